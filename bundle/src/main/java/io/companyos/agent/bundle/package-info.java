@@ -1,0 +1,2 @@
+/** CompanyOS Agent: bundle. */
+package io.companyos.agent.bundle;

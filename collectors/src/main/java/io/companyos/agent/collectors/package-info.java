@@ -1,0 +1,2 @@
+/** CompanyOS Agent: collectors. */
+package io.companyos.agent.collectors;

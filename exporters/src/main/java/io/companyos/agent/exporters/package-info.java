@@ -1,0 +1,2 @@
+/** CompanyOS Agent: exporters. */
+package io.companyos.agent.exporters;

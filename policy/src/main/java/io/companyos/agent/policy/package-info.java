@@ -1,0 +1,2 @@
+/** CompanyOS Agent: policy. */
+package io.companyos.agent.policy;

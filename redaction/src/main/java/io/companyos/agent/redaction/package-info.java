@@ -1,0 +1,2 @@
+/** CompanyOS Agent: redaction. */
+package io.companyos.agent.redaction;
