@@ -1,0 +1,58 @@
+package io.companyos.agent.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.encoder.JsonEncoder;
+import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.ConsoleAppender;
+import ch.qos.logback.core.encoder.Encoder;
+import org.slf4j.LoggerFactory;
+
+/** Logging to stderr, one line per event, as text for people or JSON for machines. */
+final class LogSetup {
+  enum Format { text, json }
+
+  static final String PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSX,UTC} %-5level %logger{0} - %msg%n";
+
+  private LogSetup() {}
+
+  static void apply(Format format, boolean verbose) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      configure(ctx, format, verbose);
+    }
+  }
+
+  static void configure(LoggerContext ctx, Format format, boolean verbose) {
+    Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
+    root.detachAndStopAllAppenders();
+    Encoder<ILoggingEvent> encoder;
+    if (format == Format.json) {
+      JsonEncoder json = new JsonEncoder();
+      json.setWithSequenceNumber(false);
+      json.setWithNanoseconds(false);
+      json.setWithContext(false);
+      json.setWithFormattedMessage(true);
+      json.setWithMessage(false);
+      json.setWithArguments(false);
+      encoder = json;
+    } else {
+      PatternLayoutEncoder pattern = new PatternLayoutEncoder();
+      pattern.setPattern(PATTERN);
+      encoder = pattern;
+    }
+    encoder.setContext(ctx);
+    encoder.start();
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(ctx);
+    appender.setName("stderr");
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder);
+    appender.start();
+    root.addAppender(appender);
+    root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+    ctx.getLogger("io.netty").setLevel(Level.WARN);
+    ctx.getLogger("io.vertx").setLevel(verbose ? Level.INFO : Level.WARN);
+  }
+}

@@ -1,0 +1,124 @@
+package io.companyos.agent.daemon;
+
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.AgentVersion;
+import io.companyos.agent.http.AgentHttpServer;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.file.FileSystemOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The long-running agent ({@code agent run}): one small Vert.x instance serving {@code /healthz}, {@code /readyz},
+ * {@code /metrics} and {@code /v1/status}, plus the pipelines later features add. {@link #stop} is idempotent.
+ */
+public final class AgentDaemon {
+  private static final Logger LOG = LoggerFactory.getLogger(AgentDaemon.class);
+
+  private final AgentConfig config;
+  private final StateDirectory state;
+  private final Vertx vertx;
+  private final AgentMetrics metrics;
+  private final DaemonStatus status;
+  private final AgentHttpServer http;
+  private final AtomicBoolean stopped = new AtomicBoolean();
+
+  private AgentDaemon(AgentConfig config, StateDirectory state, Vertx vertx, AgentMetrics metrics,
+      DaemonStatus status, AgentHttpServer http) {
+    this.config = config;
+    this.state = state;
+    this.vertx = vertx;
+    this.metrics = metrics;
+    this.status = status;
+    this.http = http;
+  }
+
+  /**
+   * Starts the daemon and waits until its HTTP server listens.
+   *
+   * @throws DaemonStartException when the server cannot bind or a pipeline cannot start
+   */
+  public static AgentDaemon start(AgentConfig config, StateDirectory state, Clock clock) throws DaemonStartException {
+    Instant started = clock.instant();
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(1)
+        .setWorkerPoolSize(4)
+        .setInternalBlockingPoolSize(2)
+        .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
+    List<ReadinessCheck> checks = new ArrayList<>();
+    checks.add(new ReadinessCheck() {
+      @Override
+      public String name() {
+        return "stateDir";
+      }
+
+      @Override
+      public String problem() {
+        return state.writabilityProblem();
+      }
+    });
+    DaemonStatus status = new DaemonStatus(config, state.installationId(), clock, started, checks);
+    AgentMetrics metrics = new AgentMetrics(config.tier(), status::lastReady);
+    AgentHttpServer http = new AgentHttpServer(config.server().host(), config.server().port(), metrics, status);
+    try {
+      vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      vertx.close();
+      metrics.close();
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      throw new DaemonStartException("cannot listen on " + config.server().host() + ":" + config.server().port()
+          + " (" + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
+          + ")");
+    }
+    LOG.info("agent {} started: tier={}, listening on {}:{}, state directory {}", AgentVersion.get(),
+        config.tier().configName(), config.server().host(), http.actualPort(), state.path());
+    return new AgentDaemon(config, state, vertx, metrics, status, http);
+  }
+
+  /** The port the HTTP server listens on (useful with {@code server.port: 0}). */
+  public int port() {
+    return http.actualPort();
+  }
+
+  public AgentConfig config() {
+    return config;
+  }
+
+  public AgentMetrics metrics() {
+    return metrics;
+  }
+
+  /**
+   * Stops accepting requests, lets in-flight work finish, and releases everything, within {@code timeout}.
+   *
+   * @return true when everything stopped within the timeout
+   */
+  public boolean stop(Duration timeout) {
+    if (!stopped.compareAndSet(false, true)) {
+      return true;
+    }
+    LOG.info("agent stopping");
+    boolean clean;
+    try {
+      Future<Void> closed = vertx.close();
+      closed.toCompletionStage().toCompletableFuture().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      clean = true;
+    } catch (Exception e) {
+      LOG.warn("agent did not stop cleanly within {} ms ({})", timeout.toMillis(), e.getClass().getSimpleName());
+      clean = false;
+    } finally {
+      metrics.close();
+    }
+    LOG.info("agent stopped");
+    return clean;
+  }
+}
