@@ -1,0 +1,124 @@
+package io.companyos.agent.collectors.health;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousSocketChannel;
+import java.nio.channels.CompletionHandler;
+import java.util.concurrent.CompletableFuture;
+
+/** {@link AsynchronousSocketChannel} operations as futures, for the tcp and neo4j probes. */
+final class AsyncSockets {
+
+  private AsyncSockets() {}
+
+  /** Opens and connects a channel; the caller closes it (also on failure of later steps). */
+  static CompletableFuture<AsynchronousSocketChannel> connect(String host, int port) {
+    CompletableFuture<AsynchronousSocketChannel> result = new CompletableFuture<>();
+    AsynchronousSocketChannel channel;
+    try {
+      channel = AsynchronousSocketChannel.open();
+    } catch (IOException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+    InetSocketAddress address = new InetSocketAddress(host, port);
+    if (address.isUnresolved()) {
+      closeQuietly(channel);
+      return CompletableFuture.failedFuture(new java.net.UnknownHostException(host));
+    }
+    channel.connect(
+        address,
+        null,
+        new CompletionHandler<Void, Void>() {
+          @Override
+          public void completed(Void ignored, Void attachment) {
+            if (!result.complete(channel)) {
+              closeQuietly(channel); // timed out meanwhile
+            }
+          }
+
+          @Override
+          public void failed(Throwable error, Void attachment) {
+            closeQuietly(channel);
+            result.completeExceptionally(error);
+          }
+        });
+    // If the caller gives up (timeout), the pending connect is abandoned by closing the channel.
+    result.whenComplete((ch, error) -> {
+      if (error != null) {
+        closeQuietly(channel);
+      }
+    });
+    return result;
+  }
+
+  /** Writes all remaining bytes of {@code buffer}. */
+  static CompletableFuture<Void> writeFully(AsynchronousSocketChannel channel, ByteBuffer buffer) {
+    CompletableFuture<Void> result = new CompletableFuture<>();
+    write(channel, buffer, result);
+    return result;
+  }
+
+  private static void write(
+      AsynchronousSocketChannel channel, ByteBuffer buffer, CompletableFuture<Void> result) {
+    channel.write(
+        buffer,
+        null,
+        new CompletionHandler<Integer, Void>() {
+          @Override
+          public void completed(Integer written, Void attachment) {
+            if (buffer.hasRemaining()) {
+              write(channel, buffer, result);
+            } else {
+              result.complete(null);
+            }
+          }
+
+          @Override
+          public void failed(Throwable error, Void attachment) {
+            result.completeExceptionally(error);
+          }
+        });
+  }
+
+  /** Reads until {@code buffer} is full; fails with {@link EOFException} if the peer closes. */
+  static CompletableFuture<ByteBuffer> readFully(AsynchronousSocketChannel channel, ByteBuffer buffer) {
+    CompletableFuture<ByteBuffer> result = new CompletableFuture<>();
+    read(channel, buffer, result);
+    return result;
+  }
+
+  private static void read(
+      AsynchronousSocketChannel channel, ByteBuffer buffer, CompletableFuture<ByteBuffer> result) {
+    channel.read(
+        buffer,
+        null,
+        new CompletionHandler<Integer, Void>() {
+          @Override
+          public void completed(Integer count, Void attachment) {
+            if (count < 0) {
+              result.completeExceptionally(
+                  new EOFException("connection closed after " + buffer.position() + " bytes"));
+            } else if (buffer.hasRemaining()) {
+              read(channel, buffer, result);
+            } else {
+              result.complete(buffer.flip());
+            }
+          }
+
+          @Override
+          public void failed(Throwable error, Void attachment) {
+            result.completeExceptionally(error);
+          }
+        });
+  }
+
+  static void closeQuietly(AsynchronousSocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      // nothing left to do with a socket that cannot be closed
+    }
+  }
+}

@@ -1,0 +1,182 @@
+package io.companyos.agent.collectors.health;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Row;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * PostgreSQL: connects with the Vert.x PostgreSQL client, runs {@code SELECT 1}, then reads the
+ * server version, client connections against {@code max_connections}, and whether the server is a
+ * replica. DEGRADED when connections exceed the threshold (default 80 %) of {@code
+ * max_connections}. One connection per check, closed at its end.
+ */
+public final class PostgresProbe implements Probe {
+
+  static final String STATS_QUERY =
+      "SELECT current_setting('server_version'),"
+          + " (SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'),"
+          + " current_setting('max_connections')::int,"
+          + " pg_is_in_recovery()";
+
+  private final Vertx vertx;
+  private final String name;
+  private final String host;
+  private final int port;
+  private final String database;
+  private final String user;
+  private final Path passwordFile;
+  private final Duration timeout;
+  private final double degradedConnectionRatio;
+
+  private PostgresProbe(Builder b) {
+    this.vertx = b.vertx;
+    this.name = b.name;
+    this.host = b.host;
+    this.port = b.port;
+    this.database = b.database;
+    this.user = b.user;
+    this.passwordFile = b.passwordFile;
+    this.timeout = b.timeout;
+    this.degradedConnectionRatio = b.degradedConnectionRatio;
+  }
+
+  /** A probe that runs its client on {@code vertx}; the caller owns and closes {@code vertx}. */
+  public static Builder builder(Vertx vertx, String name) {
+    return new Builder(vertx, name);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String type() {
+    return "postgres";
+  }
+
+  @Override
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public CompletableFuture<ProbeResult> check() {
+    AtomicReference<String> password = new AtomicReference<>();
+    return TimedCheck.run(this, () -> query(password), password::get);
+  }
+
+  private CompletableFuture<Verdict> query(AtomicReference<String> password) {
+    PgConnectOptions options =
+        new PgConnectOptions()
+            .setHost(host)
+            .setPort(port)
+            .setDatabase(database)
+            .setUser(user)
+            .setReconnectAttempts(0);
+    if (passwordFile != null) {
+      password.set(SecretFile.read("passwordFile", passwordFile));
+      options.setPassword(password.get());
+    }
+    Future<Verdict> verdict =
+        PgConnection.connect(vertx, options)
+            .compose(
+                connection -> connection.query("SELECT 1").execute()
+                    .compose(one -> connection.query(STATS_QUERY).execute())
+                    .map(rows -> judge(rows.iterator().next()))
+                    .eventually(connection::close));
+    return verdict.toCompletionStage().toCompletableFuture();
+  }
+
+  private Verdict judge(Row row) {
+    String version = row.getString(0);
+    long connections = row.getLong(1);
+    int max = row.getInteger(2);
+    boolean replica = row.getBoolean(3);
+    String detail = String.format(
+        "PostgreSQL %s, %s, %d/%d connections",
+        version, replica ? "replica" : "primary", connections, max);
+    if (connections > degradedConnectionRatio * max) {
+      return Verdict.degraded(detail + " (above " + percent(degradedConnectionRatio) + ")");
+    }
+    return Verdict.up(detail);
+  }
+
+  static String percent(double ratio) {
+    return Math.round(ratio * 100) + " %";
+  }
+
+  /** Options of a {@link PostgresProbe}. */
+  public static final class Builder {
+    private final Vertx vertx;
+    private final String name;
+    private String host = "localhost";
+    private int port = 5432;
+    private String database = "postgres";
+    private String user = "postgres";
+    private Path passwordFile;
+    private Duration timeout = Duration.ofSeconds(5);
+    private double degradedConnectionRatio = 0.8;
+
+    private Builder(Vertx vertx, String name) {
+      this.vertx = Objects.requireNonNull(vertx, "vertx");
+      this.name = ProbeArguments.check(name);
+    }
+
+    /** Server host. Default {@code localhost}. */
+    public Builder host(String host) {
+      this.host = ProbeArguments.checkHost(host);
+      return this;
+    }
+
+    /** Server port. Default 5432. */
+    public Builder port(int port) {
+      this.port = ProbeArguments.checkPort(port);
+      return this;
+    }
+
+    /** Database to connect to. Default {@code postgres}. */
+    public Builder database(String database) {
+      this.database = Objects.requireNonNull(database, "database");
+      return this;
+    }
+
+    /** User to connect as. Default {@code postgres}. */
+    public Builder user(String user) {
+      this.user = Objects.requireNonNull(user, "user");
+      return this;
+    }
+
+    /** File holding the password, read at every check. Default none (trust or peer auth). */
+    public Builder passwordFile(Path passwordFile) {
+      this.passwordFile = Objects.requireNonNull(passwordFile, "passwordFile");
+      return this;
+    }
+
+    /** Time allowed for connecting and both queries. Default 5 s. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = ProbeArguments.checkTimeout(timeout);
+      return this;
+    }
+
+    /** Share of {@code max_connections} above which the probe is DEGRADED. Default 0.8. */
+    public Builder degradedConnectionRatio(double ratio) {
+      if (!(ratio > 0 && ratio <= 1)) {
+        throw new IllegalArgumentException("degradedConnectionRatio must be in (0, 1], got " + ratio);
+      }
+      this.degradedConnectionRatio = ratio;
+      return this;
+    }
+
+    public PostgresProbe build() {
+      return new PostgresProbe(this);
+    }
+  }
+}

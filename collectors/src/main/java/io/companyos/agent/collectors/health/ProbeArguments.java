@@ -1,0 +1,41 @@
+package io.companyos.agent.collectors.health;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/** Argument checks shared by the probe builders. */
+final class ProbeArguments {
+
+  private ProbeArguments() {}
+
+  static String check(String name) {
+    Objects.requireNonNull(name, "name");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("probe name must not be blank");
+    }
+    return name;
+  }
+
+  static Duration checkTimeout(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
+    return timeout;
+  }
+
+  static int checkPort(int port) {
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port must be 1-65535, got " + port);
+    }
+    return port;
+  }
+
+  static String checkHost(String host) {
+    Objects.requireNonNull(host, "host");
+    if (host.isBlank()) {
+      throw new IllegalArgumentException("host must not be blank");
+    }
+    return host;
+  }
+}

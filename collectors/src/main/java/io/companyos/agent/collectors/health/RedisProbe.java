@@ -1,0 +1,191 @@
+package io.companyos.agent.collectors.health;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Redis: {@code PING}, then from {@code INFO} the role, used memory against {@code maxmemory}
+ * (DEGRADED above 90 % by default) and connected clients. One connection per check.
+ */
+public final class RedisProbe implements Probe {
+
+  private final Vertx vertx;
+  private final String name;
+  private final String host;
+  private final int port;
+  private final String user;
+  private final Path passwordFile;
+  private final Duration timeout;
+  private final double degradedMemoryRatio;
+
+  private RedisProbe(Builder b) {
+    this.vertx = b.vertx;
+    this.name = b.name;
+    this.host = b.host;
+    this.port = b.port;
+    this.user = b.user;
+    this.passwordFile = b.passwordFile;
+    this.timeout = b.timeout;
+    this.degradedMemoryRatio = b.degradedMemoryRatio;
+  }
+
+  /** A probe that runs its client on {@code vertx}; the caller owns and closes {@code vertx}. */
+  public static Builder builder(Vertx vertx, String name) {
+    return new Builder(vertx, name);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String type() {
+    return "redis";
+  }
+
+  @Override
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public CompletableFuture<ProbeResult> check() {
+    AtomicReference<String> password = new AtomicReference<>();
+    return TimedCheck.run(this, () -> ping(password), password::get);
+  }
+
+  private CompletableFuture<Verdict> ping(AtomicReference<String> password) {
+    RedisOptions options =
+        new RedisOptions()
+            .setConnectionString("redis://" + hostForUri() + ":" + port)
+            .setMaxPoolSize(1)
+            .setNetClientOptions(
+                new NetClientOptions()
+                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+    if (user != null) {
+      options.setUser(user);
+    }
+    if (passwordFile != null) {
+      password.set(SecretFile.read("passwordFile", passwordFile));
+      options.setPassword(password.get());
+    }
+    Redis client = Redis.createClient(vertx, options);
+    Future<Verdict> verdict =
+        client.connect()
+            .compose(
+                connection -> connection.send(Request.cmd(Command.PING))
+                    .compose(pong -> connection.send(Request.cmd(Command.INFO)))
+                    .map(info -> judge(RedisInfo.parse(info.toString())))
+                    .eventually(connection::close))
+            .eventually(() -> {
+              client.close();
+              return Future.succeededFuture();
+            });
+    return verdict.toCompletionStage().toCompletableFuture();
+  }
+
+  private Verdict judge(RedisInfo info) {
+    StringBuilder detail = new StringBuilder()
+        .append("Redis ").append(info.version()).append(", ").append(info.role())
+        .append(", ").append(bytes(info.usedMemory())).append(" used");
+    if (info.maxMemory() > 0) {
+      detail.append(" of ").append(bytes(info.maxMemory())).append(" maxmemory");
+    }
+    detail.append(", ").append(info.clients()).append(" clients");
+    if (info.maxMemory() > 0 && info.usedMemory() > degradedMemoryRatio * info.maxMemory()) {
+      return Verdict.degraded(
+          detail + " (above " + PostgresProbe.percent(degradedMemoryRatio) + " of maxmemory)");
+    }
+    return Verdict.up(detail.toString());
+  }
+
+  static String bytes(long bytes) {
+    if (bytes < 1024) {
+      return bytes + " B";
+    }
+    double value = bytes;
+    String[] units = {"KiB", "MiB", "GiB", "TiB"};
+    int unit = -1;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
+  }
+
+  private String hostForUri() {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  /** Options of a {@link RedisProbe}. */
+  public static final class Builder {
+    private final Vertx vertx;
+    private final String name;
+    private String host = "localhost";
+    private int port = 6379;
+    private String user;
+    private Path passwordFile;
+    private Duration timeout = Duration.ofSeconds(5);
+    private double degradedMemoryRatio = 0.9;
+
+    private Builder(Vertx vertx, String name) {
+      this.vertx = Objects.requireNonNull(vertx, "vertx");
+      this.name = ProbeArguments.check(name);
+    }
+
+    /** Server host. Default {@code localhost}. */
+    public Builder host(String host) {
+      this.host = ProbeArguments.checkHost(host);
+      return this;
+    }
+
+    /** Server port. Default 6379. */
+    public Builder port(int port) {
+      this.port = ProbeArguments.checkPort(port);
+      return this;
+    }
+
+    /** ACL user (Redis 6+). Default none: the password alone authenticates the default user. */
+    public Builder user(String user) {
+      this.user = Objects.requireNonNull(user, "user");
+      return this;
+    }
+
+    /** File holding the password, read at every check. Default none. */
+    public Builder passwordFile(Path passwordFile) {
+      this.passwordFile = Objects.requireNonNull(passwordFile, "passwordFile");
+      return this;
+    }
+
+    /** Time allowed for connecting, PING and INFO. Default 5 s. */
+    public Builder timeout(Duration timeout) {
+      this.timeout = ProbeArguments.checkTimeout(timeout);
+      return this;
+    }
+
+    /** Share of {@code maxmemory} above which the probe is DEGRADED. Default 0.9. */
+    public Builder degradedMemoryRatio(double ratio) {
+      if (!(ratio > 0 && ratio <= 1)) {
+        throw new IllegalArgumentException("degradedMemoryRatio must be in (0, 1], got " + ratio);
+      }
+      this.degradedMemoryRatio = ratio;
+      return this;
+    }
+
+    public RedisProbe build() {
+      return new RedisProbe(this);
+    }
+  }
+}
