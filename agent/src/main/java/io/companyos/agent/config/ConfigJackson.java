@@ -56,7 +56,7 @@ final class ConfigJackson {
     if (text.isBlank() || text.indexOf('\0') >= 0) {
       throw new InvalidValueException("expected a file system path");
     }
-    return Path.of(text);
+    return Path.of(text).normalize();
   }
 
   /** A deserializer for a value written as one YAML scalar; numbers and booleans are taken as their text. */

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /** Parses and prints the durations of the configuration: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 24h}, {@code 7d}. */
 public final class Durations {
-  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
+  private static final Pattern SIMPLE = Pattern.compile("(\\d{1,15})\\s*(ms|s|m|h|d)");
   static final String EXPECTED = "expected a duration like 500ms, 30s, 5m, 24h or 7d";
 
   private Durations() {}
@@ -24,13 +24,11 @@ public final class Durations {
     Duration d;
     if (m.matches()) {
       long n = Long.parseLong(m.group(1));
-      d = switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      try {
+        d = toDuration(n, m.group(2));
+      } catch (ArithmeticException e) {
+        throw new InvalidValueException(EXPECTED);
+      }
     } else if (t.startsWith("p")) {
       try {
         d = Duration.parse(t.toUpperCase(Locale.ROOT));
@@ -43,6 +41,18 @@ public final class Durations {
     if (d.isZero() || d.isNegative()) {
       throw new InvalidValueException("must be a positive duration");
     }
+    return d;
+  }
+
+  private static Duration toDuration(long n, String unit) {
+    Duration d = switch (unit) {
+      case "ms" -> Duration.ofMillis(n);
+      case "s" -> Duration.ofSeconds(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofDays(n);
+    };
+    d.toMillis(); // throws ArithmeticException when it does not fit
     return d;
   }
 

@@ -46,7 +46,7 @@ public final class AgentHttpServer extends VerticleBase {
     router.get("/readyz").handler(this::readiness);
     router.get("/metrics").handler(this::metrics);
     router.get("/v1/status").handler(ctx -> send(ctx, 200, status.document()));
-    router.route().last().handler(ctx -> send(ctx, 404, Map.of("error", "not found")));
+    router.errorHandler(404, ctx -> send(ctx, 404, Map.of("error", "not found")));
     router.errorHandler(405, ctx -> send(ctx, 405, Map.of("error", "method not allowed")));
     router.errorHandler(500, ctx -> {
       LOG.warn("request to {} failed ({})", ctx.normalizedPath(),

@@ -1,0 +1,91 @@
+package io.companyos.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    var cl = AgentCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void versionPrintsTheAgentVersion() {
+    assertThat(run("version")).isZero();
+    assertThat(out.toString()).startsWith("companyos-agent ").contains("java ");
+    StringWriter out2 = new StringWriter();
+    var cl = AgentCommand.commandLine();
+    cl.setOut(new PrintWriter(out2, true));
+    assertThat(cl.execute("--version")).isZero();
+    assertThat(out2.toString()).startsWith("companyos-agent ");
+  }
+
+  @Test
+  void checkConfigPrintsTheEffectiveConfigWithSecretsMasked(@TempDir Path dir) throws Exception {
+    Path token = dir.resolve("token");
+    Files.writeString(token, "admin-7f3a9c");
+    Path cfg = dir.resolve("agent.yaml");
+    Files.writeString(cfg, "tier: heartbeat\nserver:\n  adminTokenFile: " + token + "\n"
+        + "telemetry:\n  headers: { X-License-Token: lic-55aa77 }\n");
+    assertThat(run("check-config", "--config", cfg.toString())).isZero();
+    assertThat(out.toString())
+        .contains("tier: heartbeat")
+        .contains("X-License-Token: '********'")
+        .doesNotContain("lic-55aa77")
+        .doesNotContain("admin-7f3a9c");
+    assertThat(err.toString()).contains("config OK");
+  }
+
+  @Test
+  void aBadConfigIsOneLineAndExitStatus2(@TempDir Path dir) throws Exception {
+    Path cfg = dir.resolve("agent.yaml");
+    Files.writeString(cfg, "tier: full\n\ntelemetry:\n  interval: 60s\n  endpoint: http://telemetry.example.com\n");
+    assertThat(run("check-config", "-c", cfg.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("config error: telemetry.endpoint (line 5): "
+        + "not an absolute https URL (plain http is accepted only for loopback addresses)");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void stacktraceOnlyWhenAsked(@TempDir Path dir) throws Exception {
+    Path cfg = dir.resolve("agent.yaml");
+    Files.writeString(cfg, "tier: most\n");
+    assertThat(run("check-config", "-c", cfg.toString())).isEqualTo(2);
+    assertThat(err.toString()).doesNotContain("\tat ");
+    StringWriter err2 = new StringWriter();
+    var cl = AgentCommand.commandLine();
+    cl.setErr(new PrintWriter(err2, true));
+    cl.setOut(new PrintWriter(new StringWriter(), true));
+    assertThat(cl.execute("check-config", "-c", cfg.toString(), "--stacktrace")).isEqualTo(2);
+    assertThat(err2.toString()).contains("\tat io.companyos.agent.config.ConfigLoader");
+  }
+
+  @Test
+  void usageErrorsExit2() {
+    assertThat(run("no-such-command")).isEqualTo(2);
+    assertThat(err.toString()).contains("Unmatched argument");
+    assertThat(run("check-config", "--no-such-option")).isEqualTo(2);
+  }
+
+  @Test
+  void aLockedStateDirectoryIsExitStatus2(@TempDir Path dir) throws Exception {
+    Path state = dir.resolve("state");
+    try (var held = io.companyos.agent.daemon.StateDirectory.open(state)) {
+      Path cfg = dir.resolve("agent.yaml");
+      Files.writeString(cfg, "stateDir: " + state + "\nserver: { port: 0 }\n");
+      assertThat(run("run", "-c", cfg.toString())).isEqualTo(2);
+      assertThat(err.toString()).contains("error: state directory " + state + " is in use by another agent");
+    }
+  }
+}

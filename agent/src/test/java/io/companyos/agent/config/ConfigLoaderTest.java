@@ -1,0 +1,164 @@
+package io.companyos.agent.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.companyos.agent.policy.Tier;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigLoaderTest {
+  private final ConfigLoader loader = new ConfigLoader(Map.of());
+
+  @Test
+  void embeddedDefaultsEqualTheRecordDefaults() throws Exception {
+    assertThat(loader.load(null)).isEqualTo(AgentConfig.defaults());
+    assertThat(loader.bind("")).isEqualTo(AgentConfig.defaults());
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() throws Exception {
+    AgentConfig c = loader.load(null);
+    assertThat(c.tier()).isEqualTo(Tier.AIRGAPPED);
+    assertThat(c.stateDir()).isEqualTo(Path.of("agent-data"));
+    assertThat(c.server().host()).isEqualTo("127.0.0.1");
+    assertThat(c.server().port()).isEqualTo(9464);
+    assertThat(c.telemetry().endpoint().toString()).isEqualTo("https://telemetry.companyos.io");
+    assertThat(c.telemetry().interval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.heartbeat().endpoint().toString()).isEqualTo("https://telemetry.companyos.io/v1/heartbeat");
+    assertThat(c.heartbeat().interval()).isEqualTo(Duration.ofHours(24));
+    assertThat(c.bundle().outputDir()).isEqualTo(Path.of("bundles"));
+  }
+
+  @Test
+  void bindsAFullDocument() throws Exception {
+    AgentConfig c = loader.bind("""
+        tier: full
+        stateDir: /var/lib/companyos-agent
+        installation: { cluster: prod-eu, node: node-1 }
+        server: { host: 0.0.0.0, port: 9999 }
+        telemetry: { endpoint: "http://127.0.0.1:4318", interval: 15s }
+        heartbeat: { endpoint: "https://relay.example.com/hb", interval: 12h }
+        logs:
+          - { path: "/var/log/companyos/*.log", service: core-api }
+        redaction: { customerDomains: [acme.com], keywords: [Project Falcon] }
+        bundle: { recipients: [vendor.asc], outputDir: /tmp/bundles }
+        """);
+    assertThat(c.tier()).isEqualTo(Tier.FULL);
+    assertThat(c.installation().cluster()).isEqualTo("prod-eu");
+    assertThat(c.installation().node()).isEqualTo("node-1");
+    assertThat(c.server().port()).isEqualTo(9999);
+    assertThat(c.telemetry().interval()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(c.telemetry().endpoint().resolve("/v1/metrics").toString()).isEqualTo("http://127.0.0.1:4318/v1/metrics");
+    assertThat(c.heartbeat().interval()).isEqualTo(Duration.ofHours(12));
+    assertThat(c.logs()).containsExactly(new LogSourceConfig("/var/log/companyos/*.log", "core-api", "auto"));
+    assertThat(c.redaction().keywords()).containsExactly("Project Falcon");
+    assertThat(c.bundle().recipients()).containsExactly(Path.of("vendor.asc"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', textBlock = """
+      unknown key         | telemetry:\\n  endpiont: x                     | config error: telemetry.endpiont (line 2): unknown key (expected one of: endpoint, headers, interval)
+      unknown top key     | tier: full\\nteir: full                         | config error: teir (line 2): unknown key (expected one of: bundle, heartbeat, installation, logs, probes, redaction, server, stateDir, telemetry, tier)
+      wrong type          | server:\\n  host: h\\n  port: abc              | config error: server.port (line 3): expected an integer
+      wrong type object   | server: 8080                                    | config error: server (line 1): expected a mapping of keys
+      bad duration        | heartbeat:\\n  interval: 5 years               | config error: heartbeat.interval (line 2): expected a duration like 500ms, 30s, 5m, 24h or 7d
+      zero duration       | telemetry:\\n  interval: 0s                    | config error: telemetry.interval (line 2): must be a positive duration
+      http url            | tier: full\\ntelemetry:\\n  endpoint: http://telemetry.example.com | config error: telemetry.endpoint (line 3): not an absolute https URL (plain http is accepted only for loopback addresses)
+      relative url        | heartbeat: { endpoint: /v1/heartbeat }          | config error: heartbeat.endpoint (line 1): not an absolute https URL (plain http is accepted only for loopback addresses)
+      bad tier            | tier: everything                                | config error: tier (line 1): expected one of airgapped, heartbeat, full
+      missing required    | logs:\\n  - service: core-api                  | config error: logs[0].path (line 2): required value missing
+      missing in 2nd item | logs:\\n  - {path: a, service: b}\\n  - path: c | config error: logs[1].service (line 3): required value missing
+      bad enum in list    | logs:\\n  - {path: a, service: b, format: xml} | config error: logs[0].format (line 2): expected one of auto, plain, json, cri
+      port range          | server:\\n  port: 70000                        | config error: server.port (line 2): must be between 0 and 65535
+      duplicate key       | tier: full\\ntier: heartbeat                    | config error: (line 2): invalid YAML: duplicate key tier
+      not a mapping       | - a\\n- b                                       | config error: (line 1): the configuration must be a YAML mapping of keys
+      bad cluster         | installation: { cluster: 'prod eu' }            | config error: installation.cluster (line 1): must be 1-63 letters, digits, '.', '_' or '-'
+      """)
+  void refusesWithOneLineNamingKeyAndLine(String name, String yaml, String expected) {
+    assertThatThrownBy(() -> loader.bind(yaml.replace("\\n", "\n")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(expected);
+  }
+
+  @Test
+  void errorMessagesNeverEchoTheValue() {
+    assertThatThrownBy(() -> loader.bind("server:\n  port: s3cr3t-value\n"))
+        .isInstanceOf(ConfigException.class)
+        .message().doesNotContain("s3cr3t-value");
+    assertThatThrownBy(() -> loader.bind("telemetry:\n  endpoint: http://user:s3cr3t@evil.example.com\n"))
+        .message().doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void environmentOverridesWinAndAreNamedInErrors() throws Exception {
+    ConfigLoader withEnv = new ConfigLoader(Map.of(
+        "COMPANYOS_AGENT_TIER", "heartbeat",
+        "COMPANYOS_AGENT_SERVER_PORT", "9500",
+        "COMPANYOS_AGENT_STATE_DIR", "/srv/state",
+        "COMPANYOS_AGENT_REDACTION_CUSTOMER_DOMAINS", "acme.com, acme.internal",
+        "COMPANYOS_AGENT_INSTALLATION_CLUSTER", "prod-us"));
+    AgentConfig c = withEnv.bind("tier: full\nserver: { port: 1 }\n");
+    assertThat(c.tier()).isEqualTo(Tier.HEARTBEAT);
+    assertThat(c.server().port()).isEqualTo(9500);
+    assertThat(c.stateDir()).isEqualTo(Path.of("/srv/state"));
+    assertThat(c.redaction().customerDomains()).containsExactly("acme.com", "acme.internal");
+    assertThat(c.installation().cluster()).isEqualTo("prod-us");
+
+    ConfigLoader badEnv = new ConfigLoader(Map.of("COMPANYOS_AGENT_HEARTBEAT_INTERVAL", "often"));
+    assertThatThrownBy(() -> badEnv.bind(""))
+        .hasMessage("config error: heartbeat.interval (env COMPANYOS_AGENT_HEARTBEAT_INTERVAL): "
+            + "expected a duration like 500ms, 30s, 5m, 24h or 7d");
+  }
+
+  @Test
+  void everyScalarKeyHasAnEnvironmentVariable() {
+    assertThat(EnvOverrides.variables())
+        .extracting(EnvOverrides.Variable::name)
+        .contains("COMPANYOS_AGENT_TIER", "COMPANYOS_AGENT_STATE_DIR", "COMPANYOS_AGENT_SERVER_HOST",
+            "COMPANYOS_AGENT_SERVER_PORT", "COMPANYOS_AGENT_SERVER_ADMIN_TOKEN_FILE",
+            "COMPANYOS_AGENT_TELEMETRY_ENDPOINT", "COMPANYOS_AGENT_TELEMETRY_INTERVAL",
+            "COMPANYOS_AGENT_HEARTBEAT_ENDPOINT", "COMPANYOS_AGENT_HEARTBEAT_INTERVAL",
+            "COMPANYOS_AGENT_BUNDLE_OUTPUT_DIR", "COMPANYOS_AGENT_BUNDLE_RECIPIENTS");
+  }
+
+  @Test
+  void secretFilesAreReadButNeverPrinted(@TempDir Path dir) throws Exception {
+    Path token = dir.resolve("admin-token");
+    Files.writeString(token, "tok-9f8e7d6c\n");
+    AgentConfig c = loader.bind("server:\n  adminTokenFile: " + token + "\n"
+        + "telemetry:\n  headers:\n    X-License-Token: lic-1234567\n");
+    assertThat(c.server().adminTokenValue().reveal()).isEqualTo("tok-9f8e7d6c");
+    assertThat(c.telemetry().headers().get("X-License-Token").reveal()).isEqualTo("lic-1234567");
+    String printed = ConfigPrinter.toYaml(c);
+    assertThat(printed).doesNotContain("tok-9f8e7d6c").doesNotContain("lic-1234567")
+        .contains("X-License-Token: '********'").contains("adminTokenFile: " + token);
+    assertThat(c.toString()).doesNotContain("lic-1234567");
+  }
+
+  @Test
+  void aMissingSecretFileIsAConfigErrorNamingThePath(@TempDir Path dir) {
+    Path missing = dir.resolve("nope");
+    assertThatThrownBy(() -> loader.bind("server:\n  host: 127.0.0.1\n  adminTokenFile: " + missing + "\n"))
+        .hasMessage("config error: server.adminTokenFile (line 3): cannot read secret file " + missing
+            + " (NoSuchFileException)");
+  }
+
+  @Test
+  void aMissingConfigFileIsNamed(@TempDir Path dir) {
+    Path missing = dir.resolve("agent.yaml");
+    assertThatThrownBy(() -> loader.load(missing)).hasMessage("config error: (" + missing + "): no such file");
+  }
+
+  @Test
+  void printedConfigBindsBackToTheSameConfig() throws Exception {
+    AgentConfig c = loader.bind("tier: heartbeat\ntelemetry: { interval: 90s }\nheartbeat: { interval: 36h }\n");
+    assertThat(loader.bind(ConfigPrinter.toYaml(c))).isEqualTo(c);
+  }
+}

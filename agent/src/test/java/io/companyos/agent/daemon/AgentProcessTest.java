@@ -1,0 +1,111 @@
+package io.companyos.agent.daemon;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.companyos.agent.cli.Main;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The daemon as a real child process: signals, exit statuses, and a second agent on the same state directory. */
+class AgentProcessTest {
+  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+  @TempDir
+  Path tmp;
+
+  private final List<Process> started = new ArrayList<>();
+
+  @AfterEach
+  void killLeftovers() {
+    started.forEach(Process::destroyForcibly);
+  }
+
+  private Process agent(Path config, Path stderr, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx64m", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"),
+        Main.class.getName()));
+    cmd.addAll(List.of(args));
+    cmd.addAll(List.of("--config", config.toString()));
+    Process p = new ProcessBuilder(cmd)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .redirectError(stderr.toFile())
+        .start();
+    started.add(p);
+    return p;
+  }
+
+  private Path config(Path state) throws IOException {
+    Path cfg = tmp.resolve("agent.yaml");
+    Files.writeString(cfg, "stateDir: " + state + "\nserver: { host: 127.0.0.1, port: 0 }\n");
+    return cfg;
+  }
+
+  private static int awaitPort(Path stderr) {
+    int[] port = new int[1];
+    await().atMost(Duration.ofSeconds(30)).until(() -> {
+      Matcher m = LISTENING.matcher(Files.readString(stderr));
+      if (m.find()) {
+        port[0] = Integer.parseInt(m.group(1));
+        return true;
+      }
+      return false;
+    });
+    return port[0];
+  }
+
+  @Test
+  void sigtermStopsWithinTenSecondsAndExitsZero() throws Exception {
+    Path stderr = tmp.resolve("agent.err");
+    Process p = agent(config(tmp.resolve("state")), stderr, "run");
+    int port = awaitPort(stderr);
+    HttpClient http = HttpClient.newHttpClient();
+    HttpResponse<String> ready = http.send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(ready.statusCode()).isEqualTo(200);
+
+    long t0 = System.nanoTime();
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).as("exited within 10 s").isTrue();
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(10));
+    assertThat(p.exitValue()).isZero();
+    assertThat(Files.readString(stderr)).contains("agent stopping").contains("agent stopped");
+  }
+
+  @Test
+  void aSecondAgentOnTheSameStateDirExitsWithStatus2() throws Exception {
+    Path state = tmp.resolve("state");
+    Path cfg = config(state);
+    Path firstErr = tmp.resolve("first.err");
+    Process first = agent(cfg, firstErr, "run");
+    awaitPort(firstErr);
+
+    Path secondErr = tmp.resolve("second.err");
+    Process second = agent(cfg, secondErr, "run");
+    assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.exitValue()).isEqualTo(2);
+    assertThat(Files.readString(secondErr).strip())
+        .isEqualTo("error: state directory " + state + " is in use by another agent (pid " + first.pid()
+            + "); give each agent its own stateDir");
+    assertThat(first.isAlive()).isTrue();
+    first.destroy();
+    assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
+  }
+}
