@@ -18,6 +18,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
         VersionCommand.class,
         CheckConfigCommand.class,
+        HealthCommand.class,
         RunCommand.class,
         CommandLine.HelpCommand.class,
     },

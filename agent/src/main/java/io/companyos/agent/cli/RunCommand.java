@@ -6,11 +6,13 @@ import io.companyos.agent.daemon.AgentDaemon;
 import io.companyos.agent.daemon.StateDirectory;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code agent run}: the daemon. Runs until SIGTERM or SIGINT, then stops accepting work, flushes, and exits 0 within
@@ -23,6 +25,11 @@ final class RunCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
+  @Option(names = "--exit-when-ready", hidden = true,
+      description = "Start, answer one readiness check and one scrape, then stop: a smoke test, and the training run"
+          + " that bin/agent uses to build the class-data-sharing archive")
+  boolean exitWhenReady;
+
   @Override
   public Integer call() throws Exception {
     common.applyLogging();
@@ -34,6 +41,16 @@ final class RunCommand implements Callable<Integer> {
     } catch (Exception e) {
       state.close();
       throw e;
+    }
+    if (exitWhenReady) {
+      List<String> problems = daemon.readinessProblems();
+      daemon.metrics().scrape();
+      daemon.stop(STOP_TIMEOUT);
+      state.close();
+      if (!problems.isEmpty()) {
+        throw new IllegalStateException("not ready: " + String.join("; ", problems));
+      }
+      return ExitCodes.OK;
     }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       boolean clean = daemon.stop(STOP_TIMEOUT);

@@ -1,9 +1,10 @@
 package io.companyos.agent.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.companyos.agent.policy.Tier;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The whole agent configuration, as bound from one YAML file plus {@code COMPANYOS_AGENT_*} environment overrides.
@@ -12,8 +13,9 @@ import java.util.List;
  *
  * @param tier what may leave the environment (default {@code airgapped})
  * @param stateDir the agent's private state: installation id, keys, queues, ledger (default {@code ./agent-data})
- * @param probes health probes (typed by the collectors issue)
+ * @param probes health probes, each typed by its {@code type} key; names unique (default none)
  * @param logs log sources to tail and to bundle
+ * @param scrapes Prometheus endpoints of CompanyOS services to scrape (default none)
  */
 public record AgentConfig(
     Tier tier,
@@ -22,8 +24,9 @@ public record AgentConfig(
     ServerConfig server,
     TelemetryConfig telemetry,
     HeartbeatConfig heartbeat,
-    List<JsonNode> probes,
+    List<ProbeConfig> probes,
     List<LogSourceConfig> logs,
+    List<ScrapeConfig> scrapes,
     RedactionConfig redaction,
     BundleConfig bundle) {
 
@@ -38,12 +41,25 @@ public record AgentConfig(
     heartbeat = heartbeat == null ? new HeartbeatConfig(null, null) : heartbeat;
     probes = probes == null ? List.of() : List.copyOf(probes);
     logs = logs == null ? List.of() : List.copyOf(logs);
+    scrapes = scrapes == null ? List.of() : List.copyOf(scrapes);
+    requireUniqueNames(probes, "probes", "probe");
+    requireUniqueNames(scrapes.stream().map(ScrapeConfig::name).toList(), "scrapes", "scrape");
     redaction = redaction == null ? new RedactionConfig(null, null) : redaction;
     bundle = bundle == null ? new BundleConfig(null, null) : bundle;
   }
 
   /** The configuration with every default, as if the YAML file were empty. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, null, null, null, null, null, null, null, null);
+    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null);
+  }
+
+  private static void requireUniqueNames(List<?> entries, String key, String what) {
+    Set<String> seen = new HashSet<>();
+    for (Object entry : entries) {
+      String name = entry instanceof ProbeConfig p ? p.name() : (String) entry;
+      if (!seen.add(name)) {
+        throw new InvalidValueException(key, "two " + what + "s are named '" + name + "'");
+      }
+    }
   }
 }

@@ -89,6 +89,16 @@ public final class AgentDaemon {
     return http.actualPort();
   }
 
+  /** Runs the readiness checks now; empty when ready. */
+  public List<String> readinessProblems() {
+    return status.readinessProblems();
+  }
+
+  /** The status document and readiness checks, for components to register with. */
+  public DaemonStatus status() {
+    return status;
+  }
+
   public AgentConfig config() {
     return config;
   }

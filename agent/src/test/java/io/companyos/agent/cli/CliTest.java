@@ -79,6 +79,15 @@ class CliTest {
   }
 
   @Test
+  void runExitWhenReadyStartsChecksAndStops(@TempDir Path dir) throws Exception {
+    Path cfg = dir.resolve("agent.yaml");
+    Files.writeString(cfg, "stateDir: " + dir.resolve("state") + "\nserver: { port: 0 }\n");
+    assertThat(run("run", "--exit-when-ready", "-c", cfg.toString())).isZero();
+    // the lock is released: the state directory can be opened again
+    io.companyos.agent.daemon.StateDirectory.open(dir.resolve("state")).close();
+  }
+
+  @Test
   void aLockedStateDirectoryIsExitStatus2(@TempDir Path dir) throws Exception {
     Path state = dir.resolve("state");
     try (var held = io.companyos.agent.daemon.StateDirectory.open(state)) {

@@ -1,0 +1,72 @@
+package io.companyos.agent.cli;
+
+import io.companyos.agent.collectors.health.HealthCheck;
+import io.companyos.agent.collectors.health.HealthReport;
+import io.companyos.agent.collectors.health.HealthReportJson;
+import io.companyos.agent.collectors.health.Probe;
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.ConfigException;
+import io.companyos.agent.config.ProbeConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code agent health}: runs every configured probe once and prints the JSON health report. */
+@Command(name = "health",
+    description = "Run every configured probe once and print a JSON report; "
+        + "exit 0 when all are UP, 1 otherwise.")
+final class HealthCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Override
+  public Integer call() throws ConfigException, InterruptedException, ExecutionException {
+    common.applyLogging();
+    AgentConfig config = common.loadConfig();
+    LazyVertx vertx = new LazyVertx();
+    try {
+      List<Probe> probes = new ArrayList<>();
+      for (ProbeConfig probe : config.probes()) {
+        probes.add(probe.toProbe(vertx));
+      }
+      HealthReport report = new HealthCheck(probes).run().get();
+      PrintWriter out = spec.commandLine().getOut();
+      out.println(new HealthReportJson().write(report));
+      out.flush();
+      return report.allUp() ? ExitCodes.OK : ExitCodes.FAILED;
+    } finally {
+      vertx.close();
+    }
+  }
+
+  /** One small Vert.x instance, started only when a probe needs an event loop. */
+  private static final class LazyVertx implements Supplier<Vertx> {
+    private Vertx vertx;
+
+    @Override
+    public Vertx get() {
+      if (vertx == null) {
+        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
+      }
+      return vertx;
+    }
+
+    void close() throws InterruptedException, ExecutionException {
+      if (vertx != null) {
+        vertx.close().toCompletionStage().toCompletableFuture().get();
+      }
+    }
+  }
+}

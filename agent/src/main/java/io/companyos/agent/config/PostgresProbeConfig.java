@@ -1,0 +1,52 @@
+package io.companyos.agent.config;
+
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.companyos.agent.collectors.health.PostgresProbe;
+import io.companyos.agent.collectors.health.Probe;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * {@code type: postgres}: connect, {@code SELECT 1}, version, connections vs max_connections
+ * (DEGRADED above 80 %), primary or replica.
+ *
+ * @param name probe name (required)
+ * @param host server host (required)
+ * @param port default 5432
+ * @param database database to connect to (required)
+ * @param user user to connect as (required)
+ * @param passwordFile file holding the password (default none: trust/peer authentication)
+ * @param timeout default 5s
+ */
+@JsonDeserialize(using = JsonDeserializer.None.class)
+public record PostgresProbeConfig(
+    String name, String host, Integer port, String database, String user, Path passwordFile,
+    Duration timeout) implements ProbeConfig {
+
+  public PostgresProbeConfig {
+    name = ProbeConfig.requiredName(name);
+    host = ProbeConfig.required(host, "host", name);
+    port = ProbeConfig.port(port, 5432, name);
+    database = ProbeConfig.required(database, "database", name);
+    user = ProbeConfig.required(user, "user", name);
+    timeout = ProbeConfig.timeoutOrDefault(timeout);
+  }
+
+  @Override
+  public String type() {
+    return "postgres";
+  }
+
+  @Override
+  public Probe toProbe(Supplier<Vertx> vertx) {
+    PostgresProbe.Builder builder = PostgresProbe.builder(vertx.get(), name)
+        .host(host).port(port).database(database).user(user).timeout(timeout);
+    if (passwordFile != null) {
+      builder.passwordFile(passwordFile);
+    }
+    return builder.build();
+  }
+}

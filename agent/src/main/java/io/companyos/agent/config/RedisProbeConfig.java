@@ -1,0 +1,52 @@
+package io.companyos.agent.config;
+
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.companyos.agent.collectors.health.Probe;
+import io.companyos.agent.collectors.health.RedisProbe;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Supplier;
+
+/**
+ * {@code type: redis}: {@code PING}, role, used memory vs maxmemory (DEGRADED above 90 %),
+ * connected clients.
+ *
+ * @param name probe name (required)
+ * @param host server host (required)
+ * @param port default 6379
+ * @param user ACL user (default none: the default user)
+ * @param passwordFile file holding the password (default none)
+ * @param timeout default 5s
+ */
+@JsonDeserialize(using = JsonDeserializer.None.class)
+public record RedisProbeConfig(
+    String name, String host, Integer port, String user, Path passwordFile, Duration timeout)
+    implements ProbeConfig {
+
+  public RedisProbeConfig {
+    name = ProbeConfig.requiredName(name);
+    host = ProbeConfig.required(host, "host", name);
+    port = ProbeConfig.port(port, 6379, name);
+    timeout = ProbeConfig.timeoutOrDefault(timeout);
+  }
+
+  @Override
+  public String type() {
+    return "redis";
+  }
+
+  @Override
+  public Probe toProbe(Supplier<Vertx> vertx) {
+    RedisProbe.Builder builder = RedisProbe.builder(vertx.get(), name)
+        .host(host).port(port).timeout(timeout);
+    if (user != null) {
+      builder.user(user);
+    }
+    if (passwordFile != null) {
+      builder.passwordFile(passwordFile);
+    }
+    return builder.build();
+  }
+}
