@@ -1,0 +1,57 @@
+package io.companyos.agent.bundle;
+
+import io.companyos.agent.bundle.archive.ArchiveWriter;
+import io.companyos.agent.bundle.manifest.FileEntry;
+import io.companyos.agent.bundle.manifest.Manifest;
+import io.companyos.agent.bundle.manifest.ManifestJson;
+import io.companyos.agent.bundle.pgp.InstallationSigningKey;
+import io.companyos.agent.bundle.pgp.MessageEncryption;
+import io.companyos.agent.bundle.pgp.RecipientKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * Seals a staged bundle: signs the manifest, then streams manifest, signature and files through the onion
+ * tar &rarr; 128 KiB buffer &rarr; zstd &rarr; OpenPGP literal data &rarr; AES-256 SEIPD, and closes the layers
+ * innermost first. Memory stays bounded: files are streamed from the staging directory.
+ */
+final class BundleSealer {
+
+  private static final int ZSTD_LEVEL = 3;
+
+  private final List<RecipientKey> recipients;
+  private final InstallationSigningKey signingKey;
+  private final int zstdWorkers;
+  private final ManifestJson json = new ManifestJson();
+
+  BundleSealer(List<RecipientKey> recipients, InstallationSigningKey signingKey, int zstdWorkers) {
+    this.recipients = List.copyOf(recipients);
+    this.signingKey = signingKey;
+    this.zstdWorkers = zstdWorkers;
+  }
+
+  /** Writes the encrypted bundle to {@code out} (left open) and returns the signed manifest. */
+  Manifest seal(StagedBundle staged, OutputStream out) throws IOException {
+    Manifest manifest = staged.manifest()
+        .withSigner(new Manifest.Signer(signingKey.fingerprint(), signingKey.armoredPublicKey()));
+    byte[] manifestJson = json.write(manifest);
+    byte[] signature = signingKey.signDetached(manifestJson).getBytes(StandardCharsets.US_ASCII);
+
+    OutputStream message = MessageEncryption.open(out, recipients);
+    ArchiveWriter archive = new ArchiveWriter(message, ZSTD_LEVEL, zstdWorkers, manifest.createdAt());
+    archive.addBytes(StagedBundle.MANIFEST, manifestJson);
+    archive.addBytes(StagedBundle.MANIFEST + ".sig", signature);
+    for (FileEntry file : manifest.files()) {
+      try (InputStream content = Files.newInputStream(staged.dir().resolve(file.path()))) {
+        archive.addFile(file.path(), file.size(), content);
+      }
+    }
+    archive.finish();
+    message.close();
+    return manifest;
+  }
+}

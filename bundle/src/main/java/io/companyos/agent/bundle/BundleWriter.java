@@ -1,0 +1,307 @@
+package io.companyos.agent.bundle;
+
+import io.companyos.agent.bundle.manifest.CollectorRun;
+import io.companyos.agent.bundle.manifest.FileEntry;
+import io.companyos.agent.bundle.manifest.Manifest;
+import io.companyos.agent.bundle.manifest.ManifestJson;
+import io.companyos.agent.bundle.manifest.RedactionReport;
+import io.companyos.agent.bundle.pgp.InstallationSigningKey;
+import io.companyos.agent.bundle.pgp.RecipientKey;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Writes support bundles. Built once per export configuration; {@link #export} runs the redaction self-test, redacts
+ * every source into a private staging directory (in parallel, within the limits), writes the manifest, then seals
+ * everything into one encrypted file and removes the staging directory.
+ */
+public final class BundleWriter {
+
+  private final ContentRedactor redactor;
+  private final CanaryCheck canaryCheck;
+  private final List<RecipientKey> recipients;
+  private final InstallationSigningKey signingKey;
+  private final BundleLimits limits;
+  private final Path workDir;
+  private final int parallelism;
+  private final int zstdWorkers;
+  private final Clock clock;
+
+  private BundleWriter(Builder builder) {
+    this.redactor = Objects.requireNonNull(builder.redactor, "redactor is required");
+    this.canaryCheck = Objects.requireNonNull(builder.canaryCheck, "canaryCheck is required");
+    this.signingKey = Objects.requireNonNull(builder.signingKey, "signingKey is required");
+    if (builder.recipients.isEmpty()) {
+      throw new IllegalStateException("at least one recipient is required");
+    }
+    this.recipients = List.copyOf(builder.recipients);
+    this.limits = builder.limits;
+    this.workDir = builder.workDir;
+    this.parallelism = builder.parallelism;
+    this.zstdWorkers = builder.zstdWorkers;
+    this.clock = builder.clock;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Collects, redacts and seals one bundle.
+   *
+   * @param collectors what each collector did (recorded in the manifest as given)
+   * @throws BundleException {@link BundleFailure#CANARY_SURVIVED} before anything is written, or
+   *     {@link BundleFailure#EXPORT_FAILED}; no partial bundle file remains either way
+   */
+  public ExportReceipt export(BundleInfo info, List<BundleSource> sources, List<CollectorRun> collectors,
+      BundleTarget target) throws BundleException, InterruptedException {
+    runCanaryCheck();
+    Path staging;
+    try {
+      staging = FileTrees.createPrivateTempDir(workDir, "companyos-bundle-");
+    } catch (IOException e) {
+      throw new BundleException(BundleFailure.EXPORT_FAILED,
+          "cannot create a private staging directory in " + workDir + ": " + e.getClass().getSimpleName(), e);
+    }
+    try {
+      StagedBundle staged = stageInto(info, sources, collectors, staging);
+      return seal(staged, target);
+    } finally {
+      FileTrees.deleteQuietly(staging);
+    }
+  }
+
+  /**
+   * Collects and redacts into {@code reviewDir} (created 0700; must be absent or empty) and stops: the admin reads
+   * the plaintext there, then {@link #seal seals} exactly those bytes.
+   */
+  public StagedBundle stageForReview(BundleInfo info, List<BundleSource> sources, List<CollectorRun> collectors,
+      Path reviewDir) throws BundleException, InterruptedException {
+    runCanaryCheck();
+    try {
+      if (Files.exists(reviewDir, LinkOption.NOFOLLOW_LINKS)) {
+        try (Stream<Path> entries = Files.list(reviewDir)) {
+          if (entries.findAny().isPresent()) {
+            throw new BundleException(BundleFailure.OUTPUT_UNUSABLE,
+                "review directory " + reviewDir + " is not empty");
+          }
+        }
+      } else {
+        Files.createDirectories(reviewDir.toAbsolutePath().getParent());
+        Files.createDirectory(reviewDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+      }
+      StagedBundle staged = stageInto(info, sources, collectors, reviewDir);
+      Files.write(reviewDir.resolve(StagedBundle.MANIFEST), new ManifestJson().write(staged.manifest()));
+      return staged;
+    } catch (IOException e) {
+      throw new BundleException(BundleFailure.EXPORT_FAILED,
+          "cannot write the review directory " + reviewDir + ": " + e.getClass().getSimpleName(), e);
+    }
+  }
+
+  /** Seals a staged bundle (from {@link #stageForReview} then {@link StagedBundle#open}) into {@code target}. */
+  public ExportReceipt seal(StagedBundle staged, BundleTarget target) throws BundleException {
+    BundleSealer sealer = new BundleSealer(recipients, signingKey, zstdWorkers);
+    try {
+      if (target instanceof BundleTarget.Stream stream) {
+        HashingOutput out = new HashingOutput(stream.out());
+        Manifest manifest = sealer.seal(staged, out);
+        out.flush();
+        return new ExportReceipt(null, out.count, out.hex(), manifest, staged.report());
+      }
+      Path path = target instanceof BundleTarget.File file ? file.file()
+          : ((BundleTarget.Directory) target).dir().resolve(BundleFileName.of(
+              staged.manifest().cluster(), staged.manifest().node(), staged.manifest().createdAt()));
+      try (AtomicBundleFile file = new AtomicBundleFile(path)) {
+        HashingOutput out = new HashingOutput(file.stream());
+        Manifest manifest = sealer.seal(staged, out);
+        out.flush();
+        Path written = file.commit();
+        return new ExportReceipt(written, out.count, out.hex(), manifest, staged.report());
+      }
+    } catch (IOException e) {
+      throw new BundleException(BundleFailure.EXPORT_FAILED, "writing the bundle failed: " + describe(e), e);
+    }
+  }
+
+  private void runCanaryCheck() throws BundleException {
+    List<String> survivors = canaryCheck.survivingCanaries();
+    if (!survivors.isEmpty()) {
+      throw new BundleException(BundleFailure.CANARY_SURVIVED, "redaction self-test failed: canaries for "
+          + String.join(", ", survivors) + " survived redaction; no bundle was written");
+    }
+  }
+
+  private StagedBundle stageInto(BundleInfo info, List<BundleSource> sources, List<CollectorRun> collectors,
+      Path dir) throws BundleException, InterruptedException {
+    Instant createdAt = clock.instant();
+    try {
+      Staging.Result result = new Staging(redactor, limits, parallelism).run(sources, dir);
+      RedactionReport report = report(result.countsByFile());
+      byte[] reportJson = new ManifestJson().write(report);
+      Path reportPath = dir.resolve(StagedBundle.REPORT);
+      Files.write(reportPath, reportJson);
+      List<FileEntry> files = new ArrayList<>();
+      files.add(new FileEntry(StagedBundle.REPORT, reportJson.length, StagedBundle.sha256(reportPath)));
+      files.addAll(result.files());
+      Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, info.agentVersion(), info.installationId(),
+          info.cluster(), info.node(), info.tier(), createdAt, info.since(), redactor.rulesVersion(),
+          collectors, files, result.omissions(), result.truncations(), null);
+      return new StagedBundle(dir, manifest, report);
+    } catch (IOException e) {
+      throw new BundleException(BundleFailure.EXPORT_FAILED, "staging the bundle failed: " + describe(e), e);
+    }
+  }
+
+  private RedactionReport report(Map<String, RedactionCounts> countsByFile) {
+    Map<String, Map<String, Long>> files = new TreeMap<>();
+    RedactionCounts totals = RedactionCounts.NONE;
+    for (Map.Entry<String, RedactionCounts> entry : countsByFile.entrySet()) {
+      files.put(entry.getKey(), entry.getValue().byDetector());
+      totals = totals.plus(entry.getValue());
+    }
+    return new RedactionReport(redactor.rulesVersion(), files, totals.byDetector());
+  }
+
+  /** An I/O failure in one line: the exception type and, for file-system errors, the file (never content). */
+  private static String describe(IOException e) {
+    if (e instanceof java.nio.file.FileSystemException fs) {
+      return e.getClass().getSimpleName() + " on " + fs.getFile()
+          + (fs.getReason() == null ? "" : " (" + fs.getReason() + ")");
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
+  /** Counts and hashes what leaves, for the receipt. */
+  private static final class HashingOutput extends DigestOutputStream {
+    private long count;
+
+    HashingOutput(OutputStream out) {
+      super(out, sha256());
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      super.write(b, off, len);
+      count += len;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+      super.write(b);
+      count++;
+    }
+
+    String hex() {
+      return HexFormat.of().formatHex(getMessageDigest().digest());
+    }
+
+    private static MessageDigest sha256() {
+      try {
+        return MessageDigest.getInstance("SHA-256");
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every JDK has SHA-256", e);
+      }
+    }
+  }
+
+  /** Options of a {@link BundleWriter}. Redactor, canary check, signing key and one recipient are required. */
+  public static final class Builder {
+    private ContentRedactor redactor;
+    private CanaryCheck canaryCheck;
+    private final List<RecipientKey> recipients = new ArrayList<>();
+    private InstallationSigningKey signingKey;
+    private BundleLimits limits = BundleLimits.DEFAULTS;
+    private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
+    private int parallelism = Runtime.getRuntime().availableProcessors();
+    private int zstdWorkers = Runtime.getRuntime().availableProcessors();
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The filter every text file passes through. Required. */
+    public Builder redactor(ContentRedactor redactor) {
+      this.redactor = Objects.requireNonNull(redactor, "redactor");
+      return this;
+    }
+
+    /** Runs before anything is collected; a surviving canary stops the export. Required. */
+    public Builder canaryCheck(CanaryCheck canaryCheck) {
+      this.canaryCheck = Objects.requireNonNull(canaryCheck, "canaryCheck");
+      return this;
+    }
+
+    /** Adds recipients (vendor key(s), the customer's audit key). At least one is required. */
+    public Builder recipients(List<RecipientKey> keys) {
+      for (RecipientKey key : keys) {
+        this.recipients.add(Objects.requireNonNull(key, "recipient"));
+      }
+      return this;
+    }
+
+    /** Signs the manifest. Required. */
+    public Builder signingKey(InstallationSigningKey signingKey) {
+      this.signingKey = Objects.requireNonNull(signingKey, "signingKey");
+      return this;
+    }
+
+    /** Size caps and deadline. Default {@link BundleLimits#DEFAULTS} (50 MiB per file, 500 MiB, 5 minutes). */
+    public Builder limits(BundleLimits limits) {
+      this.limits = Objects.requireNonNull(limits, "limits");
+      return this;
+    }
+
+    /**
+     * Where the private (0700) staging directory of redacted files is made, and removed after. It needs room for
+     * the redacted content (up to the total cap). Default: {@code java.io.tmpdir}.
+     */
+    public Builder workDir(Path dir) {
+      this.workDir = Objects.requireNonNull(dir, "workDir");
+      return this;
+    }
+
+    /** Files redacted at once. Default: the number of available processors. */
+    public Builder parallelism(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("parallelism must be >= 1, got " + threads);
+      }
+      this.parallelism = threads;
+      return this;
+    }
+
+    /** zstd's compression threads while sealing (0 = compress in the sealing thread). Default: processors. */
+    public Builder zstdWorkers(int workers) {
+      if (workers < 0) {
+        throw new IllegalArgumentException("zstdWorkers must be >= 0, got " + workers);
+      }
+      this.zstdWorkers = workers;
+      return this;
+    }
+
+    /** The manifest's {@code createdAt} and the file name's timestamp. Default: system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public BundleWriter build() {
+      return new BundleWriter(this);
+    }
+  }
+}

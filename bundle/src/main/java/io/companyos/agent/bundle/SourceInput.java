@@ -1,0 +1,70 @@
+package io.companyos.agent.bundle;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A source's stream as the redactor sees it: stops with {@link DeadlineReached} once the export's deadline passed, and
+ * marks the source's own read errors ({@link SourceReadFailed}) so they are not blamed on the redactor.
+ */
+final class SourceInput extends FilterInputStream {
+
+  /** The deadline passed while this source was being read. */
+  static final class DeadlineReached extends IOException {
+    DeadlineReached() {
+      super("deadline reached");
+    }
+  }
+
+  /** Reading the source itself failed. The cause's message is not kept: it may quote customer data. */
+  static final class SourceReadFailed extends IOException {
+    SourceReadFailed(IOException cause) {
+      super("read failed: " + cause.getClass().getSimpleName());
+    }
+  }
+
+  private final AtomicBoolean deadlinePassed;
+
+  SourceInput(InputStream in, AtomicBoolean deadlinePassed) {
+    super(in);
+    this.deadlinePassed = deadlinePassed;
+  }
+
+  @Override
+  public int read() throws IOException {
+    checkDeadline();
+    try {
+      return in.read();
+    } catch (IOException e) {
+      throw new SourceReadFailed(e);
+    }
+  }
+
+  @Override
+  public int read(byte[] b, int off, int len) throws IOException {
+    checkDeadline();
+    try {
+      return in.read(b, off, len);
+    } catch (IOException e) {
+      throw new SourceReadFailed(e);
+    }
+  }
+
+  @Override
+  public long skip(long n) throws IOException {
+    checkDeadline();
+    try {
+      return in.skip(n);
+    } catch (IOException e) {
+      throw new SourceReadFailed(e);
+    }
+  }
+
+  private void checkDeadline() throws DeadlineReached {
+    if (deadlinePassed.get() || Thread.currentThread().isInterrupted()) {
+      throw new DeadlineReached();
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.companyos.agent.bundle;
+
+import io.companyos.agent.bundle.manifest.FileEntry;
+import io.companyos.agent.bundle.manifest.Omission;
+import io.companyos.agent.bundle.manifest.Truncation;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Stages one source: opens it, streams it through the redactor (text) or copies it (binary-safe) into the staging
+ * directory under its bundle path, within its share of the size budget. Fails closed: any failure leaves no file
+ * behind and comes back as an {@link StagingOutcome.Omitted}.
+ */
+final class SourceStager {
+
+  /**
+   * When reading starts mid-file (far over the cap), the first output bytes are never kept, so a multi-line secret
+   * cut in half at the start (a PEM block's tail) cannot slip into the bundle unrecognised.
+   */
+  static final long DISCARD_AFTER_SKIP = 64 * 1024;
+
+  private static final int CHAR_BUFFER = 64 * 1024;
+
+  private final ContentRedactor redactor;
+  private final long perFileBytes;
+  private final SizeBudget budget;
+  private final Path stagingDir;
+  private final Path scratchDir;
+  private final AtomicBoolean deadlinePassed;
+
+  SourceStager(ContentRedactor redactor, long perFileBytes, SizeBudget budget, Path stagingDir, Path scratchDir,
+      AtomicBoolean deadlinePassed) {
+    this.redactor = redactor;
+    this.perFileBytes = perFileBytes;
+    this.budget = budget;
+    this.stagingDir = stagingDir;
+    this.scratchDir = scratchDir;
+    this.deadlinePassed = deadlinePassed;
+  }
+
+  StagingOutcome stage(BundleSource source, int index) {
+    if (deadlinePassed.get()) {
+      return omitted(source, "deadline reached before this source was collected");
+    }
+    long wanted = source.sizeHint() >= 0
+        ? Math.min(perFileBytes, source.sizeHint() + source.sizeHint() / 8 + 4096)
+        : perFileBytes;
+    long granted = budget.reserve(wanted);
+    if (granted == 0) {
+      return omitted(source, "total size cap reached");
+    }
+    Path target = stagingDir.resolve(source.path());
+    TailKeepingFile out = null;
+    long used = 0;
+    try {
+      Files.createDirectories(target.getParent());
+      try (InputStream raw = open(source)) {
+        SourceInput in = new SourceInput(raw, deadlinePassed);
+        boolean text = source.kind() == ContentKind.TEXT;
+        long skipped = text && source.sizeHint() > 2 * granted ? skipToTail(in, source.sizeHint() - 2 * granted) : 0;
+        out = new TailKeepingFile(target, scratchDir.resolve("source-" + index), granted,
+            skipped > 0 ? DISCARD_AFTER_SKIP : 0, text);
+        RedactionCounts counts = text ? redact(in, out, source.path()) : copy(in, out);
+        TailKeepingFile.Kept kept = out.finish();
+        if (!text && kept.truncated()) {
+          Files.deleteIfExists(target);
+          return omitted(source, "binary file larger than the " + (granted < perFileBytes ? "remaining total"
+              : "per-file") + " size cap (" + granted + " bytes)");
+        }
+        used = kept.size();
+        Truncation truncation = kept.truncated() || skipped > 0
+            ? new Truncation(source.path(), source.sizeHint(), kept.size(), truncationReason(granted, wanted, kept))
+            : null;
+        return new StagingOutcome.Staged(new FileEntry(source.path(), kept.size(), kept.sha256()), truncation,
+            counts, text);
+      }
+    } catch (SourceInput.DeadlineReached e) {
+      return failed(source, out, target, "deadline reached while collecting");
+    } catch (SourceInput.SourceReadFailed e) {
+      return failed(source, out, target, "could not " + e.getMessage());
+    } catch (Exception | StackOverflowError e) {
+      String reason = causeReason(e);
+      return failed(source, out, target, reason);
+    } finally {
+      budget.release(granted - used);
+    }
+  }
+
+  private static InputStream open(BundleSource source) throws SourceInput.SourceReadFailed {
+    try {
+      InputStream in = source.opener().open();
+      if (in == null) {
+        throw new java.io.FileNotFoundException();
+      }
+      return in;
+    } catch (IOException e) {
+      throw new SourceInput.SourceReadFailed(e);
+    }
+  }
+
+  private String truncationReason(long granted, long wanted, TailKeepingFile.Kept kept) {
+    String why;
+    if (granted < wanted) {
+      why = "total size cap reached";
+    } else if (granted == perFileBytes) {
+      why = "larger than the per-file cap";
+    } else {
+      why = "grew while being collected";
+    }
+    return why + ": kept the newest " + kept.size() + " bytes";
+  }
+
+  private RedactionCounts redact(InputStream in, TailKeepingFile out, String path) throws IOException {
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CHAR_BUFFER);
+    RedactionCounts counts = redactor.redact(reader, writer, path);
+    writer.flush();
+    if (counts == null) {
+      throw new IllegalStateException("redactor returned no counts");
+    }
+    return counts;
+  }
+
+  private static RedactionCounts copy(InputStream in, TailKeepingFile out) throws IOException {
+    byte[] buffer = new byte[CHAR_BUFFER];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      out.write(buffer, 0, n);
+    }
+    return RedactionCounts.NONE;
+  }
+
+  /** Skips {@code bytes}, then the rest of the line they end in. Returns the bytes skipped. */
+  private static long skipToTail(InputStream in, long bytes) throws IOException {
+    long skipped = 0;
+    while (skipped < bytes) {
+      long n = in.skip(bytes - skipped);
+      if (n <= 0) {
+        if (in.read() < 0) {
+          return skipped;
+        }
+        n = 1;
+      }
+      skipped += n;
+    }
+    int b;
+    while ((b = in.read()) >= 0) {
+      skipped++;
+      if (b == '\n') {
+        break;
+      }
+    }
+    return skipped;
+  }
+
+  private static String causeReason(Throwable e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SourceInput.DeadlineReached) {
+        return "deadline reached while collecting";
+      }
+      if (cause instanceof SourceInput.SourceReadFailed) {
+        return "could not " + cause.getMessage();
+      }
+    }
+    // the exception's message may quote the text being redacted: only its type goes into the manifest
+    return "redaction failed: " + e.getClass().getSimpleName();
+  }
+
+  private static StagingOutcome failed(BundleSource source, TailKeepingFile out, Path target, String reason) {
+    try {
+      if (out != null) {
+        out.discard();
+      }
+      Files.deleteIfExists(target);
+    } catch (IOException cleanupFailed) {
+      reason = reason + " (and its partial file could not be removed: "
+          + cleanupFailed.getClass().getSimpleName() + ")";
+    }
+    return omitted(source, reason);
+  }
+
+  private static StagingOutcome omitted(BundleSource source, String reason) {
+    return new StagingOutcome.Omitted(new Omission(source.path(), reason));
+  }
+}

@@ -1,0 +1,143 @@
+package io.companyos.agent.bundle;
+
+import io.companyos.agent.bundle.manifest.FileEntry;
+import io.companyos.agent.bundle.manifest.Omission;
+import io.companyos.agent.bundle.manifest.Truncation;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Redacts all sources into a directory in parallel, in priority order, within the size caps and the deadline.
+ * Sources not finished at the deadline are left out and listed; a hung source never blocks the export.
+ */
+final class Staging {
+
+  /** Everything staged, ready for a manifest. Files are in bundle layout order. */
+  record Result(List<FileEntry> files, List<Omission> omissions, List<Truncation> truncations,
+      Map<String, RedactionCounts> countsByFile) {}
+
+  private final ContentRedactor redactor;
+  private final BundleLimits limits;
+  private final int parallelism;
+
+  Staging(ContentRedactor redactor, BundleLimits limits, int parallelism) {
+    this.redactor = redactor;
+    this.limits = limits;
+    this.parallelism = parallelism;
+  }
+
+  Result run(List<BundleSource> sources, Path dir) throws IOException, InterruptedException {
+    long deadlineNanos = System.nanoTime() + limits.deadline().toNanos();
+    Path scratch = FileTrees.createPrivateTempDir(dir, ".scratch-");
+    AtomicBoolean deadlinePassed = new AtomicBoolean();
+    SourceStager stager = new SourceStager(redactor, limits.perFileBytes(), new SizeBudget(limits.totalBytes()),
+        dir, scratch, deadlinePassed);
+
+    List<BundleSource> ordered = new ArrayList<>(sources);
+    ordered.sort(BundleOrder.KEEP_FIRST);
+    List<Omission> omissions = new ArrayList<>();
+    List<BundleSource> unique = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (BundleSource source : ordered) {
+      if (seen.add(source.path())) {
+        unique.add(source);
+      } else {
+        omissions.add(new Omission(source.path(), "duplicate path: another source already has it"));
+      }
+    }
+
+    ExecutorService executor = Executors.newFixedThreadPool(parallelism, new RedactorThreads());
+    List<Future<StagingOutcome>> futures = new ArrayList<>();
+    try {
+      for (int i = 0; i < unique.size(); i++) {
+        BundleSource source = unique.get(i);
+        int index = i;
+        futures.add(executor.submit(() -> stager.stage(source, index)));
+      }
+      List<StagingOutcome> outcomes = new ArrayList<>();
+      for (int i = 0; i < futures.size(); i++) {
+        outcomes.add(await(futures.get(i), unique.get(i), deadlineNanos, deadlinePassed));
+      }
+      return collect(outcomes, omissions);
+    } finally {
+      deadlinePassed.set(true);
+      executor.shutdownNow();
+      // interrupted tasks clean up their own partial files; give them a moment, never block on a hung source
+      executor.awaitTermination(2, TimeUnit.SECONDS);
+      FileTrees.deleteQuietly(scratch);
+    }
+  }
+
+  private static StagingOutcome await(Future<StagingOutcome> future, BundleSource source, long deadlineNanos,
+      AtomicBoolean deadlinePassed) throws InterruptedException {
+    try {
+      long remaining = deadlineNanos - System.nanoTime();
+      if (remaining <= 0 && !future.isDone()) {
+        throw new TimeoutException();
+      }
+      return future.get(Math.max(remaining, 0), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      deadlinePassed.set(true);
+      future.cancel(true);
+      return new StagingOutcome.Omitted(new Omission(source.path(), "deadline reached while collecting"));
+    } catch (ExecutionException e) {
+      // SourceStager catches everything it can; this is an Error escaping it
+      return new StagingOutcome.Omitted(new Omission(source.path(),
+          "staging failed: " + e.getCause().getClass().getSimpleName()));
+    } catch (java.util.concurrent.CancellationException e) {
+      return new StagingOutcome.Omitted(new Omission(source.path(), "deadline reached while collecting"));
+    }
+  }
+
+  private static Result collect(List<StagingOutcome> outcomes, List<Omission> omissions) {
+    List<FileEntry> files = new ArrayList<>();
+    List<Truncation> truncations = new ArrayList<>();
+    Map<String, RedactionCounts> counts = new TreeMap<>();
+    List<Omission> allOmissions = new ArrayList<>(omissions);
+    for (StagingOutcome outcome : outcomes) {
+      if (outcome instanceof StagingOutcome.Staged staged) {
+        files.add(staged.file());
+        if (staged.truncation() != null) {
+          truncations.add(staged.truncation());
+        }
+        if (staged.redacted()) {
+          counts.put(staged.file().path(), staged.counts());
+        }
+      } else if (outcome instanceof StagingOutcome.Omitted omitted) {
+        allOmissions.add(omitted.omission());
+      }
+    }
+    files.sort((a, b) -> BundleOrder.LAYOUT_ORDER.compare(a.path(), b.path()));
+    truncations.sort((a, b) -> BundleOrder.LAYOUT_ORDER.compare(a.path(), b.path()));
+    allOmissions.sort((a, b) -> BundleOrder.LAYOUT_ORDER.compare(a.path(), b.path()));
+    return new Result(files, allOmissions, truncations, counts);
+  }
+
+  /** Daemon threads named {@code bundle-redactor-N}, so a hung source cannot keep the JVM alive. */
+  private static final class RedactorThreads implements ThreadFactory {
+    private final AtomicInteger next = new AtomicInteger(1);
+
+    @Override
+    public Thread newThread(Runnable task) {
+      Thread thread = new Thread(task, "bundle-redactor-" + next.getAndIncrement());
+      thread.setDaemon(true);
+      return thread;
+    }
+  }
+}
