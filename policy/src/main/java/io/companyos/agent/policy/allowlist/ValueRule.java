@@ -1,0 +1,106 @@
+package io.companyos.agent.policy.allowlist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What one heartbeat field or telemetry attribute may hold. Problems are described without the offending value, which
+ * is exactly what must not leak into logs.
+ *
+ * @param type the kind of value
+ * @param constant for {@link ValueType#CONST}: the only value (an integer)
+ * @param values for {@link ValueType#ENUM}: the permitted values
+ * @param nullable whether JSON {@code null} is permitted
+ * @param fields for {@link ValueType#OBJECT}: the exact set of fields, in document order
+ * @param description what the value is, for the telemetry schema document
+ */
+public record ValueRule(ValueType type, long constant, List<String> values, boolean nullable,
+    Map<String, ValueRule> fields, String description) {
+  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
+  private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+
+  public ValueRule {
+    Objects.requireNonNull(type, "type");
+    values = List.copyOf(values);
+    fields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fields));
+    description = description == null ? "" : description;
+    if (type == ValueType.ENUM && values.isEmpty()) {
+      throw new IllegalArgumentException("an enum rule needs values");
+    }
+  }
+
+  /** Checks a JSON value; returns null when it conforms, else the problem (naming {@code path}, never the value). */
+  public String check(String path, JsonNode node) {
+    if (node == null || node.isMissingNode()) {
+      return path + " is missing";
+    }
+    if (node.isNull()) {
+      return nullable ? null : path + " must not be null";
+    }
+    switch (type) {
+      case CONST:
+        return node.isIntegralNumber() && node.asLong() == constant ? null : path + " must be " + constant;
+      case COUNT:
+        return node.isIntegralNumber() && node.canConvertToLong() && node.asLong() >= 0
+            ? null : path + " must be a non-negative integer";
+      case OBJECT:
+        return checkObject(path, node);
+      default:
+        return node.isTextual() ? checkText(path, node.asText()) : path + " must be a string";
+    }
+  }
+
+  /** Checks a text value (an attribute value); returns null when it conforms, else the problem. */
+  public String checkText(String path, String text) {
+    boolean ok = switch (type) {
+      case UUID -> UUID.matcher(text).matches();
+      case VERSION -> VERSION.matcher(text).matches();
+      case ENUM -> values.contains(text);
+      case TIMESTAMP -> isInstant(text);
+      case CONST -> text.equals(Long.toString(constant));
+      case COUNT -> text.matches("\\d{1,18}");
+      case OBJECT -> false;
+    };
+    return ok ? null : path + " is not " + type.expectation(values);
+  }
+
+  private String checkObject(String path, JsonNode node) {
+    if (!node.isObject()) {
+      return path + " must be an object";
+    }
+    for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+      String name = names.next();
+      if (!fields.containsKey(name)) {
+        return (path.isEmpty() ? "" : path + ".") + "<unlisted field> is not in the schema";
+      }
+    }
+    for (Map.Entry<String, ValueRule> field : fields.entrySet()) {
+      String problem = field.getValue().check(path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+          node.get(field.getKey()));
+      if (problem != null) {
+        return problem;
+      }
+    }
+    return null;
+  }
+
+  private static boolean isInstant(String text) {
+    if (!TIMESTAMP.matcher(text).matches()) {
+      return false;
+    }
+    try {
+      Instant.parse(text);
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
+  }
+}
