@@ -1,0 +1,378 @@
+package io.companyos.agent.exporters.queue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A bounded, crash-safe FIFO of export batches in a directory of segment files.
+ *
+ * <ul>
+ *   <li>{@link #append} returns only after the record is fsynced: what it returned for survives {@code kill -9} and
+ *       power loss.
+ *   <li>{@link #ack} removes the oldest batch; only then may its segment be deleted. The acknowledged position is kept
+ *       in a small file replaced atomically, so a restart replays exactly the batches that were not yet accepted
+ *       (a crash between send and ack re-sends one batch: at-least-once).
+ *   <li>Full: the oldest batches are dropped, counted in {@link QueueStats#dropped()}, never the newest — recent data
+ *       is what an operator debugging an outage needs. On-disk use may exceed the cap by at most one segment.
+ *   <li>Damage (a torn tail after a crash, a flipped bit) is found by the checksums when the queue opens; the damaged
+ *       tail is cut off, counted in {@link QueueStats#corrupt()}, and the queue carries on. It never refuses to open
+ *       over a bad record, so a damaged file cannot crash-loop the agent.
+ * </ul>
+ *
+ * <p>Thread-safe; meant for one producer and one consumer.
+ */
+public final class DiskQueue implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiskQueue.class);
+  static final String ACK_FILE = "acked";
+  static final String SEGMENT_SUFFIX = ".seg";
+
+  private final Path dir;
+  private final long maxBytes;
+  private final long segmentBytes;
+  private final boolean fsync;
+  private final Clock clock;
+
+  private final Deque<Ref> refs = new ArrayDeque<>();
+  private final List<Path> segments = new ArrayList<>();
+  private FileChannel active;
+  private Path activePath;
+  private long nextSeq;
+  private long ackedSeq;
+  private long bytes;
+  private long dropped;
+  private long corrupt;
+  private boolean closed;
+
+  /** Where one record lives. */
+  private record Ref(Path segment, long position, long seq, int length, long enqueuedAtMillis) {}
+
+  private DiskQueue(Builder b) {
+    this.dir = b.dir;
+    this.maxBytes = b.maxBytes;
+    this.segmentBytes = b.segmentBytes;
+    this.fsync = b.fsync;
+    this.clock = b.clock;
+  }
+
+  /** A builder for a queue in {@code dir} (created, mode 0700 inherited from the state directory). */
+  public static Builder builder(Path dir) {
+    return new Builder(dir);
+  }
+
+  /** Options of a {@link DiskQueue}. */
+  public static final class Builder {
+    private final Path dir;
+    private long maxBytes = 256L * 1024 * 1024;
+    private long segmentBytes = 8L * 1024 * 1024;
+    private boolean fsync = true;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder(Path dir) {
+      this.dir = dir;
+    }
+
+    /** The cap on queued payload bytes; past it the oldest batches are dropped. Default 256 MiB. */
+    public Builder maxBytes(long maxBytes) {
+      if (maxBytes < 1024) {
+        throw new IllegalArgumentException("maxBytes must be at least 1024");
+      }
+      this.maxBytes = maxBytes;
+      return this;
+    }
+
+    /** The size at which a new segment file is started. Default 8 MiB. */
+    public Builder segmentBytes(long segmentBytes) {
+      if (segmentBytes < 64) {
+        throw new IllegalArgumentException("segmentBytes must be at least 64");
+      }
+      this.segmentBytes = segmentBytes;
+      return this;
+    }
+
+    /** Whether every append and ack is fsynced. Default true; only benchmarks turn it off. */
+    public Builder fsync(boolean fsync) {
+      this.fsync = fsync;
+      return this;
+    }
+
+    /** The clock that stamps batches. Default the system UTC clock. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** Opens the queue, replaying what is on disk and cutting off damaged tails. */
+    public DiskQueue open() throws IOException {
+      DiskQueue q = new DiskQueue(this);
+      q.recover();
+      return q;
+    }
+  }
+
+  private void recover() throws IOException {
+    Files.createDirectories(dir);
+    ackedSeq = readAcked();
+    List<Path> found;
+    try (Stream<Path> s = Files.list(dir)) {
+      found = s.filter(p -> p.getFileName().toString().endsWith(SEGMENT_SUFFIX)).sorted().toList();
+    }
+    long maxSeq = ackedSeq;
+    for (int i = 0; i < found.size(); i++) {
+      Path seg = found.get(i);
+      boolean last = i == found.size() - 1;
+      long maxInSegment = scan(seg, last);
+      maxSeq = Math.max(maxSeq, maxInSegment);
+      segments.add(seg);
+    }
+    nextSeq = maxSeq + 1;
+    deleteConsumedSegments();
+    if (!segments.isEmpty()) {
+      activePath = segments.get(segments.size() - 1);
+      active = FileChannel.open(activePath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+    if (corrupt > 0) {
+      LOG.warn("export queue {}: skipped {} damaged record(s) or segment tail(s) on open", dir, corrupt);
+    }
+  }
+
+  /** Reads the records of one segment into {@link #refs}; returns the highest sequence number seen. */
+  private long scan(Path seg, boolean last) throws IOException {
+    long maxSeq = 0;
+    try (FileChannel ch = FileChannel.open(seg, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+      long size = ch.size();
+      long pos = 0;
+      ByteBuffer header = ByteBuffer.allocate(RecordCodec.HEADER_BYTES);
+      while (pos < size) {
+        header.clear();
+        if (size - pos < RecordCodec.HEADER_BYTES || readFully(ch, header, pos) < RecordCodec.HEADER_BYTES) {
+          break;
+        }
+        header.flip();
+        int magic = header.getInt();
+        int length = header.getInt();
+        int crc = header.getInt();
+        long seq = header.getLong();
+        long millis = header.getLong();
+        if (magic != RecordCodec.MAGIC || length < 0 || length > size - pos - RecordCodec.HEADER_BYTES) {
+          break;
+        }
+        ByteBuffer payload = ByteBuffer.allocate(length);
+        readFully(ch, payload, pos + RecordCodec.HEADER_BYTES);
+        if (RecordCodec.crc(seq, millis, payload.array(), 0, length) != crc) {
+          break;
+        }
+        maxSeq = Math.max(maxSeq, seq);
+        if (seq > ackedSeq) {
+          refs.addLast(new Ref(seg, pos, seq, length, millis));
+          bytes += length;
+        }
+        pos += RecordCodec.HEADER_BYTES + length;
+      }
+      if (pos < size) {
+        corrupt++;
+        if (last) {
+          ch.truncate(pos); // a torn write: cut it off so appends continue after the last good record
+          ch.force(true);
+        }
+      }
+    }
+    return maxSeq;
+  }
+
+  private static int readFully(FileChannel ch, ByteBuffer buf, long position) throws IOException {
+    int total = 0;
+    while (buf.hasRemaining()) {
+      int n = ch.read(buf, position + total);
+      if (n < 0) {
+        break;
+      }
+      total += n;
+    }
+    return total;
+  }
+
+  /**
+   * Appends a batch and returns its sequence number once it is durable. Drops the oldest batches first when the new
+   * one would not fit under the cap.
+   *
+   * @throws IllegalArgumentException when one batch alone is larger than the cap
+   */
+  public synchronized long append(byte[] payload) throws IOException {
+    ensureOpen();
+    if (payload.length > maxBytes) {
+      dropped++;
+      throw new IllegalArgumentException("batch of " + payload.length + " bytes exceeds the queue cap of "
+          + maxBytes + " bytes");
+    }
+    boolean droppedNow = false;
+    while (!refs.isEmpty() && bytes + payload.length > maxBytes) {
+      Ref oldest = refs.removeFirst();
+      bytes -= oldest.length();
+      ackedSeq = oldest.seq();
+      dropped++;
+      droppedNow = true;
+    }
+    if (droppedNow) {
+      writeAcked();
+      deleteConsumedSegments();
+    }
+    int recordBytes = RecordCodec.HEADER_BYTES + payload.length;
+    if (active == null || (active.size() > 0 && active.size() + recordBytes > segmentBytes)) {
+      startSegment();
+    }
+    long seq = nextSeq++;
+    long millis = clock.millis();
+    long position = active.size();
+    ByteBuffer record = RecordCodec.encode(seq, millis, payload);
+    while (record.hasRemaining()) {
+      active.write(record);
+    }
+    if (fsync) {
+      active.force(false);
+    }
+    refs.addLast(new Ref(activePath, position, seq, payload.length, millis));
+    bytes += payload.length;
+    return seq;
+  }
+
+  /** The oldest batch not yet acknowledged, if any. */
+  public synchronized Optional<QueuedBatch> peek() throws IOException {
+    ensureOpen();
+    Ref ref = refs.peekFirst();
+    if (ref == null) {
+      return Optional.empty();
+    }
+    ByteBuffer payload = ByteBuffer.allocate(ref.length());
+    try (FileChannel ch = FileChannel.open(ref.segment(), StandardOpenOption.READ)) {
+      readFully(ch, payload, ref.position() + RecordCodec.HEADER_BYTES);
+    }
+    return Optional.of(new QueuedBatch(ref.seq(), Instant.ofEpochMilli(ref.enqueuedAtMillis()), payload.array()));
+  }
+
+  /**
+   * Acknowledges the oldest batch (sent and accepted, or permanently rejected). Acknowledging anything but the oldest
+   * is a programming error.
+   */
+  public synchronized void ack(long seq) throws IOException {
+    ensureOpen();
+    Ref head = refs.peekFirst();
+    if (head == null || head.seq() != seq) {
+      // dropped in the meantime because the queue was full: nothing to do
+      if (head != null && seq > head.seq()) {
+        throw new IllegalStateException("ack out of order: " + seq + ", oldest is " + head.seq());
+      }
+      return;
+    }
+    refs.removeFirst();
+    bytes -= head.length();
+    ackedSeq = seq;
+    writeAcked();
+    deleteConsumedSegments();
+  }
+
+  /** Current size and counters. */
+  public synchronized QueueStats stats() {
+    Ref head = refs.peekFirst();
+    return new QueueStats(refs.size(), bytes, dropped, corrupt,
+        head == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(head.enqueuedAtMillis())));
+  }
+
+  private void startSegment() throws IOException {
+    if (active != null) {
+      active.close();
+    }
+    activePath = dir.resolve(String.format("%020d%s", nextSeq, SEGMENT_SUFFIX));
+    active = FileChannel.open(activePath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND);
+    segments.add(activePath);
+    if (fsync) {
+      forceDirectory();
+    }
+  }
+
+  /** Deletes every segment but the active one whose records are all acknowledged. */
+  private void deleteConsumedSegments() throws IOException {
+    Path firstNeeded = refs.isEmpty() ? null : refs.peekFirst().segment();
+    while (!segments.isEmpty()) {
+      Path oldest = segments.get(0);
+      if (oldest.equals(firstNeeded) || oldest.equals(activePath)) {
+        break;
+      }
+      Files.deleteIfExists(oldest);
+      segments.remove(0);
+    }
+  }
+
+  private long readAcked() {
+    Path f = dir.resolve(ACK_FILE);
+    try {
+      if (!Files.exists(f)) {
+        return 0;
+      }
+      return Long.parseLong(Files.readString(f, StandardCharsets.US_ASCII).trim());
+    } catch (IOException | NumberFormatException e) {
+      // a damaged ack file costs re-sending, never losing: start from the oldest record on disk
+      corrupt++;
+      return 0;
+    }
+  }
+
+  private void writeAcked() throws IOException {
+    Path f = dir.resolve(ACK_FILE);
+    Path tmp = dir.resolve(ACK_FILE + ".tmp");
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+        StandardOpenOption.TRUNCATE_EXISTING)) {
+      ch.write(ByteBuffer.wrap((ackedSeq + "\n").getBytes(StandardCharsets.US_ASCII)));
+      if (fsync) {
+        ch.force(false);
+      }
+    }
+    try {
+      Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, f, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private void forceDirectory() {
+    try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+      d.force(true);
+    } catch (IOException e) {
+      // not every file system lets a directory be fsynced; the segment's own fsync still holds its records
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) {
+      throw new IllegalStateException("queue closed");
+    }
+  }
+
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (active != null) {
+      active.close();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.companyos.agent.exporters.queue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the queue's batches in order, one at a time: the oldest is acknowledged only after the endpoint accepted it
+ * (or refused it for good), so nothing is lost to an outage or a restart. {@link #drainOnce()} does the work and says
+ * how long to wait before calling it again; the caller owns the timer, which keeps this class free of threads and
+ * lets a test drive hours of outage in microseconds.
+ */
+public final class QueueDrainer {
+  private static final Logger LOG = LoggerFactory.getLogger(QueueDrainer.class);
+
+  private final DiskQueue queue;
+  private final BatchSender sender;
+  private final Backoff backoff;
+  private final DoubleSupplier random;
+  private final Duration idlePoll;
+  private final int maxPerRun;
+
+  private int failures;
+  private final AtomicLong sent = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong retried = new AtomicLong();
+  private volatile String lastError;
+
+  /**
+   * @param idlePoll how long to wait when the queue is empty
+   * @param maxPerRun batches sent per call at most, so one call never hogs its thread for long
+   */
+  public QueueDrainer(DiskQueue queue, BatchSender sender, Backoff backoff, DoubleSupplier random, Duration idlePoll,
+      int maxPerRun) {
+    this.queue = queue;
+    this.sender = sender;
+    this.backoff = backoff;
+    this.random = random;
+    this.idlePoll = idlePoll;
+    this.maxPerRun = maxPerRun;
+  }
+
+  /** Result of one {@link #drainOnce()}: how many batches went out, and when to call again. */
+  public record Pass(int accepted, int rejected, Duration nextDelay) {}
+
+  /** Sends queued batches until the queue is empty, a send fails, or {@code maxPerRun} is reached. Never throws. */
+  public Pass drainOnce() {
+    int accepted = 0;
+    int refused = 0;
+    try {
+      for (int i = 0; i < maxPerRun; i++) {
+        Optional<QueuedBatch> next = queue.peek();
+        if (next.isEmpty()) {
+          return new Pass(accepted, refused, idlePoll);
+        }
+        QueuedBatch batch = next.get();
+        SendOutcome outcome = sender.send(batch);
+        if (outcome instanceof SendOutcome.Accepted) {
+          queue.ack(batch.seq());
+          failures = 0;
+          accepted++;
+          sent.incrementAndGet();
+        } else if (outcome instanceof SendOutcome.Rejected r) {
+          LOG.warn("export batch {} refused by the endpoint ({}); dropped, not retried", batch.seq(), r.reason());
+          queue.ack(batch.seq());
+          failures = 0;
+          refused++;
+          rejected.incrementAndGet();
+          lastError = r.reason();
+        } else if (outcome instanceof SendOutcome.RetryLater retry) {
+          failures++;
+          retried.incrementAndGet();
+          lastError = retry.reason();
+          Duration wait = backoff.delay(failures, retry.retryAfter(), random);
+          if (failures == 1 || failures % 10 == 0) {
+            LOG.info("export endpoint unavailable ({}); {} batch(es) queued, retrying in {} ms", retry.reason(),
+                queue.stats().batches(), wait.toMillis());
+          }
+          return new Pass(accepted, refused, wait);
+        }
+      }
+      return new Pass(accepted, refused, Duration.ZERO);
+    } catch (IOException | RuntimeException e) {
+      failures++;
+      lastError = "queue error (" + e.getClass().getSimpleName() + ")";
+      LOG.warn("export queue error ({}); retrying", e.getClass().getSimpleName());
+      return new Pass(accepted, refused, backoff.delay(failures, Optional.empty(), random));
+    }
+  }
+
+  public long sentCount() {
+    return sent.get();
+  }
+
+  public long rejectedCount() {
+    return rejected.get();
+  }
+
+  public long retryCount() {
+    return retried.get();
+  }
+
+  /** The last failure's short reason (no payload content), or null. */
+  public String lastError() {
+    return lastError;
+  }
+}

@@ -1,0 +1,124 @@
+package io.companyos.agent.exporters.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueDrainerTest {
+  @TempDir
+  Path dir;
+
+  /** An endpoint double that answers from a script, then accepts, and records what it accepted. */
+  static final class ScriptedEndpoint implements BatchSender {
+    final Deque<SendOutcome> script = new ArrayDeque<>();
+    final List<String> accepted = new ArrayList<>();
+    int calls;
+
+    @Override
+    public SendOutcome send(QueuedBatch batch) {
+      calls++;
+      SendOutcome o = script.isEmpty() ? new SendOutcome.Accepted() : script.removeFirst();
+      if (o instanceof SendOutcome.Accepted) {
+        accepted.add(new String(batch.payload(), StandardCharsets.UTF_8));
+      }
+      return o;
+    }
+  }
+
+  private static QueueDrainer drainer(DiskQueue q, BatchSender s) {
+    return new QueueDrainer(q, s, Backoff.DEFAULT, () -> 0.5, Duration.ofSeconds(1), 100);
+  }
+
+  @Test
+  void anOutageDelaysButLosesNothingAndKeepsOrder() throws Exception {
+    ScriptedEndpoint endpoint = new ScriptedEndpoint();
+    for (int i = 0; i < 5; i++) {
+      endpoint.script.add(SendOutcome.forStatus(503, Optional.empty()));
+    }
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      QueueDrainer d = drainer(q, endpoint);
+      List<Duration> waits = new ArrayList<>();
+      int produced = 0;
+      while (endpoint.accepted.size() < 20) {
+        if (produced < 20) {
+          q.append(("point-" + produced++).getBytes(StandardCharsets.UTF_8));
+        }
+        QueueDrainer.Pass pass = d.drainOnce();
+        if (pass.accepted() == 0) {
+          waits.add(pass.nextDelay());
+        }
+      }
+      List<String> expected = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        expected.add("point-" + i);
+      }
+      assertThat(endpoint.accepted).containsExactlyElementsOf(expected);
+      assertThat(d.retryCount()).isEqualTo(5);
+      // 1 s doubling, jitter at the midpoint (0.5) gives 3/4 of each ceiling
+      assertThat(waits.subList(0, 5)).containsExactly(Duration.ofMillis(750), Duration.ofMillis(1500),
+          Duration.ofMillis(3000), Duration.ofMillis(6000), Duration.ofMillis(12000));
+    }
+  }
+
+  @Test
+  void aPermanentRejectionIsDroppedAndCountedNotRetried() throws Exception {
+    ScriptedEndpoint endpoint = new ScriptedEndpoint();
+    endpoint.script.add(SendOutcome.forStatus(400, Optional.empty()));
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      q.append("bad".getBytes(StandardCharsets.UTF_8));
+      q.append("good".getBytes(StandardCharsets.UTF_8));
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass pass = d.drainOnce();
+      assertThat(pass.rejected()).isEqualTo(1);
+      assertThat(pass.accepted()).isEqualTo(1);
+      assertThat(endpoint.accepted).containsExactly("good");
+      assertThat(d.rejectedCount()).isEqualTo(1);
+      assertThat(d.lastError()).isEqualTo("HTTP 400");
+      assertThat(endpoint.calls).isEqualTo(2);
+    }
+  }
+
+  @Test
+  void retryAfterIsHonouredAsALowerBoundAndCapped() throws Exception {
+    ScriptedEndpoint endpoint = new ScriptedEndpoint();
+    endpoint.script.add(SendOutcome.forStatus(429, Optional.of(Duration.ofSeconds(120))));
+    endpoint.script.add(SendOutcome.forStatus(503, Optional.of(Duration.ofDays(3))));
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      q.append("x".getBytes(StandardCharsets.UTF_8));
+      QueueDrainer d = drainer(q, endpoint);
+      assertThat(d.drainOnce().nextDelay()).isEqualTo(Duration.ofSeconds(120));
+      assertThat(d.drainOnce().nextDelay()).isEqualTo(Duration.ofHours(1));
+      assertThat(d.drainOnce().accepted()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void statusesAreClassifiedAsTheOtlpSpecificationSays() {
+    assertThat(SendOutcome.forStatus(200, Optional.empty())).isInstanceOf(SendOutcome.Accepted.class);
+    assertThat(SendOutcome.forStatus(204, Optional.empty())).isInstanceOf(SendOutcome.Accepted.class);
+    for (int retryable : new int[] {408, 429, 500, 502, 503, 504}) {
+      assertThat(SendOutcome.forStatus(retryable, Optional.empty())).isInstanceOf(SendOutcome.RetryLater.class);
+    }
+    for (int permanent : new int[] {400, 401, 403, 404, 413}) {
+      assertThat(SendOutcome.forStatus(permanent, Optional.empty())).isInstanceOf(SendOutcome.Rejected.class);
+    }
+  }
+
+  @Test
+  void backoffIsCappedAndJittered() {
+    Backoff b = new Backoff(Duration.ofSeconds(1), Duration.ofMinutes(5), Duration.ofHours(1));
+    assertThat(b.delay(1, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofMillis(500));
+    assertThat(b.delay(1, Optional.empty(), () -> 0.999999)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
+    assertThat(b.delay(30, Optional.empty(), () -> 0.999999)).isLessThanOrEqualTo(Duration.ofMinutes(5));
+    assertThat(b.delay(1000, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofSeconds(150));
+  }
+}
