@@ -1,0 +1,107 @@
+package io.companyos.agent.exporters.otlp;
+
+import io.companyos.agent.exporters.queue.DiskQueue;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import io.opentelemetry.api.logs.Logger;
+import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
+import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.logs.SdkLoggerProvider;
+import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
+import io.opentelemetry.sdk.metrics.SdkMeterProvider;
+import io.opentelemetry.sdk.metrics.export.PeriodicMetricReader;
+import io.opentelemetry.sdk.resources.Resource;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The OpenTelemetry SDK set up for the agent's Tier-1 stream: a periodic metric reader and a batch log processor whose
+ * OTLP/HTTP exporters (protobuf, gzip) write into the persistent queue. Record through {@link #meter()} and
+ * {@link #logger()}; only values that already passed redaction belong here.
+ */
+public final class OtlpPipeline implements AutoCloseable {
+  private static final String SCOPE = "io.companyos.agent";
+
+  private final SdkMeterProvider meterProvider;
+  private final SdkLoggerProvider loggerProvider;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private OtlpPipeline(SdkMeterProvider meterProvider, SdkLoggerProvider loggerProvider) {
+    this.meterProvider = meterProvider;
+    this.loggerProvider = loggerProvider;
+  }
+
+  /**
+   * Builds the pipeline.
+   *
+   * @param endpoint the telemetry endpoint; requests are recorded for {@code <endpoint>/v1/metrics} and {@code /v1/logs}
+   * @param interval how often metrics are collected and exported (the configured {@code telemetry.interval})
+   * @param resource resource attributes: installation id, versions, tier — never host names or addresses
+   * @param queue where every export request is committed before it is sent
+   */
+  public static OtlpPipeline create(URI endpoint, Duration interval, Map<String, String> resource, DiskQueue queue) {
+    Objects.requireNonNull(endpoint, "endpoint");
+    QueueingSenderProvider sender = new QueueingSenderProvider(queue);
+    String base = endpoint.toString().replaceAll("/+$", "");
+    OtlpHttpMetricExporter metricExporter = OtlpHttpMetricExporter.builder()
+        .setEndpoint(base + OtlpSignal.METRICS.path())
+        .setCompression("gzip")
+        .setComponentLoader(sender.componentLoader())
+        .build();
+    OtlpHttpLogRecordExporter logExporter = OtlpHttpLogRecordExporter.builder()
+        .setEndpoint(base + OtlpSignal.LOGS.path())
+        .setCompression("gzip")
+        .setComponentLoader(sender.componentLoader())
+        .build();
+    AttributesBuilder attrs = Attributes.builder().put("service.name", "companyos-agent");
+    resource.forEach(attrs::put);
+    Resource res = Resource.empty().merge(Resource.create(attrs.build()));
+    SdkMeterProvider meters = SdkMeterProvider.builder()
+        .setResource(res)
+        .registerMetricReader(PeriodicMetricReader.builder(metricExporter).setInterval(interval).build())
+        .build();
+    SdkLoggerProvider logs = SdkLoggerProvider.builder()
+        .setResource(res)
+        .addLogRecordProcessor(BatchLogRecordProcessor.builder(logExporter)
+            .setScheduleDelay(interval)
+            .setMaxQueueSize(10_000)
+            .setMaxExportBatchSize(512)
+            .build())
+        .build();
+    return new OtlpPipeline(meters, logs);
+  }
+
+  /** The meter the agent's Tier-1 instruments are created on. */
+  public Meter meter() {
+    return meterProvider.get(SCOPE);
+  }
+
+  /** The logger Tier-1 error events are emitted on. */
+  public Logger logger() {
+    return loggerProvider.get(SCOPE);
+  }
+
+  /** Collects and commits everything recorded so far to the queue. */
+  public boolean flush(Duration timeout) {
+    CompletableResultCode m = meterProvider.forceFlush();
+    CompletableResultCode l = loggerProvider.forceFlush();
+    return CompletableResultCode.ofAll(java.util.List.of(m, l))
+        .join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
+  }
+
+  /** Flushes and shuts the SDK down; idempotent. */
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      CompletableResultCode m = meterProvider.shutdown();
+      CompletableResultCode l = loggerProvider.shutdown();
+      CompletableResultCode.ofAll(java.util.List.of(m, l)).join(10, TimeUnit.SECONDS);
+    }
+  }
+}
