@@ -1,0 +1,145 @@
+package io.companyos.agent.redaction.detect;
+
+/** Character classes of ASCII bytes; bytes >= 0x80 belong to no class. */
+final class Bytes {
+  private static final int DIGIT = 1;
+  private static final int HEX = 2;
+  private static final int ALPHA = 4;
+  private static final int UPPER = 8;
+  private static final int WORD = 16; // alnum or '_'
+  private static final int B64URL = 32; // alnum, '-', '_'
+  private static final int SPACE = 64;
+
+  private static final byte[] CLASS = new byte[256];
+
+  static {
+    for (int c = '0'; c <= '9'; c++) {
+      CLASS[c] = (byte) (DIGIT | HEX | WORD | B64URL);
+    }
+    for (int c = 'a'; c <= 'z'; c++) {
+      CLASS[c] = (byte) (ALPHA | WORD | B64URL | (c <= 'f' ? HEX : 0));
+    }
+    for (int c = 'A'; c <= 'Z'; c++) {
+      CLASS[c] = (byte) (ALPHA | UPPER | WORD | B64URL | (c <= 'F' ? HEX : 0));
+    }
+    CLASS['_'] = (byte) (WORD | B64URL);
+    CLASS['-'] = (byte) B64URL;
+    CLASS[' '] = SPACE;
+    CLASS['\t'] = SPACE;
+    CLASS['\n'] = SPACE;
+    CLASS['\r'] = SPACE;
+  }
+
+  private Bytes() {}
+
+  static boolean isDigit(int c) {
+    return (CLASS[c & 0xFF] & DIGIT) != 0;
+  }
+
+  static boolean isHex(int c) {
+    return (CLASS[c & 0xFF] & HEX) != 0;
+  }
+
+  static boolean isAlpha(int c) {
+    return (CLASS[c & 0xFF] & ALPHA) != 0;
+  }
+
+  static boolean isUpper(int c) {
+    return (CLASS[c & 0xFF] & UPPER) != 0;
+  }
+
+  static boolean isLower(int c) {
+    return c >= 'a' && c <= 'z';
+  }
+
+  static boolean isAlnum(int c) {
+    return (CLASS[c & 0xFF] & (DIGIT | ALPHA)) != 0;
+  }
+
+  /** Letters, digits and underscore. */
+  static boolean isWord(int c) {
+    return (CLASS[c & 0xFF] & WORD) != 0;
+  }
+
+  static boolean isBase64Url(int c) {
+    return (CLASS[c & 0xFF] & B64URL) != 0;
+  }
+
+  static boolean isSpace(int c) {
+    return (CLASS[c & 0xFF] & SPACE) != 0;
+  }
+
+  static int lower(int c) {
+    c &= 0xFF;
+    return c >= 'A' && c <= 'Z' ? c + 32 : c;
+  }
+
+  /** The byte at {@code i}, or 0 outside {@code [lo, hi)}. */
+  static int at(byte[] b, int i, int lo, int hi) {
+    return i >= lo && i < hi ? b[i] & 0xFF : 0;
+  }
+
+  /** Whether {@code b[from, from+s.length())} equals the ASCII string {@code s} exactly. */
+  static boolean startsWith(byte[] b, int from, int hi, String s) {
+    if (from < 0 || from + s.length() > hi) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (b[from + k] != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Like {@link #startsWith} but ignoring ASCII case; {@code s} must be lower-case. */
+  static boolean startsWithIgnoreCase(byte[] b, int from, int hi, String s) {
+    if (from < 0 || from + s.length() > hi) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (lower(b[from + k]) != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The first index of the ASCII string {@code s} in {@code b[from, hi)}, or -1. */
+  static int indexOf(byte[] b, int from, int hi, String s) {
+    byte first = (byte) s.charAt(0);
+    for (int i = from; i + s.length() <= hi; i++) {
+      if (b[i] == first && startsWith(b, i, hi, s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Number of consecutive digits at {@code from}, at most {@code max}. */
+  static int digitRun(byte[] b, int from, int hi, int max) {
+    int i = from;
+    while (i < hi && i - from < max && isDigit(b[i])) {
+      i++;
+    }
+    return i - from;
+  }
+
+  /** Number of consecutive hex digits at {@code from}, at most {@code max}. */
+  static int hexRun(byte[] b, int from, int hi, int max) {
+    int i = from;
+    while (i < hi && i - from < max && isHex(b[i])) {
+      i++;
+    }
+    return i - from;
+  }
+
+  /** Parses up to 9 decimal digits. */
+  static int parseInt(byte[] b, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = v * 10 + (b[i] - '0');
+    }
+    return v;
+  }
+}

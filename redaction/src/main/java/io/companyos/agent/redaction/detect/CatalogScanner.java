@@ -1,0 +1,326 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One pass over a window: the keyword automaton advances on every byte, and the same per-byte table lookup
+ * flags the few bytes that may start a candidate (a word-initial digit or capital, {@code @ + ( % : - . <}).
+ * Each candidate is validated locally by its detector; after a match the pass resumes behind it. Immutable
+ * and thread-safe; all state is in the {@link Scan}.
+ */
+final class CatalogScanner {
+  // Per byte: the automaton class in the low 8 bits, then these flags.
+  private static final int WORD = 1 << 8;
+  private static final int T_DIGIT = 1 << 9;
+  private static final int T_UPPER = 1 << 10;
+  private static final int T_AT = 1 << 11;
+  private static final int T_PLUS = 1 << 12;
+  private static final int T_PAREN = 1 << 13;
+  private static final int T_PERCENT = 1 << 14;
+  private static final int T_COLON = 1 << 15;
+  private static final int T_LT = 1 << 16;
+  private static final int T_DASH = 1 << 17;
+  private static final int T_DOT = 1 << 18;
+  private static final int T_WORD_START = T_DIGIT | T_UPPER;
+  private static final int T_ANY = ~0xFF & ~WORD;
+
+  private final KeywordAutomaton automaton;
+  private final Trigger[] triggers;
+  private final boolean[] enabled;
+  private final byte[][] tokenLabels;
+  private final int[] byteInfo = new int[256];
+
+  /**
+   * @param enabled per built-in detector ordinal
+   * @param tokenLabels labels whose tokens ({@code <label>}, {@code <label:8 hex>}) are skipped, so that
+   *     redacting twice equals redacting once
+   */
+  CatalogScanner(List<Trigger> catalog, boolean[] enabled, List<String> tokenLabels) {
+    List<Trigger> active = new ArrayList<>();
+    for (Trigger t : catalog) {
+      if (enabled[t.type().ordinal()]) {
+        active.add(t);
+      }
+    }
+    this.triggers = active.toArray(new Trigger[0]);
+    List<byte[]> patterns = new ArrayList<>();
+    for (Trigger t : triggers) {
+      patterns.add(t.text().getBytes(StandardCharsets.UTF_8));
+    }
+    this.automaton = KeywordAutomaton.of(patterns);
+    this.enabled = enabled.clone();
+    int[] classes = automaton.classes();
+    for (int c = 0; c < 256; c++) {
+      byteInfo[c] = classes[c] | flags(c);
+    }
+    this.tokenLabels = new byte[tokenLabels.size()][];
+    for (int i = 0; i < tokenLabels.size(); i++) {
+      this.tokenLabels[i] = tokenLabels.get(i).getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private static int flags(int c) {
+    int f = Bytes.isWord(c) ? WORD : 0;
+    if (Bytes.isDigit(c)) {
+      f |= T_DIGIT;
+    } else if (Bytes.isUpper(c)) {
+      f |= T_UPPER;
+    }
+    switch (c) {
+      case '@':
+        return f | T_AT;
+      case '+':
+        return f | T_PLUS;
+      case '(':
+        return f | T_PAREN;
+      case '%':
+        return f | T_PERCENT;
+      case ':':
+        return f | T_COLON;
+      case '<':
+        return f | T_LT;
+      case '-':
+        return f | T_DASH;
+      case '.':
+        return f | T_DOT;
+      default:
+        return f;
+    }
+  }
+
+  Scan newScan() {
+    return new Scan(enabled);
+  }
+
+  /** Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}. */
+  void scan(Scan s, int from, int limit) {
+    final byte[] b = s.b;
+    final char[] table = automaton.table();
+    final int[] info = byteInfo;
+    final int shift = automaton.shift();
+    final int accepting = automaton.firstAccepting();
+    int state = 0;
+    int prev = 0;
+    int i = from;
+    while (i < limit) {
+      int inf = info[b[i] & 0xFF];
+      state = table[(state << shift) | (inf & 0xFF)];
+      if (state >= accepting) {
+        int r = onPatterns(s, automaton.outputs(state), i);
+        if (r > i) {
+          i = r;
+          state = 0;
+          prev = 0;
+          continue;
+        }
+      }
+      if ((inf & T_ANY) != 0 && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0)) {
+        int r = onTrigger(s, inf, i);
+        if (r > i) {
+          i = r;
+          state = 0;
+          prev = 0;
+          continue;
+        }
+      }
+      prev = inf;
+      i++;
+    }
+  }
+
+  private int onPatterns(Scan s, int[] ids, int last) {
+    for (int id : ids) {
+      int r = onPattern(s, triggers[id], last);
+      if (r > last) {
+        return r;
+      }
+    }
+    return -1;
+  }
+
+  private static int onPattern(Scan s, Trigger t, int last) {
+    switch (t.action()) {
+      case KEY_VALUE:
+        return KeyValueDetector.find(s, last, t);
+      case TOKEN_PREFIX:
+        return TokenPrefixDetector.find(s, last, t.text(), t.flags());
+      case JWT:
+        return JwtDetector.find(s, last);
+      case PEM:
+        return PemDetector.find(s, last);
+      case BEARER:
+        return AuthHeaderDetector.bearer(s, last);
+      case BASIC:
+        return AuthHeaderDetector.basic(s, last);
+      case URL_USERINFO:
+        return UrlUserinfoDetector.find(s, last);
+      case USER_SLOT_INVALID:
+      case USER_SLOT_FOR:
+        return UserSlotDetector.afterPhrase(s, last, false);
+      case USER_SLOT_FOR_FROM:
+        return UserSlotDetector.afterPhrase(s, last, true);
+      case HOME_DIR:
+        return UserSlotDetector.home(s, last, t.text().length());
+      case WINDOWS_HOME:
+        return UserSlotDetector.windowsHome(s, last);
+      case MAC_HOME:
+        return UserSlotDetector.macHome(s, last);
+      case DN_COMMON_NAME:
+        return DistinguishedNameDetector.find(s, last);
+      case INTERNAL_SUFFIX:
+        return HostnameDetector.find(s, last, t.text().length(), true);
+      case CUSTOMER_DOMAIN:
+        return HostnameDetector.find(s, last, t.text().length(), false);
+      case KEYWORD:
+        int start = last - t.flags() + 1;
+        s.add(start, last + 1, DetectorType.KEYWORD);
+        return -1; // keywords are short; keep the automaton running through them
+      case MYSQL_PASSWORD:
+        return CommandLineDetector.mysql(s, last);
+      case REDIS_CLI_PASSWORD:
+        return CommandLineDetector.redisCli(s, last);
+      case IDENTIFIED_BY:
+        return CommandLineDetector.identifiedBy(s, last);
+      default:
+        throw new IllegalStateException("unhandled trigger " + t.action());
+    }
+  }
+
+  private int onTrigger(Scan s, int inf, int i) {
+    if ((inf & T_DIGIT) != 0) {
+      return onNumber(s, i);
+    }
+    if ((inf & T_UPPER) != 0) {
+      int r;
+      if (s.b[i] == 'A' && enabled(DetectorType.AWS_ACCESS_KEY) && (r = AwsKeyDetector.find(s, i)) > i) {
+        return r;
+      }
+      return enabled(DetectorType.IBAN) ? IbanDetector.find(s, i) : -1;
+    }
+    switch (inf & T_ANY) {
+      case T_AT:
+        return enabled(DetectorType.EMAIL) ? EmailDetector.find(s, i) : -1;
+      case T_PERCENT:
+        return enabled(DetectorType.EMAIL) ? EmailDetector.findEncoded(s, i) : -1;
+      case T_PLUS:
+        return enabled(DetectorType.PHONE) ? PhoneDetector.findInternational(s, i) : -1;
+      case T_PAREN:
+        return enabled(DetectorType.PHONE) ? PhoneDetector.findParenthesized(s, i) : -1;
+      case T_COLON:
+        return onColon(s, i);
+      case T_DASH:
+        return s.at(i + 3) == '-' ? onHexSeparator(s, i, 2) : -1;
+      case T_DOT:
+        return s.at(i + 5) == '.' ? onHexSeparator(s, i, 4) : -1;
+      case T_LT:
+        return skipToken(s, i);
+      default:
+        return -1;
+    }
+  }
+
+  /** At the first {@code :} of a token: IPv6 ({@code ::1}, {@code fe80::…}, {@code 2001:db8:…}) or MAC. */
+  private int onColon(Scan s, int i) {
+    if (s.at(i + 1) == ':' && !Bytes.isHex(s.at(i - 1))) {
+      return enabled(DetectorType.IPV6) ? Ipv6Detector.find(s, i) : -1;
+    }
+    int k = 0;
+    while (k < 5 && Bytes.isHex(s.at(i - 1 - k))) {
+      k++;
+    }
+    if (k == 0 || k > 4) {
+      return -1;
+    }
+    int st = i - k;
+    if (Bytes.isWord(s.at(st - 1))) {
+      return -1;
+    }
+    int r;
+    if (k == 2 && enabled(DetectorType.MAC) && (r = MacDetector.find(s, st)) > i) {
+      return r;
+    }
+    return enabled(DetectorType.IPV6) ? Ipv6Detector.find(s, st) : -1;
+  }
+
+  /** At the first {@code -} or {@code .} after {@code k} hex digits: a hyphenated or Cisco MAC. */
+  private int onHexSeparator(Scan s, int i, int k) {
+    int st = i - k;
+    if (!enabled(DetectorType.MAC) || st < s.lo || Bytes.hexRun(s.b, st, s.hi, k + 1) != k
+        || Bytes.isWord(s.at(st - 1))) {
+      return -1;
+    }
+    return MacDetector.find(s, st);
+  }
+
+  private int onNumber(Scan s, int i) {
+    byte[] b = s.b;
+    int n = Bytes.digitRun(b, i, s.hi, 20);
+    int after = s.at(i + n);
+    int r;
+    if (n >= 13) {
+      return n <= 19 && enabled(DetectorType.CREDIT_CARD) ? CardDetector.find(s, i) : -1;
+    }
+    if (after == '.') {
+      if (n > 3 || !Bytes.isDigit(s.at(i + n + 1))) {
+        return -1;
+      }
+      if (enabled(DetectorType.IPV4) && (r = Ipv4Detector.find(s, i)) > i) {
+        return r;
+      }
+      return n == 3 && enabled(DetectorType.PHONE) ? PhoneDetector.findNational(s, i) : -1;
+    }
+    if (after != '-' && after != ' ' && after != '/') {
+      return -1;
+    }
+    int next = Bytes.digitRun(b, i + n + 1, s.hi, 9);
+    if (next == 0) {
+      return -1;
+    }
+    if (n == 3 && after == '-' && next == 2 && enabled(DetectorType.US_SSN) && (r = SsnDetector.find(s, i)) > i) {
+      return r;
+    }
+    if (((n == 3 && next == 3) || b[i] == '0') && enabled(DetectorType.PHONE)
+        && (r = PhoneDetector.findNational(s, i)) > i) {
+      return r;
+    }
+    if (n == 4 && next >= 3 && after != '/' && enabled(DetectorType.CREDIT_CARD)) {
+      return CardDetector.find(s, i);
+    }
+    return -1;
+  }
+
+  boolean enabled(DetectorType t) {
+    return enabled[t.ordinal()];
+  }
+
+  /** At {@code <}: a token we wrote ({@code <label>} or {@code <label:8 hex>}) is passed over whole. */
+  private int skipToken(Scan s, int i) {
+    int p = i + 1;
+    while (p - i <= 41 && (Bytes.isLower(s.at(p)) || Bytes.isDigit(s.at(p)) || s.at(p) == '_' || s.at(p) == '-')) {
+      p++;
+    }
+    int labelEnd = p;
+    if (labelEnd == i + 1 || !isTokenLabel(s.b, i + 1, labelEnd)) {
+      return -1;
+    }
+    if (s.at(p) == '>') {
+      return p + 1;
+    }
+    if (s.at(p) != ':' || Bytes.hexRun(s.b, p + 1, s.hi, 9) != 8 || s.at(p + 9) != '>') {
+      return -1;
+    }
+    return p + 10;
+  }
+
+  private boolean isTokenLabel(byte[] b, int from, int to) {
+    for (byte[] label : tokenLabels) {
+      if (label.length == to - from && java.util.Arrays.equals(label, 0, label.length, b, from, to)) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

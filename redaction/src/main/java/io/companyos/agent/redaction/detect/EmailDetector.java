@@ -1,0 +1,95 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+import java.util.Set;
+
+/**
+ * E-mail addresses, triggered by {@code @} or URL-encoded {@code %40}. The local part is read backwards
+ * from the trigger, the domain forwards; the domain needs a dot and an alphabetic top-level label, which
+ * leaves Java object references ({@code Entry@9c8ca583}), {@code user@db} log prefixes and npm versions
+ * ({@code pkg@1.2.3}) alone. Image names such as {@code icon@2x.png} are not addresses.
+ */
+final class EmailDetector {
+  private static final Set<String> FILE_EXTENSIONS =
+      Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "map", "html", "json", "ico");
+
+  private EmailDetector() {}
+
+  /** At an {@code @}. */
+  static int find(Scan s, int at) {
+    return match(s, at, at + 1);
+  }
+
+  /** At the {@code %} of {@code %40}. */
+  static int findEncoded(Scan s, int pct) {
+    if (s.at(pct + 1) != '4' || s.at(pct + 2) != '0') {
+      return -1;
+    }
+    return match(s, pct, pct + 3);
+  }
+
+  private static int match(Scan s, int localEnd, int domainStart) {
+    byte[] b = s.b;
+    int floor = s.floor();
+    int st = localEnd;
+    while (st > floor && localEnd - st < 64 && isLocal(b[st - 1])) {
+      st--;
+    }
+    while (st < localEnd && (b[st] == '.' || b[st] == '-')) {
+      st++;
+    }
+    if (st == localEnd) {
+      return -1;
+    }
+    int end = domainEnd(s, domainStart);
+    if (end < 0) {
+      return -1;
+    }
+    return s.add(st, end, DetectorType.EMAIL) ? end : -1;
+  }
+
+  /** The end of a valid domain name starting at {@code p}, or -1. */
+  static int domainEnd(Scan s, int p) {
+    int labels = 0;
+    int lastLabel = p;
+    boolean lastAlpha = false;
+    while (true) {
+      int ls = p;
+      boolean alpha = true;
+      while (p - ls < 64 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '-')) {
+        if (!Bytes.isAlpha(s.at(p))) {
+          alpha = false;
+        }
+        p++;
+      }
+      if (p == ls || s.at(ls) == '-') {
+        return -1;
+      }
+      labels++;
+      lastLabel = ls;
+      lastAlpha = alpha;
+      if (s.at(p) == '.' && Bytes.isAlnum(s.at(p + 1)) && labels < 16) {
+        p++;
+        continue;
+      }
+      break;
+    }
+    if (labels < 2 || !lastAlpha || p - lastLabel < 2 || s.at(p) == '_' || s.at(p) == '(') {
+      return -1; // "Task@1f2e.getId()" is a method call on an object reference
+    }
+    for (int i = lastLabel + 1; i < p; i++) {
+      if (Bytes.isUpper(s.b[i]) && Bytes.isLower(s.b[i - 1])) {
+        return -1; // camelCase is a Java member, not a top-level domain
+      }
+    }
+    String tld = new String(s.b, lastLabel, p - lastLabel, java.nio.charset.StandardCharsets.US_ASCII);
+    if (FILE_EXTENSIONS.contains(tld.toLowerCase(java.util.Locale.ROOT))) {
+      return -1;
+    }
+    return p;
+  }
+
+  private static boolean isLocal(byte c) {
+    return Bytes.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+  }
+}

@@ -1,0 +1,100 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * IPv4 addresses: four decimal octets of at most 255 without leading zeros. Not redacted: loopback
+ * ({@code 127.0.0.0/8}), {@code 0.0.0.0/8}, netmasks ({@code 255.…}), and dotted numbers that are part of
+ * something longer or that follow a version-like word or a product name, such as {@code 10.0.19045.3930},
+ * {@code Chrome/122.0.0.0}, {@code 1.3.6.1.4.1…} or {@code OID 2.5.29.17}.
+ */
+final class Ipv4Detector {
+  private static final String[] VERSION_WORDS = {
+    "version", "ver", "v", "release", "build", "kernel", "oid", "firmware", "fw", "java", "jdk", "os"
+  };
+
+  private Ipv4Detector() {}
+
+  /** At a digit that starts a word. */
+  static int find(Scan s, int start) {
+    int prev = s.at(start - 1);
+    if (prev == '.' || (prev == '/' && afterProductName(s, start - 1))) {
+      return -1;
+    }
+    int[] o = s.scratch;
+    int end = parse(s, start, o);
+    if (end < 0) {
+      return -1;
+    }
+    int next = s.at(end);
+    if (Bytes.isWord(next) || (next == '.' && Bytes.isDigit(s.at(end + 1)))) {
+      return -1;
+    }
+    if (o[0] == 127 || o[0] == 0 || o[0] == 255) {
+      return -1;
+    }
+    if (afterVersionWord(s, start)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.IPV4) ? end : -1;
+  }
+
+  /** Parses a dotted quad at {@code p} into {@code octets[0..3]}; returns its end or -1. */
+  static int parse(Scan s, int p, int[] octets) {
+    for (int k = 0; k < 4; k++) {
+      int n = Bytes.digitRun(s.b, p, s.hi, 4);
+      if (n == 0 || n > 3 || (n > 1 && s.b[p] == '0')) {
+        return -1;
+      }
+      int v = Bytes.parseInt(s.b, p, p + n);
+      if (v > 255) {
+        return -1;
+      }
+      octets[k] = v;
+      p += n;
+      if (k < 3) {
+        if (s.at(p) != '.') {
+          return -1;
+        }
+        p++;
+      }
+    }
+    return p;
+  }
+
+  /** {@code Chrome/122.0.0.0}: a capitalised product token without dots before the slash. */
+  private static boolean afterProductName(Scan s, int slash) {
+    int p = slash - 1;
+    while (p >= s.lo && slash - p <= 32 && (Bytes.isAlnum(s.b[p]) || s.b[p] == '_' || s.b[p] == '-')) {
+      p--;
+    }
+    if (s.at(p) == '.' || p == slash - 1) {
+      return false;
+    }
+    return Bytes.isUpper(s.at(p + 1));
+  }
+
+  private static boolean afterVersionWord(Scan s, int start) {
+    int p = start - 1;
+    int skipped = 0;
+    while (skipped < 4 && (s.at(p) == ' ' || s.at(p) == '=' || s.at(p) == ':' || s.at(p) == '"')) {
+      p--;
+      skipped++;
+    }
+    int end = p + 1;
+    while (end - p <= 24 && (Bytes.isAlpha(s.at(p)) || s.at(p) == '_' || s.at(p) == '.')) {
+      p--;
+    }
+    int len = end - (p + 1);
+    if (len == 0) {
+      return false;
+    }
+    for (String w : VERSION_WORDS) {
+      if (len >= w.length() && Bytes.startsWithIgnoreCase(s.b, end - w.length(), s.hi, w)
+          && (len == w.length() || !Bytes.isAlpha(s.at(end - w.length() - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

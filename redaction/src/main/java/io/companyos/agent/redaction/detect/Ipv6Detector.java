@@ -1,0 +1,125 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * IPv6 addresses in full and every compressed form, with an IPv4 tail ({@code ::ffff:10.1.2.3}) and a zone
+ * id ({@code fe80::1%eth0}); always the whole address. Not redacted: the unspecified {@code ::}, loopback
+ * {@code ::1} and IPv4-mapped loopback. Times ({@code 12:34:56}), PCI addresses ({@code 0000:00:1f.6}) and
+ * Java method references ({@code Foo::bar}) are not addresses.
+ */
+final class Ipv6Detector {
+  private Ipv6Detector() {}
+
+  /** At a hex digit or {@code :} that starts a token. */
+  static int find(Scan s, int start) {
+    int prev = s.at(start - 1);
+    if (Bytes.isWord(prev) || prev == ':' || prev == '.') {
+      return -1;
+    }
+    int[] g = s.scratch;
+    int n = 0;
+    int dblAt = -1;
+    int p = start;
+    int end;
+    if (s.at(p) == ':') {
+      if (s.at(p + 1) != ':') {
+        return -1;
+      }
+      dblAt = 0;
+      p += 2;
+    }
+    end = p;
+    while (true) {
+      int h = Bytes.hexRun(s.b, p, s.hi, 5);
+      if (h == 0) {
+        break;
+      }
+      if (h > 4) {
+        return -1;
+      }
+      int q = p + h;
+      if (s.at(q) == '.') {
+        if (n > 6) {
+          return -1;
+        }
+        int[] o = new int[4];
+        int e4 = Ipv4Detector.parse(s, p, o);
+        if (e4 < 0) {
+          return -1;
+        }
+        g[n++] = (o[0] << 8) | o[1];
+        g[n++] = (o[2] << 8) | o[3];
+        end = e4;
+        break;
+      }
+      if (n >= 8) {
+        return -1;
+      }
+      g[n++] = hexValue(s, p, q);
+      end = q;
+      p = q;
+      if (s.at(p) == ':') {
+        if (s.at(p + 1) == ':') {
+          if (dblAt >= 0) {
+            return -1;
+          }
+          dblAt = n;
+          p += 2;
+          end = p;
+          continue;
+        }
+        if (Bytes.isHex(s.at(p + 1))) {
+          p++;
+          continue;
+        }
+      }
+      break;
+    }
+    if (dblAt < 0 ? n != 8 : n > 7) {
+      return -1;
+    }
+    if (s.at(end) == '%' && Bytes.isAlnum(s.at(end + 1))) {
+      int z = end + 1;
+      while (z - end < 32 && (Bytes.isWord(s.at(z)) || s.at(z) == '.' || s.at(z) == '-')) {
+        z++;
+      }
+      end = z;
+    }
+    int next = s.at(end);
+    if (Bytes.isWord(next) || next == ':' || (next == '.' && Bytes.isDigit(s.at(end + 1)))) {
+      return -1;
+    }
+    if (isLoopbackOrUnspecified(g, n, dblAt)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.IPV6) ? end : -1;
+  }
+
+  private static boolean isLoopbackOrUnspecified(int[] g, int n, int dblAt) {
+    int[] full = new int[8];
+    if (dblAt < 0) {
+      System.arraycopy(g, 0, full, 0, 8);
+    } else {
+      System.arraycopy(g, 0, full, 0, dblAt);
+      System.arraycopy(g, dblAt, full, 8 - (n - dblAt), n - dblAt);
+    }
+    for (int k = 0; k < 5; k++) {
+      if (full[k] != 0) {
+        return false;
+      }
+    }
+    if (full[5] == 0 && full[6] == 0) {
+      return full[7] <= 1;
+    }
+    return full[5] == 0xffff && (full[6] >> 8) == 127;
+  }
+
+  private static int hexValue(Scan s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      v = (v << 4) | Character.digit(s.b[i], 16);
+    }
+    return v;
+  }
+}

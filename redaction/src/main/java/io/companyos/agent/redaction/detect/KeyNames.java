@@ -1,0 +1,74 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Classifies a key of a structured document (JSON field, YAML key, property, env variable, query
+ * parameter) by the same rules as {@link KeyValueDetector}: the key word must end the key. Public for the
+ * structured redaction package only.
+ */
+public final class KeyNames {
+  private static final List<Trigger> KEYS =
+      TriggerCatalog.build(List.of(), List.of()).stream()
+          .filter(t -> t.action() == Trigger.Action.KEY_VALUE)
+          .sorted((a, b) -> b.text().length() - a.text().length())
+          .toList();
+
+  private KeyNames() {}
+
+  /** The detector whose values live under {@code key}, or {@code null} for an ordinary key. */
+  public static DetectorType classify(String key) {
+    String k = key.strip();
+    while (k.startsWith("-")) {
+      k = k.substring(1);
+    }
+    String lower = k.toLowerCase(Locale.ROOT);
+    for (Trigger t : KEYS) {
+      String w = t.text();
+      if (!lower.endsWith(w)) {
+        continue;
+      }
+      int ws = lower.length() - w.length();
+      if (t.has(Trigger.EXACT_KEY) && ws != 0) {
+        continue;
+      }
+      if (t.has(Trigger.NEEDS_BOUNDARY) && ws != 0) {
+        char p = k.charAt(ws - 1);
+        char c = k.charAt(ws);
+        boolean ok = p == '.' || p == '_' || p == '-'
+            || (Character.isUpperCase(c) && (Character.isLowerCase(p) || Character.isDigit(p)));
+        if (!ok) {
+          continue;
+        }
+      }
+      return t.type();
+    }
+    return null;
+  }
+
+  /** Whether the value under a key of {@code type} is one to replace (not a placeholder, boolean, …). */
+  public static boolean isRedactableValue(DetectorType type, String key, String value) {
+    if (value.isEmpty()) {
+      return false;
+    }
+    byte[] v = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Scan s = new Scan(new boolean[DetectorType.values().length]);
+    s.b = v;
+    s.hi = v.length;
+    if (KeyValueDetector.isPlaceholder(s, 0, v.length)) {
+      return false;
+    }
+    switch (type) {
+      case PERSON_NAME:
+        return !key.strip().equalsIgnoreCase("name") || KeyValueDetector.looksLikePersonName(s, 0, v.length);
+      case US_SSN:
+        return SsnDetector.dashed(s, 0) == v.length || SsnDetector.bare(s, 0) == v.length;
+      case USERNAME:
+        return !value.equals("root") && !value.equals("nobody");
+      default:
+        return true;
+    }
+  }
+}

@@ -1,0 +1,286 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * Values found by their key: passwords and secrets, AWS secret keys, SSNs, user names and person names, in
+ * {@code key=value}, {@code key: value}, JSON ({@code "key":"value"}, also JSON-escaped inside a log
+ * message), YAML, properties, env files ({@code export KEY=value}), XML ({@code <password>…</password>}),
+ * SQL ({@code PASSWORD 'x'}) and command lines ({@code --password x}).
+ *
+ * <p>The key word must end the key: {@code db.password} and {@code smtpPassword} are secrets,
+ * {@code password_min_length}, {@code passwordChanged} and {@code token-ttl-seconds} are not. Placeholders
+ * ({@code ${DB_PASSWORD}}, {@code $VAR}, {@code {{ x }}}), booleans, {@code null} and values that are
+ * already tokens stay. A key at the start of a line (properties, env, YAML) takes the rest of the line; a
+ * key inside a log line takes the value up to the next space or delimiter.
+ */
+final class KeyValueDetector {
+  static final int MAX_VALUE = 16 * 1024;
+
+  private KeyValueDetector() {}
+
+  /** At the last byte of a key word. */
+  static int find(Scan s, int last, Trigger t) {
+    int wordStart = last - t.text().length() + 1;
+    int wordEnd = last + 1;
+    int n1 = s.at(wordEnd);
+    if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
+      return -1;
+    }
+    int ks = wordStart;
+    while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1])) {
+      ks--;
+    }
+    while (ks < wordStart && s.b[ks] == '.') {
+      ks++;
+    }
+    int bare = ks;
+    while (bare < wordStart && s.b[bare] == '-') {
+      bare++;
+    }
+    boolean cli = bare > ks;
+    if (t.has(Trigger.EXACT_KEY) && bare != wordStart) {
+      return -1;
+    }
+    if (t.has(Trigger.NEEDS_BOUNDARY) && bare != wordStart && !boundaryBefore(s, wordStart)) {
+      return -1;
+    }
+    if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
+      return -1;
+    }
+    int p = wordEnd;
+    boolean escaped = false;
+    boolean quotedKey = false;
+    if (s.at(p) == '\\' && s.at(p + 1) == '"') {
+      p += 2;
+      escaped = true;
+    } else if (s.at(p) == '"' || s.at(p) == '\'') {
+      p++;
+      quotedKey = true;
+    }
+    int vs;
+    int sp = skipSpaces(s, p);
+    int c = s.at(sp);
+    if (s.at(ks - 1) == '<' && s.at(p) == '>') {
+      int start = p + 1;
+      int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + MAX_VALUE), "<");
+      return end < 0 ? -1 : accept(s, t, start, end);
+    } else if (c == '=' || (c == ':' && s.at(sp + 1) != ':')) {
+      vs = skipSpaces(s, sp + 1);
+      if (c == '=' && s.at(vs) == '>') {
+        vs = skipSpaces(s, vs + 1);
+      }
+    } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped) {
+      vs = sp;
+    } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)) {
+      vs = sp;
+    } else {
+      return -1;
+    }
+    int q = s.at(vs);
+    if (q == '\\' && s.at(vs + 1) == '"') {
+      int start = vs + 2;
+      int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + MAX_VALUE), "\\\"");
+      return end < 0 ? -1 : accept(s, t, start, end);
+    }
+    if (q == '"' || q == '\'') {
+      int start = vs + 1;
+      int end = closingQuote(s, start, q);
+      return end < 0 ? -1 : accept(s, t, start, end);
+    }
+    return accept(s, t, vs, unquotedEnd(s, ks, vs));
+  }
+
+  private static int accept(Scan s, Trigger t, int start, int end) {
+    if (end <= start || isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    DetectorType type = t.type();
+    switch (type) {
+      case US_SSN:
+        int e = SsnDetector.dashed(s, start);
+        if (e != end && SsnDetector.bare(s, start) != end) {
+          return -1;
+        }
+        break;
+      case USERNAME:
+        if (isSystemAccount(s, start, end)) {
+          return -1;
+        }
+        break;
+      case PERSON_NAME:
+        if (t.has(Trigger.EXACT_KEY) && !looksLikePersonName(s, start, end)) {
+          return -1;
+        }
+        break;
+      case SECRET:
+      case AWS_SECRET_KEY:
+        if (Bytes.startsWith(s.b, start, end, "-----BEGIN ") || Bytes.startsWithIgnoreCase(s.b, start, end, "bearer ")
+            || Bytes.startsWithIgnoreCase(s.b, start, end, "basic ")) {
+          return -1; // the PEM and Authorization detectors take these
+        }
+        if (t.has(Trigger.AFTER_SLASH)) {
+          int slash = Bytes.indexOf(s.b, start, end, "/");
+          if (slash >= 0) {
+            start = slash + 1;
+            if (start == end) {
+              return -1;
+            }
+          }
+        }
+        break;
+      default:
+        break;
+    }
+    return s.add(start, end, type) ? end : -1;
+  }
+
+  private static int unquotedEnd(Scan s, int keyStart, int vs) {
+    boolean lineMode = keyStartsLine(s, keyStart);
+    int p = vs;
+    int limit = Math.min(s.hi, vs + MAX_VALUE);
+    while (p < limit) {
+      int c = s.b[p] & 0xFF;
+      if (c == '\n' || c == '\r') {
+        break;
+      }
+      if (lineMode) {
+        if (c == '#' && p > vs && Bytes.isSpace(s.b[p - 1])) {
+          break;
+        }
+      } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\''
+          || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n'))) {
+        break;
+      }
+      p++;
+    }
+    while (p > vs && Bytes.isSpace(s.b[p - 1])) {
+      p--;
+    }
+    return p;
+  }
+
+  private static boolean keyStartsLine(Scan s, int keyStart) {
+    int p = keyStart - 1;
+    while (p >= s.lo && (s.b[p] == ' ' || s.b[p] == '\t')) {
+      p--;
+    }
+    if (p >= s.lo + 6 && Bytes.startsWith(s.b, p - 5, s.hi, "export") && s.b[p + 1] == ' ') {
+      p -= 6;
+      while (p >= s.lo && (s.b[p] == ' ' || s.b[p] == '\t')) {
+        p--;
+      }
+    }
+    return p < s.lo || s.b[p] == '\n';
+  }
+
+  private static int closingQuote(Scan s, int start, int q) {
+    int limit = Math.min(s.hi, start + MAX_VALUE);
+    for (int p = start; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '\\') {
+        p++;
+      } else if (c == q) {
+        return p;
+      } else if (c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean boundaryBefore(Scan s, int wordStart) {
+    int p = s.at(wordStart - 1);
+    int w = s.at(wordStart);
+    return p == '.' || p == '_' || p == '-' || (Bytes.isUpper(w) && (Bytes.isLower(p) || Bytes.isDigit(p)));
+  }
+
+  /** {@code PWD=/home/x} in sudo and shell logs is the working directory, not a password. */
+  private static boolean isShellPwd(Scan s, int ks, int wordEnd) {
+    return wordEnd - ks == 3 && Bytes.startsWith(s.b, ks, s.hi, "PWD") && s.at(wordEnd) == '='
+        && s.at(wordEnd + 1) == '/';
+  }
+
+  static boolean isKeyChar(byte c) {
+    return Bytes.isWord(c) || c == '.' || c == '-';
+  }
+
+  private static int skipSpaces(Scan s, int p) {
+    int n = 0;
+    while (n < 8 && (s.at(p) == ' ' || s.at(p) == '\t')) {
+      p++;
+      n++;
+    }
+    return p;
+  }
+
+  static boolean isPlaceholder(Scan s, int start, int end) {
+    int len = end - start;
+    int c = s.b[start];
+    if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
+      if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {
+        return false;
+      }
+      return true; // ${X}, $X, {{ x }}, JSON structures, tags and tokens, %X%
+    }
+    if (len <= 9) {
+      String v = new String(s.b, start, len, java.nio.charset.StandardCharsets.ISO_8859_1)
+          .toLowerCase(java.util.Locale.ROOT);
+      switch (v) {
+        case "null":
+        case "true":
+        case "false":
+        case "none":
+        case "nil":
+        case "undefined":
+        case "redacted":
+        case "[redacted]":
+        case "(null)":
+        case "<none>":
+          return true;
+        default:
+          break;
+      }
+    }
+    boolean masked = len >= 3;
+    for (int i = start; i < end && masked; i++) {
+      masked = s.b[i] == '*';
+    }
+    return masked;
+  }
+
+  private static boolean isSystemAccount(Scan s, int start, int end) {
+    int len = end - start;
+    return (len == 4 && Bytes.startsWith(s.b, start, end, "root"))
+        || (len == 6 && Bytes.startsWith(s.b, start, end, "nobody"))
+        || Bytes.startsWith(s.b, start, end, "[");
+  }
+
+  /** One to four words, each starting with an upper-case or non-ASCII letter; at least two words. */
+  static boolean looksLikePersonName(Scan s, int start, int end) {
+    if (end - start > 64) {
+      return false;
+    }
+    int words = 0;
+    int p = start;
+    while (p < end) {
+      int c = s.b[p] & 0xFF;
+      if (!(Bytes.isUpper(c) || c >= 0x80)) {
+        return false;
+      }
+      words++;
+      p++;
+      while (p < end && s.b[p] != ' ') {
+        int d = s.b[p] & 0xFF;
+        if (!(Bytes.isAlpha(d) || d >= 0x80 || d == '-' || d == '\'' || d == '.')) {
+          return false;
+        }
+        p++;
+      }
+      if (p < end) {
+        p++;
+      }
+    }
+    return words >= 2 && words <= 4;
+  }
+}

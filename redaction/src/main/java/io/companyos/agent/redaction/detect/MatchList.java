@@ -1,0 +1,92 @@
+package io.companyos.agent.redaction.detect;
+
+import java.util.Arrays;
+
+/**
+ * The spans found in one window, kept sorted and non-overlapping. A span that overlaps earlier ones is
+ * merged with them into their union, typed by the longer of the two, so nothing found is ever partly
+ * left.
+ */
+final class MatchList {
+  private int size;
+  private int[] start = new int[64];
+  private int[] end = new int[64];
+  private int[] kind = new int[64];
+
+  int size() {
+    return size;
+  }
+
+  int start(int k) {
+    return start[k];
+  }
+
+  int end(int k) {
+    return end[k];
+  }
+
+  int kind(int k) {
+    return kind[k];
+  }
+
+  int lastEnd() {
+    return size == 0 ? Integer.MIN_VALUE : end[size - 1];
+  }
+
+  void clear() {
+    size = 0;
+  }
+
+  /** Drops every span from index {@code k} on. */
+  void truncate(int k) {
+    size = Math.min(size, k);
+  }
+
+  /** Adds {@code [s, e)} of kind {@code t}, merging with overlapping spans. */
+  void add(int s, int e, int t) {
+    if (e <= s) {
+      return;
+    }
+    int k = size;
+    while (k > 0 && start[k - 1] >= e) {
+      k--; // the new span lies before these (rare: back-scanning detectors)
+    }
+    while (k > 0 && end[k - 1] > s) {
+      int ps = start[k - 1];
+      int pe = end[k - 1];
+      if (ps <= s && pe >= e) {
+        return;
+      }
+      if (pe - ps > e - s) {
+        t = kind[k - 1];
+      }
+      s = Math.min(s, ps);
+      e = Math.max(e, pe);
+      remove(k - 1);
+      k--;
+    }
+    insert(k, s, e, t);
+  }
+
+  private void remove(int k) {
+    System.arraycopy(start, k + 1, start, k, size - k - 1);
+    System.arraycopy(end, k + 1, end, k, size - k - 1);
+    System.arraycopy(kind, k + 1, kind, k, size - k - 1);
+    size--;
+  }
+
+  private void insert(int k, int s, int e, int t) {
+    if (size == start.length) {
+      start = Arrays.copyOf(start, size * 2);
+      end = Arrays.copyOf(end, size * 2);
+      kind = Arrays.copyOf(kind, size * 2);
+    }
+    System.arraycopy(start, k, start, k + 1, size - k);
+    System.arraycopy(end, k, end, k + 1, size - k);
+    System.arraycopy(kind, k, kind, k + 1, size - k);
+    start[k] = s;
+    end[k] = e;
+    kind[k] = t;
+    size++;
+  }
+}

@@ -1,0 +1,150 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * Phone numbers with their formatting: international ({@code +49 30 1234567}, {@code +1 (415) 555-1234},
+ * {@code +14155551234}: 8 to 15 digits after the plus), North American national ({@code (415) 555-1234},
+ * {@code 415-555-1234}, {@code 415.555.1234}) and trunk-prefixed national ({@code 030 1234567},
+ * {@code 020 7946 0958}). Bare digit runs are never phone numbers: timestamps, epoch values, durations and
+ * metric values stay.
+ */
+final class PhoneDetector {
+  private PhoneDetector() {}
+
+  /** At a {@code +}. */
+  static int findInternational(Scan s, int plus) {
+    int prev = s.at(plus - 1);
+    if (Bytes.isWord(prev) || prev == '+' || prev == '.') {
+      return -1;
+    }
+    int p = plus + 1;
+    if (!Bytes.isDigit(s.at(p)) || s.at(p) == '0') {
+      return -1;
+    }
+    int digits = 0;
+    int end = -1;
+    int groups = 0;
+    while (groups < 8) {
+      if (s.at(p) == '(') {
+        int n = Bytes.digitRun(s.b, p + 1, s.hi, 6);
+        if (n == 0 || s.at(p + 1 + n) != ')') {
+          break;
+        }
+        digits += n;
+        p += n + 2;
+      } else {
+        int n = Bytes.digitRun(s.b, p, s.hi, 16);
+        if (n == 0) {
+          break;
+        }
+        digits += n;
+        p += n;
+      }
+      groups++;
+      end = p;
+      if (digits > 15) {
+        return -1;
+      }
+      int c = s.at(p);
+      if ((c == ' ' || c == '-' || c == '.') && (Bytes.isDigit(s.at(p + 1)) || s.at(p + 1) == '(')) {
+        p++;
+      } else if (c != '(') {
+        break;
+      }
+    }
+    if (digits < 8 || !cleanEnd(s, end)) {
+      return -1;
+    }
+    return s.add(plus, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  /** At a {@code (}: {@code (415) 555-1234}. */
+  static int findParenthesized(Scan s, int open) {
+    if (Bytes.isWord(s.at(open - 1)) || Bytes.digitRun(s.b, open + 1, s.hi, 4) != 3 || s.at(open + 4) != ')'
+        || !nanpLead(s.at(open + 1))) {
+      return -1;
+    }
+    int p = open + 5;
+    if (s.at(p) == ' ') {
+      p++;
+    }
+    if (Bytes.digitRun(s.b, p, s.hi, 4) != 3 || !nanpLead(s.at(p))) {
+      return -1;
+    }
+    int sep = s.at(p + 3);
+    if ((sep != '-' && sep != ' ' && sep != '.') || Bytes.digitRun(s.b, p + 4, s.hi, 5) != 4) {
+      return -1;
+    }
+    int end = p + 8;
+    if (!cleanEnd(s, end)) {
+      return -1;
+    }
+    return s.add(open, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  /** At a digit that starts a word. */
+  static int findNational(Scan s, int start) {
+    int prev = s.at(start - 1);
+    if (prev == '-' || prev == '.' || prev == '/' || prev == ':') {
+      return -1;
+    }
+    if (s.at(start) == '0') {
+      return trunkPrefixed(s, start);
+    }
+    if (Bytes.digitRun(s.b, start, s.hi, 4) != 3 || !nanpLead(s.at(start))) {
+      return -1;
+    }
+    int sep = s.at(start + 3);
+    if ((sep != '-' && sep != '.' && sep != ' ') || Bytes.digitRun(s.b, start + 4, s.hi, 4) != 3
+        || !nanpLead(s.at(start + 4)) || s.at(start + 7) != sep || Bytes.digitRun(s.b, start + 8, s.hi, 5) != 4) {
+      return -1;
+    }
+    int end = start + 12;
+    if (!cleanEnd(s, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  private static int trunkPrefixed(Scan s, int start) {
+    int first = Bytes.digitRun(s.b, start, s.hi, 6);
+    if (first < 2 || first > 5) {
+      return -1;
+    }
+    int digits = first;
+    int p = start + first;
+    int end = p;
+    int groups = 1;
+    while (groups < 4) {
+      int c = s.at(p);
+      if (c != ' ' && c != '-' && c != '/') {
+        break;
+      }
+      int n = Bytes.digitRun(s.b, p + 1, s.hi, 9);
+      if (n < 3 || n > 8) {
+        break;
+      }
+      digits += n;
+      p += n + 1;
+      end = p;
+      groups++;
+    }
+    if (groups < 2 || digits < 10 || digits > 12 || !cleanEnd(s, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  private static boolean nanpLead(int c) {
+    return c >= '2' && c <= '9';
+  }
+
+  private static boolean cleanEnd(Scan s, int end) {
+    int next = s.at(end);
+    if (Bytes.isWord(next)) {
+      return false;
+    }
+    return !((next == '.' || next == '-' || next == ':' || next == '/') && Bytes.isDigit(s.at(end + 1)));
+  }
+}

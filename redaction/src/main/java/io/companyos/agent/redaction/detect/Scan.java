@@ -1,0 +1,69 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * The mutable state of scanning one window: the bytes, the readable range, and the spans found so far.
+ * Detectors read {@code b[lo, hi)} and add spans; spans are only ever added at or after {@code emitFrom}.
+ * One instance per stream or call; never shared between threads.
+ */
+final class Scan {
+  byte[] b;
+  /** First readable byte (context before {@code emitFrom} is read-only). */
+  int lo;
+  /** First byte not yet written out; spans start here at the earliest. */
+  int emitFrom;
+  /** End of the readable bytes. */
+  int hi;
+  /** Whether {@code hi} is the end of the input. */
+  boolean eof;
+
+  final MatchList matches = new MatchList();
+  final int[] scratch = new int[16];
+  final int[] groups = new int[8];
+  final byte[] digits = new byte[24];
+  private final boolean[] enabled;
+
+  Scan(boolean[] enabled) {
+    this.enabled = enabled;
+  }
+
+  boolean enabled(DetectorType t) {
+    return enabled[t.ordinal()];
+  }
+
+  /**
+   * Records {@code [s, e)} as type {@code t}.
+   *
+   * @return whether it was recorded (false when the detector is off or the span is empty)
+   */
+  boolean add(int s, int e, DetectorType t) {
+    if (!enabled[t.ordinal()]) {
+      return false;
+    }
+    s = Math.max(s, emitFrom);
+    if (e <= s) {
+      return false;
+    }
+    matches.add(s, e, t.ordinal());
+    return true;
+  }
+
+  int at(int i) {
+    return i >= lo && i < hi ? b[i] & 0xFF : 0;
+  }
+
+  /**
+   * The lower bound for back-scans: not before the last span (keywords aside, which back-scanned spans
+   * absorb) nor before the first byte that may still be replaced.
+   */
+  int floor() {
+    int k = matches.size();
+    while (k > 0 && matches.kind(k - 1) == KEYWORD) {
+      k--;
+    }
+    return k == 0 ? Math.max(lo, emitFrom) : Math.max(lo, matches.end(k - 1));
+  }
+
+  private static final int KEYWORD = DetectorType.KEYWORD.ordinal();
+}

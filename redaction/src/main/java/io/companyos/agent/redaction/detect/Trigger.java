@@ -1,0 +1,47 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * What one pattern of the keyword automaton means when it is found.
+ *
+ * @param action which detector validates the candidate
+ * @param type the detector type a match is counted under
+ * @param text the pattern, lower-case
+ * @param flags action-specific flags
+ */
+record Trigger(Action action, DetectorType type, String text, int flags) {
+  /** The key word must begin the key or follow a separator or a camel-case boundary. */
+  static final int NEEDS_BOUNDARY = 1;
+  /** The key word must be the whole key. */
+  static final int EXACT_KEY = 2;
+  /** The value is {@code user/password}; only the part after the slash is secret. */
+  static final int AFTER_SLASH = 4;
+
+  enum Action {
+    KEY_VALUE,
+    TOKEN_PREFIX,
+    JWT,
+    PEM,
+    BEARER,
+    BASIC,
+    URL_USERINFO,
+    USER_SLOT_INVALID,
+    USER_SLOT_FOR_FROM,
+    USER_SLOT_FOR,
+    HOME_DIR,
+    WINDOWS_HOME,
+    MAC_HOME,
+    DN_COMMON_NAME,
+    INTERNAL_SUFFIX,
+    CUSTOMER_DOMAIN,
+    KEYWORD,
+    MYSQL_PASSWORD,
+    REDIS_CLI_PASSWORD,
+    IDENTIFIED_BY
+  }
+
+  boolean has(int flag) {
+    return (flags & flag) != 0;
+  }
+}

@@ -1,0 +1,103 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+import io.companyos.agent.redaction.detect.Trigger.Action;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** The keyword-automaton patterns of the default catalog plus the configured domains and keywords. */
+final class TriggerCatalog {
+  static final List<String> INTERNAL_SUFFIXES =
+      List.of(".internal", ".local", ".lan", ".corp", ".intra", ".intern", ".home.arpa");
+
+  private TriggerCatalog() {}
+
+  static List<Trigger> build(List<String> customerDomains, List<String> keywords) {
+    List<Trigger> t = new ArrayList<>();
+    secretKeys(t);
+    for (TokenPrefixDetector.Prefix p : TokenPrefixDetector.PREFIXES) {
+      t.add(new Trigger(Action.TOKEN_PREFIX, DetectorType.API_TOKEN, p.text(), p.minBody()));
+    }
+    t.add(new Trigger(Action.JWT, DetectorType.JWT, "eyj", 0));
+    t.add(new Trigger(Action.PEM, DetectorType.PRIVATE_KEY, "-----begin ", 0));
+    t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
+    t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));
+    t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));
+    t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, " -p", 0));
+    t.add(new Trigger(Action.REDIS_CLI_PASSWORD, DetectorType.SECRET, " -a ", 0));
+    t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
+    t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
+    t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "password for ", 0));
+    t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "publickey for ", 0));
+    for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ")) {
+      t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
+    }
+    t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "/home/", 0));
+    t.add(new Trigger(Action.WINDOWS_HOME, DetectorType.USERNAME, ":\\users\\", 0));
+    t.add(new Trigger(Action.WINDOWS_HOME, DetectorType.USERNAME, ":\\\\users\\\\", 0));
+    t.add(new Trigger(Action.MAC_HOME, DetectorType.USERNAME, "/users/", 0));
+    t.add(new Trigger(Action.DN_COMMON_NAME, DetectorType.PERSON_NAME, "cn=", 0));
+    for (String s : INTERNAL_SUFFIXES) {
+      t.add(new Trigger(Action.INTERNAL_SUFFIX, DetectorType.HOSTNAME, s, 0));
+    }
+    for (String d : customerDomains) {
+      String n = normaliseDomain(d);
+      if (!n.isEmpty()) {
+        t.add(new Trigger(Action.CUSTOMER_DOMAIN, DetectorType.HOSTNAME, n, 0));
+      }
+    }
+    for (String k : keywords) {
+      if (!k.isBlank()) {
+        String kw = k.strip().toLowerCase(Locale.ROOT);
+        t.add(new Trigger(Action.KEYWORD, DetectorType.KEYWORD, kw, kw.getBytes(StandardCharsets.UTF_8).length));
+      }
+    }
+    return t;
+  }
+
+  static String normaliseDomain(String d) {
+    String n = d.strip().toLowerCase(Locale.ROOT);
+    if (n.startsWith("*.")) {
+      n = n.substring(2);
+    }
+    while (n.startsWith(".")) {
+      n = n.substring(1);
+    }
+    while (n.endsWith(".")) {
+      n = n.substring(0, n.length() - 1);
+    }
+    return n;
+  }
+
+  private static void secretKeys(List<Trigger> t) {
+    int b = Trigger.NEEDS_BOUNDARY;
+    for (String w : List.of("password", "passwd", "passphrase", "secret", "api_key", "apikey", "api-key",
+        "access_key", "accesskey", "secret_key", "secretkey", "private_key", "privatekey", "private-key",
+        "credentials", "credential", "auth_token", "authtoken", "access_token", "accesstoken", "refresh_token",
+        "refreshtoken", "id_token", "session_token", "sessiontoken", "requirepass", "masterauth",
+        "encryption_key", "signing_key", "master_key", "client_key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    for (String w : List.of("pass", "pwd", "token", "psk")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b));
+    }
+    for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.AWS_SECRET_KEY, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "neo4j_auth", Trigger.AFTER_SLASH));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "ssn", b));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "social_security_number", 0));
+    for (String w : List.of("username", "user_name", "user-name")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, "name", Trigger.EXACT_KEY));
+    for (String w : List.of("displayname", "display_name", "firstname", "first_name", "lastname", "last_name",
+        "fullname", "full_name", "givenname", "given_name", "familyname", "family_name", "surname",
+        "middlename", "middle_name")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
+  }
+}
