@@ -52,7 +52,7 @@ class HttpProbeTest extends ProbeContractTest {
     server.stubFor(get("/health/ready").willReturn(aResponse().withStatus(200)));
     server.stubFor(get("/minio/health/cluster").willReturn(aResponse().withStatus(503)));
     server.stubFor(get("/moved").willReturn(aResponse().withStatus(302).withHeader("Location", "/login")));
-    server.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(3000)));
+    server.stubFor(get("/slow").willReturn(aResponse().withStatus(200).withFixedDelay(1500)));
   }
 
   @Override
