@@ -11,6 +11,7 @@ import io.companyos.agent.bundle.pgp.MessageDecryption;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -97,7 +98,18 @@ public final class BundleReader {
 
   private InputStream decrypt(InputStream bundle) throws BundleException {
     try {
-      return MessageDecryption.open(bundle, keys);
+      PushbackInputStream in = new PushbackInputStream(bundle, 1);
+      int first = in.read();
+      if (first < 0) {
+        throw new BundleException(BundleFailure.NOT_A_BUNDLE, "not an encrypted bundle: the input is empty");
+      }
+      in.unread(first);
+      if ((first & 0x80) == 0 && first != '-') {
+        // every binary OpenPGP packet header has the top bit set; '-' starts an ASCII-armoured message
+        throw new BundleException(BundleFailure.NOT_A_BUNDLE, "not an encrypted bundle: the input is not an"
+            + " OpenPGP message");
+      }
+      return MessageDecryption.open(in, keys);
     } catch (PGPException e) {
       throw new BundleException(BundleFailure.WRONG_KEY, "cannot decrypt: the bundle is not encrypted to "
           + (keys.size() == 1 ? "key " + keys.get(0).fingerprint() : "any of the given keys")

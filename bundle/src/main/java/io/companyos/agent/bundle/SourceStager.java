@@ -24,8 +24,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class SourceStager {
 
   /**
-   * When reading starts mid-file (far over the cap), the first output bytes are never kept, so a multi-line secret
-   * cut in half at the start (a PEM block's tail) cannot slip into the bundle unrecognised.
+   * A file far over its cap is read from {@code 2 * cap + DISCARD_AFTER_SKIP} bytes before its end (a 10 GiB log is
+   * not redacted whole to keep its last 50 MiB), and the first {@code DISCARD_AFTER_SKIP} bytes of that output are
+   * never kept, so a multi-line secret cut in half where reading started (a PEM block's tail) cannot slip into the
+   * bundle unrecognised.
    */
   static final long DISCARD_AFTER_SKIP = 64 * 1024;
 
@@ -67,7 +69,8 @@ final class SourceStager {
       try (InputStream raw = open(source)) {
         SourceInput in = new SourceInput(raw, deadlinePassed);
         boolean text = source.kind() == ContentKind.TEXT;
-        long skipped = text && source.sizeHint() > 2 * granted ? skipToTail(in, source.sizeHint() - 2 * granted) : 0;
+        long window = 2 * granted + DISCARD_AFTER_SKIP;
+        long skipped = text && source.sizeHint() > window ? skipToTail(in, source.sizeHint() - window) : 0;
         out = new TailKeepingFile(target, scratchDir.resolve("source-" + index), granted,
             skipped > 0 ? DISCARD_AFTER_SKIP : 0, text);
         RedactionCounts counts = text ? redact(in, out, source.path()) : copy(in, out);

@@ -120,7 +120,9 @@ final class TailKeepingFile extends OutputStream {
     }
     long keepFrom = Math.max(written - cap, Math.min(discardPrefix, written));
     if (lineAligned && keepFrom > 0 && keepFrom < written) {
-      long newline = findNewline(keepFrom);
+      // the line boundary at or after keepFrom: the first '\n' from the byte before it (when still on disk)
+      long earliest = rotated ? previousStart : 0;
+      long newline = findNewline(keepFrom - 1 >= earliest ? keepFrom - 1 : keepFrom);
       keepFrom = newline < 0 ? keepFrom : newline + 1;
     }
     MessageDigest keptDigest = sha256();

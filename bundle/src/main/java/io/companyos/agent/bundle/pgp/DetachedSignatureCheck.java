@@ -36,9 +36,6 @@ public final class DetachedSignatureCheck {
           .addSignatures(new ByteArrayInputStream(armoredSignature.getBytes(StandardCharsets.US_ASCII)))
           .addVerificationCertificate(certificate)
           .process(new ByteArrayInputStream(data));
-      if (signatures.isEmpty()) {
-        return new Result(false, fingerprint, "the signature file holds no signature");
-      }
       for (OpenPGPDocumentSignature signature : signatures) {
         if (signature.getIssuer() != null && signature.isValid()) {
           return new Result(true, fingerprint, "");
