@@ -1,0 +1,169 @@
+package io.companyos.agent.exporters.otlp;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import io.companyos.agent.exporters.queue.BatchSender;
+import io.companyos.agent.exporters.queue.QueuedBatch;
+import io.companyos.agent.exporters.queue.SendOutcome;
+import io.companyos.agent.policy.DenialReason;
+import io.companyos.agent.policy.PayloadKind;
+import io.companyos.agent.policy.allowlist.TelemetryItem;
+import io.companyos.agent.policy.egress.EgressResult;
+import io.companyos.agent.policy.egress.EgressSender;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Sends one queued OTLP request through the egress guard: decodes it, lets the guard screen every data point and log
+ * record against the allowlist, re-encodes the admitted ones (gzip) and hands them to the guard's sender, which records
+ * them in the ledger before they leave. The guard's answer becomes the queue's {@link SendOutcome}.
+ */
+public final class OtlpBatchSender implements BatchSender {
+  private static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
+  private static final long SEND_TIMEOUT_SECONDS = 60;
+
+  private final Function<PayloadKind, Optional<EgressSender>> senders;
+
+  /** @param senders the guard's senders by kind ({@code guard::sender} bound to the configured endpoints) */
+  public OtlpBatchSender(Function<PayloadKind, Optional<EgressSender>> senders) {
+    this.senders = senders;
+  }
+
+  @Override
+  public SendOutcome send(QueuedBatch batch) {
+    QueuedExport export;
+    byte[] body;
+    try {
+      export = QueuedExport.decode(batch.payload());
+      body = export.gzip() ? gunzip(export.body()) : export.body();
+    } catch (IllegalArgumentException | IOException e) {
+      return new SendOutcome.Rejected(0, "unreadable queued batch (" + e.getClass().getSimpleName() + ")");
+    }
+    PayloadKind kind = export.signal() == OtlpSignal.METRICS ? PayloadKind.OTLP_METRICS : PayloadKind.OTLP_LOGS;
+    Optional<EgressSender> sender = senders.apply(kind);
+    if (sender.isEmpty()) {
+      return new SendOutcome.Rejected(0, "denied by policy: " + kind.label());
+    }
+    try {
+      EgressResult result = (kind == PayloadKind.OTLP_METRICS ? sendMetrics(sender.get(), body)
+          : sendLogs(sender.get(), body)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+      return outcome(result);
+    } catch (InvalidProtocolBufferException e) {
+      return new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf");
+    } catch (java.util.concurrent.TimeoutException e) {
+      return new SendOutcome.RetryLater(Optional.empty(), "timeout");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new SendOutcome.RetryLater(Optional.empty(), "interrupted");
+    } catch (java.util.concurrent.ExecutionException | RuntimeException e) {
+      return new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  static SendOutcome outcome(EgressResult r) {
+    return switch (r.outcome()) {
+      case DELIVERED -> new SendOutcome.Accepted();
+      case REJECTED -> SendOutcome.forStatus(r.status(), r.retryAfter());
+      case FAILED -> new SendOutcome.RetryLater(r.retryAfter(), r.detail());
+      // the ledger could not record it: nothing left, so keep the batch and try again later
+      case DENIED -> r.detail().equals(DenialReason.LEDGER.label())
+          ? new SendOutcome.RetryLater(Optional.empty(), "egress ledger not writable")
+          : new SendOutcome.Rejected(0, "denied by the egress guard: " + r.detail());
+    };
+  }
+
+  private static java.util.concurrent.CompletableFuture<EgressResult> sendMetrics(EgressSender sender, byte[] body)
+      throws InvalidProtocolBufferException {
+    ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
+    Map<String, String> resource = request.getResourceMetricsCount() == 0 ? Map.of()
+        : OtlpAttributes.toText(request.getResourceMetrics(0).getResource().getAttributesList());
+    if (request.getResourceMetricsList().stream()
+        .anyMatch(rm -> !OtlpAttributes.toText(rm.getResource().getAttributesList()).equals(resource))) {
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
+    }
+    return sender.sendScreened(resource, MetricsScreen.points(request), MetricsScreen.Point::item,
+        admitted -> gzip(MetricsScreen.keep(request, admitted).toByteArray()),
+        QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+  }
+
+  /** One log record: where it is, and what the allowlist sees of it (its event name and attributes). */
+  private record LogPoint(int resource, int scope, int index, TelemetryItem item) {}
+
+  private static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender, byte[] body)
+      throws InvalidProtocolBufferException {
+    ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(body);
+    List<LogPoint> points = new ArrayList<>();
+    for (int r = 0; r < request.getResourceLogsCount(); r++) {
+      ResourceLogs rl = request.getResourceLogs(r);
+      for (int s = 0; s < rl.getScopeLogsCount(); s++) {
+        ScopeLogs sl = rl.getScopeLogs(s);
+        for (int i = 0; i < sl.getLogRecordsCount(); i++) {
+          LogRecord lr = sl.getLogRecords(i);
+          points.add(new LogPoint(r, s, i, new TelemetryItem(lr.getEventName(),
+              OtlpAttributes.toText(lr.getAttributesList()))));
+        }
+      }
+    }
+    Map<String, String> resource = request.getResourceLogsCount() == 0 ? Map.of()
+        : OtlpAttributes.toText(request.getResourceLogs(0).getResource().getAttributesList());
+    return sender.sendScreened(resource, points, LogPoint::item, admitted -> {
+      ExportLogsServiceRequest.Builder out = ExportLogsServiceRequest.newBuilder();
+      for (int r = 0; r < request.getResourceLogsCount(); r++) {
+        ResourceLogs rl = request.getResourceLogs(r);
+        ResourceLogs.Builder rlb = rl.toBuilder().clearScopeLogs();
+        for (int s = 0; s < rl.getScopeLogsCount(); s++) {
+          ScopeLogs.Builder slb = rl.getScopeLogs(s).toBuilder().clearLogRecords();
+          for (LogPoint p : admitted) {
+            if (p.resource() == r && p.scope() == s) {
+              // a record's body never leaves, only its event name, attributes (screened above) and times
+              slb.addLogRecords(rl.getScopeLogs(s).getLogRecords(p.index()).toBuilder().clearBody().build());
+            }
+          }
+          if (slb.getLogRecordsCount() > 0) {
+            rlb.addScopeLogs(slb);
+          }
+        }
+        if (rlb.getScopeLogsCount() > 0) {
+          out.addResourceLogs(rlb);
+        }
+      }
+      return gzip(out.build().toByteArray());
+    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+  }
+
+  static byte[] gunzip(byte[] body) throws IOException {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+      byte[] out = in.readNBytes(MAX_DECODED_BYTES + 1);
+      if (out.length > MAX_DECODED_BYTES) {
+        throw new IOException("decoded batch larger than 64 MiB");
+      }
+      return out;
+    }
+  }
+
+  static byte[] gzip(byte[] raw) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, raw.length / 4));
+    try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+      gz.write(raw);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+}
