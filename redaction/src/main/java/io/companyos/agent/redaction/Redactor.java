@@ -213,7 +213,12 @@ public final class Redactor {
     }
   }
 
-  Strategy strategy(DetectorType type) {
+  List<String> keywords() {
+    return List.copyOf(settings.keywords);
+  }
+
+  /** The strategy of the given detector in this redactor. */
+  public Strategy strategy(DetectorType type) {
     return settings.strategies().getOrDefault(type, Strategy.PSEUDONYM);
   }
 

@@ -1,0 +1,102 @@
+package io.companyos.agent.redaction;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a {@link Redactor} against planted fake secrets of every detector type, each in a realistic line.
+ * A canary survives when its secret part is still in the output. Detectors switched {@link Strategy#OFF}
+ * are reported as skipped, not as survivors. The agent refuses to start, and a bundle to seal, when
+ * {@link Result#survivors()} is not empty.
+ */
+public final class CanarySelfTest {
+  /** A planted line and the part of it that must not survive. */
+  private record Canary(DetectorType type, String line, String secret) {}
+
+  private static final List<Canary> CANARIES =
+      List.of(
+          new Canary(DetectorType.EMAIL, "login ok for canary.user@example-canary.com", "canary.user@example-canary.com"),
+          new Canary(DetectorType.EMAIL, "GET /users?mail=canary%40example-canary.org", "canary%40example-canary.org"),
+          new Canary(DetectorType.IPV4, "connection from 203.0.113.77 port 50022", "203.0.113.77"),
+          new Canary(DetectorType.IPV6, "client [2001:db8:c0de::77]:443 closed", "2001:db8:c0de::77"),
+          new Canary(DetectorType.MAC, "eth0 hwaddr 3c:22:fb:a1:b2:c3 up", "3c:22:fb:a1:b2:c3"),
+          new Canary(DetectorType.PHONE, "sms queued for +49 30 12345678", "12345678"),
+          new Canary(DetectorType.CREDIT_CARD, "card 4111 1111 1111 1111 declined", "1111 1111 1111"),
+          new Canary(DetectorType.IBAN, "payout to DE89 3704 0044 0532 0130 00", "3704 0044 0532"),
+          new Canary(DetectorType.US_SSN, "applicant ssn=078-05-1120", "078-05-1120"),
+          new Canary(DetectorType.JWT,
+              "id_token eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJjYW5hcnkifQ.c2lnbmF0dXJlLWNhbmFyeQ",
+              "eyJzdWIiOiJjYW5hcnkifQ"),
+          new Canary(DetectorType.AWS_ACCESS_KEY, "using key AKIAIOSFODNN7CANARY1", "AKIAIOSFODNN7CANARY1"),
+          new Canary(DetectorType.AWS_SECRET_KEY, "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY1",
+              "wJalrXUtnFEMI/K7MDENG/bPxRfiCYCANARYKEY1"),
+          new Canary(DetectorType.API_TOKEN, "GITHUB_TOKEN ghp_CanaryCanaryCanaryCanaryCanary123456",
+              "ghp_CanaryCanaryCanaryCanaryCanary123456"),
+          new Canary(DetectorType.PRIVATE_KEY,
+              "-----BEGIN RSA PRIVATE KEY-----\nMIIEcanaryCANARYcanaryCANARY\n-----END RSA PRIVATE KEY-----",
+              "MIIEcanaryCANARYcanaryCANARY"),
+          new Canary(DetectorType.AUTH_HEADER, "Authorization: Bearer canaryCanaryCanary0123456789",
+              "canaryCanaryCanary0123456789"),
+          new Canary(DetectorType.SECRET, "spring.datasource.password=Canary-Pa55word!", "Canary-Pa55word!"),
+          new Canary(DetectorType.SECRET, "{\"client_secret\":\"canary-client-secret\"}", "canary-client-secret"),
+          new Canary(DetectorType.SECRET, "postgresql://app:CanaryUrlPass@db:5432/app", "CanaryUrlPass"),
+          new Canary(DetectorType.USERNAME, "sshd[1]: Invalid user canaryuser from 10.9.8.7", "canaryuser"),
+          new Canary(DetectorType.PERSON_NAME, "{\"displayName\":\"Canary Person\"}", "Canary Person"),
+          new Canary(DetectorType.HOSTNAME, "resolved canary-node01.prod.internal", "canary-node01"));
+
+  private CanarySelfTest() {}
+
+  /**
+   * The outcome.
+   *
+   * @param survivors detector labels of canaries whose secret survived
+   * @param skipped detector labels not checked because they are switched off
+   * @param checked number of canaries checked
+   */
+  public record Result(List<String> survivors, List<String> skipped, int checked) {
+    /** Copies the lists. */
+    public Result {
+      survivors = List.copyOf(survivors);
+      skipped = List.copyOf(skipped);
+    }
+
+    /** Whether no canary survived. */
+    public boolean passed() {
+      return survivors.isEmpty();
+    }
+  }
+
+  /** Runs every canary (plus the configured keywords) through {@code redactor}. */
+  public static Result run(Redactor redactor) {
+    List<String> survivors = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    int checked = 0;
+    List<Canary> all = new ArrayList<>(CANARIES);
+    for (String kw : redactor.keywords()) {
+      if (!kw.isBlank()) {
+        all.add(new Canary(DetectorType.KEYWORD, "project " + kw + " rollout", kw));
+      }
+    }
+    for (Canary c : all) {
+      String label = c.type().label();
+      if (redactor.strategy(c.type()) == Strategy.OFF) {
+        if (!skipped.contains(label)) {
+          skipped.add(label);
+        }
+        continue;
+      }
+      checked++;
+      String out;
+      try {
+        out = redactor.redact(c.line());
+      } catch (RuntimeException e) {
+        out = c.line();
+      }
+      if (out.toLowerCase(java.util.Locale.ROOT).contains(c.secret().toLowerCase(java.util.Locale.ROOT))
+          && !survivors.contains(label)) {
+        survivors.add(label);
+      }
+    }
+    return new Result(survivors, skipped, checked);
+  }
+}
