@@ -91,7 +91,7 @@ final class CardDetector {
       return n >= 16 && n <= 19;
     }
     if ((p3 >= 300 && p3 <= 305) || p2 == 36 || p2 == 38 || p2 == 39) {
-      return n >= 14 && n <= 19;
+      return n == 14; // Diners International; longer numbers here are far more often ids than cards
     }
     if (p2 == 50 || (p2 >= 56 && p2 <= 58) || p2 == 67 || p4 == 6304) {
       return n >= 13 && n <= 19;

@@ -31,7 +31,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "password for ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "publickey for ", 0));
-    for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ")) {
+    for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "/home/", 0));

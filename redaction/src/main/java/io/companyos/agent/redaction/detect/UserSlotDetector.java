@@ -4,7 +4,8 @@ import io.companyos.agent.redaction.DetectorType;
 
 /**
  * User names in structural slots of system logs: sshd {@code Invalid user X from},
- * {@code Failed password for X from}, {@code Accepted publickey for X from}, pam
+ * {@code Failed password for X from}, {@code Accepted publickey for X from}, Neo4j
+ * {@code authenticated as X}, pam
  * {@code session opened for user X}, systemd {@code of user X}, PostgreSQL {@code for user "X"}, and home
  * directories {@code /home/X/}, {@code C:\Users\X\}, {@code /Users/X/}. {@code root} stays.
  */
