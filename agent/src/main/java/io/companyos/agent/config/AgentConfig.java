@@ -2,6 +2,7 @@ package io.companyos.agent.config;
 
 import io.companyos.agent.policy.Tier;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.Set;
  * @param probes health probes, each typed by its {@code type} key; names unique (default none)
  * @param logs log sources to tail and to bundle
  * @param scrapes Prometheus endpoints of CompanyOS services to scrape (default none)
+ * @param probeInterval how often {@code agent run} runs every probe (default {@code 30s})
  */
 public record AgentConfig(
     Tier tier,
@@ -28,9 +30,11 @@ public record AgentConfig(
     List<LogSourceConfig> logs,
     List<ScrapeConfig> scrapes,
     RedactionConfig redaction,
-    BundleConfig bundle) {
+    BundleConfig bundle,
+    Duration probeInterval) {
 
   public static final Path DEFAULT_STATE_DIR = Path.of("agent-data");
+  public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(30);
 
   public AgentConfig {
     tier = tier == null ? Tier.AIRGAPPED : tier;
@@ -46,11 +50,12 @@ public record AgentConfig(
     requireUniqueNames(scrapes.stream().map(ScrapeConfig::name).toList(), "scrapes", "scrape");
     redaction = redaction == null ? new RedactionConfig(null, null) : redaction;
     bundle = bundle == null ? new BundleConfig(null, null) : bundle;
+    probeInterval = probeInterval == null ? DEFAULT_PROBE_INTERVAL : probeInterval;
   }
 
   /** The configuration with every default, as if the YAML file were empty. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null);
+    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static void requireUniqueNames(List<?> entries, String key, String what) {

@@ -79,8 +79,13 @@ public final class AgentDaemon {
           + " (" + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
           + ")");
     }
-    LOG.info("agent {} started: tier={}, listening on {}:{}, state directory {}", AgentVersion.get(),
-        config.tier().configName(), config.server().host(), http.actualPort(), state.path());
+    ProbeScheduler probes = new ProbeScheduler(
+        config.probes().stream().map(p -> p.toProbe(() -> vertx)).toList(), metrics.registry(), clock);
+    status.addContributor(probes);
+    probes.start(vertx, config.probeInterval());
+    LOG.info("agent {} started: tier={}, listening on {}:{}, state directory {}, {} probe(s) every {} s",
+        AgentVersion.get(), config.tier().configName(), config.server().host(), http.actualPort(), state.path(),
+        config.probes().size(), config.probeInterval().toSeconds());
     return new AgentDaemon(config, state, vertx, metrics, status, http);
   }
 

@@ -65,7 +65,6 @@ class ConfigLoaderTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
       unknown key         | telemetry:\\n  endpiont: x                     | config error: telemetry.endpiont (line 2): unknown key (expected one of: endpoint, headers, interval)
-      unknown top key     | tier: full\\nteir: full                         | config error: teir (line 2): unknown key (expected one of: bundle, heartbeat, installation, logs, probes, redaction, scrapes, server, stateDir, telemetry, tier)
       wrong type          | server:\\n  host: h\\n  port: abc              | config error: server.port (line 3): expected an integer
       wrong type object   | server: 8080                                    | config error: server (line 1): expected a mapping of keys
       bad duration        | heartbeat:\\n  interval: 5 years               | config error: heartbeat.interval (line 2): expected a duration like 500ms, 30s, 5m, 24h or 7d
@@ -85,6 +84,13 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> loader.bind(yaml.replace("\\n", "\n")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(expected);
+  }
+
+  @Test
+  void anUnknownTopLevelKeyListsTheKnownOnes() {
+    assertThatThrownBy(() -> loader.bind("tier: full\nteir: full\n"))
+        .hasMessageStartingWith("config error: teir (line 2): unknown key (expected one of: bundle, ")
+        .hasMessageContaining(", tier)");
   }
 
   @Test
