@@ -45,14 +45,6 @@ class LogFilesTest {
   }
 
   @Test
-  void literalPrefixStopsBeforeTheFirstWildcardSegment() {
-    assertThat(LogFiles.literalPrefix("/var/log/pods/*/*/*.log")).isEqualTo("/var/log/pods");
-    assertThat(LogFiles.literalPrefix("/var/log/app-*.log")).isEqualTo("/var/log");
-    assertThat(LogFiles.literalPrefix("/var/log/app.log")).isEqualTo("/var/log");
-    assertThat(LogFiles.literalPrefix("/*.log")).isEqualTo("/");
-  }
-
-  @Test
   void sourceValidatesItsFields() {
     assertThatThrownBy(() -> new LogSource("logs/*.log", "x", LogFormat.AUTO))
         .hasMessage("log path must be absolute, got 'logs/*.log'");
