@@ -31,7 +31,7 @@ public record RedactionReport(List<Source> sources) {
     /** Validates and copies. */
     public Source {
       Objects.requireNonNull(source, "source");
-      counts = Map.copyOf(counts);
+      counts = java.util.Collections.unmodifiableMap(new TreeMap<>(counts));
       if (withheld) {
         Objects.requireNonNull(reason, "reason");
       }

@@ -90,6 +90,6 @@ final class EmailDetector {
   }
 
   private static boolean isLocal(byte c) {
-    return Bytes.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+    return Bytes.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c < 0; // UTF-8 (RFC 6531)
   }
 }

@@ -22,8 +22,9 @@ final class PhoneDetector {
     if (!Bytes.isDigit(s.at(p)) || s.at(p) == '0') {
       return -1;
     }
+    int[] ends = s.scratch;
+    int[] counts = s.groups;
     int digits = 0;
-    int end = -1;
     int groups = 0;
     while (groups < 8) {
       if (s.at(p) == '(') {
@@ -41,11 +42,9 @@ final class PhoneDetector {
         digits += n;
         p += n;
       }
+      ends[groups] = p;
+      counts[groups] = digits;
       groups++;
-      end = p;
-      if (digits > 15) {
-        return -1;
-      }
       int c = s.at(p);
       if ((c == ' ' || c == '-' || c == '.') && (Bytes.isDigit(s.at(p + 1)) || s.at(p + 1) == '(')) {
         p++;
@@ -53,10 +52,13 @@ final class PhoneDetector {
         break;
       }
     }
-    if (digits < 8 || !cleanEnd(s, end)) {
-      return -1;
+    // the longest run of groups that is a plausible number: 8 to 15 digits and a clean end
+    for (int k = groups - 1; k >= 0; k--) {
+      if (counts[k] >= 8 && counts[k] <= 15 && (k == groups - 1 ? cleanEnd(s, ends[k]) : s.at(ends[k]) != '.')) {
+        return s.add(plus, ends[k], DetectorType.PHONE) ? ends[k] : -1;
+      }
     }
-    return s.add(plus, end, DetectorType.PHONE) ? end : -1;
+    return -1;
   }
 
   /** At a {@code (}: {@code (415) 555-1234}. */

@@ -19,7 +19,7 @@ import java.util.Deque;
 
 /**
  * JSON and YAML, streamed token by token with Jackson: field names are redacted as text; a scalar under a
- * secret/user/name key is replaced whole, and so is every scalar inside an object or array under such a
+ * secret/user/name key is replaced whole, and so is every scalar inside an object or array under a secret
  * key; other scalars are redacted as text. A number that gets redacted becomes a string, so the output is
  * always a valid document of the same format.
  */
@@ -71,7 +71,8 @@ final class JacksonRedaction {
       switch (t) {
         case START_OBJECT:
         case START_ARRAY:
-          containers.push(new Context(type, key));
+          boolean secret = type == DetectorType.SECRET || type == DetectorType.AWS_SECRET_KEY;
+          containers.push(secret ? new Context(type, key) : new Context(NONE, null));
           g.copyCurrentEvent(p);
           fieldType = NONE;
           break;

@@ -1,0 +1,105 @@
+package io.companyos.agent.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+
+/** Laws that hold for all inputs. */
+class RedactionPropertiesTest {
+  private static final Redactor REDACTOR = Redactor.builder().keywords(List.of("Falcon")).build();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A secret of each type, with the part that must not survive. */
+  private static final List<Tuple.Tuple2<String, String>> SECRETS =
+      List.of(
+          Tuple.of("jane.roe@example.org", "jane.roe@example.org"),
+          Tuple.of("10.20.30.40", "10.20.30.40"),
+          Tuple.of("2001:db8:1234::42", "2001:db8:1234::42"),
+          Tuple.of("3c:22:fb:a1:b2:c3", "3c:22:fb:a1:b2:c3"),
+          Tuple.of("+49 30 98765432", "98765432"),
+          Tuple.of("4111 1111 1111 1111", "4111 1111 1111 1111"),
+          Tuple.of("DE89370400440532013000", "DE89370400440532013000"),
+          Tuple.of("078-05-1120", "078-05-1120"),
+          Tuple.of("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlLXh5eg", "eyJzdWIiOiJ4eXoifQ"),
+          Tuple.of("AKIAIOSFODNN7EXAMPLE", "AKIAIOSFODNN7EXAMPLE"),
+          Tuple.of("ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789"),
+          Tuple.of("password=Tr0ub4dor&3x", "Tr0ub4dor"),
+          Tuple.of("Authorization: Bearer abcdefghijklmnopqrstuvwxyz012345", "abcdefghijklmnopqrstuvwxyz012345"),
+          Tuple.of("-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----",
+              "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"),
+          Tuple.of("postgres://app:Sup3rS3cret@db:5432/x", "Sup3rS3cret"),
+          Tuple.of("db01.prod.internal", "db01.prod.internal"),
+          Tuple.of("project falcon", "falcon"));
+
+  @Provide
+  Arbitrary<String> logText() {
+    Arbitrary<String> word = Arbitraries.oneOf(
+        Arbitraries.of("INFO", "ERROR", "GET", "/api/v2/x", "took", "ms", "user", "id=42", "200", "0.5",
+            "2024-03-04", "12:00:01.123", "traceId=0af7651916cd43dd8448eb211c80319c", "[main]", "c.a.Foo", "-", "{}",
+            "\"x\":1", "k=v", "offset", "v1.2.3", "\tat", "(Foo.java:12)", "::", "a:b", "(", ")", ",", "+", "@"),
+        Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8),
+        Arbitraries.integers().between(0, 99999).map(String::valueOf));
+    Arbitrary<String> sep = Arbitraries.of(" ", " ", " ", "\n", ", ", "\t");
+    return Combinators.combine(word, sep).as((w, s) -> w + s).list().ofMaxSize(40)
+        .map(l -> String.join("", l));
+  }
+
+  @Provide
+  Arbitrary<Tuple.Tuple2<String, String>> secret() {
+    return Arbitraries.of(SECRETS);
+  }
+
+  @Property(tries = 300)
+  void aPlantedSecretNeverSurvives(
+      @ForAll("logText") String text, @ForAll("secret") Tuple.Tuple2<String, String> secret,
+      @ForAll double where) {
+    int at = (int) (Math.abs(where) % 1.0 * text.length());
+    while (at > 0 && text.charAt(at - 1) != ' ' && text.charAt(at - 1) != '\n') {
+      at--;
+    }
+    String planted = text.substring(0, at) + " " + secret.get1() + " " + text.substring(at);
+    assertThat(REDACTOR.redact(planted)).doesNotContainIgnoringCase(secret.get2());
+  }
+
+  @Property(tries = 300)
+  void redactingTwiceEqualsRedactingOnce(
+      @ForAll("logText") String text, @ForAll("secret") Tuple.Tuple2<String, String> secret) {
+    String once = REDACTOR.redact(text + " " + secret.get1() + " " + text);
+    assertThat(REDACTOR.redact(once)).isEqualTo(once);
+  }
+
+  @Provide
+  Arbitrary<Object> jsonValue() {
+    Arbitrary<Object> scalar = Arbitraries.oneOf(
+        Arbitraries.of(SECRETS).map(t -> (Object) t.get1()),
+        Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s),
+        Arbitraries.integers().map(i -> (Object) i),
+        Arbitraries.longs().between(1_000_000_000_000L, 9_999_999_999_999_999L).map(l -> (Object) l),
+        Arbitraries.of(true, false).map(b -> (Object) b));
+    Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("password", "name", "email", "token", "user",
+        "displayName", "ssn", "items", "offset", "a@b.io"), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6));
+    return Arbitraries.recursive(() -> scalar,
+        v -> Arbitraries.oneOf(
+            Arbitraries.maps(key, v).ofMaxSize(4).map(m -> (Object) m),
+            v.list().ofMaxSize(3).map(l -> (Object) l)),
+        3);
+  }
+
+  @Property(tries = 200)
+  void aValidJsonDocumentStaysValid(@ForAll("jsonValue") Object value) throws Exception {
+    String doc = JSON.writeValueAsString(Map.of("root", value));
+    String out = REDACTOR.redactStructured(StructuredFormat.JSON, doc, new RedactionCounter());
+    JsonNode parsed = JSON.readTree(out);
+    assertThat(parsed.has("root")).isTrue();
+  }
+}

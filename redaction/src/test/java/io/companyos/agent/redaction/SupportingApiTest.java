@@ -1,0 +1,105 @@
+package io.companyos.agent.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SupportingApiTest {
+  @TempDir Path dir;
+
+  @Test
+  void theKeyIsGeneratedOwnerOnlyAndLoadedAgain() throws Exception {
+    Path file = dir.resolve("state/pseudonym.key");
+    PseudonymKey created = PseudonymKey.loadOrCreate(file);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PseudonymKey.loadOrCreate(file)).isEqualTo(created);
+    assertThat(created.toString()).isEqualTo("PseudonymKey[***]");
+  }
+
+  @Test
+  void pseudonymsAreStablePerKeyAndDifferAcrossKeys() {
+    Redactor a = Redactor.builder().pseudonymKey(PseudonymKey.of(new byte[32])).build();
+    Redactor b = Redactor.builder().pseudonymKey(PseudonymKey.of(new byte[32])).build();
+    Redactor other = Redactor.builder().pseudonymKey(PseudonymKey.random()).build();
+    String line = "from 10.9.8.7 as Jane.Doe@Example.org";
+    assertThat(a.redact(line)).isEqualTo(b.redact(line)).isNotEqualTo(other.redact(line));
+    assertThat(a.redact("jane.doe@example.org")).isEqualTo(a.redact("Jane.Doe@Example.org"));
+  }
+
+  @Test
+  void theRevealLogMapsTokensBackLocally() throws Exception {
+    try (RevealLog log = RevealLog.open(dir)) {
+      Redactor r = Redactor.builder().pseudonymKey(PseudonymKey.random()).revealLog(log).build();
+      String out = r.redact("mail jane@example.org twice jane@example.org");
+      Matcher m = Pattern.compile("<email:[0-9a-f]{8}>").matcher(out);
+      assertThat(m.find()).isTrue();
+      assertThat(log.lookup(m.group())).containsExactly("jane@example.org");
+      assertThat(log.lookup("<email:00000000>")).isEmpty();
+    }
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve(RevealLog.FILE_NAME))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void theReportCountsPerSourceAndSerialisesWithoutValues() throws Exception {
+    Redactor r = Redactor.builder().build();
+    RedactionCounter c = new RedactionCounter();
+    r.redact("a@example.org b@example.org 10.1.2.3", c);
+    RedactionReport report = RedactionReport.builder().add("app.log", c).withheld("bad.json", "RedactionException").build();
+    String json = new ObjectMapper().writeValueAsString(report);
+    assertThat(json).isEqualTo("{\"sources\":[{\"source\":\"app.log\",\"withheld\":false,\"reason\":null,"
+        + "\"counts\":{\"email\":2,\"ipv4\":1}},{\"source\":\"bad.json\",\"withheld\":true,"
+        + "\"reason\":\"RedactionException\",\"counts\":{}}]}");
+    assertThat(report.totals()).containsEntry("email", 2L).containsEntry("ipv4", 1L);
+    assertThat(new ObjectMapper().readValue(json, RedactionReport.class)).isEqualTo(report);
+  }
+
+  @Test
+  void canariesOfEveryTypeAreCaughtByTheDefaultCatalog() {
+    CanarySelfTest.Result result = CanarySelfTest.run(Redactor.builder().keywords(List.of("Falcon")).build());
+    assertThat(result.survivors()).isEmpty();
+    assertThat(result.skipped()).isEmpty();
+    assertThat(result.checked()).isEqualTo(22);
+    assertThat(result.passed()).isTrue();
+  }
+
+  @Test
+  void aDetectorSwitchedOffIsSkippedAndAWeakRuleSetFails() {
+    Redactor off = Redactor.builder().strategy(DetectorType.USERNAME, Strategy.OFF).build();
+    assertThat(CanarySelfTest.run(off).skipped()).containsExactly("user");
+    assertThat(CanarySelfTest.run(off).survivors()).isEmpty();
+  }
+
+  @Test
+  void stackTracesKeepTypesAndFramesAndDropMessages() {
+    StackTraceAnonymizer anonymizer = new StackTraceAnonymizer(Redactor.builder().keywords(List.of("acme")).build());
+    String trace = "java.lang.IllegalStateException: user jane@example.org not allowed\n"
+        + "\tat com.acme.Billing.charge(Billing.java:42)\n"
+        + "\tat jdk.internal.reflect.GeneratedMethodAccessor12.invoke(Unknown Source)\n"
+        + "\tSuppressed: java.io.IOException: close failed for /home/jane/x\n"
+        + "\t\tat com.acme.Io.close(Io.java:7)\n"
+        + "Caused by: org.postgresql.util.PSQLException: FATAL: password authentication failed for user \"jane\"\n"
+        + "  Detail: secret stuff\n"
+        + "\t... 12 more\n";
+    StackTraceAnonymizer.AnonymizedTrace t = anonymizer.anonymize(trace);
+    assertThat(t.text()).matches("java.lang.IllegalStateException\n"
+        + "\tat com\\.<keyword:[0-9a-f]{8}>\\.Billing\\.charge\\(Billing\\.java:42\\)\n"
+        + "\tat jdk\\.internal\\.reflect\\.GeneratedMethodAccessor12\\.invoke\\(Unknown Source\\)\n"
+        + "\tSuppressed: java\\.io\\.IOException\n"
+        + "\t\tat com\\.<keyword:[0-9a-f]{8}>\\.Io\\.close\\(Io\\.java:7\\)\n"
+        + "Caused by: org\\.postgresql\\.util\\.PSQLException\n"
+        + "\t\\.\\.\\. 12 more");
+    String moved = trace.replace("Billing.java:42", "Billing.java:44").replace("Accessor12", "Accessor99")
+        .replace("jane", "joe");
+    assertThat(anonymizer.anonymize(moved).fingerprint()).isEqualTo(t.fingerprint()).hasSize(16);
+    assertThat(anonymizer.anonymize(trace.replace("charge", "refund")).fingerprint()).isNotEqualTo(t.fingerprint());
+  }
+}
