@@ -18,6 +18,8 @@ import java.util.Set;
  * @param logs log sources to tail and to bundle
  * @param scrapes Prometheus endpoints of CompanyOS services to scrape (default none)
  * @param probeInterval how often {@code agent run} runs every probe (default {@code 30s})
+ * @param hostRoot where the host's {@code /proc} and {@code /sys} are (default {@code /}; {@code /host} in the
+ *     DaemonSet, which mounts them there)
  */
 public record AgentConfig(
     Tier tier,
@@ -31,7 +33,8 @@ public record AgentConfig(
     List<ScrapeConfig> scrapes,
     RedactionConfig redaction,
     BundleConfig bundle,
-    Duration probeInterval) {
+    Duration probeInterval,
+    Path hostRoot) {
 
   public static final Path DEFAULT_STATE_DIR = Path.of("agent-data");
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(30);
@@ -51,11 +54,15 @@ public record AgentConfig(
     redaction = redaction == null ? new RedactionConfig(null, null) : redaction;
     bundle = bundle == null ? new BundleConfig(null, null) : bundle;
     probeInterval = probeInterval == null ? DEFAULT_PROBE_INTERVAL : probeInterval;
+    hostRoot = hostRoot == null ? Path.of("/") : hostRoot;
+    if (!hostRoot.isAbsolute()) {
+      throw new InvalidValueException("hostRoot", "must be an absolute path");
+    }
   }
 
   /** The configuration with every default, as if the YAML file were empty. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null, null);
+    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
   }
 
   private static void requireUniqueNames(List<?> entries, String key, String what) {

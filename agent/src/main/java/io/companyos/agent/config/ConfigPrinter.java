@@ -27,7 +27,7 @@ public final class ConfigPrinter {
   /** The configuration as a JSON tree with secrets masked, for {@code /v1/status} and support bundles. */
   public static JsonNode toTree(AgentConfig config) {
     ObjectMapper mapper = ConfigJackson.mapper();
-    mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    mapper.setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
     return mapper.valueToTree(config);
   }
 }

@@ -10,6 +10,9 @@ package io.companyos.agent.config;
 public record LogSourceConfig(String path, String service, String format) {
   public LogSourceConfig {
     path = InvalidValueException.requiredText(path, "path");
+    if (!path.startsWith("/")) {
+      throw new InvalidValueException("path", "must be an absolute path or glob, e.g. /var/log/companyos/*.log");
+    }
     service = InvalidValueException.requiredText(service, "service");
     format = format == null ? "auto" : format;
     if (!format.matches("auto|plain|json|cri")) {

@@ -1,5 +1,9 @@
 package io.companyos.agent.daemon;
 
+import io.companyos.agent.collectors.logs.LogFormat;
+import io.companyos.agent.collectors.logs.LogSource;
+import io.companyos.agent.collectors.prometheus.MetricAllowlist;
+import io.companyos.agent.collectors.prometheus.PrometheusScraper;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.http.AgentHttpServer;
@@ -7,6 +11,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +35,12 @@ public final class AgentDaemon {
   private final AgentMetrics metrics;
   private final DaemonStatus status;
   private final AgentHttpServer http;
+  private final LogTailer logs;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private AgentDaemon(AgentConfig config, StateDirectory state, Vertx vertx, AgentMetrics metrics,
-      DaemonStatus status, AgentHttpServer http) {
+      DaemonStatus status, AgentHttpServer http, LogTailer logs) {
+    this.logs = logs;
     this.config = config;
     this.state = state;
     this.vertx = vertx;
@@ -79,14 +86,24 @@ public final class AgentDaemon {
           + " (" + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
           + ")");
     }
+    metrics.bindHost(config.hostRoot());
     ProbeScheduler probes = new ProbeScheduler(
         config.probes().stream().map(p -> p.toProbe(() -> vertx)).toList(), metrics.registry(), clock);
     status.addContributor(probes);
     probes.start(vertx, config.probeInterval());
+    ScrapeScheduler scrapes = new ScrapeScheduler(config.scrapes().stream()
+        .map(s -> new ScrapeScheduler.Scrape(PrometheusScraper.builder(s.name(), URI.create(s.url()),
+            new MetricAllowlist(s.allow())).clock(clock).build(), s.interval())).toList(), metrics.registry());
+    status.addContributor(scrapes);
+    scrapes.start(vertx);
+    LogTailer logs = new LogTailer(config.logs().stream()
+        .map(l -> new LogSource(l.path(), l.service(), LogFormat.parse(l.format()))).toList(), metrics.registry());
+    status.addContributor(logs);
+    logs.start();
     LOG.info("agent {} started: tier={}, listening on {}:{}, state directory {}, {} probe(s) every {} s",
         AgentVersion.get(), config.tier().configName(), config.server().host(), http.actualPort(), state.path(),
         config.probes().size(), config.probeInterval().toSeconds());
-    return new AgentDaemon(config, state, vertx, metrics, status, http);
+    return new AgentDaemon(config, state, vertx, metrics, status, http, logs);
   }
 
   /** The port the HTTP server listens on (useful with {@code server.port: 0}). */
@@ -122,6 +139,7 @@ public final class AgentDaemon {
       return true;
     }
     LOG.info("agent stopping");
+    logs.close();
     boolean clean;
     try {
       Future<Void> closed = vertx.close();

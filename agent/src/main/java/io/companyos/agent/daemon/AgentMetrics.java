@@ -3,16 +3,16 @@ package io.companyos.agent.daemon;
 import io.companyos.agent.config.AgentVersion;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Tags;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.companyos.agent.collectors.host.HostMetrics;
+import io.companyos.agent.collectors.host.HostRoot;
+import io.companyos.agent.collectors.host.JvmMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.companyos.agent.policy.Tier;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -21,15 +21,12 @@ import java.util.function.BooleanSupplier;
  */
 public final class AgentMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final List<MeterBinder> jvm = JvmMetrics.binders();
 
   AgentMetrics(Tier tier, BooleanSupplier ready) {
-    new JvmMemoryMetrics().bindTo(registry);
-    gc.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ClassLoaderMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
+    // the JVM's and process's meters keep Micrometer's standard names (jvm_*, process_*), so that the JVM dashboards
+    // a customer already has work for the agent too
+    jvm.forEach(b -> b.bindTo(registry));
     new FileDescriptorMetrics().bindTo(registry);
     Gauge.builder("agent.info", () -> 1)
         .description("Agent build and configuration; the value is always 1")
@@ -49,9 +46,23 @@ public final class AgentMetrics implements AutoCloseable {
     return registry.scrape();
   }
 
+  /** Binds the host's meters (CPU, memory, filesystems, disks, network) read under {@code hostRoot}. */
+  void bindHost(Path hostRoot) {
+    HostRoot.configure(hostRoot);
+    new HostMetrics().binders().forEach(b -> b.bindTo(registry));
+  }
+
   @Override
   public void close() {
-    gc.close();
+    for (MeterBinder b : jvm) {
+      if (b instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception ignored) {
+          // closing a GC listener cannot fail in a way that matters at shutdown
+        }
+      }
+    }
     registry.close();
   }
 }

@@ -3,10 +3,9 @@ package io.companyos.agent.daemon;
 import io.companyos.agent.collectors.health.HealthCheck;
 import io.companyos.agent.collectors.health.HealthReport;
 import io.companyos.agent.collectors.health.Probe;
+import io.companyos.agent.collectors.health.ProbeMetrics;
 import io.companyos.agent.collectors.health.ProbeResult;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +30,7 @@ final class ProbeScheduler implements StatusContributor {
 
   private final HealthCheck check;
   private final Clock clock;
+  private final ProbeMetrics metrics;
   private final Map<String, ProbeResult> latest = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile Instant lastRun;
@@ -40,18 +40,8 @@ final class ProbeScheduler implements StatusContributor {
   ProbeScheduler(List<Probe> probes, MeterRegistry registry, Clock clock) {
     this.check = new HealthCheck(probes);
     this.clock = clock;
-    for (Probe p : probes) {
-      Tags tags = Tags.of("probe", p.name(), "type", p.type());
-      Gauge.builder("agent.probe.status", latest, m -> {
-        ProbeResult r = m.get(p.name());
-        return r == null ? Double.NaN : r.status().gaugeValue();
-      }).description("Last probe result: 1 UP, 0.5 DEGRADED, 0 DOWN (NaN before the first run)")
-          .tags(tags).register(registry);
-      Gauge.builder("agent.probe.latency", latest, m -> {
-        ProbeResult r = m.get(p.name());
-        return r == null ? Double.NaN : r.latency().toNanos() / 1e9;
-      }).description("Duration of the last probe check").baseUnit("seconds").tags(tags).register(registry);
-    }
+    this.metrics = new ProbeMetrics(probes);
+    metrics.bindTo(registry);
   }
 
   /** Runs the probes now and then every {@code interval}. */
@@ -80,6 +70,7 @@ final class ProbeScheduler implements StatusContributor {
         try {
           if (report != null) {
             report.probes().forEach(r -> latest.put(r.name(), r));
+            metrics.record(report);
             lastReport = report;
             lastRun = clock.instant();
           } else {

@@ -88,6 +88,7 @@ class CliTest {
   }
 
   @Test
+  @SuppressWarnings("try") // the open directory is the point: its lock is held
   void aLockedStateDirectoryIsExitStatus2(@TempDir Path dir) throws Exception {
     Path state = dir.resolve("state");
     try (var held = io.companyos.agent.daemon.StateDirectory.open(state)) {

@@ -25,6 +25,7 @@ class StateDirectoryTest {
   }
 
   @Test
+  @SuppressWarnings("try") // opening is what is tested
   void tightensAnExistingDirectoryToOwnerOnly(@TempDir Path tmp) throws Exception {
     Path dir = Files.createDirectory(tmp.resolve("state"));
     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
