@@ -25,6 +25,17 @@ class SupportingApiTest {
   }
 
   @Test
+  void thePrecomputedHmacEqualsTheJdkHmac() throws Exception {
+    PseudonymKey key = PseudonymKey.random();
+    javax.crypto.Mac mac = key.newMac();
+    mac.update("email".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    mac.update((byte) 0);
+    mac.update("a@b.example".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    assertThat(key.newHmac().mac("email".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+        "a@b.example".getBytes(java.nio.charset.StandardCharsets.US_ASCII))).isEqualTo(mac.doFinal());
+  }
+
+  @Test
   void pseudonymsAreStablePerKeyAndDifferAcrossKeys() {
     Redactor a = Redactor.builder().pseudonymKey(PseudonymKey.of(new byte[32])).build();
     Redactor b = Redactor.builder().pseudonymKey(PseudonymKey.of(new byte[32])).build();

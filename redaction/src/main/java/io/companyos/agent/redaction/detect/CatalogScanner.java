@@ -6,13 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pass over a window: the keyword automaton advances on every byte, and the same per-byte table lookup
- * flags the few bytes that may start a candidate (a word-initial digit or capital, {@code @ + ( % : - . <}).
+ * One pass over a window: a per-byte table lookup gives the lower-cased byte, which feeds the keyword
+ * filter (see {@link KeywordTrie}), and flags the few bytes that may start a candidate (a word-initial
+ * digit or capital, {@code @ + ( % : - . <}).
  * Each candidate is validated locally by its detector; after a match the pass resumes behind it. Immutable
  * and thread-safe; all state is in the {@link Scan}.
  */
 final class CatalogScanner {
-  // Per byte: the automaton class in the low 8 bits, then these flags.
+  // Per byte: the lower-cased byte in the low 8 bits, then these flags.
   private static final int WORD = 1 << 8;
   private static final int T_DIGIT = 1 << 9;
   private static final int T_UPPER = 1 << 10;
@@ -27,7 +28,7 @@ final class CatalogScanner {
   private static final int T_WORD_START = T_DIGIT | T_UPPER;
   private static final int T_ANY = ~0xFF & ~WORD;
 
-  private final KeywordAutomaton automaton;
+  private final KeywordTrie trie;
   private final Trigger[] triggers;
   private final boolean[] enabled;
   private final byte[][] tokenLabels;
@@ -50,11 +51,10 @@ final class CatalogScanner {
     for (Trigger t : triggers) {
       patterns.add(t.text().getBytes(StandardCharsets.UTF_8));
     }
-    this.automaton = KeywordAutomaton.of(patterns);
+    this.trie = KeywordTrie.of(patterns);
     this.enabled = enabled.clone();
-    int[] classes = automaton.classes();
     for (int c = 0; c < 256; c++) {
-      byteInfo[c] = classes[c] | flags(c);
+      byteInfo[c] = Bytes.lower(c) | flags(c);
     }
     this.tokenLabels = new byte[tokenLabels.size()][];
     for (int i = 0; i < tokenLabels.size(); i++) {
@@ -98,30 +98,31 @@ final class CatalogScanner {
   /** Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}. */
   void scan(Scan s, int from, int limit) {
     final byte[] b = s.b;
-    final char[] table = automaton.table();
     final int[] info = byteInfo;
-    final int shift = automaton.shift();
-    final int accepting = automaton.firstAccepting();
-    int state = 0;
+    final long[] filter = trie.filter();
+    final int end = Math.min(s.hi, limit + 2);
+    int window = 0;
     int prev = 0;
     int i = from;
-    while (i < limit) {
+    while (i < end) {
       int inf = info[b[i] & 0xFF];
-      state = table[(state << shift) | (inf & 0xFF)];
-      if (state >= accepting) {
-        int r = onPatterns(s, automaton.outputs(state), i);
+      window = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
+      int h = KeywordTrie.hash(window);
+      if ((filter[h >>> 6] & (1L << h)) != 0 && i - 2 >= from && i - 2 < limit) {
+        int r = onPatternsAt(s, i - 2);
         if (r > i) {
           i = r;
-          state = 0;
+          window = 0;
           prev = 0;
           continue;
         }
       }
-      if ((inf & T_ANY) != 0 && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0)) {
+      if ((inf & T_ANY) != 0 && i < limit && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0)
+          && worthATry(b, inf, prev, i, end)) {
         int r = onTrigger(s, inf, i);
         if (r > i) {
           i = r;
-          state = 0;
+          window = 0;
           prev = 0;
           continue;
         }
@@ -131,10 +132,50 @@ final class CatalogScanner {
     }
   }
 
-  private int onPatterns(Scan s, int[] ids, int last) {
-    for (int id : ids) {
-      int r = onPattern(s, triggers[id], last);
-      if (r > last) {
+  /**
+   * Cheap looks at the neighbouring bytes that rule out most triggers before the call: a capital that is
+   * neither {@code A} nor followed by a capital and two digits, a colon with no hex digit before it and no
+   * second colon, a dash or dot not followed by the separator of a MAC address.
+   */
+  private static boolean worthATry(byte[] b, int inf, int prev, int i, int end) {
+    switch (inf & (T_UPPER | T_COLON | T_DASH | T_DOT)) {
+      case T_UPPER:
+        return b[i] == 'A' || (i + 3 < end && Bytes.isUpper(b[i + 1]) && Bytes.isDigit(b[i + 2]));
+      case T_COLON:
+        return Bytes.isHex(prev & 0xFF) || (i + 1 < end && b[i + 1] == ':');
+      case T_DASH:
+        return i + 3 < end && b[i + 3] == '-' && Bytes.isHex(prev & 0xFF);
+      case T_DOT:
+        return i + 5 < end && b[i + 5] == '.' && Bytes.isHex(prev & 0xFF);
+      default:
+        return true;
+    }
+  }
+
+  /** Walks the trie from {@code start} and tries the patterns found there, longest first. */
+  private int onPatternsAt(Scan s, int start) {
+    int[] ids = s.patternIds;
+    int[] ends = s.patternEnds;
+    int found = 0;
+    int node = 0;
+    for (int k = start; k < s.hi; k++) {
+      node = trie.child(node, s.b[k]);
+      if (node == 0) {
+        break;
+      }
+      int[] out = trie.outputs(node);
+      if (out != null) {
+        for (int id : out) {
+          if (found < ids.length) {
+            ids[found] = id;
+            ends[found++] = k;
+          }
+        }
+      }
+    }
+    for (int j = found - 1; j >= 0; j--) {
+      int r = onPattern(s, triggers[ids[j]], ends[j]);
+      if (r > ends[j]) {
         return r;
       }
     }
@@ -177,7 +218,7 @@ final class CatalogScanner {
       case KEYWORD:
         int start = last - t.flags() + 1;
         s.add(start, last + 1, DetectorType.KEYWORD);
-        return -1; // keywords are short; keep the automaton running through them
+        return -1; // keywords are short; keep scanning through them
       case MYSQL_PASSWORD:
         return CommandLineDetector.mysql(s, last);
       case REDIS_CLI_PASSWORD:

@@ -21,6 +21,8 @@ final class Scan {
   final MatchList matches = new MatchList();
   final int[] scratch = new int[16];
   final int[] groups = new int[8];
+  final int[] patternIds = new int[32];
+  final int[] patternEnds = new int[32];
   final byte[] digits = new byte[24];
   private final boolean[] enabled;
 

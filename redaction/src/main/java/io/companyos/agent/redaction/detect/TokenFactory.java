@@ -6,16 +6,15 @@ import io.companyos.agent.redaction.RevealLog;
 import io.companyos.agent.redaction.Strategy;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import javax.crypto.Mac;
 
 /**
  * Turns a found value into its replacement: {@code <label:8 hex>} (HMAC-SHA256 of the label and the
  * normalised value under the installation key) or {@code <label>}. Recently made tokens are kept in a
- * small direct-mapped cache of immutable entries, so repeated values cost no HMAC; races on the cache only
+ * direct-mapped cache of 64 Ki immutable entries, so repeated values cost no HMAC; races on the cache only
  * lose entries. Thread-safe.
  */
 final class TokenFactory {
-  private static final int CACHE_SIZE = 1 << 13;
+  private static final int CACHE_SIZE = 1 << 16;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private record Entry(int kind, byte[] value, byte[] token) {}
@@ -23,7 +22,8 @@ final class TokenFactory {
   private final String[] labels;
   private final Strategy[] strategies;
   private final byte[][] masks;
-  private final ThreadLocal<Mac> macs;
+  private final ThreadLocal<PseudonymKey.Hmac> macs;
+  private final byte[][] labelBytes;
   private final RevealLog revealLog;
   private final Entry[] cache = new Entry[CACHE_SIZE];
 
@@ -38,7 +38,11 @@ final class TokenFactory {
     for (int k = 0; k < labels.length; k++) {
       masks[k] = ("<" + labels[k] + ">").getBytes(StandardCharsets.US_ASCII);
     }
-    this.macs = ThreadLocal.withInitial(key::newMac);
+    this.macs = ThreadLocal.withInitial(key::newHmac);
+    this.labelBytes = new byte[labels.length][];
+    for (int k = 0; k < labels.length; k++) {
+      labelBytes[k] = labels[k].getBytes(StandardCharsets.US_ASCII);
+    }
     this.revealLog = revealLog;
   }
 
@@ -71,12 +75,8 @@ final class TokenFactory {
   }
 
   private byte[] pseudonym(int kind, byte[] value) {
-    Mac mac = macs.get();
-    mac.update(labels[kind].getBytes(StandardCharsets.US_ASCII));
-    mac.update((byte) 0);
-    mac.update(normalise(kind, value));
-    byte[] digest = mac.doFinal();
-    byte[] label = labels[kind].getBytes(StandardCharsets.US_ASCII);
+    byte[] label = labelBytes[kind];
+    byte[] digest = macs.get().mac(label, normalise(kind, value));
     byte[] token = new byte[label.length + 11];
     token[0] = '<';
     System.arraycopy(label, 0, token, 1, label.length);
