@@ -1,0 +1,145 @@
+package io.companyos.agent.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The image's files in the image's layout, run the way the image runs them (no Docker engine here): bin/agent with
+ * the Dockerfile's AGENT_JAR and AGENT_CDS_ARCHIVE, the build-time training run, the daemon on the image's
+ * configuration, the health check script, and SIGTERM. Paths are the Dockerfile's, under a temporary root.
+ */
+class ImageLayoutRunTest {
+  @TempDir
+  Path root;
+  private Map<String, String> dockerfileEnv;
+  private Path jar;
+  private Path archive;
+
+  @BeforeEach
+  void layOut() throws Exception {
+    dockerfileEnv = DockerfileInstructions.read(Repository.resolve("deploy/Dockerfile")).keyValues("ENV");
+    Path builtJar = Repository.resolve("agent/target/companyos-agent.jar");
+    assertThat(builtJar).as("the shaded agent jar; build it first: mvn -pl agent -am package").exists();
+    jar = under(dockerfileEnv.get("AGENT_JAR"));
+    archive = under(dockerfileEnv.get("AGENT_CDS_ARCHIVE"));
+    copy(Repository.resolve("bin/agent"), under("/opt/companyos-agent/bin/agent"));
+    copy(Repository.resolve("deploy/image/healthcheck"), under("/opt/companyos-agent/bin/healthcheck"));
+    copy(Repository.resolve("deploy/image/agent.yaml"), under(ContainerImageTest.CONFIG_PATH));
+    copy(builtJar, jar);
+    Files.createDirectories(under("/tmp"));
+    Files.createDirectories(under(DaemonSetSecurityTest.STATE_DIR)); // the Dockerfile's mkdir, mode 0700
+    Files.setPosixFilePermissions(under(DaemonSetSecurityTest.STATE_DIR), PosixFilePermissions.fromString("rwx------"));
+  }
+
+  private Path under(String absolute) {
+    return root.resolve(absolute.substring(1));
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    Files.createDirectories(to.getParent());
+    Files.copy(from, to);
+    if (Files.isExecutable(from)) {
+      Files.setPosixFilePermissions(to, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+  }
+
+  private ProcessBuilder agent(Map<String, String> env, String... args) {
+    List<String> command = new java.util.ArrayList<>(List.of(under("/opt/companyos-agent/bin/agent").toString()));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> e = pb.environment();
+    e.keySet().removeIf(k -> k.startsWith("COMPANYOS_AGENT_") || k.startsWith("AGENT_"));
+    e.put("JAVA_HOME", System.getProperty("java.home"));
+    e.put("AGENT_JAR", jar.toString());
+    e.put("AGENT_CDS_ARCHIVE", archive.toString());
+    e.put("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp"));
+    e.put("PATH", under("/opt/companyos-agent/bin") + File.pathSeparator + e.getOrDefault("PATH", "/usr/bin:/bin"));
+    e.putAll(env);
+    return pb;
+  }
+
+  @Test
+  void theTrainingRunMakesTheArchiveAndTheDaemonRunsFromAnUnchangedImage() throws Exception {
+    // the Dockerfile's build-time step
+    Process training = agent(Map.of(
+        "COMPANYOS_AGENT_STATE_DIR", under("/tmp/build-check").toString(),
+        "COMPANYOS_AGENT_SERVER_PORT", "0"), "run", "--exit-when-ready").start();
+    assertThat(training.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String trainingOutput = new String(training.getInputStream().readAllBytes());
+    assertThat(training.exitValue()).as(trainingOutput).isZero();
+    assertThat(Files.size(archive)).isPositive();
+
+    Map<String, String> imageBefore = snapshot();
+    int port = freePort();
+    Map<String, String> runtimeEnv = Map.of(
+        "COMPANYOS_AGENT_STATE_DIR", under(DaemonSetSecurityTest.STATE_DIR).toString(),
+        "COMPANYOS_AGENT_SERVER_PORT", Integer.toString(port));
+    Path log = root.resolve("daemon.log");
+    Process daemon = agent(runtimeEnv, "run", "--config", under(ContainerImageTest.CONFIG_PATH).toString())
+        .redirectOutput(log.toFile()).start();
+    try {
+      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+          .until(() -> healthcheck(port) == 0);
+      List<String> jvmArgs = List.of(daemon.info().arguments().orElse(new String[0]));
+      assertThat(jvmArgs).as("bin/agent execs java with the daemon's flags and the image's archive")
+          .contains("-XX:SharedArchiveFile=" + archive, "-Xmx64m", "-XX:+UseSerialGC")
+          .contains("-jar", jar.toString());
+    } finally {
+      daemon.destroy(); // SIGTERM
+    }
+    assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.exitValue()).as(Files.readString(log)).isZero();
+    assertThat(Files.readString(log)).contains("listening on 0.0.0.0:" + port);
+
+    assertThat(snapshot()).as("nothing outside the state directory and /tmp was written").isEqualTo(imageBefore);
+    assertThat(healthcheck(port)).as("the health check fails once the agent is gone").isEqualTo(1);
+  }
+
+  private int healthcheck(int port) throws Exception {
+    Process p = agent(Map.of("COMPANYOS_AGENT_SERVER_PORT", Integer.toString(port)))
+        .command(under("/opt/companyos-agent/bin/healthcheck").toString()).start();
+    assertThat(p.waitFor(10, TimeUnit.SECONDS)).isTrue();
+    p.getInputStream().readAllBytes();
+    return p.exitValue();
+  }
+
+  /** Every file of the image (not the state directory, not /tmp) with its size and modification time. */
+  private Map<String, String> snapshot() throws IOException {
+    Path state = under(DaemonSetSecurityTest.STATE_DIR);
+    Path tmp = under("/tmp");
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> walk = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        if (p.startsWith(state) || p.startsWith(tmp) || p.getFileName().toString().equals("daemon.log")) {
+          continue;
+        }
+        files.put(root.relativize(p).toString(),
+            Files.isDirectory(p) ? "dir" : Files.size(p) + "@" + Files.getLastModifiedTime(p).toMillis());
+      }
+    }
+    return new HashMap<>(files);
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+}
