@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Every file system path an effective configuration names (state and output directories, key and secret files, log
- * globs up to their first wildcard), found by walking the configuration records, so that a key added later is
+ * globs up to their first wildcard, the host's /proc and /sys below hostRoot), found by walking the configuration records, so that a key added later is
  * covered without changing this class.
  */
 final class ConfigPaths {
@@ -27,7 +27,11 @@ final class ConfigPaths {
   }
 
   private static void walk(String key, Object value, List<ConfiguredPath> out) {
-    if (value instanceof Path p) {
+    if (value instanceof Path p && key.equals("hostRoot")) {
+      // the host's /proc and /sys are read below it: those two must be mounted
+      out.add(new ConfiguredPath(key + "/proc", p.resolve("proc")));
+      out.add(new ConfiguredPath(key + "/sys", p.resolve("sys")));
+    } else if (value instanceof Path p) {
       out.add(new ConfiguredPath(key, p));
     } else if (value instanceof LogSourceConfig log) {
       out.add(new ConfiguredPath(key + ".path", Path.of(beforeFirstWildcard(log.path()))));
