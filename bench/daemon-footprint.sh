@@ -10,8 +10,9 @@ port=${PORT:-19464}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-[ -f "$root/agent/target/companyos-agent.jar" ] || "$root/bin/agent" version >/dev/null   # build once, outside
-cp "$root/agent/target/companyos-agent.jar" "$work/agent.jar"
+src=${BENCH_JAR:-$root/agent/target/companyos-agent.jar}   # BENCH_JAR: measure a given build
+[ -f "$src" ] || "$root/bin/agent" version >/dev/null           # build once, outside the measurement
+cp "$src" "$work/agent.jar"
 export AGENT_JAR="$work/agent.jar"      # and measure that jar, never a rebuild
 "$root/bin/agent" version >/dev/null   # makes the class-data-sharing archive for it (unless AGENT_CDS=off)
 
