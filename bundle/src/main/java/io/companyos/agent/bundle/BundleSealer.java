@@ -7,21 +7,26 @@ import io.companyos.agent.bundle.manifest.ManifestJson;
 import io.companyos.agent.bundle.pgp.InstallationSigningKey;
 import io.companyos.agent.bundle.pgp.MessageEncryption;
 import io.companyos.agent.bundle.pgp.RecipientKey;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Seals a staged bundle: signs the manifest, then streams manifest, signature and files through the onion
- * tar &rarr; 128 KiB buffer &rarr; zstd &rarr; OpenPGP literal data &rarr; AES-256 SEIPD, and closes the layers
- * innermost first. Memory stays bounded: files are streamed from the staging directory.
+ * tar &rarr; zstd frames &rarr; OpenPGP literal data &rarr; AES-256 SEIPD, and closes the layers innermost first.
+ * Files whose frame was made during staging are copied as they are; the others are compressed here. Memory stays
+ * bounded: everything is streamed from the staging directory.
  */
 final class BundleSealer {
 
-  private static final int ZSTD_LEVEL = 3;
+  static final int ZSTD_LEVEL = 3;
+  private static final int BUFFER_BYTES = 256 * 1024;
 
   private final List<RecipientKey> recipients;
   private final InstallationSigningKey signingKey;
@@ -35,22 +40,32 @@ final class BundleSealer {
   }
 
   /** Writes the encrypted bundle to {@code out} (left open) and returns the signed manifest. */
-  Manifest seal(StagedBundle staged, OutputStream out) throws IOException {
+  Manifest seal(StagedBundle staged, Map<String, Path> frames, OutputStream out) throws IOException {
     Manifest manifest = staged.manifest()
         .withSigner(new Manifest.Signer(signingKey.fingerprint(), signingKey.armoredPublicKey()));
     byte[] manifestJson = json.write(manifest);
     byte[] signature = signingKey.signDetached(manifestJson).getBytes(StandardCharsets.US_ASCII);
 
     OutputStream message = MessageEncryption.open(out, recipients);
-    ArchiveWriter archive = new ArchiveWriter(message, ZSTD_LEVEL, zstdWorkers, manifest.createdAt());
+    // large writes into the cipher: Bouncy Castle's packet and MDC layers cost per call
+    OutputStream buffered = new BufferedOutputStream(message, BUFFER_BYTES);
+    ArchiveWriter archive = new ArchiveWriter(buffered, ZSTD_LEVEL, zstdWorkers, manifest.createdAt());
     archive.addBytes(StagedBundle.MANIFEST, manifestJson);
     archive.addBytes(StagedBundle.MANIFEST + ".sig", signature);
     for (FileEntry file : manifest.files()) {
-      try (InputStream content = Files.newInputStream(staged.dir().resolve(file.path()))) {
-        archive.addFile(file.path(), file.size(), content);
+      Path frame = frames.get(file.path());
+      if (frame != null) {
+        try (InputStream content = Files.newInputStream(frame)) {
+          archive.addFrame(content);
+        }
+      } else {
+        try (InputStream content = Files.newInputStream(staged.dir().resolve(file.path()))) {
+          archive.addFile(file.path(), file.size(), content);
+        }
       }
     }
     archive.finish();
+    buffered.flush();
     message.close();
     return manifest;
   }

@@ -41,6 +41,7 @@ public final class BundleWriter {
   private final int parallelism;
   private final int zstdWorkers;
   private final Clock clock;
+  private final ExportProgress progress;
 
   private BundleWriter(Builder builder) {
     this.redactor = Objects.requireNonNull(builder.redactor, "redactor is required");
@@ -55,6 +56,7 @@ public final class BundleWriter {
     this.parallelism = builder.parallelism;
     this.zstdWorkers = builder.zstdWorkers;
     this.clock = builder.clock;
+    this.progress = builder.progress;
   }
 
   public static Builder builder() {
@@ -78,11 +80,23 @@ public final class BundleWriter {
       throw new BundleException(BundleFailure.EXPORT_FAILED,
           "cannot create a private staging directory in " + workDir + ": " + e.getClass().getSimpleName(), e);
     }
+    // Ctrl-C: the redacted plaintext must not outlive the export either
+    Thread removeOnShutdown = new Thread(() -> FileTrees.deleteQuietly(staging), "bundle-staging-cleanup");
+    Runtime.getRuntime().addShutdownHook(removeOnShutdown);
     try {
-      StagedBundle staged = stageInto(info, sources, collectors, staging);
-      return seal(staged, target);
+      Path frames = FileTrees.createPrivateTempDir(staging, ".frames-");
+      Staged staged = stageInto(info, sources, collectors, staging,
+          new SourceStager.Framing(frames, createdAt(), BundleSealer.ZSTD_LEVEL));
+      return seal(staged.bundle(), staged.frames(), target);
+    } catch (IOException e) {
+      throw new BundleException(BundleFailure.EXPORT_FAILED, "staging the bundle failed: " + describe(e), e);
     } finally {
       FileTrees.deleteQuietly(staging);
+      try {
+        Runtime.getRuntime().removeShutdownHook(removeOnShutdown);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running
+      }
     }
   }
 
@@ -106,7 +120,7 @@ public final class BundleWriter {
         Files.createDirectory(reviewDir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
             java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
       }
-      StagedBundle staged = stageInto(info, sources, collectors, reviewDir);
+      StagedBundle staged = stageInto(info, sources, collectors, reviewDir, null).bundle();
       Files.write(reviewDir.resolve(StagedBundle.MANIFEST), new ManifestJson().write(staged.manifest()));
       return staged;
     } catch (IOException e) {
@@ -117,22 +131,30 @@ public final class BundleWriter {
 
   /** Seals a staged bundle (from {@link #stageForReview} then {@link StagedBundle#open}) into {@code target}. */
   public ExportReceipt seal(StagedBundle staged, BundleTarget target) throws BundleException {
+    return seal(staged, Map.of(), target);
+  }
+
+  private ExportReceipt seal(StagedBundle staged, Map<String, Path> frames, BundleTarget target)
+      throws BundleException {
+    progress.phase(ExportProgress.Phase.SEALING);
     BundleSealer sealer = new BundleSealer(recipients, signingKey, zstdWorkers);
     try {
       if (target instanceof BundleTarget.Stream stream) {
-        HashingOutput out = new HashingOutput(stream.out());
-        Manifest manifest = sealer.seal(staged, out);
+        HashingOutput out = new HashingOutput(stream.out(), progress);
+        Manifest manifest = sealer.seal(staged, frames, out);
         out.flush();
+        progress.phase(ExportProgress.Phase.DONE);
         return new ExportReceipt(null, out.count, out.hex(), manifest, staged.report());
       }
       Path path = target instanceof BundleTarget.File file ? file.file()
           : ((BundleTarget.Directory) target).dir().resolve(BundleFileName.of(
               staged.manifest().cluster(), staged.manifest().node(), staged.manifest().createdAt()));
       try (AtomicBundleFile file = new AtomicBundleFile(path)) {
-        HashingOutput out = new HashingOutput(file.stream());
-        Manifest manifest = sealer.seal(staged, out);
+        HashingOutput out = new HashingOutput(file.stream(), progress);
+        Manifest manifest = sealer.seal(staged, frames, out);
         out.flush();
         Path written = file.commit();
+        progress.phase(ExportProgress.Phase.DONE);
         return new ExportReceipt(written, out.count, out.hex(), manifest, staged.report());
       }
     } catch (IOException e) {
@@ -148,11 +170,19 @@ public final class BundleWriter {
     }
   }
 
-  private StagedBundle stageInto(BundleInfo info, List<BundleSource> sources, List<CollectorRun> collectors,
-      Path dir) throws BundleException, InterruptedException {
-    Instant createdAt = clock.instant();
+  /** A staged bundle and the ready frames of its files (none in review). */
+  private record Staged(StagedBundle bundle, Map<String, Path> frames) {}
+
+  /** The creation time, to the second: tar mtimes and the manifest must agree, and tar keeps seconds. */
+  private Instant createdAt() {
+    return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+  }
+
+  private Staged stageInto(BundleInfo info, List<BundleSource> sources, List<CollectorRun> collectors,
+      Path dir, SourceStager.Framing framing) throws BundleException, InterruptedException {
+    Instant createdAt = framing != null ? framing.entryTime() : createdAt();
     try {
-      Staging.Result result = new Staging(redactor, limits, parallelism).run(sources, dir);
+      Staging.Result result = new Staging(redactor, limits, parallelism, progress).run(sources, dir, framing);
       RedactionReport report = report(result.countsByFile());
       byte[] reportJson = new ManifestJson().write(report);
       Path reportPath = dir.resolve(StagedBundle.REPORT);
@@ -163,7 +193,7 @@ public final class BundleWriter {
       Manifest manifest = new Manifest(Manifest.FORMAT_VERSION, info.agentVersion(), info.installationId(),
           info.cluster(), info.node(), info.tier(), createdAt, info.since(), redactor.rulesVersion(),
           collectors, files, result.omissions(), result.truncations(), null);
-      return new StagedBundle(dir, manifest, report);
+      return new Staged(new StagedBundle(dir, manifest, report), result.frames());
     } catch (IOException e) {
       throw new BundleException(BundleFailure.EXPORT_FAILED, "staging the bundle failed: " + describe(e), e);
     }
@@ -190,22 +220,26 @@ public final class BundleWriter {
 
   /** Counts and hashes what leaves, for the receipt. */
   private static final class HashingOutput extends DigestOutputStream {
+    private final ExportProgress progress;
     private long count;
 
-    HashingOutput(OutputStream out) {
+    HashingOutput(OutputStream out, ExportProgress progress) {
       super(out, sha256());
+      this.progress = progress;
     }
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       super.write(b, off, len);
       count += len;
+      progress.written(len);
     }
 
     @Override
     public void write(int b) throws IOException {
       super.write(b);
       count++;
+      progress.written(1);
     }
 
     String hex() {
@@ -232,6 +266,7 @@ public final class BundleWriter {
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private int zstdWorkers = Runtime.getRuntime().availableProcessors();
     private Clock clock = Clock.systemUTC();
+    private ExportProgress progress = new ExportProgress();
 
     private Builder() {}
 
@@ -297,6 +332,12 @@ public final class BundleWriter {
     /** The manifest's {@code createdAt} and the file name's timestamp. Default: system UTC clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Counters this writer updates as it goes, for a progress display. Default: counters nobody reads. */
+    public Builder progress(ExportProgress progress) {
+      this.progress = Objects.requireNonNull(progress, "progress");
       return this;
     }
 

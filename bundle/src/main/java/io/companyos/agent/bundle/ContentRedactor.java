@@ -1,8 +1,15 @@
 package io.companyos.agent.bundle;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The filter every text file streams through on its way into a bundle. The agent adapts the redaction module's
@@ -21,6 +28,21 @@ public interface ContentRedactor {
    * @return how many values each detector replaced
    */
   RedactionCounts redact(Reader in, Writer out, String sourceName) throws IOException;
+
+  /**
+   * Copies UTF-8 text from {@code in} to {@code out}, redacted; the writer calls this one. The default decodes into
+   * {@link #redact(Reader, Writer, String)} (malformed bytes become U+FFFD) and encodes the result; an engine that
+   * works on UTF-8 bytes overrides it and saves both conversions. Need not close either stream.
+   */
+  default RedactionCounts redact(InputStream in, OutputStream out, String sourceName) throws IOException {
+    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE)
+        .onUnmappableCharacter(CodingErrorAction.REPLACE));
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
+    RedactionCounts counts = redact(reader, writer, sourceName);
+    writer.flush();
+    return counts;
+  }
 
   /** Version of the rules in force, recorded in the manifest and the redaction report. */
   String rulesVersion();

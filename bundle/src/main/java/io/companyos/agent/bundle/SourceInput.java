@@ -26,17 +26,23 @@ final class SourceInput extends FilterInputStream {
   }
 
   private final AtomicBoolean deadlinePassed;
+  private final ExportProgress progress;
 
-  SourceInput(InputStream in, AtomicBoolean deadlinePassed) {
+  SourceInput(InputStream in, AtomicBoolean deadlinePassed, ExportProgress progress) {
     super(in);
     this.deadlinePassed = deadlinePassed;
+    this.progress = progress;
   }
 
   @Override
   public int read() throws IOException {
     checkDeadline();
     try {
-      return in.read();
+      int b = in.read();
+      if (b >= 0) {
+        progress.read(1);
+      }
+      return b;
     } catch (IOException e) {
       throw new SourceReadFailed(e);
     }
@@ -46,7 +52,11 @@ final class SourceInput extends FilterInputStream {
   public int read(byte[] b, int off, int len) throws IOException {
     checkDeadline();
     try {
-      return in.read(b, off, len);
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        progress.read(n);
+      }
+      return n;
     } catch (IOException e) {
       throw new SourceReadFailed(e);
     }
@@ -56,7 +66,9 @@ final class SourceInput extends FilterInputStream {
   public long skip(long n) throws IOException {
     checkDeadline();
     try {
-      return in.skip(n);
+      long skipped = in.skip(n);
+      progress.read(Math.max(skipped, 0));
+      return skipped;
     } catch (IOException e) {
       throw new SourceReadFailed(e);
     }

@@ -3,15 +3,8 @@ package io.companyos.agent.bundle;
 import io.companyos.agent.bundle.manifest.FileEntry;
 import io.companyos.agent.bundle.manifest.Omission;
 import io.companyos.agent.bundle.manifest.Truncation;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Reader;
-import java.io.Writer;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,7 +24,7 @@ final class SourceStager {
    */
   static final long DISCARD_AFTER_SKIP = 64 * 1024;
 
-  private static final int CHAR_BUFFER = 64 * 1024;
+  private static final int COPY_BUFFER = 64 * 1024;
 
   private final ContentRedactor redactor;
   private final long perFileBytes;
@@ -39,15 +32,28 @@ final class SourceStager {
   private final Path stagingDir;
   private final Path scratchDir;
   private final AtomicBoolean deadlinePassed;
+  private final ExportProgress progress;
+  private final Framing framing;
+
+  /**
+   * Makes each staged file's tar entry into a zstd frame right after staging it, in the same worker thread, so that
+   * compression runs in parallel with redaction and sealing only concatenates.
+   *
+   * @param dir where the frames go ({@code <index>.zst})
+   * @param entryTime the tar entries' mtime (the manifest's creation time)
+   */
+  record Framing(Path dir, java.time.Instant entryTime, int zstdLevel) {}
 
   SourceStager(ContentRedactor redactor, long perFileBytes, SizeBudget budget, Path stagingDir, Path scratchDir,
-      AtomicBoolean deadlinePassed) {
+      AtomicBoolean deadlinePassed, ExportProgress progress, Framing framing) {
     this.redactor = redactor;
     this.perFileBytes = perFileBytes;
     this.budget = budget;
     this.stagingDir = stagingDir;
     this.scratchDir = scratchDir;
     this.deadlinePassed = deadlinePassed;
+    this.progress = progress;
+    this.framing = framing;
   }
 
   StagingOutcome stage(BundleSource source, int index) {
@@ -67,7 +73,7 @@ final class SourceStager {
     try {
       Files.createDirectories(target.getParent());
       try (InputStream raw = open(source)) {
-        SourceInput in = new SourceInput(raw, deadlinePassed);
+        SourceInput in = new SourceInput(raw, deadlinePassed, progress);
         boolean text = source.kind() == ContentKind.TEXT;
         long window = 2 * granted + DISCARD_AFTER_SKIP;
         long skipped = text && source.sizeHint() > window ? skipToTail(in, source.sizeHint() - window) : 0;
@@ -84,8 +90,9 @@ final class SourceStager {
         Truncation truncation = kept.truncated() || skipped > 0
             ? new Truncation(source.path(), source.sizeHint(), kept.size(), truncationReason(granted, wanted, kept))
             : null;
+        Path frame = framing == null ? null : frame(source.path(), kept.size(), target, index);
         return new StagingOutcome.Staged(new FileEntry(source.path(), kept.size(), kept.sha256()), truncation,
-            counts, text);
+            counts, text, frame);
       }
     } catch (SourceInput.DeadlineReached e) {
       return failed(source, out, target, "deadline reached while collecting");
@@ -98,6 +105,23 @@ final class SourceStager {
       budget.release(granted - used);
     }
   }
+
+  /** Compresses the staged file into its entry frame, then removes the plaintext. */
+  private Path frame(String path, long size, Path staged, int index) throws IOException {
+    Path frame = framing.dir().resolve(index + ".zst");
+    try (InputStream content = Files.newInputStream(staged);
+        java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(frame), 128 * 1024)) {
+      io.companyos.agent.bundle.archive.ArchiveWriter.writeEntryFrame(out, path, size,
+          new SourceInput(content, deadlinePassed, NO_PROGRESS), framing.entryTime(), framing.zstdLevel(), 0);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(frame);
+      throw e;
+    }
+    Files.delete(staged);
+    return frame;
+  }
+
+  private static final ExportProgress NO_PROGRESS = new ExportProgress();
 
   private static InputStream open(BundleSource source) throws SourceInput.SourceReadFailed {
     try {
@@ -124,12 +148,7 @@ final class SourceStager {
   }
 
   private RedactionCounts redact(InputStream in, TailKeepingFile out, String path) throws IOException {
-    Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPLACE)
-        .onUnmappableCharacter(CodingErrorAction.REPLACE));
-    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), CHAR_BUFFER);
-    RedactionCounts counts = redactor.redact(reader, writer, path);
-    writer.flush();
+    RedactionCounts counts = redactor.redact(in, out, path);
     if (counts == null) {
       throw new IllegalStateException("redactor returned no counts");
     }
@@ -137,7 +156,7 @@ final class SourceStager {
   }
 
   private static RedactionCounts copy(InputStream in, TailKeepingFile out) throws IOException {
-    byte[] buffer = new byte[CHAR_BUFFER];
+    byte[] buffer = new byte[COPY_BUFFER];
     int n;
     while ((n = in.read(buffer)) >= 0) {
       out.write(buffer, 0, n);

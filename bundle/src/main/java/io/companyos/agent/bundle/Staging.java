@@ -30,24 +30,28 @@ final class Staging {
 
   /** Everything staged, ready for a manifest. Files are in bundle layout order. */
   record Result(List<FileEntry> files, List<Omission> omissions, List<Truncation> truncations,
-      Map<String, RedactionCounts> countsByFile) {}
+      Map<String, RedactionCounts> countsByFile, Map<String, Path> frames) {}
 
   private final ContentRedactor redactor;
   private final BundleLimits limits;
   private final int parallelism;
+  private final ExportProgress progress;
 
-  Staging(ContentRedactor redactor, BundleLimits limits, int parallelism) {
+  Staging(ContentRedactor redactor, BundleLimits limits, int parallelism, ExportProgress progress) {
     this.redactor = redactor;
     this.limits = limits;
     this.parallelism = parallelism;
+    this.progress = progress;
   }
 
-  Result run(List<BundleSource> sources, Path dir) throws IOException, InterruptedException {
+  /** @param framing {@code null} to leave plaintext files only (review), else where to put each file's frame */
+  Result run(List<BundleSource> sources, Path dir, SourceStager.Framing framing)
+      throws IOException, InterruptedException {
     long deadlineNanos = System.nanoTime() + limits.deadline().toNanos();
     Path scratch = FileTrees.createPrivateTempDir(dir, ".scratch-");
     AtomicBoolean deadlinePassed = new AtomicBoolean();
     SourceStager stager = new SourceStager(redactor, limits.perFileBytes(), new SizeBudget(limits.totalBytes()),
-        dir, scratch, deadlinePassed);
+        dir, scratch, deadlinePassed, progress, framing);
 
     List<BundleSource> ordered = new ArrayList<>(sources);
     ordered.sort(BundleOrder.KEEP_FIRST);
@@ -62,6 +66,8 @@ final class Staging {
       }
     }
 
+    progress.sources(unique.size(), unique.stream().mapToLong(s -> Math.max(s.sizeHint(), 0)).sum());
+    progress.phase(ExportProgress.Phase.REDACTING);
     ExecutorService executor = Executors.newFixedThreadPool(parallelism, new RedactorThreads());
     List<Future<StagingOutcome>> futures = new ArrayList<>();
     try {
@@ -73,6 +79,7 @@ final class Staging {
       List<StagingOutcome> outcomes = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
         outcomes.add(await(futures.get(i), unique.get(i), deadlineNanos, deadlinePassed));
+        progress.fileDone();
       }
       return collect(outcomes, omissions);
     } finally {
@@ -109,12 +116,16 @@ final class Staging {
     List<FileEntry> files = new ArrayList<>();
     List<Truncation> truncations = new ArrayList<>();
     Map<String, RedactionCounts> counts = new TreeMap<>();
+    Map<String, Path> frames = new TreeMap<>();
     List<Omission> allOmissions = new ArrayList<>(omissions);
     for (StagingOutcome outcome : outcomes) {
       if (outcome instanceof StagingOutcome.Staged staged) {
         files.add(staged.file());
         if (staged.truncation() != null) {
           truncations.add(staged.truncation());
+        }
+        if (staged.frame() != null) {
+          frames.put(staged.file().path(), staged.frame());
         }
         if (staged.redacted()) {
           counts.put(staged.file().path(), staged.counts());
@@ -126,7 +137,7 @@ final class Staging {
     files.sort((a, b) -> BundleOrder.LAYOUT_ORDER.compare(a.path(), b.path()));
     truncations.sort((a, b) -> BundleOrder.LAYOUT_ORDER.compare(a.path(), b.path()));
     allOmissions.sort((a, b) -> BundleOrder.LAYOUT_ORDER.compare(a.path(), b.path()));
-    return new Result(files, allOmissions, truncations, counts);
+    return new Result(files, allOmissions, truncations, counts, frames);
   }
 
   /** Daemon threads named {@code bundle-redactor-N}, so a hung source cannot keep the JVM alive. */
