@@ -31,6 +31,19 @@ public record CustomRule(String name, String pattern, String replace) {
     }
   }
 
+  /**
+   * Compiles the pattern once to check it, as the {@link Redactor} will.
+   *
+   * @throws InvalidRuleException naming this rule if the pattern does not compile
+   */
+  public void checkPattern() {
+    try {
+      com.google.re2j.Pattern.compile(pattern);
+    } catch (com.google.re2j.PatternSyntaxException e) {
+      throw new InvalidRuleException(name, "pattern does not compile (" + e.getDescription() + ")");
+    }
+  }
+
   /** A rule whose matches become pseudonym tokens labelled with its name. */
   public static CustomRule pseudonym(String name, String pattern) {
     return new CustomRule(name, pattern, null);

@@ -2,9 +2,7 @@ package io.companyos.agent.redaction.detect;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
-import com.google.re2j.PatternSyntaxException;
 import io.companyos.agent.redaction.CustomRule;
-import io.companyos.agent.redaction.InvalidRuleException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,11 +22,8 @@ final class CustomRuleSet {
     this.firstKind = firstKind;
     List<Pattern> compiled = new ArrayList<>();
     for (CustomRule r : rules) {
-      try {
-        compiled.add(Pattern.compile(r.pattern()));
-      } catch (PatternSyntaxException e) {
-        throw new InvalidRuleException(r.name(), "pattern does not compile (" + e.getDescription() + ")");
-      }
+      r.checkPattern();
+      compiled.add(Pattern.compile(r.pattern()));
     }
     this.patterns = List.copyOf(compiled);
   }
