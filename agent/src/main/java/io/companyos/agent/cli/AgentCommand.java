@@ -20,6 +20,7 @@ import picocli.CommandLine.ParseResult;
         CheckConfigCommand.class,
         HealthCommand.class,
         RunCommand.class,
+        RedactCommand.class,
         CommandLine.HelpCommand.class,
     },
     exitCodeListHeading = "%nExit status:%n",

@@ -1,0 +1,247 @@
+package io.companyos.agent.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.ConfigException;
+import io.companyos.agent.redaction.PseudonymKey;
+import io.companyos.agent.redaction.RedactionCounter;
+import io.companyos.agent.redaction.RedactionException;
+import io.companyos.agent.redaction.RedactionReport;
+import io.companyos.agent.redaction.Redactor;
+import io.companyos.agent.redaction.RevealLog;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileInputStream;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code agent redact}: what the agent does to text, for admins to see and for benchmarks. Redacts stdin to stdout,
+ * or the named files to stdout (one after the other) or, with {@code --out-dir}, each into DIR under its own name,
+ * several at once. A file that cannot be redacted is withheld (no partial output is left) and the exit status is 1.
+ * {@code --reveal} looks pseudonym tokens up in the local reverse map of the state directory.
+ */
+@Command(name = "redact",
+    description = {"Redact files (or stdin) with the configured rules, to stdout or into --out-dir.",
+        "With --reveal, print the original values of pseudonym tokens (only on this installation)."})
+final class RedactCommand implements Callable<Integer> {
+  /** The pseudonym key's file in the state directory; the same file the bundle writer uses. */
+  static final String PSEUDONYM_KEY_FILE = "pseudonym.key";
+
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--report", paramLabel = "FILE.json", description = "Write the redaction counts per file as JSON")
+  Path report;
+
+  @Option(names = "--out-dir", paramLabel = "DIR", description = "Write each FILE redacted into DIR (same name)")
+  Path outDir;
+
+  @Option(names = "--threads", paramLabel = "N",
+      description = "Files redacted at once with --out-dir (default: the number of processors)")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Option(names = "--reveal", arity = "1..*", paramLabel = "TOKEN",
+      description = "Print the original value of each token, e.g. '<email:5f2c9a1e>', from the local reverse map")
+  List<String> reveal;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to redact (default: stdin)")
+  List<Path> files = new ArrayList<>();
+
+  private final InputStream stdin;
+  private final OutputStream stdout;
+
+  RedactCommand() {
+    this(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+  }
+
+  RedactCommand(InputStream stdin, OutputStream stdout) {
+    this.stdin = stdin;
+    this.stdout = stdout;
+  }
+
+  @Override
+  public Integer call() throws ConfigException, IOException, UsageException {
+    common.applyLogging();
+    AgentConfig config = common.loadConfig();
+    if (reveal != null) {
+      return reveal(config.stateDir());
+    }
+    checkArguments();
+    RedactionReport.Builder results = RedactionReport.builder();
+    long start = System.nanoTime();
+    try (RevealLog revealLog = RevealLog.open(config.stateDir())) {
+      Redactor redactor = config.redaction().applyTo(Redactor.builder())
+          .pseudonymKey(PseudonymKey.loadOrCreate(config.stateDir().resolve(PSEUDONYM_KEY_FILE)))
+          .revealLog(revealLog)
+          .build();
+      if (outDir != null) {
+        Files.createDirectories(outDir);
+        intoDirectory(redactor, results);
+      } else {
+        toStdout(redactor, results);
+      }
+    }
+    RedactionReport done = results.build();
+    if (report != null) {
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), done);
+    }
+    summarize(done, System.nanoTime() - start);
+    return done.sources().stream().anyMatch(RedactionReport.Source::withheld) ? ExitCodes.FAILED : ExitCodes.OK;
+  }
+
+  private void checkArguments() throws UsageException {
+    if (outDir != null && files.isEmpty()) {
+      throw new UsageException("--out-dir needs FILE arguments (stdin goes to stdout)");
+    }
+    if (threads < 1) {
+      throw new UsageException("--threads must be at least 1");
+    }
+    Set<Path> names = new HashSet<>();
+    for (Path f : files) {
+      if (!Files.isRegularFile(f)) {
+        throw new UsageException("not a readable file: " + f);
+      }
+      if (outDir != null && !names.add(f.getFileName())) {
+        throw new UsageException("two files named " + f.getFileName() + " would overwrite each other in --out-dir");
+      }
+    }
+  }
+
+  private void toStdout(Redactor redactor, RedactionReport.Builder results) throws IOException {
+    OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
+    if (files.isEmpty()) {
+      redactOne(redactor, stdin, out, "-", results);
+    } else {
+      for (Path f : files) {
+        try (InputStream in = Files.newInputStream(f)) {
+          redactOne(redactor, in, out, f.toString(), results);
+        }
+      }
+    }
+    out.flush();
+  }
+
+  private static void redactOne(Redactor redactor, InputStream in, OutputStream out, String source,
+      RedactionReport.Builder results) throws IOException {
+    RedactionCounter counter = new RedactionCounter();
+    try {
+      redactor.redact(in, out, counter);
+      results.add(source, counter);
+    } catch (RedactionException e) {
+      results.withheld(source, e.getClass().getSimpleName());
+      throw e;
+    }
+  }
+
+  private void intoDirectory(Redactor redactor, RedactionReport.Builder results) throws IOException {
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), daemonThreads());
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      for (Path f : files) {
+        jobs.add(pool.submit(() -> intoFile(redactor, f, results)));
+      }
+      for (Future<?> job : jobs) {
+        try {
+          job.get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted");
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IOException("redaction worker failed", e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Writes to a temporary name and renames it when complete; on any failure nothing is left and the file is withheld. */
+  private void intoFile(Redactor redactor, Path file, RedactionReport.Builder results) {
+    Path target = outDir.resolve(file.getFileName());
+    Path partial = outDir.resolve("." + file.getFileName() + ".partial");
+    RedactionCounter counter = new RedactionCounter();
+    try {
+      try (InputStream in = Files.newInputStream(file);
+          OutputStream out = Files.newOutputStream(partial)) {
+        redactor.redact(in, out, counter);
+      }
+      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      results.add(file.toString(), counter);
+    } catch (IOException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(partial);
+      } catch (IOException ignored) {
+        // the withheld entry below is what matters; a stray partial file has only redacted bytes
+      }
+      results.withheld(file.toString(), e.getClass().getSimpleName());
+    }
+  }
+
+  private Integer reveal(Path stateDir) throws IOException, UsageException {
+    if (!Files.exists(stateDir.resolve(RevealLog.FILE_NAME))) {
+      throw new UsageException("no pseudonym reverse map in " + stateDir + " (nothing was redacted here yet)");
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    boolean all = true;
+    try (RevealLog log = RevealLog.open(stateDir)) {
+      for (String token : reveal) {
+        List<String> values = log.lookup(token);
+        all &= !values.isEmpty();
+        out.println(token + "\t" + (values.isEmpty() ? "(unknown on this installation)" : String.join("\t", values)));
+      }
+    }
+    out.flush();
+    return all ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private void summarize(RedactionReport done, long nanos) throws IOException {
+    long bytes = 0;
+    for (Path f : files) {
+      bytes += Files.size(f);
+    }
+    if (System.console() == null && !common.verbose) {
+      return;
+    }
+    double secs = nanos / 1e9;
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("redacted %d of %d sources, %.1f MiB in %.2f s (%.1f MiB/s); %s%n",
+        done.sources().stream().filter(s -> !s.withheld()).count(), done.sources().size(), bytes / 1048576.0, secs,
+        bytes / 1048576.0 / secs, done.totals());
+    err.flush();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemonThreads() {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, "redact-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,104 @@
+package io.companyos.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RedactCommandTest {
+  @TempDir Path dir;
+  private Path config;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  @BeforeEach
+  void writeConfig() throws Exception {
+    config = dir.resolve("agent.yaml");
+    Files.writeString(config, "stateDir: " + dir.resolve("state") + "\n"
+        + "redaction:\n  customerDomains: [acme.com]\n  keywords: [Falcon]\n"
+        + "  rules:\n    - name: ticket\n      pattern: 'PROJ-[0-9]+'\n"
+        + "  strategies:\n    ipv4: mask\n");
+  }
+
+  private int run(String... args) {
+    CommandLine cl = AgentCommand.commandLine();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void stdinToStdoutWithTheConfiguredRules() {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(
+        "jane@acme.com on db1.acme.com from 10.1.2.3 re PROJ-42 falcon\n".getBytes(StandardCharsets.UTF_8)), stdout));
+    assertThat(cl.execute("--config", config.toString())).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .matches("<email:[0-9a-f]{8}> on <host:[0-9a-f]{8}> from <ipv4> re <ticket:[0-9a-f]{8}> <keyword:[0-9a-f]{8}>\n");
+  }
+
+  @Test
+  void filesIntoAnOutputDirectoryWithAReportAndTheKeyAndReverseMapOwnerOnly() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    Path b = Files.writeString(dir.resolve("b.log"), "login password=hunter2 from 10.9.8.7\n");
+    Path outDir = dir.resolve("out");
+    Path report = dir.resolve("report.json");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), "--report", report.toString(),
+        a.toString(), b.toString())).isZero();
+    assertThat(Files.readString(outDir.resolve("a.log"))).matches("login <email:[0-9a-f]{8}>\n");
+    assertThat(Files.readString(outDir.resolve("b.log"))).matches("login password=<secret:[0-9a-f]{8}> from <ipv4>\n");
+    JsonNode json = new ObjectMapper().readTree(report.toFile());
+    assertThat(json.at("/sources").size()).isEqualTo(2);
+    assertThat(json.toString()).doesNotContain("hunter2").doesNotContain("bob@");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state/pseudonym.key"))))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state/pseudonyms.tsv"))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void revealLooksTokensUpInTheLocalReverseMap() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), a.toString())).isZero();
+    Matcher m = Pattern.compile("<email:[0-9a-f]{8}>").matcher(Files.readString(outDir.resolve("a.log")));
+    assertThat(m.find()).isTrue();
+    assertThat(run("redact", "-c", config.toString(), "--reveal", m.group(), "<email:00000000>")).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo(m.group() + "\tbob@example.org\n<email:00000000>\t(unknown on this installation)\n");
+  }
+
+  @Test
+  void aRuleThatDoesNotCompileIsAConfigErrorNamingTheRule() throws Exception {
+    Files.writeString(config, "redaction:\n  rules:\n    - name: broken\n      pattern: '(unclosed'\n");
+    assertThat(run("redact", "-c", config.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("config error: redaction.rules[0].pattern (line 4): "
+        + "redaction rule 'broken': pattern does not compile (missing closing ))");
+  }
+
+  @Test
+  void anUnknownDetectorInStrategiesIsAConfigError() throws Exception {
+    Files.writeString(config, "redaction:\n  strategies:\n    emial: mask\n");
+    assertThat(run("redact", "-c", config.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).startsWith("config error: redaction.strategies (line 2): unknown detector 'emial' (expected one of: email, ");
+  }
+
+  @Test
+  void aMissingFileIsAUsageError() {
+    assertThat(run("redact", "-c", config.toString(), dir.resolve("nope.log").toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("error: not a readable file: " + dir.resolve("nope.log"));
+  }
+}
