@@ -1,0 +1,219 @@
+package io.companyos.agent.cli;
+
+import io.companyos.agent.bundle.BundleException;
+import io.companyos.agent.bundle.BundleInfo;
+import io.companyos.agent.bundle.BundleLimits;
+import io.companyos.agent.bundle.BundleSource;
+import io.companyos.agent.bundle.BundleTarget;
+import io.companyos.agent.bundle.BundleWriter;
+import io.companyos.agent.bundle.ExportProgress;
+import io.companyos.agent.bundle.ExportReceipt;
+import io.companyos.agent.bundle.StagedBundle;
+import io.companyos.agent.bundle.manifest.FileEntry;
+import io.companyos.agent.bundle.manifest.TimeWindow;
+import io.companyos.agent.bundle.pgp.KeyException;
+import io.companyos.agent.bundling.BundleCanaryCheck;
+import io.companyos.agent.bundling.BundleCollection;
+import io.companyos.agent.bundling.BundleRedactor;
+import io.companyos.agent.bundling.ConfiguredRedactor;
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.AgentVersion;
+import io.companyos.agent.config.ConfigException;
+import io.companyos.agent.config.Durations;
+import io.companyos.agent.daemon.StateDirectoryException;
+import io.companyos.agent.redaction.CanarySelfTest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code agent export-bundle}: collect, redact, and seal an encrypted support bundle for the vendor. */
+@Command(name = "export-bundle",
+    description = "Collect health, metrics, logs, configuration and system facts, redact every text while streaming,"
+        + " and write one encrypted support bundle (tar + zstd in an OpenPGP message to the vendor's key)."
+        + " Prints a receipt line: path, size, SHA-256, redaction counts.")
+final class ExportBundleCommand implements Callable<Integer> {
+  @Mixin
+  CommonOptions common;
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--out", paramLabel = "PATH|-",
+      description = "A directory (the bundle gets its standard name there), a file path, or - for stdout"
+          + " (default: bundle.outputDir)")
+  String out;
+
+  @Option(names = "--recipient", paramLabel = "KEY.asc",
+      description = "Encrypt to this public key instead of bundle.recipients; repeatable")
+  List<Path> recipients;
+
+  @Option(names = "--since", paramLabel = "DURATION", defaultValue = "24h",
+      description = "Logs from this long ago until now (default: ${DEFAULT-VALUE})")
+  String since;
+
+  @Option(names = "--include", paramLabel = "LIST", split = ",",
+      description = "Only these: health, metrics, logs, config, system, agent (default: all)")
+  List<String> include;
+
+  @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "500MiB",
+      description = "Cap on the redacted content; kept in order health, config, metrics, then logs newest first"
+          + " (default: ${DEFAULT-VALUE})")
+  String maxSize;
+
+  @Option(names = "--max-file-size", paramLabel = "SIZE", defaultValue = "50MiB",
+      description = "Per-file cap; a larger file keeps its newest part (default: ${DEFAULT-VALUE})")
+  String maxFileSize;
+
+  @Option(names = "--deadline", paramLabel = "DURATION", defaultValue = "5m",
+      description = "After this, whatever is done is sealed and the rest listed as omitted (default: ${DEFAULT-VALUE})")
+  String deadline;
+
+  @Option(names = "--dry-run", description = "List what would be collected, with sizes, and stop")
+  boolean dryRun;
+
+  @Option(names = "--review", paramLabel = "DIR",
+      description = "Write the redacted plaintext and the manifest into DIR (new or empty) and stop;"
+          + " then agent seal-bundle DIR encrypts exactly those bytes")
+  Path review;
+
+  @Override
+  public Integer call() throws ConfigException, UsageException, StateDirectoryException, KeyException,
+      IOException, BundleException, InterruptedException {
+    common.applyLogging();
+    AgentConfig config = common.loadConfig();
+    Duration window = duration(since, "--since");
+    Duration limit = duration(deadline, "--deadline");
+    BundleLimits limits = BundleLimits.DEFAULTS.withTotalBytes(ByteSize.parse(maxSize, "--max-size"))
+        .withPerFileBytes(ByteSize.parse(maxFileSize, "--max-file-size")).withDeadline(limit);
+    Set<String> categories = categories(include);
+    boolean toStdout = "-".equals(out);
+    if (review != null && out != null) {
+      throw new UsageException("--review writes a directory to read first; give --out to seal-bundle instead");
+    }
+    PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
+
+    Clock clock = Clock.systemUTC();
+    BundleKeys keys = BundleKeys.load(config, recipients, clock);
+    CanarySelfTest.Result canaries = CanarySelfTest.run(keys.redactor());
+    if (!canaries.passed()) {
+      throw new BundleException(io.companyos.agent.bundle.BundleFailure.CANARY_SURVIVED,
+          "redaction self-test failed: canaries for " + String.join(", ", canaries.survivors())
+              + " survived redaction; no bundle was written");
+    }
+
+    long started = System.nanoTime();
+    TimeWindow timeWindow = TimeWindow.endingAt(Instant.now(clock), window);
+    Duration collectorTimeout = limit.dividedBy(2).compareTo(Duration.ofSeconds(60)) < 0 ? limit.dividedBy(2)
+        : Duration.ofSeconds(60);
+    BundleCollection.Result collected = BundleCollection.collect(config, config.stateDir(), timeWindow, categories,
+        keys.redactor(), collectorTimeout, System.getenv(), clock);
+    if (dryRun) {
+      DryRunListing.print(collected, limits, human);
+      human.flush();
+      return ExitCodes.OK;
+    }
+
+    Duration left = limit.minusNanos(System.nanoTime() - started);
+    ExportProgress progress = new ExportProgress();
+    BundleWriter writer = BundleWriter.builder()
+        .redactor(new BundleRedactor(keys.redactor(), ConfiguredRedactor.rulesVersion(config.redaction())))
+        .canaryCheck(new BundleCanaryCheck(keys.redactor()))
+        .recipients(keys.recipients())
+        .signingKey(keys.signingKey())
+        .limits(limits.withDeadline(left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left))
+        .workDir(workDir(config, toStdout))
+        .progress(progress)
+        .clock(clock)
+        .build();
+    BundleInfo info = new BundleInfo(AgentVersion.get(), keys.installationId(), config.installation().cluster(),
+        config.installation().node(), config.tier().configName(), timeWindow);
+    boolean terminal = System.console() != null;
+    if (review != null) {
+      StagedBundle staged;
+      try (ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal)) {
+        staged = writer.stageForReview(info, collected.sources(), collected.runs(), review);
+      }
+      long bytes = staged.manifest().files().stream().mapToLong(FileEntry::size).sum();
+      human.println("review directory " + review + ": " + staged.manifest().files().size() + " files, "
+          + ByteSize.format(bytes) + ", " + staged.manifest().omissions().size() + " omissions; redactions "
+          + BundleSummary.counts(staged.report().totals()));
+      human.println("read it (manifest.json lists every file), delete any file you do not want to send, then: "
+          + "agent seal-bundle " + review);
+      human.flush();
+      return ExitCodes.OK;
+    }
+    ExportReceipt receipt;
+    try (ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal)) {
+      receipt = writer.export(info, collected.sources(), collected.runs(), target(config, toStdout));
+    }
+    Receipts.print(receipt, keys.demoRecipient(), human);
+    return ExitCodes.OK;
+  }
+
+  private BundleTarget target(AgentConfig config, boolean toStdout) {
+    if (toStdout) {
+      return BundleTarget.stream(System.out);
+    }
+    if (out == null) {
+      return BundleTarget.directory(config.bundle().outputDir());
+    }
+    Path path = Path.of(out);
+    return Files.isDirectory(path) ? BundleTarget.directory(path) : BundleTarget.file(path);
+  }
+
+  /** Staging (redacted plaintext, 0700) next to where the bundle goes, not in a possibly memory-backed /tmp. */
+  private Path workDir(AgentConfig config, boolean toStdout) throws IOException {
+    if (toStdout) {
+      return Path.of(System.getProperty("java.io.tmpdir"));
+    }
+    Path dir = out == null ? config.bundle().outputDir() : Path.of(out);
+    if (!Files.isDirectory(dir)) {
+      dir = dir.toAbsolutePath().getParent();
+    }
+    Files.createDirectories(dir);
+    return dir;
+  }
+
+  static Duration duration(String text, String option) throws UsageException {
+    try {
+      return Durations.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(option + ": " + e.getMessage() + ", got '" + text + "'");
+    }
+  }
+
+  static Set<String> categories(List<String> include) throws UsageException {
+    if (include == null || include.isEmpty()) {
+      return Set.copyOf(BundleCollection.CATEGORIES);
+    }
+    Set<String> chosen = new LinkedHashSet<>();
+    for (String item : include) {
+      String category = item.trim().toLowerCase(Locale.ROOT);
+      if (!BundleCollection.CATEGORIES.contains(category)) {
+        throw new UsageException("--include: unknown category '" + item + "' (expected some of "
+            + String.join(", ", BundleCollection.CATEGORIES) + ")");
+      }
+      chosen.add(category);
+    }
+    return chosen;
+  }
+
+  /** Sources of the listing, for tests. */
+  static long knownBytes(List<BundleSource> sources) {
+    return sources.stream().mapToLong(s -> Math.max(0, s.sizeHint())).sum();
+  }
+}
