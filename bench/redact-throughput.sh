@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Redaction throughput of `bin/agent redact` (full default catalog plus the customer domains and keywords of the
+# generated logs), single thread and over 2 files on 2 threads, against in the same run:
+#   - a plain UTF-8 line copy of the same file (BufferedReader/BufferedWriter; the floor of any Java redactor),
+#   - ../shared/bench/NaiveRedact.java seq (one java.util.regex per type, line by line), on a smaller file.
+# All times are wall clock of the whole process (JVM start included) except NaiveRedact, which reports its own
+# in-process rate after a warm-up pass.
+#
+# Usage: bench/redact-throughput.sh [MIB=256] [ROUNDS=3] [NAIVE_MIB=16]
+#   AGENT_JAR=…  use this agent jar instead of building one (see bin/agent)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MIB=${1:-256}
+ROUNDS=${2:-3}
+NAIVE_MIB=${3:-16}
+SHARED=../shared/bench
+[ -d "$SHARED" ] || SHARED=/work/shared/bench
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/redact-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+
+echo "== build (bin/agent builds the shaded jar when needed; the bench module has the line copy)"
+bin/agent version >/dev/null
+mvn -B -q -o -pl redaction install -DskipTests
+mvn -B -q -o -Pbench -pl bench package -DskipTests
+BENCH_JAR=bench/target/benchmarks.jar
+
+echo "== generate logs: $MIB MiB (seed 1 and 2), $NAIVE_MIB MiB for NaiveRedact (seed 1, warm-up seed 3)"
+python3 "$SHARED/make-logs.py" --mib "$MIB" --seed 1 --out "$WORK/a.log" &
+python3 "$SHARED/make-logs.py" --mib "$MIB" --seed 2 --out "$WORK/b.log" &
+python3 "$SHARED/make-logs.py" --mib "$NAIVE_MIB" --seed 1 --out "$WORK/naive.log" &
+python3 "$SHARED/make-logs.py" --mib 4 --seed 3 --out "$WORK/warm.log" &
+wait
+
+cat > "$WORK/agent.yaml" <<YAML
+stateDir: $WORK/state
+redaction:
+  customerDomains: [acme-corp.com, contoso.com, globex.com, initech.com, umbrella.com, hooli.com, wayne-ent.com,
+                    stark-ind.com, tyrell.com, cyberdyne.com, soylent.com, vandelay.com]
+  keywords: [acme, contoso, globex, initech, umbrella, hooli, wayne, stark, tyrell, cyberdyne, soylent, vandelay]
+YAML
+
+seconds() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
+rate() { echo "scale=1; $1 / $2" | bc; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+SIZE_MIB=$(echo "scale=3; $(stat -c %s "$WORK/a.log") / 1048576" | bc)
+: > "$WORK/copy.txt"; : > "$WORK/one.txt"; : > "$WORK/two.txt"; : > "$WORK/twoserial.txt"; : > "$WORK/naive.txt"
+for round in $(seq 1 "$ROUNDS"); do
+  echo "== round $round"
+  t=$(seconds java -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" io.companyos.agent.bench.redaction.LineCopy \
+      "$WORK/a.log" "$WORK/copy.out" >/dev/null)
+  rate "$SIZE_MIB" "$t" | tee -a "$WORK/copy.txt" | sed 's/^/line copy MiB\/s: /'
+  t=$(seconds bin/agent redact -c "$WORK/agent.yaml" "$WORK/a.log" > "$WORK/one.out")
+  rate "$SIZE_MIB" "$t" | tee -a "$WORK/one.txt" | sed 's/^/agent redact, 1 file MiB\/s: /'
+  rm -rf "$WORK/out"
+  t=$(seconds bin/agent redact -c "$WORK/agent.yaml" --threads 1 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
+  rate "$(echo "2 * $SIZE_MIB" | bc)" "$t" | tee -a "$WORK/twoserial.txt" | sed 's/^/agent redact, 2 files, 1 thread MiB\/s: /'
+  rm -rf "$WORK/out"
+  t=$(seconds bin/agent redact -c "$WORK/agent.yaml" --threads 2 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
+  rate "$(echo "2 * $SIZE_MIB" | bc)" "$t" | tee -a "$WORK/two.txt" | sed 's/^/agent redact, 2 files, 2 threads MiB\/s: /'
+  java -Xmx1g "$SHARED/NaiveRedact.java" seq "$WORK/naive.log" "$WORK/naive.out" "$WORK/warm.log" \
+    | grep RESULT | sed 's/.*MiBps=//' | tee -a "$WORK/naive.txt" | sed 's/^/NaiveRedact seq MiB\/s: /'
+done
+
+COPY=$(median < "$WORK/copy.txt"); ONE=$(median < "$WORK/one.txt"); TWO=$(median < "$WORK/two.txt")
+SERIAL=$(median < "$WORK/twoserial.txt"); NAIVE=$(median < "$WORK/naive.txt")
+echo
+echo "== medians of $ROUNDS rounds, $SIZE_MIB MiB per file, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-44s %8s MiB/s\n' "plain UTF-8 line copy" "$COPY" "agent redact, 1 file" "$ONE" \
+  "agent redact, 2 files, --threads 1" "$SERIAL" "agent redact, 2 files, --threads 2" "$TWO" \
+  "NaiveRedact seq ($NAIVE_MIB MiB)" "$NAIVE"
+echo "agent / line copy:        $(echo "scale=2; $ONE / $COPY" | bc)"
+echo "agent / NaiveRedact:      $(echo "scale=1; $ONE / $NAIVE" | bc)"
+echo "2 threads / 1 thread:     $(echo "scale=2; $TWO / $SERIAL" | bc)"
+head -c 2000 "$WORK/one.out" | grep -m3 -E '<(email|ipv4|secret):' | cut -c1-160 || true
