@@ -20,6 +20,8 @@ import picocli.CommandLine.ParseResult;
         CheckConfigCommand.class,
         HealthCommand.class,
         RunCommand.class,
+        PreviewCommand.class,
+        LedgerCommand.class,
         ExportBundleCommand.class,
         SealBundleCommand.class,
         KeygenCommand.class,

@@ -20,6 +20,10 @@ import java.util.Set;
  * @param probeInterval how often {@code agent run} runs every probe (default {@code 30s})
  * @param hostRoot where the host's {@code /proc} and {@code /sys} are (default {@code /}; {@code /host} in the
  *     DaemonSet, which mounts them there)
+ * @param policy an optional signed site policy capping the tier and narrowing the allowlist (default none)
+ * @param license the license file whose status the heartbeat reports (default none: {@code missing})
+ * @param proxy HTTP proxy for vendor endpoints (default none)
+ * @param tls CA bundle and mTLS client certificate for vendor endpoints (default: JVM roots, no client certificate)
  */
 public record AgentConfig(
     Tier tier,
@@ -34,7 +38,11 @@ public record AgentConfig(
     RedactionConfig redaction,
     BundleConfig bundle,
     Duration probeInterval,
-    Path hostRoot) {
+    Path hostRoot,
+    PolicyConfig policy,
+    LicenseConfig license,
+    ProxyConfig proxy,
+    TlsConfig tls) {
 
   public static final Path DEFAULT_STATE_DIR = Path.of("agent-data");
   public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(30);
@@ -58,11 +66,17 @@ public record AgentConfig(
     if (!hostRoot.isAbsolute()) {
       throw new InvalidValueException("hostRoot", "must be an absolute path");
     }
+    policy = policy == null ? PolicyConfig.none() : policy;
+    policy.requireTierWithin(tier);
+    license = license == null ? LicenseConfig.none() : license;
+    proxy = proxy == null ? ProxyConfig.none() : proxy;
+    tls = tls == null ? TlsConfig.none() : tls;
   }
 
   /** The configuration with every default, as if the YAML file were empty. */
   public static AgentConfig defaults() {
-    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null);
+    return new AgentConfig(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null);
   }
 
   private static void requireUniqueNames(List<?> entries, String key, String what) {

@@ -91,6 +91,17 @@ public final class AgentDaemon {
         config.probes().stream().map(p -> p.toProbe(() -> vertx)).toList(), metrics.registry(), clock);
     status.addContributor(probes);
     probes.start(vertx, config.probeInterval());
+    VendorEgress egress;
+    try {
+      egress = VendorEgress.create(config, state, clock, started, metrics.registry(), status, () -> "DOWN".equals(
+          probes.status().get("status")) ? io.companyos.agent.exporters.heartbeat.Health.RED
+          : io.companyos.agent.exporters.heartbeat.Health.GREEN);
+    } catch (DaemonStartException e) {
+      vertx.close();
+      metrics.close();
+      throw e;
+    }
+    vertx.deployVerticle(egress);
     ScrapeScheduler scrapes = new ScrapeScheduler(config.scrapes().stream()
         .map(s -> new ScrapeScheduler.Scrape(PrometheusScraper.builder(s.name(), URI.create(s.url()),
             new MetricAllowlist(s.allow())).clock(clock).build(), s.interval())).toList(), metrics.registry());

@@ -35,4 +35,9 @@ public record LedgerEntry(long seq, Instant time, String event, String kind, Str
     Objects.requireNonNull(prev, "prev");
     Objects.requireNonNull(hash, "hash");
   }
+
+  /** The entry as its ledger line (JSON, without the newline). */
+  public String toJson() {
+    return LedgerLine.format(this);
+  }
 }

@@ -1,0 +1,120 @@
+package io.companyos.agent.daemon;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.Durations;
+import io.companyos.agent.exporters.heartbeat.Health;
+import io.companyos.agent.exporters.heartbeat.HeartbeatPreview;
+import io.companyos.agent.exporters.heartbeat.HeartbeatStateStore;
+import io.companyos.agent.policy.PayloadKind;
+import io.companyos.agent.policy.Tier;
+import io.companyos.agent.policy.allowlist.TelemetryAllowlist;
+import io.companyos.agent.policy.signed.PolicyRefusedException;
+import io.companyos.agent.policy.signed.SignedPolicy;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * What the agent would send next, as JSON, computed without sending anything and without creating any HTTP client
+ * ({@code agent preview}). Reads the installation id and the heartbeat's persisted schedule from the state directory
+ * without locking it, so it also works beside a running daemon.
+ */
+public final class EgressPreview {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private EgressPreview() {}
+
+  /**
+   * @throws PolicyRefusedException when the signed policy no longer verifies
+   * @throws StateDirectoryException when the state directory has no installation id and cannot be created
+   */
+  public static ObjectNode render(AgentConfig config, Clock clock) throws PolicyRefusedException,
+      StateDirectoryException, IOException {
+    Optional<SignedPolicy> policy = config.policy().verified();
+    ObjectNode root = JSON.createObjectNode();
+    Tier tier = config.tier();
+    root.put("tier", tier.configName());
+    if (policy.isPresent()) {
+      root.putObject("signedPolicy").put("maxTier", policy.get().maxTier().configName())
+          .put("signerKeyId", policy.get().signerKeyId());
+    } else {
+      root.putNull("signedPolicy");
+    }
+    if (tier == Tier.AIRGAPPED) {
+      root.put("sends", "nothing");
+      root.put("reason", "tier airgapped: the agent creates no HTTP client for any vendor endpoint, so nothing "
+          + "leaves this environment, ever. Support bundles are exported and handed over by hand.");
+      return root;
+    }
+    root.put("sends", tier == Tier.FULL ? "the heartbeat and the allowlisted OTLP stream" : "the heartbeat only");
+    root.set("heartbeat", heartbeat(config, clock));
+    if (tier == Tier.FULL) {
+      root.set("otlp", otlp(config, policy));
+    }
+    return root;
+  }
+
+  private static ObjectNode heartbeat(AgentConfig config, Clock clock) throws StateDirectoryException,
+      IOException {
+    UUID id = installationId(config.stateDir());
+    AgentHeartbeatFacts facts = new AgentHeartbeatFacts(id, config, clock, clock.instant(), () -> Health.GREEN);
+    HeartbeatPreview next = HeartbeatPreview.next(facts, config.heartbeat().interval(),
+        HeartbeatStateStore.inDirectory(config.stateDir()), clock);
+    ObjectNode hb = JSON.createObjectNode();
+    ObjectNode request = hb.putObject("request");
+    request.put("method", "POST");
+    request.put("url", config.heartbeat().endpoint().toString());
+    request.putObject("headers").put("Content-Type", "application/json")
+        .put("Idempotency-Key", next.idempotencyKey());
+    hb.put("dueAt", next.dueAt().toString());
+    hb.put("interval", Durations.format(config.heartbeat().interval()));
+    JsonNode body = JSON.readTree(next.document().toJson());
+    hb.set("body", body);
+    hb.put("passesEgressGuard", TelemetryAllowlist.builtIn().heartbeatProblem(body).isEmpty());
+    ObjectNode later = hb.putObject("filledInAtSendTime");
+    later.put("sentAt", "the moment of sending (shown here: when it is due)");
+    later.put("uptimeSeconds", "the daemon's uptime then (0 here: this command is not the daemon)");
+    later.put("health", "red if a health probe is DOWN then, else green");
+    later.put("license", "computed again from the license file then");
+    return hb;
+  }
+
+  private static ObjectNode otlp(AgentConfig config, Optional<SignedPolicy> policy) {
+    TelemetryAllowlist allowlist = TelemetryAllowlist.builtIn();
+    if (policy.isPresent()) {
+      allowlist = allowlist.narrowedBy(policy.get().allowlist());
+    }
+    ObjectNode otlp = JSON.createObjectNode();
+    otlp.putArray("destinations").add(config.telemetry().endpoint().resolve("/v1/metrics").toString())
+        .add(config.telemetry().endpoint().resolve("/v1/logs").toString());
+    otlp.put("nextExport", "not shown: this build's preview does not yet render the OTLP stream; the OTLP exporter "
+        + "will fill this section with its next export as JSON. Nothing is invented here.");
+    otlp.put("kinds", PayloadKind.OTLP_METRICS.label() + ", " + PayloadKind.OTLP_LOGS.label());
+    otlp.put("allowlistVersion", allowlist.version());
+    var metrics = otlp.putArray("allowlistedMetrics");
+    allowlist.metricNames().forEach(metrics::add);
+    otlp.put("schema", "docs/telemetry-schema.md lists every metric, attribute and permitted value");
+    return otlp;
+  }
+
+  /** The installation id from the state directory, creating the directory and the id when this is the first use. */
+  static UUID installationId(Path stateDir) throws StateDirectoryException, IOException {
+    Path file = stateDir.resolve(StateDirectory.INSTALLATION_ID_FILE);
+    if (!Files.exists(file)) {
+      StateDirectory.open(stateDir).close();
+    }
+    try {
+      return UUID.fromString(Files.readString(file, StandardCharsets.US_ASCII).trim());
+    } catch (IllegalArgumentException e) {
+      throw new StateDirectoryException("state directory " + stateDir + ": " + StateDirectory.INSTALLATION_ID_FILE
+          + " is not a UUID");
+    }
+  }
+}
