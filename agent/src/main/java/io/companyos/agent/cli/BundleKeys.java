@@ -14,18 +14,19 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * What writing a bundle needs from the installation: recipients ({@code --recipient}, else {@code bundle.recipients},
- * else the demo vendor key with a loud warning), the installation id and signing key, and the redactor with the
- * installation's pseudonym key. Shared by {@code export-bundle} and {@code seal-bundle}.
+ * else the demo vendor key, and then the caller prints {@link #DEMO_WARNING}), the installation id and signing key,
+ * and the redactor with the installation's pseudonym key. Shared by {@code export-bundle} and {@code seal-bundle}.
  */
 record BundleKeys(List<RecipientKey> recipients, boolean demoRecipient, String installationId,
     InstallationSigningKey signingKey, Redactor redactor) {
 
-  private static final Logger LOG = LoggerFactory.getLogger(BundleKeys.class);
+  /** Printed on stderr whenever the demo key is the recipient. */
+  static final String DEMO_WARNING = "WARNING: no bundle.recipients configured: encrypting to the DEMO vendor key "
+      + DemoVendorKey.FINGERPRINT + ", whose secret key is public (anyone can read this bundle). Configure the"
+      + " real vendor key (bundle.recipients or --recipient) before sending a bundle from a real installation.";
 
   static BundleKeys load(AgentConfig config, List<Path> recipientOptions, Clock clock)
       throws UsageException, StateDirectoryException, KeyException, IOException {
@@ -42,9 +43,6 @@ record BundleKeys(List<RecipientKey> recipients, boolean demoRecipient, String i
     boolean demo = recipients.isEmpty();
     if (demo) {
       recipients.addAll(DemoVendorKey.recipients());
-      LOG.warn("no bundle.recipients configured: encrypting to the DEMO vendor key {}, whose secret key is public"
-          + " (anyone can read this bundle); configure the real vendor key (bundle.recipients or --recipient)"
-          + " before sending a bundle from a real installation", DemoVendorKey.FINGERPRINT);
     }
     Path stateDir = config.stateDir();
     String installationId = InstallationIdentity.read(stateDir);

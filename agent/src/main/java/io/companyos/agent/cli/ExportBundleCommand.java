@@ -108,6 +108,10 @@ final class ExportBundleCommand implements Callable<Integer> {
 
     Clock clock = Clock.systemUTC();
     BundleKeys keys = BundleKeys.load(config, recipients, clock);
+    if (keys.demoRecipient()) {
+      spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
+      spec.commandLine().getErr().flush();
+    }
     CanarySelfTest.Result canaries = CanarySelfTest.run(keys.redactor());
     if (!canaries.passed()) {
       throw new BundleException(io.companyos.agent.bundle.BundleFailure.CANARY_SURVIVED,

@@ -60,6 +60,10 @@ final class SealBundleCommand implements Callable<Integer> {
     boolean toStdout = "-".equals(out);
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     BundleKeys keys = BundleKeys.load(config, recipients, Clock.systemUTC());
+    if (keys.demoRecipient()) {
+      spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
+      spec.commandLine().getErr().flush();
+    }
     StagedBundle staged = StagedBundle.open(dir);
     ExportProgress progress = new ExportProgress();
     BundleWriter writer = BundleWriter.builder()

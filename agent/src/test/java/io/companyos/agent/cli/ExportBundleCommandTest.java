@@ -1,0 +1,143 @@
+package io.companyos.agent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportBundleCommandTest {
+  @TempDir
+  Path dir;
+
+  private BundleFixture fx;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    fx = new BundleFixture(dir);
+  }
+
+  @AfterEach
+  void tearDown() {
+    fx.close();
+  }
+
+  @Test
+  void noPlantedSecretOfAnySourceReachesTheBundle() throws Exception {
+    assertThat(fx.export()).as(fx.err.toString()).isZero();
+    Path bundle = fx.onlyBundle();
+    assertThat(fx.out.toString()).startsWith("bundle " + bundle.toAbsolutePath() + " size " + Files.size(bundle)
+        + " sha256 ").contains(" redactions ").endsWith("[DEMO KEY: not for real support]\n");
+    assertThat(fx.err.toString()).contains("encrypting to the DEMO vendor key");
+    assertThat(Files.getPosixFilePermissions(bundle)).isEqualTo(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+
+    Path extracted = dir.resolve("extracted");
+    assertThat(fx.run("decrypt-bundle", "--key", BundleFixture.DEMO_SECRET_KEY.toString(), "--in",
+        bundle.toString(), "--out", extracted.toString())).as(fx.err.toString()).isZero();
+    String everything = BundleFixture.allText(extracted);
+    assertThat(everything)
+        .contains("== logs/api/")
+        .contains("== metrics/scrape-core.prom")
+        .contains("== health/health.json")
+        .contains("== config/agent.yaml")
+        .contains("== system/system.json")
+        .containsPattern("http_requests_total\\{user=\"<(email|user):[0-9a-f]+>\",path=\"/api\"} 3")
+        .contains("unknown host <");
+    for (String secret : BundleFixture.PLANTED) {
+      assertThat(everything.toLowerCase(java.util.Locale.ROOT)).as(secret)
+          .doesNotContain(secret.toLowerCase(java.util.Locale.ROOT));
+    }
+    assertThat(fx.out.toString()).contains("installation  ").contains("collectors    health OK")
+        .contains("logs:api OK").contains("scrape:core OK").contains("extracted to  " + extracted);
+  }
+
+  @Test
+  void dryRunListsSourcesWithSizesAndWritesNothing() throws Exception {
+    assertThat(fx.export("--dry-run")).as(fx.err.toString()).isZero();
+    assertThat(fx.out.toString())
+        .startsWith("dry run: nothing is written; the bundle would hold (sizes before redaction):\n")
+        .contains("health/health.json").contains("metrics/scrape-core.prom").contains("config/agent.yaml")
+        .containsPattern("logs +\\d+ B  logs/api/<keyword:[0-9a-f]+>-app/app.log")
+        .contains("caps: 500.0 MiB in total, 50.0 MiB per file");
+    assertThat(Files.exists(fx.bundles) ? Files.list(fx.bundles).count() : 0).isZero();
+  }
+
+  @Test
+  void includeLimitsTheCollectorsAndRecordsTheRestAsSkipped() throws Exception {
+    assertThat(fx.export("--include", "config,system")).as(fx.err.toString()).isZero();
+    Path extracted = dir.resolve("x");
+    assertThat(fx.run("decrypt-bundle", "--key", BundleFixture.DEMO_SECRET_KEY.toString(), "--in",
+        fx.onlyBundle().toString(), "--out", extracted.toString())).isZero();
+    try (Stream<Path> top = Files.list(extracted)) {
+      assertThat(top.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly("config", "manifest.json", "manifest.json.sig", "redaction-report.json", "system");
+    }
+    assertThat(fx.out.toString()).contains("health SKIPPED 0 ms (not in --include)");
+  }
+
+  @Test
+  void reviewThenSealEncryptsExactlyTheReviewedFiles() throws Exception {
+    Path review = dir.resolve("review");
+    assertThat(fx.export("--review", review.toString())).as(fx.err.toString()).isZero();
+    assertThat(fx.out.toString()).startsWith("review directory " + review + ": ")
+        .contains("then: agent seal-bundle " + review);
+    assertThat(review.resolve("config/agent.yaml")).exists();
+    assertThat(Files.readString(review.resolve("config/agent.yaml"))).doesNotContain(BundleFixture.KEYWORD);
+    Files.delete(review.resolve("system/system.json"));
+
+    assertThat(fx.run("seal-bundle", "--config", fx.config.toString(), review.toString()))
+        .as(fx.err.toString()).isZero();
+    Path extracted = dir.resolve("sealed");
+    assertThat(fx.run("decrypt-bundle", "--key", BundleFixture.DEMO_SECRET_KEY.toString(), "--in",
+        fx.onlyBundle().toString(), "--out", extracted.toString())).as(fx.err.toString()).isZero();
+    assertThat(extracted.resolve("system/system.json")).doesNotExist();
+    assertThat(Files.readString(extracted.resolve("config/agent.yaml")))
+        .isEqualTo(Files.readString(review.resolve("config/agent.yaml")));
+    assertThat(fx.out.toString()).contains("  - system/system.json: removed during review");
+  }
+
+  @Test
+  void outDashStreamsTheBundleToStdoutAndTheReceiptToStderr() throws Exception {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    System.setOut(new PrintStream(captured, true));
+    int status;
+    try {
+      status = fx.export("--out", "-", "--include", "config");
+    } finally {
+      System.setOut(original);
+    }
+    assertThat(status).as(fx.err.toString()).isZero();
+    assertThat(fx.out.toString()).isEmpty();
+    assertThat(fx.err.toString()).contains("bundle stdout size " + captured.size() + " sha256 ");
+    Path file = dir.resolve("streamed.tar.zst.pgp");
+    Files.write(file, captured.toByteArray());
+    assertThat(fx.run("inspect-bundle", "--key", BundleFixture.DEMO_SECRET_KEY.toString(), file.toString()))
+        .as(fx.err.toString()).isZero();
+    assertThat(fx.out.toString()).contains("\"path\" : \"config/agent.yaml\"");
+  }
+
+  @Test
+  void badOptionsExit2WithOneLine() {
+    assertThat(fx.export("--since", "3x")).isEqualTo(2);
+    assertThat(fx.err.toString()).startsWith("error: --since: ").endsWith(", got '3x'\n");
+    fx.err.getBuffer().setLength(0);
+    assertThat(fx.export("--include", "logs,secrets")).isEqualTo(2);
+    assertThat(fx.err.toString()).isEqualTo("error: --include: unknown category 'secrets' (expected some of health,"
+        + " metrics, logs, config, system, agent)\n");
+    fx.err.getBuffer().setLength(0);
+    assertThat(fx.export("--max-size", "lots")).isEqualTo(2);
+    assertThat(fx.err.toString())
+        .isEqualTo("error: --max-size: expected a size like 500MiB, 2GiB or 64KiB, got 'lots'\n");
+    fx.err.getBuffer().setLength(0);
+    Path missing = dir.resolve("vendor.pub.asc");
+    assertThat(fx.export("--recipient", missing.toString())).isEqualTo(2);
+    assertThat(fx.err.toString()).startsWith("error: recipient key: ").contains(missing + " does not exist");
+  }
+}
