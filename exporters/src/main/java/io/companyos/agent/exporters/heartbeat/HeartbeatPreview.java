@@ -11,7 +11,7 @@ import java.util.Objects;
  *
  * @param dueAt when it is due (its {@code sentAt}; a retry or a restart may send it later)
  * @param idempotencyKey the {@code Idempotency-Key} header of its period
- * @param document the body
+ * @param document the body; {@code uptimeSeconds} projected to {@code dueAt}
  */
 public record HeartbeatPreview(Instant dueAt, String idempotencyKey, HeartbeatDocument document) {
   public HeartbeatPreview {
@@ -32,6 +32,10 @@ public record HeartbeatPreview(Instant dueAt, String idempotencyKey, HeartbeatDo
       period++;
       due = schedule.periodStart(period);
     }
-    return new HeartbeatPreview(due, schedule.idempotencyKey(period), HeartbeatDocument.of(facts, due));
+    HeartbeatDocument now0 = HeartbeatDocument.of(facts, due);
+    // uptime as it will be at the due time
+    HeartbeatDocument atDue = new HeartbeatDocument(now0.installationId(), now0.agentVersion(), now0.productVersion(),
+        facts.uptime().plus(Duration.between(now, due)).toSeconds(), now0.license(), now0.health(), due);
+    return new HeartbeatPreview(due, schedule.idempotencyKey(period), atDue);
   }
 }

@@ -176,6 +176,24 @@ class HeartbeatSchedulerTest {
   }
 
   @Test
+  void thePreviewIsTheNextHeartbeatExactlyAsItWillBeSent() throws IOException {
+    HeartbeatScheduler hb = scheduler();
+    HeartbeatStateStore store = HeartbeatStateStore.inDirectory(stateDir);
+    HeartbeatPreview first = HeartbeatPreview.next(facts, Duration.ofHours(24), store, clock);
+    assertThat(first.dueAt()).as("before any state is saved, a new installation is due now").isEqualTo(clock.instant());
+    clock.set(hb.nextWakeUp());
+    Instant next = hb.runDueWork();
+    HeartbeatPreview preview = HeartbeatPreview.next(facts, Duration.ofHours(24), store, clock);
+    assertThat(preview.dueAt()).isEqualTo(next);
+    clock.set(next);
+    hb.runDueWork();
+    assertThat(sent).hasSize(2);
+    assertThat(sent.get(1).headers()).containsEntry("Idempotency-Key", preview.idempotencyKey());
+    assertThat(new String(sent.get(1).body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(new String(preview.document().toJson(), java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theStartedThreadSendsTheFirstHeartbeatSoon() throws IOException {
     HeartbeatScheduler hb = HeartbeatScheduler.builder()
         .sender(guardSender()).facts(new TestFacts(ID, java.time.Clock.systemUTC()))
