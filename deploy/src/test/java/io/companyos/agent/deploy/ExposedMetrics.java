@@ -31,10 +31,11 @@ final class ExposedMetrics {
   private ExposedMetrics() {}
 
   static Set<String> sampleNames(Path workDir) throws Exception {
-    try (ServerSocket probeTarget = new ServerSocket(0);
-        ServerSocket closed = new ServerSocket(0)) {
-      int deadPort = closed.getLocalPort();
-      closed.close();
+    int deadPort; // the heartbeat endpoint: nothing listens there
+    try (ServerSocket closed = new ServerSocket(0)) {
+      deadPort = closed.getLocalPort();
+    }
+    try (ServerSocket probeTarget = new ServerSocket(0)) {
       HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       service.createContext("/metrics", exchange -> {
         byte[] body = "# TYPE companyos_requests_total counter\ncompanyos_requests_total 7\n"

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 /** Renders a kustomization with {@code kubectl kustomize}, offline, the way {@code kubectl apply -k} would. */
 final class Kustomize {
   static final String MISSING = "kubectl not found on PATH: the Kustomize overlays cannot be rendered here"
-      + " (install kubectl 1.27 or newer; .ci/run should make sure it is present)";
+      + " (install kubectl with Kustomize v5, tested with kubectl 1.32; .ci/run should make sure it is present)";
 
   private Kustomize() {}
 
