@@ -80,7 +80,8 @@ public final class EgressPreview {
     hb.put("passesEgressGuard", TelemetryAllowlist.builtIn().heartbeatProblem(body).isEmpty());
     ObjectNode later = hb.putObject("filledInAtSendTime");
     later.put("sentAt", "the moment of sending (shown here: when it is due)");
-    later.put("uptimeSeconds", "the daemon's uptime then (0 here: this command is not the daemon)");
+    later.put("uptimeSeconds", "the daemon's uptime then (this command is not the daemon: shown here is the "
+        + "time from now until the heartbeat is due)");
     later.put("health", "red if a health probe is DOWN then, else green");
     later.put("license", "computed again from the license file then");
     return hb;
