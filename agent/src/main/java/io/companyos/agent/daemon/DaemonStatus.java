@@ -62,9 +62,30 @@ public final class DaemonStatus {
     return lastReady;
   }
 
-  /** The {@code /v1/status} document. */
+  /**
+   * The {@code /v1/status} document. Its {@code status} is {@code degraded} when any component says so (a vendor outage
+   * seen by the heartbeat, say), with the reasons; the agent stays ready all the same.
+   */
   public Map<String, Object> document() {
+    Map<String, Object> components = new LinkedHashMap<>();
+    List<String> degraded = new ArrayList<>();
+    for (StatusContributor c : contributors) {
+      try {
+        Map<String, Object> section = c.status();
+        components.put(c.name(), section);
+        if ("degraded".equals(section.get("status"))) {
+          Object reason = section.get("reason");
+          degraded.add(c.name() + (reason == null ? "" : ": " + reason));
+        }
+      } catch (RuntimeException e) {
+        components.put(c.name(), Map.of("error", e.getClass().getSimpleName()));
+      }
+    }
     Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("status", degraded.isEmpty() ? "ok" : "degraded");
+    if (!degraded.isEmpty()) {
+      doc.put("degradedReasons", degraded);
+    }
     doc.put("version", AgentVersion.get());
     doc.put("tier", config.tier().configName());
     doc.put("installationId", installationId.toString());
@@ -72,14 +93,6 @@ public final class DaemonStatus {
     doc.put("node", config.installation().node());
     doc.put("startedAt", started.toString());
     doc.put("uptimeSeconds", Duration.between(started, clock.instant()).toSeconds());
-    Map<String, Object> components = new LinkedHashMap<>();
-    for (StatusContributor c : contributors) {
-      try {
-        components.put(c.name(), c.status());
-      } catch (RuntimeException e) {
-        components.put(c.name(), Map.of("error", e.getClass().getSimpleName()));
-      }
-    }
     doc.put("components", components);
     return doc;
   }

@@ -114,6 +114,7 @@ class VendorEgressTest {
     assertThat(body.get("license").get("status").asText()).isEqualTo("missing");
     JsonNode hb = get("/v1/status").get("body").get("components").get("heartbeat");
     assertThat(hb.get("status").asText()).isEqualTo("ok");
+    assertThat(get("/v1/status").get("body").get("status").asText()).isEqualTo("ok");
     assertThat(hb.get("lastOutcome").asText()).isEqualTo("delivered 202");
     assertThat(LedgerVerifier.verify(state.path()).intact()).isTrue();
     assertThat(daemon.metrics().scrape()).contains("agent_heartbeat_last_success_seconds ")
@@ -128,6 +129,10 @@ class VendorEgressTest {
         get("/v1/status").get("body").get("components").get("heartbeat").get("status").asText().equals("degraded"));
     JsonNode hb = get("/v1/status").get("body").get("components").get("heartbeat");
     assertThat(hb.get("reason").asText()).endsWith("(1 attempt, last: rejected 503)");
+    JsonNode whole = get("/v1/status").get("body");
+    assertThat(whole.get("status").asText()).isEqualTo("degraded");
+    assertThat(whole.get("degradedReasons").get(0).asText()).startsWith("heartbeat: ")
+        .endsWith("(1 attempt, last: rejected 503)");
     assertThat(get("/readyz").get("code").asInt()).isEqualTo(200);
     assertThat(daemon.metrics().scrape()).contains("agent_heartbeat_degraded 1.0");
   }

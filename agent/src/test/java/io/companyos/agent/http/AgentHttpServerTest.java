@@ -43,7 +43,9 @@ class AgentHttpServerTest {
   void start(Vertx vertx) throws Exception {
     AgentConfig config = new ConfigLoader(Map.of()).bind(
         "tier: heartbeat\nstateDir: " + tmp.resolve("state") + "\nserver: { host: 127.0.0.1, port: 0 }\n"
-            + "installation: { cluster: test-cluster, node: node-a }\n");
+            + "installation: { cluster: test-cluster, node: node-a }\n"
+            // tier heartbeat sends within minutes: aim it at a closed loopback port, never at the vendor
+            + "heartbeat: { endpoint: \"http://127.0.0.1:9/v1/heartbeat\" }\n");
     state = StateDirectory.open(config.stateDir());
     daemon = AgentDaemon.start(config, state, Clock.systemUTC());
     client = vertx.createHttpClient();
