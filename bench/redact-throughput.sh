@@ -39,7 +39,14 @@ redaction:
   keywords: [acme, contoso, globex, initech, umbrella, hooli, wayne, stark, tyrell, cyberdyne, soylent, vandelay]
 YAML
 
-seconds() { local s e; s=$(date +%s.%N); "$@"; e=$(date +%s.%N); echo "$e - $s" | bc; }
+# seconds OUT CMD...: runs CMD with stdout to OUT, prints the wall-clock seconds it took; the CPU seconds
+# (user + sys) go to $WORK/cpu, because on a shared machine the wall clock measures the other tenants too
+seconds() {
+  local out=$1 s e; shift
+  s=$(date +%s.%N); /usr/bin/time -f '%U %S' -o "$WORK/time" "$@" > "$out"; e=$(date +%s.%N)
+  awk '{print $1 + $2}' "$WORK/time" > "$WORK/cpu"
+  echo "$e - $s" | bc
+}
 rate() { echo "scale=1; $1 / $2" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
@@ -47,16 +54,18 @@ SIZE_MIB=$(echo "scale=3; $(stat -c %s "$WORK/a.log") / 1048576" | bc)
 : > "$WORK/copy.txt"; : > "$WORK/one.txt"; : > "$WORK/two.txt"; : > "$WORK/twoserial.txt"; : > "$WORK/naive.txt"
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round"
-  t=$(seconds java -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" io.companyos.agent.bench.redaction.LineCopy \
-      "$WORK/a.log" "$WORK/copy.out" >/dev/null)
+  t=$(seconds /dev/null java -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" io.companyos.agent.bench.redaction.LineCopy \
+      "$WORK/a.log" "$WORK/copy.out")
   rate "$SIZE_MIB" "$t" | tee -a "$WORK/copy.txt" | sed 's/^/line copy MiB\/s: /'
-  t=$(seconds bin/agent redact -c "$WORK/agent.yaml" "$WORK/a.log" > "$WORK/one.out")
+  rate "$SIZE_MIB" "$(cat "$WORK/cpu")" >> "$WORK/copy.cpu"
+  t=$(seconds "$WORK/one.out" bin/agent redact -c "$WORK/agent.yaml" "$WORK/a.log")
   rate "$SIZE_MIB" "$t" | tee -a "$WORK/one.txt" | sed 's/^/agent redact, 1 file MiB\/s: /'
+  rate "$SIZE_MIB" "$(cat "$WORK/cpu")" >> "$WORK/one.cpu"
   rm -rf "$WORK/out"
-  t=$(seconds bin/agent redact -c "$WORK/agent.yaml" --threads 1 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
+  t=$(seconds /dev/null bin/agent redact -c "$WORK/agent.yaml" --threads 1 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
   rate "$(echo "2 * $SIZE_MIB" | bc)" "$t" | tee -a "$WORK/twoserial.txt" | sed 's/^/agent redact, 2 files, 1 thread MiB\/s: /'
   rm -rf "$WORK/out"
-  t=$(seconds bin/agent redact -c "$WORK/agent.yaml" --threads 2 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
+  t=$(seconds /dev/null bin/agent redact -c "$WORK/agent.yaml" --threads 2 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
   rate "$(echo "2 * $SIZE_MIB" | bc)" "$t" | tee -a "$WORK/two.txt" | sed 's/^/agent redact, 2 files, 2 threads MiB\/s: /'
   java -Xmx1g "$SHARED/NaiveRedact.java" seq "$WORK/naive.log" "$WORK/naive.out" "$WORK/warm.log" \
     | grep RESULT | sed 's/.*MiBps=//' | tee -a "$WORK/naive.txt" | sed 's/^/NaiveRedact seq MiB\/s: /'
@@ -64,12 +73,14 @@ done
 
 COPY=$(median < "$WORK/copy.txt"); ONE=$(median < "$WORK/one.txt"); TWO=$(median < "$WORK/two.txt")
 SERIAL=$(median < "$WORK/twoserial.txt"); NAIVE=$(median < "$WORK/naive.txt")
+COPY_CPU=$(median < "$WORK/copy.cpu"); ONE_CPU=$(median < "$WORK/one.cpu")
 echo
 echo "== medians of $ROUNDS rounds, $SIZE_MIB MiB per file, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-44s %8s MiB/s\n' "plain UTF-8 line copy" "$COPY" "agent redact, 1 file" "$ONE" \
   "agent redact, 2 files, --threads 1" "$SERIAL" "agent redact, 2 files, --threads 2" "$TWO" \
   "NaiveRedact seq ($NAIVE_MIB MiB)" "$NAIVE"
-echo "agent / line copy:        $(echo "scale=2; $ONE / $COPY" | bc)"
+echo "per CPU second (user+sys, JIT threads included): line copy $COPY_CPU MiB, agent redact $ONE_CPU MiB"
+echo "agent / line copy:        $(echo "scale=2; $ONE / $COPY" | bc) (wall), $(echo "scale=2; $ONE_CPU / $COPY_CPU" | bc) (CPU)"
 echo "agent / NaiveRedact:      $(echo "scale=1; $ONE / $NAIVE" | bc)"
 echo "2 threads / 1 thread:     $(echo "scale=2; $TWO / $SERIAL" | bc)"
 head -c 2000 "$WORK/one.out" | grep -m3 -E '<(email|ipv4|secret):' | cut -c1-160 || true
