@@ -10,14 +10,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The configuration each overlay ships passes {@code agent check-config} and fits the DaemonSet it runs in. */
 class AgentConfigMapTest {
-  @BeforeAll
-  static void kubectl() {
+  @BeforeEach
+  void kubectl() {
     Overlays.requireKubectl();
   }
 

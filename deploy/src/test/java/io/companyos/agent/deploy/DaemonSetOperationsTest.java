@@ -13,7 +13,7 @@ import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,8 +24,8 @@ class DaemonSetOperationsTest {
   /** The daemon's heap cap plus one {@code agent export-bundle} heap cap (bin/agent): limits must cover both. */
   static final BigDecimal DAEMON_PLUS_EXPORT_HEAP_BYTES = BigDecimal.valueOf((64L + 256) * 1024 * 1024);
 
-  @BeforeAll
-  static void kubectl() {
+  @BeforeEach
+  void kubectl() {
     Overlays.requireKubectl();
   }
 

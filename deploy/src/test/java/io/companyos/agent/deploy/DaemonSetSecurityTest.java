@@ -14,7 +14,7 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -23,8 +23,8 @@ class DaemonSetSecurityTest {
   static final long AGENT_UID = 10001;
   static final String STATE_DIR = "/var/lib/companyos-agent";
 
-  @BeforeAll
-  static void kubectl() {
+  @BeforeEach
+  void kubectl() {
     Overlays.requireKubectl();
   }
 

@@ -12,7 +12,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * DNS and CompanyOS's namespace, plus, in tiers heartbeat and full, the telemetry endpoint alone.
  */
 class EgressPolicyTest {
-  @BeforeAll
-  static void kubectl() {
+  @BeforeEach
+  void kubectl() {
     Overlays.requireKubectl();
   }
 

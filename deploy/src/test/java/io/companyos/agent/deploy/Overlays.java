@@ -22,7 +22,7 @@ final class Overlays {
     return Stream.concat(tiers(), Stream.of(SITE_EXAMPLE));
   }
 
-  /** Skips the calling test class, with the reason, when kubectl is absent. */
+  /** Skips the calling test, with the reason, when kubectl is absent (call it before each test). */
   static void requireKubectl() {
     assumeTrue(Kustomize.available(), Kustomize.MISSING);
   }

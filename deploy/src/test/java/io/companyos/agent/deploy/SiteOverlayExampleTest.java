@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.openshift.api.model.monitoring.v1.Endpoint;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,13 +15,9 @@ import org.junit.jupiter.api.Test;
 class SiteOverlayExampleTest {
   private RenderedOverlay site;
 
-  @BeforeAll
-  static void kubectl() {
-    Overlays.requireKubectl();
-  }
-
-  @org.junit.jupiter.api.BeforeEach
+  @BeforeEach
   void render() {
+    Overlays.requireKubectl();
     site = RenderedOverlay.of(Overlays.SITE_EXAMPLE);
   }
 
