@@ -67,13 +67,14 @@ class GrafanaDashboardTest {
   }
 
   @Test
-  void coversProbesNodesLogsScrapesAndTheAgentItself() {
+  void coversProbesNodesLogsScrapesEgressAndTheAgentItself() {
     Set<String> all = new TreeSet<>();
     queries().values().forEach(q -> all.addAll(PromQlMetricNames.of(q)));
 
     assertThat(all).contains("agent_probe_status", "agent_probe_latency_seconds", "agent_host_cpu_usage_ratio",
         "agent_host_memory_used_bytes", "agent_host_filesystem_used_bytes", "agent_log_errors_events_total",
-        "agent_scrape_up", "agent_ready", "agent_info", "process_cpu_usage", "jvm_memory_used_bytes");
+        "agent_scrape_up", "agent_ready", "agent_info", "process_cpu_usage", "jvm_memory_used_bytes",
+        "agent_heartbeat_last_success_seconds", "agent_egress_denied_items_total");
   }
 
   @Test
