@@ -1,9 +1,5 @@
 package io.companyos.agent.daemon;
 
-import io.companyos.agent.collectors.logs.LogFormat;
-import io.companyos.agent.collectors.logs.LogSource;
-import io.companyos.agent.collectors.prometheus.MetricAllowlist;
-import io.companyos.agent.collectors.prometheus.PrometheusScraper;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.http.AgentHttpServer;
@@ -11,12 +7,12 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.file.FileSystemOptions;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -35,12 +31,12 @@ public final class AgentDaemon {
   private final AgentMetrics metrics;
   private final DaemonStatus status;
   private final AgentHttpServer http;
-  private final LogTailer logs;
+  private final Pipelines pipelines;
   private final AtomicBoolean stopped = new AtomicBoolean();
 
   private AgentDaemon(AgentConfig config, StateDirectory state, Vertx vertx, AgentMetrics metrics,
-      DaemonStatus status, AgentHttpServer http, LogTailer logs) {
-    this.logs = logs;
+      DaemonStatus status, AgentHttpServer http, Pipelines pipelines) {
+    this.pipelines = pipelines;
     this.config = config;
     this.state = state;
     this.vertx = vertx;
@@ -86,40 +82,28 @@ public final class AgentDaemon {
           + " (" + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
           + ")");
     }
-    metrics.bindHost(config.hostRoot());
-    ProbeScheduler probes = new ProbeScheduler(
-        config.probes().stream().map(p -> p.toProbe(() -> vertx)).toList(), metrics.registry(), clock);
-    status.addContributor(probes);
-    probes.start(vertx, config.probeInterval());
-    VendorEgress egress;
+    Pipelines pipelines;
     try {
-      egress = VendorEgress.create(config, state, clock, started, metrics.registry(), status, () -> "DOWN".equals(
-          probes.status().get("status")) ? io.companyos.agent.exporters.heartbeat.Health.RED
-          : io.companyos.agent.exporters.heartbeat.Health.GREEN);
-    } catch (DaemonStartException e) {
+      pipelines = Pipelines.start(config, state, vertx, metrics, status, clock, started);
+    } catch (DaemonStartException | RuntimeException e) {
       vertx.close();
       metrics.close();
       throw e;
     }
-    vertx.deployVerticle(egress);
-    ScrapeScheduler scrapes = new ScrapeScheduler(config.scrapes().stream()
-        .map(s -> new ScrapeScheduler.Scrape(PrometheusScraper.builder(s.name(), URI.create(s.url()),
-            new MetricAllowlist(s.allow())).clock(clock).build(), s.interval())).toList(), metrics.registry());
-    status.addContributor(scrapes);
-    scrapes.start(vertx);
-    LogTailer logs = new LogTailer(config.logs().stream()
-        .map(l -> new LogSource(l.path(), l.service(), LogFormat.parse(l.format()))).toList(), metrics.registry());
-    status.addContributor(logs);
-    logs.start();
     LOG.info("agent {} started: tier={}, listening on {}:{}, state directory {}, {} probe(s) every {} s",
         AgentVersion.get(), config.tier().configName(), config.server().host(), http.actualPort(), state.path(),
         config.probes().size(), config.probeInterval().toSeconds());
-    return new AgentDaemon(config, state, vertx, metrics, status, http, logs);
+    return new AgentDaemon(config, state, vertx, metrics, status, http, pipelines);
   }
 
   /** The port the HTTP server listens on (useful with {@code server.port: 0}). */
   public int port() {
     return http.actualPort();
+  }
+
+  /** The Tier-1 stream, when the tier permits it (tests flush it). */
+  Optional<TelemetryStream> telemetry() {
+    return pipelines.telemetry();
   }
 
   /** Runs the readiness checks now; empty when ready. */
@@ -150,7 +134,7 @@ public final class AgentDaemon {
       return true;
     }
     LOG.info("agent stopping");
-    logs.close();
+    pipelines.close();
     boolean clean;
     try {
       Future<Void> closed = vertx.close();

@@ -31,6 +31,8 @@ final class ProbeScheduler implements StatusContributor {
   private final HealthCheck check;
   private final Clock clock;
   private final ProbeMetrics metrics;
+  private final List<java.util.function.Consumer<HealthReport>> listeners =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
   private final Map<String, ProbeResult> latest = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile Instant lastRun;
@@ -42,6 +44,11 @@ final class ProbeScheduler implements StatusContributor {
     this.clock = clock;
     this.metrics = new ProbeMetrics(probes);
     metrics.bindTo(registry);
+  }
+
+  /** Adds a consumer of every completed run (the Tier-1 stream). */
+  void addListener(java.util.function.Consumer<HealthReport> listener) {
+    listeners.add(listener);
   }
 
   /** Runs the probes now and then every {@code interval}. */
@@ -71,6 +78,7 @@ final class ProbeScheduler implements StatusContributor {
           if (report != null) {
             report.probes().forEach(r -> latest.put(r.name(), r));
             metrics.record(report);
+            listeners.forEach(l -> l.accept(report));
             lastReport = report;
             lastRun = clock.instant();
           } else {

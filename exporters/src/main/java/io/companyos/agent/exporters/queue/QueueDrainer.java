@@ -64,6 +64,7 @@ public final class QueueDrainer {
           failures = 0;
           accepted++;
           sent.incrementAndGet();
+          lastError = null;
         } else if (outcome instanceof SendOutcome.Rejected r) {
           LOG.warn("export batch {} refused by the endpoint ({}); dropped, not retried", batch.seq(), r.reason());
           queue.ack(batch.seq());
@@ -104,7 +105,7 @@ public final class QueueDrainer {
     return retried.get();
   }
 
-  /** The last failure's short reason (no payload content), or null. */
+  /** The last failure's short reason (no payload content), or null once a batch got through again. */
   public String lastError() {
     return lastError;
   }

@@ -1,0 +1,248 @@
+package io.companyos.agent.daemon;
+
+import io.companyos.agent.collectors.health.HealthReport;
+import io.companyos.agent.collectors.health.ProbeResult;
+import io.companyos.agent.collectors.health.ProbeStatus;
+import io.companyos.agent.collectors.logs.LogEvent;
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.AgentVersion;
+import io.companyos.agent.exporters.otlp.OtlpBatchSender;
+import io.companyos.agent.exporters.otlp.OtlpPipeline;
+import io.companyos.agent.exporters.queue.Backoff;
+import io.companyos.agent.exporters.queue.DiskQueue;
+import io.companyos.agent.exporters.queue.QueueDrainer;
+import io.companyos.agent.exporters.queue.QueueStats;
+import io.companyos.agent.policy.PayloadKind;
+import io.companyos.agent.policy.egress.EgressGuard;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+import java.lang.management.MemoryUsage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Tier-1 stream in the daemon: the allowlisted measurements are recorded into the OpenTelemetry SDK, every export
+ * is committed to the disk queue in {@code stateDir/otlp-queue}, and an {@code otlp-sender} thread drains the queue
+ * through the egress guard. Built only when the guard permits OTLP (tier {@code full}); otherwise nothing of it exists.
+ * Only values that carry no customer text are recorded: counts, durations, enumerated kinds.
+ */
+final class TelemetryStream implements StatusContributor, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(TelemetryStream.class);
+  static final String QUEUE_DIR = "otlp-queue";
+  private static final AttributeKey<String> PROBE_TYPE = AttributeKey.stringKey("probe.type");
+  private static final AttributeKey<String> SERVICE = AttributeKey.stringKey("service");
+  private static final AttributeKey<String> AREA = AttributeKey.stringKey("area");
+
+  private final DiskQueue queue;
+  private final OtlpPipeline pipeline;
+  private final QueueDrainer drainer;
+  private final Clock clock;
+  private final ScheduledExecutorService sender;
+  private final DoubleHistogram probeDuration;
+  private final LongCounter logErrors;
+  private final Map<String, Double> probeUpByType = new ConcurrentHashMap<>();
+  private volatile Instant lastSuccess;
+  private volatile boolean closed;
+
+  private TelemetryStream(AgentConfig config, DiskQueue queue, EgressGuard guard, java.util.UUID installationId,
+      Clock clock) {
+    this.queue = queue;
+    this.clock = clock;
+    this.pipeline = OtlpPipeline.create(config.telemetry().endpoint().uri(), config.telemetry().interval(),
+        Map.of("service.version", AgentVersion.get(), "companyos.installation.id", installationId.toString()),
+        queue);
+    this.drainer = new QueueDrainer(queue,
+        new OtlpBatchSender(kind -> guard.endpoint(kind).flatMap(uri -> guard.sender(kind, uri))),
+        Backoff.DEFAULT, () -> ThreadLocalRandom.current().nextDouble(), Duration.ofSeconds(1), 50);
+    var meter = pipeline.meter();
+    probeDuration = meter.histogramBuilder("companyos.probe.duration").setUnit("seconds").build();
+    logErrors = meter.counterBuilder("agent.log.errors").setUnit("events").build();
+    meter.gaugeBuilder("companyos.probe.up").setUnit("1").buildWithCallback(m ->
+        probeUpByType.forEach((type, up) -> m.record(up, Attributes.of(PROBE_TYPE, type))));
+    meter.gaugeBuilder("process.uptime").setUnit("seconds").buildWithCallback(m ->
+        m.record(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
+    meter.gaugeBuilder("process.cpu.usage").setUnit("1").buildWithCallback(m -> {
+      if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        double load = os.getProcessCpuLoad();
+        if (load >= 0) {
+          m.record(load);
+        }
+      }
+    });
+    meter.gaugeBuilder("jvm.memory.used").setUnit("bytes").ofLongs().buildWithCallback(m -> {
+      long heap = 0;
+      long nonHeap = 0;
+      for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+        MemoryUsage u = pool.getUsage();
+        if (u == null) {
+          continue;
+        }
+        if (pool.getType() == MemoryType.HEAP) {
+          heap += u.getUsed();
+        } else {
+          nonHeap += u.getUsed();
+        }
+      }
+      m.record(heap, Attributes.of(AREA, "heap"));
+      m.record(nonHeap, Attributes.of(AREA, "nonheap"));
+    });
+    this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "otlp-sender");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /**
+   * Opens the queue and the SDK when the guard permits OTLP; empty otherwise (tier heartbeat or airgapped).
+   *
+   * @throws DaemonStartException when the queue directory cannot be opened
+   */
+  static java.util.Optional<TelemetryStream> create(AgentConfig config, StateDirectory state, EgressGuard guard,
+      MeterRegistry registry, Clock clock) throws DaemonStartException {
+    if (!guard.permits(PayloadKind.OTLP_METRICS)) {
+      return java.util.Optional.empty();
+    }
+    DiskQueue queue;
+    try {
+      queue = DiskQueue.builder(state.path().resolve(QUEUE_DIR)).clock(clock).open();
+    } catch (IOException e) {
+      throw new DaemonStartException("export queue in " + state.path().resolve(QUEUE_DIR) + " cannot be opened ("
+          + e.getClass().getSimpleName() + ")");
+    }
+    TelemetryStream stream = new TelemetryStream(config, queue, guard, state.installationId(), clock);
+    stream.bindMeters(registry);
+    return java.util.Optional.of(stream);
+  }
+
+  private void bindMeters(MeterRegistry registry) {
+    Gauge.builder("agent.queue.batches", queue, q -> q.stats().batches())
+        .description("Export batches waiting in the disk queue").baseUnit("batches").register(registry);
+    Gauge.builder("agent.queue.bytes", queue, q -> q.stats().bytes())
+        .description("Payload bytes waiting in the disk queue").baseUnit("bytes").register(registry);
+    FunctionCounter.builder("agent.queue.dropped", queue, q -> q.stats().dropped())
+        .description("Batches dropped because the queue was full (oldest first)").baseUnit("batches")
+        .register(registry);
+    FunctionCounter.builder("agent.queue.corrupt", queue, q -> q.stats().corrupt())
+        .description("Damaged queue records skipped (torn writes, bit rot)").baseUnit("records").register(registry);
+    FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::sentCount)
+        .description("Export batches the endpoint accepted").baseUnit("batches").tag("outcome", "delivered")
+        .register(registry);
+    FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::rejectedCount)
+        .description("Export batches the endpoint accepted").baseUnit("batches").tag("outcome", "rejected")
+        .register(registry);
+    FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::retryCount)
+        .description("Export batches the endpoint accepted").baseUnit("batches").tag("outcome", "retried")
+        .register(registry);
+    Gauge.builder("agent.export.last_success", this, s -> s.lastSuccess == null ? Double.NaN
+            : s.lastSuccess.toEpochMilli() / 1000.0)
+        .description("When the endpoint last accepted a batch (Unix time)").baseUnit("seconds").register(registry);
+  }
+
+  /** Starts draining the queue (what a previous run left behind first). */
+  void start() {
+    sender.schedule(this::drain, 0, TimeUnit.MILLISECONDS);
+  }
+
+  private void drain() {
+    if (closed) {
+      return;
+    }
+    Duration next;
+    try {
+      QueueDrainer.Pass pass = drainer.drainOnce();
+      if (pass.accepted() > 0) {
+        lastSuccess = clock.instant();
+      }
+      next = pass.nextDelay();
+    } catch (RuntimeException e) {
+      LOG.warn("export drain failed ({}); retrying", e.getClass().getSimpleName());
+      next = Duration.ofSeconds(5);
+    }
+    if (!closed) {
+      sender.schedule(this::drain, next.toMillis(), TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** Takes a probe run: up per probe type (all UP) and each probe's duration. */
+  void record(HealthReport report) {
+    Map<String, Double> up = new LinkedHashMap<>();
+    for (ProbeResult r : report.probes()) {
+      up.merge(r.type(), r.status() == ProbeStatus.UP ? 1.0 : 0.0, Math::min);
+      probeDuration.record(r.latency().toNanos() / 1e9, Attributes.of(PROBE_TYPE, r.type()));
+    }
+    probeUpByType.putAll(up);
+  }
+
+  /** Takes a log event: ERROR events are counted per service; the text never enters the stream. */
+  void record(LogEvent event) {
+    if (event.isError()) {
+      logErrors.add(1, Attributes.of(SERVICE, event.service()));
+    }
+  }
+
+  /** Exports what was recorded so far into the queue now (tests, shutdown). */
+  boolean flush(Duration timeout) {
+    return pipeline.flush(timeout);
+  }
+
+  @Override
+  public String name() {
+    return "telemetry";
+  }
+
+  @Override
+  public Map<String, Object> status() {
+    QueueStats q = queue.stats();
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("status", drainer.lastError() != null && q.batches() > 0 ? "degraded" : "ok");
+    if (drainer.lastError() != null && q.batches() > 0) {
+      s.put("reason", "telemetry endpoint not accepting (" + drainer.lastError() + "); " + q.batches()
+          + " batch(es) queued");
+    }
+    s.put("queuedBatches", q.batches());
+    s.put("queuedBytes", q.bytes());
+    s.put("oldestQueuedAgeSeconds", q.oldestEnqueuedAt().map(t -> Duration.between(t, clock.instant()).toSeconds())
+        .orElse(null));
+    s.put("dropped", q.dropped());
+    s.put("corrupt", q.corrupt());
+    s.put("lastSuccess", lastSuccess == null ? null : lastSuccess.toString());
+    s.put("lastError", drainer.lastError());
+    return s;
+  }
+
+  /** Commits what is recorded to the queue, stops sending; what is queued stays for the next start. */
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    pipeline.close();
+    closed = true;
+    sender.shutdownNow();
+    try {
+      sender.awaitTermination(5, TimeUnit.SECONDS);
+      queue.close();
+    } catch (IOException | InterruptedException e) {
+      LOG.warn("export queue did not close cleanly ({})", e.getClass().getSimpleName());
+    }
+  }
+}

@@ -1,0 +1,149 @@
+package io.companyos.agent.daemon;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.companyos.agent.config.AgentConfig;
+import io.companyos.agent.config.ConfigLoader;
+import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.common.v1.KeyValue;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Tier full end to end: PII planted in every input (log lines, exception messages, a customer-named service, probe
+ * causes) and the vendor endpoint (WireMock) must receive the allowlisted measurements and none of the PII.
+ */
+class TelemetryStreamTest {
+  private static final List<String> PLANTED = List.of("alice.smith@acme-corp.example", "10.20.30.40",
+      "hunter2-secret", "acme-billing", "db-07.acme.internal", "4111 1111 1111 1111");
+
+  @TempDir
+  Path tmp;
+
+  private WireMockServer vendor;
+
+  @BeforeEach
+  void startVendor() {
+    vendor = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    vendor.start();
+    vendor.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(200)));
+  }
+
+  @AfterEach
+  void stopVendor() {
+    vendor.stop();
+  }
+
+  private static byte[] body(LoggedRequest r) throws Exception {
+    byte[] b = r.getBody();
+    if (b.length > 1 && (b[0] & 0xff) == 0x1f && (b[1] & 0xff) == 0x8b) {
+      try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(b))) {
+        return in.readAllBytes();
+      }
+    }
+    return b;
+  }
+
+  @Test
+  void onlyAllowlistedMeasurementsLeaveAndNoPlantedValue() throws Exception {
+    int closedPort;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Path logDir = Files.createDirectories(tmp.resolve("logs"));
+    Files.writeString(logDir.resolve("core.log"), "");
+    Files.writeString(logDir.resolve("billing.log"), "");
+    AgentConfig config = new ConfigLoader(Map.of()).bind("tier: full\n"
+        + "stateDir: " + tmp.resolve("state") + "\n"
+        + "server: { port: 0 }\n"
+        + "telemetry: { endpoint: \"" + vendor.baseUrl() + "\", interval: 1s }\n"
+        + "heartbeat: { endpoint: \"" + vendor.baseUrl() + "/v1/heartbeat\" }\n"
+        + "probeInterval: 500ms\n"
+        + "probes:\n"
+        + "  - { name: db-07.acme.internal, type: tcp, host: 127.0.0.1, port: " + closedPort + ", timeout: 1s }\n"
+        + "logs:\n"
+        + "  - { path: \"" + logDir + "/core.log\", service: core-api }\n"
+        + "  - { path: \"" + logDir + "/billing.log\", service: acme-billing }\n");
+    try (StateDirectory state = StateDirectory.open(config.stateDir())) {
+      AgentDaemon daemon = AgentDaemon.start(config, state, Clock.systemUTC());
+      try {
+        await().atMost(Duration.ofSeconds(20)).until(() -> daemon.status().document().get("components")
+            .toString().contains("filesFollowed=2"));
+        String lines = "2026-11-25T10:00:01Z ERROR login failed for alice.smith@acme-corp.example from 10.20.30.40\n"
+            + "java.lang.IllegalStateException: password hunter2-secret rejected for card 4111 1111 1111 1111\n"
+            + "\tat com.companyos.auth.Login.check(Login.java:42)\n"
+            + "2026-11-25T10:00:02Z INFO next\n";
+        Files.writeString(logDir.resolve("core.log"), lines, StandardOpenOption.APPEND);
+        Files.writeString(logDir.resolve("billing.log"), lines, StandardOpenOption.APPEND);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+          daemon.telemetry().orElseThrow().flush(Duration.ofSeconds(5));
+          Set<String> names = new HashSet<>();
+          boolean coreErrorSeen = false;
+          for (LoggedRequest r : vendor.findAll(postRequestedFor(urlEqualTo("/v1/metrics")))) {
+            var req = ExportMetricsServiceRequest.parseFrom(body(r));
+            for (var rm : req.getResourceMetricsList()) {
+              for (var sm : rm.getScopeMetricsList()) {
+                for (var m : sm.getMetricsList()) {
+                  names.add(m.getName());
+                  if (m.getName().equals("agent.log.errors")) {
+                    for (var dp : m.getSum().getDataPointsList()) {
+                      for (KeyValue kv : dp.getAttributesList()) {
+                        coreErrorSeen |= kv.getValue().getStringValue().equals("core-api") && dp.getAsInt() == 1;
+                      }
+                    }
+                  }
+                }
+              }
+            }
+          }
+          assertThat(names).containsExactlyInAnyOrder("companyos.probe.up", "companyos.probe.duration",
+              "agent.log.errors", "process.uptime", "process.cpu.usage", "jvm.memory.used");
+          assertThat(coreErrorSeen).as("core-api's one ERROR event counted").isTrue();
+        });
+
+        for (LoggedRequest r : vendor.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
+          String sent = new String(body(r), StandardCharsets.ISO_8859_1);
+          for (String planted : PLANTED) {
+            assertThat(sent).as("%s to %s", planted, r.getUrl()).doesNotContain(planted);
+          }
+        }
+        assertThat(daemon.metrics().scrape()).containsPattern("agent_queue_batches \\d")
+            .contains("agent_export_batches_total{outcome=\"delivered\"}")
+            .contains("agent_egress_denied_items_total{kind=\"otlp-metrics\",reason=\"attribute-value\"}");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> telemetry = (Map<String, Object>) ((Map<String, Object>) daemon.status().document()
+            .get("components")).get("telemetry");
+        assertThat(telemetry.get("status")).isEqualTo("ok");
+        assertThat(telemetry.get("lastSuccess")).isNotNull();
+      } finally {
+        daemon.stop(Duration.ofSeconds(5));
+      }
+    }
+  }
+}
