@@ -133,11 +133,23 @@ final class CatalogScanner {
   }
 
   /**
-   * Cheap looks at the neighbouring bytes that rule out most triggers before the call: a capital that is
+   * Cheap looks at the neighbouring bytes that rule out most triggers before the call: a number not followed
+   * by a separator and another digit (and shorter than a card number), a capital that is
    * neither {@code A} nor followed by a capital and two digits, a colon with no hex digit before it and no
    * second colon, a dash or dot not followed by the separator of a MAC address.
    */
   private static boolean worthATry(byte[] b, int inf, int prev, int i, int end) {
+    if ((inf & T_DIGIT) != 0) {
+      int j = i + 1;
+      while (j < end && j - i < 13 && Bytes.isDigit(b[j])) {
+        j++;
+      }
+      if (j - i >= 13 || j >= end) {
+        return true;
+      }
+      int after = b[j];
+      return (after == '.' || after == '-' || after == ' ' || after == '/') && j + 1 < end && Bytes.isDigit(b[j + 1]);
+    }
     switch (inf & (T_UPPER | T_COLON | T_DASH | T_DOT)) {
       case T_UPPER:
         return b[i] == 'A' || (i + 3 < end && Bytes.isUpper(b[i + 1]) && Bytes.isDigit(b[i + 2]));
