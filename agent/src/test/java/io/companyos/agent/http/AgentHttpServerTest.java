@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.companyos.agent.collectors.prometheus.ExpositionFormat;
+import io.companyos.agent.collectors.prometheus.ExpositionParser;
+import io.companyos.agent.collectors.prometheus.Sample;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigLoader;
 import io.companyos.agent.daemon.AgentDaemon;
@@ -101,11 +104,13 @@ class AgentHttpServerTest {
     get("/metrics").onComplete(ctx.succeeding(r -> ctx.verify(() -> {
       assertThat(r.getKey().statusCode()).isEqualTo(200);
       assertThat(r.getKey().getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
-      List<PrometheusText.Sample> samples = PrometheusText.parse(r.getValue());
-      assertThat(samples).extracting(PrometheusText.Sample::name)
+      // the collectors' strict parser (text format 0.0.4) throws on anything malformed
+      List<Sample> samples = new ExpositionParser().parse(r.getValue(), ExpositionFormat.PROMETHEUS_TEXT).stream()
+          .flatMap(f -> f.samples().stream()).toList();
+      assertThat(samples).extracting(Sample::name)
           .contains("agent_info", "agent_ready", "jvm_memory_used_bytes", "process_uptime_seconds",
               "jvm_threads_live_threads", "process_cpu_usage");
-      PrometheusText.Sample info = samples.stream().filter(s -> s.name().equals("agent_info")).findFirst().get();
+      Sample info = samples.stream().filter(s -> s.name().equals("agent_info")).findFirst().get();
       assertThat(info.labels()).containsEntry("tier", "heartbeat").containsKey("version");
       assertThat(info.value()).isEqualTo(1.0);
       ctx.completeNow();
