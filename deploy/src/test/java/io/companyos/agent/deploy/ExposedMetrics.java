@@ -24,8 +24,9 @@ import java.util.TreeSet;
 
 /**
  * The sample names the agent really exposes on {@code /metrics}: the daemon started in-process with one of each
- * configured source (a probe, a scrape, a log source) in tier heartbeat, so that the meters those sources register
- * are there, and scraped over HTTP once every source has run.
+ * configured source (a probe, a scrape, a log source) in tier full (heartbeat and OTLP stream pointed at a loopback
+ * port where nothing listens), so that the meters those parts register are there, and scraped over HTTP once every
+ * source has run.
  */
 final class ExposedMetrics {
   private ExposedMetrics() {}
@@ -49,17 +50,18 @@ final class ExposedMetrics {
       Files.writeString(logs.resolve("core-api.log"), "2026-01-01T00:00:00Z INFO started\n");
       try {
         String yaml = """
-            tier: heartbeat
+            tier: full
             stateDir: %s
             server: { host: 127.0.0.1, port: 0 }
-            heartbeat: { endpoint: "http://127.0.0.1:%d/v1/heartbeat" }
+            heartbeat: { endpoint: "http://127.0.0.1:%2$d/v1/heartbeat" }
+            telemetry: { endpoint: "http://127.0.0.1:%2$d", interval: 1s }
             probeInterval: 1s
             probes:
-              - { name: core-api, type: tcp, host: 127.0.0.1, port: %d }
+              - { name: core-api, type: tcp, host: 127.0.0.1, port: %3$d }
             scrapes:
-              - { name: core-api, url: "http://127.0.0.1:%d/metrics", interval: 1s, allow: ["companyos_*"] }
+              - { name: core-api, url: "http://127.0.0.1:%4$d/metrics", interval: 1s, allow: ["companyos_*"] }
             logs:
-              - { path: "%s/*.log", service: core-api, format: plain }
+              - { path: "%5$s/*.log", service: core-api, format: plain }
             """.formatted(workDir.resolve("state"), deadPort, probeTarget.getLocalPort(),
             service.getAddress().getPort(), logs);
         AgentConfig config = CheckConfig.effective(yaml, Map.of());
@@ -72,6 +74,7 @@ final class ExposedMetrics {
               String text = http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
                   .body();
               return text.contains("\nagent_probe_status{") && text.contains("\nagent_scrape_up{")
+                  && text.contains("\nagent_queue_bytes ")
                   && !text.contains("agent_scrape_up{scrape=\"core-api\"} NaN");
             });
             return names(http.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString())
