@@ -33,7 +33,13 @@ public record GeneratedKey(String fingerprint, String armoredPublicKey, String a
    * the directory (0700) if needed. Refuses to overwrite either file.
    */
   public KeyFiles writeTo(Path dir, String baseName) throws IOException {
-    Files.createDirectories(dir);
+    if (!Files.isDirectory(dir)) {
+      Path parent = dir.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
+      Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
     Path publicFile = dir.resolve(baseName + ".pub.asc");
     Path secretFile = dir.resolve(baseName + ".sec.asc");
     for (Path file : new Path[] {publicFile, secretFile}) {
