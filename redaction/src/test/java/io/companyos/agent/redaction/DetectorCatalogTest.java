@@ -73,7 +73,8 @@ class DetectorCatalogTest {
           p("host=192.168.0.10:5432", "host=<ipv4>:5432"),
           p("[203.0.113.9]", "[<ipv4>]"),
           p("db.acme.corp/172.16.4.2:9092", "<host>/<ipv4>:9092"),
-          p("range 10.0.0.1-10.0.0.9", "range <ipv4>-<ipv4>"));
+          p("range 10.0.0.1-10.0.0.9", "range <ipv4>-<ipv4>"),
+          p("k=v 10.20.30.40 INFO", "k=v <ipv4> INFO"));
     }
 
     @Override

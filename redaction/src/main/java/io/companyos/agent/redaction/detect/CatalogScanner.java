@@ -288,7 +288,11 @@ final class CatalogScanner {
       return -1;
     }
     int st = i - k;
-    if (Bytes.isWord(s.at(st - 1))) {
+    int before = s.at(st - 1);
+    if (Bytes.isWord(before) || before == ':' || before == '.') {
+      return -1; // inside a word, or not the first colon of the token (that one was tried)
+    }
+    if (k == 2 && isTimeOfDay(s, st)) {
       return -1;
     }
     int r;
@@ -296,6 +300,13 @@ final class CatalogScanner {
       return r;
     }
     return enabled(DetectorType.IPV6) ? Ipv6Detector.find(s, st) : -1;
+  }
+
+  /** {@code HH:MM:SS} not followed by another colon: three groups, so neither a MAC nor an IPv6 address. */
+  private static boolean isTimeOfDay(Scan s, int st) {
+    return Bytes.isDigit(s.at(st)) && Bytes.isDigit(s.at(st + 1)) && Bytes.isDigit(s.at(st + 3))
+        && Bytes.isDigit(s.at(st + 4)) && s.at(st + 5) == ':' && Bytes.isDigit(s.at(st + 6))
+        && Bytes.isDigit(s.at(st + 7)) && s.at(st + 8) != ':';
   }
 
   /** At the first {@code -} or {@code .} after {@code k} hex digits: a hyphenated or Cisco MAC. */

@@ -10,7 +10,7 @@ import io.companyos.agent.redaction.DetectorType;
  */
 final class Ipv4Detector {
   private static final String[] VERSION_WORDS = {
-    "version", "ver", "v", "release", "build", "kernel", "oid", "firmware", "fw", "java", "jdk", "os"
+    "version", "ver", "release", "build", "kernel", "oid", "firmware", "fw", "java", "jdk", "os"
   };
 
   private Ipv4Detector() {}
