@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 /** Options every subcommand shares: the configuration file, logging, and the hidden {@code --stacktrace}. */
 public final class CommonOptions {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
-      description = "YAML configuration file (default: the embedded default configuration)")
+      description = "YAML configuration file (default: $COMPANYOS_AGENT_CONFIG, else the embedded default"
+          + " configuration)")
   Path config;
 
   @Option(names = {"-v", "--verbose"}, description = "Log debug detail to stderr")
@@ -22,9 +23,16 @@ public final class CommonOptions {
   @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of a failure")
   boolean stacktrace;
 
-  /** Loads the configuration named by {@code --config} (or the embedded default) with the process environment. */
+  /** The environment variable naming the configuration file when {@code --config} is not given. */
+  public static final String CONFIG_ENV = "COMPANYOS_AGENT_CONFIG";
+
+  /**
+   * Loads the configuration named by {@code --config}, else by {@code $COMPANYOS_AGENT_CONFIG} (so that
+   * {@code kubectl exec <pod> -- agent <command>} uses the pod's configuration), else the embedded default; with the
+   * process environment's overrides.
+   */
   public AgentConfig loadConfig() throws ConfigException {
-    return new ConfigLoader(System.getenv()).load(config);
+    return new ConfigLoader(System.getenv()).load(configFile());
   }
 
   /** Configures logging as the options ask; call first in every command. */
@@ -32,7 +40,12 @@ public final class CommonOptions {
     LogSetup.apply(logFormat, verbose);
   }
 
+  /** The configuration file in use, or null for the embedded default. */
   public Path configFile() {
-    return config;
+    if (config != null) {
+      return config;
+    }
+    String fromEnv = System.getenv(CONFIG_ENV);
+    return fromEnv == null || fromEnv.isBlank() ? null : Path.of(fromEnv);
   }
 }

@@ -90,6 +90,24 @@ class AgentProcessTest {
   }
 
   @Test
+  void theConfigFileCanBeNamedByTheEnvironment() throws Exception {
+    Path cfg = tmp.resolve("from-env.yaml");
+    Files.writeString(cfg, "tier: heartbeat\ninstallation: { cluster: env-cluster }\n");
+    ProcessBuilder pb = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-XX:+UseSerialGC",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "check-config"))
+        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("COMPANYOS_AGENT_CONFIG", cfg.toString());
+    Process p = pb.start();
+    started.add(p);
+    String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).isZero();
+    assertThat(out).contains("# effective configuration of " + cfg).contains("tier: heartbeat")
+        .contains("cluster: env-cluster");
+  }
+
+  @Test
   void aSecondAgentOnTheSameStateDirExitsWithStatus2() throws Exception {
     Path state = tmp.resolve("state");
     Path cfg = config(state);
