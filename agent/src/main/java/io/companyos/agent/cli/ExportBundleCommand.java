@@ -3,7 +3,6 @@ package io.companyos.agent.cli;
 import io.companyos.agent.bundle.BundleException;
 import io.companyos.agent.bundle.BundleInfo;
 import io.companyos.agent.bundle.BundleLimits;
-import io.companyos.agent.bundle.BundleSource;
 import io.companyos.agent.bundle.BundleTarget;
 import io.companyos.agent.bundle.BundleWriter;
 import io.companyos.agent.bundle.ExportProgress;
@@ -148,8 +147,11 @@ final class ExportBundleCommand implements Callable<Integer> {
     boolean terminal = System.console() != null;
     if (review != null) {
       StagedBundle staged;
-      try (ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal)) {
+      ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal);
+      try {
         staged = writer.stageForReview(info, collected.sources(), collected.runs(), review);
+      } finally {
+        line.close();
       }
       long bytes = staged.manifest().files().stream().mapToLong(FileEntry::size).sum();
       human.println("review directory " + review + ": " + staged.manifest().files().size() + " files, "
@@ -161,8 +163,11 @@ final class ExportBundleCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ExportReceipt receipt;
-    try (ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal)) {
+    ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal);
+    try {
       receipt = writer.export(info, collected.sources(), collected.runs(), target(config, toStdout));
+    } finally {
+      line.close();
     }
     Receipts.print(receipt, keys.demoRecipient(), human);
     return ExitCodes.OK;
@@ -214,10 +219,5 @@ final class ExportBundleCommand implements Callable<Integer> {
       chosen.add(category);
     }
     return chosen;
-  }
-
-  /** Sources of the listing, for tests. */
-  static long knownBytes(List<BundleSource> sources) {
-    return sources.stream().mapToLong(s -> Math.max(0, s.sizeHint())).sum();
   }
 }

@@ -81,8 +81,11 @@ final class SealBundleCommand implements Callable<Integer> {
       target = out == null || Files.isDirectory(path) ? BundleTarget.directory(path) : BundleTarget.file(path);
     }
     ExportReceipt receipt;
-    try (ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), System.console() != null)) {
+    ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), System.console() != null);
+    try {
       receipt = writer.seal(staged, target);
+    } finally {
+      line.close();
     }
     Receipts.print(receipt, keys.demoRecipient(), human);
     return ExitCodes.OK;
