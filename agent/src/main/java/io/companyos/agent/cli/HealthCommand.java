@@ -7,14 +7,12 @@ import io.companyos.agent.collectors.health.Probe;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.config.ProbeConfig;
-import io.vertx.core.Vertx;
-import io.vertx.core.VertxOptions;
+import io.companyos.agent.daemon.OnDemandVertx;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +33,7 @@ final class HealthCommand implements Callable<Integer> {
   public Integer call() throws ConfigException, InterruptedException, ExecutionException {
     common.applyLogging();
     AgentConfig config = common.loadConfig();
-    LazyVertx vertx = new LazyVertx();
+    OnDemandVertx vertx = new OnDemandVertx();
     try {
       List<Probe> probes = new ArrayList<>();
       for (ProbeConfig probe : config.probes()) {
@@ -48,25 +46,6 @@ final class HealthCommand implements Callable<Integer> {
       return report.allUp() ? ExitCodes.OK : ExitCodes.FAILED;
     } finally {
       vertx.close();
-    }
-  }
-
-  /** One small Vert.x instance, started only when a probe needs an event loop. */
-  private static final class LazyVertx implements Supplier<Vertx> {
-    private Vertx vertx;
-
-    @Override
-    public Vertx get() {
-      if (vertx == null) {
-        vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-      }
-      return vertx;
-    }
-
-    void close() throws InterruptedException, ExecutionException {
-      if (vertx != null) {
-        vertx.close().toCompletionStage().toCompletableFuture().get();
-      }
     }
   }
 }

@@ -1,5 +1,18 @@
 package io.companyos.agent.daemon;
 
+import io.companyos.agent.collectors.health.HealthCheck;
+import io.companyos.agent.config.AgentVersion;
+import io.companyos.agent.exporters.otlp.OtlpPipeline;
+import io.companyos.agent.exporters.otlp.OtlpPreview;
+import io.companyos.agent.exporters.otlp.QueuedExport;
+import io.companyos.agent.exporters.queue.DiskQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -56,7 +69,7 @@ public final class EgressPreview {
     root.put("sends", tier == Tier.FULL ? "the heartbeat and the allowlisted OTLP stream" : "the heartbeat only");
     root.set("heartbeat", heartbeat(config, clock));
     if (tier == Tier.FULL) {
-      root.set("otlp", otlp(config, policy));
+      root.set("otlp", otlp(config, policy, installationId(config.stateDir())));
     }
     return root;
   }
@@ -87,7 +100,7 @@ public final class EgressPreview {
     return hb;
   }
 
-  private static ObjectNode otlp(AgentConfig config, Optional<SignedPolicy> policy) {
+  private static ObjectNode otlp(AgentConfig config, Optional<SignedPolicy> policy, UUID id) throws IOException {
     TelemetryAllowlist allowlist = TelemetryAllowlist.builtIn();
     if (policy.isPresent()) {
       allowlist = allowlist.narrowedBy(policy.get().allowlist());
@@ -95,14 +108,55 @@ public final class EgressPreview {
     ObjectNode otlp = JSON.createObjectNode();
     otlp.putArray("destinations").add(config.telemetry().endpoint().resolve("/v1/metrics").toString())
         .add(config.telemetry().endpoint().resolve("/v1/logs").toString());
-    otlp.put("nextExport", "not shown: this build's preview does not yet render the OTLP stream; the OTLP exporter "
-        + "will fill this section with its next export as JSON. Nothing is invented here.");
+    otlp.set("nextExport", nextExport(config, allowlist, id));
     otlp.put("kinds", PayloadKind.OTLP_METRICS.label() + ", " + PayloadKind.OTLP_LOGS.label());
     otlp.put("allowlistVersion", allowlist.version());
     var metrics = otlp.putArray("allowlistedMetrics");
     allowlist.metricNames().forEach(metrics::add);
     otlp.put("schema", "docs/telemetry-schema.md lists every metric, attribute and permitted value");
     return otlp;
+  }
+
+  /**
+   * The next metrics export, produced the way the daemon produces it (one run of the configured probes recorded into
+   * the same instruments, exported by the same SDK exporter into a throw-away queue) and rendered as the guard would
+   * pass it.
+   */
+  private static ObjectNode nextExport(AgentConfig config, TelemetryAllowlist allowlist, UUID id)
+      throws IOException {
+    Path tmp = Files.createTempDirectory("agent-preview");
+    try {
+      List<QueuedExport> exports = new ArrayList<>();
+      try (DiskQueue queue = DiskQueue.builder(tmp).fsync(false).open()) {
+        try (OtlpPipeline pipeline = OtlpPipeline.create(config.telemetry().endpoint().uri(), Duration.ofHours(1),
+            Map.of("service.version", AgentVersion.get(), "companyos.installation.id", id.toString()), queue);
+            OnDemandVertx vertx = new OnDemandVertx()) {
+          Tier1Instruments instruments = new Tier1Instruments(pipeline.meter());
+          instruments.record(new HealthCheck(config.probes().stream().map(p -> p.toProbe(vertx)).toList()).run()
+              .get(60, TimeUnit.SECONDS));
+          pipeline.flush(Duration.ofSeconds(10));
+          // exactly the one export this flush produced; closing the SDK would queue another, which is not shown
+          for (var next = queue.peek(); next.isPresent(); next = queue.peek()) {
+            exports.add(QueuedExport.decode(next.get().payload()));
+            queue.ack(next.get().seq());
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new IOException("interrupted while running the probes");
+        } catch (ExecutionException | TimeoutException e) {
+          throw new IOException("the probes did not finish (" + e.getClass().getSimpleName() + ")");
+        }
+      }
+      ObjectNode rendered = OtlpPreview.render(exports, allowlist);
+      rendered.put("measuredBy", "this command, now: the probe values are one run of the configured probes; process "
+          + "and JVM values are this command's own (the daemon sends its own); agent.log.errors comes from the "
+          + "daemon's log tailing and is absent here");
+      return rendered;
+    } finally {
+      try (var walk = Files.walk(tmp)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   /** The installation id from the state directory, creating the directory and the id when this is the first use. */

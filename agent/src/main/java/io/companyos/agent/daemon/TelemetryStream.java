@@ -1,8 +1,6 @@
 package io.companyos.agent.daemon;
 
 import io.companyos.agent.collectors.health.HealthReport;
-import io.companyos.agent.collectors.health.ProbeResult;
-import io.companyos.agent.collectors.health.ProbeStatus;
 import io.companyos.agent.collectors.logs.LogEvent;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.AgentVersion;
@@ -17,20 +15,12 @@ import io.companyos.agent.policy.egress.EgressGuard;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.metrics.DoubleHistogram;
-import io.opentelemetry.api.metrics.LongCounter;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-import java.lang.management.MemoryUsage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -47,18 +37,13 @@ import org.slf4j.LoggerFactory;
 final class TelemetryStream implements StatusContributor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryStream.class);
   static final String QUEUE_DIR = "otlp-queue";
-  private static final AttributeKey<String> PROBE_TYPE = AttributeKey.stringKey("probe.type");
-  private static final AttributeKey<String> SERVICE = AttributeKey.stringKey("service");
-  private static final AttributeKey<String> AREA = AttributeKey.stringKey("area");
 
   private final DiskQueue queue;
   private final OtlpPipeline pipeline;
   private final QueueDrainer drainer;
   private final Clock clock;
   private final ScheduledExecutorService sender;
-  private final DoubleHistogram probeDuration;
-  private final LongCounter logErrors;
-  private final Map<String, Double> probeUpByType = new ConcurrentHashMap<>();
+  private final Tier1Instruments instruments;
   private volatile Instant lastSuccess;
   private volatile boolean closed;
 
@@ -72,38 +57,7 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     this.drainer = new QueueDrainer(queue,
         new OtlpBatchSender(kind -> guard.endpoint(kind).flatMap(uri -> guard.sender(kind, uri))),
         Backoff.DEFAULT, () -> ThreadLocalRandom.current().nextDouble(), Duration.ofSeconds(1), 50);
-    var meter = pipeline.meter();
-    probeDuration = meter.histogramBuilder("companyos.probe.duration").setUnit("seconds").build();
-    logErrors = meter.counterBuilder("agent.log.errors").setUnit("events").build();
-    meter.gaugeBuilder("companyos.probe.up").setUnit("1").buildWithCallback(m ->
-        probeUpByType.forEach((type, up) -> m.record(up, Attributes.of(PROBE_TYPE, type))));
-    meter.gaugeBuilder("process.uptime").setUnit("seconds").buildWithCallback(m ->
-        m.record(ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0));
-    meter.gaugeBuilder("process.cpu.usage").setUnit("1").buildWithCallback(m -> {
-      if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-        double load = os.getProcessCpuLoad();
-        if (load >= 0) {
-          m.record(load);
-        }
-      }
-    });
-    meter.gaugeBuilder("jvm.memory.used").setUnit("bytes").ofLongs().buildWithCallback(m -> {
-      long heap = 0;
-      long nonHeap = 0;
-      for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
-        MemoryUsage u = pool.getUsage();
-        if (u == null) {
-          continue;
-        }
-        if (pool.getType() == MemoryType.HEAP) {
-          heap += u.getUsed();
-        } else {
-          nonHeap += u.getUsed();
-        }
-      }
-      m.record(heap, Attributes.of(AREA, "heap"));
-      m.record(nonHeap, Attributes.of(AREA, "nonheap"));
-    });
+    this.instruments = new Tier1Instruments(pipeline.meter());
     this.sender = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "otlp-sender");
       t.setDaemon(true);
@@ -182,21 +136,14 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     }
   }
 
-  /** Takes a probe run: up per probe type (all UP) and each probe's duration. */
+  /** Takes a probe run (see {@link Tier1Instruments#record(HealthReport)}). */
   void record(HealthReport report) {
-    Map<String, Double> up = new LinkedHashMap<>();
-    for (ProbeResult r : report.probes()) {
-      up.merge(r.type(), r.status() == ProbeStatus.UP ? 1.0 : 0.0, Math::min);
-      probeDuration.record(r.latency().toNanos() / 1e9, Attributes.of(PROBE_TYPE, r.type()));
-    }
-    probeUpByType.putAll(up);
+    instruments.record(report);
   }
 
-  /** Takes a log event: ERROR events are counted per service; the text never enters the stream. */
+  /** Takes a log event (see {@link Tier1Instruments#record(LogEvent)}). */
   void record(LogEvent event) {
-    if (event.isError()) {
-      logErrors.add(1, Attributes.of(SERVICE, event.service()));
-    }
+    instruments.record(event);
   }
 
   /** Exports what was recorded so far into the queue now (tests, shutdown). */

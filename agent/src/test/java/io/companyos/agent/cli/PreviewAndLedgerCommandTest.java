@@ -70,11 +70,33 @@ class PreviewAndLedgerCommandTest {
   }
 
   @Test
-  void previewInFullSaysHonestlyThatOtlpIsNotRenderedYet() throws Exception {
-    assertThat(run("preview", "-c", config("full").toString())).isZero();
-    JsonNode otlp = JSON.readTree(out.toString()).get("otlp");
-    assertThat(otlp.get("nextExport").asText()).startsWith("not shown: this build's preview does not yet render");
+  void previewInFullRendersTheNextOtlpExportAsTheGuardWouldPassIt() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      closedPort = s.getLocalPort();
+    }
+    Path cfg = dir.resolve("agent.yaml");
+    Files.writeString(cfg, "tier: full\nstateDir: " + dir.resolve("state") + "\n"
+        + "probes:\n  - { name: db-07.acme.internal, type: tcp, host: 127.0.0.1, port: " + closedPort + " }\n");
+    assertThat(run("preview", "-c", cfg.toString())).isZero();
+    String printed = out.toString();
+    assertThat(printed).as("the probe's name is customer text and never in the stream").doesNotContain("acme");
+    JsonNode otlp = JSON.readTree(printed).get("otlp");
     assertThat(otlp.get("allowlistedMetrics")).isNotEmpty();
+    JsonNode next = otlp.get("nextExport");
+    assertThat(next.get("resourcePassesTheGuard").asBoolean()).isTrue();
+    assertThat(next.get("resource").get("companyos.installation.id").asText())
+        .isEqualTo(Files.readString(dir.resolve("state").resolve("installation-id")).trim());
+    List<String> names = new ArrayList<>();
+    next.get("metrics").forEach(m -> names.add(m.get("name").asText()));
+    assertThat(names).containsExactlyInAnyOrder("companyos.probe.up", "companyos.probe.duration", "process.uptime",
+        "process.cpu.usage", "jvm.memory.used");
+    JsonNode up = next.get("metrics").findParents("name").stream()
+        .filter(m -> m.get("name").asText().equals("companyos.probe.up")).findFirst().orElseThrow();
+    assertThat(up.get("points").get(0).get("attributes").get("probe.type").asText()).isEqualTo("tcp");
+    assertThat(up.get("points").get(0).get("value").asDouble()).isZero();
+    assertThat(next.get("refusedByTheGuard")).isEmpty();
+    assertThat(Files.exists(dir.resolve("state").resolve("egress-ledger.jsonl"))).as("nothing sent").isFalse();
   }
 
   private void writeLedger(int payloads) throws Exception {
