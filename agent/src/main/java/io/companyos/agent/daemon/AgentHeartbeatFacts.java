@@ -16,12 +16,10 @@ import java.util.function.Supplier;
 /**
  * The heartbeat's values in the running agent (and in {@code agent preview}): the state directory's installation id,
  * the build's version, uptime since {@code started}, the license status computed offline at each call (a renewed
- * license file takes effect at the next heartbeat), and health from the probes. The CompanyOS version is not yet
- * known to the agent and is reported as {@code unknown}.
+ * license file takes effect at the next heartbeat), health from the probes, and the CompanyOS version from
+ * {@code installation.productVersion} ({@code unknown} when not configured).
  */
 public final class AgentHeartbeatFacts implements HeartbeatFacts {
-  static final String UNKNOWN_PRODUCT_VERSION = "unknown";
-
   private final UUID installationId;
   private final Clock clock;
   private final Instant started;
@@ -53,7 +51,7 @@ public final class AgentHeartbeatFacts implements HeartbeatFacts {
 
   @Override
   public String productVersion() {
-    return UNKNOWN_PRODUCT_VERSION;
+    return config.installation().productVersion();
   }
 
   @Override

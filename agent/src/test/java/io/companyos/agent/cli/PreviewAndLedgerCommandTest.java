@@ -65,8 +65,20 @@ class PreviewAndLedgerCommandTest {
     String id = Files.readString(dir.resolve("state").resolve("installation-id")).trim();
     assertThat(hb.get("body").get("installationId").asText()).isEqualTo(id);
     assertThat(hb.get("passesEgressGuard").asBoolean()).isTrue();
+    assertThat(hb.get("body").get("productVersion").asText()).isEqualTo("unknown");
     assertThat(p.has("otlp")).isFalse();
     assertThat(Files.exists(dir.resolve("state").resolve("egress-ledger.jsonl"))).as("nothing sent").isFalse();
+  }
+
+  @Test
+  void theHeartbeatReportsTheConfiguredProductVersion() throws Exception {
+    Path cfg = dir.resolve("agent.yaml");
+    Files.writeString(cfg, "tier: heartbeat\nstateDir: " + dir.resolve("state") + "\n"
+        + "installation: { productVersion: 2025.3.1 }\n");
+    assertThat(run("preview", "-c", cfg.toString())).isZero();
+    JsonNode body = JSON.readTree(out.toString()).get("heartbeat").get("body");
+    assertThat(body.get("productVersion").asText()).isEqualTo("2025.3.1");
+    assertThat(JSON.readTree(out.toString()).get("heartbeat").get("passesEgressGuard").asBoolean()).isTrue();
   }
 
   @Test

@@ -77,6 +77,7 @@ class ConfigLoaderTest {
       bad enum in list    | logs:\\n  - {path: /a, service: b, format: xml} | config error: logs[0].format (line 2): expected one of auto, plain, json, cri
       relative log path   | logs:\\n  - {path: logs/*.log, service: b}        | config error: logs[0].path (line 2): must be an absolute path or glob, e.g. /var/log/companyos/*.log
       relative host root  | hostRoot: host                                  | config error: hostRoot (line 1): must be an absolute path
+      bad product version | installation:\\n  productVersion: "2025 final" | config error: installation.productVersion (line 2): must be a version: letters, digits, '.', '+', '_' or '-', at most 64 characters
       port range          | server:\\n  port: 70000                        | config error: server.port (line 2): must be between 0 and 65535
       duplicate key       | tier: full\\ntier: heartbeat                    | config error: (line 2): invalid YAML: duplicate key tier
       not a mapping       | - a\\n- b                                       | config error: (line 1): the configuration must be a YAML mapping of keys
