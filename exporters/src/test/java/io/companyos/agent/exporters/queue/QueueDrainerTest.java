@@ -82,8 +82,13 @@ class QueueDrainerTest {
       assertThat(pass.accepted()).isEqualTo(1);
       assertThat(endpoint.accepted).containsExactly("good");
       assertThat(d.rejectedCount()).isEqualTo(1);
-      assertThat(d.lastError()).isEqualTo("HTTP 400");
+      assertThat(d.lastError()).as("cleared by the batch accepted after it").isNull();
       assertThat(endpoint.calls).isEqualTo(2);
+
+      endpoint.script.add(SendOutcome.forStatus(413, Optional.empty()));
+      q.append("too big".getBytes(StandardCharsets.UTF_8));
+      assertThat(d.drainOnce().rejected()).isEqualTo(1);
+      assertThat(d.lastError()).isEqualTo("HTTP 413");
     }
   }
 
