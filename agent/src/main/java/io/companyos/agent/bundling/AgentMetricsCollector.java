@@ -2,11 +2,13 @@ package io.companyos.agent.bundling;
 
 import io.companyos.agent.bundle.SourcePriority;
 import io.companyos.agent.collectors.host.HostMetrics;
+import io.companyos.agent.collectors.host.HostRoot;
 import io.companyos.agent.collectors.host.JvmMetrics;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -14,23 +16,24 @@ import java.util.List;
  * {@code metrics/host.prom} (the node, from OSHI), read once into a fresh registry.
  */
 final class AgentMetricsCollector implements BundleCollector {
-  private final boolean host;
+  private final Path hostRoot;
 
-  private AgentMetricsCollector(boolean host) {
-    this.host = host;
+  private AgentMetricsCollector(Path hostRoot) {
+    this.hostRoot = hostRoot;
   }
 
   static AgentMetricsCollector jvm() {
-    return new AgentMetricsCollector(false);
+    return new AgentMetricsCollector(null);
   }
 
-  static AgentMetricsCollector host() {
-    return new AgentMetricsCollector(true);
+  /** @param hostRoot where the host's {@code /proc}, {@code /sys} and {@code /dev} are (the config's hostRoot) */
+  static AgentMetricsCollector host(Path hostRoot) {
+    return new AgentMetricsCollector(hostRoot);
   }
 
   @Override
   public String name() {
-    return host ? "host-metrics" : "agent-metrics";
+    return hostRoot != null ? "host-metrics" : "agent-metrics";
   }
 
   @Override
@@ -43,12 +46,18 @@ final class AgentMetricsCollector implements BundleCollector {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     try {
       registry.config().meterFilter(JvmMetrics.agentNames());
-      List<MeterBinder> binders = host ? new HostMetrics().binders() : JvmMetrics.binders();
+      List<MeterBinder> binders;
+      if (hostRoot != null) {
+        HostRoot.configure(hostRoot);
+        binders = new HostMetrics().binders();
+      } else {
+        binders = JvmMetrics.binders();
+      }
       for (MeterBinder binder : binders) {
         binder.bindTo(registry);
       }
       byte[] text = registry.scrape().getBytes(StandardCharsets.UTF_8);
-      String path = host ? "metrics/host.prom" : "metrics/agent.prom";
+      String path = hostRoot != null ? "metrics/host.prom" : "metrics/agent.prom";
       for (MeterBinder binder : binders) {
         if (binder instanceof AutoCloseable closeable) {
           try {

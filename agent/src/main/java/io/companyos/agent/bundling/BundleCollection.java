@@ -47,7 +47,7 @@ public final class BundleCollection {
     List<BundleCollector> all = new ArrayList<>();
     all.add(new HealthCollector(config.probes()));
     all.add(AgentMetricsCollector.jvm());
-    all.add(AgentMetricsCollector.host());
+    all.add(AgentMetricsCollector.host(config.hostRoot()));
     for (ScrapeConfig scrape : config.scrapes()) {
       all.add(new ScrapeCollector(scrape));
     }
@@ -55,7 +55,7 @@ public final class BundleCollection {
       all.add(new LogCollector(logs, window, redactor::redact));
     }
     all.add(new ConfigCollector(config));
-    all.add(new SystemCollector(env, clock));
+    all.add(new SystemCollector(env, config.hostRoot(), clock));
     all.add(new AgentFilesCollector(stateDir));
 
     List<BundleCollector> chosen = new ArrayList<>();

@@ -15,10 +15,13 @@ import java.util.Map;
  */
 final class SystemCollector implements BundleCollector {
   private final Map<String, String> env;
+  private final Path hostRoot;
   private final Clock clock;
 
-  SystemCollector(Map<String, String> env, Clock clock) {
+  /** @param hostRoot where the host's {@code /proc} and {@code /etc} are ({@code hostRoot} of the configuration) */
+  SystemCollector(Map<String, String> env, Path hostRoot, Clock clock) {
     this.env = Map.copyOf(env);
+    this.hostRoot = hostRoot;
     this.clock = clock;
   }
 
@@ -34,7 +37,7 @@ final class SystemCollector implements BundleCollector {
 
   @Override
   public Collected collect() throws Exception {
-    Object snapshot = new SystemSnapshots(env, Path.of("/"), clock).capture();
+    Object snapshot = new SystemSnapshots(env, hostRoot, clock).capture();
     byte[] json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(snapshot);
     return new Collected(List.of(InMemorySource.of("system/system.json", SourcePriority.SYSTEM, json)), "");
   }
