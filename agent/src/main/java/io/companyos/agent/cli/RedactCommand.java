@@ -2,6 +2,7 @@ package io.companyos.agent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.companyos.agent.bundling.ConfiguredRedactor;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.redaction.PseudonymKey;
@@ -48,7 +49,7 @@ import picocli.CommandLine.Model.CommandSpec;
         "With --reveal, print the original values of pseudonym tokens (only on this installation)."})
 final class RedactCommand implements Callable<Integer> {
   /** The pseudonym key's file in the state directory; the same file the bundle writer uses. */
-  static final String PSEUDONYM_KEY_FILE = "pseudonym.key";
+  static final String PSEUDONYM_KEY_FILE = ConfiguredRedactor.PSEUDONYM_KEY_FILE;
 
   @Mixin
   CommonOptions common;
