@@ -163,11 +163,13 @@ final class ExportBundleCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ExportReceipt receipt;
+    InterruptNotice notice = InterruptNotice.arm(spec.commandLine().getErr());
     ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal);
     try {
       receipt = writer.export(info, collected.sources(), collected.runs(), target(config, toStdout));
     } finally {
       line.close();
+      notice.close();
     }
     Receipts.print(receipt, keys.demoRecipient(), human);
     return ExitCodes.OK;

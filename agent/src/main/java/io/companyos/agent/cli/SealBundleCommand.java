@@ -81,11 +81,13 @@ final class SealBundleCommand implements Callable<Integer> {
       target = out == null || Files.isDirectory(path) ? BundleTarget.directory(path) : BundleTarget.file(path);
     }
     ExportReceipt receipt;
+    InterruptNotice notice = InterruptNotice.arm(spec.commandLine().getErr());
     ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), System.console() != null);
     try {
       receipt = writer.seal(staged, target);
     } finally {
       line.close();
+      notice.close();
     }
     Receipts.print(receipt, keys.demoRecipient(), human);
     return ExitCodes.OK;
