@@ -144,7 +144,7 @@ final class ExportBundleCommand implements Callable<Integer> {
         .build();
     BundleInfo info = new BundleInfo(AgentVersion.get(), keys.installationId(), config.installation().cluster(),
         config.installation().node(), config.tier().configName(), timeWindow);
-    boolean terminal = System.console() != null;
+    boolean terminal = Terminal.interactive();
     if (review != null) {
       StagedBundle staged;
       ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal);

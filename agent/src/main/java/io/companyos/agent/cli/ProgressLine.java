@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /**
  * A one-line progress display on a terminal (files, bytes read, bytes written, rate, ETA), redrawn twice a second
- * with a carriage return. Only started when {@code System.console()} is present: piped output stays quiet.
+ * with a carriage return. Only started on a terminal ({@link Terminal#interactive()}): piped output stays quiet.
  */
 final class ProgressLine implements AutoCloseable {
   private final ExportProgress progress;

@@ -82,7 +82,7 @@ final class SealBundleCommand implements Callable<Integer> {
     }
     ExportReceipt receipt;
     InterruptNotice notice = InterruptNotice.arm(spec.commandLine().getErr());
-    ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), System.console() != null);
+    ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), Terminal.interactive());
     try {
       receipt = writer.seal(staged, target);
     } finally {

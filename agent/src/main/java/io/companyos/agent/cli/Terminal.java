@@ -1,0 +1,28 @@
+package io.companyos.agent.cli;
+
+import java.io.Console;
+import java.lang.reflect.Method;
+
+/** Whether the agent talks to a person at a terminal, for progress display. */
+final class Terminal {
+  private Terminal() {}
+
+  /**
+   * True when a console is attached and, on JDK 22 and later (where {@code System.console()} also returns a console
+   * for redirected streams), {@code Console.isTerminal()} says it is a terminal.
+   */
+  static boolean interactive() {
+    Console console = System.console();
+    if (console == null) {
+      return false;
+    }
+    try {
+      Method isTerminal = Console.class.getMethod("isTerminal");
+      return (Boolean) isTerminal.invoke(console);
+    } catch (NoSuchMethodException beforeJdk22) {
+      return true;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return false;
+    }
+  }
+}
