@@ -58,7 +58,7 @@ final class CollectorRunner {
         } catch (TimeoutException e) {
           future.cancel(true);
           runs.add(new CollectorRun(name, CollectorRun.Status.TIMED_OUT, millisSince(start),
-              "did not finish within " + timeout.toSeconds() + " s"));
+              "did not finish within " + io.companyos.agent.config.Durations.format(timeout)));
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           runs.add(new CollectorRun(name, CollectorRun.Status.FAILED, millisSince(start),
