@@ -2,6 +2,7 @@ package io.companyos.agent.bundling;
 
 import io.companyos.agent.bundle.BundleSource;
 import io.companyos.agent.bundle.manifest.CollectorRun;
+import io.companyos.agent.config.Durations;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +59,7 @@ final class CollectorRunner {
         } catch (TimeoutException e) {
           future.cancel(true);
           runs.add(new CollectorRun(name, CollectorRun.Status.TIMED_OUT, millisSince(start),
-              "did not finish within " + io.companyos.agent.config.Durations.format(timeout)));
+              "did not finish within " + Durations.format(timeout)));
         } catch (ExecutionException e) {
           Throwable cause = e.getCause();
           runs.add(new CollectorRun(name, CollectorRun.Status.FAILED, millisSince(start),
