@@ -27,7 +27,6 @@ import io.companyos.agent.policy.allowlist.TelemetryAllowlist;
 import io.companyos.agent.policy.signed.PolicyRefusedException;
 import io.companyos.agent.policy.signed.SignedPolicy;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -160,16 +159,7 @@ public final class EgressPreview {
   }
 
   /** The installation id from the state directory, creating the directory and the id when this is the first use. */
-  static UUID installationId(Path stateDir) throws StateDirectoryException, IOException {
-    Path file = stateDir.resolve(StateDirectory.INSTALLATION_ID_FILE);
-    if (!Files.exists(file)) {
-      StateDirectory.open(stateDir).close();
-    }
-    try {
-      return UUID.fromString(Files.readString(file, StandardCharsets.US_ASCII).trim());
-    } catch (IllegalArgumentException e) {
-      throw new StateDirectoryException("state directory " + stateDir + ": " + StateDirectory.INSTALLATION_ID_FILE
-          + " is not a UUID");
-    }
+  static UUID installationId(Path stateDir) throws StateDirectoryException {
+    return StateDirectory.readInstallationId(stateDir);
   }
 }

@@ -123,6 +123,25 @@ public final class StateDirectory implements AutoCloseable {
     return id;
   }
 
+  /**
+   * The installation id for a one-shot command that may run beside the daemon ({@code kubectl exec … agent
+   * export-bundle} while {@code agent run} holds the lock): opens the directory when it is free, which creates the id
+   * on first use; reads the existing id without the lock when the daemon holds it.
+   *
+   * @throws StateDirectoryException when the directory cannot be created, or is locked and holds no readable id
+   */
+  public static UUID readInstallationId(Path dir) throws StateDirectoryException {
+    try (StateDirectory state = open(dir)) {
+      return state.installationId();
+    } catch (StateDirectoryException locked) {
+      try {
+        return UUID.fromString(Files.readString(dir.resolve(INSTALLATION_ID_FILE), StandardCharsets.US_ASCII).trim());
+      } catch (IOException | IllegalArgumentException unreadable) {
+        throw locked;
+      }
+    }
+  }
+
   /** Writes a file in the state directory so that readers see the old content or the new, never a torn one. */
   public static void writeAtomically(Path file, byte[] content) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
