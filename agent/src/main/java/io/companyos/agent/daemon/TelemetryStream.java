@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 final class TelemetryStream implements StatusContributor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryStream.class);
   static final String QUEUE_DIR = "otlp-queue";
+  private static final String EXPORT_BATCHES_HELP = "Export attempts by outcome: delivered (accepted by the endpoint),"
+      + " rejected (refused for good, dropped), retried (failed, kept for a later attempt)";
 
   private final DiskQueue queue;
   private final OtlpPipeline pipeline;
@@ -98,13 +100,13 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     FunctionCounter.builder("agent.queue.corrupt", queue, q -> q.stats().corrupt())
         .description("Damaged queue records skipped (torn writes, bit rot)").baseUnit("records").register(registry);
     FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::sentCount)
-        .description("Export batches the endpoint accepted").baseUnit("batches").tag("outcome", "delivered")
+        .description(EXPORT_BATCHES_HELP).baseUnit("batches").tag("outcome", "delivered")
         .register(registry);
     FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::rejectedCount)
-        .description("Export batches the endpoint accepted").baseUnit("batches").tag("outcome", "rejected")
+        .description(EXPORT_BATCHES_HELP).baseUnit("batches").tag("outcome", "rejected")
         .register(registry);
     FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::retryCount)
-        .description("Export batches the endpoint accepted").baseUnit("batches").tag("outcome", "retried")
+        .description(EXPORT_BATCHES_HELP).baseUnit("batches").tag("outcome", "retried")
         .register(registry);
     Gauge.builder("agent.export.last_success", this, s -> s.lastSuccess == null ? Double.NaN
             : s.lastSuccess.toEpochMilli() / 1000.0)
