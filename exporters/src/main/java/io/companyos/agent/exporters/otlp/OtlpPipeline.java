@@ -5,9 +5,11 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.metrics.Meter;
+import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.common.InternalTelemetryVersion;
 import io.opentelemetry.sdk.logs.SdkLoggerProvider;
 import io.opentelemetry.sdk.logs.export.BatchLogRecordProcessor;
 import io.opentelemetry.sdk.metrics.SdkMeterProvider;
@@ -53,18 +55,23 @@ public final class OtlpPipeline implements AutoCloseable {
         .setEndpoint(base + OtlpSignal.METRICS.path())
         .setCompression("gzip")
         .setComponentLoader(sender.componentLoader())
+        .setMeterProvider(MeterProvider::noop)
         .build();
     OtlpHttpLogRecordExporter logExporter = OtlpHttpLogRecordExporter.builder()
         .setEndpoint(base + OtlpSignal.LOGS.path())
         .setCompression("gzip")
         .setComponentLoader(sender.componentLoader())
+        .setMeterProvider(MeterProvider::noop)
         .build();
     AttributesBuilder attrs = Attributes.builder().put("service.name", "companyos-agent");
     resource.forEach(attrs::put);
     Resource res = Resource.empty().merge(Resource.create(attrs.build()));
     SdkMeterProvider meters = SdkMeterProvider.builder()
         .setResource(res)
-        .registerMetricReader(PeriodicMetricReader.builder(metricExporter).setInterval(interval).build())
+        // the SDK's self-telemetry (otel.sdk.*) would be recorded into this very provider and then refused by the
+        // egress guard at every export: it is not on the allowlist, so it is not produced at all
+        .registerMetricReader(PeriodicMetricReader.builder(metricExporter).setInterval(interval)
+            .setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY).build())
         .build();
     SdkLoggerProvider logs = SdkLoggerProvider.builder()
         .setResource(res)
@@ -72,6 +79,7 @@ public final class OtlpPipeline implements AutoCloseable {
             .setScheduleDelay(interval)
             .setMaxQueueSize(10_000)
             .setMaxExportBatchSize(512)
+            .setMeterProvider(MeterProvider::noop)
             .build())
         .build();
     return new OtlpPipeline(meters, logs);

@@ -73,6 +73,9 @@ class OtlpPipelineTest {
           .containsEntry("companyos.installation.id", "5b0c2f4e-0000-4000-8000-000000000001")
           .containsEntry("companyos.tier", "full")
           .containsEntry("service.name", "companyos-agent");
+      assertThat(metrics.getResourceMetricsList().stream().flatMap(r -> r.getScopeMetricsList().stream())
+          .flatMap(sm -> sm.getMetricsList().stream()).map(Metric::getName))
+          .as("only what the agent recorded: no otel.sdk.* self-telemetry").containsExactly("agent.log.errors");
       Metric metric = rm.getScopeMetrics(0).getMetricsList().stream()
           .filter(x -> x.getName().equals("agent.log.errors")).findFirst().orElseThrow();
       assertThat(metric.getSum().getDataPoints(0).getAsInt()).isEqualTo(3);
