@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -36,6 +37,9 @@ class BundlePropertiesTest {
   static final byte[] SMALL_BUNDLE = export(List.of(
       TestBundles.text("logs/a.log", SourcePriority.LOGS, "mail bob@example.org\nSECRET-x1\n"),
       TestBundles.binary("metrics/m.bin", new byte[] {1, 2, 3})));
+
+  /** The undamaged small bundle, extracted: path to Base64 of the bytes. */
+  static final Map<String, String> REFERENCE = reference();
 
   record SourceSpec(String path, boolean binary, String text, byte[] bytes) {}
 
@@ -67,16 +71,29 @@ class BundlePropertiesTest {
   }
 
   @Property(tries = 60)
-  void anyFlippedByteIsDetected(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int where,
+  void aFlippedByteIsDetectedOrChangesNothing(@ForAll @IntRange(min = 0, max = Integer.MAX_VALUE) int where,
       @ForAll @IntRange(min = 1, max = 255) int mask) throws Exception {
     byte[] damaged = SMALL_BUNDLE.clone();
     int position = where % damaged.length;
     damaged[position] ^= (byte) mask;
     Path out = WORK.resolve("flip-" + position + "-" + mask);
+    try {
+      KEYS.reader().extract(new ByteArrayInputStream(damaged), out);
+    } catch (BundleException refused) {
+      assertThat(out).doesNotExist();
+      return;
+    }
+    // OpenPGP authenticates everything encrypted (the MDC) and the manifest is signed, but not every header bit of the
+    // session-key packet: e.g. the low bit of an MPI's bit count, when it does not change the MPI's byte length
+    // (found by this property: byte 13, mask 1). Such a flip cannot change content, and must not: every extracted
+    // byte is the undamaged bundle's.
+    assertThat(tree(out)).isEqualTo(REFERENCE);
+    FileTrees.delete(out);
+  }
 
-    assertThatThrownBy(() -> KEYS.reader().extract(new ByteArrayInputStream(damaged), out))
-        .isInstanceOf(BundleException.class);
-    assertThat(out).doesNotExist();
+  @Example
+  void theFlipThatOpenPgpCannotSeeChangesNothing() throws Exception {
+    aFlippedByteIsDetectedOrChangesNothing(13, 1);
   }
 
   @Property(tries = 60)
@@ -136,6 +153,26 @@ class BundlePropertiesTest {
     List<String> all = new ArrayList<>(List.of(first));
     all.addAll(rest);
     return all;
+  }
+
+  private static Map<String, String> reference() {
+    try {
+      Path out = WORK.resolve("reference");
+      KEYS.reader().extract(new ByteArrayInputStream(SMALL_BUNDLE), out);
+      return tree(out);
+    } catch (IOException | BundleException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> tree(Path dir) throws IOException {
+    Map<String, String> files = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path file : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        files.put(dir.relativize(file).toString(), java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(file)));
+      }
+    }
+    return files;
   }
 
   private static String allText(Path dir) throws IOException {
