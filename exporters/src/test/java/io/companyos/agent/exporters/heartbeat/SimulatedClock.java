@@ -6,19 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock the test moves by hand. */
-final class SimulatedClock extends Clock {
+/** A clock the test moves by hand (shared by the heartbeat and transport tests). */
+public final class SimulatedClock extends Clock {
   private volatile Instant now;
 
-  SimulatedClock(Instant start) {
+  public SimulatedClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration d) {
+  public void advance(Duration d) {
     now = now.plus(d);
   }
 
-  void set(Instant t) {
+  public void set(Instant t) {
     now = t;
   }
 

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.companyos.agent.exporters.heartbeat.SimulatedClock;
 import io.companyos.agent.exporters.heartbeat.Health;
 import io.companyos.agent.exporters.heartbeat.HeartbeatFacts;
 import io.companyos.agent.exporters.heartbeat.HeartbeatScheduler;
@@ -27,8 +28,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ class HeartbeatOverHttpsTest {
 
   private WireMockServer vendor;
   private EgressGuard guard;
-  private final MovableClock clock = new MovableClock(Instant.parse("2026-03-01T08:00:00Z"));
+  private final SimulatedClock clock = new SimulatedClock(Instant.parse("2026-03-01T08:00:00Z"));
 
   @BeforeEach
   void start() throws Exception {
@@ -179,32 +178,5 @@ class HeartbeatOverHttpsTest {
     assertThat(hb.status().degradedReason()).isEmpty();
     assertThat(requests()).hasSize(4).extracting(e -> e.getRequest().getHeader("Idempotency-Key")).containsOnly(
         requests().get(0).getRequest().getHeader("Idempotency-Key"));
-  }
-
-  static final class MovableClock extends Clock {
-    private volatile Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void set(Instant t) {
-      now = t;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }
