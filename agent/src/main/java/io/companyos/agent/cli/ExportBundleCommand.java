@@ -9,25 +9,20 @@ import io.companyos.agent.bundle.ExportProgress;
 import io.companyos.agent.bundle.ExportReceipt;
 import io.companyos.agent.bundle.StagedBundle;
 import io.companyos.agent.bundle.manifest.FileEntry;
-import io.companyos.agent.bundle.manifest.TimeWindow;
 import io.companyos.agent.bundle.pgp.KeyException;
-import io.companyos.agent.bundling.BundleCanaryCheck;
 import io.companyos.agent.bundling.BundleCollection;
-import io.companyos.agent.bundling.BundleRedactor;
-import io.companyos.agent.bundling.ConfiguredRedactor;
+import io.companyos.agent.bundling.BundleExport;
+import io.companyos.agent.bundling.BundleKeys;
 import io.companyos.agent.config.AgentConfig;
-import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.config.Durations;
 import io.companyos.agent.daemon.StateDirectoryException;
-import io.companyos.agent.redaction.CanarySelfTest;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -105,45 +100,27 @@ final class ExportBundleCommand implements Callable<Integer> {
     }
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
 
-    Clock clock = Clock.systemUTC();
-    BundleKeys keys = BundleKeys.load(config, recipients, clock);
-    if (keys.demoRecipient()) {
+    BundleExport export;
+    try {
+      export = BundleExport.prepare(config, recipients, Clock.systemUTC());
+    } catch (BundleKeys.RecipientException e) {
+      throw new UsageException(e.getMessage());
+    }
+    if (export.demoRecipient()) {
       spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
       spec.commandLine().getErr().flush();
     }
-    CanarySelfTest.Result canaries = CanarySelfTest.run(keys.redactor());
-    if (!canaries.passed()) {
-      throw new BundleException(io.companyos.agent.bundle.BundleFailure.CANARY_SURVIVED,
-          "redaction self-test failed: canaries for " + String.join(", ", canaries.survivors())
-              + " survived redaction; no bundle was written");
-    }
 
-    long started = System.nanoTime();
-    TimeWindow timeWindow = TimeWindow.endingAt(Instant.now(clock), window);
-    Duration collectorTimeout = limit.dividedBy(2).compareTo(Duration.ofSeconds(60)) < 0 ? limit.dividedBy(2)
-        : Duration.ofSeconds(60);
-    BundleCollection.Result collected = BundleCollection.collect(config, config.stateDir(), timeWindow, categories,
-        keys.redactor(), collectorTimeout, System.getenv(), clock);
+    BundleExport.Collected collected = export.collect(window, categories, limit, System.getenv());
     if (dryRun) {
-      DryRunListing.print(collected, limits, human);
+      DryRunListing.print(collected.result(), limits, human);
       human.flush();
       return ExitCodes.OK;
     }
 
-    Duration left = limit.minusNanos(System.nanoTime() - started);
     ExportProgress progress = new ExportProgress();
-    BundleWriter writer = BundleWriter.builder()
-        .redactor(new BundleRedactor(keys.redactor(), ConfiguredRedactor.rulesVersion(config.redaction())))
-        .canaryCheck(new BundleCanaryCheck(keys.redactor()))
-        .recipients(keys.recipients())
-        .signingKey(keys.signingKey())
-        .limits(limits.withDeadline(left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left))
-        .workDir(workDir(config, toStdout))
-        .progress(progress)
-        .clock(clock)
-        .build();
-    BundleInfo info = new BundleInfo(AgentVersion.get(), keys.installationId(), config.installation().cluster(),
-        config.installation().node(), config.tier().configName(), timeWindow);
+    BundleWriter writer = export.writer(collected, limits, workDir(config, toStdout), progress);
+    BundleInfo info = export.info(collected);
     boolean terminal = Terminal.interactive();
     if (review != null) {
       StagedBundle staged;
@@ -171,7 +148,7 @@ final class ExportBundleCommand implements Callable<Integer> {
       line.close();
       notice.close();
     }
-    Receipts.print(receipt, keys.demoRecipient(), human);
+    Receipts.print(receipt, export.demoRecipient(), human);
     return ExitCodes.OK;
   }
 

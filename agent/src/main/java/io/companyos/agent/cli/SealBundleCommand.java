@@ -8,6 +8,7 @@ import io.companyos.agent.bundle.ExportReceipt;
 import io.companyos.agent.bundle.StagedBundle;
 import io.companyos.agent.bundle.pgp.KeyException;
 import io.companyos.agent.bundling.BundleCanaryCheck;
+import io.companyos.agent.bundling.BundleKeys;
 import io.companyos.agent.bundling.BundleRedactor;
 import io.companyos.agent.bundling.ConfiguredRedactor;
 import io.companyos.agent.config.AgentConfig;
@@ -59,7 +60,12 @@ final class SealBundleCommand implements Callable<Integer> {
     }
     boolean toStdout = "-".equals(out);
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
-    BundleKeys keys = BundleKeys.load(config, recipients, Clock.systemUTC());
+    BundleKeys keys;
+    try {
+      keys = BundleKeys.load(config, recipients, Clock.systemUTC());
+    } catch (BundleKeys.RecipientException e) {
+      throw new UsageException(e.getMessage());
+    }
     if (keys.demoRecipient()) {
       spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
       spec.commandLine().getErr().flush();
