@@ -52,7 +52,7 @@ public record AgentConfig(
     stateDir = stateDir == null ? DEFAULT_STATE_DIR : stateDir;
     installation = installation == null ? new InstallationConfig(null, null, null) : installation;
     server = server == null ? new ServerConfig(null, null, null, null) : server;
-    telemetry = telemetry == null ? new TelemetryConfig(null, null, null) : telemetry;
+    telemetry = telemetry == null ? new TelemetryConfig(null, null, null, null) : telemetry;
     heartbeat = heartbeat == null ? new HeartbeatConfig(null, null) : heartbeat;
     probes = probes == null ? List.of() : List.copyOf(probes);
     logs = logs == null ? List.of() : List.copyOf(logs);

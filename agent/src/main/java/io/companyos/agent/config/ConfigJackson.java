@@ -33,6 +33,8 @@ final class ConfigJackson {
     });
     module.addDeserializer(EndpointUrl.class, textDeserializer(EndpointUrl::parse, "an https URL"));
     module.addSerializer(EndpointUrl.class, ToStringSerializer.instance);
+    module.addDeserializer(DataSize.class, textDeserializer(DataSize::parse, "a size like 256MiB or 1GiB"));
+    module.addSerializer(DataSize.class, ToStringSerializer.instance);
     module.addDeserializer(Path.class, textDeserializer(ConfigJackson::path, "a file system path"));
     module.addSerializer(Path.class, ToStringSerializer.instance);
     module.addDeserializer(Secret.class, textDeserializer(Secret::of, "a string"));

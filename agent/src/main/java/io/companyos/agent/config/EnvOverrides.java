@@ -82,7 +82,7 @@ public final class EnvOverrides {
       String p = pointer + "/" + c.getName();
       String var = prefix + upperSnake(c.getName());
       Class<?> t = c.getType();
-      if (t.isRecord() && t != EndpointUrl.class) {
+      if (t.isRecord() && t != EndpointUrl.class && t != DataSize.class) {
         collect(t, p, var + "_", out);
       } else if (List.class.isAssignableFrom(t)) {
         if (isScalarList(c.getGenericType())) {

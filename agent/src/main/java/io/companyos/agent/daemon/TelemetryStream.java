@@ -79,7 +79,9 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     }
     DiskQueue queue;
     try {
-      queue = DiskQueue.builder(state.path().resolve(QUEUE_DIR)).clock(clock).open();
+      long cap = config.telemetry().queueMaxBytes().bytes();
+      queue = DiskQueue.builder(state.path().resolve(QUEUE_DIR)).clock(clock).maxBytes(cap)
+          .segmentBytes(segmentBytes(cap)).open();
     } catch (IOException e) {
       throw new DaemonStartException("export queue in " + state.path().resolve(QUEUE_DIR) + " cannot be opened ("
           + e.getClass().getSimpleName() + ")");
@@ -87,6 +89,14 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     TelemetryStream stream = new TelemetryStream(config, queue, guard, state.installationId(), clock);
     stream.bindMeters(registry);
     return java.util.Optional.of(stream);
+  }
+
+  /**
+   * Segments of a sixteenth of the cap, at most 8 MiB: a segment is deleted only once all its batches are gone, so the
+   * disk holds up to one segment more than the cap, which should stay small next to a small cap.
+   */
+  static long segmentBytes(long cap) {
+    return Math.max(64 * 1024, Math.min(8L * 1024 * 1024, cap / 16));
   }
 
   private void bindMeters(MeterRegistry registry) {
@@ -169,6 +179,7 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     }
     s.put("queuedBatches", q.batches());
     s.put("queuedBytes", q.bytes());
+    s.put("queueMaxBytes", queue.maxBytes());
     s.put("oldestQueuedAgeSeconds", q.oldestEnqueuedAt().map(t -> Duration.between(t, clock.instant()).toSeconds())
         .orElse(null));
     s.put("dropped", q.dropped());

@@ -31,6 +31,7 @@ class ConfigLoaderTest {
     assertThat(c.server().port()).isEqualTo(9464);
     assertThat(c.telemetry().endpoint().toString()).isEqualTo("https://telemetry.companyos.io");
     assertThat(c.telemetry().interval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(c.telemetry().queueMaxBytes().bytes()).isEqualTo(256L * 1024 * 1024);
     assertThat(c.heartbeat().endpoint().toString()).isEqualTo("https://telemetry.companyos.io/v1/heartbeat");
     assertThat(c.heartbeat().interval()).isEqualTo(Duration.ofHours(24));
     assertThat(c.bundle().outputDir()).isEqualTo(Path.of("bundles"));
@@ -64,7 +65,7 @@ class ConfigLoaderTest {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      unknown key         | telemetry:\\n  endpiont: x                     | config error: telemetry.endpiont (line 2): unknown key (expected one of: endpoint, headers, interval)
+      unknown key         | telemetry:\\n  endpiont: x                     | config error: telemetry.endpiont (line 2): unknown key (expected one of: endpoint, headers, interval, queueMaxBytes)
       wrong type          | server:\\n  host: h\\n  port: abc              | config error: server.port (line 3): expected an integer
       wrong type object   | server: 8080                                    | config error: server (line 1): expected a mapping of keys
       bad duration        | heartbeat:\\n  interval: 5 years               | config error: heartbeat.interval (line 2): expected a duration like 500ms, 30s, 5m, 24h or 7d
@@ -81,6 +82,10 @@ class ConfigLoaderTest {
       port range          | server:\\n  port: 70000                        | config error: server.port (line 2): must be between 0 and 65535
       duplicate key       | tier: full\\ntier: heartbeat                    | config error: (line 2): invalid YAML: duplicate key tier
       not a mapping       | - a\\n- b                                       | config error: (line 1): the configuration must be a YAML mapping of keys
+      bad queue size      | telemetry:\\n  queueMaxBytes: lots           | config error: telemetry.queueMaxBytes (line 2): expected a size like 500MiB, 2GiB or 64KiB
+      fractional size     | telemetry:\\n  queueMaxBytes: 1.5GiB         | config error: telemetry.queueMaxBytes (line 2): expected a size like 500MiB, 2GiB or 64KiB
+      queue cap too small | telemetry:\\n  queueMaxBytes: 512KiB         | config error: telemetry.queueMaxBytes (line 2): must be at least 1MiB (one export batch must fit)
+      queue cap zero      | telemetry:\\n  queueMaxBytes: 0              | config error: telemetry.queueMaxBytes (line 2): must be a positive size below 8 EiB
       bad cluster         | installation: { cluster: 'prod eu' }            | config error: installation.cluster (line 1): must be 1-63 letters, digits, '.', '_' or '-'
       """)
   void refusesWithOneLineNamingKeyAndLine(String name, String yaml, String expected) {
@@ -126,6 +131,25 @@ class ConfigLoaderTest {
             + "expected a duration like 500ms, 30s, 5m, 24h or 7d");
   }
 
+  @ParameterizedTest
+  @CsvSource({"64MiB, 67108864", "1GiB, 1073741824", "1048576, 1048576", "'2 gb', 2147483648", "4096k, 4194304"})
+  void theQueueCapTakesSizesWithBinaryUnits(String text, long bytes) throws Exception {
+    AgentConfig c = loader.bind("telemetry:\n  queueMaxBytes: " + text + "\n");
+    assertThat(c.telemetry().queueMaxBytes().bytes()).isEqualTo(bytes);
+    assertThat(loader.bind(ConfigPrinter.toYaml(c))).isEqualTo(c);
+  }
+
+  @Test
+  void theQueueCapCanBeSetAndIsCheckedInTheEnvironment() throws Exception {
+    ConfigLoader withEnv = new ConfigLoader(Map.of("COMPANYOS_AGENT_TELEMETRY_QUEUE_MAX_BYTES", "1GiB"));
+    assertThat(withEnv.bind("telemetry: { queueMaxBytes: 64MiB }\n").telemetry().queueMaxBytes().bytes())
+        .isEqualTo(1L << 30);
+    ConfigLoader tooSmall = new ConfigLoader(Map.of("COMPANYOS_AGENT_TELEMETRY_QUEUE_MAX_BYTES", "4096"));
+    assertThatThrownBy(() -> tooSmall.bind(""))
+        .hasMessage("config error: telemetry.queueMaxBytes (env COMPANYOS_AGENT_TELEMETRY_QUEUE_MAX_BYTES): "
+            + "must be at least 1MiB (one export batch must fit)");
+  }
+
   @Test
   void everyScalarKeyHasAnEnvironmentVariable() {
     assertThat(EnvOverrides.variables())
@@ -133,6 +157,7 @@ class ConfigLoaderTest {
         .contains("COMPANYOS_AGENT_TIER", "COMPANYOS_AGENT_STATE_DIR", "COMPANYOS_AGENT_SERVER_HOST",
             "COMPANYOS_AGENT_SERVER_PORT", "COMPANYOS_AGENT_SERVER_ADMIN_TOKEN_FILE",
             "COMPANYOS_AGENT_TELEMETRY_ENDPOINT", "COMPANYOS_AGENT_TELEMETRY_INTERVAL",
+            "COMPANYOS_AGENT_TELEMETRY_QUEUE_MAX_BYTES",
             "COMPANYOS_AGENT_HEARTBEAT_ENDPOINT", "COMPANYOS_AGENT_HEARTBEAT_INTERVAL",
             "COMPANYOS_AGENT_BUNDLE_OUTPUT_DIR", "COMPANYOS_AGENT_BUNDLE_RECIPIENTS");
   }
@@ -167,7 +192,8 @@ class ConfigLoaderTest {
 
   @Test
   void printedConfigBindsBackToTheSameConfig() throws Exception {
-    AgentConfig c = loader.bind("tier: heartbeat\ntelemetry: { interval: 90s }\nheartbeat: { interval: 36h }\n");
+    AgentConfig c = loader.bind("tier: heartbeat\ntelemetry: { interval: 90s, queueMaxBytes: 3000000 }\n"
+        + "heartbeat: { interval: 36h }\n");
     assertThat(loader.bind(ConfigPrinter.toYaml(c))).isEqualTo(c);
   }
 }

@@ -287,6 +287,11 @@ public final class DiskQueue implements AutoCloseable {
     deleteConsumedSegments();
   }
 
+  /** The cap on queued payload bytes. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
   /** Current size and counters. */
   public synchronized QueueStats stats() {
     Ref head = refs.peekFirst();
