@@ -18,6 +18,7 @@ import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.config.Durations;
 import io.companyos.agent.daemon.StateDirectoryException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,6 +85,9 @@ final class ExportBundleCommand implements Callable<Integer> {
           + " then agent seal-bundle DIR encrypts exactly those bytes")
   Path review;
 
+  /** Where {@code --out -} writes; null for the process's standard output (tests capture it here). */
+  OutputStream stdout;
+
   @Override
   public Integer call() throws ConfigException, UsageException, StateDirectoryException, KeyException,
       IOException, BundleException, InterruptedException {
@@ -111,7 +115,27 @@ final class ExportBundleCommand implements Callable<Integer> {
       spec.commandLine().getErr().flush();
     }
 
-    BundleExport.Collected collected = export.collect(window, categories, limit, System.getenv());
+    try (ExportCancellation cancel = ExportCancellation.arm(Thread.currentThread(), spec.commandLine().getErr())) {
+      try {
+        return export(config, export, window, limits, categories, toStdout, human, cancel);
+      } catch (InterruptedException | BundleException | IOException e) {
+        if (cancel.signal() == null) {
+          throw e;
+        }
+        spec.commandLine().getErr().println(cancel.message(review != null
+            ? "the review directory " + review + " is incomplete: remove it"
+            : "no bundle was written; its temporary files are removed"));
+        spec.commandLine().getErr().flush();
+        return ExitCodes.FAILED;
+      }
+    }
+  }
+
+  private int export(AgentConfig config, BundleExport export, Duration window, BundleLimits limits,
+      Set<String> categories, boolean toStdout, PrintWriter human, ExportCancellation cancel)
+      throws IOException, BundleException, InterruptedException {
+    BundleExport.Collected collected = export.collect(window, categories, limits.deadline(), System.getenv());
+    cancel.check();
     if (dryRun) {
       DryRunListing.print(collected.result(), limits, human);
       human.flush();
@@ -140,13 +164,11 @@ final class ExportBundleCommand implements Callable<Integer> {
       return ExitCodes.OK;
     }
     ExportReceipt receipt;
-    InterruptNotice notice = InterruptNotice.arm(spec.commandLine().getErr());
     ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), terminal);
     try {
       receipt = writer.export(info, collected.sources(), collected.runs(), target(config, toStdout));
     } finally {
       line.close();
-      notice.close();
     }
     Receipts.print(receipt, export.demoRecipient(), human);
     return ExitCodes.OK;
@@ -154,7 +176,7 @@ final class ExportBundleCommand implements Callable<Integer> {
 
   private BundleTarget target(AgentConfig config, boolean toStdout) {
     if (toStdout) {
-      return BundleTarget.stream(System.out);
+      return BundleTarget.stream(stdout != null ? stdout : ExportCancellation.stdout());
     }
     if (out == null) {
       return BundleTarget.directory(config.bundle().outputDir());

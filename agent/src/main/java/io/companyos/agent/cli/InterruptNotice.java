@@ -3,9 +3,10 @@ package io.companyos.agent.cli;
 import java.io.PrintWriter;
 
 /**
- * Says why nothing was written when the JVM is stopped (Ctrl-C, SIGTERM) in the middle of writing a bundle. The bundle
- * writer's own shutdown hooks remove the temporary bundle file and the staging directory; the exit status is then the
- * shell's 128 + signal (130 for Ctrl-C, 143 for SIGTERM).
+ * Says why nothing was written when the JVM shuts down in the middle of writing a bundle. SIGINT and SIGTERM are
+ * normally handled by {@link ExportCancellation} without a shutdown; this notice is the fallback for the rest (SIGHUP,
+ * a JVM ended by {@link ExportCancellation} after a second signal, signals it could not handle). The bundle writer's
+ * own shutdown hooks remove the temporary bundle file and the staging directory.
  */
 final class InterruptNotice implements AutoCloseable {
   private final Thread hook;

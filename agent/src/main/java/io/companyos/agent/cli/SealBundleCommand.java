@@ -81,19 +81,26 @@ final class SealBundleCommand implements Callable<Integer> {
         .build();
     BundleTarget target;
     if (toStdout) {
-      target = BundleTarget.stream(System.out);
+      target = BundleTarget.stream(ExportCancellation.stdout());
     } else {
       Path path = out == null ? config.bundle().outputDir() : Path.of(out);
       target = out == null || Files.isDirectory(path) ? BundleTarget.directory(path) : BundleTarget.file(path);
     }
     ExportReceipt receipt;
-    InterruptNotice notice = InterruptNotice.arm(spec.commandLine().getErr());
     ProgressLine line = ProgressLine.start(progress, spec.commandLine().getErr(), Terminal.interactive());
-    try {
-      receipt = writer.seal(staged, target);
+    try (ExportCancellation cancel = ExportCancellation.arm(Thread.currentThread(), spec.commandLine().getErr())) {
+      try {
+        receipt = writer.seal(staged, target);
+      } catch (BundleException e) {
+        if (cancel.signal() == null) {
+          throw e;
+        }
+        spec.commandLine().getErr().println(cancel.message("no bundle was written; its temporary file is removed"));
+        spec.commandLine().getErr().flush();
+        return ExitCodes.FAILED;
+      }
     } finally {
       line.close();
-      notice.close();
     }
     Receipts.print(receipt, keys.demoRecipient(), human);
     return ExitCodes.OK;

@@ -74,7 +74,12 @@ final class BundleFixture implements AutoCloseable {
   }
 
   int run(String... args) {
+    return run(null, args);
+  }
+
+  private int run(OutputStream stdout, String... args) {
     var cl = AgentCommand.commandLine();
+    ((ExportBundleCommand) cl.getSubcommands().get("export-bundle").getCommand()).stdout = stdout;
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(args);
@@ -85,6 +90,13 @@ final class BundleFixture implements AutoCloseable {
     List<String> all = new ArrayList<>(List.of("export-bundle", "--config", config.toString()));
     all.addAll(List.of(args));
     return run(all.toArray(String[]::new));
+  }
+
+  /** {@code export-bundle --config <fixture> --out - ARGS…} with the bundle's bytes going to {@code stdout}. */
+  int exportTo(OutputStream stdout, String... args) {
+    List<String> all = new ArrayList<>(List.of("export-bundle", "--config", config.toString()));
+    all.addAll(List.of(args));
+    return run(stdout, all.toArray(String[]::new));
   }
 
   Path onlyBundle() throws IOException {

@@ -3,7 +3,6 @@ package io.companyos.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -105,14 +104,7 @@ class ExportBundleCommandTest {
   @Test
   void outDashStreamsTheBundleToStdoutAndTheReceiptToStderr() throws Exception {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    PrintStream original = System.out;
-    System.setOut(new PrintStream(captured, true));
-    int status;
-    try {
-      status = fx.export("--out", "-", "--include", "config");
-    } finally {
-      System.setOut(original);
-    }
+    int status = fx.exportTo(captured, "--out", "-", "--include", "config");
     assertThat(status).as(fx.err.toString()).isZero();
     assertThat(fx.out.toString()).isEmpty();
     assertThat(fx.err.toString()).contains("bundle stdout size " + captured.size() + " sha256 ");

@@ -8,6 +8,7 @@ import io.companyos.agent.bundle.manifest.RedactionReport;
 import io.companyos.agent.bundle.pgp.InstallationSigningKey;
 import io.companyos.agent.bundle.pgp.RecipientKey;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -230,6 +231,7 @@ public final class BundleWriter {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
+      stopIfInterrupted();
       super.write(b, off, len);
       count += len;
       progress.written(len);
@@ -240,6 +242,13 @@ public final class BundleWriter {
       super.write(b);
       count++;
       progress.written(1);
+    }
+
+    /** A stream (stdout) is not an interruptible channel: a cancelled export stops at its next write. */
+    private static void stopIfInterrupted() throws InterruptedIOException {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new InterruptedIOException("interrupted");
+      }
     }
 
     String hex() {
