@@ -8,9 +8,10 @@ import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import io.companyos.agent.daemon.AgentLogFile;
 import org.slf4j.LoggerFactory;
 
-/** Logging to stderr, one line per event, as text for people or JSON for machines. */
+/** Logging to stderr, one line per event, as text for people or JSON for machines; the daemon also to a file. */
 final class LogSetup {
   enum Format { text, json }
 
@@ -27,6 +28,29 @@ final class LogSetup {
   static void configure(LoggerContext ctx, Format format, boolean verbose) {
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
+    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
+    appender.setContext(ctx);
+    appender.setName("stderr");
+    appender.setTarget("System.err");
+    appender.setEncoder(encoder(ctx, format));
+    appender.start();
+    root.addAppender(appender);
+    root.setLevel(verbose ? Level.DEBUG : Level.INFO);
+    ctx.getLogger("io.netty").setLevel(Level.WARN);
+    ctx.getLogger("io.vertx").setLevel(verbose ? Level.INFO : Level.WARN);
+  }
+
+  /**
+   * The daemon also logs to a size-capped rolling file in its state directory ({@link AgentLogFile}), so that a
+   * support bundle can carry the agent's own recent log; the same lines as on stderr.
+   */
+  static void addStateDirFile(java.nio.file.Path stateDir, Format format) throws java.io.IOException {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      ctx.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(AgentLogFile.start(ctx, stateDir, encoder(ctx, format)));
+    }
+  }
+
+  private static Encoder<ILoggingEvent> encoder(LoggerContext ctx, Format format) {
     Encoder<ILoggingEvent> encoder;
     if (format == Format.json) {
       JsonEncoder json = new JsonEncoder();
@@ -44,15 +68,6 @@ final class LogSetup {
     }
     encoder.setContext(ctx);
     encoder.start();
-    ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();
-    appender.setContext(ctx);
-    appender.setName("stderr");
-    appender.setTarget("System.err");
-    appender.setEncoder(encoder);
-    appender.start();
-    root.addAppender(appender);
-    root.setLevel(verbose ? Level.DEBUG : Level.INFO);
-    ctx.getLogger("io.netty").setLevel(Level.WARN);
-    ctx.getLogger("io.vertx").setLevel(verbose ? Level.INFO : Level.WARN);
+    return encoder;
   }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.daemon.AgentDaemon;
 import io.companyos.agent.daemon.StateDirectory;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -35,6 +36,12 @@ final class RunCommand implements Callable<Integer> {
     common.applyLogging();
     AgentConfig config = common.loadConfig();
     StateDirectory state = StateDirectory.open(config.stateDir());
+    try {
+      LogSetup.addStateDirFile(state.path(), common.logFormat);
+    } catch (IOException e) {
+      LoggerFactory.getLogger(RunCommand.class).warn("logging to stderr only: cannot write the agent log file in {}: {}",
+          state.path(), e.getClass().getSimpleName());
+    }
     AgentDaemon daemon;
     try {
       daemon = AgentDaemon.start(config, state, Clock.systemUTC());
