@@ -55,6 +55,9 @@ public final class BundleCollection {
       all.add(new LogCollector(logs, window, redactor::redact));
     }
     all.add(new ConfigCollector(config));
+    if (!config.bundle().configFiles().isEmpty()) {
+      all.add(new ConfigFilesCollector(config.bundle().configFiles(), redactor::redact));
+    }
     all.add(new SystemCollector(env, config.hostRoot(), clock));
     all.add(new AgentFilesCollector(stateDir));
 

@@ -69,8 +69,9 @@ public final class BundleRedactor implements ContentRedactor {
   }
 
   /**
-   * JSON and YAML the agent produces are parsed and redacted by key too; files collected from elsewhere (logs, which
-   * may be JSON lines or not parse at all) are text, so that one odd line never withholds a whole log.
+   * JSON and YAML the agent produces, and the configuration files of {@code bundle.configFiles} (JSON, YAML,
+   * {@code .properties}, {@code .env}), are parsed and redacted by key too; files collected from elsewhere (logs,
+   * which may be JSON lines or not parse at all) are text, so that one odd line never withholds a whole log.
    */
   static StructuredFormat structuredFormat(String sourceName) {
     if (sourceName.startsWith("logs/") || sourceName.startsWith("agent/")) {
@@ -82,6 +83,12 @@ public final class BundleRedactor implements ContentRedactor {
     }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return StructuredFormat.YAML;
+    }
+    if (name.endsWith(".properties")) {
+      return StructuredFormat.PROPERTIES;
+    }
+    if (name.endsWith(".env")) {
+      return StructuredFormat.ENV; // app.env, and .env itself
     }
     return null;
   }
