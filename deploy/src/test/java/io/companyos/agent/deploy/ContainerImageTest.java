@@ -38,6 +38,36 @@ class ContainerImageTest {
   }
 
   @Test
+  void theStateDirectoryIsTheOnlyPlaceTheImageExpectsToWrite() throws Exception {
+    String state = DaemonSetSecurityTest.STATE_DIR;
+    assertThat(dockerfile.last("WORKDIR")).isEqualTo(state);
+    assertThat(DockerfileInstructions.execForm(dockerfile.last("VOLUME"))).containsExactly(state);
+    Path bundles = CheckConfig.effective(Files.readString(Repository.resolve("deploy/image/agent.yaml")), Map.of())
+        .bundle().outputDir();
+    assertThat(bundles.startsWith(Path.of(state))).as("bundles (%s) go to the state volume", bundles).isTrue();
+  }
+
+  @Test
+  void theClassDataSharingArchiveIsMadeAtBuildTimeAsRootAndTheAgentRunsAsItsUser() {
+    List<String> keywords = dockerfile.instructions().stream().map(DockerfileInstructions.Instruction::keyword)
+        .toList();
+    List<String> arguments = dockerfile.instructions().stream().map(DockerfileInstructions.Instruction::arguments)
+        .toList();
+    int jarCopied = arguments.indexOf("--from=build /companyos-agent.jar /opt/companyos-agent/lib/companyos-agent.jar");
+    int training = -1;
+    for (int i = 0; i < arguments.size(); i++) {
+      if (keywords.get(i).equals("RUN") && arguments.get(i).contains("--exit-when-ready")) {
+        training = i;
+      }
+    }
+    // a read-only root filesystem cannot take the archive at run time: it must be in the image, newer than the jar
+    assertThat(jarCopied).isNotNegative();
+    assertThat(training).as("the training run comes after the jar is copied").isGreaterThan(jarCopied);
+    assertThat(arguments.get(training)).contains("test -s \"${AGENT_CDS_ARCHIVE}\"");
+    assertThat(keywords.lastIndexOf("USER")).as("USER comes after every RUN").isGreaterThan(keywords.lastIndexOf("RUN"));
+  }
+
+  @Test
   void binAgentIsTheEntrypointAndRunsTheDaemonOnTheImagesConfiguration() throws Exception {
     assertThat(DockerfileInstructions.execForm(dockerfile.last("ENTRYPOINT")))
         .containsExactly("/opt/companyos-agent/bin/agent");

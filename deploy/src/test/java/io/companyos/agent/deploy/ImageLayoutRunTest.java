@@ -87,12 +87,19 @@ class ImageLayoutRunTest {
     assertThat(Files.size(archive)).isPositive();
 
     Map<String, String> imageBefore = snapshot();
+    // as at run time: the installation read-only (enforced when the test does not run as root), a HOME that does
+    // not exist (the image's user has none of its own), the working directory the Dockerfile's WORKDIR
+    readOnly(under("/opt/companyos-agent"));
+    readOnly(under("/etc/companyos-agent"));
+    Path home = under("/nonexistent-home");
     int port = freePort();
     Map<String, String> runtimeEnv = Map.of(
         "COMPANYOS_AGENT_STATE_DIR", under(DaemonSetSecurityTest.STATE_DIR).toString(),
-        "COMPANYOS_AGENT_SERVER_PORT", Integer.toString(port));
+        "COMPANYOS_AGENT_SERVER_PORT", Integer.toString(port),
+        "HOME", home.toString());
     Path log = root.resolve("daemon.log");
     Process daemon = agent(runtimeEnv, "run", "--config", under(ContainerImageTest.CONFIG_PATH).toString())
+        .directory(under(DaemonSetSecurityTest.STATE_DIR).toFile())
         .redirectOutput(log.toFile()).start();
     try {
       await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -109,7 +116,31 @@ class ImageLayoutRunTest {
     assertThat(Files.readString(log)).contains("listening on 0.0.0.0:" + port);
 
     assertThat(snapshot()).as("nothing outside the state directory and /tmp was written").isEqualTo(imageBefore);
+    assertThat(home).as("nothing wants a home directory").doesNotExist();
+    assertThat(under(DaemonSetSecurityTest.STATE_DIR + "/logs/agent.log")).as("the daemon's own log, in the state"
+        + " volume").isNotEmptyFile();
     assertThat(healthcheck(port)).as("the health check fails once the agent is gone").isEqualTo(1);
+  }
+
+  @Test
+  void withoutAWritableTemporaryDirectoryBinAgentRunsWithoutTrainingAnArchive() throws Exception {
+    // no archive yet and its directory writable, but nowhere for the training run's state: bin/agent must still run
+    // the command (it used to stop under set -e when mktemp failed)
+    Process version = agent(Map.of("TMPDIR", under("/no-such-tmp").toString()), "version").start();
+    assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(version.getInputStream().readAllBytes());
+    assertThat(version.exitValue()).as(output).isZero();
+    assertThat(output).startsWith("companyos-agent ");
+    assertThat(archive).as("no archive without a training run").doesNotExist();
+  }
+
+  private static void readOnly(Path tree) throws IOException {
+    try (Stream<Path> walk = Files.walk(tree)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Files.setPosixFilePermissions(p, PosixFilePermissions.fromString(Files.isDirectory(p) || Files.isExecutable(p)
+            ? "r-xr-xr-x" : "r--r--r--"));
+      }
+    }
   }
 
   private int healthcheck(int port) throws Exception {
