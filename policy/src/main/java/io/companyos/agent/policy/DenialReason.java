@@ -16,6 +16,8 @@ public enum DenialReason {
   ATTRIBUTE_KEY("attribute-key"),
   /** An attribute value outside its enumeration or format. */
   ATTRIBUTE_VALUE("attribute-value"),
+  /** A log record carrying content other than its event name, attributes, severity and times (e.g. a body). */
+  FIELD("field"),
   /** The egress ledger could not be written, so nothing may be sent. */
   LEDGER("ledger");
 

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Narrowing a signed policy applies to the built-in allowlist: it can only take away, never add.
  *
- * @param denyMetrics metric names removed from the allowlist
+ * @param denyMetrics metric names (and log event names, e.g. {@code companyos.error}) removed from the allowlist
  * @param denyAttributes attribute keys removed (every metric carrying one is then refused)
  */
 public record AllowlistOverrides(List<String> denyMetrics, List<String> denyAttributes) {

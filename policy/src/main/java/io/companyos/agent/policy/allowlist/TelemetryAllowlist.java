@@ -85,7 +85,7 @@ public final class TelemetryAllowlist {
     return check(metrics, item);
   }
 
-  /** Screens one log event; empty when it may leave. */
+  /** Screens one log event; empty when it may leave. A body or any other unlisted field refuses it. */
   public Optional<DenialReason> checkLogEvent(TelemetryItem item) {
     return check(logEvents, item);
   }
@@ -108,6 +108,9 @@ public final class TelemetryAllowlist {
     MetricRule rule = rules.get(item.name());
     if (rule == null) {
       return Optional.of(DenialReason.NAME);
+    }
+    if (!item.fields().isEmpty()) {
+      return Optional.of(DenialReason.FIELD);
     }
     for (Map.Entry<String, String> e : item.attributes().entrySet()) {
       ValueRule value = attributes.get(e.getKey());
@@ -133,7 +136,7 @@ public final class TelemetryAllowlist {
     });
     Map<String, MetricRule> events = new LinkedHashMap<>();
     logEvents.forEach((name, rule) -> {
-      if (attrs.keySet().containsAll(rule.attributes())) {
+      if (!overrides.denyMetrics().contains(name) && attrs.keySet().containsAll(rule.attributes())) {
         events.put(name, rule);
       }
     });

@@ -26,6 +26,21 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
   private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
   private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
   private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+  /** A redaction token standing for part of a name: {@code <keyword:1a2b3c4d>} or {@code <host>}. */
+  private static final String TOKEN = "<[a-z0-9][a-z0-9_-]{0,39}(?::[0-9a-f]{8})?>";
+  private static final String SEGMENT = "(?:[A-Za-z0-9_$]|" + TOKEN + ")+";
+  private static final Pattern JAVA_TYPE = Pattern.compile(SEGMENT + "(?:\\." + SEGMENT + ")*");
+  private static final Pattern TRACE_HEAD = Pattern.compile(
+      "[\\t ]{0,16}(?:Caused by: |Suppressed: |Exception in thread )?" + JAVA_TYPE.pattern());
+  private static final Pattern TRACE_FRAME = Pattern.compile(
+      "[\\t ]{0,16}at (?:[A-Za-z0-9_$./@+-]|" + TOKEN + "){1,512}"
+      + "\\((?:Native Method|Unknown Source|(?:[A-Za-z0-9_$.-]|" + TOKEN + "){1,128}(?::\\d{1,7})?)\\)");
+  private static final Pattern TRACE_MORE = Pattern.compile(
+      "[\\t ]{0,16}\\.\\.\\. \\d{1,9} (?:more|common frames omitted)");
+  private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
+  /** Limits of {@link ValueType#STACK_TRACE}. */
+  public static final int MAX_TRACE_LINES = 200;
+  public static final int MAX_TRACE_CHARS = 16_384;
 
   public ValueRule {
     Objects.requireNonNull(type, "type");
@@ -68,6 +83,9 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
       case CONST -> text.equals(Long.toString(constant));
       case COUNT -> text.matches("\\d{1,18}");
       case OBJECT -> false;
+      case JAVA_TYPE -> text.length() <= 256 && JAVA_TYPE.matcher(text).matches();
+      case STACK_TRACE -> isStackTrace(text);
+      case HEX16 -> HEX16.matcher(text).matches();
     };
     return ok ? null : path + " is not " + type.expectation(values);
   }
@@ -90,6 +108,23 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
       }
     }
     return null;
+  }
+
+  private static boolean isStackTrace(String text) {
+    if (text.isEmpty() || text.length() > MAX_TRACE_CHARS) {
+      return false;
+    }
+    String[] lines = text.split("\n", -1);
+    if (lines.length > MAX_TRACE_LINES || !TRACE_HEAD.matcher(lines[0]).matches()) {
+      return false;
+    }
+    for (String line : lines) {
+      if (!TRACE_FRAME.matcher(line).matches() && !TRACE_MORE.matcher(line).matches()
+          && !(line.length() <= 300 && TRACE_HEAD.matcher(line).matches())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isInstant(String text) {

@@ -106,4 +106,76 @@ class TelemetryAllowlistTest {
         .contains(DenialReason.NAME);
     assertThat(allowlist.metricNames()).contains("jvm.memory.used");
   }
+
+  private static Map<String, String> errorEvent(String type, String trace) {
+    return Map.of("service", "core-api", "exception.type", type, "exception.stacktrace", trace,
+        "companyos.error.fingerprint", "0123456789abcdef", "companyos.error.suppressed", "3");
+  }
+
+  @Test
+  void anErrorEventLeavesOnlyAsClassesFramesAndAFingerprint() {
+    String trace = "java.lang.IllegalStateException\n"
+        + "\tat com.<keyword:9c1e07d2>.billing.Invoice.charge(<keyword:9c1e07d2>Invoice.java:42)\n"
+        + "\tat java.base/java.lang.Thread.run(Thread.java:1583)\n"
+        + "\tat jdk.internal.reflect.GeneratedMethodAccessor12.invoke(Unknown Source)\n"
+        + "\tat com.foo.Bar$$Lambda/0x000001f0.<init>(Native Method)\n"
+        + "\tSuppressed: java.io.IOException\n"
+        + "\t\tat com.foo.Io.close(Io.java:7)\n"
+        + "Caused by: org.postgresql.util.PSQLException\n"
+        + "\t... 12 more";
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error",
+        errorEvent("java.lang.IllegalStateException", trace)))).isEmpty();
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error",
+        errorEvent("com.<keyword:9c1e07d2>.BillingException", trace)))).isEmpty();
+  }
+
+  @Test
+  void aMessageCannotHideInAnErrorEvent() {
+    String head = "java.lang.IllegalStateException";
+    for (String bad : List.of(head + ": user alice@example.com", head + "\nCaused by: java.io.IOException: disk full",
+        head + "\nuser alice logged in", head + "\n\tat com.foo.Bar.baz(Bar.java:1) ~[acme.jar:1.0]",
+        head + "\n\tat home with alice", "", head + "\n" + "\tat a.B.c(B.java:1)\n".repeat(250))) {
+      assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", errorEvent(head, bad))))
+          .as(bad).contains(DenialReason.ATTRIBUTE_VALUE);
+    }
+    for (String badType : List.of("java.lang.IllegalStateException: secret", "alice smith", "a..b", "x".repeat(300))) {
+      assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", errorEvent(badType, head))))
+          .as(badType).contains(DenialReason.ATTRIBUTE_VALUE);
+    }
+    Map<String, String> badFingerprint = new java.util.HashMap<>(errorEvent(head, head));
+    badFingerprint.put("companyos.error.fingerprint", "not-hex");
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", badFingerprint)))
+        .contains(DenialReason.ATTRIBUTE_VALUE);
+  }
+
+  @Test
+  void aLogRecordWithABodyAnUnknownAttributeOrNameIsRefused() {
+    String head = "java.lang.IllegalStateException";
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", errorEvent(head, head),
+        java.util.Set.of("body")))).contains(DenialReason.FIELD);
+    Map<String, String> extra = new java.util.HashMap<>(errorEvent(head, head));
+    extra.put("exception.message", "boom");
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", extra)))
+        .contains(DenialReason.ATTRIBUTE_KEY);
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("", Map.of()))).contains(DenialReason.NAME);
+    assertThat(allowlist.checkLogEvent(new TelemetryItem("agent.log.errors", Map.of("service", "web"))))
+        .as("a metric name is not an event").contains(DenialReason.NAME);
+  }
+
+  @Test
+  void aSignedPolicyCanRemoveTheErrorEvent() {
+    TelemetryAllowlist narrowed = allowlist.narrowedBy(new AllowlistOverrides(List.of("companyos.error"), List.of()));
+    assertThat(narrowed.logEvents()).isEmpty();
+    assertThat(allowlist.narrowedBy(new AllowlistOverrides(List.of(), List.of("exception.stacktrace"))).logEvents())
+        .isEmpty();
+  }
+
+  @Test
+  void theResourceCarriesVersionsAndTierButNoHost() {
+    assertThat(allowlist.checkResource(Map.of("service.name", "companyos-agent", "service.version", "0.1.0",
+        "companyos.installation.id", "0b6f3c1e-8a52-4d8e-9a51-3f1f0e0c2b7d", "companyos.product.version", "5.2.1",
+        "companyos.tier", "full"))).isEmpty();
+    assertThat(allowlist.checkResource(Map.of("companyos.tier", "heartbeat"))).contains(DenialReason.ATTRIBUTE_VALUE);
+    assertThat(allowlist.checkResource(Map.of("host.ip", "10.0.0.1"))).contains(DenialReason.ATTRIBUTE_KEY);
+  }
 }

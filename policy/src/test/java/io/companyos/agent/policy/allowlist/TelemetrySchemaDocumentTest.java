@@ -35,8 +35,19 @@ class TelemetrySchemaDocumentTest {
       assertThat(doc).as("metric row for " + name).contains(row).contains(rule.description());
       rule.attributes().forEach(a -> assertThat(doc).contains("`" + a + "`"));
     });
-    assertThat(allowlist.logEvents()).as("the document says v1 permits no log events").isEmpty();
-    assertThat(doc).contains("allowlist version 1 permits none");
+    assertThat(allowlist.logEvents()).as("the error event is allowlisted").containsKey("companyos.error");
+    allowlist.logEvents().forEach((name, rule) -> {
+      String attributes = String.join(", ", rule.attributes().stream().map(a -> "`" + a + "`").toList());
+      assertThat(doc).as("log event row for " + name)
+          .contains("| `" + name + "` | " + attributes + " | " + rule.description() + " |");
+    });
+  }
+
+  @Test
+  void everyValueFormatIsExplained() throws Exception {
+    String doc = Files.readString(DOC);
+    assertThat(doc).contains("**Java class name**").contains("**Anonymized stack trace**")
+        .contains("at most " + ValueRule.MAX_TRACE_LINES + " lines and " + ValueRule.MAX_TRACE_CHARS + " characters");
   }
 
   private static void checkRules(String doc, String prefix, Map<String, ValueRule> rules) {
