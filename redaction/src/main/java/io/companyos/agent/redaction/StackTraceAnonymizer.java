@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Anonymizes Java stack traces for Tier-1 error events: exception types and frames stay, every message
  * goes (the top one and each {@code Caused by:} / {@code Suppressed:} one), and so does any line that is
- * neither. Frames are passed through the {@link Redactor} too, so a configured keyword in a package name
+ * neither. Frames are rewritten to {@code at class.method(File.java:12)}: what follows them (packaging data such
+ * as {@code ~[app.jar:1.0]}) is dropped, and a line that only looks like a frame ({@code at home with …}) too. Frames are passed through the {@link Redactor} too, so a configured keyword in a package name
  * does not leave. The fingerprint is the first 16 hex digits of SHA-256 over the normalized types and
  * frames (line numbers, generated accessor and lambda numbers removed), stable across installations and
  * builds that do not change the code path. Thread-safe.
@@ -23,6 +24,10 @@ public final class StackTraceAnonymizer {
       Pattern.compile("^(\\s*)(Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?(" + TYPE.pattern()
           + ")(?::.*)?$", Pattern.DOTALL);
   private static final Pattern FRAME = Pattern.compile("^\\s*at \\S.*$");
+  /** A frame's parts: indentation, {@code class.method} (with module or loader prefix), location in parentheses. */
+  private static final Pattern FRAME_PARTS =
+      Pattern.compile("^([\\t ]{0,16})[\\t ]*at ([A-Za-z0-9_$./@+<>-]{1,512})\\(([^()]{0,200})\\).*$");
+  private static final Pattern LOCATION = Pattern.compile("Native Method|Unknown Source|[A-Za-z0-9_$.<>-]{1,128}(?::\\d{1,7})?");
   private static final Pattern ELLIPSIS = Pattern.compile("^\\s*\\.\\.\\. \\d+ (?:more|common frames omitted)\\s*$");
   private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+\\)");
   private static final Pattern GENERATED = Pattern.compile("(GeneratedMethodAccessor|\\$\\$Lambda\\$?|Proxy)\\d+(/0x[0-9a-f]+)?");
@@ -48,18 +53,22 @@ public final class StackTraceAnonymizer {
     List<String> normalized = new ArrayList<>();
     for (String line : trace.split("\r?\n")) {
       if (FRAME.matcher(line).matches()) {
-        kept.add(redactor.redact(line));
-        normalized.add(normalizeFrame(line.strip()));
+        String frame = canonicalFrame(line);
+        if (frame != null) {
+          kept.add(redactor.redact(frame));
+          normalized.add(normalizeFrame(frame.strip()));
+        }
         continue;
       }
       if (ELLIPSIS.matcher(line).matches()) {
-        kept.add(line);
+        kept.add(line.stripTrailing());
         continue;
       }
       Matcher m = HEAD.matcher(line);
       if (m.matches() && isExceptionType(m.group(3))) {
         String prefix = m.group(2) == null ? "" : m.group(2).startsWith("Exception in thread") ? "Exception in thread " : m.group(2);
-        kept.add(redactor.redact(m.group(1) + prefix + m.group(3)));
+        String indent = m.group(1).replaceAll("[^\t ]", "");
+        kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3)));
         normalized.add(prefix.strip() + m.group(3));
       }
     }
@@ -71,6 +80,20 @@ public final class StackTraceAnonymizer {
     java.io.StringWriter w = new java.io.StringWriter();
     t.printStackTrace(new java.io.PrintWriter(w));
     return anonymize(w.toString());
+  }
+
+  /**
+   * A frame as {@code at class.method(File.java:12)}: what follows the closing parenthesis (logback's
+   * {@code ~[app.jar:1.0]}) goes, an unusual location becomes {@code Unknown Source}; null when the line is not a
+   * frame at all (a message line that happens to start with "at").
+   */
+  private static String canonicalFrame(String line) {
+    Matcher m = FRAME_PARTS.matcher(line);
+    if (!m.matches()) {
+      return null;
+    }
+    String location = LOCATION.matcher(m.group(3)).matches() ? m.group(3) : "Unknown Source";
+    return m.group(1) + "at " + m.group(2) + "(" + location + ")";
   }
 
   private static boolean isExceptionType(String type) {

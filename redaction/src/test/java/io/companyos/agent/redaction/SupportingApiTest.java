@@ -113,4 +113,20 @@ class SupportingApiTest {
     assertThat(anonymizer.anonymize(moved).fingerprint()).isEqualTo(t.fingerprint()).hasSize(16);
     assertThat(anonymizer.anonymize(trace.replace("charge", "refund")).fingerprint()).isNotEqualTo(t.fingerprint());
   }
+
+  @Test
+  void framesAreRewrittenAndLinesThatOnlyLookLikeFramesGo() {
+    StackTraceAnonymizer anonymizer = new StackTraceAnonymizer(Redactor.builder().keywords(List.of("acme")).build());
+    String trace = "java.lang.IllegalStateException: failed\n"
+        + "  at home with alice.smith@example.org\n"
+        + "\tat com.acme.Billing.charge(Billing.java:42) ~[acme-billing.jar:1.0]\n"
+        + "\tat java.base/java.lang.Thread.run(Thread.java:1583)\n"
+        + "\tat com.foo.Bar.baz(Bar.java:1 from alice)\n"
+        + "\tat com.foo.Bar.<init>(Native Method)\n";
+    assertThat(anonymizer.anonymize(trace).text()).matches("java.lang.IllegalStateException\n"
+        + "\tat com\\.<keyword:[0-9a-f]{8}>\\.Billing\\.charge\\(Billing\\.java:42\\)\n"
+        + "\tat java\\.base/java\\.lang\\.Thread\\.run\\(Thread\\.java:1583\\)\n"
+        + "\tat com\\.foo\\.Bar\\.baz\\(Unknown Source\\)\n"
+        + "\tat com\\.foo\\.Bar\\.<init>\\(Native Method\\)");
+  }
 }
