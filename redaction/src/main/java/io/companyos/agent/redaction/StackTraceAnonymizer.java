@@ -49,13 +49,18 @@ public final class StackTraceAnonymizer {
 
   /** Anonymizes one trace as printed by {@link Throwable#printStackTrace()}. */
   public AnonymizedTrace anonymize(String trace) {
+    return anonymize(trace, new RedactionCounter());
+  }
+
+  /** Anonymizes one trace and counts in {@code counter} what the redactor replaced in the kept lines. */
+  public AnonymizedTrace anonymize(String trace, RedactionCounter counter) {
     List<String> kept = new ArrayList<>();
     List<String> normalized = new ArrayList<>();
     for (String line : trace.split("\r?\n")) {
       if (FRAME.matcher(line).matches()) {
         String frame = canonicalFrame(line);
         if (frame != null) {
-          kept.add(redactor.redact(frame));
+          kept.add(redactor.redact(frame, counter));
           normalized.add(normalizeFrame(frame.strip()));
         }
         continue;
@@ -68,7 +73,7 @@ public final class StackTraceAnonymizer {
       if (m.matches() && isExceptionType(m.group(3))) {
         String prefix = m.group(2) == null ? "" : m.group(2).startsWith("Exception in thread") ? "Exception in thread " : m.group(2);
         String indent = m.group(1).replaceAll("[^\t ]", "");
-        kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3)));
+        kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3), counter));
         normalized.add(prefix.strip() + m.group(3));
       }
     }

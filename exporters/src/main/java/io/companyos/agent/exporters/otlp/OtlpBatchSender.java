@@ -36,6 +36,8 @@ import java.util.zip.GZIPOutputStream;
 public final class OtlpBatchSender implements BatchSender {
   private static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
   private static final long SEND_TIMEOUT_SECONDS = 60;
+  private static final java.util.Set<String> SEVERITY_TEXTS =
+      java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
   private final Function<PayloadKind, Optional<EgressSender>> senders;
 
@@ -116,7 +118,7 @@ public final class OtlpBatchSender implements BatchSender {
         for (int i = 0; i < sl.getLogRecordsCount(); i++) {
           LogRecord lr = sl.getLogRecords(i);
           points.add(new LogPoint(r, s, i, new TelemetryItem(lr.getEventName(),
-              OtlpAttributes.toText(lr.getAttributesList()))));
+              OtlpAttributes.toText(lr.getAttributesList()), unlistedFields(lr))));
         }
       }
     }
@@ -131,7 +133,7 @@ public final class OtlpBatchSender implements BatchSender {
           ScopeLogs.Builder slb = rl.getScopeLogs(s).toBuilder().clearLogRecords();
           for (LogPoint p : admitted) {
             if (p.resource() == r && p.scope() == s) {
-              // a record's body never leaves, only its event name, attributes (screened above) and times
+              // a record with a body was refused above; clearing it again costs nothing
               slb.addLogRecords(rl.getScopeLogs(s).getLogRecords(p.index()).toBuilder().clearBody().build());
             }
           }
@@ -145,6 +147,21 @@ public final class OtlpBatchSender implements BatchSender {
       }
       return gzip(out.build().toByteArray());
     }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+  }
+
+  /**
+   * What a log record carries beyond its event name, attributes, severity and times, which the allowlist never
+   * permits: a body, or a severity text other than the standard short names.
+   */
+  static java.util.Set<String> unlistedFields(LogRecord lr) {
+    java.util.Set<String> fields = new java.util.HashSet<>();
+    if (lr.hasBody()) {
+      fields.add("body");
+    }
+    if (!lr.getSeverityText().isEmpty() && !SEVERITY_TEXTS.contains(lr.getSeverityText())) {
+      fields.add("severityText");
+    }
+    return fields;
   }
 
   static byte[] gunzip(byte[] body) throws IOException {
