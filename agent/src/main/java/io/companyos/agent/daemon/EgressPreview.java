@@ -1,7 +1,6 @@
 package io.companyos.agent.daemon;
 
 import io.companyos.agent.collectors.health.HealthCheck;
-import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.exporters.otlp.OtlpPipeline;
 import io.companyos.agent.exporters.otlp.OtlpPreview;
 import io.companyos.agent.exporters.otlp.QueuedExport;
@@ -9,7 +8,6 @@ import io.companyos.agent.exporters.queue.DiskQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -128,7 +126,7 @@ public final class EgressPreview {
       List<QueuedExport> exports = new ArrayList<>();
       try (DiskQueue queue = DiskQueue.builder(tmp).fsync(false).open()) {
         try (OtlpPipeline pipeline = OtlpPipeline.create(config.telemetry().endpoint().uri(), Duration.ofHours(1),
-            Map.of("service.version", AgentVersion.get(), "companyos.installation.id", id.toString()), queue);
+            TelemetryStream.resource(config, id), queue);
             OnDemandVertx vertx = new OnDemandVertx()) {
           Tier1Instruments instruments = new Tier1Instruments(pipeline.meter());
           instruments.record(new HealthCheck(config.probes().stream().map(p -> p.toProbe(vertx)).toList()).run()

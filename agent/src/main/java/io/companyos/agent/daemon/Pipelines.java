@@ -34,9 +34,11 @@ final class Pipelines implements AutoCloseable {
     status.addContributor(probes);
     VendorEgress egress = VendorEgress.create(config, state, clock, started, metrics.registry(), status,
         () -> "DOWN".equals(probes.status().get("status")) ? Health.RED : Health.GREEN);
+    RedactionMeter redactions = new RedactionMeter(metrics.registry(),
+        config.redaction().rules().stream().map(r -> r.name()).toList());
     Optional<TelemetryStream> telemetry;
     try {
-      telemetry = TelemetryStream.create(config, state, egress.guard(), metrics.registry(), clock);
+      telemetry = TelemetryStream.create(config, state, egress.guard(), metrics.registry(), redactions, clock);
     } catch (DaemonStartException e) {
       egress.guard().close();
       throw e;

@@ -4,6 +4,8 @@ import io.companyos.agent.collectors.health.HealthReport;
 import io.companyos.agent.collectors.logs.LogEvent;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.AgentVersion;
+import io.companyos.agent.bundling.ConfiguredRedactor;
+import io.companyos.agent.exporters.otlp.ErrorEvents;
 import io.companyos.agent.exporters.otlp.OtlpBatchSender;
 import io.companyos.agent.exporters.otlp.OtlpPipeline;
 import io.companyos.agent.exporters.queue.Backoff;
@@ -12,6 +14,7 @@ import io.companyos.agent.exporters.queue.QueueDrainer;
 import io.companyos.agent.exporters.queue.QueueStats;
 import io.companyos.agent.policy.PayloadKind;
 import io.companyos.agent.policy.egress.EgressGuard;
+import io.companyos.agent.redaction.Redactor;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -39,6 +42,8 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
   static final String QUEUE_DIR = "otlp-queue";
   private static final String EXPORT_BATCHES_HELP = "Export attempts by outcome: delivered (accepted by the endpoint),"
       + " rejected (refused for good, dropped), retried (failed, kept for a later attempt)";
+  private static final String ERROR_EVENTS_HELP = "ERROR log events with an exception, by outcome: emitted (queued"
+      + " as an OTLP log record), suppressed (held back by the rate limit), untraced (no exception class, not sent)";
 
   private final DiskQueue queue;
   private final OtlpPipeline pipeline;
@@ -46,16 +51,18 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
   private final Clock clock;
   private final ScheduledExecutorService sender;
   private final Tier1Instruments instruments;
+  private final ErrorEvents errorEvents;
   private volatile Instant lastSuccess;
   private volatile boolean closed;
 
   private TelemetryStream(AgentConfig config, DiskQueue queue, EgressGuard guard, java.util.UUID installationId,
-      Clock clock) {
+      Redactor redactor, RedactionMeter redactions, Clock clock) {
     this.queue = queue;
     this.clock = clock;
     this.pipeline = OtlpPipeline.create(config.telemetry().endpoint().uri(), config.telemetry().interval(),
-        Map.of("service.version", AgentVersion.get(), "companyos.installation.id", installationId.toString()),
-        queue);
+        resource(config, installationId), queue);
+    this.errorEvents = new ErrorEvents(pipeline.logger(), redactor, clock,
+        ErrorEvents.Limits.defaults(config.telemetry().interval()), redactions);
     this.drainer = new QueueDrainer(queue,
         new OtlpBatchSender(kind -> guard.endpoint(kind).flatMap(uri -> guard.sender(kind, uri))),
         Backoff.DEFAULT, () -> ThreadLocalRandom.current().nextDouble(), Duration.ofSeconds(1), 50);
@@ -68,12 +75,23 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
   }
 
   /**
+   * The resource attributes of every OTLP batch: agent and product version, installation id, tier. Never a host name
+   * or address.
+   */
+  static Map<String, String> resource(AgentConfig config, java.util.UUID installationId) {
+    return Map.of("service.version", AgentVersion.get(), "companyos.installation.id", installationId.toString(),
+        "companyos.product.version", config.installation().productVersion(),
+        "companyos.tier", config.tier().configName());
+  }
+
+  /**
    * Opens the queue and the SDK when the guard permits OTLP; empty otherwise (tier heartbeat or airgapped).
    *
-   * @throws DaemonStartException when the queue directory cannot be opened
+   * @param redactions counts what the error events' redaction replaced
+   * @throws DaemonStartException when the queue directory or the pseudonym key cannot be opened
    */
   static java.util.Optional<TelemetryStream> create(AgentConfig config, StateDirectory state, EgressGuard guard,
-      MeterRegistry registry, Clock clock) throws DaemonStartException {
+      MeterRegistry registry, RedactionMeter redactions, Clock clock) throws DaemonStartException {
     if (!guard.permits(PayloadKind.OTLP_METRICS)) {
       return java.util.Optional.empty();
     }
@@ -86,7 +104,20 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
       throw new DaemonStartException("export queue in " + state.path().resolve(QUEUE_DIR) + " cannot be opened ("
           + e.getClass().getSimpleName() + ")");
     }
-    TelemetryStream stream = new TelemetryStream(config, queue, guard, state.installationId(), clock);
+    Redactor redactor;
+    try {
+      redactor = ConfiguredRedactor.build(config.redaction(), state.path());
+    } catch (IOException | RuntimeException e) {
+      try {
+        queue.close();
+      } catch (IOException ignored) {
+        // the start fails anyway
+      }
+      throw new DaemonStartException("the redaction for error events cannot be set up ("
+          + e.getClass().getSimpleName() + ")");
+    }
+    TelemetryStream stream = new TelemetryStream(config, queue, guard, state.installationId(), redactor, redactions,
+        clock);
     stream.bindMeters(registry);
     return java.util.Optional.of(stream);
   }
@@ -121,6 +152,12 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     Gauge.builder("agent.export.last_success", this, s -> s.lastSuccess == null ? Double.NaN
             : s.lastSuccess.toEpochMilli() / 1000.0)
         .description("When the endpoint last accepted a batch (Unix time)").baseUnit("seconds").register(registry);
+    FunctionCounter.builder("agent.error_events", errorEvents, ErrorEvents::emittedCount)
+        .description(ERROR_EVENTS_HELP).tag("outcome", "emitted").register(registry);
+    FunctionCounter.builder("agent.error_events", errorEvents, ErrorEvents::suppressedCount)
+        .description(ERROR_EVENTS_HELP).tag("outcome", "suppressed").register(registry);
+    FunctionCounter.builder("agent.error_events", errorEvents, ErrorEvents::untracedCount)
+        .description(ERROR_EVENTS_HELP).tag("outcome", "untraced").register(registry);
   }
 
   /** Starts draining the queue (what a previous run left behind first). */
@@ -153,9 +190,16 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
     instruments.record(report);
   }
 
-  /** Takes a log event (see {@link Tier1Instruments#record(LogEvent)}). */
+  /**
+   * Takes a log event: counted per service (see {@link Tier1Instruments#record(LogEvent)}), and an ERROR event with an
+   * exception becomes an error event ({@link ErrorEvents}): anonymized, redacted, rate-limited.
+   */
   void record(LogEvent event) {
     instruments.record(event);
+    if (event.isError()) {
+      errorEvents.record(event.service(), event.text(), event.exceptionType(), event.time(),
+          "FATAL".equals(event.level()) || "PANIC".equals(event.level()) || "EMERG".equals(event.level()));
+    }
   }
 
   /** Exports what was recorded so far into the queue now (tests, shutdown). */

@@ -14,7 +14,9 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigLoader;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -40,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TelemetryStreamTest {
   private static final List<String> PLANTED = List.of("alice.smith@acme-corp.example", "10.20.30.40",
-      "hunter2-secret", "acme-billing", "db-07.acme.internal", "4111 1111 1111 1111");
+      "hunter2-secret", "acme-billing", "db-07.acme.internal", "4111 1111 1111 1111", "acmecorp", "login failed",
+      "rejected", "connection to", "42.42.42.42");
 
   @TempDir
   Path tmp;
@@ -69,6 +72,13 @@ class TelemetryStreamTest {
     return b;
   }
 
+  private static Map<String, String> attributes(List<KeyValue> kvs) {
+    Map<String, String> out = new java.util.LinkedHashMap<>();
+    kvs.forEach(kv -> out.put(kv.getKey(), kv.getValue().hasIntValue() ? Long.toString(kv.getValue().getIntValue())
+        : kv.getValue().getStringValue()));
+    return out;
+  }
+
   @Test
   void onlyAllowlistedMeasurementsLeaveAndNoPlantedValue() throws Exception {
     int closedPort;
@@ -82,6 +92,8 @@ class TelemetryStreamTest {
         + "stateDir: " + tmp.resolve("state") + "\n"
         + "server: { port: 0 }\n"
         + "telemetry: { endpoint: \"" + vendor.baseUrl() + "\", interval: 1s }\n"
+        + "installation: { productVersion: 5.2.1 }\n"
+        + "redaction: { keywords: [acmecorp] }\n"
         + "heartbeat: { endpoint: \"" + vendor.baseUrl() + "/v1/heartbeat\" }\n"
         + "probeInterval: 500ms\n"
         + "probes:\n"
@@ -97,6 +109,9 @@ class TelemetryStreamTest {
         String lines = "2026-11-25T10:00:01Z ERROR login failed for alice.smith@acme-corp.example from 10.20.30.40\n"
             + "java.lang.IllegalStateException: password hunter2-secret rejected for card 4111 1111 1111 1111\n"
             + "\tat com.companyos.auth.Login.check(Login.java:42)\n"
+            + "\tat com.acmecorp.sso.Bridge.call(Bridge.java:7) ~[acmecorp-sso.jar:1.0]\n"
+            + "Caused by: java.net.ConnectException: connection to 42.42.42.42 refused for alice.smith@acme-corp.example\n"
+            + "\t... 3 more\n"
             + "2026-11-25T10:00:02Z INFO next\n";
         Files.writeString(logDir.resolve("core.log"), lines, StandardOpenOption.APPEND);
         Files.writeString(logDir.resolve("billing.log"), lines, StandardOpenOption.APPEND);
@@ -125,7 +140,29 @@ class TelemetryStreamTest {
           assertThat(names).containsExactlyInAnyOrder("companyos.probe.up", "companyos.probe.duration",
               "agent.log.errors", "process.uptime", "process.cpu.usage", "jvm.memory.used");
           assertThat(coreErrorSeen).as("core-api's one ERROR event counted").isTrue();
+          assertThat(vendor.findAll(postRequestedFor(urlEqualTo("/v1/logs")))).isNotEmpty();
         });
+
+        List<LogRecord> records = new java.util.ArrayList<>();
+        for (LoggedRequest r : vendor.findAll(postRequestedFor(urlEqualTo("/v1/logs")))) {
+          var req = ExportLogsServiceRequest.parseFrom(body(r));
+          for (var rl : req.getResourceLogsList()) {
+            assertThat(attributes(rl.getResource().getAttributesList())).containsOnlyKeys("service.name",
+                "service.version", "companyos.installation.id", "companyos.product.version", "companyos.tier")
+                .containsEntry("companyos.product.version", "5.2.1").containsEntry("companyos.tier", "full");
+            rl.getScopeLogsList().forEach(sl -> records.addAll(sl.getLogRecordsList()));
+          }
+        }
+        assertThat(records).as("only core-api's error: acme-billing is not a CompanyOS service").hasSize(1);
+        assertThat(records.get(0).hasBody()).isFalse();
+        Map<String, String> event = attributes(records.get(0).getAttributesList());
+        assertThat(event).containsEntry("service", "core-api")
+            .containsEntry("exception.type", "java.lang.IllegalStateException");
+        assertThat(event.get("exception.stacktrace")).matches("java.lang.IllegalStateException\n"
+            + "\tat com\\.companyos\\.auth\\.Login\\.check\\(Login\\.java:42\\)\n"
+            + "\tat com\\.<keyword:[0-9a-f]{8}>\\.sso\\.Bridge\\.call\\(Bridge\\.java:7\\)\n"
+            + "Caused by: java\\.net\\.ConnectException\n"
+            + "\t\\.\\.\\. 3 more");
 
         for (LoggedRequest r : vendor.getAllServeEvents().stream().map(e -> e.getRequest()).toList()) {
           String sent = new String(body(r), StandardCharsets.ISO_8859_1);
@@ -136,13 +173,20 @@ class TelemetryStreamTest {
         assertThat(daemon.metrics().scrape()).containsPattern("agent_queue_batches \\d")
             .contains("agent_export_batches_total{outcome=\"delivered\"}")
             .contains("agent_egress_denied_items_total{kind=\"otlp-metrics\",reason=\"attribute-value\"}")
+            .contains("agent_egress_denied_items_total{kind=\"otlp-logs\",reason=\"attribute-value\"}")
+            .containsPattern("agent_error_events_total\\{outcome=\"emitted\"\\} 2")
+            .containsPattern("agent_redactions_total\\{detector=\"keyword\"\\} [1-9]")
+            .contains("agent_redactions_total{detector=\"email\"} 0.0")
             // nothing the agent produces itself is refused by name (the SDK's self-telemetry is off)
             .doesNotContainPattern("agent_egress_denied_items_total\\{kind=\"otlp-metrics\",reason=\"name\"\\} [1-9]");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> telemetry = (Map<String, Object>) ((Map<String, Object>) daemon.status().document()
-            .get("components")).get("telemetry");
-        assertThat(telemetry.get("status")).isEqualTo("ok");
-        assertThat(telemetry.get("lastSuccess")).isNotNull();
+        // the sender marks its success after the endpoint answered: the request can be seen here a moment before
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+          @SuppressWarnings("unchecked")
+          Map<String, Object> telemetry = (Map<String, Object>) ((Map<String, Object>) daemon.status().document()
+              .get("components")).get("telemetry");
+          assertThat(telemetry.get("status")).isEqualTo("ok");
+          assertThat(telemetry.get("lastSuccess")).isNotNull();
+        });
       } finally {
         daemon.stop(Duration.ofSeconds(5));
       }
