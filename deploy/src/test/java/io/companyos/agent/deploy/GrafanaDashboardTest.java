@@ -75,7 +75,7 @@ class GrafanaDashboardTest {
         "agent_host_memory_used_bytes", "agent_host_filesystem_used_bytes", "agent_log_errors_events_total",
         "agent_scrape_up", "agent_ready", "agent_info", "process_cpu_usage", "jvm_memory_used_bytes",
         "agent_heartbeat_last_success_seconds", "agent_egress_denied_items_total", "agent_export_batches_total",
-        "agent_queue_bytes");
+        "agent_queue_bytes", "agent_redactions_total", "agent_error_events_total");
   }
 
   @Test
