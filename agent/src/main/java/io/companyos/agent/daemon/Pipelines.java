@@ -55,6 +55,7 @@ final class Pipelines implements AutoCloseable {
       status.addContributor(t);
       probes.addListener(t::record);
       logs.addListener(t::record);
+      scrapes.addListener(t::record);
       t.start();
     });
     probes.start(vertx, config.probeInterval());

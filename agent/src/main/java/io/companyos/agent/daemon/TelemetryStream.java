@@ -2,6 +2,7 @@ package io.companyos.agent.daemon;
 
 import io.companyos.agent.collectors.health.HealthReport;
 import io.companyos.agent.collectors.logs.LogEvent;
+import io.companyos.agent.collectors.prometheus.ScrapeResult;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.bundling.ConfiguredRedactor;
@@ -188,6 +189,11 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
   /** Takes a probe run (see {@link Tier1Instruments#record(HealthReport)}). */
   void record(HealthReport report) {
     instruments.record(report);
+  }
+
+  /** Takes a scrape (see {@link Tier1Instruments#record(ScrapeResult)}). */
+  void record(ScrapeResult result) {
+    instruments.record(result);
   }
 
   /**

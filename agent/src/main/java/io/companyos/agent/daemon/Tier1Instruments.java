@@ -4,6 +4,7 @@ import io.companyos.agent.collectors.health.HealthReport;
 import io.companyos.agent.collectors.health.ProbeResult;
 import io.companyos.agent.collectors.health.ProbeStatus;
 import io.companyos.agent.collectors.logs.LogEvent;
+import io.companyos.agent.collectors.prometheus.ScrapeResult;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.DoubleHistogram;
@@ -26,16 +27,23 @@ final class Tier1Instruments {
   private static final AttributeKey<String> PROBE_TYPE = AttributeKey.stringKey("probe.type");
   private static final AttributeKey<String> SERVICE = AttributeKey.stringKey("service");
   private static final AttributeKey<String> AREA = AttributeKey.stringKey("area");
+  private static final AttributeKey<String> METHOD = AttributeKey.stringKey("http.request.method");
+  private static final AttributeKey<String> STATUS_CLASS = AttributeKey.stringKey("http.response.status_class");
 
   private final DoubleHistogram probeDuration;
   private final LongCounter logErrors;
   private final Map<String, Double> probeUpByType = new ConcurrentHashMap<>();
+  /** The last scrape's request counts, per scrape (service). */
+  private final Map<String, Map<UsageCounters.Key, Double>> requestsByService = new ConcurrentHashMap<>();
 
   Tier1Instruments(Meter meter) {
     probeDuration = meter.histogramBuilder("companyos.probe.duration").setUnit("seconds")
         .setExplicitBucketBoundariesAdvice(List.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0))
         .build();
     logErrors = meter.counterBuilder("agent.log.errors").setUnit("events").build();
+    meter.counterBuilder("companyos.http.server.requests").setUnit("requests").ofDoubles().buildWithCallback(m ->
+        requestsByService.values().forEach(counts -> counts.forEach((k, n) -> m.record(n,
+            Attributes.of(SERVICE, k.service(), METHOD, k.method(), STATUS_CLASS, k.statusClass())))));
     meter.gaugeBuilder("companyos.probe.up").setUnit("1").buildWithCallback(m ->
         probeUpByType.forEach((type, up) -> m.record(up, Attributes.of(PROBE_TYPE, type))));
     meter.gaugeBuilder("process.uptime").setUnit("seconds").buildWithCallback(m ->
@@ -75,6 +83,21 @@ final class Tier1Instruments {
       probeDuration.record(r.latency().toNanos() / 1e9, Attributes.of(PROBE_TYPE, r.type()));
     }
     probeUpByType.putAll(up);
+  }
+
+  /**
+   * Takes a scrape: its request counters become {@code companyos.http.server.requests} (see {@link UsageCounters}).
+   * A failed scrape keeps the last counts.
+   */
+  void record(ScrapeResult result) {
+    if (result.ok()) {
+      Map<UsageCounters.Key, Double> counts = UsageCounters.requests(result);
+      if (counts.isEmpty()) {
+        requestsByService.remove(result.name());
+      } else {
+        requestsByService.put(result.name(), Map.copyOf(counts));
+      }
+    }
   }
 
   /** Takes a log event: ERROR events are counted per service; the text never enters the stream. */

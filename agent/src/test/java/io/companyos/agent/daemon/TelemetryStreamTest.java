@@ -3,6 +3,7 @@ package io.companyos.agent.daemon;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -37,8 +38,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Tier full end to end: PII planted in every input (log lines, exception messages, a customer-named service, probe
- * causes) and the vendor endpoint (WireMock) must receive the allowlisted measurements and none of the PII.
+ * Tier full end to end: PII planted in every input (log lines, exception messages, a customer keyword in a frame, a
+ * customer-named service, probe causes, scraped label values) and the vendor endpoint (WireMock) must receive the
+ * allowlisted measurements and error events and none of the PII.
  */
 class TelemetryStreamTest {
   private static final List<String> PLANTED = List.of("alice.smith@acme-corp.example", "10.20.30.40",
@@ -98,9 +100,20 @@ class TelemetryStreamTest {
         + "probeInterval: 500ms\n"
         + "probes:\n"
         + "  - { name: db-07.acme.internal, type: tcp, host: 127.0.0.1, port: " + closedPort + ", timeout: 1s }\n"
+        + "scrapes:\n"
+        + "  - { name: core-api, url: \"" + vendor.baseUrl() + "/core/metrics\", interval: 1s,"
+        + " allow: [\"http_server_requests_*\"] }\n"
         + "logs:\n"
         + "  - { path: \"" + logDir + "/core.log\", service: core-api }\n"
         + "  - { path: \"" + logDir + "/billing.log\", service: acme-billing }\n");
+    vendor.stubFor(get(urlEqualTo("/core/metrics")).willReturn(aResponse().withStatus(200).withBody(
+        "# TYPE http_server_requests_seconds summary\n"
+        + "http_server_requests_seconds_count{method=\"GET\",status=\"200\","
+        + "uri=\"/api/customers/alice.smith@acme-corp.example\"} 5\n"
+        + "http_server_requests_seconds_sum{method=\"GET\",status=\"200\",uri=\"/api/x\"} 0.5\n"
+        + "http_server_requests_seconds_count{method=\"get\",status=\"204\",uri=\"/api/10.20.30.40\"} 2\n"
+        + "http_server_requests_seconds_count{method=\"POST\",status=\"503\",uri=\"/api/pay\"} 1\n"
+        + "http_server_requests_seconds_count{method=\"hunter2-secret\",status=\"200\",uri=\"/\"} 9\n")));
     try (StateDirectory state = StateDirectory.open(config.stateDir())) {
       AgentDaemon daemon = AgentDaemon.start(config, state, Clock.systemUTC());
       try {
@@ -119,6 +132,7 @@ class TelemetryStreamTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
           daemon.telemetry().orElseThrow().flush(Duration.ofSeconds(5));
           Set<String> names = new HashSet<>();
+          Map<Map<String, String>, Double> requests = new java.util.HashMap<>();
           boolean coreErrorSeen = false;
           for (LoggedRequest r : vendor.findAll(postRequestedFor(urlEqualTo("/v1/metrics")))) {
             var req = ExportMetricsServiceRequest.parseFrom(body(r));
@@ -126,6 +140,10 @@ class TelemetryStreamTest {
               for (var sm : rm.getScopeMetricsList()) {
                 for (var m : sm.getMetricsList()) {
                   names.add(m.getName());
+                  if (m.getName().equals("companyos.http.server.requests")) {
+                    m.getSum().getDataPointsList().forEach(dp -> requests.put(attributes(dp.getAttributesList()),
+                        dp.getAsDouble()));
+                  }
                   if (m.getName().equals("agent.log.errors")) {
                     for (var dp : m.getSum().getDataPointsList()) {
                       for (KeyValue kv : dp.getAttributesList()) {
@@ -138,7 +156,12 @@ class TelemetryStreamTest {
             }
           }
           assertThat(names).containsExactlyInAnyOrder("companyos.probe.up", "companyos.probe.duration",
-              "agent.log.errors", "process.uptime", "process.cpu.usage", "jvm.memory.used");
+              "agent.log.errors", "process.uptime", "process.cpu.usage", "jvm.memory.used",
+              "companyos.http.server.requests");
+          assertThat(requests).as("request counts summed over the URIs, by method and status class").isEqualTo(Map.of(
+              Map.of("service", "core-api", "http.request.method", "GET", "http.response.status_class", "2xx"), 7.0,
+              Map.of("service", "core-api", "http.request.method", "POST", "http.response.status_class", "5xx"),
+              1.0));
           assertThat(coreErrorSeen).as("core-api's one ERROR event counted").isTrue();
           assertThat(vendor.findAll(postRequestedFor(urlEqualTo("/v1/logs")))).isNotEmpty();
         });
