@@ -24,8 +24,11 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
-/** Builds the transport's {@link SSLContext} from PEM files: trusted CAs and an optional client certificate. */
-final class TlsMaterial {
+/**
+ * Builds the transport's {@link SSLContext} from PEM files: trusted CAs and an optional client certificate; and, for
+ * the agent's own HTTPS server, a {@link KeyManagerFactory} from a PEM certificate chain and private key.
+ */
+public final class TlsMaterial {
   private static final char[] NO_PASSWORD = new char[0];
 
   private TlsMaterial() {}
@@ -38,7 +41,8 @@ final class TlsMaterial {
       }
       KeyManager[] keys = null;
       if (options.clientCertificate().isPresent()) {
-        keys = keyManagers(options.clientCertificate().get(), options.clientKey().orElseThrow());
+        keys = keyManagerFactory(options.clientCertificate().get(), options.clientKey().orElseThrow(),
+            "clientCertificate", "clientKey").getKeyManagers();
       }
       SSLContext ctx = SSLContext.getInstance("TLS");
       ctx.init(keys, trust, new SecureRandom());
@@ -66,10 +70,31 @@ final class TlsMaterial {
     return tmf.getTrustManagers();
   }
 
-  private static KeyManager[] keyManagers(Path certificate, Path key) throws TransportSetupException,
-      GeneralSecurityException {
-    Certificate[] chain = certificates(certificate, "clientCertificate").toArray(new Certificate[0]);
-    PrivateKey privateKey = privateKey(key);
+  /**
+   * Key managers for a PEM certificate (chain) and its unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1).
+   *
+   * @param certificateName how errors name the certificate (the configuration key)
+   * @param keyName how errors name the key (the configuration key); errors never quote the files' content
+   * @throws TransportSetupException when a file cannot be read or parsed, or the key does not fit
+   */
+  public static KeyManagerFactory keyManagerFactory(Path certificate, Path key, String certificateName,
+      String keyName) throws TransportSetupException {
+    try {
+      return keyManagers(certificate, key, certificateName, keyName);
+    } catch (GeneralSecurityException e) {
+      throw new TransportSetupException(keyName + " " + key + " does not fit " + certificateName + " " + certificate
+          + " (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static KeyManagerFactory keyManagers(Path certificate, Path key, String certificateName, String keyName)
+      throws TransportSetupException, GeneralSecurityException {
+    Certificate[] chain = certificates(certificate, certificateName).toArray(new Certificate[0]);
+    PrivateKey privateKey = privateKey(key, keyName);
+    if (!fits(privateKey, chain[0].getPublicKey())) {
+      throw new TransportSetupException(keyName + " " + key + " does not fit " + certificateName + " " + certificate
+          + " (a key of another certificate?)");
+    }
     KeyStore store = KeyStore.getInstance("PKCS12");
     try {
       store.load(null, null);
@@ -79,7 +104,35 @@ final class TlsMaterial {
     store.setKeyEntry("client", privateKey, NO_PASSWORD, chain);
     KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
     kmf.init(store, NO_PASSWORD);
-    return kmf.getKeyManagers();
+    return kmf;
+  }
+
+  /** Whether {@code key} is the private half of {@code publicKey}: it signs a challenge that verifies. */
+  private static boolean fits(PrivateKey key, java.security.PublicKey publicKey) {
+    String algorithm = switch (key.getAlgorithm()) {
+      case "RSA" -> "SHA256withRSA";
+      case "EC" -> "SHA256withECDSA";
+      case "Ed25519", "EdDSA" -> "Ed25519";
+      case "Ed448" -> "Ed448";
+      default -> null;
+    };
+    if (algorithm == null) {
+      return true; // a key type this check does not know: the TLS handshake will tell
+    }
+    try {
+      byte[] challenge = new byte[32];
+      new SecureRandom().nextBytes(challenge);
+      java.security.Signature signer = java.security.Signature.getInstance(algorithm);
+      signer.initSign(key);
+      signer.update(challenge);
+      byte[] signature = signer.sign();
+      java.security.Signature verifier = java.security.Signature.getInstance(algorithm);
+      verifier.initVerify(publicKey);
+      verifier.update(challenge);
+      return verifier.verify(signature);
+    } catch (GeneralSecurityException e) {
+      return false;
+    }
   }
 
   private static Collection<? extends Certificate> certificates(Path file, String what)
@@ -98,12 +151,12 @@ final class TlsMaterial {
     }
   }
 
-  private static PrivateKey privateKey(Path file) throws TransportSetupException {
+  private static PrivateKey privateKey(Path file, String keyName) throws TransportSetupException {
     Object parsed;
     try (Reader r = Files.newBufferedReader(file, StandardCharsets.US_ASCII); PEMParser pem = new PEMParser(r)) {
       parsed = pem.readObject();
     } catch (IOException e) {
-      throw new TransportSetupException("cannot read clientKey " + file + " (" + e.getClass().getSimpleName() + ")");
+      throw new TransportSetupException("cannot read " + keyName + " " + file + " (" + e.getClass().getSimpleName() + ")");
     }
     JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
     try {
@@ -114,10 +167,10 @@ final class TlsMaterial {
       } else if (parsed instanceof PrivateKeyInfo info) {
         key = Optional.of(converter.getPrivateKey(info));
       }
-      return key.orElseThrow(() -> new TransportSetupException("clientKey " + file
+      return key.orElseThrow(() -> new TransportSetupException(keyName + " " + file
           + " is not an unencrypted PEM private key (PKCS#8, PKCS#1 or SEC1)"));
     } catch (IOException e) {
-      throw new TransportSetupException("clientKey " + file + " is not a usable private key");
+      throw new TransportSetupException(keyName + " " + file + " is not a usable private key");
     }
   }
 }
