@@ -51,7 +51,7 @@ public record AgentConfig(
     tier = tier == null ? Tier.AIRGAPPED : tier;
     stateDir = stateDir == null ? DEFAULT_STATE_DIR : stateDir;
     installation = installation == null ? new InstallationConfig(null, null, null) : installation;
-    server = server == null ? new ServerConfig(null, null, null, null) : server;
+    server = server == null ? new ServerConfig(null, null, null, null, null, null) : server;
     telemetry = telemetry == null ? new TelemetryConfig(null, null, null, null) : telemetry;
     heartbeat = heartbeat == null ? new HeartbeatConfig(null, null) : heartbeat;
     probes = probes == null ? List.of() : List.copyOf(probes);

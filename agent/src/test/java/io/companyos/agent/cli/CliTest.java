@@ -34,7 +34,7 @@ class CliTest {
   @Test
   void checkConfigPrintsTheEffectiveConfigWithSecretsMasked(@TempDir Path dir) throws Exception {
     Path token = dir.resolve("token");
-    Files.writeString(token, "admin-7f3a9c");
+    Files.writeString(token, "admin-7f3a9c-0123456789");
     Path cfg = dir.resolve("agent.yaml");
     Files.writeString(cfg, "tier: heartbeat\nserver:\n  adminTokenFile: " + token + "\n"
         + "telemetry:\n  headers: { X-License-Token: lic-55aa77 }\n");
@@ -43,7 +43,7 @@ class CliTest {
         .contains("tier: heartbeat")
         .contains("X-License-Token: '********'")
         .doesNotContain("lic-55aa77")
-        .doesNotContain("admin-7f3a9c");
+        .doesNotContain("admin-7f3a9c-0123456789");
     assertThat(err.toString()).contains("config OK");
   }
 

@@ -43,7 +43,7 @@ class ConfigLoaderTest {
         tier: full
         stateDir: /var/lib/companyos-agent
         installation: { cluster: prod-eu, node: node-1 }
-        server: { host: 0.0.0.0, port: 9999 }
+        server: { host: 0.0.0.0, port: 9999, insecure: true }
         telemetry: { endpoint: "http://127.0.0.1:4318", interval: 15s }
         heartbeat: { endpoint: "https://relay.example.com/hb", interval: 12h }
         logs:
@@ -165,13 +165,13 @@ class ConfigLoaderTest {
   @Test
   void secretFilesAreReadButNeverPrinted(@TempDir Path dir) throws Exception {
     Path token = dir.resolve("admin-token");
-    Files.writeString(token, "tok-9f8e7d6c\n");
+    Files.writeString(token, "tok-9f8e7d6c-5a4b3c2d1e0f\n");
     AgentConfig c = loader.bind("server:\n  adminTokenFile: " + token + "\n"
         + "telemetry:\n  headers:\n    X-License-Token: lic-1234567\n");
-    assertThat(c.server().adminTokenValue().reveal()).isEqualTo("tok-9f8e7d6c");
+    assertThat(c.server().adminTokenValue().reveal()).isEqualTo("tok-9f8e7d6c-5a4b3c2d1e0f");
     assertThat(c.telemetry().headers().get("X-License-Token").reveal()).isEqualTo("lic-1234567");
     String printed = ConfigPrinter.toYaml(c);
-    assertThat(printed).doesNotContain("tok-9f8e7d6c").doesNotContain("lic-1234567")
+    assertThat(printed).doesNotContain("tok-9f8e7d6c-5a4b3c2d1e0f").doesNotContain("lic-1234567")
         .contains("X-License-Token: '********'").contains("adminTokenFile: " + token);
     assertThat(c.toString()).doesNotContain("lic-1234567");
   }

@@ -72,6 +72,10 @@ class AgentConfigMapTest {
     AgentConfig effective = CheckConfig.effective(mountedConfig(r), literalEnv(r));
 
     assertThat(effective.server().host()).as("reachable by kubelet probes and Prometheus").isEqualTo("0.0.0.0");
+    assertThat(effective.server().insecure()).as("plain HTTP for the kubelet's httpGet probes (docs/security.md)")
+        .isTrue();
+    assertThat(effective.server().adminApiEnabled()).as("the admin API stays off until a token is configured")
+        .isFalse();
     assertThat(effective.server().port()).isEqualTo(r.agent().getPorts().get(0).getContainerPort());
     assertThat(effective.stateDir()).isEqualTo(Path.of(DaemonSetSecurityTest.STATE_DIR));
     MountedPaths.assertEveryPathIsMounted(effective, r.agent().getVolumeMounts().stream()

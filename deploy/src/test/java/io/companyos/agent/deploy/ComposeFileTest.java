@@ -102,6 +102,7 @@ class ComposeFileTest {
     assertThat(result.exitCode()).isZero();
     AgentConfig config = CheckConfig.effective(text, Map.of());
     assertThat(config.server().host()).isEqualTo("0.0.0.0");
+    assertThat(config.server().insecure()).as("published on the host's loopback only").isTrue();
     assertThat(config.server().port()).isEqualTo(9464);
     List<MountedPaths.Mount> mounts = new ArrayList<>();
     for (String v : strings(agent.path("volumes"))) {
