@@ -71,7 +71,7 @@ public final class AgentDaemon {
     });
     DaemonStatus status = new DaemonStatus(config, state.installationId(), clock, started, checks);
     AgentMetrics metrics = new AgentMetrics(config.tier(), status::lastReady);
-    AgentHttpServer http = new AgentHttpServer(config.server().host(), config.server().port(), metrics, status);
+    AgentHttpServer http = new AgentHttpServer(config, metrics, status, clock);
     try {
       vertx.deployVerticle(http).toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (Exception e) {

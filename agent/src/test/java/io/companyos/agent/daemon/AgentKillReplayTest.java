@@ -49,6 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * endpoint had already accepted is delivered a second time.
  */
 class AgentKillReplayTest {
+  private static final String ADMIN_TOKEN = "kill-replay-admin-token-0123";
+
   private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -111,7 +113,7 @@ class AgentKillReplayTest {
 
   private JsonNode telemetryStatus(int port) throws IOException, InterruptedException {
     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/status"))
-        .build(), HttpResponse.BodyHandlers.ofString());
+        .header("Authorization", "Bearer " + ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
     return JSON.readTree(r.body()).path("components").path("telemetry");
   }
 
@@ -185,7 +187,7 @@ class AgentKillReplayTest {
     Path cfg = tmp.resolve("agent.yaml");
     Files.writeString(cfg, "tier: full\n"
         + "stateDir: " + state + "\n"
-        + "server: { host: 127.0.0.1, port: 0 }\n"
+        + "server: { host: 127.0.0.1, port: 0, adminToken: " + ADMIN_TOKEN + " }\n"
         + "telemetry: { endpoint: \"" + vendor.baseUrl() + "\", interval: 300ms, queueMaxBytes: 4MiB }\n"
         + "heartbeat: { endpoint: \"" + vendor.baseUrl() + "/v1/heartbeat\" }\n");
 

@@ -34,7 +34,8 @@ class DaemonCollectorsTest {
 
   private static String fetch(int port, String path) throws Exception {
     return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer test-admin-token-0123456789").build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
@@ -52,7 +53,7 @@ class DaemonCollectorsTest {
       Files.writeString(log, "2026-11-25T10:00:00Z INFO old line before the agent started\n");
 
       AgentConfig config = new ConfigLoader(Map.of()).bind("stateDir: " + tmp.resolve("state") + "\n"
-          + "server: { port: 0 }\n"
+          + "server: { port: 0, adminToken: test-admin-token-0123456789 }\n"
           + "logs:\n  - { path: \"" + logDir + "/*.log\", service: core-api }\n"
           + "scrapes:\n  - { name: core, url: \"" + service.baseUrl() + "/metrics\", interval: 1s, "
           + "allow: [\"http_requests_*\"] }\n");

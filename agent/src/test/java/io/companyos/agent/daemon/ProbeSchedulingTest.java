@@ -29,7 +29,8 @@ class ProbeSchedulingTest {
 
   private static String get(int port, String path) throws Exception {
     return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer test-admin-token-0123456789").build(),
         HttpResponse.BodyHandlers.ofString()).body();
   }
 
@@ -41,7 +42,7 @@ class ProbeSchedulingTest {
     }
     try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       AgentConfig config = new ConfigLoader(Map.of()).bind("stateDir: " + tmp.resolve("state") + "\n"
-          + "server: { port: 0 }\n"
+          + "server: { port: 0, adminToken: test-admin-token-0123456789 }\n"
           + "probeInterval: 300ms\n"
           + "probes:\n"
           + "  - { name: open-port, type: tcp, host: 127.0.0.1, port: " + listening.getLocalPort() + ", timeout: 2s }\n"

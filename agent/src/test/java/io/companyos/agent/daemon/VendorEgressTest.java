@@ -61,7 +61,7 @@ class VendorEgressTest {
     String base = "http://127.0.0.1:" + vendor.port();
     AgentConfig config = new ConfigLoader(Map.of()).bind("tier: " + tier + "\n"
         + "stateDir: " + tmp.resolve("state") + "\n"
-        + "server: { host: 127.0.0.1, port: 0 }\n"
+        + "server: { host: 127.0.0.1, port: 0, adminToken: test-admin-token-0123456789 }\n"
         + "heartbeat: { endpoint: " + base + "/v1/heartbeat, interval: 300ms }\n"
         + "telemetry: { endpoint: " + base + ", interval: 300ms }\n");
     state = StateDirectory.open(config.stateDir());
@@ -70,7 +70,8 @@ class VendorEgressTest {
 
   private JsonNode get(String path) throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path)).build(),
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + daemon.port() + path))
+            .header("Authorization", "Bearer test-admin-token-0123456789").build(),
         HttpResponse.BodyHandlers.ofString());
     return JSON.createObjectNode().put("code", r.statusCode()).set("body", JSON.readTree(r.body()));
   }

@@ -45,7 +45,8 @@ class AgentHttpServerTest {
   @BeforeEach
   void start(Vertx vertx) throws Exception {
     AgentConfig config = new ConfigLoader(Map.of()).bind(
-        "tier: heartbeat\nstateDir: " + tmp.resolve("state") + "\nserver: { host: 127.0.0.1, port: 0 }\n"
+        "tier: heartbeat\nstateDir: " + tmp.resolve("state") + "\n"
+            + "server: { host: 127.0.0.1, port: 0, adminToken: " + AdminApiTest.TOKEN + " }\n"
             + "installation: { cluster: test-cluster, node: node-a }\n"
             // tier heartbeat sends within minutes: aim it at a closed loopback port, never at the vendor
             + "heartbeat: { endpoint: \"http://127.0.0.1:9/v1/heartbeat\" }\n");
@@ -63,7 +64,7 @@ class AgentHttpServerTest {
 
   private Future<Map.Entry<HttpClientResponse, String>> get(String path) {
     return client.request(HttpMethod.GET, daemon.port(), "127.0.0.1", path)
-        .compose(req -> req.send())
+        .compose(req -> req.putHeader("Authorization", "Bearer " + AdminApiTest.TOKEN).send())
         .compose(resp -> resp.body().map(body -> Map.entry(resp, body.toString())));
   }
 
