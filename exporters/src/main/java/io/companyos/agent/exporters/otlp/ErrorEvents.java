@@ -135,14 +135,19 @@ public final class ErrorEvents {
     List<String> lines = anonymized.text().isEmpty() ? new ArrayList<>()
         : new ArrayList<>(List.of(anonymized.text().split("\n")));
     if (lines.isEmpty() || FRAME_OR_MORE.matcher(lines.get(0)).matches()) {
-      String head = typeHint == null || !CLASS_NAME.matcher(typeHint).matches() ? ""
-          : anonymizer.anonymize(typeHint, counter).text();
-      if (head.isEmpty() || head.contains("\n")) {
+      // no trace header (an exception named in the log line only): the parser's class stands for it
+      StackTraceAnonymizer.AnonymizedTrace head = typeHint == null || !CLASS_NAME.matcher(typeHint).matches() ? null
+          : anonymizer.anonymize(typeHint, counter);
+      if (head == null || head.text().isEmpty() || head.text().contains("\n")) {
         report(counter);
         untraced.increment();
         return Outcome.NO_TRACE;
       }
-      lines.add(0, head);
+      lines.add(0, head.text());
+      if (lines.size() == 1) {
+        // the fingerprint of the class alone, not the one of an empty trace that every such event would share
+        anonymized = head;
+      }
     }
     report(counter);
     long held = admit(anonymized.fingerprint());

@@ -242,6 +242,31 @@ class ErrorEventsTest {
   }
 
   @Test
+  void anExceptionNamedOnlyInTheLogLineIsSentAsItsClassWithItsOwnFingerprint() throws Exception {
+    try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
+        EgressGuard guard = guard();
+        OtlpPipeline pipeline = OtlpPipeline.create(URI.create(vendor.baseUrl()), Duration.ofHours(1), RESOURCE,
+            queue)) {
+      ErrorEvents events = new ErrorEvents(pipeline.logger(), redactor(), Clock.systemUTC(),
+          ErrorEvents.Limits.defaults(Duration.ofMinutes(1)), c -> { });
+      assertThat(events.record("web", "ERROR upload failed for alice: java.io.IOException: disk full",
+          "java.io.IOException", null, false)).isEqualTo(ErrorEvents.Outcome.EMITTED);
+      assertThat(events.record("web", "ERROR export for alice failed: java.util.concurrent.TimeoutException",
+          "java.util.concurrent.TimeoutException", null, true)).isEqualTo(ErrorEvents.Outcome.EMITTED);
+      assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+      drain(queue, guard);
+
+      List<LogRecord> records = records(delivered(vendor));
+      assertThat(records).extracting(r -> OtlpAttributes.toText(r.getAttributesList()).get("exception.stacktrace"))
+          .containsExactly("java.io.IOException", "java.util.concurrent.TimeoutException");
+      assertThat(records).extracting(r -> OtlpAttributes.toText(r.getAttributesList())
+          .get("companyos.error.fingerprint")).doesNotHaveDuplicates();
+      assertThat(records.get(1).getSeverityNumber()).isEqualTo(SeverityNumber.SEVERITY_NUMBER_FATAL);
+      assertThat(records.toString()).doesNotContain("alice").doesNotContain("disk full");
+    }
+  }
+
+  @Test
   void aLongTraceIsCutToTheAllowlistsLimitsWithAClosingMoreLine() {
     List<String> lines = new ArrayList<>();
     lines.add("java.lang.StackOverflowError");
