@@ -33,6 +33,19 @@ class ContainerImageTest {
   }
 
   @Test
+  void theAgentReportsTheImagesVersion() throws Exception {
+    // one VERSION before the first FROM, taken into both stages: the jar's agent.version and the OCI label agree
+    assertThat(dockerfile.instructions().get(0).keyword()).isEqualTo("ARG");
+    assertThat(dockerfile.keyValues("ARG")).containsKey("VERSION");
+    assertThat(dockerfile.all("ARG").stream().filter("VERSION"::equals)).as("declared in each stage").hasSize(2);
+    assertThat(dockerfile.all("RUN").get(0)).contains("-Dagent.version=\"${VERSION}\"");
+    assertThat(Files.readString(Repository.resolve("agent/src/main/resources/agent-version.properties")).strip())
+        .isEqualTo("version=${agent.version}");
+    assertThat(Files.readString(Repository.resolve("agent/pom.xml")))
+        .contains("<agent.version>${project.version}</agent.version>");
+  }
+
+  @Test
   void runsAsTheNonRootUserTheManifestsUse() {
     assertThat(dockerfile.last("USER")).isEqualTo(DaemonSetSecurityTest.AGENT_UID + ":" + DaemonSetSecurityTest.AGENT_UID);
   }
