@@ -14,8 +14,12 @@ import java.util.regex.Pattern;
 
 /**
  * Checks the egress ledger: each entry's hash matches its text (no edit), each entry names the previous entry's hash
- * and the next sequence number (no deletion, no reordering), and the last entry is the one the head file records (no
- * removal at the end). Streams the files; reports at most {@value #MAX_PROBLEMS} problems.
+ * and the next sequence number (no deletion, no reordering), and the entry the head file records is still in the chain
+ * (no removal at the end). Streams the files; reports at most {@value #MAX_PROBLEMS} problems.
+ *
+ * <p>The head is read before the entries, so a running agent may append while this reads: the writer forces an entry
+ * to disk before it moves the head, hence entries after the head's are appends in progress, checked by the chain like
+ * every other entry, never a false alarm.
  */
 public final class LedgerVerifier {
   static final int MAX_PROBLEMS = 20;
@@ -25,6 +29,11 @@ public final class LedgerVerifier {
   private LedgerVerifier() {}
 
   public static LedgerVerification verify(Path dir) throws IOException {
+    return verify(dir, () -> {});
+  }
+
+  /** {@link #verify(Path)}, running {@code afterHeadRead} between reading the head and the entries (for tests). */
+  static LedgerVerification verify(Path dir, IoAction afterHeadRead) throws IOException {
     List<String> problems = new ArrayList<>();
     List<String> names = new ArrayList<>();
     long entries = 0;
@@ -32,6 +41,9 @@ public final class LedgerVerifier {
     long lastSeq = 0;
     String lastHash = null;
     boolean rotatedAway = false;
+    Head head = readHead(dir, problems);
+    afterHeadRead.run();
+    String hashAtHead = null;
     for (Path file : LedgerFiles.oldestFirst(dir)) {
       String name = file.getFileName().toString();
       names.add(name);
@@ -77,36 +89,54 @@ public final class LedgerVerifier {
           }
           lastSeq = seq;
           lastHash = hash;
+          if (head != null && seq == head.seq()) {
+            hashAtHead = hash;
+          }
         }
       }
     }
-    checkHead(dir, lastSeq, lastHash, problems);
+    checkHead(head, lastSeq, lastHash, hashAtHead, problems);
     return new LedgerVerification(entries, names, firstSeq, lastSeq, rotatedAway, problems);
   }
 
-  private static void checkHead(Path dir, long lastSeq, String lastHash, List<String> problems) throws IOException {
+  @FunctionalInterface
+  interface IoAction {
+    void run() throws IOException;
+  }
+
+  private record Head(long seq, String hash) {}
+
+  /** The head file, or null when it is absent or unreadable (the latter recorded as a problem). */
+  private static Head readHead(Path dir, List<String> problems) {
     Path head = dir.resolve(LedgerFiles.HEAD);
     if (!Files.exists(head)) {
+      return null;
+    }
+    try {
+      JsonNode node = new ObjectMapper().readTree(Files.readString(head, StandardCharsets.US_ASCII));
+      return new Head(node.path("seq").asLong(-1), node.path("hash").asText(""));
+    } catch (IOException e) {
+      add(problems, LedgerFiles.HEAD + ": unreadable");
+      return new Head(-1, "");
+    }
+  }
+
+  private static void checkHead(Head head, long lastSeq, String lastHash, String hashAtHead, List<String> problems) {
+    if (head == null) {
       if (lastHash != null) {
         add(problems, LedgerFiles.HEAD + ": missing; entries at the end may have been removed");
       }
       return;
     }
-    JsonNode node;
-    try {
-      node = new ObjectMapper().readTree(Files.readString(head, StandardCharsets.US_ASCII));
-    } catch (IOException e) {
-      add(problems, LedgerFiles.HEAD + ": unreadable");
-      return;
+    if (head.seq() < 0) {
+      return; // unreadable, already recorded
     }
-    long seq = node.path("seq").asLong(-1);
-    String hash = node.path("hash").asText("");
-    if (seq > lastSeq) {
-      long n = seq - lastSeq;
-      add(problems, LedgerFiles.HEAD + ": records entry " + seq + " but the ledger ends at entry " + lastSeq + ": "
-          + n + " entr" + (n == 1 ? "y" : "ies") + " at the end deleted");
-    } else if (seq < lastSeq || !hash.equals(lastHash)) {
-      add(problems, LedgerFiles.HEAD + ": does not match the last entry (entry " + lastSeq + ")");
+    if (head.seq() > lastSeq) {
+      long n = head.seq() - lastSeq;
+      add(problems, LedgerFiles.HEAD + ": records entry " + head.seq() + " but the ledger ends at entry " + lastSeq
+          + ": " + n + " entr" + (n == 1 ? "y" : "ies") + " at the end deleted");
+    } else if (!head.hash().equals(hashAtHead)) {
+      add(problems, LedgerFiles.HEAD + ": does not match entry " + head.seq() + " of the ledger");
     }
   }
 

@@ -109,6 +109,25 @@ class EgressLedgerTest {
   }
 
   @Test
+  void entriesAppendedWhileVerifyingAreNoFalseAlarm() throws IOException {
+    EgressLedger ledger = EgressLedger.open(dir, LedgerLimits.DEFAULT, clock);
+    write(ledger, 2);
+    // a running agent appends after the verifier has read the head: the head then trails the file
+    LedgerVerification v = LedgerVerifier.verify(dir, () -> write(ledger, 1));
+    assertThat(v.problems()).isEmpty();
+    assertThat(v.lastSeq()).isEqualTo(6);
+  }
+
+  @Test
+  void aHeadThatNamesAnotherEntryIsDetected() throws IOException {
+    write(EgressLedger.open(dir, LedgerLimits.DEFAULT, clock), 3);
+    String head = Files.readString(dir.resolve(LedgerFiles.HEAD));
+    Files.writeString(dir.resolve(LedgerFiles.HEAD), head.replace("\"seq\":6", "\"seq\":5"));
+    assertThat(LedgerVerifier.verify(dir).problems()).containsExactly(
+        "egress-ledger.head: does not match entry 5 of the ledger");
+  }
+
+  @Test
   void rotationCapsTheSizeAndKeepsTheChain() throws IOException {
     LedgerLimits small = new LedgerLimits(2048, 3);
     EgressLedger ledger = EgressLedger.open(dir, small, clock);
