@@ -124,6 +124,12 @@ public final class OtlpBatchSender implements BatchSender {
     }
     Map<String, String> resource = request.getResourceLogsCount() == 0 ? Map.of()
         : OtlpAttributes.toText(request.getResourceLogs(0).getResource().getAttributesList());
+    if (request.getResourceLogsList().stream()
+        .anyMatch(rl -> !OtlpAttributes.toText(rl.getResource().getAttributesList()).equals(resource))) {
+      // every resource is screened, not just the first: a batch mixing resources is refused whole
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
+    }
     return sender.sendScreened(resource, points, LogPoint::item, admitted -> {
       ExportLogsServiceRequest.Builder out = ExportLogsServiceRequest.newBuilder();
       for (int r = 0; r < request.getResourceLogsCount(); r++) {

@@ -267,6 +267,31 @@ class ErrorEventsTest {
   }
 
   @Test
+  void aLogsBatchWhoseSecondResourceCarriesAHostIsRefusedWhole() throws Exception {
+    var record = io.opentelemetry.proto.logs.v1.LogRecord.newBuilder().setEventName("companyos.error")
+        .addAttributes(io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey("exception.type")
+            .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue("java.lang.Exception")))
+        .build();
+    java.util.function.Function<Map<String, String>, io.opentelemetry.proto.logs.v1.ResourceLogs> resourceLogs = attrs -> {
+      var resource = io.opentelemetry.proto.resource.v1.Resource.newBuilder();
+      attrs.forEach((k, v) -> resource.addAttributes(io.opentelemetry.proto.common.v1.KeyValue.newBuilder().setKey(k)
+          .setValue(io.opentelemetry.proto.common.v1.AnyValue.newBuilder().setStringValue(v))));
+      return io.opentelemetry.proto.logs.v1.ResourceLogs.newBuilder().setResource(resource)
+          .addScopeLogs(io.opentelemetry.proto.logs.v1.ScopeLogs.newBuilder().addLogRecords(record)).build();
+    };
+    byte[] body = ExportLogsServiceRequest.newBuilder()
+        .addResourceLogs(resourceLogs.apply(Map.of("service.name", "companyos-agent")))
+        .addResourceLogs(resourceLogs.apply(Map.of("service.name", "companyos-agent", "host.name", "db-07.acme")))
+        .build().toByteArray();
+    try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
+        EgressGuard guard = guard()) {
+      queue.append(new QueuedExport(OtlpSignal.LOGS, false, body).encode());
+      drain(queue, guard);
+      assertThat(vendor.findAll(postRequestedFor(urlEqualTo("/v1/logs")))).isEmpty();
+    }
+  }
+
+  @Test
   void aLongTraceIsCutToTheAllowlistsLimitsWithAClosingMoreLine() {
     List<String> lines = new ArrayList<>();
     lines.add("java.lang.StackOverflowError");
