@@ -45,10 +45,11 @@ final class MetricsScreen {
     ExportMetricsServiceRequest.Builder out = ExportMetricsServiceRequest.newBuilder();
     for (int r = 0; r < request.getResourceMetricsCount(); r++) {
       ResourceMetrics rm = request.getResourceMetrics(r);
-      ResourceMetrics.Builder rmb = rm.toBuilder().clearScopeMetrics();
+      ResourceMetrics.Builder rmb = rm.toBuilder().clearScopeMetrics().clearSchemaUrl();
       for (int s = 0; s < rm.getScopeMetricsCount(); s++) {
         ScopeMetrics sm = rm.getScopeMetrics(s);
-        ScopeMetrics.Builder smb = sm.toBuilder().clearMetrics();
+        // nothing unscreened leaves: the scope is the agent's own name, free-text fields are cleared
+        ScopeMetrics.Builder smb = sm.toBuilder().clearMetrics().clearSchemaUrl().setScope(OtlpAttributes.SCOPE);
         for (int m = 0; m < sm.getMetricsCount(); m++) {
           final int rr = r;
           final int ss = s;
@@ -87,7 +88,7 @@ final class MetricsScreen {
 
   /** The metric with only the kept points, or null when none is kept. */
   private static Metric filter(Metric metric, IndexFilter f) {
-    Metric.Builder b = metric.toBuilder();
+    Metric.Builder b = metric.toBuilder().clearDescription().clearMetadata();
     int kept = switch (metric.getDataCase()) {
       case GAUGE -> copyKept(metric.getGauge().getDataPointsList(), b.getGaugeBuilder().clearDataPoints()::addDataPoints, f);
       case SUM -> copyKept(metric.getSum().getDataPointsList(), b.getSumBuilder().clearDataPoints()::addDataPoints, f);

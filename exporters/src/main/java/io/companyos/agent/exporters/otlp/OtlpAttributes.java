@@ -10,6 +10,12 @@ import java.util.Map;
 final class OtlpAttributes {
   /** What a non-scalar value (array, key-value list, bytes) looks like to the allowlist: never an allowed value. */
   static final String COMPLEX = "\u0000complex";
+  /**
+   * The instrumentation scope every admitted batch is re-encoded with: the agent's own name, no version, no
+   * attributes, so no scope text of the exporter's reaches the endpoint unscreened.
+   */
+  static final io.opentelemetry.proto.common.v1.InstrumentationScope SCOPE =
+      io.opentelemetry.proto.common.v1.InstrumentationScope.newBuilder().setName("io.companyos.agent").build();
 
   private OtlpAttributes() {}
 

@@ -134,9 +134,10 @@ public final class OtlpBatchSender implements BatchSender {
       ExportLogsServiceRequest.Builder out = ExportLogsServiceRequest.newBuilder();
       for (int r = 0; r < request.getResourceLogsCount(); r++) {
         ResourceLogs rl = request.getResourceLogs(r);
-        ResourceLogs.Builder rlb = rl.toBuilder().clearScopeLogs();
+        ResourceLogs.Builder rlb = rl.toBuilder().clearScopeLogs().clearSchemaUrl();
         for (int s = 0; s < rl.getScopeLogsCount(); s++) {
-          ScopeLogs.Builder slb = rl.getScopeLogs(s).toBuilder().clearLogRecords();
+          ScopeLogs.Builder slb = rl.getScopeLogs(s).toBuilder().clearLogRecords().clearSchemaUrl()
+              .setScope(OtlpAttributes.SCOPE);
           for (LogPoint p : admitted) {
             if (p.resource() == r && p.scope() == s) {
               // a record with a body was refused above; clearing it again costs nothing

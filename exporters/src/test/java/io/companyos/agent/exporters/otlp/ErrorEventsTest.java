@@ -232,6 +232,8 @@ class ErrorEventsTest {
           .containsEntry("exception.type", "java.lang.IllegalStateException");
       String wire = new String(requests.get(0).toByteArray(), StandardCharsets.ISO_8859_1);
       assertThat(wire).doesNotContain("alice").doesNotContain("bob").doesNotContain("carol").doesNotContain("dave");
+      assertThat(requests.get(0).getResourceLogs(0).getScopeLogs(0).getScope().getName())
+          .isEqualTo("io.companyos.agent");
       assertThat(guardMeters.get("agent.egress.denied").tags("kind", "otlp-logs", "reason", "field").counter()
           .count()).isEqualTo(2);
       assertThat(guardMeters.get("agent.egress.denied").tags("kind", "otlp-logs", "reason", "attribute-key")

@@ -114,7 +114,9 @@ class OtlpToEndpointTest {
         EgressGuard guard = guard();
         OtlpPipeline pipeline = OtlpPipeline.create(URI.create(vendor.baseUrl()), Duration.ofHours(1),
             Map.of("service.version", "0.1.0", "companyos.installation.id", INSTALLATION), queue)) {
-      var errors = pipeline.meter().counterBuilder("agent.log.errors").build();
+      // a description is free text the allowlist does not screen: it is cleared, not sent
+      var errors = pipeline.meter().counterBuilder("agent.log.errors").setDescription("errors seen by Initech ops")
+          .build();
       errors.add(2, Attributes.of(AttributeKey.stringKey("service"), "core-api"));
       errors.add(1, Attributes.of(AttributeKey.stringKey("service"), "alice@acme.example"));
       pipeline.meter().counterBuilder("customer.revenue").build()
@@ -132,7 +134,7 @@ class OtlpToEndpointTest {
       assertThat(requests.get(0).getHeader("Content-Type")).isEqualTo("application/x-protobuf");
       String raw = new String(body(requests.get(0)), StandardCharsets.ISO_8859_1);
       assertThat(raw).doesNotContain("alice@acme.example").doesNotContain("ACME Corp")
-          .doesNotContain("customer.revenue");
+          .doesNotContain("customer.revenue").doesNotContain("Initech");
       List<Metric> sent = metricsIn(requests.get(0));
       assertThat(sent).extracting(Metric::getName).containsExactly("agent.log.errors");
       assertThat(sent.get(0).getSum().getDataPointsList()).hasSize(1);
