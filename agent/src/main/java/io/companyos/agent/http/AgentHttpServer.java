@@ -40,6 +40,7 @@ public final class AgentHttpServer extends VerticleBase {
   /** Every request but a bundle export (bounded by its own deadline) is answered within this or gets 503. */
   static final long REQUEST_TIMEOUT_MILLIS = 15_000;
   static final int IDLE_TIMEOUT_SECONDS = 30;
+  static final long REFUSAL_LOG_NANOS = 60_000_000_000L;
   private static final Map<Integer, String> ERRORS = Map.ofEntries(
       Map.entry(400, "bad request"), Map.entry(401, "unauthorized"), Map.entry(403, "forbidden"),
       Map.entry(404, "not found"), Map.entry(405, "method not allowed"), Map.entry(408, "request timeout"),
@@ -54,6 +55,9 @@ public final class AgentHttpServer extends VerticleBase {
   private final BundleEndpoint bundles;
   private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private volatile HttpServer httpServer;
+  /** Touched on the event loop only. */
+  private long refusals;
+  private long lastRefusalLog;
 
   public AgentHttpServer(AgentConfig config, AgentMetrics metrics, DaemonStatus status, Clock clock) {
     this.server = config.server();
@@ -138,9 +142,25 @@ public final class AgentHttpServer extends VerticleBase {
           + " server.adminToken) to enable it"));
       case UNAVAILABLE -> send(ctx, 503, Map.of("error", "the admin token cannot be read; see the agent log"));
       case MISSING, WRONG -> {
+        noteRefusal(ctx);
         ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"companyos-agent\"");
         send(ctx, 401, Map.of("error", "a valid admin token is required (Authorization: Bearer <token>)"));
       }
+    }
+  }
+
+  /**
+   * Logs refused admin requests, at most once per {@link #REFUSAL_LOG_NANOS} with a count, so that guessing shows in
+   * the log without flooding it. Names the peer address, never the path or any header.
+   */
+  private void noteRefusal(RoutingContext ctx) {
+    refusals++;
+    long now = System.nanoTime();
+    if (lastRefusalLog == 0 || now - lastRefusalLog >= REFUSAL_LOG_NANOS) {
+      LOG.warn("admin API: refused {} request(s) without a valid token since the last report, the latest from {}",
+          refusals, ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress());
+      refusals = 0;
+      lastRefusalLog = now;
     }
   }
 

@@ -3,6 +3,9 @@ package io.companyos.agent.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigLoader;
@@ -17,8 +20,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The admin API's gate and the server's request limits, against the real daemon over real HTTP. */
 class AdminApiTest {
@@ -32,6 +37,14 @@ class AdminApiTest {
   private AgentDaemon daemon;
   private Requests http;
 
+  private final ListAppender<ILoggingEvent> refusalLog = new ListAppender<>();
+
+  @BeforeEach
+  void captureLog() {
+    refusalLog.start();
+    ((Logger) LoggerFactory.getLogger(AgentHttpServer.class)).addAppender(refusalLog);
+  }
+
   private void start(String serverExtra) throws Exception {
     AgentConfig config = new ConfigLoader(Map.of()).bind("stateDir: " + tmp.resolve("state") + "\n"
         + "server: { host: 127.0.0.1, port: 0" + serverExtra + " }\n"
@@ -43,6 +56,7 @@ class AdminApiTest {
 
   @AfterEach
   void stop() {
+    ((Logger) LoggerFactory.getLogger(AgentHttpServer.class)).detachAppender(refusalLog);
     if (daemon != null) {
       assertThat(daemon.stop(Duration.ofSeconds(5))).isTrue();
       state.close();
@@ -99,6 +113,11 @@ class AdminApiTest {
       assertGenericError(wrong);
       assertThat(http.get(path, TOKEN.substring(0, TOKEN.length() - 1)).statusCode()).isEqualTo(401);
     }
+    assertThat(refusalLog.list).extracting(ILoggingEvent::getFormattedMessage)
+        .as("refusals are logged, rate-limited, with the peer and never the token")
+        .anySatisfy(m -> assertThat(m).startsWith("admin API: refused 1 request(s) without a valid token")
+            .endsWith("the latest from 127.0.0.1"))
+        .allSatisfy(m -> assertThat(m).doesNotContain(TOKEN.substring(4)));
     HttpResponse<String> basic = http.send(http.request("/v1/status").header("Authorization", "Basic " + TOKEN)
         .build());
     assertThat(basic.statusCode()).isEqualTo(401);
