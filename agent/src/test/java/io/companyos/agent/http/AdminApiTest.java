@@ -54,6 +54,10 @@ class AdminApiTest {
     http = new Requests("http", daemon.port());
   }
 
+  private Requests fresh() {
+    return new Requests("http", daemon.port());
+  }
+
   @AfterEach
   void stop() {
     ((Logger) LoggerFactory.getLogger(AgentHttpServer.class)).detachAppender(refusalLog);
@@ -73,7 +77,7 @@ class AdminApiTest {
 
   private void refusedBeforeRouting(HttpRequest request) throws InterruptedException {
     try {
-      HttpResponse<String> r = http.send(request);
+      HttpResponse<String> r = fresh().send(request);
       assertThat(r.statusCode()).isIn(400, 413, 414, 431);
       assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
     } catch (java.io.IOException dropped) {
@@ -164,19 +168,21 @@ class AdminApiTest {
   void oversizeBodiesHeadersAndBadLengthsGetGenericErrors() throws Exception {
     start(", adminToken: " + TOKEN);
     String big = "{\"since\": \"" + "9".repeat(AgentHttpServer.MAX_BODY_BYTES) + "h\"}";
-    HttpResponse<String> declared = http.post("/v1/bundles", TOKEN, big);
+    // the server closes a connection whose body it refused: each such request gets a client of its own, so that
+    // no later request picks up that connection from a shared pool
+    HttpResponse<String> declared = fresh().post("/v1/bundles", TOKEN, big);
     assertThat(declared.statusCode()).isEqualTo(413);
     assertGenericError(declared);
 
     // chunked: no Content-Length, the limit is enforced on the bytes as they arrive
-    HttpResponse<String> chunked = http.send(http.request("/v1/bundles")
+    HttpResponse<String> chunked = fresh().send(http.request("/v1/bundles")
         .header("Authorization", "Bearer " + TOKEN).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big.getBytes()))).build());
     assertThat(chunked.statusCode()).isEqualTo(413);
     assertGenericError(chunked);
     assertThat(tmp.resolve("bundles")).doesNotExist();
 
-    HttpResponse<String> onProbe = http.send(http.request("/healthz").method("GET",
+    HttpResponse<String> onProbe = fresh().send(http.request("/healthz").method("GET",
         HttpRequest.BodyPublishers.ofString("x".repeat(AgentHttpServer.MAX_BODY_BYTES + 1))).build());
     assertThat(onProbe.statusCode()).as("a body over the limit is refused on every path").isEqualTo(413);
 

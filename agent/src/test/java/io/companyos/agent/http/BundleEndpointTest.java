@@ -1,6 +1,7 @@
 package io.companyos.agent.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -175,6 +176,9 @@ class BundleEndpointTest {
 
   @Test
   void aSecondRequestWhileOneRunsGets409() throws Exception {
+    // the daemon scrapes the service itself once at start (then hourly): let that pass before holding scrapes
+    await().atMost(Duration.ofSeconds(60)).until(() -> JSON.readTree(http.get("/v1/status", TOKEN).body())
+        .path("components").path("scrapes").path("core").path("ok").asBoolean());
     scrapeStarted = new CountDownLatch(1);
     releaseScrape = new CountDownLatch(1);
     CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(() -> {
