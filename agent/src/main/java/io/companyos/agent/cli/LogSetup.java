@@ -19,13 +19,19 @@ final class LogSetup {
 
   private LogSetup() {}
 
+  /** The context object naming the configuration {@link #configure} applied, so that it is not built twice. */
+  private static final String APPLIED = LogSetup.class.getName() + ".applied";
+
   static void apply(Format format, boolean verbose) {
-    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx
+        && !((format.name() + verbose).equals(ctx.getObject(APPLIED))
+            && ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("stderr") != null)) {
       configure(ctx, format, verbose);
     }
   }
 
   static void configure(LoggerContext ctx, Format format, boolean verbose) {
+    ctx.putObject(APPLIED, format.name() + verbose);
     Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
     root.detachAndStopAllAppenders();
     ConsoleAppender<ILoggingEvent> appender = new ConsoleAppender<>();

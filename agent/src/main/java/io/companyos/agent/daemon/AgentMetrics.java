@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 public final class AgentMetrics implements AutoCloseable {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final List<MeterBinder> jvm = JvmMetrics.binders();
+  private Path pendingHostRoot;
 
   AgentMetrics(Tier tier, BooleanSupplier ready) {
     // the JVM's and process's meters keep Micrometer's standard names (jvm_*, process_*), so that the JVM dashboards
@@ -43,13 +44,27 @@ public final class AgentMetrics implements AutoCloseable {
 
   /** The Prometheus text exposition (format 0.0.4). */
   public String scrape() {
+    bindPendingHostMeters();
     return registry.scrape();
   }
 
-  /** Binds the host's meters (CPU, memory, filesystems, disks, network) read under {@code hostRoot}. */
+  /**
+   * Binds the host's meters (CPU, memory, filesystems, disks, network) read under {@code hostRoot}, at the first
+   * {@link #scrape}: OSHI's discovery of the host (JNA, the filesystems, disks and interfaces) was a sixth of the
+   * daemon's start-up, and no one reads these meters before a scrape.
+   */
   void bindHost(Path hostRoot) {
-    HostRoot.configure(hostRoot);
-    new HostMetrics().binders().forEach(b -> b.bindTo(registry));
+    synchronized (this) {
+      pendingHostRoot = hostRoot;
+    }
+  }
+
+  private synchronized void bindPendingHostMeters() {
+    if (pendingHostRoot != null) {
+      HostRoot.configure(pendingHostRoot);
+      pendingHostRoot = null;
+      new HostMetrics().binders().forEach(b -> b.bindTo(registry));
+    }
   }
 
   @Override

@@ -13,8 +13,9 @@ class CliTest {
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
+  /** As {@link Main} runs a command line. */
   private int run(String... args) {
-    var cl = AgentCommand.commandLine();
+    var cl = AgentCommand.commandLine(args);
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     return cl.execute(args);
@@ -69,6 +70,29 @@ class CliTest {
     cl.setOut(new PrintWriter(new StringWriter(), true));
     assertThat(cl.execute("check-config", "-c", cfg.toString(), "--stacktrace")).isEqualTo(2);
     assertThat(err2.toString()).contains("\tat io.companyos.agent.config.ConfigLoader");
+  }
+
+  @Test
+  void theCommandLineForOneSubcommandParsesItExactlyAsTheFullOne() {
+    var full = AgentCommand.commandLine();
+    for (String name : full.getSubcommands().keySet()) {
+      var single = AgentCommand.commandLine(new String[] {name, "--config", "x.yaml"});
+      if (name.equals("help")) {
+        assertThat(single.getSubcommands()).as("help lists every command").hasSameSizeAs(full.getSubcommands());
+        continue;
+      }
+      assertThat(single.getSubcommands()).as(name).containsOnlyKeys(name);
+      var expected = full.getSubcommands().get(name).getCommandSpec();
+      var actual = single.getSubcommands().get(name).getCommandSpec();
+      assertThat(actual.options().stream().map(o -> String.join("|", o.names()) + ":" + o.arity()).toList())
+          .as(name).isEqualTo(expected.options().stream().map(o -> String.join("|", o.names()) + ":" + o.arity())
+              .toList());
+      assertThat(actual.positionalParameters()).as(name).hasSameSizeAs(expected.positionalParameters());
+      assertThat(actual.subcommands().keySet()).as(name).isEqualTo(expected.subcommands().keySet());
+    }
+    assertThat(AgentCommand.commandLine(new String[] {"--version"}).getSubcommands())
+        .hasSameSizeAs(full.getSubcommands());
+    assertThat(full.getSubcommands()).containsKeys("run", "export-bundle", "help");
   }
 
   @Test
