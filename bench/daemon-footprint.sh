@@ -1,47 +1,275 @@
 #!/usr/bin/env bash
-# Measures the daemon as a sidecar would run it: time from `bin/agent run` to /readyz = 200, and resident memory
-# after it has idled. Usage: bench/daemon-footprint.sh [runs=5] [idle-seconds=30]
-# Extra JVM options to compare: AGENT_JAVA_OPTS="-XX:+UseG1GC" bench/daemon-footprint.sh
+# The daemon's footprint as a sidecar on every node runs it (bin/agent with its own JVM options), three measurements:
+#
+#   bench/daemon-footprint.sh start [ROUNDS=7] [VARIANT...]
+#       start-up: from `bin/agent run` to the first GET /readyz = 200 (wall ms), the JVM's CPU time (user+sys, from
+#       /proc/PID/stat) and RSS at that moment. The variants are run interleaved (round 1: A B C, round 2: A B C ...)
+#       so that a busy machine slows all of them alike; medians and ranges per variant. A VARIANT is
+#       `label:ASSIGNMENTS`, shell assignments evaluated for that variant's bin/agent, e.g.
+#         'defaults:'  'no-cds:AGENT_CDS=off'  'g1:AGENT_JAVA_OPTS="-XX:+UseG1GC"'  'old:JAR=/tmp/old.jar'
+#       (JAR: a given build, LAUNCHER: a given bin/agent; each variant runs its own copy of its jar, with its own
+#       class-data-sharing archive).
+#       Default variants: defaults, no-cds.
+#
+#   bench/daemon-footprint.sh idle [MINUTES=5] [WARMUP_SECONDS=60]
+#       idle RSS and CPU at the default intervals, side by side in the same window with collectd (the native baseline,
+#       Debian package collectd-core, installed here when absent): agent A with a realistic configuration (probes of
+#       the running PostgreSQL and Redis, an HTTP and a TCP probe, one scrape, one log source with a line a second),
+#       agent B with the embedded defaults (host metrics only, like collectd), both scraped by a Prometheus stand-in
+#       (curl /metrics every 30 s), and collectd reading cpu, memory, load, swap, disk, interface and df every 30 s
+#       into CSV files. CPU = utime+stime over the window after the warm-up; RSS from /proc/PID/status.
+#
+#   bench/daemon-footprint.sh export [MIB=1024]
+#       RSS under load: peak RSS (VmHWM, via /usr/bin/time -v) of `bin/agent export-bundle` with the launcher's batch
+#       options over MIB of logs in 8 files from make-logs.py.
+#
+# Environment: PG_PORT (55432), PG_USER/PG_DATABASE (agent_test), PG_PASSWORD (agent-test-pg), REDIS_PORT (56379);
+#   MAKE_LOGS (../shared/bench/make-logs.py); BENCH_JAR: a given build; KEEP=1 keeps the work directory. The jar is built once when missing
+#   (outside the measurement). The old form `bench/daemon-footprint.sh RUNS` means `start RUNS`.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-runs=${1:-5}
-idle=${2:-30}
-port=${PORT:-19464}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+mode=${1:-start}
+case "$mode" in [0-9]*) set -- start "$@"; mode=start ;; esac
+shift || true
+work=$(mktemp -d "${TMPDIR:-/tmp}/daemon-footprint.XXXXXX")
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  [ "${KEEP:-}" = 1 ] && echo "work directory kept: $work" || rm -rf "$work"
+}
+trap cleanup EXIT
+hz=$(getconf CLK_TCK)
+src_jar=${BENCH_JAR:-$root/agent/target/companyos-agent.jar}   # BENCH_JAR: measure a given build
+[ -f "$src_jar" ] || "$root/bin/agent" version >/dev/null   # build once, outside the measurement
 
-src=${BENCH_JAR:-$root/agent/target/companyos-agent.jar}   # BENCH_JAR: measure a given build
-[ -f "$src" ] || "$root/bin/agent" version >/dev/null           # build once, outside the measurement
-cp "$src" "$work/agent.jar"
-export AGENT_JAR="$work/agent.jar"      # and measure that jar, never a rebuild
-"$root/bin/agent" version >/dev/null   # makes the class-data-sharing archive for it (unless AGENT_CDS=off)
-
-ready_ms=()
-rss_kib=()
-for i in $(seq 1 "$runs"); do
-  state="$work/state-$i"
-  start=$(date +%s%N)
-  COMPANYOS_AGENT_STATE_DIR=$state COMPANYOS_AGENT_SERVER_PORT=$port "$root/bin/agent" run 2>"$work/err-$i" &
-  pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/readyz"; do
-    kill -0 "$pid" 2>/dev/null || { echo "agent died:"; cat "$work/err-$i"; exit 1; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# utime+stime of a process (all its threads), in clock ticks
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12 + $13}'; }
+status_kib() { awk -v k="$2:" '$1 == k {print $2}' "/proc/$1/status"; }
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+machine() {
+  echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+}
+wait_ready() {   # pid port log: polls /readyz every 10 ms; fails when the process dies
+  until curl -sf -o /dev/null "http://127.0.0.1:$2/readyz"; do
+    kill -0 "$1" 2>/dev/null || { echo "agent died:" >&2; cat "$3" >&2; return 1; }
     sleep 0.01
   done
-  end=$(date +%s%N)
-  ready_ms+=($(( (end - start) / 1000000 )))
-  if [ "$i" -eq 1 ] || [ "$idle" -gt 0 ]; then
-    sleep "$idle"
-    # bin/agent execs java, so $pid is the JVM
-    rss_kib+=("$(ps -o rss= -p "$pid" | tr -d ' ')")
-  fi
-  kill -TERM "$pid"
-  wait "$pid" || true
-  idle=0   # RSS after idling is measured on the first run only; later runs measure start-up
-done
+}
 
-sorted=$(printf '%s\n' "${ready_ms[@]}" | sort -n)
-median=$(echo "$sorted" | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')
-echo "java: $(java -version 2>&1 | head -1)"
-echo "JVM options: ${AGENT_JAVA_OPTS:-(bin/agent defaults)}"
-echo "start to /readyz=200 (ms), $runs runs: $(echo $sorted | tr '\n' ' ') median $median"
-echo "idle RSS after ${2:-30} s: $(( ${rss_kib[0]} / 1024 )) MiB"
+start_mode() {
+  local rounds=${1:-7}
+  shift || true
+  local variants=("$@")
+  [ ${#variants[@]} -gt 0 ] || variants=('defaults:' 'no-cds:AGENT_CDS=off')
+  local v label assign
+  for v in "${variants[@]}"; do
+    label=${v%%:*}
+    assign=${v#*:}
+    mkdir -p "$work/$label"
+    (
+      JAR=$src_jar LAUNCHER=$root/bin/agent
+      eval "$assign"
+      export AGENT_CDS AGENT_JAVA_OPTS
+      cp "$JAR" "$work/$label/agent.jar"
+      # the variant's own class-data-sharing archive (unless it switches CDS off), made before the measurement
+      AGENT_JAR="$work/$label/agent.jar" "$LAUNCHER" version >/dev/null
+    )
+    : > "$work/$label/results"
+  done
+  machine
+  local round port pid t0 t1 ticks rss
+  for round in $(seq 1 "$rounds"); do
+    for v in "${variants[@]}"; do
+      label=${v%%:*}
+      assign=${v#*:}
+      port=$(free_port)
+      t0=$(date +%s%N)
+      (
+        LAUNCHER=$root/bin/agent
+        eval "$assign"
+        export AGENT_CDS AGENT_JAVA_OPTS
+        export AGENT_JAR="$work/$label/agent.jar" COMPANYOS_AGENT_STATE_DIR="$work/$label/state-$round" \
+          COMPANYOS_AGENT_SERVER_PORT=$port
+        exec "$LAUNCHER" run
+      ) 2>"$work/$label/err-$round" &
+      pid=$!
+      wait_ready "$pid" "$port" "$work/$label/err-$round"
+      t1=$(date +%s%N)
+      ticks=$(cpu_ticks "$pid")   # bin/agent execs java: $pid is the JVM
+      rss=$(status_kib "$pid" VmRSS)
+      kill -TERM "$pid"
+      wait "$pid" || true
+      echo "$(( (t1 - t0) / 1000000 )) $(( ticks * 1000 / hz )) $(( rss / 1024 ))" >> "$work/$label/results"
+    done
+  done
+  machine
+  printf '%-12s %-28s %-28s %s\n' variant "ready ms: median (min-max)" "CPU ms to ready: median (range)" "RSS MiB"
+  for v in "${variants[@]}"; do
+    label=${v%%:*}
+    local r="$work/$label/results"
+    printf '%-12s %-28s %-28s %s\n' "$label" \
+      "$(cut -d' ' -f1 "$r" | median) ($(cut -d' ' -f1 "$r" | sort -n | head -1)-$(cut -d' ' -f1 "$r" | sort -n | tail -1))" \
+      "$(cut -d' ' -f2 "$r" | median) ($(cut -d' ' -f2 "$r" | sort -n | head -1)-$(cut -d' ' -f2 "$r" | sort -n | tail -1))" \
+      "$(cut -d' ' -f3 "$r" | median)"
+    echo "  $label ($(echo "${v#*:}")): $(tr '\n' ' ' < "$r" | sed 's/ $//' | awk '{for(i=1;i<=NF;i+=3) printf "%s/%s/%s ", $i, $(i+1), $(i+2)}')" \
+      "(wall/cpu/rss per round)"
+  done
+}
+
+install_collectd() {
+  command -v collectd >/dev/null 2>&1 || [ -x /usr/sbin/collectd ] && return 0
+  echo "installing collectd-core (the benchmark's baseline)" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends collectd-core >/dev/null
+}
+
+idle_mode() {
+  local minutes=${1:-5} warmup=${2:-60}
+  install_collectd
+  local pg_port=${PG_PORT:-55432} redis_port=${REDIS_PORT:-56379}
+  mkdir -p "$work/logs" "$work/collectd/csv" "$work/www"
+  printf '%s' "${PG_PASSWORD:-agent-test-pg}" > "$work/pg-password"
+  head -c 24 /dev/urandom | base64 > "$work/admin-token"
+  # a CompanyOS service's /metrics: 40 families, ~250 series (served by python's http.server, not measured)
+  python3 - "$work/www/metrics" <<'EOF'
+import sys
+out = []
+for f in range(40):
+    out.append(f"# HELP svc_metric_{f}_total A counter of the service\n# TYPE svc_metric_{f}_total counter\n")
+    for s in range(6):
+        out.append(f'svc_metric_{f}_total{{route="/api/v{s}/items",status="200"}} {f * 1000 + s}\n')
+open(sys.argv[1], "w").write("".join(out))
+EOF
+  local www_port a_port b_port
+  www_port=$(free_port); a_port=$(free_port); b_port=$(free_port)
+  (cd "$work/www" && exec python3 -m http.server "$www_port" --bind 127.0.0.1) >/dev/null 2>&1 &
+  pids+=($!)
+  # a service writing a log line a second, every 20th an ERROR
+  ( n=0; while :; do n=$((n+1)); lvl=INFO; [ $((n % 20)) -eq 0 ] && lvl=ERROR
+      echo "$(date -u +%FT%T.%3NZ) $lvl [main] c.c.api.Handler - request $n served in 12 ms" >> "$work/logs/app.log"
+      sleep 1; done ) &
+  pids+=($!)
+  cat > "$work/agent-a.yaml" <<EOF
+stateDir: $work/state-a
+installation: { cluster: bench, node: bench }
+server: { port: $a_port, adminTokenFile: $work/admin-token }
+probes:
+  - { name: db, type: postgres, host: 127.0.0.1, port: $pg_port, database: ${PG_DATABASE:-agent_test}, user: ${PG_USER:-agent_test}, passwordFile: $work/pg-password }
+  - { name: cache, type: redis, host: 127.0.0.1, port: $redis_port }
+  - { name: web, type: http, url: "http://127.0.0.1:$www_port/metrics" }
+  - { name: web-tcp, type: tcp, host: 127.0.0.1, port: $www_port }
+scrapes:
+  - { name: svc, url: "http://127.0.0.1:$www_port/metrics", allow: ["svc_metric_*"] }
+logs:
+  - { path: "$work/logs/*.log", service: api }
+EOF
+  cat > "$work/collectd.conf" <<EOF
+Hostname "bench"
+FQDNLookup false
+BaseDir "$work/collectd"
+PIDFile "$work/collectd/collectd.pid"
+TypesDB "/usr/share/collectd/types.db"
+Interval 30
+LoadPlugin logfile
+<Plugin logfile>
+  LogLevel warning
+  File "$work/collectd/collectd.log"
+</Plugin>
+LoadPlugin cpu
+LoadPlugin memory
+LoadPlugin load
+LoadPlugin swap
+LoadPlugin disk
+LoadPlugin interface
+LoadPlugin df
+LoadPlugin csv
+<Plugin csv>
+  DataDir "$work/collectd/csv"
+  StoreRates true
+</Plugin>
+EOF
+  cp "$src_jar" "$work/agent.jar"
+  export AGENT_JAR="$work/agent.jar"
+  "$root/bin/agent" version >/dev/null   # the class-data-sharing archive, outside the measurement
+  machine
+  "$root/bin/agent" run --config "$work/agent-a.yaml" 2>"$work/agent-a.log" &
+  local a=$!; pids+=($a)
+  COMPANYOS_AGENT_STATE_DIR="$work/state-b" COMPANYOS_AGENT_SERVER_PORT=$b_port "$root/bin/agent" run \
+    2>"$work/agent-b.log" &
+  local b=$!; pids+=($b)
+  "$(command -v collectd || echo /usr/sbin/collectd)" -f -C "$work/collectd.conf" &
+  local c=$!; pids+=($c)
+  wait_ready "$a" "$a_port" "$work/agent-a.log"
+  wait_ready "$b" "$b_port" "$work/agent-b.log"
+  # the Prometheus stand-in, for both agents
+  ( while :; do curl -sf -o /dev/null "http://127.0.0.1:$a_port/metrics"; curl -sf -o /dev/null \
+      "http://127.0.0.1:$b_port/metrics"; sleep 30; done ) &
+  pids+=($!)
+  echo "warm-up ${warmup} s, then a window of ${minutes} min"
+  sleep "$warmup"
+  local p start_ticks=() start_rss=() load0
+  load0=$(cut -d' ' -f1-3 /proc/loadavg)
+  for p in "$a" "$b" "$c"; do start_ticks+=("$(cpu_ticks "$p")"); start_rss+=("$(status_kib "$p" VmRSS)"); done
+  local t0 t1; t0=$(date +%s%N)
+  sleep $((minutes * 60))
+  t1=$(date +%s%N)
+  local secs; secs=$(echo "($t1 - $t0) / 1000000000" | bc -l)
+  echo "window ${minutes} min; load average at start $load0, at end $(cut -d' ' -f1-3 /proc/loadavg)"
+  printf '%-34s %10s %12s %14s %14s %12s\n' process "CPU s" "% of 1 core" "CPU s per hour" "RSS MiB (start/end)" "VmHWM MiB"
+  local i=0 names=("agent, realistic config (A)" "agent, embedded defaults (B)" "collectd 5.12, 7 plugins")
+  for p in "$a" "$b" "$c"; do
+    local dt=$(( $(cpu_ticks "$p") - start_ticks[i] ))
+    local cpu; cpu=$(echo "$dt / $hz" | bc -l)
+    printf '%-34s %10.2f %12.3f %14.1f %9s/%-9s %12s\n' "${names[$i]}" "$cpu" "$(echo "100 * $cpu / $secs" | bc -l)" \
+      "$(echo "3600 * $cpu / $secs" | bc -l)" "$(( start_rss[i] / 1024 ))" "$(( $(status_kib "$p" VmRSS) / 1024 ))" \
+      "$(( $(status_kib "$p" VmHWM) / 1024 ))"
+    i=$((i + 1))
+  done
+  echo "agent A /v1/status (probes, scrapes, logs):"
+  curl -sf -H "Authorization: Bearer $(cat "$work/admin-token")" "http://127.0.0.1:$a_port/v1/status" \
+    | python3 -c 'import json,sys; d=json.load(sys.stdin); c=d.get("components", d); print(json.dumps({k: c.get(k) for k in ("probes","scrapes","logs") if k in c})[:600])' \
+    || echo "  (status not readable)"
+  echo "collectd wrote $(find "$work/collectd/csv" -type f | wc -l) CSV files; its log: $(wc -l < "$work/collectd/collectd.log" 2>/dev/null || echo 0) lines"
+}
+
+export_mode() {
+  local mib=${1:-1024} files=8
+  local make_logs=${MAKE_LOGS:-$root/../shared/bench/make-logs.py}
+  [ -f "$make_logs" ] || make_logs=/work/shared/bench/make-logs.py
+  mkdir -p "$work/logs" "$work/out"
+  for i in $(seq 1 $files); do
+    python3 "$make_logs" --mib $((mib / files)) --seed "$i" --out "$work/logs/service-$i.log" &
+  done
+  wait
+  cat > "$work/export.yaml" <<EOF
+stateDir: $work/state
+installation: { cluster: bench, node: bench }
+logs:
+  - { path: "$work/logs/*.log", service: bench }
+bundle:
+  outputDir: $work/out
+EOF
+  cp "$src_jar" "$work/agent.jar"
+  export AGENT_JAR="$work/agent.jar"
+  "$root/bin/agent" version >/dev/null
+  machine
+  echo "logs: $(du -sh "$work/logs" | cut -f1) in $files files"
+  /usr/bin/time -v "$root/bin/agent" export-bundle --config "$work/export.yaml" --include logs --since 3650d \
+    --max-size 4GiB --max-file-size 1GiB --deadline 30m >"$work/receipt" 2>"$work/time.txt" \
+    || { cat "$work/time.txt"; exit 1; }
+  sed -E 's/ sha256 [0-9a-f]+//' "$work/receipt" | cut -c1-200
+  grep -E 'Maximum resident|Elapsed|User time|System time' "$work/time.txt" | sed 's/^\s*/  /'
+  echo "peak RSS: $(( $(awk -F': ' '/Maximum resident/ {print $2}' "$work/time.txt") / 1024 )) MiB"
+  machine
+}
+
+case "$mode" in
+  start) start_mode "$@" ;;
+  idle) idle_mode "$@" ;;
+  export) export_mode "$@" ;;
+  *) echo "usage: bench/daemon-footprint.sh start [ROUNDS] [label:ASSIGNMENTS...] | idle [MINUTES] [WARMUP_S] | export [MIB]" >&2
+     exit 2 ;;
+esac
