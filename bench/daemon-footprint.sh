@@ -23,7 +23,8 @@
 #       RSS under load: peak RSS (VmHWM, via /usr/bin/time -v) of `bin/agent export-bundle` with the launcher's batch
 #       options over MIB of logs in 8 files from make-logs.py.
 #
-# Environment: PG_PORT (55432), PG_USER/PG_DATABASE (agent_test), PG_PASSWORD (agent-test-pg), REDIS_PORT (56379);
+# Environment: PG_PORT (55432), PG_USER/PG_DATABASE (agent_test), PG_PASSWORD (agent-test-pg), REDIS_PORT (56379),
+#   REDIS_PASSWORD (agent-test-redis): the test services of .ci/services.sh;
 #   MAKE_LOGS (../shared/bench/make-logs.py); BENCH_JAR: a given build; KEEP=1 keeps the work directory. The jar is built once when missing
 #   (outside the measurement). The old form `bench/daemon-footprint.sh RUNS` means `start RUNS`.
 set -euo pipefail
@@ -132,6 +133,7 @@ idle_mode() {
   local pg_port=${PG_PORT:-55432} redis_port=${REDIS_PORT:-56379}
   mkdir -p "$work/logs" "$work/collectd/csv" "$work/www"
   printf '%s' "${PG_PASSWORD:-agent-test-pg}" > "$work/pg-password"
+  printf '%s' "${REDIS_PASSWORD:-agent-test-redis}" > "$work/redis-password"
   head -c 24 /dev/urandom | base64 > "$work/admin-token"
   # a CompanyOS service's /metrics: 40 families, ~250 series (served by python's http.server, not measured)
   python3 - "$work/www/metrics" <<'EOF'
@@ -158,7 +160,7 @@ installation: { cluster: bench, node: bench }
 server: { port: $a_port, adminTokenFile: $work/admin-token }
 probes:
   - { name: db, type: postgres, host: 127.0.0.1, port: $pg_port, database: ${PG_DATABASE:-agent_test}, user: ${PG_USER:-agent_test}, passwordFile: $work/pg-password }
-  - { name: cache, type: redis, host: 127.0.0.1, port: $redis_port }
+  - { name: cache, type: redis, host: 127.0.0.1, port: $redis_port, passwordFile: $work/redis-password }
   - { name: web, type: http, url: "http://127.0.0.1:$www_port/metrics" }
   - { name: web-tcp, type: tcp, host: 127.0.0.1, port: $www_port }
 scrapes:
@@ -232,7 +234,7 @@ EOF
   curl -sf -H "Authorization: Bearer $(cat "$work/admin-token")" "http://127.0.0.1:$a_port/v1/status" \
     | python3 -c 'import json,sys; d=json.load(sys.stdin); c=d.get("components", d); print(json.dumps({k: c.get(k) for k in ("probes","scrapes","logs") if k in c})[:600])' \
     || echo "  (status not readable)"
-  echo "collectd wrote $(find "$work/collectd/csv" -type f | wc -l) CSV files; its log: $(wc -l < "$work/collectd/collectd.log" 2>/dev/null || echo 0) lines"
+  echo "collectd wrote $(find "$work/collectd/csv" -type f | wc -l) CSV files; its log: $(cat "$work/collectd/collectd.log" 2>/dev/null | wc -l) lines"
 }
 
 export_mode() {
