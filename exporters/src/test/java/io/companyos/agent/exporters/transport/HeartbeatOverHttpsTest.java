@@ -19,6 +19,7 @@ import io.companyos.agent.exporters.heartbeat.HeartbeatStateStore;
 import io.companyos.agent.policy.PayloadKind;
 import io.companyos.agent.policy.Tier;
 import io.companyos.agent.policy.egress.EgressGuard;
+import io.companyos.agent.policy.egress.OutboundRequest;
 import io.companyos.agent.policy.ledger.EgressLedger;
 import io.companyos.agent.policy.ledger.LedgerLimits;
 import io.companyos.agent.policy.license.LicenseState;
@@ -62,6 +63,7 @@ class HeartbeatOverHttpsTest {
     vendor.start();
     URI endpoint = URI.create("https://127.0.0.1:" + vendor.httpsPort() + "/v1/heartbeat");
     TransportOptions options = TransportOptions.builder().caBundle(caPem).timeout(Duration.ofMillis(2_500)).build();
+    warmUp(endpoint, caPem);
     guard = EgressGuard.builder().tier(Tier.HEARTBEAT).endpoint(PayloadKind.HEARTBEAT, endpoint)
         .transportFactory(() -> {
           try {
@@ -71,6 +73,20 @@ class HeartbeatOverHttpsTest {
           }
         })
         .ledger(EgressLedger.open(dir.resolve("state"), LedgerLimits.DEFAULT, clock)).build();
+  }
+
+  /**
+   * One untimed request first: on a loaded machine a cold JVM's first TLS handshake can take longer than the 2.5 s
+   * timeout the test needs for its timeout case, which turned the first expected 503 into "failed timeout".
+   */
+  private void warmUp(URI endpoint, Path caPem) throws Exception {
+    vendor.stubFor(post(urlEqualTo("/v1/heartbeat")).willReturn(aResponse().withStatus(204)));
+    TransportOptions patient = TransportOptions.builder().caBundle(caPem).timeout(Duration.ofSeconds(60)).build();
+    try (HttpsTransport warm = HttpsTransport.create(patient, Clock.systemUTC())) {
+      warm.post(new OutboundRequest(endpoint, "application/json", java.util.Map.of(),
+          "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).get();
+    }
+    vendor.resetAll();
   }
 
   @AfterEach
