@@ -8,6 +8,7 @@
 #   - tier full's OTLP exports and heartbeats to a loopback sink: requests the sink received during the load vs the
 #     expected count;
 #   - the log source (a line every 0.1 s, every 10th an ERROR): ERROR lines written vs agent_log_errors_events_total.
+#   - every response wrk got was 2xx (e.g. the admin token was accepted).
 # A check that fails is printed as FAIL and the script exits 1 (after printing everything).
 #
 # Usage: bench/http-load.sh [DURATION=30] [THREADS=2] [CONNECTIONS=16]
@@ -127,7 +128,7 @@ sampler=$!
 for path in /metrics /v1/status; do
   echo "== wrk -t$threads -c$connections -d${duration}s --latency http://127.0.0.1:$port$path"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --latency "${auth[@]}" "http://127.0.0.1:$port$path" \
-    | sed -n '/Thread Stats/,$p'
+    | tee -a "$work/wrk.txt" | sed -n '/Thread Stats/,$p'
 done
 t1=$(date +%s.%N)
 wait "$sampler"
@@ -141,9 +142,10 @@ echo "== daemon during the load: CPU $(echo "$cpu / $hz" | bc -l | xargs printf 
   "load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 echo "== schedule under load ($(echo "$t1 - $t0" | bc | xargs printf '%.0f') s)"
-python3 - "$work/samples.jsonl" "$work/sink.log" "$t0" "$t1" "$probe_s" "$export_s" "$written" "$errors" <<'EOF'
+non2xx=$(awk '/Non-2xx or 3xx responses/ {s += $NF} END {print s + 0}' "$work/wrk.txt")
+python3 - "$work/samples.jsonl" "$work/sink.log" "$t0" "$t1" "$probe_s" "$export_s" "$written" "$errors" "$non2xx" <<'EOF'
 import json, sys, datetime
-samples, sink, t0, t1, probe_s, export_s, written, errors = sys.argv[1:]
+samples, sink, t0, t1, probe_s, export_s, written, errors, non2xx = sys.argv[1:]
 t0, t1, probe_s, export_s, written, errors = float(t0), float(t1), float(probe_s), float(export_s), int(written), int(errors)
 rows = [json.loads(l) for l in open(samples)]
 failed = [r for r in rows if "error" in r]
@@ -174,5 +176,6 @@ for path, label in (("/v1/metrics", "OTLP metrics export"), ("/v1/heartbeat", "h
 check("log tailing", written - 1 <= errors <= written,
       f"{written} ERROR lines written (warm-up and load), agent_log_errors_events_total {errors}")
 check("status endpoint answered the sampler", not failed, f"{len(failed)} failed samples")
+check("every wrk response 2xx (the token was accepted)", non2xx == "0", f"{non2xx} non-2xx responses")
 sys.exit(0 if ok else 1)
 EOF
