@@ -242,7 +242,10 @@ class DetectorCatalogTest {
           p("{\"privateKey\":\"-----BEGIN EC PRIVATE KEY-----\\nMHcCAQ\\n-----END EC PRIVATE KEY-----\\n\"}",
               "{\"privateKey\":\"<private_key>\\n\"}"),
           p("-----BEGIN OPENSSH PRIVATE KEY-----\nb3Blbg==\n-----END OPENSSH PRIVATE KEY-----",
-              "<private_key>"));
+              "<private_key>"),
+          // the header inside another match (a user slot) still opens the block (found by RedactorFuzzTest)
+          p("user= -----BEGIN PRIVATE KEY-----\nMIIEabc\n-----END PRIVATE KEY-----\nnext", "user= <private_key>\nnext"),
+          p("TLS_KEY=-----BEGIN PRIVATE KEY-----\nMIIEabc\n-----END PRIVATE KEY-----", "TLS_KEY=<private_key>"));
     }
 
     @Override

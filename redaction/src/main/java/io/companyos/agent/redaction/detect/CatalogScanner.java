@@ -111,7 +111,7 @@ final class CatalogScanner {
       if ((filter[h >>> 6] & (1L << h)) != 0 && i - 2 >= from && i - 2 < limit) {
         int r = onPatternsAt(s, i - 2);
         if (r > i) {
-          i = r;
+          i = patternsInside(s, Math.max(i - 1, from), r, limit);
           window = 0;
           prev = 0;
           continue;
@@ -121,7 +121,8 @@ final class CatalogScanner {
           && worthATry(b, inf, prev, i, end)) {
         int r = onTrigger(s, inf, i);
         if (r > i) {
-          i = r;
+          // a token of an earlier redaction is skipped whole, so that redacting twice equals redacting once
+          i = (inf & T_LT) != 0 ? r : patternsInside(s, Math.max(i - 1, from), r, limit);
           window = 0;
           prev = 0;
           continue;
@@ -162,6 +163,20 @@ final class CatalogScanner {
       default:
         return true;
     }
+  }
+
+  /**
+   * A match may have swallowed the start of a pattern (a key name, a PEM header) whose value reaches past the match:
+   * in {@code user= -----BEGIN PRIVATE KEY-----}, the user slot took {@code -----BEGIN} and the key block was left
+   * (found by fuzzing). Tries the patterns that start in {@code [start, end)} before the pass moves on; returns the
+   * furthest end. A pattern match within the span only merges into it.
+   */
+  private int patternsInside(Scan s, int start, int end, int limit) {
+    int r = end;
+    for (int p = start; p < r && p < limit; p++) {
+      r = Math.max(r, onPatternsAt(s, p));
+    }
+    return r;
   }
 
   /** Walks the trie from {@code start} and tries the patterns found there, longest first. */
