@@ -133,6 +133,8 @@ class DetectorCatalogTest {
           p("tel +49 30 1234567.", "tel <phone>."),
           p("call +33 1 42 68 53 00", "call <phone>"),
           p("phone=+14155552671", "phone=<phone>"),
+          // a user slot that took "+49" does not hide the number (found by RedactorFuzzTest)
+          p("user= +49 30 98765432 ok", "user= <user>"),
           p("(212) 555-0147 x", "<phone> x"),
           p("contact 415.555.2671", "contact <phone>"),
           p("fax 415-555-2671", "fax <phone>"),

@@ -27,6 +27,8 @@ final class CatalogScanner {
   private static final int T_DOT = 1 << 18;
   private static final int T_WORD_START = T_DIGIT | T_UPPER;
   private static final int T_ANY = ~0xFF & ~WORD;
+  /** How far into a match {@link #rescanInside} looks for a swallowed start. */
+  private static final int RESCAN = 512;
 
   private final KeywordTrie trie;
   private final Trigger[] triggers;
@@ -111,7 +113,7 @@ final class CatalogScanner {
       if ((filter[h >>> 6] & (1L << h)) != 0 && i - 2 >= from && i - 2 < limit) {
         int r = onPatternsAt(s, i - 2);
         if (r > i) {
-          i = patternsInside(s, Math.max(i - 1, from), r, limit);
+          i = rescanInside(s, Math.max(i - 1, from), r, limit, -1);
           window = 0;
           prev = 0;
           continue;
@@ -122,7 +124,7 @@ final class CatalogScanner {
         int r = onTrigger(s, inf, i);
         if (r > i) {
           // a token of an earlier redaction is skipped whole, so that redacting twice equals redacting once
-          i = (inf & T_LT) != 0 ? r : patternsInside(s, Math.max(i - 1, from), r, limit);
+          i = (inf & T_LT) != 0 ? r : rescanInside(s, Math.max(i - 1, from), r, limit, i);
           window = 0;
           prev = 0;
           continue;
@@ -166,15 +168,33 @@ final class CatalogScanner {
   }
 
   /**
-   * A match may have swallowed the start of a pattern (a key name, a PEM header) whose value reaches past the match:
-   * in {@code user= -----BEGIN PRIVATE KEY-----}, the user slot took {@code -----BEGIN} and the key block was left
-   * (found by fuzzing). Tries the patterns that start in {@code [start, end)} before the pass moves on; returns the
-   * furthest end. A pattern match within the span only merges into it.
+   * A match may have swallowed the start of another secret that reaches past it: in
+   * {@code user= -----BEGIN PRIVATE KEY-----} the user slot took {@code -----BEGIN} and the key block was left, in
+   * {@code user= +49 30 98765432} it took {@code +49} and the number was left (both found by fuzzing). Before the
+   * pass moves on, the patterns and triggers that start in the first {@link #RESCAN} bytes of {@code [start, end)}
+   * are tried too; a match within the span merges into it, one reaching further extends it. Returns the furthest end.
    */
-  private int patternsInside(Scan s, int start, int end, int limit) {
+  private int rescanInside(Scan s, int start, int end, int limit, int trigger) {
+    final byte[] b = s.b;
+    final int[] info = byteInfo;
+    final long[] filter = trie.filter();
+    final int hi = Math.min(s.hi, limit + 2);
     int r = end;
-    for (int p = start; p < r && p < limit; p++) {
-      r = Math.max(r, onPatternsAt(s, p));
+    int stop = Math.min(limit, start + RESCAN);
+    for (int p = start; p < r && p < stop; p++) {
+      int inf = info[b[p] & 0xFF];
+      if (p + 2 < s.hi) {
+        int h = KeywordTrie.hash(((inf & 0xFF) << 16) | ((info[b[p + 1] & 0xFF] & 0xFF) << 8)
+            | (info[b[p + 2] & 0xFF] & 0xFF));
+        if ((filter[h >>> 6] & (1L << h)) != 0) {
+          r = Math.max(r, onPatternsAt(s, p));
+        }
+      }
+      int prev = p > s.lo ? info[b[p - 1] & 0xFF] : 0;
+      if (p != trigger && (inf & T_ANY) != 0 && (inf & T_LT) == 0
+          && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0) && worthATry(b, inf, prev, p, hi)) {
+        r = Math.max(r, onTrigger(s, inf, p));
+      }
     }
     return r;
   }
