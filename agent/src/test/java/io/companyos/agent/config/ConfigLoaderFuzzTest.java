@@ -6,8 +6,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz target for the configuration loader (Jazzer): YAML text (plus environment overrides) becomes an
@@ -33,7 +31,6 @@ class ConfigLoaderFuzzTest {
       "  strategies: { email: ", "hostRoot: ", "stateDir: ", "- ", "", "&a ", "!!int ");
 
   @FuzzTest
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void bindsOrRefusesWithOneCleanLine(FuzzedDataProvider data) {
     int slot = data.consumeInt(-1, SECRET_SLOTS.size() - 1);
     int where = data.consumeInt(0, Integer.MAX_VALUE);

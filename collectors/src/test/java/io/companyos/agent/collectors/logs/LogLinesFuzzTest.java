@@ -12,8 +12,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz targets for the log sources (Jazzer): the line reader over raw bytes, and the assembler that detects the
@@ -25,7 +23,6 @@ class LogLinesFuzzTest {
 
   /** Lines of any bytes, in any format, grouped into events. */
   @FuzzTest
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void assemblesAnyLinesIntoEvents(FuzzedDataProvider data) {
     LogFormat format = data.pickValue(LogFormat.values());
     ZoneId zone = data.consumeBoolean() ? ZoneOffset.UTC : ZoneOffset.ofHours(data.consumeInt(-18, 18));
@@ -59,7 +56,6 @@ class LogLinesFuzzTest {
    * bytes), offsets move forward, and reading up to a limit reads no byte past it.
    */
   @FuzzTest
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void readsLinesFromAnyBytes(FuzzedDataProvider data) throws IOException {
     int buffer = data.consumeInt(1, 64);
     int maxLine = data.consumeInt(1, 300);

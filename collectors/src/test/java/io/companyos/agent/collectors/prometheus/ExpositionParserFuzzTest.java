@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz target for the Prometheus text / OpenMetrics parser (Jazzer): any text parses into families or fails with
@@ -18,7 +16,6 @@ class ExpositionParserFuzzTest {
   private static final String LABEL_VALUE = "cust-Qx7vB2";
 
   @FuzzTest
-  @Timeout(value = 10, unit = TimeUnit.SECONDS)
   void parsesOrNamesTheLine(FuzzedDataProvider data) {
     ExpositionFormat format = data.consumeBoolean() ? ExpositionFormat.OPENMETRICS : ExpositionFormat.PROMETHEUS_TEXT;
     boolean plant = data.consumeBoolean();
