@@ -1,10 +1,10 @@
 package io.companyos.agent.collectors.logs;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,7 +65,7 @@ final class Timestamps {
       }
       String normalized = offset.length() == 5 ? offset.substring(0, 3) + ":" + offset.substring(3) : offset;
       return local.toInstant(ZoneOffset.of(normalized));
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException e) { // a bad date, or an offset beyond ±18:00 (found by fuzzing)
       return null;
     }
   }

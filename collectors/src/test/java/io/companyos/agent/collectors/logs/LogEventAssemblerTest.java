@@ -55,6 +55,15 @@ class LogEventAssemblerTest {
   }
 
   @Test
+  void aTimestampWithAnImpossibleOffsetIsNoTimestamp() {
+    // found by LogLinesFuzzTest: ZoneOffset.of("+62:00") threw out of the assembler
+    assemble(LogFormat.PLAIN, "2026-11-25T10:00:00+62:00 ERROR boom", "2026-11-25T10:00:01+01:00 INFO ok");
+
+    assertThat(events).extracting(LogEvent::time)
+        .containsExactly(null, java.time.Instant.parse("2026-11-25T09:00:01Z"));
+  }
+
+  @Test
   void untimestampedLogsJoinOnlyStackTraceLines() {
     assemble(LogFormat.PLAIN,
         "SEVERE: servlet failed",
