@@ -6,6 +6,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,9 +22,14 @@ import java.util.regex.Pattern;
  */
 public final class StackTraceAnonymizer {
   private static final Pattern TYPE = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*");
+  /**
+   * A trace header: the type, then a message after {@code :} or nothing. Used with {@code lookingAt()}: the lookahead
+   * accepts exactly what {@code (?::.*)?$} did with {@code matches()} (a type character is never {@code :}, so a
+   * shorter type cannot be followed by one), without walking the message character by character.
+   */
   private static final Pattern HEAD =
       Pattern.compile("^(\\s*)(Caused by: |Suppressed: |Exception in thread \"[^\"]*\" )?(" + TYPE.pattern()
-          + ")(?::.*)?$", Pattern.DOTALL);
+          + ")(?=:|$)");
   private static final Pattern FRAME = Pattern.compile("^\\s*at \\S.*$");
   /** A frame's parts: indentation, {@code class.method} (with module or loader prefix), location in parentheses. */
   private static final Pattern FRAME_PARTS =
@@ -32,7 +39,28 @@ public final class StackTraceAnonymizer {
   private static final Pattern LINE_NUMBER = Pattern.compile(":\\d+\\)");
   private static final Pattern GENERATED = Pattern.compile("(GeneratedMethodAccessor|\\$\\$Lambda\\$?|Proxy)\\d+(/0x[0-9a-f]+)?");
 
+  /** Distinct frame lines remembered; past it the memory starts over (about 1 MiB of heap at most). */
+  static final int FRAME_CACHE_MAX = 2048;
+  /** Distinct code paths whose fingerprint is remembered (each entry shares its lines with the frame cache). */
+  static final int FINGERPRINT_CACHE_MAX = 1024;
+
   private final Redactor redactor;
+  /**
+   * Frame lines seen before, with what they became. A log storm repeats the same few hundred frames with different
+   * messages, and a frame costs several regular expressions plus a pass of the redactor: a hit costs one hash look-up.
+   * Only frames the redactor left unchanged are kept, so a hit has nothing to count and the cache never holds a frame
+   * with something redactable in it. Process memory only, never written anywhere.
+   */
+  private final Map<String, Frame> frames = new ConcurrentHashMap<>();
+
+  private record Frame(String kept, String normalized) {}
+
+  /**
+   * Fingerprints by their normalized lines: the same code path gives the same lines (messages are gone), and under
+   * the daemon's C1-only JIT SHA-256 over a 40-frame trace costs more than everything else here together. The
+   * normalized frames mostly come from {@link #frames}, so a key's hash and equality are cheap.
+   */
+  private final Map<List<String>, String> fingerprints = new ConcurrentHashMap<>();
 
   /** An anonymizer whose kept lines also go through {@code redactor}. */
   public StackTraceAnonymizer(Redactor redactor) {
@@ -56,12 +84,24 @@ public final class StackTraceAnonymizer {
   public AnonymizedTrace anonymize(String trace, RedactionCounter counter) {
     List<String> kept = new ArrayList<>();
     List<String> normalized = new ArrayList<>();
-    for (String line : trace.split("\r?\n")) {
+    for (String line : lines(trace)) {
+      Frame known = frames.get(line);
+      if (known != null) {
+        kept.add(known.kept());
+        normalized.add(known.normalized());
+        continue;
+      }
       if (FRAME.matcher(line).matches()) {
         String frame = canonicalFrame(line);
         if (frame != null) {
-          kept.add(redactor.redact(frame, counter));
-          normalized.add(normalizeFrame(frame.strip()));
+          long before = counter.total();
+          String redacted = redactor.redact(frame, counter);
+          String norm = normalizeFrame(frame.strip());
+          kept.add(redacted);
+          normalized.add(norm);
+          if (counter.total() == before && redacted.equals(frame)) {
+            remember(line, new Frame(redacted, norm));
+          }
         }
         continue;
       }
@@ -70,14 +110,50 @@ public final class StackTraceAnonymizer {
         continue;
       }
       Matcher m = HEAD.matcher(line);
-      if (m.matches() && isExceptionType(m.group(3))) {
+      if (m.lookingAt() && isExceptionType(m.group(3))) {
         String prefix = m.group(2) == null ? "" : m.group(2).startsWith("Exception in thread") ? "Exception in thread " : m.group(2);
         String indent = m.group(1).replaceAll("[^\t ]", "");
         kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3), counter));
         normalized.add(prefix.strip() + m.group(3));
       }
     }
-    return new AnonymizedTrace(String.join("\n", kept), fingerprint(normalized));
+    String fingerprint = fingerprints.get(normalized);
+    if (fingerprint == null) {
+      fingerprint = fingerprint(normalized);
+      if (fingerprints.size() >= FINGERPRINT_CACHE_MAX) {
+        fingerprints.clear();
+      }
+      fingerprints.put(normalized, fingerprint);
+    }
+    return new AnonymizedTrace(String.join("\n", kept), fingerprint);
+  }
+
+  private void remember(String line, Frame frame) {
+    if (frames.size() >= FRAME_CACHE_MAX) {
+      frames.clear();
+    }
+    frames.put(line, frame);
+  }
+
+  /** The lines of {@code text} split at {@code \n} or {@code \r\n} (what {@code split("\r?\n")} gives, without a regex). */
+  private static List<String> lines(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int n = text.length();
+    while (start <= n) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? n : nl;
+      int cut = end > start && text.charAt(end - 1) == '\r' && nl >= 0 ? end - 1 : end;
+      out.add(text.substring(start, cut));
+      if (nl < 0) {
+        break;
+      }
+      start = nl + 1;
+    }
+    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1);
+    }
+    return out;
   }
 
   /** Anonymizes a throwable's printed trace. */

@@ -90,6 +90,37 @@ class SupportingApiTest {
   }
 
   @Test
+  void rememberedFramesAndFingerprintsGiveWhatAFreshAnonymizerGives() {
+    Redactor redactor = Redactor.builder().keywords(List.of("acme")).build();
+    StackTraceAnonymizer shared = new StackTraceAnonymizer(redactor);
+    List<String> traces = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      traces.add("2026-11-25 ERROR request " + i + " failed for user" + i + "@example.com\r\n"
+          + "java.lang.IllegalStateException: card 4111 1111 1111 " + (1000 + i) + "\n"
+          + "\tat com.companyos.billing.Invoice.charge" + (i % 5) + "(Invoice.java:" + (40 + i % 3) + ")\n"
+          + "\tat com.acme.plugin.Hook.run(Hook.java:7) ~[acme-plugin.jar:1.0]\n"
+          + "\tat jdk.internal.reflect.GeneratedMethodAccessor" + i + ".invoke(Unknown Source)\n"
+          + "\tat home with user" + i + "\n"
+          + "Caused by: java.net.SocketTimeoutException: to db-" + i + ".acme.internal\n"
+          + "\t... " + (i % 5) + " more\n\n");
+    }
+    for (int round = 0; round < 2; round++) {
+      for (String trace : traces) {
+        RedactionCounter fromShared = new RedactionCounter();
+        RedactionCounter fromFresh = new RedactionCounter();
+        StackTraceAnonymizer.AnonymizedTrace a = shared.anonymize(trace, fromShared);
+        StackTraceAnonymizer.AnonymizedTrace b = new StackTraceAnonymizer(redactor).anonymize(trace, fromFresh);
+        assertThat(a).isEqualTo(b);
+        assertThat(fromShared.total()).as("the redacted frame is counted every time").isEqualTo(fromFresh.total())
+            .isPositive();
+        assertThat(a.text()).doesNotContain("acme", "user", "4111", "home with");
+      }
+    }
+    assertThat(traces.stream().map(t -> shared.anonymize(t).fingerprint()).distinct().count())
+        .as("five methods; line numbers and generated accessor numbers do not count").isEqualTo(5);
+  }
+
+  @Test
   void stackTracesKeepTypesAndFramesAndDropMessages() {
     StackTraceAnonymizer anonymizer = new StackTraceAnonymizer(Redactor.builder().keywords(List.of("acme")).build());
     String trace = "java.lang.IllegalStateException: user jane@example.org not allowed\n"
