@@ -38,6 +38,14 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
   private static final Pattern TRACE_MORE = Pattern.compile(
       "[\\t ]{0,16}\\.\\.\\. \\d{1,9} (?:more|common frames omitted)");
   private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
+  /**
+   * Stack-trace lines already found to conform (the check is a pure function of the line): error events repeat the
+   * same frames, and a hit skips three regular expressions. Bounded; starts over when full.
+   */
+  private static final Map<String, Byte> VALID_TRACE_LINES = new java.util.concurrent.ConcurrentHashMap<>();
+  private static final int VALID_TRACE_LINES_MAX = 2048;
+  private static final int TRACE_LINE_OK = 1;
+  private static final int TRACE_HEAD_OK = 2;
   /** Limits of {@link ValueType#STACK_TRACE}. */
   public static final int MAX_TRACE_LINES = 200;
   public static final int MAX_TRACE_CHARS = 16_384;
@@ -115,16 +123,38 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
       return false;
     }
     String[] lines = text.split("\n", -1);
-    if (lines.length > MAX_TRACE_LINES || !TRACE_HEAD.matcher(lines[0]).matches()) {
+    if (lines.length > MAX_TRACE_LINES || (traceLine(lines[0]) & TRACE_HEAD_OK) == 0) {
       return false;
     }
     for (String line : lines) {
-      if (!TRACE_FRAME.matcher(line).matches() && !TRACE_MORE.matcher(line).matches()
-          && !(line.length() <= 300 && TRACE_HEAD.matcher(line).matches())) {
+      if ((traceLine(line) & TRACE_LINE_OK) == 0) {
         return false;
       }
     }
     return true;
+  }
+
+  /**
+   * What one line of a stack trace is: {@link #TRACE_LINE_OK} when it may appear in one (a frame, {@code ... N more}, or
+   * a header of at most 300 characters), {@link #TRACE_HEAD_OK} when it is a header (the first line must be). Lines that
+   * may appear are remembered.
+   */
+  private static int traceLine(String line) {
+    Byte known = VALID_TRACE_LINES.get(line);
+    if (known != null) {
+      return known;
+    }
+    boolean head = TRACE_HEAD.matcher(line).matches();
+    boolean ok = TRACE_FRAME.matcher(line).matches() || TRACE_MORE.matcher(line).matches()
+        || (line.length() <= 300 && head);
+    int flags = (ok ? TRACE_LINE_OK : 0) | (head ? TRACE_HEAD_OK : 0);
+    if (ok) {
+      if (VALID_TRACE_LINES.size() >= VALID_TRACE_LINES_MAX) {
+        VALID_TRACE_LINES.clear();
+      }
+      VALID_TRACE_LINES.put(line, (byte) flags);
+    }
+    return flags;
   }
 
   private static boolean isInstant(String text) {

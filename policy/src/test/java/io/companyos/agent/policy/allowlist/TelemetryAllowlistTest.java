@@ -149,6 +149,22 @@ class TelemetryAllowlistTest {
   }
 
   @Test
+  void linesRememberedAsValidDoNotLetAnythingElseThrough() {
+    String head = "java.lang.IllegalStateException";
+    String frame = "\tat com.foo.Bar.baz(Bar.java:1)";
+    String trace = head + "\n" + frame + "\n\t... 3 more";
+    for (int i = 0; i < 3; i++) { // the second and third pass answer from the remembered lines
+      assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", errorEvent(head, trace)))).isEmpty();
+    }
+    // known-good lines do not make a frame a header, nor let a new message line pass next to them
+    for (String bad : List.of(frame + "\n" + head, "\t... 3 more\n" + frame, trace + "\nuser alice logged in",
+        trace + "\n" + head + ": user alice@example.com", head + "\n" + frame + " ~[acme.jar:1.0]")) {
+      assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", errorEvent(head, bad))))
+          .as(bad).contains(DenialReason.ATTRIBUTE_VALUE);
+    }
+  }
+
+  @Test
   void aLogRecordWithABodyAnUnknownAttributeOrNameIsRefused() {
     String head = "java.lang.IllegalStateException";
     assertThat(allowlist.checkLogEvent(new TelemetryItem("companyos.error", errorEvent(head, head),
