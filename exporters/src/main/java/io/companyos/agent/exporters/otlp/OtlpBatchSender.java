@@ -62,8 +62,10 @@ public final class OtlpBatchSender implements BatchSender {
       return new SendOutcome.Rejected(0, "denied by policy: " + kind.label());
     }
     try {
+      byte[] decoded = body;
+      java.util.function.Supplier<byte[]> whole = export.gzip() ? export::body : () -> gzip(decoded);
       EgressResult result = (kind == PayloadKind.OTLP_METRICS ? sendMetrics(sender.get(), body)
-          : sendLogs(sender.get(), body)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          : sendLogs(sender.get(), body, whole)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return outcome(result);
     } catch (InvalidProtocolBufferException e) {
       return new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf");
@@ -107,14 +109,24 @@ public final class OtlpBatchSender implements BatchSender {
   /** One log record: where it is, and what the allowlist sees of it (its event name and attributes). */
   private record LogPoint(int resource, int scope, int index, TelemetryItem item) {}
 
-  private static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender, byte[] body)
-      throws InvalidProtocolBufferException {
+  /**
+   * @param whole the queued request's gzip encoding. When the guard admits every record and the request is already in
+   *     the form the rebuild gives (no empty resource or scope, no schema URL, every scope the agent's own), the
+   *     rebuild would encode exactly what was screened: the queued encoding is sent as it is instead, saving a protobuf
+   *     encoding and a gzip per batch (half the sender's CPU for error events).
+   */
+  private static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender, byte[] body,
+      java.util.function.Supplier<byte[]> whole) throws InvalidProtocolBufferException {
     ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(body);
     List<LogPoint> points = new ArrayList<>();
+    boolean asRebuilt = true;
     for (int r = 0; r < request.getResourceLogsCount(); r++) {
       ResourceLogs rl = request.getResourceLogs(r);
+      asRebuilt &= rl.getScopeLogsCount() > 0 && rl.getSchemaUrl().isEmpty();
       for (int s = 0; s < rl.getScopeLogsCount(); s++) {
         ScopeLogs sl = rl.getScopeLogs(s);
+        asRebuilt &= sl.getLogRecordsCount() > 0 && sl.getSchemaUrl().isEmpty()
+            && sl.getScope().equals(OtlpAttributes.SCOPE);
         for (int i = 0; i < sl.getLogRecordsCount(); i++) {
           LogRecord lr = sl.getLogRecords(i);
           points.add(new LogPoint(r, s, i, new TelemetryItem(lr.getEventName(),
@@ -130,7 +142,11 @@ public final class OtlpBatchSender implements BatchSender {
       return java.util.concurrent.CompletableFuture.completedFuture(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
+    boolean wholeIsExact = asRebuilt;
     return sender.sendScreened(resource, points, LogPoint::item, admitted -> {
+      if (wholeIsExact && admitted.size() == points.size()) {
+        return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
+      }
       ExportLogsServiceRequest.Builder out = ExportLogsServiceRequest.newBuilder();
       for (int r = 0; r < request.getResourceLogsCount(); r++) {
         ResourceLogs rl = request.getResourceLogs(r);

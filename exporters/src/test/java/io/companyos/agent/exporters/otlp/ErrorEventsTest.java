@@ -202,6 +202,41 @@ class ErrorEventsTest {
   }
 
   @Test
+  void whenTheGuardAdmitsEveryRecordTheQueuedEncodingIsWhatLeaves() throws Exception {
+    try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
+        EgressGuard guard = guard();
+        OtlpPipeline pipeline = OtlpPipeline.create(URI.create(vendor.baseUrl()), Duration.ofHours(1), RESOURCE,
+            queue)) {
+      ErrorEvents events = new ErrorEvents(pipeline.logger(), redactor(), Clock.systemUTC(),
+          ErrorEvents.Limits.defaults(Duration.ofMinutes(1)), c -> {});
+      for (int i = 0; i < 3; i++) {
+        assertThat(events.record("core-api", TRACE.replace("alice", "alice" + i))).isEqualTo(
+            ErrorEvents.Outcome.EMITTED);
+      }
+      assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+      QueuedExport queued = QueuedExport.decode(queue.peek().orElseThrow().payload());
+      assertThat(queued.gzip()).isTrue();
+      String queuedSha = java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(queued.body()));
+      drain(queue, guard);
+
+      assertThat(records(delivered(vendor))).hasSize(3);
+      String ledger;
+      try (var files = Files.list(dir.resolve("ledger"))) {
+        ledger = files.filter(p -> p.getFileName().toString().endsWith(".jsonl")).map(p -> {
+          try {
+            return Files.readString(p);
+          } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        }).reduce("", String::concat);
+      }
+      assertThat(ledger).as("the bytes sent (their SHA-256 in the ledger) are the queued gzip, not a re-encoding")
+          .contains(queuedSha).contains("delivered 200");
+    }
+  }
+
+  @Test
   void theGuardRefusesARecordWithABodyAnUnknownAttributeOrAFreeSeverity() throws Exception {
     try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
         EgressGuard guard = guard();
