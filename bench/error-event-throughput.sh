@@ -5,7 +5,8 @@
 # 1,000 events for each run, and /usr/bin/time's view of the whole process.
 #
 # Usage: bench/error-event-throughput.sh [EVENTS=300000] [RUNS=3]
-#   JVM_OPTS   JVM options (default: the daemon's, C1 only, with -Xmx128m)
+#   JVM_OPTS   JVM options (default: the daemon's JIT (C1 only), collector and stack size, with -Xmx128m: the
+#              server and the trace corpus share this JVM, and the daemon's 4 MiB young generation is sized for idling)
 #   CPUS=0     the core(s) given to taskset (default 0: one core)
 #   QUEUE_DIR  where the queue and ledger live (default: a temp dir under target/, i.e. the project's disk)
 set -euo pipefail
@@ -24,7 +25,6 @@ mkdir -p bench/target
 for i in $(seq 1 "$RUNS"); do
   dir=$(mktemp -d "${QUEUE_DIR:-bench/target}/error-events.XXXXXX")
   echo "== run $i: $EVENTS events, taskset -c $CPUS, queue in $dir"
-  # the daemon's JVM options (bin/agent run), with more heap: the server and the trace corpus share this JVM
   /usr/bin/time -f 'process: %e s wall, %U s user, %S s sys, max RSS %M KiB' \
     taskset -c "$CPUS" java ${JVM_OPTS:--XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Xms16m -Xmx128m -XX:ReservedCodeCacheSize=24m} -cp "$JAR" \
       io.companyos.agent.bench.telemetry.ErrorEventThroughput "$EVENTS" "$dir"
