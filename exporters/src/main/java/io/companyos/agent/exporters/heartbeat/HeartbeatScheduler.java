@@ -69,11 +69,14 @@ public final class HeartbeatScheduler implements AutoCloseable {
   public synchronized Instant runDueWork() {
     Instant now = clock.instant();
     try {
+      replanIfTheClockWentBack(now);
       if (now.isBefore(state.nextDueAt())) {
         return state.nextDueAt();
       }
       long period = schedule.periodOf(now);
-      if (state.lastSuccessAt().isPresent() && schedule.periodOf(state.lastSuccessAt().get()) >= period) {
+      // equal, not "at least": a success in a later period than now means the clock went back since, and this
+      // period's heartbeat (its own Idempotency-Key) is still owed; a receiver that has it answers 409
+      if (state.lastSuccessAt().isPresent() && schedule.periodOf(state.lastSuccessAt().get()) == period) {
         update(state.dueAt(nextPeriodDue(period)));
         return state.nextDueAt();
       }
@@ -84,6 +87,21 @@ public final class HeartbeatScheduler implements AutoCloseable {
           now.plus(backoff.delay(state.consecutiveFailures() + 1, java.util.Optional.empty(), schedule.interval())));
     }
     return state.nextDueAt();
+  }
+
+  /**
+   * Nothing this scheduler plans lies more than one interval plus the jitter ahead (backoff is capped at the
+   * interval). A due time beyond that means the wall clock was stepped back (an NTP correction, a wrong clock fixed, a
+   * VM restored from a snapshot) after it was planned: waiting for it would stall the heartbeat for as long as the
+   * step. The due time is then brought back to now, and the period check decides whether anything is owed.
+   */
+  private void replanIfTheClockWentBack(Instant now) {
+    Instant latestPlannable = now.plus(schedule.interval()).plus(schedule.maxJitter());
+    if (state.nextDueAt().isAfter(latestPlannable)) {
+      LOG.warn("the wall clock moved back: the next heartbeat was due {} s from now, more than one interval; "
+          + "re-planned from the current time", Duration.between(now, state.nextDueAt()).toSeconds());
+      update(state.dueAt(now));
+    }
   }
 
   private void attempt(Instant now, long period) {
