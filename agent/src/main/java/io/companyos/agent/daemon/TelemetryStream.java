@@ -141,6 +141,9 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
         .register(registry);
     FunctionCounter.builder("agent.queue.corrupt", queue, q -> q.stats().corrupt())
         .description("Damaged queue records skipped (torn writes, bit rot)").baseUnit("records").register(registry);
+    FunctionCounter.builder("agent.queue.write.errors", queue, q -> q.stats().writeErrors())
+        .description("Batches that could not be written to the disk queue (e.g. the disk was full); not queued")
+        .baseUnit("batches").register(registry);
     FunctionCounter.builder("agent.export.batches", drainer, QueueDrainer::sentCount)
         .description(EXPORT_BATCHES_HELP).baseUnit("batches").tag("outcome", "delivered")
         .register(registry);
@@ -234,6 +237,7 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
         .orElse(null));
     s.put("dropped", q.dropped());
     s.put("corrupt", q.corrupt());
+    s.put("writeErrors", q.writeErrors());
     s.put("lastSuccess", lastSuccess == null ? null : lastSuccess.toString());
     s.put("lastError", drainer.lastError());
     return s;

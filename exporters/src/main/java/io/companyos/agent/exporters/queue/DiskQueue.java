@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  *   <li>Damage (a torn tail after a crash, a flipped bit) is found by the checksums when the queue opens; the damaged
  *       tail is cut off, counted in {@link QueueStats#corrupt()}, and the queue carries on. It never refuses to open
  *       over a bad record, so a damaged file cannot crash-loop the agent.
+ *   <li>A write that fails (the disk is full) throws, is counted in {@link QueueStats#writeErrors()}, and leaves
+ *       nothing behind: the partial record is cut off again (or, when even that fails, the segment is closed and the
+ *       next batch starts a new one), so what was committed before and after stays readable.
  * </ul>
  *
  * <p>Thread-safe; meant for one producer and one consumer.
@@ -48,6 +51,7 @@ public final class DiskQueue implements AutoCloseable {
   private final long segmentBytes;
   private final boolean fsync;
   private final Clock clock;
+  private final SegmentChannels channels;
 
   private final Deque<Ref> refs = new ArrayDeque<>();
   private final List<Path> segments = new ArrayList<>();
@@ -58,6 +62,7 @@ public final class DiskQueue implements AutoCloseable {
   private long bytes;
   private long dropped;
   private long corrupt;
+  private long writeErrors;
   private boolean closed;
 
   /** Where one record lives. */
@@ -69,6 +74,7 @@ public final class DiskQueue implements AutoCloseable {
     this.segmentBytes = b.segmentBytes;
     this.fsync = b.fsync;
     this.clock = b.clock;
+    this.channels = b.channels;
   }
 
   /** A builder for a queue in {@code dir} (created, mode 0700 inherited from the state directory). */
@@ -83,6 +89,7 @@ public final class DiskQueue implements AutoCloseable {
     private long segmentBytes = 8L * 1024 * 1024;
     private boolean fsync = true;
     private Clock clock = Clock.systemUTC();
+    private SegmentChannels channels = FileChannel::open;
 
     private Builder(Path dir) {
       this.dir = dir;
@@ -118,6 +125,12 @@ public final class DiskQueue implements AutoCloseable {
       return this;
     }
 
+    /** How segment files are opened for appending (tests: a channel that runs out of space). */
+    Builder segmentChannels(SegmentChannels channels) {
+      this.channels = channels;
+      return this;
+    }
+
     /** Opens the queue, replaying what is on disk and cutting off damaged tails. */
     public DiskQueue open() throws IOException {
       DiskQueue q = new DiskQueue(this);
@@ -145,7 +158,7 @@ public final class DiskQueue implements AutoCloseable {
     deleteConsumedSegments();
     if (!segments.isEmpty()) {
       activePath = segments.get(segments.size() - 1);
-      active = FileChannel.open(activePath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+      active = channels.open(activePath, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
     if (corrupt > 0) {
       LOG.warn("export queue {}: skipped {} damaged record(s) or segment tail(s) on open", dir, corrupt);
@@ -237,19 +250,52 @@ public final class DiskQueue implements AutoCloseable {
     if (active == null || (active.size() > 0 && active.size() + recordBytes > segmentBytes)) {
       startSegment();
     }
-    long seq = nextSeq++;
+    long seq = nextSeq;
     long millis = clock.millis();
     long position = active.size();
     ByteBuffer record = RecordCodec.encode(seq, millis, payload);
-    while (record.hasRemaining()) {
-      active.write(record);
+    try {
+      while (record.hasRemaining()) {
+        active.write(record);
+      }
+      if (fsync) {
+        active.force(false);
+      }
+    } catch (IOException e) {
+      writeFailed(position, e);
+      throw e;
     }
-    if (fsync) {
-      active.force(false);
-    }
+    nextSeq++;
     refs.addLast(new Ref(activePath, position, seq, payload.length, millis));
     bytes += payload.length;
     return seq;
+  }
+
+  /**
+   * Undoes a failed append: cuts the segment back to where the record began, so the next record follows the last good
+   * one (a torn record in the middle of a segment would hide every record after it when the queue is next opened).
+   * When even the cut fails, the segment is closed as it is and the next append starts a new one: opening then skips
+   * the torn tail of this segment, counted as corrupt, and reads the next segment.
+   */
+  private void writeFailed(long recordStart, IOException e) {
+    writeErrors++;
+    if (Long.bitCount(writeErrors) == 1) {
+      LOG.warn("export queue {}: a batch could not be written ({}: {}); it is not queued ({} write error(s) so far)",
+          dir, e.getClass().getSimpleName(), e.getMessage(), writeErrors);
+    }
+    try {
+      active.truncate(recordStart);
+      active.position(recordStart);
+    } catch (IOException | RuntimeException cutFailed) {
+      try {
+        active.close();
+      } catch (IOException ignored) {
+        // it is being abandoned
+      }
+      active = null;
+      activePath = null;
+      nextSeq++; // the next segment is named after the next sequence number: never this abandoned one's name
+    }
   }
 
   /** The oldest batch not yet acknowledged, if any. */
@@ -295,18 +341,25 @@ public final class DiskQueue implements AutoCloseable {
   /** Current size and counters. */
   public synchronized QueueStats stats() {
     Ref head = refs.peekFirst();
-    return new QueueStats(refs.size(), bytes, dropped, corrupt,
+    return new QueueStats(refs.size(), bytes, dropped, corrupt, writeErrors,
         head == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(head.enqueuedAtMillis())));
   }
 
   private void startSegment() throws IOException {
     if (active != null) {
       active.close();
+      active = null; // until the new one is open: a failed open (disk full) must not leave a closed channel here
     }
-    activePath = dir.resolve(String.format("%020d%s", nextSeq, SEGMENT_SUFFIX));
-    active = FileChannel.open(activePath, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-        StandardOpenOption.APPEND);
-    segments.add(activePath);
+    Path next = dir.resolve(String.format("%020d%s", nextSeq, SEGMENT_SUFFIX));
+    try {
+      active = channels.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      writeErrors++;
+      throw e;
+    }
+    activePath = next;
+    segments.add(next);
     if (fsync) {
       forceDirectory();
     }
@@ -362,6 +415,12 @@ public final class DiskQueue implements AutoCloseable {
     } catch (IOException e) {
       // not every file system lets a directory be fsynced; the segment's own fsync still holds its records
     }
+  }
+
+  /** Opens a segment file; {@link FileChannel#open} outside tests. */
+  @FunctionalInterface
+  interface SegmentChannels {
+    FileChannel open(Path path, java.nio.file.OpenOption... options) throws IOException;
   }
 
   private void ensureOpen() {
