@@ -14,7 +14,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * A bundle file that appears only when complete: written to a hidden temp name (mode 0600) in the target's
- * directory, fsynced, then renamed. Until {@link #commit()}, a JVM shutdown (Ctrl-C) removes the temp file.
+ * directory, fsynced, then renamed. Until {@link #commit()}, a JVM shutdown (Ctrl-C) removes the temp file. A process
+ * killed outright leaves the temp file (never a file under the final name); it stays locked while its writer lives,
+ * and the next export into the same directory removes it once it is stale ({@link Leftovers}).
  */
 final class AtomicBundleFile implements AutoCloseable {
 
@@ -31,9 +33,11 @@ final class AtomicBundleFile implements AutoCloseable {
     }
     Path dir = this.target.getParent();
     Files.createDirectories(dir);
+    Leftovers.sweep(dir);
     this.temp = Files.createTempFile(dir, "." + this.target.getFileName() + ".", ".partial",
         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     this.channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+    Leftovers.hold(channel); // released when the channel closes, also when the process dies
     this.removeOnShutdown = new Thread(this::removeTemp, "bundle-temp-cleanup");
     Runtime.getRuntime().addShutdownHook(removeOnShutdown);
   }

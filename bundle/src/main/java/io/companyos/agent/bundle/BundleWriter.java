@@ -75,8 +75,16 @@ public final class BundleWriter {
       BundleTarget target) throws BundleException, InterruptedException {
     runCanaryCheck();
     Path staging;
+    java.nio.channels.FileChannel stagingLock;
     try {
-      staging = FileTrees.createPrivateTempDir(workDir, "companyos-bundle-");
+      if (Files.isDirectory(workDir)) {
+        Leftovers.sweep(workDir);
+      }
+      staging = FileTrees.createPrivateTempDir(workDir, Leftovers.STAGING_PREFIX);
+      // held while this export lives: tells a concurrent export's sweep that this directory is in use
+      stagingLock = java.nio.channels.FileChannel.open(staging.resolve(Leftovers.LOCK),
+          java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+      Leftovers.hold(stagingLock);
     } catch (IOException e) {
       throw new BundleException(BundleFailure.EXPORT_FAILED,
           "cannot create a private staging directory in " + workDir + ": " + e.getClass().getSimpleName(), e);
@@ -92,6 +100,11 @@ public final class BundleWriter {
     } catch (IOException e) {
       throw new BundleException(BundleFailure.EXPORT_FAILED, "staging the bundle failed: " + describe(e), e);
     } finally {
+      try {
+        stagingLock.close();
+      } catch (IOException ignored) {
+        // the directory goes next either way
+      }
       FileTrees.deleteQuietly(staging);
       try {
         Runtime.getRuntime().removeShutdownHook(removeOnShutdown);

@@ -25,8 +25,26 @@ final class SourceInput extends FilterInputStream {
     }
   }
 
+  /** Writing the staged copy failed (the staging disk is full, say): not the source's fault nor the redactor's. */
+  static final class StagingWriteFailed extends IOException {
+    StagingWriteFailed(IOException cause) {
+      super("could not write its staged copy (" + reason(cause) + ")", cause);
+    }
+
+    /** The operating system's reason ("No space left on device"), never a path or content. */
+    private static String reason(IOException e) {
+      if (e instanceof java.nio.file.FileSystemException fs) {
+        return fs.getReason() != null ? fs.getReason() : e.getClass().getSimpleName();
+      }
+      String message = e.getMessage();
+      return message != null && message.length() <= 80 && !message.contains("/") ? message
+          : e.getClass().getSimpleName();
+    }
+  }
+
   private final AtomicBoolean deadlinePassed;
   private final ExportProgress progress;
+  private long consumed;
 
   SourceInput(InputStream in, AtomicBoolean deadlinePassed, ExportProgress progress) {
     super(in);
@@ -41,6 +59,7 @@ final class SourceInput extends FilterInputStream {
       int b = in.read();
       if (b >= 0) {
         progress.read(1);
+        consumed++;
       }
       return b;
     } catch (IOException e) {
@@ -55,6 +74,7 @@ final class SourceInput extends FilterInputStream {
       int n = in.read(b, off, len);
       if (n > 0) {
         progress.read(n);
+        consumed += n;
       }
       return n;
     } catch (IOException e) {
@@ -68,10 +88,16 @@ final class SourceInput extends FilterInputStream {
     try {
       long skipped = in.skip(n);
       progress.read(Math.max(skipped, 0));
+      consumed += Math.max(skipped, 0);
       return skipped;
     } catch (IOException e) {
       throw new SourceReadFailed(e);
     }
+  }
+
+  /** Bytes read or skipped so far. A skip past the end of a file counts in full: callers compare to the size. */
+  long consumed() {
+    return consumed;
   }
 
   private void checkDeadline() throws DeadlineReached {

@@ -73,7 +73,9 @@ final class SourceStager {
     try {
       Files.createDirectories(target.getParent());
       try (InputStream raw = open(source)) {
-        SourceInput in = new SourceInput(raw, deadlinePassed, progress);
+        SourceInput counted = new SourceInput(raw, deadlinePassed, progress);
+        // buffered: finding the line break after a skip reads byte by byte, which must not be a system call each
+        InputStream in = new java.io.BufferedInputStream(counted, COPY_BUFFER);
         boolean text = source.kind() == ContentKind.TEXT;
         long window = 2 * granted + DISCARD_AFTER_SKIP;
         long skipped = text && source.sizeHint() > window ? skipToTail(in, source.sizeHint() - window) : 0;
@@ -81,13 +83,17 @@ final class SourceStager {
             skipped > 0 ? DISCARD_AFTER_SKIP : 0, text);
         RedactionCounts counts = text ? redact(in, out, source.path()) : copy(in, out);
         TailKeepingFile.Kept kept = out.finish();
+        boolean shrank = source.sizeHint() >= 0 && counted.consumed() < source.sizeHint();
         if (!text && kept.truncated()) {
           Files.deleteIfExists(target);
           return omitted(source, "binary file larger than the " + (granted < perFileBytes ? "remaining total"
               : "per-file") + " size cap (" + granted + " bytes)");
         }
         used = kept.size();
-        Truncation truncation = kept.truncated() || skipped > 0
+        Truncation truncation = shrank
+            ? new Truncation(source.path(), source.sizeHint(), kept.size(), "shrank while being collected (truncated"
+                + " or replaced): read " + counted.consumed() + " of " + source.sizeHint() + " bytes")
+            : kept.truncated() || skipped > 0
             ? new Truncation(source.path(), source.sizeHint(), kept.size(), truncationReason(granted, wanted, kept))
             : null;
         Path frame = framing == null ? null : frame(source.path(), kept.size(), target, index);
@@ -96,8 +102,8 @@ final class SourceStager {
       }
     } catch (SourceInput.DeadlineReached e) {
       return failed(source, out, target, "deadline reached while collecting");
-    } catch (SourceInput.SourceReadFailed e) {
-      return failed(source, out, target, "could not " + e.getMessage());
+    } catch (SourceInput.SourceReadFailed | SourceInput.StagingWriteFailed e) {
+      return failed(source, out, target, e.getMessage());
     } catch (Exception | StackOverflowError e) {
       String reason = causeReason(e);
       return failed(source, out, target, reason);
@@ -113,7 +119,13 @@ final class SourceStager {
         java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(frame), 128 * 1024)) {
       io.companyos.agent.bundle.archive.ArchiveWriter.writeEntryFrame(out, path, size,
           new SourceInput(content, deadlinePassed, NO_PROGRESS), framing.entryTime(), framing.zstdLevel(), 0);
-    } catch (IOException | RuntimeException e) {
+    } catch (SourceInput.DeadlineReached e) {
+      Files.deleteIfExists(frame);
+      throw e;
+    } catch (IOException e) {
+      Files.deleteIfExists(frame);
+      throw new SourceInput.StagingWriteFailed(e);
+    } catch (RuntimeException e) {
       Files.deleteIfExists(frame);
       throw e;
     }
@@ -196,8 +208,8 @@ final class SourceStager {
       if (cause instanceof SourceInput.DeadlineReached) {
         return "deadline reached while collecting";
       }
-      if (cause instanceof SourceInput.SourceReadFailed) {
-        return "could not " + cause.getMessage();
+      if (cause instanceof SourceInput.SourceReadFailed || cause instanceof SourceInput.StagingWriteFailed) {
+        return cause.getMessage();
       }
     }
     // the exception's message may quote the text being redacted: only its type goes into the manifest

@@ -83,6 +83,14 @@ final class TailKeepingFile extends OutputStream {
 
   @Override
   public void write(byte[] b, int off, int len) throws IOException {
+    try {
+      writeKept(b, off, len);
+    } catch (IOException e) {
+      throw e instanceof SourceInput.StagingWriteFailed ? e : new SourceInput.StagingWriteFailed(e);
+    }
+  }
+
+  private void writeKept(byte[] b, int off, int len) throws IOException {
     while (len > 0) {
       if (currentLength == cap) {
         rotate();
@@ -113,6 +121,14 @@ final class TailKeepingFile extends OutputStream {
       throw new IllegalStateException("already finished");
     }
     finished = true;
+    try {
+      return assemble();
+    } catch (IOException e) {
+      throw e instanceof SourceInput.StagingWriteFailed ? e : new SourceInput.StagingWriteFailed(e);
+    }
+  }
+
+  private Kept assemble() throws IOException {
     current.close();
     if (!rotated && discardPrefix == 0) {
       Files.move(segments[currentIndex], target, StandardCopyOption.REPLACE_EXISTING);

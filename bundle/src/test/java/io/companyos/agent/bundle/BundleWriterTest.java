@@ -157,7 +157,7 @@ class BundleWriterTest {
         BundleTarget.stream(new ByteArrayOutputStream()));
 
     assertThat(receipt.manifest().omissions())
-        .containsExactly(new Omission("logs/gone.log", "could not read failed: NoSuchFileException"));
+        .containsExactly(new Omission("logs/gone.log", "read failed: NoSuchFileException"));
   }
 
   static String sha256(byte[] bytes) throws Exception {
