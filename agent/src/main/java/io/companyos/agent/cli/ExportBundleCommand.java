@@ -191,7 +191,8 @@ final class ExportBundleCommand implements Callable<Integer> {
       return Path.of(System.getProperty("java.io.tmpdir"));
     }
     Path dir = out == null ? config.bundle().outputDir() : Path.of(out);
-    if (!Files.isDirectory(dir)) {
+    // outputDir is a directory even before it exists (the first export must stage where the next one sweeps)
+    if (out != null && !Files.isDirectory(dir)) {
       dir = dir.toAbsolutePath().getParent();
     }
     Files.createDirectories(dir);
