@@ -56,6 +56,22 @@ final class ChannelLines {
   String next(boolean includeUnterminated) throws IOException {
     while (true) {
       while (buffer.hasRemaining()) {
+        if (line.size() >= maxLineBytes) {
+          // over the cap: find the line break without copying (a 1 GiB line must not cost a GiB of byte calls)
+          byte[] array = buffer.array();
+          int from = buffer.arrayOffset() + buffer.position();
+          int to = buffer.arrayOffset() + buffer.limit();
+          int at = from;
+          while (at < to && array[at] != '\n') {
+            at++;
+          }
+          cut |= at > from;
+          position += at - from;
+          buffer.position(at - buffer.arrayOffset());
+          if (at == to) {
+            break;
+          }
+        }
         byte b = buffer.get();
         position++;
         if (b == '\n') {
@@ -75,6 +91,17 @@ final class ChannelLines {
         return null;
       }
     }
+  }
+
+  /**
+   * After {@link #next}{@code (false)} returned null: the unterminated last line it stopped at (cut to the cap), now
+   * consumed, or null when there is none. Saves reading a long unterminated tail a second time.
+   */
+  String unterminatedRest() {
+    if (!eof || (line.size() == 0 && !cut)) {
+      return null;
+    }
+    return finish(position);
   }
 
   private String finish(long end) {

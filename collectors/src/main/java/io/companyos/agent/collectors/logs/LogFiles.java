@@ -21,8 +21,25 @@ public final class LogFiles {
    * that does not exist yields no files (the service may not have logged yet).
    */
   public List<LogFile> enumerate(LogSource source) {
-    return glob.find(source.pathGlob()).stream()
+    return scan(source).files();
+  }
+
+  /**
+   * {@link #enumerate}, with the matches that had to be left out and why (a symbolic link loop, a dangling link, an
+   * unreadable directory).
+   */
+  public Scan scan(LogSource source) {
+    FileGlob.Result found = glob.search(source.pathGlob());
+    return new Scan(found.files().stream()
         .map(f -> new LogFile(f.path(), source.service(), source.format(), f.size(), f.modified()))
-        .toList();
+        .toList(), found.skipped());
+  }
+
+  /** The usable files of a source and the matches left out. */
+  public record Scan(List<LogFile> files, List<FileGlob.Skipped> skipped) {
+    public Scan {
+      files = List.copyOf(files);
+      skipped = List.copyOf(skipped);
+    }
   }
 }

@@ -2,6 +2,7 @@ package io.companyos.agent.collectors.logs;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -24,7 +25,10 @@ import java.util.Objects;
  * </ul>
  *
  * Only complete lines are returned; a line still being written stays buffered until its line
- * break arrives (or until a rename rotation, which completes it). Not thread-safe.
+ * break arrives (or until a rename rotation, which completes it). A line longer than the cap (1 MiB) is cut there,
+ * so a huge single-line file costs bounded memory. A path that turns into something other than a regular file (a
+ * FIFO, a directory) is refused with {@code FileSystemException} "not a regular file" before it is opened, and
+ * followed again once it is a file. Not thread-safe.
  */
 public final class LogFollower implements AutoCloseable {
 
@@ -78,14 +82,26 @@ public final class LogFollower implements AutoCloseable {
         pending.setLength(0);
       }
       closeChannel();
-      if (open(false)) {
-        drain(lines);
+      try {
+        if (open(false)) {
+          drain(lines);
+        }
+      } catch (FileSystemException notAFile) {
+        // the old file's last lines are returned now; the next poll reports the new path's problem
       }
     }
     return lines;
   }
 
   private boolean open(boolean atEnd) throws IOException {
+    BasicFileAttributes found = attributesOrNull();
+    if (found == null) {
+      return false;
+    }
+    if (!found.isRegularFile()) {
+      // a FIFO would block this open (and the log-tailer thread) until a writer comes; a directory cannot be read
+      throw new FileSystemException(path.toString(), null, "not a regular file");
+    }
     try {
       channel = FileChannel.open(path, StandardOpenOption.READ);
     } catch (NoSuchFileException e) {
@@ -106,18 +122,12 @@ public final class LogFollower implements AutoCloseable {
       }
       lines.add(line);
     }
-    long end = channel.size();
-    if (end > reader.nextLineStart()) {
-      // an unterminated tail: keep its text and move past it
-      ChannelLines rest = new ChannelLines(channel, reader.nextLineStart(), BUFFER, maxLineBytes);
-      String tail = rest.next(true);
-      if (tail != null && pending.length() < maxLineBytes) {
-        pending.append(tail);
-      }
-      position = rest.nextLineStart();
-    } else {
-      position = reader.nextLineStart();
+    // an unterminated tail: keep its text (read once, cut to the cap) and move past it
+    String tail = reader.unterminatedRest();
+    if (tail != null && pending.length() < maxLineBytes) {
+      pending.append(tail);
     }
+    position = reader.nextLineStart();
   }
 
   private BasicFileAttributes attributesOrNull() throws IOException {
