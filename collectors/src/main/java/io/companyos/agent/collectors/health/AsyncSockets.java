@@ -82,17 +82,24 @@ final class AsyncSockets {
         });
   }
 
-  /** Reads until {@code buffer} is full; fails with {@link EOFException} if the peer closes. */
-  static CompletableFuture<ByteBuffer> readFully(AsynchronousSocketChannel channel, ByteBuffer buffer) {
+  /**
+   * Reads until {@code buffer} is full; fails with {@link EOFException} if the peer closes, and with
+   * {@link java.nio.channels.InterruptedByTimeoutException} if a read waits longer than {@code timeout} (a peer that
+   * accepts and never answers must not hold the socket, and the caller's close, forever).
+   */
+  static CompletableFuture<ByteBuffer> readFully(
+      AsynchronousSocketChannel channel, ByteBuffer buffer, java.time.Duration timeout) {
     CompletableFuture<ByteBuffer> result = new CompletableFuture<>();
-    read(channel, buffer, result);
+    read(channel, buffer, timeout.toMillis(), result);
     return result;
   }
 
-  private static void read(
-      AsynchronousSocketChannel channel, ByteBuffer buffer, CompletableFuture<ByteBuffer> result) {
+  private static void read(AsynchronousSocketChannel channel, ByteBuffer buffer, long timeoutMillis,
+      CompletableFuture<ByteBuffer> result) {
     channel.read(
         buffer,
+        timeoutMillis,
+        java.util.concurrent.TimeUnit.MILLISECONDS,
         null,
         new CompletionHandler<Integer, Void>() {
           @Override
@@ -101,7 +108,7 @@ final class AsyncSockets {
               result.completeExceptionally(
                   new EOFException("connection closed after " + buffer.position() + " bytes"));
             } else if (buffer.hasRemaining()) {
-              read(channel, buffer, result);
+              read(channel, buffer, timeoutMillis, result);
             } else {
               result.complete(buffer.flip());
             }

@@ -87,14 +87,14 @@ public final class Neo4jProbe implements Probe {
   private CompletableFuture<Optional<String>> handshake() {
     return AsyncSockets.connect(host, boltPort)
         .thenCompose(
-            channel -> exchange(channel)
+            channel -> exchange(channel, timeout.plusSeconds(1)) // closes the socket after the probe gave up
                 .whenComplete((answer, error) -> AsyncSockets.closeQuietly(channel)))
         .thenApply(BoltHandshake::agreed);
   }
 
-  private static CompletableFuture<Integer> exchange(AsynchronousSocketChannel channel) {
+  private static CompletableFuture<Integer> exchange(AsynchronousSocketChannel channel, Duration timeout) {
     return AsyncSockets.writeFully(channel, BoltHandshake.request())
-        .thenCompose(written -> AsyncSockets.readFully(channel, ByteBuffer.allocate(4)))
+        .thenCompose(written -> AsyncSockets.readFully(channel, ByteBuffer.allocate(4), timeout))
         .thenApply(ByteBuffer::getInt)
         .exceptionally(
             error -> {

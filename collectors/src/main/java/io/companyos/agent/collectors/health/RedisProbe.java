@@ -73,7 +73,11 @@ public final class RedisProbe implements Probe {
             .setMaxPoolSize(1)
             .setNetClientOptions(
                 new NetClientOptions()
-                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                    // a server that accepts and never answers: the socket is closed a second after the probe gave
+                    // up (not before: the probe's own timeout is what reports), not kept for good
+                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis() + 1000))
+                    .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
     if (user != null) {
       options.setUser(user);
     }

@@ -169,4 +169,9 @@ class HttpProbeTest extends ProbeContractTest {
   private static URI https(String path) {
     return URI.create("https://127.0.0.1:" + server.httpsPort() + path);
   }
+
+  @Test
+  void timeoutsAgainstASilentPeerLeaveNoConnectionOpen() throws Exception {
+    assertTimeoutsAgainstASilentPeerLeaveNoConnectionOpen(this::atPort);
+  }
 }

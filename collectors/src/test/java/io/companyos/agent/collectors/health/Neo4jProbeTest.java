@@ -136,4 +136,9 @@ class Neo4jProbeTest extends ProbeContractTest {
     assertThat(result.status()).isEqualTo(ProbeStatus.DEGRADED);
     assertThat(result.detail()).isEqualTo("Bolt 5.4, HTTP discovery failed: connection refused");
   }
+
+  @Test
+  void timeoutsAgainstASilentPeerLeaveNoConnectionOpen() throws Exception {
+    assertTimeoutsAgainstASilentPeerLeaveNoConnectionOpen(this::atPort);
+  }
 }

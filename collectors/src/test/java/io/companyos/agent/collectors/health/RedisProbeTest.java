@@ -118,4 +118,9 @@ class RedisProbeTest extends ProbeContractTest {
       client.close();
     }
   }
+
+  @Test
+  void timeoutsAgainstASilentPeerLeaveNoConnectionOpen() throws Exception {
+    assertTimeoutsAgainstASilentPeerLeaveNoConnectionOpen(this::atPort);
+  }
 }
