@@ -18,10 +18,15 @@ final class SourceInput extends FilterInputStream {
     }
   }
 
-  /** Reading the source itself failed. The cause's message is not kept: it may quote customer data. */
+  /**
+   * Reading the source itself failed. The cause's message is not kept: it may quote customer data; a file system's
+   * own reason ("not a regular file", "Permission denied") is.
+   */
   static final class SourceReadFailed extends IOException {
     SourceReadFailed(IOException cause) {
-      super("read failed: " + cause.getClass().getSimpleName());
+      super("read failed: " + cause.getClass().getSimpleName()
+          + (cause instanceof java.nio.file.FileSystemException fs && fs.getReason() != null
+              ? " (" + fs.getReason() + ")" : ""));
     }
   }
 
