@@ -58,7 +58,8 @@ final class LogCollector implements BundleCollector {
     List<BundleSource> sources = new ArrayList<>();
     int older = 0;
     int empty = 0;
-    for (LogFile file : new LogFiles().enumerate(source)) {
+    LogFiles.Scan scan = new LogFiles().scan(source);
+    for (LogFile file : scan.files()) {
       if (file.modified().isBefore(window.from())) {
         older++;
         continue;
@@ -76,8 +77,12 @@ final class LogCollector implements BundleCollector {
       sources.add(new BundleSource("logs/" + service + "/" + bundlePath(base.relativize(path)), ContentKind.TEXT,
           SourcePriority.LOGS, file.size() - from, file.modified(), () -> open(path, from)));
     }
+    // skipped matches by reason only: their names are the customer's
+    String skipped = scan.skipped().stream().map(s -> s.reason()).distinct().sorted()
+        .map(reason -> scan.skipped().stream().filter(s -> s.reason().equals(reason)).count() + " skipped (" + reason
+            + ")").collect(java.util.stream.Collectors.joining(", "));
     return new Collected(sources, sources.size() + " files" + (older > 0 ? ", " + older + " older than the window"
-        : "") + (empty > 0 ? ", " + empty + " empty" : ""));
+        : "") + (empty > 0 ? ", " + empty + " empty" : "") + (skipped.isEmpty() ? "" : ", " + skipped));
   }
 
   private String bundlePath(Path relative) {
@@ -89,6 +94,11 @@ final class LogCollector implements BundleCollector {
   }
 
   private static InputStream open(Path file, long from) throws IOException {
+    // replaced since it was listed: a FIFO would block this open until a writer comes, a directory cannot be read
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw java.nio.file.Files.exists(file) ? new java.nio.file.FileSystemException(file.toString(), null,
+          "not a regular file") : new java.nio.file.NoSuchFileException(file.toString());
+    }
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     channel.position(from);
     return Channels.newInputStream(channel);

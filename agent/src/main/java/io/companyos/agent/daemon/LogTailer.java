@@ -89,7 +89,7 @@ final class LogTailer implements StatusContributor, AutoCloseable {
           e.getValue().assembler().flush();
           problems.remove(e.getKey().toString());
         } catch (IOException | RuntimeException ex) {
-          problems.put(e.getKey().toString(), "not readable (" + ex.getClass().getSimpleName() + ")");
+          problems.put(e.getKey().toString(), "not readable (" + reason(ex) + ")");
         }
       }
       problemSnapshot = Map.copyOf(problems);
@@ -98,10 +98,21 @@ final class LogTailer implements StatusContributor, AutoCloseable {
     }
   }
 
+  /** The system's reason ("not a regular file", "Permission denied"), else the type: never a message with content. */
+  private static String reason(Exception e) {
+    if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+      return fs.getReason();
+    }
+    return e.getClass().getSimpleName();
+  }
+
   private void rescan() {
     Set<Path> seen = new HashSet<>();
+    problems.keySet().removeIf(p -> !followed.containsKey(Path.of(p)));
     for (LogSource source : sources) {
-      for (LogFile f : files.enumerate(source)) {
+      LogFiles.Scan scan = files.scan(source);
+      scan.skipped().forEach(s -> problems.put(s.path().toString(), "skipped (" + s.reason() + ")"));
+      for (LogFile f : scan.files()) {
         seen.add(f.path());
         followed.computeIfAbsent(f.path(), p -> new Followed(new LogFollower(p, true),
             new LogEventAssembler(source.service(), f.format(), ZoneOffset.UTC, this::dispatch)));
