@@ -102,6 +102,7 @@ final class CatalogScanner {
     final byte[] b = s.b;
     final int[] info = byteInfo;
     final long[] filter = trie.filter();
+    final long[] pairs = trie.pairs();
     final int end = Math.min(s.hi, limit + 2);
     int window = 0;
     int prev = 0;
@@ -109,8 +110,8 @@ final class CatalogScanner {
     while (i < end) {
       int inf = info[b[i] & 0xFF];
       window = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
-      int h = KeywordTrie.hash(window);
-      if ((filter[h >>> 6] & (1L << h)) != 0 && i - 2 >= from && i - 2 < limit) {
+      if ((pairs[(window >>> 6) & 0x3FF] & (1L << window)) != 0 && passes(filter, window) && i - 2 >= from
+          && i - 2 < limit) {
         int r = onPatternsAt(s, i - 2);
         if (r > i) {
           i = rescanInside(s, Math.max(i - 1, from), r, limit, -1);
@@ -133,6 +134,11 @@ final class CatalogScanner {
       prev = inf;
       i++;
     }
+  }
+
+  private static boolean passes(long[] filter, int window) {
+    int h = KeywordTrie.hash(window);
+    return (filter[h >>> 6] & (1L << h)) != 0;
   }
 
   /**
