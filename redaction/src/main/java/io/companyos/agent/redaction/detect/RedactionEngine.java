@@ -23,7 +23,9 @@ public final class RedactionEngine {
   private final CatalogScanner scanner;
   private final CustomRuleSet rules;
   private final TokenFactory tokens;
-  private final int builtInCount = DetectorType.values().length;
+  /** {@code values()} copies the array at every call; emit looks a type up per match. */
+  private static final DetectorType[] TYPES = DetectorType.values();
+  private final int builtInCount = TYPES.length;
 
   /**
    * Compiles the catalog.
@@ -142,7 +144,7 @@ public final class RedactionEngine {
         repl = rules.replacement(kind - builtInCount, b, m.start(k), en);
         counter.incrementRule(tokens.label(kind));
       } else {
-        counter.increment(DetectorType.values()[kind]);
+        counter.increment(TYPES[kind]);
       }
       if (repl == null) {
         repl = tokens.replacement(kind, b, m.start(k), en);

@@ -17,6 +17,8 @@ final class TokenFactory {
   private static final int CACHE_SIZE = 1 << 16;
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
+  private static final DetectorType[] TYPES = DetectorType.values();
+
   private record Entry(int kind, byte[] value, byte[] token) {}
 
   private final String[] labels;
@@ -92,7 +94,7 @@ final class TokenFactory {
 
   /** The same person or address written differently maps to the same token. */
   private static byte[] normalise(int kind, byte[] v) {
-    DetectorType[] types = DetectorType.values();
+    DetectorType[] types = TYPES;
     if (kind >= types.length) {
       return v;
     }
