@@ -91,7 +91,9 @@ class ExportBundleKillTest {
         Files.setLastModifiedTime(p, old);
       }
     }
-    Thread.sleep(1100); // the next bundle's name carries the time to the second
+    long second = Instant.now().getEpochSecond(); // the next bundle's name carries the time to the second
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> Instant.now().getEpochSecond() > second);
     assertThat(export(config)).isZero();
     assertThat(finalBundles(bundles)).hasSize(2);
     assertThat(partial).doesNotExist();
