@@ -35,7 +35,10 @@ class ConfigLoaderFuzzTest {
     int slot = data.consumeInt(-1, SECRET_SLOTS.size() - 1);
     int where = data.consumeInt(0, Integer.MAX_VALUE);
     boolean viaEnv = data.consumeBoolean();
-    List<EnvOverrides.Variable> variables = EnvOverrides.variables();
+    // file paths are named in messages on purpose (which file cannot be read): not a place for the secret
+    List<EnvOverrides.Variable> variables = EnvOverrides.variables().stream()
+        .filter(v -> v.type() != java.nio.file.Path.class && !v.list())
+        .toList();
     EnvOverrides.Variable variable = variables.get(data.consumeInt(0, variables.size() - 1));
     String yaml = data.consumeRemainingAsString();
     if (yaml.contains(SECRET)) {
