@@ -44,6 +44,17 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
    */
   private static final Map<String, Byte> VALID_TRACE_LINES = new java.util.concurrent.ConcurrentHashMap<>();
   private static final int VALID_TRACE_LINES_MAX = 2048;
+  /**
+   * Whole traces already found to conform, keyed by their exact text (a string's equality compares every character, so a
+   * trace differing in one character from a remembered one is screened line by line again). Error events from one code
+   * path carry the same anonymized trace, so a repeat costs one hash and one comparison instead of a split and a look-up
+   * per line. Only conforming traces are kept; bounded by count and by characters, and starts over when either is full.
+   */
+  private static final Map<String, Boolean> VALID_TRACES = new java.util.concurrent.ConcurrentHashMap<>();
+  static final int VALID_TRACES_MAX = 512;
+  static final long VALID_TRACES_MAX_CHARS = 1L << 20;
+  private static final java.util.concurrent.atomic.AtomicLong VALID_TRACES_CHARS =
+      new java.util.concurrent.atomic.AtomicLong();
   private static final int TRACE_LINE_OK = 1;
   private static final int TRACE_HEAD_OK = 2;
   /** Limits of {@link ValueType#STACK_TRACE}. */
@@ -122,6 +133,32 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
     if (text.isEmpty() || text.length() > MAX_TRACE_CHARS) {
       return false;
     }
+    if (VALID_TRACES.containsKey(text)) {
+      return true;
+    }
+    if (!screenStackTrace(text)) {
+      return false;
+    }
+    if (VALID_TRACES.size() >= VALID_TRACES_MAX
+        || VALID_TRACES_CHARS.addAndGet(text.length()) > VALID_TRACES_MAX_CHARS) {
+      VALID_TRACES.clear();
+      VALID_TRACES_CHARS.set(text.length());
+    }
+    VALID_TRACES.put(text, Boolean.TRUE);
+    return true;
+  }
+
+  /** How many whole traces are remembered as conforming (for tests of the bound). */
+  static int rememberedTraces() {
+    return VALID_TRACES.size();
+  }
+
+  /** The characters of the whole traces remembered as conforming (for tests of the bound). */
+  static long rememberedTraceChars() {
+    return VALID_TRACES.keySet().stream().mapToLong(String::length).sum();
+  }
+
+  private static boolean screenStackTrace(String text) {
     String[] lines = text.split("\n", -1);
     if (lines.length > MAX_TRACE_LINES || (traceLine(lines[0]) & TRACE_HEAD_OK) == 0) {
       return false;
