@@ -55,6 +55,15 @@ public final class StackTraceAnonymizer {
 
   private record Frame(String kept, String normalized) {}
 
+  /** Runs of frame lines seen before, keyed by their exact text (see {@link #block}); bounded like {@link #frames}. */
+  private final Map<String, Block> blocks = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong blockChars = new java.util.concurrent.atomic.AtomicLong();
+  static final int BLOCK_CACHE_MAX = 1024;
+  static final long BLOCK_CACHE_MAX_CHARS = 1L << 20;
+  static final int BLOCK_MAX_CHARS = 16_384;
+
+  private record Block(List<String> kept, List<String> normalized) {}
+
   /**
    * Fingerprints by their normalized lines: the same code path gives the same lines (messages are gone), and under
    * the daemon's C1-only JIT SHA-256 over a 40-frame trace costs more than everything else here together. The
@@ -84,38 +93,40 @@ public final class StackTraceAnonymizer {
   public AnonymizedTrace anonymize(String trace, RedactionCounter counter) {
     List<String> kept = new ArrayList<>();
     List<String> normalized = new ArrayList<>();
-    for (String line : lines(trace)) {
-      Frame known = frames.get(line);
-      if (known != null) {
-        kept.add(known.kept());
-        normalized.add(known.normalized());
-        continue;
+    int n = trace.length();
+    // the end of the last non-empty line: trailing empty lines (also "\r\n" ones) are not lines of the trace
+    int end = n;
+    while (end > 0 && trace.charAt(end - 1) == '\n') {
+      int lineStart = trace.lastIndexOf('\n', end - 2) + 1;
+      int lineEnd = end - 1 > lineStart && trace.charAt(end - 2) == '\r' ? end - 2 : end - 1;
+      if (lineEnd > lineStart) {
+        break;
       }
-      if (FRAME.matcher(line).matches()) {
-        String frame = canonicalFrame(line);
-        if (frame != null) {
-          long before = counter.total();
-          String redacted = redactor.redact(frame, counter);
-          String norm = normalizeFrame(frame.strip());
-          kept.add(redacted);
-          normalized.add(norm);
-          if (counter.total() == before && redacted.equals(frame)) {
-            remember(line, new Frame(redacted, norm));
+      end = lineStart;
+    }
+    int start = 0;
+    while (start < end) {
+      int nl = trace.indexOf('\n', start);
+      int lineEnd = nl < 0 || nl > end ? end : nl;
+      if (isBlockLine(trace, start, lineEnd)) {
+        // a run of frame and "... N more" lines: looked up as one block, since a code path repeats it verbatim
+        int blockEnd = cutEnd(trace, start, lineEnd, nl);
+        int next = nl < 0 || nl >= end ? end + 1 : nl + 1;
+        while (next < end) {
+          int nl2 = trace.indexOf('\n', next);
+          int e2 = nl2 < 0 || nl2 > end ? end : nl2;
+          if (!isBlockLine(trace, next, e2)) {
+            break;
           }
+          blockEnd = cutEnd(trace, next, e2, nl2);
+          next = nl2 < 0 || nl2 >= end ? end + 1 : nl2 + 1;
         }
+        block(trace.substring(start, blockEnd), kept, normalized, counter);
+        start = next;
         continue;
       }
-      if (ELLIPSIS.matcher(line).matches()) {
-        kept.add(line.stripTrailing());
-        continue;
-      }
-      Matcher m = HEAD.matcher(line);
-      if (m.lookingAt() && isExceptionType(m.group(3))) {
-        String prefix = m.group(2) == null ? "" : m.group(2).startsWith("Exception in thread") ? "Exception in thread " : m.group(2);
-        String indent = m.group(1).replaceAll("[^\t ]", "");
-        kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3), counter));
-        normalized.add(prefix.strip() + m.group(3));
-      }
+      line(cut(trace, start, lineEnd, nl), kept, normalized, counter);
+      start = nl < 0 || nl >= end ? end + 1 : nl + 1;
     }
     String fingerprint = fingerprints.get(normalized);
     if (fingerprint == null) {
@@ -128,6 +139,99 @@ public final class StackTraceAnonymizer {
     return new AnonymizedTrace(String.join("\n", kept), fingerprint);
   }
 
+  /** The line from {@code start} to {@code end}, without the {@code \r} of a {@code \r\n} ending. */
+  private static String cut(String trace, int start, int end, int nl) {
+    return trace.substring(start, cutEnd(trace, start, end, nl));
+  }
+
+  private static int cutEnd(String trace, int start, int end, int nl) {
+    return end > start && end == nl && trace.charAt(end - 1) == '\r' ? end - 1 : end;
+  }
+
+  /** Whether a line is a frame candidate or an ellipsis: blanks, then {@code at } or {@code ... }. */
+  private static boolean isBlockLine(String trace, int start, int end) {
+    int i = start;
+    while (i < end && (trace.charAt(i) == '\t' || trace.charAt(i) == ' ')) {
+      i++;
+    }
+    return trace.startsWith("at ", i) && i + 3 <= end || trace.startsWith("... ", i) && i + 4 <= end;
+  }
+
+  /**
+   * A block of frame and ellipsis lines (as they stand in the trace, {@code \r\n} included): remembered whole when
+   * the redactor changed nothing in it, so a repeat costs one hash look-up instead of one per line. Otherwise line by
+   * line, exactly as {@link #line} does.
+   */
+  private void block(String text, List<String> kept, List<String> normalized, RedactionCounter counter) {
+    Block known = blocks.get(text);
+    if (known != null) {
+      kept.addAll(known.kept());
+      normalized.addAll(known.normalized());
+      return;
+    }
+    int keptFrom = kept.size();
+    int normalizedFrom = normalized.size();
+    long before = counter.total();
+    boolean unchanged = true;
+    int start = 0;
+    int n = text.length();
+    while (start <= n) {
+      int nl = text.indexOf('\n', start);
+      int end = nl < 0 ? n : nl;
+      unchanged &= line(cut(text, start, end, nl), kept, normalized, counter);
+      if (nl < 0) {
+        break;
+      }
+      start = nl + 1;
+    }
+    if (unchanged && counter.total() == before && text.length() <= BLOCK_MAX_CHARS) {
+      rememberBlock(text, new Block(List.copyOf(kept.subList(keptFrom, kept.size())),
+          List.copyOf(normalized.subList(normalizedFrom, normalized.size()))));
+    }
+  }
+
+  /**
+   * Anonymizes one line into {@code kept} and {@code normalized}; true when the result is a pure function of the line
+   * (the redactor changed nothing), i.e. may be remembered.
+   */
+  private boolean line(String line, List<String> kept, List<String> normalized, RedactionCounter counter) {
+    Frame known = frames.get(line);
+    if (known != null) {
+      kept.add(known.kept());
+      normalized.add(known.normalized());
+      return true;
+    }
+    if (FRAME.matcher(line).matches()) {
+      String frame = canonicalFrame(line);
+      if (frame != null) {
+        long before = counter.total();
+        String redacted = redactor.redact(frame, counter);
+        String norm = normalizeFrame(frame.strip());
+        kept.add(redacted);
+        normalized.add(norm);
+        if (counter.total() == before && redacted.equals(frame)) {
+          remember(line, new Frame(redacted, norm));
+          return true;
+        }
+        return false;
+      }
+      return true;
+    }
+    if (ELLIPSIS.matcher(line).matches()) {
+      kept.add(line.stripTrailing());
+      return true;
+    }
+    Matcher m = HEAD.matcher(line);
+    if (m.lookingAt() && isExceptionType(m.group(3))) {
+      String prefix = m.group(2) == null ? "" : m.group(2).startsWith("Exception in thread") ? "Exception in thread " : m.group(2);
+      String indent = m.group(1).replaceAll("[^\t ]", "");
+      kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3), counter));
+      normalized.add(prefix.strip() + m.group(3));
+      return false;
+    }
+    return true;
+  }
+
   private void remember(String line, Frame frame) {
     if (frames.size() >= FRAME_CACHE_MAX) {
       frames.clear();
@@ -135,25 +239,21 @@ public final class StackTraceAnonymizer {
     frames.put(line, frame);
   }
 
-  /** The lines of {@code text} split at {@code \n} or {@code \r\n} (what {@code split("\r?\n")} gives, without a regex). */
-  private static List<String> lines(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int n = text.length();
-    while (start <= n) {
-      int nl = text.indexOf('\n', start);
-      int end = nl < 0 ? n : nl;
-      int cut = end > start && text.charAt(end - 1) == '\r' && nl >= 0 ? end - 1 : end;
-      out.add(text.substring(start, cut));
-      if (nl < 0) {
-        break;
-      }
-      start = nl + 1;
+  private void rememberBlock(String text, Block block) {
+    if (blocks.size() >= BLOCK_CACHE_MAX || blockChars.addAndGet(text.length()) > BLOCK_CACHE_MAX_CHARS) {
+      blocks.clear();
+      blockChars.set(text.length());
     }
-    while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-      out.remove(out.size() - 1);
-    }
-    return out;
+    blocks.put(text, block);
+  }
+
+  /** How many blocks and how many of their characters are remembered (for tests of the bound). */
+  int rememberedBlocks() {
+    return blocks.size();
+  }
+
+  long rememberedBlockChars() {
+    return blocks.keySet().stream().mapToLong(String::length).sum();
   }
 
   /** Anonymizes a throwable's printed trace. */

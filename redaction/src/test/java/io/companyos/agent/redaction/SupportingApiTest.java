@@ -121,6 +121,55 @@ class SupportingApiTest {
   }
 
   @Test
+  void rememberedFrameBlocksGiveWhatAFreshAnonymizerGivesAndOneCharacterMoreIsLookedAtAgain() {
+    Redactor redactor = Redactor.builder().keywords(List.of("acme")).build();
+    StackTraceAnonymizer shared = new StackTraceAnonymizer(redactor);
+    String frames = "\tat com.companyos.billing.Invoice.charge(Invoice.java:42)\r\n"
+        + "\tat com.companyos.billing.Api.post(Api.java:7)\r\n"
+        + "\t... 3 more\r\n";
+    List<String> traces = List.of(
+        "java.lang.IllegalStateException: a\r\n" + frames + "Caused by: java.io.IOException: b\r\n" + frames,
+        "java.lang.IllegalStateException: c\n" + frames + "\r\n\r\n",
+        "java.lang.IllegalStateException: d\n" + frames.strip(),
+        // one character differs: the keyword must be redacted and counted, not served from the remembered block
+        "java.lang.IllegalStateException: e\n" + frames.replace("billing.Api", "billing.acme"),
+        "java.lang.IllegalStateException: f\n" + frames.replace("... 3 more", "... 3 mor"),
+        "java.lang.IllegalStateException: g\n" + frames.replace("\tat com.companyos.billing.Api", "\tat home with alice"));
+    for (int round = 0; round < 3; round++) {
+      for (String trace : traces) {
+        RedactionCounter fromShared = new RedactionCounter();
+        RedactionCounter fromFresh = new RedactionCounter();
+        StackTraceAnonymizer.AnonymizedTrace a = shared.anonymize(trace, fromShared);
+        StackTraceAnonymizer.AnonymizedTrace b = new StackTraceAnonymizer(redactor).anonymize(trace, fromFresh);
+        assertThat(a).as(trace).isEqualTo(b);
+        assertThat(fromShared.total()).isEqualTo(fromFresh.total());
+        assertThat(a.text()).doesNotContain("acme", "alice", "\r", "3 mor\n").doesNotEndWith("3 mor");
+      }
+    }
+    RedactionCounter counter = new RedactionCounter();
+    assertThat(shared.anonymize(traces.get(3), counter).text()).contains("billing.<keyword:");
+    assertThat(counter.total()).isPositive();
+  }
+
+  @Test
+  void rememberedFrameBlocksStayBoundedUnderManyDistinctTraces() {
+    StackTraceAnonymizer anonymizer = new StackTraceAnonymizer(Redactor.builder().build());
+    for (int i = 0; i < 3 * StackTraceAnonymizer.BLOCK_CACHE_MAX; i++) {
+      anonymizer.anonymize("java.lang.IllegalStateException\n\tat a.B.c(B.java:" + i + ")\n");
+      assertThat(anonymizer.rememberedBlocks()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX);
+    }
+    String frame = "\tat com.companyos.billing.Invoice.charge(Invoice.java:42)\n";
+    for (int i = 0; i < 300; i++) {
+      anonymizer.anonymize("java.lang.IllegalStateException\n" + frame.repeat(200) + "\tat a.B.c(B.java:" + i + ")");
+      assertThat(anonymizer.rememberedBlockChars()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX_CHARS);
+    }
+    String huge = "java.lang.IllegalStateException\n" + frame.repeat(1000);
+    anonymizer.anonymize(huge);
+    anonymizer.anonymize(huge.replace("java:42", "java:43"));
+    assertThat(anonymizer.rememberedBlockChars()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX_CHARS);
+  }
+
+  @Test
   void stackTracesKeepTypesAndFramesAndDropMessages() {
     StackTraceAnonymizer anonymizer = new StackTraceAnonymizer(Redactor.builder().keywords(List.of("acme")).build());
     String trace = "java.lang.IllegalStateException: user jane@example.org not allowed\n"
