@@ -132,8 +132,17 @@ public final class ErrorEvents {
     Objects.requireNonNull(text, "text");
     RedactionCounter counter = new RedactionCounter();
     StackTraceAnonymizer.AnonymizedTrace anonymized = anonymizer.anonymize(text, counter);
-    List<String> lines = anonymized.text().isEmpty() ? new ArrayList<>()
-        : new ArrayList<>(List.of(anonymized.text().split("\n")));
+    String text0 = anonymized.text();
+    int firstBreak = text0.indexOf('\n');
+    String first = firstBreak < 0 ? text0 : text0.substring(0, firstBreak);
+    // the usual case, a trace with its header that fits the limits, goes out as the anonymizer wrote it (the kept
+    // lines are never empty, so splitting and joining them again would give the same text)
+    if (!text0.isEmpty() && !FRAME_OR_MORE.matcher(first).matches()
+        && text0.length() + 1 <= MAX_CHARS - 32 && lineCount(text0) <= MAX_LINES - 1) {
+      report(counter);
+      return emit(service, text0, first, anonymized.fingerprint(), time, fatal);
+    }
+    List<String> lines = text0.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(text0.split("\n")));
     if (lines.isEmpty() || FRAME_OR_MORE.matcher(lines.get(0)).matches()) {
       // no trace header (an exception named in the log line only): the parser's class stands for it
       StackTraceAnonymizer.AnonymizedTrace head = typeHint == null || !CLASS_NAME.matcher(typeHint).matches() ? null
@@ -150,13 +159,26 @@ public final class ErrorEvents {
       }
     }
     report(counter);
-    long held = admit(anonymized.fingerprint());
+    return emit(service, truncated(lines), lines.get(0), anonymized.fingerprint(), time, fatal);
+  }
+
+  private static int lineCount(String text) {
+    int count = 1;
+    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      count++;
+    }
+    return count;
+  }
+
+  /** Emits the record unless the rate limit holds it back. */
+  private Outcome emit(String service, String trace, String header, String fingerprint, Instant time,
+      boolean fatal) {
+    long held = admit(fingerprint);
     if (held < 0) {
       suppressed.increment();
       return Outcome.SUPPRESSED;
     }
-    String trace = truncated(lines);
-    String type = HEAD_PREFIX.matcher(lines.get(0)).replaceFirst("");
+    String type = HEAD_PREFIX.matcher(header).replaceFirst("");
     logger.logRecordBuilder()
         .setEventName(EVENT_NAME)
         .setSeverity(fatal ? Severity.FATAL : Severity.ERROR)
@@ -166,7 +188,7 @@ public final class ErrorEvents {
             .put(SERVICE, service)
             .put(TYPE, type)
             .put(STACKTRACE, trace)
-            .put(FINGERPRINT, anonymized.fingerprint())
+            .put(FINGERPRINT, fingerprint)
             .put(SUPPRESSED, held)
             .build())
         .emit();
