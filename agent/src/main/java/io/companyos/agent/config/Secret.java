@@ -28,12 +28,22 @@ public final class Secret {
    *
    * @throws InvalidValueException naming the path (never the content) when it cannot be read or is too large
    */
+  private static final int MAX_FILE_BYTES = 64 * 1024;
+
   public static Secret fromFile(Path file) {
     try {
-      if (Files.size(file) > 64 * 1024) {
+      // a device or FIFO (/dev/zero, a pipe) reports a size of 0 and never ends: only regular files, read bounded
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw new InvalidValueException("secret file " + file + " is not a regular file");
+      }
+      byte[] bytes;
+      try (java.io.InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
         throw new InvalidValueException("secret file " + file + " is larger than 64 KiB");
       }
-      String text = Files.readString(file, StandardCharsets.UTF_8);
+      String text = new String(bytes, StandardCharsets.UTF_8);
       return new Secret(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
     } catch (IOException e) {
       throw new InvalidValueException("cannot read secret file " + file + " (" + e.getClass().getSimpleName() + ")");

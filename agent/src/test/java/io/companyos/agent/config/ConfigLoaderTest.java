@@ -185,6 +185,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aSecretFileThatNeverEndsOrIsTooLargeIsRefusedWithoutReadingItAll(@TempDir Path dir) throws Exception {
+    // /dev/zero reports size 0 and never ends: reading it whole would fill the heap
+    assertThatThrownBy(() -> loader.bind("server:\n  adminTokenFile: /dev/zero\n"))
+        .hasMessage("config error: server.adminTokenFile (line 2): secret file /dev/zero is not a regular file");
+    Path big = dir.resolve("big-token");
+    Files.write(big, new byte[64 * 1024 + 1]);
+    assertThatThrownBy(() -> loader.bind("server:\n  adminTokenFile: " + big + "\n"))
+        .hasMessage("config error: server.adminTokenFile (line 2): secret file " + big + " is larger than 64 KiB");
+  }
+
+  @Test
   void aMissingConfigFileIsNamed(@TempDir Path dir) {
     Path missing = dir.resolve("agent.yaml");
     assertThatThrownBy(() -> loader.load(missing)).hasMessage("config error: (" + missing + "): no such file");
