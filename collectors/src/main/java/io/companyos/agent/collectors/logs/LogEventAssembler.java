@@ -26,6 +26,8 @@ public final class LogEventAssembler {
       "(?<![\\w-])(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|SEVERE|CRITICAL)(?![\\w-])");
   private static final int LEVEL_SEARCH_CHARS = 160;
   private static final int MAX_EVENT_LINES = 2000;
+  /** CRI partial lines joined into one line keep at most this many chars (a line's own cap: 1 MiB). */
+  static final int MAX_JOINED_CHARS = 1024 * 1024;
 
   private final String service;
   private final Consumer<LogEvent> sink;
@@ -83,7 +85,11 @@ public final class LogEventAssembler {
     if (partial.length() == 0) {
       partialTime = timestamps.find(cri.group(1));
     }
-    partial.append(cri.group(4));
+    int room = MAX_JOINED_CHARS - partial.length();
+    if (room > 0) {
+      // a writer that never ends a line (P after P) must not grow the heap without bound
+      partial.append(rawLine, cri.start(4), Math.min(cri.end(4), cri.start(4) + room));
+    }
     if (cri.group(3).equals("F")) {
       String whole = partial.toString();
       Instant time = partialTime;

@@ -117,6 +117,22 @@ class LogEventAssemblerTest {
   }
 
   @Test
+  void criPartialLinesThatNeverEndAreJoinedOnlyUpToTheLineCap() {
+    LogEventAssembler assembler = new LogEventAssembler("core-api", LogFormat.CRI, ZoneOffset.UTC, events::add);
+    String chunk = "x".repeat(64 * 1024);
+    assembler.accept("2026-11-25T10:00:00.000000001Z stdout P 2026-11-25 10:00:00,000 ERROR [w] c.c.Ingest - ");
+    for (int i = 0; i < 100; i++) { // 6.4 MiB of one line that never ends
+      assembler.accept("2026-11-25T10:00:00.000000002Z stdout P " + chunk);
+    }
+    assembler.accept("2026-11-25T10:00:00.000000003Z stdout F end");
+    assembler.flush();
+
+    assertThat(events).hasSize(1);
+    assertThat(events.get(0).level()).isEqualTo("ERROR");
+    assertThat(events.get(0).text()).hasSize(LogEventAssembler.MAX_JOINED_CHARS).doesNotEndWith("end");
+  }
+
+  @Test
   void criCarryingJsonIsReadAsJson() {
     assemble(LogFormat.CRI,
         "2026-11-25T10:00:00Z stdout F {\"level\":\"error\",\"msg\":\"failed\",\"error.type\":\"io.x.DbError\"}");
