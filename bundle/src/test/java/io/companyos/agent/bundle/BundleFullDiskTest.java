@@ -1,5 +1,6 @@
 package io.companyos.agent.bundle;
 
+import io.companyos.agent.collectors.testing.SmallFileSystem;
 import static io.companyos.agent.bundle.TestBundles.INFO;
 import static io.companyos.agent.bundle.TestBundles.RUNS;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package io.companyos.agent.exporters.queue;
 
+import io.companyos.agent.collectors.testing.SmallFileSystem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.companyos.agent.exporters.queue;
+package io.companyos.agent.collectors.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * CAP_SYS_ADMIN: this machine and CI). {@link #mount} returns null where mounting is refused; the test then injects a
  * channel that runs out of space instead, so it runs everywhere and skips nowhere. {@link #close} unmounts.
  */
-final class SmallFileSystem implements AutoCloseable {
+public final class SmallFileSystem implements AutoCloseable {
   private final Path root;
 
   private SmallFileSystem(Path root) {
@@ -18,7 +18,7 @@ final class SmallFileSystem implements AutoCloseable {
   }
 
   /** A tmpfs of {@code size} (e.g. {@code 2m}) on a new directory under {@code parent}, or null when not permitted. */
-  static SmallFileSystem mount(Path parent, String size) throws IOException, InterruptedException {
+  public static SmallFileSystem mount(Path parent, String size) throws IOException, InterruptedException {
     Path dir = Files.createTempDirectory(parent, "tmpfs-");
     if (run("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs", dir.toString()) != 0) {
       Files.delete(dir);
@@ -27,7 +27,7 @@ final class SmallFileSystem implements AutoCloseable {
     return new SmallFileSystem(dir);
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
@@ -49,7 +49,7 @@ final class SmallFileSystem implements AutoCloseable {
     return p.exitValue();
   }
 
-  static String describe(SmallFileSystem fs) {
+  public static String describe(SmallFileSystem fs) {
     return fs == null ? "an injected channel that runs out of space (mount refused)" : "a real 2 MiB tmpfs";
   }
 }
