@@ -19,6 +19,11 @@
 #       (curl /metrics every 30 s), and collectd reading cpu, memory, load, swap, disk, interface and df every 30 s
 #       into CSV files. CPU = utime+stime over the window after the warm-up; RSS from /proc/PID/status.
 #
+#   bench/daemon-footprint.sh rss [ROUNDS=3] [IDLE_SECONDS=150] [VARIANT...]
+#       idle RSS of the realistic configuration (agent A of `idle`) for several variants side by side: each round
+#       starts one agent per variant at the same time (start order rotated per round), lets them idle IDLE_SECONDS
+#       and reads VmRSS from /proc/PID/status; medians per variant. VARIANTs as for `start`.
+#
 #   bench/daemon-footprint.sh export [MIB=1024]
 #       RSS under load: peak RSS (VmHWM, via /usr/bin/time -v) of `bin/agent export-bundle` with the launcher's batch
 #       options over MIB of logs in 8 files from make-logs.py.
@@ -237,6 +242,115 @@ EOF
   echo "collectd wrote $(find "$work/collectd/csv" -type f | wc -l) CSV files; its log: $(cat "$work/collectd/collectd.log" 2>/dev/null | wc -l) lines"
 }
 
+# the realistic configuration's surroundings (for idle and rss): a /metrics server, a service writing a log line a
+# second, the probes' password files; sets www_port
+realistic_setup() {
+  mkdir -p "$work/logs" "$work/www"
+  printf '%s' "${PG_PASSWORD:-agent-test-pg}" > "$work/pg-password"
+  printf '%s' "${REDIS_PASSWORD:-agent-test-redis}" > "$work/redis-password"
+  head -c 24 /dev/urandom | base64 > "$work/admin-token"
+  python3 - "$work/www/metrics" <<'EOF'
+import sys
+out = []
+for f in range(40):
+    out.append(f"# HELP svc_metric_{f}_total A counter of the service\n# TYPE svc_metric_{f}_total counter\n")
+    for s in range(6):
+        out.append(f'svc_metric_{f}_total{{route="/api/v{s}/items",status="200"}} {f * 1000 + s}\n')
+open(sys.argv[1], "w").write("".join(out))
+EOF
+  www_port=$(free_port)
+  (cd "$work/www" && exec python3 -m http.server "$www_port" --bind 127.0.0.1) >/dev/null 2>&1 &
+  pids+=($!)
+  ( n=0; while :; do n=$((n+1)); lvl=INFO; [ $((n % 20)) -eq 0 ] && lvl=ERROR
+      echo "$(date -u +%FT%T.%3NZ) $lvl [main] c.c.api.Handler - request $n served in 12 ms" >> "$work/logs/app.log"
+      sleep 1; done ) &
+  pids+=($!)
+}
+
+realistic_config() {   # file state_dir port
+  cat > "$1" <<EOF
+stateDir: $2
+installation: { cluster: bench, node: bench }
+server: { port: $3, adminTokenFile: $work/admin-token }
+probes:
+  - { name: db, type: postgres, host: 127.0.0.1, port: ${PG_PORT:-55432}, database: ${PG_DATABASE:-agent_test}, user: ${PG_USER:-agent_test}, passwordFile: $work/pg-password }
+  - { name: cache, type: redis, host: 127.0.0.1, port: ${REDIS_PORT:-56379}, passwordFile: $work/redis-password }
+  - { name: web, type: http, url: "http://127.0.0.1:$www_port/metrics" }
+  - { name: web-tcp, type: tcp, host: 127.0.0.1, port: $www_port }
+scrapes:
+  - { name: svc, url: "http://127.0.0.1:$www_port/metrics", allow: ["svc_metric_*"] }
+logs:
+  - { path: "$work/logs/*.log", service: api }
+EOF
+}
+
+rss_mode() {
+  local rounds=${1:-3} idle=${2:-150}
+  shift 2 || shift $#
+  local variants=("$@")
+  [ ${#variants[@]} -gt 0 ] || variants=('defaults:')
+  local www_port v label assign
+  realistic_setup
+  for v in "${variants[@]}"; do
+    label=${v%%:*}
+    assign=${v#*:}
+    mkdir -p "$work/$label"
+    (
+      JAR=$src_jar LAUNCHER=$root/bin/agent
+      eval "$assign"
+      export AGENT_CDS AGENT_JAVA_OPTS
+      cp "$JAR" "$work/$label/agent.jar"
+      AGENT_JAR="$work/$label/agent.jar" "$LAUNCHER" version >/dev/null
+    )
+    : > "$work/$label/results"
+  done
+  machine
+  local round i n=${#variants[@]} port pid started
+  for round in $(seq 1 "$rounds"); do
+    started=()
+    for i in $(seq 0 $((n - 1))); do
+      v=${variants[$(( (i + round - 1) % n ))]}
+      label=${v%%:*}
+      assign=${v#*:}
+      port=$(free_port)
+      realistic_config "$work/$label/agent-$round.yaml" "$work/$label/state-$round" "$port"
+      (
+        LAUNCHER=$root/bin/agent
+        eval "$assign"
+        export AGENT_CDS AGENT_JAVA_OPTS
+        export AGENT_JAR="$work/$label/agent.jar"
+        exec "$LAUNCHER" run --config "$work/$label/agent-$round.yaml"
+      ) 2>"$work/$label/err-$round" &
+      pid=$!
+      pids+=($pid)
+      started+=("$label:$pid:$port")
+    done
+    for v in "${started[@]}"; do
+      IFS=: read -r label pid port <<< "$v"
+      wait_ready "$pid" "$port" "$work/$label/err-$round"
+    done
+    sleep "$idle"
+    for v in "${started[@]}"; do
+      IFS=: read -r label pid port <<< "$v"
+      echo "$(( $(status_kib "$pid" VmRSS) / 1024 )) $(ls "/proc/$pid/task" | wc -l)" >> "$work/$label/results"
+    done
+    for v in "${started[@]}"; do
+      IFS=: read -r label pid port <<< "$v"
+      kill -TERM "$pid"; wait "$pid" || true
+    done
+    echo "round $round done ($(cut -d' ' -f1-3 /proc/loadavg))"
+  done
+  machine
+  printf '%-14s %-26s %s\n' variant "idle RSS MiB: median (range)" "threads"
+  for v in "${variants[@]}"; do
+    label=${v%%:*}
+    local r="$work/$label/results"
+    printf '%-14s %-26s %s    %s\n' "$label" \
+      "$(cut -d' ' -f1 "$r" | median) ($(cut -d' ' -f1 "$r" | sort -n | head -1)-$(cut -d' ' -f1 "$r" | sort -n | tail -1))" \
+      "$(cut -d' ' -f2 "$r" | median)" "per round: $(cut -d' ' -f1 "$r" | tr '\n' ' ')(${v#*:})"
+  done
+}
+
 export_mode() {
   local mib=${1:-1024} files=8
   local make_logs=${MAKE_LOGS:-$root/../shared/bench/make-logs.py}
@@ -271,7 +385,8 @@ EOF
 case "$mode" in
   start) start_mode "$@" ;;
   idle) idle_mode "$@" ;;
+  rss) rss_mode "$@" ;;
   export) export_mode "$@" ;;
-  *) echo "usage: bench/daemon-footprint.sh start [ROUNDS] [label:ASSIGNMENTS...] | idle [MINUTES] [WARMUP_S] | export [MIB]" >&2
+  *) echo "usage: bench/daemon-footprint.sh start [ROUNDS] [label:ASSIGNMENTS...] | idle [MINUTES] [WARMUP_S] | rss [ROUNDS] [IDLE_S] [label:ASSIGNMENTS...] | export [MIB]" >&2
      exit 2 ;;
 esac

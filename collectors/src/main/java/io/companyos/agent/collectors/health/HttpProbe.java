@@ -1,5 +1,6 @@
 package io.companyos.agent.collectors.health;
 
+import io.companyos.agent.collectors.http.SharedHttpClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +20,8 @@ import javax.net.ssl.SSLContext;
  *
  * <p>Uses the JDK's {@link HttpClient}: it needs no event loop, so {@code agent health} and the
  * daemon share it, and per-probe TLS (own CA bundle or {@code insecure}) is a plain
- * {@link SSLContext}. Redirects are not followed: a 302 to a login page is not "healthy".
+ * {@link SSLContext}. Probes with the JDK's trust store use the process's
+ * {@link SharedHttpClient}; one with its own TLS settings builds its own client. Redirects are not followed: a 302 to a login page is not "healthy".
  */
 public final class HttpProbe implements Probe {
 
@@ -93,14 +95,16 @@ public final class HttpProbe implements Probe {
     if (existing != null) {
       return existing;
     }
-    HttpClient.Builder builder =
+    if (!"https".equalsIgnoreCase(url.getScheme()) || (!insecure && caFile == null)) {
+      // the JDK's trust store: the process's shared client (the request's timeout bounds connect)
+      return SharedHttpClient.get();
+    }
+    HttpClient created =
         HttpClient.newBuilder()
             .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER);
-    if ("https".equalsIgnoreCase(url.getScheme()) && (insecure || caFile != null)) {
-      builder.sslContext(sslContext());
-    }
-    HttpClient created = builder.build();
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .sslContext(sslContext())
+            .build();
     return client.compareAndSet(null, created) ? created : client.get();
   }
 

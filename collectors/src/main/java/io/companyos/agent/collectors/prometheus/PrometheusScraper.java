@@ -1,5 +1,6 @@
 package io.companyos.agent.collectors.prometheus;
 
+import io.companyos.agent.collectors.http.SharedHttpClient;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -40,7 +41,8 @@ public final class PrometheusScraper {
     this.allowlist = b.allowlist;
     this.timeout = b.timeout;
     this.clock = b.clock;
-    this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    // the process's shared client; the request's timeout bounds connect, TLS and the response head
+    this.client = SharedHttpClient.get();
   }
 
   public static Builder builder(String name, URI url, MetricAllowlist allowlist) {

@@ -1,0 +1,2 @@
+/** HTTP plumbing the collectors share: one JDK HTTP client per process. */
+package io.companyos.agent.collectors.http;
