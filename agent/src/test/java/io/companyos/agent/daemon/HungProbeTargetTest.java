@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Probe targets that accept connections and never answer (an HTTP service, PostgreSQL, Redis, all hung): each probe
  * is DOWN with "timed out after …" at its own timeout, the other probes still report, and the schedule goes on run
- * after run. (That each timed-out check closes its socket is tested per probe in collectors: HTTP, Redis, Neo4j.)
+ * after run. (That each timed-out check closes its socket is tested per probe in collectors: HTTP, PostgreSQL, Redis, Neo4j.)
  */
 class HungProbeTargetTest {
   private static final ObjectMapper JSON = new ObjectMapper();

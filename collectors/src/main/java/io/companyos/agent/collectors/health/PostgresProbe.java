@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.PgConnection;
 import io.vertx.sqlclient.Row;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
@@ -85,14 +86,38 @@ public final class PostgresProbe implements Probe {
       password.set(SecretFile.read("passwordFile", passwordFile));
       options.setPassword(password.get());
     }
-    Future<Verdict> verdict =
-        PgConnection.connect(vertx, options)
-            .compose(
-                connection -> connection.query("SELECT 1").execute()
-                    .compose(one -> connection.query(STATS_QUERY).execute())
-                    .map(rows -> judge(rows.iterator().next()))
-                    .eventually(connection::close));
-    return verdict.toCompletionStage().toCompletableFuture();
+    return answersSslRequest().thenCompose(answered -> {
+      Future<Verdict> verdict =
+          PgConnection.connect(vertx, options)
+              .compose(
+                  connection -> connection.query("SELECT 1").execute()
+                      .compose(one -> connection.query(STATS_QUERY).execute())
+                      .map(rows -> judge(rows.iterator().next()))
+                      .eventually(connection::close));
+      return verdict.toCompletionStage();
+    });
+  }
+
+  /**
+   * Pre-flight on a socket of our own: send an SSLRequest and wait for the server's one-byte answer, then close. The
+   * Vert.x 5.0 pg client has no handshake timeout, ignores the NetClientOptions of PgBuilder (so no idle timeout),
+   * and neither closing the client nor the connection factory closes a socket whose startup never completed: a
+   * server that accepts and never answers would keep one socket per check for good. Here the read gives up a second
+   * after the probe's own timeout and the socket is closed. PostgreSQL logs nothing for a client that closes after
+   * the answer to an SSLRequest (it is what a client that dislikes the answer does).
+   */
+  private CompletableFuture<Void> answersSslRequest() {
+    return AsyncSockets.connect(host, port).thenCompose(channel ->
+        AsyncSockets.writeFully(channel, sslRequest())
+            .thenCompose(written ->
+                AsyncSockets.readFully(channel, ByteBuffer.allocate(1), timeout.plusSeconds(1)))
+            .whenComplete((answer, error) -> AsyncSockets.closeQuietly(channel))
+            .thenApply(answer -> null));
+  }
+
+  /** The 8-byte SSLRequest of the PostgreSQL protocol: length 8, code 80877103. */
+  static ByteBuffer sslRequest() {
+    return ByteBuffer.allocate(8).putInt(8).putInt(80877103).flip();
   }
 
   private Verdict judge(Row row) {

@@ -110,6 +110,11 @@ class PostgresProbeTest extends ProbeContractTest {
     }
   }
 
+  @Test
+  void timeoutsAgainstASilentPeerLeaveNoConnectionOpen() throws Exception {
+    assertTimeoutsAgainstASilentPeerLeaveNoConnectionOpen(this::atPort);
+  }
+
   private PostgresProbe.Builder builder(String name) {
     return PostgresProbe.builder(vertx, name)
         .host(TestServers.HOST)

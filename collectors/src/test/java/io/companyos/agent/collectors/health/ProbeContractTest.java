@@ -54,8 +54,7 @@ abstract class ProbeContractTest {
 
   /**
    * Fifteen checks of a peer that accepts and never answers leave no socket open once each check's own cleanup ran
-   * (a socket per check would exhaust the daemon's descriptors in days at a 30 s interval). Not yet in the contract:
-   * the PostgreSQL probe still leaks one (see PostgresProbe).
+   * (a socket per check would exhaust the daemon's descriptors in days at a 30 s interval).
    */
   static void assertTimeoutsAgainstASilentPeerLeaveNoConnectionOpen(ProbeAtPort probes) throws Exception {
     try (ServerSocket silent = TestServers.silentServer()) {
