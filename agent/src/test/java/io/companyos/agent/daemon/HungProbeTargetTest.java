@@ -12,7 +12,6 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -64,11 +63,10 @@ class HungProbeTargetTest {
             assertThat(p.get(3).get("status").asText()).isEqualTo("UP");
           });
           Set<String> runs = new HashSet<>();
-          Instant until = Instant.now().plusSeconds(60);
-          while (runs.size() < 8 && Instant.now().isBefore(until)) {
+          await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() -> {
             runs.add(probes(daemon).get("lastRun").asText());
-            Thread.sleep(50);
-          }
+            return runs.size() >= 8;
+          });
           assertThat(runs).as("runs go on while every target hangs").hasSizeGreaterThanOrEqualTo(8);
         } finally {
           daemon.stop(Duration.ofSeconds(5));
