@@ -64,13 +64,9 @@ wait_ready() {   # pid port log: polls /readyz every 10 ms; fails when the proce
   done
 }
 
-start_mode() {
-  local rounds=${1:-7}
-  shift || true
-  local variants=("$@")
-  [ ${#variants[@]} -gt 0 ] || variants=('defaults:' 'no-cds:AGENT_CDS=off')
+prepare_variants() {   # label:ASSIGNMENTS...: each variant gets its own copy of its jar and its own CDS archive
   local v label assign
-  for v in "${variants[@]}"; do
+  for v in "$@"; do
     label=${v%%:*}
     assign=${v#*:}
     mkdir -p "$work/$label"
@@ -84,6 +80,15 @@ start_mode() {
     )
     : > "$work/$label/results"
   done
+}
+
+start_mode() {
+  local rounds=${1:-7}
+  shift || true
+  local variants=("$@")
+  [ ${#variants[@]} -gt 0 ] || variants=('defaults:' 'no-cds:AGENT_CDS=off')
+  local v label assign
+  prepare_variants "${variants[@]}"
   machine
   local round port pid t0 t1 ticks rss
   for round in $(seq 1 "$rounds"); do
@@ -291,19 +296,7 @@ rss_mode() {
   [ ${#variants[@]} -gt 0 ] || variants=('defaults:')
   local www_port v label assign
   realistic_setup
-  for v in "${variants[@]}"; do
-    label=${v%%:*}
-    assign=${v#*:}
-    mkdir -p "$work/$label"
-    (
-      JAR=$src_jar LAUNCHER=$root/bin/agent
-      eval "$assign"
-      export AGENT_CDS AGENT_JAVA_OPTS
-      cp "$JAR" "$work/$label/agent.jar"
-      AGENT_JAR="$work/$label/agent.jar" "$LAUNCHER" version >/dev/null
-    )
-    : > "$work/$label/results"
-  done
+  prepare_variants "${variants[@]}"
   machine
   local round i n=${#variants[@]} port pid started
   for round in $(seq 1 "$rounds"); do
