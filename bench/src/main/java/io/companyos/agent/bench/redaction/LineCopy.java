@@ -2,7 +2,11 @@ package io.companyos.agent.bench.redaction;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,15 +32,29 @@ public final class LineCopy {
   }
 
   private static long copy(Path in, Path out) throws IOException {
-    long n = 0;
     try (BufferedReader r = Files.newBufferedReader(in, StandardCharsets.UTF_8);
         BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        w.write(line);
-        w.write('\n');
-        n++;
-      }
+      return copyLines(r, w);
+    }
+  }
+
+  /** The in-memory floor the JMH benchmark and RedactCpuTime compare against: decode lines, encode them again. */
+  static long copyInMemory(byte[] data) throws IOException {
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(data),
+            StandardCharsets.UTF_8), 1 << 16);
+        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
+            StandardCharsets.UTF_8), 1 << 16)) {
+      return copyLines(r, w);
+    }
+  }
+
+  private static long copyLines(BufferedReader r, BufferedWriter w) throws IOException {
+    long n = 0;
+    String line;
+    while ((line = r.readLine()) != null) {
+      w.write(line);
+      w.write('\n');
+      n++;
     }
     return n;
   }

@@ -2,16 +2,10 @@ package io.companyos.agent.bench.redaction;
 
 import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.Redactor;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -65,19 +59,7 @@ public final class RedactCpuTime {
   }
 
   private static long lineCopy(byte[] data) throws IOException {
-    long n = 0;
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(new ByteArrayInputStream(data),
-            StandardCharsets.UTF_8), 1 << 16);
-        BufferedWriter w = new BufferedWriter(new OutputStreamWriter(OutputStream.nullOutputStream(),
-            StandardCharsets.UTF_8), 1 << 16)) {
-      String line;
-      while ((line = r.readLine()) != null) {
-        w.write(line);
-        w.write('\n');
-        n++;
-      }
-    }
-    return n;
+    return LineCopy.copyInMemory(data);
   }
 
   private static double median(double[] v) {
