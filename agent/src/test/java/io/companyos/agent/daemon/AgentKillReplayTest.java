@@ -34,8 +34,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
@@ -51,7 +49,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AgentKillReplayTest {
   private static final String ADMIN_TOKEN = "kill-replay-admin-token-0123";
 
-  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One request the vendor endpoint received, in the order it was served. */
@@ -99,16 +96,7 @@ class AgentKillReplayTest {
   }
 
   private static int awaitPort(Path stderr) {
-    int[] port = new int[1];
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      Matcher m = LISTENING.matcher(Files.readString(stderr));
-      if (m.find()) {
-        port[0] = Integer.parseInt(m.group(1));
-        return true;
-      }
-      return false;
-    });
-    return port[0];
+    return ChildAgentPort.of(stderr, Duration.ofSeconds(60));
   }
 
   private JsonNode telemetryStatus(int port) throws IOException, InterruptedException {

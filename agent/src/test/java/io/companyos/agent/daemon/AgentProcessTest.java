@@ -1,7 +1,6 @@
 package io.companyos.agent.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import io.companyos.agent.cli.Main;
 import java.io.IOException;
@@ -15,15 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon as a real child process: signals, exit statuses, and a second agent on the same state directory. */
 class AgentProcessTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
 
   @TempDir
   Path tmp;
@@ -58,16 +54,7 @@ class AgentProcessTest {
   }
 
   private static int awaitPort(Path stderr) {
-    int[] port = new int[1];
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      Matcher m = LISTENING.matcher(Files.readString(stderr));
-      if (m.find()) {
-        port[0] = Integer.parseInt(m.group(1));
-        return true;
-      }
-      return false;
-    });
-    return port[0];
+    return ChildAgentPort.of(stderr, Duration.ofSeconds(30));
   }
 
   @Test

@@ -1,0 +1,29 @@
+package io.companyos.agent.daemon;
+
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The port an agent started as a child process ({@code run}, server port 0) says it listens on in its stderr log. */
+final class ChildAgentPort {
+  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+
+  private ChildAgentPort() {}
+
+  static int of(Path stderr, Duration atMost) {
+    int[] port = new int[1];
+    await().atMost(atMost).until(() -> {
+      Matcher m = LISTENING.matcher(Files.readString(stderr));
+      if (m.find()) {
+        port[0] = Integer.parseInt(m.group(1));
+        return true;
+      }
+      return false;
+    });
+    return port[0];
+  }
+}
