@@ -36,11 +36,12 @@ public final class ExpositionParser {
   public List<MetricFamily> parse(Reader reader, ExpositionFormat format)
       throws ExpositionParseException {
     Families families = new Families(format);
-    BufferedReader lines = new BufferedReader(reader);
+    BufferedReader in = new BufferedReader(reader);
+    StringBuilder buffer = new StringBuilder(256);
     int number = 0;
     boolean eof = false;
     try {
-      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+      for (String line = nextLine(in, buffer); line != null; line = nextLine(in, buffer)) {
         number++;
         if (eof) {
           throw new ExpositionParseException(number, "content after # EOF");
@@ -57,6 +58,31 @@ public final class ExpositionParser {
       throw new ExpositionParseException(number + 1, "missing # EOF at the end");
     }
     return families.result();
+  }
+
+  /**
+   * The next line, or null at the end. Lines end at {@code \n} only (one {@code \r} before it is
+   * dropped, for CRLF writers): a bare carriage return is a legal character inside a label value,
+   * which {@link BufferedReader#readLine()} would wrongly take as a line end. A line longer than
+   * the limit is returned cut just past it, so memory stays bounded and the caller reports it.
+   */
+  private static String nextLine(BufferedReader in, StringBuilder buffer) throws IOException {
+    buffer.setLength(0);
+    int c = in.read();
+    if (c < 0) {
+      return null;
+    }
+    while (c >= 0 && c != '\n') {
+      if (buffer.length() <= MAX_LINE_CHARS) {
+        buffer.append((char) c);
+      }
+      c = in.read();
+    }
+    int length = buffer.length();
+    if (length > 0 && length <= MAX_LINE_CHARS && buffer.charAt(length - 1) == '\r') {
+      buffer.setLength(length - 1);
+    }
+    return buffer.toString();
   }
 
   /** The families being built, in order of first appearance. */

@@ -153,6 +153,27 @@ class ExpositionParserTest {
   }
 
   @Test
+  void linesEndAtLineFeedOnlySoACarriageReturnInsideALabelValueIsKept() throws Exception {
+    // CI found this: BufferedReader.readLine() ended the line at the bare \r inside the quotes.
+    List<MetricFamily> families = parser.parse(
+        "# TYPE probe_value gauge\r\nprobe_value{v=\"a\rb\u2028c\u0085\"} 1.5\r\nup 1\n",
+        ExpositionFormat.PROMETHEUS_TEXT);
+
+    assertThat(families).extracting(MetricFamily::name).containsExactly("probe_value", "up");
+    Sample sample = families.get(0).samples().get(0);
+    assertThat(sample.labels()).containsEntry("v", "a\rb\u2028c\u0085");
+    assertThat(sample.value()).isEqualTo(1.5);
+    assertThat(families.get(0).type()).isEqualTo(MetricType.GAUGE);
+  }
+
+  @Test
+  void aLineOverTheLimitIsRefusedWithoutHoldingAllOfIt() {
+    String huge = "big " + "9".repeat(200_000) + "\n";
+    assertThatThrownBy(() -> parser.parse(huge, ExpositionFormat.PROMETHEUS_TEXT))
+        .hasMessage("line 1: line longer than 64 KiB");
+  }
+
+  @Test
   void errorsNeverQuoteTheLine() {
     assertThatThrownBy(() -> parser.parse("users{email=\"jane@example.com\" 1\n", ExpositionFormat.PROMETHEUS_TEXT))
         .hasMessage("line 1: expected ',' or '}' in label set")
