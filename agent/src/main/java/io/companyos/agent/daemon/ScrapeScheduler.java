@@ -33,10 +33,11 @@ final class ScrapeScheduler implements StatusContributor {
       String name = s.scraper().name();
       Gauge.builder("agent.scrape.up", latest, m -> m.containsKey(name) ? (m.get(name).ok() ? 1 : 0) : Double.NaN)
           .description("1 when the last scrape of this CompanyOS service succeeded, 0 when it failed")
-          .tag("scrape", name).register(registry);
+          .tag("scrape", name).strongReference(true).register(registry);
       Gauge.builder("agent.scrape.duration", latest,
               m -> m.containsKey(name) ? m.get(name).duration().toNanos() / 1e9 : Double.NaN)
-          .description("Duration of the last scrape").baseUnit("seconds").tag("scrape", name).register(registry);
+          .description("Duration of the last scrape").baseUnit("seconds").tag("scrape", name)
+          .strongReference(true).register(registry);
     }
   }
 

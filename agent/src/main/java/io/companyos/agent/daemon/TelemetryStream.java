@@ -133,9 +133,9 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
 
   private void bindMeters(MeterRegistry registry) {
     Gauge.builder("agent.queue.batches", queue, q -> q.stats().batches())
-        .description("Export batches waiting in the disk queue").baseUnit("batches").register(registry);
+        .description("Export batches waiting in the disk queue").baseUnit("batches").strongReference(true).register(registry);
     Gauge.builder("agent.queue.bytes", queue, q -> q.stats().bytes())
-        .description("Payload bytes waiting in the disk queue").baseUnit("bytes").register(registry);
+        .description("Payload bytes waiting in the disk queue").baseUnit("bytes").strongReference(true).register(registry);
     FunctionCounter.builder("agent.queue.dropped", queue, q -> q.stats().dropped())
         .description("Batches dropped because the queue was full (oldest first)").baseUnit("batches")
         .register(registry);
@@ -155,7 +155,7 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
         .register(registry);
     Gauge.builder("agent.export.last_success", this, s -> s.lastSuccess == null ? Double.NaN
             : s.lastSuccess.toEpochMilli() / 1000.0)
-        .description("When the endpoint last accepted a batch (Unix time)").baseUnit("seconds").register(registry);
+        .description("When the endpoint last accepted a batch (Unix time)").baseUnit("seconds").strongReference(true).register(registry);
     FunctionCounter.builder("agent.error_events", errorEvents, ErrorEvents::emittedCount)
         .description(ERROR_EVENTS_HELP).tag("outcome", "emitted").register(registry);
     FunctionCounter.builder("agent.error_events", errorEvents, ErrorEvents::suppressedCount)

@@ -31,12 +31,12 @@ public final class ProbeMetrics implements MeterBinder {
           .description("Result of the latest health check: 1 UP, 0.5 DEGRADED, 0 DOWN")
           .baseUnit("status")
           .tags(tags)
-          .register(registry);
+          .strongReference(true).register(registry);
       Gauge.builder("agent.probe.latency", latest, m -> latency(m.get(name)))
           .description("Duration of the latest health check (the timeout when it timed out)")
           .baseUnit("seconds")
           .tags(tags)
-          .register(registry);
+          .strongReference(true).register(registry);
     }
   }
 

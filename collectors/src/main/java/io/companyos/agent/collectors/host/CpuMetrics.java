@@ -36,11 +36,11 @@ final class CpuMetrics implements MeterBinder {
     Gauge.builder("agent.host.cpu.usage", this, m -> m.read(-1))
         .description("Share of all CPUs' time spent busy since the previous reading (0-1)")
         .baseUnit("ratio")
-        .register(registry);
+        .strongReference(true).register(registry);
     Gauge.builder("agent.host.cpu.count", processor, CentralProcessor::getLogicalProcessorCount)
         .description("Logical processors of the host")
         .baseUnit("cpus")
-        .register(registry);
+        .strongReference(true).register(registry);
     String[] windows = {"1m", "5m", "15m"};
     for (int i = 0; i < windows.length; i++) {
       int index = i;
@@ -48,7 +48,7 @@ final class CpuMetrics implements MeterBinder {
           .description("System load average: runnable and uninterruptible tasks")
           .baseUnit("tasks")
           .tag("window", windows[i])
-          .register(registry);
+          .strongReference(true).register(registry);
     }
   }
 

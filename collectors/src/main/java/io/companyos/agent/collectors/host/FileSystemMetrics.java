@@ -46,6 +46,6 @@ final class FileSystemMetrics implements MeterBinder {
     Gauge.builder(name, store, s -> {
       refresher.refresh();
       return value.applyAsDouble(s);
-    }).description(description).baseUnit(unit).tags(tags).register(registry);
+    }).description(description).baseUnit(unit).tags(tags).strongReference(true).register(registry);
   }
 }

@@ -19,16 +19,16 @@ final class MemoryMetrics implements MeterBinder {
   @Override
   public void bindTo(MeterRegistry registry) {
     Gauge.builder("agent.host.memory.total", memory, GlobalMemory::getTotal)
-        .description("Physical memory of the host").baseUnit("bytes").register(registry);
+        .description("Physical memory of the host").baseUnit("bytes").strongReference(true).register(registry);
     Gauge.builder("agent.host.memory.available", memory, GlobalMemory::getAvailable)
         .description("Memory available to new work without swapping (MemAvailable)")
-        .baseUnit("bytes").register(registry);
+        .baseUnit("bytes").strongReference(true).register(registry);
     Gauge.builder("agent.host.memory.used", memory, m -> m.getTotal() - m.getAvailable())
         .description("Physical memory not available (total minus available)")
-        .baseUnit("bytes").register(registry);
+        .baseUnit("bytes").strongReference(true).register(registry);
     Gauge.builder("agent.host.swap.total", memory, m -> m.getVirtualMemory().getSwapTotal())
-        .description("Swap space of the host").baseUnit("bytes").register(registry);
+        .description("Swap space of the host").baseUnit("bytes").strongReference(true).register(registry);
     Gauge.builder("agent.host.swap.used", memory, m -> m.getVirtualMemory().getSwapUsed())
-        .description("Swap space in use").baseUnit("bytes").register(registry);
+        .description("Swap space in use").baseUnit("bytes").strongReference(true).register(registry);
   }
 }

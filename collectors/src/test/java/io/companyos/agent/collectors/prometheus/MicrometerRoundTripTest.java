@@ -69,7 +69,9 @@ class MicrometerRoundTripTest {
       @ForAll @DoubleRange(min = -1e12, max = 1e12) double value) throws Exception {
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     AtomicReference<Double> holder = new AtomicReference<>(value);
-    Gauge.builder("probe.value", holder, AtomicReference::get).tag("v", labelValue).register(registry);
+    Gauge.builder("probe.value", holder, AtomicReference::get).tag("v", labelValue)
+        .strongReference(true) // a weakly held gauge reads NaN once the holder is collected
+        .register(registry);
 
     for (String contentType : List.of(TEXT, OPENMETRICS)) {
       Sample sample = family(parser.parse(registry.scrape(contentType),
@@ -77,6 +79,14 @@ class MicrometerRoundTripTest {
 
       assertThat(sample.labels().get("v")).isEqualTo(labelValue);
       assertThat(sample.value()).isEqualTo(value);
+    }
+  }
+
+  /** The values that broke a line reader before: carriage returns and Unicode line separators. */
+  @Test
+  void controlCharactersAndLineSeparatorsInLabelValuesRoundTrip() throws Exception {
+    for (String labelValue : List.of("\r", "a\rb", "\r\n", "x\n\ry", "\u2028", "\u0085", "\\\"\n")) {
+      anyLabelValueAndGaugeValueRoundTrip(labelValue, 3.25);
     }
   }
 

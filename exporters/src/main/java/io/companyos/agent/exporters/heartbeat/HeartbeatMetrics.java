@@ -22,14 +22,14 @@ public final class HeartbeatMetrics implements MeterBinder {
   public void bindTo(MeterRegistry registry) {
     Gauge.builder("agent.heartbeat.last.success", scheduler,
             s -> s.status().lastSuccessAt().map(HeartbeatMetrics::seconds).orElse(Double.NaN))
-        .description("When the vendor last accepted a heartbeat (Unix time)").baseUnit("seconds").register(registry);
+        .description("When the vendor last accepted a heartbeat (Unix time)").baseUnit("seconds").strongReference(true).register(registry);
     Gauge.builder("agent.heartbeat.next.due", scheduler, s -> seconds(s.status().nextDueAt()))
-        .description("When the next heartbeat attempt is due (Unix time)").baseUnit("seconds").register(registry);
+        .description("When the next heartbeat attempt is due (Unix time)").baseUnit("seconds").strongReference(true).register(registry);
     Gauge.builder("agent.heartbeat.consecutive.failures", scheduler, s -> s.status().consecutiveFailures())
         .description("Failed heartbeat attempts since the last accepted one").baseUnit("attempts")
-        .register(registry);
+        .strongReference(true).register(registry);
     Gauge.builder("agent.heartbeat.degraded", scheduler, s -> s.status().degradedReason().isPresent() ? 1 : 0)
-        .description("1 while heartbeats fail (a vendor outage); the agent itself stays ready").register(registry);
+        .description("1 while heartbeats fail (a vendor outage); the agent itself stays ready").strongReference(true).register(registry);
   }
 
   private static double seconds(Instant t) {
