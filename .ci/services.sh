@@ -63,7 +63,10 @@ pg_start() {
   if [[ ! -f "$PG_DATA/PG_VERSION" ]]; then
     rm -rf "$BASE_DIR/pg"
     mkdir -p "$PG_DATA" "$PG_SOCKET_DIR"
-    [[ "$(id -u)" == 0 ]] && chown -R postgres:postgres "$BASE_DIR/pg"
+    if [[ "$(id -u)" == 0 ]]; then
+      chmod 0755 "$BASE_DIR" # the postgres user must reach its data directory, also under umask 077
+      chown -R postgres:postgres "$BASE_DIR/pg"
+    fi
     as_pg "$bin/initdb" -D "$PG_DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       --encoding=UTF8 --no-locale >/dev/null
     # 20 connections: the DEGRADED test fills past 80 % of max_connections.
