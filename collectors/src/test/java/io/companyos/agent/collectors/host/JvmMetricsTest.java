@@ -26,4 +26,26 @@ class JvmMetricsTest {
       }
     }
   }
+
+  /** Micrometer holds a gauge's or function counter's state weakly: every JVM meter must still read after a GC. */
+  @Test
+  void everyJvmMeterStillReadsAfterGarbageCollection() throws Exception {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    var binders = JvmMetrics.binders();
+    binders.forEach(b -> b.bindTo(registry));
+    try {
+      for (int i = 0; i < 3; i++) {
+        System.gc();
+        Thread.sleep(20);
+      }
+      assertThat(registry.getMeters()).isNotEmpty().allSatisfy(m -> assertThat(m.measure())
+          .as(m.getId().toString()).allSatisfy(measurement -> assertThat(measurement.getValue()).isNotNaN()));
+    } finally {
+      for (var binder : binders) {
+        if (binder instanceof AutoCloseable closeable) {
+          closeable.close();
+        }
+      }
+    }
+  }
 }
