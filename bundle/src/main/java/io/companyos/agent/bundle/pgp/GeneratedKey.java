@@ -29,8 +29,8 @@ public record GeneratedKey(String fingerprint, String armoredPublicKey, String a
   public record KeyFiles(Path publicKey, Path secretKey) {}
 
   /**
-   * Writes {@code BASENAME.pub.asc} (mode 0644) and {@code BASENAME.sec.asc} (mode 0600) into {@code dir}, creating
-   * the directory (0700) if needed. Refuses to overwrite either file.
+   * Writes {@code BASENAME.pub.asc} (mode 0644 less the umask) and {@code BASENAME.sec.asc} (mode 0600) into
+   * {@code dir}, creating the directory (0700) if needed. Refuses to overwrite either file.
    */
   public KeyFiles writeTo(Path dir, String baseName) throws IOException {
     if (!Files.isDirectory(dir)) {
