@@ -5,18 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.companyos.agent.testing.RefusingPort;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * listening, and an HTTP server answering 503.
  */
 class HealthCommandTest {
+  @AutoClose private final RefusingPort refusing = new RefusingPort();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
   private HttpServer http;
@@ -58,7 +60,7 @@ class HealthCommandTest {
     require("Redis", redisPort());
     Path pgPassword = secret("pg", env("AGENT_TEST_PG_PASSWORD", "agent-test-pg"));
     Path redisPassword = secret("redis", env("AGENT_TEST_REDIS_PASSWORD", "agent-test-redis"));
-    int closed = closedPort();
+    int closed = refusing.port();
     Path config = config(
         "probes:",
         "  - { name: db, type: postgres, host: 127.0.0.1, port: " + pgPort() + ", database: "
@@ -170,12 +172,6 @@ class HealthCommandTest {
     } catch (IOException e) {
       throw new AssertionError(what + " test server is not reachable on 127.0.0.1:" + port
           + ": run `bash .ci/services.sh start` first", e);
-    }
-  }
-
-  private static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.companyos.agent.policy.ledger.EgressLedger;
 import io.companyos.agent.policy.ledger.LedgerEntry;
 import io.companyos.agent.policy.ledger.LedgerLimits;
+import io.companyos.agent.testing.RefusingPort;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -16,11 +17,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PreviewAndLedgerCommandTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  @AutoClose private final RefusingPort refusing = new RefusingPort();
   private final StringWriter out = new StringWriter();
   private final StringWriter err = new StringWriter();
 
@@ -83,10 +86,7 @@ class PreviewAndLedgerCommandTest {
 
   @Test
   void previewInFullRendersTheNextOtlpExportAsTheGuardWouldPassIt() throws Exception {
-    int closedPort;
-    try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = refusing.port();
     Path cfg = dir.resolve("agent.yaml");
     Files.writeString(cfg, "tier: full\nstateDir: " + dir.resolve("state") + "\n"
         + "probes:\n  - { name: db-07.acme.internal, type: tcp, host: 127.0.0.1, port: " + closedPort + " }\n");

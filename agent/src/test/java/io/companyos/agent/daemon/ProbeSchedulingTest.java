@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigLoader;
+import io.companyos.agent.testing.RefusingPort;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -17,12 +18,14 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon runs the configured probes on their interval and reports them on /metrics and /v1/status. */
 class ProbeSchedulingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  @AutoClose private final RefusingPort refusing = new RefusingPort();
 
   @TempDir
   Path tmp;
@@ -36,10 +39,7 @@ class ProbeSchedulingTest {
 
   @Test
   void probesRunOnTheirIntervalAndFeedMetricsAndStatus() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = refusing.port();
     try (ServerSocket listening = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
       AgentConfig config = new ConfigLoader(Map.of()).bind("stateDir: " + tmp.resolve("state") + "\n"
           + "server: { port: 0, adminToken: test-admin-token-0123456789 }\n"

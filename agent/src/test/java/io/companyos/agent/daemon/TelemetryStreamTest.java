@@ -14,13 +14,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigLoader;
+import io.companyos.agent.testing.RefusingPort;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.io.ByteArrayInputStream;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,6 +51,7 @@ class TelemetryStreamTest {
   Path tmp;
 
   private WireMockServer vendor;
+  @AutoClose private final RefusingPort refusing = new RefusingPort();
 
   @BeforeEach
   void startVendor() {
@@ -83,10 +84,7 @@ class TelemetryStreamTest {
 
   @Test
   void onlyAllowlistedMeasurementsLeaveAndNoPlantedValue() throws Exception {
-    int closedPort;
-    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      closedPort = s.getLocalPort();
-    }
+    int closedPort = refusing.port();
     Path logDir = Files.createDirectories(tmp.resolve("logs"));
     Files.writeString(logDir.resolve("core.log"), "");
     Files.writeString(logDir.resolve("billing.log"), "");

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -130,11 +131,13 @@ class Neo4jProbeTest extends ProbeContractTest {
   void failedHttpDiscoveryIsDegraded() throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.NEGOTIATE, V5_4);
 
-    ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port())
-        .httpPort(TestServers.closedPort()).build().check().get();
+    try (Socket closed = TestServers.closedPort()) {
+      ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port())
+          .httpPort(closed.getLocalPort()).build().check().get();
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DEGRADED);
-    assertThat(result.detail()).isEqualTo("Bolt 5.4, HTTP discovery failed: connection refused");
+      assertThat(result.status()).isEqualTo(ProbeStatus.DEGRADED);
+      assertThat(result.detail()).isEqualTo("Bolt 5.4, HTTP discovery failed: connection refused");
+    }
   }
 
   @Test

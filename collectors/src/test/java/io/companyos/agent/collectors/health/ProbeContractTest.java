@@ -3,6 +3,7 @@ package io.companyos.agent.collectors.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -31,12 +32,14 @@ abstract class ProbeContractTest {
 
   @Test
   void closedPortIsDownWithConnectionRefused() throws Exception {
-    Probe probe = atPort("gone", TestServers.closedPort(), Duration.ofSeconds(5));
+    try (Socket closed = TestServers.closedPort()) {
+      Probe probe = atPort("gone", closed.getLocalPort(), Duration.ofSeconds(5));
 
-    ProbeResult result = probe.check().get();
+      ProbeResult result = probe.check().get();
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
-    assertThat(result.detail()).startsWith("connection refused");
+      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.detail()).startsWith("connection refused");
+    }
   }
 
   @Test

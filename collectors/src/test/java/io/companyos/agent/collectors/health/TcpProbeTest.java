@@ -3,6 +3,7 @@ package io.companyos.agent.collectors.health;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.ServerSocket;
+import java.net.Socket;
 import org.junit.jupiter.api.Test;
 
 class TcpProbeTest {
@@ -21,11 +22,13 @@ class TcpProbeTest {
 
   @Test
   void closedPortIsDown() throws Exception {
-    ProbeResult result =
-        TcpProbe.builder("ingest", TestServers.HOST, TestServers.closedPort()).build().check().get();
+    try (Socket closed = TestServers.closedPort()) {
+      ProbeResult result =
+          TcpProbe.builder("ingest", TestServers.HOST, closed.getLocalPort()).build().check().get();
 
-    assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
-    assertThat(result.detail()).isEqualTo("connection refused");
+      assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(result.detail()).isEqualTo("connection refused");
+    }
   }
 
   @Test

@@ -54,11 +54,14 @@ final class TestServers {
     }
   }
 
-  /** A port on which nothing listens (bound once, then released). */
-  static int closedPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    }
+  /**
+   * A port that refuses connections for as long as the returned socket is open: bound but never listening, so no
+   * other process can listen there meanwhile (a port bound and released could be taken before the probe connects).
+   */
+  static Socket closedPort() throws IOException {
+    Socket held = new Socket();
+    held.bind(new InetSocketAddress(HOST, 0));
+    return held;
   }
 
   /**
