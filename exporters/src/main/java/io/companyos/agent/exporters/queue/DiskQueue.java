@@ -13,8 +13,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -144,7 +146,9 @@ public final class DiskQueue implements AutoCloseable {
     ackedSeq = readAcked();
     List<Path> found;
     try (Stream<Path> s = Files.list(dir)) {
-      found = s.filter(p -> p.getFileName().toString().endsWith(SEGMENT_SUFFIX)).sorted().toList();
+      found = s.filter(p -> p.getFileName().toString().endsWith(SEGMENT_SUFFIX))
+          .sorted(Comparator.comparingLong(DiskQueue::segmentNumber).thenComparing(Comparator.naturalOrder()))
+          .toList();
     }
     long maxSeq = ackedSeq;
     for (int i = 0; i < found.size(); i++) {
@@ -162,6 +166,20 @@ public final class DiskQueue implements AutoCloseable {
     }
     if (corrupt > 0) {
       LOG.warn("export queue {}: skipped {} damaged record(s) or segment tail(s) on open", dir, corrupt);
+    }
+  }
+
+  /**
+   * The number a segment is named by, unreadable names last. {@link Long#parseLong} reads any Unicode digits: before
+   * segments were named with {@link Locale#ROOT}, a JVM whose default locale writes Persian or Arabic digits named them
+   * so, and by name they would sort after every segment written since.
+   */
+  private static long segmentNumber(Path segment) {
+    String name = segment.getFileName().toString();
+    try {
+      return Long.parseLong(name.substring(0, name.length() - SEGMENT_SUFFIX.length()));
+    } catch (NumberFormatException e) {
+      return Long.MAX_VALUE;
     }
   }
 
@@ -350,7 +368,7 @@ public final class DiskQueue implements AutoCloseable {
       active.close();
       active = null; // until the new one is open: a failed open (disk full) must not leave a closed channel here
     }
-    Path next = dir.resolve(String.format("%020d%s", nextSeq, SEGMENT_SUFFIX));
+    Path next = dir.resolve(String.format(Locale.ROOT, "%020d%s", nextSeq, SEGMENT_SUFFIX)); // ASCII digits, sortable
     try {
       active = channels.open(next, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
           StandardOpenOption.APPEND);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,11 +78,66 @@ class DiskQueueTest {
     assertThat(segments()).as("acknowledged segments are deleted").hasSizeLessThanOrEqualTo(1);
   }
 
+  /**
+   * Segment names are ASCII digits whatever the JVM's default locale: named under Persian digits (e.g. LANG=fa_IR),
+   * a queue's old segments sorted after the ones a later run under another locale wrote, and were replayed last.
+   */
+  @Test
+  void segmentNamesAndReplayOrderDoNotDependOnTheDefaultLocale() throws Exception {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("fa-IR"));
+      try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) {
+        for (int i = 0; i < 3; i++) {
+          q.append(bytes("before-" + i));
+        }
+      }
+      Locale.setDefault(Locale.ROOT);
+      try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) {
+        for (int i = 0; i < 3; i++) {
+          q.append(bytes("after-" + i));
+        }
+      }
+      assertThat(segments()).hasSizeGreaterThan(1)
+          .allSatisfy(p -> assertThat(p.getFileName().toString()).matches("[0-9]{20}\\.seg"));
+      try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) {
+        assertThat(drainAll(q)).containsExactly("before-0", "before-1", "before-2", "after-0", "after-1", "after-2");
+      }
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  /** Segments an earlier version named with Persian digits are replayed before the ones written since. */
+  @Test
+  void segmentsNamedWithOtherDigitsAreReplayedInTheirOrder() throws Exception {
+    try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) {
+      for (int i = 0; i < 3; i++) {
+        q.append(bytes("before-" + i));
+      }
+    }
+    for (Path segment : segments()) {
+      StringBuilder persian = new StringBuilder();
+      segment.getFileName().toString().chars()
+          .forEach(c -> persian.append(c >= '0' && c <= '9' ? (char) ('\u06F0' + c - '0') : (char) c));
+      Files.move(segment, segment.resolveSibling(persian.toString()));
+    }
+    try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) {
+      assertThat(q.stats().corrupt()).isZero();
+      for (int i = 0; i < 3; i++) {
+        q.append(bytes("after-" + i));
+      }
+    }
+    try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) {
+      assertThat(drainAll(q)).containsExactly("before-0", "before-1", "before-2", "after-0", "after-1", "after-2");
+    }
+  }
+
   @Test
   void whenFullTheOldestAreDroppedAndCounted() throws Exception {
     try (DiskQueue q = DiskQueue.builder(dir).maxBytes(1024).segmentBytes(300).open()) {
       for (int i = 0; i < 20; i++) {
-        q.append(bytes(String.format("%099d", i))); // 99 bytes each; 10 fit under 1024
+        q.append(bytes(String.format(Locale.ROOT, "%099d", i))); // 99 bytes each; 10 fit under 1024
       }
       assertThat(q.stats().dropped()).isEqualTo(10);
       assertThat(q.stats().bytes()).isLessThanOrEqualTo(1024);
