@@ -9,6 +9,7 @@ import io.companyos.agent.policy.ledger.LedgerVerifier;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,7 +109,7 @@ final class LedgerCommand implements Runnable {
     }
 
     private static String line(LedgerEntry e) {
-      return String.format("%6d  %s  %-12s %-6s %-16s %7d B  sha256:%s  %s", e.seq(), e.time(), e.kind(),
+      return String.format(Locale.ROOT, "%6d  %s  %-12s %-6s %-16s %7d B  sha256:%s  %s", e.seq(), e.time(), e.kind(),
           e.event(), e.outcome(), e.bytes(), e.sha256().substring(0, 16), e.destination());
     }
   }

@@ -25,6 +25,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -231,7 +232,7 @@ final class RedactCommand implements Callable<Integer> {
     }
     double secs = nanos / 1e9;
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("redacted %d of %d sources, %.1f MiB in %.2f s (%.1f MiB/s); %s%n",
+    err.printf(Locale.ROOT, "redacted %d of %d sources, %.1f MiB in %.2f s (%.1f MiB/s); %s%n",
         done.sources().stream().filter(s -> !s.withheld()).count(), done.sources().size(), bytes / 1048576.0, secs,
         bytes / 1048576.0 / secs, done.totals());
     err.flush();

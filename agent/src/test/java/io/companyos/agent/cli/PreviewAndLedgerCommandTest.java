@@ -138,6 +138,20 @@ class PreviewAndLedgerCommandTest {
   }
 
   @Test
+  void ledgerShowWritesAsciiDigitsWhateverTheDefaultLocale() throws Exception {
+    Path cfg = config("heartbeat");
+    writeLedger(2);
+    java.util.Locale saved = java.util.Locale.getDefault();
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("fa-IR"));
+      assertThat(run("ledger", "show", "-c", cfg.toString())).isZero();
+    } finally {
+      java.util.Locale.setDefault(saved);
+    }
+    assertThat(out.toString().lines()).hasSize(4).allSatisfy(l -> assertThat(l).matches(" +[1-4]  .* +[0-9]+ B .*"));
+  }
+
+  @Test
   void ledgerVerifyFailsWithExitStatus1OnADeletedLine() throws Exception {
     Path cfg = config("heartbeat");
     writeLedger(2);

@@ -8,6 +8,7 @@ import io.vertx.sqlclient.Row;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -125,7 +126,7 @@ public final class PostgresProbe implements Probe {
     long connections = row.getLong(1);
     int max = row.getInteger(2);
     boolean replica = row.getBoolean(3);
-    String detail = String.format(
+    String detail = String.format(Locale.ROOT,
         "PostgreSQL %s, %s, %d/%d connections",
         version, replica ? "replica" : "primary", connections, max);
     if (connections > degradedConnectionRatio * max) {

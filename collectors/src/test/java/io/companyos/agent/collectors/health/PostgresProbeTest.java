@@ -54,12 +54,19 @@ class PostgresProbeTest extends ProbeContractTest {
   void reportsVersionRoleAndConnections() throws Exception {
     Row facts = query("SELECT current_setting('server_version'), current_setting('max_connections')");
 
-    ProbeResult result = healthy("db").check().get();
+    java.util.Locale saved = java.util.Locale.getDefault();
+    ProbeResult result;
+    try {
+      java.util.Locale.setDefault(java.util.Locale.forLanguageTag("fa-IR")); // Persian digits, were in the detail
+      result = healthy("db").check().get();
+    } finally {
+      java.util.Locale.setDefault(saved);
+    }
 
     assertThat(result.status()).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail())
         .matches("PostgreSQL " + java.util.regex.Pattern.quote(facts.getString(0))
-            + ", primary, \\d+/" + facts.getString(1) + " connections");
+            + ", primary, [0-9]+/" + facts.getString(1) + " connections");
   }
 
   @Test
