@@ -55,14 +55,33 @@ public final class StackTraceAnonymizer {
 
   private record Frame(String kept, String normalized) {}
 
-  /** Runs of frame lines seen before, keyed by their exact text (see {@link #block}); bounded like {@link #frames}. */
-  private final Map<String, Block> blocks = new ConcurrentHashMap<>();
+  /**
+   * Runs of frame lines seen before (see {@link #block}), indexed by their first line (without a {@code \r}); a hit
+   * compares the whole run's exact text with the trace in place. Bounded like {@link #frames}: by count and characters.
+   */
+  private final Map<String, Block[]> blocks = new ConcurrentHashMap<>();
   private final java.util.concurrent.atomic.AtomicLong blockChars = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicInteger blockCount = new java.util.concurrent.atomic.AtomicInteger();
   static final int BLOCK_CACHE_MAX = 1024;
   static final long BLOCK_CACHE_MAX_CHARS = 1L << 20;
   static final int BLOCK_MAX_CHARS = 16_384;
+  /** Blocks remembered under one first line (code paths that share their innermost frame). */
+  static final int BLOCKS_PER_FIRST_LINE = 4;
 
-  private record Block(List<String> kept, List<String> normalized) {}
+  private record Block(String text, List<String> kept, List<String> normalized) {}
+
+  /**
+   * Whole anonymized traces by their kept and normalized lines: the same code path gives the same lines, and the
+   * joined text, its line count and its fingerprint are then the ones computed before (one {@link String} shared by
+   * every event of the path, which the rest of the chain also sees as the same instance). Bounded by count and
+   * characters (the text's; the key's lists hold about as many again, mostly shared with {@link #blocks}).
+   */
+  private final Map<TraceKey, AnonymizedTrace> traces = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicLong traceChars = new java.util.concurrent.atomic.AtomicLong();
+  static final int TRACE_CACHE_MAX = 1024;
+  static final long TRACE_CACHE_MAX_CHARS = 1L << 19;
+
+  private record TraceKey(List<String> kept, List<String> normalized) {}
 
   /**
    * Fingerprints by their normalized lines: the same code path gives the same lines (messages are gone), and under
@@ -81,8 +100,14 @@ public final class StackTraceAnonymizer {
    *
    * @param text the kept lines joined by {@code \n}
    * @param fingerprint 16 hex digits
+   * @param lines how many lines {@code text} has (0 when it is empty)
    */
-  public record AnonymizedTrace(String text, String fingerprint) {}
+  public record AnonymizedTrace(String text, String fingerprint, int lines) {
+    /** With the lines of {@code text} counted. */
+    public AnonymizedTrace(String text, String fingerprint) {
+      this(text, fingerprint, text.isEmpty() ? 0 : (int) text.chars().filter(c -> c == '\n').count() + 1);
+    }
+  }
 
   /** Anonymizes one trace as printed by {@link Throwable#printStackTrace()}. */
   public AnonymizedTrace anonymize(String trace) {
@@ -109,6 +134,11 @@ public final class StackTraceAnonymizer {
       int nl = trace.indexOf('\n', start);
       int lineEnd = nl < 0 || nl > end ? end : nl;
       if (isBlockLine(trace, start, lineEnd)) {
+        int known = knownBlock(trace, start, lineEnd, end, kept, normalized);
+        if (known >= 0) {
+          start = known;
+          continue;
+        }
         // a run of frame and "... N more" lines: looked up as one block, since a code path repeats it verbatim
         int blockEnd = cutEnd(trace, start, lineEnd, nl);
         int next = nl < 0 || nl >= end ? end + 1 : nl + 1;
@@ -128,6 +158,11 @@ public final class StackTraceAnonymizer {
       line(cut(trace, start, lineEnd, nl), kept, normalized, counter);
       start = nl < 0 || nl >= end ? end + 1 : nl + 1;
     }
+    TraceKey key = new TraceKey(kept, normalized);
+    AnonymizedTrace known = traces.get(key);
+    if (known != null) {
+      return known;
+    }
     String fingerprint = fingerprints.get(normalized);
     if (fingerprint == null) {
       fingerprint = fingerprint(normalized);
@@ -136,7 +171,56 @@ public final class StackTraceAnonymizer {
       }
       fingerprints.put(normalized, fingerprint);
     }
-    return new AnonymizedTrace(String.join("\n", kept), fingerprint);
+    AnonymizedTrace result = new AnonymizedTrace(String.join("\n", kept), fingerprint, kept.size());
+    rememberTrace(key, result);
+    return result;
+  }
+
+  private void rememberTrace(TraceKey key, AnonymizedTrace result) {
+    long chars = result.text().length();
+    if (chars > BLOCK_MAX_CHARS) {
+      return;
+    }
+    if (traces.size() >= TRACE_CACHE_MAX || traceChars.addAndGet(chars) > TRACE_CACHE_MAX_CHARS) {
+      traces.clear();
+      traceChars.set(chars);
+    }
+    traces.put(key, result);
+  }
+
+  /**
+   * A remembered block that stands in {@code trace} at {@code start} (whose first line ends at {@code lineEnd}): its
+   * lines are added and the start of the line after it is returned; -1 when none does. A block is taken only when
+   * the trace has exactly its text there and a line ends right after it, so every line it covers is cut exactly as
+   * line-by-line reading would cut it, and gives the same result.
+   */
+  private int knownBlock(String trace, int start, int lineEnd, int end, List<String> kept, List<String> normalized) {
+    int keyEnd = lineEnd > start && trace.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
+    Block[] candidates = blocks.get(trace.substring(start, keyEnd));
+    if (candidates == null) {
+      return -1;
+    }
+    for (Block b : candidates) {
+      String text = b.text();
+      int p = start + text.length();
+      if (p > end || !trace.regionMatches(start, text, 0, text.length())) {
+        continue;
+      }
+      int next;
+      if (p == end) {
+        next = end + 1;
+      } else if (trace.charAt(p) == '\n') {
+        next = p + 1;
+      } else if (trace.charAt(p) == '\r' && p + 1 < end && trace.charAt(p + 1) == '\n') {
+        next = p + 2;
+      } else {
+        continue;
+      }
+      kept.addAll(b.kept());
+      normalized.addAll(b.normalized());
+      return next;
+    }
+    return -1;
   }
 
   /** The line from {@code start} to {@code end}, without the {@code \r} of a {@code \r\n} ending. */
@@ -163,12 +247,6 @@ public final class StackTraceAnonymizer {
    * line, exactly as {@link #line} does.
    */
   private void block(String text, List<String> kept, List<String> normalized, RedactionCounter counter) {
-    Block known = blocks.get(text);
-    if (known != null) {
-      kept.addAll(known.kept());
-      normalized.addAll(known.normalized());
-      return;
-    }
     int keptFrom = kept.size();
     int normalizedFrom = normalized.size();
     long before = counter.total();
@@ -185,7 +263,7 @@ public final class StackTraceAnonymizer {
       start = nl + 1;
     }
     if (unchanged && counter.total() == before && text.length() <= BLOCK_MAX_CHARS) {
-      rememberBlock(text, new Block(List.copyOf(kept.subList(keptFrom, kept.size())),
+      rememberBlock(new Block(text, List.copyOf(kept.subList(keptFrom, kept.size())),
           List.copyOf(normalized.subList(normalizedFrom, normalized.size()))));
     }
   }
@@ -239,21 +317,48 @@ public final class StackTraceAnonymizer {
     frames.put(line, frame);
   }
 
-  private void rememberBlock(String text, Block block) {
-    if (blocks.size() >= BLOCK_CACHE_MAX || blockChars.addAndGet(text.length()) > BLOCK_CACHE_MAX_CHARS) {
+  private void rememberBlock(Block block) {
+    String text = block.text();
+    int firstEnd = text.indexOf('\n');
+    firstEnd = firstEnd < 0 ? text.length() : firstEnd;
+    if (firstEnd > 0 && text.charAt(firstEnd - 1) == '\r') {
+      firstEnd--;
+    }
+    String first = text.substring(0, firstEnd);
+    // counted as added (a block pushed out of a full first line's list is still counted until the next start-over)
+    if (blockCount.incrementAndGet() > BLOCK_CACHE_MAX
+        || blockChars.addAndGet(text.length()) > BLOCK_CACHE_MAX_CHARS) {
       blocks.clear();
+      blockCount.set(1);
       blockChars.set(text.length());
     }
-    blocks.put(text, block);
+    blocks.compute(first, (k, old) -> {
+      if (old == null) {
+        return new Block[] {block};
+      }
+      Block[] more = new Block[Math.min(BLOCKS_PER_FIRST_LINE, old.length + 1)];
+      more[0] = block; // the newest first; the oldest goes when there are already as many as allowed
+      System.arraycopy(old, 0, more, 1, more.length - 1);
+      return more;
+    });
   }
 
   /** How many blocks and how many of their characters are remembered (for tests of the bound). */
   int rememberedBlocks() {
-    return blocks.size();
+    return blocks.values().stream().mapToInt(b -> b.length).sum();
   }
 
   long rememberedBlockChars() {
-    return blocks.keySet().stream().mapToLong(String::length).sum();
+    return blocks.values().stream().flatMap(java.util.Arrays::stream).mapToLong(b -> b.text().length()).sum();
+  }
+
+  /** How many whole traces and how many of their characters are remembered (for tests of the bound). */
+  int rememberedTraces() {
+    return traces.size();
+  }
+
+  long rememberedTraceChars() {
+    return traces.values().stream().mapToLong(t -> t.text().length()).sum();
   }
 
   /** Anonymizes a throwable's printed trace. */

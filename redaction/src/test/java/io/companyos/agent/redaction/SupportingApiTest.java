@@ -157,11 +157,18 @@ class SupportingApiTest {
     for (int i = 0; i < 3 * StackTraceAnonymizer.BLOCK_CACHE_MAX; i++) {
       anonymizer.anonymize("java.lang.IllegalStateException\n\tat a.B.c(B.java:" + i + ")\n");
       assertThat(anonymizer.rememberedBlocks()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX);
+      assertThat(anonymizer.rememberedTraces()).isLessThanOrEqualTo(StackTraceAnonymizer.TRACE_CACHE_MAX);
+    }
+    for (int i = 0; i < 3 * StackTraceAnonymizer.BLOCKS_PER_FIRST_LINE; i++) {
+      // one first line, many continuations: a few are remembered under it, never more
+      anonymizer.anonymize("java.lang.IllegalStateException\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:" + i + ")\n");
+      assertThat(anonymizer.rememberedBlocks()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX);
     }
     String frame = "\tat com.companyos.billing.Invoice.charge(Invoice.java:42)\n";
     for (int i = 0; i < 300; i++) {
       anonymizer.anonymize("java.lang.IllegalStateException\n" + frame.repeat(200) + "\tat a.B.c(B.java:" + i + ")");
       assertThat(anonymizer.rememberedBlockChars()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX_CHARS);
+      assertThat(anonymizer.rememberedTraceChars()).isLessThanOrEqualTo(StackTraceAnonymizer.TRACE_CACHE_MAX_CHARS);
     }
     String huge = "java.lang.IllegalStateException\n" + frame.repeat(1000);
     anonymizer.anonymize(huge);

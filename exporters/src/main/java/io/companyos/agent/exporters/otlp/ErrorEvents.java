@@ -138,7 +138,7 @@ public final class ErrorEvents {
     // the usual case, a trace with its header that fits the limits, goes out as the anonymizer wrote it (the kept
     // lines are never empty, so splitting and joining them again would give the same text)
     if (!text0.isEmpty() && !FRAME_OR_MORE.matcher(first).matches()
-        && text0.length() + 1 <= MAX_CHARS - 32 && lineCount(text0) <= MAX_LINES - 1) {
+        && text0.length() + 1 <= MAX_CHARS - 32 && anonymized.lines() <= MAX_LINES - 1) {
       report(counter);
       return emit(service, text0, first, anonymized.fingerprint(), time, fatal);
     }
@@ -160,14 +160,6 @@ public final class ErrorEvents {
     }
     report(counter);
     return emit(service, truncated(lines), lines.get(0), anonymized.fingerprint(), time, fatal);
-  }
-
-  private static int lineCount(String text) {
-    int count = 1;
-    for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
-      count++;
-    }
-    return count;
   }
 
   /** Emits the record unless the rate limit holds it back. */
