@@ -36,10 +36,12 @@ import java.util.zip.GZIPOutputStream;
 public final class OtlpBatchSender implements BatchSender {
   private static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
   private static final long SEND_TIMEOUT_SECONDS = 60;
-  private static final java.util.Set<String> SEVERITY_TEXTS =
+  static final java.util.Set<String> SEVERITY_TEXTS =
       java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
   private final Function<PayloadKind, Optional<EgressSender>> senders;
+  /** Anonymized stack traces decoded before, by their exact bytes (see {@link LogsScan}). */
+  private final TextCache texts = new TextCache();
 
   /** @param senders the guard's senders by kind ({@code guard::sender} bound to the configured endpoints) */
   public OtlpBatchSender(Function<PayloadKind, Optional<EgressSender>> senders) {
@@ -65,7 +67,7 @@ public final class OtlpBatchSender implements BatchSender {
       byte[] decoded = body;
       java.util.function.Supplier<byte[]> whole = export.gzip() ? export::body : () -> gzip(decoded);
       EgressResult result = (kind == PayloadKind.OTLP_METRICS ? sendMetrics(sender.get(), body)
-          : sendLogs(sender.get(), body, whole)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+          : sendLogs(sender.get(), body, whole, texts)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       return outcome(result);
     } catch (InvalidProtocolBufferException e) {
       return new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf");
@@ -106,19 +108,42 @@ public final class OtlpBatchSender implements BatchSender {
         QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
   }
 
-  /** One log record: where it is, and what the allowlist sees of it (its event name and attributes). */
-  private record LogPoint(int resource, int scope, int index, TelemetryItem item) {}
-
   /**
    * @param whole the queued request's gzip encoding. When the guard admits every record and the request is already in
    *     the form the rebuild gives (no empty resource or scope, no schema URL, every scope the agent's own), the
    *     rebuild would encode exactly what was screened: the queued encoding is sent as it is instead, saving a protobuf
    *     encoding and a gzip per batch (half the sender's CPU for error events).
+   * @param texts long attribute values decoded before; the request is read with {@link LogsScan} when it is in the
+   *     SDK's form, which gives the guard the same records as decoding it whole with protobuf (done otherwise)
    */
   private static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender, byte[] body,
-      java.util.function.Supplier<byte[]> whole) throws InvalidProtocolBufferException {
-    ExportLogsServiceRequest request = ExportLogsServiceRequest.parseFrom(body);
-    List<LogPoint> points = new ArrayList<>();
+      java.util.function.Supplier<byte[]> whole, TextCache texts) throws InvalidProtocolBufferException {
+    LogsScan.Result scan = LogsScan.scan(body, texts);
+    if (scan == null) {
+      return sendLogs(sender, ExportLogsServiceRequest.parseFrom(body), whole);
+    }
+    if (scan.mixedResources()) {
+      return java.util.concurrent.CompletableFuture.completedFuture(
+          new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
+    }
+    List<LogsScan.Point> points = scan.points();
+    boolean wholeIsExact = scan.asRebuilt();
+    return sender.sendScreened(scan.resource(), points, LogsScan.Point::item, admitted -> {
+      if (wholeIsExact && admitted.size() == points.size()) {
+        return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
+      }
+      try {
+        return rebuild(ExportLogsServiceRequest.parseFrom(body), admitted);
+      } catch (InvalidProtocolBufferException e) {
+        throw new UncheckedIOException(e);
+      }
+    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+  }
+
+  /** The same, with the request decoded whole by protobuf. */
+  static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender,
+      ExportLogsServiceRequest request, java.util.function.Supplier<byte[]> whole) {
+    List<LogsScan.Point> points = points(request);
     boolean asRebuilt = true;
     for (int r = 0; r < request.getResourceLogsCount(); r++) {
       ResourceLogs rl = request.getResourceLogs(r);
@@ -127,11 +152,6 @@ public final class OtlpBatchSender implements BatchSender {
         ScopeLogs sl = rl.getScopeLogs(s);
         asRebuilt &= sl.getLogRecordsCount() > 0 && sl.getSchemaUrl().isEmpty()
             && sl.getScope().equals(OtlpAttributes.SCOPE);
-        for (int i = 0; i < sl.getLogRecordsCount(); i++) {
-          LogRecord lr = sl.getLogRecords(i);
-          points.add(new LogPoint(r, s, i, new TelemetryItem(lr.getEventName(),
-              OtlpAttributes.toText(lr.getAttributesList()), unlistedFields(lr))));
-        }
       }
     }
     Map<String, String> resource = request.getResourceLogsCount() == 0 ? Map.of()
@@ -143,33 +163,55 @@ public final class OtlpBatchSender implements BatchSender {
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
     boolean wholeIsExact = asRebuilt;
-    return sender.sendScreened(resource, points, LogPoint::item, admitted -> {
+    return sender.sendScreened(resource, points, LogsScan.Point::item, admitted -> {
       if (wholeIsExact && admitted.size() == points.size()) {
         return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
       }
-      ExportLogsServiceRequest.Builder out = ExportLogsServiceRequest.newBuilder();
-      for (int r = 0; r < request.getResourceLogsCount(); r++) {
-        ResourceLogs rl = request.getResourceLogs(r);
-        ResourceLogs.Builder rlb = rl.toBuilder().clearScopeLogs().clearSchemaUrl();
-        for (int s = 0; s < rl.getScopeLogsCount(); s++) {
-          ScopeLogs.Builder slb = rl.getScopeLogs(s).toBuilder().clearLogRecords().clearSchemaUrl()
-              .setScope(OtlpAttributes.SCOPE);
-          for (LogPoint p : admitted) {
-            if (p.resource() == r && p.scope() == s) {
-              // a record with a body was refused above; clearing it again costs nothing
-              slb.addLogRecords(rl.getScopeLogs(s).getLogRecords(p.index()).toBuilder().clearBody().build());
-            }
-          }
-          if (slb.getLogRecordsCount() > 0) {
-            rlb.addScopeLogs(slb);
-          }
-        }
-        if (rlb.getScopeLogsCount() > 0) {
-          out.addResourceLogs(rlb);
+      return rebuild(request, admitted);
+    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+  }
+
+  /** Every log record of a decoded request, as the allowlist sees it. */
+  static List<LogsScan.Point> points(ExportLogsServiceRequest request) {
+    List<LogsScan.Point> points = new ArrayList<>();
+    for (int r = 0; r < request.getResourceLogsCount(); r++) {
+      ResourceLogs rl = request.getResourceLogs(r);
+      for (int s = 0; s < rl.getScopeLogsCount(); s++) {
+        ScopeLogs sl = rl.getScopeLogs(s);
+        for (int i = 0; i < sl.getLogRecordsCount(); i++) {
+          LogRecord lr = sl.getLogRecords(i);
+          points.add(new LogsScan.Point(r, s, i, new TelemetryItem(lr.getEventName(),
+              OtlpAttributes.toText(lr.getAttributesList()), unlistedFields(lr))));
         }
       }
-      return gzip(out.build().toByteArray());
-    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+    }
+    return points;
+  }
+
+  /** The admitted records re-encoded (gzip) under the agent's own scope, without bodies or schema URLs. */
+  private static byte[] rebuild(ExportLogsServiceRequest request, List<LogsScan.Point> admitted) {
+    ExportLogsServiceRequest.Builder out = ExportLogsServiceRequest.newBuilder();
+    for (int r = 0; r < request.getResourceLogsCount(); r++) {
+      ResourceLogs rl = request.getResourceLogs(r);
+      ResourceLogs.Builder rlb = rl.toBuilder().clearScopeLogs().clearSchemaUrl();
+      for (int s = 0; s < rl.getScopeLogsCount(); s++) {
+        ScopeLogs.Builder slb = rl.getScopeLogs(s).toBuilder().clearLogRecords().clearSchemaUrl()
+            .setScope(OtlpAttributes.SCOPE);
+        for (LogsScan.Point p : admitted) {
+          if (p.resource() == r && p.scope() == s) {
+            // a record with a body was refused above; clearing it again costs nothing
+            slb.addLogRecords(rl.getScopeLogs(s).getLogRecords(p.index()).toBuilder().clearBody().build());
+          }
+        }
+        if (slb.getLogRecordsCount() > 0) {
+          rlb.addScopeLogs(slb);
+        }
+      }
+      if (rlb.getScopeLogsCount() > 0) {
+        out.addResourceLogs(rlb);
+      }
+    }
+    return gzip(out.build().toByteArray());
   }
 
   /**
