@@ -262,7 +262,8 @@ public final class StackTraceAnonymizer {
       }
       start = nl + 1;
     }
-    if (unchanged && counter.total() == before && text.length() <= BLOCK_MAX_CHARS) {
+    // not a run that ends in "\r": found again before a "\n", its last line would be read without that "\r"
+    if (unchanged && counter.total() == before && text.length() <= BLOCK_MAX_CHARS && !text.endsWith("\r")) {
       rememberBlock(new Block(text, List.copyOf(kept.subList(keptFrom, kept.size())),
           List.copyOf(normalized.subList(normalizedFrom, normalized.size()))));
     }

@@ -134,7 +134,10 @@ class SupportingApiTest {
         // one character differs: the keyword must be redacted and counted, not served from the remembered block
         "java.lang.IllegalStateException: e\n" + frames.replace("billing.Api", "billing.acme"),
         "java.lang.IllegalStateException: f\n" + frames.replace("... 3 more", "... 3 mor"),
-        "java.lang.IllegalStateException: g\n" + frames.replace("\tat com.companyos.billing.Api", "\tat home with alice"));
+        "java.lang.IllegalStateException: g\n" + frames.replace("\tat com.companyos.billing.Api", "\tat home with alice"),
+        // a frame that ends in "\r" without "\n" is no frame; before "\n" the "\r" is not part of the line
+        "\tat com.companyos.billing.Invoice.charge(Invoice.java:42)\r",
+        "\tat com.companyos.billing.Invoice.charge(Invoice.java:42)\r\njava.lang.IllegalStateException: h");
     for (int round = 0; round < 3; round++) {
       for (String trace : traces) {
         RedactionCounter fromShared = new RedactionCounter();
