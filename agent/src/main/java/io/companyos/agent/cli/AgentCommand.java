@@ -3,7 +3,9 @@ package io.companyos.agent.cli;
 import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.daemon.StateDirectoryException;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -47,6 +49,39 @@ public final class AgentCommand implements Runnable {
       RedactCommand.class,
       CommandLine.HelpCommand.class);
 
+  /**
+   * Runs the command line as {@link Main} does: {@code run} with plain arguments ({@link RunCommand#plainArgs})
+   * directly, with the same error handling; everything else through picocli.
+   */
+  public static int execute(String[] args) {
+    return execute(args, null);
+  }
+
+  /** As {@link #execute(String[])}, with errors on {@code err} (null: picocli's standard error writer). */
+  static int execute(String[] args, PrintWriter err) {
+    RunCommand run = RunCommand.plainArgs(args);
+    if (run == null) {
+      CommandLine cl = commandLine(args);
+      if (err != null) {
+        cl.setErr(err);
+      }
+      return cl.execute(args);
+    }
+    try {
+      return run.call();
+    } catch (Exception e) {
+      return report(e, err != null ? err : stderr(), run.common.stacktrace);
+    }
+  }
+
+  /** Standard error as picocli writes it: in the encoding of {@code sun.stderr.encoding}, else the default. */
+  private static PrintWriter stderr() {
+    String encoding = System.getProperty("sun.stderr.encoding");
+    Charset charset = encoding != null && Charset.isSupported(encoding)
+        ? Charset.forName(encoding) : Charset.defaultCharset();
+    return new PrintWriter(new OutputStreamWriter(System.err, charset), true);
+  }
+
   /** The configured command line with every subcommand: one-line errors with distinct exit codes. */
   public static CommandLine commandLine() {
     return commandLine(SUBCOMMANDS);
@@ -78,7 +113,11 @@ public final class AgentCommand implements Runnable {
   }
 
   private static int handle(Exception ex, CommandLine cmd, ParseResult parsed) {
-    PrintWriter err = cmd.getErr();
+    return report(ex, cmd.getErr(), wantsStacktrace(parsed));
+  }
+
+  /** A failed command's one line on {@code err} (and its stack trace when asked), and its exit status. */
+  private static int report(Exception ex, PrintWriter err, boolean stacktrace) {
     int code;
     String line;
     if (ex instanceof ConfigException) {
@@ -92,7 +131,7 @@ public final class AgentCommand implements Runnable {
       line = "error: " + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
     }
     err.println(line);
-    if (wantsStacktrace(parsed)) {
+    if (stacktrace) {
       ex.printStackTrace(err);
     }
     err.flush();
