@@ -33,21 +33,26 @@ public final class AgentCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getErr());
   }
 
-  /** The subcommands, in the order help lists them. */
-  private static final List<Class<?>> SUBCOMMANDS = List.of(
-      VersionCommand.class,
-      CheckConfigCommand.class,
-      HealthCommand.class,
-      RunCommand.class,
-      PreviewCommand.class,
-      LedgerCommand.class,
-      ExportBundleCommand.class,
-      SealBundleCommand.class,
-      KeygenCommand.class,
-      DecryptBundleCommand.class,
-      InspectBundleCommand.class,
-      RedactCommand.class,
-      CommandLine.HelpCommand.class);
+  /**
+   * The subcommands, in the order help lists them; in a holder, so that {@code run} with plain arguments does not
+   * load picocli's classes at all.
+   */
+  private static final class Subcommands {
+    static final List<Class<?>> ALL = List.of(
+        VersionCommand.class,
+        CheckConfigCommand.class,
+        HealthCommand.class,
+        RunCommand.class,
+        PreviewCommand.class,
+        LedgerCommand.class,
+        ExportBundleCommand.class,
+        SealBundleCommand.class,
+        KeygenCommand.class,
+        DecryptBundleCommand.class,
+        InspectBundleCommand.class,
+        RedactCommand.class,
+        CommandLine.HelpCommand.class);
+  }
 
   /**
    * Runs the command line as {@link Main} does: {@code run} with plain arguments ({@link RunCommand#plainArgs})
@@ -84,7 +89,7 @@ public final class AgentCommand implements Runnable {
 
   /** The configured command line with every subcommand: one-line errors with distinct exit codes. */
   public static CommandLine commandLine() {
-    return commandLine(SUBCOMMANDS);
+    return commandLine(Subcommands.ALL);
   }
 
   /**
@@ -94,7 +99,7 @@ public final class AgentCommand implements Runnable {
    */
   public static CommandLine commandLine(String[] args) {
     if (args.length > 0 && !"help".equals(args[0])) {
-      for (Class<?> c : SUBCOMMANDS) {
+      for (Class<?> c : Subcommands.ALL) {
         if (args[0].equals(c.getAnnotation(Command.class).name())) {
           return commandLine(List.of(c));
         }
