@@ -77,7 +77,7 @@ class RunPlainArgsTest {
     }
   }
 
-  @Property(tries = 2000)
+  @Property(tries = 500)
   void anyArgumentsAreEitherBoundAsPicocliWouldOrLeftToIt(@ForAll("argv") List<String> argv) {
     String[] args = argv.toArray(String[]::new);
     RunCommand fast = RunCommand.plainArgs(args);
