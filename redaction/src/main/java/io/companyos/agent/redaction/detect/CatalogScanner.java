@@ -26,6 +26,10 @@ final class CatalogScanner {
   private static final int T_DASH = 1 << 17;
   private static final int T_DOT = 1 << 18;
   private static final int T_WORD_START = T_DIGIT | T_UPPER;
+  static {
+    // scan() turns WORD into T_DIGIT and T_UPPER with shifts by 1 and 2
+    assert WORD << 1 == T_DIGIT && WORD << 2 == T_UPPER;
+  }
   private static final int T_ANY = ~0xFF & ~WORD;
   /** How far into a match {@link #rescanInside} looks for a swallowed start. */
   private static final int RESCAN = 512;
@@ -106,6 +110,7 @@ final class CatalogScanner {
     final int end = Math.min(s.hi, limit + 2);
     int window = 0;
     int prev = 0;
+    int quiet = from; // no trigger before this can match: the rest of a date and time (see quietEnd)
     int i = from;
     while (i < end) {
       int inf = info[b[i] & 0xFF];
@@ -120,8 +125,14 @@ final class CatalogScanner {
           continue;
         }
       }
-      if ((inf & T_ANY) != 0 && i < limit && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0)
-          && worthATry(b, inf, prev, i, end)) {
+      // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
+      int trig = inf & T_ANY & ~(((prev & WORD) << 1) | ((prev & WORD) << 2));
+      int q;
+      if (trig == 0 || i >= limit || i < quiet) {
+        // nothing to try here
+      } else if (trig == T_DIGIT && (q = quietEnd(b, i, s.hi)) > i) {
+        quiet = q;
+      } else if (worthATry(b, inf, prev, i, end)) {
         int r = onTrigger(s, inf, i);
         if (r > i) {
           // a token of an earlier redaction is skipped whole, so that redacting twice equals redacting once
@@ -134,6 +145,55 @@ final class CatalogScanner {
       prev = inf;
       i++;
     }
+  }
+
+  /**
+   * At a word-initial digit: the end of the date and time that starts here ({@code 2026-11-25 10:11:12},
+   * {@code 2026-11-25T10:11:12}, {@code 10:11:12}), before which no trigger can lead to a match, or -1. These
+   * raise about eight triggers per log line, each rejected by its detector; skipping them changes no result:
+   *
+   * <ul>
+   *   <li>year {@code DDDD-}: a number followed by 2 digits is no card group, no SSN area, and a trunk-prefixed
+   *       phone needs a second group of at least 3 digits;
+   *   <li>the dashes: the first is inside a word ({@code 20|24-}), the second is not followed by {@code DD-}
+   *       (a space or {@code T} is required at +10), so neither starts a hyphenated MAC;
+   *   <li>month and day ({@code -DD}): two digits after a dash: no SSN area (3 digits), no card group
+   *       (4 digits), and a national phone never follows a dash;
+   *   <li>hour, minute: followed by a colon, which ends every number detector; the hour's colon starts a
+   *       {@code HH:MM:SS} time (not followed by a colon: checked), which is neither MAC nor IPv6, the minute's
+   *       colon is not the first of its token;
+   *   <li>seconds: two digits after a colon: no SSN, no card, no phone (never after a colon), and an IPv4
+   *       address only if a dot, 1–3 digits and another dot follow (checked: then -1, nothing is skipped);
+   *   <li>the dot of the fraction: a Cisco MAC needs 4 hex digits before it, here is a colon 3 bytes back.
+   * </ul>
+   *
+   * The keyword filter still runs over these bytes, so patterns and keywords are found there as before.
+   */
+  static int quietEnd(byte[] b, int i, int hi) {
+    int p = i;
+    if (i + 11 <= hi && b[i + 4] == '-' && b[i + 7] == '-' && (b[i + 10] == ' ' || b[i + 10] == 'T')
+        && Bytes.isDigit(b[i + 1]) && Bytes.isDigit(b[i + 2]) && Bytes.isDigit(b[i + 3])
+        && Bytes.isDigit(b[i + 5]) && Bytes.isDigit(b[i + 6]) && Bytes.isDigit(b[i + 8])
+        && Bytes.isDigit(b[i + 9])) {
+      p = i + 11;
+    }
+    if (p + 9 > hi || b[p + 2] != ':' || b[p + 5] != ':' || !Bytes.isDigit(b[p]) || !Bytes.isDigit(b[p + 1])
+        || !Bytes.isDigit(b[p + 3]) || !Bytes.isDigit(b[p + 4]) || !Bytes.isDigit(b[p + 6])
+        || !Bytes.isDigit(b[p + 7])) {
+      return p > i ? p : -1;
+    }
+    int c = b[p + 8];
+    if (c == ':' || Bytes.isDigit(c)) {
+      return p > i ? p : -1;
+    }
+    if (c != '.') {
+      return p + 8;
+    }
+    int f = Bytes.digitRun(b, p + 9, hi, 4);
+    if (f >= 1 && f <= 3 && (p + 9 + f >= hi || b[p + 9 + f] == '.')) {
+      return p > i ? p : -1; // SS.fff.…: the seconds may start an IPv4 address
+    }
+    return p + 9;
   }
 
   private static boolean passes(long[] filter, int window) {

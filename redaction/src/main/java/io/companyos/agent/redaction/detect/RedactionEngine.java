@@ -147,9 +147,10 @@ public final class RedactionEngine {
         counter.increment(TYPES[kind]);
       }
       if (repl == null) {
-        repl = tokens.replacement(kind, b, m.start(k), en);
+        tokens.writeReplacement(kind, b, m.start(k), en, out);
+      } else {
+        out.write(repl);
       }
-      out.write(repl);
       pos = en;
     }
     if (pos < to) {

@@ -4,14 +4,20 @@ import io.companyos.agent.redaction.DetectorType;
 import io.companyos.agent.redaction.PseudonymKey;
 import io.companyos.agent.redaction.RevealLog;
 import io.companyos.agent.redaction.Strategy;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
  * Turns a found value into its replacement: {@code <label:8 hex>} (HMAC-SHA256 of the label and the
  * normalised value under the installation key) or {@code <label>}. Recently made tokens are kept in a
- * direct-mapped cache of 64 Ki immutable entries, so repeated values cost no HMAC; races on the cache only
- * lose entries. Thread-safe.
+ * direct-mapped cache of 64 Ki entries, so repeated values cost no HMAC. An entry is one byte array (kind,
+ * value length, value, token: one dependent load from the slot, no entry object), filled before it is
+ * published with release semantics and read with acquire semantics, so a reader sees it whole; races on
+ * the cache only lose entries. Thread-safe.
  */
 final class TokenFactory {
   private static final int CACHE_SIZE = 1 << 16;
@@ -19,7 +25,11 @@ final class TokenFactory {
 
   private static final DetectorType[] TYPES = DetectorType.values();
 
-  private record Entry(int kind, byte[] value, byte[] token) {}
+  /** Entry layout: kind (2 bytes, big-endian), value length (1 byte), value, token. */
+  private static final int HEAD = 3;
+  /** Longer values are not cached (they are rare: PEM blocks, long secrets). */
+  private static final int MAX_CACHED_VALUE = 255;
+  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
 
   private final String[] labels;
   private final Strategy[] strategies;
@@ -27,7 +37,7 @@ final class TokenFactory {
   private final ThreadLocal<PseudonymKey.Hmac> macs;
   private final byte[][] labelBytes;
   private final RevealLog revealLog;
-  private final Entry[] cache = new Entry[CACHE_SIZE];
+  private final byte[][] cache = new byte[CACHE_SIZE][];
 
   /**
    * @param labels label per kind: built-in detectors first (by ordinal), then custom rules
@@ -57,19 +67,64 @@ final class TokenFactory {
     if (strategies[kind] == Strategy.MASK) {
       return masks[kind];
     }
+    byte[] en = cached(kind, b, s, e);
+    if (en != null) {
+      return Arrays.copyOfRange(en, HEAD + e - s, en.length);
+    }
+    return make(kind, b, s, e);
+  }
+
+  /** Writes the replacement of {@code b[s, e)} found as {@code kind} to {@code out}. */
+  void writeReplacement(int kind, byte[] b, int s, int e, OutputStream out) throws IOException {
+    if (strategies[kind] == Strategy.MASK) {
+      out.write(masks[kind]);
+      return;
+    }
+    byte[] en = cached(kind, b, s, e);
+    if (en != null) {
+      int off = HEAD + e - s;
+      out.write(en, off, en.length - off);
+      return;
+    }
+    out.write(make(kind, b, s, e));
+  }
+
+  private static int slot(int kind, byte[] b, int s, int e) {
     int h = kind * 31;
     for (int i = s; i < e; i++) {
       h = h * 31 + b[i];
     }
     h ^= h >>> 16;
-    int slot = h & (CACHE_SIZE - 1);
-    Entry en = cache[slot];
-    if (en != null && en.kind == kind && Arrays.equals(en.value, 0, en.value.length, b, s, e)) {
-      return en.token;
+    return h & (CACHE_SIZE - 1);
+  }
+
+  /** The cache entry of this kind and value, or null. */
+  private byte[] cached(int kind, byte[] b, int s, int e) {
+    int n = e - s;
+    if (n > MAX_CACHED_VALUE) {
+      return null;
     }
+    byte[] en = (byte[]) SLOT.getAcquire(cache, slot(kind, b, s, e));
+    if (en != null && (en[2] & 0xFF) == n && (((en[0] & 0xFF) << 8) | (en[1] & 0xFF)) == kind
+        && Arrays.equals(en, HEAD, HEAD + n, b, s, e)) {
+      return en;
+    }
+    return null;
+  }
+
+  private byte[] make(int kind, byte[] b, int s, int e) {
     byte[] value = Arrays.copyOfRange(b, s, e);
     byte[] token = pseudonym(kind, value);
-    cache[slot] = new Entry(kind, value, token);
+    int n = value.length;
+    if (n <= MAX_CACHED_VALUE && kind <= 0xFFFF) {
+      byte[] en = new byte[HEAD + n + token.length];
+      en[0] = (byte) (kind >>> 8);
+      en[1] = (byte) kind;
+      en[2] = (byte) n;
+      System.arraycopy(value, 0, en, HEAD, n);
+      System.arraycopy(token, 0, en, HEAD + n, token.length);
+      SLOT.setRelease(cache, slot(kind, b, s, e), en);
+    }
     if (revealLog != null) {
       revealLog.record(new String(token, StandardCharsets.US_ASCII), new String(value, StandardCharsets.UTF_8));
     }
