@@ -204,7 +204,7 @@ final class CatalogScanner {
   /**
    * Cheap looks at the neighbouring bytes that rule out most triggers before the call: a number not followed
    * by a separator and another digit (and shorter than a card number), a capital that is
-   * neither {@code A} nor followed by a capital and two digits, a colon with no hex digit before it and no
+   * not followed by another capital (and, unless it is an {@code A}, a digit), a colon with no hex digit before it and no
    * second colon, a dash or dot not followed by the separator of a MAC address.
    */
   private static boolean worthATry(byte[] b, int inf, int prev, int i, int end) {
@@ -221,7 +221,8 @@ final class CatalogScanner {
     }
     switch (inf & (T_UPPER | T_COLON | T_DASH | T_DOT)) {
       case T_UPPER:
-        return b[i] == 'A' || (i + 3 < end && Bytes.isUpper(b[i + 1]) && Bytes.isDigit(b[i + 2]));
+        // both detectors need a second capital: an AWS key id (AKIA…) an A, an IBAN two digits after it
+        return i + 3 >= end ? b[i] == 'A' : Bytes.isUpper(b[i + 1]) && (b[i] == 'A' || Bytes.isDigit(b[i + 2]));
       case T_COLON:
         return Bytes.isHex(prev & 0xFF) || (i + 1 < end && b[i + 1] == ':');
       case T_DASH:
@@ -394,6 +395,10 @@ final class CatalogScanner {
       return -1; // inside a word, or not the first colon of the token (that one was tried)
     }
     if (k == 2 && isTimeOfDay(s, st)) {
+      return -1;
+    }
+    if (k == 4 && s.at(i + 3) == ':' && isTimeOfDay(s, i + 1) && !Bytes.isHex(s.at(i + 9))) {
+      // nginx [25/Nov/2026:10:11:12 +0000]: four groups then no colon and no hex digit, never eight, no "::"
       return -1;
     }
     int r;
