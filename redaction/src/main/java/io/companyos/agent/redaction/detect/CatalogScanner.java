@@ -39,6 +39,7 @@ final class CatalogScanner {
   private final boolean[] enabled;
   private final byte[][] tokenLabels;
   private final int[] byteInfo = new int[256];
+  private final boolean skipDateTimes;
 
   /**
    * @param enabled per built-in detector ordinal
@@ -46,6 +47,15 @@ final class CatalogScanner {
    *     redacting twice equals redacting once
    */
   CatalogScanner(List<Trigger> catalog, boolean[] enabled, List<String> tokenLabels) {
+    this(catalog, enabled, tokenLabels, true);
+  }
+
+  /**
+   * @param skipDateTimes whether triggers inside dates and times are skipped ({@link #quietEnd}, the nginx
+   *     {@code YYYY:HH:MM:SS} colon); off only in the test that proves skipping them changes no result
+   */
+  CatalogScanner(List<Trigger> catalog, boolean[] enabled, List<String> tokenLabels, boolean skipDateTimes) {
+    this.skipDateTimes = skipDateTimes;
     List<Trigger> active = new ArrayList<>();
     for (Trigger t : catalog) {
       if (enabled[t.type().ordinal()]) {
@@ -130,7 +140,7 @@ final class CatalogScanner {
       int q;
       if (trig == 0 || i >= limit || i < quiet) {
         // nothing to try here
-      } else if (trig == T_DIGIT && (q = quietEnd(b, i, s.hi)) > i) {
+      } else if (trig == T_DIGIT && skipDateTimes && (q = quietEnd(b, i, s.hi)) > i) {
         quiet = q;
       } else if (worthATry(b, inf, prev, i, end)) {
         int r = onTrigger(s, inf, i);
@@ -397,7 +407,7 @@ final class CatalogScanner {
     if (k == 2 && isTimeOfDay(s, st)) {
       return -1;
     }
-    if (k == 4 && s.at(i + 3) == ':' && isTimeOfDay(s, i + 1) && !Bytes.isHex(s.at(i + 9))) {
+    if (k == 4 && skipDateTimes && s.at(i + 3) == ':' && isTimeOfDay(s, i + 1) && !Bytes.isHex(s.at(i + 9))) {
       // nginx [25/Nov/2026:10:11:12 +0000]: four groups then no colon and no hex digit, never eight, no "::"
       return -1;
     }
