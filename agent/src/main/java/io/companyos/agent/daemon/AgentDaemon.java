@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgentDaemon {
   private static final Logger LOG = LoggerFactory.getLogger(AgentDaemon.class);
+  /** The {@code /readyz} reason while the server listens and the probes, egress and log tailing are not started. */
+  static final String STARTING = "starting: probes, scrapes, egress and log tailing are not started yet";
 
   private final AgentConfig config;
   private final StateDirectory state;
@@ -51,6 +54,15 @@ public final class AgentDaemon {
    * @throws DaemonStartException when the server cannot bind or a pipeline cannot start
    */
   public static AgentDaemon start(AgentConfig config, StateDirectory state, Clock clock) throws DaemonStartException {
+    return start(config, state, clock, port -> { });
+  }
+
+  /**
+   * As {@link #start(AgentConfig, StateDirectory, Clock)}; {@code listening} gets the port once the HTTP server
+   * listens, before the pipelines start (tests look at {@code /readyz} in between).
+   */
+  static AgentDaemon start(AgentConfig config, StateDirectory state, Clock clock, IntConsumer listening)
+      throws DaemonStartException {
     Instant started = clock.instant();
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(1)
@@ -58,6 +70,19 @@ public final class AgentDaemon {
         .setInternalBlockingPoolSize(2)
         .setFileSystemOptions(new FileSystemOptions().setFileCachingEnabled(false).setClassPathResolvingEnabled(false)));
     List<ReadinessCheck> checks = new ArrayList<>();
+    // The server listens before the pipelines start: until they have, /readyz says so instead of 200.
+    AtomicBoolean pipelinesStarted = new AtomicBoolean();
+    checks.add(new ReadinessCheck() {
+      @Override
+      public String name() {
+        return "started";
+      }
+
+      @Override
+      public String problem() {
+        return pipelinesStarted.get() ? null : STARTING;
+      }
+    });
     checks.add(new ReadinessCheck() {
       @Override
       public String name() {
@@ -84,12 +109,14 @@ public final class AgentDaemon {
     }
     Pipelines pipelines;
     try {
+      listening.accept(http.actualPort());
       pipelines = Pipelines.start(config, state, vertx, metrics, status, clock, started);
     } catch (DaemonStartException | RuntimeException e) {
       vertx.close();
       metrics.close();
       throw e;
     }
+    pipelinesStarted.set(true);
     LOG.info("agent {} started: tier={}, listening on {}:{}, state directory {}, {} probe(s) every {} s",
         AgentVersion.get(), config.tier().configName(), config.server().host(), http.actualPort(), state.path(),
         config.probes().size(), config.probeInterval().toSeconds());
