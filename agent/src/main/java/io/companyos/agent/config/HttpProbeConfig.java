@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.companyos.agent.collectors.health.HttpProbe;
 import io.companyos.agent.collectors.health.Probe;
 import io.companyos.agent.collectors.health.StatusRange;
+import io.companyos.agent.collectors.http.HttpFetcher;
+import io.companyos.agent.collectors.http.JdkHttpFetcher;
 import io.vertx.core.Vertx;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -61,7 +63,13 @@ public record HttpProbeConfig(
 
   @Override
   public Probe toProbe(Supplier<Vertx> vertx) {
+    return toProbe(vertx, JdkHttpFetcher.shared());
+  }
+
+  @Override
+  public Probe toProbe(Supplier<Vertx> vertx, HttpFetcher http) {
     HttpProbe.Builder builder = HttpProbe.builder(name, URI.create(url))
+        .http(http)
         .timeout(timeout)
         .expectedStatus(StatusRange.parse(expectedStatus))
         .insecure(insecure);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.companyos.agent.collectors.health.Probe;
+import io.companyos.agent.collectors.http.HttpFetcher;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -33,6 +34,14 @@ public sealed interface ProbeConfig
    * event loop (postgres, redis), so a command without them starts none.
    */
   Probe toProbe(Supplier<Vertx> vertx);
+
+  /**
+   * The probe this entry configures, with the HTTP client the kinds that speak HTTP use (the daemon's Vert.x-based
+   * {@link HttpFetcher}); the others ignore it.
+   */
+  default Probe toProbe(Supplier<Vertx> vertx, HttpFetcher http) {
+    return toProbe(vertx);
+  }
 
   /** The required {@code name}, checked first so that later errors can name the probe. */
   static String requiredName(String name) {

@@ -3,6 +3,8 @@ package io.companyos.agent.daemon;
 import io.companyos.agent.collectors.logs.LogFormat;
 import io.companyos.agent.collectors.logs.LogSource;
 import io.companyos.agent.collectors.prometheus.MetricAllowlist;
+import io.companyos.agent.collectors.http.HttpFetcher;
+import io.companyos.agent.collectors.http.VertxHttpFetcher;
 import io.companyos.agent.collectors.prometheus.PrometheusScraper;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.exporters.heartbeat.Health;
@@ -29,8 +31,10 @@ final class Pipelines implements AutoCloseable {
   static Pipelines start(AgentConfig config, StateDirectory state, Vertx vertx, AgentMetrics metrics,
       DaemonStatus status, Clock clock, Instant started) throws DaemonStartException {
     metrics.bindHost(config.hostRoot());
+    // probes and scrapes GET on the daemon's event loop, not through the JDK's client (its classes and threads)
+    HttpFetcher http = new VertxHttpFetcher(vertx);
     ProbeScheduler probes = new ProbeScheduler(
-        config.probes().stream().map(p -> p.toProbe(() -> vertx)).toList(), metrics.registry(), clock);
+        config.probes().stream().map(p -> p.toProbe(() -> vertx, http)).toList(), metrics.registry(), clock);
     status.addContributor(probes);
     VendorEgress egress = VendorEgress.create(config, state, clock, started, metrics.registry(), status,
         () -> "DOWN".equals(probes.status().get("status")) ? Health.RED : Health.GREEN);
@@ -46,7 +50,7 @@ final class Pipelines implements AutoCloseable {
     vertx.deployVerticle(egress);
     ScrapeScheduler scrapes = new ScrapeScheduler(config.scrapes().stream()
         .map(s -> new ScrapeScheduler.Scrape(PrometheusScraper.builder(s.name(), URI.create(s.url()),
-            new MetricAllowlist(s.allow())).clock(clock).build(), s.interval())).toList(), metrics.registry());
+            new MetricAllowlist(s.allow())).clock(clock).http(http).build(), s.interval())).toList(), metrics.registry());
     status.addContributor(scrapes);
     LogTailer logs = new LogTailer(config.logs().stream()
         .map(l -> new LogSource(l.path(), l.service(), LogFormat.parse(l.format()))).toList(), metrics.registry());

@@ -1,27 +1,25 @@
 package io.companyos.agent.collectors.health;
 
-import io.companyos.agent.collectors.http.SharedHttpClient;
+import io.companyos.agent.collectors.http.HttpFetcher;
+import io.companyos.agent.collectors.http.HttpTls;
+import io.companyos.agent.collectors.http.JdkHttpFetcher;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import javax.net.ssl.SSLContext;
 
 /**
  * GETs a URL and is UP when the status is in the expected range (Core API, web client, ingestion,
  * Keycloak {@code /health/ready}, MinIO {@code /minio/health/live}, Neo4j's HTTP port).
  *
- * <p>Uses the JDK's {@link HttpClient}: it needs no event loop, so {@code agent health} and the
- * daemon share it, and per-probe TLS (own CA bundle or {@code insecure}) is a plain
- * {@link SSLContext}. Probes with the JDK's trust store use the process's
- * {@link SharedHttpClient}; one with its own TLS settings builds its own client. Redirects are not followed: a 302 to a login page is not "healthy".
+ * <p>GETs through an {@link HttpFetcher}: the JDK's client by default (no event loop: {@code agent health}), the
+ * daemon's Vert.x event loop in the daemon. Per-probe TLS (own CA bundle or {@code insecure}) is an {@link HttpTls}
+ * made at the first check. Redirects are not followed: a 302 to a login page is not "healthy". The body is read and
+ * discarded (at most 1 MiB; past that the connection is closed and the status counts).
  */
 public final class HttpProbe implements Probe {
 
@@ -32,7 +30,8 @@ public final class HttpProbe implements Probe {
   private final Path caFile;
   private final boolean insecure;
   private final Path bearerTokenFile;
-  private final AtomicReference<HttpClient> client = new AtomicReference<>();
+  private final HttpFetcher http;
+  private final AtomicReference<HttpTls> tls = new AtomicReference<>();
 
   private HttpProbe(Builder b) {
     this.name = b.name;
@@ -42,6 +41,7 @@ public final class HttpProbe implements Probe {
     this.caFile = b.caFile;
     this.insecure = b.insecure;
     this.bearerTokenFile = b.bearerTokenFile;
+    this.http = b.http;
   }
 
   /** A builder for a probe named {@code name} that GETs {@code url} (http or https). */
@@ -71,51 +71,42 @@ public final class HttpProbe implements Probe {
   }
 
   private CompletableFuture<Verdict> send(AtomicReference<String> token) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(url).timeout(timeout).GET().header("User-Agent", "companyos-agent");
+    HttpFetcher.Request request = HttpFetcher.Request.get(url, timeout)
+        .header("User-Agent", "companyos-agent")
+        .tls(tls())
+        .discardBody();
     if (bearerTokenFile != null) {
       token.set(SecretFile.read("bearerTokenFile", bearerTokenFile).strip());
       request.header("Authorization", "Bearer " + token.get());
     }
-    return client()
-        .sendAsync(request.build(), HttpResponse.BodyHandlers.discarding())
-        .thenApply(this::verdict);
+    return http.get(request).thenApply(this::verdict);
   }
 
-  private Verdict verdict(HttpResponse<Void> response) {
-    int status = response.statusCode();
+  private Verdict verdict(HttpFetcher.Response response) {
+    int status = response.status();
     if (expectedStatus.contains(status)) {
       return Verdict.up("HTTP " + status);
     }
     return Verdict.down("HTTP " + status + ", expected " + expectedStatus);
   }
 
-  private HttpClient client() {
-    HttpClient existing = client.get();
+  private HttpTls tls() {
+    HttpTls existing = tls.get();
     if (existing != null) {
       return existing;
     }
     if (!"https".equalsIgnoreCase(url.getScheme()) || (!insecure && caFile == null)) {
-      // the JDK's trust store: the process's shared client (the request's timeout bounds connect)
-      return SharedHttpClient.get();
+      return HttpTls.JDK_DEFAULT;
     }
-    HttpClient created =
-        HttpClient.newBuilder()
-            .connectTimeout(timeout)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .sslContext(sslContext())
-            .build();
-    return client.compareAndSet(null, created) ? created : client.get();
-  }
-
-  private SSLContext sslContext() {
+    HttpTls created;
     try {
-      return insecure ? TlsContexts.trustingAnything() : TlsContexts.trusting(caFile);
+      created = insecure ? HttpTls.trustingAnything() : HttpTls.trusting(caFile);
     } catch (IOException e) {
       throw new IllegalStateException("cannot read caFile " + caFile, e);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot use caFile " + caFile + ": " + e.getMessage(), e);
     }
+    return tls.compareAndSet(null, created) ? created : tls.get();
   }
 
   /** Options of an {@link HttpProbe}. */
@@ -127,6 +118,7 @@ public final class HttpProbe implements Probe {
     private Path caFile;
     private boolean insecure;
     private Path bearerTokenFile;
+    private HttpFetcher http = JdkHttpFetcher.shared();
 
     private Builder(String name, URI url) {
       this.name = ProbeArguments.check(name);
@@ -164,6 +156,12 @@ public final class HttpProbe implements Probe {
     /** File whose content is sent as {@code Authorization: Bearer …}. Default none. */
     public Builder bearerTokenFile(Path bearerTokenFile) {
       this.bearerTokenFile = Objects.requireNonNull(bearerTokenFile, "bearerTokenFile");
+      return this;
+    }
+
+    /** The HTTP client: the JDK's (default) or the daemon's {@code VertxHttpFetcher}. */
+    public Builder http(HttpFetcher http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 

@@ -1,13 +1,10 @@
 package io.companyos.agent.collectors.prometheus;
 
-import io.companyos.agent.collectors.http.SharedHttpClient;
-import java.io.InputStream;
+import io.companyos.agent.collectors.http.HttpFetcher;
+import io.companyos.agent.collectors.http.JdkHttpFetcher;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,13 +12,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Scrapes one CompanyOS service's {@code /metrics}: GET with the OpenMetrics-preferring Accept
  * header, parse by the response's Content-Type, keep the allowlisted families. Never throws and
  * never fails its future: HTTP errors, timeouts and malformed expositions become a
- * {@link ScrapeResult} with an error.
+ * {@link ScrapeResult} with an error. GETs through an {@link HttpFetcher}: the JDK's client by default, the daemon's
+ * Vert.x event loop in the daemon; the timeout bounds the whole scrape, body included, and the body is capped at
+ * 16 MiB.
  */
 public final class PrometheusScraper {
 
@@ -32,7 +30,7 @@ public final class PrometheusScraper {
   private final MetricAllowlist allowlist;
   private final Duration timeout;
   private final Clock clock;
-  private final HttpClient client;
+  private final HttpFetcher http;
   private final ExpositionParser parser = new ExpositionParser();
 
   private PrometheusScraper(Builder b) {
@@ -41,8 +39,7 @@ public final class PrometheusScraper {
     this.allowlist = b.allowlist;
     this.timeout = b.timeout;
     this.clock = b.clock;
-    // the process's shared client; the request's timeout bounds connect, TLS and the response head
-    this.client = SharedHttpClient.get();
+    this.http = b.http;
   }
 
   public static Builder builder(String name, URI url, MetricAllowlist allowlist) {
@@ -57,26 +54,20 @@ public final class PrometheusScraper {
   public CompletableFuture<ScrapeResult> scrape() {
     Instant time = clock.instant();
     long start = System.nanoTime();
-    HttpRequest request = HttpRequest.newBuilder(url)
-        .timeout(timeout)
+    HttpFetcher.Request request = HttpFetcher.Request.get(url, timeout)
         .header("Accept", ExpositionFormat.ACCEPT)
-        .GET()
-        .build();
-    return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-        .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        .maxBodyBytes(MAX_BODY_BYTES);
+    return http.get(request)
         .thenApply(response -> read(response, time, start))
         .exceptionally(error -> failed(time, start, describe(error)));
   }
 
-  private ScrapeResult read(HttpResponse<InputStream> response, Instant time, long start) {
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        return failed(time, start, "HTTP " + response.statusCode());
-      }
-      ExpositionFormat format = ExpositionFormat.ofContentType(
-          response.headers().firstValue("Content-Type").orElse(null));
-      Reader reader = new InputStreamReader(new BoundedInputStream(body, MAX_BODY_BYTES),
-          StandardCharsets.UTF_8);
+  private ScrapeResult read(HttpFetcher.Response response, Instant time, long start) {
+    if (response.status() != 200) {
+      return failed(time, start, "HTTP " + response.status());
+    }
+    try (Reader reader = new InputStreamReader(response.bodyStream(), StandardCharsets.UTF_8)) {
+      ExpositionFormat format = ExpositionFormat.ofContentType(response.contentType());
       List<MetricFamily> all = parser.parse(reader, format);
       List<MetricFamily> kept = allowlist.filter(all);
       return new ScrapeResult(name, time, elapsed(start), kept, all.size() - kept.size(), null);
@@ -108,6 +99,9 @@ public final class PrometheusScraper {
     if (e instanceof java.net.ConnectException) {
       return "connection refused";
     }
+    if (e instanceof HttpFetcher.ResponseTooLargeException) {
+      return "exposition larger than " + (MAX_BODY_BYTES >> 20) + " MiB";
+    }
     String message = e.getMessage();
     return message == null || message.isBlank() ? e.getClass().getSimpleName() : message.strip();
   }
@@ -119,6 +113,7 @@ public final class PrometheusScraper {
     private final MetricAllowlist allowlist;
     private Duration timeout = Duration.ofSeconds(10);
     private Clock clock = Clock.systemUTC();
+    private HttpFetcher http = JdkHttpFetcher.shared();
 
     private Builder(String name, URI url, MetricAllowlist allowlist) {
       this.name = Objects.requireNonNull(name, "name");
@@ -138,6 +133,12 @@ public final class PrometheusScraper {
     /** Clock for the scrape time. Default the system clock. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The HTTP client: the JDK's (default) or the daemon's {@code VertxHttpFetcher}. */
+    public Builder http(HttpFetcher http) {
+      this.http = Objects.requireNonNull(http, "http");
       return this;
     }
 

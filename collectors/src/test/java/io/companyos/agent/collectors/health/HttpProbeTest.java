@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.companyos.agent.collectors.http.HttpFetcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class HttpProbeTest extends ProbeContractTest {
+/**
+ * The HTTP probe's tests, run against both HTTP clients ({@link JdkHttpProbeTest}, {@link VertxHttpProbeTest}): the
+ * probe must behave the same on either.
+ */
+abstract class HttpProbeTest extends ProbeContractTest {
+
+  /** The HTTP client under test. */
+  abstract HttpFetcher fetcher();
+
+  private HttpProbe.Builder builder(String name, URI url) {
+    return HttpProbe.builder(name, url).http(fetcher());
+  }
+
 
   @TempDir static Path certDir;
   @TempDir Path dir;
@@ -62,18 +75,18 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Override
   Probe healthy(String name) {
-    return HttpProbe.builder(name, http("/health/ready")).build();
+    return builder(name, http("/health/ready")).build();
   }
 
   @Override
   Probe atPort(String name, int port, Duration timeout) {
-    return HttpProbe.builder(name, URI.create("http://127.0.0.1:" + port + "/health/ready"))
+    return builder(name, URI.create("http://127.0.0.1:" + port + "/health/ready"))
         .timeout(timeout).build();
   }
 
   @Test
   void statusOutsideTheExpectedRangeIsDown() throws Exception {
-    ProbeResult result = HttpProbe.builder("minio", http("/minio/health/cluster")).build().check().get();
+    ProbeResult result = builder("minio", http("/minio/health/cluster")).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("HTTP 503, expected 200-299");
@@ -81,8 +94,8 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Test
   void redirectsAreNotFollowedButCanBeExpected() throws Exception {
-    ProbeResult strict = HttpProbe.builder("web", http("/moved")).build().check().get();
-    ProbeResult lenient = HttpProbe.builder("web", http("/moved"))
+    ProbeResult strict = builder("web", http("/moved")).build().check().get();
+    ProbeResult lenient = builder("web", http("/moved"))
         .expectedStatus(StatusRange.parse("200-399")).build().check().get();
 
     assertThat(strict.detail()).isEqualTo("HTTP 302, expected 200-299");
@@ -92,7 +105,7 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Test
   void slowResponsePastTheTimeoutIsDown() throws Exception {
-    ProbeResult result = HttpProbe.builder("core-api", http("/slow"))
+    ProbeResult result = builder("core-api", http("/slow"))
         .timeout(Duration.ofMillis(300)).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
@@ -106,7 +119,7 @@ class HttpProbeTest extends ProbeContractTest {
     Path tokenFile = TestServers.secretFile(dir, "token", token + "\n");
     server.stubFor(get("/api/health").willReturn(aResponse().withStatus(401)));
 
-    ProbeResult result = HttpProbe.builder("core-api", http("/api/health"))
+    ProbeResult result = builder("core-api", http("/api/health"))
         .bearerTokenFile(tokenFile).build().check().get();
 
     server.verify(getRequestedFor(urlEqualTo("/api/health"))
@@ -116,7 +129,7 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Test
   void tlsWithThePrivateCaIsUp() throws Exception {
-    ProbeResult result = HttpProbe.builder("keycloak", https("/health/ready"))
+    ProbeResult result = builder("keycloak", https("/health/ready"))
         .caFile(certificates.caPem).build().check().get();
 
     assertThat(result.status()).as(result.detail()).isEqualTo(ProbeStatus.UP);
@@ -125,7 +138,7 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Test
   void tlsWithoutThePrivateCaIsDown() throws Exception {
-    ProbeResult result = HttpProbe.builder("keycloak", https("/health/ready")).build().check().get();
+    ProbeResult result = builder("keycloak", https("/health/ready")).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).startsWith("TLS handshake failed: ");
@@ -133,7 +146,7 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Test
   void tlsInsecureAcceptsTheSelfSignedCertificate() throws Exception {
-    ProbeResult result = HttpProbe.builder("keycloak", https("/health/ready"))
+    ProbeResult result = builder("keycloak", https("/health/ready"))
         .insecure(true).build().check().get();
 
     assertThat(result.status()).as(result.detail()).isEqualTo(ProbeStatus.UP);
@@ -143,7 +156,7 @@ class HttpProbeTest extends ProbeContractTest {
   void unreadableCaFileIsDownNamingTheFile() throws Exception {
     Path missing = dir.resolve("missing-ca.pem");
 
-    ProbeResult result = HttpProbe.builder("keycloak", https("/health/ready"))
+    ProbeResult result = builder("keycloak", https("/health/ready"))
         .caFile(missing).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
@@ -152,13 +165,13 @@ class HttpProbeTest extends ProbeContractTest {
 
   @Test
   void builderRejectsBadOptions() {
-    assertThatThrownBy(() -> HttpProbe.builder("x", URI.create("ftp://host/")))
+    assertThatThrownBy(() -> builder("x", URI.create("ftp://host/")))
         .hasMessage("url must be http or https, got 'ftp://host/'");
-    assertThatThrownBy(() -> HttpProbe.builder("x", http("/")).insecure(true).caFile(dir).build())
+    assertThatThrownBy(() -> builder("x", http("/")).insecure(true).caFile(dir).build())
         .hasMessage("caFile and insecure exclude each other");
-    assertThatThrownBy(() -> HttpProbe.builder("x", http("/")).timeout(Duration.ZERO))
+    assertThatThrownBy(() -> builder("x", http("/")).timeout(Duration.ZERO))
         .hasMessage("timeout must be positive, got PT0S");
-    assertThatThrownBy(() -> HttpProbe.builder(" ", http("/")))
+    assertThatThrownBy(() -> builder(" ", http("/")))
         .hasMessage("probe name must not be blank");
   }
 

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.companyos.agent.collectors.http.HttpFetcher;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -16,7 +17,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class PrometheusScraperTest {
+/**
+ * The scraper's tests, run against both HTTP clients ({@link JdkPrometheusScraperTest},
+ * {@link VertxPrometheusScraperTest}).
+ */
+abstract class PrometheusScraperTest {
+
+  /** The HTTP client under test. */
+  abstract HttpFetcher fetcher();
+
 
   private static WireMockServer server;
 
@@ -74,7 +83,7 @@ class PrometheusScraperTest {
   void httpErrorsAndTimeoutsAreScrapeErrors() throws Exception {
     assertThat(scraper("/down", "*").scrape().get().error()).isEqualTo("HTTP 503");
     ScrapeResult slow = PrometheusScraper.builder("core", url("/slow"), new MetricAllowlist(List.of("*")))
-        .timeout(Duration.ofMillis(300)).build().scrape().get();
+        .http(fetcher()).timeout(Duration.ofMillis(300)).build().scrape().get();
     assertThat(slow.error()).isEqualTo("timed out after 300 ms");
   }
 
@@ -89,8 +98,8 @@ class PrometheusScraperTest {
     assertThat(new MetricAllowlist(List.of("a.b")).allows("axb")).isFalse();
   }
 
-  private static PrometheusScraper scraper(String path, String... allow) {
-    return PrometheusScraper.builder("core", url(path), new MetricAllowlist(List.of(allow))).build();
+  private PrometheusScraper scraper(String path, String... allow) {
+    return PrometheusScraper.builder("core", url(path), new MetricAllowlist(List.of(allow))).http(fetcher()).build();
   }
 
   private static URI url(String path) {

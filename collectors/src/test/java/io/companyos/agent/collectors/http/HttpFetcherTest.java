@@ -1,0 +1,132 @@
+package io.companyos.agent.collectors.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import java.io.InputStream;
+import java.net.ConnectException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What both {@link HttpFetcher}s promise beyond the probe's and the scraper's tests (which run against both too):
+ * the body intact across chunks, the size cap, a timeout that covers a body that never ends, no redirects.
+ * {@link JdkHttpFetcherTest} and {@link VertxHttpFetcherTest} run it.
+ */
+abstract class HttpFetcherTest {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final byte[] LARGE = new byte[700 * 1024]; // over LARGE_BODY_BYTES: a worker hands it over
+  private static WireMockServer server;
+
+  abstract HttpFetcher fetcher();
+
+  @BeforeAll
+  static void startServer() {
+    for (int i = 0; i < LARGE.length; i++) {
+      LARGE[i] = (byte) ('a' + i % 26);
+    }
+    server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
+    server.start();
+    server.stubFor(get("/large").willReturn(aResponse().withHeader("Content-Type", "text/plain; version=0.0.4")
+        .withBody(LARGE)));
+    server.stubFor(get("/moved").willReturn(aResponse().withStatus(301).withHeader("Location", "/large")));
+    // headers at once, then the body a byte every ~100 ms over 4 s
+    server.stubFor(get("/dribble").willReturn(aResponse().withBody("x".repeat(40))
+        .withChunkedDribbleDelay(40, 4000)));
+  }
+
+  @AfterAll
+  static void stopServer() {
+    server.stop();
+  }
+
+  @Test
+  void theBodyArrivesWholeWithStatusAndContentType() throws Exception {
+    HttpFetcher.Response response = fetcher().get(request("/large").header("X-Probe", "yes")).get();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contentType()).isEqualTo("text/plain; version=0.0.4");
+    try (InputStream body = response.bodyStream()) {
+      assertThat(Arrays.equals(body.readAllBytes(), LARGE)).as("body intact").isTrue();
+    }
+    server.verify(getRequestedFor(urlEqualTo("/large")).withHeader("X-Probe", equalTo("yes")));
+  }
+
+  @Test
+  void aBodyOverTheCapFailsTheRequest() {
+    assertThatThrownBy(() -> fetcher().get(request("/large").maxBodyBytes(64 * 1024)).get())
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(HttpFetcher.ResponseTooLargeException.class)
+        .hasMessage("response body larger than 65536 bytes");
+  }
+
+  @Test
+  void aDiscardedBodyOverTheCapStillGivesTheStatus() throws Exception {
+    HttpFetcher.Response response = fetcher().get(request("/large").maxBodyBytes(1024).discardBody()).get();
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void redirectsAreReturnedNotFollowed() throws Exception {
+    HttpFetcher.Response response = fetcher().get(request("/moved")).get();
+
+    assertThat(response.status()).isEqualTo(301);
+    assertThat(response.body()).isEmpty();
+  }
+
+  @Test
+  void theTimeoutCoversABodyThatDoesNotEnd() {
+    HttpFetcher.Request request = HttpFetcher.Request.get(url("/dribble"), Duration.ofMillis(500));
+
+    assertThatThrownBy(() -> fetcher().get(request).get())
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOfAny(TimeoutException.class, HttpTimeoutException.class);
+  }
+
+  @Test
+  void aClosedPortFailsWithConnectException() throws Exception {
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+      port = socket.getLocalPort();
+    }
+    HttpFetcher.Request request = HttpFetcher.Request.get(URI.create("http://127.0.0.1:" + port + "/"), TIMEOUT);
+
+    assertThatThrownBy(() -> fetcher().get(request).get())
+        .isInstanceOf(ExecutionException.class)
+        .cause().isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void requestsOtherThanHttpAreRefusedWhenMade() {
+    assertThatThrownBy(() -> HttpFetcher.Request.get(URI.create("ftp://host/"), TIMEOUT))
+        .hasMessage("url must be http or https, got 'ftp://host/'");
+    assertThatThrownBy(() -> HttpFetcher.Request.get(url("/"), Duration.ZERO))
+        .hasMessage("timeout must be positive, got PT0S");
+  }
+
+  private static HttpFetcher.Request request(String path) {
+    return HttpFetcher.Request.get(url(path), TIMEOUT);
+  }
+
+  private static URI url(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+}
