@@ -4,22 +4,45 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.AsynchronousChannelGroup;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.nio.channels.CompletionHandler;
 import java.util.concurrent.CompletableFuture;
 
-/** {@link AsynchronousSocketChannel} operations as futures, for the tcp and neo4j probes. */
+/**
+ * {@link AsynchronousSocketChannel} operations as futures, for the tcp, neo4j and postgres probes. The channels share
+ * one group with a single thread, which polls and runs the (short) completion handlers: the JDK's default group
+ * keeps a poller thread plus one handler thread per core and a cached pool, idle nearly always in a probing
+ * process.
+ */
 final class AsyncSockets {
 
   private AsyncSockets() {}
+
+  /** The probes' channel group, made at the first connect. */
+  private static final class Group {
+    static final AsynchronousChannelGroup INSTANCE = create();
+
+    private static AsynchronousChannelGroup create() {
+      try {
+        return AsynchronousChannelGroup.withFixedThreadPool(1, task -> {
+          Thread thread = new Thread(task, "probe-sockets");
+          thread.setDaemon(true);
+          return thread;
+        });
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("cannot create the probes' socket group", e);
+      }
+    }
+  }
 
   /** Opens and connects a channel; the caller closes it (also on failure of later steps). */
   static CompletableFuture<AsynchronousSocketChannel> connect(String host, int port) {
     CompletableFuture<AsynchronousSocketChannel> result = new CompletableFuture<>();
     AsynchronousSocketChannel channel;
     try {
-      channel = AsynchronousSocketChannel.open();
-    } catch (IOException e) {
+      channel = AsynchronousSocketChannel.open(Group.INSTANCE);
+    } catch (IOException | RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
     InetSocketAddress address = new InetSocketAddress(host, port);
