@@ -3,6 +3,8 @@ package io.companyos.agent.config;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.companyos.agent.collectors.health.Neo4jProbe;
+import io.companyos.agent.collectors.http.HttpFetcher;
+import io.companyos.agent.collectors.http.JdkHttpFetcher;
 import io.companyos.agent.collectors.health.Probe;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -40,7 +42,12 @@ public record Neo4jProbeConfig(
 
   @Override
   public Probe toProbe(Supplier<Vertx> vertx) {
-    Neo4jProbe.Builder builder = Neo4jProbe.builder(name, host, port).timeout(timeout);
+    return toProbe(vertx, JdkHttpFetcher.shared());
+  }
+
+  @Override
+  public Probe toProbe(Supplier<Vertx> vertx, HttpFetcher http) {
+    Neo4jProbe.Builder builder = Neo4jProbe.builder(name, host, port).timeout(timeout).http(http);
     if (httpPort != null) {
       builder.httpPort(httpPort);
     }

@@ -3,10 +3,11 @@ package io.companyos.agent.collectors.health;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.EOFException;
+import io.companyos.agent.collectors.http.HttpFetcher;
+import io.companyos.agent.collectors.http.JdkHttpFetcher;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.AsynchronousSocketChannel;
 import java.time.Duration;
@@ -27,7 +28,7 @@ public final class Neo4jProbe implements Probe {
   private final int boltPort;
   private final Integer httpPort;
   private final Duration timeout;
-  private final HttpClient http;
+  private final HttpFetcher http;
 
   private Neo4jProbe(Builder b) {
     this.name = b.name;
@@ -35,7 +36,7 @@ public final class Neo4jProbe implements Probe {
     this.boltPort = b.boltPort;
     this.httpPort = b.httpPort;
     this.timeout = b.timeout;
-    this.http = b.httpPort == null ? null : HttpClient.newBuilder().connectTimeout(timeout).build();
+    this.http = b.httpPort == null ? null : b.http;
   }
 
   /** A probe of the Bolt port {@code boltPort} (Neo4j's default is 7687). */
@@ -108,26 +109,25 @@ public final class Neo4jProbe implements Probe {
   }
 
   private CompletableFuture<String> discoveryVersion() {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://" + hostForUri() + ":" + httpPort + "/"))
-            .timeout(timeout)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    return http.sendAsync(request, HttpResponse.BodyHandlers.ofString())
+    HttpFetcher.Request request =
+        HttpFetcher.Request.get(URI.create("http://" + hostForUri() + ":" + httpPort + "/"), timeout)
+            .header("Accept", "application/json");
+    return http.get(request)
         .thenApply(
             response -> {
-              if (response.statusCode() != 200) {
-                throw new IllegalStateException("HTTP " + response.statusCode());
+              if (response.status() != 200) {
+                throw new IllegalStateException("HTTP " + response.status());
               }
-              try {
-                JsonNode version = JSON.readTree(response.body()).path("neo4j_version");
+              try (InputStream body = response.bodyStream()) {
+                JsonNode version = JSON.readTree(body).path("neo4j_version");
                 if (!version.isTextual()) {
                   throw new IllegalStateException("no neo4j_version in the discovery document");
                 }
                 return version.asText();
               } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("discovery document is not JSON", e);
+              } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
               }
             });
   }
@@ -143,6 +143,7 @@ public final class Neo4jProbe implements Probe {
     private final int boltPort;
     private Integer httpPort;
     private Duration timeout = Duration.ofSeconds(5);
+    private HttpFetcher http = JdkHttpFetcher.shared();
 
     private Builder(String name, String host, int boltPort) {
       this.name = ProbeArguments.check(name);
@@ -159,6 +160,12 @@ public final class Neo4jProbe implements Probe {
     /** Time allowed for the handshake and the discovery request together. Default 5 s. */
     public Builder timeout(Duration timeout) {
       this.timeout = ProbeArguments.checkTimeout(timeout);
+      return this;
+    }
+
+    /** The HTTP client of the discovery request: the JDK's (default) or the daemon's {@code VertxHttpFetcher}. */
+    public Builder http(HttpFetcher http) {
+      this.http = java.util.Objects.requireNonNull(http, "http");
       return this;
     }
 

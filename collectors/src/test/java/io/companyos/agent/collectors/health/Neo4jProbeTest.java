@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.companyos.agent.collectors.http.HttpFetcher;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -14,7 +15,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class Neo4jProbeTest extends ProbeContractTest {
+/**
+ * The Neo4j probe's tests, run with both HTTP clients for the discovery request ({@link JdkNeo4jProbeTest},
+ * {@link VertxNeo4jProbeTest}).
+ */
+abstract class Neo4jProbeTest extends ProbeContractTest {
+
+  /** The HTTP client under test. */
+  abstract HttpFetcher fetcher();
+
+  private Neo4jProbe.Builder builder(String name, String host, int port) {
+    return Neo4jProbe.builder(name, host, port).http(fetcher());
+  }
+
 
   private static final int V5_4 = 5 << 8 | 4;
   private static final int V4_4 = 4 << 8 | 4;
@@ -52,12 +65,12 @@ class Neo4jProbeTest extends ProbeContractTest {
   @Override
   Probe healthy(String name) throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.NEGOTIATE, V5_4, V4_4);
-    return Neo4jProbe.builder(name, TestServers.HOST, peer.port()).build();
+    return builder(name, TestServers.HOST, peer.port()).build();
   }
 
   @Override
   Probe atPort(String name, int port, Duration timeout) {
-    return Neo4jProbe.builder(name, TestServers.HOST, port).timeout(timeout).build();
+    return builder(name, TestServers.HOST, port).timeout(timeout).build();
   }
 
   @Test
@@ -78,7 +91,7 @@ class Neo4jProbeTest extends ProbeContractTest {
   void olderServerAgreesOnAnOlderVersion() throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.NEGOTIATE, 4 << 8 | 3);
 
-    ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port()).build().check().get();
+    ProbeResult result = builder("graph", TestServers.HOST, peer.port()).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.UP);
     assertThat(result.detail()).isEqualTo("Bolt 4.3");
@@ -88,7 +101,7 @@ class Neo4jProbeTest extends ProbeContractTest {
   void serverWithNoCommonVersionIsDown() throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.NEGOTIATE, 6 << 8);
 
-    ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port()).build().check().get();
+    ProbeResult result = builder("graph", TestServers.HOST, peer.port()).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail()).isEqualTo("Bolt server supports none of the offered versions");
@@ -98,7 +111,7 @@ class Neo4jProbeTest extends ProbeContractTest {
   void peerThatClosesOnTheHandshakeIsDown() throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.CLOSE);
 
-    ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port()).build().check().get();
+    ProbeResult result = builder("graph", TestServers.HOST, peer.port()).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
@@ -109,7 +122,7 @@ class Neo4jProbeTest extends ProbeContractTest {
   void peerAnsweringWithTheWrongMagicIsDown() throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.ANSWER_HTTP);
 
-    ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port()).build().check().get();
+    ProbeResult result = builder("graph", TestServers.HOST, peer.port()).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.DOWN);
     assertThat(result.detail())
@@ -120,7 +133,7 @@ class Neo4jProbeTest extends ProbeContractTest {
   void httpDiscoveryAddsTheServerVersion() throws Exception {
     peer = new BoltPeer(BoltPeer.Behaviour.NEGOTIATE, V5_4);
 
-    ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port())
+    ProbeResult result = builder("graph", TestServers.HOST, peer.port())
         .httpPort(http.port()).build().check().get();
 
     assertThat(result.status()).isEqualTo(ProbeStatus.UP);
@@ -132,7 +145,7 @@ class Neo4jProbeTest extends ProbeContractTest {
     peer = new BoltPeer(BoltPeer.Behaviour.NEGOTIATE, V5_4);
 
     try (Socket closed = TestServers.closedPort()) {
-      ProbeResult result = Neo4jProbe.builder("graph", TestServers.HOST, peer.port())
+      ProbeResult result = builder("graph", TestServers.HOST, peer.port())
           .httpPort(closed.getLocalPort()).build().check().get();
 
       assertThat(result.status()).isEqualTo(ProbeStatus.DEGRADED);

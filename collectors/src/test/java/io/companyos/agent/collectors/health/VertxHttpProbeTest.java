@@ -1,7 +1,7 @@
 package io.companyos.agent.collectors.health;
 
 import io.companyos.agent.collectors.http.HttpFetcher;
-import io.companyos.agent.collectors.http.VertxHttpFetcher;
+import io.companyos.agent.collectors.http.WarmVertxFetcher;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import org.junit.jupiter.api.AfterAll;
@@ -14,9 +14,9 @@ class VertxHttpProbeTest extends HttpProbeTest {
   private static HttpFetcher fetcher;
 
   @BeforeAll
-  static void startVertx() {
+  static void startVertx() throws Exception {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    fetcher = new VertxHttpFetcher(vertx);
+    fetcher = WarmVertxFetcher.on(vertx);
   }
 
   @AfterAll

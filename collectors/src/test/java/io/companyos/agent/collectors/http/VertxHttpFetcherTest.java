@@ -12,9 +12,9 @@ class VertxHttpFetcherTest extends HttpFetcherTest {
   private static HttpFetcher fetcher;
 
   @BeforeAll
-  static void startVertx() {
+  static void startVertx() throws Exception {
     vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-    fetcher = new VertxHttpFetcher(vertx);
+    fetcher = WarmVertxFetcher.on(vertx);
   }
 
   @AfterAll

@@ -1,0 +1,27 @@
+package io.companyos.agent.collectors.http;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+
+/** A {@link VertxHttpFetcher} for tests, its client's classes loaded before a test's short timeouts count. */
+public final class WarmVertxFetcher {
+
+  private WarmVertxFetcher() {}
+
+  /**
+   * A fetcher on {@code vertx} that has made one request (to a closed port): on a loaded machine, loading the Vert.x
+   * HTTP client's classes at the first request can take longer than a probe's 5 s timeout.
+   */
+  public static HttpFetcher on(io.vertx.core.Vertx vertx) throws Exception {
+    HttpFetcher fetcher = new VertxHttpFetcher(vertx);
+    int port;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      port = socket.getLocalPort();
+    }
+    fetcher.get(HttpFetcher.Request.get(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(60)))
+        .handle((response, error) -> null).get();
+    return fetcher;
+  }
+}
