@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.InputStream;
 import java.net.ConnectException;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -103,15 +104,15 @@ abstract class HttpFetcherTest {
 
   @Test
   void aClosedPortFailsWithConnectException() throws Exception {
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
-      port = socket.getLocalPort();
-    }
-    HttpFetcher.Request request = HttpFetcher.Request.get(URI.create("http://127.0.0.1:" + port + "/"), TIMEOUT);
+    try (Socket held = new Socket()) { // bound, never listening: refuses connections while held
+      held.bind(new InetSocketAddress("127.0.0.1", 0));
+      HttpFetcher.Request request =
+          HttpFetcher.Request.get(URI.create("http://127.0.0.1:" + held.getLocalPort() + "/"), TIMEOUT);
 
-    assertThatThrownBy(() -> fetcher().get(request).get())
-        .isInstanceOf(ExecutionException.class)
-        .cause().isInstanceOf(ConnectException.class);
+      assertThatThrownBy(() -> fetcher().get(request).get())
+          .isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(ConnectException.class);
+    }
   }
 
   @Test

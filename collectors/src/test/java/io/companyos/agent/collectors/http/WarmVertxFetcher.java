@@ -1,7 +1,7 @@
 package io.companyos.agent.collectors.http;
 
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 
@@ -16,12 +16,11 @@ public final class WarmVertxFetcher {
    */
   public static HttpFetcher on(io.vertx.core.Vertx vertx) throws Exception {
     HttpFetcher fetcher = new VertxHttpFetcher(vertx);
-    int port;
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-      port = socket.getLocalPort();
+    try (Socket held = new Socket()) { // bound, never listening: the request is refused
+      held.bind(new InetSocketAddress("127.0.0.1", 0));
+      fetcher.get(HttpFetcher.Request.get(URI.create("http://127.0.0.1:" + held.getLocalPort() + "/"),
+          Duration.ofSeconds(60))).handle((response, error) -> null).get();
     }
-    fetcher.get(HttpFetcher.Request.get(URI.create("http://127.0.0.1:" + port + "/"), Duration.ofSeconds(60)))
-        .handle((response, error) -> null).get();
     return fetcher;
   }
 }
