@@ -56,6 +56,17 @@ public final class StackTraceAnonymizer {
   private record Frame(String kept, String normalized) {}
 
   /**
+   * Header lines ({@code [Caused by: ]type: message}) by their part up to the class ({@link #headKey}), with what they
+   * became, when the redactor changed nothing in them: every event of a code path has the same headers with different
+   * messages, and a header costs a regular expression and a pass of the redactor. Bounded like {@link #frames}.
+   */
+  private final Map<String, Frame> heads = new ConcurrentHashMap<>();
+  static final int HEAD_CACHE_MAX = 1024;
+  /** Longest class name (with indentation and prefix, about 300 characters at most) a header is remembered under. */
+  static final int HEAD_KEY_MAX_TYPE = 256;
+  private static final Pattern NOT_BLANK = Pattern.compile("[^\t ]");
+
+  /**
    * Runs of frame lines seen before (see {@link #block}), indexed by their first line (without a {@code \r}); a hit
    * compares the whole run's exact text with the trace in place. Bounded like {@link #frames}: by count and characters.
    */
@@ -68,7 +79,11 @@ public final class StackTraceAnonymizer {
   /** Blocks remembered under one first line (code paths that share their innermost frame). */
   static final int BLOCKS_PER_FIRST_LINE = 4;
 
-  private record Block(String text, List<String> kept, List<String> normalized) {}
+  /**
+   * @param latin1 the text's ISO-8859-1 bytes when every character is one and none is {@code ?} (which is what the
+   *     encoding puts for any other character), else null; then equal bytes mean equal text
+   */
+  private record Block(String text, byte[] latin1, List<String> kept, List<String> normalized) {}
 
   /**
    * Whole anonymized traces by their kept and normalized lines: the same code path gives the same lines, and the
@@ -129,12 +144,13 @@ public final class StackTraceAnonymizer {
       }
       end = lineStart;
     }
+    byte[][] traceLatin1 = new byte[1][];
     int start = 0;
     while (start < end) {
       int nl = trace.indexOf('\n', start);
       int lineEnd = nl < 0 || nl > end ? end : nl;
       if (isBlockLine(trace, start, lineEnd)) {
-        int known = knownBlock(trace, start, lineEnd, end, kept, normalized);
+        int known = knownBlock(trace, traceLatin1, start, lineEnd, end, kept, normalized);
         if (known >= 0) {
           start = known;
           continue;
@@ -194,7 +210,8 @@ public final class StackTraceAnonymizer {
    * the trace has exactly its text there and a line ends right after it, so every line it covers is cut exactly as
    * line-by-line reading would cut it, and gives the same result.
    */
-  private int knownBlock(String trace, int start, int lineEnd, int end, List<String> kept, List<String> normalized) {
+  private int knownBlock(String trace, byte[][] traceLatin1, int start, int lineEnd, int end, List<String> kept,
+      List<String> normalized) {
     int keyEnd = lineEnd > start && trace.charAt(lineEnd - 1) == '\r' ? lineEnd - 1 : lineEnd;
     Block[] candidates = blocks.get(trace.substring(start, keyEnd));
     if (candidates == null) {
@@ -203,7 +220,22 @@ public final class StackTraceAnonymizer {
     for (Block b : candidates) {
       String text = b.text();
       int p = start + text.length();
-      if (p > end || !trace.regionMatches(start, text, 0, text.length())) {
+      if (p > end) {
+        continue;
+      }
+      if (b.latin1() != null) {
+        // the trace's ISO-8859-1 bytes, made once per trace: an array comparison runs 8 bytes a step, where
+        // regionMatches compares character by character (under C1, the daemon's JIT, the cost of the whole look-up)
+        if (traceLatin1[0] == null) {
+          traceLatin1[0] = trace.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        // (a surrogate pair becomes one byte: then byte and character positions differ, and the characters are compared)
+        if (traceLatin1[0].length == trace.length()
+            ? !java.util.Arrays.equals(traceLatin1[0], start, p, b.latin1(), 0, b.latin1().length)
+            : !trace.regionMatches(start, text, 0, text.length())) {
+          continue;
+        }
+      } else if (!trace.regionMatches(start, text, 0, text.length())) {
         continue;
       }
       int next;
@@ -264,7 +296,7 @@ public final class StackTraceAnonymizer {
     }
     // not a run that ends in "\r": found again before a "\n", its last line would be read without that "\r"
     if (unchanged && counter.total() == before && text.length() <= BLOCK_MAX_CHARS && !text.endsWith("\r")) {
-      rememberBlock(new Block(text, List.copyOf(kept.subList(keptFrom, kept.size())),
+      rememberBlock(new Block(text, latin1(text), List.copyOf(kept.subList(keptFrom, kept.size())),
           List.copyOf(normalized.subList(normalizedFrom, normalized.size()))));
     }
   }
@@ -300,15 +332,74 @@ public final class StackTraceAnonymizer {
       kept.add(line.stripTrailing());
       return true;
     }
+    String headKey = headKey(line);
+    if (headKey != null) {
+      Frame head = heads.get(headKey);
+      if (head != null) {
+        kept.add(head.kept());
+        normalized.add(head.normalized());
+        return false;
+      }
+    }
     Matcher m = HEAD.matcher(line);
     if (m.lookingAt() && isExceptionType(m.group(3))) {
       String prefix = m.group(2) == null ? "" : m.group(2).startsWith("Exception in thread") ? "Exception in thread " : m.group(2);
-      String indent = m.group(1).replaceAll("[^\t ]", "");
-      kept.add(redactor.redact(indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3), counter));
-      normalized.add(prefix.strip() + m.group(3));
+      String indent = NOT_BLANK.matcher(m.group(1)).replaceAll("");
+      String head = indent.substring(0, Math.min(16, indent.length())) + prefix + m.group(3);
+      long before = counter.total();
+      String redacted = redactor.redact(head, counter);
+      String norm = prefix.strip() + m.group(3);
+      kept.add(redacted);
+      normalized.add(norm);
+      if (headKey != null && m.end() == headKey.length() && counter.total() == before && redacted.equals(head)) {
+        rememberHead(headKey, new Frame(redacted, norm));
+      }
       return false;
     }
     return true;
+  }
+
+  /**
+   * A header line's part up to the end of its exception class — blanks and tabs, an optional {@code Caused by: } or
+   * {@code Suppressed: }, then class-name characters followed by {@code :} or the line's end — or null when the line
+   * does not have that shape. {@link #HEAD}'s result depends on nothing else of such a line (the message after the
+   * {@code :} is dropped), so a header is remembered by this part. Lines of other shapes take the regular expression.
+   */
+  static String headKey(String line) {
+    int n = line.length();
+    int i = 0;
+    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+      i++;
+    }
+    if (line.startsWith("Caused by: ", i)) {
+      i += 11;
+    } else if (line.startsWith("Suppressed: ", i)) {
+      i += 12;
+    }
+    int typeStart = i;
+    while (i < n && i - typeStart < HEAD_KEY_MAX_TYPE) {
+      char c = line.charAt(i);
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '$')) {
+        break;
+      }
+      i++;
+    }
+    if (i == typeStart || i - typeStart >= HEAD_KEY_MAX_TYPE || i < n && line.charAt(i) != ':') {
+      return null;
+    }
+    return line.substring(0, i);
+  }
+
+  private void rememberHead(String key, Frame head) {
+    if (heads.size() >= HEAD_CACHE_MAX) {
+      heads.clear();
+    }
+    heads.put(key, head);
+  }
+
+  /** How many header lines are remembered (for tests of the bound). */
+  int rememberedHeads() {
+    return heads.size();
   }
 
   private void remember(String line, Frame frame) {
@@ -342,6 +433,17 @@ public final class StackTraceAnonymizer {
       System.arraycopy(old, 0, more, 1, more.length - 1);
       return more;
     });
+  }
+
+  /** {@code text} as ISO-8859-1 bytes when that encoding is exact and has no {@code ?}; else null. */
+  private static byte[] latin1(String text) {
+    byte[] b = text.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    for (int i = 0; i < b.length; i++) {
+      if (b[i] == '?' || text.charAt(i) > 0xff) {
+        return null;
+      }
+    }
+    return b;
   }
 
   /** How many blocks and how many of their characters are remembered (for tests of the bound). */

@@ -162,6 +162,11 @@ class SupportingApiTest {
       assertThat(anonymizer.rememberedBlocks()).isLessThanOrEqualTo(StackTraceAnonymizer.BLOCK_CACHE_MAX);
       assertThat(anonymizer.rememberedTraces()).isLessThanOrEqualTo(StackTraceAnonymizer.TRACE_CACHE_MAX);
     }
+    for (int i = 0; i < 3 * StackTraceAnonymizer.HEAD_CACHE_MAX; i++) {
+      StackTraceAnonymizer.AnonymizedTrace t = anonymizer.anonymize("Caused by: com.x.E" + i + "Exception: user" + i);
+      assertThat(t.text()).isEqualTo("Caused by: com.x.E" + i + "Exception");
+      assertThat(anonymizer.rememberedHeads()).isLessThanOrEqualTo(StackTraceAnonymizer.HEAD_CACHE_MAX).isPositive();
+    }
     for (int i = 0; i < 3 * StackTraceAnonymizer.BLOCKS_PER_FIRST_LINE; i++) {
       // one first line, many continuations: a few are remembered under it, never more
       anonymizer.anonymize("java.lang.IllegalStateException\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:" + i + ")\n");
