@@ -37,7 +37,13 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
       + "\\((?:Native Method|Unknown Source|(?:[A-Za-z0-9_$.-]|" + TOKEN + "){1,128}(?::\\d{1,7})?)\\)");
   private static final Pattern TRACE_MORE = Pattern.compile(
       "[\\t ]{0,16}\\.\\.\\. \\d{1,9} (?:more|common frames omitted)");
-  private static final Pattern HEX16 = Pattern.compile("[0-9a-f]{16}");
+  private static final Pattern COUNT_TEXT = Pattern.compile("\\d{1,18}");
+  /**
+   * Exception classes already found to conform, by their exact text (a pure function of it): every error event carries
+   * one, from a few code paths. Bounded (each at most 256 characters); starts over when full.
+   */
+  private static final Map<String, Boolean> VALID_TYPES = new java.util.concurrent.ConcurrentHashMap<>();
+  static final int VALID_TYPES_MAX = 1024;
   /**
    * Stack-trace lines already found to conform (the check is a pure function of the line): error events repeat the
    * same frames, and a hit skips three regular expressions. Bounded; starts over when full.
@@ -100,11 +106,11 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
       case ENUM -> values.contains(text);
       case TIMESTAMP -> isInstant(text);
       case CONST -> text.equals(Long.toString(constant));
-      case COUNT -> text.matches("\\d{1,18}");
+      case COUNT -> COUNT_TEXT.matcher(text).matches();
       case OBJECT -> false;
-      case JAVA_TYPE -> text.length() <= 256 && JAVA_TYPE.matcher(text).matches();
+      case JAVA_TYPE -> isJavaType(text);
       case STACK_TRACE -> isStackTrace(text);
-      case HEX16 -> HEX16.matcher(text).matches();
+      case HEX16 -> isHex16(text);
     };
     return ok ? null : path + " is not " + type.expectation(values);
   }
@@ -127,6 +133,42 @@ public record ValueRule(ValueType type, long constant, List<String> values, bool
       }
     }
     return null;
+  }
+
+  private static boolean isJavaType(String text) {
+    if (text.length() > 256) {
+      return false;
+    }
+    if (VALID_TYPES.containsKey(text)) {
+      return true;
+    }
+    if (!JAVA_TYPE.matcher(text).matches()) {
+      return false;
+    }
+    if (VALID_TYPES.size() >= VALID_TYPES_MAX) {
+      VALID_TYPES.clear();
+    }
+    VALID_TYPES.put(text, Boolean.TRUE);
+    return true;
+  }
+
+  /** How many exception classes are remembered as conforming (for tests of the bound). */
+  static int rememberedTypes() {
+    return VALID_TYPES.size();
+  }
+
+  /** {@code [0-9a-f]{16}}, without a regular expression. */
+  private static boolean isHex16(String text) {
+    if (text.length() != 16) {
+      return false;
+    }
+    for (int i = 0; i < 16; i++) {
+      char c = text.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isStackTrace(String text) {

@@ -17,9 +17,37 @@ class StackTraceScreeningCacheTest {
       + "\t... 12 more";
 
   private java.util.Optional<DenialReason> check(String trace) {
+    return check("java.lang.IllegalStateException", trace, "0123456789abcdef", "0");
+  }
+
+  private java.util.Optional<DenialReason> check(String type, String trace, String fingerprint, String suppressed) {
     return allowlist.checkLogEvent(new TelemetryItem("companyos.error", Map.of("service", "core-api",
-        "exception.type", "java.lang.IllegalStateException", "exception.stacktrace", trace,
-        "companyos.error.fingerprint", "0123456789abcdef", "companyos.error.suppressed", "0")));
+        "exception.type", type, "exception.stacktrace", trace,
+        "companyos.error.fingerprint", fingerprint, "companyos.error.suppressed", suppressed)));
+  }
+
+  @Test
+  void aRememberedExceptionClassAdmitsOnlyItselfAndTheOtherAttributesAreCheckedExactly() {
+    assertThat(check("java.lang.IllegalStateException", TRACE, "0123456789abcdef", "0")).isEmpty();
+    for (String bad : new String[] {"java.lang.IllegalStateException: alice", "java.lang.Illegal StateException",
+        "java.lang.IllegalStateException ", "java..lang.IllegalStateException", "x".repeat(257)}) {
+      assertThat(check(bad, TRACE, "0123456789abcdef", "0")).as(bad).contains(DenialReason.ATTRIBUTE_VALUE);
+      assertThat(check(bad, TRACE, "0123456789abcdef", "0")).as(bad).contains(DenialReason.ATTRIBUTE_VALUE);
+    }
+    for (String bad : new String[] {"0123456789abcdeF", "0123456789abcde", "0123456789abcdef0", "0123456789abcdeg",
+        "012345678\u0660abcdef"}) {
+      assertThat(check("java.lang.IllegalStateException", TRACE, bad, "0")).as(bad)
+          .contains(DenialReason.ATTRIBUTE_VALUE);
+    }
+    for (String bad : new String[] {"-1", "", "1234567890123456789", "\u0661", "1 "}) {
+      assertThat(check("java.lang.IllegalStateException", TRACE, "0123456789abcdef", bad)).as(bad)
+          .contains(DenialReason.ATTRIBUTE_VALUE);
+    }
+    assertThat(check("java.lang.IllegalStateException", TRACE, "fedcba9876543210", "123456789012345678")).isEmpty();
+    for (int i = 0; i < 3 * ValueRule.VALID_TYPES_MAX; i++) {
+      assertThat(check("com.foo.E" + i + "Exception", TRACE, "0123456789abcdef", "0")).isEmpty();
+      assertThat(ValueRule.rememberedTypes()).isLessThanOrEqualTo(ValueRule.VALID_TYPES_MAX);
+    }
   }
 
   @Test
