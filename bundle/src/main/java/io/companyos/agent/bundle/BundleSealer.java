@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * Seals a staged bundle: signs the manifest, then streams manifest, signature and files through the onion
  * tar &rarr; zstd frames &rarr; OpenPGP literal data &rarr; AES-256 SEIPD, and closes the layers innermost first.
- * Files whose frame was made during staging are copied as they are; the others are compressed here. Memory stays
+ * Files whose content frame was made during staging are copied as they are between their header and padding
+ * frames; the others are compressed here. Memory stays
  * bounded: everything is streamed from the staging directory.
  */
 final class BundleSealer {
@@ -56,7 +57,7 @@ final class BundleSealer {
       Path frame = frames.get(file.path());
       if (frame != null) {
         try (InputStream content = Files.newInputStream(frame)) {
-          archive.addFrame(content);
+          archive.addContentFrames(file.path(), file.size(), content);
         }
       } else {
         try (InputStream content = Files.newInputStream(staged.dir().resolve(file.path()))) {

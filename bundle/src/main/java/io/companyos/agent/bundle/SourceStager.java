@@ -36,8 +36,9 @@ final class SourceStager {
   private final Framing framing;
 
   /**
-   * Makes each staged file's tar entry into a zstd frame right after staging it, in the same worker thread, so that
-   * compression runs in parallel with redaction and sealing only concatenates.
+   * Compresses each staged file's content into a zstd frame of its own while redacting it (or, when only its tail is
+   * kept, right after), in the same worker thread, so that compression runs in parallel with redaction and sealing
+   * only adds each entry's header and padding frames around the ready content.
    *
    * @param dir where the frames go ({@code <index>.zst})
    * @param entryTime the tar entries' mtime (the manifest's creation time)
@@ -69,6 +70,7 @@ final class SourceStager {
     }
     Path target = stagingDir.resolve(source.path());
     TailKeepingFile out = null;
+    FramedStagingFile framed = null;
     long used = 0;
     try {
       Files.createDirectories(target.getParent());
@@ -79,10 +81,34 @@ final class SourceStager {
         boolean text = source.kind() == ContentKind.TEXT;
         long window = 2 * granted + DISCARD_AFTER_SKIP;
         long skipped = text && source.sizeHint() > window ? skipToTail(in, source.sizeHint() - window) : 0;
-        out = new TailKeepingFile(target, scratchDir.resolve("source-" + index), granted,
-            skipped > 0 ? DISCARD_AFTER_SKIP : 0, text);
-        RedactionCounts counts = text ? redact(in, out, source.path()) : copy(in, out);
-        TailKeepingFile.Kept kept = out.finish();
+        RedactionCounts counts;
+        TailKeepingFile.Kept kept = null;
+        Path frame = null;
+        if (framing != null && skipped == 0) {
+          // straight into the file's content frame; the plaintext never reaches the disk
+          framed = new FramedStagingFile(framing.dir().resolve(index + ".zst"), framing.zstdLevel());
+          counts = text ? redact(in, framed, source.path()) : copy(in, framed);
+          FramedStagingFile.Done done = framed.finish();
+          if (done.size() <= granted) {
+            kept = new TailKeepingFile.Kept(done.size(), done.sha256(), done.size(), false);
+            frame = framed.path();
+          } else {
+            // more than its share (it grew, or redaction lengthened it): keep its newest part the plaintext way
+            out = new TailKeepingFile(target, scratchDir.resolve("source-" + index), granted, 0, text);
+            try (InputStream plain = new com.github.luben.zstd.ZstdInputStreamNoFinalizer(
+                Files.newInputStream(framed.path()))) {
+              copy(plain, out);
+            }
+            framed.discard();
+          }
+        } else {
+          out = new TailKeepingFile(target, scratchDir.resolve("source-" + index), granted,
+              skipped > 0 ? DISCARD_AFTER_SKIP : 0, text);
+          counts = text ? redact(in, out, source.path()) : copy(in, out);
+        }
+        if (kept == null) {
+          kept = out.finish();
+        }
         boolean shrank = source.sizeHint() >= 0 && counted.consumed() < source.sizeHint();
         if (!text && kept.truncated()) {
           Files.deleteIfExists(target);
@@ -96,29 +122,31 @@ final class SourceStager {
             : kept.truncated() || skipped > 0
             ? new Truncation(source.path(), source.sizeHint(), kept.size(), truncationReason(granted, wanted, kept))
             : null;
-        Path frame = framing == null ? null : frame(source.path(), kept.size(), target, index);
+        if (framing != null && frame == null) {
+          frame = frame(target, index);
+        }
         return new StagingOutcome.Staged(new FileEntry(source.path(), kept.size(), kept.sha256()), truncation,
             counts, text, frame);
       }
     } catch (SourceInput.DeadlineReached e) {
-      return failed(source, out, target, "deadline reached while collecting");
+      return failed(source, out, framed, target, "deadline reached while collecting");
     } catch (SourceInput.SourceReadFailed | SourceInput.StagingWriteFailed e) {
-      return failed(source, out, target, e.getMessage());
+      return failed(source, out, framed, target, e.getMessage());
     } catch (Exception | StackOverflowError e) {
       String reason = causeReason(e);
-      return failed(source, out, target, reason);
+      return failed(source, out, framed, target, reason);
     } finally {
       budget.release(granted - used);
     }
   }
 
-  /** Compresses the staged file into its entry frame, then removes the plaintext. */
-  private Path frame(String path, long size, Path staged, int index) throws IOException {
+  /** Compresses the staged (kept) plaintext into its content frame, then removes the plaintext. */
+  private Path frame(Path staged, int index) throws IOException {
     Path frame = framing.dir().resolve(index + ".zst");
-    try (InputStream content = Files.newInputStream(staged);
-        java.io.OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(frame), 128 * 1024)) {
-      io.companyos.agent.bundle.archive.ArchiveWriter.writeEntryFrame(out, path, size,
-          new SourceInput(content, deadlinePassed, NO_PROGRESS), framing.entryTime(), framing.zstdLevel(), 0);
+    try (InputStream content = new SourceInput(Files.newInputStream(staged), deadlinePassed, NO_PROGRESS);
+        java.io.OutputStream out = io.companyos.agent.bundle.archive.ArchiveWriter.contentFrame(
+            Files.newOutputStream(frame), framing.zstdLevel())) {
+      content.transferTo(out);
     } catch (SourceInput.DeadlineReached e) {
       Files.deleteIfExists(frame);
       throw e;
@@ -159,7 +187,7 @@ final class SourceStager {
     return why + ": kept the newest " + kept.size() + " bytes";
   }
 
-  private RedactionCounts redact(InputStream in, TailKeepingFile out, String path) throws IOException {
+  private RedactionCounts redact(InputStream in, java.io.OutputStream out, String path) throws IOException {
     // large writes into the file's SHA-256: the digest is several times faster on whole 64 KiB chunks than on the
     // small pieces a redactor emits
     java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, COPY_BUFFER);
@@ -171,7 +199,7 @@ final class SourceStager {
     return counts;
   }
 
-  private static RedactionCounts copy(InputStream in, TailKeepingFile out) throws IOException {
+  private static RedactionCounts copy(InputStream in, java.io.OutputStream out) throws IOException {
     byte[] buffer = new byte[COPY_BUFFER];
     int n;
     while ((n = in.read(buffer)) >= 0) {
@@ -216,10 +244,14 @@ final class SourceStager {
     return "redaction failed: " + e.getClass().getSimpleName();
   }
 
-  private static StagingOutcome failed(BundleSource source, TailKeepingFile out, Path target, String reason) {
+  private static StagingOutcome failed(BundleSource source, TailKeepingFile out, FramedStagingFile framed,
+      Path target, String reason) {
     try {
       if (out != null) {
         out.discard();
+      }
+      if (framed != null) {
+        framed.discard();
       }
       Files.deleteIfExists(target);
     } catch (IOException cleanupFailed) {

@@ -2,6 +2,7 @@ package io.companyos.agent.bundle.archive;
 
 import com.github.luben.zstd.ZstdOutputStreamNoFinalizer;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,11 +65,31 @@ public final class ArchiveWriter {
     }
   }
 
+  /**
+   * Adds a regular file of exactly {@code size} bytes whose content was compressed ahead of time, alone, by a
+   * {@link #contentFrame} stream: writes the entry's header records as a frame, copies the content frames byte for
+   * byte, then the padding to 512 as a last frame. Decompressed, the same bytes as {@link #addFile} writes.
+   */
+  public void addContentFrames(String path, long size, InputStream contentFrames) throws IOException {
+    writeFrame(out, headerRecords(path, size, modificationTime), zstdLevel);
+    addFrame(contentFrames);
+    int padding = (int) ((RECORD - size % RECORD) % RECORD);
+    if (padding > 0) {
+      writeFrame(out, new byte[padding], zstdLevel);
+    }
+  }
+
+  /**
+   * A zstd frame of a file's content alone, for {@link #addContentFrames}: a staged file is compressed while it is
+   * redacted, before its size (which its tar header needs) is known. Closing it ends the frame and closes {@code out}.
+   */
+  public static OutputStream contentFrame(OutputStream out, int zstdLevel) throws IOException {
+    return frame(out, zstdLevel, 0);
+  }
+
   /** Writes tar's end-of-archive records as the last frame; the underlying stream stays open. */
   public void finish() throws IOException {
-    ZstdOutputStreamNoFinalizer zstd = frame(out, zstdLevel, 0);
-    zstd.write(new byte[2 * RECORD]);
-    zstd.closeWithoutClosingParentStream();
+    writeFrame(out, new byte[2 * RECORD], zstdLevel);
   }
 
   /**
@@ -80,10 +101,7 @@ public final class ArchiveWriter {
     ZstdOutputStreamNoFinalizer zstd = frame(out, zstdLevel, zstdWorkers);
     BufferedOutputStream buffer = new BufferedOutputStream(new KeepOpen(zstd), BUFFER_BYTES);
     // never finished: the end-of-archive records come once, in the last frame
-    TarArchiveOutputStream tar = new TarArchiveOutputStream(buffer, RECORD, "UTF-8");
-    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-    tar.setAddPaxHeadersForNonAsciiNames(true);
+    TarArchiveOutputStream tar = tar(buffer);
     tar.putArchiveEntry(entry(path, size, modificationTime));
     byte[] copyBuffer = new byte[BUFFER_BYTES];
     long remaining = size;
@@ -97,6 +115,33 @@ public final class ArchiveWriter {
     }
     tar.closeArchiveEntry();
     buffer.flush();
+    zstd.closeWithoutClosingParentStream();
+  }
+
+  /** The header records of one entry (a PAX extended header first when needed), as {@link #addFile} writes them. */
+  static byte[] headerRecords(String path, long size, Instant modificationTime) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 * RECORD);
+    // never closed: the content and padding come from elsewhere; every header record is written when complete
+    TarArchiveOutputStream tar = tar(bytes);
+    tar.putArchiveEntry(entry(path, size, modificationTime));
+    tar.flush();
+    if (bytes.size() == 0 || bytes.size() % RECORD != 0) {
+      throw new IllegalStateException("tar header of " + bytes.size() + " bytes is not whole records");
+    }
+    return bytes.toByteArray();
+  }
+
+  private static TarArchiveOutputStream tar(OutputStream out) {
+    TarArchiveOutputStream tar = new TarArchiveOutputStream(out, RECORD, "UTF-8");
+    tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+    tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+    tar.setAddPaxHeadersForNonAsciiNames(true);
+    return tar;
+  }
+
+  private static void writeFrame(OutputStream out, byte[] content, int level) throws IOException {
+    ZstdOutputStreamNoFinalizer zstd = frame(out, level, 0);
+    zstd.write(content);
     zstd.closeWithoutClosingParentStream();
   }
 

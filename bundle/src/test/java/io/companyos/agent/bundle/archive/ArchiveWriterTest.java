@@ -52,6 +52,49 @@ class ArchiveWriterTest {
     assertThat(copied.toByteArray()).isEqualTo(direct.toByteArray());
   }
 
+  @Test
+  void contentCompressedAheadReadsAsTheSameTarAsAFileAddedWhole() throws Exception {
+    String[] paths = {"logs/a.log", "logs/api/" + "b".repeat(150) + ".log", "logs/caf\u00e9/\u65e5\u672c.log"};
+    int[] sizes = {0, 1, 511, 512, 513, 70_000};
+    for (String path : paths) {
+      for (int size : sizes) {
+        byte[] content = new byte[size];
+        for (int i = 0; i < size; i++) {
+          content[i] = (byte) ('a' + (i * 7 + size) % 26);
+        }
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        ArchiveWriter wholeWriter = new ArchiveWriter(whole, 3, 0, MTIME);
+        wholeWriter.addFile(path, size, new ByteArrayInputStream(content));
+        wholeWriter.finish();
+
+        ByteArrayOutputStream contentFrame = new ByteArrayOutputStream();
+        try (java.io.OutputStream frame = ArchiveWriter.contentFrame(contentFrame, 3)) {
+          frame.write(content);
+        }
+        ByteArrayOutputStream framed = new ByteArrayOutputStream();
+        ArchiveWriter framedWriter = new ArchiveWriter(framed, 3, 0, MTIME);
+        framedWriter.addContentFrames(path, size, new ByteArrayInputStream(contentFrame.toByteArray()));
+        framedWriter.finish();
+
+        assertThat(decompress(framed.toByteArray())).as("%s, %d bytes", path, size)
+            .isEqualTo(decompress(whole.toByteArray()));
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+            new ZstdInputStream(new ByteArrayInputStream(framed.toByteArray())))) {
+          TarArchiveEntry entry = tar.getNextEntry();
+          assertThat(entry.getName()).isEqualTo(path);
+          assertThat(tar.readAllBytes()).isEqualTo(content);
+          assertThat(tar.getNextEntry()).isNull();
+        }
+      }
+    }
+  }
+
+  private static byte[] decompress(byte[] frames) throws java.io.IOException {
+    try (ZstdInputStream in = new ZstdInputStream(new ByteArrayInputStream(frames))) {
+      return in.readAllBytes();
+    }
+  }
+
   /** zstd frames start with the magic number 0xFD2FB528 (little-endian). */
   private static int countFrames(byte[] data) {
     int frames = 0;
