@@ -8,7 +8,11 @@
 #   agent:        the agent's export-bundle: real collectors, real Redactor (every detector), real writer
 #   pass-through: the bundle module's BundleThroughput driver with a copying "redactor" (pipeline cost only)
 # Environment: AGENT_JAR (default agent/target/companyos-agent.jar, built with -pl agent -am when missing),
-#   MAKE_LOGS (default ../shared/bench/make-logs.py), KEEP=1 keeps the work directory.
+#   MAKE_LOGS (default ../shared/bench/make-logs.py), KEEP=1 keeps the work directory,
+#   VARIANTS (agent mode): one "name:JVM options" per line, each run after the baseline in every round with those
+#   options in AGENT_JAVA_OPTS (interleaved), e.g. the JIT choices of export-bundle:
+#     VARIANTS=$'launcher:\nfull-jit:-XX:CompileCommand=MaxNodeLimit,io.companyos.agent.redaction.*::*,80000\nc1:-XX:TieredStopAtLevel=1'
+#   Default: "launcher:" (bin/agent's own options only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIB_TOTAL=${1:-1024}
@@ -66,20 +70,30 @@ for round in $(seq 1 "$ROUNDS"); do
   end=$(date +%s.%N)
   baseline=$(echo "$end - $start" | bc)
   if [ "$MODE" = agent ]; then
-    # the files' timestamps are from 2024: a window reaching back far enough takes them whole
-    /usr/bin/time -f 'max_rss_kib=%M wall_seconds=%e cpu_user=%U cpu_sys=%S' -o "$WORK/time.txt" \
-      env AGENT_CDS=off bin/agent export-bundle --config "$WORK/agent.yaml" --include logs --since 3650d \
-        --max-size 4GiB --max-file-size 1GiB --deadline 30m --recipient "$WORK/recipient.asc" \
-        > "$WORK/java.txt" 2> "$WORK/java.err" || { cat "$WORK/java.err"; exit 1; }
-    result="$(sed -E 's/ sha256 [0-9a-f]+//' "$WORK/java.txt" | cut -c1-160)"
+    while IFS= read -r variant; do
+      [ -n "$variant" ] || continue
+      name=${variant%%:*}
+      rm -f "$WORK"/out/*.pgp
+      # the files' timestamps are from 2024: a window reaching back far enough takes them whole
+      /usr/bin/time -f 'max_rss_kib=%M wall_seconds=%e cpu_user=%U cpu_sys=%S' -o "$WORK/time.txt" \
+        env AGENT_CDS=off AGENT_JAVA_OPTS="${variant#*:}" bin/agent export-bundle --config "$WORK/agent.yaml" \
+          --include logs --since 3650d --max-size 4GiB --max-file-size 1GiB --deadline 30m \
+          --recipient "$WORK/recipient.asc" < /dev/null > "$WORK/java.txt" 2> "$WORK/java.err" \
+          || { cat "$WORK/java.err"; exit 1; }
+      result="$(sed -E 's/ sha256 [0-9a-f]+//' "$WORK/java.txt" | cut -c1-160)"
+      wall=$(sed -E 's/.*wall_seconds=([0-9.]+).*/\1/' "$WORK/time.txt")
+      printf 'round %d: load %s | baseline %.2f s (%d bytes) | agent [%s] %s s, ratio %.2f | %s | %s\n' "$round" \
+        "$load_before" "$baseline" "$(stat -c %s "$WORK/baseline.pgp")" "$name" "$wall" \
+        "$(echo "$wall / $baseline" | bc -l)" "$(cat "$WORK/time.txt")" "$result"
+    done <<< "${VARIANTS:-launcher:}"
   else
     /usr/bin/time -f 'max_rss_kib=%M wall_seconds=%e cpu_user=%U cpu_sys=%S' -o "$WORK/time.txt" \
       java "${JAVA_OPTS[@]}" -cp "$CP" io.companyos.agent.bundle.BundleThroughput \
         "$WORK/logs" "$WORK/recipient.asc" "$WORK/out" "$WORK/state" pass-through > "$WORK/java.txt"
     result="$(cat "$WORK/java.txt")"
+    wall=$(sed -E 's/.*wall_seconds=([0-9.]+).*/\1/' "$WORK/time.txt")
+    printf 'round %d: load %s | baseline %.2f s (%d bytes) | agent %s s, ratio %.2f | %s | %s\n' "$round" \
+      "$load_before" "$baseline" "$(stat -c %s "$WORK/baseline.pgp")" "$wall" "$(echo "$wall / $baseline" | bc -l)" \
+      "$(cat "$WORK/time.txt")" "$result"
   fi
-  wall=$(sed -E 's/.*wall_seconds=([0-9.]+).*/\1/' "$WORK/time.txt")
-  printf 'round %d: load %s | baseline %.2f s (%d bytes) | agent %s s, ratio %.2f | %s | %s\n' "$round" \
-    "$load_before" "$baseline" "$(stat -c %s "$WORK/baseline.pgp")" "$wall" "$(echo "$wall / $baseline" | bc -l)" \
-    "$(cat "$WORK/time.txt")" "$result"
 done
