@@ -13,11 +13,13 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * The inner layers of the bundle onion: a POSIX/PAX tar, compressed as a sequence of zstd frames, one frame per tar
- * entry (its header records, its content, its padding) and a last frame with the end-of-archive records. zstd reads
- * concatenated frames as one stream ({@code zstd -d}, zstd-jni), so the result is one ordinary {@code .tar.zst}.
- * Because each entry is a frame of its own, the frames of large files can be compressed in parallel ahead of time
- * ({@link #writeEntryFrame}) and sealing only concatenates them ({@link #addFrame}).
+ * The inner layers of the bundle onion: a POSIX/PAX tar, compressed as a sequence of zstd frames, each tar entry in
+ * frames of its own — one frame (its header records, its content, its padding), or for a file whose content was
+ * compressed ahead of time three (header, content, padding) — and a last frame with the end-of-archive records. zstd
+ * reads concatenated frames as one stream ({@code zstd -d}, zstd-jni), so the result is one ordinary {@code .tar.zst}.
+ * Because each entry's frames stand alone, the content of large files can be compressed in parallel ahead of time
+ * ({@link #contentFrame}, {@link #writeEntryFrame}) and sealing only concatenates ({@link #addContentFrames},
+ * {@link #addFrame}).
  *
  * <p>Tar records are written with a blocking factor of 1 (512-byte blocks), so an entry's frame holds exactly its own
  * records; GNU tar and Commons Compress read such archives.
