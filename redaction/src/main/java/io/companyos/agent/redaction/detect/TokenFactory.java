@@ -6,8 +6,6 @@ import io.companyos.agent.redaction.RevealLog;
 import io.companyos.agent.redaction.Strategy;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -15,10 +13,10 @@ import java.util.Arrays;
  * Turns a found value into its replacement: {@code <label:8 hex>} (HMAC-SHA256 of the label and the
  * normalised value under the installation key) or {@code <label>}. Recently made tokens are kept in a
  * two-way cache of 64 Ki entries (a value's slot and its neighbour; ~52 000 distinct values of the benchmark
- * corpus thrashed a direct-mapped one), so repeated values cost no HMAC. An entry is one byte array (kind,
- * value length, value, token: one dependent load from the slot, no entry object), filled before it is
- * published with release semantics and read with acquire semantics, so a reader sees it whole; races on
- * the cache only lose entries. Thread-safe.
+ * corpus thrashed a direct-mapped one), so repeated values cost no HMAC. An entry holds one byte array (kind,
+ * value length, value, token) in a final field, so a reader that sees the entry sees the array whole (no
+ * VarHandle: C1, which runs {@code agent redact}, calls out for its casts); races on the cache only lose
+ * entries. Thread-safe.
  */
 final class TokenFactory {
   private static final int CACHE_SIZE = 1 << 16;
@@ -26,11 +24,13 @@ final class TokenFactory {
 
   private static final DetectorType[] TYPES = DetectorType.values();
 
-  /** Entry layout: kind (2 bytes, big-endian), value length (1 byte), value, token. */
-  private static final int HEAD = 3;
-  /** Longer values are not cached (they are rare: PEM blocks, long secrets). */
-  private static final int MAX_CACHED_VALUE = 255;
-  private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(byte[][].class);
+  /** Entry layout: kind (2 bytes, big-endian), value length (2 bytes, big-endian), value, token. */
+  private static final int HEAD = 4;
+  /** Longer values (PEM blocks) are not cached; JWTs and other long tokens are. */
+  private static final int MAX_CACHED_VALUE = 4096;
+
+  /** The final field publishes the array safely: whoever reads the entry sees its bytes. */
+  private record Entry(byte[] data) {}
 
   private final String[] labels;
   private final Strategy[] strategies;
@@ -38,7 +38,7 @@ final class TokenFactory {
   private final ThreadLocal<PseudonymKey.Hmac> macs;
   private final byte[][] labelBytes;
   private final RevealLog revealLog;
-  private final byte[][] cache = new byte[CACHE_SIZE][];
+  private final Entry[] cache = new Entry[CACHE_SIZE];
 
   /**
    * @param labels label per kind: built-in detectors first (by ordinal), then custom rules
@@ -106,18 +106,18 @@ final class TokenFactory {
       return null;
     }
     int slot = slot(kind, b, s, e);
-    byte[] en = (byte[]) SLOT.getAcquire(cache, slot);
-    if (holds(en, kind, b, s, e)) {
-      return en;
+    Entry en = cache[slot];
+    if (en != null && holds(en.data, kind, b, s, e)) {
+      return en.data;
     }
-    en = (byte[]) SLOT.getAcquire(cache, slot ^ 1);
-    return holds(en, kind, b, s, e) ? en : null;
+    en = cache[slot ^ 1];
+    return en != null && holds(en.data, kind, b, s, e) ? en.data : null;
   }
 
-  private static boolean holds(byte[] en, int kind, byte[] b, int s, int e) {
+  private static boolean holds(byte[] d, int kind, byte[] b, int s, int e) {
     int n = e - s;
-    return en != null && (en[2] & 0xFF) == n && (((en[0] & 0xFF) << 8) | (en[1] & 0xFF)) == kind
-        && Arrays.equals(en, HEAD, HEAD + n, b, s, e);
+    return (((d[2] & 0xFF) << 8) | (d[3] & 0xFF)) == n && (((d[0] & 0xFF) << 8) | (d[1] & 0xFF)) == kind
+        && Arrays.equals(d, HEAD, HEAD + n, b, s, e);
   }
 
   private byte[] make(int kind, byte[] b, int s, int e) {
@@ -125,19 +125,20 @@ final class TokenFactory {
     byte[] token = pseudonym(kind, value);
     int n = value.length;
     if (n <= MAX_CACHED_VALUE && kind <= 0xFFFF) {
-      byte[] en = new byte[HEAD + n + token.length];
-      en[0] = (byte) (kind >>> 8);
-      en[1] = (byte) kind;
-      en[2] = (byte) n;
-      System.arraycopy(value, 0, en, HEAD, n);
-      System.arraycopy(token, 0, en, HEAD + n, token.length);
+      byte[] d = new byte[HEAD + n + token.length];
+      d[0] = (byte) (kind >>> 8);
+      d[1] = (byte) kind;
+      d[2] = (byte) (n >>> 8);
+      d[3] = (byte) n;
+      System.arraycopy(value, 0, d, HEAD, n);
+      System.arraycopy(token, 0, d, HEAD + n, token.length);
       int slot = slot(kind, b, s, e);
       // two ways per slot pair: the entry there moves to the other way, the older one there is dropped
-      Object was = SLOT.getAcquire(cache, slot);
+      Entry was = cache[slot];
       if (was != null) {
-        SLOT.setRelease(cache, slot ^ 1, was);
+        cache[slot ^ 1] = was;
       }
-      SLOT.setRelease(cache, slot, en);
+      cache[slot] = new Entry(d);
     }
     if (revealLog != null) {
       revealLog.record(new String(token, StandardCharsets.US_ASCII), new String(value, StandardCharsets.UTF_8));

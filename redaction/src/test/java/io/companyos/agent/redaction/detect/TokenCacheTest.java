@@ -30,8 +30,10 @@ class TokenCacheTest {
   }
 
   private static byte[] value(int n) {
-    // long values (over the 255 bytes an entry holds) are never cached, and must get their token all the same
-    String v = n % 1000 == 0 ? "v".repeat(300) + n : "10." + (n >> 16) + "." + ((n >> 8) & 255) + "." + (n & 255);
+    // long values (over the 4096 bytes an entry holds) are never cached, and must get their token all the same
+    String v = n % 1000 == 0 ? "v".repeat(5000) + n
+        : n % 1000 == 500 ? "w".repeat(300) + n // a JWT's length: cached
+        : "10." + (n >> 16) + "." + ((n >> 8) & 255) + "." + (n & 255);
     return ("<<" + v + ">>").getBytes(StandardCharsets.US_ASCII);
   }
 
