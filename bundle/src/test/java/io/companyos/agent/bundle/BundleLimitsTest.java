@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,7 @@ class BundleLimitsTest {
   void aFileOverThePerFileCapKeepsItsNewestLinesFromALineBoundary() throws Exception {
     StringBuilder log = new StringBuilder();
     for (int i = 0; i < 1000; i++) {
-      log.append(String.format("line %04d%n", i));
+      log.append(String.format(Locale.ROOT, "line %04d%n", i));
     }
     // 10 bytes per line; a cap of 95 bytes keeps the last 9 whole lines
     Path extracted = exportAndExtract(KEYS.writer(tmp).limits(BundleLimits.DEFAULTS.withPerFileBytes(95)),
@@ -61,7 +62,7 @@ class BundleLimitsTest {
         long line = position / 12;
         int column = (int) (position % 12);
         position++;
-        return String.format("row %07d%n", line).charAt(column);
+        return String.format(Locale.ROOT, "row %07d%n", line).charAt(column);
       }
 
       @Override
