@@ -13,7 +13,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -118,13 +122,23 @@ final class RunCommand implements Callable<Integer> {
       LoggerFactory.getLogger(RunCommand.class).warn("logging to stderr only: cannot write the agent log file in {}: {}",
           state.path(), e.getClass().getSimpleName());
     }
+    // The hook goes in before the daemon starts: its server answers /healthz while the rest still starts, and a
+    // SIGTERM then (a pod deleted at once, a supervisor's health check) must stop it in order, not end it with 143.
+    CompletableFuture<AgentDaemon> started = new CompletableFuture<>();
+    Thread hook = exitWhenReady ? null : new Thread(() -> stopOnSignal(started, state), "agent-shutdown");
+    if (hook != null) {
+      Runtime.getRuntime().addShutdownHook(hook);
+    }
     AgentDaemon daemon;
     try {
       daemon = AgentDaemon.start(config, state, Clock.systemUTC());
     } catch (Exception e) {
+      started.completeExceptionally(e);
+      removeHook(hook);
       state.close();
       throw e;
     }
+    started.complete(daemon);
     if (exitWhenReady) {
       List<String> problems;
       try {
@@ -138,17 +152,43 @@ final class RunCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      boolean clean = daemon.stop(STOP_TIMEOUT);
-      state.close();
-      if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
-        ctx.stop();
-      }
-      // A JVM ended by a signal exits 143; an orderly stop on SIGTERM is a success, so say so.
-      Runtime.getRuntime().halt(clean ? ExitCodes.OK : ExitCodes.FAILED);
-    }, "agent-shutdown"));
     new CountDownLatch(1).await();
     return ExitCodes.OK;
+  }
+
+  /**
+   * The shutdown hook: waits for a start still in progress to end, stops the daemon, and ends the JVM with 0 when it
+   * stopped cleanly (a JVM ended by a signal would exit 143; an orderly stop on SIGTERM is a success), else 1.
+   */
+  private static void stopOnSignal(CompletableFuture<AgentDaemon> started, StateDirectory state) {
+    AgentDaemon daemon;
+    try {
+      daemon = started.get(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      daemon = null;
+    } catch (ExecutionException | TimeoutException e) {
+      daemon = null; // the start failed (the main thread reports it) or did not end in time
+    }
+    boolean clean = daemon != null && daemon.stop(STOP_TIMEOUT);
+    if (daemon != null) {
+      state.close();
+    }
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx) {
+      ctx.stop();
+    }
+    Runtime.getRuntime().halt(clean ? ExitCodes.OK : ExitCodes.FAILED);
+  }
+
+  private static void removeHook(Thread hook) {
+    if (hook == null) {
+      return;
+    }
+    try {
+      Runtime.getRuntime().removeShutdownHook(hook);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is already running: it sees the failed start and ends the JVM with 1
+    }
   }
 
   /**

@@ -76,6 +76,24 @@ class AgentProcessTest {
     assertThat(Files.readString(stderr)).contains("agent stopping").contains("agent stopped");
   }
 
+  /**
+   * SIGTERM while the daemon is still starting (its first log line is written inside the start, after the shutdown
+   * hook is in place): it still stops in order and exits 0. It used to end with 143 when the signal came before the
+   * start had returned, which the container image test hit on CI.
+   */
+  @Test
+  void sigtermDuringTheStartStillStopsInOrderAndExitsZero() throws Exception {
+    Path stderr = tmp.resolve("agent.err");
+    Process p = agent(config(tmp.resolve("state")), stderr, "run");
+    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))
+        .until(() -> Files.exists(stderr) && Files.size(stderr) > 0);
+
+    p.destroy(); // SIGTERM
+    assertThat(p.waitFor(15, TimeUnit.SECONDS)).as("exited").isTrue();
+    assertThat(p.exitValue()).as(Files.readString(stderr)).isZero();
+    assertThat(Files.readString(stderr)).contains("agent stopping");
+  }
+
   @Test
   void theConfigFileCanBeNamedByTheEnvironment() throws Exception {
     Path cfg = tmp.resolve("from-env.yaml");
