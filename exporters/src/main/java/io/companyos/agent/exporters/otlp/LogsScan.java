@@ -81,38 +81,13 @@ final class LogsScan {
       }
       int rlEnd = lengthEnd(end);
       // ResourceLogs: resource = 1, scope_logs = 2, schema_url = 3
-      int resourceFrom = -1;
-      int resourceTo = -1;
-      String schemaUrl = "";
-      boolean seenSchemaUrl = false;
-      int scopeIndex = 0;
-      while (pos < rlEnd) {
-        int t = tag(rlEnd);
-        int field = t >>> 3;
-        if ((t & 7) != LEN || field < 1 || field > 3) {
-          throw Unusual.INSTANCE;
-        }
-        int to = lengthEnd(rlEnd);
-        if (field == 1) {
-          if (resourceFrom >= 0) {
-            throw Unusual.INSTANCE;
-          }
-          resourceFrom = pos;
-          resourceTo = to;
-        } else if (field == 3) {
-          if (seenSchemaUrl) {
-            throw Unusual.INSTANCE;
-          }
-          seenSchemaUrl = true;
-          schemaUrl = utf8(pos, to);
-        } else {
-          asRebuilt &= scopeLogs(resourceIndex, scopeIndex++, to, points);
-        }
-        pos = to;
-      }
-      asRebuilt &= scopeIndex > 0 && schemaUrl.isEmpty();
-      Resource resource = resourceFrom < 0 ? Resource.getDefaultInstance()
-          : Resource.parseFrom(java.nio.ByteBuffer.wrap(buf, resourceFrom, resourceTo - resourceFrom));
+      int resourceNumber = resourceIndex;
+      int[] scopes = {0};
+      boolean[] scopesAsRebuilt = {true};
+      Head head = container(rlEnd, to -> scopesAsRebuilt[0] &= scopeLogs(resourceNumber, scopes[0]++, to, points));
+      asRebuilt &= scopesAsRebuilt[0] && scopes[0] > 0 && head.schemaUrl().isEmpty();
+      Resource resource = head.from() < 0 ? Resource.getDefaultInstance()
+          : Resource.parseFrom(java.nio.ByteBuffer.wrap(buf, head.from(), head.to() - head.from()));
       Map<String, String> attributes = OtlpAttributes.toText(resource.getAttributesList());
       if (first == null) {
         first = attributes;
@@ -127,38 +102,57 @@ final class LogsScan {
   /** ScopeLogs: scope = 1, log_records = 2, schema_url = 3. True when it is in the re-encoded form. */
   private boolean scopeLogs(int resource, int scope, int end, List<Point> points)
       throws Unusual, InvalidProtocolBufferException {
-    int scopeFrom = -1;
-    int scopeTo = -1;
+    int[] records = {0};
+    Head head = container(end, to -> points.add(new Point(resource, scope, records[0]++, logRecord(to))));
+    InstrumentationScope s = head.from() < 0 ? InstrumentationScope.getDefaultInstance()
+        : InstrumentationScope.parseFrom(java.nio.ByteBuffer.wrap(buf, head.from(), head.to() - head.from()));
+    return records[0] > 0 && head.schemaUrl().isEmpty() && s.equals(OtlpAttributes.SCOPE);
+  }
+
+  /** Reads one field-2 element of a {@link #container}, which ends at {@code to}. */
+  @FunctionalInterface
+  private interface Elements {
+    void read(int to) throws Unusual, InvalidProtocolBufferException;
+  }
+
+  /** Where a container's field 1 lies ({@code from} -1 when absent), and its schema URL. */
+  private record Head(int from, int to, String schemaUrl) {}
+
+  /**
+   * ResourceLogs (resource 1, scope_logs 2, schema_url 3) and ScopeLogs (scope 1, log_records 2, schema_url 3) have
+   * one shape: reads one up to {@code end}, every field length-delimited and known, fields 1 and 3 at most once, and
+   * hands each field-2 element to {@code elements}.
+   */
+  private Head container(int end, Elements elements) throws Unusual, InvalidProtocolBufferException {
+    int from = -1;
+    int to = -1;
     String schemaUrl = "";
     boolean seenSchemaUrl = false;
-    int records = 0;
     while (pos < end) {
       int t = tag(end);
       int field = t >>> 3;
       if ((t & 7) != LEN || field < 1 || field > 3) {
         throw Unusual.INSTANCE;
       }
-      int to = lengthEnd(end);
+      int next = lengthEnd(end);
       if (field == 1) {
-        if (scopeFrom >= 0) {
+        if (from >= 0) {
           throw Unusual.INSTANCE;
         }
-        scopeFrom = pos;
-        scopeTo = to;
+        from = pos;
+        to = next;
       } else if (field == 3) {
         if (seenSchemaUrl) {
           throw Unusual.INSTANCE;
         }
         seenSchemaUrl = true;
-        schemaUrl = utf8(pos, to);
+        schemaUrl = utf8(pos, next);
       } else {
-        points.add(new Point(resource, scope, records++, logRecord(to)));
+        elements.read(next);
       }
-      pos = to;
+      pos = next;
     }
-    InstrumentationScope s = scopeFrom < 0 ? InstrumentationScope.getDefaultInstance()
-        : InstrumentationScope.parseFrom(java.nio.ByteBuffer.wrap(buf, scopeFrom, scopeTo - scopeFrom));
-    return records > 0 && schemaUrl.isEmpty() && s.equals(OtlpAttributes.SCOPE);
+    return new Head(from, to, schemaUrl);
   }
 
   /**
