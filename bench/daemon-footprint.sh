@@ -140,44 +140,11 @@ install_collectd() {
 idle_mode() {
   local minutes=${1:-5} warmup=${2:-60}
   install_collectd
-  local pg_port=${PG_PORT:-55432} redis_port=${REDIS_PORT:-56379}
-  mkdir -p "$work/logs" "$work/collectd/csv" "$work/www"
-  printf '%s' "${PG_PASSWORD:-agent-test-pg}" > "$work/pg-password"
-  printf '%s' "${REDIS_PASSWORD:-agent-test-redis}" > "$work/redis-password"
-  head -c 24 /dev/urandom | base64 > "$work/admin-token"
-  # a CompanyOS service's /metrics: 40 families, ~250 series (served by python's http.server, not measured)
-  python3 - "$work/www/metrics" <<'EOF'
-import sys
-out = []
-for f in range(40):
-    out.append(f"# HELP svc_metric_{f}_total A counter of the service\n# TYPE svc_metric_{f}_total counter\n")
-    for s in range(6):
-        out.append(f'svc_metric_{f}_total{{route="/api/v{s}/items",status="200"}} {f * 1000 + s}\n')
-open(sys.argv[1], "w").write("".join(out))
-EOF
+  mkdir -p "$work/collectd/csv"
   local www_port a_port b_port
-  www_port=$(free_port); a_port=$(free_port); b_port=$(free_port)
-  (cd "$work/www" && exec python3 -m http.server "$www_port" --bind 127.0.0.1) >/dev/null 2>&1 &
-  pids+=($!)
-  # a service writing a log line a second, every 20th an ERROR
-  ( n=0; while :; do n=$((n+1)); lvl=INFO; [ $((n % 20)) -eq 0 ] && lvl=ERROR
-      echo "$(date -u +%FT%T.%3NZ) $lvl [main] c.c.api.Handler - request $n served in 12 ms" >> "$work/logs/app.log"
-      sleep 1; done ) &
-  pids+=($!)
-  cat > "$work/agent-a.yaml" <<EOF
-stateDir: $work/state-a
-installation: { cluster: bench, node: bench }
-server: { port: $a_port, adminTokenFile: $work/admin-token }
-probes:
-  - { name: db, type: postgres, host: 127.0.0.1, port: $pg_port, database: ${PG_DATABASE:-agent_test}, user: ${PG_USER:-agent_test}, passwordFile: $work/pg-password }
-  - { name: cache, type: redis, host: 127.0.0.1, port: $redis_port, passwordFile: $work/redis-password }
-  - { name: web, type: http, url: "http://127.0.0.1:$www_port/metrics" }
-  - { name: web-tcp, type: tcp, host: 127.0.0.1, port: $www_port }
-scrapes:
-  - { name: svc, url: "http://127.0.0.1:$www_port/metrics", allow: ["svc_metric_*"] }
-logs:
-  - { path: "$work/logs/*.log", service: api }
-EOF
+  realistic_setup
+  a_port=$(free_port); b_port=$(free_port)
+  realistic_config "$work/agent-a.yaml" "$work/state-a" "$a_port"
   cat > "$work/collectd.conf" <<EOF
 Hostname "bench"
 FQDNLookup false
