@@ -16,14 +16,8 @@ import io.companyos.agent.policy.egress.EgressGuard;
 import io.companyos.agent.policy.ledger.EgressLedger;
 import io.companyos.agent.policy.ledger.LedgerLimits;
 import io.companyos.agent.redaction.Redactor;
-import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
-import io.opentelemetry.proto.logs.v1.ResourceLogs;
-import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,11 +29,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPInputStream;
 
 /**
- * Sustained Tier-1 error-event throughput through the production chain, in one JVM:
+ * Sustained Tier-1 error-event throughput through the production chain:
  *
  * <pre>
  * log text with a stack trace (PII in every message)
@@ -48,16 +40,22 @@ import java.util.zip.GZIPInputStream;
  *   → SDK BatchLogRecordProcessor (512 per batch) → OTLP/HTTP protobuf, gzip → DiskQueue.append (segment file,
  *     fsync per batch, as in production)
  *   → QueueDrainer → OtlpBatchSender → EgressGuard (allowlist screen, ledger entry fsynced) → HttpsTransport
- *   → a loopback HTTP server in this JVM (gunzips and decodes every request to count the records it got)
+ *   → the {@link LoopbackEndpoint} (gunzips and decodes every request to count the records it got)
  * </pre>
  *
- * <p>The producer keeps at most {@code window} events in flight (emitted, not yet received by the server), below the
- * SDK's queue of 10,000, so none is dropped: the rate measured is the one the whole chain sustains, and the run fails
- * when the server did not receive every event. CPU is the process's (user + sys, every thread: producer, SDK worker,
- * sender, HTTP client and the server itself, GC, JIT). Run it on one core: {@code taskset -c 0} (see
- * {@code bench/error-event-throughput.sh}).
+ * <p>With {@code -Dbench.endpointCpus=CPUS} the endpoint runs in a JVM of its own pinned to those CPUs
+ * ({@code taskset -c CPUS}; its options from {@code -Dbench.endpointJvm}, default {@code -XX:+UseSerialGC
+ * -Xmx256m}), as the real endpoint is another machine: this process's CPU is then the agent's chain alone. Without
+ * it the endpoint is a server thread in this JVM and its CPU is part of the process's (reported separately).
  *
- * <pre>java -cp bench/target/benchmarks.jar io.companyos.agent.bench.telemetry.ErrorEventThroughput [EVENTS] [DIR]</pre>
+ * <p>The producer keeps at most {@code window} events in flight (emitted, not yet received by the endpoint), below the
+ * SDK's queue of 10,000, so none is dropped: the rate measured is the one the whole chain sustains, and the run fails
+ * when the endpoint did not receive every event. CPU is the process's (user + sys, every thread: producer, SDK worker,
+ * sender, HTTP client, GC, JIT, and the in-process endpoint if there is one), and per thread group. Run it on one
+ * core: {@code taskset -c 0} (see {@code bench/error-event-throughput.sh}).
+ *
+ * <pre>java [-Dbench.endpointCpus=1] -cp bench/target/benchmarks.jar \
+ *     io.companyos.agent.bench.telemetry.ErrorEventThroughput [EVENTS] [DIR] [WARM-UP EVENTS]</pre>
  */
 public final class ErrorEventThroughput {
   private static final int WINDOW = 8_000;
@@ -69,14 +67,29 @@ public final class ErrorEventThroughput {
     long events = args.length > 0 ? Long.parseLong(args[0]) : 300_000;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("error-event-bench");
     long warmup = args.length > 2 ? Long.parseLong(args[2]) : Math.max(50_000, events / 4);
+    String endpointCpus = System.getProperty("bench.endpointCpus", "");
     io.micrometer.core.instrument.simple.SimpleMeterRegistry registry =
         new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
-    AtomicLong received = new AtomicLong();
-    AtomicLong requests = new AtomicLong();
-    AtomicLong wireBytes = new AtomicLong();
-    HttpServer server = loopbackServer(received, requests, wireBytes);
-    server.start();
-    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    LoopbackEndpoint.Counters counters;
+    Process endpointProcess = null;
+    HttpServer server = null;
+    if (endpointCpus.isEmpty()) {
+      counters = LoopbackEndpoint.Counters.inMemory();
+      server = LoopbackEndpoint.start(counters, false);
+    } else {
+      Path file = dir.resolve("endpoint-counters");
+      counters = LoopbackEndpoint.Counters.open(file);
+      endpointProcess = startEndpoint(endpointCpus, file);
+      long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (counters.port() == 0) {
+        if (!endpointProcess.isAlive() || System.nanoTime() > until) {
+          throw new IllegalStateException("the endpoint process did not start");
+        }
+        Thread.sleep(10);
+      }
+    }
+    int port = server != null ? server.getAddress().getPort() : counters.port();
+    URI base = URI.create("http://127.0.0.1:" + port);
     Clock clock = Clock.systemUTC();
     try (DiskQueue queue = DiskQueue.builder(dir.resolve("otlp-queue")).open();
         EgressGuard guard = EgressGuard.builder()
@@ -109,54 +122,135 @@ public final class ErrorEventThroughput {
 
       List<String> traces = traces(TRACES, new Random(42));
       try {
-        run(errors, traces, warmup, received, "warm-up");
+        run(errors, traces, warmup, counters, "warm-up");
       } catch (IllegalStateException e) {
         registry.getMeters().forEach(m -> System.err.println(m.getId() + " " + m.measure()));
         System.err.println("queue " + queue.stats() + ", drainer sent " + drainer.sentCount() + " rejected "
             + drainer.rejectedCount() + " retried " + drainer.retryCount() + " last error " + drainer.lastError());
         throw e;
       }
+      Map<Long, Long> threads0 = threadCpu();
       long cpu0 = processCpuNanos();
-      long server0 = serverCpuNanos();
+      long endpoint0 = counters.cpuNanos();
       long t0 = System.nanoTime();
-      long req0 = requests.get();
-      long bytes0 = wireBytes.get();
-      long recv0 = received.get();
-      run(errors, traces, events, received, "measured");
+      long req0 = counters.requests();
+      long bytes0 = counters.bytes();
+      long recv0 = counters.records();
+      run(errors, traces, events, counters, "measured");
       long wall = System.nanoTime() - t0;
       long cpu = processCpuNanos() - cpu0;
-      long serverCpu = serverCpuNanos() - server0;
-      long got = received.get() - recv0;
+      Map<String, Long> byPart = threadCpuByPart(threads0);
+      long got = counters.records() - recv0;
       if (got != events) {
         throw new IllegalStateException("the server received " + got + " of " + events + " events");
       }
-      long reqs = requests.get() - req0;
-      System.out.printf(Locale.ROOT, "events %d, wall %.2f s, %.0f events/s; CPU (user+sys, whole process) %.2f s,"
-              + " %.1f ms per 1,000 events (%.2f cores busy); %d requests (%.0f events each), %.0f bytes per event"
-              + " on the wire (gzip); queue dropped %d, corrupt %d; rejected %d%n",
-          events, wall / 1e9, events / (wall / 1e9), cpu / 1e9, cpu / 1e6 / (events / 1000.0), (double) cpu / wall,
-          reqs, (double) events / reqs, (double) (wireBytes.get() - bytes0) / events, queue.stats().dropped(),
-          queue.stats().corrupt(), drainer.rejectedCount());
-      // the endpoint is another machine in production: its share, and what the agent's side costs without it
-      System.out.printf(Locale.ROOT, "of which the loopback server's thread %.1f ms per 1,000 events; the rest (the"
-              + " agent's chain, GC, JIT) %.1f ms per 1,000 events (%.0f events/s on one core)%n",
-          serverCpu / 1e6 / (events / 1000.0), (cpu - serverCpu) / 1e6 / (events / 1000.0),
-          events / ((cpu - serverCpu) / 1e9));
+      long reqs = counters.requests() - req0;
+      double perK = events / 1000.0;
+      long serverCpu = byPart.getOrDefault("in-process endpoint", 0L);
+      long agentCpu = cpu - serverCpu;
+      System.out.printf(Locale.ROOT, "events %d, wall %.2f s, %.0f events/s (wall); %d requests (%.0f events each),"
+              + " %.0f bytes per event on the wire (gzip); queue dropped %d, corrupt %d; rejected %d%n",
+          events, wall / 1e9, events / (wall / 1e9), reqs, (double) events / reqs,
+          (double) (counters.bytes() - bytes0) / events, queue.stats().dropped(), queue.stats().corrupt(),
+          drainer.rejectedCount());
+      if (endpointProcess != null) {
+        System.out.printf(Locale.ROOT, "endpoint in its own JVM (taskset -c %s): the agent's process: CPU (user+sys)"
+                + " %.2f s, %.1f ms per 1,000 events (%.2f cores busy) = %.0f events/s on one core; the endpoint's"
+                + " process %.1f ms per 1,000 events%n",
+            endpointCpus, cpu / 1e9, cpu / 1e6 / perK, (double) cpu / wall, events / (cpu / 1e9),
+            (counters.cpuNanos() - endpoint0) / 1e6 / perK);
+      } else {
+        // the endpoint is another machine in production: its share, and what the agent's side costs without it
+        System.out.printf(Locale.ROOT, "endpoint in this JVM (all on one core): CPU (user+sys, whole process) %.2f s,"
+                + " %.1f ms per 1,000 events (%.2f cores busy) = %.0f events/s on one core; of which the loopback"
+                + " server's thread %.1f ms per 1,000 events; the rest (the agent's chain, GC, JIT) %.1f ms per 1,000"
+                + " events (%.0f events/s on one core)%n",
+            cpu / 1e9, cpu / 1e6 / perK, (double) cpu / wall, events / (cpu / 1e9), serverCpu / 1e6 / perK,
+            agentCpu / 1e6 / perK, events / (agentCpu / 1e9));
+      }
+      StringBuilder parts = new StringBuilder("agent threads, ms per 1,000 events:");
+      long threadSum = 0;
+      for (Map.Entry<String, Long> e : byPart.entrySet()) {
+        if (!e.getKey().equals("in-process endpoint")) {
+          parts.append(String.format(Locale.ROOT, " %s %.1f;", e.getKey(), e.getValue() / 1e6 / perK));
+          threadSum += e.getValue();
+        }
+      }
+      parts.append(String.format(Locale.ROOT, " GC, JIT and the rest %.1f", (agentCpu - threadSum) / 1e6 / perK));
+      System.out.println(parts);
       pipeline.close();
     } finally {
-      server.stop(0);
+      if (server != null) {
+        server.stop(0);
+      }
+      if (endpointProcess != null) {
+        endpointProcess.getOutputStream().close();
+        if (!endpointProcess.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+          endpointProcess.destroy();
+        }
+      }
     }
   }
 
-  private static void run(ErrorEvents errors, List<String> traces, long n, AtomicLong received, String phase)
-      throws InterruptedException {
-    long start = received.get();
+  /** The endpoint in a JVM of its own, pinned to {@code cpus}; it ends when our end of its stdin closes. */
+  private static Process startEndpoint(String cpus, Path counterFile) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of("taskset", "-c", cpus,
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    cmd.addAll(List.of(System.getProperty("bench.endpointJvm", "-XX:+UseSerialGC -Xmx256m").trim().split("\\s+")));
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), LoopbackEndpoint.class.getName(),
+        counterFile.toString()));
+    return new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.INHERIT)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** CPU time of every live thread, by id. */
+  private static Map<Long, Long> threadCpu() {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<Long, Long> cpu = new java.util.HashMap<>();
+    for (long id : threads.getAllThreadIds()) {
+      cpu.put(id, Math.max(0, threads.getThreadCpuTime(id)));
+    }
+    return cpu;
+  }
+
+  /**
+   * CPU time since {@code before} of the live Java threads, by part of the chain (a thread started since counts
+   * whole; one that ended since is missing here and lands in "the rest").
+   */
+  private static Map<String, Long> threadCpuByPart(Map<Long, Long> before) {
+    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    Map<String, Long> parts = new java.util.LinkedHashMap<>();
+    for (String part : List.of("producer (ErrorEvents.record)", "SDK batch worker (encode, gzip, queue append)",
+        "sender (queue, gunzip, screen, ledger)", "HTTP client", "in-process endpoint")) {
+      parts.put(part, 0L);
+    }
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t == null) {
+        continue;
+      }
+      String name = t.getThreadName();
+      String part = name.equals("main") ? "producer (ErrorEvents.record)"
+          : name.startsWith("BatchLogRecordProcessor") ? "SDK batch worker (encode, gzip, queue append)"
+          : name.equals("otlp-sender") ? "sender (queue, gunzip, screen, ledger)"
+          : name.startsWith("HttpClient") || name.startsWith("egress-https") ? "HTTP client"
+          : name.startsWith("HTTP-Dispatcher") ? "in-process endpoint" : null;
+      if (part != null) {
+        long now = Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+        parts.merge(part, now - before.getOrDefault(t.getThreadId(), 0L), Long::sum);
+      }
+    }
+    return parts;
+  }
+
+  private static void run(ErrorEvents errors, List<String> traces, long n, LoopbackEndpoint.Counters received,
+      String phase) throws InterruptedException {
+    long start = received.records();
     long deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.stallMinutes", 5)).toNanos();
     for (long i = 0; i < n; i++) {
-      while (i - (received.get() - start) >= WINDOW) {
+      while (i - (received.records() - start) >= WINDOW) {
         Thread.sleep(0, 200_000);
         if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(phase + ": stalled at " + (received.get() - start) + " of " + n);
+          throw new IllegalStateException(phase + ": stalled at " + (received.records() - start) + " of " + n);
         }
       }
       ErrorEvents.Outcome o = errors.record("core-api", traces.get((int) (i % traces.size())));
@@ -164,10 +258,10 @@ public final class ErrorEventThroughput {
         throw new IllegalStateException(phase + ": event " + i + " was " + o);
       }
     }
-    while (received.get() - start < n) {
+    while (received.records() - start < n) {
       Thread.sleep(1);
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(phase + ": stalled at " + (received.get() - start) + " of " + n);
+        throw new IllegalStateException(phase + ": stalled at " + (received.records() - start) + " of " + n);
       }
     }
   }
@@ -185,52 +279,9 @@ public final class ErrorEventThroughput {
     }
   }
 
-  /** CPU time of the loopback server's dispatcher thread, which also runs its handler (no executor is set). */
-  private static long serverCpuNanos() {
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long sum = 0;
-    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (t != null && t.getThreadName().startsWith("HTTP-Dispatcher")) {
-        sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
-      }
-    }
-    return sum;
-  }
-
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  /** An OTLP endpoint on loopback: decodes each request, counts its log records, answers 200. */
-  private static HttpServer loopbackServer(AtomicLong received, AtomicLong requests, AtomicLong wireBytes)
-      throws IOException {
-    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 64);
-    server.createContext("/", exchange -> {
-      try (InputStream in = exchange.getRequestBody()) {
-        byte[] raw = in.readAllBytes();
-        wireBytes.addAndGet(raw.length);
-        if (exchange.getRequestURI().getPath().equals("/v1/logs")) {
-          byte[] body = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-              ? new GZIPInputStream(new java.io.ByteArrayInputStream(raw)).readAllBytes() : raw;
-          long records = 0;
-          for (ResourceLogs rl : ExportLogsServiceRequest.parseFrom(body).getResourceLogsList()) {
-            for (ScopeLogs sl : rl.getScopeLogsList()) {
-              records += sl.getLogRecordsCount();
-            }
-          }
-          received.addAndGet(records);
-          requests.incrementAndGet();
-        }
-        exchange.sendResponseHeaders(200, -1);
-      } catch (IOException e) {
-        exchange.sendResponseHeaders(500, -1);
-        throw new UncheckedIOException(e);
-      } finally {
-        exchange.close();
-      }
-    });
-    return server;
   }
 
   /**
