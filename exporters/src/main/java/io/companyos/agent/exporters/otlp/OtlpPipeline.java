@@ -75,7 +75,8 @@ public final class OtlpPipeline implements AutoCloseable {
         .build();
     SdkLoggerProvider logs = SdkLoggerProvider.builder()
         .setResource(res)
-        .addLogRecordProcessor(BatchLogRecordProcessor.builder(logExporter)
+        // the records of one fingerprint side by side in each request: deflate then finds their shared trace
+        .addLogRecordProcessor(BatchLogRecordProcessor.builder(new FingerprintGroupingExporter(logExporter))
             .setScheduleDelay(interval)
             .setMaxQueueSize(10_000)
             .setMaxExportBatchSize(512)
