@@ -4,7 +4,6 @@ import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.Redactor;
 import io.companyos.agent.redaction.StackTraceAnonymizer;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.logs.Logger;
 import io.opentelemetry.api.logs.Severity;
 import java.time.Clock;
@@ -176,13 +175,12 @@ public final class ErrorEvents {
         .setSeverity(fatal ? Severity.FATAL : Severity.ERROR)
         .setSeverityText(fatal ? "FATAL" : "ERROR")
         .setTimestamp(time != null ? time : clock.instant())
-        .setAllAttributes(Attributes.builder()
-            .put(SERVICE, service)
-            .put(TYPE, type)
-            .put(STACKTRACE, trace)
-            .put(FINGERPRINT, fingerprint)
-            .put(SUPPRESSED, held)
-            .build())
+        // set one by one: an Attributes built first would be sorted and copied only to be copied again
+        .setAttribute(SERVICE, service)
+        .setAttribute(TYPE, type)
+        .setAttribute(STACKTRACE, trace)
+        .setAttribute(FINGERPRINT, fingerprint)
+        .setAttribute(SUPPRESSED, held)
         .emit();
     emitted.increment();
     return Outcome.EMITTED;
