@@ -306,13 +306,18 @@ public final class StackTraceAnonymizer {
    * (the redactor changed nothing), i.e. may be remembered.
    */
   private boolean line(String line, List<String> kept, List<String> normalized, RedactionCounter counter) {
-    Frame known = frames.get(line);
-    if (known != null) {
-      kept.add(known.kept());
-      normalized.add(known.normalized());
-      return true;
+    // what follows the leading blanks decides which patterns can match at all (see mayBe*): a log line or a header
+    // with its message is then neither hashed for the frame memory nor run through the frame and ellipsis patterns
+    int text = afterSpaces(line);
+    if (mayBeFrame(line, text)) {
+      Frame known = frames.get(line);
+      if (known != null) {
+        kept.add(known.kept());
+        normalized.add(known.normalized());
+        return true;
+      }
     }
-    if (FRAME.matcher(line).matches()) {
+    if (mayBeFrame(line, text) && FRAME.matcher(line).matches()) {
       String frame = canonicalFrame(line);
       if (frame != null) {
         long before = counter.total();
@@ -328,8 +333,11 @@ public final class StackTraceAnonymizer {
       }
       return true;
     }
-    if (ELLIPSIS.matcher(line).matches()) {
+    if (mayBeEllipsis(line, text) && ELLIPSIS.matcher(line).matches()) {
       kept.add(line.stripTrailing());
+      return true;
+    }
+    if (!mayBeHead(line, text)) {
       return true;
     }
     String headKey = headKey(line);
@@ -357,6 +365,56 @@ public final class StackTraceAnonymizer {
       return false;
     }
     return true;
+  }
+
+  /** Where the leading run of what {@code \s} matches in the patterns here ({@code [ \t\n\x0B\f\r]}) ends. */
+  static int afterSpaces(String line) {
+    int i = 0;
+    int n = line.length();
+    while (i < n) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+        break;
+      }
+      i++;
+    }
+    return i;
+  }
+
+  /** False only when {@link #FRAME} cannot match: it needs {@code at } right after the leading blanks. */
+  static boolean mayBeFrame(String line, int afterSpaces) {
+    return line.startsWith("at ", afterSpaces);
+  }
+
+  /** False only when {@link #ELLIPSIS} cannot match: it needs {@code ... } right after the leading blanks. */
+  static boolean mayBeEllipsis(String line, int afterSpaces) {
+    return line.startsWith("... ", afterSpaces);
+  }
+
+  /**
+   * False only when {@link #HEAD} cannot match: after its blanks come a prefix ({@code Caused by: },
+   * {@code Suppressed: }, {@code Exception in thread}) or a type, each starting with {@code [A-Za-z_$]}; with fewer
+   * blanks matched, a blank would have to start them.
+   */
+  static boolean mayBeHead(String line, int afterSpaces) {
+    if (afterSpaces >= line.length()) {
+      return false;
+    }
+    char c = line.charAt(afterSpaces);
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+  }
+
+  /** The patterns the {@code mayBe*} checks stand before (for their test). */
+  static boolean frameMatches(String line) {
+    return FRAME.matcher(line).matches();
+  }
+
+  static boolean ellipsisMatches(String line) {
+    return ELLIPSIS.matcher(line).matches();
+  }
+
+  static boolean headMatches(String line) {
+    return HEAD.matcher(line).lookingAt();
   }
 
   /**
