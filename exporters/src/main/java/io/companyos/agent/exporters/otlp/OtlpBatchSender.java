@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class OtlpBatchSender implements BatchSender {
   private static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
+  private static final int MAX_HINTED_BYTES = 8 * 1024 * 1024;
   private static final long SEND_TIMEOUT_SECONDS = 60;
   static final java.util.Set<String> SEVERITY_TEXTS =
       java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
@@ -230,7 +232,34 @@ public final class OtlpBatchSender implements BatchSender {
   }
 
   static byte[] gunzip(byte[] body) throws IOException {
-    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+    // the gzip trailer's last field is the decoded size (mod 2^32) of the last member: when it is right, as for what
+    // the SDK wrote, the output is read into one array of that size, instead of chunks copied together at the end;
+    // it is only a hint (the bytes come from disk), so whatever follows is still read and the limit still holds
+    int hint = body.length >= 18 ? (body[body.length - 4] & 0xff) | (body[body.length - 3] & 0xff) << 8
+        | (body[body.length - 2] & 0xff) << 16 | (body[body.length - 1] & 0xff) << 24 : 0;
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 16 * 1024)) {
+      // at most what deflate can expand to (~1032:1), and not more than a few real batches: a forged hint cannot
+      // make it allocate more than the data it then decodes
+      if (hint > 0 && hint <= Math.min(MAX_HINTED_BYTES, body.length * 1032L)) {
+        byte[] out = new byte[hint];
+        int n = in.readNBytes(out, 0, hint);
+        if (n < hint) {
+          return Arrays.copyOf(out, n);
+        }
+        int next = in.read();
+        if (next < 0) {
+          return out;
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream(hint + 8192);
+        all.write(out);
+        all.write(next);
+        byte[] rest = in.readNBytes(MAX_DECODED_BYTES - hint);
+        all.write(rest);
+        if (in.read() >= 0) {
+          throw new IOException("decoded batch larger than 64 MiB");
+        }
+        return all.toByteArray();
+      }
       byte[] out = in.readNBytes(MAX_DECODED_BYTES + 1);
       if (out.length > MAX_DECODED_BYTES) {
         throw new IOException("decoded batch larger than 64 MiB");
