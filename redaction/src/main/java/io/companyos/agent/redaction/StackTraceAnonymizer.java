@@ -131,8 +131,9 @@ public final class StackTraceAnonymizer {
 
   /** Anonymizes one trace and counts in {@code counter} what the redactor replaced in the kept lines. */
   public AnonymizedTrace anonymize(String trace, RedactionCounter counter) {
-    List<String> kept = new ArrayList<>();
-    List<String> normalized = new ArrayList<>();
+    // room for a typical trace's lines up front (trimmed before the lists are kept as a memory's key)
+    ArrayList<String> kept = new ArrayList<>(64);
+    ArrayList<String> normalized = new ArrayList<>(64);
     int n = trace.length();
     // the end of the last non-empty line: trailing empty lines (also "\r\n" ones) are not lines of the trace
     int end = n;
@@ -179,6 +180,8 @@ public final class StackTraceAnonymizer {
     if (known != null) {
       return known;
     }
+    kept.trimToSize();
+    normalized.trimToSize();
     String fingerprint = fingerprints.get(normalized);
     if (fingerprint == null) {
       fingerprint = fingerprint(normalized);

@@ -41,8 +41,6 @@ public final class ErrorEvents {
   /** Limits of the allowlist's stack-trace format (it refuses anything longer). */
   static final int MAX_LINES = 200;
   static final int MAX_CHARS = 16_384;
-  private static final Pattern FRAME_OR_MORE = Pattern.compile("^\\s*(?:at |\\.\\.\\. ).*");
-  private static final Pattern HEAD_PREFIX = Pattern.compile("^\\s*(?:Caused by: |Suppressed: |Exception in thread )?");
   private static final Pattern CLASS_NAME = Pattern.compile("[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*");
 
   /** What became of one event. */
@@ -136,13 +134,13 @@ public final class ErrorEvents {
     String first = firstBreak < 0 ? text0 : text0.substring(0, firstBreak);
     // the usual case, a trace with its header that fits the limits, goes out as the anonymizer wrote it (the kept
     // lines are never empty, so splitting and joining them again would give the same text)
-    if (!text0.isEmpty() && !FRAME_OR_MORE.matcher(first).matches()
+    if (!text0.isEmpty() && !frameOrMore(first)
         && text0.length() + 1 <= MAX_CHARS - 32 && anonymized.lines() <= MAX_LINES - 1) {
       report(counter);
       return emit(service, text0, first, anonymized.fingerprint(), time, fatal);
     }
     List<String> lines = text0.isEmpty() ? new ArrayList<>() : new ArrayList<>(List.of(text0.split("\n")));
-    if (lines.isEmpty() || FRAME_OR_MORE.matcher(lines.get(0)).matches()) {
+    if (lines.isEmpty() || frameOrMore(lines.get(0))) {
       // no trace header (an exception named in the log line only): the parser's class stands for it
       StackTraceAnonymizer.AnonymizedTrace head = typeHint == null || !CLASS_NAME.matcher(typeHint).matches() ? null
           : anonymizer.anonymize(typeHint, counter);
@@ -169,7 +167,7 @@ public final class ErrorEvents {
       suppressed.increment();
       return Outcome.SUPPRESSED;
     }
-    String type = HEAD_PREFIX.matcher(header).replaceFirst("");
+    String type = withoutHeadPrefix(header);
     logger.logRecordBuilder()
         .setEventName(EVENT_NAME)
         .setSeverity(fatal ? Severity.FATAL : Severity.ERROR)
@@ -184,6 +182,59 @@ public final class ErrorEvents {
         .emit();
     emitted.increment();
     return Outcome.EMITTED;
+  }
+
+  /**
+   * Whether {@code line} matches {@code ^\s*(?:at |\.\.\. ).*} (a frame or {@code ... N more} line, not a trace
+   * header), decided without the regular expression: blanks as {@code \s} knows them, {@code at } or {@code ... },
+   * then no line terminator, which {@code .} does not match.
+   */
+  static boolean frameOrMore(String line) {
+    int i = afterSpaces(line);
+    int from;
+    if (line.startsWith("at ", i)) {
+      from = i + 3;
+    } else if (line.startsWith("... ", i)) {
+      from = i + 4;
+    } else {
+      return false;
+    }
+    for (int k = from; k < line.length(); k++) {
+      char c = line.charAt(k);
+      if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * {@code header} without what {@code ^\s*(?:Caused by: |Suppressed: |Exception in thread )?} matches at its start:
+   * the leading blanks and then the first of those prefixes that follows them, if any.
+   */
+  static String withoutHeadPrefix(String header) {
+    int i = afterSpaces(header);
+    for (String prefix : HEAD_PREFIXES) {
+      if (header.startsWith(prefix, i)) {
+        return header.substring(i + prefix.length());
+      }
+    }
+    return i == 0 ? header : header.substring(i);
+  }
+
+  private static final String[] HEAD_PREFIXES = {"Caused by: ", "Suppressed: ", "Exception in thread "};
+
+  /** Where the leading run of {@code \s} characters ({@code [ \t\n\x0B\f\r]}) ends. */
+  private static int afterSpaces(String line) {
+    int i = 0;
+    while (i < line.length()) {
+      char c = line.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+        break;
+      }
+      i++;
+    }
+    return i;
   }
 
   private void report(RedactionCounter counter) {
