@@ -24,6 +24,16 @@
 #       starts one agent per variant at the same time (start order rotated per round), lets them idle IDLE_SECONDS
 #       and reads VmRSS from /proc/PID/status; medians per variant. VARIANTs as for `start`.
 #
+#   bench/daemon-footprint.sh curve [MINUTES=60] [INTERVAL_SECONDS=30] [VARIANT...]
+#       the RSS curve of the realistic configuration over a long idle: one agent per variant, all started at the same
+#       time and scraped like in `idle` (GET /metrics every 30 s), VmRSS, CPU ticks and threads of each sampled every
+#       INTERVAL_SECONDS into curve.csv
+#       (seconds,label,rss_kib,cpu_ticks,threads); at the end a table per variant: RSS at 2.5, 5, 10, 20, 30, 45 and
+#       60 min (and at the end), the slope over the last third of the run, the CPU in % of a core from 5 min to the
+#       end. A variant whose AGENT_JAVA_OPTS contain -XX:NativeMemoryTracking=summary gets an NMT baseline at 2.5 min
+#       and `jcmd PID VM.native_memory summary.diff` at 10, 30 and 60 min (nmt-LABEL-MIN.txt). CURVE_OUT: a directory
+#       for curve.csv and the NMT files (default: the work directory). VARIANTs as for `start`.
+#
 #   bench/daemon-footprint.sh export [MIB=1024]
 #       RSS under load: peak RSS (VmHWM, via /usr/bin/time -v) of `bin/agent export-bundle` with the launcher's batch
 #       options over MIB of logs in 8 files from make-logs.py.
@@ -311,6 +321,98 @@ rss_mode() {
   done
 }
 
+curve_mode() {
+  local minutes=${1:-60} interval=${2:-30}
+  shift 2 || shift $#
+  local variants=("$@")
+  [ ${#variants[@]} -gt 0 ] || variants=('defaults:')
+  local out=${CURVE_OUT:-$work}
+  mkdir -p "$out"
+  local www_port v label assign port pid started=()
+  realistic_setup
+  prepare_variants "${variants[@]}"
+  machine | tee "$out/machine.txt"
+  for v in "${variants[@]}"; do
+    label=${v%%:*}
+    assign=${v#*:}
+    port=$(free_port)
+    realistic_config "$work/$label/agent.yaml" "$work/$label/state" "$port"
+    (
+      LAUNCHER=$root/bin/agent
+      eval "$assign"
+      export AGENT_CDS AGENT_JAVA_OPTS
+      export AGENT_JAR="$work/$label/agent.jar"
+      exec "$LAUNCHER" run --config "$work/$label/agent.yaml"
+    ) 2>"$work/$label/err" &
+    pid=$!
+    pids+=($pid)
+    started+=("$label:$pid:$port")
+  done
+  local t0; t0=$(date +%s)
+  for v in "${started[@]}"; do
+    IFS=: read -r label pid port <<< "$v"
+    wait_ready "$pid" "$port" "$work/$label/err"
+  done
+  # the Prometheus stand-in of `idle`: GET /metrics of every agent every 30 s
+  ( while :; do for v in "${started[@]}"; do curl -sf -o /dev/null "http://127.0.0.1:${v##*:}/metrics" || true; done
+      sleep 30; done ) &
+  pids+=($!)
+  echo "seconds,label,rss_kib,cpu_ticks,threads" > "$out/curve.csv"
+  local end=$((t0 + minutes * 60)) next=$((t0 + interval)) now secs nmt_at=(600 1800 3600) based=()
+  while :; do
+    now=$(date +%s)
+    [ "$now" -lt "$next" ] && { sleep $((next - now)); continue; }
+    secs=$((now - t0))
+    for v in "${started[@]}"; do
+      IFS=: read -r label pid port <<< "$v"
+      kill -0 "$pid" 2>/dev/null || { echo "$label died:" >&2; tail -5 "$work/$label/err" >&2; return 1; }
+      echo "$secs,$label,$(status_kib "$pid" VmRSS),$(cpu_ticks "$pid"),$(ls "/proc/$pid/task" | wc -l)" >> "$out/curve.csv"
+      if tr '\0' ' ' < "/proc/$pid/cmdline" | grep -q 'NativeMemoryTracking=summary'; then
+        if [ "$secs" -ge 150 ] && [[ " ${based[*]} " != *" $label "* ]]; then
+          jcmd "$pid" VM.native_memory baseline >/dev/null && based+=("$label")
+          jcmd "$pid" VM.native_memory summary > "$out/nmt-$label-baseline.txt"
+        fi
+        local at
+        for at in "${nmt_at[@]}"; do
+          if [ "$secs" -ge "$at" ] && [ "$secs" -lt $((at + interval)) ]; then
+            jcmd "$pid" VM.native_memory summary.diff > "$out/nmt-$label-$((at / 60)).txt"
+          fi
+        done
+      fi
+    done
+    [ "$now" -ge "$end" ] && break
+    next=$((next + interval))
+  done
+  machine | tee -a "$out/machine.txt"
+  curve_table "$out/curve.csv" "$minutes"
+  echo "samples: $out/curve.csv"
+}
+
+curve_table() {   # curve.csv minutes: RSS MiB at fixed minutes, slope over the last third, CPU % of a core after 5 min
+  python3 - "$1" "$2" "$hz" <<'EOF'
+import csv, sys
+rows, minutes, hz = list(csv.DictReader(open(sys.argv[1]))), float(sys.argv[2]), int(sys.argv[3])
+labels = list(dict.fromkeys(r["label"] for r in rows))
+marks = [m for m in (2.5, 5, 10, 20, 30, 45, 60, 90, 120) if m <= minutes]
+def at(series, sec):   # the last sample at or before sec
+    best = series[0]
+    for r in series:
+        if int(r["seconds"]) <= sec: best = r
+    return best
+print("%-14s " % "variant" + " ".join("%6s" % ("%gm" % m) for m in marks) + "    end  MiB/10min(last third)  CPU%(5m-end)  threads")
+for l in labels:
+    s = [r for r in rows if r["label"] == l]
+    last = s[-1]; t_end = int(last["seconds"])
+    rss = lambda r: int(r["rss_kib"]) / 1024
+    third = at(s, t_end * 2 // 3)
+    slope = (rss(last) - rss(third)) / max(1, t_end - int(third["seconds"])) * 600
+    c5 = at(s, 300)
+    cpu = (int(last["cpu_ticks"]) - int(c5["cpu_ticks"])) / hz / max(1, t_end - int(c5["seconds"])) * 100
+    print("%-14s " % l + " ".join("%6.1f" % rss(at(s, m * 60)) for m in marks)
+          + " %6.1f  %20.2f  %12.3f  %7s" % (rss(last), slope, cpu, last["threads"]))
+EOF
+}
+
 export_mode() {
   local mib=${1:-1024} files=8
   local make_logs=${MAKE_LOGS:-$root/../shared/bench/make-logs.py}
@@ -346,7 +448,8 @@ case "$mode" in
   start) start_mode "$@" ;;
   idle) idle_mode "$@" ;;
   rss) rss_mode "$@" ;;
+  curve) curve_mode "$@" ;;
   export) export_mode "$@" ;;
-  *) echo "usage: bench/daemon-footprint.sh start [ROUNDS] [label:ASSIGNMENTS...] | idle [MINUTES] [WARMUP_S] | rss [ROUNDS] [IDLE_S] [label:ASSIGNMENTS...] | export [MIB]" >&2
+  *) echo "usage: bench/daemon-footprint.sh start [ROUNDS] [label:ASSIGNMENTS...] | idle [MINUTES] [WARMUP_S] | rss [ROUNDS] [IDLE_S] [label:ASSIGNMENTS...] | curve [MINUTES] [INTERVAL_S] [label:ASSIGNMENTS...] | export [MIB]" >&2
      exit 2 ;;
 esac
