@@ -108,6 +108,11 @@ class ImageLayoutRunTest {
       assertThat(jvmArgs).as("bin/agent execs java with the daemon's flags and the image's archive")
           .contains("-XX:SharedArchiveFile=" + archive, "-Xmx64m", "-XX:+UseSerialGC")
           .contains("-jar", jar.toString());
+      if (javaAccepts(TRIM)) {
+        assertThat(jvmArgs).as("native-heap trimming, remembered by the training run").containsSubsequence(TRIM);
+      } else {
+        assertThat(jvmArgs).doesNotContain(TRIM.get(1));
+      }
     } finally {
       daemon.destroy(); // SIGTERM
     }
@@ -132,6 +137,50 @@ class ImageLayoutRunTest {
     assertThat(version.exitValue()).as(output).isZero();
     assertThat(output).startsWith("companyos-agent ");
     assertThat(archive).as("no archive without a training run").doesNotExist();
+  }
+
+  @Test
+  void aJavaThatRefusesNativeHeapTrimmingRunsTheDaemonWithoutIt() throws Exception {
+    // a JDK 17 build before 17.0.9 does not know -XX:TrimNativeHeapInterval and would not start with it
+    Path home = under("/old-jdk");
+    Path java = home.resolve("bin/java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -XX:TrimNativeHeapInterval=*)\n"
+        + "  echo 'Unrecognized VM option' >&2; exit 1 ;; esac; done\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Process run = agent(Map.of("JAVA_HOME", home.toString(),
+        "COMPANYOS_AGENT_STATE_DIR", under("/tmp/old-jdk-state").toString(),
+        "COMPANYOS_AGENT_SERVER_PORT", "0"), "run", "--exit-when-ready").start();
+    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String output = new String(run.getInputStream().readAllBytes());
+    assertThat(run.exitValue()).as(output).isZero();
+    try (Stream<Path> lib = Files.list(jar.getParent())) {
+      assertThat(lib.filter(p -> p.toString().endsWith(".trim")).map(p -> readString(p).strip()))
+          .as("the probe's answer, remembered beside the jar").containsExactly("no");
+    }
+  }
+
+  private static final List<String> TRIM =
+      List.of("-XX:+UnlockExperimentalVMOptions", "-XX:TrimNativeHeapInterval=30000");
+
+  private static boolean javaAccepts(List<String> flags) throws Exception {
+    List<String> command = new java.util.ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    command.addAll(flags);
+    command.add("-version");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue() == 0;
+  }
+
+  private static String readString(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private static void readOnly(Path tree) throws IOException {
