@@ -1,5 +1,6 @@
 package io.companyos.agent.collectors.http;
 
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
@@ -34,24 +35,34 @@ public final class VertxHttpFetcher implements HttpFetcher {
       new ClientSSLOptions().setHostnameVerificationAlgorithm("HTTPS");
 
   private final Vertx vertx;
+  private final Context context;
   private final HttpClientAgent client;
 
   /** A fetcher on {@code vertx}; its client is closed with the Vert.x instance. */
   public VertxHttpFetcher(Vertx vertx) {
     this.vertx = vertx;
+    this.context = vertx.getOrCreateContext();
     this.client = vertx.createHttpClient(new HttpClientOptions()
         .setVerifyHost(true)
         .setName("companyos-agent-fetch"));
   }
 
+  /**
+   * Starts the exchange in one task on the fetcher's event loop, whatever thread calls: Vert.x hands a response's
+   * body and end only to the handlers set by then, and a response whose {@code send()} future completed before a
+   * caller thread had chained its handlers (a preempted caller, a fast keep-alive answer) would never end — a
+   * healthy target reported as timed out. On the event loop nothing can arrive between the request and its handlers.
+   */
   @Override
   public CompletableFuture<Response> get(Request request) {
     CompletableFuture<Response> result = new CompletableFuture<>();
-    try {
-      start(request, result);
-    } catch (RuntimeException e) {
-      result.completeExceptionally(e);
-    }
+    context.runOnContext(v -> {
+      try {
+        start(request, result);
+      } catch (RuntimeException e) {
+        result.completeExceptionally(e);
+      }
+    });
     return result;
   }
 

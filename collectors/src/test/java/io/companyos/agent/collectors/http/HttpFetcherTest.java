@@ -69,6 +69,65 @@ abstract class HttpFetcherTest {
     server.verify(getRequestedFor(urlEqualTo("/large")).withHeader("X-Probe", equalTo("yes")));
   }
 
+  /**
+   * Many callers on other threads, one client, answers with an empty body (a 401, as an auth-protected health check
+   * gives) while two threads keep both cores busy: every exchange ends with its status. Found on the clean-clone CI:
+   * when the Vert.x response arrived before a preempted caller had chained its handlers, the end was lost and a
+   * healthy target read "timed out" (before the fix about 1 in 3,000 exchanges here).
+   */
+  @Test
+  void concurrentCallersUnderCpuContentionAllGetTheirAnswer() throws Exception {
+    io.vertx.core.Vertx peer = io.vertx.core.Vertx.vertx();
+    java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.List<Thread> threads = new java.util.ArrayList<>();
+    try {
+      int port = peer.createHttpServer().requestHandler(r -> r.response().setStatusCode(401).end())
+          .listen(0, "127.0.0.1").await().actualPort();
+      URI url = URI.create("http://127.0.0.1:" + port + "/health");
+      for (int i = 0; i < 50; i++) { // connections open and classes loaded before the short timeouts count
+        fetcher().get(HttpFetcher.Request.get(url, TIMEOUT)).get();
+      }
+      for (int i = 0; i < 2; i++) {
+        Thread spinner = new Thread(() -> {
+          long spin = 0;
+          while (!stop.get()) {
+            spin += System.nanoTime() & 1;
+          }
+        });
+        spinner.setDaemon(true);
+        spinner.start();
+        threads.add(spinner);
+      }
+      java.util.Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentSkipListMap<>();
+      java.util.List<Thread> callers = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread caller = new Thread(() -> {
+          for (int i = 0; i < 500; i++) {
+            String outcome;
+            try {
+              outcome = "HTTP " + fetcher().get(HttpFetcher.Request.get(url, Duration.ofSeconds(3))).get().status();
+            } catch (Exception e) {
+              outcome = String.valueOf(e.getCause());
+            }
+            outcomes.merge(outcome, 1, Integer::sum);
+          }
+        });
+        caller.start();
+        callers.add(caller);
+      }
+      for (Thread caller : callers) {
+        caller.join();
+      }
+      assertThat(outcomes).isEqualTo(java.util.Map.of("HTTP 401", 2000));
+    } finally {
+      stop.set(true);
+      for (Thread t : threads) {
+        t.join();
+      }
+      peer.close().await();
+    }
+  }
+
   @Test
   void aBodyOverTheCapFailsTheRequest() {
     assertThatThrownBy(() -> fetcher().get(request("/large").maxBodyBytes(64 * 1024)).get())
