@@ -28,13 +28,28 @@ public final class ConfigLoader {
   public static final String DEFAULT_RESOURCE = "/default-config.yaml";
   private static final int MAX_CONFIG_BYTES = 1024 * 1024;
 
+  /**
+   * Keys a release retired, by key path ({@code []} for any list index, e.g. {@code probes[].foo}), with what to do
+   * instead: a configuration of an older version that still names one gets this migration message, not "unknown
+   * key". Keys are only ever added so far (0.1.0 is the first release), so the table is empty; a change that renames
+   * or removes a key adds its entry here (the compatibility test over {@code config-compat/} fails until it does).
+   */
+  static final Map<String, String> RETIRED_KEYS = Map.of();
+
   private final Map<String, String> env;
+  private final Map<String, String> retired;
   private final YAMLFactory yaml = YAMLFactory.builder().build();
   private final ObjectMapper mapper = ConfigJackson.mapper();
 
   /** A loader reading overrides from {@code env} (pass {@code System.getenv()} in production). */
   public ConfigLoader(Map<String, String> env) {
+    this(env, RETIRED_KEYS);
+  }
+
+  /** A loader with its own table of retired keys (tests of the migration messages). */
+  ConfigLoader(Map<String, String> env, Map<String, String> retired) {
     this.env = Map.copyOf(Objects.requireNonNull(env));
+    this.retired = Map.copyOf(retired);
   }
 
   /** Loads {@code file}, or the embedded default configuration when {@code file} is null. */
@@ -58,7 +73,7 @@ public final class ConfigLoader {
     try {
       return mapper.treeToValue(doc.root(), AgentConfig.class);
     } catch (JsonMappingException e) {
-      throw translate(e, doc, fromEnv);
+      throw translate(e, doc, fromEnv, retired);
     } catch (IOException e) {
       throw new ConfigException("", "", "cannot bind the configuration (" + e.getClass().getSimpleName() + ")");
     }
@@ -77,7 +92,8 @@ public final class ConfigLoader {
     }
   }
 
-  private static ConfigException translate(JsonMappingException e, YamlDocument doc, Map<String, String> fromEnv) {
+  private static ConfigException translate(JsonMappingException e, YamlDocument doc, Map<String, String> fromEnv,
+      Map<String, String> retired) {
     StringBuilder keyPath = new StringBuilder();
     StringBuilder pointer = new StringBuilder();
     for (JsonMappingException.Reference ref : e.getPath()) {
@@ -95,7 +111,8 @@ public final class ConfigLoader {
     String problem;
     InvalidValueException invalid = find(e, InvalidValueException.class);
     if (e instanceof UnrecognizedPropertyException u) {
-      problem = "unknown key" + expected(u.getKnownPropertyIds());
+      String migration = retired.get(keyPath.toString().replaceAll("\\[\\d+]", "[]"));
+      problem = migration != null ? migration : "unknown key" + expected(u.getKnownPropertyIds());
     } else if (invalid != null) {
       problem = invalid.getMessage();
       if (invalid.subKey() != null) {
