@@ -255,23 +255,33 @@ final class CatalogScanner {
     final byte[] b = s.b;
     final int[] info = byteInfo;
     final long[] filter = trie.filter();
+    final long[] pairs = trie.pairs();
     final int hi = Math.min(s.hi, limit + 2);
     int r = end;
     int stop = Math.min(limit, start + RESCAN);
+    if (start >= r || start >= stop) {
+      return r;
+    }
+    // the flags of the bytes at p - 1, p, p + 1, p + 2, rolled along instead of looked up four times per byte
+    int prev = start > s.lo ? info[b[start - 1] & 0xFF] : 0;
+    int inf = info[b[start] & 0xFF];
+    int next = start + 1 < s.hi ? info[b[start + 1] & 0xFF] : 0;
     for (int p = start; p < r && p < stop; p++) {
-      int inf = info[b[p] & 0xFF];
+      int next2 = p + 2 < s.hi ? info[b[p + 2] & 0xFF] : 0;
       if (p + 2 < s.hi) {
-        int h = KeywordTrie.hash(((inf & 0xFF) << 16) | ((info[b[p + 1] & 0xFF] & 0xFF) << 8)
-            | (info[b[p + 2] & 0xFF] & 0xFF));
-        if ((filter[h >>> 6] & (1L << h)) != 0) {
+        // the pair bit set first: every pattern's second and third bytes pass it (see KeywordTrie#pairs)
+        int pair = ((next & 0xFF) << 8) | (next2 & 0xFF);
+        if ((pairs[pair >>> 6] & (1L << pair)) != 0 && passes(filter, ((inf & 0xFF) << 16) | pair)) {
           r = Math.max(r, onPatternsAt(s, p));
         }
       }
-      int prev = p > s.lo ? info[b[p - 1] & 0xFF] : 0;
       if (p != trigger && (inf & T_ANY) != 0 && (inf & T_LT) == 0
           && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0) && worthATry(b, inf, prev, p, hi)) {
         r = Math.max(r, onTrigger(s, inf, p));
       }
+      prev = inf;
+      inf = next;
+      next = next2;
     }
     return r;
   }
