@@ -2,6 +2,7 @@ package io.companyos.agent.bundling;
 
 import io.companyos.agent.bundle.BundleSource;
 import io.companyos.agent.bundle.ContentKind;
+import io.companyos.agent.bundle.SeekableContentOpener;
 import io.companyos.agent.bundle.SourcePriority;
 import io.companyos.agent.bundle.manifest.TimeWindow;
 import io.companyos.agent.collectors.logs.LogFile;
@@ -75,7 +76,8 @@ final class LogCollector implements BundleCollector {
       long from = start;
       Path path = file.path();
       sources.add(new BundleSource("logs/" + service + "/" + bundlePath(base.relativize(path)), ContentKind.TEXT,
-          SourcePriority.LOGS, file.size() - from, file.modified(), () -> open(path, from)));
+          SourcePriority.LOGS, file.size() - from, file.modified(),
+          (SeekableContentOpener) offset -> open(path, from + offset)));
     }
     // skipped matches by reason only: their names are the customer's
     String skipped = scan.skipped().stream().map(s -> s.reason()).distinct().sorted()

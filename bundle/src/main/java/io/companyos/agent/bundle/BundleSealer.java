@@ -41,7 +41,7 @@ final class BundleSealer {
   }
 
   /** Writes the encrypted bundle to {@code out} (left open) and returns the signed manifest. */
-  Manifest seal(StagedBundle staged, Map<String, Path> frames, OutputStream out) throws IOException {
+  Manifest seal(StagedBundle staged, Map<String, List<Path>> frames, OutputStream out) throws IOException {
     Manifest manifest = staged.manifest()
         .withSigner(new Manifest.Signer(signingKey.fingerprint(), signingKey.armoredPublicKey()));
     byte[] manifestJson = json.write(manifest);
@@ -54,9 +54,9 @@ final class BundleSealer {
     archive.addBytes(StagedBundle.MANIFEST, manifestJson);
     archive.addBytes(StagedBundle.MANIFEST + ".sig", signature);
     for (FileEntry file : manifest.files()) {
-      Path frame = frames.get(file.path());
-      if (frame != null) {
-        try (InputStream content = Files.newInputStream(frame)) {
+      List<Path> fileFrames = frames.get(file.path());
+      if (fileFrames != null) {
+        try (InputStream content = new FrameSequence(fileFrames)) {
           archive.addContentFrames(file.path(), file.size(), content);
         }
       } else {
@@ -69,5 +69,46 @@ final class BundleSealer {
     buffered.flush();
     message.close();
     return manifest;
+  }
+
+  /** A file's content frames read one after the other. */
+  private static final class FrameSequence extends InputStream {
+    private final java.util.Iterator<Path> next;
+    private InputStream current;
+
+    FrameSequence(List<Path> frames) {
+      this.next = frames.iterator();
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      while (true) {
+        if (current == null) {
+          if (!next.hasNext()) {
+            return -1;
+          }
+          current = Files.newInputStream(next.next());
+        }
+        int n = current.read(b, off, len);
+        if (n >= 0) {
+          return n;
+        }
+        current.close();
+        current = null;
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (current != null) {
+        current.close();
+      }
+    }
   }
 }

@@ -55,7 +55,19 @@ public record BundleSource(
   /** A text file on disk, with its current size and modification time as hints. */
   public static BundleSource textFile(String path, Path file, SourcePriority priority) throws IOException {
     return new BundleSource(path, ContentKind.TEXT, priority, Files.size(file),
-        Files.getLastModifiedTime(file).toInstant(), () -> Files.newInputStream(file));
+        Files.getLastModifiedTime(file).toInstant(), (SeekableContentOpener) offset -> openAt(file, offset));
+  }
+
+  private static java.io.InputStream openAt(Path file, long offset) throws IOException {
+    java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+        java.nio.file.StandardOpenOption.READ);
+    try {
+      channel.position(offset);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
+    return java.nio.channels.Channels.newInputStream(channel);
   }
 
   /** Text produced in memory or by a stream of unknown length (a probe result, a scrape). */

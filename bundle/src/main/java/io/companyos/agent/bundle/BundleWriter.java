@@ -33,6 +33,9 @@ import java.util.stream.Stream;
  */
 public final class BundleWriter {
 
+  /** Chunks of a large text file redacted in parallel: small enough to balance the workers at the end. */
+  public static final long DEFAULT_CHUNK_BYTES = 8L * 1024 * 1024;
+
   private final ContentRedactor redactor;
   private final CanaryCheck canaryCheck;
   private final List<RecipientKey> recipients;
@@ -41,6 +44,7 @@ public final class BundleWriter {
   private final Path workDir;
   private final int parallelism;
   private final int zstdWorkers;
+  private final long chunkBytes;
   private final Clock clock;
   private final ExportProgress progress;
 
@@ -56,6 +60,7 @@ public final class BundleWriter {
     this.workDir = builder.workDir;
     this.parallelism = builder.parallelism;
     this.zstdWorkers = builder.zstdWorkers;
+    this.chunkBytes = builder.chunkBytes;
     this.clock = builder.clock;
     this.progress = builder.progress;
   }
@@ -148,7 +153,7 @@ public final class BundleWriter {
     return seal(staged, Map.of(), target);
   }
 
-  private ExportReceipt seal(StagedBundle staged, Map<String, Path> frames, BundleTarget target)
+  private ExportReceipt seal(StagedBundle staged, Map<String, List<Path>> frames, BundleTarget target)
       throws BundleException {
     progress.phase(ExportProgress.Phase.SEALING);
     BundleSealer sealer = new BundleSealer(recipients, signingKey, zstdWorkers);
@@ -185,7 +190,7 @@ public final class BundleWriter {
   }
 
   /** A staged bundle and the ready frames of its files (none in review). */
-  private record Staged(StagedBundle bundle, Map<String, Path> frames) {}
+  private record Staged(StagedBundle bundle, Map<String, List<Path>> frames) {}
 
   /** The creation time, to the second: tar mtimes and the manifest must agree, and tar keeps seconds. */
   private Instant createdAt() {
@@ -196,7 +201,7 @@ public final class BundleWriter {
       Path dir, SourceStager.Framing framing) throws BundleException, InterruptedException {
     Instant createdAt = framing != null ? framing.entryTime() : createdAt();
     try {
-      Staging.Result result = new Staging(redactor, limits, parallelism, progress).run(sources, dir, framing);
+      Staging.Result result = new Staging(redactor, limits, parallelism, chunkBytes, progress).run(sources, dir, framing);
       RedactionReport report = report(result.countsByFile());
       byte[] reportJson = new ManifestJson().write(report);
       Path reportPath = dir.resolve(StagedBundle.REPORT);
@@ -287,6 +292,7 @@ public final class BundleWriter {
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private int zstdWorkers = Runtime.getRuntime().availableProcessors();
+    private long chunkBytes = DEFAULT_CHUNK_BYTES;
     private Clock clock = Clock.systemUTC();
     private ExportProgress progress = new ExportProgress();
 
@@ -348,6 +354,19 @@ public final class BundleWriter {
         throw new IllegalArgumentException("zstdWorkers must be >= 0, got " + workers);
       }
       this.zstdWorkers = workers;
+      return this;
+    }
+
+    /**
+     * A text file of at least twice this size that can be opened at any offset (a file on disk) is redacted in
+     * line-aligned chunks of about this size, in parallel, so that one large file does not end the export on one
+     * core. Default {@link #DEFAULT_CHUNK_BYTES}.
+     */
+    public Builder chunkBytes(long bytes) {
+      if (bytes < 1) {
+        throw new IllegalArgumentException("chunkBytes must be >= 1, got " + bytes);
+      }
+      this.chunkBytes = bytes;
       return this;
     }
 

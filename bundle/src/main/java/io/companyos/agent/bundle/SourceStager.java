@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -126,7 +127,7 @@ final class SourceStager {
           frame = frame(target, index);
         }
         return new StagingOutcome.Staged(new FileEntry(source.path(), kept.size(), kept.sha256()), truncation,
-            counts, text, frame);
+            counts, text, frame == null ? null : List.of(frame));
       }
     } catch (SourceInput.DeadlineReached e) {
       return failed(source, out, framed, target, "deadline reached while collecting");
@@ -163,6 +164,50 @@ final class SourceStager {
 
   private static final ExportProgress NO_PROGRESS = new ExportProgress();
 
+  /** Where frames go; {@code null} in review. */
+  Framing framing() {
+    return framing;
+  }
+
+  long perFileBytes() {
+    return perFileBytes;
+  }
+
+  SizeBudget budget() {
+    return budget;
+  }
+
+  boolean deadlinePassed() {
+    return deadlinePassed.get();
+  }
+
+  /**
+   * Whether {@code source} is staged as chunks of about {@code chunkBytes} redacted in parallel: a text file that can
+   * be opened at any offset, at least two chunks long and within the per-file cap, while frames are being made.
+   */
+  boolean chunkable(BundleSource source, long chunkBytes) {
+    return framing != null && source.kind() == ContentKind.TEXT && source.opener() instanceof SeekableContentOpener
+        && source.sizeHint() >= 2 * chunkBytes && source.sizeHint() <= perFileBytes;
+  }
+
+  /** The source from {@code offset}, its own read errors marked as such. */
+  InputStream open(BundleSource source, long offset) throws SourceInput.SourceReadFailed {
+    try {
+      InputStream in = ((SeekableContentOpener) source.opener()).openAt(offset);
+      if (in == null) {
+        throw new java.io.FileNotFoundException();
+      }
+      return in;
+    } catch (IOException e) {
+      throw new SourceInput.SourceReadFailed(e);
+    }
+  }
+
+  /** A source's stream with the export's deadline and progress. */
+  SourceInput input(InputStream raw) {
+    return new SourceInput(raw, deadlinePassed, progress);
+  }
+
   private static InputStream open(BundleSource source) throws SourceInput.SourceReadFailed {
     try {
       InputStream in = source.opener().open();
@@ -187,7 +232,7 @@ final class SourceStager {
     return why + ": kept the newest " + kept.size() + " bytes";
   }
 
-  private RedactionCounts redact(InputStream in, java.io.OutputStream out, String path) throws IOException {
+  RedactionCounts redact(InputStream in, java.io.OutputStream out, String path) throws IOException {
     // large writes into the file's SHA-256: the digest is several times faster on whole 64 KiB chunks than on the
     // small pieces a redactor emits
     java.io.BufferedOutputStream buffered = new java.io.BufferedOutputStream(out, COPY_BUFFER);
@@ -231,7 +276,7 @@ final class SourceStager {
     return skipped;
   }
 
-  private static String causeReason(Throwable e) {
+  static String causeReason(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SourceInput.DeadlineReached) {
         return "deadline reached while collecting";
@@ -261,7 +306,7 @@ final class SourceStager {
     return omitted(source, reason);
   }
 
-  private static StagingOutcome omitted(BundleSource source, String reason) {
+  static StagingOutcome omitted(BundleSource source, String reason) {
     return new StagingOutcome.Omitted(new Omission(source.path(), reason));
   }
 }

@@ -30,17 +30,20 @@ final class Staging {
 
   /** Everything staged, ready for a manifest. Files are in bundle layout order. */
   record Result(List<FileEntry> files, List<Omission> omissions, List<Truncation> truncations,
-      Map<String, RedactionCounts> countsByFile, Map<String, Path> frames) {}
+      Map<String, RedactionCounts> countsByFile, Map<String, List<Path>> frames) {}
 
   private final ContentRedactor redactor;
   private final BundleLimits limits;
   private final int parallelism;
+  private final long chunkBytes;
   private final ExportProgress progress;
 
-  Staging(ContentRedactor redactor, BundleLimits limits, int parallelism, ExportProgress progress) {
+  /** @param chunkBytes a text file of at least twice this is redacted in chunks of about this, in parallel */
+  Staging(ContentRedactor redactor, BundleLimits limits, int parallelism, long chunkBytes, ExportProgress progress) {
     this.redactor = redactor;
     this.limits = limits;
     this.parallelism = parallelism;
+    this.chunkBytes = chunkBytes;
     this.progress = progress;
   }
 
@@ -74,7 +77,25 @@ final class Staging {
       for (int i = 0; i < unique.size(); i++) {
         BundleSource source = unique.get(i);
         int index = i;
-        futures.add(executor.submit(() -> stager.stage(source, index)));
+        if (parallelism > 1 && stager.chunkable(source, chunkBytes)) {
+          // queued in order, so the chunks of one file are taken (and the file's budget reserved) before the next file
+          ChunkedSource chunked = new ChunkedSource(source, index, chunkBytes, stager);
+          for (int k = 0; k < chunked.chunkCount(); k++) {
+            int chunk = k;
+            executor.execute(() -> {
+              try {
+                chunked.stageChunk(chunk);
+              } catch (Throwable e) {
+                // an Error escaping the chunk: the file is left out, as an ordinary staging's would be
+                chunked.result().complete(SourceStager.omitted(source, "staging failed: "
+                    + e.getClass().getSimpleName()));
+              }
+            });
+          }
+          futures.add(chunked.result());
+        } else {
+          futures.add(executor.submit(() -> stager.stage(source, index)));
+        }
       }
       List<StagingOutcome> outcomes = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
@@ -116,7 +137,7 @@ final class Staging {
     List<FileEntry> files = new ArrayList<>();
     List<Truncation> truncations = new ArrayList<>();
     Map<String, RedactionCounts> counts = new TreeMap<>();
-    Map<String, Path> frames = new TreeMap<>();
+    Map<String, List<Path>> frames = new TreeMap<>();
     List<Omission> allOmissions = new ArrayList<>(omissions);
     for (StagingOutcome outcome : outcomes) {
       if (outcome instanceof StagingOutcome.Staged staged) {
@@ -124,8 +145,8 @@ final class Staging {
         if (staged.truncation() != null) {
           truncations.add(staged.truncation());
         }
-        if (staged.frame() != null) {
-          frames.put(staged.file().path(), staged.frame());
+        if (staged.frames() != null) {
+          frames.put(staged.file().path(), staged.frames());
         }
         if (staged.redacted()) {
           counts.put(staged.file().path(), staged.counts());

@@ -1,6 +1,7 @@
 package io.companyos.agent.bundle;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import io.companyos.agent.bundle.manifest.FileEntry;
 import io.companyos.agent.bundle.manifest.Omission;
@@ -11,10 +12,10 @@ sealed interface StagingOutcome {
 
   /**
    * @param truncation {@code null} when the whole source was kept
-   * @param frame the file's tar entry as a ready zstd frame (its plaintext then removed), or {@code null} when the
-   *     plaintext stays in the staging directory (review)
+   * @param frames the file's content as ready zstd frames, in order (its plaintext then removed; several when it was
+   *     redacted in chunks), or {@code null} when the plaintext stays in the staging directory (review)
    */
-  record Staged(FileEntry file, Truncation truncation, RedactionCounts counts, boolean redacted, Path frame)
+  record Staged(FileEntry file, Truncation truncation, RedactionCounts counts, boolean redacted, List<Path> frames)
       implements StagingOutcome {}
 
   record Omitted(Omission omission) implements StagingOutcome {}
