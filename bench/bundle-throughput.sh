@@ -12,7 +12,13 @@
 #   VARIANTS (agent mode): one "name:JVM options" per line, each run after the baseline in every round with those
 #   options in AGENT_JAVA_OPTS (interleaved), e.g. the JIT choices of export-bundle:
 #     VARIANTS=$'launcher:\nfull-jit:-XX:CompileCommand=MaxNodeLimit,io.companyos.agent.redaction.*::*,80000\nc1:-XX:TieredStopAtLevel=1'
-#   Default: "launcher:" (bin/agent's own options only).
+#   Default: "launcher:" (bin/agent's own options only). A name of the form NAME@JAR runs that jar instead of
+#   AGENT_JAR, so that two builds are compared in the same rounds, e.g. VARIANTS=$'main@/tmp/main.jar:\nbranch:'.
+#   FILE_MIB: the files' sizes in MiB, comma-separated (default: MIB_TOTAL / 8 each), e.g. FILE_MIB=640,64,64,64,64,64,64,64
+#   for one large file among small ones. LOGS_DIR: use the *.log files there instead of generating them.
+# Every round runs the baseline, then each variant, one after the other (interleaved, nothing pinned: all share the
+# machine alike); at the end each variant's median ratio over the rounds (the baseline moves by 25 % between rounds
+# on a shared machine; a single round's ratio says little).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIB_TOTAL=${1:-1024}
@@ -36,11 +42,17 @@ else
   CP="bundle/target/classes:bundle/target/test-classes:$(cat "$WORK/cp.txt")"
 fi
 
-echo "== generate $MIB_TOTAL MiB of logs in $FILES files"
-for i in $(seq 1 $FILES); do
-  python3 "$MAKE_LOGS" --mib $((MIB_TOTAL / FILES)) --seed "$i" --out "$WORK/logs/service-$i.log" &
-done
-wait
+if [ -n "${LOGS_DIR:-}" ]; then
+  echo "== logs from $LOGS_DIR"
+  for f in "$LOGS_DIR"/*.log; do ln "$f" "$WORK/logs/" 2>/dev/null || cp "$f" "$WORK/logs/"; done
+else
+  IFS=, read -r -a sizes <<< "${FILE_MIB:-$(for i in $(seq 1 $FILES); do printf '%s,' $((MIB_TOTAL / FILES)); done)}"
+  echo "== generate ${sizes[*]} MiB of logs in ${#sizes[@]} files"
+  for i in "${!sizes[@]}"; do
+    python3 "$MAKE_LOGS" --mib "${sizes[$i]}" --seed "$((i + 1))" --out "$WORK/logs/service-$((i + 1)).log" &
+  done
+  wait
+fi
 du -sh "$WORK/logs"
 
 echo "== recipient key (gpg --quick-gen-key, Curve25519)"
@@ -73,10 +85,12 @@ for round in $(seq 1 "$ROUNDS"); do
     while IFS= read -r variant; do
       [ -n "$variant" ] || continue
       name=${variant%%:*}
+      jar=$AGENT_JAR
+      if [[ "$name" == *@* ]]; then jar=${name#*@}; name=${name%%@*}; fi
       rm -f "$WORK"/out/*.pgp
       # the files' timestamps are from 2024: a window reaching back far enough takes them whole
       /usr/bin/time -f 'max_rss_kib=%M wall_seconds=%e cpu_user=%U cpu_sys=%S' -o "$WORK/time.txt" \
-        env AGENT_CDS=off AGENT_JAVA_OPTS="${variant#*:}" bin/agent export-bundle --config "$WORK/agent.yaml" \
+        env AGENT_CDS=off AGENT_JAR="$jar" AGENT_JAVA_OPTS="${variant#*:}" bin/agent export-bundle --config "$WORK/agent.yaml" \
           --include logs --since 3650d --max-size 4GiB --max-file-size 1GiB --deadline 30m \
           --recipient "$WORK/recipient.asc" < /dev/null > "$WORK/java.txt" 2> "$WORK/java.err" \
           || { cat "$WORK/java.err"; exit 1; }
@@ -85,6 +99,9 @@ for round in $(seq 1 "$ROUNDS"); do
       printf 'round %d: load %s | baseline %.2f s (%d bytes) | agent [%s] %s s, ratio %.2f | %s | %s\n' "$round" \
         "$load_before" "$baseline" "$(stat -c %s "$WORK/baseline.pgp")" "$name" "$wall" \
         "$(echo "$wall / $baseline" | bc -l)" "$(cat "$WORK/time.txt")" "$result"
+      echo "$name $(echo "$wall / $baseline" | bc -l) $wall $(sed -E 's/.*cpu_user=([0-9.]+) cpu_sys=([0-9.]+).*/\1 \2/' \
+        "$WORK/time.txt" | awk '{print $1 + $2}') $(sed -E 's/max_rss_kib=([0-9]+).*/\1/' "$WORK/time.txt")" \
+        >> "$WORK/ratios.txt"
     done <<< "${VARIANTS:-launcher:}"
   else
     /usr/bin/time -f 'max_rss_kib=%M wall_seconds=%e cpu_user=%U cpu_sys=%S' -o "$WORK/time.txt" \
@@ -97,3 +114,15 @@ for round in $(seq 1 "$ROUNDS"); do
       "$(cat "$WORK/time.txt")" "$result"
   fi
 done
+if [ "$MODE" = agent ] && [ -f "$WORK/ratios.txt" ]; then
+  echo "== medians over $ROUNDS rounds (ratio to the same round's baseline; wall s; CPU user+sys s; peak RSS MiB)"
+  for name in $(awk '{print $1}' "$WORK/ratios.txt" | awk '!seen[$0]++'); do
+    median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'; }
+    printf '%s: ratio %.2f (each: %s) | wall %.2f | CPU %.2f | RSS %.0f\n' "$name" \
+      "$(awk -v n="$name" '$1 == n {print $2}' "$WORK/ratios.txt" | median)" \
+      "$(awk -v n="$name" '$1 == n {printf "%.2f ", $2}' "$WORK/ratios.txt")" \
+      "$(awk -v n="$name" '$1 == n {print $3}' "$WORK/ratios.txt" | median)" \
+      "$(awk -v n="$name" '$1 == n {print $4}' "$WORK/ratios.txt" | median)" \
+      "$(awk -v n="$name" '$1 == n {print $5 / 1024}' "$WORK/ratios.txt" | median)"
+  done
+fi

@@ -20,8 +20,9 @@ import java.util.concurrent.CompletableFuture;
  * One large text file staged as line-aligned chunks ({@link LineChunks}) that the writer's workers redact at the same
  * time, each into a zstd frame of its own; the frames in order are the entry's content. So a big file no longer ends
  * the staging alone on one core while the others wait. The file's SHA-256 is taken over the redacted chunks in order:
- * each chunk's redacted bytes are held in memory until every chunk before it has been hashed (at most
- * {@link #MAX_PENDING_BYTES} waiting, beyond which a finished worker waits for the hash to catch up).
+ * each chunk's redacted bytes are held in memory (in buffers the export's workers reuse, {@link SourceStager#buffer})
+ * until every chunk before it has been hashed (at most {@link #MAX_PENDING} waiting, beyond which a finished worker
+ * waits for the hash to catch up).
  *
  * <p>Anything unusual — less than the whole file granted by the total cap, redacted output over its share, the file
  * shrinking or not ending where it was measured — discards the chunks and stages the file the ordinary way (one
@@ -30,8 +31,8 @@ import java.util.concurrent.CompletableFuture;
  */
 final class ChunkedSource {
 
-  /** Redacted bytes waiting for their turn to be hashed, across one file's chunks. */
-  static final long MAX_PENDING_BYTES = 48L * 1024 * 1024;
+  /** Chunks of one file redacted and waiting for an earlier one before a worker that finishes another waits too. */
+  static final int MAX_PENDING = 1;
 
   private final BundleSource source;
   private final int index;
@@ -55,7 +56,8 @@ final class ChunkedSource {
   private int nextToHash;
   private final byte[][] pending;
   private final int[] pendingLength;
-  private long pendingBytes;
+  private static final byte[] NOTHING = new byte[0];
+  private int pendingCount;
 
   ChunkedSource(BundleSource source, int index, long chunkBytes, SourceStager stager) {
     this.source = source;
@@ -98,12 +100,11 @@ final class ChunkedSource {
       long from = k == 0 ? 0 : lines.boundary(k * chunkBytes);
       long to = k == chunkCount - 1 ? LineChunks.END : lines.boundary((k + 1) * chunkBytes);
       if (from == LineChunks.END || (to != LineChunks.END && to <= from)) {
-        chunkDone(k, null, 0, 0, RedactionCounts.NONE, new byte[0], null, false);
+        chunkDone(k, null, 0, 0, RedactionCounts.NONE, NOTHING, null, false);
         return;
       }
       long expected = to == LineChunks.END ? -1 : to - from;
-      out = new ChunkOutput(frame, stager.framing().zstdLevel(), (int) Math.min(chunkBytes + chunkBytes / 8,
-          Integer.MAX_VALUE - 16));
+      out = new ChunkOutput(frame, stager.framing().zstdLevel(), stager.buffer(chunkBytes));
       long read;
       RedactionCounts chunkCounts;
       try (InputStream raw = stager.open(source, from)) {
@@ -117,6 +118,7 @@ final class ChunkedSource {
     } catch (Exception | StackOverflowError e) {
       if (out != null) {
         out.discard();
+        stager.returnBuffer(out.buffer);
       }
       chunkDone(k, null, 0, 0, RedactionCounts.NONE, null, SourceStager.causeReason(e), false);
     }
@@ -160,12 +162,12 @@ final class ChunkedSource {
       sizes[k] = size;
       consumed += read;
       counts = counts.plus(chunkCounts);
-      pending[k] = buffer == null ? new byte[0] : buffer;
+      pending[k] = buffer == null ? NOTHING : buffer;
       pendingLength[k] = buffer == null ? 0 : (int) size;
-      pendingBytes += pendingLength[k];
+      pendingCount++;
       hashReady();
       // bound the memory of chunks waiting for an earlier one: that one is being redacted by another worker
-      while (pendingBytes > MAX_PENDING_BYTES && nextToHash < k && failure == null && !ordinary) {
+      while (pendingCount > MAX_PENDING && nextToHash <= k && failure == null && !ordinary) {
         try {
           wait();
         } catch (InterruptedException e) {
@@ -190,8 +192,11 @@ final class ChunkedSource {
       if (failure == null && !restart) {
         digest.update(pending[nextToHash], 0, pendingLength[nextToHash]);
       }
-      pendingBytes -= pendingLength[nextToHash];
-      pending[nextToHash] = new byte[0];
+      if (pending[nextToHash] != NOTHING) {
+        stager.returnBuffer(pending[nextToHash]);
+      }
+      pendingCount--;
+      pending[nextToHash] = NOTHING;
       pendingLength[nextToHash] = 0;
       nextToHash++;
     }
@@ -244,7 +249,7 @@ final class ChunkedSource {
     private byte[] buffer;
     private long size;
 
-    ChunkOutput(Path frame, int zstdLevel, int capacity) throws IOException {
+    ChunkOutput(Path frame, int zstdLevel, byte[] buffer) throws IOException {
       this.frame = frame;
       try {
         this.file = Files.newOutputStream(frame, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -257,7 +262,7 @@ final class ChunkedSource {
         file.close();
         throw e;
       }
-      this.buffer = new byte[capacity];
+      this.buffer = buffer;
     }
 
     @Override

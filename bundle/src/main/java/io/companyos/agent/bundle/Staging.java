@@ -71,13 +71,17 @@ final class Staging {
 
     progress.sources(unique.size(), unique.stream().mapToLong(s -> Math.max(s.sizeHint(), 0)).sum());
     progress.phase(ExportProgress.Phase.REDACTING);
+    // only a file larger than half a worker's share of all the text is chunked: files of similar sizes balance the
+    // workers by themselves, and each chunk costs a zstd frame's ratio and a buffer
+    long chunkAbove = unique.stream().filter(s -> s.kind() == ContentKind.TEXT)
+        .mapToLong(s -> Math.max(s.sizeHint(), 0)).sum() / (2L * parallelism);
     ExecutorService executor = Executors.newFixedThreadPool(parallelism, new RedactorThreads());
     List<Future<StagingOutcome>> futures = new ArrayList<>();
     try {
       for (int i = 0; i < unique.size(); i++) {
         BundleSource source = unique.get(i);
         int index = i;
-        if (parallelism > 1 && stager.chunkable(source, chunkBytes)) {
+        if (parallelism > 1 && source.sizeHint() > chunkAbove && stager.chunkable(source, chunkBytes)) {
           // queued in order, so the chunks of one file are taken (and the file's budget reserved) before the next file
           ChunkedSource chunked = new ChunkedSource(source, index, chunkBytes, stager);
           for (int k = 0; k < chunked.chunkCount(); k++) {
