@@ -15,7 +15,8 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 /**
  * The inner layers of the bundle onion: a POSIX/PAX tar, compressed as a sequence of zstd frames, each tar entry in
  * frames of its own — one frame (its header records, its content, its padding), or for a file whose content was
- * compressed ahead of time three (header, content, padding) — and a last frame with the end-of-archive records. zstd
+ * compressed ahead of time a header frame, its content frames (one, or one per chunk of a large file redacted in
+ * parallel) and a padding frame — and a last frame with the end-of-archive records. zstd
  * reads concatenated frames as one stream ({@code zstd -d}, zstd-jni), so the result is one ordinary {@code .tar.zst}.
  * Because each entry's frames stand alone, the content of large files can be compressed in parallel ahead of time
  * ({@link #contentFrame}, {@link #writeEntryFrame}) and sealing only concatenates ({@link #addContentFrames},
