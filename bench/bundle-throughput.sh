@@ -4,7 +4,7 @@
 # -XX:+UseSerialGC -Xmx256m; peak RSS from /usr/bin/time) against
 # `tar cf - DIR | zstd -3 | gpg -z 0 --encrypt -r KEY` on the same files in the same run (which redacts nothing).
 #
-# Usage: bench/bundle-throughput.sh [MIB_TOTAL=1024] [ROUNDS=3] [MODE=agent|pass-through]
+# Usage: bench/bundle-throughput.sh [MIB_TOTAL=1024] [ROUNDS=5] [MODE=agent|pass-through]
 #   agent:        the agent's export-bundle: real collectors, real Redactor (every detector), real writer
 #   pass-through: the bundle module's BundleThroughput driver with a copying "redactor" (pipeline cost only)
 # Environment: AGENT_JAR (default agent/target/companyos-agent.jar, built with -pl agent -am when missing),
@@ -22,7 +22,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MIB_TOTAL=${1:-1024}
-ROUNDS=${2:-3}
+ROUNDS=${2:-5}
 MODE=${3:-agent}
 FILES=8
 MAKE_LOGS=${MAKE_LOGS:-../shared/bench/make-logs.py}
