@@ -32,7 +32,12 @@ final class LogCollector implements BundleCollector {
   private final LogSourceConfig config;
   private final TimeWindow window;
   private final UnaryOperator<String> redactName;
-  private final TailWindow tail = TailWindow.builder().build();
+  /**
+   * The window's start is searched in the whole file (a binary search: a few small reads per step, whatever the
+   * size); what a bundle keeps of a large file is the writer's per-file cap, which lists the cut in the manifest.
+   * TailWindow's own default bound (the last 256 MiB) would drop the start of a larger file without a word.
+   */
+  private final TailWindow tail = TailWindow.builder().maxBytes(Long.MAX_VALUE).build();
 
   LogCollector(LogSourceConfig config, TimeWindow window, UnaryOperator<String> redactName) {
     this.config = config;
