@@ -29,8 +29,8 @@
 #       time and scraped like in `idle` (GET /metrics every 30 s), VmRSS, CPU ticks and threads of each sampled every
 #       INTERVAL_SECONDS into curve.csv
 #       (seconds,label,rss_kib,cpu_ticks,threads); at the end a table per variant: RSS at 2.5, 5, 10, 20, 30, 45 and
-#       60 min (and at the end), the slope over the last third of the run, the CPU in % of a core from 5 min to the
-#       end. A variant whose AGENT_JAVA_OPTS contain -XX:NativeMemoryTracking=summary gets an NMT baseline at 2.5 min
+#       60 min and at the end (each the median of the samples within a minute), the slope over the last third of the
+#       run, the CPU in % of a core from 5 min to the end. A variant whose AGENT_JAVA_OPTS contain -XX:NativeMemoryTracking=summary gets an NMT baseline at 2.5 min
 #       and `jcmd PID VM.native_memory summary.diff` at 10, 30 and 60 min (nmt-LABEL-MIN.txt). CURVE_OUT: a directory
 #       for curve.csv and the NMT files (default: the work directory). VARIANTs as for `start`.
 #
@@ -390,26 +390,30 @@ curve_mode() {
 
 curve_table() {   # curve.csv minutes: RSS MiB at fixed minutes, slope over the last third, CPU % of a core after 5 min
   python3 - "$1" "$2" "$hz" <<'EOF'
-import csv, sys
+import csv, statistics, sys
 rows, minutes, hz = list(csv.DictReader(open(sys.argv[1]))), float(sys.argv[2]), int(sys.argv[3])
 labels = list(dict.fromkeys(r["label"] for r in rows))
-marks = [m for m in (2.5, 5, 10, 20, 30, 45, 60, 90, 120) if m <= minutes]
+end = max(int(r["seconds"]) for r in rows)
+marks = [m for m in (2.5, 5, 10, 20, 30, 45, 60, 90, 120) if m * 60 <= end - 60]
+rss = lambda r: int(r["rss_kib"]) / 1024
+def around(series, sec):   # the median of the samples within a minute either side (one sample can catch a spike)
+    return statistics.median(rss(r) for r in series if abs(int(r["seconds"]) - sec) <= 60)
 def at(series, sec):   # the last sample at or before sec
     best = series[0]
     for r in series:
         if int(r["seconds"]) <= sec: best = r
     return best
-print("%-14s " % "variant" + " ".join("%6s" % ("%gm" % m) for m in marks) + "    end  MiB/10min(last third)  CPU%(5m-end)  threads")
+print("RSS MiB (median of the samples within a minute of each mark)")
+print("%-14s " % "variant" + " ".join("%6s" % ("%gm" % m) for m in marks)
+      + "    end  MiB/10min(last third)  CPU%(5m-end)  threads")
 for l in labels:
     s = [r for r in rows if r["label"] == l]
-    last = s[-1]; t_end = int(last["seconds"])
-    rss = lambda r: int(r["rss_kib"]) / 1024
-    third = at(s, t_end * 2 // 3)
-    slope = (rss(last) - rss(third)) / max(1, t_end - int(third["seconds"])) * 600
+    last = s[-1]; t_end = int(last["seconds"]); third = t_end * 2 // 3
+    slope = (around(s, t_end) - around(s, third)) / max(1, t_end - third) * 600
     c5 = at(s, 300)
     cpu = (int(last["cpu_ticks"]) - int(c5["cpu_ticks"])) / hz / max(1, t_end - int(c5["seconds"])) * 100
-    print("%-14s " % l + " ".join("%6.1f" % rss(at(s, m * 60)) for m in marks)
-          + " %6.1f  %20.2f  %12.3f  %7s" % (rss(last), slope, cpu, last["threads"]))
+    print("%-14s " % l + " ".join("%6.1f" % around(s, m * 60) for m in marks)
+          + " %6.1f  %20.2f  %12.3f  %7s" % (around(s, t_end), slope, cpu, last["threads"]))
 EOF
 }
 
