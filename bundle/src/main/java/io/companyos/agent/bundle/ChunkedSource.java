@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -251,17 +250,9 @@ final class ChunkedSource {
 
     ChunkOutput(Path frame, int zstdLevel, byte[] buffer) throws IOException {
       this.frame = frame;
-      try {
-        this.file = Files.newOutputStream(frame, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-      } catch (IOException e) {
-        throw new SourceInput.StagingWriteFailed(e);
-      }
-      try {
-        this.zstd = ArchiveWriter.contentFrame(file, zstdLevel);
-      } catch (IOException | RuntimeException e) {
-        file.close();
-        throw e;
-      }
+      FramedStagingFile.Opened opened = FramedStagingFile.open(frame, zstdLevel);
+      this.file = opened.file();
+      this.zstd = opened.zstd();
       this.buffer = buffer;
     }
 

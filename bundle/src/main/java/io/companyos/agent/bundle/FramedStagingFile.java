@@ -30,13 +30,27 @@ final class FramedStagingFile extends OutputStream {
 
   FramedStagingFile(Path frame, int zstdLevel) throws IOException {
     this.frame = frame;
+    Opened opened = open(frame, zstdLevel);
+    this.file = opened.file();
+    this.zstd = opened.zstd();
+  }
+
+  /** A frame file and the zstd frame that writes into it. */
+  record Opened(OutputStream file, OutputStream zstd) {}
+
+  /**
+   * Creates {@code frame} (it must not exist) and starts a zstd content frame on it; failing to create the file is a
+   * {@link SourceInput.StagingWriteFailed}, and the file is closed again when the frame cannot start.
+   */
+  static Opened open(Path frame, int zstdLevel) throws IOException {
+    OutputStream file;
     try {
-      this.file = Files.newOutputStream(frame, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      file = Files.newOutputStream(frame, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new SourceInput.StagingWriteFailed(e);
     }
     try {
-      this.zstd = ArchiveWriter.contentFrame(file, zstdLevel);
+      return new Opened(file, ArchiveWriter.contentFrame(file, zstdLevel));
     } catch (IOException | RuntimeException e) {
       file.close();
       throw e;
