@@ -1,6 +1,5 @@
 package io.companyos.agent.bundle;
 
-import io.companyos.agent.bundle.archive.ArchiveWriter;
 import io.companyos.agent.bundle.manifest.FileEntry;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,7 +7,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
@@ -51,7 +49,7 @@ final class ChunkedSource {
   private final long[] sizes;
   private long consumed;
   private RedactionCounts counts = RedactionCounts.NONE;
-  private final MessageDigest digest = sha256();
+  private final MessageDigest digest = FramedStagingFile.sha256();
   private int nextToHash;
   private final byte[][] pending;
   private final int[] pendingLength;
@@ -242,17 +240,12 @@ final class ChunkedSource {
 
   /** A chunk's redacted bytes: into its zstd frame, and kept in memory until they are hashed in order. */
   private static final class ChunkOutput extends OutputStream {
-    private final Path frame;
-    private final OutputStream file;
-    private final OutputStream zstd;
+    private final FramedStagingFile frame;
     private byte[] buffer;
     private long size;
 
     ChunkOutput(Path frame, int zstdLevel, byte[] buffer) throws IOException {
-      this.frame = frame;
-      FramedStagingFile.Opened opened = FramedStagingFile.open(frame, zstdLevel);
-      this.file = opened.file();
-      this.zstd = opened.zstd();
+      this.frame = new FramedStagingFile(frame, zstdLevel, false);
       this.buffer = buffer;
     }
 
@@ -263,11 +256,7 @@ final class ChunkedSource {
 
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
-      try {
-        zstd.write(b, off, len);
-      } catch (IOException e) {
-        throw new SourceInput.StagingWriteFailed(e);
-      }
+      frame.write(b, off, len);
       if (size + len > buffer.length) {
         if (size + len > Integer.MAX_VALUE - 16) {
           throw new IOException("chunk too large");
@@ -280,25 +269,14 @@ final class ChunkedSource {
     }
 
     void finish() throws IOException {
-      try {
-        zstd.close();
-      } catch (IOException e) {
-        throw new SourceInput.StagingWriteFailed(e);
-      }
+      frame.finish();
     }
 
     void discard() {
       try {
-        zstd.close();
+        frame.discard();
       } catch (IOException ignored) {
-        // the file goes next
-      } finally {
-        try {
-          file.close();
-          Files.deleteIfExists(frame);
-        } catch (IOException ignored) {
-          // the staging directory goes at the end of the export
-        }
+        // the staging directory goes at the end of the export
       }
     }
   }
@@ -341,14 +319,6 @@ final class ChunkedSource {
       long skipped = in.skip(Math.min(n, left));
       left -= Math.max(skipped, 0);
       return skipped;
-    }
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -24,33 +24,28 @@ final class FramedStagingFile extends OutputStream {
   private final Path frame;
   private final OutputStream file;
   private final OutputStream zstd;
-  private final MessageDigest digest = sha256();
+  private final MessageDigest digest;
   private long written;
   private boolean closed;
 
   FramedStagingFile(Path frame, int zstdLevel) throws IOException {
-    this.frame = frame;
-    Opened opened = open(frame, zstdLevel);
-    this.file = opened.file();
-    this.zstd = opened.zstd();
+    this(frame, zstdLevel, true);
   }
 
-  /** A frame file and the zstd frame that writes into it. */
-  record Opened(OutputStream file, OutputStream zstd) {}
-
   /**
-   * Creates {@code frame} (it must not exist) and starts a zstd content frame on it; failing to create the file is a
-   * {@link SourceInput.StagingWriteFailed}, and the file is closed again when the frame cannot start.
+   * @param hashing whether the bytes are hashed here; a chunk of a larger file is hashed with the others, in order,
+   *     by its {@link ChunkedSource} ({@link Done#sha256()} is then null)
    */
-  static Opened open(Path frame, int zstdLevel) throws IOException {
-    OutputStream file;
+  FramedStagingFile(Path frame, int zstdLevel, boolean hashing) throws IOException {
+    this.frame = frame;
+    this.digest = hashing ? sha256() : null;
     try {
-      file = Files.newOutputStream(frame, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+      this.file = Files.newOutputStream(frame, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     } catch (IOException e) {
       throw new SourceInput.StagingWriteFailed(e);
     }
     try {
-      return new Opened(file, ArchiveWriter.contentFrame(file, zstdLevel));
+      this.zstd = ArchiveWriter.contentFrame(file, zstdLevel);
     } catch (IOException | RuntimeException e) {
       file.close();
       throw e;
@@ -74,7 +69,9 @@ final class FramedStagingFile extends OutputStream {
     } catch (IOException e) {
       throw new SourceInput.StagingWriteFailed(e);
     }
-    digest.update(b, off, len);
+    if (digest != null) {
+      digest.update(b, off, len);
+    }
     written += len;
   }
 
@@ -89,7 +86,7 @@ final class FramedStagingFile extends OutputStream {
     } catch (IOException e) {
       throw new SourceInput.StagingWriteFailed(e);
     }
-    return new Done(written, HexFormat.of().formatHex(digest.digest()));
+    return new Done(written, digest == null ? null : HexFormat.of().formatHex(digest.digest()));
   }
 
   /**
@@ -108,7 +105,7 @@ final class FramedStagingFile extends OutputStream {
     Files.deleteIfExists(frame);
   }
 
-  private static MessageDigest sha256() {
+  static MessageDigest sha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
