@@ -164,7 +164,7 @@ public final class BundleWriter {
     try {
       if (target instanceof BundleTarget.Stream stream) {
         HashingOutput out = new HashingOutput(stream.out(), progress);
-        Manifest manifest = sealer.seal(staged, frames, out);
+        Manifest manifest = sealBehind(sealer, staged, frames, out);
         out.flush();
         progress.phase(ExportProgress.Phase.DONE);
         return new ExportReceipt(null, out.count, out.hex(), manifest, staged.report());
@@ -174,7 +174,7 @@ public final class BundleWriter {
               staged.manifest().cluster(), staged.manifest().node(), staged.manifest().createdAt()));
       try (AtomicBundleFile file = new AtomicBundleFile(path)) {
         HashingOutput out = new HashingOutput(file.stream(), progress);
-        Manifest manifest = sealer.seal(staged, frames, out);
+        Manifest manifest = sealBehind(sealer, staged, frames, out);
         out.flush();
         Path written = file.commit();
         progress.phase(ExportProgress.Phase.DONE);
@@ -182,6 +182,23 @@ public final class BundleWriter {
       }
     } catch (IOException e) {
       throw new BundleException(BundleFailure.EXPORT_FAILED, "writing the bundle failed: " + describe(e), e);
+    }
+  }
+
+  /**
+   * Seals into {@code out} through a {@link WriteBehindOutput}: the receipt's hash and the writes run on a second
+   * thread beside the encryption. Returns when everything is written to {@code out}; on any failure the second thread
+   * has ended before this throws.
+   */
+  private static Manifest sealBehind(BundleSealer sealer, StagedBundle staged, Map<String, List<Path>> frames,
+      HashingOutput out) throws IOException {
+    WriteBehindOutput behind = new WriteBehindOutput(out, "bundle-writer");
+    try {
+      Manifest manifest = sealer.seal(staged, frames, behind);
+      behind.close();
+      return manifest;
+    } finally {
+      behind.stop();
     }
   }
 
