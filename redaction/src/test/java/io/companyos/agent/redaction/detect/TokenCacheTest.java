@@ -16,7 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
-/** The token cache (one byte array per entry, two ways per slot pair) never changes which token a value gets. */
+/** The token cache (one byte array per entry, eight ways per set) never changes which token a value gets. */
 class TokenCacheTest {
   private static final String[] LABELS =
       Arrays.stream(DetectorType.values()).map(DetectorType::label).toArray(String[]::new);
