@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -27,10 +28,14 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@link #append} returns only after the record is fsynced: what it returned for survives {@code kill -9} and
- *       power loss.
+ *       power loss. The fsync runs outside the queue's lock, so the consumer's {@link #peek} and {@link #ack} do not
+ *       wait for the disk while a batch is being committed (a record becomes visible to them once it is durable).
  *   <li>{@link #ack} removes the oldest batch; only then may its segment be deleted. The acknowledged position is kept
  *       in a small file replaced atomically, so a restart replays exactly the batches that were not yet accepted
- *       (a crash between send and ack re-sends one batch: at-least-once).
+ *       (a crash between send and ack re-sends one batch: at-least-once). The ack file is not fsynced: after
+ *       {@code kill -9} it is intact (the kernel holds the write), and after a power cut an older or unreadable ack
+ *       file only makes the queue send batches the endpoint already has again — never skip one — so a disk flush per
+ *       acknowledged batch would buy nothing the ack promises.
  *   <li>Full: the oldest batches are dropped, counted in {@link QueueStats#dropped()}, never the newest — recent data
  *       is what an operator debugging an outage needs. On-disk use may exceed the cap by at most one segment.
  *   <li>Damage (a torn tail after a crash, a flipped bit) is found by the checksums when the queue opens; the damaged
@@ -41,7 +46,8 @@ import org.slf4j.LoggerFactory;
  *       next batch starts a new one), so what was committed before and after stays readable.
  * </ul>
  *
- * <p>Thread-safe; meant for one producer and one consumer.
+ * <p>Thread-safe: appends (one signal's exporter or several) are serialized among themselves; one consumer peeks and
+ * acknowledges.
  */
 public final class DiskQueue implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskQueue.class);
@@ -55,10 +61,15 @@ public final class DiskQueue implements AutoCloseable {
   private final Clock clock;
   private final SegmentChannels channels;
 
+  /** Held for a whole append (write, fsync, publish); the queue's own monitor only for the state changes. */
+  private final Object appendLock = new Object();
   private final Deque<Ref> refs = new ArrayDeque<>();
   private final List<Path> segments = new ArrayList<>();
   private FileChannel active;
   private Path activePath;
+  /** The consumer's open segment, kept between peeks (one open per segment instead of one per batch). */
+  private FileChannel reading;
+  private Path readingPath;
   private long nextSeq;
   private long ackedSeq;
   private long bytes;
@@ -115,7 +126,7 @@ public final class DiskQueue implements AutoCloseable {
       return this;
     }
 
-    /** Whether every append and ack is fsynced. Default true; only benchmarks turn it off. */
+    /** Whether every append (and a new segment's directory entry) is fsynced. Default true; only tests turn it off. */
     public Builder fsync(boolean fsync) {
       this.fsync = fsync;
       return this;
@@ -245,48 +256,74 @@ public final class DiskQueue implements AutoCloseable {
    *
    * @throws IllegalArgumentException when one batch alone is larger than the cap
    */
-  public synchronized long append(byte[] payload) throws IOException {
-    ensureOpen();
-    if (payload.length > maxBytes) {
-      dropped++;
-      throw new IllegalArgumentException("batch of " + payload.length + " bytes exceeds the queue cap of "
-          + maxBytes + " bytes");
-    }
-    boolean droppedNow = false;
-    while (!refs.isEmpty() && bytes + payload.length > maxBytes) {
-      Ref oldest = refs.removeFirst();
-      bytes -= oldest.length();
-      ackedSeq = oldest.seq();
-      dropped++;
-      droppedNow = true;
-    }
-    if (droppedNow) {
-      writeAcked();
-      deleteConsumedSegments();
-    }
-    int recordBytes = RecordCodec.HEADER_BYTES + payload.length;
-    if (active == null || (active.size() > 0 && active.size() + recordBytes > segmentBytes)) {
-      startSegment();
-    }
-    long seq = nextSeq;
-    long millis = clock.millis();
-    long position = active.size();
-    ByteBuffer record = RecordCodec.encode(seq, millis, payload);
-    try {
-      while (record.hasRemaining()) {
-        active.write(record);
+  public long append(byte[] payload) throws IOException {
+    synchronized (appendLock) {
+      FileChannel channel;
+      Path segment;
+      long position;
+      long seq;
+      long millis;
+      synchronized (this) {
+        ensureOpen();
+        if (payload.length > maxBytes) {
+          dropped++;
+          throw new IllegalArgumentException("batch of " + payload.length + " bytes exceeds the queue cap of "
+              + maxBytes + " bytes");
+        }
+        boolean droppedNow = false;
+        while (!refs.isEmpty() && bytes + payload.length > maxBytes) {
+          Ref oldest = refs.removeFirst();
+          bytes -= oldest.length();
+          ackedSeq = oldest.seq();
+          dropped++;
+          droppedNow = true;
+        }
+        if (droppedNow) {
+          writeAcked();
+          deleteConsumedSegments();
+        }
+        int recordBytes = RecordCodec.HEADER_BYTES + payload.length;
+        if (active == null || (active.size() > 0 && active.size() + recordBytes > segmentBytes)) {
+          startSegment();
+        }
+        seq = nextSeq;
+        millis = clock.millis();
+        position = active.size();
+        channel = active;
+        segment = activePath;
+        ByteBuffer record = RecordCodec.encode(seq, millis, payload);
+        try {
+          while (record.hasRemaining()) {
+            active.write(record);
+          }
+        } catch (IOException e) {
+          writeFailed(position, e);
+          throw e;
+        }
       }
+      // The disk flush without the queue's lock: the consumer goes on sending and acknowledging meanwhile. Only this
+      // thread (appendLock) writes, truncates or replaces the active segment, so the record stays where it was put.
       if (fsync) {
-        active.force(false);
+        try {
+          channel.force(false);
+        } catch (IOException e) {
+          synchronized (this) {
+            if (channel == active) {
+              writeFailed(position, e);
+            } else {
+              writeErrors++; // closed meanwhile: the record was never published, the next open cuts a torn tail
+            }
+          }
+          throw e;
+        }
       }
-    } catch (IOException e) {
-      writeFailed(position, e);
-      throw e;
+      synchronized (this) {
+        nextSeq++;
+        refs.addLast(new Ref(segment, position, seq, payload.length, millis));
+        bytes += payload.length;
+      }
+      return seq;
     }
-    nextSeq++;
-    refs.addLast(new Ref(activePath, position, seq, payload.length, millis));
-    bytes += payload.length;
-    return seq;
   }
 
   /**
@@ -320,14 +357,37 @@ public final class DiskQueue implements AutoCloseable {
   public synchronized Optional<QueuedBatch> peek() throws IOException {
     ensureOpen();
     Ref ref = refs.peekFirst();
-    if (ref == null) {
-      return Optional.empty();
+    return ref == null ? Optional.empty() : Optional.of(read(ref));
+  }
+
+  /**
+   * The batch queued right after batch {@code seq}, if {@code seq} is still queued and has a successor: what the
+   * consumer sends next once {@code seq} is acknowledged (it decodes it while {@code seq} is in flight).
+   */
+  public synchronized Optional<QueuedBatch> peekAfter(long seq) throws IOException {
+    ensureOpen();
+    Iterator<Ref> it = refs.iterator();
+    while (it.hasNext()) {
+      Ref ref = it.next();
+      if (ref.seq() == seq) {
+        return it.hasNext() ? Optional.of(read(it.next())) : Optional.empty();
+      }
+      if (ref.seq() > seq) {
+        break;
+      }
     }
+    return Optional.empty();
+  }
+
+  private QueuedBatch read(Ref ref) throws IOException {
     ByteBuffer payload = ByteBuffer.allocate(ref.length());
-    try (FileChannel ch = FileChannel.open(ref.segment(), StandardOpenOption.READ)) {
-      readFully(ch, payload, ref.position() + RecordCodec.HEADER_BYTES);
+    if (!ref.segment().equals(readingPath)) {
+      closeReading();
+      reading = FileChannel.open(ref.segment(), StandardOpenOption.READ);
+      readingPath = ref.segment();
     }
-    return Optional.of(new QueuedBatch(ref.seq(), Instant.ofEpochMilli(ref.enqueuedAtMillis()), payload.array()));
+    readFully(reading, payload, ref.position() + RecordCodec.HEADER_BYTES);
+    return new QueuedBatch(ref.seq(), Instant.ofEpochMilli(ref.enqueuedAtMillis()), payload.array());
   }
 
   /**
@@ -391,6 +451,9 @@ public final class DiskQueue implements AutoCloseable {
       if (oldest.equals(firstNeeded) || oldest.equals(activePath)) {
         break;
       }
+      if (oldest.equals(readingPath)) {
+        closeReading();
+      }
       Files.deleteIfExists(oldest);
       segments.remove(0);
     }
@@ -416,9 +479,6 @@ public final class DiskQueue implements AutoCloseable {
     try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
         StandardOpenOption.TRUNCATE_EXISTING)) {
       ch.write(ByteBuffer.wrap((ackedSeq + "\n").getBytes(StandardCharsets.US_ASCII)));
-      if (fsync) {
-        ch.force(false);
-      }
     }
     try {
       Files.move(tmp, f, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -453,8 +513,21 @@ public final class DiskQueue implements AutoCloseable {
       return;
     }
     closed = true;
+    closeReading();
     if (active != null) {
       active.close();
+    }
+  }
+
+  private void closeReading() {
+    if (reading != null) {
+      try {
+        reading.close();
+      } catch (IOException ignored) {
+        // read-only: nothing is lost
+      }
+      reading = null;
+      readingPath = null;
     }
   }
 }

@@ -221,4 +221,71 @@ class DiskQueueTest {
       assertThatThrownBy(() -> q.ack(second)).isInstanceOf(IllegalStateException.class);
     }
   }
+
+  @Test
+  void peekAfterGivesTheSuccessorOfAQueuedBatchOnly() throws Exception {
+    try (DiskQueue q = DiskQueue.builder(dir).segmentBytes(64).open()) { // one record per segment: reads across files
+      long a = q.append(bytes("a"));
+      long b = q.append(bytes("b"));
+      long c = q.append(bytes("c"));
+      assertThat(q.peekAfter(a).map(x -> new String(x.payload(), StandardCharsets.UTF_8))).contains("b");
+      assertThat(q.peekAfter(b).map(QueuedBatch::seq)).contains(c);
+      assertThat(q.peekAfter(c)).as("the newest has no successor").isEmpty();
+      q.ack(a);
+      assertThat(q.peekAfter(a)).as("acknowledged: no longer queued").isEmpty();
+      assertThat(q.peek().map(QueuedBatch::seq)).contains(b);
+      assertThat(drainAll(q)).containsExactly("b", "c");
+    }
+  }
+
+  @Test
+  void theConsumerIsNotHeldUpByAFlushAndSeesABatchOnlyOnceItIsDurable() throws Exception {
+    java.util.concurrent.CountDownLatch flushing = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.atomic.AtomicBoolean slow = new java.util.concurrent.atomic.AtomicBoolean();
+    SpaceLimitedChannel.FlushHook hook = () -> {
+      if (slow.get()) {
+        flushing.countDown();
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    java.util.concurrent.ExecutorService producer = java.util.concurrent.Executors.newSingleThreadExecutor();
+    java.util.concurrent.ExecutorService consumer = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try (DiskQueue q = DiskQueue.builder(dir).segmentChannels(SpaceLimitedChannel.in(dir, Long.MAX_VALUE, hook))
+        .open()) {
+      try {
+        long first = q.append(bytes("first"));
+        slow.set(true);
+        java.util.concurrent.Future<Long> second = producer.submit(() -> q.append(bytes("second")));
+        assertThat(flushing.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // the second batch is written and being flushed: the consumer goes on (within a bound, where it used to wait
+        // for the flush), and does not see it yet
+        consumer.submit(() -> {
+          assertThat(q.peek().map(QueuedBatch::seq)).contains(first);
+          assertThat(q.peekAfter(first)).isEmpty();
+          q.ack(first);
+          assertThat(q.peek()).isEmpty();
+          assertThat(q.stats().batches()).isZero();
+          return null;
+        }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(second.isDone()).isFalse();
+        release.countDown();
+        long seq = second.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(q.peek().map(QueuedBatch::seq)).contains(seq);
+        assertThat(drainAll(q)).containsExactly("second");
+      } finally {
+        release.countDown(); // before the queue closes: closing waits for the append
+      }
+    } finally {
+      producer.shutdownNow();
+      consumer.shutdownNow();
+    }
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      assertThat(drainAll(q)).as("both acknowledged before the restart").isEmpty();
+    }
+  }
 }

@@ -14,22 +14,35 @@ import java.util.stream.Stream;
 /**
  * A file channel on a directory that holds at most {@code capacity} bytes, counting every file in it: a write fills
  * what is left, then fails with "No space left on device" as a full file system does. For where no tmpfs can be
- * mounted.
+ * mounted. Optionally runs a hook before every flush (a slow disk).
  */
 final class SpaceLimitedChannel extends FileChannel {
+  /** What runs before a flush; may block. */
+  @FunctionalInterface
+  interface FlushHook {
+    void beforeForce() throws IOException;
+  }
+
   private final FileChannel file;
   private final Path dir;
   private final long capacity;
+  private final FlushHook onForce;
 
-  private SpaceLimitedChannel(FileChannel file, Path dir, long capacity) {
+  private SpaceLimitedChannel(FileChannel file, Path dir, long capacity, FlushHook onForce) {
     this.file = file;
     this.dir = dir;
     this.capacity = capacity;
+    this.onForce = onForce;
   }
 
   /** Opens files in {@code dir} through a channel limited to {@code capacity} bytes for the whole directory. */
   static DiskQueue.SegmentChannels in(Path dir, long capacity) {
-    return (path, options) -> new SpaceLimitedChannel(FileChannel.open(path, options), dir, capacity);
+    return in(dir, capacity, () -> {});
+  }
+
+  /** The same, with {@code onForce} run before every flush. */
+  static DiskQueue.SegmentChannels in(Path dir, long capacity, FlushHook onForce) {
+    return (path, options) -> new SpaceLimitedChannel(FileChannel.open(path, options), dir, capacity, onForce);
   }
 
   private long free() throws IOException {
@@ -111,6 +124,7 @@ final class SpaceLimitedChannel extends FileChannel {
 
   @Override
   public void force(boolean metaData) throws IOException {
+    onForce.beforeForce();
     file.force(metaData);
   }
 
