@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
@@ -52,27 +53,58 @@ public final class OtlpBatchSender implements BatchSender {
 
   @Override
   public SendOutcome send(QueuedBatch batch) {
+    return prepare(batch).start().await();
+  }
+
+  /**
+   * Decodes the batch (gunzip, then {@link LogsScan} or protobuf) without consulting the guard: the sender for its
+   * kind is looked up, and the records screened, recorded and sent, only when it is {@linkplain Prepared#start
+   * started}.
+   */
+  @Override
+  public Prepared prepare(QueuedBatch batch) {
     QueuedExport export;
     byte[] body;
     try {
       export = QueuedExport.decode(batch.payload());
       body = export.gzip() ? gunzip(export.body()) : export.body();
     } catch (IllegalArgumentException | IOException e) {
-      return new SendOutcome.Rejected(0, "unreadable queued batch (" + e.getClass().getSimpleName() + ")");
+      return refused(new SendOutcome.Rejected(0, "unreadable queued batch (" + e.getClass().getSimpleName() + ")"));
     }
     PayloadKind kind = export.signal() == OtlpSignal.METRICS ? PayloadKind.OTLP_METRICS : PayloadKind.OTLP_LOGS;
-    Optional<EgressSender> sender = senders.apply(kind);
-    if (sender.isEmpty()) {
-      return new SendOutcome.Rejected(0, "denied by policy: " + kind.label());
-    }
+    java.util.function.Supplier<byte[]> whole = export.gzip() ? export::body : () -> gzip(body);
+    Function<EgressSender, CompletableFuture<EgressResult>> screenAndSend;
     try {
-      byte[] decoded = body;
-      java.util.function.Supplier<byte[]> whole = export.gzip() ? export::body : () -> gzip(decoded);
-      EgressResult result = (kind == PayloadKind.OTLP_METRICS ? sendMetrics(sender.get(), body)
-          : sendLogs(sender.get(), body, whole, texts)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      return outcome(result);
+      screenAndSend = kind == PayloadKind.OTLP_METRICS ? metrics(body) : logs(body, whole, texts);
     } catch (InvalidProtocolBufferException e) {
-      return new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf");
+      return refused(new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf"));
+    } catch (RuntimeException e) {
+      return refused(new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
+          + ")"));
+    }
+    return () -> {
+      Optional<EgressSender> sender = senders.apply(kind);
+      if (sender.isEmpty()) {
+        return () -> new SendOutcome.Rejected(0, "denied by policy: " + kind.label());
+      }
+      CompletableFuture<EgressResult> result;
+      try {
+        result = screenAndSend.apply(sender.get());
+      } catch (RuntimeException e) {
+        return () -> new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
+            + ")");
+      }
+      return () -> await(result);
+    };
+  }
+
+  private static Prepared refused(SendOutcome outcome) {
+    return () -> () -> outcome;
+  }
+
+  private static SendOutcome await(CompletableFuture<EgressResult> result) {
+    try {
+      return outcome(result.get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS));
     } catch (java.util.concurrent.TimeoutException e) {
       return new SendOutcome.RetryLater(Optional.empty(), "timeout");
     } catch (InterruptedException e) {
@@ -95,22 +127,26 @@ public final class OtlpBatchSender implements BatchSender {
     };
   }
 
-  private static java.util.concurrent.CompletableFuture<EgressResult> sendMetrics(EgressSender sender, byte[] body)
+  /** Decodes a metrics request; the function screens and sends it through the sender it is given. */
+  private static Function<EgressSender, CompletableFuture<EgressResult>> metrics(byte[] body)
       throws InvalidProtocolBufferException {
     ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
     Map<String, String> resource = request.getResourceMetricsCount() == 0 ? Map.of()
         : OtlpAttributes.toText(request.getResourceMetrics(0).getResource().getAttributesList());
     if (request.getResourceMetricsList().stream()
         .anyMatch(rm -> !OtlpAttributes.toText(rm.getResource().getAttributesList()).equals(resource))) {
-      return java.util.concurrent.CompletableFuture.completedFuture(
+      return sender -> CompletableFuture.completedFuture(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
-    return sender.sendScreened(resource, MetricsScreen.points(request), MetricsScreen.Point::item,
+    List<MetricsScreen.Point> points = MetricsScreen.points(request);
+    return sender -> sender.sendScreened(resource, points, MetricsScreen.Point::item,
         admitted -> gzip(MetricsScreen.keep(request, admitted).toByteArray()),
         QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
   }
 
   /**
+   * Decodes a logs request; the function screens and sends it through the sender it is given.
+   *
    * @param whole the queued request's gzip encoding. When the guard admits every record and the request is already in
    *     the form the rebuild gives (no empty resource or scope, no schema URL, every scope the agent's own), the
    *     rebuild would encode exactly what was screened: the queued encoding is sent as it is instead, saving a protobuf
@@ -118,19 +154,19 @@ public final class OtlpBatchSender implements BatchSender {
    * @param texts long attribute values decoded before; the request is read with {@link LogsScan} when it is in the
    *     SDK's form, which gives the guard the same records as decoding it whole with protobuf (done otherwise)
    */
-  private static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender, byte[] body,
+  private static Function<EgressSender, CompletableFuture<EgressResult>> logs(byte[] body,
       java.util.function.Supplier<byte[]> whole, TextCache texts) throws InvalidProtocolBufferException {
     LogsScan.Result scan = LogsScan.scan(body, texts);
     if (scan == null) {
-      return sendLogs(sender, ExportLogsServiceRequest.parseFrom(body), whole);
+      return logs(ExportLogsServiceRequest.parseFrom(body), whole);
     }
     if (scan.mixedResources()) {
-      return java.util.concurrent.CompletableFuture.completedFuture(
+      return sender -> CompletableFuture.completedFuture(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
     List<LogsScan.Point> points = scan.points();
     boolean wholeIsExact = scan.asRebuilt();
-    return sender.sendScreened(scan.resource(), points, LogsScan.Point::item, admitted -> {
+    return sender -> sender.sendScreened(scan.resource(), points, LogsScan.Point::item, admitted -> {
       if (wholeIsExact && admitted.size() == points.size()) {
         return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
       }
@@ -143,8 +179,8 @@ public final class OtlpBatchSender implements BatchSender {
   }
 
   /** The same, with the request decoded whole by protobuf. */
-  static java.util.concurrent.CompletableFuture<EgressResult> sendLogs(EgressSender sender,
-      ExportLogsServiceRequest request, java.util.function.Supplier<byte[]> whole) {
+  static Function<EgressSender, CompletableFuture<EgressResult>> logs(ExportLogsServiceRequest request,
+      java.util.function.Supplier<byte[]> whole) {
     List<LogsScan.Point> points = points(request);
     boolean asRebuilt = true;
     for (int r = 0; r < request.getResourceLogsCount(); r++) {
@@ -161,11 +197,11 @@ public final class OtlpBatchSender implements BatchSender {
     if (request.getResourceLogsList().stream()
         .anyMatch(rl -> !OtlpAttributes.toText(rl.getResource().getAttributesList()).equals(resource))) {
       // every resource is screened, not just the first: a batch mixing resources is refused whole
-      return java.util.concurrent.CompletableFuture.completedFuture(
+      return sender -> CompletableFuture.completedFuture(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
     boolean wholeIsExact = asRebuilt;
-    return sender.sendScreened(resource, points, LogsScan.Point::item, admitted -> {
+    return sender -> sender.sendScreened(resource, points, LogsScan.Point::item, admitted -> {
       if (wholeIsExact && admitted.size() == points.size()) {
         return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
       }

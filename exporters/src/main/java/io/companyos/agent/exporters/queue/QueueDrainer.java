@@ -13,6 +13,11 @@ import org.slf4j.LoggerFactory;
  * (or refused it for good), so nothing is lost to an outage or a restart. {@link #drainOnce()} does the work and says
  * how long to wait before calling it again; the caller owns the timer, which keeps this class free of threads and
  * lets a test drive hours of outage in microseconds.
+ *
+ * <p>While a batch is in flight, the next one is read and decoded ({@link BatchSender#prepare}), so that the sender's
+ * CPU work overlaps the endpoint's round trip instead of adding to it; the next batch is still started only after
+ * this one was answered and acknowledged, and only if it is still the oldest (the queue may have dropped it when
+ * full, or the answer may say "retry later", in which case this one is sent again first).
  */
 public final class QueueDrainer {
   private static final Logger LOG = LoggerFactory.getLogger(QueueDrainer.class);
@@ -25,6 +30,9 @@ public final class QueueDrainer {
   private final int maxPerRun;
 
   private int failures;
+  /** The batch after the one last sent, decoded while that one was in flight; null when there is none. */
+  private BatchSender.Prepared ahead;
+  private long aheadSeq = -1;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
@@ -58,7 +66,11 @@ public final class QueueDrainer {
           return new Pass(accepted, refused, idlePoll);
         }
         QueuedBatch batch = next.get();
-        SendOutcome outcome = sender.send(batch);
+        BatchSender.Prepared prepared = ahead != null && aheadSeq == batch.seq() ? ahead : sender.prepare(batch);
+        ahead = null;
+        BatchSender.InFlight inFlight = prepared.start();
+        prepareNext(batch.seq());
+        SendOutcome outcome = inFlight.await();
         if (outcome instanceof SendOutcome.Accepted) {
           queue.ack(batch.seq());
           failures = 0;
@@ -90,6 +102,22 @@ public final class QueueDrainer {
       lastError = "queue error (" + e.getClass().getSimpleName() + ")";
       LOG.warn("export queue error ({}); retrying", e.getClass().getSimpleName());
       return new Pass(accepted, refused, backoff.delay(failures, Optional.empty(), random));
+    }
+  }
+
+  /**
+   * Decodes the batch after {@code seq} while {@code seq} is in flight. A failure here is left for the moment that
+   * batch is the oldest: it is then prepared again, and the failure handled as any other.
+   */
+  private void prepareNext(long seq) {
+    try {
+      Optional<QueuedBatch> following = queue.peekAfter(seq);
+      if (following.isPresent()) {
+        ahead = sender.prepare(following.get());
+        aheadSeq = following.get().seq();
+      }
+    } catch (IOException | RuntimeException e) {
+      ahead = null;
     }
   }
 

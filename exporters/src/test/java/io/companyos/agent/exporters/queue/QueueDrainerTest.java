@@ -34,6 +34,36 @@ class QueueDrainerTest {
     }
   }
 
+  /**
+   * An endpoint double that decodes ahead ({@link BatchSender#prepare}) and logs every step: "prepare X", "start X",
+   * "answer X" (X the payload), answering from a script, then accepting.
+   */
+  static final class PipelinedEndpoint implements BatchSender {
+    final Deque<SendOutcome> script = new ArrayDeque<>();
+    final List<String> log = new ArrayList<>();
+    Runnable whileInFlight = () -> {};
+
+    @Override
+    public SendOutcome send(QueuedBatch batch) {
+      return prepare(batch).start().await();
+    }
+
+    @Override
+    public Prepared prepare(QueuedBatch batch) {
+      String name = new String(batch.payload(), StandardCharsets.UTF_8);
+      log.add("prepare " + name);
+      return () -> {
+        log.add("start " + name);
+        return () -> {
+          whileInFlight.run();
+          SendOutcome o = script.isEmpty() ? new SendOutcome.Accepted() : script.removeFirst();
+          log.add("answer " + name + (o instanceof SendOutcome.Accepted ? "" : " " + o.getClass().getSimpleName()));
+          return o;
+        };
+      };
+    }
+  }
+
   private static QueueDrainer drainer(DiskQueue q, BatchSender s) {
     return new QueueDrainer(q, s, Backoff.DEFAULT, () -> 0.5, Duration.ofSeconds(1), 100);
   }
@@ -125,5 +155,56 @@ class QueueDrainerTest {
     assertThat(b.delay(1, Optional.empty(), () -> 0.999999)).isBetween(Duration.ofMillis(999), Duration.ofSeconds(1));
     assertThat(b.delay(30, Optional.empty(), () -> 0.999999)).isLessThanOrEqualTo(Duration.ofMinutes(5));
     assertThat(b.delay(1000, Optional.empty(), () -> 0.0)).isEqualTo(Duration.ofSeconds(150));
+  }
+
+  @Test
+  void theNextBatchIsDecodedWhileOneIsInFlightAndStartedOnlyAfterItsAnswer() throws Exception {
+    PipelinedEndpoint endpoint = new PipelinedEndpoint();
+    endpoint.script.add(new SendOutcome.Accepted());
+    endpoint.script.add(SendOutcome.forStatus(503, Optional.empty()));
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c", "d")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass first = d.drainOnce();
+      assertThat(first.accepted()).isEqualTo(1);
+      assertThat(first.nextDelay()).isPositive();
+      QueueDrainer.Pass second = d.drainOnce();
+      assertThat(second.accepted()).isEqualTo(3);
+      assertThat(endpoint.log).containsExactly(
+          "prepare a", "start a", "prepare b", "answer a",
+          "start b", "prepare c", "answer b RetryLater",
+          // b again, decoded afresh; c was decoded ahead while b was in flight the first time and is again now
+          "prepare b", "start b", "prepare c", "answer b",
+          "start c", "prepare d", "answer c",
+          "start d", "answer d");
+      assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void aBatchDecodedAheadButDroppedByTheFullQueueIsNeverSent() throws Exception {
+    PipelinedEndpoint endpoint = new PipelinedEndpoint();
+    try (DiskQueue q = DiskQueue.builder(dir).maxBytes(1024).open()) {
+      q.append("a".repeat(400).getBytes(StandardCharsets.UTF_8));
+      q.append("b".repeat(400).getBytes(StandardCharsets.UTF_8));
+      String big = "c".repeat(1000);
+      endpoint.whileInFlight = () -> {
+        endpoint.whileInFlight = () -> {};
+        try {
+          q.append(big.getBytes(StandardCharsets.UTF_8)); // drops a (in flight) and b (decoded ahead)
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      QueueDrainer d = drainer(q, endpoint);
+      d.drainOnce();
+      assertThat(endpoint.log.stream().map(l -> l.length() > 12 ? l.substring(0, 12) : l))
+          .containsExactly("prepare aaaa", "start aaaaaa", "prepare bbbb", "answer aaaaa",
+              "prepare cccc", "start cccccc", "answer ccccc");
+      assertThat(q.stats().dropped()).isEqualTo(2);
+      assertThat(q.peek()).isEmpty();
+    }
   }
 }
