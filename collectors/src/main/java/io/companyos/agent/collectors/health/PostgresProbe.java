@@ -36,6 +36,13 @@ public final class PostgresProbe implements Probe {
   private final Path passwordFile;
   private final Duration timeout;
   private final double degradedConnectionRatio;
+  /**
+   * When the connection of an earlier check was opened ({@link System#nanoTime}) if its startup has not finished yet,
+   * else null. See {@link #query}.
+   */
+  private final AtomicReference<Long> startupPendingSince = new AtomicReference<>();
+  /** After this long a startup that never finished no longer holds back a new connection. */
+  static final Duration STARTUP_ABANDONED_AFTER = Duration.ofMinutes(10);
 
   private PostgresProbe(Builder b) {
     this.vertx = b.vertx;
@@ -88,8 +95,23 @@ public final class PostgresProbe implements Probe {
       options.setPassword(password.get());
     }
     return answersSslRequest().thenCompose(answered -> {
+      // A server that answers the SSLRequest and then hangs in the startup (authentication) keeps the client's socket
+      // and a backend of its own; the Vert.x client cannot be told to give up on it. So while one check's connection
+      // is still waiting for its startup, later checks open no further connection (a server in trouble is not given
+      // one more every interval) and report that instead; once the startup ends either way, checks connect again.
+      long now = System.nanoTime();
+      Long pending = startupPendingSince.get();
+      if (pending != null && now - pending < STARTUP_ABANDONED_AFTER.toNanos()) {
+        return CompletableFuture.completedFuture(Verdict.down(String.format(Locale.ROOT,
+            "no answer yet to the connection opened %d s ago; no new connection until it ends",
+            Duration.ofNanos(now - pending).toSeconds())));
+      }
+      Long mine = now; // compared by identity below
+      startupPendingSince.set(mine);
+      Future<PgConnection> connecting = PgConnection.connect(vertx, options);
+      connecting.onComplete(done -> startupPendingSince.compareAndSet(mine, null));
       Future<Verdict> verdict =
-          PgConnection.connect(vertx, options)
+          connecting
               .compose(
                   connection -> connection.query("SELECT 1").execute()
                       .compose(one -> connection.query(STATS_QUERY).execute())

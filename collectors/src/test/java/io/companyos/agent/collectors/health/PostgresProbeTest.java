@@ -122,6 +122,105 @@ class PostgresProbeTest extends ProbeContractTest {
     assertTimeoutsAgainstASilentPeerLeaveNoConnectionOpen(this::atPort);
   }
 
+  @Test
+  void aServerHangingInTheStartupGetsOneConnectionNotOnePerCheck() throws Exception {
+    try (HangingStartupServer server = new HangingStartupServer()) {
+      Probe probe = builder("hung").port(server.port()).timeout(Duration.ofMillis(150)).build();
+      ProbeResult first = probe.check().get();
+      assertThat(first.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(first.detail()).isEqualTo("timed out after 150 ms");
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10))
+          .until(() -> server.startups.get() == 1);
+      for (int i = 0; i < 10; i++) {
+        ProbeResult r = probe.check().get();
+        assertThat(r.status()).isEqualTo(ProbeStatus.DOWN);
+        assertThat(r.detail()).matches("no answer yet to the connection opened \\d+ s ago; no new connection until it"
+            + " ends");
+      }
+      assertThat(server.startups.get()).as("startup messages the server got from 11 checks").isEqualTo(1);
+      assertThat(server.preflights.get()).as("each check's own SSLRequest socket").isEqualTo(11);
+
+      server.dropHungConnections(); // the startup fails on the client's side: the next check connects again
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        assertThat(probe.check().get().status()).isEqualTo(ProbeStatus.DOWN);
+        assertThat(server.startups.get()).isEqualTo(2);
+      });
+    }
+  }
+
+  /**
+   * A PostgreSQL stand-in that answers an SSLRequest with "N" (no TLS) and then reads the client's startup message and
+   * never answers it, as a server hanging in authentication does; it keeps those connections until told otherwise.
+   */
+  private static final class HangingStartupServer implements AutoCloseable {
+    final java.util.concurrent.atomic.AtomicInteger startups = new java.util.concurrent.atomic.AtomicInteger();
+    final java.util.concurrent.atomic.AtomicInteger preflights = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.net.ServerSocket socket = TestServers.silentServer();
+    private final java.util.List<java.net.Socket> hung = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Thread acceptor = new Thread(this::accept, "hanging-pg");
+
+    HangingStartupServer() throws java.io.IOException {
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    int port() {
+      return socket.getLocalPort();
+    }
+
+    private void accept() {
+      while (!socket.isClosed()) {
+        try {
+          java.net.Socket s = socket.accept();
+          Thread t = new Thread(() -> serve(s), "hanging-pg-conn");
+          t.setDaemon(true);
+          t.start();
+        } catch (java.io.IOException e) {
+          return;
+        }
+      }
+    }
+
+    private void serve(java.net.Socket s) {
+      try {
+        java.io.DataInputStream in = new java.io.DataInputStream(s.getInputStream());
+        int length = in.readInt();
+        int code = in.readInt();
+        if (length == 8 && code == 80877103) {
+          preflights.incrementAndGet();
+          s.getOutputStream().write('N');
+          s.getOutputStream().flush();
+          length = in.readInt(); // the probe's own pre-flight closes here; a client going on sends its startup
+          code = in.readInt();
+        }
+        in.readFully(new byte[length - 8]); // the rest of the startup message
+        hung.add(s);
+        startups.incrementAndGet();
+      } catch (java.io.IOException e) {
+        closeQuietly(s);
+      }
+    }
+
+    void dropHungConnections() {
+      hung.forEach(HangingStartupServer::closeQuietly);
+      hung.clear();
+    }
+
+    private static void closeQuietly(java.net.Socket s) {
+      try {
+        s.close();
+      } catch (java.io.IOException ignored) {
+        // closing
+      }
+    }
+
+    @Override
+    public void close() throws java.io.IOException {
+      socket.close();
+      dropHungConnections();
+    }
+  }
+
   private PostgresProbe.Builder builder(String name) {
     return PostgresProbe.builder(vertx, name)
         .host(TestServers.HOST)
