@@ -142,15 +142,19 @@ final class CatalogScanner {
       int q;
       if (trig == 0 || i >= limit || i < quiet) {
         // nothing to try here
-      } else if (trig == T_DIGIT && skipDateTimes && (q = quietEnd(b, i, s.hi)) > i) {
-        quiet = q;
-      } else if (trig == T_DOT ? (prev & HEX) == 0 || (i + 5 < end && b[i + 5] != '.')
+      } else if (trig == T_DIGIT ? (prev & 0xFF) == '.'
+          : trig == T_DOT ? (prev & HEX) == 0 || (i + 5 < end && b[i + 5] != '.')
           : trig == T_UPPER ? i + 3 < end && (info[b[i + 1] & 0xFF] & T_UPPER) == 0
           : trig == T_DASH ? (prev & HEX) == 0 || (i + 3 < end && b[i + 3] != '-')
           : trig == T_COLON && (prev & HEX) == 0 && i + 1 < end && b[i + 1] != ':') {
-        // nothing: worthATry's answer for a dot, capital, dash or colon, without the call (~5 M per 64 MiB, nearly
-        // all rejected): a MAC separator follows a hex digit and recurs 3 or 5 bytes on, both capital detectors
-        // need a second capital, a colon a hex digit before it or a second colon
+        // nothing: worthATry's answer without the call (~6 M per 64 MiB, nearly all rejected): no number detector
+        // matches after a dot (see numberWorthATry; fractions, version parts), a MAC separator follows a hex digit
+        // and recurs 3 or 5 bytes on, both capital detectors need a second capital, a colon a hex digit before it
+        // or a second colon
+      } else if (trig == T_DIGIT && skipDateTimes && i + 9 <= s.hi && (b[i + 2] == ':' || b[i + 4] == '-')
+          && (q = quietEnd(b, i, s.hi)) > i) {
+        // (quietEnd finds nothing unless a time's colon or a date's dash is where it looks first)
+        quiet = q;
       } else if (worthATry(b, inf, prev, i, end)) {
         int r = onTrigger(s, inf, i);
         if (r > i) {
