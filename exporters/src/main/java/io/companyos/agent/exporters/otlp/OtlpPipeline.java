@@ -32,11 +32,14 @@ public final class OtlpPipeline implements AutoCloseable {
 
   private final SdkMeterProvider meterProvider;
   private final SdkLoggerProvider loggerProvider;
+  private final QueueingSenderProvider sender;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private OtlpPipeline(SdkMeterProvider meterProvider, SdkLoggerProvider loggerProvider) {
+  private OtlpPipeline(SdkMeterProvider meterProvider, SdkLoggerProvider loggerProvider,
+      QueueingSenderProvider sender) {
     this.meterProvider = meterProvider;
     this.loggerProvider = loggerProvider;
+    this.sender = sender;
   }
 
   /**
@@ -83,7 +86,7 @@ public final class OtlpPipeline implements AutoCloseable {
             .setMeterProvider(MeterProvider::noop)
             .build())
         .build();
-    return new OtlpPipeline(meters, logs);
+    return new OtlpPipeline(meters, logs, sender);
   }
 
   /** The meter the agent's Tier-1 instruments are created on. */
@@ -98,19 +101,31 @@ public final class OtlpPipeline implements AutoCloseable {
 
   /** Collects and commits everything recorded so far to the queue. */
   public boolean flush(Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
     CompletableResultCode m = meterProvider.forceFlush();
     CompletableResultCode l = loggerProvider.forceFlush();
-    return CompletableResultCode.ofAll(java.util.List.of(m, l))
+    boolean exported = CompletableResultCode.ofAll(java.util.List.of(m, l))
         .join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
+    return exported && committed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
   }
 
-  /** Flushes and shuts the SDK down; idempotent. */
+  /** Flushes and shuts the SDK down, and waits for its last batches to be committed; idempotent. */
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
       CompletableResultCode m = meterProvider.shutdown();
       CompletableResultCode l = loggerProvider.shutdown();
       CompletableResultCode.ofAll(java.util.List.of(m, l)).join(10, TimeUnit.SECONDS);
+      committed(Duration.ofSeconds(10));
+    }
+  }
+
+  private boolean committed(Duration timeout) {
+    try {
+      return sender.awaitCommitted(timeout);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 }
