@@ -9,8 +9,12 @@ import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -23,6 +27,13 @@ public final class HttpsTransport implements EgressTransport {
   private final TransportOptions options;
   private final Clock clock;
   private final ExecutorService executor;
+  /**
+   * Where each request waits for its answer ({@link HttpClient#send}). {@link HttpClient#sendAsync} completes its
+   * future through {@code CompletableFuture}'s default executor, which, on a JVM with one processor (a container with
+   * a CPU limit of 1 or less, a pinned process) is a new thread per task: one thread created and ended per request.
+   * At most two requests at a time; the threads end after 30 s without one.
+   */
+  private final ThreadPoolExecutor senders;
   private final HttpClient client;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -41,6 +52,12 @@ public final class HttpsTransport implements EgressTransport {
       return t;
     });
     this.client = b.executor(executor).build();
+    this.senders = new ThreadPoolExecutor(2, 2, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+      Thread t = new Thread(r, "egress-https-send");
+      t.setDaemon(true);
+      return t;
+    });
+    senders.allowCoreThreadTimeOut(true);
   }
 
   /**
@@ -66,9 +83,20 @@ public final class HttpsTransport implements EgressTransport {
       for (Map.Entry<String, String> h : request.headers().entrySet()) {
         r.header(h.getKey(), h.getValue());
       }
-      return client.sendAsync(r.build(), HttpResponse.BodyHandlers.discarding())
-          .thenApply(resp -> new TransportResponse(resp.statusCode(),
-              RetryAfter.parse(resp.headers().firstValue("Retry-After"), clock)));
+      HttpRequest built = r.build();
+      return CompletableFuture.supplyAsync(() -> {
+        HttpResponse<Void> resp;
+        try {
+          resp = client.send(built, HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+          throw new CompletionException(e);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new CompletionException(e);
+        }
+        return new TransportResponse(resp.statusCode(),
+            RetryAfter.parse(resp.headers().firstValue("Retry-After"), clock));
+      }, senders);
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
@@ -78,6 +106,7 @@ public final class HttpsTransport implements EgressTransport {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
+      senders.shutdownNow();
       executor.shutdownNow();
     }
   }
