@@ -113,6 +113,17 @@ final class CatalogScanner {
     return new Scan(enabled);
   }
 
+  /** A scan over the whole of {@code in}, a complete input held in memory (nothing before it, nothing after). */
+  Scan newScan(byte[] in) {
+    Scan s = newScan();
+    s.b = in;
+    s.lo = 0;
+    s.emitFrom = 0;
+    s.hi = in.length;
+    s.eof = true;
+    return s;
+  }
+
   /** Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}. */
   void scan(Scan s, int from, int limit) {
     final byte[] b = s.b;

@@ -69,12 +69,7 @@ public final class RedactionEngine {
 
   /** Redacts a complete input held in memory; returns {@code in} itself when nothing was found. */
   public byte[] redact(byte[] in, RedactionCounter counter) {
-    Scan s = scanner.newScan();
-    s.b = in;
-    s.lo = 0;
-    s.emitFrom = 0;
-    s.hi = in.length;
-    s.eof = true;
+    Scan s = scanner.newScan(in);
     find(s, 0, in.length, in.length);
     if (s.matches.size() == 0) {
       return in;

@@ -102,12 +102,7 @@ class DateTimeSkipTest {
   }
 
   private static List<String> spans(CatalogScanner scanner, String text) {
-    Scan s = scanner.newScan();
-    s.b = text.getBytes(StandardCharsets.UTF_8);
-    s.lo = 0;
-    s.emitFrom = 0;
-    s.hi = s.b.length;
-    s.eof = true;
+    Scan s = scanner.newScan(text.getBytes(StandardCharsets.UTF_8));
     scanner.scan(s, 0, s.b.length);
     List<String> out = new ArrayList<>();
     for (int k = 0; k < s.matches.size(); k++) {

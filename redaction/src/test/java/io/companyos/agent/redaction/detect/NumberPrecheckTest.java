@@ -63,12 +63,7 @@ class NumberPrecheckTest {
       if (CatalogScanner.numberWorthATry(b, prev, i, end)) {
         continue;
       }
-      Scan s = SCANNER.newScan();
-      s.b = b;
-      s.lo = 0;
-      s.emitFrom = 0;
-      s.hi = b.length;
-      s.eof = true;
+      Scan s = SCANNER.newScan(b);
       assertThat(SCANNER.onNumber(s, i)).as("%s at %d (end %d)", text, i, end).isEqualTo(-1);
       assertThat(s.matches.size()).as("%s at %d (end %d)", text, i, end).isZero();
     }
