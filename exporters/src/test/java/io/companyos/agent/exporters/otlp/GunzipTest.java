@@ -40,21 +40,20 @@ class GunzipTest {
   void concatenatedMembersAreDecodedWholeThoughTheTrailerNamesOnlyTheLast() throws IOException {
     byte[] a = data(50_000, 1);
     byte[] b = data(3_000, 2);
-    ByteArrayOutputStream both = new ByteArrayOutputStream();
-    both.write(gzip(a));
-    both.write(gzip(b));
-    byte[] want = new byte[a.length + b.length];
-    System.arraycopy(a, 0, want, 0, a.length);
-    System.arraycopy(b, 0, want, a.length, b.length);
-    assertThat(OtlpBatchSender.gunzip(both.toByteArray())).isEqualTo(want);
+    assertMembersDecodeWhole(a, b);
     // and the other way round: the last member larger than everything before it
-    both.reset();
-    both.write(gzip(b));
-    both.write(gzip(a));
-    byte[] want2 = new byte[a.length + b.length];
-    System.arraycopy(b, 0, want2, 0, b.length);
-    System.arraycopy(a, 0, want2, b.length, a.length);
-    assertThat(OtlpBatchSender.gunzip(both.toByteArray())).isEqualTo(want2);
+    assertMembersDecodeWhole(b, a);
+  }
+
+  /** Two gzip members one after the other decode to both contents, in order. */
+  private static void assertMembersDecodeWhole(byte[] first, byte[] second) throws IOException {
+    ByteArrayOutputStream both = new ByteArrayOutputStream();
+    both.write(gzip(first));
+    both.write(gzip(second));
+    byte[] want = new byte[first.length + second.length];
+    System.arraycopy(first, 0, want, 0, first.length);
+    System.arraycopy(second, 0, want, first.length, second.length);
+    assertThat(OtlpBatchSender.gunzip(both.toByteArray())).isEqualTo(want);
   }
 
   @Test
