@@ -67,6 +67,17 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 machine() {
   echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 }
+start_variant() {   # label assignments config errfile: runs that variant's daemon in the background; sets started_pid
+  (
+    LAUNCHER=$root/bin/agent
+    eval "$2"
+    export AGENT_CDS AGENT_JAVA_OPTS
+    export AGENT_JAR="$work/$1/agent.jar"
+    exec "$LAUNCHER" run --config "$3"
+  ) 2>"$4" &
+  started_pid=$!
+}
+
 wait_ready() {   # pid port log: polls /readyz every 10 ms; fails when the process dies
   until curl -sf -o /dev/null "http://127.0.0.1:$2/readyz"; do
     kill -0 "$1" 2>/dev/null || { echo "agent died:" >&2; cat "$3" >&2; return 1; }
@@ -284,14 +295,8 @@ rss_mode() {
       assign=${v#*:}
       port=$(free_port)
       realistic_config "$work/$label/agent-$round.yaml" "$work/$label/state-$round" "$port"
-      (
-        LAUNCHER=$root/bin/agent
-        eval "$assign"
-        export AGENT_CDS AGENT_JAVA_OPTS
-        export AGENT_JAR="$work/$label/agent.jar"
-        exec "$LAUNCHER" run --config "$work/$label/agent-$round.yaml"
-      ) 2>"$work/$label/err-$round" &
-      pid=$!
+      start_variant "$label" "$assign" "$work/$label/agent-$round.yaml" "$work/$label/err-$round"
+      pid=$started_pid
       pids+=($pid)
       started+=("$label:$pid:$port")
     done
@@ -337,14 +342,8 @@ curve_mode() {
     assign=${v#*:}
     port=$(free_port)
     realistic_config "$work/$label/agent.yaml" "$work/$label/state" "$port"
-    (
-      LAUNCHER=$root/bin/agent
-      eval "$assign"
-      export AGENT_CDS AGENT_JAVA_OPTS
-      export AGENT_JAR="$work/$label/agent.jar"
-      exec "$LAUNCHER" run --config "$work/$label/agent.yaml"
-    ) 2>"$work/$label/err" &
-    pid=$!
+    start_variant "$label" "$assign" "$work/$label/agent.yaml" "$work/$label/err"
+    pid=$started_pid
     pids+=($pid)
     started+=("$label:$pid:$port")
   done
