@@ -37,8 +37,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * log text with a stack trace (PII in every message)
  *   → ErrorEvents.record: StackTraceAnonymizer (messages dropped, every kept frame through the configured Redactor,
  *     fingerprint) → OTLP log record
- *   → SDK BatchLogRecordProcessor (512 per batch) → OTLP/HTTP protobuf, gzip → DiskQueue.append (segment file,
- *     fsync per batch, as in production)
+ *   → SDK BatchLogRecordProcessor (1,024 per batch; {@code -Dbench.batchRecords=N} for another size)
+ *   → OTLP/HTTP protobuf, gzip → DiskQueue.append (segment file, fsync per batch, as in production)
  *   → QueueDrainer → OtlpBatchSender → EgressGuard (allowlist screen, ledger entry fsynced) → HttpsTransport
  *   → the {@link LoopbackEndpoint} (gunzips and decodes every request to count the records it got)
  * </pre>
@@ -108,7 +108,7 @@ public final class ErrorEventThroughput {
             .build()) {
       OtlpPipeline pipeline = OtlpPipeline.create(base, Duration.ofSeconds(1),
           Map.of("service.version", "0.1.0", "companyos.installation.id", "3f8e9a4e-0d51-4c2a-9a57-1b2c3d4e5f60"),
-          queue);
+          queue, Integer.getInteger("bench.batchRecords", OtlpPipeline.MAX_BATCH_RECORDS));
       Redactor redactor = Redactor.builder().customerDomains(List.of("acme-corp.com", "acme.internal"))
           .keywords(List.of("Acme", "Project Falcon")).build();
       ErrorEvents errors = new ErrorEvents(pipeline.logger(), redactor, clock,

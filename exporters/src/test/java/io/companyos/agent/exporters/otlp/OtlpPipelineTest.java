@@ -89,6 +89,32 @@ class OtlpPipelineTest {
   }
 
   @Test
+  void aLogStormGoesOutInRequestsOfAtMostMaxBatchRecords() throws Exception {
+    int n = OtlpPipeline.MAX_BATCH_RECORDS + OtlpPipeline.MAX_BATCH_RECORDS / 2;
+    try (DiskQueue queue = DiskQueue.builder(dir).open();
+        OtlpPipeline pipeline = OtlpPipeline.create(URI.create("https://telemetry.companyos.io"),
+            Duration.ofHours(1), Map.of("companyos.tier", "full"), queue)) {
+      for (int i = 0; i < n; i++) {
+        pipeline.logger().logRecordBuilder().setAttribute(AttributeKey.longKey("i"), (long) i).emit();
+      }
+      assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+
+      List<Integer> sizes = new ArrayList<>();
+      for (QueuedExport e : drain(queue)) {
+        if (e.signal() == OtlpSignal.LOGS) {
+          ExportLogsServiceRequest logs = ExportLogsServiceRequest.parseFrom(gunzip(e.body()));
+          sizes.add(logs.getResourceLogsList().stream().flatMap(r -> r.getScopeLogsList().stream())
+              .mapToInt(sl -> sl.getLogRecordsCount()).sum());
+        }
+      }
+      assertThat(sizes).as("records per request").allSatisfy(k -> assertThat(k).isBetween(1,
+          OtlpPipeline.MAX_BATCH_RECORDS));
+      assertThat(sizes.stream().mapToInt(Integer::intValue).sum()).isEqualTo(n);
+      assertThat(sizes).as("a full batch goes out as one request").contains(OtlpPipeline.MAX_BATCH_RECORDS);
+    }
+  }
+
+  @Test
   void framesRoundTripAndForeignPayloadsAreRefused() {
     QueuedExport e = new QueuedExport(OtlpSignal.LOGS, true, new byte[] {1, 2, 3});
     QueuedExport back = QueuedExport.decode(e.encode());
