@@ -50,18 +50,28 @@ final class LogsScan {
   }
 
   private final byte[] buf;
+  private final int length;
   private final TextCache texts;
   private int pos;
 
-  private LogsScan(byte[] buf, TextCache texts) {
+  private LogsScan(byte[] buf, int length, TextCache texts) {
     this.buf = buf;
+    this.length = length;
     this.texts = texts;
   }
 
   /** The request's records, or null when it is not in the form read here (decode it with protobuf then). */
   static Result scan(byte[] request, TextCache texts) {
+    return scan(request, request.length, texts);
+  }
+
+  /** {@link #scan(byte[], TextCache)} of {@code request[0, length)}; nothing refers to {@code request} afterwards. */
+  static Result scan(byte[] request, int length, TextCache texts) {
+    if (length < 0 || length > request.length) {
+      throw new IndexOutOfBoundsException("length " + length + " of " + request.length);
+    }
     try {
-      return new LogsScan(request, texts).request();
+      return new LogsScan(request, length, texts).request();
     } catch (Unusual | InvalidProtocolBufferException | RuntimeException e) {
       return null;
     }
@@ -73,7 +83,7 @@ final class LogsScan {
     boolean mixed = false;
     boolean asRebuilt = true;
     int resourceIndex = 0;
-    int end = buf.length;
+    int end = length;
     while (pos < end) {
       int tag = tag(end);
       if (tag >>> 3 != 1 || (tag & 7) != LEN) {

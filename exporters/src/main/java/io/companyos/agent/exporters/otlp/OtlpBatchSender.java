@@ -19,6 +19,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,6 +46,7 @@ public final class OtlpBatchSender implements BatchSender {
   private final Function<PayloadKind, Optional<EgressSender>> senders;
   /** Anonymized stack traces decoded before, by their exact bytes (see {@link LogsScan}). */
   private final TextCache texts = new TextCache();
+  private final Decoding decoding = new Decoding();
 
   /** @param senders the guard's senders by kind ({@code guard::sender} bound to the configured endpoints) */
   public OtlpBatchSender(Function<PayloadKind, Optional<EgressSender>> senders) {
@@ -64,23 +66,46 @@ public final class OtlpBatchSender implements BatchSender {
   @Override
   public Prepared prepare(QueuedBatch batch) {
     QueuedExport export;
-    byte[] body;
     try {
       export = QueuedExport.decode(batch.payload());
-      body = export.gzip() ? gunzip(export.body()) : export.body();
-    } catch (IllegalArgumentException | IOException e) {
+    } catch (IllegalArgumentException e) {
       return refused(new SendOutcome.Rejected(0, "unreadable queued batch (" + e.getClass().getSimpleName() + ")"));
     }
     PayloadKind kind = export.signal() == OtlpSignal.METRICS ? PayloadKind.OTLP_METRICS : PayloadKind.OTLP_LOGS;
-    java.util.function.Supplier<byte[]> whole = export.gzip() ? export::body : () -> gzip(body);
     Function<EgressSender, CompletableFuture<EgressResult>> screenAndSend;
-    try {
-      screenAndSend = kind == PayloadKind.OTLP_METRICS ? metrics(body) : logs(body, whole, texts);
-    } catch (InvalidProtocolBufferException e) {
-      return refused(new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf"));
-    } catch (RuntimeException e) {
-      return refused(new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
-          + ")"));
+    synchronized (decoding) {
+      byte[] body;
+      int length;
+      try {
+        if (!export.gzip()) {
+          body = export.body();
+          length = body.length;
+        } else {
+          length = gunzipReusing(export.body());
+          body = length >= 0 ? decoding.buffer : gunzip(export.body());
+          length = length >= 0 ? length : body.length;
+        }
+      } catch (IOException e) {
+        return refused(new SendOutcome.Rejected(0, "unreadable queued batch (" + e.getClass().getSimpleName() + ")"));
+      }
+      java.util.function.Supplier<byte[]> whole = export.gzip() ? export::body : () -> gzip(export.body());
+      // what the rebuild (some records refused) decodes again: the reused buffer holds another batch by then
+      java.util.function.Supplier<byte[]> decodedAgain = !export.gzip() ? export::body : () -> {
+        try {
+          return gunzip(export.body());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      };
+      try {
+        screenAndSend = kind == PayloadKind.OTLP_METRICS ? metrics(body, length)
+            : logs(body, length, whole, decodedAgain, texts);
+      } catch (InvalidProtocolBufferException e) {
+        return refused(new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf"));
+      } catch (RuntimeException e) {
+        return refused(new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
+            + ")"));
+      }
     }
     return () -> {
       Optional<EgressSender> sender = senders.apply(kind);
@@ -96,6 +121,53 @@ public final class OtlpBatchSender implements BatchSender {
       }
       return () -> await(result);
     };
+  }
+
+  /**
+   * The buffer each batch is decoded into, kept from one batch to the next: a decoded batch of error events is
+   * ~3 MB, and a new array of that size per batch, alive while the batch before it is in flight, was copied by
+   * every young collection meanwhile and then promoted, filling the old generation (a full collection every few
+   * batches under a log storm). Held softly, so an idle agent gives it back at the next full collection; only
+   * {@link #prepare} uses it, and nothing refers to it once {@code prepare} returned.
+   */
+  private static final class Decoding {
+    private java.lang.ref.SoftReference<byte[]> held = new java.lang.ref.SoftReference<>(new byte[0]);
+    /** Set by {@link #gunzipReusing} to the array it decoded into. */
+    byte[] buffer;
+
+    byte[] atLeast(int size) {
+      byte[] b = held.get();
+      if (b == null || b.length < size) {
+        b = new byte[size];
+        held = new java.lang.ref.SoftReference<>(b);
+      }
+      return b;
+    }
+  }
+
+  /**
+   * Decodes {@code body} into the reused buffer ({@code decoding.buffer}) and returns the decoded length, when the
+   * gzip trailer's size (see {@link #gunzip}) is plausible and right; -1 otherwise (decode it with {@link #gunzip}).
+   */
+  private int gunzipReusing(byte[] body) throws IOException {
+    int hint = trailerSize(body);
+    if (hint <= 0 || hint > Math.min(MAX_HINTED_BYTES, body.length * 1032L)) {
+      return -1;
+    }
+    byte[] out = decoding.atLeast(hint);
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 16 * 1024)) {
+      int n = in.readNBytes(out, 0, hint);
+      if (n < hint || in.read() >= 0) {
+        return -1; // not the size the trailer named (more members, or a forged size): the general way
+      }
+    }
+    decoding.buffer = out;
+    return hint;
+  }
+
+  private static int trailerSize(byte[] body) {
+    return body.length >= 18 ? (body[body.length - 4] & 0xff) | (body[body.length - 3] & 0xff) << 8
+        | (body[body.length - 2] & 0xff) << 16 | (body[body.length - 1] & 0xff) << 24 : 0;
   }
 
   private static Prepared refused(SendOutcome outcome) {
@@ -128,9 +200,9 @@ public final class OtlpBatchSender implements BatchSender {
   }
 
   /** Decodes a metrics request; the function screens and sends it through the sender it is given. */
-  private static Function<EgressSender, CompletableFuture<EgressResult>> metrics(byte[] body)
+  private static Function<EgressSender, CompletableFuture<EgressResult>> metrics(byte[] body, int length)
       throws InvalidProtocolBufferException {
-    ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(body);
+    ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(ByteBuffer.wrap(body, 0, length));
     Map<String, String> resource = request.getResourceMetricsCount() == 0 ? Map.of()
         : OtlpAttributes.toText(request.getResourceMetrics(0).getResource().getAttributesList());
     if (request.getResourceMetricsList().stream()
@@ -153,12 +225,15 @@ public final class OtlpBatchSender implements BatchSender {
    *     encoding and a gzip per batch (half the sender's CPU for error events).
    * @param texts long attribute values decoded before; the request is read with {@link LogsScan} when it is in the
    *     SDK's form, which gives the guard the same records as decoding it whole with protobuf (done otherwise)
+   * @param decodedAgain the request's protobuf bytes when records are refused and the rest is re-encoded: {@code body}
+   *     may be a reused buffer, read here and not after this returns
    */
-  private static Function<EgressSender, CompletableFuture<EgressResult>> logs(byte[] body,
-      java.util.function.Supplier<byte[]> whole, TextCache texts) throws InvalidProtocolBufferException {
-    LogsScan.Result scan = LogsScan.scan(body, texts);
+  private static Function<EgressSender, CompletableFuture<EgressResult>> logs(byte[] body, int length,
+      java.util.function.Supplier<byte[]> whole, java.util.function.Supplier<byte[]> decodedAgain, TextCache texts)
+      throws InvalidProtocolBufferException {
+    LogsScan.Result scan = LogsScan.scan(body, length, texts);
     if (scan == null) {
-      return logs(ExportLogsServiceRequest.parseFrom(body), whole);
+      return logs(ExportLogsServiceRequest.parseFrom(ByteBuffer.wrap(body, 0, length)), whole);
     }
     if (scan.mixedResources()) {
       return sender -> CompletableFuture.completedFuture(
@@ -171,7 +246,7 @@ public final class OtlpBatchSender implements BatchSender {
         return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
       }
       try {
-        return rebuild(ExportLogsServiceRequest.parseFrom(body), admitted);
+        return rebuild(ExportLogsServiceRequest.parseFrom(decodedAgain.get()), admitted);
       } catch (InvalidProtocolBufferException e) {
         throw new UncheckedIOException(e);
       }
@@ -271,8 +346,7 @@ public final class OtlpBatchSender implements BatchSender {
     // the gzip trailer's last field is the decoded size (mod 2^32) of the last member: when it is right, as for what
     // the SDK wrote, the output is read into one array of that size, instead of chunks copied together at the end;
     // it is only a hint (the bytes come from disk), so whatever follows is still read and the limit still holds
-    int hint = body.length >= 18 ? (body[body.length - 4] & 0xff) | (body[body.length - 3] & 0xff) << 8
-        | (body[body.length - 2] & 0xff) << 16 | (body[body.length - 1] & 0xff) << 24 : 0;
+    int hint = trailerSize(body);
     try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(body), 16 * 1024)) {
       // at most what deflate can expand to (~1032:1), and not more than a few real batches: a forged hint cannot
       // make it allocate more than the data it then decodes

@@ -11,8 +11,11 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.companyos.agent.exporters.heartbeat.SimulatedClock;
 import io.companyos.agent.exporters.queue.Backoff;
+import io.companyos.agent.exporters.queue.BatchSender;
 import io.companyos.agent.exporters.queue.DiskQueue;
 import io.companyos.agent.exporters.queue.QueueDrainer;
+import io.companyos.agent.exporters.queue.QueuedBatch;
+import io.companyos.agent.exporters.queue.SendOutcome;
 import io.companyos.agent.policy.PayloadKind;
 import io.companyos.agent.policy.Tier;
 import io.companyos.agent.policy.egress.EgressGuard;
@@ -278,6 +281,48 @@ class ErrorEventsTest {
           .counter().count()).isEqualTo(1);
       assertThat(guardMeters.get("agent.egress.denied").tags("kind", "otlp-logs", "reason", "attribute-value")
           .counter().count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aBatchPreparedBeforeAnotherIsSentAsItsOwnWhenTheNextOneWasDecodedMeanwhile() throws Exception {
+    // the sender decodes each batch into one reused buffer; a batch whose records are partly refused is re-encoded
+    // when it is started, after the next batch may already have been decoded into that buffer
+    try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
+        EgressGuard guard = guard();
+        OtlpPipeline pipeline = OtlpPipeline.create(URI.create(vendor.baseUrl()), Duration.ofHours(1), RESOURCE,
+            queue)) {
+      String trace = "java.lang.IllegalStateException\n\tat io.companyos.core.Jobs.run(Jobs.java:118)";
+      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
+          .setAttribute("exception.type", "java.lang.Exception").setAttribute("exception.message", "bob@example.org")
+          .emit();
+      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
+          .setAttribute("exception.type", "java.lang.IllegalStateException").setAttribute("exception.stacktrace", trace)
+          .emit();
+      assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+      // smaller than the first batch, so it is decoded into the very buffer the first one was
+      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
+          .setAttribute("exception.type", "java.io.UncheckedIOException").setAttribute("exception.stacktrace",
+              "java.io.UncheckedIOException\n\tat io.companyos.core.Files.read(Files.java:10)")
+          .emit();
+      assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+      QueuedBatch first = queue.peek().orElseThrow();
+      QueuedBatch second = queue.peekAfter(first.seq()).orElseThrow();
+
+      OtlpBatchSender sender = new OtlpBatchSender(k -> guard.sender(k, guard.endpoint(k).orElseThrow()));
+      BatchSender.Prepared a = sender.prepare(first);
+      BatchSender.Prepared b = sender.prepare(second);
+      assertThat(a.start().await()).isInstanceOf(SendOutcome.Accepted.class);
+      assertThat(b.start().await()).isInstanceOf(SendOutcome.Accepted.class);
+
+      List<ExportLogsServiceRequest> requests = delivered(vendor);
+      assertThat(requests).hasSize(2);
+      assertThat(records(List.of(requests.get(0)))).extracting(r -> OtlpAttributes.toText(r.getAttributesList())
+          .get("exception.type")).containsExactly("java.lang.IllegalStateException");
+      assertThat(records(List.of(requests.get(1)))).extracting(r -> OtlpAttributes.toText(r.getAttributesList())
+          .get("exception.stacktrace")).containsExactly(
+              "java.io.UncheckedIOException\n\tat io.companyos.core.Files.read(Files.java:10)");
+      assertThat(requests.get(0).toString()).doesNotContain("bob");
     }
   }
 

@@ -157,6 +157,30 @@ class LogsScanTest {
   }
 
   @Test
+  void aRequestAtTheStartOfALargerBufferIsReadUpToItsLengthOnly() throws Exception {
+    Random rnd = new Random(13);
+    TextCache texts = new TextCache();
+    for (int i = 0; i < 1_000; i++) {
+      byte[] a = randomRequest(rnd).toByteArray();
+      byte[] b = randomRequest(rnd).toByteArray();
+      // a reused buffer: this request, then what an earlier and longer one left behind
+      byte[] buffer = concat(a, b);
+      assertThat(LogsScan.scan(buffer, a.length, texts)).as("request %d", i)
+          .isEqualTo(decoded(ExportLogsServiceRequest.parseFrom(a)));
+      // cut short: the rest of it lies in the buffer, past the length, and must not be read
+      if (a.length > 1) {
+        int cut = 1 + rnd.nextInt(a.length - 1);
+        byte[] cutRequest = Arrays.copyOf(a, cut);
+        LogsScan.Result got = LogsScan.scan(a, cut, texts);
+        if (got != null) {
+          assertThat(got).as("cut %d", i).isEqualTo(decoded(ExportLogsServiceRequest.parseFrom(cutRequest)));
+        }
+        assertThat(got).as("cut %d", i).isEqualTo(LogsScan.scan(cutRequest, texts));
+      }
+    }
+  }
+
+  @Test
   void anythingOutsideTheSdkFormIsLeftToProtobuf() throws Exception {
     Random rnd = new Random(11);
     TextCache texts = new TextCache();
