@@ -152,7 +152,9 @@ public final class QueueingSenderProvider implements HttpSenderProvider {
     public void send(io.opentelemetry.sdk.common.export.MessageWriter writer, Consumer<HttpResponse> onResponse,
         Consumer<Throwable> onError) {
       try {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(256, writer.getContentLength() / 4));
+        // room for what gzip usually leaves of OTLP protobuf (a tenth to a thirtieth of it for error events): a
+        // quarter of a 3 MB batch was a 750 KB array per request for a ~90 KB body
+        ByteArrayOutputStream body = new ByteArrayOutputStream(Math.max(256, writer.getContentLength() / 16));
         boolean gzip = compressor != null && "gzip".equals(compressor.getEncoding());
         try (OutputStream out = gzip ? new LeveledGzip(body) : nonClosing(body)) {
           writer.writeMessage(out);
