@@ -172,7 +172,10 @@ public final class StackTraceAnonymizer {
         start = next;
         continue;
       }
-      line(cut(trace, start, lineEnd, nl), kept, normalized, counter);
+      int lineCut = cutEnd(trace, start, lineEnd, nl);
+      if (!passedOver(trace, start, lineCut) && !knownHead(trace, start, lineCut, kept, normalized)) {
+        line(trace.substring(start, lineCut), kept, normalized, counter);
+      }
       start = nl < 0 || nl >= end ? end + 1 : nl + 1;
     }
     TraceKey key = new TraceKey(kept, normalized);
@@ -251,11 +254,55 @@ public final class StackTraceAnonymizer {
       } else {
         continue;
       }
-      kept.addAll(b.kept());
-      normalized.addAll(b.normalized());
+      addAll(kept, b.kept());
+      addAll(normalized, b.normalized());
       return next;
     }
     return -1;
+  }
+
+  /** {@code from}'s elements added one by one ({@link List#addAll} copies an immutable list to an array first). */
+  private static void addAll(List<String> to, List<String> from) {
+    for (int i = 0; i < from.size(); i++) {
+      to.add(from.get(i));
+    }
+  }
+
+  /**
+   * Whether {@link #line} would keep nothing of {@code trace[start, end)} without looking further: after its blanks
+   * (as {@link #afterSpaces} skips them) it ends, or comes a character that starts neither a header
+   * ({@link #mayBeHead}), nor a frame ({@code at }), nor an ellipsis ({@code ... }) — a log line that starts with its
+   * time, for instance. Such a line is then not cut out of the trace at all.
+   */
+  private static boolean passedOver(String trace, int start, int end) {
+    int i = start;
+    while (i < end) {
+      char c = trace.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != 0x0B && c != '\f' && c != '\r') {
+        return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$' || c == '.');
+      }
+      i++;
+    }
+    return true;
+  }
+
+  /**
+   * When {@code trace[start, end)} is a header line remembered by its {@link #headKey}, adds what it became and
+   * returns true, as {@link #line} would for the line, without cutting the whole line (with its message) out of the
+   * trace first; false otherwise ({@link #line} then decides).
+   */
+  private boolean knownHead(String trace, int start, int end, List<String> kept, List<String> normalized) {
+    int keyEnd = headKeyEnd(trace, start, end);
+    if (keyEnd < 0) {
+      return false;
+    }
+    Frame head = heads.get(trace.substring(start, keyEnd));
+    if (head == null) {
+      return false;
+    }
+    kept.add(head.kept());
+    normalized.add(head.normalized());
+    return true;
   }
 
   /** The line from {@code start} to {@code end}, without the {@code \r} of a {@code \r\n} ending. */
@@ -427,28 +474,38 @@ public final class StackTraceAnonymizer {
    * {@code :} is dropped), so a header is remembered by this part. Lines of other shapes take the regular expression.
    */
   static String headKey(String line) {
-    int n = line.length();
-    int i = 0;
-    while (i < n && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+    int keyEnd = headKeyEnd(line, 0, line.length());
+    return keyEnd < 0 ? null : line.substring(0, keyEnd);
+  }
+
+  /** Where the {@link #headKey} of the line {@code text[start, n)} ends in {@code text}, or -1 when it has none. */
+  private static int headKeyEnd(String text, int start, int n) {
+    int i = start;
+    while (i < n && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
       i++;
     }
-    if (line.startsWith("Caused by: ", i)) {
+    if (startsWithin(text, "Caused by: ", i, n)) {
       i += 11;
-    } else if (line.startsWith("Suppressed: ", i)) {
+    } else if (startsWithin(text, "Suppressed: ", i, n)) {
       i += 12;
     }
     int typeStart = i;
     while (i < n && i - typeStart < HEAD_KEY_MAX_TYPE) {
-      char c = line.charAt(i);
+      char c = text.charAt(i);
       if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '$')) {
         break;
       }
       i++;
     }
-    if (i == typeStart || i - typeStart >= HEAD_KEY_MAX_TYPE || i < n && line.charAt(i) != ':') {
-      return null;
+    if (i == typeStart || i - typeStart >= HEAD_KEY_MAX_TYPE || i < n && text.charAt(i) != ':') {
+      return -1;
     }
-    return line.substring(0, i);
+    return i;
+  }
+
+  /** Whether {@code prefix} stands in {@code text} at {@code at} and ends by {@code end}. */
+  private static boolean startsWithin(String text, String prefix, int at, int end) {
+    return at + prefix.length() <= end && text.startsWith(prefix, at);
   }
 
   private void rememberHead(String key, Frame head) {
