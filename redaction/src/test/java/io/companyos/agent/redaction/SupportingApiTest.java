@@ -59,6 +59,36 @@ class SupportingApiTest {
         .isEqualTo("rw-------");
   }
 
+
+  @Test
+  void theRevealLogWritesTheSameLinesFromBytesAsFromStrings() throws Exception {
+    byte[] malformed = {'a', (byte) 0xC3, '(', 'b', (byte) 0xFF};
+    Path strings = dir.resolve("strings");
+    try (RevealLog log = RevealLog.open(strings)) {
+      log.record("<email:0a1b2c3d>", "jane@example.org");
+      log.record("<keyword:11f623c7>", "Grüße");
+      log.record("<secret:deadbeef>", new String(malformed, java.nio.charset.StandardCharsets.UTF_8));
+      log.record("<email:0a1b2c3d>", "jane@example.org");
+    }
+    Path bytes = dir.resolve("bytes");
+    try (RevealLog log = RevealLog.open(bytes)) {
+      log.record("<email:0a1b2c3d>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+          "jane@example.org".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      log.record("<keyword:11f623c7>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+          "Grüße".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      log.record("<secret:deadbeef>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), malformed);
+      log.record("<email:0a1b2c3d>", "jane@example.org"); // a repeat by the other path is written once too
+    }
+    List<String> lines = Files.readAllLines(bytes.resolve(RevealLog.FILE_NAME));
+    assertThat(lines).hasSize(3).isEqualTo(Files.readAllLines(strings.resolve(RevealLog.FILE_NAME)));
+    try (RevealLog log = RevealLog.open(bytes)) {
+      assertThat(log.lookup("<keyword:11f623c7>")).containsExactly("Grüße");
+      assertThat(log.lookup("<secret:deadbeef>")).containsExactly("a\uFFFD(b\uFFFD");
+      log.record("<keyword:11f623c7>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+          "Grüße".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // known from the file: not written again
+    }
+    assertThat(Files.readAllLines(bytes.resolve(RevealLog.FILE_NAME))).isEqualTo(lines);
+  }
   @Test
   void theReportCountsPerSourceAndSerialisesWithoutValues() throws Exception {
     Redactor r = Redactor.builder().build();

@@ -174,7 +174,7 @@ final class TokenFactory {
       insert(hash(kind, b, s, e), d);
     }
     if (revealLog != null) {
-      revealLog.record(new String(token, StandardCharsets.US_ASCII), new String(value, StandardCharsets.UTF_8));
+      revealLog.record(token, value);
     }
     return token;
   }
