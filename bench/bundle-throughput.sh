@@ -16,6 +16,8 @@
 #   AGENT_JAR, so that two builds are compared in the same rounds, e.g. VARIANTS=$'main@/tmp/main.jar:\nbranch:'.
 #   FILE_MIB: the files' sizes in MiB, comma-separated (default: MIB_TOTAL / 8 each), e.g. FILE_MIB=640,64,64,64,64,64,64,64
 #   for one large file among small ones. LOGS_DIR: use the *.log files there instead of generating them.
+#   AGENT_CDS (default off, as in every pass so far): on runs the launcher as a user gets it, with its class-data
+#   sharing archive (made beside each jar by one `bin/agent --version` before the rounds, outside the timings).
 # Every round runs the baseline, then each variant, one after the other (interleaved, nothing pinned: all share the
 # machine alike); at the end each variant's median ratio over the rounds (the baseline moves by 25 % between rounds
 # on a shared machine; a single round's ratio says little).
@@ -72,6 +74,17 @@ EOF
 JAVA_OPTS=(-Xmx256m)
 if java -version 2>&1 | grep -qE 'version "(2[2-9]|[3-9][0-9])'; then JAVA_OPTS+=(--enable-native-access=ALL-UNNAMED); fi
 
+CDS=${AGENT_CDS:-off}
+if [ "$MODE" = agent ] && [ "$CDS" != off ]; then
+  echo "== class-data sharing archives (bin/agent's training run, once per jar)"
+  while IFS= read -r variant; do
+    name=${variant%%:*}
+    jar=$AGENT_JAR
+    if [[ "$name" == *@* ]]; then jar=${name#*@}; fi
+    AGENT_JAR="$jar" bin/agent --version > /dev/null
+  done <<< "${VARIANTS:-launcher:}"
+fi
+
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
 for round in $(seq 1 "$ROUNDS"); do
   sync; rm -f "$WORK"/out/*.pgp "$WORK/baseline.pgp"
@@ -90,7 +103,7 @@ for round in $(seq 1 "$ROUNDS"); do
       rm -f "$WORK"/out/*.pgp
       # the files' timestamps are from 2024: a window reaching back far enough takes them whole
       /usr/bin/time -f 'max_rss_kib=%M wall_seconds=%e cpu_user=%U cpu_sys=%S' -o "$WORK/time.txt" \
-        env AGENT_CDS=off AGENT_JAR="$jar" AGENT_JAVA_OPTS="${variant#*:}" bin/agent export-bundle --config "$WORK/agent.yaml" \
+        env AGENT_CDS="$CDS" AGENT_JAR="$jar" AGENT_JAVA_OPTS="${variant#*:}" bin/agent export-bundle --config "$WORK/agent.yaml" \
           --include logs --since 3650d --max-size 4GiB --max-file-size 1GiB --deadline 30m \
           --recipient "$WORK/recipient.asc" < /dev/null > "$WORK/java.txt" 2> "$WORK/java.err" \
           || { cat "$WORK/java.err"; exit 1; }
