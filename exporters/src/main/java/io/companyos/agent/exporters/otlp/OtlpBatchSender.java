@@ -38,7 +38,12 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class OtlpBatchSender implements BatchSender {
   private static final int MAX_DECODED_BYTES = 64 * 1024 * 1024;
-  private static final int MAX_HINTED_BYTES = 8 * 1024 * 1024;
+  /**
+   * The largest decoded size read into one array of the size the gzip trailer names: a request of
+   * {@link OtlpPipeline#MAX_BATCH_RECORDS} records with every trace at the allowlist's 16 KiB (~16.2 MiB). Above it the
+   * output is read in chunks and copied together, twice the memory at the peak.
+   */
+  private static final int MAX_HINTED_BYTES = 17 * 1024 * 1024;
   private static final long SEND_TIMEOUT_SECONDS = 60;
   static final java.util.Set<String> SEVERITY_TEXTS =
       java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
