@@ -5,7 +5,7 @@
 # output is byte-for-byte the first variant's. Compare the CPU columns; the wall clock measures the other tenants.
 #
 # Usage: bench/redact-jit.sh [MIB=256] [ROUNDS=2] ['LABEL:AGENT_JAVA_OPTS' …]
-#   default variants: C1 only (bin/agent's default for redact), full tiered JIT, tiered without uncommon traps
+#   default variants: bin/agent's launcher as it is (C2 for the scanner's core, the rest of the engine C1), C1 only
 #   AGENT_JAR=…  use this agent jar instead of building one (see bin/agent)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,8 +13,7 @@ MIB=${1:-256}
 ROUNDS=${2:-2}
 shift $(( $# > 2 ? 2 : $# ))
 VARIANTS=("$@")
-[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=("c1:" "tiered:-XX:TieredStopAtLevel=4"
-  "tiered-notraps:-XX:TieredStopAtLevel=4 -XX:PerMethodTrapLimit=0")
+[ ${#VARIANTS[@]} -gt 0 ] || VARIANTS=("launcher:" "c1:-XX:TieredStopAtLevel=1")
 SHARED=../shared/bench
 [ -d "$SHARED" ] || SHARED=/work/shared/bench
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/redact-jit.XXXXXX")
