@@ -136,10 +136,29 @@ final class CatalogScanner {
     int quiet = from; // no trigger before this can match: the rest of a date and time (see quietEnd)
     int i = from;
     while (i < end) {
-      int inf = info[b[i] & 0xFF];
-      window = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
-      if ((pairs[(window >>> 6) & 0x3FF] & (1L << window)) != 0 && passes(filter, window) && i - 2 >= from
-          && i - 2 < limit) {
+      // The bytes between two events, in a loop of its own that only reads and breaks: C2 compiles it as a counted
+      // loop (hoisted range checks, unrolled), which the whole loop, where a match moves i, is not. It stops at every
+      // byte where the loop below might do something (a pattern's three bytes that pass the filter, any trigger), a
+      // superset of what it acts on, with window holding that byte and prev the flags of the byte before it.
+      int inf = 0;
+      int trig = 0;
+      boolean hit = false;
+      for (; i < end; i++) {
+        inf = info[b[i] & 0xFF];
+        int w = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
+        // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
+        trig = inf & T_ANY & ~(((prev & WORD) << 1) | ((prev & WORD) << 2));
+        hit = (pairs[(w >>> 6) & 0x3FF] & (1L << w)) != 0 && passes(filter, w);
+        window = w;
+        if (hit || trig != 0) {
+          break;
+        }
+        prev = inf;
+      }
+      if (i >= end) {
+        break;
+      }
+      if (hit && i - 2 >= from && i - 2 < limit) {
         int r = onPatternsAt(s, i - 2);
         if (r > i) {
           i = rescanInside(s, Math.max(i - 1, from), r, limit, -1);
@@ -148,8 +167,6 @@ final class CatalogScanner {
           continue;
         }
       }
-      // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
-      int trig = inf & T_ANY & ~(((prev & WORD) << 1) | ((prev & WORD) << 2));
       int q;
       if (trig == 0 || i >= limit || i < quiet) {
         // nothing to try here
