@@ -21,7 +21,7 @@ import java.util.List;
  *
  * <pre>
  * cat LOGS/*.log | zstd -3 &gt; frames.zst      # ~227 MB for the benchmark's 1 GiB
- * mvn -B -q -o -pl bundle test-compile
+ * mvn -B -q -o -pl bundle -am test-compile
  * for i in 1 2 3 4 5; do for jar in before.jar after.jar; do
  *   java -XX:+UseSerialGC -Xmx256m -XX:CompileCommand=quiet \
  *     -XX:CompileCommand=MaxNodeLimit,org.bouncycastle.*::*,1 -cp bundle/target/test-classes:$jar \
