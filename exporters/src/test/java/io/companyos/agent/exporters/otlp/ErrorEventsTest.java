@@ -24,6 +24,7 @@ import io.companyos.agent.policy.ledger.LedgerLimits;
 import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.Redactor;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.logs.LogRecordBuilder;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -252,17 +253,12 @@ class ErrorEventsTest {
       pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
           .setBody("login failed for alice@example.org").setAttribute("exception.type", "java.lang.Exception")
           .emit();
-      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
-          .setAttribute("exception.type", "java.lang.Exception").setAttribute("exception.message", "bob@example.org")
-          .emit();
+      error(pipeline, "java.lang.Exception").setAttribute("exception.message", "bob@example.org").emit();
       pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverityText("carol@example.org")
           .setAttribute("exception.type", "java.lang.Exception").emit();
-      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
-          .setAttribute("exception.type", "java.lang.Exception").setAttribute("exception.stacktrace",
-              trace + "\njava.lang.Exception: dave@example.org").emit();
-      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
-          .setAttribute("exception.type", "java.lang.IllegalStateException").setAttribute("exception.stacktrace", trace)
-          .emit();
+      error(pipeline, "java.lang.Exception")
+          .setAttribute("exception.stacktrace", trace + "\njava.lang.Exception: dave@example.org").emit();
+      error(pipeline, "java.lang.IllegalStateException").setAttribute("exception.stacktrace", trace).emit();
       assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
       drain(queue, guard);
 
@@ -293,18 +289,12 @@ class ErrorEventsTest {
         OtlpPipeline pipeline = OtlpPipeline.create(URI.create(vendor.baseUrl()), Duration.ofHours(1), RESOURCE,
             queue)) {
       String trace = "java.lang.IllegalStateException\n\tat io.companyos.core.Jobs.run(Jobs.java:118)";
-      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
-          .setAttribute("exception.type", "java.lang.Exception").setAttribute("exception.message", "bob@example.org")
-          .emit();
-      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
-          .setAttribute("exception.type", "java.lang.IllegalStateException").setAttribute("exception.stacktrace", trace)
-          .emit();
+      error(pipeline, "java.lang.Exception").setAttribute("exception.message", "bob@example.org").emit();
+      error(pipeline, "java.lang.IllegalStateException").setAttribute("exception.stacktrace", trace).emit();
       assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
       // smaller than the first batch, so it is decoded into the very buffer the first one was
-      pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
-          .setAttribute("exception.type", "java.io.UncheckedIOException").setAttribute("exception.stacktrace",
-              "java.io.UncheckedIOException\n\tat io.companyos.core.Files.read(Files.java:10)")
-          .emit();
+      error(pipeline, "java.io.UncheckedIOException").setAttribute("exception.stacktrace",
+          "java.io.UncheckedIOException\n\tat io.companyos.core.Files.read(Files.java:10)").emit();
       assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
       QueuedBatch first = queue.peek().orElseThrow();
       QueuedBatch second = queue.peekAfter(first.seq()).orElseThrow();
@@ -391,5 +381,11 @@ class ErrorEventsTest {
     assertThat(io.companyos.agent.policy.allowlist.TelemetryAllowlist.builtIn().attributes()
         .get("exception.stacktrace").checkText("t", cut)).isNull();
     assertThat(ErrorEvents.truncated(List.of("a.B", "\tat a.B.c(B.java:1)"))).isEqualTo("a.B\n\tat a.B.c(B.java:1)");
+  }
+
+  /** An error event's record as the daemon builds it: its event name, severity ERROR and {@code exception.type}. */
+  private static LogRecordBuilder error(OtlpPipeline pipeline, String exceptionType) {
+    return pipeline.logger().logRecordBuilder().setEventName("companyos.error").setSeverity(Severity.ERROR)
+        .setAttribute("exception.type", exceptionType);
   }
 }
