@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.companyos.agent.collectors.health.PostgresProbe;
 import io.companyos.agent.collectors.health.Probe;
+import io.companyos.agent.collectors.http.HttpFetcher;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,11 +43,20 @@ public record PostgresProbeConfig(
 
   @Override
   public Probe toProbe(Supplier<Vertx> vertx) {
+    return builder(vertx).build();
+  }
+
+  @Override
+  public Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
+    return builder(vertx).keepConnection(true).build();
+  }
+
+  private PostgresProbe.Builder builder(Supplier<Vertx> vertx) {
     PostgresProbe.Builder builder = PostgresProbe.builder(vertx.get(), name)
         .host(host).port(port).database(database).user(user).timeout(timeout);
     if (passwordFile != null) {
       builder.passwordFile(passwordFile);
     }
-    return builder.build();
+    return builder;
   }
 }

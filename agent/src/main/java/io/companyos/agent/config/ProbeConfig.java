@@ -43,6 +43,15 @@ public sealed interface ProbeConfig
     return toProbe(vertx);
   }
 
+  /**
+   * The probe as the daemon runs it, every interval for as long as it runs: like {@link #toProbe(Supplier,
+   * HttpFetcher)}, but the database probes (postgres, redis) keep their connection open between checks instead of
+   * opening one per check; closing the Vert.x instance closes it.
+   */
+  default Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
+    return toProbe(vertx, http);
+  }
+
   /** The required {@code name}, checked first so that later errors can name the probe. */
   static String requiredName(String name) {
     return InvalidValueException.requiredText(name, "name");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import io.companyos.agent.collectors.health.Probe;
 import io.companyos.agent.collectors.health.RedisProbe;
+import io.companyos.agent.collectors.http.HttpFetcher;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,6 +40,15 @@ public record RedisProbeConfig(
 
   @Override
   public Probe toProbe(Supplier<Vertx> vertx) {
+    return builder(vertx).build();
+  }
+
+  @Override
+  public Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
+    return builder(vertx).keepConnection(true).build();
+  }
+
+  private RedisProbe.Builder builder(Supplier<Vertx> vertx) {
     RedisProbe.Builder builder = RedisProbe.builder(vertx.get(), name)
         .host(host).port(port).timeout(timeout);
     if (user != null) {
@@ -47,6 +57,6 @@ public record RedisProbeConfig(
     if (passwordFile != null) {
       builder.passwordFile(passwordFile);
     }
-    return builder.build();
+    return builder;
   }
 }

@@ -34,7 +34,7 @@ final class Pipelines implements AutoCloseable {
     // probes and scrapes GET on the daemon's event loop, not through the JDK's client (its classes and threads)
     HttpFetcher http = new VertxHttpFetcher(vertx);
     ProbeScheduler probes = new ProbeScheduler(
-        config.probes().stream().map(p -> p.toProbe(() -> vertx, http)).toList(), metrics.registry(), clock);
+        config.probes().stream().map(p -> p.toDaemonProbe(() -> vertx, http)).toList(), metrics.registry(), clock);
     status.addContributor(probes);
     VendorEgress egress = VendorEgress.create(config, state, clock, started, metrics.registry(), status,
         () -> "DOWN".equals(probes.status().get("status")) ? Health.RED : Health.GREEN);

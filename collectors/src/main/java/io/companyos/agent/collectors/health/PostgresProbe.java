@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * PostgreSQL: connects with the Vert.x PostgreSQL client, runs {@code SELECT 1}, then reads the
  * server version, client connections against {@code max_connections}, and whether the server is a
  * replica. DEGRADED when connections exceed the threshold (default 80 %) of {@code
- * max_connections}. One connection per check, closed at its end.
+ * max_connections}. One connection per check, closed at its end; or, with {@link Builder#keepConnection}, one
+ * connection kept open between checks and reused (see there).
  */
 public final class PostgresProbe implements Probe {
 
@@ -41,8 +42,17 @@ public final class PostgresProbe implements Probe {
    * else null. See {@link #query}.
    */
   private final AtomicReference<Long> startupPendingSince = new AtomicReference<>();
+  /** How long a kept connection is reused before a check authenticates anew, by default. */
+  public static final Duration DEFAULT_CONNECTION_LIFETIME = Duration.ofHours(1);
   /** After this long a startup that never finished no longer holds back a new connection. */
   static final Duration STARTUP_ABANDONED_AFTER = Duration.ofMinutes(10);
+  private final boolean keepConnection;
+  private final Duration connectionLifetime;
+  /** The connection kept between checks ({@link Builder#keepConnection}); taken by the check that uses it. */
+  private final AtomicReference<Kept> kept = new AtomicReference<>();
+
+  /** A connection kept for the next check, the password it authenticated with and when it was opened. */
+  private record Kept(PgConnection connection, String password, long openedAt) {}
 
   private PostgresProbe(Builder b) {
     this.vertx = b.vertx;
@@ -54,6 +64,8 @@ public final class PostgresProbe implements Probe {
     this.passwordFile = b.passwordFile;
     this.timeout = b.timeout;
     this.degradedConnectionRatio = b.degradedConnectionRatio;
+    this.keepConnection = b.keepConnection;
+    this.connectionLifetime = b.connectionLifetime;
   }
 
   /** A probe that runs its client on {@code vertx}; the caller owns and closes {@code vertx}. */
@@ -94,6 +106,51 @@ public final class PostgresProbe implements Probe {
       password.set(SecretFile.read("passwordFile", passwordFile));
       options.setPassword(password.get());
     }
+    if (keepConnection) {
+      options.addProperty("application_name", "companyos-agent probe " + name);
+      Kept k = kept.getAndSet(null);
+      if (k != null) {
+        if (Objects.equals(k.password(), password.get())
+            && System.nanoTime() - k.openedAt() < connectionLifetime.toNanos()) {
+          // any failure of the kept connection (the server restarted, the backend was terminated, a query failed):
+          // closed, and this check's verdict is that of a new connection, as without a kept one
+          return stats(k).toCompletionStage().toCompletableFuture()
+              .exceptionallyCompose(e -> connect(options, password.get()));
+        }
+        k.connection().close(); // the password file changed, or the connection is old: authenticate again
+      }
+    }
+    return connect(options, password.get());
+  }
+
+  /**
+   * The check's queries on a kept connection. On success the connection is kept again; on failure, or when it has not
+   * answered a second after the probe's timeout (a server or network that hangs), it is closed.
+   */
+  private Future<Verdict> stats(Kept k) {
+    PgConnection connection = k.connection();
+    long timer = vertx.setTimer(timeout.toMillis() + 1000, id -> connection.close());
+    return connection.query("SELECT 1").execute()
+        .compose(one -> connection.query(STATS_QUERY).execute())
+        .map(rows -> judge(rows.iterator().next()))
+        .andThen(done -> {
+          vertx.cancelTimer(timer);
+          if (done.succeeded()) {
+            keep(k);
+          } else {
+            connection.close();
+          }
+        });
+  }
+
+  private void keep(Kept k) {
+    Kept other = kept.getAndSet(k);
+    if (other != null) { // a check that ran meanwhile opened its own
+      other.connection().close();
+    }
+  }
+
+  private CompletableFuture<Verdict> connect(PgConnectOptions options, String password) {
     return answersSslRequest().thenCompose(answered -> {
       // A server that answers the SSLRequest and then hangs in the startup (authentication) keeps the client's socket
       // and a backend of its own; the Vert.x client cannot be told to give up on it. So while one check's connection
@@ -111,12 +168,14 @@ public final class PostgresProbe implements Probe {
       Future<PgConnection> connecting = PgConnection.connect(vertx, options);
       connecting.onComplete(done -> startupPendingSince.compareAndSet(mine, null));
       Future<Verdict> verdict =
-          connecting
-              .compose(
-                  connection -> connection.query("SELECT 1").execute()
-                      .compose(one -> connection.query(STATS_QUERY).execute())
-                      .map(rows -> judge(rows.iterator().next()))
-                      .eventually(connection::close));
+          keepConnection
+              ? connecting.compose(connection -> stats(new Kept(connection, password, System.nanoTime())))
+              : connecting
+                  .compose(
+                      connection -> connection.query("SELECT 1").execute()
+                          .compose(one -> connection.query(STATS_QUERY).execute())
+                          .map(rows -> judge(rows.iterator().next()))
+                          .eventually(connection::close));
       return verdict.toCompletionStage();
     });
   }
@@ -172,6 +231,8 @@ public final class PostgresProbe implements Probe {
     private Path passwordFile;
     private Duration timeout = Duration.ofSeconds(5);
     private double degradedConnectionRatio = 0.8;
+    private boolean keepConnection;
+    private Duration connectionLifetime = DEFAULT_CONNECTION_LIFETIME;
 
     private Builder(Vertx vertx, String name) {
       this.vertx = Objects.requireNonNull(vertx, "vertx");
@@ -220,6 +281,34 @@ public final class PostgresProbe implements Probe {
         throw new IllegalArgumentException("degradedConnectionRatio must be in (0, 1], got " + ratio);
       }
       this.degradedConnectionRatio = ratio;
+      return this;
+    }
+
+    /**
+     * Keep the connection open between checks and run the next check's queries on it (as a long-running daemon
+     * does; default false: one connection per check). The server then sees one connection and one authentication
+     * per probe instead of one every interval, and the probe runs far less code per check. The kept connection is
+     * closed and the check connects anew — its verdict that of the new connection, so a refused connection or a
+     * failed authentication shows as without a kept one — when any query on it fails (the server restarted, the
+     * backend was terminated), when it does not answer within the timeout (then closed a second after it), when the
+     * password file's content changed, and when it is older than {@link #connectionLifetime}. The connection
+     * carries {@code application_name} "companyos-agent probe NAME". The caller closes it by closing the Vert.x
+     * instance.
+     */
+    public Builder keepConnection(boolean keep) {
+      this.keepConnection = keep;
+      return this;
+    }
+
+    /**
+     * How long a kept connection is reused before the check authenticates anew (so a password changed on the
+     * server, a pg_hba.conf change or a revoked LOGIN shows within this time). Default 1 hour.
+     */
+    public Builder connectionLifetime(Duration lifetime) {
+      if (lifetime.isNegative() || lifetime.isZero()) {
+        throw new IllegalArgumentException("connectionLifetime must be positive, got " + lifetime);
+      }
+      this.connectionLifetime = lifetime;
       return this;
     }
 

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Against the real PostgreSQL of {@code .ci/services.sh}. */
 class PostgresProbeTest extends ProbeContractTest {
 
-  private static Vertx vertx;
+  static Vertx vertx;
 
   @TempDir Path dir;
 
@@ -221,7 +221,8 @@ class PostgresProbeTest extends ProbeContractTest {
     }
   }
 
-  private PostgresProbe.Builder builder(String name) {
+  /** The probe of the test server; {@link KeptPostgresProbeTest} runs every test again with a kept connection. */
+  PostgresProbe.Builder builder(String name) {
     return PostgresProbe.builder(vertx, name)
         .host(TestServers.HOST)
         .port(TestServers.pgPort())
@@ -229,11 +230,11 @@ class PostgresProbeTest extends ProbeContractTest {
         .user(TestServers.pgUser());
   }
 
-  private Path passwordFile(String content) throws Exception {
+  Path passwordFile(String content) throws Exception {
     return TestServers.secretFile(dir, "pg-password-" + System.nanoTime(), content);
   }
 
-  private static PgConnectOptions connectOptions() {
+  static PgConnectOptions connectOptions() {
     return new PgConnectOptions()
         .setHost(TestServers.HOST)
         .setPort(TestServers.pgPort())
@@ -242,7 +243,7 @@ class PostgresProbeTest extends ProbeContractTest {
         .setPassword(TestServers.pgPassword());
   }
 
-  private static Row query(String sql) {
+  static Row query(String sql) {
     return PgConnection.connect(vertx, connectOptions())
         .compose(c -> c.query(sql).execute().eventually(c::close))
         .await()

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Against the real Redis of {@code .ci/services.sh}. */
 class RedisProbeTest extends ProbeContractTest {
 
-  private static Vertx vertx;
+  static Vertx vertx;
 
   @TempDir Path dir;
 
@@ -99,15 +99,16 @@ class RedisProbeTest extends ProbeContractTest {
     }
   }
 
-  private RedisProbe.Builder builder(String name) {
+  /** The probe of the test server; {@link KeptRedisProbeTest} runs every test again with a kept connection. */
+  RedisProbe.Builder builder(String name) {
     return RedisProbe.builder(vertx, name).host(TestServers.HOST).port(TestServers.redisPort());
   }
 
-  private Path passwordFile(String content) throws Exception {
+  Path passwordFile(String content) throws Exception {
     return TestServers.secretFile(dir, "redis-password-" + System.nanoTime(), content);
   }
 
-  private static io.vertx.redis.client.Response admin(
+  static io.vertx.redis.client.Response admin(
       java.util.function.Function<RedisAPI, io.vertx.core.Future<io.vertx.redis.client.Response>> call) {
     Redis client = Redis.createClient(vertx, new RedisOptions()
         .setConnectionString("redis://" + TestServers.HOST + ":" + TestServers.redisPort())

@@ -1,0 +1,103 @@
+package io.companyos.agent.collectors.health;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A TCP forwarder on 127.0.0.1 in front of a real server, to stand for that server going away and coming back: {@link
+ * #stop()} closes the listening socket and every forwarded connection (a restart's dropped connections, then refused
+ * connections), {@link #start()} listens again on the same port.
+ */
+final class TcpProxy implements AutoCloseable {
+  private final int targetPort;
+  private final List<Socket> open = new CopyOnWriteArrayList<>();
+  private volatile ServerSocket server;
+  private int port;
+
+  TcpProxy(int targetPort) throws IOException {
+    this.targetPort = targetPort;
+    start();
+  }
+
+  int port() {
+    return port;
+  }
+
+  /** Connections accepted since the last {@link #stop()} and not yet closed by either side (each counted once). */
+  int connections() {
+    return (int) open.stream().filter(s -> !s.isClosed()).count() / 2;
+  }
+
+  synchronized void start() throws IOException {
+    ServerSocket s = new ServerSocket();
+    s.setReuseAddress(true);
+    s.bind(new InetSocketAddress(InetAddress.getByName(TestServers.HOST), port));
+    port = s.getLocalPort();
+    server = s;
+    Thread accept = new Thread(() -> accept(s), "tcp-proxy-accept");
+    accept.setDaemon(true);
+    accept.start();
+  }
+
+  synchronized void stop() throws IOException {
+    server.close();
+    for (Socket s : open) {
+      s.close();
+    }
+    open.clear();
+  }
+
+  private void accept(ServerSocket s) {
+    while (!s.isClosed()) {
+      try {
+        Socket client = s.accept();
+        Socket target = new Socket(TestServers.HOST, targetPort);
+        open.add(client);
+        open.add(target);
+        pump(client, target);
+        pump(target, client);
+      } catch (IOException e) {
+        // closed by stop(), or the target refused: the client's socket is closed with it
+      }
+    }
+  }
+
+  private static void pump(Socket from, Socket to) {
+    Thread t = new Thread(() -> {
+      byte[] buf = new byte[8192];
+      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+        for (int n; (n = in.read(buf)) >= 0; ) {
+          out.write(buf, 0, n);
+          out.flush();
+        }
+      } catch (IOException e) {
+        // one side closed
+      } finally {
+        closeQuietly(from);
+        closeQuietly(to);
+      }
+    }, "tcp-proxy-pump");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static void closeQuietly(Socket s) {
+    try {
+      s.close();
+    } catch (IOException e) {
+      // closing
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    stop();
+  }
+}
