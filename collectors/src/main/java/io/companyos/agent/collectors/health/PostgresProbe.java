@@ -18,7 +18,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * server version, client connections against {@code max_connections}, and whether the server is a
  * replica. DEGRADED when connections exceed the threshold (default 80 %) of {@code
  * max_connections}. One connection per check, closed at its end; or, with {@link Builder#keepConnection}, one
- * connection kept open between checks and reused (see there).
+ * connection kept open between checks and reused (see there). Its connections carry the {@code application_name}
+ * "companyos-agent probe NAME".
  */
 public final class PostgresProbe implements Probe {
 
@@ -101,13 +102,13 @@ public final class PostgresProbe implements Probe {
             .setPort(port)
             .setDatabase(database)
             .setUser(user)
-            .setReconnectAttempts(0);
+            .setReconnectAttempts(0)
+            .addProperty("application_name", "companyos-agent probe " + name); // whose connection, in pg_stat_activity
     if (passwordFile != null) {
       password.set(SecretFile.read("passwordFile", passwordFile));
       options.setPassword(password.get());
     }
     if (keepConnection) {
-      options.addProperty("application_name", "companyos-agent probe " + name);
       Kept k = kept.getAndSet(null);
       if (k != null) {
         if (Objects.equals(k.password(), password.get())
@@ -291,9 +292,8 @@ public final class PostgresProbe implements Probe {
      * closed and the check connects anew — its verdict that of the new connection, so a refused connection or a
      * failed authentication shows as without a kept one — when any query on it fails (the server restarted, the
      * backend was terminated), when it does not answer within the timeout (then closed a second after it), when the
-     * password file's content changed, and when it is older than {@link #connectionLifetime}. The connection
-     * carries {@code application_name} "companyos-agent probe NAME". The caller closes it by closing the Vert.x
-     * instance.
+     * password file's content changed, and when it is older than {@link #connectionLifetime}. The caller closes it
+     * by closing the Vert.x instance.
      */
     public Builder keepConnection(boolean keep) {
       this.keepConnection = keep;
