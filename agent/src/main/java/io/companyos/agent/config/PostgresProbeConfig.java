@@ -21,11 +21,12 @@ import java.util.function.Supplier;
  * @param user user to connect as (required)
  * @param passwordFile file holding the password (default none: trust/peer authentication)
  * @param timeout default 5s
+ * @param keepConnection the daemon keeps one connection open between checks (default true; false: one per check)
  */
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public record PostgresProbeConfig(
     String name, String host, Integer port, String database, String user, Path passwordFile,
-    Duration timeout) implements ProbeConfig {
+    Duration timeout, Boolean keepConnection) implements ProbeConfig {
 
   public PostgresProbeConfig {
     name = ProbeConfig.requiredName(name);
@@ -34,6 +35,7 @@ public record PostgresProbeConfig(
     database = ProbeConfig.required(database, "database", name);
     user = ProbeConfig.required(user, "user", name);
     timeout = ProbeConfig.timeoutOrDefault(timeout);
+    keepConnection = keepConnection == null || keepConnection;
   }
 
   @Override
@@ -48,7 +50,7 @@ public record PostgresProbeConfig(
 
   @Override
   public Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
-    return builder(vertx).keepConnection(true).build();
+    return builder(vertx).keepConnection(keepConnection).build();
   }
 
   private PostgresProbe.Builder builder(Supplier<Vertx> vertx) {

@@ -20,17 +20,19 @@ import java.util.function.Supplier;
  * @param user ACL user (default none: the default user)
  * @param passwordFile file holding the password (default none)
  * @param timeout default 5s
+ * @param keepConnection the daemon keeps one connection open between checks (default true; false: one per check)
  */
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public record RedisProbeConfig(
-    String name, String host, Integer port, String user, Path passwordFile, Duration timeout)
-    implements ProbeConfig {
+    String name, String host, Integer port, String user, Path passwordFile, Duration timeout,
+    Boolean keepConnection) implements ProbeConfig {
 
   public RedisProbeConfig {
     name = ProbeConfig.requiredName(name);
     host = ProbeConfig.required(host, "host", name);
     port = ProbeConfig.port(port, 6379, name);
     timeout = ProbeConfig.timeoutOrDefault(timeout);
+    keepConnection = keepConnection == null || keepConnection;
   }
 
   @Override
@@ -45,7 +47,7 @@ public record RedisProbeConfig(
 
   @Override
   public Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
-    return builder(vertx).keepConnection(true).build();
+    return builder(vertx).keepConnection(keepConnection).build();
   }
 
   private RedisProbe.Builder builder(Supplier<Vertx> vertx) {

@@ -46,7 +46,7 @@ class DaemonProbeConnectionsTest {
     require(pgPort());
     PostgresProbeConfig config = new PostgresProbeConfig(name, "127.0.0.1", pgPort(),
         env("AGENT_TEST_PG_DATABASE", "agent_test"), env("AGENT_TEST_PG_USER", "agent_test"),
-        secret(env("AGENT_TEST_PG_PASSWORD", "agent-test-pg")), null);
+        secret(env("AGENT_TEST_PG_PASSWORD", "agent-test-pg")), null, null);
 
     Probe oneShot = config.toProbe(() -> vertx);
     assertThat(oneShot.check().get().status()).isEqualTo(ProbeStatus.UP);
@@ -65,7 +65,7 @@ class DaemonProbeConnectionsTest {
   void theRedisProbeOfTheDaemonKeepsItsConnectionAndTheOneShotProbeDoesNot() throws Exception {
     require(redisPort());
     RedisProbeConfig config = new RedisProbeConfig(name, "127.0.0.1", redisPort(), null,
-        secret(env("AGENT_TEST_REDIS_PASSWORD", "agent-test-redis")), null);
+        secret(env("AGENT_TEST_REDIS_PASSWORD", "agent-test-redis")), null, null);
 
     assertThat(config.toProbe(() -> vertx).check().get().status()).isEqualTo(ProbeStatus.UP);
 
@@ -73,6 +73,23 @@ class DaemonProbeConnectionsTest {
     assertThat(daemon.check().get().status()).isEqualTo(ProbeStatus.UP);
     assertThat(daemon.check().get().status()).isEqualTo(ProbeStatus.UP);
     assertThat(redisClients()).isEqualTo(1);
+  }
+
+  @Test
+  void keepConnectionFalseMakesTheDaemonConnectPerCheck() throws Exception {
+    require(pgPort());
+    AgentConfig config = new ConfigLoader(java.util.Map.of()).bind("probes:\n  - { name: " + name
+        + ", type: postgres, host: 127.0.0.1, port: " + pgPort() + ", database: "
+        + env("AGENT_TEST_PG_DATABASE", "agent_test") + ", user: " + env("AGENT_TEST_PG_USER", "agent_test")
+        + ", passwordFile: " + secret(env("AGENT_TEST_PG_PASSWORD", "agent-test-pg"))
+        + ", keepConnection: false }\n");
+    assertThat(config.probes()).singleElement().extracting(p -> ((PostgresProbeConfig) p).keepConnection())
+        .isEqualTo(false);
+
+    Probe daemon = config.probes().get(0).toDaemonProbe(() -> vertx, JdkHttpFetcher.shared());
+    assertThat(daemon.check().get().status()).isEqualTo(ProbeStatus.UP);
+
+    Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> pgBackends() == 0);
   }
 
   private long pgBackends() {

@@ -30,9 +30,9 @@ class ProbeConfigTest {
             Path.of("/etc/ca.pem"), false, null),
         new TcpProbeConfig("ingest", "ingest", 9000, Duration.ofSeconds(5)),
         new PostgresProbeConfig("db", "db", 5432, "app", "agent", Path.of("/run/secrets/pg"),
-            Duration.ofSeconds(5)),
+            Duration.ofSeconds(5), true),
         new RedisProbeConfig("cache", "redis", 6379, null, Path.of("/run/secrets/redis"),
-            Duration.ofSeconds(5)),
+            Duration.ofSeconds(5), true),
         new Neo4jProbeConfig("graph", "neo4j", 7687, 7474, Duration.ofSeconds(5)));
     assertThat(c.probes()).extracting(ProbeConfig::type)
         .containsExactly("http", "tcp", "postgres", "redis", "neo4j");
