@@ -22,7 +22,8 @@
 #   bench/daemon-footprint.sh rss [ROUNDS=3] [IDLE_SECONDS=150] [VARIANT...]
 #       idle RSS of the realistic configuration (agent A of `idle`) for several variants side by side: each round
 #       starts one agent per variant at the same time (start order rotated per round), lets them idle IDLE_SECONDS
-#       and reads VmRSS from /proc/PID/status; medians per variant. VARIANTs as for `start`.
+#       and reads VmRSS from /proc/PID/status; medians per variant. VARIANTs as for `start`, and PG_PROBE_KEYS /
+#       REDIS_PROBE_KEYS: extra keys of the postgres / redis probe, e.g. 'nokeep:PG_PROBE_KEYS="keepConnection: false"'.
 #
 #   bench/daemon-footprint.sh curve [MINUTES=60] [INTERVAL_SECONDS=30] [VARIANT...]
 #       the RSS curve of the realistic configuration over a long idle: one agent per variant, all started at the same
@@ -32,7 +33,7 @@
 #       60 min and at the end (each the median of the samples within a minute), the slope over the last third of the
 #       run, the CPU in % of a core from 5 min to the end. A variant whose AGENT_JAVA_OPTS contain -XX:NativeMemoryTracking=summary gets an NMT baseline at 2.5 min
 #       and `jcmd PID VM.native_memory summary.diff` at 10, 30 and 60 min (nmt-LABEL-MIN.txt). CURVE_OUT: a directory
-#       for curve.csv and the NMT files (default: the work directory). VARIANTs as for `start`.
+#       for curve.csv and the NMT files (default: the work directory). VARIANTs as for `rss`.
 #
 #   bench/daemon-footprint.sh export [MIB=1024]
 #       RSS under load: peak RSS (VmHWM, via /usr/bin/time -v) of `bin/agent export-bundle` with the launcher's batch
@@ -260,14 +261,14 @@ EOF
   pids+=($!)
 }
 
-realistic_config() {   # file state_dir port
+realistic_config() {   # file state_dir port [pg_keys redis_keys]: extra keys of the postgres and redis probes
   cat > "$1" <<EOF
 stateDir: $2
 installation: { cluster: bench, node: bench }
 server: { port: $3, adminTokenFile: $work/admin-token }
 probes:
-  - { name: db, type: postgres, host: 127.0.0.1, port: ${PG_PORT:-55432}, database: ${PG_DATABASE:-agent_test}, user: ${PG_USER:-agent_test}, passwordFile: $work/pg-password }
-  - { name: cache, type: redis, host: 127.0.0.1, port: ${REDIS_PORT:-56379}, passwordFile: $work/redis-password }
+  - { name: db, type: postgres, host: 127.0.0.1, port: ${PG_PORT:-55432}, database: ${PG_DATABASE:-agent_test}, user: ${PG_USER:-agent_test}, passwordFile: $work/pg-password${4:+, $4} }
+  - { name: cache, type: redis, host: 127.0.0.1, port: ${REDIS_PORT:-56379}, passwordFile: $work/redis-password${5:+, $5} }
   - { name: web, type: http, url: "http://127.0.0.1:$www_port/metrics" }
   - { name: web-tcp, type: tcp, host: 127.0.0.1, port: $www_port }
 scrapes:
@@ -294,7 +295,8 @@ rss_mode() {
       label=${v%%:*}
       assign=${v#*:}
       port=$(free_port)
-      realistic_config "$work/$label/agent-$round.yaml" "$work/$label/state-$round" "$port"
+      realistic_config "$work/$label/agent-$round.yaml" "$work/$label/state-$round" "$port" \
+        "$(eval "$assign"; echo "${PG_PROBE_KEYS:-}")" "$(eval "$assign"; echo "${REDIS_PROBE_KEYS:-}")"
       start_variant "$label" "$assign" "$work/$label/agent-$round.yaml" "$work/$label/err-$round"
       pid=$started_pid
       pids+=($pid)
@@ -341,7 +343,8 @@ curve_mode() {
     label=${v%%:*}
     assign=${v#*:}
     port=$(free_port)
-    realistic_config "$work/$label/agent.yaml" "$work/$label/state" "$port"
+    realistic_config "$work/$label/agent.yaml" "$work/$label/state" "$port" \
+      "$(eval "$assign"; echo "${PG_PROBE_KEYS:-}")" "$(eval "$assign"; echo "${REDIS_PROBE_KEYS:-}")"
     start_variant "$label" "$assign" "$work/$label/agent.yaml" "$work/$label/err"
     pid=$started_pid
     pids+=($pid)

@@ -46,7 +46,7 @@ public sealed interface ProbeConfig
   /**
    * The probe as the daemon runs it, every interval for as long as it runs: like {@link #toProbe(Supplier,
    * HttpFetcher)}, but the database probes (postgres, redis) keep their connection open between checks instead of
-   * opening one per check (unless their {@code keepConnection} is false); closing the Vert.x instance closes it.
+   * opening one per check (unless their {@code keepConnection} is false).
    */
   default Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
     return toProbe(vertx, http);

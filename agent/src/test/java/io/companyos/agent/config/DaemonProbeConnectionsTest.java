@@ -26,8 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The daemon's database probes ({@link ProbeConfig#toDaemonProbe}) keep their connection between checks until the
- * Vert.x instance closes; the one-shot commands' ({@link ProbeConfig#toProbe}) close it at the end of each check. Against the real PostgreSQL and Redis of
+ * The daemon's database probes ({@link ProbeConfig#toDaemonProbe}) keep their connection between checks (PostgreSQL's
+ * until the Vert.x instance closes); the one-shot commands' ({@link ProbeConfig#toProbe}) close it after each check. Against the real PostgreSQL and Redis of
  * {@code .ci/services.sh}.
  */
 class DaemonProbeConnectionsTest {

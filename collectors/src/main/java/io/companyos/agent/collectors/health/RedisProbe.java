@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisConnection;
 import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import java.nio.file.Path;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Redis: {@code PING}, then from {@code INFO} the role, used memory against {@code maxmemory}
  * (DEGRADED above 90 % by default) and connected clients. One connection per check; or, with {@link
- * Builder#keepConnection}, one connection kept open between checks and reused (see there).
+ * Builder#keepConnection}, one connection kept open between checks and reused (see there), without the Vert.x client.
  */
 public final class RedisProbe implements Probe {
 
@@ -34,21 +33,9 @@ public final class RedisProbe implements Probe {
   private final Duration connectionLifetime;
   /** The connection kept between checks ({@link Builder#keepConnection}); taken by the check that uses it. */
   private final AtomicReference<Kept> kept = new AtomicReference<>();
-  /** A new connection's set-up that has not ended yet (keepConnection): later checks wait for it, not open another. */
-  private final AtomicReference<Future<Kept>> connecting = new AtomicReference<>();
 
-  /** A kept connection, its client, the password it authenticated with and when it was opened. */
-  private record Kept(Redis client, RedisConnection connection, String password, long openedAt) {
-    void close() {
-      connection.close().onComplete(done -> client.close());
-    }
-  }
-
-  /**
-   * The socket idle timeout of a kept connection: long enough to outlast the pauses between checks (a connection idle
-   * longer is closed, and the next check connects anew), and what closes a connection whose set-up never ended.
-   */
-  static final Duration KEPT_IDLE_TIMEOUT = Duration.ofMinutes(10);
+  /** A kept connection, the password it authenticated with and when it was opened. */
+  private record Kept(RespConnection connection, String password, long openedAt) {}
 
   private RedisProbe(Builder b) {
     this.vertx = b.vertx;
@@ -136,72 +123,49 @@ public final class RedisProbe implements Probe {
           && System.nanoTime() - k.openedAt() < connectionLifetime.toNanos()) {
         // any failure of the kept connection (the server restarted, the client was killed): closed, and this check's
         // verdict is that of a new connection, as without a kept one
-        return info(k).toCompletionStage().toCompletableFuture()
-            .exceptionallyCompose(e -> connect(password.get()).compose(this::info).toCompletionStage());
+        return info(k).exceptionallyCompose(e -> connect(password.get()).thenCompose(this::info));
       }
-      k.close(); // the password file changed, or the connection is old: authenticate again
+      k.connection().close(); // the password file changed, or the connection is old: authenticate again
     }
-    return connect(password.get()).compose(this::info).toCompletionStage().toCompletableFuture();
+    return connect(password.get()).thenCompose(this::info);
   }
 
   /**
-   * A new kept connection. While the set-up of one has not ended (a server that accepts and never answers), later
-   * checks wait for that one instead of opening another; its socket is closed by the idle timeout.
+   * A new kept connection: AUTH (with the user when set) when there is a password, then CLIENT SETNAME. Its reads
+   * give up a second after the probe's timeout and close the socket (a server that accepts and never answers).
    */
-  private Future<Kept> connect(String password) {
-    Future<Kept> pending = connecting.get();
-    if (pending != null) {
-      return pending;
-    }
-    RedisOptions options =
-        new RedisOptions()
-            .setConnectionString("redis://" + hostForUri() + ":" + port)
-            .setMaxPoolSize(1)
-            .setNetClientOptions(
-                new NetClientOptions()
-                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                    .setIdleTimeout((int) Math.max(KEPT_IDLE_TIMEOUT.toMillis(), timeout.toMillis() + 1000))
-                    .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
-    if (user != null) {
-      options.setUser(user);
-    }
-    if (password != null) {
-      options.setPassword(password);
-    }
-    Redis client = Redis.createClient(vertx, options);
-    Future<Kept> opening = client.connect()
-        // named so that CLIENT LIST shows whose connection it is; a user whose ACL forbids CLIENT is still probed
-        .compose(connection -> connection.send(Request.cmd(Command.CLIENT).arg("SETNAME").arg(clientName()))
-            .transform(named -> Future.succeededFuture(connection)))
-        .map(connection -> new Kept(client, connection, password, System.nanoTime()))
-        .onFailure(e -> client.close());
-    if (!connecting.compareAndSet(null, opening)) {
-      client.close();
-      return connecting.get() == null ? connect(password) : connecting.get();
-    }
-    opening.onComplete(done -> connecting.compareAndSet(opening, null));
-    return opening;
+  private CompletableFuture<Kept> connect(String password) {
+    return RespConnection.connect(host, port, timeout.plusSeconds(1)).thenCompose(connection -> {
+      CompletableFuture<String> auth = password == null
+          ? CompletableFuture.completedFuture(null)
+          : user == null ? connection.send("AUTH", password) : connection.send("AUTH", user, password);
+      return auth
+          // named so that CLIENT LIST shows whose connection it is; a user whose ACL forbids CLIENT is still probed
+          .thenCompose(ok -> connection.send("CLIENT", "SETNAME", clientName())
+              .handle((named, error) -> (Void) null))
+          .thenApply(named -> new Kept(connection, password, System.nanoTime()))
+          .whenComplete((opened, error) -> {
+            if (error != null) {
+              connection.close();
+            }
+          });
+    });
   }
 
-  /**
-   * The check's commands on a kept connection. On success the connection is kept again; on failure, or when it has
-   * not answered a second after the probe's timeout (a server or network that hangs), it is closed.
-   */
-  private Future<Verdict> info(Kept k) {
-    RedisConnection connection = k.connection();
-    long timer = vertx.setTimer(timeout.toMillis() + 1000, id -> k.close());
-    return connection.send(Request.cmd(Command.PING))
-        .compose(pong -> connection.send(Request.cmd(Command.INFO)))
-        .map(info -> judge(RedisInfo.parse(info.toString())))
-        .andThen(done -> {
-          vertx.cancelTimer(timer);
-          if (done.succeeded()) {
+  /** The check's commands on a kept connection: on success it is kept again, on failure closed. */
+  private CompletableFuture<Verdict> info(Kept k) {
+    RespConnection connection = k.connection();
+    return connection.send("PING")
+        .thenCompose(pong -> connection.send("INFO"))
+        .thenApply(info -> judge(RedisInfo.parse(info)))
+        .whenComplete((verdict, error) -> {
+          if (error == null) {
             Kept other = kept.getAndSet(k);
             if (other != null && other != k) { // a check that ran meanwhile opened its own
-              other.close();
+              other.connection().close();
             }
           } else {
-            k.close();
+            connection.close();
           }
         });
   }
@@ -303,14 +267,15 @@ public final class RedisProbe implements Probe {
 
     /**
      * Keep the connection open between checks and send the next check's PING and INFO on it (as a long-running daemon
-     * does; default false: one connection per check). The server then sees one client and one authentication per
-     * probe instead of one every interval, and the probe runs far less code per check. The kept connection is closed
-     * and the check connects anew — its verdict that of the new connection, so a refused connection or a failed
-     * authentication shows as without a kept one — when a command on it fails (the server restarted, the client was
-     * killed), when it does not answer within the timeout (then closed a second after it), when the password file's
-     * content changed, when it is older than {@link #connectionLifetime}, and when it was idle for 10 minutes. While
-     * a new connection's set-up has not ended (a server that accepts and never answers), later checks wait for it
-     * instead of opening another. The caller closes the connection by closing the Vert.x instance.
+     * does; default false: one connection per check with the Vert.x Redis client). The kept connection speaks the
+     * protocol itself on a socket of the probes' channel group ({@link RespConnection}; the Vert.x client's pooled
+     * buffers would stay pinned by a connection held for hours). The server sees one client and one authentication
+     * per probe instead of one every interval. The kept connection is closed and the check connects anew — its
+     * verdict that of the new connection, so a refused connection or a failed authentication shows as without a kept
+     * one — when a command on it fails (the server restarted, the client was killed, the server's idle timeout), when
+     * it does not answer within the timeout (then closed a second after it), when the password file's content
+     * changed, and when it is older than {@link #connectionLifetime}. The caller closes nothing: a kept connection
+     * holds only its socket, closed when the process ends.
      */
     public Builder keepConnection(boolean keep) {
       this.keepConnection = keep;
