@@ -8,15 +8,15 @@ import java.util.List;
  * The redactor the benchmarks measure: the full default catalog plus the customer domains and keywords of
  * the generated logs ({@code make-logs.py}), as an administrator of those customers would configure them.
  */
-final class BenchCatalog {
-  static final List<String> CUSTOMERS = List.of("acme-corp", "contoso", "globex", "initech", "umbrella", "hooli",
+public final class BenchCatalog {
+  public static final List<String> CUSTOMERS = List.of("acme-corp", "contoso", "globex", "initech", "umbrella", "hooli",
       "wayne-ent", "stark-ind", "tyrell", "cyberdyne", "soylent", "vandelay");
-  static final List<String> KEYWORDS = List.of("acme", "contoso", "globex", "initech", "umbrella", "hooli", "wayne",
+  public static final List<String> KEYWORDS = List.of("acme", "contoso", "globex", "initech", "umbrella", "hooli", "wayne",
       "stark", "tyrell", "cyberdyne", "soylent", "vandelay");
 
   private BenchCatalog() {}
 
-  static Redactor redactor() {
+  public static Redactor redactor() {
     return Redactor.builder()
         .customerDomains(CUSTOMERS.stream().map(c -> c + ".com").toList())
         .keywords(KEYWORDS)
