@@ -115,8 +115,11 @@ public final class PostgresProbe implements Probe {
             && System.nanoTime() - k.openedAt() < connectionLifetime.toNanos()) {
           // any failure of the kept connection (the server restarted, the backend was terminated, a query failed):
           // closed, and this check's verdict is that of a new connection, as without a kept one
+          long start = System.nanoTime();
           return stats(k).toCompletionStage().toCompletableFuture()
-              .exceptionallyCompose(e -> connect(options, password.get()));
+              .exceptionallyCompose(e -> System.nanoTime() - start < timeout.toNanos()
+                  ? connect(options, password.get())
+                  : CompletableFuture.failedFuture(e)); // it hung: this check timed out, the next one connects
         }
         k.connection().close(); // the password file changed, or the connection is old: authenticate again
       }

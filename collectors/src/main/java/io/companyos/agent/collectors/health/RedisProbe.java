@@ -123,7 +123,10 @@ public final class RedisProbe implements Probe {
           && System.nanoTime() - k.openedAt() < connectionLifetime.toNanos()) {
         // any failure of the kept connection (the server restarted, the client was killed): closed, and this check's
         // verdict is that of a new connection, as without a kept one
-        return info(k).exceptionallyCompose(e -> connect(password.get()).thenCompose(this::info));
+        long start = System.nanoTime();
+        return info(k).exceptionallyCompose(e -> System.nanoTime() - start < timeout.toNanos()
+            ? connect(password.get()).thenCompose(this::info)
+            : CompletableFuture.failedFuture(e)); // it hung: this check timed out, the next one connects
       }
       k.connection().close(); // the password file changed, or the connection is old: authenticate again
     }

@@ -103,6 +103,28 @@ class KeptPostgresProbeTest extends PostgresProbeTest {
   }
 
   @Test
+  void aKeptConnectionThatHangsIsDownAfterTheTimeoutAndTheNextCheckConnectsAnew() throws Exception {
+    try (TcpProxy server = new TcpProxy(TestServers.pgPort())) {
+      Probe probe = builder(uniqueName()).port(server.port()).timeout(Duration.ofMillis(400))
+          .passwordFile(passwordFile(TestServers.pgPassword())).build();
+      assertThat(probe.check().get().status()).isEqualTo(ProbeStatus.UP);
+
+      server.pause(); // the kept connection's server stops answering
+      ProbeResult hung = probe.check().get();
+      assertThat(hung.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(hung.detail()).isEqualTo("timed out after 400 ms");
+
+      server.resume();
+      ProbeResult next = probe.check().get();
+      assertThat(next.status()).as(next.detail()).isEqualTo(ProbeStatus.UP);
+      // the hung connection is closed a second after its timeout; the new one stays
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.connections() == 1);
+      assertThat(probe.check().get().status()).isEqualTo(ProbeStatus.UP);
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aConnectionOlderThanItsLifetimeIsReplaced() throws Exception {
     String name = uniqueName();
     Probe probe = builder(name).connectionLifetime(Duration.ofMillis(1))

@@ -96,6 +96,28 @@ class KeptRedisProbeTest extends RedisProbeTest {
   }
 
   @Test
+  void aKeptConnectionThatHangsIsDownAfterTheTimeoutAndTheNextCheckConnectsAnew() throws Exception {
+    try (TcpProxy server = new TcpProxy(TestServers.redisPort())) {
+      Probe probe = builder(uniqueName()).port(server.port()).timeout(Duration.ofMillis(400))
+          .passwordFile(passwordFile(TestServers.redisPassword())).build();
+      assertThat(probe.check().get().status()).isEqualTo(ProbeStatus.UP);
+
+      server.pause(); // the kept connection's server stops answering
+      ProbeResult hung = probe.check().get();
+      assertThat(hung.status()).isEqualTo(ProbeStatus.DOWN);
+      assertThat(hung.detail()).isEqualTo("timed out after 400 ms");
+
+      server.resume();
+      ProbeResult next = probe.check().get();
+      assertThat(next.status()).as(next.detail()).isEqualTo(ProbeStatus.UP);
+      // the hung connection is closed a second after its timeout; the new one stays
+      Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> server.connections() == 1);
+      assertThat(probe.check().get().status()).isEqualTo(ProbeStatus.UP);
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void aConnectionOlderThanItsLifetimeIsReplaced() throws Exception {
     RedisProbe probe = builder(uniqueName()).connectionLifetime(Duration.ofMillis(1))
         .passwordFile(passwordFile(TestServers.redisPassword())).build();

@@ -13,12 +13,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP forwarder on 127.0.0.1 in front of a real server, to stand for that server going away and coming back: {@link
  * #stop()} closes the listening socket and every forwarded connection (a restart's dropped connections, then refused
- * connections), {@link #start()} listens again on the same port.
+ * connections), {@link #start()} listens again on the same port; {@link #pause()} holds the traffic of the open
+ * connections.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
+  private volatile boolean paused;
   private int port;
 
   TcpProxy(int targetPort) throws IOException {
@@ -33,6 +35,15 @@ final class TcpProxy implements AutoCloseable {
   /** Connections accepted since the last {@link #stop()} and not yet closed by either side (each counted once). */
   int connections() {
     return (int) open.stream().filter(s -> !s.isClosed()).count() / 2;
+  }
+
+  /** Holds every byte in both directions until {@link #resume()}: a server (or network) that hangs. */
+  void pause() {
+    paused = true;
+  }
+
+  void resume() {
+    paused = false;
   }
 
   synchronized void start() throws IOException {
@@ -69,16 +80,21 @@ final class TcpProxy implements AutoCloseable {
     }
   }
 
-  private static void pump(Socket from, Socket to) {
+  private void pump(Socket from, Socket to) {
     Thread t = new Thread(() -> {
       byte[] buf = new byte[8192];
       try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
         for (int n; (n = in.read(buf)) >= 0; ) {
+          while (paused && !from.isClosed()) {
+            Thread.sleep(5);
+          }
           out.write(buf, 0, n);
           out.flush();
         }
       } catch (IOException e) {
         // one side closed
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       } finally {
         closeQuietly(from);
         closeQuietly(to);
