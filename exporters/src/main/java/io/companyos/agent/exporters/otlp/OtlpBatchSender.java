@@ -9,6 +9,7 @@ import io.companyos.agent.policy.PayloadKind;
 import io.companyos.agent.policy.allowlist.TelemetryItem;
 import io.companyos.agent.policy.egress.EgressResult;
 import io.companyos.agent.policy.egress.EgressSender;
+import io.companyos.agent.policy.egress.RecordedSend;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -77,7 +78,7 @@ public final class OtlpBatchSender implements BatchSender {
       return refused(new SendOutcome.Rejected(0, "unreadable queued batch (" + e.getClass().getSimpleName() + ")"));
     }
     PayloadKind kind = export.signal() == OtlpSignal.METRICS ? PayloadKind.OTLP_METRICS : PayloadKind.OTLP_LOGS;
-    Function<EgressSender, CompletableFuture<EgressResult>> screenAndSend;
+    Function<EgressSender, RecordedSend> screenAndRecord;
     synchronized (decoding) {
       byte[] body;
       int length;
@@ -103,7 +104,7 @@ public final class OtlpBatchSender implements BatchSender {
         }
       };
       try {
-        screenAndSend = kind == PayloadKind.OTLP_METRICS ? metrics(body, length)
+        screenAndRecord = kind == PayloadKind.OTLP_METRICS ? metrics(body, length)
             : logs(body, length, whole, decodedAgain, texts);
       } catch (InvalidProtocolBufferException e) {
         return refused(new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf"));
@@ -112,19 +113,57 @@ public final class OtlpBatchSender implements BatchSender {
             + ")"));
       }
     }
-    return () -> {
-      Optional<EgressSender> sender = senders.apply(kind);
-      if (sender.isEmpty()) {
-        return () -> new SendOutcome.Rejected(0, "denied by policy: " + kind.label());
+    return new Prepared() {
+      @Override
+      public InFlight start() {
+        return record().start();
       }
-      CompletableFuture<EgressResult> result;
-      try {
-        result = screenAndSend.apply(sender.get());
-      } catch (RuntimeException e) {
-        return () -> new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
-            + ")");
+
+      @Override
+      public Recorded record() {
+        Optional<EgressSender> sender = senders.apply(kind);
+        if (sender.isEmpty()) {
+          return settled(new SendOutcome.Rejected(0, "denied by policy: " + kind.label()));
+        }
+        RecordedSend recorded;
+        try {
+          recorded = screenAndRecord.apply(sender.get());
+        } catch (RuntimeException e) {
+          return settled(new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
+              + ")"));
+        }
+        return new Recorded() {
+          @Override
+          public InFlight start() {
+            CompletableFuture<EgressResult> result;
+            try {
+              result = recorded.send();
+            } catch (RuntimeException e) {
+              return () -> new SendOutcome.RetryLater(Optional.empty(), "send failed ("
+                  + e.getClass().getSimpleName() + ")");
+            }
+            return () -> await(result);
+          }
+
+          @Override
+          public void abandon(String reason) {
+            recorded.abandon(reason);
+          }
+        };
       }
-      return () -> await(result);
+    };
+  }
+
+  /** A batch whose outcome is known before anything was recorded: there is nothing to abandon. */
+  private static Recorded settled(SendOutcome outcome) {
+    return new Recorded() {
+      @Override
+      public InFlight start() {
+        return () -> outcome;
+      }
+
+      @Override
+      public void abandon(String reason) {}
     };
   }
 
@@ -205,18 +244,18 @@ public final class OtlpBatchSender implements BatchSender {
   }
 
   /** Decodes a metrics request; the function screens and sends it through the sender it is given. */
-  private static Function<EgressSender, CompletableFuture<EgressResult>> metrics(byte[] body, int length)
+  private static Function<EgressSender, RecordedSend> metrics(byte[] body, int length)
       throws InvalidProtocolBufferException {
     ExportMetricsServiceRequest request = ExportMetricsServiceRequest.parseFrom(ByteBuffer.wrap(body, 0, length));
     Map<String, String> resource = request.getResourceMetricsCount() == 0 ? Map.of()
         : OtlpAttributes.toText(request.getResourceMetrics(0).getResource().getAttributesList());
     if (request.getResourceMetricsList().stream()
         .anyMatch(rm -> !OtlpAttributes.toText(rm.getResource().getAttributesList()).equals(resource))) {
-      return sender -> CompletableFuture.completedFuture(
+      return sender -> RecordedSend.denied(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
     List<MetricsScreen.Point> points = MetricsScreen.points(request);
-    return sender -> sender.sendScreened(resource, points, MetricsScreen.Point::item,
+    return sender -> sender.recordScreened(resource, points, MetricsScreen.Point::item,
         admitted -> gzip(MetricsScreen.keep(request, admitted).toByteArray()),
         QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
   }
@@ -233,7 +272,7 @@ public final class OtlpBatchSender implements BatchSender {
    * @param decodedAgain the request's protobuf bytes when records are refused and the rest is re-encoded: {@code body}
    *     may be a reused buffer, read here and not after this returns
    */
-  private static Function<EgressSender, CompletableFuture<EgressResult>> logs(byte[] body, int length,
+  private static Function<EgressSender, RecordedSend> logs(byte[] body, int length,
       java.util.function.Supplier<byte[]> whole, java.util.function.Supplier<byte[]> decodedAgain, TextCache texts)
       throws InvalidProtocolBufferException {
     LogsScan.Result scan = LogsScan.scan(body, length, texts);
@@ -241,12 +280,12 @@ public final class OtlpBatchSender implements BatchSender {
       return logs(ExportLogsServiceRequest.parseFrom(ByteBuffer.wrap(body, 0, length)), whole);
     }
     if (scan.mixedResources()) {
-      return sender -> CompletableFuture.completedFuture(
+      return sender -> RecordedSend.denied(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
     List<LogsScan.Point> points = scan.points();
     boolean wholeIsExact = scan.asRebuilt();
-    return sender -> sender.sendScreened(scan.resource(), points, LogsScan.Point::item, admitted -> {
+    return sender -> sender.recordScreened(scan.resource(), points, LogsScan.Point::item, admitted -> {
       if (wholeIsExact && admitted.size() == points.size()) {
         return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
       }
@@ -259,7 +298,7 @@ public final class OtlpBatchSender implements BatchSender {
   }
 
   /** The same, with the request decoded whole by protobuf. */
-  static Function<EgressSender, CompletableFuture<EgressResult>> logs(ExportLogsServiceRequest request,
+  static Function<EgressSender, RecordedSend> logs(ExportLogsServiceRequest request,
       java.util.function.Supplier<byte[]> whole) {
     List<LogsScan.Point> points = points(request);
     boolean asRebuilt = true;
@@ -277,11 +316,11 @@ public final class OtlpBatchSender implements BatchSender {
     if (request.getResourceLogsList().stream()
         .anyMatch(rl -> !OtlpAttributes.toText(rl.getResource().getAttributesList()).equals(resource))) {
       // every resource is screened, not just the first: a batch mixing resources is refused whole
-      return sender -> CompletableFuture.completedFuture(
+      return sender -> RecordedSend.denied(
           new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
     }
     boolean wholeIsExact = asRebuilt;
-    return sender -> sender.sendScreened(resource, points, LogsScan.Point::item, admitted -> {
+    return sender -> sender.recordScreened(resource, points, LogsScan.Point::item, admitted -> {
       if (wholeIsExact && admitted.size() == points.size()) {
         return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
       }

@@ -8,7 +8,9 @@ package io.companyos.agent.exporters.queue;
  * of the current one, while batches still leave strictly one at a time and in order: {@link #prepare} (decoding —
  * nothing leaves, nothing is recorded, no policy is consulted), {@link Prepared#start} (the checks that decide what may
  * leave, the ledger entry, the request) and {@link InFlight#await} (the endpoint's answer). The drainer starts a batch
- * only after the one before it was answered. A sender that has nothing to do ahead implements {@link #send} alone.
+ * only after the one before it was answered. {@link Prepared#record} splits the start further: the checks and the
+ * ledger entry of the next batch may be done while the one before it is in flight, its request only after the answer.
+ * A sender that has nothing to do ahead implements {@link #send} alone.
  */
 @FunctionalInterface
 public interface BatchSender {
@@ -31,6 +33,36 @@ public interface BatchSender {
   interface Prepared {
     /** Screens, records and sends the batch; returns once the request is on its way (or refused before it). */
     InFlight start();
+
+    /**
+     * Does what {@link #start} does before the request leaves (the checks, the ledger's send entry) and returns the
+     * rest, so that the drainer can record the next batch while the one before it awaits its answer. The default does
+     * nothing ahead.
+     */
+    default Recorded record() {
+      return new Recorded() {
+        @Override
+        public InFlight start() {
+          return Prepared.this.start();
+        }
+
+        @Override
+        public void abandon(String reason) {}
+      };
+    }
+  }
+
+  /**
+   * A batch screened and recorded as about to leave; exactly one of {@link #start} and {@link #abandon} is called. The
+   * drainer abandons it when it is not to leave after all (the batch before it was not accepted, or the full queue
+   * dropped it), and the record then says that it did not leave.
+   */
+  interface Recorded {
+    /** Sends the batch; returns once the request is on its way (or refused before it). */
+    InFlight start();
+
+    /** Records that the batch did not leave; {@code reason} is a short fixed text without payload content. */
+    void abandon(String reason);
   }
 
   /** A batch on its way. */

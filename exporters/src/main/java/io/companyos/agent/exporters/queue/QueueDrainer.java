@@ -17,7 +17,11 @@ import org.slf4j.LoggerFactory;
  * <p>While a batch is in flight, the next one is read and decoded ({@link BatchSender#prepare}), so that the sender's
  * CPU work overlaps the endpoint's round trip instead of adding to it; the next batch is still started only after
  * this one was answered and acknowledged, and only if it is still the oldest (the queue may have dropped it when
- * full, or the answer may say "retry later", in which case this one is sent again first).
+ * full, or the answer may say "retry later", in which case this one is sent again first). The next batch is also
+ * screened and recorded in the egress ledger ahead ({@link BatchSender.Prepared#record}), so that the ledger's fsync
+ * and the hash of the body are off the path from one answer to the next request; a batch recorded ahead that does not
+ * leave next (the answer said "retry later", the full queue dropped it, a queue error) is abandoned, which the ledger
+ * records as not sent. Nothing recorded ahead outlives a {@link #drainOnce} call.
  */
 public final class QueueDrainer {
   private static final Logger LOG = LoggerFactory.getLogger(QueueDrainer.class);
@@ -32,6 +36,8 @@ public final class QueueDrainer {
   private int failures;
   /** The batch after the one last sent, decoded while that one was in flight; null when there is none. */
   private BatchSender.Prepared ahead;
+  /** That batch screened and recorded (the ledger's send entry) while the one before it was in flight; or null. */
+  private BatchSender.Recorded aheadRecorded;
   private long aheadSeq = -1;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
@@ -63,13 +69,23 @@ public final class QueueDrainer {
       for (int i = 0; i < maxPerRun; i++) {
         Optional<QueuedBatch> next = queue.peek();
         if (next.isEmpty()) {
+          abandonAhead("dropped from the queue");
           return new Pass(accepted, refused, idlePoll);
         }
         QueuedBatch batch = next.get();
-        BatchSender.Prepared prepared = ahead != null && aheadSeq == batch.seq() ? ahead : sender.prepare(batch);
+        BatchSender.Recorded recorded;
+        if (aheadRecorded != null && aheadSeq == batch.seq()) {
+          recorded = aheadRecorded;
+          aheadRecorded = null;
+        } else {
+          // the batch recorded ahead is not the oldest after all: the full queue dropped it, or the one before it
+          abandonAhead("dropped from the queue");
+          BatchSender.Prepared prepared = ahead != null && aheadSeq == batch.seq() ? ahead : sender.prepare(batch);
+          recorded = prepared.record();
+        }
         ahead = null;
-        BatchSender.InFlight inFlight = prepared.start();
-        prepareNext(batch.seq());
+        BatchSender.InFlight inFlight = recorded.start();
+        prepareNext(batch.seq(), i + 1 < maxPerRun);
         SendOutcome outcome = inFlight.await();
         if (outcome instanceof SendOutcome.Accepted) {
           queue.ack(batch.seq());
@@ -85,6 +101,8 @@ public final class QueueDrainer {
           rejected.incrementAndGet();
           lastError = r.reason();
         } else if (outcome instanceof SendOutcome.RetryLater retry) {
+          // the batch after it must not leave first: what was recorded for it ahead is recorded as not sent
+          abandonAhead("an earlier batch is to be retried");
           failures++;
           retried.incrementAndGet();
           lastError = retry.reason();
@@ -98,6 +116,7 @@ public final class QueueDrainer {
       }
       return new Pass(accepted, refused, Duration.ZERO);
     } catch (IOException | RuntimeException e) {
+      abandonAhead("queue error");
       failures++;
       lastError = "queue error (" + e.getClass().getSimpleName() + ")";
       LOG.warn("export queue error ({}); retrying", e.getClass().getSimpleName());
@@ -106,18 +125,38 @@ public final class QueueDrainer {
   }
 
   /**
-   * Decodes the batch after {@code seq} while {@code seq} is in flight. A failure here is left for the moment that
-   * batch is the oldest: it is then prepared again, and the failure handled as any other.
+   * Decodes the batch after {@code seq} while {@code seq} is in flight and, when {@code record}, also records it
+   * ({@link BatchSender.Prepared#record}: the checks and the ledger's send entry; it leaves only once {@code seq} was
+   * answered and only if it is then the oldest). A failure here is left for the moment that batch is the oldest: it is
+   * then prepared again, and the failure handled as any other. {@code record} is false for the last batch of a pass,
+   * so that nothing recorded ahead outlives {@link #drainOnce}.
    */
-  private void prepareNext(long seq) {
+  private void prepareNext(long seq, boolean record) {
     try {
       Optional<QueuedBatch> following = queue.peekAfter(seq);
       if (following.isPresent()) {
         ahead = sender.prepare(following.get());
         aheadSeq = following.get().seq();
+        if (record) {
+          aheadRecorded = ahead.record();
+        }
       }
     } catch (IOException | RuntimeException e) {
       ahead = null;
+      aheadRecorded = null;
+    }
+  }
+
+  /** Records that the batch recorded ahead, if any, did not leave. */
+  private void abandonAhead(String reason) {
+    BatchSender.Recorded r = aheadRecorded;
+    aheadRecorded = null;
+    if (r != null) {
+      try {
+        r.abandon(reason);
+      } catch (RuntimeException e) {
+        LOG.warn("export: cannot record a batch as not sent ({})", e.getClass().getSimpleName());
+      }
     }
   }
 

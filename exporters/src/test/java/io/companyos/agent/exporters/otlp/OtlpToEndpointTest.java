@@ -195,4 +195,53 @@ class OtlpToEndpointTest {
       assertThat(Optional.of(queue.stats().batches())).contains(0L);
     }
   }
+
+  @Test
+  void aBatchRecordedAheadOfAnOutageIsLedgeredAsNotSentAndEverythingArrivesInOrder() throws Exception {
+    vendor.stubFor(post(urlEqualTo("/v1/metrics")).inScenario("outage").whenScenarioStateIs(Scenario.STARTED)
+        .willReturn(aResponse().withStatus(200)).willSetStateTo("down"));
+    vendor.stubFor(post(urlEqualTo("/v1/metrics")).inScenario("outage").whenScenarioStateIs("down")
+        .willReturn(aResponse().withStatus(503)));
+    try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
+        EgressGuard guard = guard();
+        OtlpPipeline pipeline = OtlpPipeline.create(URI.create(vendor.baseUrl()), Duration.ofHours(1),
+            Map.of("service.version", "0.1.0", "companyos.installation.id", INSTALLATION), queue)) {
+      var counter = pipeline.meter().counterBuilder("agent.log.errors").build();
+      for (int i = 1; i <= 4; i++) {
+        counter.add(i, Attributes.of(AttributeKey.stringKey("service"), "worker"));
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+      }
+      QueueDrainer drainer = new QueueDrainer(queue, new OtlpBatchSender(k -> guard.sender(k,
+          guard.endpoint(k).orElseThrow())), Backoff.DEFAULT, () -> 0.5, Duration.ofSeconds(1), 10);
+      // the first batch is accepted; the second meets the outage while the third was recorded ahead of it
+      QueueDrainer.Pass down = drainer.drainOnce();
+      assertThat(down.accepted()).isEqualTo(1);
+      assertThat(down.nextDelay()).isPositive();
+      assertThat(queue.stats().batches()).isEqualTo(3);
+
+      vendor.resetAll();
+      vendor.stubFor(post(urlEqualTo("/v1/metrics")).willReturn(aResponse().withStatus(200)));
+      assertThat(drainer.drainOnce().accepted()).isEqualTo(3);
+      assertThat(queue.stats().batches()).isZero();
+
+      List<Long> cumulative = new ArrayList<>();
+      for (var r : vendor.findAll(postRequestedFor(urlEqualTo("/v1/metrics")))) {
+        cumulative.add(metricsIn(r).get(0).getSum().getDataPoints(0).getAsInt());
+      }
+      assertThat(cumulative).containsExactly(3L, 6L, 10L); // after the reset: the refused 3 again, then 6 and 10
+
+      // per payload (SHA-256), its ledger entries in order: every send has one result, the batch recorded ahead of
+      // the refused one says that it did not leave, and each attempt that left says how it ended
+      Map<String, List<String>> bySha = new java.util.LinkedHashMap<>();
+      io.companyos.agent.policy.ledger.LedgerReader.forEach(dir.resolve("ledger"), java.time.Instant.EPOCH,
+          e -> bySha.computeIfAbsent(e.sha256(), k -> new ArrayList<>()).add(e.event() + " " + e.outcome()));
+      assertThat(bySha.values()).containsExactly(
+          List.of("send pending", "result delivered 200"),
+          List.of("send pending", "result rejected 503", "send pending", "result delivered 200"),
+          List.of("send pending", "result failed not sent: an earlier batch is to be retried", "send pending",
+              "result delivered 200"),
+          List.of("send pending", "result delivered 200"));
+      assertThat(io.companyos.agent.policy.ledger.LedgerVerifier.verify(dir.resolve("ledger")).intact()).isTrue();
+    }
+  }
 }

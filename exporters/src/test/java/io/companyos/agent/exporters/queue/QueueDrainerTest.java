@@ -64,6 +64,63 @@ class QueueDrainerTest {
     }
   }
 
+  /**
+   * An endpoint double that also records ahead ({@link BatchSender.Prepared#record}) and logs "record X", "start X",
+   * "abandon X (reason)", "answer X"; it fails the test if a batch starts or is abandoned without being recorded, or
+   * is both started and abandoned.
+   */
+  static final class RecordingEndpoint implements BatchSender {
+    final Deque<SendOutcome> script = new ArrayDeque<>();
+    final List<String> log = new ArrayList<>();
+    Runnable whileInFlight = () -> {};
+
+    @Override
+    public SendOutcome send(QueuedBatch batch) {
+      return prepare(batch).start().await();
+    }
+
+    @Override
+    public Prepared prepare(QueuedBatch batch) {
+      String name = new String(batch.payload(), StandardCharsets.UTF_8);
+      String shortName = name.length() > 3 ? name.substring(0, 3) : name;
+      return new Prepared() {
+        @Override
+        public InFlight start() {
+          return record().start();
+        }
+
+        @Override
+        public Recorded record() {
+          log.add("record " + shortName);
+          return new Recorded() {
+            boolean settled;
+
+            @Override
+            public InFlight start() {
+              assertThat(settled).as("started twice or after abandon: " + shortName).isFalse();
+              settled = true;
+              log.add("start " + shortName);
+              return () -> {
+                whileInFlight.run();
+                SendOutcome o = script.isEmpty() ? new SendOutcome.Accepted() : script.removeFirst();
+                log.add("answer " + shortName + (o instanceof SendOutcome.Accepted ? ""
+                    : " " + o.getClass().getSimpleName()));
+                return o;
+              };
+            }
+
+            @Override
+            public void abandon(String reason) {
+              assertThat(settled).as("abandoned after start: " + shortName).isFalse();
+              settled = true;
+              log.add("abandon " + shortName + " (" + reason + ")");
+            }
+          };
+        }
+      };
+    }
+  }
+
   private static QueueDrainer drainer(DiskQueue q, BatchSender s) {
     return new QueueDrainer(q, s, Backoff.DEFAULT, () -> 0.5, Duration.ofSeconds(1), 100);
   }
@@ -205,6 +262,100 @@ class QueueDrainerTest {
               "prepare cccc", "start cccccc", "answer ccccc");
       assertThat(q.stats().dropped()).isEqualTo(2);
       assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void theNextBatchIsRecordedWhileOneIsInFlightAndAbandonedWhenThatOneIsToBeRetried() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    endpoint.script.add(new SendOutcome.Accepted());
+    endpoint.script.add(SendOutcome.forStatus(503, Optional.empty()));
+    endpoint.script.add(SendOutcome.forStatus(400, Optional.empty()));
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c", "d")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass first = d.drainOnce();
+      assertThat(first.accepted()).isEqualTo(1);
+      assertThat(first.nextDelay()).isPositive();
+      QueueDrainer.Pass second = d.drainOnce();
+      assertThat(second.accepted()).isEqualTo(2);
+      assertThat(second.rejected()).isEqualTo(1);
+      assertThat(endpoint.log).containsExactly(
+          "record a", "start a", "record b", "answer a",
+          // b leaves only after a was answered; c, recorded while b was in flight, does not leave before b
+          "start b", "record c", "answer b RetryLater", "abandon c (an earlier batch is to be retried)",
+          "record b", "start b", "record c", "answer b Rejected",
+          // a refusal drops b for good: c, recorded ahead, is next
+          "start c", "record d", "answer c",
+          "start d", "answer d");
+      assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void aBatchRecordedAheadButDroppedByTheFullQueueIsAbandonedNotSent() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    try (DiskQueue q = DiskQueue.builder(dir).maxBytes(1024).open()) {
+      q.append("a".repeat(400).getBytes(StandardCharsets.UTF_8));
+      q.append("b".repeat(400).getBytes(StandardCharsets.UTF_8));
+      String big = "c".repeat(1000);
+      endpoint.whileInFlight = () -> {
+        endpoint.whileInFlight = () -> {};
+        try {
+          q.append(big.getBytes(StandardCharsets.UTF_8)); // drops a (in flight) and b (recorded ahead)
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      QueueDrainer d = drainer(q, endpoint);
+      d.drainOnce();
+      assertThat(endpoint.log).containsExactly("record aaa", "start aaa", "record bbb", "answer aaa",
+          "abandon bbb (dropped from the queue)", "record ccc", "start ccc", "answer ccc");
+      assertThat(q.stats().dropped()).isEqualTo(2);
+      assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void nothingRecordedAheadOutlivesAPass() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c", "d", "e")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      QueueDrainer d = new QueueDrainer(q, endpoint, Backoff.DEFAULT, () -> 0.5, Duration.ofSeconds(1), 2);
+      assertThat(d.drainOnce().accepted()).isEqualTo(2);
+      // the pass ends after b: c was decoded while b was in flight, but not recorded (a daemon stopping now leaves no
+      // send entry of a batch that never left)
+      assertThat(endpoint.log).containsExactly("record a", "start a", "record b", "answer a", "start b", "answer b");
+      endpoint.log.clear();
+      assertThat(d.drainOnce().accepted()).isEqualTo(2);
+      assertThat(d.drainOnce().accepted()).isEqualTo(1);
+      assertThat(endpoint.log).containsExactly("record c", "start c", "record d", "answer c", "start d", "answer d",
+          "record e", "start e", "answer e");
+    }
+  }
+
+  @Test
+  void aQueueErrorAbandonsWhatWasRecordedAhead() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      endpoint.whileInFlight = () -> {
+        endpoint.whileInFlight = () -> {};
+        throw new IllegalStateException("simulated failure while a is in flight");
+      };
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass failed = d.drainOnce();
+      assertThat(failed.accepted()).isZero();
+      assertThat(failed.nextDelay()).isPositive();
+      assertThat(d.drainOnce().accepted()).isEqualTo(2);
+      assertThat(endpoint.log).containsExactly("record a", "start a", "record b", "abandon b (queue error)",
+          "record a", "start a", "record b", "answer a", "start b", "answer b");
     }
   }
 }

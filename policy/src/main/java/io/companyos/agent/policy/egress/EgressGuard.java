@@ -120,12 +120,19 @@ public final class EgressGuard implements AutoCloseable {
   /** Records, sends, records the result. The payload has passed every content check. */
   CompletableFuture<EgressResult> dispatch(PayloadKind kind, URI destination, String contentType,
       Map<String, String> headers, byte[] body) {
-    EgressTransport t;
+    return record(kind, destination, contentType, headers, body).send();
+  }
+
+  /**
+   * Records the send entry of a payload that passed every content check, without sending it yet: see
+   * {@link RecordedSend}. A closed guard or an unwritable ledger denies it (nothing recorded, nothing can leave).
+   */
+  RecordedSend record(PayloadKind kind, URI destination, String contentType, Map<String, String> headers,
+      byte[] body) {
     synchronized (this) {
       if (closed) {
-        return CompletableFuture.completedFuture(EgressResult.denied(DenialReason.TIER));
+        return RecordedSend.denied(EgressResult.denied(DenialReason.TIER));
       }
-      t = transport;
     }
     io.companyos.agent.policy.ledger.LedgerEntry sent;
     try {
@@ -133,7 +140,21 @@ public final class EgressGuard implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       LOG.warn("egress ledger not writable ({}); nothing is sent until it is", e.getClass().getSimpleName());
       deny(kind, DenialReason.LEDGER);
-      return CompletableFuture.completedFuture(EgressResult.denied(DenialReason.LEDGER));
+      return RecordedSend.denied(EgressResult.denied(DenialReason.LEDGER));
+    }
+    return RecordedSend.recorded(this, kind, destination, contentType, headers, body, sent);
+  }
+
+  /** Hands a recorded payload to the transport and records how it ended; see {@link RecordedSend#send()}. */
+  CompletableFuture<EgressResult> transmit(PayloadKind kind, URI destination, String contentType,
+      Map<String, String> headers, byte[] body, io.companyos.agent.policy.ledger.LedgerEntry sent) {
+    EgressTransport t;
+    synchronized (this) {
+      t = closed ? null : transport;
+    }
+    if (t == null) {
+      abandon(sent, "guard closed");
+      return CompletableFuture.completedFuture(EgressResult.denied(DenialReason.TIER));
     }
     Map<String, String> all = new java.util.LinkedHashMap<>(staticHeaders.getOrDefault(kind, Map.of()));
     all.putAll(headers);
@@ -153,6 +174,15 @@ public final class EgressGuard implements AutoCloseable {
       }
       return result;
     });
+  }
+
+  /** Records that a recorded payload never left; see {@link RecordedSend#abandon(String)}. */
+  void abandon(io.companyos.agent.policy.ledger.LedgerEntry sent, String reason) {
+    try {
+      ledger.recordResult(sent, "failed not sent: " + reason);
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("egress ledger: cannot record a result ({})", e.getClass().getSimpleName());
+    }
   }
 
   private static EgressResult fromResponse(TransportResponse r) {

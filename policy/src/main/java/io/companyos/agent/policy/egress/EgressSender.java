@@ -93,17 +93,28 @@ public final class EgressSender {
   public <T> CompletableFuture<EgressResult> sendScreened(Map<String, String> resource, List<T> points,
       Function<T, TelemetryItem> describe, Function<List<T>, byte[]> encode, String contentType,
       Map<String, String> headers) {
+    return recordScreened(resource, points, describe, encode, contentType, headers).send();
+  }
+
+  /**
+   * What {@link #sendScreened} does before the payload leaves — the same checks, the encoding, the ledger's send entry
+   * — without sending it: {@link RecordedSend#send()} sends it, {@link RecordedSend#abandon} records that it did not
+   * leave. A denied payload comes back as a {@code RecordedSend} holding its denial.
+   */
+  public <T> RecordedSend recordScreened(Map<String, String> resource, List<T> points,
+      Function<T, TelemetryItem> describe, Function<List<T>, byte[]> encode, String contentType,
+      Map<String, String> headers) {
     if (kind == PayloadKind.HEARTBEAT) {
-      return denied(DenialReason.SCHEMA);
+      return deniedRecord(DenialReason.SCHEMA);
     }
     Optional<DenialReason> headerProblem = headerProblem(headers);
     if (headerProblem.isPresent()) {
-      return denied(headerProblem.get());
+      return deniedRecord(headerProblem.get());
     }
     Optional<DenialReason> resourceProblem = guard.allowlist().checkResource(resource);
     if (resourceProblem.isPresent()) {
       guard.deny(kind, resourceProblem.get(), Math.max(1, points.size()));
-      return CompletableFuture.completedFuture(EgressResult.denied(resourceProblem.get()));
+      return RecordedSend.denied(EgressResult.denied(resourceProblem.get()));
     }
     List<T> admitted = new ArrayList<>();
     Map<DenialReason, Long> dropped = new EnumMap<>(DenialReason.class);
@@ -119,10 +130,10 @@ public final class EgressSender {
     }
     dropped.forEach((reason, n) -> guard.deny(kind, reason, n));
     if (admitted.isEmpty()) {
-      return CompletableFuture.completedFuture(EgressResult.denied(
+      return RecordedSend.denied(EgressResult.denied(
           dropped.isEmpty() ? DenialReason.NAME : dropped.keySet().iterator().next()));
     }
-    return guard.dispatch(kind, destination, contentType, headers, encode.apply(List.copyOf(admitted)));
+    return guard.record(kind, destination, contentType, headers, encode.apply(List.copyOf(admitted)));
   }
 
   private Optional<DenialReason> headerProblem(Map<String, String> headers) {
@@ -138,6 +149,11 @@ public final class EgressSender {
       }
     }
     return Optional.empty();
+  }
+
+  private RecordedSend deniedRecord(DenialReason reason) {
+    guard.deny(kind, reason);
+    return RecordedSend.denied(EgressResult.denied(reason));
   }
 
   private CompletableFuture<EgressResult> denied(DenialReason reason) {

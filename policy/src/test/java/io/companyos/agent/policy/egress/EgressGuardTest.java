@@ -235,4 +235,69 @@ class EgressGuardTest {
       throw new IllegalStateException(e);
     }
   }
+
+  private List<LedgerEntry> ledgerEntries() throws IOException {
+    List<LedgerEntry> entries = new ArrayList<>();
+    LedgerReader.forEach(dir, Instant.EPOCH, entries::add);
+    return entries;
+  }
+
+  @Test
+  void aPayloadRecordedAheadLeavesOnlyWhenSentAndIsRecordedAsNotSentWhenAbandoned() throws IOException {
+    EgressGuard guard = guard(Tier.FULL);
+    EgressSender sender = guard.sender(PayloadKind.OTLP_METRICS, METRICS).orElseThrow();
+    List<TelemetryItem> points = List.of(new TelemetryItem("process.uptime", Map.of()));
+    RecordedSend first = sender.recordScreened(RESOURCE, points, p -> p, p -> "first".getBytes(StandardCharsets.UTF_8),
+        "application/x-protobuf", Map.of());
+    RecordedSend second = sender.recordScreened(RESOURCE, points, p -> p,
+        p -> "second".getBytes(StandardCharsets.UTF_8), "application/x-protobuf", Map.of());
+    assertThat(first.isRecorded()).isTrue();
+    assertThat(second.isRecorded()).isTrue();
+    // both intents are durable, nothing has left yet
+    assertThat(transport.requests).isEmpty();
+    assertThat(ledgerEntries()).extracting(LedgerEntry::event, LedgerEntry::outcome)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("send", "pending"),
+            org.assertj.core.groups.Tuple.tuple("send", "pending"));
+
+    // the transport answers 202 only if the send entry of exactly these bytes is in the ledger (see guard())
+    assertThat(first.send().join().delivered()).isTrue();
+    second.abandon("an earlier batch is to be retried");
+    // once settled, neither can leave (again)
+    assertThat(second.send().join().outcome()).isEqualTo(EgressResult.Outcome.DENIED);
+    assertThat(first.send().join().outcome()).isEqualTo(EgressResult.Outcome.DENIED);
+    second.abandon("twice");
+
+    assertThat(transport.requests).extracting(r -> new String(r.body(), StandardCharsets.UTF_8))
+        .containsExactly("first");
+    List<LedgerEntry> entries = ledgerEntries();
+    assertThat(entries).extracting(LedgerEntry::event, LedgerEntry::sha256, LedgerEntry::outcome).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("send", sha256("first".getBytes(StandardCharsets.UTF_8)), "pending"),
+        org.assertj.core.groups.Tuple.tuple("send", sha256("second".getBytes(StandardCharsets.UTF_8)), "pending"),
+        org.assertj.core.groups.Tuple.tuple("result", sha256("first".getBytes(StandardCharsets.UTF_8)),
+            "delivered 202"),
+        org.assertj.core.groups.Tuple.tuple("result", sha256("second".getBytes(StandardCharsets.UTF_8)),
+            "failed not sent: an earlier batch is to be retried"));
+    assertThat(LedgerVerifier.verify(dir).intact()).isTrue();
+  }
+
+  @Test
+  void aPayloadRecordedBeforeTheGuardClosedNeverLeavesAndIsRecordedAsNotSent() throws IOException {
+    EgressGuard guard = guard(Tier.FULL);
+    EgressSender sender = guard.sender(PayloadKind.OTLP_METRICS, METRICS).orElseThrow();
+    RecordedSend recorded = sender.recordScreened(RESOURCE, List.of(new TelemetryItem("process.uptime", Map.of())),
+        p -> p, p -> new byte[] {1, 2, 3}, "application/x-protobuf", Map.of());
+    guard.close();
+    assertThat(recorded.send().join().outcome()).isEqualTo(EgressResult.Outcome.DENIED);
+    assertThat(transport.requests).isEmpty();
+    assertThat(ledgerEntries()).extracting(LedgerEntry::outcome)
+        .containsExactly("pending", "failed not sent: guard closed");
+    // and a payload denied by the screening is not recorded at all
+    RecordedSend denied = guard(Tier.FULL).sender(PayloadKind.OTLP_METRICS, METRICS).orElseThrow()
+        .recordScreened(RESOURCE, List.of(new TelemetryItem("acme.revenue", Map.of())), p -> p, p -> new byte[1],
+            "application/x-protobuf", Map.of());
+    assertThat(denied.isRecorded()).isFalse();
+    denied.abandon("nothing to abandon");
+    assertThat(denied.send().join().outcome()).isEqualTo(EgressResult.Outcome.DENIED);
+    assertThat(ledgerEntries()).hasSize(2);
+  }
 }
