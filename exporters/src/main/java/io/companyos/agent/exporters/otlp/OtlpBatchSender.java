@@ -142,7 +142,19 @@ public final class OtlpBatchSender implements BatchSender {
               return () -> new SendOutcome.RetryLater(Optional.empty(), "send failed ("
                   + e.getClass().getSimpleName() + ")");
             }
-            return () -> await(result);
+            CompletableFuture<EgressResult> answered = recorded.answered();
+            return new InFlight() {
+              @Override
+              public SendOutcome await() {
+                return OtlpBatchSender.await(result);
+              }
+
+              @Override
+              public SendOutcome answer() {
+                // a send that failed before the answer (the guard closed meanwhile) completes both
+                return OtlpBatchSender.await(answered.applyToEither(result, r -> r));
+              }
+            };
           }
 
           @Override

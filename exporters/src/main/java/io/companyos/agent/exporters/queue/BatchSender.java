@@ -68,7 +68,16 @@ public interface BatchSender {
   /** A batch on its way. */
   @FunctionalInterface
   interface InFlight {
-    /** Waits for the answer, with the sender's own timeout. */
+    /** Waits for the answer, with the sender's own timeout, and until it is recorded. */
     SendOutcome await();
+
+    /**
+     * Waits for the answer only, which may not be recorded yet; null when the sender cannot tell it before
+     * {@link #await} (the default). The drainer may start the next batch, already recorded, once this returns a final
+     * answer, and calls {@link #await} (which then returns the same outcome) before it acknowledges this batch.
+     */
+    default SendOutcome answer() {
+      return null;
+    }
   }
 }

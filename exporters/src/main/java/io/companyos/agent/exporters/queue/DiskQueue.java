@@ -360,6 +360,16 @@ public final class DiskQueue implements AutoCloseable {
     return ref == null ? Optional.empty() : Optional.of(read(ref));
   }
 
+  /** True while the batch {@code seq} is queued (not acknowledged, not dropped); reads nothing from disk. */
+  public synchronized boolean contains(long seq) {
+    for (Ref ref : refs) {
+      if (ref.seq() >= seq) {
+        return ref.seq() == seq;
+      }
+    }
+    return false;
+  }
+
   /**
    * The batch queued right after batch {@code seq}, if {@code seq} is still queued and has a successor: what the
    * consumer sends next once {@code seq} is acknowledged (it decodes it while {@code seq} is in flight).

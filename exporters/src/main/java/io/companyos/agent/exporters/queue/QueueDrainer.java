@@ -21,7 +21,10 @@ import org.slf4j.LoggerFactory;
  * screened and recorded in the egress ledger ahead ({@link BatchSender.Prepared#record}), so that the ledger's fsync
  * and the hash of the body are off the path from one answer to the next request; a batch recorded ahead that does not
  * leave next (the answer said "retry later", the full queue dropped it, a queue error) is abandoned, which the ledger
- * records as not sent. Nothing recorded ahead outlives a {@link #drainOnce} call.
+ * records as not sent. Once the answer to a batch is known and final (accepted, or refused for good), the batch
+ * recorded ahead leaves while that answer is still being recorded ({@link BatchSender.InFlight#answer}); a batch is
+ * acknowledged only after its answer is recorded. Nothing recorded ahead or in flight outlives a {@link #drainOnce}
+ * call.
  */
 public final class QueueDrainer {
   private static final Logger LOG = LoggerFactory.getLogger(QueueDrainer.class);
@@ -39,6 +42,7 @@ public final class QueueDrainer {
   /** That batch screened and recorded (the ledger's send entry) while the one before it was in flight; or null. */
   private BatchSender.Recorded aheadRecorded;
   private long aheadSeq = -1;
+  private QueuedBatch aheadBatch;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
@@ -65,28 +69,48 @@ public final class QueueDrainer {
   public Pass drainOnce() {
     int accepted = 0;
     int refused = 0;
+    QueuedBatch batch = null;
+    BatchSender.InFlight inFlight = null;
+    BatchSender.InFlight followingInFlight = null;
     try {
       for (int i = 0; i < maxPerRun; i++) {
-        Optional<QueuedBatch> next = queue.peek();
-        if (next.isEmpty()) {
-          abandonAhead("dropped from the queue");
-          return new Pass(accepted, refused, idlePoll);
+        followingInFlight = null;
+        if (inFlight == null) {
+          Optional<QueuedBatch> next = queue.peek();
+          if (next.isEmpty()) {
+            abandonAhead("dropped from the queue");
+            return new Pass(accepted, refused, idlePoll);
+          }
+          batch = next.get();
+          BatchSender.Recorded recorded;
+          if (aheadRecorded != null && aheadSeq == batch.seq()) {
+            recorded = aheadRecorded;
+            aheadRecorded = null;
+          } else {
+            // the batch recorded ahead is not the oldest after all: the full queue dropped it, or the one before it
+            abandonAhead("dropped from the queue");
+            BatchSender.Prepared prepared = ahead != null && aheadSeq == batch.seq() ? ahead : sender.prepare(batch);
+            recorded = prepared.record();
+          }
+          ahead = null;
+          inFlight = recorded.start();
         }
-        QueuedBatch batch = next.get();
-        BatchSender.Recorded recorded;
-        if (aheadRecorded != null && aheadSeq == batch.seq()) {
-          recorded = aheadRecorded;
-          aheadRecorded = null;
-        } else {
-          // the batch recorded ahead is not the oldest after all: the full queue dropped it, or the one before it
-          abandonAhead("dropped from the queue");
-          BatchSender.Prepared prepared = ahead != null && aheadSeq == batch.seq() ? ahead : sender.prepare(batch);
-          recorded = prepared.record();
-        }
-        ahead = null;
-        BatchSender.InFlight inFlight = recorded.start();
         prepareNext(batch.seq(), i + 1 < maxPerRun);
-        SendOutcome outcome = inFlight.await();
+        SendOutcome answer = inFlight.answer();
+        QueuedBatch following = null;
+        if (answer != null && !(answer instanceof SendOutcome.RetryLater) && aheadRecorded != null) {
+          // answered for good: the next batch, recorded while this one was in flight, leaves now, while this one's
+          // answer is being recorded — if it is still the one after it (the full queue may have dropped it)
+          if (queue.contains(aheadSeq)) {
+            following = aheadBatch;
+            BatchSender.Recorded r = aheadRecorded;
+            aheadRecorded = null;
+            ahead = null;
+            followingInFlight = r.start();
+          }
+        }
+        SendOutcome outcome = inFlight.await(); // the answer, now recorded
+        inFlight = null;
         if (outcome instanceof SendOutcome.Accepted) {
           queue.ack(batch.seq());
           failures = 0;
@@ -103,6 +127,7 @@ public final class QueueDrainer {
         } else if (outcome instanceof SendOutcome.RetryLater retry) {
           // the batch after it must not leave first: what was recorded for it ahead is recorded as not sent
           abandonAhead("an earlier batch is to be retried");
+          awaitQuietly(followingInFlight); // only if its answer and the recorded outcome differed (a ledger timeout)
           failures++;
           retried.incrementAndGet();
           lastError = retry.reason();
@@ -113,10 +138,19 @@ public final class QueueDrainer {
           }
           return new Pass(accepted, refused, wait);
         }
+        if (followingInFlight != null) {
+          batch = following;
+          inFlight = followingInFlight;
+          followingInFlight = null;
+        }
       }
       return new Pass(accepted, refused, Duration.ZERO);
     } catch (IOException | RuntimeException e) {
       abandonAhead("queue error");
+      // what is still on its way is waited for (its answer recorded), not acknowledged: it is sent again from the
+      // queue, after the batches before it
+      awaitQuietly(inFlight);
+      awaitQuietly(followingInFlight);
       failures++;
       lastError = "queue error (" + e.getClass().getSimpleName() + ")";
       LOG.warn("export queue error ({}); retrying", e.getClass().getSimpleName());
@@ -137,6 +171,7 @@ public final class QueueDrainer {
       if (following.isPresent()) {
         ahead = sender.prepare(following.get());
         aheadSeq = following.get().seq();
+        aheadBatch = following.get();
         if (record) {
           aheadRecorded = ahead.record();
         }
@@ -144,6 +179,16 @@ public final class QueueDrainer {
     } catch (IOException | RuntimeException e) {
       ahead = null;
       aheadRecorded = null;
+    }
+  }
+
+  private static void awaitQuietly(BatchSender.InFlight inFlight) {
+    if (inFlight != null) {
+      try {
+        inFlight.await();
+      } catch (RuntimeException e) {
+        // a sender never throws; if one does, its batch stays queued all the same
+      }
     }
   }
 

@@ -73,6 +73,12 @@ class QueueDrainerTest {
     final Deque<SendOutcome> script = new ArrayDeque<>();
     final List<String> log = new ArrayList<>();
     Runnable whileInFlight = () -> {};
+    /** Whether {@link InFlight#answer} tells the answer before it is recorded ({@link InFlight#await}). */
+    boolean answersEarly;
+
+    private static String describe(SendOutcome o) {
+      return o instanceof SendOutcome.Accepted ? "" : " " + o.getClass().getSimpleName();
+    }
 
     @Override
     public SendOutcome send(QueuedBatch batch) {
@@ -100,12 +106,33 @@ class QueueDrainerTest {
               assertThat(settled).as("started twice or after abandon: " + shortName).isFalse();
               settled = true;
               log.add("start " + shortName);
-              return () -> {
-                whileInFlight.run();
-                SendOutcome o = script.isEmpty() ? new SendOutcome.Accepted() : script.removeFirst();
-                log.add("answer " + shortName + (o instanceof SendOutcome.Accepted ? ""
-                    : " " + o.getClass().getSimpleName()));
-                return o;
+              return new InFlight() {
+                SendOutcome answered;
+
+                @Override
+                public SendOutcome answer() {
+                  if (!answersEarly) {
+                    return null;
+                  }
+                  assertThat(answered).as("answered twice: " + shortName).isNull();
+                  whileInFlight.run();
+                  answered = script.isEmpty() ? new SendOutcome.Accepted() : script.removeFirst();
+                  log.add("answer " + shortName + describe(answered));
+                  return answered;
+                }
+
+                @Override
+                public SendOutcome await() {
+                  if (answersEarly) {
+                    assertThat(answered).as("recorded before it was answered: " + shortName).isNotNull();
+                    log.add("recorded " + shortName);
+                    return answered;
+                  }
+                  whileInFlight.run();
+                  SendOutcome o = script.isEmpty() ? new SendOutcome.Accepted() : script.removeFirst();
+                  log.add("answer " + shortName + describe(o));
+                  return o;
+                }
               };
             }
 
@@ -354,8 +381,94 @@ class QueueDrainerTest {
       assertThat(failed.accepted()).isZero();
       assertThat(failed.nextDelay()).isPositive();
       assertThat(d.drainOnce().accepted()).isEqualTo(2);
+      // a, on its way when the error came, is waited for but not acknowledged: it is sent again, then b
       assertThat(endpoint.log).containsExactly("record a", "start a", "record b", "abandon b (queue error)",
-          "record a", "start a", "record b", "answer a", "start b", "answer b");
+          "answer a", "record a", "start a", "record b", "answer a", "start b", "answer b");
+    }
+  }
+
+  @Test
+  void whenTheAnswerIsKnownEarlyTheNextBatchLeavesBeforeItIsRecordedButIsAcknowledgedOnlyAfter() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    endpoint.answersEarly = true;
+    endpoint.script.add(new SendOutcome.Accepted());
+    endpoint.script.add(SendOutcome.forStatus(400, Optional.empty()));
+    endpoint.script.add(SendOutcome.forStatus(503, Optional.empty()));
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c", "d")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass first = d.drainOnce();
+      assertThat(first.accepted()).isEqualTo(1);
+      assertThat(first.rejected()).isEqualTo(1);
+      assertThat(first.nextDelay()).isPositive();
+      assertThat(q.stats().batches()).isEqualTo(2); // c (retry later) and d
+      assertThat(d.drainOnce().accepted()).isEqualTo(2);
+      assertThat(endpoint.log).containsExactly(
+          "record a", "start a", "record b", "answer a",
+          // a was accepted: b leaves while a's answer is recorded; a is acknowledged after that
+          "start b", "recorded a", "record c", "answer b Rejected",
+          // a refusal is final too: c leaves
+          "start c", "recorded b", "record d", "answer c RetryLater",
+          // c must be sent again first: d is not started, and what was recorded for it says so
+          "recorded c", "abandon d (an earlier batch is to be retried)",
+          "record c", "start c", "record d", "answer c", "start d", "recorded c", "answer d", "recorded d");
+      assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void aBatchIsAcknowledgedOnlyOnceItsAnswerIsRecordedEvenWhenTheNextOneAlreadyLeft() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    endpoint.answersEarly = true;
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      List<String> queuedAtEachAnswer = new ArrayList<>();
+      endpoint.whileInFlight = () -> {
+        try {
+          StringBuilder queued = new StringBuilder();
+          for (long seq = 0; seq < 5; seq++) {
+            if (q.contains(seq)) {
+              queued.append(seq);
+            }
+          }
+          queuedAtEachAnswer.add(queued.toString());
+        } catch (RuntimeException e) {
+          throw e;
+        }
+      };
+      assertThat(drainer(q, endpoint).drainOnce().accepted()).isEqualTo(3);
+      long first = Long.parseLong(queuedAtEachAnswer.get(0).substring(0, 1));
+      // while b is answered, a (answered and recorded before) is gone; while c is answered, b is gone
+      assertThat(queuedAtEachAnswer).containsExactly(
+          "" + first + (first + 1) + (first + 2), "" + (first + 1) + (first + 2), "" + (first + 2));
+    }
+  }
+
+  @Test
+  void aBatchRecordedAheadButDroppedWhileTheOneBeforeItWasAnsweredDoesNotLeave() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    endpoint.answersEarly = true;
+    try (DiskQueue q = DiskQueue.builder(dir).maxBytes(1024).open()) {
+      q.append("a".repeat(400).getBytes(StandardCharsets.UTF_8));
+      q.append("b".repeat(400).getBytes(StandardCharsets.UTF_8));
+      String big = "c".repeat(1000);
+      endpoint.whileInFlight = () -> {
+        endpoint.whileInFlight = () -> {};
+        try {
+          q.append(big.getBytes(StandardCharsets.UTF_8)); // drops a (in flight) and b (recorded ahead)
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      drainer(q, endpoint).drainOnce();
+      assertThat(endpoint.log).containsExactly("record aaa", "start aaa", "record bbb", "answer aaa", "recorded aaa",
+          "abandon bbb (dropped from the queue)", "record ccc", "start ccc", "answer ccc", "recorded ccc");
+      assertThat(q.stats().dropped()).isEqualTo(2);
+      assertThat(q.peek()).isEmpty();
     }
   }
 }

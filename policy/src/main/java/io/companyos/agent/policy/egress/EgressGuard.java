@@ -147,14 +147,17 @@ public final class EgressGuard implements AutoCloseable {
 
   /** Hands a recorded payload to the transport and records how it ended; see {@link RecordedSend#send()}. */
   CompletableFuture<EgressResult> transmit(PayloadKind kind, URI destination, String contentType,
-      Map<String, String> headers, byte[] body, io.companyos.agent.policy.ledger.LedgerEntry sent) {
+      Map<String, String> headers, byte[] body, io.companyos.agent.policy.ledger.LedgerEntry sent,
+      CompletableFuture<EgressResult> answered) {
     EgressTransport t;
     synchronized (this) {
       t = closed ? null : transport;
     }
     if (t == null) {
       abandon(sent, "guard closed");
-      return CompletableFuture.completedFuture(EgressResult.denied(DenialReason.TIER));
+      EgressResult denied = EgressResult.denied(DenialReason.TIER);
+      answered.complete(denied);
+      return CompletableFuture.completedFuture(denied);
     }
     Map<String, String> all = new java.util.LinkedHashMap<>(staticHeaders.getOrDefault(kind, Map.of()));
     all.putAll(headers);
@@ -167,6 +170,7 @@ public final class EgressGuard implements AutoCloseable {
     return response.handle((r, error) -> {
       EgressResult result = error == null ? fromResponse(r) : fromFailure(error);
       metrics.sent(kind, result, body.length);
+      answered.complete(result); // known now; the returned future completes once it is also recorded
       try {
         ledger.recordResult(sent, result.ledgerText());
       } catch (IOException | RuntimeException e) {

@@ -25,6 +25,8 @@ public final class RecordedSend {
   private final LedgerEntry entry;
   private final EgressResult denial;
   private boolean settled;
+  /** Completed with the answer as soon as it is known, before its result entry is written. */
+  private final CompletableFuture<EgressResult> answered = new CompletableFuture<>();
 
   private RecordedSend(EgressGuard guard, PayloadKind kind, java.net.URI destination, String contentType,
       Map<String, String> headers, byte[] body, LedgerEntry entry, EgressResult denial) {
@@ -61,6 +63,7 @@ public final class RecordedSend {
   public CompletableFuture<EgressResult> send() {
     synchronized (this) {
       if (denial != null) {
+        answered.complete(denial);
         return CompletableFuture.completedFuture(denial);
       }
       if (settled) {
@@ -68,7 +71,17 @@ public final class RecordedSend {
       }
       settled = true;
     }
-    return guard.transmit(kind, destination, contentType, headers, body, entry);
+    return guard.transmit(kind, destination, contentType, headers, body, entry, answered);
+  }
+
+  /**
+   * After {@link #send()}: completes with the same result as {@code send()}'s future, but as soon as the answer is
+   * known, before its result entry is written to the ledger. A sender that keeps a strict order may let the next
+   * payload (already recorded) leave at this point, and must still wait for {@code send()}'s future before it treats
+   * this one as done. Never completes for a payload that was not sent.
+   */
+  public CompletableFuture<EgressResult> answered() {
+    return answered;
   }
 
   /**

@@ -300,4 +300,26 @@ class EgressGuardTest {
     assertThat(denied.send().join().outcome()).isEqualTo(EgressResult.Outcome.DENIED);
     assertThat(ledgerEntries()).hasSize(2);
   }
+
+  @Test
+  void theAnswerIsToldBeforeItsResultEntryIsWrittenAndTheSendCompletesAfter() throws IOException {
+    EgressGuard guard = guard(Tier.FULL);
+    EgressSender sender = guard.sender(PayloadKind.OTLP_METRICS, METRICS).orElseThrow();
+    RecordedSend recorded = sender.recordScreened(RESOURCE, List.of(new TelemetryItem("process.uptime", Map.of())),
+        p -> p, p -> new byte[] {7}, "application/x-protobuf", Map.of());
+    assertThat(recorded.answered()).isNotDone();
+    List<String> atAnswer = new ArrayList<>();
+    recorded.answered().thenAccept(r -> {
+      try {
+        ledgerEntries().forEach(e -> atAnswer.add(e.event() + " " + e.outcome()));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    EgressResult result = recorded.send().join();
+    assertThat(result.delivered()).isTrue();
+    assertThat(recorded.answered().join()).isEqualTo(result);
+    assertThat(atAnswer).containsExactly("send pending");
+    assertThat(ledgerEntries()).extracting(LedgerEntry::outcome).containsExactly("pending", "delivered 202");
+  }
 }
