@@ -58,12 +58,19 @@ import java.util.concurrent.ThreadLocalRandom;
  *     io.companyos.agent.bench.telemetry.ErrorEventThroughput [EVENTS] [DIR] [WARM-UP EVENTS]</pre>
  */
 public final class ErrorEventThroughput {
-  private static final int WINDOW = 8_000;
+  /**
+   * Events in flight at most ({@code -Dbench.window=N} for another); below the SDK's queue of 10,000, so that none is
+   * dropped whatever stage holds them.
+   */
+  private static final int WINDOW = Integer.getInteger("bench.window", 8_000);
   private static final int TRACES = 1_024;
 
   private ErrorEventThroughput() {}
 
   public static void main(String[] args) throws Exception {
+    if (WINDOW < 1 || WINDOW >= 10_000) {
+      throw new IllegalArgumentException("bench.window must be 1..9999 (the SDK's queue holds 10,000)");
+    }
     long events = args.length > 0 ? Long.parseLong(args[0]) : 300_000;
     Path dir = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("error-event-bench");
     long warmup = args.length > 2 ? Long.parseLong(args[2]) : Math.max(50_000, events / 4);
