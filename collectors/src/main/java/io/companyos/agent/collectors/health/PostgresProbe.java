@@ -308,10 +308,7 @@ public final class PostgresProbe implements Probe {
      * server, a pg_hba.conf change or a revoked LOGIN shows within this time). Default 1 hour.
      */
     public Builder connectionLifetime(Duration lifetime) {
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("connectionLifetime must be positive, got " + lifetime);
-      }
-      this.connectionLifetime = lifetime;
+      this.connectionLifetime = ProbeArguments.checkPositive("connectionLifetime", lifetime);
       return this;
     }
 

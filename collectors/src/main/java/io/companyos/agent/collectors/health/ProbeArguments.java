@@ -17,11 +17,16 @@ final class ProbeArguments {
   }
 
   static Duration checkTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    return checkPositive("timeout", timeout);
+  }
+
+  /** {@code value}, when it is longer than zero; else an exception naming {@code key}. */
+  static Duration checkPositive(String key, Duration value) {
+    Objects.requireNonNull(value, key);
+    if (value.isNegative() || value.isZero()) {
+      throw new IllegalArgumentException(key + " must be positive, got " + value);
     }
-    return timeout;
+    return value;
   }
 
   static int checkPort(int port) {
