@@ -42,16 +42,16 @@ public record RedisProbeConfig(
 
   @Override
   public Probe toProbe(Supplier<Vertx> vertx) {
-    return builder(vertx).build();
+    return builder().build();
   }
 
   @Override
   public Probe toDaemonProbe(Supplier<Vertx> vertx, HttpFetcher http) {
-    return builder(vertx).keepConnection(keepConnection).build();
+    return builder().keepConnection(keepConnection).build();
   }
 
-  private RedisProbe.Builder builder(Supplier<Vertx> vertx) {
-    RedisProbe.Builder builder = RedisProbe.builder(vertx.get(), name)
+  private RedisProbe.Builder builder() {
+    RedisProbe.Builder builder = RedisProbe.builder(name)
         .host(host).port(port).timeout(timeout);
     if (user != null) {
       builder.user(user);

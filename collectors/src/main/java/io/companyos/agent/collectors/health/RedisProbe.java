@@ -1,12 +1,5 @@
 package io.companyos.agent.collectors.health;
 
-import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.core.net.NetClientOptions;
-import io.vertx.redis.client.Command;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
-import io.vertx.redis.client.Request;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -17,11 +10,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Redis: {@code PING}, then from {@code INFO} the role, used memory against {@code maxmemory}
  * (DEGRADED above 90 % by default) and connected clients. One connection per check; or, with {@link
- * Builder#keepConnection}, one connection kept open between checks and reused (see there), without the Vert.x client.
+ * Builder#keepConnection}, one connection kept open between checks and reused (see there). Both speak the protocol
+ * through {@link RespConnection} (the four commands a check needs) on the probes' socket channel group: a kept
+ * Vert.x Redis connection pinned a chunk of Netty's buffer pool (+2.5 MiB resident), and one client for both paths
+ * keeps what a one-shot check and the daemon's kept connection do the same.
  */
 public final class RedisProbe implements Probe {
 
-  private final Vertx vertx;
   private final String name;
   private final String host;
   private final int port;
@@ -38,7 +33,6 @@ public final class RedisProbe implements Probe {
   private record Kept(RespConnection connection, String password, long openedAt) {}
 
   private RedisProbe(Builder b) {
-    this.vertx = b.vertx;
     this.name = b.name;
     this.host = b.host;
     this.port = b.port;
@@ -50,9 +44,9 @@ public final class RedisProbe implements Probe {
     this.connectionLifetime = b.connectionLifetime;
   }
 
-  /** A probe that runs its client on {@code vertx}; the caller owns and closes {@code vertx}. */
-  public static Builder builder(Vertx vertx, String name) {
-    return new Builder(vertx, name);
+  /** A probe named {@code name}; its connections use the probes' socket channel group (see AsyncSockets). */
+  public static Builder builder(String name) {
+    return new Builder(name);
   }
 
   @Override
@@ -80,37 +74,14 @@ public final class RedisProbe implements Probe {
     if (keepConnection) {
       return pingKept(password);
     }
-    RedisOptions options =
-        new RedisOptions()
-            .setConnectionString("redis://" + hostForUri() + ":" + port)
-            .setMaxPoolSize(1)
-            .setNetClientOptions(
-                new NetClientOptions()
-                    .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
-                    // a server that accepts and never answers: the socket is closed a second after the probe gave
-                    // up (not before: the probe's own timeout is what reports), not kept for good
-                    .setIdleTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis() + 1000))
-                    .setIdleTimeoutUnit(java.util.concurrent.TimeUnit.MILLISECONDS));
-    if (user != null) {
-      options.setUser(user);
-    }
     if (passwordFile != null) {
       password.set(SecretFile.read("passwordFile", passwordFile));
-      options.setPassword(password.get());
     }
-    Redis client = Redis.createClient(vertx, options);
-    Future<Verdict> verdict =
-        client.connect()
-            .compose(
-                connection -> connection.send(Request.cmd(Command.PING))
-                    .compose(pong -> connection.send(Request.cmd(Command.INFO)))
-                    .map(info -> judge(RedisInfo.parse(info.toString())))
-                    .eventually(connection::close))
-            .eventually(() -> {
-              client.close();
-              return Future.succeededFuture();
-            });
-    return verdict.toCompletionStage().toCompletableFuture();
+    // one connection for this check, closed at its end whatever the outcome
+    return connect(password.get()).thenCompose(k -> {
+      RespConnection connection = k.connection();
+      return commands(connection).whenComplete((verdict, error) -> connection.close());
+    });
   }
 
   private CompletableFuture<Verdict> pingKept(AtomicReference<String> password) {
@@ -158,9 +129,7 @@ public final class RedisProbe implements Probe {
   /** The check's commands on a kept connection: on success it is kept again, on failure closed. */
   private CompletableFuture<Verdict> info(Kept k) {
     RespConnection connection = k.connection();
-    return connection.send("PING")
-        .thenCompose(pong -> connection.send("INFO"))
-        .thenApply(info -> judge(RedisInfo.parse(info)))
+    return commands(connection)
         .whenComplete((verdict, error) -> {
           if (error == null) {
             Kept other = kept.getAndSet(k);
@@ -173,7 +142,14 @@ public final class RedisProbe implements Probe {
         });
   }
 
-  /** The kept connection's client name: "companyos-agent-probe-" and the probe's name, spaces and the like as "_". */
+  /** The check's commands: PING, then INFO, judged. */
+  private CompletableFuture<Verdict> commands(RespConnection connection) {
+    return connection.send("PING")
+        .thenCompose(pong -> connection.send("INFO"))
+        .thenApply(info -> judge(RedisInfo.parse(info)));
+  }
+
+  /** The connection's client name: "companyos-agent-probe-" and the probe's name, spaces and the like as "_". */
   String clientName() {
     return "companyos-agent-probe-" + name.replaceAll("[^A-Za-z0-9._:-]", "_");
   }
@@ -207,13 +183,8 @@ public final class RedisProbe implements Probe {
     return String.format(Locale.ROOT, "%.1f %s", value, units[unit]);
   }
 
-  private String hostForUri() {
-    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-  }
-
   /** Options of a {@link RedisProbe}. */
   public static final class Builder {
-    private final Vertx vertx;
     private final String name;
     private String host = "localhost";
     private int port = 6379;
@@ -224,8 +195,7 @@ public final class RedisProbe implements Probe {
     private boolean keepConnection;
     private Duration connectionLifetime = PostgresProbe.DEFAULT_CONNECTION_LIFETIME;
 
-    private Builder(Vertx vertx, String name) {
-      this.vertx = Objects.requireNonNull(vertx, "vertx");
+    private Builder(String name) {
       this.name = ProbeArguments.check(name);
     }
 
@@ -270,9 +240,7 @@ public final class RedisProbe implements Probe {
 
     /**
      * Keep the connection open between checks and send the next check's PING and INFO on it (as a long-running daemon
-     * does; default false: one connection per check with the Vert.x Redis client). The kept connection speaks the
-     * protocol itself on a socket of the probes' channel group ({@link RespConnection}; the Vert.x client's pooled
-     * buffers would stay pinned by a connection held for hours). The server sees one client and one authentication
+     * does; default false: one connection per check, closed at its end). The server sees one client and one authentication
      * per probe instead of one every interval. The kept connection is closed and the check connects anew — its
      * verdict that of the new connection, so a refused connection or a failed authentication shows as without a kept
      * one — when a command on it fails (the server restarted, the client was killed, the server's idle timeout), when
@@ -290,10 +258,7 @@ public final class RedisProbe implements Probe {
      * server shows within this time). Default 1 hour.
      */
     public Builder connectionLifetime(Duration lifetime) {
-      if (lifetime.isNegative() || lifetime.isZero()) {
-        throw new IllegalArgumentException("connectionLifetime must be positive, got " + lifetime);
-      }
-      this.connectionLifetime = lifetime;
+      this.connectionLifetime = ProbeArguments.checkPositive("connectionLifetime", lifetime);
       return this;
     }
 

@@ -101,7 +101,7 @@ class RedisProbeTest extends ProbeContractTest {
 
   /** The probe of the test server; {@link KeptRedisProbeTest} runs every test again with a kept connection. */
   RedisProbe.Builder builder(String name) {
-    return RedisProbe.builder(vertx, name).host(TestServers.HOST).port(TestServers.redisPort());
+    return RedisProbe.builder(name).host(TestServers.HOST).port(TestServers.redisPort());
   }
 
   Path passwordFile(String content) throws Exception {
