@@ -48,12 +48,8 @@ public final class PostgresProbe implements Probe {
   /** After this long a startup that never finished no longer holds back a new connection. */
   static final Duration STARTUP_ABANDONED_AFTER = Duration.ofMinutes(10);
   private final boolean keepConnection;
-  private final Duration connectionLifetime;
-  /** The connection kept between checks ({@link Builder#keepConnection}); taken by the check that uses it. */
-  private final AtomicReference<Kept> kept = new AtomicReference<>();
-
-  /** A connection kept for the next check, the password it authenticated with and when it was opened. */
-  private record Kept(PgConnection connection, String password, long openedAt) {}
+  /** The connection kept between checks ({@link Builder#keepConnection}). */
+  private final KeptConnection<PgConnection> kept;
 
   private PostgresProbe(Builder b) {
     this.vertx = b.vertx;
@@ -66,7 +62,7 @@ public final class PostgresProbe implements Probe {
     this.timeout = b.timeout;
     this.degradedConnectionRatio = b.degradedConnectionRatio;
     this.keepConnection = b.keepConnection;
-    this.connectionLifetime = b.connectionLifetime;
+    this.kept = new KeptConnection<>(b.connectionLifetime, b.timeout, PgConnection::close);
   }
 
   /** A probe that runs its client on {@code vertx}; the caller owns and closes {@code vertx}. */
@@ -109,20 +105,8 @@ public final class PostgresProbe implements Probe {
       options.setPassword(password.get());
     }
     if (keepConnection) {
-      Kept k = kept.getAndSet(null);
-      if (k != null) {
-        if (Objects.equals(k.password(), password.get())
-            && System.nanoTime() - k.openedAt() < connectionLifetime.toNanos()) {
-          // any failure of the kept connection (the server restarted, the backend was terminated, a query failed):
-          // closed, and this check's verdict is that of a new connection, as without a kept one
-          long start = System.nanoTime();
-          return stats(k).toCompletionStage().toCompletableFuture()
-              .exceptionallyCompose(e -> System.nanoTime() - start < timeout.toNanos()
-                  ? connect(options, password.get())
-                  : CompletableFuture.failedFuture(e)); // it hung: this check timed out, the next one connects
-        }
-        k.connection().close(); // the password file changed, or the connection is old: authenticate again
-      }
+      return kept.check(password.get(), k -> stats(k).toCompletionStage().toCompletableFuture(),
+          () -> connect(options, password.get()));
     }
     return connect(options, password.get());
   }
@@ -131,27 +115,25 @@ public final class PostgresProbe implements Probe {
    * The check's queries on a kept connection. On success the connection is kept again; on failure, or when it has not
    * answered a second after the probe's timeout (a server or network that hangs), it is closed.
    */
-  private Future<Verdict> stats(Kept k) {
+  private Future<Verdict> stats(KeptConnection.Held<PgConnection> k) {
     PgConnection connection = k.connection();
     long timer = vertx.setTimer(timeout.toMillis() + 1000, id -> connection.close());
-    return connection.query("SELECT 1").execute()
-        .compose(one -> connection.query(STATS_QUERY).execute())
-        .map(rows -> judge(rows.iterator().next()))
+    return queries(connection)
         .andThen(done -> {
           vertx.cancelTimer(timer);
           if (done.succeeded()) {
-            keep(k);
+            kept.keep(k);
           } else {
             connection.close();
           }
         });
   }
 
-  private void keep(Kept k) {
-    Kept other = kept.getAndSet(k);
-    if (other != null) { // a check that ran meanwhile opened its own
-      other.connection().close();
-    }
+  /** The check's queries: SELECT 1, then the statistics, judged. */
+  private Future<Verdict> queries(PgConnection connection) {
+    return connection.query("SELECT 1").execute()
+        .compose(one -> connection.query(STATS_QUERY).execute())
+        .map(rows -> judge(rows.iterator().next()));
   }
 
   private CompletableFuture<Verdict> connect(PgConnectOptions options, String password) {
@@ -173,13 +155,8 @@ public final class PostgresProbe implements Probe {
       connecting.onComplete(done -> startupPendingSince.compareAndSet(mine, null));
       Future<Verdict> verdict =
           keepConnection
-              ? connecting.compose(connection -> stats(new Kept(connection, password, System.nanoTime())))
-              : connecting
-                  .compose(
-                      connection -> connection.query("SELECT 1").execute()
-                          .compose(one -> connection.query(STATS_QUERY).execute())
-                          .map(rows -> judge(rows.iterator().next()))
-                          .eventually(connection::close));
+              ? connecting.compose(connection -> stats(KeptConnection.Held.opened(connection, password)))
+              : connecting.compose(connection -> queries(connection).eventually(connection::close));
       return verdict.toCompletionStage();
     });
   }

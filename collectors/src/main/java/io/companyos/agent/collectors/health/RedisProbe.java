@@ -25,12 +25,8 @@ public final class RedisProbe implements Probe {
   private final Duration timeout;
   private final double degradedMemoryRatio;
   private final boolean keepConnection;
-  private final Duration connectionLifetime;
-  /** The connection kept between checks ({@link Builder#keepConnection}); taken by the check that uses it. */
-  private final AtomicReference<Kept> kept = new AtomicReference<>();
-
-  /** A kept connection, the password it authenticated with and when it was opened. */
-  private record Kept(RespConnection connection, String password, long openedAt) {}
+  /** The connection kept between checks ({@link Builder#keepConnection}). */
+  private final KeptConnection<RespConnection> kept;
 
   private RedisProbe(Builder b) {
     this.name = b.name;
@@ -41,7 +37,7 @@ public final class RedisProbe implements Probe {
     this.timeout = b.timeout;
     this.degradedMemoryRatio = b.degradedMemoryRatio;
     this.keepConnection = b.keepConnection;
-    this.connectionLifetime = b.connectionLifetime;
+    this.kept = new KeptConnection<>(b.connectionLifetime, b.timeout, RespConnection::close);
   }
 
   /** A probe named {@code name}; its connections use the probes' socket channel group (see AsyncSockets). */
@@ -88,27 +84,14 @@ public final class RedisProbe implements Probe {
     if (passwordFile != null) {
       password.set(SecretFile.read("passwordFile", passwordFile));
     }
-    Kept k = kept.getAndSet(null);
-    if (k != null) {
-      if (Objects.equals(k.password(), password.get())
-          && System.nanoTime() - k.openedAt() < connectionLifetime.toNanos()) {
-        // any failure of the kept connection (the server restarted, the client was killed): closed, and this check's
-        // verdict is that of a new connection, as without a kept one
-        long start = System.nanoTime();
-        return info(k).exceptionallyCompose(e -> System.nanoTime() - start < timeout.toNanos()
-            ? connect(password.get()).thenCompose(this::info)
-            : CompletableFuture.failedFuture(e)); // it hung: this check timed out, the next one connects
-      }
-      k.connection().close(); // the password file changed, or the connection is old: authenticate again
-    }
-    return connect(password.get()).thenCompose(this::info);
+    return kept.check(password.get(), this::info, () -> connect(password.get()).thenCompose(this::info));
   }
 
   /**
    * A new kept connection: AUTH (with the user when set) when there is a password, then CLIENT SETNAME. Its reads
    * give up a second after the probe's timeout and close the socket (a server that accepts and never answers).
    */
-  private CompletableFuture<Kept> connect(String password) {
+  private CompletableFuture<KeptConnection.Held<RespConnection>> connect(String password) {
     return RespConnection.connect(host, port, timeout.plusSeconds(1)).thenCompose(connection -> {
       CompletableFuture<String> auth = password == null
           ? CompletableFuture.completedFuture(null)
@@ -117,7 +100,7 @@ public final class RedisProbe implements Probe {
           // named so that CLIENT LIST shows whose connection it is; a user whose ACL forbids CLIENT is still probed
           .thenCompose(ok -> connection.send("CLIENT", "SETNAME", clientName())
               .handle((named, error) -> (Void) null))
-          .thenApply(named -> new Kept(connection, password, System.nanoTime()))
+          .thenApply(named -> KeptConnection.Held.opened(connection, password))
           .whenComplete((opened, error) -> {
             if (error != null) {
               connection.close();
@@ -127,15 +110,12 @@ public final class RedisProbe implements Probe {
   }
 
   /** The check's commands on a kept connection: on success it is kept again, on failure closed. */
-  private CompletableFuture<Verdict> info(Kept k) {
+  private CompletableFuture<Verdict> info(KeptConnection.Held<RespConnection> k) {
     RespConnection connection = k.connection();
     return commands(connection)
         .whenComplete((verdict, error) -> {
           if (error == null) {
-            Kept other = kept.getAndSet(k);
-            if (other != null && other != k) { // a check that ran meanwhile opened its own
-              other.connection().close();
-            }
+            kept.keep(k);
           } else {
             connection.close();
           }
