@@ -85,6 +85,17 @@ class ImageLayoutRunTest {
     String trainingOutput = new String(training.getInputStream().readAllBytes());
     assertThat(training.exitValue()).as(trainingOutput).isZero();
     assertThat(Files.size(archive)).isPositive();
+    // one static archive serves both the JDK's classes and the agent's (it replaces the JDK's default archive)
+    Process classes = agent(Map.of("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp")
+        + " -Xlog:cds=info -Xlog:class+load=info"), "version").start();
+    String classLog = new String(classes.getInputStream().readAllBytes());
+    assertThat(classes.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(classes.exitValue()).as(classLog).isZero();
+    assertThat(classLog).as("the archive the training run made")
+        .containsPattern("Opened (shared )?archive (file )?" + java.util.regex.Pattern.quote(archive.toString()))
+        .contains("java.lang.Object source: shared objects file")
+        .contains("io.companyos.agent.cli.Main source: shared objects file")
+        .doesNotContain("/lib/server/classes"); // the JDK's default archive is not mapped beside it
 
     Map<String, String> imageBefore = snapshot();
     // as at run time: the installation read-only (enforced when the test does not run as root), a HOME that does
