@@ -69,12 +69,14 @@ pg_start() {
     fi
     as_pg "$bin/initdb" -D "$PG_DATA" -U postgres --auth-local=trust --auth-host=scram-sha-256 \
       --encoding=UTF8 --no-locale >/dev/null
-    # 20 connections: the DEGRADED test fills past 80 % of max_connections.
+    # 60 connections: the DEGRADED test fills past 80 % of max_connections (49 with its probe's) and leaves 9 slots
+    # for whatever else connects meanwhile (with 20, two other clients connecting during that test made its probe's
+    # own connection fail: DOWN instead of DEGRADED).
     cat >>"$PG_DATA/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
 unix_socket_directories = '$PG_SOCKET_DIR'
-max_connections = 20
+max_connections = 60
 superuser_reserved_connections = 2
 fsync = off
 synchronous_commit = off
