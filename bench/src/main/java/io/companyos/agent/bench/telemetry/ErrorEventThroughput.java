@@ -64,6 +64,18 @@ public final class ErrorEventThroughput {
    */
   private static final int WINDOW = Integer.getInteger("bench.window", 8_000);
   private static final int TRACES = 1_024;
+  /**
+   * With {@code -Dbench.queueDepthMs=N} (N > 0), the disk queue's depth in batches (the one in flight included, until
+   * its answer is recorded) is sampled every N ms of the measured phase and printed as a histogram: when it holds two
+   * batches or more most of the time, the sender is the stage the others wait for.
+   */
+  /**
+   * Whether the producer flushes the pipeline ({@link OtlpPipeline#flush}, as the daemon does when it stops) after its
+   * last event of a phase (default true; {@code -Dbench.endFlush=false} for the runs before the eighth pass, whose
+   * phases ended with the SDK's schedule delay for the last partial batch: up to 1 s of an idle core).
+   */
+  private static final boolean END_FLUSH = Boolean.parseBoolean(System.getProperty("bench.endFlush", "true"));
+  private static final int DEPTH_SAMPLE_MS = Integer.getInteger("bench.queueDepthMs", 0);
 
   private ErrorEventThroughput() {}
 
@@ -129,7 +141,7 @@ public final class ErrorEventThroughput {
 
       List<String> traces = traces(TRACES, new Random(42));
       try {
-        run(errors, traces, warmup, counters, "warm-up");
+        run(errors, traces, warmup, counters, "warm-up", pipeline);
       } catch (IllegalStateException e) {
         registry.getMeters().forEach(m -> System.err.println(m.getId() + " " + m.measure()));
         System.err.println("queue " + queue.stats() + ", drainer sent " + drainer.sentCount() + " rejected "
@@ -145,8 +157,12 @@ public final class ErrorEventThroughput {
       long req0 = counters.requests();
       long bytes0 = counters.bytes();
       long recv0 = counters.records();
-      run(errors, traces, events, counters, "measured");
+      DepthSampler depth = DEPTH_SAMPLE_MS > 0 ? DepthSampler.start(queue, DEPTH_SAMPLE_MS) : null;
+      run(errors, traces, events, counters, "measured", pipeline);
       long wall = System.nanoTime() - t0;
+      if (depth != null) {
+        System.out.println(depth.stop());
+      }
       long[] cores1 = coreTicks(cores);
       long cpu = processCpuNanos() - cpu0;
       Map<String, Long> byPart = threadCpuByPart(threads0);
@@ -261,7 +277,7 @@ public final class ErrorEventThroughput {
   }
 
   private static void run(ErrorEvents errors, List<String> traces, long n, LoopbackEndpoint.Counters received,
-      String phase) throws InterruptedException {
+      String phase, OtlpPipeline pipeline) throws InterruptedException {
     long start = received.records();
     long deadline = System.nanoTime() + Duration.ofMinutes(Long.getLong("bench.stallMinutes", 5)).toNanos();
     for (long i = 0; i < n; i++) {
@@ -276,11 +292,76 @@ public final class ErrorEventThroughput {
         throw new IllegalStateException(phase + ": event " + i + " was " + o);
       }
     }
+    long emitted = System.nanoTime();
+    if (END_FLUSH) {
+      // the last partial batch (n is rarely a multiple of the batch size) would otherwise wait in the SDK for its
+      // schedule delay (telemetry.interval, 1 s here) with nothing else to do: ~0.85 s of an idle core per phase
+      if (!pipeline.flush(Duration.ofMinutes(1))) {
+        throw new IllegalStateException(phase + ": the flush at the end did not complete");
+      }
+    }
+    long lastBatch = 0;
     while (received.records() - start < n) {
       Thread.sleep(1);
+      if (lastBatch == 0 && n - (received.records() - start) < 1024) {
+        lastBatch = System.nanoTime();
+      }
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException(phase + ": stalled at " + (received.records() - start) + " of " + n);
       }
+    }
+    long end = System.nanoTime();
+    System.out.printf(Locale.ROOT, "%s: last event recorded -> all received %.0f ms; the last < 1,024 events alone"
+        + " %.0f ms%n", phase, (end - emitted) / 1e6, (end - (lastBatch == 0 ? end : lastBatch)) / 1e6);
+  }
+
+  /** Samples {@code queue.stats().batches()} on a thread of its own until {@link #stop}. */
+  private static final class DepthSampler {
+    private final long[] counts = new long[16];
+    private final Thread thread;
+    private volatile boolean stopped;
+
+    private DepthSampler(DiskQueue queue, int everyMs) {
+      thread = new Thread(() -> {
+        while (!stopped) {
+          long batches = queue.stats().batches();
+          counts[(int) Math.min(counts.length - 1, batches)]++;
+          try {
+            Thread.sleep(everyMs);
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+      }, "queue-depth-sampler");
+      thread.setDaemon(true);
+    }
+
+    static DepthSampler start(DiskQueue queue, int everyMs) {
+      DepthSampler s = new DepthSampler(queue, everyMs);
+      s.thread.start();
+      return s;
+    }
+
+    String stop() throws InterruptedException {
+      stopped = true;
+      thread.join();
+      long total = java.util.Arrays.stream(counts).sum();
+      StringBuilder b = new StringBuilder("disk queue depth (batches, the one in flight included), share of ")
+          .append(total).append(" samples:");
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] > 0) {
+          b.append(String.format(Locale.ROOT, " %s%d: %.1f%%;", i == counts.length - 1 ? ">=" : "", i,
+              100.0 * counts[i] / Math.max(1, total)));
+        }
+      }
+      long atLeast2 = 0;
+      long atLeast3 = 0;
+      for (int i = 2; i < counts.length; i++) {
+        atLeast2 += counts[i];
+        atLeast3 += i >= 3 ? counts[i] : 0;
+      }
+      return b.append(String.format(Locale.ROOT, " >=2: %.1f%%, >=3: %.1f%%", 100.0 * atLeast2 / Math.max(1, total),
+          100.0 * atLeast3 / Math.max(1, total))).toString();
     }
   }
 
