@@ -43,6 +43,9 @@ import java.util.concurrent.ThreadLocalRandom;
  *   → the {@link LoopbackEndpoint} (gunzips and decodes every request to count the records it got)
  * </pre>
  *
+ * <p>{@code -Dbench.joinBatches=N}: batches one request carries at most when several are queued (default
+ * {@link QueueDrainer#MAX_GROUP_BATCHES}, as in the daemon; 1 sends one batch per request, as before the eighth pass).
+ *
  * <p>With {@code -Dbench.endpointCpus=CPUS} the endpoint runs in a JVM of its own pinned to those CPUs
  * ({@code taskset -c CPUS}; its options from {@code -Dbench.endpointJvm}, default {@code -XX:+UseSerialGC
  * -Xmx256m}), as the real endpoint is another machine: this process's CPU is then the agent's chain alone. Without
@@ -134,7 +137,8 @@ public final class ErrorEventThroughput {
           new ErrorEvents.Limits(Duration.ofSeconds(60), Integer.MAX_VALUE, Integer.MAX_VALUE, 1_000_000), c -> {});
       QueueDrainer drainer = new QueueDrainer(queue,
           new OtlpBatchSender(kind -> guard.endpoint(kind).flatMap(uri -> guard.sender(kind, uri))),
-          Backoff.DEFAULT, () -> ThreadLocalRandom.current().nextDouble(), Duration.ofMillis(2), 50);
+          Backoff.DEFAULT, () -> ThreadLocalRandom.current().nextDouble(), Duration.ofMillis(2), 50,
+          Integer.getInteger("bench.joinBatches", QueueDrainer.MAX_GROUP_BATCHES));
       Thread sender = new Thread(() -> drainLoop(drainer), "otlp-sender");
       sender.setDaemon(true);
       sender.start();

@@ -46,6 +46,11 @@ public final class OtlpBatchSender implements BatchSender {
    */
   private static final int MAX_HINTED_BYTES = 17 * 1024 * 1024;
   private static final long SEND_TIMEOUT_SECONDS = 60;
+  /**
+   * The decoded (protobuf) size a request joining several queued batches stays within ({@link #prepareGroup}): below
+   * the OpenTelemetry Collector's default request limit of 20 MiB; a single batch may be larger and goes alone.
+   */
+  static final long MAX_JOINED_DECODED_BYTES = 16L * 1024 * 1024;
   static final java.util.Set<String> SEVERITY_TEXTS =
       java.util.Set.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "FATAL");
 
@@ -79,6 +84,7 @@ public final class OtlpBatchSender implements BatchSender {
     }
     PayloadKind kind = export.signal() == OtlpSignal.METRICS ? PayloadKind.OTLP_METRICS : PayloadKind.OTLP_LOGS;
     Function<EgressSender, RecordedSend> screenAndRecord;
+    LogsPart part = null;
     synchronized (decoding) {
       byte[] body;
       int length;
@@ -104,8 +110,15 @@ public final class OtlpBatchSender implements BatchSender {
         }
       };
       try {
-        screenAndRecord = kind == PayloadKind.OTLP_METRICS ? metrics(body, length)
-            : logs(body, length, whole, decodedAgain, texts);
+        if (kind == PayloadKind.OTLP_METRICS) {
+          screenAndRecord = metrics(body, length);
+        } else {
+          part = logs(body, length, whole, decodedAgain, texts);
+          if (part != null) {
+            part = part.decoded(length);
+          }
+          screenAndRecord = part != null ? part::recordThrough : MIXED_RESOURCES;
+        }
       } catch (InvalidProtocolBufferException e) {
         return refused(new SendOutcome.Rejected(0, "queued batch is not OTLP protobuf"));
       } catch (RuntimeException e) {
@@ -113,57 +126,142 @@ public final class OtlpBatchSender implements BatchSender {
             + ")"));
       }
     }
-    return new Prepared() {
-      @Override
-      public InFlight start() {
-        return record().start();
-      }
+    return new PreparedRequest(kind, screenAndRecord, part);
+  }
 
-      @Override
-      public Recorded record() {
-        Optional<EgressSender> sender = senders.apply(kind);
-        if (sender.isEmpty()) {
-          return settled(new SendOutcome.Rejected(0, "denied by policy: " + kind.label()));
+  /**
+   * Several queued logs requests as one: when the batches behind the first are logs requests of the same resource in
+   * a form the sender reads ({@link LogsScan} or protobuf), their records are screened together and the admitted ones
+   * leave in one request whose body is the batches' gzip encodings one after the other — a multi-member gzip stream
+   * (RFC 1952) that decodes to their protobuf requests back to back, which protobuf parses as one request holding
+   * every batch's {@code resource_logs} in order. Nothing is re-encoded when every record is admitted. The ledger
+   * records that request, as it records any other: exactly the bytes that leave. Metrics batches, a batch that cannot
+   * join (another resource, unreadable) and one that would take the decoded request past
+   * {@link #MAX_JOINED_DECODED_BYTES} end the group; the first batch alone is an ordinary request.
+   */
+  @Override
+  public Group prepareGroup(List<QueuedBatch> batches) {
+    Prepared first = prepare(batches.get(0));
+    if (batches.size() == 1 || !(first instanceof PreparedRequest p) || p.part == null) {
+      return new Group(1, first);
+    }
+    List<LogsPart> parts = new ArrayList<>(batches.size());
+    parts.add(p.part);
+    long decoded = p.part.decodedBytes();
+    for (int i = 1; i < batches.size(); i++) {
+      byte[] payload = batches.get(i).payload();
+      if (payload.length < 3 || payload[1] != (byte) OtlpSignal.LOGS.code()) {
+        break; // a metrics batch (or not one this version wrote): it goes in a request of its own
+      }
+      if (!(prepare(batches.get(i)) instanceof PreparedRequest q) || q.part == null
+          || !q.part.resource().equals(p.part.resource())
+          || decoded + q.part.decodedBytes() > MAX_JOINED_DECODED_BYTES) {
+        break;
+      }
+      decoded += q.part.decodedBytes();
+      parts.add(q.part);
+    }
+    if (parts.size() == 1) {
+      return new Group(1, first);
+    }
+    List<LogsPart> joined = List.copyOf(parts);
+    return new Group(joined.size(), new PreparedRequest(PayloadKind.OTLP_LOGS, sender -> recordJoined(sender, joined),
+        null));
+  }
+
+  /** A record of one of the requests joined, by the index of its request. */
+  private record Joined(int part, LogsScan.Point point) {}
+
+  private static RecordedSend recordJoined(EgressSender sender, List<LogsPart> parts) {
+    List<Joined> points = new ArrayList<>();
+    for (int i = 0; i < parts.size(); i++) {
+      for (LogsScan.Point point : parts.get(i).points()) {
+        points.add(new Joined(i, point));
+      }
+    }
+    return sender.recordScreened(parts.get(0).resource(), points, j -> j.point().item(), admitted -> {
+      List<List<LogsScan.Point>> byPart = new ArrayList<>(parts.size());
+      for (int i = 0; i < parts.size(); i++) {
+        byPart.add(new ArrayList<>());
+      }
+      for (Joined j : admitted) {
+        byPart.get(j.part()).add(j.point());
+      }
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      for (int i = 0; i < parts.size(); i++) {
+        if (!byPart.get(i).isEmpty()) {
+          body.writeBytes(parts.get(i).encode(byPart.get(i)));
         }
-        RecordedSend recorded;
-        try {
-          recorded = screenAndRecord.apply(sender.get());
-        } catch (RuntimeException e) {
-          return settled(new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
-              + ")"));
-        }
-        return new Recorded() {
-          @Override
-          public InFlight start() {
-            CompletableFuture<EgressResult> result;
-            try {
-              result = recorded.send();
-            } catch (RuntimeException e) {
-              return () -> new SendOutcome.RetryLater(Optional.empty(), "send failed ("
-                  + e.getClass().getSimpleName() + ")");
+      }
+      return body.toByteArray();
+    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+  }
+
+  private static final Function<EgressSender, RecordedSend> MIXED_RESOURCES = sender -> RecordedSend.denied(
+      new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
+
+  /** A request decoded: what screens, records and sends it, and for a logs request its decoded form. */
+  private final class PreparedRequest implements Prepared {
+    private final PayloadKind kind;
+    private final Function<EgressSender, RecordedSend> screenAndRecord;
+    /** The logs request decoded, when it can join others ({@link #prepareGroup}); null otherwise. */
+    final LogsPart part;
+
+    PreparedRequest(PayloadKind kind, Function<EgressSender, RecordedSend> screenAndRecord, LogsPart part) {
+      this.kind = kind;
+      this.screenAndRecord = screenAndRecord;
+      this.part = part;
+    }
+
+    @Override
+    public InFlight start() {
+      return record().start();
+    }
+
+    @Override
+    public Recorded record() {
+      Optional<EgressSender> sender = senders.apply(kind);
+      if (sender.isEmpty()) {
+        return settled(new SendOutcome.Rejected(0, "denied by policy: " + kind.label()));
+      }
+      RecordedSend recorded;
+      try {
+        recorded = screenAndRecord.apply(sender.get());
+      } catch (RuntimeException e) {
+        return settled(new SendOutcome.RetryLater(Optional.empty(), "send failed (" + e.getClass().getSimpleName()
+            + ")"));
+      }
+      return new Recorded() {
+        @Override
+        public InFlight start() {
+          CompletableFuture<EgressResult> result;
+          try {
+            result = recorded.send();
+          } catch (RuntimeException e) {
+            return () -> new SendOutcome.RetryLater(Optional.empty(), "send failed ("
+                + e.getClass().getSimpleName() + ")");
+          }
+          CompletableFuture<EgressResult> answered = recorded.answered();
+          return new InFlight() {
+            @Override
+            public SendOutcome await() {
+              return OtlpBatchSender.await(result);
             }
-            CompletableFuture<EgressResult> answered = recorded.answered();
-            return new InFlight() {
-              @Override
-              public SendOutcome await() {
-                return OtlpBatchSender.await(result);
-              }
 
-              @Override
-              public SendOutcome answer() {
-                // a send that failed before the answer (the guard closed meanwhile) completes both
-                return OtlpBatchSender.await(answered.applyToEither(result, r -> r));
-              }
-            };
-          }
+            @Override
+            public SendOutcome answer() {
+              // a send that failed before the answer (the guard closed meanwhile) completes both
+              return OtlpBatchSender.await(answered.applyToEither(result, r -> r));
+            }
+          };
+        }
 
-          @Override
-          public void abandon(String reason) {
-            recorded.abandon(reason);
-          }
-        };
-      }
-    };
+        @Override
+        public void abandon(String reason) {
+          recorded.abandon(reason);
+        }
+      };
+    }
   }
 
   /** A batch whose outcome is known before anything was recorded: there is nothing to abandon. */
@@ -284,7 +382,7 @@ public final class OtlpBatchSender implements BatchSender {
    * @param decodedAgain the request's protobuf bytes when records are refused and the rest is re-encoded: {@code body}
    *     may be a reused buffer, read here and not after this returns
    */
-  private static Function<EgressSender, RecordedSend> logs(byte[] body, int length,
+  private static LogsPart logs(byte[] body, int length,
       java.util.function.Supplier<byte[]> whole, java.util.function.Supplier<byte[]> decodedAgain, TextCache texts)
       throws InvalidProtocolBufferException {
     LogsScan.Result scan = LogsScan.scan(body, length, texts);
@@ -292,26 +390,50 @@ public final class OtlpBatchSender implements BatchSender {
       return logs(ExportLogsServiceRequest.parseFrom(ByteBuffer.wrap(body, 0, length)), whole);
     }
     if (scan.mixedResources()) {
-      return sender -> RecordedSend.denied(
-          new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
+      return null;
     }
-    List<LogsScan.Point> points = scan.points();
-    boolean wholeIsExact = scan.asRebuilt();
-    return sender -> sender.recordScreened(scan.resource(), points, LogsScan.Point::item, admitted -> {
-      if (wholeIsExact && admitted.size() == points.size()) {
-        return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
-      }
+    return new LogsPart(scan.resource(), scan.points(), scan.asRebuilt(), whole, admitted -> {
       try {
         return rebuild(ExportLogsServiceRequest.parseFrom(decodedAgain.get()), admitted);
       } catch (InvalidProtocolBufferException e) {
         throw new UncheckedIOException(e);
       }
-    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+    });
   }
 
-  /** The same, with the request decoded whole by protobuf. */
-  static Function<EgressSender, RecordedSend> logs(ExportLogsServiceRequest request,
-      java.util.function.Supplier<byte[]> whole) {
+  /**
+   * A logs request decoded: the resource, every record as the allowlist sees it, and how the admitted ones are
+   * encoded (gzip).
+   *
+   * @param wholeIsExact whether the queued encoding ({@code whole}) is what the rebuild would give when every record
+   *     is admitted
+   */
+  private record LogsPart(Map<String, String> resource, List<LogsScan.Point> points, boolean wholeIsExact,
+      java.util.function.Supplier<byte[]> whole, Function<List<LogsScan.Point>, byte[]> rebuild, long decodedBytes) {
+    LogsPart(Map<String, String> resource, List<LogsScan.Point> points, boolean wholeIsExact,
+        java.util.function.Supplier<byte[]> whole, Function<List<LogsScan.Point>, byte[]> rebuild) {
+      this(resource, points, wholeIsExact, whole, rebuild, 0);
+    }
+
+    LogsPart decoded(long bytes) {
+      return new LogsPart(resource, points, wholeIsExact, whole, rebuild, bytes);
+    }
+
+    byte[] encode(List<LogsScan.Point> admitted) {
+      if (wholeIsExact && admitted.size() == points.size()) {
+        return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
+      }
+      return rebuild.apply(admitted);
+    }
+
+    RecordedSend recordThrough(EgressSender sender) {
+      return sender.recordScreened(resource, points, LogsScan.Point::item, this::encode, QueuedExport.CONTENT_TYPE,
+          Map.of("Content-Encoding", "gzip"));
+    }
+  }
+
+  /** The same, with the request decoded whole by protobuf; null when its resources differ. */
+  private static LogsPart logs(ExportLogsServiceRequest request, java.util.function.Supplier<byte[]> whole) {
     List<LogsScan.Point> points = points(request);
     boolean asRebuilt = true;
     for (int r = 0; r < request.getResourceLogsCount(); r++) {
@@ -328,16 +450,9 @@ public final class OtlpBatchSender implements BatchSender {
     if (request.getResourceLogsList().stream()
         .anyMatch(rl -> !OtlpAttributes.toText(rl.getResource().getAttributesList()).equals(resource))) {
       // every resource is screened, not just the first: a batch mixing resources is refused whole
-      return sender -> RecordedSend.denied(
-          new EgressResult(EgressResult.Outcome.DENIED, 0, Optional.empty(), "mixed resources"));
+      return null;
     }
-    boolean wholeIsExact = asRebuilt;
-    return sender -> sender.recordScreened(resource, points, LogsScan.Point::item, admitted -> {
-      if (wholeIsExact && admitted.size() == points.size()) {
-        return whole.get(); // a record with a body is never admitted, so there is nothing to clear either
-      }
-      return rebuild(request, admitted);
-    }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
+    return new LogsPart(resource, points, asRebuilt, whole, admitted -> rebuild(request, admitted));
   }
 
   /** Every log record of a decoded request, as the allowlist sees it. */

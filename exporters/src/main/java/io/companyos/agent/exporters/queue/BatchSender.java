@@ -28,6 +28,32 @@ public interface BatchSender {
     };
   }
 
+  /**
+   * Prepares the first of {@code batches} (consecutive queued batches, oldest first; never empty) — or, when the
+   * sender can, several of them from the first on — as one request, and says how many it covers. The default covers
+   * the first alone ({@link #prepare}). The drainer offers several only when they are already queued behind the
+   * first, i.e. when the sender is behind; a request covering several is answered for all of them, and when it is
+   * refused for good (400-class) the drainer sends them again one by one, so that only the refused one is dropped.
+   */
+  default Group prepareGroup(java.util.List<QueuedBatch> batches) {
+    return new Group(1, prepare(batches.get(0)));
+  }
+
+  /**
+   * What {@link #prepareGroup} made of its batches.
+   *
+   * @param batches how many of the batches offered, from the first on, the request carries (at least 1)
+   * @param prepared the request
+   */
+  record Group(int batches, Prepared prepared) {
+    public Group {
+      if (batches < 1) {
+        throw new IllegalArgumentException("a group carries at least one batch");
+      }
+      java.util.Objects.requireNonNull(prepared, "prepared");
+    }
+  }
+
   /** A batch ready to go. */
   @FunctionalInterface
   interface Prepared {

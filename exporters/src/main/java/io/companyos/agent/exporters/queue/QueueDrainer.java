@@ -2,6 +2,8 @@ package io.companyos.agent.exporters.queue;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.DoubleSupplier;
@@ -36,13 +38,25 @@ public final class QueueDrainer {
   private final Duration idlePoll;
   private final int maxPerRun;
 
+  /** Batches one request carries at most when several are queued ({@link BatchSender#prepareGroup}). */
+  public static final int MAX_GROUP_BATCHES = 4;
+  /** Queued payload bytes one request carries at most when it carries several batches. */
+  public static final long MAX_GROUP_BYTES = 4L * 1024 * 1024;
+
+  private final int maxGroupBatches;
   private int failures;
-  /** The batch after the one last sent, decoded while that one was in flight; null when there is none. */
+  /** The batches after the ones last sent, decoded while those were in flight; null when there are none. */
   private BatchSender.Prepared ahead;
-  /** That batch screened and recorded (the ledger's send entry) while the one before it was in flight; or null. */
+  /** Those batches screened and recorded (the ledger's send entry) while the ones before were in flight; or null. */
   private BatchSender.Recorded aheadRecorded;
   private long aheadSeq = -1;
-  private QueuedBatch aheadBatch;
+  /** The batches {@code ahead} carries, oldest first. */
+  private List<QueuedBatch> aheadGroup;
+  /**
+   * Batches up to this one go one per request: a request carrying several of them was refused for good, and each is
+   * sent again alone so that only the one the endpoint refuses is dropped.
+   */
+  private long aloneThrough = -1;
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong retried = new AtomicLong();
@@ -50,16 +64,28 @@ public final class QueueDrainer {
 
   /**
    * @param idlePoll how long to wait when the queue is empty
-   * @param maxPerRun batches sent per call at most, so one call never hogs its thread for long
+   * @param maxPerRun requests sent per call at most, so one call never hogs its thread for long
    */
   public QueueDrainer(DiskQueue queue, BatchSender sender, Backoff backoff, DoubleSupplier random, Duration idlePoll,
       int maxPerRun) {
+    this(queue, sender, backoff, random, idlePoll, maxPerRun, MAX_GROUP_BATCHES);
+  }
+
+  /**
+   * @param maxGroupBatches batches one request carries at most when several are queued (1: one batch per request)
+   */
+  public QueueDrainer(DiskQueue queue, BatchSender sender, Backoff backoff, DoubleSupplier random, Duration idlePoll,
+      int maxPerRun, int maxGroupBatches) {
+    if (maxGroupBatches < 1) {
+      throw new IllegalArgumentException("maxGroupBatches must be at least 1");
+    }
     this.queue = queue;
     this.sender = sender;
     this.backoff = backoff;
     this.random = random;
     this.idlePoll = idlePoll;
     this.maxPerRun = maxPerRun;
+    this.maxGroupBatches = maxGroupBatches;
   }
 
   /** Result of one {@link #drainOnce()}: how many batches went out, and when to call again. */
@@ -69,7 +95,7 @@ public final class QueueDrainer {
   public Pass drainOnce() {
     int accepted = 0;
     int refused = 0;
-    QueuedBatch batch = null;
+    List<QueuedBatch> group = null;
     BatchSender.InFlight inFlight = null;
     BatchSender.InFlight followingInFlight = null;
     try {
@@ -81,28 +107,40 @@ public final class QueueDrainer {
             abandonAhead("dropped from the queue");
             return new Pass(accepted, refused, idlePoll);
           }
-          batch = next.get();
+          QueuedBatch head = next.get();
           BatchSender.Recorded recorded;
-          if (aheadRecorded != null && aheadSeq == batch.seq()) {
+          if (aheadRecorded != null && aheadSeq == head.seq()) {
             recorded = aheadRecorded;
+            group = aheadGroup;
             aheadRecorded = null;
           } else {
-            // the batch recorded ahead is not the oldest after all: the full queue dropped it, or the one before it
+            // what was recorded ahead is not the oldest after all: the full queue dropped it, or the one before it
             abandonAhead("dropped from the queue");
-            BatchSender.Prepared prepared = ahead != null && aheadSeq == batch.seq() ? ahead : sender.prepare(batch);
+            BatchSender.Prepared prepared;
+            if (ahead != null && aheadSeq == head.seq()) {
+              prepared = ahead;
+              group = aheadGroup;
+            } else {
+              Request r = prepareGroup(head);
+              prepared = r.prepared();
+              group = r.batches();
+            }
             recorded = prepared.record();
           }
           ahead = null;
           inFlight = recorded.start();
         }
-        prepareNext(batch.seq(), i + 1 < maxPerRun);
+        long last = group.get(group.size() - 1).seq();
+        prepareNext(last, i + 1 < maxPerRun);
         SendOutcome answer = inFlight.answer();
-        QueuedBatch following = null;
-        if (answer != null && !(answer instanceof SendOutcome.RetryLater) && aheadRecorded != null) {
-          // answered for good: the next batch, recorded while this one was in flight, leaves now, while this one's
-          // answer is being recorded — if it is still the one after it (the full queue may have dropped it)
+        List<QueuedBatch> following = null;
+        boolean final_ = answer != null && !(answer instanceof SendOutcome.RetryLater)
+            && !(answer instanceof SendOutcome.Rejected && group.size() > 1);
+        if (final_ && aheadRecorded != null) {
+          // answered for good: the next request, recorded while this one was in flight, leaves now, while this one's
+          // answer is being recorded — if its first batch is still queued (the full queue drops the oldest first)
           if (queue.contains(aheadSeq)) {
-            following = aheadBatch;
+            following = aheadGroup;
             BatchSender.Recorded r = aheadRecorded;
             aheadRecorded = null;
             ahead = null;
@@ -112,20 +150,33 @@ public final class QueueDrainer {
         SendOutcome outcome = inFlight.await(); // the answer, now recorded
         inFlight = null;
         if (outcome instanceof SendOutcome.Accepted) {
-          queue.ack(batch.seq());
+          for (QueuedBatch b : group) {
+            queue.ack(b.seq());
+          }
           failures = 0;
-          accepted++;
-          sent.incrementAndGet();
+          accepted += group.size();
+          sent.addAndGet(group.size());
           lastError = null;
+        } else if (outcome instanceof SendOutcome.Rejected r && group.size() > 1) {
+          // one of them may be what the endpoint refuses: each goes again alone, in order, and only a batch refused
+          // on its own is dropped
+          LOG.warn("export request of {} batches refused by the endpoint ({}); sending them one by one", group.size(),
+              r.reason());
+          aloneThrough = last;
+          abandonAhead("an earlier request is to be sent again batch by batch");
+          awaitQuietly(followingInFlight); // only if its answer and the recorded outcome differed (a ledger timeout)
+          followingInFlight = null;
+          lastError = r.reason();
         } else if (outcome instanceof SendOutcome.Rejected r) {
-          LOG.warn("export batch {} refused by the endpoint ({}); dropped, not retried", batch.seq(), r.reason());
-          queue.ack(batch.seq());
+          LOG.warn("export batch {} refused by the endpoint ({}); dropped, not retried", group.get(0).seq(),
+              r.reason());
+          queue.ack(group.get(0).seq());
           failures = 0;
           refused++;
           rejected.incrementAndGet();
           lastError = r.reason();
         } else if (outcome instanceof SendOutcome.RetryLater retry) {
-          // the batch after it must not leave first: what was recorded for it ahead is recorded as not sent
+          // the batches after it must not leave first: what was recorded for them ahead is recorded as not sent
           abandonAhead("an earlier batch is to be retried");
           awaitQuietly(followingInFlight); // only if its answer and the recorded outcome differed (a ledger timeout)
           failures++;
@@ -139,7 +190,7 @@ public final class QueueDrainer {
           return new Pass(accepted, refused, wait);
         }
         if (followingInFlight != null) {
-          batch = following;
+          group = following;
           inFlight = followingInFlight;
           followingInFlight = null;
         }
@@ -159,19 +210,55 @@ public final class QueueDrainer {
   }
 
   /**
-   * Decodes the batch after {@code seq} while {@code seq} is in flight and, when {@code record}, also records it
-   * ({@link BatchSender.Prepared#record}: the checks and the ledger's send entry; it leaves only once {@code seq} was
-   * answered and only if it is then the oldest). A failure here is left for the moment that batch is the oldest: it is
-   * then prepared again, and the failure handled as any other. {@code record} is false for the last batch of a pass,
-   * so that nothing recorded ahead outlives {@link #drainOnce}.
+   * Prepares {@code head} as a request, with the batches already queued behind it when the sender can carry several
+   * in one ({@link BatchSender#prepareGroup}): at most {@code maxGroupBatches} and {@link #MAX_GROUP_BYTES}, and
+   * {@code head} alone while it is one of the batches to be sent one by one.
+   */
+  private Request prepareGroup(QueuedBatch head) throws IOException {
+    List<QueuedBatch> batches = new ArrayList<>(Math.min(maxGroupBatches, 8));
+    batches.add(head);
+    if (head.seq() > aloneThrough) {
+      long bytes = head.payload().length;
+      QueuedBatch b = head;
+      while (batches.size() < maxGroupBatches) {
+        Optional<QueuedBatch> n = queue.peekAfter(b.seq());
+        if (n.isEmpty() || bytes + n.get().payload().length > MAX_GROUP_BYTES) {
+          break;
+        }
+        b = n.get();
+        bytes += b.payload().length;
+        batches.add(b);
+      }
+    }
+    if (batches.size() == 1) {
+      return new Request(List.of(head), sender.prepare(head));
+    }
+    BatchSender.Group g = sender.prepareGroup(batches);
+    if (g.batches() > batches.size()) {
+      throw new IllegalStateException("a sender covered batches it was not offered");
+    }
+    return new Request(List.copyOf(batches.subList(0, g.batches())), g.prepared());
+  }
+
+  /** One request: the batches it carries, oldest first, and the request prepared. */
+  private record Request(List<QueuedBatch> batches, BatchSender.Prepared prepared) {}
+
+  /**
+   * Decodes the batches after {@code seq} while {@code seq} is in flight (one request's worth, see
+   * {@link #prepareGroup}) and, when {@code record}, also records them ({@link BatchSender.Prepared#record}: the checks
+   * and the ledger's send entry; they leave only once {@code seq} was answered and only if the first of them is then
+   * the oldest). A failure here is left for the moment that batch is the oldest: it is then prepared again, and the
+   * failure handled as any other. {@code record} is false for the last request of a pass, so that nothing recorded
+   * ahead outlives {@link #drainOnce}.
    */
   private void prepareNext(long seq, boolean record) {
     try {
       Optional<QueuedBatch> following = queue.peekAfter(seq);
       if (following.isPresent()) {
-        ahead = sender.prepare(following.get());
+        Request r = prepareGroup(following.get());
+        ahead = r.prepared();
         aheadSeq = following.get().seq();
-        aheadBatch = following.get();
+        aheadGroup = r.batches();
         if (record) {
           aheadRecorded = ahead.record();
         }

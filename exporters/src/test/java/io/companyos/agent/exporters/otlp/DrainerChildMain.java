@@ -25,11 +25,13 @@ public final class DrainerChildMain {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     URI metrics = URI.create(args[1]).resolve("/v1/metrics");
+    URI logs = URI.create(args[1]).resolve("/v1/logs");
     Clock clock = Clock.systemUTC();
     try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open();
         EgressGuard guard = EgressGuard.builder()
             .tier(Tier.FULL)
             .endpoint(PayloadKind.OTLP_METRICS, metrics)
+            .endpoint(PayloadKind.OTLP_LOGS, logs)
             .transportFactory(() -> {
               try {
                 return HttpsTransport.create(TransportOptions.builder().timeout(Duration.ofMinutes(5)).build(), clock);
