@@ -27,6 +27,12 @@ import org.slf4j.LoggerFactory;
  * recorded ahead leaves while that answer is still being recorded ({@link BatchSender.InFlight#answer}); a batch is
  * acknowledged only after its answer is recorded. Nothing recorded ahead or in flight outlives a {@link #drainOnce}
  * call.
+ *
+ * <p>When batches are already queued behind the one to send next (the sender is behind: after an outage, under a log
+ * storm), one request may carry several of them, oldest first ({@link BatchSender#prepareGroup}; at most
+ * {@code maxGroupBatches} and {@link #MAX_GROUP_BYTES}): the order on the wire stays the queue's, the request is
+ * answered for all of them and they are acknowledged together. A request carrying several that is refused for good is
+ * not dropped: its batches go again one per request, so that only a batch the endpoint refuses on its own is dropped.
  */
 public final class QueueDrainer {
   private static final Logger LOG = LoggerFactory.getLogger(QueueDrainer.class);
