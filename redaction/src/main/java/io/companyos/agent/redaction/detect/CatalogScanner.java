@@ -15,18 +15,18 @@ import java.util.List;
 final class CatalogScanner {
   // Per byte: the lower-cased byte in the low 8 bits, then these flags.
   static final int WORD = 1 << 8;
-  private static final int T_DIGIT = 1 << 9;
-  private static final int T_UPPER = 1 << 10;
-  private static final int T_AT = 1 << 11;
-  private static final int T_PLUS = 1 << 12;
-  private static final int T_PAREN = 1 << 13;
-  private static final int T_PERCENT = 1 << 14;
-  private static final int T_COLON = 1 << 15;
-  private static final int T_LT = 1 << 16;
-  private static final int T_DASH = 1 << 17;
-  private static final int T_DOT = 1 << 18;
+  static final int T_DIGIT = 1 << 9;
+  static final int T_UPPER = 1 << 10;
+  static final int T_AT = 1 << 11;
+  static final int T_PLUS = 1 << 12;
+  static final int T_PAREN = 1 << 13;
+  static final int T_PERCENT = 1 << 14;
+  static final int T_COLON = 1 << 15;
+  static final int T_LT = 1 << 16;
+  static final int T_DASH = 1 << 17;
+  static final int T_DOT = 1 << 18;
   /** Not a trigger: a hex digit, which a MAC separator ({@code -}, {@code .}) needs before it. */
-  private static final int HEX = 1 << 19;
+  static final int HEX = 1 << 19;
   private static final int T_WORD_START = T_DIGIT | T_UPPER;
   static {
     // scan() turns WORD into T_DIGIT and T_UPPER with shifts by 1 and 2
