@@ -35,22 +35,12 @@ final class CatalogScanner {
   static final int T_ANY = ~0xFF & ~WORD & ~HEX;
   /** How far into a match {@link #rescanInside} looks for a swallowed start. */
   private static final int RESCAN = 512;
-  /** Gate bits (see {@link #gate}): a trigger that may act, a pattern's bytes 1–2, a pattern's bytes 0–1. */
-  private static final int G_TRIGGER = 1;
-  private static final int G_NEXT = 2;
-  private static final int G_FIRST = 4;
-  /**
-   * The last bytes before the end of the readable range are looked at one by one: there {@link #worthATry} answers
-   * true for what it cannot see ({@code (} 4 bytes on, {@code %} 2, …), which the gate does not know.
-   */
-  static final int GATE_TAIL = 8;
 
   private final KeywordTrie trie;
   private final Trigger[] triggers;
   private final boolean[] enabled;
   private final byte[][] tokenLabels;
   private final int[] byteInfo = new int[256];
-  private final byte[] gate = new byte[1 << 16];
   private final boolean skipDateTimes;
 
   /**
@@ -84,111 +74,10 @@ final class CatalogScanner {
     for (int c = 0; c < 256; c++) {
       byteInfo[c] = Bytes.lower(c) | flags(c);
     }
-    buildGate(patterns);
     this.tokenLabels = new byte[tokenLabels.size()][];
     for (int i = 0; i < tokenLabels.size(); i++) {
       this.tokenLabels[i] = tokenLabels.get(i).getBytes(StandardCharsets.US_ASCII);
     }
-  }
-
-  /**
-   * The gate: per pair of raw bytes {@code b[p-1] << 8 | b[p]}, whether the byte at {@code p} may be one where
-   * {@link #scan} does something ({@link #G_TRIGGER}), and whether the pair is the bytes 1–2 ({@link #G_NEXT}) or
-   * 0–1 ({@link #G_FIRST}) of a pattern, in either case. A position passes the gate on its trigger bit, or on the
-   * next-pair bit of its pair and the first-pair bit of the pair before it: that is every window whose pattern
-   * filter can pass ({@link KeywordTrie#pairs}: a pattern starting two bytes back). A 2-byte pattern's bytes 1–2
-   * are its second byte and any byte, as in the keyword filter.
-   */
-  private void buildGate(List<byte[]> patterns) {
-    for (byte[] p : patterns) {
-      int a = Bytes.lower(p[0]);
-      int c = Bytes.lower(p[1]);
-      for (int x = 0; x < 256; x++) {
-        if (Bytes.lower(x) != a && Bytes.lower(x) != c) {
-          continue;
-        }
-        for (int y = 0; y < 256; y++) {
-          if (Bytes.lower(x) == a && Bytes.lower(y) == c) {
-            gate[(x << 8) | y] |= G_FIRST;
-          }
-          if (Bytes.lower(x) == c && (p.length < 3 || Bytes.lower(y) == Bytes.lower(p[2]))) {
-            gate[(x << 8) | y] |= G_NEXT;
-          }
-        }
-      }
-    }
-    for (int y = 0; y < 256; y++) {
-      if ((byteInfo[y] & T_ANY) == 0) {
-        continue; // (a digit or a colon: the pairs %4 and :: below have one)
-      }
-      for (int x = 0; x < 256; x++) {
-        if (mayAct(byteInfo[x], byteInfo[y])) {
-          gate[(x << 8) | y] |= G_TRIGGER;
-        }
-      }
-    }
-  }
-
-  /**
-   * The gate's trigger part: whether a byte of flags {@code y} after one of flags {@code x} may be a trigger that
-   * {@link #scan} does something with, or the second byte of a pair that makes the byte before it one. It keeps
-   * every condition that the scan's quick rejection and {@link #worthATry} put on the byte before the trigger and
-   * none of those on the bytes after it (those are left to the look at the byte):
-   *
-   * <ul>
-   *   <li>a digit or capital only at a word start (a word byte before it clears both), a digit not after a dot
-   *       (the start of a date that {@link #quietEnd} skips is such a digit);
-   *   <li>a dot or dash (MAC separators) only after a hex digit, a colon after a hex digit;
-   *   <li>a colon after anything else only if a second colon follows, and {@code %} only before {@code 4}: the
-   *       pairs {@code ::} and {@code %4} pass, which stops at the second byte, and {@link #scan} looks at the
-   *       first one too;
-   *   <li>{@code (} and {@code +} only after no word byte;
-   *   <li>{@code @} and {@code <} always.
-   * </ul>
-   */
-  private static boolean mayAct(int x, int y) {
-    if (((x & 0xFF) == '%' && (y & 0xFF) == '4') || ((x & 0xFF) == ':' && (y & 0xFF) == ':')) {
-      return true;
-    }
-    int t = y & T_ANY;
-    if ((x & WORD) != 0) {
-      t &= ~T_WORD_START;
-    }
-    switch (t) {
-      case 0:
-        return false;
-      case T_DIGIT:
-        return (x & 0xFF) != '.';
-      case T_DOT:
-      case T_DASH:
-      case T_COLON:
-        return (x & HEX) != 0;
-      case T_PAREN:
-      case T_PLUS:
-        return (x & WORD) == 0;
-      case T_PERCENT:
-        return false;
-      default:
-        return true; // @, <, a word-initial capital
-    }
-  }
-
-  /**
-   * Writes to {@code out} the positions in {@code [start, stop)} (from 2 bytes after the scan's start) that pass the
-   * gate, in order, and returns how many. No branch per byte: the count moves by the gate's answer.
-   */
-  private static int gatePasses(byte[] b, byte[] gate, int start, int stop, int[] out) {
-    int pair = ((b[start - 2] & 0xFF) << 8) | (b[start - 1] & 0xFF);
-    int before = gate[pair];
-    int k = 0;
-    for (int p = start; p < stop; p++) {
-      pair = ((pair << 8) | (b[p] & 0xFF)) & 0xFFFF;
-      int g = gate[pair];
-      out[k] = p;
-      k += (g | ((g >> 1) & (before >> 2))) & G_TRIGGER;
-      before = g;
-    }
-    return k;
   }
 
   /** The keyword filter and trie (for the benchmark that measures the byte loop alone). */
@@ -245,76 +134,46 @@ final class CatalogScanner {
     return s;
   }
 
-  /**
-   * Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}.
-   *
-   * <p>Every byte is looked at as if one by one, in order: the keyword filter over the window of the last three
-   * bytes (a pattern starting two bytes back), then the byte as a trigger; a match moves on behind it and resets
-   * the window and the byte before. Most bytes are passed over without the look: {@link #gatePasses} lists, per
-   * run of up to {@code s.gated.length} bytes and without a branch per byte, the positions that pass the gate
-   * ({@link #buildGate}), a superset of those where the look can do anything; the bytes between them are skipped,
-   * the window and the byte before read again at the next one. Looked at one by one as before: the first two bytes
-   * after the start and after every match (where the reset window and byte before differ from the bytes), the byte
-   * before a pass of {@code ::} or {@code %4}, and the last {@link #GATE_TAIL} bytes.
-   */
+  /** Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}. */
   void scan(Scan s, int from, int limit) {
     final byte[] b = s.b;
     final int[] info = byteInfo;
     final long[] filter = trie.filter();
     final long[] pairs = trie.pairs();
-    final byte[] gate = this.gate;
-    final int[] passed = s.gated;
     final int end = Math.min(s.hi, limit + 2);
-    final int gateEnd = end - GATE_TAIL;
     int window = 0;
     int prev = 0;
     int quiet = from; // no trigger before this can match: the rest of a date and time (see quietEnd)
-    int exactTo = from + 2; // the bytes before this are looked at one by one
-    int taken = 0; // passed[taken, found) are gate passes not yet reached
-    int found = 0;
-    int gated = from + 2; // the gate has been read up to here
     int i = from;
     while (i < end) {
-      if (i >= exactTo && i < gateEnd) {
-        int j;
-        while (true) {
-          while (taken < found && passed[taken] < i) {
-            taken++;
-          }
-          if (taken < found) {
-            j = passed[taken++];
-            break;
-          }
-          if (gated >= gateEnd) {
-            j = gateEnd;
-            break;
-          }
-          int start = Math.max(gated, i);
-          gated = Math.min(gateEnd, start + passed.length);
-          found = gatePasses(b, gate, start, gated, passed);
-          taken = 0;
+      // The bytes between two events, in a loop of its own that only reads and breaks: C2 compiles it as a counted
+      // loop (hoisted range checks, unrolled), which the whole loop, where a match moves i, is not. It stops at every
+      // byte where the loop below might do something (a pattern's three bytes that pass the filter, any trigger), a
+      // superset of what it acts on, with window holding that byte and prev the flags of the byte before it.
+      int inf = 0;
+      int trig = 0;
+      boolean hit = false;
+      for (; i < end; i++) {
+        inf = info[b[i] & 0xFF];
+        int w = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
+        // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
+        trig = inf & T_ANY & ~(((prev & WORD) << 1) | ((prev & WORD) << 2));
+        hit = (pairs[(w >>> 6) & 0x3FF] & (1L << w)) != 0 && passes(filter, w);
+        window = w;
+        if (hit || trig != 0) {
+          break;
         }
-        // nothing happens at the bytes from i to j, but the first of a pair :: or %4 that passed at j
-        int q = j - 1 >= i && (b[j - 1] == ':' || b[j - 1] == '%') ? j - 1 : j;
-        if (q > i) {
-          i = q;
-          window = ((info[b[q - 2] & 0xFF] & 0xFF) << 8) | (info[b[q - 1] & 0xFF] & 0xFF);
-          prev = info[b[q - 1] & 0xFF];
-        }
-        exactTo = j + 1;
+        prev = inf;
       }
-      int inf = info[b[i] & 0xFF];
-      int w = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
-      // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
-      int trig = inf & T_ANY & ~(((prev & WORD) << 1) | ((prev & WORD) << 2));
-      window = w;
-      if ((pairs[(w >>> 6) & 0x3FF] & (1L << w)) != 0 && passes(filter, w) && i - 2 >= from && i - 2 < limit) {
+      if (i >= end) {
+        break;
+      }
+      if (hit && i - 2 >= from && i - 2 < limit) {
         int r = onPatternsAt(s, i - 2);
         if (r > i) {
           i = rescanInside(s, Math.max(i - 1, from), r, limit, -1);
           window = 0;
           prev = 0;
-          exactTo = i + 2;
           continue;
         }
       }
@@ -341,7 +200,6 @@ final class CatalogScanner {
           i = (inf & T_LT) != 0 ? r : rescanInside(s, Math.max(i - 1, from), r, limit, i);
           window = 0;
           prev = 0;
-          exactTo = i + 2;
           continue;
         }
       }

@@ -24,8 +24,6 @@ final class Scan {
   final int[] patternIds = new int[32];
   final int[] patternEnds = new int[32];
   final byte[] digits = new byte[24];
-  /** The scanner's list of gate passes (positions), filled a run of bytes at a time. */
-  final int[] gated = new int[2048];
   private final boolean[] enabled;
 
   Scan(boolean[] enabled) {
