@@ -8,8 +8,9 @@ jdk.JavaMonitorEnter#threshold=0ms,jdk.FileForce#threshold=0ms,jdk.SocketRead#th
 jdk.SocketWrite#threshold=0ms" VARIANTS=split bench/error-event-throughput.sh 100000 1
   bench/error-event-jfr.py ev.jfr
 
-Prints (1) for a window of the measured phase (the 4 s ending 0.85 s before the last fsync, i.e. before the run's
-tail), the share of time in which none of the chain's six threads could run (producer, SDK worker, committer, sender,
+Prints (1) for a window of the measured phase (the 4 s ending BEFORE_END s before the last fsync, i.e. before the
+run's tail: 0.2 s by default, as the benchmark flushes at the end of a phase since the eighth pass; BEFORE_END=0.85
+in the environment for a run with -Dbench.endFlush=false, whose last partial batch waited ~0.85 s for the SDK), the share of time in which none of the chain's six threads could run (producer, SDK worker, committer, sender,
 the transport's two threads) and what each was waiting for then; (2) per request, the time from its first write to
 its response (the endpoint) and from a response to the next request's first write (the agent's turnaround), medians
 over the second half of the run. Needs `jfr` (the JDK's) on the PATH.
@@ -17,6 +18,7 @@ over the second half of the run. Needs `jfr` (the JDK's) on the PATH.
 import collections
 import datetime
 import json
+import os
 import re
 import statistics
 import subprocess
@@ -111,5 +113,5 @@ def turnaround(f):
 
 if __name__ == '__main__':
     for f in sys.argv[1:]:
-        blocked(f)
+        blocked(f, before_end=float(os.environ.get('BEFORE_END', '0.2')))
         turnaround(f)

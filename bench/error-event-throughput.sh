@@ -18,6 +18,11 @@
 #   VARIANTS="split one-core"   which variants each round runs, in this order
 #   JAR            the benchmark jar (default bench/target/benchmarks.jar, built when older than the sources)
 #   QUEUE_DIR      where the queue and ledger live (default: a temp dir under target/, i.e. the project's disk)
+# Benchmark properties (in JVM_OPTS, after the default options): -Dbench.window=N (events in flight, default 8000),
+#   -Dbench.batchRecords=N, -Dbench.joinBatches=N (batches one request carries at most when several are queued,
+#   default 4 as in the daemon; 1: one per request), -Dbench.endFlush=false (end each phase without the flush, as before
+#   the eighth pass: the last partial batch then waits ~0.85 s for the SDK's schedule delay), -Dbench.queueDepthMs=N
+#   (sample the disk queue's depth every N ms and print its histogram)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 EVENTS=${1:-300000}
