@@ -140,9 +140,9 @@ public final class QueueDrainer {
         prepareNext(last, i + 1 < maxPerRun);
         SendOutcome answer = inFlight.answer();
         List<QueuedBatch> following = null;
-        boolean final_ = answer != null && !(answer instanceof SendOutcome.RetryLater)
+        boolean answeredForGood = answer != null && !(answer instanceof SendOutcome.RetryLater)
             && !(answer instanceof SendOutcome.Rejected && group.size() > 1);
-        if (final_ && aheadRecorded != null) {
+        if (answeredForGood && aheadRecorded != null) {
           // answered for good: the next request, recorded while this one was in flight, leaves now, while this one's
           // answer is being recorded — if its first batch is still queued (the full queue drops the oldest first)
           if (queue.contains(aheadSeq)) {

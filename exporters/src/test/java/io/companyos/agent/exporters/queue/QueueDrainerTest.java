@@ -75,6 +75,21 @@ class QueueDrainerTest {
     Runnable whileInFlight = () -> {};
     /** Whether {@link InFlight#answer} tells the answer before it is recorded ({@link InFlight#await}). */
     boolean answersEarly;
+    /** Batches one request carries at most when several are offered ({@link #prepareGroup}); named "a+b+c". */
+    int join = 1;
+
+    @Override
+    public Group prepareGroup(List<QueuedBatch> batches) {
+      int n = Math.min(join, batches.size());
+      if (n == 1) {
+        return new Group(1, prepare(batches.get(0)));
+      }
+      String name = String.join("+", batches.subList(0, n).stream()
+          .map(b -> new String(b.payload(), StandardCharsets.UTF_8)).toList());
+      QueuedBatch first = batches.get(0);
+      return new Group(n, prepare(new QueuedBatch(first.seq(), first.enqueuedAt(),
+          name.getBytes(StandardCharsets.UTF_8))));
+    }
 
     private static String describe(SendOutcome o) {
       return o instanceof SendOutcome.Accepted ? "" : " " + o.getClass().getSimpleName();
@@ -88,7 +103,7 @@ class QueueDrainerTest {
     @Override
     public Prepared prepare(QueuedBatch batch) {
       String name = new String(batch.payload(), StandardCharsets.UTF_8);
-      String shortName = name.length() > 3 ? name.substring(0, 3) : name;
+      String shortName = name.length() > 3 && !name.contains("+") ? name.substring(0, 3) : name;
       return new Prepared() {
         @Override
         public InFlight start() {
@@ -468,6 +483,70 @@ class QueueDrainerTest {
       assertThat(endpoint.log).containsExactly("record aaa", "start aaa", "record bbb", "answer aaa", "recorded aaa",
           "abandon bbb (dropped from the queue)", "record ccc", "start ccc", "answer ccc", "recorded ccc");
       assertThat(q.stats().dropped()).isEqualTo(2);
+      assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void queuedBatchesGoTogetherAndARefusedRequestOfSeveralGoesAgainOneByOne() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    endpoint.join = 3;
+    endpoint.script.add(SendOutcome.forStatus(400, Optional.empty())); // a+b+c
+    endpoint.script.add(new SendOutcome.Accepted()); // a alone
+    endpoint.script.add(SendOutcome.forStatus(400, Optional.empty())); // b alone
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c", "d", "e")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass pass = d.drainOnce();
+      assertThat(endpoint.log).containsExactly(
+          "record a+b+c", "start a+b+c", "record d+e", "answer a+b+c Rejected",
+          // nothing of a request refused whole is dropped yet, and nothing after it leaves first
+          "abandon d+e (an earlier request is to be sent again batch by batch)",
+          "record a", "start a", "record b", "answer a",
+          "start b", "record c", "answer b Rejected",
+          // only b, refused on its own, is dropped; after c, batches go together again
+          "start c", "record d+e", "answer c",
+          "start d+e", "answer d+e");
+      assertThat(pass.accepted()).isEqualTo(4);
+      assertThat(pass.rejected()).isEqualTo(1);
+      assertThat(d.sentCount()).isEqualTo(4);
+      assertThat(d.rejectedCount()).isEqualTo(1);
+      assertThat(q.peek()).isEmpty();
+    }
+  }
+
+  @Test
+  void aRequestOfSeveralIsAcknowledgedWholeOnlyOnAcceptanceAndRetriedWholeAfterAnOutage() throws Exception {
+    RecordingEndpoint endpoint = new RecordingEndpoint();
+    endpoint.join = 4;
+    endpoint.answersEarly = true;
+    endpoint.script.add(SendOutcome.forStatus(503, Optional.empty())); // a+b+c
+    try (DiskQueue q = DiskQueue.builder(dir).open()) {
+      for (String p : List.of("a", "b", "c")) {
+        q.append(p.getBytes(StandardCharsets.UTF_8));
+      }
+      QueueDrainer d = drainer(q, endpoint);
+      QueueDrainer.Pass down = d.drainOnce();
+      assertThat(down.accepted()).isZero();
+      assertThat(down.nextDelay()).isPositive();
+      assertThat(q.stats().batches()).isEqualTo(3);
+      // while the retried request is in flight, d arrives: it goes in the next request
+      endpoint.whileInFlight = () -> {
+        endpoint.whileInFlight = () -> {};
+        try {
+          q.append("d".getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      };
+      QueueDrainer.Pass up = d.drainOnce();
+      assertThat(up.accepted()).isEqualTo(4);
+      assertThat(endpoint.log).containsExactly(
+          "record a+b+c", "start a+b+c", "answer a+b+c RetryLater", "recorded a+b+c",
+          "record a+b+c", "start a+b+c", "answer a+b+c", "recorded a+b+c",
+          "record d", "start d", "answer d", "recorded d");
       assertThat(q.peek()).isEmpty();
     }
   }
