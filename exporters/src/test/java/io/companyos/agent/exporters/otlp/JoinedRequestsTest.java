@@ -30,9 +30,6 @@ import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,7 +45,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -299,43 +295,7 @@ class JoinedRequestsTest {
       queueBatches(queue, 0, 6);
     }
     // an endpoint that takes the request and never answers: batches 0-3 stay in flight, 4-5 are recorded ahead
-    List<Socket> held = new CopyOnWriteArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept());
-          }
-        } catch (IOException e) {
-          // closed
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      Process child = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-          "-cp", System.getProperty("java.class.path"), DrainerChildMain.class.getName(), dir.toString(),
-          "http://127.0.0.1:" + silent.getLocalPort()))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(dir.resolve("child.err").toFile())
-          .start();
-      try {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (ledger().stream().filter(e -> e.event().equals("send")).count() < 2) {
-          if (!child.isAlive() || System.nanoTime() > until) {
-            org.junit.jupiter.api.Assertions.fail("the child did not record two sends within 120 s (alive: "
-                + child.isAlive() + "): ledger " + ledger() + ", child's stderr " + childErr());
-          }
-          Thread.sleep(20);
-        }
-      } finally {
-        child.destroyForcibly(); // SIGKILL
-        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        for (Socket s : held) {
-          s.close();
-        }
-      }
-    }
+    KilledDrainer.killAfterTwoSends(dir);
     assertThat(ledger()).extracting(LedgerEntry::event).containsExactly("send", "send");
 
     vendor.stubFor(post(urlEqualTo("/v1/logs")).willReturn(aResponse().withStatus(200)));
@@ -352,16 +312,7 @@ class JoinedRequestsTest {
     assertThat(LedgerVerifier.verify(dir.resolve("ledger")).intact()).isTrue();
   }
 
-  private String childErr() throws IOException {
-    Path err = dir.resolve("child.err");
-    return Files.exists(err) ? Files.readString(err) : "";
-  }
-
   private List<LedgerEntry> ledger() throws IOException {
-    List<LedgerEntry> entries = new ArrayList<>();
-    if (Files.isDirectory(dir.resolve("ledger"))) {
-      LedgerReader.forEach(dir.resolve("ledger"), Instant.EPOCH, entries::add);
-    }
-    return entries;
+    return KilledDrainer.ledger(dir);
   }
 }

@@ -17,26 +17,19 @@ import io.companyos.agent.policy.egress.EgressGuard;
 import io.companyos.agent.policy.ledger.EgressLedger;
 import io.companyos.agent.policy.ledger.LedgerEntry;
 import io.companyos.agent.policy.ledger.LedgerLimits;
-import io.companyos.agent.policy.ledger.LedgerReader;
 import io.companyos.agent.policy.ledger.LedgerVerifier;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,11 +45,7 @@ class RecordAheadKillTest {
   Path dir;
 
   private List<LedgerEntry> ledger() throws IOException {
-    List<LedgerEntry> entries = new ArrayList<>();
-    if (Files.isDirectory(dir.resolve("ledger"))) {
-      LedgerReader.forEach(dir.resolve("ledger"), Instant.EPOCH, entries::add);
-    }
-    return entries;
+    return KilledDrainer.ledger(dir);
   }
 
   @Test
@@ -71,42 +60,9 @@ class RecordAheadKillTest {
         assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
       }
     }
-    // an endpoint that takes the request and never answers: the first batch stays in flight
-    List<Socket> held = new ArrayList<>();
-    try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-      Thread acceptor = new Thread(() -> {
-        try {
-          while (true) {
-            held.add(silent.accept());
-          }
-        } catch (IOException e) {
-          // closed
-        }
-      });
-      acceptor.setDaemon(true);
-      acceptor.start();
-      Process child = new ProcessBuilder(List.of(
-          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m",
-          "-cp", System.getProperty("java.class.path"), DrainerChildMain.class.getName(), dir.toString(),
-          "http://127.0.0.1:" + silent.getLocalPort()))
-          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      try {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (ledger().stream().filter(e -> e.event().equals("send")).count() < 2) {
-          assertThat(child.isAlive()).as("the child drains").isTrue();
-          assertThat(System.nanoTime()).as("the child recorded two sends within 60 s").isLessThan(until);
-          Thread.sleep(20);
-        }
-      } finally {
-        child.destroyForcibly(); // SIGKILL: the first batch in flight, the second recorded ahead
-        assertThat(child.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        for (Socket s : held) {
-          s.close();
-        }
-      }
-    }
+    // an endpoint that takes the request and never answers: the first batch stays in flight, the second is
+    // recorded ahead when the child is killed
+    KilledDrainer.killAfterTwoSends(dir);
     List<LedgerEntry> beforeRestart = ledger();
     assertThat(beforeRestart).extracting(LedgerEntry::event).containsExactly("send", "send");
 
