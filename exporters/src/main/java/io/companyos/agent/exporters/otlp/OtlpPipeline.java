@@ -41,13 +41,17 @@ public final class OtlpPipeline implements AutoCloseable {
 
   private final SdkMeterProvider meterProvider;
   private final SdkLoggerProvider loggerProvider;
+  private final BatchLogRecordProcessor logProcessor;
   private final QueueingSenderProvider sender;
   private final AtomicBoolean closed = new AtomicBoolean();
+  /** What the log processor's last flush request returned ({@link #flushLogs}); guarded by this. */
+  private CompletableResultCode lastLogsFlush;
 
   private OtlpPipeline(SdkMeterProvider meterProvider, SdkLoggerProvider loggerProvider,
-      QueueingSenderProvider sender) {
+      BatchLogRecordProcessor logProcessor, QueueingSenderProvider sender) {
     this.meterProvider = meterProvider;
     this.loggerProvider = loggerProvider;
+    this.logProcessor = logProcessor;
     this.sender = sender;
   }
 
@@ -94,17 +98,19 @@ public final class OtlpPipeline implements AutoCloseable {
         .registerMetricReader(PeriodicMetricReader.builder(metricExporter).setInterval(interval)
             .setInternalTelemetryVersion(InternalTelemetryVersion.LEGACY).build())
         .build();
+    // the records of one fingerprint side by side in each request: deflate then finds their shared trace
+    BatchLogRecordProcessor logProcessor = BatchLogRecordProcessor.builder(
+            new FingerprintGroupingExporter(logExporter))
+        .setScheduleDelay(interval)
+        .setMaxQueueSize(10_000)
+        .setMaxExportBatchSize(maxBatchRecords)
+        .setMeterProvider(MeterProvider::noop)
+        .build();
     SdkLoggerProvider logs = SdkLoggerProvider.builder()
         .setResource(res)
-        // the records of one fingerprint side by side in each request: deflate then finds their shared trace
-        .addLogRecordProcessor(BatchLogRecordProcessor.builder(new FingerprintGroupingExporter(logExporter))
-            .setScheduleDelay(interval)
-            .setMaxQueueSize(10_000)
-            .setMaxExportBatchSize(maxBatchRecords)
-            .setMeterProvider(MeterProvider::noop)
-            .build())
+        .addLogRecordProcessor(logProcessor)
         .build();
-    return new OtlpPipeline(meters, logs, sender);
+    return new OtlpPipeline(meters, logs, logProcessor, sender);
   }
 
   /** The meter the agent's Tier-1 instruments are created on. */
@@ -118,10 +124,10 @@ public final class OtlpPipeline implements AutoCloseable {
   }
 
   /** Collects and commits everything recorded so far to the queue. */
-  public boolean flush(Duration timeout) {
+  public synchronized boolean flush(Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     CompletableResultCode m = meterProvider.forceFlush();
-    CompletableResultCode l = loggerProvider.forceFlush();
+    CompletableResultCode l = flushLogs(deadline);
     boolean exported = CompletableResultCode.ofAll(java.util.List.of(m, l))
         .join(timeout.toMillis(), TimeUnit.MILLISECONDS).isSuccess();
     return exported && committed(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
@@ -136,6 +142,28 @@ public final class OtlpPipeline implements AutoCloseable {
       CompletableResultCode.ofAll(java.util.List.of(m, l)).join(10, TimeUnit.SECONDS);
       committed(Duration.ofSeconds(10));
     }
+  }
+
+  /**
+   * Asks the log processor to export what it holds. Its worker completes a flush before it clears the request, and a
+   * request made in between gets that finished flush's result back without anything emitted since being exported
+   * ({@code BatchLogRecordProcessor.Worker#flush}: {@code succeed()}, then {@code set(null)}; opentelemetry-java
+   * 1.68). Such a result is the object the previous request returned, so the request is repeated until it is a new
+   * one: at once when that one is complete (the worker clears it right after), after it when it is still running (a
+   * previous flush that outlived its caller's timeout may have counted its records before these were emitted).
+   */
+  private CompletableResultCode flushLogs(long deadline) {
+    CompletableResultCode l = logProcessor.forceFlush();
+    while (l == lastLogsFlush && l != CompletableResultCode.ofSuccess() && System.nanoTime() < deadline) {
+      if (l.isDone()) {
+        Thread.yield();
+      } else {
+        l.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000), TimeUnit.MILLISECONDS);
+      }
+      l = logProcessor.forceFlush();
+    }
+    lastLogsFlush = l;
+    return l;
   }
 
   private boolean committed(Duration timeout) {
