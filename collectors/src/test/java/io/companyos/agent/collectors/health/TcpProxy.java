@@ -20,6 +20,7 @@ final class TcpProxy implements AutoCloseable {
   private final int targetPort;
   private final List<Socket> open = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
+  private Thread acceptor;
   private volatile boolean paused;
   private int port;
 
@@ -52,13 +53,26 @@ final class TcpProxy implements AutoCloseable {
     s.bind(new InetSocketAddress(InetAddress.getByName(TestServers.HOST), port));
     port = s.getLocalPort();
     server = s;
-    Thread accept = new Thread(() -> accept(s), "tcp-proxy-accept");
-    accept.setDaemon(true);
-    accept.start();
+    acceptor = new Thread(() -> accept(s), "tcp-proxy-accept");
+    acceptor.setDaemon(true);
+    acceptor.start();
   }
 
+  /**
+   * Returns once nothing listens: {@link ServerSocket#close()} only signals a thread blocked in {@code accept}, whose
+   * system call holds the listening socket open until it returns (and a connection that arrives meanwhile is accepted),
+   * so this waits for the accept thread to end.
+   */
   synchronized void stop() throws IOException {
     server.close();
+    try {
+      acceptor.join(10_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (acceptor.isAlive()) {
+      throw new IOException("the proxy's accept thread did not end within 10 s");
+    }
     for (Socket s : open) {
       s.close();
     }
@@ -69,6 +83,10 @@ final class TcpProxy implements AutoCloseable {
     while (!s.isClosed()) {
       try {
         Socket client = s.accept();
+        if (s.isClosed()) { // accepted while stop() closed the listening socket: as if it had been refused
+          client.close();
+          return;
+        }
         Socket target = new Socket(TestServers.HOST, targetPort);
         open.add(client);
         open.add(target);
