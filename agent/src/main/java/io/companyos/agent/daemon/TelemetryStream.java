@@ -42,7 +42,8 @@ final class TelemetryStream implements StatusContributor, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryStream.class);
   static final String QUEUE_DIR = "otlp-queue";
   private static final String EXPORT_BATCHES_HELP = "Export attempts by outcome: delivered (accepted by the endpoint),"
-      + " rejected (refused for good, dropped), retried (failed, kept for a later attempt)";
+      + " rejected (refused for good by the endpoint or withheld whole by the egress guard, dropped), retried (failed,"
+      + " kept for a later attempt)";
   private static final String ERROR_EVENTS_HELP = "ERROR log events with an exception, by outcome: emitted (queued"
       + " as an OTLP log record), suppressed (held back by the rate limit), untraced (no exception class, not sent)";
 

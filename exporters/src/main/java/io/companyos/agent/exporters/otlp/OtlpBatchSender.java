@@ -28,7 +28,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -126,7 +128,7 @@ public final class OtlpBatchSender implements BatchSender {
             + ")"));
       }
     }
-    return new PreparedRequest(kind, screenAndRecord, part);
+    return new PreparedRequest(kind, screenAndRecord, part, () -> 0);
   }
 
   /**
@@ -165,14 +167,19 @@ public final class OtlpBatchSender implements BatchSender {
       return new Group(1, first);
     }
     List<LogsPart> joined = List.copyOf(parts);
-    return new Group(joined.size(), new PreparedRequest(PayloadKind.OTLP_LOGS, sender -> recordJoined(sender, joined),
-        null));
+    AtomicInteger withheld = new AtomicInteger();
+    return new Group(joined.size(), new PreparedRequest(PayloadKind.OTLP_LOGS,
+        sender -> recordJoined(sender, joined, withheld), null, withheld::get));
   }
 
   /** A record of one of the requests joined, by the index of its request. */
   private record Joined(int part, LogsScan.Point point) {}
 
-  private static RecordedSend recordJoined(EgressSender sender, List<LogsPart> parts) {
+  /**
+   * Screens and records the joined request; {@code withheld} is set to the number of its batches none of whose
+   * records the guard admitted (they are left out of the body).
+   */
+  private static RecordedSend recordJoined(EgressSender sender, List<LogsPart> parts, AtomicInteger withheld) {
     List<Joined> points = new ArrayList<>();
     for (int i = 0; i < parts.size(); i++) {
       for (LogsScan.Point point : parts.get(i).points()) {
@@ -188,11 +195,15 @@ public final class OtlpBatchSender implements BatchSender {
         byPart.get(j.part()).add(j.point());
       }
       ByteArrayOutputStream body = new ByteArrayOutputStream();
+      int none = 0;
       for (int i = 0; i < parts.size(); i++) {
-        if (!byPart.get(i).isEmpty()) {
+        if (byPart.get(i).isEmpty()) {
+          none++;
+        } else {
           body.writeBytes(parts.get(i).encode(byPart.get(i)));
         }
       }
+      withheld.set(none);
       return body.toByteArray();
     }, QueuedExport.CONTENT_TYPE, Map.of("Content-Encoding", "gzip"));
   }
@@ -206,11 +217,21 @@ public final class OtlpBatchSender implements BatchSender {
     private final Function<EgressSender, RecordedSend> screenAndRecord;
     /** The logs request decoded, when it can join others ({@link #prepareGroup}); null otherwise. */
     final LogsPart part;
+    /** Of the batches this request carries, how many the guard withheld whole (known once it was recorded). */
+    private final IntSupplier withheld;
 
-    PreparedRequest(PayloadKind kind, Function<EgressSender, RecordedSend> screenAndRecord, LogsPart part) {
+    PreparedRequest(PayloadKind kind, Function<EgressSender, RecordedSend> screenAndRecord, LogsPart part,
+        IntSupplier withheld) {
       this.kind = kind;
       this.screenAndRecord = screenAndRecord;
       this.part = part;
+      this.withheld = withheld;
+    }
+
+    /** {@code outcome}, and when the endpoint accepted the request, how many of its batches were withheld whole. */
+    private SendOutcome withWithheld(SendOutcome outcome) {
+      int none = withheld.getAsInt();
+      return none > 0 && outcome instanceof SendOutcome.Accepted ? new SendOutcome.Accepted(none) : outcome;
     }
 
     @Override
@@ -245,13 +266,13 @@ public final class OtlpBatchSender implements BatchSender {
           return new InFlight() {
             @Override
             public SendOutcome await() {
-              return OtlpBatchSender.await(result);
+              return withWithheld(OtlpBatchSender.await(result));
             }
 
             @Override
             public SendOutcome answer() {
               // a send that failed before the answer (the guard closed meanwhile) completes both
-              return OtlpBatchSender.await(answered.applyToEither(result, r -> r));
+              return withWithheld(OtlpBatchSender.await(answered.applyToEither(result, r -> r)));
             }
           };
         }

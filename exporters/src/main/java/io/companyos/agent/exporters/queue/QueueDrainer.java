@@ -155,13 +155,21 @@ public final class QueueDrainer {
         }
         SendOutcome outcome = inFlight.await(); // the answer, now recorded
         inFlight = null;
-        if (outcome instanceof SendOutcome.Accepted) {
+        if (outcome instanceof SendOutcome.Accepted a) {
           for (QueuedBatch b : group) {
             queue.ack(b.seq());
           }
           failures = 0;
-          accepted += group.size();
-          sent.addAndGet(group.size());
+          // a batch the guard withheld whole inside a joined request is counted as refused, as it is when sent alone
+          int withheld = Math.min(a.withheld(), group.size());
+          accepted += group.size() - withheld;
+          sent.addAndGet(group.size() - withheld);
+          if (withheld > 0) {
+            refused += withheld;
+            rejected.addAndGet(withheld);
+            LOG.warn("export: {} of the {} batches {}-{} withheld whole by the egress guard; dropped, not retried",
+                withheld, group.size(), group.get(0).seq(), last);
+          }
           lastError = null;
         } else if (outcome instanceof SendOutcome.Rejected r && group.size() > 1) {
           // one of them may be what the endpoint refuses: each goes again alone, in order, and only a batch refused

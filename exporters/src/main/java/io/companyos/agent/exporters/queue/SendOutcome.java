@@ -5,8 +5,22 @@ import java.util.Optional;
 
 /** What the endpoint did with one batch. */
 public sealed interface SendOutcome {
-  /** Accepted (2xx): the batch may be deleted. */
-  record Accepted() implements SendOutcome {}
+  /**
+   * Accepted (2xx): the batch may be deleted. {@code withheld}: of the batches one request carried, how many the egress
+   * guard withheld whole (not one of their records left, the request carried the others'); they are deleted too, and
+   * counted as refused, as such a batch sent alone is.
+   */
+  record Accepted(int withheld) implements SendOutcome {
+    public Accepted {
+      if (withheld < 0) {
+        throw new IllegalArgumentException("withheld < 0");
+      }
+    }
+
+    public Accepted() {
+      this(0);
+    }
+  }
 
   /**
    * Refused for good (400-class other than 408 and 429): retrying would fail forever, so the batch is dropped and

@@ -26,6 +26,8 @@ import io.companyos.agent.policy.ledger.LedgerReader;
 import io.companyos.agent.policy.ledger.LedgerVerifier;
 import io.companyos.agent.redaction.Redactor;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,6 +48,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -259,6 +262,42 @@ class JoinedRequestsTest {
       queueBatches(queue, 3, 2);
       assertThat(drainer.drainOnce().accepted()).isEqualTo(2);
       assertThat(deliveredByRequest()).containsExactly(List.of(3L, 4L));
+    }
+  }
+
+  @Test
+  void aBatchTheGuardWithholdsWholeInsideAJoinedRequestIsCountedRefusedNotDelivered() throws Exception {
+    vendor.stubFor(post(urlEqualTo("/v1/logs")).willReturn(aResponse().withStatus(200)));
+    try (DiskQueue queue = DiskQueue.builder(dir.resolve("queue")).open(); EgressGuard guard = guard()) {
+      queueBatches(queue, 0, 3);
+      // batch 1 again, every record now with an attribute the telemetry schema does not allow
+      List<byte[]> queued = queuedBodies(queue);
+      ExportLogsServiceRequest clean = decode(queued.get(1));
+      ExportLogsServiceRequest.Builder tainted = clean.toBuilder();
+      tainted.getResourceLogsBuilderList().forEach(rl -> rl.getScopeLogsBuilderList().forEach(sl ->
+          sl.getLogRecordsBuilderList().forEach(r -> r.addAttributes(KeyValue.newBuilder().setKey("user.email")
+              .setValue(AnyValue.newBuilder().setStringValue("jane.doe@example.org"))))));
+      ByteArrayOutputStream gz = new ByteArrayOutputStream();
+      try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+        tainted.build().writeTo(out);
+      }
+      queue.append(new QueuedExport(OtlpSignal.LOGS, true, gz.toByteArray()).encode());
+      queueBatches(queue, 3, 1);
+      assertThat(queue.stats().batches()).isEqualTo(5);
+
+      QueueDrainer drainer = drainer(queue, guard);
+      QueueDrainer.Pass pass = drainer.drainOnce();
+
+      // one request of four batches (the most one carries), then the last alone; the tainted one left nothing
+      assertThat(deliveredByRequest()).containsExactly(List.of(0L, 1L, 2L), List.of(3L));
+      assertThat(new String(concat(wire), StandardCharsets.ISO_8859_1)).doesNotContain("user.email");
+      assertThat(pass.accepted()).isEqualTo(4);
+      assertThat(pass.rejected()).isEqualTo(1);
+      assertThat(drainer.sentCount()).isEqualTo(4);
+      assertThat(drainer.rejectedCount()).isEqualTo(1);
+      assertThat(queue.stats().batches()).isZero();
+      assertThat(ledgerBySha().values()).containsExactly(
+          List.of("send pending", "result delivered 200"), List.of("send pending", "result delivered 200"));
     }
   }
 
