@@ -1,0 +1,117 @@
+package io.companyos.agent.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The reverse map's set of known lines (bytes, not strings) and how it reads the file it continues. */
+class RevealLogTest {
+  @TempDir Path dir;
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static boolean add(RevealLog.LineSet set, String line) {
+    byte[] b = ascii("xx" + line + "yy"); // at an offset, as the reader and record() pass them
+    return set.add(b, 2, b.length - 4);
+  }
+
+  @Test
+  void equalHashesAreToldApartByTheirBytes() {
+    // "Aa" and "BB" have the same polynomial hash, so all 1,024 lines of ten such blocks share one hash
+    RevealLog.LineSet set = new RevealLog.LineSet();
+    List<String> lines = new ArrayList<>();
+    for (int bits = 0; bits < 1024; bits++) {
+      StringBuilder s = new StringBuilder("<ipv4:0a1b2c3d>\t");
+      for (int i = 0; i < 10; i++) {
+        s.append((bits >> i & 1) == 0 ? "Aa" : "BB");
+      }
+      lines.add(s.toString());
+    }
+    for (String l : lines) {
+      assertThat(add(set, l)).as(l).isTrue();
+    }
+    for (String l : lines) {
+      assertThat(add(set, l)).as(l).isFalse();
+    }
+    assertThat(set.size()).isEqualTo(1024);
+    assertThat(add(set, lines.get(0) + "A")).isTrue(); // a longer line with the same start
+    assertThat(add(set, lines.get(0).substring(1))).isTrue(); // and a shorter one
+    assertThat(add(set, "")).isTrue();
+    assertThat(add(set, "")).isFalse();
+  }
+
+  @Test
+  void itHoldsWhatAHashSetOfStringsHolds() {
+    // many blocks of 1 MiB, lines longer than a block, the table grown many times
+    RevealLog.LineSet set = new RevealLog.LineSet();
+    Set<String> model = new HashSet<>();
+    Random random = new Random(7);
+    for (int i = 0; i < 120_000; i++) {
+      int len = i % 20_000 == 0 ? (1 << 20) + random.nextInt(100) : random.nextInt(60);
+      StringBuilder s = new StringBuilder(len);
+      for (int k = 0; k < len; k++) {
+        s.append((char) ('a' + random.nextInt(3)));
+      }
+      String line = s.toString();
+      assertThat(add(set, line)).isEqualTo(model.add(line));
+    }
+    assertThat(set.size()).isEqualTo(model.size());
+  }
+
+  @Test
+  void beyondTheCapNewLinesAreWrittenButNotRemembered() {
+    RevealLog.LineSet set = new RevealLog.LineSet();
+    byte[] a = ascii("a");
+    byte[] b = ascii("b");
+    assertThat(set.addIfAbsent(a, 0, 1, 1)).isTrue();
+    assertThat(set.addIfAbsent(a, 0, 1, 1)).isFalse();
+    assertThat(set.addIfAbsent(b, 0, 1, 1)).isTrue();
+    assertThat(set.addIfAbsent(b, 0, 1, 1)).as("not remembered: written again").isTrue();
+    assertThat(set.size()).isEqualTo(1);
+  }
+
+  @Test
+  void theFileItContinuesIsReadLineByLineAsFilesLinesWould() throws Exception {
+    // \n, \r\n and \r ends, a \r\n split over the reader's 64 KiB buffer, a line longer than it, no end at the end
+    StringBuilder text = new StringBuilder();
+    text.append("<keyword:00000001>\t").append("A".repeat(65_536 - 19 - 1)).append("\r\n"); // \r\n at 65,535
+    text.append("<email:00000002>\tYg==\r");
+    text.append("<email:00000003>\tYw==\n\n");
+    text.append("<secret:00000004>\t").append("Q".repeat(200_000)).append('\n');
+    text.append("<email:00000005>\tZA==");
+    Files.writeString(dir.resolve(RevealLog.FILE_NAME), text, StandardCharsets.US_ASCII);
+    List<String> lines;
+    try (var l = Files.lines(dir.resolve(RevealLog.FILE_NAME), StandardCharsets.US_ASCII)) {
+      lines = l.toList();
+    }
+    assertThat(lines).hasSize(6);
+    try (RevealLog log = RevealLog.open(dir)) {
+      for (String line : lines) {
+        if (!line.isEmpty()) {
+          int tab = line.indexOf('\t');
+          log.record(ascii(line.substring(0, tab)),
+              java.util.Base64.getDecoder().decode(line.substring(tab + 1)));
+        }
+      }
+      log.record("<email:00000006>", "e"); // new: written
+      assertThat(log.lookup("<email:00000002>")).containsExactly("b");
+      assertThat(log.lookup("<email:00000005>")).containsExactly("d");
+      assertThat(log.lookup("<email:00000006>")).containsExactly("e");
+    }
+    // nothing that was in the file is written again; the new pair goes on a line of its own after a last line
+    // that had no end (a write cut short), not onto it
+    assertThat(Files.readString(dir.resolve(RevealLog.FILE_NAME), StandardCharsets.US_ASCII))
+        .isEqualTo(text + "\n<email:00000006>\tZQ==\n");
+  }
+}
