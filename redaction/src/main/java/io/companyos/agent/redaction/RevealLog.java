@@ -73,21 +73,25 @@ public final class RevealLog implements Closeable {
    */
   private void readKnownLines() throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      byte[] buf = new byte[1 << 16];
-      int have = 0; // bytes in buf, from a line's start
+      // each buffer is filled, then kept as the set's storage of the lines that end in it (no copy of them)
+      byte[] buf = new byte[(int) Math.min(LineSet.BLOCK, Files.size(file) + 1)];
+      int have = 0; // bytes at the buffer's start: the part of a line read before
       int lines = 0;
       boolean skipLf = false; // the last line ended at a \r: a \n right after it belongs to that end
       boolean eof = false;
       while (!eof && lines < MAX_REMEMBERED) {
-        if (have == buf.length) {
-          buf = Arrays.copyOf(buf, 2 * buf.length); // one line longer than the buffer
+        int end = have;
+        while (end < buf.length) {
+          int n = in.read(buf, end, buf.length - end);
+          if (n < 0) {
+            eof = true;
+            break;
+          }
+          end += n;
         }
-        int n = in.read(buf, have, buf.length - have);
-        eof = n < 0;
-        int end = eof ? have : have + n;
         int start = 0;
         int p = have;
-        if (skipLf && start < end && p == 0) {
+        if (skipLf && p == 0 && end > 0) {
           if (buf[0] == '\n') {
             start = 1;
             p = 1;
@@ -97,7 +101,7 @@ public final class RevealLog implements Closeable {
         for (; p < end && lines < MAX_REMEMBERED; p++) {
           byte c = buf[p];
           if (c == '\n' || c == '\r') {
-            seen.add(buf, start, p - start);
+            seen.addInPlace(buf, start, p - start);
             lines++;
             if (c == '\r') {
               if (p + 1 == end) {
@@ -110,11 +114,18 @@ public final class RevealLog implements Closeable {
           }
         }
         if (eof && start < end && lines < MAX_REMEMBERED) {
-          seen.add(buf, start, end - start); // a last line without its end
+          seen.addInPlace(buf, start, end - start); // a last line without its end
           lines++;
+          start = end;
         }
         have = end - start;
-        System.arraycopy(buf, start, buf, 0, have);
+        if (start == 0) {
+          buf = Arrays.copyOf(buf, 2 * buf.length); // a line longer than the buffer (or the end of the file)
+        } else if (!eof) {
+          byte[] next = new byte[Math.max(LineSet.BLOCK, 2 * have)];
+          System.arraycopy(buf, start, next, 0, have);
+          buf = next;
+        }
       }
     }
     try (SeekableByteChannel ch = Files.newByteChannel(file)) {
@@ -216,8 +227,13 @@ public final class RevealLog implements Closeable {
   static final class LineSet {
     private static final int BLOCK = 1 << 20;
     private final List<byte[]> blocks = new ArrayList<>();
+    /** The block that new lines are copied into, and its number. */
     private byte[] block = new byte[0];
+    private int blockIndex;
     private int blockUsed;
+    /** The last block taken over from the caller ({@link #addInPlace}), and its number. */
+    private byte[] adopted;
+    private int adoptedIndex;
     /** Per entry: its block (high 32 bits) and offset (low 32 bits), length and hash. */
     private long[] where = new long[1024];
     private int[] lengths = new int[1024];
@@ -236,11 +252,51 @@ public final class RevealLog implements Closeable {
     }
 
     /**
-     * Whether {@code b[off, off + len)} is absent; it is added when absent and the set holds fewer than
+     * Whether {@code b[off, off + len)} is absent; it is added (copied) when absent and the set holds fewer than
      * {@code max} lines.
      */
     boolean addIfAbsent(byte[] b, int off, int len, int max) {
       int h = hash(b, off, len);
+      int slot = slotOf(b, off, len, h);
+      if (table[slot] != 0) {
+        return false;
+      }
+      if (size >= max) {
+        return true;
+      }
+      if (block.length - blockUsed < len) {
+        block = new byte[Math.max(BLOCK, len)];
+        blockIndex = blocks.size();
+        blocks.add(block);
+        blockUsed = 0;
+      }
+      System.arraycopy(b, off, block, blockUsed, len);
+      put(slot, blockIndex, blockUsed, len, h);
+      blockUsed += len;
+      return true;
+    }
+
+    /**
+     * Adds {@code b[off, off + len)} unless it is there, keeping {@code b} itself as its storage (the caller
+     * never changes {@code b} again); returns whether it was absent.
+     */
+    boolean addInPlace(byte[] b, int off, int len) {
+      int h = hash(b, off, len);
+      int slot = slotOf(b, off, len, h);
+      if (table[slot] != 0) {
+        return false;
+      }
+      if (adopted != b) {
+        adopted = b;
+        adoptedIndex = blocks.size();
+        blocks.add(b);
+      }
+      put(slot, adoptedIndex, off, len, h);
+      return true;
+    }
+
+    /** The slot that holds this line, else the empty slot where it goes. */
+    private int slotOf(byte[] b, int off, int len, int h) {
       int mask = table.length - 1;
       int slot = h & mask;
       for (int e; (e = table[slot]) != 0; slot = (slot + 1) & mask) {
@@ -249,33 +305,26 @@ public final class RevealLog implements Closeable {
           long w = where[e];
           int at = (int) w;
           if (Arrays.equals(blocks.get((int) (w >>> 32)), at, at + len, b, off, off + len)) {
-            return false;
+            return slot;
           }
         }
       }
-      if (size >= max) {
-        return true;
-      }
+      return slot;
+    }
+
+    private void put(int slot, int blockNumber, int at, int len, int h) {
       if (size == where.length) {
         where = Arrays.copyOf(where, 2 * size);
         lengths = Arrays.copyOf(lengths, 2 * size);
         hashes = Arrays.copyOf(hashes, 2 * size);
       }
-      if (block.length - blockUsed < len) {
-        block = new byte[Math.max(BLOCK, len)];
-        blocks.add(block);
-        blockUsed = 0;
-      }
-      System.arraycopy(b, off, block, blockUsed, len);
-      where[size] = ((long) (blocks.size() - 1) << 32) | blockUsed;
-      blockUsed += len;
+      where[size] = ((long) blockNumber << 32) | at;
       lengths[size] = len;
       hashes[size] = h;
       table[slot] = ++size;
       if (2 * size > table.length) {
         grow();
       }
-      return true;
     }
 
     private void grow() {
@@ -291,9 +340,18 @@ public final class RevealLog implements Closeable {
       table = t;
     }
 
+    /**
+     * The length, the first 32 bytes (the token, the tab, the value's start) and the last 8: the tokens' 32 bits
+     * tell the lines apart, so the rest of a long value need not be hashed (equal hashes are compared in full).
+     */
     private static int hash(byte[] b, int off, int len) {
       int h = len;
-      for (int i = off, end = off + len; i < end; i++) {
+      int end = off + len;
+      int head = off + Math.min(len, 32);
+      for (int i = off; i < head; i++) {
+        h = 31 * h + b[i];
+      }
+      for (int i = Math.max(head, end - 8); i < end; i++) {
         h = 31 * h + b[i];
       }
       h *= 0x9E3779B9; // the table takes the low bits: spread the high ones into them

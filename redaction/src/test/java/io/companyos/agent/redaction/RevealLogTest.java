@@ -83,12 +83,12 @@ class RevealLogTest {
 
   @Test
   void theFileItContinuesIsReadLineByLineAsFilesLinesWould() throws Exception {
-    // \n, \r\n and \r ends, a \r\n split over the reader's 64 KiB buffer, a line longer than it, no end at the end
+    // \n, \r\n and \r ends, a \r\n split over the reader's 1 MiB buffers, a line longer than one, no end at the end
     StringBuilder text = new StringBuilder();
-    text.append("<keyword:00000001>\t").append("A".repeat(65_536 - 19 - 1)).append("\r\n"); // \r\n at 65,535
+    text.append("<keyword:00000001>\t").append("A".repeat((1 << 20) - 19 - 1)).append("\r\n"); // \r at 1 Mi - 1
     text.append("<email:00000002>\tYg==\r");
     text.append("<email:00000003>\tYw==\n\n");
-    text.append("<secret:00000004>\t").append("Q".repeat(200_000)).append('\n');
+    text.append("<secret:00000004>\t").append("Q".repeat(1_500_000)).append('\n');
     text.append("<email:00000005>\tZA==");
     Files.writeString(dir.resolve(RevealLog.FILE_NAME), text, StandardCharsets.US_ASCII);
     List<String> lines;
