@@ -78,8 +78,13 @@ public final class Redactor {
    * @throws RedactionException if redaction itself fails (the source must be withheld)
    */
   public void redact(InputStream in, OutputStream out, RedactionCounter counter) throws IOException {
-    engine.redact(Objects.requireNonNull(in, "in"), new NonClosing(Objects.requireNonNull(out, "out")),
-        Objects.requireNonNull(counter, "counter"));
+    OutputStream sink = newRedactingStream(new NonClosing(out), counter);
+    byte[] chunk = new byte[64 * 1024];
+    int n;
+    while ((n = in.read(chunk)) > 0) {
+      sink.write(chunk, 0, n);
+    }
+    sink.close();
     out.flush();
   }
 

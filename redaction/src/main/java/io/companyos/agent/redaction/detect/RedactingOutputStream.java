@@ -3,7 +3,6 @@ package io.companyos.agent.redaction.detect;
 import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.RedactionException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -22,8 +21,6 @@ final class RedactingOutputStream extends OutputStream {
   static final int CONTEXT = 512;
   private static final int MAX_LINE_BACKOFF = 64 * 1024;
   private static final int OUT_BUFFER = 64 * 1024;
-  /** The most {@link #readFrom} asks of its input at once. */
-  private static final int READ = 256 * 1024;
 
   private final RedactionEngine engine;
   private final OutputStream out;
@@ -69,24 +66,6 @@ final class RedactingOutputStream extends OutputStream {
       if (len == buf.length) {
         process(false);
       }
-    }
-  }
-
-  /**
-   * Reads {@code in} to its end straight into the window (instead of copying each chunk there from the caller's
-   * buffer: one copy of the input less), redacting as {@link #write(byte[], int, int)} would; does not close.
-   */
-  void readFrom(InputStream in) throws IOException {
-    ensureOpen();
-    while (true) {
-      if (len == buf.length) {
-        process(false);
-      }
-      int n = in.read(buf, len, Math.min(READ, buf.length - len));
-      if (n <= 0) {
-        return;
-      }
-      len += n;
     }
   }
 

@@ -9,7 +9,6 @@ import io.companyos.agent.redaction.RevealLog;
 import io.companyos.agent.redaction.Strategy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -66,16 +65,6 @@ public final class RedactionEngine {
   /** A stream that redacts what is written to it into {@code out}; close it to write the rest. */
   public OutputStream newStream(OutputStream out, RedactionCounter counter) {
     return new RedactingOutputStream(this, out, counter);
-  }
-
-  /**
-   * Redacts {@code in} to its end into {@code out}, in bounded memory, reading straight into the redacting
-   * window; closes {@code out} (only when the whole input was redacted).
-   */
-  public void redact(InputStream in, OutputStream out, RedactionCounter counter) throws IOException {
-    RedactingOutputStream sink = new RedactingOutputStream(this, out, counter);
-    sink.readFrom(in);
-    sink.close();
   }
 
   /** Redacts a complete input held in memory; returns {@code in} itself when nothing was found. */
