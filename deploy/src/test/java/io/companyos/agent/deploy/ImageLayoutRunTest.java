@@ -26,6 +26,13 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration, the health check script, and SIGTERM. Paths are the Dockerfile's, under a temporary root.
  */
 class ImageLayoutRunTest {
+  /**
+   * How long a bin/agent command may take: before the command, bin/agent may run the trimming probe ({@code java
+   * -version}) and a training run of the daemon that writes the class-data archive, three JVMs in all; on a loaded
+   * 2-core machine each of the two tests that do so took 43-47 s in all, and single commands passed 60 s.
+   */
+  private static final long BIN_AGENT_SECONDS = 180;
+
   @TempDir
   Path root;
   private Map<String, String> dockerfileEnv;
@@ -81,7 +88,7 @@ class ImageLayoutRunTest {
     Process training = agent(Map.of(
         "COMPANYOS_AGENT_STATE_DIR", under("/tmp/build-check").toString(),
         "COMPANYOS_AGENT_SERVER_PORT", "0"), "run", "--exit-when-ready").start();
-    assertThat(training.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(training.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
     String trainingOutput = new String(training.getInputStream().readAllBytes());
     assertThat(training.exitValue()).as(trainingOutput).isZero();
     assertThat(Files.size(archive)).isPositive();
@@ -89,7 +96,7 @@ class ImageLayoutRunTest {
     Process classes = agent(Map.of("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp")
         + " -Xlog:cds=info -Xlog:class+load=info"), "version").start();
     String classLog = new String(classes.getInputStream().readAllBytes());
-    assertThat(classes.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(classes.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(classes.exitValue()).as(classLog).isZero();
     assertThat(classLog).as("the archive the training run made")
         .containsPattern("Opened (shared )?archive (file )?" + java.util.regex.Pattern.quote(archive.toString()))
@@ -113,7 +120,7 @@ class ImageLayoutRunTest {
         .directory(under(DaemonSetSecurityTest.STATE_DIR).toFile())
         .redirectOutput(log.toFile()).start();
     try {
-      await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+      await().atMost(Duration.ofSeconds(BIN_AGENT_SECONDS)).pollInterval(Duration.ofMillis(200))
           .until(() -> healthcheck(port) == 0);
       List<String> jvmArgs = List.of(daemon.info().arguments().orElse(new String[0]));
       assertThat(jvmArgs).as("bin/agent execs java with the daemon's flags and the image's archive")
@@ -127,7 +134,7 @@ class ImageLayoutRunTest {
     } finally {
       daemon.destroy(); // SIGTERM
     }
-    assertThat(daemon.waitFor(20, TimeUnit.SECONDS)).isTrue();
+    assertThat(daemon.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue(); // the promise of 10 s: AgentProcessTest
     assertThat(daemon.exitValue()).as(Files.readString(log)).isZero();
     assertThat(Files.readString(log)).contains("listening on 0.0.0.0:" + port);
 
@@ -143,7 +150,7 @@ class ImageLayoutRunTest {
     // no archive yet and its directory writable, but nowhere for the training run's state: bin/agent must still run
     // the command (it used to stop under set -e when mktemp failed)
     Process version = agent(Map.of("TMPDIR", under("/no-such-tmp").toString()), "version").start();
-    assertThat(version.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(version.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
     String output = new String(version.getInputStream().readAllBytes());
     assertThat(version.exitValue()).as(output).isZero();
     assertThat(output).startsWith("companyos-agent ");
@@ -163,7 +170,7 @@ class ImageLayoutRunTest {
     Process run = agent(Map.of("JAVA_HOME", home.toString(),
         "COMPANYOS_AGENT_STATE_DIR", under("/tmp/old-jdk-state").toString(),
         "COMPANYOS_AGENT_SERVER_PORT", "0"), "run", "--exit-when-ready").start();
-    assertThat(run.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(run.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
     String output = new String(run.getInputStream().readAllBytes());
     assertThat(run.exitValue()).as(output).isZero();
     try (Stream<Path> lib = Files.list(jar.getParent())) {
