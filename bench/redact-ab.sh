@@ -11,6 +11,7 @@
 #   warm-up and left out of the medians.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/redaction-config.sh
 A=$(readlink -f "$1"); B=$(readlink -f "$2"); ROUNDS=${3:-6}; MIB=${4:-256}
 SHARED=../shared/bench
 [ -d "$SHARED" ] || SHARED=/work/shared/bench
@@ -23,13 +24,7 @@ python3 "$SHARED/make-logs.py" --mib "$MIB" --seed 1 --out "$WORK/in.log" >/dev/
 state() {
   rm -rf "$1"; mkdir -p "$1"; cp "$WORK/key" "$1/pseudonym.key"
   if [ -n "${2:-}" ]; then cp "$2" "$1/pseudonyms.tsv"; fi
-  cat > "$1.yaml" <<YAML
-stateDir: $1
-redaction:
-  customerDomains: [acme-corp.com, contoso.com, globex.com, initech.com, umbrella.com, hooli.com, wayne-ent.com,
-                    stark-ind.com, tyrell.com, cyberdyne.com, soylent.com, vandelay.com]
-  keywords: [acme, contoso, globex, initech, umbrella, hooli, wayne, stark, tyrell, cyberdyne, soylent, vandelay]
-YAML
+  redaction_config "$1" > "$1.yaml"
 }
 # run JAR STATE INPUT OUT: prints "cpu wall rss_kb"
 run() {

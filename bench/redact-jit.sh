@@ -9,6 +9,7 @@
 #   AGENT_JAR=…  use this agent jar instead of building one (see bin/agent)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/redaction-config.sh
 MIB=${1:-256}
 ROUNDS=${2:-2}
 shift $(( $# > 2 ? 2 : $# ))
@@ -21,13 +22,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 bin/agent version >/dev/null
 python3 "$SHARED/make-logs.py" --mib "$MIB" --seed 1 --out "$WORK/a.log"
-cat > "$WORK/agent.yaml" <<YAML
-stateDir: $WORK/state
-redaction:
-  customerDomains: [acme-corp.com, contoso.com, globex.com, initech.com, umbrella.com, hooli.com, wayne-ent.com,
-                    stark-ind.com, tyrell.com, cyberdyne.com, soylent.com, vandelay.com]
-  keywords: [acme, contoso, globex, initech, umbrella, hooli, wayne, stark, tyrell, cyberdyne, soylent, vandelay]
-YAML
+redaction_config "$WORK/state" > "$WORK/agent.yaml"
 SIZE_MIB=$(echo "scale=3; $(stat -c %s "$WORK/a.log") / 1048576" | bc)
 printf '%-16s %8s %8s %12s %8s %6s %s\n' variant wall_s cpu_s MiB/CPU-s rss_MB load output
 for round in $(seq 1 "$ROUNDS"); do

@@ -10,6 +10,7 @@
 #   AGENT_JAR=…  use this agent jar instead of building one (see bin/agent)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/redaction-config.sh
 MIB=${1:-256}
 ROUNDS=${2:-3}
 NAIVE_MIB=${3:-16}
@@ -30,13 +31,7 @@ python3 "$SHARED/make-logs.py" --mib "$NAIVE_MIB" --seed 1 --out "$WORK/naive.lo
 python3 "$SHARED/make-logs.py" --mib 4 --seed 3 --out "$WORK/warm.log" &
 wait
 
-cat > "$WORK/agent.yaml" <<YAML
-stateDir: $WORK/state
-redaction:
-  customerDomains: [acme-corp.com, contoso.com, globex.com, initech.com, umbrella.com, hooli.com, wayne-ent.com,
-                    stark-ind.com, tyrell.com, cyberdyne.com, soylent.com, vandelay.com]
-  keywords: [acme, contoso, globex, initech, umbrella, hooli, wayne, stark, tyrell, cyberdyne, soylent, vandelay]
-YAML
+redaction_config "$WORK/state" > "$WORK/agent.yaml"
 
 # seconds OUT CMD...: runs CMD with stdout to OUT, prints the wall-clock seconds it took; the CPU seconds
 # (user + sys) go to $WORK/cpu, because on a shared machine the wall clock measures the other tenants too
