@@ -19,19 +19,24 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,6 +57,12 @@ final class RedactCommand implements Callable<Integer> {
   /** The pseudonym key's file in the state directory; the same file the bundle writer uses. */
   static final String PSEUDONYM_KEY_FILE = ConfiguredRedactor.PSEUDONYM_KEY_FILE;
 
+  /**
+   * A pseudonym token as {@code redact} writes it: a label (a detector's, or a custom rule's name), a colon, 8 hex
+   * digits, in angle brackets.
+   */
+  private static final Pattern TOKEN = Pattern.compile("<[a-z0-9][a-z0-9_-]{0,39}:[0-9a-f]{8}>");
+
   @Mixin
   CommonOptions common;
 
@@ -69,7 +80,8 @@ final class RedactCommand implements Callable<Integer> {
   int threads = Runtime.getRuntime().availableProcessors();
 
   @Option(names = "--reveal", arity = "1..*", paramLabel = "TOKEN",
-      description = "Print the original value of each token, e.g. '<email:5f2c9a1e>', from the local reverse map")
+      description = {"Print the original value of each token, e.g. '<email:5f2c9a1e>' or email:5f2c9a1e, from the"
+          + " local reverse map; '--reveal -' reveals every token in the text on stdin"})
   List<String> reveal;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to redact (default: stdin)")
@@ -206,20 +218,48 @@ final class RedactCommand implements Callable<Integer> {
   }
 
   private Integer reveal(Path stateDir) throws IOException, UsageException {
+    Set<String> tokens = new LinkedHashSet<>();
+    if (reveal.equals(List.of("-"))) {
+      Matcher m = TOKEN.matcher(new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
+      while (m.find()) {
+        tokens.add(m.group());
+      }
+      if (tokens.isEmpty()) {
+        throw new UsageException("--reveal -: no pseudonym token (<label:8 hex digits>) in the standard input");
+      }
+    } else {
+      for (String arg : reveal) {
+        tokens.add(token(arg));
+      }
+    }
     if (!Files.exists(stateDir.resolve(RevealLog.FILE_NAME))) {
       throw new UsageException("no pseudonym reverse map in " + stateDir + " (nothing was redacted here yet)");
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean all = true;
-    try (RevealLog log = RevealLog.open(stateDir)) {
-      for (String token : reveal) {
-        List<String> values = log.lookup(token);
-        all &= !values.isEmpty();
-        out.println(token + "\t" + (values.isEmpty() ? "(unknown on this installation)" : String.join("\t", values)));
-      }
+    for (Map.Entry<String, List<String>> e : RevealLog.lookup(stateDir, tokens).entrySet()) {
+      List<String> values = e.getValue();
+      all &= !values.isEmpty();
+      out.println(e.getKey() + "\t" + (values.isEmpty() ? "(unknown on this installation)" : String.join("\t", values)));
     }
     out.flush();
     return all ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /**
+   * {@code arg} as a token: as written ({@code <email:5f2c9a1e>}), or without the angle brackets, which a shell
+   * reads as redirections unless quoted ({@code email:5f2c9a1e}).
+   */
+  private static String token(String arg) throws UsageException {
+    String t = arg.strip();
+    if (!t.startsWith("<")) {
+      t = "<" + t + ">";
+    }
+    if (!TOKEN.matcher(t).matches()) {
+      throw new UsageException("--reveal: '" + arg + "' is not a pseudonym token (expected <label:8 hex digits>, "
+          + "e.g. '<email:5f2c9a1e>' or email:5f2c9a1e; a masked value such as <email> has no original kept)");
+    }
+    return t;
   }
 
   private void summarize(RedactionReport done, long nanos) throws IOException {

@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +81,44 @@ class RedactCommandTest {
     assertThat(m.find()).isTrue();
     assertThat(run("redact", "-c", config.toString(), "--reveal", m.group(), "<email:00000000>")).isEqualTo(1);
     assertThat(out.toString()).isEqualTo(m.group() + "\tbob@example.org\n<email:00000000>\t(unknown on this installation)\n");
+  }
+
+  @Test
+  void revealTakesTokensWithoutTheirBracketsOrFromTextOnStdinInOnePass() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org re PROJ-7 from carol@example.org\n");
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), a.toString())).isZero();
+    String redacted = Files.readString(outDir.resolve("a.log"));
+    Matcher m = Pattern.compile("<(email|ticket):[0-9a-f]{8}>").matcher(redacted);
+    List<String> tokens = new ArrayList<>();
+    while (m.find()) {
+      tokens.add(m.group());
+    }
+    assertThat(tokens).hasSize(3);
+
+    // as typed in a shell without quotes: no angle brackets
+    String bare = tokens.get(1).substring(1, tokens.get(1).length() - 1);
+    assertThat(run("redact", "-c", config.toString(), "--reveal", bare)).isZero();
+    assertThat(out.toString()).isEqualTo(tokens.get(1) + "\tPROJ-7\n");
+
+    // '--reveal -': every token in a pasted excerpt, each once, in order
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(
+        ("support says: see " + redacted + " and again " + tokens.get(0)).getBytes(StandardCharsets.UTF_8)), stdout));
+    StringWriter revealed = new StringWriter();
+    cl.setOut(new PrintWriter(revealed, true));
+    assertThat(cl.execute("-c", config.toString(), "--reveal", "-")).isZero();
+    assertThat(revealed.toString()).isEqualTo(tokens.get(0) + "\tbob@example.org\n" + tokens.get(1) + "\tPROJ-7\n"
+        + tokens.get(2) + "\tcarol@example.org\n");
+  }
+
+  @Test
+  void revealRefusesWhatIsNotATokenNamingIt() {
+    assertThat(run("redact", "-c", config.toString(), "--reveal", "bob@example.org")).isEqualTo(2);
+    assertThat(err.toString()).contains("'bob@example.org' is not a pseudonym token").doesNotContain("Exception");
+    assertThat(run("redact", "-c", config.toString(), "--reveal", "<email>")).isEqualTo(2);
+    assertThat(err.toString()).contains("a masked value such as <email> has no original kept");
+    assertThat(dir.resolve("state")).doesNotExist();
   }
 
   @Test

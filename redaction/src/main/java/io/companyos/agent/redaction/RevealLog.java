@@ -1,6 +1,7 @@
 package io.companyos.agent.redaction;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,10 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The local reverse map of pseudonyms, {@code token → original value}, so that the customer, on the
@@ -192,15 +196,43 @@ public final class RevealLog implements Closeable {
    */
   public synchronized List<String> lookup(String token) throws IOException {
     flush();
-    List<String> values = new ArrayList<>();
-    String prefix = token + "\t";
-    try (var lines = Files.lines(file, StandardCharsets.US_ASCII)) {
-      lines.filter(l -> l.startsWith(prefix)).forEach(l -> {
-        String v = new String(Base64.getDecoder().decode(l.substring(prefix.length())), StandardCharsets.UTF_8);
-        if (!values.contains(v)) {
-          values.add(v);
+    return read(file, List.of(token)).get(token);
+  }
+
+  /**
+   * The original values recorded for each of {@code tokens} in the reverse map of {@code stateDir}, read in one pass
+   * and without opening the map for writing (nothing is created; {@code agent redact --reveal}). A token that is
+   * not in the map maps to an empty list; the map's order is the tokens' order.
+   *
+   * @throws IOException if the map is missing or cannot be read
+   */
+  public static Map<String, List<String>> lookup(Path stateDir, Collection<String> tokens) throws IOException {
+    return read(stateDir.resolve(FILE_NAME), tokens);
+  }
+
+  private static Map<String, List<String>> read(Path file, Collection<String> tokens) throws IOException {
+    Map<String, List<String>> values = new LinkedHashMap<>();
+    for (String t : tokens) {
+      values.put(t, new ArrayList<>());
+    }
+    Base64.Decoder base64 = Base64.getDecoder();
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+      for (String l = in.readLine(); l != null; l = in.readLine()) {
+        int tab = l.indexOf('\t');
+        List<String> found = tab > 0 ? values.get(l.substring(0, tab)) : null;
+        // the writer pads its base64: a length that is not a multiple of 4 is a line cut short by a crash
+        if (found != null && (l.length() - tab - 1) % 4 == 0) {
+          String v;
+          try {
+            v = new String(base64.decode(l.substring(tab + 1)), StandardCharsets.UTF_8);
+          } catch (IllegalArgumentException e) {
+            continue; // a line cut short by a crash: its pair is recorded again when the value is seen again
+          }
+          if (!found.contains(v)) {
+            found.add(v);
+          }
         }
-      });
+      }
     }
     return values;
   }

@@ -114,4 +114,23 @@ class RevealLogTest {
     assertThat(Files.readString(dir.resolve(RevealLog.FILE_NAME), StandardCharsets.US_ASCII))
         .isEqualTo(text + "\n<email:00000006>\tZQ==\n");
   }
+  @Test
+  void manyTokensAreLookedUpInOnePassWithoutOpeningTheMapForWriting() throws Exception {
+    Path map = dir.resolve(RevealLog.FILE_NAME);
+    // two values under one token, a pair repeated, a line cut short inside its base64, a byte that is not ASCII
+    byte[] text = ("<email:00000001>\tYQ==\n<ipv4:00000002>\tMTAuMC4wLjE=\r\n<email:00000001>\tYg==\n"
+        + "<email:00000001>\tYQ==\n<user:00000003>\tYm9i\u00ff\n<user:00000003>\tYm9\n<host:00000004>\tZGIx")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    Files.write(map, text);
+    var found = RevealLog.lookup(dir, List.of("<ipv4:00000002>", "<email:00000001>", "<user:00000003>",
+        "<host:00000004>", "<email:0000000f>"));
+    assertThat(found.keySet()).containsExactly("<ipv4:00000002>", "<email:00000001>", "<user:00000003>",
+        "<host:00000004>", "<email:0000000f>");
+    assertThat(found.get("<email:00000001>")).containsExactly("a", "b");
+    assertThat(found.get("<ipv4:00000002>")).containsExactly("10.0.0.1");
+    assertThat(found.get("<user:00000003>")).isEmpty(); // neither damaged line is read as a value
+    assertThat(found.get("<host:00000004>")).containsExactly("db1"); // a last line without its end
+    assertThat(found.get("<email:0000000f>")).isEmpty();
+    assertThat(Files.readAllBytes(map)).isEqualTo(text);
+  }
 }
