@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -110,18 +109,23 @@ class ImageLayoutRunTest {
     readOnly(under("/opt/companyos-agent"));
     readOnly(under("/etc/companyos-agent"));
     Path home = under("/nonexistent-home");
-    int port = freePort();
+    // port 0: the daemon binds a free port itself and names it in its start-up line (a port picked here and released
+    // could be taken by another process before the daemon binds it)
     Map<String, String> runtimeEnv = Map.of(
         "COMPANYOS_AGENT_STATE_DIR", under(DaemonSetSecurityTest.STATE_DIR).toString(),
-        "COMPANYOS_AGENT_SERVER_PORT", Integer.toString(port),
+        "COMPANYOS_AGENT_SERVER_PORT", "0",
         "HOME", home.toString());
     Path log = root.resolve("daemon.log");
     Process daemon = agent(runtimeEnv, "run", "--config", under(ContainerImageTest.CONFIG_PATH).toString())
         .directory(under(DaemonSetSecurityTest.STATE_DIR).toFile())
         .redirectOutput(log.toFile()).start();
+    int port = 0;
     try {
+      port = await().atMost(Duration.ofSeconds(BIN_AGENT_SECONDS)).pollInterval(Duration.ofMillis(200))
+          .until(() -> boundPort(log, daemon), p -> p != 0);
+      int bound = port;
       await().atMost(Duration.ofSeconds(BIN_AGENT_SECONDS)).pollInterval(Duration.ofMillis(200))
-          .until(() -> healthcheck(port) == 0);
+          .until(() -> healthcheck(bound) == 0);
       List<String> jvmArgs = List.of(daemon.info().arguments().orElse(new String[0]));
       assertThat(jvmArgs).as("bin/agent execs java with the daemon's flags and the image's archive")
           .contains("-XX:SharedArchiveFile=" + archive, "-Xmx64m", "-XX:+UseSerialGC")
@@ -235,9 +239,20 @@ class ImageLayoutRunTest {
     return new HashMap<>(files);
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket s = new ServerSocket(0)) {
-      return s.getLocalPort();
+  private static final java.util.regex.Pattern LISTENING =
+      java.util.regex.Pattern.compile(" started: .*, listening on 0\\.0\\.0\\.0:(\\d+),");
+
+  /**
+   * The port the daemon names in its start-up line (logged once it listens), 0 while it has not logged it; fails as
+   * soon as the daemon exited without it, with its output.
+   */
+  private static int boundPort(Path log, Process daemon) throws IOException {
+    boolean exited = !daemon.isAlive(); // read before the log: a daemon that logged the line and then exited is seen
+    java.util.regex.Matcher m = LISTENING.matcher(Files.readString(log));
+    if (m.find()) {
+      return Integer.parseInt(m.group(1));
     }
+    assertThat(exited).as("the daemon exited before it listened: %s", Files.readString(log)).isFalse();
+    return 0;
   }
 }
