@@ -7,8 +7,10 @@ import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.daemon.AgentDaemon;
 import io.companyos.agent.daemon.StateDirectory;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,11 +34,11 @@ final class ExposedMetrics {
   private ExposedMetrics() {}
 
   static Set<String> sampleNames(Path workDir) throws Exception {
-    int deadPort; // the heartbeat endpoint: nothing listens there
-    try (ServerSocket closed = new ServerSocket(0)) {
-      deadPort = closed.getLocalPort();
-    }
-    try (ServerSocket probeTarget = new ServerSocket(0)) {
+    // the heartbeat and OTLP endpoint: a loopback port bound but never listening, held until the daemon stopped, so it
+    // refuses connections throughout (a port bound and released could be taken meanwhile by another test's server)
+    try (Socket refusing = new Socket(); ServerSocket probeTarget = new ServerSocket(0)) {
+      refusing.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      int deadPort = refusing.getLocalPort();
       HttpServer service = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       service.createContext("/metrics", exchange -> {
         byte[] body = "# TYPE companyos_requests_total counter\ncompanyos_requests_total 7\n"
