@@ -13,8 +13,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A TCP forwarder on 127.0.0.1 in front of a real server, to stand for that server going away and coming back: {@link
  * #stop()} closes the listening socket and every forwarded connection (a restart's dropped connections, then refused
- * connections), {@link #start()} listens again on the same port; {@link #pause()} holds the traffic of the open
- * connections.
+ * connections), {@link #start()} listens again on the same port (one below the kernel's ephemeral range, see there);
+ * {@link #pause()} holds the traffic of the open connections.
  */
 final class TcpProxy implements AutoCloseable {
   private final int targetPort;
@@ -47,10 +47,15 @@ final class TcpProxy implements AutoCloseable {
     paused = false;
   }
 
+  /**
+   * Listens; the first time on a port of its own choosing below the kernel's ephemeral range, after that on the same
+   * port again. Between {@link #stop()} and this the port is free, and a port the kernel hands out (to a {@code bind}
+   * to port 0 or to an outgoing connection's local end) could be given to someone else meanwhile, so that this bind
+   * failed or the probe reached another server: a port below that range is only ever taken by a process that asks for
+   * it by number.
+   */
   synchronized void start() throws IOException {
-    ServerSocket s = new ServerSocket();
-    s.setReuseAddress(true);
-    s.bind(new InetSocketAddress(InetAddress.getByName(TestServers.HOST), port));
+    ServerSocket s = port == 0 ? bindBelowEphemeralRange() : bind(port);
     port = s.getLocalPort();
     server = s;
     acceptor = new Thread(() -> accept(s), "tcp-proxy-accept");
@@ -133,5 +138,41 @@ final class TcpProxy implements AutoCloseable {
   @Override
   public void close() throws IOException {
     stop();
+  }
+
+  private static ServerSocket bind(int port) throws IOException {
+    ServerSocket s = new ServerSocket();
+    try {
+      s.setReuseAddress(true); // a restart binds again while the last connections are in TIME_WAIT
+      s.bind(new InetSocketAddress(InetAddress.getByName(TestServers.HOST), port));
+      return s;
+    } catch (IOException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  /** A random free port in [10000, the ephemeral range's first port); ports the kernel hands out where there is none. */
+  private static ServerSocket bindBelowEphemeralRange() throws IOException {
+    int low = 10_000;
+    int high = ephemeralRangeStart();
+    java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+    for (int attempt = 0; high - low >= 1000 && attempt < 100; attempt++) {
+      try {
+        return bind(random.nextInt(low, high));
+      } catch (java.net.BindException taken) {
+        // in use: another one
+      }
+    }
+    return bind(0);
+  }
+
+  private static int ephemeralRangeStart() {
+    try {
+      return Integer.parseInt(java.nio.file.Files.readString(java.nio.file.Path.of(
+          "/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return 0; // not Linux: no such range known
+    }
   }
 }
