@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
 
 /** The port an agent started as a child process ({@code run}, server port 0) says it listens on in its stderr log. */
 final class ChildAgentPort {
-  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+)");
+  /**
+   * Up to the comma after the port: the file is read while the child writes it, and a line read before its write
+   * ended (e.g. "...:41" of ":41873, state directory") would otherwise give a wrong port.
+   */
+  private static final Pattern LISTENING = Pattern.compile("listening on 127\\.0\\.0\\.1:(\\d+),");
 
   private ChildAgentPort() {}
 
