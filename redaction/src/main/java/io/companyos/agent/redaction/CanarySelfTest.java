@@ -42,7 +42,19 @@ public final class CanarySelfTest {
           new Canary(DetectorType.SECRET, "postgresql://app:CanaryUrlPass@db:5432/app", "CanaryUrlPass"),
           new Canary(DetectorType.USERNAME, "sshd[1]: Invalid user canaryuser from 10.9.8.7", "canaryuser"),
           new Canary(DetectorType.PERSON_NAME, "{\"displayName\":\"Canary Person\"}", "Canary Person"),
-          new Canary(DetectorType.HOSTNAME, "resolved canary-node01.prod.internal", "canary-node01"));
+          new Canary(DetectorType.HOSTNAME, "resolved canary-node01.prod.internal", "canary-node01"),
+          // value-shaped plants (session 10): recognised by what the value is, under no telling key
+          new Canary(DetectorType.PRIVATE_KEY,
+              "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDYW5hcnlDYW5h"
+                  + "cnlDYW5hcnlDYW5hcnkKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo=",
+              "cnlDYW5hcnlDYW5hcnkKLS0tLS1FTkQgUFJJVkFURSBLRVktLS0tLQo"),
+          new Canary(DetectorType.PRIVATE_KEY,
+              "signer MC4CAQAwBQYDK2VwBCIEICanaryCanaryCanaryCanaryCanaryCanaryCanaryCa loaded",
+              "CanaryCanaryCanaryCanaryCanaryCanaryCanaryCa"),
+          new Canary(DetectorType.AWS_SECRET_KEY,
+              "credentials IQoJb3JpZ2luX2VjECanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanary"
+                  + "CanaryCanaryCanary/CanaryCanary+Canary== expire",
+              "CanaryCanaryCanary/CanaryCanary+Canary"));
 
   private CanarySelfTest() {}
 

@@ -39,7 +39,12 @@ class RedactionPropertiesTest {
               "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"),
           Tuple.of("postgres://app:Sup3rS3cret@db:5432/x", "Sup3rS3cret"),
           Tuple.of("db01.prod.internal", "db01.prod.internal"),
-          Tuple.of("project falcon", "falcon"));
+          Tuple.of("project falcon", "falcon"),
+          Tuple.of("tls.key: LS0tLS1CRUdJTiBSU0EgUFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBdGVzdA==",
+              "UFJJVkFURSBLRVktLS0tLQpNSUlFb3dJQkFBS0NBUUVBdGVzdA"),
+          Tuple.of("MC4CAQAwBQYDK2VwBCIEIPropertyPropertyPropertyPropertyPropertyProp",
+              "PropertyPropertyPropertyPropertyPropertyProp"),
+          Tuple.of("IQoJb3JpZ2luX2VjE" + "aBcDeFgH1/2+".repeat(10), "aBcDeFgH1/2+aBcDeFgH1/2+aBcDeFgH1/2+"));
 
   @Provide
   Arbitrary<String> logText() {

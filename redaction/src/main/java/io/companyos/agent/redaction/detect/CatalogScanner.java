@@ -471,6 +471,10 @@ final class CatalogScanner {
         return CommandLineDetector.redisCli(s, last);
       case IDENTIFIED_BY:
         return CommandLineDetector.identifiedBy(s, last);
+      case BASE64_SECRET:
+        return Base64SecretDetector.find(s, last, t.flags());
+      case PUTTY_PRIVATE_LINES:
+        return PemDetector.puttyPrivateLines(s, last);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

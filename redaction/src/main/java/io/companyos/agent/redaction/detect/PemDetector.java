@@ -7,6 +7,7 @@ import io.companyos.agent.redaction.DetectorType;
  * PKCS#8, PGP key blocks): from the {@code -----BEGIN … PRIVATE KEY-----} line to its {@code -----END}
  * line, whatever lies between (YAML indentation, JSON-escaped {@code \n}). Certificates and public keys
  * are not secret. A block whose end is not found within {@link #MAX_BLOCK} bytes is redacted up to there.
+ * Also the private part of a PuTTY key file ({@link #puttyPrivateLines}).
  */
 final class PemDetector {
   static final int MAX_BLOCK = 48 * 1024;
@@ -38,5 +39,47 @@ final class PemDetector {
       }
     }
     return s.add(start, end, DetectorType.PRIVATE_KEY) ? end : -1;
+  }
+
+  /**
+   * At the last byte of {@code private-lines: } (PuTTY {@code .ppk} files, versions 2 and 3): the {@code N} lines
+   * after {@code Private-Lines: N} are the private key (base64, unencrypted when {@code Encryption: none}); the
+   * public lines, the comment and the MAC line are kept. At most 64 lines and {@link #MAX_BLOCK} bytes.
+   */
+  static int puttyPrivateLines(Scan s, int last) {
+    int start = last - "private-lines: ".length() + 1;
+    if (!Bytes.startsWith(s.b, start, s.hi, "Private-Lines: ") || Bytes.isWord(s.at(start - 1))) {
+      return -1;
+    }
+    int p = last + 1;
+    int digits = Bytes.digitRun(s.b, p, s.hi, 3);
+    if (digits == 0) {
+      return -1;
+    }
+    int lines = Bytes.parseInt(s.b, p, p + digits);
+    p += digits;
+    if (s.at(p) == '\r') {
+      p++;
+    }
+    if (lines < 1 || lines > 64 || s.at(p) != '\n') {
+      return -1;
+    }
+    int from = p + 1;
+    int limit = Math.min(s.hi, from + MAX_BLOCK);
+    int end = from;
+    for (int k = 0; k < lines && end < limit; k++) {
+      int q = end;
+      while (q < limit && s.b[q] != '\n') {
+        q++;
+      }
+      end = q;
+      if (k + 1 < lines && q < limit) {
+        end = q + 1;
+      }
+    }
+    if (end > from && s.at(end - 1) == '\r') {
+      end--;
+    }
+    return s.add(from, end, DetectorType.PRIVATE_KEY) ? end : -1;
   }
 }

@@ -38,7 +38,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     KEYWORD,
     MYSQL_PASSWORD,
     REDIS_CLI_PASSWORD,
-    IDENTIFIED_BY
+    IDENTIFIED_BY,
+    BASE64_SECRET,
+    PUTTY_PRIVATE_LINES
   }
 
   boolean has(int flag) {

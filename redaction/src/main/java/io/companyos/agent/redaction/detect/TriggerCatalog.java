@@ -22,6 +22,13 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.JWT, DetectorType.JWT, "eyj", 0));
     t.add(new Trigger(Action.PEM, DetectorType.PRIVATE_KEY, "-----begin ", 0));
+    t.add(new Trigger(Action.PUTTY_PRIVATE_LINES, DetectorType.PRIVATE_KEY, "private-lines: ", 0));
+    for (int i = 0; i < Base64SecretDetector.MAGICS.size(); i++) {
+      Base64SecretDetector.Magic m = Base64SecretDetector.MAGICS.get(i);
+      DetectorType type = m.kind() == Base64SecretDetector.Kind.AWS_SESSION
+          ? DetectorType.AWS_SECRET_KEY : DetectorType.PRIVATE_KEY;
+      t.add(new Trigger(Action.BASE64_SECRET, type, m.text().toLowerCase(Locale.ROOT), i));
+    }
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
     t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));
