@@ -54,7 +54,11 @@ public final class CanarySelfTest {
           new Canary(DetectorType.AWS_SECRET_KEY,
               "credentials IQoJb3JpZ2luX2VjECanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanaryCanary"
                   + "CanaryCanaryCanary/CanaryCanary+Canary== expire",
-              "CanaryCanaryCanary/CanaryCanary+Canary"));
+              "CanaryCanaryCanary/CanaryCanary+Canary"),
+          new Canary(DetectorType.PASSWORD_HASH,
+              "canary:$6$canarysalt$CanaryHashCanaryHashCanaryHashCanaryHashCanaryHashCanaryHashCanaryHashCanaryHash"
+                  + "Canary./:19000:0:99999:7:::",
+              "CanaryHashCanaryHashCanaryHash"));
 
   private CanarySelfTest() {}
 

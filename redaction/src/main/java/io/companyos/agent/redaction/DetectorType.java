@@ -44,7 +44,12 @@ public enum DetectorType {
   /** Customer host names: configured domains and internal suffixes. */
   HOSTNAME("host"),
   /** Configured keywords (customer names, project code names). */
-  KEYWORD("keyword");
+  KEYWORD("keyword"),
+  /**
+   * Password hashes recognised by their scheme ({@code $6$…}, {@code $2b$…}, {@code $argon2id$…}, {@code $apr1$…},
+   * {@code {SSHA}…}, {@code pbkdf2_sha256$…}, {@code SCRAM-SHA-256$…}): crackable offline.
+   */
+  PASSWORD_HASH("password_hash");
 
   private final String label;
 

@@ -89,7 +89,8 @@ class LabelledCorpusTest {
   @Test
   void corpusCoversEveryKindOfValue() {
     assertThat(RECALL.keySet()).contains("email", "ipv4", "ipv6", "mac", "phone", "card", "iban", "ssn", "jwt",
-        "aws_key", "aws_secret", "token", "private_key", "auth", "secret", "user", "name", "host");
+        "aws_key", "aws_secret", "token", "private_key", "auth", "secret", "user", "name", "host",
+        "password_hash");
     assertThat(negatives).isGreaterThanOrEqualTo(150);
   }
 

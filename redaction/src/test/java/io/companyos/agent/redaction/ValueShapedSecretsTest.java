@@ -38,6 +38,12 @@ class ValueShapedSecretsTest {
         Arguments.of("  tls.key: " + b64(pem("OPENSSH PRIVATE KEY")), "  tls.key: <private_key>"),
         Arguments.of("  tls.key: " + b64(pem("PGP PRIVATE KEY BLOCK")), "  tls.key: <private_key>"),
         Arguments.of("{\"client-key-data\":\"" + rsa + "\"}", "{\"client-key-data\":\"<private_key>\"}"),
+        Arguments.of("alice:$6$rounds=5000$saltsalt$Z8Yq1lKfV3rQ2e9w0oVq5p3o9bQvG3yF5tW8cN1mD4kL7jH2gS6aP0iU3eR9tY1qX4zC8v"
+            + "B5nM2lK0jH7gF6dS.:19000:0:99999:7:::", "alice:<password_hash>:19000:0:99999:7:::"),
+        Arguments.of("admin:$apr1$ZjTqBB3f$IF9gdYAGlMrs2fuINjHsz.", "admin:<password_hash>"),
+        Arguments.of("bcrypt$$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "bcrypt$<password_hash>"),
+        Arguments.of("userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=", "userPassword: <password_hash>"),
+        Arguments.of("user1:{PLAIN}pw:1000:1000::/srv/mail", "user1:<password_hash>:1000:1000::/srv/mail"),
         Arguments.of("creds IQoJb3JpZ2luX2VjE" + "AbCdEfGh".repeat(15) + "== ok", "creds <aws_secret> ok"));
   }
 
@@ -54,7 +60,9 @@ class ValueShapedSecretsTest {
         "  csr: " + b64(pem("CERTIFICATE REQUEST")),
         // a DER certificate (SEQUENCE, SEQUENCE) and a SubjectPublicKeyInfo: not a key's version INTEGER first
         "x5c MIIB+jCCAWOgAwIBAgIUAnsOjKa6FcQ6jd88Eg/Vh4pL1GYwDQYJKoZIhvcNAQELBQAwDzENMAsGA1UEAwwEdGVzdDAeFw0y",
-        "pub MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC40uC30JQZB0j5YtxpygpknjIRb04HOoe/NnK/ahNKiHe+8JUyzqsnIOtw");
+        "pub MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC40uC30JQZB0j5YtxpygpknjIRb04HOoe/NnK/ahNKiHe+8JUyzqsnIOtw",
+        "\tat com.acme.Outer$1$2.run(Outer.java:12)",
+        "price $1$ per unit, $5$ setup");
   }
 
   @ParameterizedTest

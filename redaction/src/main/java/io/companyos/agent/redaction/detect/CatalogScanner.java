@@ -475,6 +475,8 @@ final class CatalogScanner {
         return Base64SecretDetector.find(s, last, t.flags());
       case PUTTY_PRIVATE_LINES:
         return PemDetector.puttyPrivateLines(s, last);
+      case PASSWORD_HASH:
+        return PasswordHashDetector.find(s, last, t.flags());
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

@@ -40,7 +40,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     REDIS_CLI_PASSWORD,
     IDENTIFIED_BY,
     BASE64_SECRET,
-    PUTTY_PRIVATE_LINES
+    PUTTY_PRIVATE_LINES,
+    PASSWORD_HASH
   }
 
   boolean has(int flag) {

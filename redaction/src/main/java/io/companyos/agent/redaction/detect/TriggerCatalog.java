@@ -29,6 +29,10 @@ final class TriggerCatalog {
           ? DetectorType.AWS_SECRET_KEY : DetectorType.PRIVATE_KEY;
       t.add(new Trigger(Action.BASE64_SECRET, type, m.text().toLowerCase(Locale.ROOT), i));
     }
+    for (int i = 0; i < PasswordHashDetector.SCHEMES.size(); i++) {
+      String text = PasswordHashDetector.SCHEMES.get(i).trigger().toLowerCase(Locale.ROOT);
+      t.add(new Trigger(Action.PASSWORD_HASH, DetectorType.PASSWORD_HASH, text, i));
+    }
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
     t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));

@@ -1,0 +1,186 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+import java.util.List;
+
+/**
+ * Password hashes, which can be cracked offline, recognised by their scheme prefix:
+ *
+ * <ul>
+ *   <li>modular crypt format ({@code /etc/shadow}, htpasswd, passlib): {@code $1$ $2a$ $2b$ $2x$ $2y$ $5$ $6$ $7$
+ *       $y$ $gy$ $P$ $H$ $apr1$ $md5$ $sha1$ $argon2id$ $argon2i$ $argon2d$ $scrypt$ $pbkdf2…$}, then
+ *       {@code $}-separated fields of {@code [A-Za-z0-9./+=,-]} whose last (the hash) has at least 16 characters;
+ *       the {@code $} must not follow a letter or digit ({@code Foo$1$2} is a Java class);
+ *   <li>Django {@code pbkdf2_sha256$…}, {@code pbkdf2_sha1$…}, {@code argon2$argon2id$…} (a {@code bcrypt$$2b$…}
+ *       hash is found at its {@code $2b$});
+ *   <li>PostgreSQL {@code SCRAM-SHA-256$4096:salt$stored:server} and {@code md5} followed by exactly 32 hex digits;
+ *   <li>LDAP and Dovecot {@code {SCHEME}value}: {@code {SSHA} {SSHA256} {SSHA512} {SHA} {SHA256} {SHA512} {SMD5}
+ *       {MD5} {CRYPT} {PBKDF2…} {ARGON2…} {BLF-CRYPT} {SHA512-CRYPT} {CRAM-MD5}}, any case, with a value of at least
+ *       8 characters, and {@code {PLAIN}} / {@code {CLEARTEXT}}, whose value is the password itself.
+ * </ul>
+ *
+ * The whole hash is replaced, its scheme included; what stands before it (the user of a shadow or htpasswd line)
+ * and after it (the shadow line's ageing fields after {@code :}) is kept.
+ */
+final class PasswordHashDetector {
+  /** How the value after a prefix is read. */
+  enum Shape {
+    /** {@code $id$field$…$hash}. */
+    CRYPT,
+    /** {@code SCRAM-SHA-256$iterations:salt$storedKey:serverKey}. */
+    SCRAM,
+    /** {@code md5} and 32 hex digits. */
+    PG_MD5,
+    /** {@code {SCHEME}value}. */
+    BRACED
+  }
+
+  /**
+   * A prefix (exact case unless braced) and how its value is read.
+   *
+   * @param trigger the last part of {@code text} the keyword filter looks for (not {@code arg} of {@code args},
+   *     nor {@code scr} of {@code describe})
+   */
+  record Scheme(String text, Shape shape, String trigger) {
+    Scheme(String text, Shape shape) {
+      this(text, shape, text);
+    }
+  }
+
+  static final List<Scheme> SCHEMES;
+
+  static {
+    List<Scheme> l = new java.util.ArrayList<>();
+    for (String id : List.of("$1$", "$2a$", "$2b$", "$2x$", "$2y$", "$5$", "$6$", "$7$", "$y$", "$gy$", "$P$", "$H$",
+        "$apr1$", "$md5$", "$sha1$", "$argon2id$", "$argon2i$", "$argon2d$", "$scrypt$", "$pbkdf2", "pbkdf2_sha256$",
+        "pbkdf2_sha1$")) {
+      l.add(new Scheme(id, Shape.CRYPT));
+    }
+    l.add(new Scheme("argon2$argon2", Shape.CRYPT, "n2$argon2"));
+    l.add(new Scheme("SCRAM-SHA-256$", Shape.SCRAM, "m-sha-256$"));
+    l.add(new Scheme("md5", Shape.PG_MD5));
+    for (String b : List.of("{ssha", "{sha", "{smd5", "{md5", "{crypt}", "{pbkdf2", "{argon2", "{blf-crypt}",
+        "{cram-md5}", "{plain}", "{cleartext}")) {
+      l.add(new Scheme(b, Shape.BRACED));
+    }
+    SCHEMES = List.copyOf(l);
+  }
+
+  private static final int MAX = 1024;
+
+  private PasswordHashDetector() {}
+
+  /** At the last byte of {@code SCHEMES.get(index)}'s text. */
+  static int find(Scan s, int last, int index) {
+    Scheme scheme = SCHEMES.get(index);
+    int start = last - scheme.text().length() + 1;
+    switch (scheme.shape()) {
+      case CRYPT:
+        return crypt(s, start, last, scheme.text());
+      case SCRAM:
+        return scram(s, start, last);
+      case PG_MD5:
+        return pgMd5(s, start, last);
+      case BRACED:
+        return braced(s, start, last);
+      default:
+        throw new IllegalStateException("unhandled shape " + scheme.shape());
+    }
+  }
+
+  private static boolean isCryptChar(int c) {
+    return Bytes.isAlnum(c) || c == '.' || c == '/' || c == '+' || c == '=' || c == ',' || c == '-';
+  }
+
+  private static int crypt(Scan s, int start, int last, String text) {
+    if (!Bytes.startsWith(s.b, start, s.hi, text) || Bytes.isAlnum(s.at(start - 1))) {
+      return -1;
+    }
+    int limit = Math.min(s.hi, start + MAX);
+    int p = last + 1;
+    if (text.charAt(text.length() - 1) != '$') {
+      // $pbkdf2-sha256$, argon2$argon2id$: the rest of the scheme name up to its $
+      while (p < limit && (Bytes.isAlnum(s.b[p]) || s.b[p] == '-' || s.b[p] == '_')) {
+        p++;
+      }
+      if (s.at(p) != '$') {
+        return -1;
+      }
+      p++;
+    }
+    int fieldStart = p;
+    int lastField = 0;
+    int fields = 0;
+    while (p < limit) {
+      int c = s.b[p];
+      if (c == '$') {
+        lastField = p - fieldStart;
+        fields++;
+        fieldStart = p + 1;
+      } else if (!isCryptChar(c)) {
+        break;
+      }
+      p++;
+    }
+    if (p > fieldStart) {
+      lastField = p - fieldStart;
+      fields++;
+    } else {
+      p--; // a trailing $ is not part of the hash
+    }
+    if (fields == 0 || lastField < 16) {
+      return -1;
+    }
+    return s.add(start, p, DetectorType.PASSWORD_HASH) ? p : -1;
+  }
+
+  private static int scram(Scan s, int start, int last) {
+    if (!Bytes.startsWith(s.b, start, s.hi, "SCRAM-SHA-256$") || Bytes.isAlnum(s.at(start - 1))) {
+      return -1;
+    }
+    int limit = Math.min(s.hi, start + MAX);
+    int p = last + 1;
+    while (p < limit && (isCryptChar(s.b[p]) || s.b[p] == ':' || s.b[p] == '$')) {
+      p++;
+    }
+    return p - last > 40 && s.add(start, p, DetectorType.PASSWORD_HASH) ? p : -1;
+  }
+
+  private static int pgMd5(Scan s, int start, int last) {
+    if (!Bytes.startsWith(s.b, start, s.hi, "md5") || Bytes.isWord(s.at(start - 1))
+        || Bytes.hexRun(s.b, last + 1, s.hi, 33) != 32 || Bytes.isWord(s.at(last + 33))) {
+      return -1;
+    }
+    int end = last + 33;
+    return s.add(start, end, DetectorType.PASSWORD_HASH) ? end : -1;
+  }
+
+  private static int braced(Scan s, int start, int last) {
+    if (Bytes.isWord(s.at(start - 1))) {
+      return -1;
+    }
+    int p = last + 1;
+    if (s.at(last) != '}') {
+      while (p - start < 24 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '-' || s.at(p) == '_')) {
+        p++;
+      }
+      if (s.at(p) != '}') {
+        return -1;
+      }
+      p++;
+    }
+    int valueStart = p;
+    int limit = Math.min(s.hi, start + MAX);
+    while (p < limit && s.b[p] > ' ' && s.b[p] != '"' && s.b[p] != '\'' && s.b[p] != ',' && s.b[p] != ';'
+        && s.b[p] != ')' && s.b[p] != ']' && s.b[p] != '}' && s.b[p] != '<' && s.b[p] != '\\'
+        && (s.b[p] != ':' || !Bytes.isDigit(s.at(p + 1)))) {
+      p++;
+    }
+    boolean plain = Bytes.startsWithIgnoreCase(s.b, start, s.hi, "{plain}")
+        || Bytes.startsWithIgnoreCase(s.b, start, s.hi, "{cleartext}");
+    if (p - valueStart < (plain ? 1 : 8)) {
+      return -1;
+    }
+    return s.add(start, p, DetectorType.PASSWORD_HASH) ? p : -1;
+  }
+}
