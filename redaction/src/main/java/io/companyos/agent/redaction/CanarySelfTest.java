@@ -58,7 +58,12 @@ public final class CanarySelfTest {
           new Canary(DetectorType.PASSWORD_HASH,
               "canary:$6$canarysalt$CanaryHashCanaryHashCanaryHashCanaryHashCanaryHashCanaryHashCanaryHashCanaryHash"
                   + "Canary./:19000:0:99999:7:::",
-              "CanaryHashCanaryHashCanaryHash"));
+              "CanaryHashCanaryHashCanaryHash"),
+          new Canary(DetectorType.API_TOKEN,
+              "notify https://hooks.slack.com/services/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01 failed",
+              "CanaryCanaryCanaryCanary01"),
+          new Canary(DetectorType.API_TOKEN, "registry push as ci with dckr_pat_CanaryCanaryCanary0123456",
+              "dckr_pat_CanaryCanaryCanary0123456"));
 
   private CanarySelfTest() {}
 

@@ -46,6 +46,9 @@ class RedactionPropertiesTest {
               "PropertyPropertyPropertyPropertyPropertyProp"),
           Tuple.of("bob:$6$saltsalt$Z8Yq1lKfV3rQ2e9w0oVq5p3o9bQvG3yF5tW8cN1mD4kL7jH2gS6aP0iU3eR9tY1qX4zC8vB5nM2lK0jH7gF6d"
               + ":19000", "Z8Yq1lKfV3rQ2e9w0oVq5p3o9bQvG3yF5tW8cN1m"),
+          Tuple.of("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+              "B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
+          Tuple.of("dckr_pat_aBcDeFgHiJkLmNoPqRsTuVwXyZ0", "dckr_pat_aBcDeFgHiJkLmNoPqRsTuVwXyZ0"),
           Tuple.of("IQoJb3JpZ2luX2VjE" + "aBcDeFgH1/2+".repeat(10), "aBcDeFgH1/2+aBcDeFgH1/2+aBcDeFgH1/2+"));
 
   @Provide

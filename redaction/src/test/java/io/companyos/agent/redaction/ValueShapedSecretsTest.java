@@ -44,6 +44,14 @@ class ValueShapedSecretsTest {
         Arguments.of("bcrypt$$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "bcrypt$<password_hash>"),
         Arguments.of("userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=", "userPassword: <password_hash>"),
         Arguments.of("user1:{PLAIN}pw:1000:1000::/srv/mail", "user1:<password_hash>:1000:1000::/srv/mail"),
+        Arguments.of("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
+            "https://hooks.slack.com/services/<token>"),
+        Arguments.of("https://discord.com/api/webhooks/123456789012345678/abcDEFghiJKLmnoPQRstuVWXyz0123456789?wait=1",
+            "https://discord.com/api/webhooks/<token>?wait=1"),
+        Arguments.of("https://acme.webhook.office.com/webhookb2/7b8c9d0e-1234-4abc-9def-0123456789ab@72f988bf-86f1-41ab"
+            + "-2d7cd011db47/IncomingWebhook/0123456789abcdef/2a3b4c5d", "https://acme.webhook.office.com/webhookb2/<token>"),
+        Arguments.of("with dckr_pat_abcdefghijklmnopqrstuvwxyz1 and GR1348941abcdefghijklmnopqrst",
+            "with <token> and <token>"),
         Arguments.of("creds IQoJb3JpZ2luX2VjE" + "AbCdEfGh".repeat(15) + "== ok", "creds <aws_secret> ok"));
   }
 
@@ -62,7 +70,10 @@ class ValueShapedSecretsTest {
         "x5c MIIB+jCCAWOgAwIBAgIUAnsOjKa6FcQ6jd88Eg/Vh4pL1GYwDQYJKoZIhvcNAQELBQAwDzENMAsGA1UEAwwEdGVzdDAeFw0y",
         "pub MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC40uC30JQZB0j5YtxpygpknjIRb04HOoe/NnK/ahNKiHe+8JUyzqsnIOtw",
         "\tat com.acme.Outer$1$2.run(Outer.java:12)",
-        "price $1$ per unit, $5$ setup");
+        "price $1$ per unit, $5$ setup",
+        "see https://api.slack.com/messaging/webhooks",
+        "failed calling webhook \"validate.nginx.ingress.kubernetes.io\"",
+        "pk_live_abcdefghijklmnopqrstuvwx");
   }
 
   @ParameterizedTest

@@ -433,7 +433,7 @@ final class CatalogScanner {
       case KEY_VALUE:
         return KeyValueDetector.find(s, last, t);
       case TOKEN_PREFIX:
-        return TokenPrefixDetector.find(s, last, t.text(), t.flags());
+        return TokenPrefixDetector.find(s, last, t.flags());
       case JWT:
         return JwtDetector.find(s, last);
       case PEM:
@@ -477,6 +477,10 @@ final class CatalogScanner {
         return PemDetector.puttyPrivateLines(s, last);
       case PASSWORD_HASH:
         return PasswordHashDetector.find(s, last, t.flags());
+      case WEBHOOK_SLACK:
+        return WebhookDetector.slack(s, last);
+      case WEBHOOK:
+        return WebhookDetector.afterWebhook(s, last);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

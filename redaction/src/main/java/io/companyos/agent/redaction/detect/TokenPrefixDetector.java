@@ -6,11 +6,37 @@ import java.util.List;
 /**
  * Vendor API tokens recognised by their prefix (exact case) and a minimum body length: GitHub, GitLab,
  * Slack, Stripe, HashiCorp Vault, npm, PyPI, Google, SendGrid, DigitalOcean, Shopify, OpenAI, Anthropic,
- * Grafana.
+ * Grafana, Docker Hub, Atlassian, Hugging Face, Databricks, Pulumi, Postman, New Relic, Sentry, Linear,
+ * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Doppler, Replicate, Figma, RubyGems.
  */
 final class TokenPrefixDetector {
-  /** Prefix and the least number of body characters after it. */
-  record Prefix(String text, int minBody) {}
+  /** The body alphabet: base64url and {@code .} (the default). */
+  static final int URL = 0;
+  /** The body alphabet: also {@code + / =} (standard base64, padding inside the token). */
+  static final int STD = 1;
+  /** The body alphabet: letters and digits only (a prefix that could begin a word: {@code hf_hub_download}). */
+  static final int ALNUM = 2;
+  /** The body alphabet: hex digits only ({@code dapi-integration-service} is a name, not a Databricks token). */
+  static final int HEX = 3;
+
+  /**
+   * Prefix and the least number of body characters after it.
+   *
+   * @param trigger the last part of {@code text} that the keyword filter looks for: the whole prefix, or a part
+   *     of it whose first three letters are rarer in logs ({@code TT3} of {@code ATATT3}, not {@code ata} of
+   *     {@code data}; {@code igd_} of {@code figd_}, not {@code fig} of {@code config})
+   * @param alphabet {@link #URL}, {@link #STD}, {@link #ALNUM} or {@link #HEX}
+   * @param marker text the body must contain, or empty
+   */
+  record Prefix(String text, int minBody, String trigger, int alphabet, String marker) {
+    Prefix(String text, int minBody) {
+      this(text, minBody, text, URL, "");
+    }
+
+    Prefix(String text, int minBody, int alphabet) {
+      this(text, minBody, text, alphabet, "");
+    }
+  }
 
   static final List<Prefix> PREFIXES =
       List.of(
@@ -22,26 +48,61 @@ final class TokenPrefixDetector {
           new Prefix("sk_test_", 16), new Prefix("whsec_", 16), new Prefix("hvs.", 20), new Prefix("hvb.", 20),
           new Prefix("npm_", 30), new Prefix("pypi-AgE", 40), new Prefix("AIza", 30), new Prefix("ya29.", 20),
           new Prefix("SG.", 30), new Prefix("dop_v1_", 40), new Prefix("shpat_", 30), new Prefix("shpss_", 30),
-          new Prefix("sk-proj-", 20), new Prefix("sk-ant-", 20), new Prefix("glsa_", 20));
+          new Prefix("sk-proj-", 20), new Prefix("sk-ant-", 20), new Prefix("glsa_", 20),
+          // session 10: value-shaped tokens an admin could plant that the list above let through
+          new Prefix("rk_test_", 16), new Prefix("xoxc-", 10), new Prefix("xoxs-", 10),
+          new Prefix("GR1348941", 20), new Prefix("glcbt-", 20), new Prefix("glft-", 20), new Prefix("gloas-", 20, "oas-", URL, ""),
+          new Prefix("glimt-", 20), new Prefix("glagent-", 20), new Prefix("glsoat-", 20),
+          new Prefix("glffct-", 20), new Prefix("dckr_pat_", 20), new Prefix("hvr.", 20),
+          new Prefix("sk-svcacct-", 20), new Prefix("sk-admin-", 20),
+          new Prefix("sk-", 40, "sk-", URL, "T3BlbkFJ"), // OpenAI keys before sk-proj-: base64 "OpenAI" inside
+          new Prefix("ATATT3", 100, "TT3", STD, ""), new Prefix("glc_eyJ", 32, STD), new Prefix("eyJrIjoi", 40, STD),
+          new Prefix("GOCSPX-", 24), new Prefix("hf_", 30, ALNUM), new Prefix("dapi", 32, HEX), new Prefix("pul-", 40, HEX),
+          new Prefix("PMAK-", 50), new Prefix("NRAK-", 27, ALNUM), new Prefix("sntrys_", 40, STD),
+          new Prefix("sntryu_", 60, HEX), new Prefix("lin_api_", 40, "_api_", ALNUM, ""), new Prefix("sbp_", 40, HEX),
+          new Prefix("AGE-SECRET-KEY-1", 50, "secret-key-1", URL, ""), new Prefix("ops_eyJ", 100, "_eyJ", STD, ""),
+          new Prefix("sq0atp-", 22), new Prefix("sq0csp-", 40), new Prefix("LTAI", 20, ALNUM), new Prefix("AKCp", 60, ALNUM),
+          new Prefix("pscale_tkn_", 40), new Prefix("pscale_pw_", 40), new Prefix("dp.pt.", 40),
+          new Prefix("dp.st.", 40), new Prefix("dp.sa.", 40), new Prefix("dp.ct.", 40), new Prefix("r8_", 30, ALNUM),
+          new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, "ygems_", HEX, ""));
 
   private TokenPrefixDetector() {}
 
-  /** At the last byte of a prefix found case-insensitively; checks the exact case here. */
-  static int find(Scan s, int last, String prefix, int minBody) {
-    int start = last - prefix.length() + 1;
-    if (!Bytes.startsWith(s.b, start, s.hi, prefix) || Bytes.isWord(s.at(start - 1))) {
+  /** At the last byte of {@code PREFIXES.get(index)}'s trigger, found case-insensitively; checks the exact case here. */
+  static int find(Scan s, int last, int index) {
+    Prefix prefix = PREFIXES.get(index);
+    String text = prefix.text();
+    int start = last - text.length() + 1;
+    if (!Bytes.startsWith(s.b, start, s.hi, text) || Bytes.isWord(s.at(start - 1))) {
       return -1;
     }
+    int alphabet = prefix.alphabet();
     int p = last + 1;
-    while (p - last <= 512 && (Bytes.isBase64Url(s.at(p)) || s.at(p) == '.')) {
+    while (p - last <= 512 && inBody(s.at(p), alphabet)) {
       p++;
     }
     while (p > last + 1 && s.at(p - 1) == '.') {
       p--;
     }
-    if (p - last - 1 < minBody) {
+    if (p - last - 1 < prefix.minBody()) {
+      return -1;
+    }
+    if (!prefix.marker().isEmpty() && Bytes.indexOf(s.b, last + 1, p, prefix.marker()) < 0) {
       return -1;
     }
     return s.add(start, p, DetectorType.API_TOKEN) ? p : -1;
+  }
+
+  private static boolean inBody(int c, int alphabet) {
+    switch (alphabet) {
+      case ALNUM:
+        return Bytes.isAlnum(c);
+      case HEX:
+        return Bytes.isHex(c);
+      case STD:
+        return Bytes.isBase64Url(c) || c == '.' || c == '+' || c == '/' || c == '=';
+      default:
+        return Bytes.isBase64Url(c) || c == '.';
+    }
   }
 }

@@ -41,7 +41,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     IDENTIFIED_BY,
     BASE64_SECRET,
     PUTTY_PRIVATE_LINES,
-    PASSWORD_HASH
+    PASSWORD_HASH,
+    WEBHOOK_SLACK,
+    WEBHOOK
   }
 
   boolean has(int flag) {

@@ -17,8 +17,9 @@ final class TriggerCatalog {
   static List<Trigger> build(List<String> customerDomains, List<String> keywords) {
     List<Trigger> t = new ArrayList<>();
     secretKeys(t);
-    for (TokenPrefixDetector.Prefix p : TokenPrefixDetector.PREFIXES) {
-      t.add(new Trigger(Action.TOKEN_PREFIX, DetectorType.API_TOKEN, p.text(), p.minBody()));
+    for (int i = 0; i < TokenPrefixDetector.PREFIXES.size(); i++) {
+      String trigger = TokenPrefixDetector.PREFIXES.get(i).trigger().toLowerCase(Locale.ROOT);
+      t.add(new Trigger(Action.TOKEN_PREFIX, DetectorType.API_TOKEN, trigger, i));
     }
     t.add(new Trigger(Action.JWT, DetectorType.JWT, "eyj", 0));
     t.add(new Trigger(Action.PEM, DetectorType.PRIVATE_KEY, "-----begin ", 0));
@@ -33,6 +34,8 @@ final class TriggerCatalog {
       String text = PasswordHashDetector.SCHEMES.get(i).trigger().toLowerCase(Locale.ROOT);
       t.add(new Trigger(Action.PASSWORD_HASH, DetectorType.PASSWORD_HASH, text, i));
     }
+    t.add(new Trigger(Action.WEBHOOK_SLACK, DetectorType.API_TOKEN, "hooks.slack.com/", 0));
+    t.add(new Trigger(Action.WEBHOOK, DetectorType.API_TOKEN, "ebhook", 0));
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
     t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));
