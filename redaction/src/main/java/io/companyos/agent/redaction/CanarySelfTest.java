@@ -63,7 +63,11 @@ public final class CanarySelfTest {
               "notify https://hooks.slack.com/services/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01 failed",
               "CanaryCanaryCanaryCanary01"),
           new Canary(DetectorType.API_TOKEN, "registry push as ci with dckr_pat_CanaryCanaryCanary0123456",
-              "dckr_pat_CanaryCanaryCanary0123456"));
+              "dckr_pat_CanaryCanaryCanary0123456"),
+          new Canary(DetectorType.JWT,
+              "session=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..Q2FuYXJ5Q2FuYXJ5.Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5"
+                  + ".Q2FuYXJ5VGFnQ2FuYXJ5; Path=/",
+              "Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5"));
 
   private CanarySelfTest() {}
 

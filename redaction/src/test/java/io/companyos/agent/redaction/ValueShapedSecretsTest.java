@@ -52,6 +52,9 @@ class ValueShapedSecretsTest {
             + "-2d7cd011db47/IncomingWebhook/0123456789abcdef/2a3b4c5d", "https://acme.webhook.office.com/webhookb2/<token>"),
         Arguments.of("with dckr_pat_abcdefghijklmnopqrstuvwxyz1 and GR1348941abcdefghijklmnopqrst",
             "with <token> and <token>"),
+        Arguments.of("Cookie: id=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..UHJvcGVydHlJdg.UHJvcGVydHlDaXBoZXJ0ZXh0"
+            + ".UHJvcGVydHlUYWdUYWc; x=1",
+            "Cookie: id=<jwt>; x=1"),
         Arguments.of("creds IQoJb3JpZ2luX2VjE" + "AbCdEfGh".repeat(15) + "== ok", "creds <aws_secret> ok"));
   }
 
@@ -73,7 +76,8 @@ class ValueShapedSecretsTest {
         "price $1$ per unit, $5$ setup",
         "see https://api.slack.com/messaging/webhooks",
         "failed calling webhook \"validate.nginx.ingress.kubernetes.io\"",
-        "pk_live_abcdefghijklmnopqrstuvwx");
+        "pk_live_abcdefghijklmnopqrstuvwx",
+        "a.b.c.d.e eyJhbGciOiJIUzI1NiJ9.notapayload");
   }
 
   @ParameterizedTest

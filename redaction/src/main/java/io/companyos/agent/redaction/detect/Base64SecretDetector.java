@@ -11,7 +11,8 @@ import java.util.List;
  *   <li>a PEM private key encoded whole ({@code LS0tLS1CRUdJTi…}, {@code -----BEGIN}): a Kubernetes Secret's
  *       {@code tls.key}, a kubeconfig's {@code client-key-data}; decoded, its {@code -----BEGIN …-----} line must
  *       name a {@code PRIVATE KEY} (a base64 certificate or public key is kept);
- *   <li>a DER private key without its PEM lines ({@code MII…}, {@code MIJ…}, {@code MIK…}, {@code MIG…}, {@code MHc…}, {@code MC4C…}):
+ *   <li>a DER private key without its PEM lines ({@code MII…}, {@code MIJ…}, {@code MIK…}, {@code MIG…}, {@code MHc…},
+ *       {@code MC4C…}):
  *       decoded, a SEQUENCE whose first element is the version {@code INTEGER 0} followed by an algorithm
  *       SEQUENCE (PKCS#8) or the modulus INTEGER (PKCS#1, DSA), {@code INTEGER 1} followed by an OCTET STRING (SEC1
  *       EC key) or a SEQUENCE (PKCS#8 v2), or {@code INTEGER 3} followed by a SEQUENCE (a PKCS#12 key store);

@@ -4,7 +4,8 @@ import io.companyos.agent.redaction.DetectorType;
 
 /**
  * JSON Web Tokens: {@code eyJ…} header, a payload that also starts with {@code eyJ}, and a signature
- * (possibly empty for unsigned tokens), all base64url.
+ * (possibly empty for unsigned tokens), all base64url. Also encrypted ones (JWE compact form, five parts:
+ * header, encrypted key, which is empty for {@code dir}, IV, ciphertext, tag) whose header names an {@code enc}.
  */
 final class JwtDetector {
   private JwtDetector() {}
@@ -25,8 +26,11 @@ final class JwtDetector {
       return -1;
     }
     int p = run(s, start);
-    if (p - start < 10 || s.at(p) != '.' || !Bytes.startsWith(s.b, p + 1, s.hi, "eyJ")) {
+    if (p - start < 10 || s.at(p) != '.') {
       return -1;
+    }
+    if (!Bytes.startsWith(s.b, p + 1, s.hi, "eyJ")) {
+      return jweEnd(s, start, p);
     }
     int q = run(s, p + 1);
     if (q - p < 10 || s.at(q) != '.') {
@@ -44,5 +48,24 @@ final class JwtDetector {
       p++;
     }
     return p;
+  }
+
+  /** After the header {@code [start, dot)}: the end of a JWE's four other parts, or -1. */
+  private static int jweEnd(Scan s, int start, int dot) {
+    int key = run(s, dot + 1);
+    int iv = key < s.hi && s.at(key) == '.' ? run(s, key + 1) : -1;
+    int text = iv > 0 && s.at(iv) == '.' && iv - key - 1 >= 12 ? run(s, iv + 1) : -1;
+    int tag = text > 0 && s.at(text) == '.' && text - iv - 1 >= 8 ? run(s, text + 1) : -1;
+    if (tag < 0 || tag - text - 1 < 16 || s.at(tag) == '.' || dot - start > 2048) {
+      return -1;
+    }
+    byte[] header;
+    try {
+      header = java.util.Base64.getUrlDecoder().decode(java.util.Arrays.copyOfRange(s.b, start, dot));
+    } catch (IllegalArgumentException notBase64) {
+      return -1;
+    }
+    String h = new String(header, java.nio.charset.StandardCharsets.ISO_8859_1);
+    return h.contains("\"enc\"") ? tag : -1;
   }
 }
