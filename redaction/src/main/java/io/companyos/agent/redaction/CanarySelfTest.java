@@ -67,7 +67,10 @@ public final class CanarySelfTest {
           new Canary(DetectorType.JWT,
               "session=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..Q2FuYXJ5Q2FuYXJ5.Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5"
                   + ".Q2FuYXJ5VGFnQ2FuYXJ5; Path=/",
-              "Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5"));
+              "Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5"),
+          new Canary(DetectorType.API_TOKEN,
+              "GET https://api.telegram.org/bot123456789:AACanaryCanaryCanaryCanaryCanary012/getMe",
+              "AACanaryCanaryCanaryCanaryCanary012"));
 
   private CanarySelfTest() {}
 

@@ -49,6 +49,7 @@ class RedactionPropertiesTest {
           Tuple.of("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
               "B00000000/XXXXXXXXXXXXXXXXXXXXXXXX"),
           Tuple.of("dckr_pat_aBcDeFgHiJkLmNoPqRsTuVwXyZ0", "dckr_pat_aBcDeFgHiJkLmNoPqRsTuVwXyZ0"),
+          Tuple.of("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
           Tuple.of("eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..UHJvcGVydHlJdg.UHJvcGVydHlDaXBoZXJ0ZXh0.UHJvcGVydHlUYWdUYWc",
               "UHJvcGVydHlDaXBoZXJ0ZXh0"),
           Tuple.of("IQoJb3JpZ2luX2VjE" + "aBcDeFgH1/2+".repeat(10), "aBcDeFgH1/2+aBcDeFgH1/2+aBcDeFgH1/2+"));

@@ -52,6 +52,10 @@ class ValueShapedSecretsTest {
             + "-2d7cd011db47/IncomingWebhook/0123456789abcdef/2a3b4c5d", "https://acme.webhook.office.com/webhookb2/<token>"),
         Arguments.of("with dckr_pat_abcdefghijklmnopqrstuvwxyz1 and GR1348941abcdefghijklmnopqrst",
             "with <token> and <token>"),
+        Arguments.of("GET https://api.telegram.org/bot123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/getMe",
+            "GET https://api.telegram.org/bot<token>/getMe"),
+        Arguments.of("refresh_grant 1//0gLqVUd5XoBhPCgYIARAAGBASNwF-L9IrkUnVwKgK3Lk8tW7QJ6mZ9n0yQ3bV5cX2eR8aT1u ok",
+            "refresh_grant <token> ok"),
         Arguments.of("Cookie: id=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..UHJvcGVydHlJdg.UHJvcGVydHlDaXBoZXJ0ZXh0"
             + ".UHJvcGVydHlUYWdUYWc; x=1",
             "Cookie: id=<jwt>; x=1"),
@@ -77,6 +81,7 @@ class ValueShapedSecretsTest {
         "see https://api.slack.com/messaging/webhooks",
         "failed calling webhook \"validate.nginx.ingress.kubernetes.io\"",
         "pk_live_abcdefghijklmnopqrstuvwx",
+        "build 12345678:AAB done, ratio 1:AAAA",
         "a.b.c.d.e eyJhbGciOiJIUzI1NiJ9.notapayload");
   }
 

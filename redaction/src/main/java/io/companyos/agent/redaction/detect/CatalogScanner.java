@@ -481,6 +481,8 @@ final class CatalogScanner {
         return WebhookDetector.slack(s, last);
       case WEBHOOK:
         return WebhookDetector.afterWebhook(s, last);
+      case TELEGRAM_BOT_TOKEN:
+        return TokenPrefixDetector.telegram(s, last);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

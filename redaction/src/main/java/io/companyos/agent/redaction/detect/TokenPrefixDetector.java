@@ -51,7 +51,8 @@ final class TokenPrefixDetector {
           new Prefix("sk-proj-", 20), new Prefix("sk-ant-", 20), new Prefix("glsa_", 20),
           // session 10: value-shaped tokens an admin could plant that the list above let through
           new Prefix("rk_test_", 16), new Prefix("xoxc-", 10), new Prefix("xoxs-", 10),
-          new Prefix("GR1348941", 20), new Prefix("glcbt-", 20), new Prefix("glft-", 20), new Prefix("gloas-", 20, "oas-", URL, ""),
+          new Prefix("GR1348941", 20), new Prefix("glcbt-", 20), new Prefix("glft-", 20),
+          new Prefix("gloas-", 20, "oas-", URL, ""),
           new Prefix("glimt-", 20), new Prefix("glagent-", 20), new Prefix("glsoat-", 20),
           new Prefix("glffct-", 20), new Prefix("dckr_pat_", 20), new Prefix("hvr.", 20),
           new Prefix("sk-svcacct-", 20), new Prefix("sk-admin-", 20),
@@ -64,7 +65,8 @@ final class TokenPrefixDetector {
           new Prefix("sq0atp-", 22), new Prefix("sq0csp-", 40), new Prefix("LTAI", 20, ALNUM), new Prefix("AKCp", 60, ALNUM),
           new Prefix("pscale_tkn_", 40), new Prefix("pscale_pw_", 40), new Prefix("dp.pt.", 40),
           new Prefix("dp.st.", 40), new Prefix("dp.sa.", 40), new Prefix("dp.ct.", 40), new Prefix("r8_", 30, ALNUM),
-          new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, "ygems_", HEX, ""));
+          new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, "ygems_", HEX, ""),
+          new Prefix("1//0", 40)); // Google OAuth refresh tokens
 
   private TokenPrefixDetector() {}
 
@@ -104,5 +106,34 @@ final class TokenPrefixDetector {
       default:
         return Bytes.isBase64Url(c) || c == '.';
     }
+  }
+
+  /**
+   * At the last byte of {@code :aa}: a Telegram bot token, {@code <bot id>:AA<33 base64url>}, the id 8 to 10 digits
+   * after no word byte or after {@code /bot} ({@code api.telegram.org/bot<token>/sendMessage}). The whole token
+   * is replaced.
+   */
+  static int telegram(Scan s, int last) {
+    int colon = last - 2;
+    if (s.at(last - 1) != 'A' || s.at(last) != 'A') {
+      return -1;
+    }
+    int d = colon;
+    while (d > colon - 11 && Bytes.isDigit(s.at(d - 1))) {
+      d--;
+    }
+    int digits = colon - d;
+    boolean afterBot = s.at(d - 1) == 't' && s.at(d - 2) == 'o' && s.at(d - 3) == 'b' && s.at(d - 4) == '/';
+    if (digits < 8 || digits > 10 || (Bytes.isWord(s.at(d - 1)) && !afterBot)) {
+      return -1;
+    }
+    int p = last + 1;
+    while (p - last <= 40 && Bytes.isBase64Url(s.at(p))) {
+      p++;
+    }
+    if (p - last - 1 < 30 || p - last - 1 > 40) {
+      return -1;
+    }
+    return s.add(d, p, DetectorType.API_TOKEN) ? p : -1;
   }
 }

@@ -43,7 +43,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PUTTY_PRIVATE_LINES,
     PASSWORD_HASH,
     WEBHOOK_SLACK,
-    WEBHOOK
+    WEBHOOK,
+    TELEGRAM_BOT_TOKEN
   }
 
   boolean has(int flag) {
