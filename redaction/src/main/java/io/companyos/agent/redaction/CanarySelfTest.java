@@ -70,7 +70,10 @@ public final class CanarySelfTest {
               "Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5Q2FuYXJ5"),
           new Canary(DetectorType.API_TOKEN,
               "GET https://api.telegram.org/bot123456789:AACanaryCanaryCanaryCanaryCanary012/getMe",
-              "AACanaryCanaryCanaryCanaryCanary012"));
+              "AACanaryCanaryCanaryCanaryCanary012"),
+          new Canary(DetectorType.PRIVATE_KEY,
+              "POST /import key=%2D%2D%2D%2D%2DBEGIN%20PRIVATE%20KEY%2D%2D%2D%2D%2D%0AMIIEcanaryCanaryUrlEncoded%0A&x=1",
+              "MIIEcanaryCanaryUrlEncoded"));
 
   private CanarySelfTest() {}
 

@@ -59,6 +59,8 @@ class ValueShapedSecretsTest {
         Arguments.of("Cookie: id=eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..UHJvcGVydHlJdg.UHJvcGVydHlDaXBoZXJ0ZXh0"
             + ".UHJvcGVydHlUYWdUYWc; x=1",
             "Cookie: id=<jwt>; x=1"),
+        Arguments.of("body=key=-----BEGIN+EC+PRIVATE+KEY-----%0AMHcCAQEEIBkg4LVWM9nuwNSk3yByxZpYRTBnVJk5oQaB%0A&x=1",
+            "body=key=<private_key>&x=1"),
         Arguments.of("creds IQoJb3JpZ2luX2VjE" + "AbCdEfGh".repeat(15) + "== ok", "creds <aws_secret> ok"));
   }
 
@@ -81,6 +83,7 @@ class ValueShapedSecretsTest {
         "see https://api.slack.com/messaging/webhooks",
         "failed calling webhook \"validate.nginx.ingress.kubernetes.io\"",
         "pk_live_abcdefghijklmnopqrstuvwx",
+        "GET /trust?cert=%2D%2D%2D%2D%2DBEGIN%20CERTIFICATE%2D%2D%2D%2D%2D%0AMIIB%2BjCCAWOgAwIBAgIU&x=1",
         "build 12345678:AAB done, ratio 1:AAAA",
         "a.b.c.d.e eyJhbGciOiJIUzI1NiJ9.notapayload");
   }

@@ -483,6 +483,8 @@ final class CatalogScanner {
         return WebhookDetector.afterWebhook(s, last);
       case TELEGRAM_BOT_TOKEN:
         return TokenPrefixDetector.telegram(s, last);
+      case PEM_URL_ENCODED:
+        return PemDetector.urlEncoded(s, last, t.flags());
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

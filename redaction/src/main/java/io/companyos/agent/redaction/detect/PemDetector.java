@@ -7,7 +7,7 @@ import io.companyos.agent.redaction.DetectorType;
  * PKCS#8, PGP key blocks): from the {@code -----BEGIN … PRIVATE KEY-----} line to its {@code -----END}
  * line, whatever lies between (YAML indentation, JSON-escaped {@code \n}). Certificates and public keys
  * are not secret. A block whose end is not found within {@link #MAX_BLOCK} bytes is redacted up to there.
- * Also the private part of a PuTTY key file ({@link #puttyPrivateLines}).
+ * Also the private part of a PuTTY key file ({@link #puttyPrivateLines}) and URL-encoded keys ({@link #urlEncoded}).
  */
 final class PemDetector {
   static final int MAX_BLOCK = 48 * 1024;
@@ -81,5 +81,46 @@ final class PemDetector {
       end--;
     }
     return s.add(from, end, DetectorType.PRIVATE_KEY) ? end : -1;
+  }
+
+  /** The URL-encoded forms of a BEGIN line's start that {@link #urlEncoded} is triggered by (lower-case). */
+  static final java.util.List<String> URL_ENCODED_TRIGGERS =
+      java.util.List.of("%2d%2d%2d%2d%2dbegin", "-----begin%20", "-----begin+");
+
+  /**
+   * At the last byte of {@code URL_ENCODED_TRIGGERS.get(index)}: a PEM private key in a URL-encoded value (a form
+   * body or query string in an access log: {@code %2D%2D%2D%2D%2DBEGIN%20PRIVATE%20KEY%2D…%0AMIIE…}). Its decoded
+   * BEGIN line must name a {@code PRIVATE KEY}; the span is the rest of the URL-encoded value (letters, digits,
+   * {@code % + . _ ~ - / =}), at most {@link #MAX_BLOCK} bytes.
+   */
+  static int urlEncoded(Scan s, int last, int index) {
+    int start = last - URL_ENCODED_TRIGGERS.get(index).length() + 1;
+    int limit = Math.min(s.hi, start + MAX_BLOCK);
+    StringBuilder head = new StringBuilder();
+    int p = start;
+    while (p < limit && head.length() < 64 && isUrlEncoded(s.b[p])) {
+      int c = s.b[p];
+      if (c == '%' && Bytes.isHex(s.at(p + 1)) && Bytes.isHex(s.at(p + 2))) {
+        head.append((char) Integer.parseInt(new String(s.b, p + 1, 2, java.nio.charset.StandardCharsets.US_ASCII), 16));
+        p += 3;
+      } else {
+        head.append(c == '+' ? ' ' : (char) c);
+        p++;
+      }
+    }
+    String h = head.toString();
+    int close = h.indexOf("-----", 11);
+    if (!h.startsWith("-----BEGIN ") || close < 0 || !h.substring(11, close).contains("PRIVATE KEY")) {
+      return -1;
+    }
+    while (p < limit && isUrlEncoded(s.b[p])) {
+      p++;
+    }
+    return s.add(start, p, DetectorType.PRIVATE_KEY) ? p : -1;
+  }
+
+  private static boolean isUrlEncoded(int c) {
+    return Bytes.isAlnum(c) || c == '%' || c == '+' || c == '.' || c == '_' || c == '~' || c == '-' || c == '/'
+        || c == '=';
   }
 }

@@ -44,7 +44,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PASSWORD_HASH,
     WEBHOOK_SLACK,
     WEBHOOK,
-    TELEGRAM_BOT_TOKEN
+    TELEGRAM_BOT_TOKEN,
+    PEM_URL_ENCODED
   }
 
   boolean has(int flag) {

@@ -24,6 +24,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.JWT, DetectorType.JWT, "eyj", 0));
     t.add(new Trigger(Action.PEM, DetectorType.PRIVATE_KEY, "-----begin ", 0));
     t.add(new Trigger(Action.PUTTY_PRIVATE_LINES, DetectorType.PRIVATE_KEY, "private-lines: ", 0));
+    for (int i = 0; i < PemDetector.URL_ENCODED_TRIGGERS.size(); i++) {
+      t.add(new Trigger(Action.PEM_URL_ENCODED, DetectorType.PRIVATE_KEY, PemDetector.URL_ENCODED_TRIGGERS.get(i), i));
+    }
     for (int i = 0; i < Base64SecretDetector.MAGICS.size(); i++) {
       Base64SecretDetector.Magic m = Base64SecretDetector.MAGICS.get(i);
       DetectorType type = m.kind() == Base64SecretDetector.Kind.AWS_SESSION
