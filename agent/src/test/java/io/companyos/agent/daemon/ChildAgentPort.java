@@ -2,6 +2,7 @@ package io.companyos.agent.daemon;
 
 import static org.awaitility.Awaitility.await;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +22,8 @@ final class ChildAgentPort {
   static int of(Path stderr, Duration atMost) {
     int[] port = new int[1];
     await().atMost(atMost).until(() -> {
-      Matcher m = LISTENING.matcher(Files.readString(stderr));
+      // ISO-8859-1 decodes any bytes: a UTF-8 character cut at the end of what is written so far does not throw
+      Matcher m = LISTENING.matcher(new String(Files.readAllBytes(stderr), StandardCharsets.ISO_8859_1));
       if (m.find()) {
         port[0] = Integer.parseInt(m.group(1));
         return true;

@@ -248,7 +248,9 @@ class ImageLayoutRunTest {
    */
   private static int boundPort(Path log, Process daemon) throws IOException {
     boolean exited = !daemon.isAlive(); // read before the log: a daemon that logged the line and then exited is seen
-    java.util.regex.Matcher m = LISTENING.matcher(Files.readString(log));
+    // ISO-8859-1 decodes any bytes: a UTF-8 character cut at the end of what is written so far does not throw
+    java.util.regex.Matcher m = LISTENING.matcher(new String(Files.readAllBytes(log),
+        java.nio.charset.StandardCharsets.ISO_8859_1));
     if (m.find()) {
       return Integer.parseInt(m.group(1));
     }
