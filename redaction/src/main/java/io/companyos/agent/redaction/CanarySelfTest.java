@@ -40,6 +40,8 @@ public final class CanarySelfTest {
           new Canary(DetectorType.SECRET, "spring.datasource.password=Canary-Pa55word!", "Canary-Pa55word!"),
           new Canary(DetectorType.SECRET, "{\"client_secret\":\"canary-client-secret\"}", "canary-client-secret"),
           new Canary(DetectorType.SECRET, "postgresql://app:CanaryUrlPass@db:5432/app", "CanaryUrlPass"),
+          new Canary(DetectorType.SECRET, "sshpass -p 'CanaryFlagPass' ssh deploy@bastion", "CanaryFlagPass"),
+          new Canary(DetectorType.SECRET, "curl -u app:CanaryCurlPass https://api.example.com/", "CanaryCurlPass"),
           new Canary(DetectorType.USERNAME, "sshd[1]: Invalid user canaryuser from 10.9.8.7", "canaryuser"),
           new Canary(DetectorType.PERSON_NAME, "{\"displayName\":\"Canary Person\"}", "Canary Person"),
           new Canary(DetectorType.HOSTNAME, "resolved canary-node01.prod.internal", "canary-node01"),

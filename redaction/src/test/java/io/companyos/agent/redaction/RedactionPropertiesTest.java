@@ -52,7 +52,11 @@ class RedactionPropertiesTest {
           Tuple.of("123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw", "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"),
           Tuple.of("eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..UHJvcGVydHlJdg.UHJvcGVydHlDaXBoZXJ0ZXh0.UHJvcGVydHlUYWdUYWc",
               "UHJvcGVydHlDaXBoZXJ0ZXh0"),
-          Tuple.of("IQoJb3JpZ2luX2VjE" + "aBcDeFgH1/2+".repeat(10), "aBcDeFgH1/2+aBcDeFgH1/2+aBcDeFgH1/2+"));
+          Tuple.of("IQoJb3JpZ2luX2VjE" + "aBcDeFgH1/2+".repeat(10), "aBcDeFgH1/2+aBcDeFgH1/2+aBcDeFgH1/2+"),
+          Tuple.of("curl -u bob:CurlPw12345", "CurlPw12345"),
+          Tuple.of("sshpass -p SshPw12345", "SshPw12345"),
+          Tuple.of("mysql -pMyPw12345", "MyPw12345"),
+          Tuple.of("ldapsearch -D cn=Jane Roe,dc=example,dc=org -w LdapPw123", "LdapPw123"));
 
   @Provide
   Arbitrary<String> logText() {

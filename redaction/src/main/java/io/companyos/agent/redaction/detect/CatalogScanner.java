@@ -485,6 +485,12 @@ final class CatalogScanner {
         return TokenPrefixDetector.telegram(s, last);
       case PEM_URL_ENCODED:
         return PemDetector.urlEncoded(s, last, t.flags());
+      case CLI_USER_PASSWORD:
+        return CommandLineDetector.userPassword(s, last);
+      case HTPASSWD:
+        return CommandLineDetector.htpasswd(s, last);
+      case SPACED_FLAG_PASSWORD:
+        return CommandLineDetector.spacedFlag(s, last);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

@@ -9,21 +9,148 @@ import io.companyos.agent.redaction.DetectorType;
 final class CommandLineDetector {
   private CommandLineDetector() {}
 
-  /** At the {@code p} of {@code " -p"}: the password follows without a space, on a mysql command line. */
+  /**
+   * At the {@code p} of {@code " -p"}: the password follows without a space on a mysql, mariadb, sshpass or 7z
+   * command line ({@code -P} is mysql's port); after a space on an sshpass, {@code … login} (docker, podman, helm,
+   * az), mongo or mongosh line, and after {@code -P } on a sqlcmd or zip line. A port ({@code -p 8080:80}) stays.
+   */
   static int mysql(Scan s, int last) {
     int start = last + 1;
     int c = s.at(start);
-    if (c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "mysql", "mariadb")) {
+    boolean lower = s.b[last] == 'p';
+    if (c == ' ') {
+      start++;
+      c = s.at(start);
+      if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
+          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo") : lineMentions(s, last, "sqlcmd", "zip "))) {
+        return -1;
+      }
+      return secretWord(s, start);
+    }
+    if (c == 0 || c == '-' || Bytes.isSpace(c) || !lower || !lineMentions(s, last, "mysql", "mariadb", "sshpass", "7z ")) {
       return -1;
     }
     return secretWord(s, start);
+  }
+
+  /** Digits, {@code :}, {@code .}, {@code -} and an optional {@code /tcp}: a port or port mapping. */
+  private static boolean isPort(Scan s, int start) {
+    int p = start;
+    while (p - start < 64 && (Bytes.isDigit(s.at(p)) || s.at(p) == ':' || s.at(p) == '.' || s.at(p) == '-')) {
+      p++;
+    }
+    if (p == start || !Bytes.isDigit(s.at(start))) {
+      return false;
+    }
+    if (s.at(p) == '/') {
+      p += 4;
+    }
+    int c = s.at(p);
+    return c == 0 || Bytes.isSpace(c) || c == '"' || c == '\'';
+  }
+
+  /**
+   * At the blank after {@code " -u "}: {@code user:password} on a curl line, {@code user%password} after
+   * {@code -U} on an smbclient or rpcclient line; the user is a user name, the password a secret. A value without
+   * the separator ({@code mysql -u root}, {@code git push -u origin}) stays.
+   */
+  static int userPassword(Scan s, int last) {
+    int start = last + 1;
+    int q = s.at(start);
+    int end;
+    if (q == '\'' || q == '"') {
+      start++;
+      end = start;
+      while (end - start < 1024 && s.at(end) != q && s.at(end) != 0 && s.at(end) != '\n') {
+        end++;
+      }
+      if (s.at(end) != q) {
+        return -1;
+      }
+    } else {
+      end = KeyedForms.wordEnd(s, start);
+    }
+    boolean curl = s.b[last - 1] == 'u' && lineMentions(s, last, "curl");
+    int sep = -1;
+    for (int p = start; p < end && sep < 0; p++) {
+      if ((s.b[p] == ':' && curl) || (s.b[p] == '%' && !curl)) {
+        sep = p;
+      }
+    }
+    if (sep <= start || sep >= end - 1 || KeyValueDetector.isPlaceholder(s, start, end)
+        || (!curl && !lineMentions(s, last, "smbclient", "rpcclient"))) {
+      return -1;
+    }
+    return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1;
+  }
+
+  /**
+   * At the blank after {@code "htpasswd "}: in batch mode ({@code -b}, {@code -bc}, {@code -nb}, …), the user
+   * name and the password, the positional arguments after the file (none with {@code -n}).
+   */
+  static int htpasswd(Scan s, int last) {
+    int p = last + 1;
+    boolean batch = false;
+    boolean noFile = false;
+    boolean cost = false;
+    int n = 0;
+    int[] pos = s.scratch; // start, end of up to 3 positional arguments
+    while (n < 3 && p - last < 1024) {
+      while (s.at(p) == ' ') {
+        p++;
+      }
+      int c = s.at(p);
+      if (c == 0 || c == '\n' || c == '\r' || c == '|' || c == ';' || c == '&' || c == '>') {
+        break;
+      }
+      int q = c == '\'' || c == '"' ? c : 0;
+      int st = q != 0 ? p + 1 : p;
+      int e = st;
+      while (e - st < 1024 && s.at(e) != 0 && (q != 0 ? s.at(e) != q && s.at(e) != '\n' : s.at(e) > ' ')) {
+        e++;
+      }
+      if (q == 0 && c == '-' && n == 0) {
+        for (int k = p + 1; k < e; k++) {
+          batch |= s.b[k] == 'b';
+          noFile |= s.b[k] == 'n';
+          cost |= s.b[k] == 'C' || s.b[k] == 'r';
+        }
+      } else if (cost) {
+        cost = false; // the argument of -C (bcrypt cost) or -r (rounds)
+      } else {
+        pos[2 * n] = st;
+        pos[2 * n + 1] = e;
+        n++;
+      }
+      p = q != 0 && s.at(e) == q ? e + 1 : e;
+    }
+    int user = noFile ? 0 : 1;
+    if (!batch || n < user + 2) {
+      return -1;
+    }
+    return KeyedForms.userAndSecret(s, pos[2 * user], pos[2 * user + 1], pos[2 * user + 2], pos[2 * user + 3])
+        ? pos[2 * user + 3] : -1;
+  }
+
+  /**
+   * At the blank after a flag that takes a password and a blank: {@code ldapsearch … -w SECRET} (and the other
+   * ldap tools; {@code -W} prompts), {@code ssh-keygen -N PASSPHRASE}.
+   */
+  static int spacedFlag(Scan s, int last) {
+    int flag = s.b[last - 1];
+    int c = s.at(last + 1);
+    if (c == 0 || c == '-' || Bytes.isSpace(c)
+        || !(flag == 'w' ? lineMentions(s, last, "ldap") : flag == 'N' && lineMentions(s, last, "ssh-keygen"))) {
+      return -1;
+    }
+    return secretWord(s, last + 1);
   }
 
   /** At the space after {@code " -a "} on a redis-cli command line. */
   static int redisCli(Scan s, int last) {
     int start = last + 1;
     int c = s.at(start);
-    if (c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "redis-cli", "redis-cli")) {
+    if (c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "redis-cli")) {
       return -1;
     }
     return secretWord(s, start);
@@ -53,23 +180,28 @@ final class CommandLineDetector {
       while (end - start < 1024 && s.at(end) != q && s.at(end) != 0 && s.at(end) != '\n') {
         end++;
       }
-      return s.at(end) == q && end > start + 1 && s.add(start + 1, end, DetectorType.SECRET) ? end : -1;
+      return s.at(end) == q && end > start + 1 && !KeyValueDetector.isPlaceholder(s, start + 1, end)
+          && s.add(start + 1, end, DetectorType.SECRET) ? end : -1;
     }
     int end = start;
     while (end - start < 1024 && s.at(end) != 0 && !Bytes.isSpace(s.at(end)) && s.at(end) != '"') {
       end++;
     }
-    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+    // a token of an earlier pass (-p<secret:…>) stays: redacting twice equals redacting once
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET)
+        ? end : -1;
   }
 
-  private static boolean lineMentions(Scan s, int from, String a, String b) {
+  private static boolean lineMentions(Scan s, int from, String... words) {
     int p = from;
     while (p > s.lo && from - p < 256 && s.b[p - 1] != '\n') {
       p--;
     }
     for (int i = p; i < from; i++) {
-      if (Bytes.startsWithIgnoreCase(s.b, i, from, a) || Bytes.startsWithIgnoreCase(s.b, i, from, b)) {
-        return true;
+      for (String w : words) {
+        if (Bytes.startsWithIgnoreCase(s.b, i, from, w)) {
+          return true;
+        }
       }
     }
     return false;

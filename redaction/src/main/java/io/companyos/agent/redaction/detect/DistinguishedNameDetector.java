@@ -31,7 +31,7 @@ final class DistinguishedNameDetector {
       host |= c == '.' || c == '*';
       p++;
     }
-    if (p == start || host || s.at(p) != ',' || !nextIsRdn(s, p + 1)) {
+    if (p == start || host || s.at(p) != ',' || !nextIsRdn(s, p + 1) || KeyValueDetector.isPlaceholder(s, start, p)) {
       return -1;
     }
     return s.add(start, p, DetectorType.PERSON_NAME) ? p : -1;

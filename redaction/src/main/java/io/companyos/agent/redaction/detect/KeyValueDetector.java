@@ -86,12 +86,16 @@ final class KeyValueDetector {
     if (q == '"' || q == '\'') {
       int start = vs + 1;
       int end = closingQuote(s, start, q);
-      return end < 0 ? -1 : accept(s, t, start, end);
+      return end < 0 ? -1 : cli && t.type() == DetectorType.USERNAME ? KeyedForms.userColonPassword(s, t, start, end)
+          : accept(s, t, start, end);
+    }
+    if (cli && t.type() == DetectorType.USERNAME) {
+      return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
     return accept(s, t, vs, unquotedEnd(s, ks, vs));
   }
 
-  private static int accept(Scan s, Trigger t, int start, int end) {
+  static int accept(Scan s, Trigger t, int start, int end) {
     if (end <= start || isPlaceholder(s, start, end)) {
       return -1;
     }
@@ -136,7 +140,8 @@ final class KeyValueDetector {
   }
 
   private static int unquotedEnd(Scan s, int keyStart, int vs) {
-    boolean lineMode = keyStartsLine(s, keyStart);
+    // a flag (-Dkey=value, --key=value) ends at a blank even at the start of a line: the next flag follows
+    boolean lineMode = s.at(keyStart) != '-' && keyStartsLine(s, keyStart);
     int p = vs;
     int limit = Math.min(s.hi, vs + MAX_VALUE);
     while (p < limit) {
@@ -249,7 +254,7 @@ final class KeyValueDetector {
     return masked;
   }
 
-  private static boolean isSystemAccount(Scan s, int start, int end) {
+  static boolean isSystemAccount(Scan s, int start, int end) {
     int len = end - start;
     return (len == 4 && Bytes.startsWith(s.b, start, end, "root"))
         || (len == 6 && Bytes.startsWith(s.b, start, end, "nobody"))

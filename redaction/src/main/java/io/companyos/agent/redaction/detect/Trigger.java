@@ -45,7 +45,10 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WEBHOOK_SLACK,
     WEBHOOK,
     TELEGRAM_BOT_TOKEN,
-    PEM_URL_ENCODED
+    PEM_URL_ENCODED,
+    CLI_USER_PASSWORD,
+    HTPASSWD,
+    SPACED_FLAG_PASSWORD
   }
 
   boolean has(int flag) {

@@ -46,6 +46,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, " -p", 0));
     t.add(new Trigger(Action.REDIS_CLI_PASSWORD, DetectorType.SECRET, " -a ", 0));
     t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
+    commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "password for ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "publickey for ", 0));
@@ -117,5 +118,13 @@ final class TriggerCatalog {
         "middlename", "middle_name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
     }
+  }
+
+  /** Headers and command-line flags whose value is a credential without a {@code key=} form. */
+  private static void commandLineAndHeaders(List<Trigger> t) {
+    t.add(new Trigger(Action.CLI_USER_PASSWORD, DetectorType.SECRET, " -u ", 0));
+    t.add(new Trigger(Action.HTPASSWD, DetectorType.SECRET, "htpasswd ", 0));
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -w ", 0));
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -n ", 0));
   }
 }
