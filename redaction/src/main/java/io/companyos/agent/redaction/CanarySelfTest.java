@@ -42,6 +42,7 @@ public final class CanarySelfTest {
           new Canary(DetectorType.SECRET, "postgresql://app:CanaryUrlPass@db:5432/app", "CanaryUrlPass"),
           new Canary(DetectorType.SECRET, "sshpass -p 'CanaryFlagPass' ssh deploy@bastion", "CanaryFlagPass"),
           new Canary(DetectorType.SECRET, "curl -u app:CanaryCurlPass https://api.example.com/", "CanaryCurlPass"),
+          new Canary(DetectorType.SECRET, "Cookie: theme=dark; JSESSIONID=CanarySessionCookie", "CanarySessionCookie"),
           new Canary(DetectorType.USERNAME, "sshd[1]: Invalid user canaryuser from 10.9.8.7", "canaryuser"),
           new Canary(DetectorType.PERSON_NAME, "{\"displayName\":\"Canary Person\"}", "Canary Person"),
           new Canary(DetectorType.HOSTNAME, "resolved canary-node01.prod.internal", "canary-node01"),

@@ -53,10 +53,12 @@ class RedactionPropertiesTest {
           Tuple.of("eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0..UHJvcGVydHlJdg.UHJvcGVydHlDaXBoZXJ0ZXh0.UHJvcGVydHlUYWdUYWc",
               "UHJvcGVydHlDaXBoZXJ0ZXh0"),
           Tuple.of("IQoJb3JpZ2luX2VjE" + "aBcDeFgH1/2+".repeat(10), "aBcDeFgH1/2+aBcDeFgH1/2+aBcDeFgH1/2+"),
+          Tuple.of("Cookie: theme=dark; SID=CookieVal123", "CookieVal123"),
           Tuple.of("curl -u bob:CurlPw12345", "CurlPw12345"),
           Tuple.of("sshpass -p SshPw12345", "SshPw12345"),
           Tuple.of("mysql -pMyPw12345", "MyPw12345"),
-          Tuple.of("ldapsearch -D cn=Jane Roe,dc=example,dc=org -w LdapPw123", "LdapPw123"));
+          Tuple.of("ldapsearch -D cn=Jane Roe,dc=example,dc=org -w LdapPw123", "LdapPw123"),
+          Tuple.of("Authorization: token tok0123456789abcdef", "tok0123456789abcdef"));
 
   @Provide
   Arbitrary<String> logText() {

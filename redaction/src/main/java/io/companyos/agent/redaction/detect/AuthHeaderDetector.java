@@ -64,6 +64,84 @@ final class AuthHeaderDetector {
     return s.add(start, p, DetectorType.AUTH_HEADER) ? p : -1;
   }
 
+  /**
+   * At the last byte of {@code authorization}: the credentials of a scheme other than Bearer and Basic (which
+   * their own patterns take), as in {@code Authorization: token …}, {@code SSWS …}, {@code ApiKey …}, {@code Bot …},
+   * {@code Negotiate …}; of {@code Digest}, the {@code response}; of {@code AWS4-HMAC-SHA256}, the {@code Signature}.
+   * The scheme word stays.
+   */
+  static int otherScheme(Scan s, int last) {
+    int p = last + 1;
+    if (Bytes.isWord(s.at(last - 13)) && s.at(last - 13) != '_') {
+      return -1;
+    }
+    if (s.at(p) == '\\' && s.at(p + 1) == '"') {
+      p += 2;
+    } else if (s.at(p) == '"' || s.at(p) == '\'') {
+      p++;
+    }
+    int c = s.at(p);
+    if (c != ':' && c != '=') {
+      return -1;
+    }
+    p++;
+    if (s.at(p) == '\\' && s.at(p + 1) == '"') {
+      p += 2;
+    }
+    while (s.at(p) == ' ' || s.at(p) == '"' || s.at(p) == '\'') {
+      p++;
+    }
+    int scheme = p;
+    while (p - scheme < 32 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '-')) {
+      p++;
+    }
+    if (p == scheme || s.at(p) != ' ') {
+      return -1;
+    }
+    if (Bytes.startsWithIgnoreCase(s.b, scheme, p, "bearer") || Bytes.startsWithIgnoreCase(s.b, scheme, p, "basic")) {
+      return -1;
+    }
+    int start = p + 1;
+    while (s.at(start) == ' ' && start - p < 4) {
+      start++;
+    }
+    if (Bytes.startsWithIgnoreCase(s.b, scheme, p, "digest")) {
+      return parameter(s, start, "response=");
+    }
+    if (Bytes.startsWithIgnoreCase(s.b, scheme, p, "aws4-hmac-sha256")) {
+      return parameter(s, start, "signature=");
+    }
+    int end = start;
+    while (end - start < 8192 && (isTokenChar(s.at(end)) || s.at(end) == '=' || s.at(end) == ':')) {
+      end++;
+    }
+    if (end - start < 8 || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.AUTH_HEADER) ? end : -1;
+  }
+
+  /** The value of {@code name} (quoted or not) among the comma-separated parameters from {@code from} on the line. */
+  private static int parameter(Scan s, int from, String name) {
+    int limit = Math.min(s.hi, from + 4096);
+    for (int p = from; p < limit && s.b[p] != '\n'; p++) {
+      if (Bytes.startsWithIgnoreCase(s.b, p, limit, name) && !Bytes.isWord(s.at(p - 1))) {
+        int start = p + name.length();
+        boolean quoted = s.at(start) == '"';
+        if (quoted) {
+          start++;
+        }
+        int end = start;
+        while (end < limit && end - start < 1024 && (Bytes.isBase64Url(s.at(end)) || s.at(end) == '+'
+            || s.at(end) == '/' || s.at(end) == '=')) {
+          end++;
+        }
+        return end - start >= 8 && s.add(start, end, DetectorType.AUTH_HEADER) ? end : -1;
+      }
+    }
+    return -1;
+  }
+
   private static int valueStart(Scan s, int last, int wordLength) {
     if (Bytes.isWord(s.at(last - wordLength)) || Bytes.isWord(s.at(last + 1))) {
       return -1;

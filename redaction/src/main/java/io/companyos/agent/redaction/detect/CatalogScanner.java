@@ -485,6 +485,10 @@ final class CatalogScanner {
         return TokenPrefixDetector.telegram(s, last);
       case PEM_URL_ENCODED:
         return PemDetector.urlEncoded(s, last, t.flags());
+      case COOKIE:
+        return CookieDetector.find(s, last);
+      case AUTHORIZATION:
+        return AuthHeaderDetector.otherScheme(s, last);
       case CLI_USER_PASSWORD:
         return CommandLineDetector.userPassword(s, last);
       case HTPASSWD:

@@ -46,9 +46,11 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WEBHOOK,
     TELEGRAM_BOT_TOKEN,
     PEM_URL_ENCODED,
+    COOKIE,
     CLI_USER_PASSWORD,
     HTPASSWD,
-    SPACED_FLAG_PASSWORD
+    SPACED_FLAG_PASSWORD,
+    AUTHORIZATION
   }
 
   boolean has(int flag) {

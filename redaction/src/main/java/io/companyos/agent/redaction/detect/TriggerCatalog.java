@@ -122,6 +122,8 @@ final class TriggerCatalog {
 
   /** Headers and command-line flags whose value is a credential without a {@code key=} form. */
   private static void commandLineAndHeaders(List<Trigger> t) {
+    t.add(new Trigger(Action.COOKIE, DetectorType.SECRET, "cookie", 0));
+    t.add(new Trigger(Action.AUTHORIZATION, DetectorType.AUTH_HEADER, "authorization", 0));
     t.add(new Trigger(Action.CLI_USER_PASSWORD, DetectorType.SECRET, " -u ", 0));
     t.add(new Trigger(Action.HTPASSWD, DetectorType.SECRET, "htpasswd ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -w ", 0));

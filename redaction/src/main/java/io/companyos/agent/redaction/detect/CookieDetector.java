@@ -1,0 +1,78 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * Cookie values, which are bearer credentials (a session cookie is a login): after {@code Cookie:} every
+ * {@code name=value} pair's value, after {@code Set-Cookie:} the first pair's value (the attributes that follow,
+ * {@code Path=/}, {@code HttpOnly}, {@code Expires=…}, are not secret). Also as a JSON field ({@code "cookie":"…"},
+ * JSON-escaped too) and as {@code cookie=} / {@code http_cookie=}. The cookie names stay.
+ */
+final class CookieDetector {
+  private CookieDetector() {}
+
+  /** At the last byte of {@code cookie}. */
+  static int find(Scan s, int last) {
+    int ws = last - 5;
+    int before = s.at(ws - 1);
+    if (Bytes.isAlnum(before) || Bytes.isWord(s.at(last + 1))) {
+      return -1;
+    }
+    boolean set = (before == '-' || before == '_') && Bytes.startsWithIgnoreCase(s.b, ws - 4, ws, "set");
+    int p = last + 1;
+    if (s.at(p) == '\\' && s.at(p + 1) == '"') {
+      p += 2;
+    } else if (s.at(p) == '"' || s.at(p) == '\'') {
+      p++;
+    }
+    if (s.at(p) != ':' && s.at(p) != '=') {
+      return -1;
+    }
+    p++;
+    while (s.at(p) == ' ' && p - last < 12) {
+      p++;
+    }
+    if (s.at(p) == '\\' && s.at(p + 1) == '"') {
+      p += 2;
+    } else if (s.at(p) == '"' || s.at(p) == '\'') {
+      p++;
+    }
+    int r = -1;
+    for (int pairs = 0; pairs < 64; pairs++) {
+      int name = p;
+      while (p - name < 256 && isNameByte(s.at(p))) {
+        p++;
+      }
+      if (p == name || s.at(p) != '=') {
+        return r;
+      }
+      int start = ++p;
+      while (p - start < 4096 && isValueByte(s.at(p))) {
+        p++;
+      }
+      if (p > start && !KeyValueDetector.isPlaceholder(s, start, p) && s.add(start, p, DetectorType.SECRET)) {
+        r = p;
+      }
+      if (set || s.at(p) != ';') {
+        return r;
+      }
+      p++;
+      while (s.at(p) == ' ') {
+        p++;
+      }
+    }
+    return r;
+  }
+
+  /** RFC 6265 token bytes: no separators, blanks or controls. */
+  private static boolean isNameByte(int c) {
+    return c > ' ' && c < 0x7F && c != '=' && c != ';' && c != ',' && c != '"' && c != '\\' && c != '\''
+        && c != '(' && c != ')' && c != '<' && c != '>' && c != '@' && c != ':' && c != '/' && c != '['
+        && c != ']' && c != '?' && c != '{' && c != '}';
+  }
+
+  /** Cookie-octets (and {@code =}, which base64 values hold): up to a {@code ;}, blank, quote or backslash. */
+  private static boolean isValueByte(int c) {
+    return c > ' ' && c != ';' && c != ',' && c != '"' && c != '\\' && c != '\'' && c != 0x7F;
+  }
+}
