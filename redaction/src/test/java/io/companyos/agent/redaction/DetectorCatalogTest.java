@@ -273,7 +273,7 @@ class DetectorCatalogTest {
           p("run --password hunter2 --verbose", "run --password <secret> --verbose"),
           p("mysql -uroot -pS3cret db", "mysql -uroot -p<secret> db"),
           p("redis-cli -a S3cret ping", "redis-cli -a <secret> ping"),
-          p("requirepass foobared2", "requirepass foobared2"),
+          p("requirepass foobared2", "requirepass <secret>"), // redis.conf: blank-separated, the line's last word
           p("requirepass: foobared2", "requirepass: <secret>"),
           p("NEO4J_AUTH=neo4j/Secr3tPw", "NEO4J_AUTH=neo4j/<secret>"),
           p("GET /login?user=admin&password=x1y2 HTTP", "GET /login?user=<user>&password=<secret> HTTP"),

@@ -2,16 +2,119 @@ package io.companyos.agent.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The red team on keys: secrets recognised by a key or a flag that used to leave, and what must stay around them.
- * One-line cases are in {@code corpus/labelled-keys.txt}.
+ * The red team on keys: secrets recognised by a key or a flag that used to leave (multi-line YAML, Terraform
+ * blocks, .netrc entries, the structured paths) and what must stay around them. One-line cases are in
+ * {@code corpus/labelled-keys.txt}.
  */
 class KeyedLeaksTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
+
+  static Stream<Arguments> multiLine() {
+    return Stream.of(
+        Arguments.of("db:\n  password: |\n    BlockSecret1\n    second line\n  other: x\n",
+            "db:\n  password: |\n    <secret>\n  other: x\n"),
+        Arguments.of("token: >-\n  Folded\n\n  Secret2\nnext: 1\n", "token: >-\n  <secret>\nnext: 1\n"),
+        Arguments.of("api_key: |+2 # the key\n    k3y\r\nx: y\r\n", "api_key: |+2 # the key\n    <secret>\r\nx: y\r\n"),
+        Arguments.of("password: &pw !!str |\n  Tagged1\n", "password: &pw !!str |\n  <secret>\n"),
+        Arguments.of("  - password: |\n      ItemBlock\n  - name: x\n", "  - password: |\n      <secret>\n  - name: x\n"),
+        Arguments.of("password:\n  NextLinePw\nuser_count: 3\n", "password:\n  <secret>\nuser_count: 3\n"),
+        Arguments.of("machine api.example.com\n  login alice\n  password N3trc\n",
+            "machine api.example.com\n  login alice\n  password <secret>\n"),
+        Arguments.of("variable \"db_password\" {\n  type    = string\n  default = \"tf-secret\"\n}\n",
+            "variable \"db_password\" {\n  type    = string\n  default = \"<secret>\"\n}\n"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("multiLine")
+  void multiLineValuesAreReplaced(String in, String expected) throws IOException {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+    assertThat(stream(in)).isEqualTo(expected);
+    assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
+  }
+
+  static Stream<String> multiLineNegatives() {
+    return Stream.of(
+        "password: |\nnot: indented\n",
+        "credentials:\n  username_hint: x\n",
+        "password:\n  - a\n",
+        "secret:\n  # a comment\n",
+        "key: |\n  not a secret key\n",
+        "password_policy: |\n  min 12\n",
+        "login failed: password expired\n",
+        "Password expired\npassword change required\n",
+        "variable \"region\" {\n  default = \"eu-west-1\"\n}\n",
+        "variable \"db_password\" {\n  type = string\n}\nlocals {\n  default = \"x\"\n}\n");
+  }
+
+  @ParameterizedTest
+  @MethodSource("multiLineNegatives")
+  void multiLineNonSecretsStay(String in) throws IOException {
+    assertThat(MASK.redact(in)).isEqualTo(in);
+    assertThat(stream(in)).isEqualTo(in);
+  }
+
+  /** A block scalar reaching across the streaming engine's 1 MiB window cut is replaced whole. */
+  @Test
+  void aBlockAcrossTheWindowCutIsReplacedWhole() throws IOException {
+    StringBuilder in = new StringBuilder();
+    while (in.length() < (1 << 20) - 40) {
+      in.append("2026-11-26 10:11:12 INFO ok\n");
+    }
+    in.append("password: |\n");
+    for (int i = 0; i < 200; i++) {
+      in.append("  BlockLine").append(i).append('\n');
+    }
+    in.append("done: 1\n");
+    String out = stream(in.toString());
+    assertThat(out).doesNotContain("BlockLine").endsWith("password: |\n  <secret>\ndone: 1\n");
+  }
+
+  @Test
+  void yamlBlockScalarsUnderSecretKeysInTheStructuredPath() throws Exception {
+    String out = MASK.redactStructured(StructuredFormat.YAML,
+        "db:\n  password: |\n    BlockSecret1\n  token: >-\n    Folded\n  note: |\n    keep me\n", new RedactionCounter());
+    JsonNode n = new YAMLMapper().readTree(out);
+    assertThat(n.at("/db/password").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/db/token").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/db/note").asText()).isEqualTo("keep me\n");
+    assertThat(out).doesNotContain("BlockSecret1").doesNotContain("Folded");
+  }
+
+  @Test
+  void dockerConfigInTheStructuredPath() throws Exception {
+    String out = MASK.redactStructured(StructuredFormat.JSON,
+        "{\"auths\":{\"reg.example.com\":{\"auth\":\"YWxpY2U6c2VjcmV0cGFzcw==\",\"identitytoken\":\"idtok\"}},"
+            + "\"x\":{\"registrytoken\":\"rt\"},\"auth\":\"ldap\"}", new RedactionCounter());
+    JsonNode n = new ObjectMapper().readTree(out);
+    assertThat(n.at("/auths/reg.example.com/auth").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/auths/reg.example.com/identitytoken").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/x/registrytoken").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/auth").asText()).isEqualTo("ldap");
+  }
+
+  @Test
+  void signaturesAndFlagsInTheStructuredPaths() {
+    assertThat(MASK.redactStructured(StructuredFormat.URL_QUERY,
+        "/c/b?sv=2020-08-04&sig=AbCdEfGhIjKlMnOpQrStUvWxYz0123%2B%3D&comp=list&sig2=1", new RedactionCounter()))
+        .isEqualTo("/c/b?sv=2020-08-04&sig=%3Csecret%3E&comp=list&sig2=1");
+    assertThat(MASK.redactStructured(StructuredFormat.PROPERTIES,
+        "keystore.storepass=changeit\nsig=11\n", new RedactionCounter()))
+        .isEqualTo("keystore.storepass=<secret>\nsig=11\n");
+  }
 
   /** Every line of the hand-written corpus, redacted twice, equals it redacted once (no token is taken again). */
   @Test
@@ -30,4 +133,9 @@ class KeyedLeaksTest {
         });
   }
 
+  private static String stream(String in) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MASK.redact(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), out, new RedactionCounter());
+    return out.toString(StandardCharsets.UTF_8);
+  }
 }

@@ -64,6 +64,26 @@ final class AuthHeaderDetector {
     return s.add(start, p, DetectorType.AUTH_HEADER) ? p : -1;
   }
 
+  /** Whether {@code b[start, end)} is standard base64 of text holding a {@code :} ({@code user:password}). */
+  static boolean isBase64UserPassword(byte[] b, int start, int end) {
+    int len = end - start;
+    if (len < 8 || len % 4 != 0 || len > 4096) {
+      return false;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(java.util.Arrays.copyOfRange(b, start, end));
+    } catch (IllegalArgumentException notBase64) {
+      return false;
+    }
+    for (byte x : decoded) {
+      if (x == ':') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /**
    * At the last byte of {@code authorization}: the credentials of a scheme other than Bearer and Basic (which
    * their own patterns take), as in {@code Authorization: token …}, {@code SSWS …}, {@code ApiKey …}, {@code Bot …},

@@ -20,6 +20,11 @@ public final class KeyNames {
 
   /** The detector whose values live under {@code key}, or {@code null} for an ordinary key. */
   public static DetectorType classify(String key) {
+    Trigger t = trigger(key);
+    return t == null ? null : t.type();
+  }
+
+  private static Trigger trigger(String key) {
     String k = key.strip();
     while (k.startsWith("-")) {
       k = k.substring(1);
@@ -43,7 +48,7 @@ public final class KeyNames {
           continue;
         }
       }
-      return t.type();
+      return t;
     }
     return null;
   }
@@ -58,6 +63,11 @@ public final class KeyNames {
     s.b = v;
     s.hi = v.length;
     if (KeyValueDetector.isPlaceholder(s, 0, v.length)) {
+      return false;
+    }
+    Trigger t = trigger(key);
+    if (t != null && ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(v, 0, v.length))
+        || (t.has(Trigger.LONG_VALUE) && v.length < Trigger.LONG))) {
       return false;
     }
     switch (type) {

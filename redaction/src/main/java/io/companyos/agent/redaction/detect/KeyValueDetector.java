@@ -74,6 +74,10 @@ final class KeyValueDetector {
       vs = sp;
     } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)) {
       vs = sp;
+    } else if (quotedKey && t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')) {
+      return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
+    } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.SECRET && c > ' ') {
+      return KeyedForms.blankSeparated(s, t, ks, wordStart, wordEnd, sp);
     } else {
       return -1;
     }
@@ -89,6 +93,12 @@ final class KeyValueDetector {
       return end < 0 ? -1 : cli && t.type() == DetectorType.USERNAME ? KeyedForms.userColonPassword(s, t, start, end)
           : accept(s, t, start, end);
     }
+    if (c == ':' && (q == '|' || q == '>' || q == '!' || q == '&' || q == '\n' || q == '\r')) {
+      int r = KeyedForms.yamlBlock(s, t, ks, vs);
+      if (r != KeyedForms.NOT_A_BLOCK) {
+        return r;
+      }
+    }
     if (cli && t.type() == DetectorType.USERNAME) {
       return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
@@ -97,6 +107,10 @@ final class KeyValueDetector {
 
   static int accept(Scan s, Trigger t, int start, int end) {
     if (end <= start || isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    if ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(s.b, start, end))
+        || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)) {
       return -1;
     }
     DetectorType type = t.type();
@@ -139,7 +153,7 @@ final class KeyValueDetector {
     return s.add(start, end, type) ? end : -1;
   }
 
-  private static int unquotedEnd(Scan s, int keyStart, int vs) {
+  static int unquotedEnd(Scan s, int keyStart, int vs) {
     // a flag (-Dkey=value, --key=value) ends at a blank even at the start of a line: the next flag follows
     boolean lineMode = s.at(keyStart) != '-' && keyStartsLine(s, keyStart);
     int p = vs;
@@ -165,7 +179,7 @@ final class KeyValueDetector {
     return p;
   }
 
-  private static boolean keyStartsLine(Scan s, int keyStart) {
+  static boolean keyStartsLine(Scan s, int keyStart) {
     int p = keyStart - 1;
     while (p >= s.lo && (s.b[p] == ' ' || s.b[p] == '\t')) {
       p--;
@@ -179,7 +193,7 @@ final class KeyValueDetector {
     return p < s.lo || s.b[p] == '\n';
   }
 
-  private static int closingQuote(Scan s, int start, int q) {
+  static int closingQuote(Scan s, int start, int q) {
     int limit = Math.min(s.hi, start + MAX_VALUE);
     for (int p = start; p < limit; p++) {
       int c = s.b[p];
@@ -210,7 +224,7 @@ final class KeyValueDetector {
     return Bytes.isWord(c) || c == '.' || c == '-';
   }
 
-  private static int skipSpaces(Scan s, int p) {
+  static int skipSpaces(Scan s, int p) {
     int n = 0;
     while (n < 8 && (s.at(p) == ' ' || s.at(p) == '\t')) {
       p++;

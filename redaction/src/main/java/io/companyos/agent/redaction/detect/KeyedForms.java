@@ -3,10 +3,16 @@ package io.companyos.agent.redaction.detect;
 import io.companyos.agent.redaction.DetectorType;
 
 /**
- * The rarer shapes of a value found by its key, handed over by {@link KeyValueDetector}: {@code user:password}
- * after a {@code --user} flag.
+ * The rarer shapes of a value found by its key, handed over by {@link KeyValueDetector}: YAML block and
+ * next-line scalars ({@code password: |} then indented lines), {@code .netrc} ({@code machine h login u password
+ * p}), XML key/value attribute pairs ({@code <add key="Password" value="…"/>}, {@code <entry key="password">…}),
+ * Terraform variables ({@code variable "db_password" { default = "…" }}) and {@code user:password} after a
+ * {@code --user} flag.
  */
 final class KeyedForms {
+  /** {@link #yamlBlock}'s answer when the value is not a block: the caller goes on as before. */
+  static final int NOT_A_BLOCK = Integer.MIN_VALUE;
+
   private KeyedForms() {}
 
   /** The end of a value that runs to the next blank or control byte. */
@@ -17,6 +23,327 @@ final class KeyedForms {
       p++;
     }
     return p;
+  }
+
+  /**
+   * After {@code key:} at {@code vs}: a YAML block scalar ({@code |}, {@code >}, with chomping and indentation
+   * indicators, a tag or anchor before and a comment after it) or, for a key that starts its line, a plain
+   * scalar on the next lines. The value is every following line indented deeper than the key's line (blank
+   * lines inside included), one span from its first byte to the end of its last line; the indicator stays.
+   *
+   * @return the end of the span, -1 for an empty block, or {@link #NOT_A_BLOCK}
+   */
+  static int yamlBlock(Scan s, Trigger t, int ks, int vs) {
+    int p = vs;
+    for (int k = 0; k < 2 && (s.at(p) == '!' || s.at(p) == '&'); k++) {
+      int q = p + 1;
+      while (q - p < 64 && s.at(q) > ' ') {
+        q++;
+      }
+      if (s.at(q) != ' ') {
+        return NOT_A_BLOCK;
+      }
+      p = KeyValueDetector.skipSpaces(s, q);
+    }
+    boolean indicator = s.at(p) == '|' || s.at(p) == '>';
+    if (indicator) {
+      p++;
+      for (int k = 0; k < 2 && (s.at(p) == '+' || s.at(p) == '-' || (s.at(p) >= '1' && s.at(p) <= '9')); k++) {
+        p++;
+      }
+      int sp = KeyValueDetector.skipSpaces(s, p);
+      if (s.at(sp) == '#' && sp > p) {
+        while (sp < s.hi && s.b[sp] != '\n' && s.b[sp] != '\r') {
+          sp++;
+        }
+      }
+      p = sp;
+    } else if (p != vs || !startsLineOrItem(s, ks)) {
+      return NOT_A_BLOCK;
+    }
+    if (s.at(p) == '\r') {
+      p++;
+    }
+    if (s.at(p) != '\n') {
+      return NOT_A_BLOCK;
+    }
+    int indent = lineIndent(s, ks);
+    int first = -1;
+    int last = -1;
+    int line = p + 1;
+    while (line < s.hi && line - vs < KeyValueDetector.MAX_VALUE) {
+      int q = line;
+      while (q < s.hi && s.b[q] == ' ') {
+        q++;
+      }
+      int e = q;
+      while (e < s.hi && s.b[e] != '\n' && s.b[e] != '\r') {
+        e++;
+      }
+      if (e == q) { // a blank line: part of the block if more of it follows
+        line = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
+        continue;
+      }
+      if (q - line <= indent) {
+        break;
+      }
+      if (first < 0) {
+        if (!indicator && looksLikeNode(s, q, e)) {
+          return NOT_A_BLOCK;
+        }
+        first = q;
+      }
+      last = e;
+      while (last > q && s.b[last - 1] == ' ') {
+        last--;
+      }
+      line = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
+    }
+    if (first < 0) {
+      return indicator ? -1 : NOT_A_BLOCK;
+    }
+    return KeyValueDetector.accept(s, t, first, last);
+  }
+
+  /** A next-line value that is a mapping, a sequence or a comment, not a scalar. */
+  private static boolean looksLikeNode(Scan s, int q, int e) {
+    int c = s.at(q);
+    if (c == '#' || ((c == '-' || c == '?') && (s.at(q + 1) == ' ' || q + 1 == e))) {
+      return true;
+    }
+    for (int p = q; p < e; p++) {
+      if (s.b[p] == ':' && (p + 1 == e || s.b[p + 1] == ' ')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Only blanks, or blanks and a {@code -} item marker, between the line start and {@code ks}. */
+  private static boolean startsLineOrItem(Scan s, int ks) {
+    int p = ks - 1;
+    while (p >= s.lo && s.b[p] == ' ') {
+      p--;
+    }
+    if (p >= s.lo && s.b[p] == '-' && p < ks - 1) {
+      p--;
+      while (p >= s.lo && s.b[p] == ' ') {
+        p--;
+      }
+    }
+    return p < s.lo || s.b[p] == '\n';
+  }
+
+  /** The number of spaces that start the line holding {@code ks}. */
+  private static int lineIndent(Scan s, int ks) {
+    int ls = ks;
+    while (ls > s.lo && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int n = 0;
+    while (ls + n < ks && s.b[ls + n] == ' ') {
+      n++;
+    }
+    return n;
+  }
+
+  /**
+   * A secret key and its value separated by blanks only, at {@code sp}: in a {@code .netrc} entry (see
+   * {@link #netrc}), or a key of a blank-separated configuration file at the start of its line or after
+   * {@code CONFIG SET} ({@code requirepass}/{@code masterauth} of redis.conf, {@code bindpw}/{@code rootpw} of
+   * slapd.conf and nslcd.conf). The value is one word, or quoted.
+   */
+  static int blankSeparated(Scan s, Trigger t, int ks, int wordStart, int wordEnd, int sp) {
+    if (!netrc(s, ks, wordStart, wordEnd)) {
+      if (ks != wordStart || !(isConfigKey(s, ks, wordEnd) && (startsLine(s, ks) || afterConfigSet(s, ks)))) {
+        return -1;
+      }
+      int q = s.at(sp);
+      boolean quoted = q == '"' || q == '\'';
+      int end = quoted ? KeyValueDetector.closingQuote(s, sp + 1, q) : wordEnd(s, sp);
+      if (end < 0 || !endsLine(s, quoted ? end + 1 : end)) {
+        return -1; // the value is the line's last word: "requirepass is not set" is prose
+      }
+      return quoted ? KeyValueDetector.accept(s, t, sp + 1, end) : KeyValueDetector.accept(s, t, sp, end);
+    }
+    return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp));
+  }
+
+  private static boolean endsLine(Scan s, int p) {
+    int after = skipBlanks(s, p);
+    return after >= s.hi || s.b[after] == '\n' || s.b[after] == '\r';
+  }
+
+  private static boolean isConfigKey(Scan s, int ks, int wordEnd) {
+    int n = wordEnd - ks;
+    return n == 11 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "requirepass")
+        || n == 10 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "masterauth")
+        || n == 6 && (Bytes.startsWith(s.b, ks, s.hi, "bindpw") || Bytes.startsWith(s.b, ks, s.hi, "rootpw"));
+  }
+
+  private static boolean startsLine(Scan s, int ks) {
+    int p = ks - 1;
+    while (p >= s.lo && isBlank(s.b[p])) {
+      p--;
+    }
+    return p < s.lo || s.b[p] == '\n';
+  }
+
+  private static boolean afterConfigSet(Scan s, int ks) {
+    return ks - 11 >= s.lo && Bytes.startsWithIgnoreCase(s.b, ks - 11, ks, "config set ");
+  }
+
+  /**
+   * Whether the bare key {@code password} at {@code ks} is a {@code .netrc} one, followed by a blank and its
+   * value: on a line that starts with {@code machine} or {@code default}, or alone on its line after a line that
+   * starts with {@code machine}, {@code default}, {@code login} or {@code account}. A {@code login} value right
+   * before it is recorded as a user name.
+   */
+  private static boolean netrc(Scan s, int ks, int wordStart, int wordEnd) {
+    if (ks != wordStart || wordEnd - ks != 8 || !Bytes.startsWith(s.b, ks, s.hi, "password")) {
+      return false;
+    }
+    int before = s.at(ks - 1);
+    if (before != ' ' && before != '\t' && before != '\n' && ks > s.lo) {
+      return false;
+    }
+    int ls = ks;
+    while (ls > s.lo && ks - ls < 512 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int first = skipBlanks(s, ls);
+    if (first < ks) {
+      if (!netrcWord(s, first, false)) {
+        return false;
+      }
+      // "login X password": X is the user name
+      int ve = ks - 1;
+      while (ve > first && isBlank(s.b[ve - 1])) {
+        ve--;
+      }
+      int vb = ve;
+      while (vb > first && (s.b[vb - 1] & 0xFF) > ' ') {
+        vb--;
+      }
+      int le = vb;
+      while (le > first && isBlank(s.b[le - 1])) {
+        le--;
+      }
+      if (le - 5 >= first && Bytes.startsWith(s.b, le - 5, s.hi, "login") && (le - 5 == first || isBlank(s.b[le - 6]))
+          && vb < ve && !KeyValueDetector.isPlaceholder(s, vb, ve)) {
+        s.add(vb, ve, DetectorType.USERNAME);
+      }
+      return true;
+    }
+    // alone on its line: the value is the line's last word, and the line before belongs to a netrc entry
+    if (!endsLine(s, wordEnd(s, skipBlanks(s, wordEnd)))) {
+      return false;
+    }
+    if (ls <= s.lo) {
+      return false;
+    }
+    int pl = ls - 1;
+    while (pl > s.lo && ls - pl < 512 && s.b[pl - 1] != '\n') {
+      pl--;
+    }
+    return netrcWord(s, skipBlanks(s, pl), true);
+  }
+
+  private static boolean netrcWord(Scan s, int p, boolean loginToo) {
+    return word(s, p, "machine") || word(s, p, "default") || (loginToo && (word(s, p, "login")
+        || word(s, p, "account")));
+  }
+
+  private static boolean word(Scan s, int p, String w) {
+    return Bytes.startsWith(s.b, p, s.hi, w) && isBlank(s.at(p + w.length()));
+  }
+
+  private static boolean isBlank(int c) {
+    return c == ' ' || c == '\t';
+  }
+
+  private static int skipBlanks(Scan s, int p) {
+    while (p < s.hi && isBlank(s.b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * After a quoted secret key that is neither followed by {@code :} nor {@code =}, at {@code sp}: an XML attribute
+   * pair ({@code key="Password" value="…"}, {@code name="password" value="…"}), the element text after such an
+   * attribute ({@code <entry key="db.password">…</entry>}), or a Terraform {@code variable "…" { default = … }}.
+   *
+   * @param p the byte after the key's closing quote
+   */
+  static int afterQuotedKey(Scan s, Trigger t, int ks, int p, int sp) {
+    int oq = s.at(ks - 1);
+    if ((oq != '"' && oq != '\'') || s.at(p - 1) != oq) {
+      return -1;
+    }
+    int c = s.at(sp);
+    if (c == '{') {
+      int v = ks - 2;
+      while (v > s.lo && isBlank(s.b[v])) {
+        v--;
+      }
+      return v < ks - 2 && v - 7 >= s.lo && Bytes.startsWith(s.b, v - 7, s.hi, "variable")
+          && !Bytes.isWord(s.at(v - 8)) ? terraformDefault(s, t, sp + 1) : -1;
+    }
+    if (s.at(ks - 2) != '=' || !(attribute(s, ks - 2, "key") || attribute(s, ks - 2, "name"))) {
+      return -1;
+    }
+    if (c == '>') {
+      int start = sp + 1;
+      int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + KeyValueDetector.MAX_VALUE), "<");
+      return end < 0 ? -1 : KeyValueDetector.accept(s, t, start, end);
+    }
+    if (sp > p && Bytes.startsWithIgnoreCase(s.b, sp, s.hi, "value") && s.at(sp + 5) == '='
+        && (s.at(sp + 6) == '"' || s.at(sp + 6) == '\'')) {
+      int start = sp + 7;
+      int end = KeyValueDetector.closingQuote(s, start, s.at(sp + 6));
+      return end < 0 ? -1 : KeyValueDetector.accept(s, t, start, end);
+    }
+    return -1;
+  }
+
+  /** Whether the attribute name {@code name} (any case) ends just before {@code eq}, after a blank. */
+  private static boolean attribute(Scan s, int eq, String name) {
+    int st = eq - name.length();
+    return st > s.lo && Bytes.startsWithIgnoreCase(s.b, st, eq, name) && isBlankOrNewline(s.b[st - 1]);
+  }
+
+  private static boolean isBlankOrNewline(int c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  }
+
+  /** In the block of a Terraform variable, from {@code from}: the value of {@code default =}, up to its {@code }}. */
+  private static int terraformDefault(Scan s, Trigger t, int from) {
+    int limit = Math.min(s.hi, from + 2048);
+    for (int p = from; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '}') {
+        return -1;
+      }
+      if (c == 'd' && Bytes.startsWith(s.b, p, limit, "default") && !Bytes.isWord(s.at(p - 1))) {
+        int eq = KeyValueDetector.skipSpaces(s, p + 7);
+        if (s.at(eq) != '=') {
+          continue;
+        }
+        int vs = KeyValueDetector.skipSpaces(s, eq + 1);
+        int q = s.at(vs);
+        if (q == '"') {
+          int end = KeyValueDetector.closingQuote(s, vs + 1, q);
+          return end < 0 ? -1 : KeyValueDetector.accept(s, t, vs + 1, end);
+        }
+        int end = vs;
+        while (end < limit && (s.b[end] & 0xFF) > ' ' && s.b[end] != '}') {
+          end++;
+        }
+        return KeyValueDetector.accept(s, t, vs, end);
+      }
+    }
+    return -1;
   }
 
   /**

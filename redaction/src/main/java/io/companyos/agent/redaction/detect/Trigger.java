@@ -17,6 +17,11 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int EXACT_KEY = 2;
   /** The value is {@code user/password}; only the part after the slash is secret. */
   static final int AFTER_SLASH = 4;
+  /** The value counts only when it is base64 of {@code user:password} (Docker's {@code "auth"}, npm's {@code _auth}). */
+  static final int BASE64_USER_PASSWORD = 8;
+  /** The value counts only when it is at least {@link #LONG} bytes long ({@code sig=} of an Azure SAS, not audit's {@code sig=11}). */
+  static final int LONG_VALUE = 16;
+  static final int LONG = 20;
 
   enum Action {
     KEY_VALUE,

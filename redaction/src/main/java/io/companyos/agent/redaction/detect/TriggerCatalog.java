@@ -102,6 +102,7 @@ final class TriggerCatalog {
     for (String w : List.of("pass", "pwd", "token", "psk")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b));
     }
+    moreSecretKeys(t);
     for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.AWS_SECRET_KEY, w, 0));
     }
@@ -118,6 +119,26 @@ final class TriggerCatalog {
         "middlename", "middle_name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
     }
+  }
+
+  /**
+   * Key words of the red team on keys: the kebab and run-together spellings of the {@code _key} words, keytool's
+   * {@code -storepass}/{@code -keypass}, OpenLDAP's {@code bindpw}/{@code rootpw}, Azure's {@code AccountKey} and
+   * SAS {@code sig} (20 bytes or more, not audit's {@code sig=11}), signed-URL signatures, Docker's
+   * {@code identitytoken}/{@code registrytoken}/{@code .dockerconfigjson} and its {@code auth} (only when base64
+   * of {@code user:password}).
+   */
+  private static void moreSecretKeys(List<Trigger> t) {
+    for (String w : List.of("access-key", "secret-key", "encryption-key", "encryptionkey", "signing-key",
+        "signingkey", "master-key", "masterkey", "client-key", "clientkey", "auth_key", "auth-key", "authkey",
+        "hmac_key", "hmac-key", "hmackey", "account_key", "account-key", "accountkey", "secret_key_base",
+        "storepass", "keypass", "bindpw", "rootpw", "amz-signature", "goog-signature", "identitytoken",
+        "registrytoken", "dockerconfigjson", "dockercfg")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "sig", Trigger.EXACT_KEY | Trigger.LONG_VALUE));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "auth",
+        Trigger.NEEDS_BOUNDARY | Trigger.BASE64_USER_PASSWORD));
   }
 
   /** Headers and command-line flags whose value is a credential without a {@code key=} form. */
