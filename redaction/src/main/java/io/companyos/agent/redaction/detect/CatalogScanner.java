@@ -491,8 +491,6 @@ final class CatalogScanner {
         return AuthHeaderDetector.otherScheme(s, last);
       case CLI_USER_PASSWORD:
         return CommandLineDetector.userPassword(s, last);
-      case HTPASSWD:
-        return CommandLineDetector.htpasswd(s, last);
       case SPACED_FLAG_PASSWORD:
         return CommandLineDetector.spacedFlag(s, last);
       default:

@@ -11,11 +11,11 @@ import io.companyos.agent.redaction.DetectorType;
 final class CookieDetector {
   private CookieDetector() {}
 
-  /** At the last byte of {@code cookie}. */
+  /** At the last byte of {@code ookie} (the pattern: see {@link TriggerCatalog}). */
   static int find(Scan s, int last) {
     int ws = last - 5;
     int before = s.at(ws - 1);
-    if (Bytes.isAlnum(before) || Bytes.isWord(s.at(last + 1))) {
+    if (Bytes.lower(s.at(ws)) != 'c' || Bytes.isAlnum(before) || Bytes.isWord(s.at(last + 1))) {
       return -1;
     }
     boolean set = (before == '-' || before == '_') && Bytes.startsWithIgnoreCase(s.b, ws - 4, ws, "set");

@@ -44,6 +44,9 @@ public final class KeyNames {
         char c = k.charAt(ws);
         boolean ok = p == '.' || p == '_' || p == '-'
             || (Character.isUpperCase(c) && (Character.isLowerCase(p) || Character.isDigit(p)));
+        for (String r : KeyValueDetector.RUN_TOGETHER) {
+          ok |= lower.startsWith(r, ws - r.length()) && ws - r.length() >= 0;
+        }
         if (!ok) {
           continue;
         }

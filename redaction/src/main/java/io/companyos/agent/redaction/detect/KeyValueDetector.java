@@ -42,8 +42,12 @@ final class KeyValueDetector {
     if (t.has(Trigger.EXACT_KEY) && bare != wordStart) {
       return -1;
     }
-    if (t.has(Trigger.NEEDS_BOUNDARY) && bare != wordStart && !boundaryBefore(s, wordStart)) {
+    if (t.has(Trigger.NEEDS_BOUNDARY) && bare != wordStart && !boundaryBefore(s, wordStart)
+        && !runTogether(s, bare, wordStart)) {
       return -1;
+    }
+    if (wordEnd - ks == 8 && s.at(wordEnd) == ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "htpasswd")) {
+      return CommandLineDetector.htpasswd(s, wordEnd); // at its "passwd": no pattern of its own (see TriggerCatalog)
     }
     if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
       return -1;
@@ -206,6 +210,22 @@ final class KeyValueDetector {
       }
     }
     return -1;
+  }
+
+  /**
+   * Words that run together with {@code pass} or {@code token} in well-known keys: keytool's {@code -storepass},
+   * {@code -keypass}, Docker's {@code identitytoken}, {@code registrytoken} (recognised here, at the short word's
+   * pattern, rather than by patterns of their own, whose common byte pairs would slow the scan down).
+   */
+  static final String[] RUN_TOGETHER = {"store", "key", "identity", "registry"};
+
+  private static boolean runTogether(Scan s, int keyStart, int wordStart) {
+    for (String w : RUN_TOGETHER) {
+      if (wordStart - w.length() >= keyStart && Bytes.startsWithIgnoreCase(s.b, wordStart - w.length(), wordStart, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean boundaryBefore(Scan s, int wordStart) {

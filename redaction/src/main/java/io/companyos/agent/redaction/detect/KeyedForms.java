@@ -155,7 +155,7 @@ final class KeyedForms {
    */
   static int blankSeparated(Scan s, Trigger t, int ks, int wordStart, int wordEnd, int sp) {
     if (!netrc(s, ks, wordStart, wordEnd)) {
-      if (ks != wordStart || !(isConfigKey(s, ks, wordEnd) && (startsLine(s, ks) || afterConfigSet(s, ks)))) {
+      if (!isConfigKey(s, ks, wordEnd) || !(startsLine(s, ks) || afterConfigSet(s, ks))) {
         return -1;
       }
       int q = s.at(sp);

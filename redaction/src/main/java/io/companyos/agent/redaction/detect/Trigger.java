@@ -53,7 +53,6 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PEM_URL_ENCODED,
     COOKIE,
     CLI_USER_PASSWORD,
-    HTPASSWD,
     SPACED_FLAG_PASSWORD,
     AUTHORIZATION
   }

@@ -122,18 +122,19 @@ final class TriggerCatalog {
   }
 
   /**
-   * Key words of the red team on keys: the kebab and run-together spellings of the {@code _key} words, keytool's
-   * {@code -storepass}/{@code -keypass}, OpenLDAP's {@code bindpw}/{@code rootpw}, Azure's {@code AccountKey} and
-   * SAS {@code sig} (20 bytes or more, not audit's {@code sig=11}), signed-URL signatures, Docker's
-   * {@code identitytoken}/{@code registrytoken}/{@code .dockerconfigjson} and its {@code auth} (only when base64
-   * of {@code user:password}).
+   * Key words of the red team on keys: the kebab and run-together spellings of the {@code _key} words, OpenLDAP's
+   * {@code bindpw}/{@code rootpw} (as {@code dpw}, {@code tpw}), Azure's {@code AccountKey} and SAS {@code sig} (20
+   * bytes or more, not audit's {@code sig=11}), signed-URL signatures, Docker's {@code .dockerconfigjson} and its
+   * {@code auth} (only when base64 of {@code user:password}); keytool's {@code -storepass} and Docker's
+   * {@code identitytoken} are found at {@code pass} and {@code token} ({@link KeyValueDetector#RUN_TOGETHER}).
+   * A new pattern's second and third bytes should be a rare pair (the scan tests every position against the
+   * pairs): {@code ookie}, not {@code cookie}, whose {@code oo} is in {@code pool}, {@code root}, {@code google}.
    */
   private static void moreSecretKeys(List<Trigger> t) {
     for (String w : List.of("access-key", "secret-key", "encryption-key", "encryptionkey", "signing-key",
         "signingkey", "master-key", "masterkey", "client-key", "clientkey", "auth_key", "auth-key", "authkey",
-        "hmac_key", "hmac-key", "hmackey", "account_key", "account-key", "accountkey", "secret_key_base",
-        "storepass", "keypass", "bindpw", "rootpw", "amz-signature", "goog-signature", "identitytoken",
-        "registrytoken", "dockerconfigjson", "dockercfg")) {
+        "account_key", "account-key", "accountkey", "secret_key_base", "dpw", "tpw", "amz-signature", "g-signature",
+        "dockerconfigjson", "dockercfg")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "sig", Trigger.EXACT_KEY | Trigger.LONG_VALUE));
@@ -143,10 +144,9 @@ final class TriggerCatalog {
 
   /** Headers and command-line flags whose value is a credential without a {@code key=} form. */
   private static void commandLineAndHeaders(List<Trigger> t) {
-    t.add(new Trigger(Action.COOKIE, DetectorType.SECRET, "cookie", 0));
+    t.add(new Trigger(Action.COOKIE, DetectorType.SECRET, "ookie", 0));
     t.add(new Trigger(Action.AUTHORIZATION, DetectorType.AUTH_HEADER, "authorization", 0));
     t.add(new Trigger(Action.CLI_USER_PASSWORD, DetectorType.SECRET, " -u ", 0));
-    t.add(new Trigger(Action.HTPASSWD, DetectorType.SECRET, "htpasswd ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -w ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -n ", 0));
   }
