@@ -5,10 +5,14 @@ import io.companyos.agent.redaction.DetectorType;
 /**
  * Cookie values, which are bearer credentials (a session cookie is a login): after {@code Cookie:} every
  * {@code name=value} pair's value, after {@code Set-Cookie:} the first pair's value (the attributes that follow,
- * {@code Path=/}, {@code HttpOnly}, {@code Expires=…}, are not secret). Also as a JSON field ({@code "cookie":"…"},
- * JSON-escaped too) and as {@code cookie=} / {@code http_cookie=}. The cookie names stay.
+ * {@code Path=/}, {@code HttpOnly}, {@code Expires=…}, are not secret), if at least {@link #MIN_VALUE} bytes long; a
+ * JWT value counts as {@link DetectorType#JWT}. Also as a JSON field ({@code "cookie":"…"}, JSON-escaped too) and as
+ * {@code cookie=} / {@code http_cookie=}. The cookie names stay.
  */
 final class CookieDetector {
+  /** Shorter values are preferences and flags ({@code theme=dark}, {@code lang=en-US}, {@code x=1}), not sessions. */
+  static final int MIN_VALUE = 8;
+
   private CookieDetector() {}
 
   /** At the last byte of {@code ookie} (the pattern: see {@link TriggerCatalog}). */
@@ -50,7 +54,12 @@ final class CookieDetector {
       while (p - start < 4096 && isValueByte(s.at(p))) {
         p++;
       }
-      if (p > start && !KeyValueDetector.isPlaceholder(s, start, p) && s.add(start, p, DetectorType.SECRET)) {
+      if (JwtDetector.end(s, start) == p) {
+        if (s.add(start, p, DetectorType.JWT)) {
+          r = p;
+        }
+      } else if (p - start >= MIN_VALUE && !KeyValueDetector.isPlaceholder(s, start, p)
+          && s.add(start, p, DetectorType.SECRET)) {
         r = p;
       }
       if (set || s.at(p) != ';') {
