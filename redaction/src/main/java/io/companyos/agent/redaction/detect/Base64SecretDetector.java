@@ -11,8 +11,8 @@ import java.util.List;
  *   <li>a PEM private key encoded whole ({@code LS0tLS1CRUdJTi…}, {@code -----BEGIN}): a Kubernetes Secret's
  *       {@code tls.key}, a kubeconfig's {@code client-key-data}; decoded, its {@code -----BEGIN …-----} line must
  *       name a {@code PRIVATE KEY} (a base64 certificate or public key is kept);
- *   <li>a DER private key without its PEM lines ({@code MII…}, {@code MIJ…}, {@code MIK…}, {@code MIG…}, {@code MHc…},
- *       {@code MC4C…}):
+ *   <li>a DER private key without its PEM lines ({@code MII…}, {@code MIJ…}, {@code MIG…}, {@code MHc…},
+ *       {@code MC4C…}, {@code MEcC…}):
  *       decoded, a SEQUENCE whose first element is the version {@code INTEGER 0} followed by an algorithm
  *       SEQUENCE (PKCS#8) or the modulus INTEGER (PKCS#1, DSA), {@code INTEGER 1} followed by an OCTET STRING (SEC1
  *       EC key) or a SEQUENCE (PKCS#8 v2), or {@code INTEGER 3} followed by a SEQUENCE (a PKCS#12 key store);
@@ -47,15 +47,16 @@ final class Base64SecretDetector {
           new Magic("LS0tLS1CRUdJTi", 0, Kind.PEM, 64),
           new Magic("MII", 0, Kind.DER, 64),
           new Magic("MIJ", 0, Kind.DER, 64), // 16 KiB and more (a key store with its chain)
-          new Magic("MIK", 0, Kind.DER, 64),
           new Magic("MIG", 0, Kind.DER, 64),
           new Magic("MHc", 0, Kind.DER, 64),
-          new Magic("MC4C", 0, Kind.DER, 64),
-          new Magic("b3BlbnNzaC1rZXktdjE", 0, Kind.OPENSSH, 64),
+          new Magic("AQAwBQYDK2V", 4, Kind.DER, 64), // MC4C, MEcC: Ed25519, X25519, Ed448 (PKCS#8)
+          // from here on, a later part of the magic whose second and third letters are rare in logs (the keyword
+          // filter's first test); the base64 characters before it are not compared
+          new Magic("C1rZXktdjE", 9, Kind.OPENSSH, 64), // b3BlbnNzaC1rZXktdjE
           // the first byte of an STS token varies (its first base64 characters with it): the trigger starts after it
-          new Magic("oGZXIvYXdz", 2, Kind.AWS_SESSION, 100),
-          new Magic("QoDYXdz", 1, Kind.AWS_SESSION, 100),
-          new Magic("oJb3JpZ2luX2Vj", 2, Kind.AWS_SESSION, 100));
+          new Magic("oGZXIvYXdz", 2, Kind.AWS_SESSION, 100), // FwoGZXIvYXdz, FQoGZXIvYXdz
+          new Magic("YXdz", 4, Kind.AWS_SESSION, 100), // AQoDYXdz, FQoDYXdz
+          new Magic("uX2Vj", 11, Kind.AWS_SESSION, 100)); // IQoJb3JpZ2luX2Vj
 
   private static final int MAX_RUN = PemDetector.MAX_BLOCK;
   private static final byte[] DECODE = new byte[256];

@@ -14,9 +14,10 @@ import java.util.List;
  *   <li>Django {@code pbkdf2_sha256$…}, {@code pbkdf2_sha1$…}, {@code argon2$argon2id$…} (a {@code bcrypt$$2b$…}
  *       hash is found at its {@code $2b$});
  *   <li>PostgreSQL {@code SCRAM-SHA-256$4096:salt$stored:server} and {@code md5} followed by exactly 32 hex digits;
- *   <li>LDAP and Dovecot {@code {SCHEME}value}: {@code {SSHA} {SSHA256} {SSHA512} {SHA} {SHA256} {SHA512} {SMD5}
- *       {MD5} {CRYPT} {PBKDF2…} {ARGON2…} {BLF-CRYPT} {SHA512-CRYPT} {CRAM-MD5}}, any case, with a value of at least
- *       8 characters, and {@code {PLAIN}} / {@code {CLEARTEXT}}, whose value is the password itself.
+ *   <li>LDAP and Dovecot {@code {SCHEME}value}: {@code {SSHA} {SSHA256/384/512} {SHA} {SHA256/384/512} {SMD5} {MD5}
+ *       {CRYPT} {MD5-CRYPT} {SHA256-CRYPT} {SHA512-CRYPT} {BLF-CRYPT} {BCRYPT} {PBKDF2…} {ARGON2…} {CRAM-MD5}}, any
+ *       case, with a value of at least 8 characters, and {@code {PLAIN}} / {@code {CLEARTEXT}}, whose value is the
+ *       password itself.
  * </ul>
  *
  * The whole hash is replaced, its scheme included; what stands before it (the user of a shadow or htpasswd line)
@@ -51,17 +52,27 @@ final class PasswordHashDetector {
 
   static {
     List<Scheme> l = new java.util.ArrayList<>();
-    for (String id : List.of("$1$", "$2a$", "$2b$", "$2x$", "$2y$", "$5$", "$6$", "$7$", "$y$", "$gy$", "$P$", "$H$",
-        "$apr1$", "$md5$", "$sha1$", "$argon2id$", "$argon2i$", "$argon2d$", "$scrypt$", "$pbkdf2", "pbkdf2_sha256$",
-        "pbkdf2_sha1$")) {
+    for (String id : List.of("$1$", "$5$", "$6$", "$7$", "$y$", "$gy$", "$P$", "$H$", "$apr1$")) {
       l.add(new Scheme(id, Shape.CRYPT));
     }
-    l.add(new Scheme("argon2$argon2", Shape.CRYPT, "n2$argon2"));
-    l.add(new Scheme("SCRAM-SHA-256$", Shape.SCRAM, "m-sha-256$"));
+    // the others by a later part of the prefix whose second and third letters are rare in logs (the keyword
+    // filter's first test: 'ar' of $argon2, 'sc' of $scrypt, 'sh' of $sha1 are not)
+    String[][] later = {{"$2a$", "2a$"}, {"$2b$", "2b$"}, {"$2x$", "2x$"}, {"$2y$", "2y$"}, {"$md5$", "d5$"},
+        {"$sha1$", "a1$"}, {"$argon2id$", "gon2id$"}, {"$argon2i$", "gon2i$"}, {"$argon2d$", "gon2d$"},
+        {"$scrypt$", "rypt$"}, {"$pbkdf2", "bkdf2"}, {"pbkdf2_sha256$", "ha256$"}, {"pbkdf2_sha1$", "a1$"},
+        {"argon2$argon2", "2$argon2"}};
+    for (String[] c : later) {
+      l.add(new Scheme(c[0], Shape.CRYPT, c[1]));
+    }
+    l.add(new Scheme("SCRAM-SHA-256$", Shape.SCRAM, "56$"));
     l.add(new Scheme("md5", Shape.PG_MD5));
-    for (String b : List.of("{ssha", "{sha", "{smd5", "{md5", "{crypt}", "{pbkdf2", "{argon2", "{blf-crypt}",
-        "{cram-md5}", "{plain}", "{cleartext}")) {
-      l.add(new Scheme(b, Shape.BRACED));
+    // {SCHEME}: by the scheme's last two letters and its closing brace
+    for (String name : List.of("SSHA", "SSHA256", "SSHA384", "SSHA512", "SHA", "SHA256", "SHA384", "SHA512", "SMD5",
+        "MD5", "CRYPT", "MD5-CRYPT", "SHA256-CRYPT", "SHA512-CRYPT", "BLF-CRYPT", "BCRYPT", "PBKDF2", "PBKDF2-SHA1",
+        "PBKDF2-SHA256", "PBKDF2-SHA512", "PBKDF2_SHA256", "PBKDF2_SHA512", "ARGON2", "ARGON2I", "ARGON2ID",
+        "CRAM-MD5", "PLAIN", "CLEARTEXT")) {
+      String text = "{" + name + "}";
+      l.add(new Scheme(text, Shape.BRACED, text.substring(text.length() - 3)));
     }
     SCHEMES = List.copyOf(l);
   }
@@ -82,7 +93,7 @@ final class PasswordHashDetector {
       case PG_MD5:
         return pgMd5(s, start, last);
       case BRACED:
-        return braced(s, start, last);
+        return braced(s, start, last, scheme.text());
       default:
         throw new IllegalStateException("unhandled shape " + scheme.shape());
     }
@@ -155,20 +166,12 @@ final class PasswordHashDetector {
     return s.add(start, end, DetectorType.PASSWORD_HASH) ? end : -1;
   }
 
-  private static int braced(Scan s, int start, int last) {
-    if (Bytes.isWord(s.at(start - 1))) {
+  private static int braced(Scan s, int start, int last, String text) {
+    if (!Bytes.startsWithIgnoreCase(s.b, start, s.hi, text.toLowerCase(java.util.Locale.ROOT))
+        || Bytes.isWord(s.at(start - 1))) {
       return -1;
     }
     int p = last + 1;
-    if (s.at(last) != '}') {
-      while (p - start < 24 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '-' || s.at(p) == '_')) {
-        p++;
-      }
-      if (s.at(p) != '}') {
-        return -1;
-      }
-      p++;
-    }
     int valueStart = p;
     int limit = Math.min(s.hi, start + MAX);
     while (p < limit && s.b[p] > ' ' && s.b[p] != '"' && s.b[p] != '\'' && s.b[p] != ',' && s.b[p] != ';'
@@ -176,8 +179,7 @@ final class PasswordHashDetector {
         && (s.b[p] != ':' || !Bytes.isDigit(s.at(p + 1)))) {
       p++;
     }
-    boolean plain = Bytes.startsWithIgnoreCase(s.b, start, s.hi, "{plain}")
-        || Bytes.startsWithIgnoreCase(s.b, start, s.hi, "{cleartext}");
+    boolean plain = "{PLAIN}".equals(text) || "{CLEARTEXT}".equals(text);
     if (p - valueStart < (plain ? 1 : 8)) {
       return -1;
     }

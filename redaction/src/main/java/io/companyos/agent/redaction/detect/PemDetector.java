@@ -87,6 +87,12 @@ final class PemDetector {
   static final java.util.List<String> URL_ENCODED_TRIGGERS =
       java.util.List.of("%2d%2d%2d%2d%2dbegin", "-----begin%20", "-----begin+");
 
+  /** The part of {@code URL_ENCODED_TRIGGERS.get(i)} the keyword filter looks for ({@code %2} is common in URLs). */
+  static String urlEncodedTrigger(int i) {
+    String t = URL_ENCODED_TRIGGERS.get(i);
+    return t.startsWith("%") ? t.substring(1) : t;
+  }
+
   /**
    * At the last byte of {@code URL_ENCODED_TRIGGERS.get(index)}: a PEM private key in a URL-encoded value (a form
    * body or query string in an access log: {@code %2D%2D%2D%2D%2DBEGIN%20PRIVATE%20KEY%2D…%0AMIIE…}). Its decoded

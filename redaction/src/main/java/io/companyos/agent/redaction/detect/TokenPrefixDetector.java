@@ -7,7 +7,8 @@ import java.util.List;
  * Vendor API tokens recognised by their prefix (exact case) and a minimum body length: GitHub, GitLab,
  * Slack, Stripe, HashiCorp Vault, npm, PyPI, Google, SendGrid, DigitalOcean, Shopify, OpenAI, Anthropic,
  * Grafana, Docker Hub, Atlassian, Hugging Face, Databricks, Pulumi, Postman, New Relic, Sentry, Linear,
- * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Doppler, Replicate, Figma, RubyGems.
+ * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Replicate, Figma, RubyGems, Telegram,
+ * Google OAuth refresh tokens.
  */
 final class TokenPrefixDetector {
   /** The body alphabet: base64url and {@code .} (the default). */
@@ -51,21 +52,20 @@ final class TokenPrefixDetector {
           new Prefix("sk-proj-", 20), new Prefix("sk-ant-", 20), new Prefix("glsa_", 20),
           // session 10: value-shaped tokens an admin could plant that the list above let through
           new Prefix("rk_test_", 16), new Prefix("xoxc-", 10), new Prefix("xoxs-", 10),
-          new Prefix("GR1348941", 20), new Prefix("glcbt-", 20), new Prefix("glft-", 20),
+          new Prefix("GR1348941", 20), new Prefix("glcbt-", 20, "cbt-", URL, ""), new Prefix("glft-", 20),
           new Prefix("gloas-", 20, "oas-", URL, ""),
           new Prefix("glimt-", 20), new Prefix("glagent-", 20), new Prefix("glsoat-", 20),
-          new Prefix("glffct-", 20), new Prefix("dckr_pat_", 20), new Prefix("hvr.", 20),
+          new Prefix("glffct-", 20), new Prefix("dckr_pat_", 20, "r_pat_", URL, ""), new Prefix("hvr.", 20),
           new Prefix("sk-svcacct-", 20), new Prefix("sk-admin-", 20),
           new Prefix("sk-", 40, "sk-", URL, "T3BlbkFJ"), // OpenAI keys before sk-proj-: base64 "OpenAI" inside
-          new Prefix("ATATT3", 100, "TT3", STD, ""), new Prefix("glc_eyJ", 32, STD), new Prefix("eyJrIjoi", 40, STD),
+          new Prefix("ATATT3", 100, "TT3", STD, ""), new Prefix("glc_eyJ", 32, "eyJ", STD, ""), new Prefix("eyJrIjoi", 40, STD),
           new Prefix("GOCSPX-", 24), new Prefix("hf_", 30, ALNUM), new Prefix("dapi", 32, HEX), new Prefix("pul-", 40, HEX),
-          new Prefix("PMAK-", 50), new Prefix("NRAK-", 27, ALNUM), new Prefix("sntrys_", 40, STD),
-          new Prefix("sntryu_", 60, HEX), new Prefix("lin_api_", 40, "_api_", ALNUM, ""), new Prefix("sbp_", 40, HEX),
-          new Prefix("AGE-SECRET-KEY-1", 50, "secret-key-1", URL, ""), new Prefix("ops_eyJ", 100, "_eyJ", STD, ""),
+          new Prefix("PMAK-", 50, "AK-", URL, ""), new Prefix("NRAK-", 27, "AK-", ALNUM, ""), new Prefix("sntrys_", 40, "rys_", STD, ""),
+          new Prefix("sntryu_", 60, "ryu_", HEX, ""), new Prefix("lin_api_", 40, "_api_", ALNUM, ""), new Prefix("sbp_", 40, "bp_", HEX, ""),
+          new Prefix("AGE-SECRET-KEY-1", 50, "secret-key-1", URL, ""), new Prefix("ops_eyJ", 100, "eyJ", STD, ""),
           new Prefix("sq0atp-", 22), new Prefix("sq0csp-", 40), new Prefix("LTAI", 20, ALNUM), new Prefix("AKCp", 60, ALNUM),
-          new Prefix("pscale_tkn_", 40), new Prefix("pscale_pw_", 40), new Prefix("dp.pt.", 40),
-          new Prefix("dp.st.", 40), new Prefix("dp.sa.", 40), new Prefix("dp.ct.", 40), new Prefix("r8_", 30, ALNUM),
-          new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, "ygems_", HEX, ""),
+          new Prefix("pscale_tkn_", 40, "tkn_", URL, ""), new Prefix("pscale_pw_", 40, "pw_", URL, ""), new Prefix("r8_", 30, ALNUM),
+          new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, HEX),
           new Prefix("1//0", 40)); // Google OAuth refresh tokens
 
   private TokenPrefixDetector() {}

@@ -25,7 +25,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.PEM, DetectorType.PRIVATE_KEY, "-----begin ", 0));
     t.add(new Trigger(Action.PUTTY_PRIVATE_LINES, DetectorType.PRIVATE_KEY, "private-lines: ", 0));
     for (int i = 0; i < PemDetector.URL_ENCODED_TRIGGERS.size(); i++) {
-      t.add(new Trigger(Action.PEM_URL_ENCODED, DetectorType.PRIVATE_KEY, PemDetector.URL_ENCODED_TRIGGERS.get(i), i));
+      t.add(new Trigger(Action.PEM_URL_ENCODED, DetectorType.PRIVATE_KEY, PemDetector.urlEncodedTrigger(i), i));
     }
     for (int i = 0; i < Base64SecretDetector.MAGICS.size(); i++) {
       Base64SecretDetector.Magic m = Base64SecretDetector.MAGICS.get(i);
@@ -38,7 +38,7 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.PASSWORD_HASH, DetectorType.PASSWORD_HASH, text, i));
     }
     t.add(new Trigger(Action.WEBHOOK_SLACK, DetectorType.API_TOKEN, "hooks.slack.com/", 0));
-    t.add(new Trigger(Action.WEBHOOK, DetectorType.API_TOKEN, "ebhook", 0));
+    t.add(new Trigger(Action.WEBHOOK, DetectorType.API_TOKEN, "bhook", 0));
     t.add(new Trigger(Action.TELEGRAM_BOT_TOKEN, DetectorType.API_TOKEN, ":aa", 0));
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
     t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));

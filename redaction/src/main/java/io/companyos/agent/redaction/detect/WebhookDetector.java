@@ -40,7 +40,7 @@ final class WebhookDetector {
     return secretPath(s, p + 1);
   }
 
-  /** At the last byte of {@code ebhook} (the trigger is inside {@code webhook}, whose first letter is rare). */
+  /** At the last byte of {@code bhook} (the trigger is inside {@code webhook}, whose first letters are common). */
   static int afterWebhook(Scan s, int last) {
     int w = last - "webhook".length() + 1;
     if (s.at(w) != 'w' || s.at(w - 1) != '/') {
