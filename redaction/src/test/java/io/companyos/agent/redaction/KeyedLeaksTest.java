@@ -35,7 +35,10 @@ class KeyedLeaksTest {
         Arguments.of("machine api.example.com\n  login alice\n  password N3trc\n",
             "machine api.example.com\n  login alice\n  password <secret>\n"),
         Arguments.of("variable \"db_password\" {\n  type    = string\n  default = \"tf-secret\"\n}\n",
-            "variable \"db_password\" {\n  type    = string\n  default = \"<secret>\"\n}\n"));
+            "variable \"db_password\" {\n  type    = string\n  default = \"<secret>\"\n}\n"),
+        Arguments.of("env:\n  - name: DB_PASSWORD\n    value: k8s-env-pw\n  - name: LOG_LEVEL\n    value: debug\n",
+            "env:\n  - name: DB_PASSWORD\n    value: <secret>\n  - name: LOG_LEVEL\n    value: debug\n"),
+        Arguments.of("- name: API_TOKEN\n  value: \"k8s-tok\" # quoted\n", "- name: API_TOKEN\n  value: \"<secret>\" # quoted\n"));
   }
 
   @ParameterizedTest
@@ -57,7 +60,9 @@ class KeyedLeaksTest {
         "login failed: password expired\n",
         "Password expired\npassword change required\n",
         "variable \"region\" {\n  default = \"eu-west-1\"\n}\n",
-        "variable \"db_password\" {\n  type = string\n}\nlocals {\n  default = \"x\"\n}\n");
+        "variable \"db_password\" {\n  type = string\n}\nlocals {\n  default = \"x\"\n}\n",
+        "  - name: REDIS_PASSWORD\n    valueFrom:\n      secretKeyRef: {name: redis, key: password}\n",
+        "  - name: DB_PASSWORD\n  value: not-the-same-item\n");
   }
 
   @ParameterizedTest
@@ -104,6 +109,21 @@ class KeyedLeaksTest {
     assertThat(n.at("/auths/reg.example.com/identitytoken").asText()).isEqualTo("<secret>");
     assertThat(n.at("/x/registrytoken").asText()).isEqualTo("<secret>");
     assertThat(n.at("/auth").asText()).isEqualTo("ldap");
+  }
+
+  @Test
+  void namedEnvValuesInTheStructuredPaths() throws Exception {
+    String json = MASK.redactStructured(StructuredFormat.JSON, "{\"env\":[{\"name\":\"DB_PASSWORD\",\"value\":\"pw1\"},"
+        + "{\"name\":\"PORT\",\"value\":\"8080\"},{\"name\":\"Jane Doe\",\"value\":\"x\"}]}", new RedactionCounter());
+    JsonNode n = new ObjectMapper().readTree(json);
+    assertThat(n.at("/env/0/value").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/env/1/value").asText()).isEqualTo("8080");
+    assertThat(n.at("/env/2/value").asText()).isEqualTo("x");
+    String yaml = MASK.redactStructured(StructuredFormat.YAML,
+        "env:\n- name: AWS_SECRET_ACCESS_KEY\n  value: abc\n- name: LOG_LEVEL\n  value: debug\n", new RedactionCounter());
+    JsonNode y = new YAMLMapper().readTree(yaml);
+    assertThat(y.at("/env/0/value").asText()).isEqualTo("<aws_secret>");
+    assertThat(y.at("/env/1/value").asText()).isEqualTo("debug");
   }
 
   @Test

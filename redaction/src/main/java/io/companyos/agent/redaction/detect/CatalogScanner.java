@@ -489,6 +489,8 @@ final class CatalogScanner {
         return CookieDetector.find(s, last);
       case AUTHORIZATION:
         return AuthHeaderDetector.otherScheme(s, last);
+      case PIPED_PASSWORD:
+        return KeyedForms.piped(s, last - 13, last + 1, false);
       case CLI_USER_PASSWORD:
         return CommandLineDetector.userPassword(s, last);
       case SPACED_FLAG_PASSWORD:

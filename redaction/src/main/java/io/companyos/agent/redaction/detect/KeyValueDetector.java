@@ -49,6 +49,12 @@ final class KeyValueDetector {
     if (wordEnd - ks == 8 && s.at(wordEnd) == ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "htpasswd")) {
       return CommandLineDetector.htpasswd(s, wordEnd); // at its "passwd": no pattern of its own (see TriggerCatalog)
     }
+    if (wordEnd - ks == 8 && s.at(wordEnd) <= ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "chpasswd")) {
+      return KeyedForms.piped(s, ks, wordEnd, true); // echo 'user:pw' | chpasswd
+    }
+    if (wordEnd - ks == 6 && Bytes.startsWith(s.b, wordEnd, s.hi, " --stdin") && Bytes.startsWith(s.b, ks, s.hi, "passwd")) {
+      return KeyedForms.piped(s, ks, wordEnd + 8, false); // echo pw | passwd --stdin user
+    }
     if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
       return -1;
     }
@@ -82,6 +88,9 @@ final class KeyValueDetector {
       return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.SECRET && c > ' ') {
       return KeyedForms.blankSeparated(s, t, ks, wordStart, wordEnd, sp);
+    } else if (!escaped && (t.type() == DetectorType.SECRET || t.type() == DetectorType.AWS_SECRET_KEY)
+        && (c == ',' || c == '\n' || c == '\r' || c == '}')) {
+      return KeyedForms.namedValue(s, t, ks, p, sp);
     } else {
       return -1;
     }

@@ -347,6 +347,167 @@ final class KeyedForms {
   }
 
   /**
+   * A secret key that is itself the value of a {@code name} field, at {@code ks} ({@code p} after it and its quote,
+   * {@code sp} after blanks): the value of the {@code value} field that follows in the same item is the secret, as in
+   * a Kubernetes container's {@code env} ({@code - name: DB_PASSWORD} then {@code value: …} on the next line at the
+   * same column; {@code valueFrom} is a reference and stays) and in JSON or flow style
+   * ({@code {"name": "DB_PASSWORD", "value": "…"}}, ECS task definitions).
+   */
+  static int namedValue(Scan s, Trigger t, int ks, int p, int sp) {
+    int b = ks - 1;
+    int q = s.at(b);
+    if (q == '"' || q == '\'') {
+      if (s.at(p - 1) != q) {
+        return -1;
+      }
+      b--;
+    } else if (s.at(p - 1) == '"' || s.at(p - 1) == '\'') {
+      return -1;
+    }
+    while (b > s.lo && s.b[b] == ' ') {
+      b--;
+    }
+    if (s.at(b) != ':') {
+      return -1;
+    }
+    b--;
+    boolean quotedName = s.at(b) == '"';
+    if (quotedName) {
+      b--;
+    }
+    int name = b - 3;
+    if (name < s.lo || !Bytes.startsWithIgnoreCase(s.b, name, b + 1, "name") || Bytes.isWord(s.at(name - 1))
+        || (quotedName && s.at(name - 1) != '"')) {
+      return -1;
+    }
+    int v;
+    int c = s.at(sp);
+    if (c == ',' || c == '}') {
+      if (c == '}') {
+        return -1;
+      }
+      v = KeyValueDetector.skipSpaces(s, sp + 1);
+    } else {
+      int line = c == '\r' && s.at(sp + 1) == '\n' ? sp + 2 : sp + 1;
+      int col = quotedName ? name - 1 : name;
+      int ls = col;
+      while (ls > s.lo && s.b[ls - 1] != '\n') {
+        ls--;
+      }
+      int indent = col - ls;
+      v = line;
+      while (v - line < indent && s.at(v) == ' ') {
+        v++;
+      }
+      if (v - line != indent) {
+        return -1;
+      }
+    }
+    boolean quotedKey = s.at(v) == '"';
+    int k = quotedKey ? v + 1 : v;
+    if (!Bytes.startsWithIgnoreCase(s.b, k, s.hi, "value") || (quotedKey && s.at(k + 5) != '"')) {
+      return -1;
+    }
+    int colon = KeyValueDetector.skipSpaces(s, quotedKey ? k + 6 : k + 5);
+    if (s.at(colon) != ':') {
+      return -1;
+    }
+    int vs = KeyValueDetector.skipSpaces(s, colon + 1);
+    int vq = s.at(vs);
+    if (vq == '"' || vq == '\'') {
+      int end = KeyValueDetector.closingQuote(s, vs + 1, vq);
+      return end < 0 ? -1 : KeyValueDetector.accept(s, t, vs + 1, end);
+    }
+    int end = vs;
+    while (end < s.hi && end - vs < KeyValueDetector.MAX_VALUE && s.b[end] != '\n' && s.b[end] != '\r'
+        && s.b[end] != ',' && s.b[end] != '}' && !(s.b[end] == '#' && end > vs && s.b[end - 1] == ' ')) {
+      end++;
+    }
+    while (end > vs && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return KeyValueDetector.accept(s, t, vs, end);
+  }
+
+  /**
+   * A password piped into a command that reads it from its standard input, on the same line: {@code echo pw |
+   * docker login --password-stdin}, {@code echo pw | passwd --stdin alice}, {@code echo 'alice:pw' | chpasswd} (with
+   * {@code userColon}: a user name and a secret); {@code printf '%s' pw |} too. Found at the command ({@code from}),
+   * looking back to the pipe and the {@code echo} or {@code printf} before it.
+   *
+   * @param after the end of the command word, returned when a span is recorded
+   */
+  static int piped(Scan s, int from, int after, boolean userColon) {
+    int floor = Math.max(s.floor(), from - 1024);
+    int pipe = from - 1;
+    while (pipe > floor && s.b[pipe] != '|' && s.b[pipe] != '\n') {
+      pipe--;
+    }
+    if (pipe <= floor || s.b[pipe] != '|' || s.at(pipe - 1) == '|') {
+      return -1;
+    }
+    int cmd = pipe - 1;
+    int echo = -1;
+    boolean printf = false;
+    for (; cmd >= floor && s.b[cmd] != '\n' && s.b[cmd] != ';' && s.b[cmd] != '&'; cmd--) {
+      if (Bytes.startsWith(s.b, cmd, pipe, "echo ") && (cmd == floor || !Bytes.isWord(s.at(cmd - 1)))) {
+        echo = cmd + 5;
+        break;
+      }
+      if (Bytes.startsWith(s.b, cmd, pipe, "printf ") && (cmd == floor || !Bytes.isWord(s.at(cmd - 1)))) {
+        echo = cmd + 7;
+        printf = true;
+        break;
+      }
+    }
+    if (echo < 0) {
+      return -1;
+    }
+    int a = echo;
+    int e = pipe;
+    while (e > a && s.b[e - 1] == ' ') {
+      e--;
+    }
+    while (true) { // echo's flags; printf's format
+      while (a < e && s.b[a] == ' ') {
+        a++;
+      }
+      if (printf ? a < e && (s.b[a] == '\'' || s.b[a] == '"') && s.at(a + 1) == '%' : a + 1 < e && s.b[a] == '-'
+          && (s.b[a + 1] == 'n' || s.b[a + 1] == 'e')) {
+        int q = s.b[a];
+        a++;
+        while (a < e && (printf ? s.b[a] != q : s.b[a] != ' ')) {
+          a++;
+        }
+        a++;
+        printf = false;
+        continue;
+      }
+      break;
+    }
+    if (a < e && (s.b[a] == '\'' || s.b[a] == '"') && s.b[e - 1] == s.b[a] && e - a >= 2) {
+      a++;
+      e--;
+    }
+    if (e <= a || KeyValueDetector.isPlaceholder(s, a, e)) {
+      return -1;
+    }
+    for (int k = a; k < e; k++) {
+      if (s.b[k] == ' ' && !userColon) {
+        return -1; // more than one word, unquoted: not a password
+      }
+    }
+    if (userColon) {
+      int colon = a;
+      while (colon < e && s.b[colon] != ':') {
+        colon++;
+      }
+      return colon < e - 1 && userAndSecret(s, a, colon, colon + 1, e) ? after : -1;
+    }
+    return s.add(a, e, DetectorType.SECRET) ? after : -1;
+  }
+
+  /**
    * The value of a {@code --user} flag: {@code user:password} (curl, wget) is a user name and a secret; a value
    * without a colon, or two numbers ({@code 1000:1000}, a uid and gid), stays one user name.
    */

@@ -54,7 +54,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     COOKIE,
     CLI_USER_PASSWORD,
     SPACED_FLAG_PASSWORD,
-    AUTHORIZATION
+    AUTHORIZATION,
+    PIPED_PASSWORD
   }
 
   boolean has(int flag) {

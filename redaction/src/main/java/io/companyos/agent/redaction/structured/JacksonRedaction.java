@@ -61,6 +61,8 @@ final class JacksonRedaction {
 
   private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter) throws IOException {
     Deque<Context> containers = new ArrayDeque<>();
+    // per open container: the secret key named by its "name" field ({"name": "DB_PASSWORD", "value": "…"})
+    Deque<String[]> named = new ArrayDeque<>();
     DetectorType fieldType = NONE;
     String fieldName = null;
     JsonToken t;
@@ -73,21 +75,31 @@ final class JacksonRedaction {
         case START_ARRAY:
           boolean secret = type == DetectorType.SECRET || type == DetectorType.AWS_SECRET_KEY;
           containers.push(secret ? new Context(type, key) : new Context(NONE, null));
+          named.push(new String[1]);
           g.copyCurrentEvent(p);
           fieldType = NONE;
           break;
         case END_OBJECT:
         case END_ARRAY:
           containers.pop();
+          named.pop();
           g.copyCurrentEvent(p);
           fieldType = NONE;
           break;
         case FIELD_NAME:
           fieldName = p.currentName();
           fieldType = KeyNames.classify(fieldName);
-          g.writeFieldName(values.text(fieldName, counter));
+          if (fieldType == NONE && fieldName.equals("value") && !named.isEmpty() && named.peek()[0] != null) {
+            fieldName = named.peek()[0]; // a Kubernetes env entry, an ECS environment entry: the value of that name
+            fieldType = KeyNames.classify(fieldName);
+          }
+          g.writeFieldName(values.text(p.currentName(), counter));
           break;
         case VALUE_STRING:
+          if (fieldType == DetectorType.PERSON_NAME && "name".equals(fieldName) && !named.isEmpty()) {
+            DetectorType n = KeyNames.classify(p.getText());
+            named.peek()[0] = n == DetectorType.SECRET || n == DetectorType.AWS_SECRET_KEY ? p.getText() : null;
+          }
           g.writeString(values.value(type, key, p.getText(), counter));
           fieldType = NONE;
           break;
