@@ -491,6 +491,8 @@ final class CatalogScanner {
         return AuthHeaderDetector.otherScheme(s, last);
       case PIPED_PASSWORD:
         return KeyedForms.piped(s, last - 13, last + 1, false);
+      case RABBITMQCTL:
+        return CommandLineDetector.rabbitmqctl(s, last);
       case CLI_USER_PASSWORD:
         return CommandLineDetector.userPassword(s, last);
       case SPACED_FLAG_PASSWORD:

@@ -85,6 +85,61 @@ final class CommandLineDetector {
   }
 
   /**
+   * At the blank after {@code "mqctl "} of {@code rabbitmqctl}: {@code add_user}, {@code change_password} and
+   * {@code authenticate_user} take a user name and a password.
+   */
+  static int rabbitmqctl(Scan s, int last) {
+    if (!Bytes.startsWithIgnoreCase(s.b, last - 11, last, "rabbitmq")) {
+      return -1;
+    }
+    int p = last + 1;
+    while (s.at(p) == ' ') {
+      p++;
+    }
+    int cmd = p;
+    while (Bytes.isWord(s.at(p))) {
+      p++;
+    }
+    if (s.at(p) != ' ' || !(word(s, cmd, p, "add_user") || word(s, cmd, p, "change_password")
+        || word(s, cmd, p, "authenticate_user"))) {
+      return -1;
+    }
+    while (s.at(p) == ' ') {
+      p++;
+    }
+    int us = p;
+    int ue = KeyedForms.wordEnd(s, us);
+    if (ue == us || s.at(ue) != ' ') {
+      return -1;
+    }
+    int ps = ue;
+    while (s.at(ps) == ' ') {
+      ps++;
+    }
+    int q = s.at(ps);
+    int pe;
+    if (q == '\'' || q == '"') {
+      pe = ++ps;
+      while (pe - ps < 1024 && s.at(pe) != q && s.at(pe) != 0 && s.at(pe) != '\n') {
+        pe++;
+      }
+      if (s.at(pe) != q) {
+        return -1;
+      }
+    } else {
+      pe = KeyedForms.wordEnd(s, ps);
+    }
+    if (pe == ps || s.at(ps) == '-') {
+      return -1;
+    }
+    return KeyedForms.userAndSecret(s, us, ue, ps, pe) ? pe : -1;
+  }
+
+  private static boolean word(Scan s, int from, int to, String w) {
+    return to - from == w.length() && Bytes.startsWith(s.b, from, to, w);
+  }
+
+  /**
    * At the blank after {@code "htpasswd "}: in batch mode ({@code -b}, {@code -bc}, {@code -nb}, …), the user
    * name and the password, the positional arguments after the file (none with {@code -n}).
    */

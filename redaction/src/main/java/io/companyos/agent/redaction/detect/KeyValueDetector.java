@@ -71,9 +71,14 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
-    if (s.at(ks - 1) == '<' && s.at(p) == '>') {
+    if (s.at(p) == '>' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
       int start = p + 1;
-      int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + MAX_VALUE), "<");
+      int limit = Math.min(s.hi, start + MAX_VALUE);
+      if (Bytes.startsWith(s.b, start, limit, "<![CDATA[")) { // <password><![CDATA[x]]></password>
+        int end = Bytes.indexOf(s.b, start + 9, limit, "]]>");
+        return end < 0 ? -1 : accept(s, t, start + 9, end);
+      }
+      int end = Bytes.indexOf(s.b, start, limit, "<");
       return end < 0 ? -1 : accept(s, t, start, end);
     } else if (c == '=' || (c == ':' && s.at(sp + 1) != ':')) {
       vs = skipSpaces(s, sp + 1);

@@ -346,6 +346,18 @@ final class KeyedForms {
     return -1;
   }
 
+  /** An XML element name with a namespace prefix before the key at {@code ks}: {@code <db:password>}. */
+  static boolean namespacedElement(Scan s, int ks) {
+    if (s.at(ks - 1) != ':') {
+      return false;
+    }
+    int p = ks - 2;
+    while (p > s.lo && ks - p < 64 && (Bytes.isWord(s.b[p]) || s.b[p] == '-' || s.b[p] == '.')) {
+      p--;
+    }
+    return p < ks - 2 && s.at(p) == '<';
+  }
+
   /**
    * A secret key that is itself the value of a {@code name} field, at {@code ks} ({@code p} after it and its quote,
    * {@code sp} after blanks): the value of the {@code value} field that follows in the same item is the secret, as in

@@ -55,7 +55,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     CLI_USER_PASSWORD,
     SPACED_FLAG_PASSWORD,
     AUTHORIZATION,
-    PIPED_PASSWORD
+    PIPED_PASSWORD,
+    RABBITMQCTL
   }
 
   boolean has(int flag) {
