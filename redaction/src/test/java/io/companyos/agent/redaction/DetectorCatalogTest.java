@@ -279,6 +279,9 @@ class DetectorCatalogTest {
           p("GET /login?user=admin&password=x1y2 HTTP", "GET /login?user=<user>&password=<secret> HTTP"),
           p("url=postgresql://svc:Pa55@db.acme.com:5432/app", "url=postgresql://<user>:<secret>@<host>:5432/app"),
           p("redis://:s3cret@cache:6379/0", "redis://:<secret>@cache:6379/0"),
+          // a userinfo whose user is a key word is still userinfo, not "user: value" up to the blank
+          p("https://user:pass@host.example.com/x", "https://<user>:<secret>@host.example.com/x"),
+          p("https://username:pa%40ss@host.example.com/x q", "https://<user>:<secret>@host.example.com/x q"),
           p("smtpPassword=abc", "smtpPassword=<secret>"),
           p("CREATE USER x IDENTIFIED BY 'pw123'", "CREATE USER x IDENTIFIED BY '<secret>'"));
     }

@@ -34,6 +34,9 @@ final class KeyValueDetector {
     while (ks < wordStart && s.b[ks] == '.') {
       ks++;
     }
+    if (s.at(ks - 1) == '/' && s.at(ks - 2) == '/' && s.at(ks - 3) == ':') {
+      return -1; // scheme://user:pw@host: a URL's userinfo (UrlUserinfoDetector), not a key and its value
+    }
     int bare = ks;
     while (bare < wordStart && s.b[bare] == '-') {
       bare++;
