@@ -60,11 +60,8 @@ final class CommandLineDetector {
     int end;
     if (q == '\'' || q == '"') {
       start++;
-      end = start;
-      while (end - start < 1024 && s.at(end) != q && s.at(end) != 0 && s.at(end) != '\n') {
-        end++;
-      }
-      if (s.at(end) != q) {
+      end = closingQuote(s, start, q);
+      if (end < 0) {
         return -1;
       }
     } else {
@@ -119,11 +116,8 @@ final class CommandLineDetector {
     int q = s.at(ps);
     int pe;
     if (q == '\'' || q == '"') {
-      pe = ++ps;
-      while (pe - ps < 1024 && s.at(pe) != q && s.at(pe) != 0 && s.at(pe) != '\n') {
-        pe++;
-      }
-      if (s.at(pe) != q) {
+      pe = closingQuote(s, ++ps, q);
+      if (pe < 0) {
         return -1;
       }
     } else {
@@ -218,11 +212,8 @@ final class CommandLineDetector {
       return -1;
     }
     int start = last + 2;
-    int end = start;
-    while (end - start < 1024 && s.at(end) != q && s.at(end) != 0 && s.at(end) != '\n') {
-      end++;
-    }
-    if (s.at(end) != q || end == start) {
+    int end = closingQuote(s, start, q);
+    if (end <= start) {
       return -1;
     }
     return s.add(start, end, DetectorType.SECRET) ? end : -1;
@@ -231,11 +222,8 @@ final class CommandLineDetector {
   private static int secretWord(Scan s, int start) {
     int q = s.at(start);
     if (q == '\'' || q == '"') {
-      int end = start + 1;
-      while (end - start < 1024 && s.at(end) != q && s.at(end) != 0 && s.at(end) != '\n') {
-        end++;
-      }
-      return s.at(end) == q && end > start + 1 && !KeyValueDetector.isPlaceholder(s, start + 1, end)
+      int end = closingQuote(s, start + 1, q);
+      return end > start + 1 && !KeyValueDetector.isPlaceholder(s, start + 1, end)
           && s.add(start + 1, end, DetectorType.SECRET) ? end : -1;
     }
     int end = start;
@@ -245,6 +233,15 @@ final class CommandLineDetector {
     // a token of an earlier pass (-p<secret:…>) stays: redacting twice equals redacting once
     return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET)
         ? end : -1;
+  }
+
+  /** The closing quote {@code q} of a value starting at {@code from}, on its line and within 1 KiB, or -1. */
+  private static int closingQuote(Scan s, int from, int q) {
+    int end = from;
+    while (end - from < 1024 && s.at(end) != q && s.at(end) != 0 && s.at(end) != '\n') {
+      end++;
+    }
+    return s.at(end) == q ? end : -1;
   }
 
   private static boolean lineMentions(Scan s, int from, String... words) {
