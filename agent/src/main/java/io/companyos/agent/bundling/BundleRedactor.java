@@ -70,8 +70,9 @@ public final class BundleRedactor implements ContentRedactor {
 
   /**
    * JSON and YAML the agent produces, and the configuration files of {@code bundle.configFiles} (JSON, YAML,
-   * {@code .properties}, {@code .env}), are parsed and redacted by key too; files collected from elsewhere (logs,
-   * which may be JSON lines or not parse at all) are text, so that one odd line never withholds a whole log.
+   * {@code .properties}, {@code .env}, PostgreSQL's {@code .pgpass}), are parsed and redacted by key (or field) too;
+   * files collected from elsewhere (logs, which may be JSON lines or not parse at all) are text, so that one odd line
+   * never withholds a whole log.
    */
   static StructuredFormat structuredFormat(String sourceName) {
     if (sourceName.startsWith("logs/") || sourceName.startsWith("agent/")) {
@@ -89,6 +90,9 @@ public final class BundleRedactor implements ContentRedactor {
     }
     if (name.endsWith(".env")) {
       return StructuredFormat.ENV; // app.env, and .env itself
+    }
+    if (name.endsWith(".pgpass") || name.endsWith("pgpass.conf")) {
+      return StructuredFormat.PGPASS; // ~/.pgpass, and pgpass.conf on Windows
     }
     return null;
   }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigFilesInBundleTest {
   /** Values no value detector would notice: only their keys say they are secrets. */
   private static final List<String> KEYED_SECRETS = List.of("tr0ub4dor-yaml", "plainvalue-yaml-token",
-      "tr0ub4dor-props", "tr0ub4dor-env", "tr0ub4dor-json");
+      "tr0ub4dor-props", "tr0ub4dor-env", "tr0ub4dor-json", "tr0ub4dor-pgpass");
 
   /** Its path is in the bundle's entry names, through redaction: no digits in it (see there). */
   @TempDir(factory = LetterNamedTempDir.class)
@@ -36,10 +36,13 @@ class ConfigFilesInBundleTest {
         + BundleFixture.EMAIL + "\npool.size=8\n");
     Files.writeString(etc.resolve("app.env"), "SECRET_KEY=tr0ub4dor-env\nexport LOG_LEVEL=info\n");
     Files.writeString(etc.resolve("settings.json"), "{\"auth\": {\"client_secret\": \"tr0ub4dor-json\", \"ttl\": 30}}");
+    // no key names the password here: only the file's own format says which field it is
+    Files.writeString(etc.resolve(".pgpass"), "db.prod.internal:5432:app:alice:tr0ub4dor-pgpass\n");
     Files.write(etc.resolve("huge.yaml"), new byte[1024 * 1024 + 1]);
     // the fixture's configuration ends with its bundle: section
     Files.writeString(fx.config, "  configFiles: [\"" + etc + "/*.yaml\", \"" + etc + "/*.properties\", \"" + etc
-        + "/*.env\", \"" + etc + "/*.json\", \"" + etc + "/*.toml\"]\n", StandardOpenOption.APPEND);
+        + "/*.env\", \"" + etc + "/*.json\", \"" + etc + "/*.toml\", \"" + etc + "/.pgpass\"]\n",
+        StandardOpenOption.APPEND);
   }
 
   @AfterEach
@@ -60,6 +63,8 @@ class ConfigFilesInBundleTest {
         .contains("# mail settings");
     assertThat(Files.readString(files.resolve("app.env"))).contains("SECRET_KEY=").contains("LOG_LEVEL=info");
     assertThat(Files.readString(files.resolve("settings.json"))).contains("\"client_secret\"").contains("30");
+    assertThat(Files.readString(files.resolve(".pgpass"))).matches("<host:[0-9a-f]{8}>:5432:app:<user:[0-9a-f]{8}>:"
+        + "<secret:[0-9a-f]{8}>\n");
     assertThat(files.resolve("huge.yaml")).doesNotExist();
 
     String everything = BundleFixture.allText(extracted).toLowerCase(Locale.ROOT);
@@ -68,7 +73,7 @@ class ConfigFilesInBundleTest {
     }
     assertThat(everything).doesNotContain(BundleFixture.EMAIL);
     String manifest = Files.readString(extracted.resolve("manifest.json"));
-    assertThat(manifest).contains("\"config-files\"").contains("4 files; left out: ")
+    assertThat(manifest).contains("\"config-files\"").contains("5 files; left out: ")
         .contains("huge.yaml (larger than 1048576 bytes (1048577))").contains("*.toml (no file matches)");
   }
 

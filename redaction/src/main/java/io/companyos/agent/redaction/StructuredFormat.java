@@ -11,5 +11,7 @@ public enum StructuredFormat {
   /** Env files: {@code KEY=value}, {@code export KEY="value"}, comments kept. */
   ENV,
   /** A URL or a bare query string {@code a=b&c=d}. */
-  URL_QUERY
+  URL_QUERY,
+  /** PostgreSQL password files ({@code .pgpass}, {@code pgpass.conf}): {@code host:port:db:user:password} lines. */
+  PGPASS
 }

@@ -97,6 +97,7 @@ class RedactorFuzzTest {
       case YAML -> "password: " + password;
       case PROPERTIES, ENV -> "password=" + password;
       case URL_QUERY -> "password=" + password;
+      case PGPASS -> "db.prod.internal:5432:app:alice:" + password;
     };
     String separator = format == StructuredFormat.URL_QUERY ? "&" : "\n";
     int at = insertionPoint(document, where, separator);

@@ -74,6 +74,20 @@ class StructuredRedactionTest {
   }
 
   @Test
+  void pgpassFilesByFieldNotByKey() {
+    String in = "# the replicas, see ops@example.org\n"
+        + "db.prod.internal:5432:app:alice:PgPass1\n"
+        + "*:*:*:replicator:with\\:colon\\\\and:unescaped\n"
+        + "localhost:5432:*:*:${PGPASSWORD}\n"
+        + "not a pgpass line\n";
+    assertThat(redact(StructuredFormat.PGPASS, in)).isEqualTo("# the replicas, see <email>\n"
+        + "<host>:5432:app:<user>:<secret>\n"
+        + "*:*:*:<user>:<secret>\n"
+        + "localhost:5432:*:*:${PGPASSWORD}\n"
+        + "not a pgpass line\n");
+  }
+
+  @Test
   void urlQueryByKeyAndValue() {
     assertThat(redact(StructuredFormat.URL_QUERY,
         "https://u:p4ss@api.prod.internal/x?user=jdoe&password=a%26b&mail=a%40example.org&page=2#top"))

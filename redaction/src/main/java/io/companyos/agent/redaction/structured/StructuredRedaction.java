@@ -15,6 +15,7 @@ public final class StructuredRedaction {
   private final PropertiesRedaction properties;
   private final EnvRedaction env;
   private final QueryRedaction query;
+  private final PgpassRedaction pgpass;
 
   /** Binds the formats to the engine. */
   public StructuredRedaction(ValueRedactor redactor) {
@@ -24,6 +25,7 @@ public final class StructuredRedaction {
     this.properties = new PropertiesRedaction(values);
     this.env = new EnvRedaction(values);
     this.query = new QueryRedaction(values);
+    this.pgpass = new PgpassRedaction(values);
   }
 
   /**
@@ -44,6 +46,9 @@ public final class StructuredRedaction {
         break;
       case ENV:
         env.redact(new BufferedReader(in), out, counter);
+        break;
+      case PGPASS:
+        pgpass.redact(new BufferedReader(in), out, counter);
         break;
       case URL_QUERY:
         out.write(query.redact(new BufferedReader(in).lines().reduce((a, b) -> a + "\n" + b).orElse(""), counter));
