@@ -1,27 +1,15 @@
 package io.companyos.agent.redaction.structured;
 
 import io.companyos.agent.redaction.RedactionCounter;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Writer;
 
 /** Env files: {@code KEY=value}, {@code export KEY="value"}, {@code KEY='value'}; comments and quotes kept. */
-final class EnvRedaction {
-  private final KeyedValues values;
-
+final class EnvRedaction extends LineFormat {
   EnvRedaction(KeyedValues values) {
-    this.values = values;
+    super(values);
   }
 
-  void redact(BufferedReader in, Writer out, RedactionCounter counter) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      out.write(redactLine(line, counter));
-      out.write('\n');
-    }
-  }
-
-  private String redactLine(String line, RedactionCounter counter) {
+  @Override
+  String redactLine(String line, RedactionCounter counter) {
     String trimmed = line.stripLeading();
     int eq = line.indexOf('=');
     if (trimmed.isEmpty() || trimmed.startsWith("#") || eq < 0) {

@@ -2,9 +2,6 @@ package io.companyos.agent.redaction.structured;
 
 import io.companyos.agent.redaction.DetectorType;
 import io.companyos.agent.redaction.RedactionCounter;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Writer;
 
 /**
  * PostgreSQL password files ({@code ~/.pgpass}, {@code %APPDATA%\postgresql\pgpass.conf}): one
@@ -14,22 +11,13 @@ import java.io.Writer;
  * tail), the fourth a {@link DetectorType#USERNAME}, and the first three are redacted as text (a customer's host
  * becomes a token). A {@code *} wildcard stays; a line with fewer than five fields is redacted as text.
  */
-final class PgpassRedaction {
-  private final KeyedValues values;
-
+final class PgpassRedaction extends LineFormat {
   PgpassRedaction(KeyedValues values) {
-    this.values = values;
+    super(values);
   }
 
-  void redact(BufferedReader in, Writer out, RedactionCounter counter) throws IOException {
-    String line;
-    while ((line = in.readLine()) != null) {
-      out.write(redactLine(line, counter));
-      out.write('\n');
-    }
-  }
-
-  private String redactLine(String line, RedactionCounter counter) {
+  @Override
+  String redactLine(String line, RedactionCounter counter) {
     if (line.isBlank() || line.stripLeading().startsWith("#")) {
       return values.text(line, counter);
     }
