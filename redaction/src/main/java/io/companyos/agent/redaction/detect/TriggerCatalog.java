@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.IntFunction;
 
 /** The keyword-automaton patterns of the default catalog plus the configured domains and keywords. */
 final class TriggerCatalog {
@@ -17,26 +18,19 @@ final class TriggerCatalog {
   static List<Trigger> build(List<String> customerDomains, List<String> keywords) {
     List<Trigger> t = new ArrayList<>();
     secretKeys(t);
-    for (int i = 0; i < TokenPrefixDetector.PREFIXES.size(); i++) {
-      String trigger = TokenPrefixDetector.PREFIXES.get(i).trigger().toLowerCase(Locale.ROOT);
-      t.add(new Trigger(Action.TOKEN_PREFIX, DetectorType.API_TOKEN, trigger, i));
-    }
+    indexed(t, Action.TOKEN_PREFIX, TokenPrefixDetector.PREFIXES.size(), i -> DetectorType.API_TOKEN,
+        i -> TokenPrefixDetector.PREFIXES.get(i).trigger());
     t.add(new Trigger(Action.JWT, DetectorType.JWT, "eyj", 0));
     t.add(new Trigger(Action.PEM, DetectorType.PRIVATE_KEY, "-----begin ", 0));
     t.add(new Trigger(Action.PUTTY_PRIVATE_LINES, DetectorType.PRIVATE_KEY, "private-lines: ", 0));
-    for (int i = 0; i < PemDetector.URL_ENCODED_TRIGGERS.size(); i++) {
-      t.add(new Trigger(Action.PEM_URL_ENCODED, DetectorType.PRIVATE_KEY, PemDetector.urlEncodedTrigger(i), i));
-    }
-    for (int i = 0; i < Base64SecretDetector.MAGICS.size(); i++) {
-      Base64SecretDetector.Magic m = Base64SecretDetector.MAGICS.get(i);
-      DetectorType type = m.kind() == Base64SecretDetector.Kind.AWS_SESSION
-          ? DetectorType.AWS_SECRET_KEY : DetectorType.PRIVATE_KEY;
-      t.add(new Trigger(Action.BASE64_SECRET, type, m.text().toLowerCase(Locale.ROOT), i));
-    }
-    for (int i = 0; i < PasswordHashDetector.SCHEMES.size(); i++) {
-      String text = PasswordHashDetector.SCHEMES.get(i).trigger().toLowerCase(Locale.ROOT);
-      t.add(new Trigger(Action.PASSWORD_HASH, DetectorType.PASSWORD_HASH, text, i));
-    }
+    indexed(t, Action.PEM_URL_ENCODED, PemDetector.URL_ENCODED_TRIGGERS.size(), i -> DetectorType.PRIVATE_KEY,
+        PemDetector::urlEncodedTrigger);
+    indexed(t, Action.BASE64_SECRET, Base64SecretDetector.MAGICS.size(),
+        i -> Base64SecretDetector.MAGICS.get(i).kind() == Base64SecretDetector.Kind.AWS_SESSION
+            ? DetectorType.AWS_SECRET_KEY : DetectorType.PRIVATE_KEY,
+        i -> Base64SecretDetector.MAGICS.get(i).text());
+    indexed(t, Action.PASSWORD_HASH, PasswordHashDetector.SCHEMES.size(), i -> DetectorType.PASSWORD_HASH,
+        i -> PasswordHashDetector.SCHEMES.get(i).trigger());
     t.add(new Trigger(Action.WEBHOOK_SLACK, DetectorType.API_TOKEN, "hooks.slack.com/", 0));
     t.add(new Trigger(Action.WEBHOOK, DetectorType.API_TOKEN, "bhook", 0));
     t.add(new Trigger(Action.TELEGRAM_BOT_TOKEN, DetectorType.API_TOKEN, ":aa", 0));
@@ -74,6 +68,17 @@ final class TriggerCatalog {
       }
     }
     return t;
+  }
+
+  /**
+   * One trigger per entry of a detector's table (token prefixes, base64 magics, hash schemes, …), lower-cased for the
+   * keyword automaton, with the entry's index in its flags: the detector looks its entry up by it.
+   */
+  private static void indexed(List<Trigger> t, Action action, int entries, IntFunction<DetectorType> type,
+      IntFunction<String> text) {
+    for (int i = 0; i < entries; i++) {
+      t.add(new Trigger(action, type.apply(i), text.apply(i).toLowerCase(Locale.ROOT), i));
+    }
   }
 
   static String normaliseDomain(String d) {
