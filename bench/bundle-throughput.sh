@@ -37,10 +37,10 @@ chmod 700 "$WORK/gnupg"
 echo "== build"
 if [ "$MODE" = agent ]; then
   export AGENT_JAR=${AGENT_JAR:-$PWD/agent/target/companyos-agent.jar}
-  [ -f "$AGENT_JAR" ] || mvn -B -q -o -pl agent -am package -DskipTests
+  [ -f "$AGENT_JAR" ] || mvn -B -q -pl agent -am package -DskipTests
 else
-  mvn -B -q -o -pl bundle install -DskipTests
-  mvn -B -q -o -pl bundle dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt"
+  mvn -B -q -pl bundle install -DskipTests
+  mvn -B -q -pl bundle dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$WORK/cp.txt"
   CP="bundle/target/classes:bundle/target/test-classes:$(cat "$WORK/cp.txt")"
 fi
 

@@ -21,7 +21,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 echo "== build (bin/agent builds the shaded jar when needed; the bench module has the line copy)"
 bin/agent version >/dev/null
-mvn -B -q -o -Pbench -pl bench -am package -DskipTests   # -am: the reactor's modules, never stale ones in ~/.m2
+mvn -B -q -Pbench -pl bench -am package -DskipTests   # -am: the reactor's modules, never stale ones in ~/.m2
 BENCH_JAR=bench/target/benchmarks.jar
 
 echo "== generate logs: $MIB MiB (seed 1 and 2), $NAIVE_MIB MiB for NaiveRedact (seed 1, warm-up seed 3)"
