@@ -138,7 +138,8 @@ final class RedactCommand implements Callable<Integer> {
     }
     Set<Path> names = new HashSet<>();
     for (Path f : files) {
-      if (!Files.isRegularFile(f)) {
+      // not only regular files: a named pipe or /dev/stdin is what `agent redact <(zcat app.log.gz)` passes
+      if (Files.isDirectory(f) || !Files.isReadable(f)) {
         throw new UsageException("not a readable file: " + f);
       }
       if (outDir != null && !names.add(f.getFileName())) {

@@ -137,6 +137,32 @@ class RedactCommandTest {
   }
 
   @Test
+  void aNamedPipeIsReadLikeAFileAsProcessSubstitutionPassesIt() throws Exception {
+    Path fifo = dir.resolve("pipe");
+    assertThat(new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor()).isZero();
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(fifo, "login bob@example.org password=hunter2\n");
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(new byte[0]), stdout));
+    assertThat(cl.execute("--config", config.toString(), fifo.toString())).isZero();
+    writer.join(10_000);
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .matches("login <email:[0-9a-f]{8}> password=<secret:[0-9a-f]{8}>\n");
+  }
+
+  @Test
+  void aDirectoryIsAUsageError() {
+    assertThat(run("redact", "-c", config.toString(), dir.toString())).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo("error: not a readable file: " + dir);
+  }
+
+  @Test
   void aMissingFileIsAUsageError() {
     assertThat(run("redact", "-c", config.toString(), dir.resolve("nope.log").toString())).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("error: not a readable file: " + dir.resolve("nope.log"));
