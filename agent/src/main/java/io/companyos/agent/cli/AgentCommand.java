@@ -15,6 +15,8 @@ import picocli.CommandLine.ParseResult;
 /** The {@code agent} command: every subcommand of the CompanyOS Agent. */
 @Command(
     name = "agent",
+    // -h/--help and -V/--version on every subcommand too (`agent redact --help` was an unknown option)
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = AgentCommand.Version.class,
     description = "CompanyOS Agent: health, metrics and support bundles, with PII and secrets redacted.",

@@ -96,6 +96,23 @@ class CliTest {
   }
 
   @Test
+  void everySubcommandTakesHelpAndVersion() {
+    for (var sub : AgentCommand.commandLine().getSubcommands().entrySet()) {
+      if (sub.getKey().equals("help")) {
+        continue;
+      }
+      out.getBuffer().setLength(0);
+      assertThat(run(sub.getKey(), "--help")).as(sub.getKey() + " --help").isZero();
+      assertThat(out.toString()).as(sub.getKey() + " --help").startsWith("Usage: agent " + sub.getKey())
+          .contains("Exit status:");
+      out.getBuffer().setLength(0);
+      assertThat(run(sub.getKey(), "-V")).as(sub.getKey() + " -V").isZero();
+      assertThat(out.toString()).startsWith("companyos-agent ");
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
   void usageErrorsExit2() {
     assertThat(run("no-such-command")).isEqualTo(2);
     assertThat(err.toString()).contains("Unmatched argument");
