@@ -104,7 +104,8 @@ class ContainerImageTest {
     Map<String, String> env = dockerfile.keyValues("ENV");
 
     assertThat(env).containsEntry("AGENT_JAR", "/opt/companyos-agent/lib/companyos-agent.jar")
-        .containsEntry("AGENT_CDS_ARCHIVE", "/opt/companyos-agent/lib/companyos-agent.jsa");
+        .containsEntry("AGENT_CDS_ARCHIVE", "/opt/companyos-agent/lib/companyos-agent.jsa")
+        .containsEntry("AGENT_CDS_BATCH", "off");
     assertThat(env.get("PATH")).startsWith("/opt/companyos-agent/bin:");
     assertThat(dockerfile.all("COPY")).contains("--from=build /companyos-agent.jar " + env.get("AGENT_JAR"));
     assertThat(dockerfile.all("RUN")).anySatisfy(run -> assertThat(run)

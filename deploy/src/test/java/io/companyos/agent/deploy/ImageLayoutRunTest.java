@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -75,6 +76,7 @@ class ImageLayoutRunTest {
     e.put("JAVA_HOME", System.getProperty("java.home"));
     e.put("AGENT_JAR", jar.toString());
     e.put("AGENT_CDS_ARCHIVE", archive.toString());
+    e.put("AGENT_CDS_BATCH", dockerfileEnv.get("AGENT_CDS_BATCH"));
     e.put("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp"));
     e.put("PATH", under("/opt/companyos-agent/bin") + File.pathSeparator + e.getOrDefault("PATH", "/usr/bin:/bin"));
     e.putAll(env);
@@ -91,6 +93,7 @@ class ImageLayoutRunTest {
     String trainingOutput = new String(training.getInputStream().readAllBytes());
     assertThat(training.exitValue()).as(trainingOutput).isZero();
     assertThat(Files.size(archive)).isPositive();
+    assertThat(batchArchive()).as("the image makes no second archive for the batch commands").doesNotExist();
     // one static archive serves both the JDK's classes and the agent's (it replaces the JDK's default archive)
     Process classes = agent(Map.of("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp")
         + " -Xlog:cds=info -Xlog:class+load=info"), "version").start();
@@ -147,6 +150,43 @@ class ImageLayoutRunTest {
     assertThat(under(DaemonSetSecurityTest.STATE_DIR + "/logs/agent.log")).as("the daemon's own log, in the state"
         + " volume").isNotEmptyFile();
     assertThat(healthcheck(port)).as("the health check fails once the agent is gone").isEqualTo(1);
+  }
+
+  @Test
+  void outsideTheImageTheRedactingCommandsMapAnArchiveWithTheEngineAndTheDaemonDoesNot() throws Exception {
+    Map<String, String> bare = Map.of("AGENT_CDS_BATCH", "on",
+        "COMPANYOS_AGENT_STATE_DIR", under("/tmp/bare-state").toString(), "COMPANYOS_AGENT_SERVER_PORT", "0");
+    Process training = agent(bare, "version").start();
+    String trainingOutput = new String(training.getInputStream().readAllBytes());
+    assertThat(training.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(training.exitValue()).as(trainingOutput).isZero();
+    assertThat(archive).isNotEmptyFile();
+    assertThat(batchArchive()).as("made by the same training").isNotEmptyFile();
+
+    Map<String, String> logged = new HashMap<>(bare);
+    logged.put("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp") + " -Xlog:class+load=info");
+    Process redact = agent(logged, "redact").redirectErrorStream(false).start();
+    redact.getOutputStream().write("login jane@example.com from 192.0.2.7\n".getBytes(StandardCharsets.UTF_8));
+    redact.getOutputStream().close();
+    String redactLog = new String(redact.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(redact.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(redact.exitValue()).as(redactLog).isZero();
+    assertThat(redactLog).containsPattern("login <email:[0-9a-f]{8}> from <ipv4:[0-9a-f]{8}>")
+        .contains("io.companyos.agent.redaction.detect.CatalogScanner source: shared objects file")
+        .contains("io.companyos.agent.redaction.detect.EmailDetector source: shared objects file")
+        .contains("io.companyos.agent.cli.RedactCommand source: shared objects file");
+
+    Process version = agent(logged, "version").start();
+    String versionLog = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(version.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    assertThat(versionLog).as("every other command maps the daemon's archive, without the engine's classes")
+        .contains("io.companyos.agent.cli.Main source: shared objects file")
+        .doesNotContain("RedactCommand source: shared objects file");
+  }
+
+  private Path batchArchive() {
+    String name = archive.getFileName().toString();
+    return archive.resolveSibling(name.substring(0, name.length() - ".jsa".length()) + "-batch.jsa");
   }
 
   @Test
