@@ -184,6 +184,36 @@ class ImageLayoutRunTest {
         .doesNotContain("RedactCommand source: shared objects file");
   }
 
+  @Test
+  void aBatchArchiveThatCannotBeMadeIsNotTriedAgainAtEveryCommand() throws Exception {
+    // a Java whose dump of the merged class list fails (JDK 25 refused a naive merge: its lists number the classes)
+    Path home = under("/picky-jdk");
+    Path java = home.resolve("bin/java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *batch-classes*)\n"
+        + "  echo 'class list format error.' >&2; exit 1 ;; esac; done\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Map<String, String> picky = Map.of("JAVA_HOME", home.toString(), "AGENT_CDS_BATCH", "on",
+        "COMPANYOS_AGENT_STATE_DIR", under("/tmp/picky-state").toString(), "COMPANYOS_AGENT_SERVER_PORT", "0");
+    for (int i = 0; i < 2; i++) {
+      Process redact = agent(picky, "redact").start();
+      redact.getOutputStream().write("mail jane@example.com\n".getBytes(StandardCharsets.UTF_8));
+      redact.getOutputStream().close();
+      String output = new String(redact.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(redact.waitFor(BIN_AGENT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(redact.exitValue()).as(output).isZero();
+      assertThat(output).containsPattern("mail <email:[0-9a-f]{8}>");
+      if (i == 0) {
+        assertThat(output).contains("preparing the class-data archive");
+      } else {
+        assertThat(output).as("no second training").doesNotContain("preparing");
+      }
+    }
+    assertThat(archive).as("the daemon's archive is made all the same").isNotEmptyFile();
+    assertThat(batchArchive()).as("an empty file: tried for this jar").isEmptyFile();
+  }
+
   private Path batchArchive() {
     String name = archive.getFileName().toString();
     return archive.resolveSibling(name.substring(0, name.length() - ".jsa".length()) + "-batch.jsa");
