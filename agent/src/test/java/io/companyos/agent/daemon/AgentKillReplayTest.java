@@ -48,6 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AgentKillReplayTest {
   private static final String ADMIN_TOKEN = "kill-replay-admin-token-0123";
+  /** The restarted agent's telemetry base path. */
+  private static final String RESTARTED = "/restarted";
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -107,9 +109,14 @@ class AgentKillReplayTest {
 
   /** The metrics requests received so far with the given status, oldest first, each as its data points. */
   private List<List<String>> metricsRequests(int status) throws IOException {
+    return metricsRequests("", status);
+  }
+
+  /** As {@link #metricsRequests(int)}, for an agent whose telemetry endpoint has this base path. */
+  private List<List<String>> metricsRequests(String basePath, int status) throws IOException {
     List<List<String>> out = new ArrayList<>();
     for (Received r : received) {
-      if (r.url().equals("/v1/metrics") && r.status() == status) {
+      if (r.url().equals(basePath + "/v1/metrics") && r.status() == status) {
         out.add(points(ExportMetricsServiceRequest.parseFrom(gunzipIfNeeded(r.body()))));
       }
     }
@@ -202,16 +209,21 @@ class AgentKillReplayTest {
     assertThat(attemptedInOutage).as("every retry during the outage was of the oldest queued batch")
         .allSatisfy(batch -> assertThat(batch).isEqualTo(committed.get(0)));
 
-    // 4. restart with the endpoint healthy: the queue is replayed first, oldest first
+    // 4. restart with the endpoint healthy: the queue is replayed first, oldest first. The restarted agent sends to
+    // a base path of its own: a request the killed agent had in flight, which the endpoint may still serve (and
+    // record) after the kill and after the switch to 200, is then not taken for one of the restarted agent's
+    Path restartedCfg = tmp.resolve("restarted.yaml");
+    Files.writeString(restartedCfg, Files.readString(cfg).replace("endpoint: \"" + vendor.baseUrl() + "\", interval",
+        "endpoint: \"" + vendor.baseUrl() + RESTARTED + "\", interval"));
+    assertThat(Files.readString(restartedCfg)).contains(RESTARTED);
     answer(200);
-    received.clear();
     Path secondErr = tmp.resolve("second.err");
-    Process second = agent(cfg, secondErr);
+    Process second = agent(restartedCfg, secondErr);
     int port2 = awaitPort(secondErr);
-    await().atMost(Duration.ofSeconds(60)).until(() -> metricsRequests(200).size() >= committed.size() + 1
+    await().atMost(Duration.ofSeconds(60)).until(() -> metricsRequests(RESTARTED, 200).size() >= committed.size() + 1
         && telemetryStatus(port2).path("queuedBatches").asInt() <= 1);
 
-    List<List<String>> delivered = metricsRequests(200);
+    List<List<String>> delivered = metricsRequests(RESTARTED, 200);
     assertThat(delivered.subList(0, committed.size()))
         .as("every committed batch, in order, before anything newer").containsExactlyElementsOf(committed);
     for (List<String> batch : acceptedBeforeKill) {
