@@ -187,13 +187,7 @@ class ImageLayoutRunTest {
   @Test
   void aBatchArchiveThatCannotBeMadeIsNotTriedAgainAtEveryCommand() throws Exception {
     // a Java whose dump of the merged class list fails (JDK 25 refused a naive merge: its lists number the classes)
-    Path home = under("/picky-jdk");
-    Path java = home.resolve("bin/java");
-    Files.createDirectories(java.getParent());
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in *batch-classes*)\n"
-        + "  echo 'class list format error.' >&2; exit 1 ;; esac; done\nexec '"
-        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path home = javaRefusing("/picky-jdk", "*batch-classes*", "class list format error.");
     Map<String, String> picky = Map.of("JAVA_HOME", home.toString(), "AGENT_CDS_BATCH", "on",
         "COMPANYOS_AGENT_STATE_DIR", under("/tmp/picky-state").toString(), "COMPANYOS_AGENT_SERVER_PORT", "0");
     for (int i = 0; i < 2; i++) {
@@ -234,13 +228,7 @@ class ImageLayoutRunTest {
   @Test
   void aJavaThatRefusesNativeHeapTrimmingRunsTheDaemonWithoutIt() throws Exception {
     // a JDK 17 build before 17.0.9 does not know -XX:TrimNativeHeapInterval and would not start with it
-    Path home = under("/old-jdk");
-    Path java = home.resolve("bin/java");
-    Files.createDirectories(java.getParent());
-    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in -XX:TrimNativeHeapInterval=*)\n"
-        + "  echo 'Unrecognized VM option' >&2; exit 1 ;; esac; done\nexec '"
-        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
-    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Path home = javaRefusing("/old-jdk", "-XX:TrimNativeHeapInterval=*", "Unrecognized VM option");
     Process run = agent(Map.of("JAVA_HOME", home.toString(),
         "COMPANYOS_AGENT_STATE_DIR", under("/tmp/old-jdk-state").toString(),
         "COMPANYOS_AGENT_SERVER_PORT", "0"), "run", "--exit-when-ready").start();
@@ -251,6 +239,21 @@ class ImageLayoutRunTest {
       assertThat(lib.filter(p -> p.toString().endsWith(".trim")).map(p -> readString(p).strip()))
           .as("the probe's answer, remembered beside the jar").containsExactly("no");
     }
+  }
+
+  /**
+   * A Java home under {@code dir} whose {@code java} fails with {@code message} when an argument matches the shell
+   * pattern {@code refused}, and otherwise runs this test's Java.
+   */
+  private Path javaRefusing(String dir, String refused, String message) throws IOException {
+    Path home = under(dir);
+    Path java = home.resolve("bin/java");
+    Files.createDirectories(java.getParent());
+    Files.writeString(java, "#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in " + refused + ")\n"
+        + "  echo '" + message + "' >&2; exit 1 ;; esac; done\nexec '"
+        + Path.of(System.getProperty("java.home"), "bin", "java") + "' \"$@\"\n");
+    Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+    return home;
   }
 
   private static final List<String> TRIM =
