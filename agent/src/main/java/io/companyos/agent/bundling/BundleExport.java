@@ -16,6 +16,8 @@ import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.daemon.StateDirectoryException;
 import io.companyos.agent.redaction.CanarySelfTest;
+import io.companyos.agent.redaction.Redactor;
+import io.companyos.agent.redaction.RevealLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,11 +41,14 @@ public final class BundleExport {
 
   private final AgentConfig config;
   private final BundleKeys keys;
+  /** What redacts the bundle's content: the keys' redactor, or one that also records its pseudonyms. */
+  private final Redactor content;
   private final Clock clock;
 
-  private BundleExport(AgentConfig config, BundleKeys keys, Clock clock) {
+  private BundleExport(AgentConfig config, BundleKeys keys, Redactor content, Clock clock) {
     this.config = config;
     this.keys = keys;
+    this.content = content;
     this.clock = clock;
   }
 
@@ -56,6 +61,17 @@ public final class BundleExport {
    */
   public static BundleExport prepare(AgentConfig config, List<Path> recipients, Clock clock)
       throws BundleKeys.RecipientException, StateDirectoryException, KeyException, IOException, BundleException {
+    return prepare(config, recipients, clock, null);
+  }
+
+  /**
+   * As {@link #prepare(AgentConfig, List, Clock)}, recording every pseudonym of the bundle's content in
+   * {@code revealLog} (the installation's reverse map), so that the customer can look up a token that support
+   * names ({@code agent redact --reveal}); null records nothing. The canaries are checked with a redactor that
+   * records nothing: their fake secrets never enter the map.
+   */
+  public static BundleExport prepare(AgentConfig config, List<Path> recipients, Clock clock, RevealLog revealLog)
+      throws BundleKeys.RecipientException, StateDirectoryException, KeyException, IOException, BundleException {
     BundleKeys keys = BundleKeys.load(config, recipients, clock);
     CanarySelfTest.Result canaries = CanarySelfTest.run(keys.redactor());
     if (!canaries.passed()) {
@@ -63,7 +79,9 @@ public final class BundleExport {
           "redaction self-test failed: canaries for " + String.join(", ", canaries.survivors())
               + " survived redaction; no bundle was written");
     }
-    return new BundleExport(config, keys, clock);
+    Redactor content = revealLog == null ? keys.redactor()
+        : ConfiguredRedactor.build(config.redaction(), config.stateDir(), revealLog);
+    return new BundleExport(config, keys, content, clock);
   }
 
   /** True when no recipient is configured and the bundle goes to the demo vendor key (readable by anyone). */
@@ -99,7 +117,7 @@ public final class BundleExport {
     Duration half = deadline.dividedBy(2);
     Duration collectorTimeout = half.compareTo(Duration.ofSeconds(60)) < 0 ? half : Duration.ofSeconds(60);
     BundleCollection.Result result = BundleCollection.collect(config, config.stateDir(), window, include,
-        keys.redactor(), collectorTimeout, env, clock);
+        content, collectorTimeout, env, clock);
     return new Collected(result, window, started);
   }
 
@@ -110,7 +128,7 @@ public final class BundleExport {
   public BundleWriter writer(Collected collected, BundleLimits limits, Path workDir, ExportProgress progress) {
     Duration left = limits.deadline().minusNanos(System.nanoTime() - collected.startedNanos());
     return BundleWriter.builder()
-        .redactor(new BundleRedactor(keys.redactor(), ConfiguredRedactor.rulesVersion(config.redaction())))
+        .redactor(new BundleRedactor(content, ConfiguredRedactor.rulesVersion(config.redaction())))
         .canaryCheck(new BundleCanaryCheck(keys.redactor()))
         .recipients(keys.recipients())
         .signingKey(keys.signingKey())

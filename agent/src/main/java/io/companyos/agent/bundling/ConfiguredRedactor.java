@@ -4,6 +4,7 @@ import io.companyos.agent.config.AgentVersion;
 import io.companyos.agent.config.RedactionConfig;
 import io.companyos.agent.redaction.PseudonymKey;
 import io.companyos.agent.redaction.Redactor;
+import io.companyos.agent.redaction.RevealLog;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -27,9 +28,18 @@ public final class ConfiguredRedactor {
    * @throws IOException if the key file cannot be read or created
    */
   public static Redactor build(RedactionConfig config, Path stateDir) throws IOException {
-    return config.applyTo(Redactor.builder())
-        .pseudonymKey(PseudonymKey.loadOrCreate(stateDir.resolve(PSEUDONYM_KEY_FILE)))
-        .build();
+    return build(config, stateDir, null);
+  }
+
+  /**
+   * As {@link #build(RedactionConfig, Path)}, recording each new pseudonym in {@code revealLog} (null: none).
+   *
+   * @throws IOException if the key file cannot be read or created
+   */
+  public static Redactor build(RedactionConfig config, Path stateDir, RevealLog revealLog) throws IOException {
+    Redactor.Builder b = config.applyTo(Redactor.builder())
+        .pseudonymKey(PseudonymKey.loadOrCreate(stateDir.resolve(PSEUDONYM_KEY_FILE)));
+    return (revealLog == null ? b : b.revealLog(revealLog)).build();
   }
 
   /**

@@ -17,6 +17,7 @@ import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.config.Durations;
 import io.companyos.agent.daemon.StateDirectoryException;
+import io.companyos.agent.redaction.RevealLog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -104,29 +105,33 @@ final class ExportBundleCommand implements Callable<Integer> {
     }
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
 
-    BundleExport export;
-    try {
-      export = BundleExport.prepare(config, recipients, Clock.systemUTC());
-    } catch (BundleKeys.RecipientException e) {
-      throw new UsageException(e.getMessage());
-    }
-    if (export.demoRecipient()) {
-      spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
-      spec.commandLine().getErr().flush();
-    }
-
-    try (ExportCancellation cancel = ExportCancellation.arm(Thread.currentThread(), spec.commandLine().getErr())) {
+    // the pseudonyms of the bundle's content go into the installation's reverse map, as agent redact's do, so that a
+    // token support names can be looked up here (agent redact --reveal); a dry run redacts nothing
+    try (RevealLog revealLog = dryRun ? null : RevealLog.open(config.stateDir())) {
+      BundleExport export;
       try {
-        return export(config, export, window, limits, categories, toStdout, human, cancel);
-      } catch (InterruptedException | BundleException | IOException e) {
-        if (cancel.signal() == null) {
-          throw e;
-        }
-        spec.commandLine().getErr().println(cancel.message(review != null
-            ? "the review directory " + review + " is incomplete: remove it"
-            : "no bundle was written; its temporary files are removed"));
+        export = BundleExport.prepare(config, recipients, Clock.systemUTC(), revealLog);
+      } catch (BundleKeys.RecipientException e) {
+        throw new UsageException(e.getMessage());
+      }
+      if (export.demoRecipient()) {
+        spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
         spec.commandLine().getErr().flush();
-        return ExitCodes.FAILED;
+      }
+
+      try (ExportCancellation cancel = ExportCancellation.arm(Thread.currentThread(), spec.commandLine().getErr())) {
+        try {
+          return export(config, export, window, limits, categories, toStdout, human, cancel);
+        } catch (InterruptedException | BundleException | IOException e) {
+          if (cancel.signal() == null) {
+            throw e;
+          }
+          spec.commandLine().getErr().println(cancel.message(review != null
+              ? "the review directory " + review + " is incomplete: remove it"
+              : "no bundle was written; its temporary files are removed"));
+          spec.commandLine().getErr().flush();
+          return ExitCodes.FAILED;
+        }
       }
     }
   }

@@ -3,6 +3,7 @@ package io.companyos.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -54,6 +55,35 @@ class ExportBundleCommandTest {
     }
     assertThat(fx.out.toString()).contains("installation  ").contains("collectors    health OK")
         .contains("logs:api OK").contains("scrape:core OK").contains("extracted to  " + extracted);
+  }
+
+  @Test
+  void theCustomerCanRevealEveryPseudonymOfTheBundleAndNoCanaryIsInTheMap() throws Exception {
+    assertThat(fx.export()).as(fx.err.toString()).isZero();
+    Path extracted = dir.resolve("extracted");
+    assertThat(fx.run("decrypt-bundle", "--key", BundleFixture.DEMO_SECRET_KEY.toString(), "--in",
+        fx.onlyBundle().toString(), "--out", extracted.toString())).as(fx.err.toString()).isZero();
+    java.util.Set<String> tokens = new java.util.TreeSet<>();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<[a-z_]+:[0-9a-f]{8}>")
+        .matcher(BundleFixture.allText(extracted));
+    while (m.find()) {
+      tokens.add(m.group());
+    }
+    assertThat(tokens).as("the bundle's pseudonyms").hasSizeGreaterThanOrEqualTo(4);
+
+    // what support sends back, pasted into agent redact --reveal - on the installation
+    java.io.ByteArrayOutputStream revealed = new java.io.ByteArrayOutputStream();
+    java.io.StringWriter revealOut = new java.io.StringWriter();
+    picocli.CommandLine cl = new picocli.CommandLine(new RedactCommand(
+        new java.io.ByteArrayInputStream(String.join(" ", tokens).getBytes(StandardCharsets.UTF_8)), revealed));
+    cl.setOut(new java.io.PrintWriter(revealOut, true));
+    assertThat(cl.execute("--config", fx.config.toString(), "--reveal", "-")).as(revealOut.toString()).isZero();
+    assertThat(revealOut.toString()).doesNotContain("unknown on this installation")
+        .contains(BundleFixture.EMAIL, BundleFixture.PASSWORD, BundleFixture.AWS_KEY, BundleFixture.KEYWORD);
+
+    String map = Files.readString(dir.resolve("state").resolve(io.companyos.agent.redaction.RevealLog.FILE_NAME));
+    assertThat(map.lines()).as("one line per pseudonym of the bundle, none of the canaries' fake secrets")
+        .allSatisfy(line -> assertThat(tokens).contains(line.substring(0, line.indexOf('\t'))));
   }
 
   @Test
