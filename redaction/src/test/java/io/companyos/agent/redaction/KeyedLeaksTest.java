@@ -88,6 +88,28 @@ class KeyedLeaksTest {
     assertThat(out).doesNotContain("BlockLine").endsWith("password: |\n  <secret>\ndone: 1\n");
   }
 
+  /**
+   * A .pgpass line has no key: the streaming engine must see all five fields wherever its 1 MiB window ends, in a
+   * file of short lines and inside one line longer than the window (cut at a blank).
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1, 7, 12, 20, 33, 47, 64})
+  void aPgpassLineAcrossTheWindowCutIsFoundWhole(int before) throws IOException {
+    String entry = "db.example.com:5432:app:app_user:s3cr3t-Pw";
+    String masked = "db.example.com:5432:app:<user>:<secret>";
+    for (String sep : new String[] {"\n", " "}) {
+      StringBuilder in = new StringBuilder();
+      while (in.length() < (1 << 20) - before) {
+        in.append("2026-11-26 10:11:12 INFO ok").append(sep);
+      }
+      in.setLength((1 << 20) - before);
+      in.append(sep).append(entry).append(sep).append("done\n");
+      String out = stream(in.toString());
+      assertThat(out).doesNotContain("s3cr3t-Pw").doesNotContain("app_user").endsWith(masked + sep + "done\n");
+      assertThat(MASK.redact(out)).as("redacting twice").isEqualTo(out);
+    }
+  }
+
   @Test
   void yamlBlockScalarsUnderSecretKeysInTheStructuredPath() throws Exception {
     String out = MASK.redactStructured(StructuredFormat.YAML,

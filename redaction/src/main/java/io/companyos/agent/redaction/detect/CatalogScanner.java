@@ -225,7 +225,9 @@ final class CatalogScanner {
    *       colon is not the first of its token;
    *   <li>seconds: two digits after a colon: no SSN, no card, no phone (never after a colon), and an IPv4
    *       address only if a dot, 1–3 digits and another dot follow (checked: then -1, nothing is skipped);
-   *   <li>the dot of the fraction: a Cisco MAC needs 4 hex digits before it, here is a colon 3 bytes back.
+   *   <li>the dot of the fraction: a Cisco MAC needs 4 hex digits before it, here is a colon 3 bytes back;
+   *   <li>the hour's and the minute's colons as the end of a {@code .pgpass} port field: {@link PgpassDetector}
+   *       refuses a colon this skips (it asks this method).
    * </ul>
    *
    * The keyword filter still runs over these bytes, so patterns and keywords are found there as before.
@@ -497,6 +499,8 @@ final class CatalogScanner {
         return CommandLineDetector.userPassword(s, last);
       case SPACED_FLAG_PASSWORD:
         return CommandLineDetector.spacedFlag(s, last);
+      case PGPASS_WILDCARD_PORT:
+        return PgpassDetector.atPortEnd(s, last);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }
@@ -541,16 +545,21 @@ final class CatalogScanner {
       return enabled(DetectorType.IPV6) ? Ipv6Detector.find(s, i) : -1;
     }
     int k = 0;
-    while (k < 5 && Bytes.isHex(s.at(i - 1 - k))) {
+    while (k < 6 && Bytes.isHex(s.at(i - 1 - k))) {
       k++;
     }
-    if (k == 0 || k > 4) {
+    if (k == 0 || k > 5) {
       return -1;
     }
     int st = i - k;
     int before = s.at(st - 1);
-    if (Bytes.isWord(before) || before == ':' || before == '.') {
-      return -1; // inside a word, or not the first colon of the token (that one was tried)
+    if (before == ':') {
+      // not the first colon of the token (that one was tried): the end of a .pgpass line's port field?
+      return Bytes.isDigit(s.at(i - 1)) && (enabled(DetectorType.SECRET) || enabled(DetectorType.USERNAME))
+          ? PgpassDetector.atPortEnd(s, i) : -1;
+    }
+    if (k > 4 || Bytes.isWord(before) || before == '.') {
+      return -1; // inside a word
     }
     if (k == 2 && isTimeOfDay(s, st)) {
       return -1;

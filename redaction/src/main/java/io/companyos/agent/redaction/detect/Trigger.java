@@ -56,7 +56,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SPACED_FLAG_PASSWORD,
     AUTHORIZATION,
     PIPED_PASSWORD,
-    RABBITMQCTL
+    RABBITMQCTL,
+    PGPASS_WILDCARD_PORT
   }
 
   boolean has(int flag) {

@@ -156,5 +156,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -n ", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
     t.add(new Trigger(Action.RABBITMQCTL, DetectorType.SECRET, "mqctl ", 0)); // of rabbitmqctl: "ab" is too common
+    // a .pgpass line with the wildcard port (*:*:*:postgres:pw); a numeric port is tried at its colon (onColon)
+    t.add(new Trigger(Action.PGPASS_WILDCARD_PORT, DetectorType.SECRET, ":*:", 0));
   }
 }
