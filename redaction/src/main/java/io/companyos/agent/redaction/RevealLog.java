@@ -33,9 +33,11 @@ public final class RevealLog implements Closeable {
   /** The file name inside the state directory. */
   public static final String FILE_NAME = "pseudonyms.tsv";
   private static final int MAX_REMEMBERED = 1_000_000;
+  /** The reader's buffer when the map is read at start (grown for a longer line). */
+  private static final int READ_BUFFER = 1 << 20;
 
   private final Path file;
-  /** The lines known to be in the file (without their ends), up to {@value #MAX_REMEMBERED}. */
+  /** The lines known to be in the file (without their ends), up to {@value #MAX_REMEMBERED}, by fingerprint. */
   private final LineSet seen = new LineSet();
   private final Base64.Encoder base64 = Base64.getEncoder();
   /** The line being recorded, and its value in base64 (reused: no allocation per line). */
@@ -70,15 +72,14 @@ public final class RevealLog implements Closeable {
   }
 
   /**
-   * Puts the file's first {@value #MAX_REMEMBERED} lines into {@link #seen}, as bytes: no characters, strings or
-   * hash-set nodes (at every start of {@code agent redact} this read the whole map, ~6 MB for 256 MiB of logs, into
-   * a {@code HashSet<String>}: ~0.3 CPU-s and ~20 MB more resident than with an empty map). Lines end at
+   * Puts the fingerprints of the file's first {@value #MAX_REMEMBERED} lines into {@link #seen}: no line is kept,
+   * only 8 bytes per line in a table (a map of a million lines, ~50 MB, used to be held as bytes: ~115 MB more
+   * resident and ~0.5 s more at every start of {@code agent redact} and {@code agent export-bundle}). Lines end at
    * {@code \n}, {@code \r} or {@code \r\n}, as for {@link Files#lines}; any byte is taken as it is.
    */
   private void readKnownLines() throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      // each buffer is filled, then kept as the set's storage of the lines that end in it (no copy of them)
-      byte[] buf = new byte[(int) Math.min(LineSet.BLOCK, Files.size(file) + 1)];
+      byte[] buf = new byte[(int) Math.min(READ_BUFFER, Files.size(file) + 1)];
       int have = 0; // bytes at the buffer's start: the part of a line read before
       int lines = 0;
       boolean skipLf = false; // the last line ended at a \r: a \n right after it belongs to that end
@@ -105,7 +106,7 @@ public final class RevealLog implements Closeable {
         for (; p < end && lines < MAX_REMEMBERED; p++) {
           byte c = buf[p];
           if (c == '\n' || c == '\r') {
-            seen.addInPlace(buf, start, p - start);
+            seen.add(buf, start, p - start);
             lines++;
             if (c == '\r') {
               if (p + 1 == end) {
@@ -118,17 +119,15 @@ public final class RevealLog implements Closeable {
           }
         }
         if (eof && start < end && lines < MAX_REMEMBERED) {
-          seen.addInPlace(buf, start, end - start); // a last line without its end
+          seen.add(buf, start, end - start); // a last line without its end
           lines++;
           start = end;
         }
         have = end - start;
-        if (start == 0) {
-          buf = Arrays.copyOf(buf, 2 * buf.length); // a line longer than the buffer (or the end of the file)
-        } else if (!eof) {
-          byte[] next = new byte[Math.max(LineSet.BLOCK, 2 * have)];
-          System.arraycopy(buf, start, next, 0, have);
-          buf = next;
+        if (start == 0 && !eof) {
+          buf = Arrays.copyOf(buf, 2 * buf.length); // a line longer than the buffer
+        } else {
+          System.arraycopy(buf, start, buf, 0, have);
         }
       }
     }
@@ -253,26 +252,15 @@ public final class RevealLog implements Closeable {
   }
 
   /**
-   * A set of byte strings (lines), kept as bytes in 1 MiB blocks and found by an open-addressing table of
-   * entry numbers: exact (a hash match is compared byte for byte), no object per line. Not thread-safe.
+   * A set of byte strings (lines) kept as 64-bit fingerprints in an open-addressing table: 8 bytes per line, none
+   * of its bytes. Two different lines are taken for one only if their fingerprints are equal: for a million lines
+   * the odds of that anywhere in the set are about 1 in 37 million, and its cost is one pair not written (its token
+   * could not be revealed). Not thread-safe.
    */
   static final class LineSet {
-    private static final int BLOCK = 1 << 20;
-    private final List<byte[]> blocks = new ArrayList<>();
-    /** The block that new lines are copied into, and its number. */
-    private byte[] block = new byte[0];
-    private int blockIndex;
-    private int blockUsed;
-    /** The last block taken over from the caller ({@link #addInPlace}), and its number. */
-    private byte[] adopted;
-    private int adoptedIndex;
-    /** Per entry: its block (high 32 bits) and offset (low 32 bits), length and hash. */
-    private long[] where = new long[1024];
-    private int[] lengths = new int[1024];
-    private int[] hashes = new int[1024];
+    /** Fingerprint per slot, 0 when empty (a fingerprint of 0 is stored as 1); at most half full. */
+    private long[] table = new long[2048];
     private int size;
-    /** Entry number + 1 per slot, 0 when empty; at most half full. */
-    private int[] table = new int[2048];
 
     int size() {
       return size;
@@ -284,110 +272,68 @@ public final class RevealLog implements Closeable {
     }
 
     /**
-     * Whether {@code b[off, off + len)} is absent; it is added (copied) when absent and the set holds fewer than
-     * {@code max} lines.
+     * Whether {@code b[off, off + len)} is absent; it is added when absent and the set holds fewer than {@code max}
+     * lines.
      */
     boolean addIfAbsent(byte[] b, int off, int len, int max) {
-      int h = hash(b, off, len);
-      int slot = slotOf(b, off, len, h);
-      if (table[slot] != 0) {
-        return false;
+      long f = fingerprint(b, off, len);
+      int mask = table.length - 1;
+      int slot = (int) f & mask;
+      for (long e; (e = table[slot]) != 0; slot = (slot + 1) & mask) {
+        if (e == f) {
+          return false;
+        }
       }
       if (size >= max) {
         return true;
       }
-      if (block.length - blockUsed < len) {
-        block = new byte[Math.max(BLOCK, len)];
-        blockIndex = blocks.size();
-        blocks.add(block);
-        blockUsed = 0;
-      }
-      System.arraycopy(b, off, block, blockUsed, len);
-      put(slot, blockIndex, blockUsed, len, h);
-      blockUsed += len;
-      return true;
-    }
-
-    /**
-     * Adds {@code b[off, off + len)} unless it is there, keeping {@code b} itself as its storage (the caller
-     * never changes {@code b} again); returns whether it was absent.
-     */
-    boolean addInPlace(byte[] b, int off, int len) {
-      int h = hash(b, off, len);
-      int slot = slotOf(b, off, len, h);
-      if (table[slot] != 0) {
-        return false;
-      }
-      if (adopted != b) {
-        adopted = b;
-        adoptedIndex = blocks.size();
-        blocks.add(b);
-      }
-      put(slot, adoptedIndex, off, len, h);
-      return true;
-    }
-
-    /** The slot that holds this line, else the empty slot where it goes. */
-    private int slotOf(byte[] b, int off, int len, int h) {
-      int mask = table.length - 1;
-      int slot = h & mask;
-      for (int e; (e = table[slot]) != 0; slot = (slot + 1) & mask) {
-        e--;
-        if (hashes[e] == h && lengths[e] == len) {
-          long w = where[e];
-          int at = (int) w;
-          if (Arrays.equals(blocks.get((int) (w >>> 32)), at, at + len, b, off, off + len)) {
-            return slot;
-          }
-        }
-      }
-      return slot;
-    }
-
-    private void put(int slot, int blockNumber, int at, int len, int h) {
-      if (size == where.length) {
-        where = Arrays.copyOf(where, 2 * size);
-        lengths = Arrays.copyOf(lengths, 2 * size);
-        hashes = Arrays.copyOf(hashes, 2 * size);
-      }
-      where[size] = ((long) blockNumber << 32) | at;
-      lengths[size] = len;
-      hashes[size] = h;
-      table[slot] = ++size;
-      if (2 * size > table.length) {
+      table[slot] = f;
+      if (2 * ++size > table.length) {
         grow();
       }
+      return true;
     }
 
     private void grow() {
-      int[] t = new int[2 * table.length];
+      long[] t = new long[2 * table.length];
       int mask = t.length - 1;
-      for (int e = 0; e < size; e++) {
-        int slot = hashes[e] & mask;
-        while (t[slot] != 0) {
-          slot = (slot + 1) & mask;
+      for (long f : table) {
+        if (f != 0) {
+          int slot = (int) f & mask;
+          while (t[slot] != 0) {
+            slot = (slot + 1) & mask;
+          }
+          t[slot] = f;
         }
-        t[slot] = e + 1;
       }
       table = t;
     }
 
     /**
-     * The length, the first 32 bytes (the token, the tab, the value's start) and the last 8: the tokens' 32 bits
-     * tell the lines apart, so the rest of a long value need not be hashed (equal hashes are compared in full).
+     * A 64-bit fingerprint of all of {@code b[off, off + len)} and its length: 8 bytes at a time, each word
+     * multiplied into the state and rotated, then MurmurHash3's 64-bit finalizer; never 0.
      */
-    private static int hash(byte[] b, int off, int len) {
-      int h = len;
+    static long fingerprint(byte[] b, int off, int len) {
+      long h = 0x9E3779B97F4A7C15L ^ len;
       int end = off + len;
-      int head = off + Math.min(len, 32);
-      for (int i = off; i < head; i++) {
-        h = 31 * h + b[i];
+      int i = off;
+      for (; i + 8 <= end; i += 8) {
+        long w = (b[i] & 0xFFL) | (b[i + 1] & 0xFFL) << 8 | (b[i + 2] & 0xFFL) << 16 | (b[i + 3] & 0xFFL) << 24
+            | (b[i + 4] & 0xFFL) << 32 | (b[i + 5] & 0xFFL) << 40 | (b[i + 6] & 0xFFL) << 48
+            | (b[i + 7] & 0xFFL) << 56;
+        h = Long.rotateLeft(h ^ w * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
       }
-      for (int i = Math.max(head, end - 8); i < end; i++) {
-        h = 31 * h + b[i];
+      long tail = 0;
+      for (int shift = 0; i < end; i++, shift += 8) {
+        tail |= (b[i] & 0xFFL) << shift;
       }
-      h *= 0x9E3779B9; // the table takes the low bits: spread the high ones into them
-      return h ^ (h >>> 16);
+      h = Long.rotateLeft(h ^ tail * 0xC2B2AE3D27D4EB4FL, 31) * 0x9E3779B97F4A7C15L;
+      h ^= h >>> 33;
+      h *= 0xFF51AFD7ED558CCDL;
+      h ^= h >>> 33;
+      h *= 0xC4CEB9FE1A85EC53L;
+      h ^= h >>> 33;
+      return h == 0 ? 1 : h;
     }
   }
 }

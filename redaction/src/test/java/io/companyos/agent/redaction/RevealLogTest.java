@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The reverse map's set of known lines (bytes, not strings) and how it reads the file it continues. */
+/** The reverse map's set of known lines (fingerprints, not the lines) and how it reads the file it continues. */
 class RevealLogTest {
   @TempDir Path dir;
 
@@ -27,8 +27,8 @@ class RevealLogTest {
   }
 
   @Test
-  void equalHashesAreToldApartByTheirBytes() {
-    // "Aa" and "BB" have the same polynomial hash, so all 1,024 lines of ten such blocks share one hash
+  void linesWithEqualStringHashesAreToldApart() {
+    // "Aa" and "BB" have the same polynomial (String) hash, so all 1,024 lines of ten such blocks share one
     RevealLog.LineSet set = new RevealLog.LineSet();
     List<String> lines = new ArrayList<>();
     for (int bits = 0; bits < 1024; bits++) {
@@ -67,6 +67,46 @@ class RevealLogTest {
       assertThat(add(set, line)).isEqualTo(model.add(line));
     }
     assertThat(set.size()).isEqualTo(model.size());
+  }
+
+  @Test
+  void everyByteAndTheLengthChangeTheFingerprint() {
+    // one bit flipped at every position of lines of every length up to 40 (the 8-byte words and the tail), and
+    // NUL bytes appended (the tail alone would not tell "a" from "a\0"): all fingerprints distinct
+    Set<Long> seen = new HashSet<>();
+    int count = 0;
+    for (int len = 0; len <= 40; len++) {
+      byte[] base = new byte[len];
+      seen.add(RevealLog.LineSet.fingerprint(base, 0, len));
+      count++;
+      for (int i = 0; i < len; i++) {
+        for (int bit = 0; bit < 8; bit++) {
+          byte[] b = base.clone();
+          b[i] ^= (byte) (1 << bit);
+          seen.add(RevealLog.LineSet.fingerprint(b, 0, len));
+          count++;
+        }
+      }
+    }
+    assertThat(seen).hasSize(count).doesNotContain(0L);
+    byte[] a = ascii("xa\0\0y");
+    assertThat(RevealLog.LineSet.fingerprint(a, 1, 1)).isNotEqualTo(RevealLog.LineSet.fingerprint(a, 1, 2))
+        .isNotEqualTo(RevealLog.LineSet.fingerprint(a, 1, 3));
+  }
+
+  @Test
+  void aMillionLinesOfTheMapsShapeAreAllToldApart() {
+    // what a map at the cap holds: tokens and base64 values; the set keeps 8 bytes per line
+    RevealLog.LineSet set = new RevealLog.LineSet();
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    for (int i = 0; i < 1_000_000; i++) {
+      String line = String.format("<email:%08x>\t", i * 0x9E3779B1) + base64.encodeToString(
+          ("user" + i + "@example.com").getBytes(StandardCharsets.US_ASCII));
+      assertThat(add(set, line)).as(line).isTrue();
+    }
+    assertThat(set.size()).isEqualTo(1_000_000);
+    assertThat(add(set, String.format("<email:%08x>\t", 7 * 0x9E3779B1)
+        + base64.encodeToString(ascii("user7@example.com")))).isFalse();
   }
 
   @Test
