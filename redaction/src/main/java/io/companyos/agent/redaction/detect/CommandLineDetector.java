@@ -129,6 +129,80 @@ final class CommandLineDetector {
     return KeyedForms.userAndSecret(s, us, ue, ps, pe) ? pe : -1;
   }
 
+  /**
+   * At the blank after the key word {@code user} (see {@link KeyValueDetector}): on a Windows {@code net user} line
+   * ({@code net.exe} too, any case), a password given as the second positional argument ({@code net user alice
+   * P@ssw0rd /add}, {@code net user alice pw /domain}); the user is a user name, the password a secret. The prompt
+   * form {@code net user alice *}, options ({@code /delete}, {@code /domain}) and a user alone stay.
+   */
+  static int netUser(Scan s, int wordEnd) {
+    int us = skipBlanks(s, wordEnd);
+    int ue = argumentEnd(s, us);
+    if (ue < 0 || s.at(us) == '/' || s.at(ue) != ' ') {
+      return -1;
+    }
+    int ps = skipBlanks(s, ue);
+    int pe = argumentEnd(s, ps);
+    if (pe < 0 || s.at(ps) == '/' || (pe - ps == 1 && s.at(ps) == '*') || !endsCommand(s, pe)) {
+      return -1;
+    }
+    boolean userQuoted = s.at(us) == '"';
+    boolean pwQuoted = s.at(ps) == '"';
+    return KeyedForms.userAndSecret(s, userQuoted ? us + 1 : us, userQuoted ? ue - 1 : ue, pwQuoted ? ps + 1 : ps,
+        pwQuoted ? pe - 1 : pe) ? pe : -1;
+  }
+
+  /** Whether {@code net} or {@code net.exe} (any case) and blanks come right before {@code ks}, as a word. */
+  static boolean afterNet(Scan s, int ks) {
+    int nb = ks;
+    while (nb > s.lo && ks - nb < 8 && s.b[nb - 1] == ' ') {
+      nb--;
+    }
+    if (nb == ks) {
+      return false;
+    }
+    int ns = nb - 7 >= s.lo && Bytes.startsWithIgnoreCase(s.b, nb - 7, nb, "net.exe") ? nb - 7
+        : nb - 3 >= s.lo && Bytes.startsWithIgnoreCase(s.b, nb - 3, nb, "net") ? nb - 3 : -1;
+    if (ns < 0) {
+      return false;
+    }
+    int before = s.at(ns - 1);
+    return ns == s.lo || !(Bytes.isWord(before) || before == '.' || before == '-');
+  }
+
+  /**
+   * Whether an argument ending at {@code p} is the last of its command or is followed by an option: the line ends,
+   * or the next word starts with {@code /}, or a shell operator or closing quote follows ({@code net user growth was
+   * 5%} is prose).
+   */
+  private static boolean endsCommand(Scan s, int p) {
+    int c = s.at(p);
+    if (c != 0 && c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      return false;
+    }
+    int q = skipBlanks(s, p);
+    int n = s.at(q);
+    return n == 0 || n == '\n' || n == '\r' || n == '/' || n == '&' || n == '|' || n == ';' || n == '>' || n == '"'
+        || n == '\'' || n == ')';
+  }
+
+  private static int skipBlanks(Scan s, int p) {
+    while (p < s.hi && (s.b[p] == ' ' || s.b[p] == '\t')) {
+      p++;
+    }
+    return p;
+  }
+
+  /** The end of a command-line argument at {@code p}: a word, or a double-quoted string with its quotes; -1 if none. */
+  private static int argumentEnd(Scan s, int p) {
+    if (s.at(p) == '"') {
+      int end = closingQuote(s, p + 1, '"');
+      return end < 0 || end == p + 1 ? -1 : end + 1;
+    }
+    int end = KeyedForms.wordEnd(s, p);
+    return end == p ? -1 : end;
+  }
+
   private static boolean word(Scan s, int from, int to, String w) {
     return to - from == w.length() && Bytes.startsWith(s.b, from, to, w);
   }
