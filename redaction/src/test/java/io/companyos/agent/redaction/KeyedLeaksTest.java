@@ -88,6 +88,33 @@ class KeyedLeaksTest {
     assertThat(out).doesNotContain("BlockLine").endsWith("password: |\n  <secret>\ndone: 1\n");
   }
 
+  static Stream<Arguments> envPrefixes() {
+    return Stream.of(
+        Arguments.of("PGPASSWORD=s3cr3t psql -h db.example.com -U app\n",
+            "PGPASSWORD=<secret> psql -h db.example.com -U app\n"),
+        Arguments.of("PGPASSWORD=s3cr3t pg_dump app > app.sql\n", "PGPASSWORD=<secret> pg_dump app > app.sql\n"),
+        Arguments.of("MYSQL_PWD=My-Pw1 mysql\n", "MYSQL_PWD=<secret> mysql\n"),
+        Arguments.of("export PGPASSWORD=s3cr3t PGUSER=app\n", "export PGPASSWORD=<secret> PGUSER=app\n"),
+        Arguments.of("  REDIS_PASSWORD=r3d1s ./bin/check.sh\n", "  REDIS_PASSWORD=<secret> ./bin/check.sh\n"),
+        Arguments.of("API_TOKEN=t0k3n /usr/local/bin/sync\n", "API_TOKEN=<secret> /usr/local/bin/sync\n"),
+        // env and properties files keep their documented behaviour: the rest of the line is the value
+        Arguments.of("DB_PASSWORD=correct horse battery staple\n", "DB_PASSWORD=<secret>\n"),
+        Arguments.of("DB_PASSWORD=let us go psql\n", "DB_PASSWORD=<secret>\n"),
+        Arguments.of("db.password=s3cr3t psql -h db\n", "db.password=<secret>\n"),
+        Arguments.of("password: s3cr3t psql -h db\n", "password: <secret>\n"),
+        Arguments.of("PASSWORD = s3cr3t psql -h db\n", "PASSWORD = <secret>\n"),
+        Arguments.of("SECRET=abc -def\n", "SECRET=<secret>\n"));
+  }
+
+  /** {@code VAR=value cmd args}: the value of an environment prefix ends at its blank, the command stays. */
+  @ParameterizedTest
+  @MethodSource("envPrefixes")
+  void anEnvironmentPrefixEndsBeforeItsCommand(String in, String expected) throws IOException {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+    assertThat(stream(in)).isEqualTo(expected);
+    assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
+  }
+
   /**
    * A .pgpass line has no key: the streaming engine must see all five fields wherever its 1 MiB window ends, in a
    * file of short lines and inside one line longer than the window (cut at a blank).

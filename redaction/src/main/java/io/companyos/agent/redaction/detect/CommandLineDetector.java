@@ -152,6 +152,64 @@ final class CommandLineDetector {
         pwQuoted ? pe - 1 : pe) ? pe : -1;
   }
 
+  /** Database clients that take their password from the environment ({@code PGPASSWORD=x psql}, {@code MYSQL_PWD}). */
+  private static final String[] ENV_CLIENTS = {"psql", "pg_dump", "pg_dumpall", "pg_restore", "pg_basebackup",
+      "pgbench", "mysql", "mysqldump", "mysqladmin", "mariadb", "mongosh", "mongodump", "mongorestore", "redis-cli",
+      "sqlcmd"};
+
+  /** Whether {@code [from, to)} is a shell variable name: a letter or {@code _}, then letters, digits, {@code _}. */
+  static boolean isShellName(Scan s, int from, int to) {
+    if (to <= from || Bytes.isDigit(s.at(from))) {
+      return false;
+    }
+    for (int p = from; p < to; p++) {
+      if (!Bytes.isWord(s.b[p])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * At the first blank after the value of {@code VAR=value} at the start of a line: whether a command follows, so
+   * that the value is an environment prefix of that command and ends here. A command is another assignment
+   * ({@code PGUSER=app psql}), a word followed by a flag ({@code psql -h db}, {@code ./restore.sh --all}), a path
+   * ({@code /usr/bin/pg_dump}) or a database client alone ({@code psql}, {@code pg_dump app}).
+   */
+  static boolean commandFollows(Scan s, int blank) {
+    int w = skipBlanks(s, blank);
+    int e = w;
+    while (e < s.hi && e - w < 256 && (s.b[e] & 0xFF) > ' ') {
+      e++;
+    }
+    if (e == w) {
+      return false;
+    }
+    int eq = Bytes.indexOf(s.b, w, e, "=");
+    if (eq > w && isShellName(s, w, eq)) {
+      return true;
+    }
+    for (int p = w; p < e; p++) {
+      int c = s.b[p];
+      if (!(Bytes.isWord(c) || c == '.' || c == '/' || c == '-' || c == '+')) {
+        return false;
+      }
+    }
+    if (s.at(w) == '/' || (s.at(w) == '.' && s.at(w + 1) == '/')) {
+      return true;
+    }
+    int next = s.at(skipBlanks(s, e));
+    if (next == '-' && e < s.hi && (s.b[e] == ' ' || s.b[e] == '\t')) {
+      return true;
+    }
+    for (String client : ENV_CLIENTS) {
+      if (e - w == client.length() && Bytes.startsWith(s.b, w, e, client)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code net} or {@code net.exe} (any case) and blanks come right before {@code ks}, as a word. */
   static boolean afterNet(Scan s, int ks) {
     int nb = ks;

@@ -11,8 +11,9 @@ import io.companyos.agent.redaction.DetectorType;
  * <p>The key word must end the key: {@code db.password} and {@code smtpPassword} are secrets,
  * {@code password_min_length}, {@code passwordChanged} and {@code token-ttl-seconds} are not. Placeholders
  * ({@code ${DB_PASSWORD}}, {@code $VAR}, {@code {{ x }}}), booleans, {@code null} and values that are
- * already tokens stay. A key at the start of a line (properties, env, YAML) takes the rest of the line; a
- * key inside a log line takes the value up to the next space or delimiter.
+ * already tokens stay. A key at the start of a line (properties, env, YAML) takes the rest of the line, unless
+ * it is an environment prefix of a command ({@code PGPASSWORD=x psql -h db}); a key inside a log line takes the
+ * value up to the next space or delimiter.
  */
 final class KeyValueDetector {
   static final int MAX_VALUE = 16 * 1024;
@@ -181,6 +182,8 @@ final class KeyValueDetector {
   static int unquotedEnd(Scan s, int keyStart, int vs) {
     // a flag (-Dkey=value, --key=value) ends at a blank even at the start of a line: the next flag follows
     boolean lineMode = s.at(keyStart) != '-' && keyStartsLine(s, keyStart);
+    // VAR=value cmd args: the value of a shell variable assignment ends at its first blank when a command follows
+    boolean envPrefix = lineMode && s.at(vs - 1) == '=' && CommandLineDetector.isShellName(s, keyStart, vs - 1);
     int p = vs;
     int limit = Math.min(s.hi, vs + MAX_VALUE);
     while (p < limit) {
@@ -191,6 +194,12 @@ final class KeyValueDetector {
       if (lineMode) {
         if (c == '#' && p > vs && Bytes.isSpace(s.b[p - 1])) {
           break;
+        }
+        if (envPrefix && (c == ' ' || c == '\t')) {
+          if (CommandLineDetector.commandFollows(s, p)) {
+            break;
+          }
+          envPrefix = false; // only the first blank: "KEY=a passphrase with words" keeps the rest of its line
         }
       } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\''
           || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n'))) {
