@@ -33,7 +33,10 @@ class KeyedLeaksTest {
         Arguments.of("  - password: |\n      ItemBlock\n  - name: x\n", "  - password: |\n      <secret>\n  - name: x\n"),
         Arguments.of("password:\n  NextLinePw\nuser_count: 3\n", "password:\n  <secret>\nuser_count: 3\n"),
         Arguments.of("machine api.example.com\n  login alice\n  password N3trc\n",
-            "machine api.example.com\n  login alice\n  password <secret>\n"),
+            "machine api.example.com\n  login <user>\n  password <secret>\n"),
+        Arguments.of("machine api.example.com login alice\npassword N3trc\n",
+            "machine api.example.com login <user>\npassword <secret>\n"),
+        Arguments.of("default\nlogin anon7\npassword AnonPw\n", "default\nlogin <user>\npassword <secret>\n"),
         Arguments.of("variable \"db_password\" {\n  type    = string\n  default = \"tf-secret\"\n}\n",
             "variable \"db_password\" {\n  type    = string\n  default = \"<secret>\"\n}\n"),
         Arguments.of("env:\n  - name: DB_PASSWORD\n    value: k8s-env-pw\n  - name: LOG_LEVEL\n    value: debug\n",
@@ -58,6 +61,8 @@ class KeyedLeaksTest {
         "key: |\n  not a secret key\n",
         "password_policy: |\n  min 12\n",
         "login failed: password expired\n",
+        "machine api.example.com\n  login alice\n  port 443\n",
+        "login alice\npassword reset requested by admin\n",
         "Password expired\npassword change required\n",
         "variable \"region\" {\n  default = \"eu-west-1\"\n}\n",
         "variable \"db_password\" {\n  type = string\n}\nlocals {\n  default = \"x\"\n}\n",
@@ -113,6 +118,27 @@ class KeyedLeaksTest {
     assertThat(MASK.redact(in)).isEqualTo(expected);
     assertThat(stream(in)).isEqualTo(expected);
     assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
+  }
+
+  /**
+   * The user of a multi-line .netrc entry is on the line before its password: wherever the 1 MiB window's scan
+   * limit falls in the entry (the streaming engine commits at a line end before it), that line is still there.
+   */
+  @Test
+  void aMultiLineNetrcEntryAcrossTheWindowCutKeepsItsUserFound() throws IOException {
+    String entry = "machine h.example.com\n  login alice\n  password N3trcPw\n";
+    int scanLimit = (1 << 20) - 64 * 1024; // RedactingOutputStream: WINDOW - OVERLAP
+    for (int at = 0; at < entry.length(); at++) {
+      StringBuilder in = new StringBuilder();
+      while (in.length() < scanLimit - at - 40) {
+        in.append("2026-11-26 10:11:12 INFO ok\n");
+      }
+      in.append("x".repeat(scanLimit - at - in.length() - 1)).append('\n');
+      in.append(entry).append("done\n".repeat(20_000));
+      String out = stream(in.toString());
+      assertThat(out).as("entry at the scan limit - %d", at).doesNotContain("alice").doesNotContain("N3trcPw")
+          .contains("machine h.example.com\n  login <user>\n  password <secret>\n");
+    }
   }
 
   /**

@@ -197,7 +197,7 @@ final class KeyedForms {
    * Whether the bare key {@code password} at {@code ks} is a {@code .netrc} one, followed by a blank and its
    * value: on a line that starts with {@code machine} or {@code default}, or alone on its line after a line that
    * starts with {@code machine}, {@code default}, {@code login} or {@code account}. A {@code login} value right
-   * before it is recorded as a user name.
+   * before it, or on that line before, is recorded as a user name.
    */
   private static boolean netrc(Scan s, int ks, int wordStart, int wordEnd) {
     if (ks != wordStart || wordEnd - ks != 8 || !Bytes.startsWith(s.b, ks, s.hi, "password")) {
@@ -246,7 +246,25 @@ final class KeyedForms {
     while (pl > s.lo && ls - pl < 512 && s.b[pl - 1] != '\n') {
       pl--;
     }
-    return netrcWord(s, skipBlanks(s, pl), true);
+    if (!netrcWord(s, skipBlanks(s, pl), true)) {
+      return false;
+    }
+    loginOnLine(s, pl, ls - 1);
+    return true;
+  }
+
+  /** In the line {@code [from, to)} of a multi-line entry ({@code login u}, {@code machine h login u}): u is a user. */
+  private static void loginOnLine(Scan s, int from, int to) {
+    for (int p = skipBlanks(s, from); p < to; p = skipBlanks(s, wordEnd(s, p))) {
+      if (to - p > 6 && word(s, p, "login")) {
+        int vb = skipBlanks(s, p + 5);
+        int ve = Math.min(wordEnd(s, vb), to);
+        if (vb < ve && !KeyValueDetector.isPlaceholder(s, vb, ve)) {
+          s.add(vb, ve, DetectorType.USERNAME);
+        }
+        return;
+      }
+    }
   }
 
   private static boolean netrcWord(Scan s, int p, boolean loginToo) {

@@ -8,8 +8,8 @@ import java.io.OutputStream;
 /**
  * Redacts the bytes written to it, in bounded memory whatever the input: bytes collect in a 1 MiB window;
  * candidates are scanned up to {@link #OVERLAP} bytes before the window's end, so every detector sees all
- * the bytes it may need; output is committed up to the last line end (or, in a very long line, a
- * delimiter) before that, extended past any match that crosses it; the rest, with some already written
+ * the bytes it may need; output is committed up to the line end before the last one before that (or, in a very
+ * long line, a delimiter), extended past any match that crosses it; the rest, with some already written
  * context for key look-behind, moves to the front of the next window. {@link #flush()} only flushes what
  * is committed; {@link #close()} writes the rest.
  *
@@ -136,12 +136,24 @@ final class RedactingOutputStream extends OutputStream {
     emitStart = cut - keep;
   }
 
-  /** The last line end before {@code limit}, or a delimiter when the line is very long. */
+  /**
+   * The line end before the last one before {@code limit} (or the last, when only one is near), or a delimiter when
+   * the line is very long. One line more stays: a candidate after the limit may look back one line (the
+   * {@code login} of a multi-line {@code .netrc} entry before its {@code password}), and what stays is written after
+   * the next window's scan.
+   */
   private int cutPoint(int limit) {
+    int last = -1;
     for (int p = limit - 1; p >= emitStart && limit - p <= MAX_LINE_BACKOFF; p--) {
       if (buf[p] == '\n') {
-        return p + 1;
+        if (last >= 0) {
+          return p + 1;
+        }
+        last = p + 1;
       }
+    }
+    if (last >= 0) {
+      return last;
     }
     for (int p = limit - 1; p > emitStart && limit - p <= 4096; p--) {
       int c = buf[p];
