@@ -32,6 +32,12 @@ class KeyedLeaksTest {
         Arguments.of("password: &pw !!str |\n  Tagged1\n", "password: &pw !!str |\n  <secret>\n"),
         Arguments.of("  - password: |\n      ItemBlock\n  - name: x\n", "  - password: |\n      <secret>\n  - name: x\n"),
         Arguments.of("password:\n  NextLinePw\nuser_count: 3\n", "password:\n  <secret>\nuser_count: 3\n"),
+        Arguments.of("password:\n  - a\n", "password:\n  - <secret>\n"),
+        Arguments.of("credentials:\n  - s3cr3t-one\n\n  - \"s3cr3t two\"  # old\n  - ${VAR}\nnext: 1\n",
+            "credentials:\n  - <secret>\n\n  - \"<secret>\"  # old\n  - ${VAR}\nnext: 1\n"),
+        Arguments.of("api_key:\n- k1-abc\n- 'k2 def'\nport: 80\n", "api_key:\n- <secret>\n- '<secret>'\nport: 80\n"),
+        Arguments.of("  - tokens: x\n    token:\n      - t-1\n      - key: v\n",
+            "  - tokens: x\n    token:\n      - <secret>\n      - key: v\n"),
         Arguments.of("machine api.example.com\n  login alice\n  password N3trc\n",
             "machine api.example.com\n  login <user>\n  password <secret>\n"),
         Arguments.of("machine api.example.com login alice\npassword N3trc\n",
@@ -56,7 +62,11 @@ class KeyedLeaksTest {
     return Stream.of(
         "password: |\nnot: indented\n",
         "credentials:\n  username_hint: x\n",
-        "password:\n  - a\n",
+        "  - password:\n  - sibling-item\n",
+        "secret:\n  - name: tls\n    key: tls.key\n",
+        "secret:\n  -\n    nested: x\n",
+        "password:\n  - [a, b]\n",
+        "password:\nnext: - not an item\n",
         "secret:\n  # a comment\n",
         "key: |\n  not a secret key\n",
         "password_policy: |\n  min 12\n",
@@ -161,6 +171,22 @@ class KeyedLeaksTest {
       assertThat(out).doesNotContain("s3cr3t-Pw").doesNotContain("app_user").endsWith(masked + sep + "done\n");
       assertThat(MASK.redact(out)).as("redacting twice").isEqualTo(out);
     }
+  }
+
+  /** A sequence of secrets reaching across the streaming engine's 1 MiB window cut loses every item. */
+  @Test
+  void aSequenceAcrossTheWindowCutIsReplacedWhole() throws IOException {
+    StringBuilder in = new StringBuilder();
+    while (in.length() < (1 << 20) - 64 * 1024 - 40) {
+      in.append("2026-11-26 10:11:12 INFO ok\n");
+    }
+    in.append("credentials:\n");
+    for (int i = 0; i < 200; i++) {
+      in.append("  - SeqItem").append(i).append('\n');
+    }
+    in.append("done: 1\n");
+    String out = stream(in.toString());
+    assertThat(out).doesNotContain("SeqItem").endsWith("credentials:\n" + "  - <secret>\n".repeat(200) + "done: 1\n");
   }
 
   @Test

@@ -120,8 +120,8 @@ final class KeyValueDetector {
           : accept(s, t, start, end);
     }
     if (c == ':' && (q == '|' || q == '>' || q == '!' || q == '&' || q == '\n' || q == '\r')) {
-      int r = KeyedForms.yamlBlock(s, t, ks, vs);
-      if (r != KeyedForms.NOT_A_BLOCK) {
+      int r = YamlValues.block(s, t, ks, vs);
+      if (r != YamlValues.NOT_A_BLOCK) {
         return r;
       }
     }

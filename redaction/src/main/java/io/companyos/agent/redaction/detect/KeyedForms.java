@@ -3,16 +3,12 @@ package io.companyos.agent.redaction.detect;
 import io.companyos.agent.redaction.DetectorType;
 
 /**
- * The rarer shapes of a value found by its key, handed over by {@link KeyValueDetector}: YAML block and
- * next-line scalars ({@code password: |} then indented lines), {@code .netrc} ({@code machine h login u password
- * p}), XML key/value attribute pairs ({@code <add key="Password" value="…"/>}, {@code <entry key="password">…}),
+ * The rarer shapes of a value found by its key, handed over by {@link KeyValueDetector} (YAML's next-line values
+ * are in {@link YamlValues}): {@code .netrc} ({@code machine h login u password p}), XML key/value attribute pairs ({@code <add key="Password" value="…"/>}, {@code <entry key="password">…}),
  * Terraform variables ({@code variable "db_password" { default = "…" }}) and {@code user:password} after a
  * {@code --user} flag.
  */
 final class KeyedForms {
-  /** {@link #yamlBlock}'s answer when the value is not a block: the caller goes on as before. */
-  static final int NOT_A_BLOCK = Integer.MIN_VALUE;
-
   private KeyedForms() {}
 
   /** The end of a value that runs to the next blank or control byte. */
@@ -23,128 +19,6 @@ final class KeyedForms {
       p++;
     }
     return p;
-  }
-
-  /**
-   * After {@code key:} at {@code vs}: a YAML block scalar ({@code |}, {@code >}, with chomping and indentation
-   * indicators, a tag or anchor before and a comment after it) or, for a key that starts its line, a plain
-   * scalar on the next lines. The value is every following line indented deeper than the key's line (blank
-   * lines inside included), one span from its first byte to the end of its last line; the indicator stays.
-   *
-   * @return the end of the span, -1 for an empty block, or {@link #NOT_A_BLOCK}
-   */
-  static int yamlBlock(Scan s, Trigger t, int ks, int vs) {
-    int p = vs;
-    for (int k = 0; k < 2 && (s.at(p) == '!' || s.at(p) == '&'); k++) {
-      int q = p + 1;
-      while (q - p < 64 && s.at(q) > ' ') {
-        q++;
-      }
-      if (s.at(q) != ' ') {
-        return NOT_A_BLOCK;
-      }
-      p = KeyValueDetector.skipSpaces(s, q);
-    }
-    boolean indicator = s.at(p) == '|' || s.at(p) == '>';
-    if (indicator) {
-      p++;
-      for (int k = 0; k < 2 && (s.at(p) == '+' || s.at(p) == '-' || (s.at(p) >= '1' && s.at(p) <= '9')); k++) {
-        p++;
-      }
-      int sp = KeyValueDetector.skipSpaces(s, p);
-      if (s.at(sp) == '#' && sp > p) {
-        while (sp < s.hi && s.b[sp] != '\n' && s.b[sp] != '\r') {
-          sp++;
-        }
-      }
-      p = sp;
-    } else if (p != vs || !startsLineOrItem(s, ks)) {
-      return NOT_A_BLOCK;
-    }
-    if (s.at(p) == '\r') {
-      p++;
-    }
-    if (s.at(p) != '\n') {
-      return NOT_A_BLOCK;
-    }
-    int indent = lineIndent(s, ks);
-    int first = -1;
-    int last = -1;
-    int line = p + 1;
-    while (line < s.hi && line - vs < KeyValueDetector.MAX_VALUE) {
-      int q = line;
-      while (q < s.hi && s.b[q] == ' ') {
-        q++;
-      }
-      int e = q;
-      while (e < s.hi && s.b[e] != '\n' && s.b[e] != '\r') {
-        e++;
-      }
-      if (e == q) { // a blank line: part of the block if more of it follows
-        line = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
-        continue;
-      }
-      if (q - line <= indent) {
-        break;
-      }
-      if (first < 0) {
-        if (!indicator && looksLikeNode(s, q, e)) {
-          return NOT_A_BLOCK;
-        }
-        first = q;
-      }
-      last = e;
-      while (last > q && s.b[last - 1] == ' ') {
-        last--;
-      }
-      line = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
-    }
-    if (first < 0) {
-      return indicator ? -1 : NOT_A_BLOCK;
-    }
-    return KeyValueDetector.accept(s, t, first, last);
-  }
-
-  /** A next-line value that is a mapping, a sequence or a comment, not a scalar. */
-  private static boolean looksLikeNode(Scan s, int q, int e) {
-    int c = s.at(q);
-    if (c == '#' || ((c == '-' || c == '?') && (s.at(q + 1) == ' ' || q + 1 == e))) {
-      return true;
-    }
-    for (int p = q; p < e; p++) {
-      if (s.b[p] == ':' && (p + 1 == e || s.b[p + 1] == ' ')) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Only blanks, or blanks and a {@code -} item marker, between the line start and {@code ks}. */
-  private static boolean startsLineOrItem(Scan s, int ks) {
-    int p = ks - 1;
-    while (p >= s.lo && s.b[p] == ' ') {
-      p--;
-    }
-    if (p >= s.lo && s.b[p] == '-' && p < ks - 1) {
-      p--;
-      while (p >= s.lo && s.b[p] == ' ') {
-        p--;
-      }
-    }
-    return p < s.lo || s.b[p] == '\n';
-  }
-
-  /** The number of spaces that start the line holding {@code ks}. */
-  private static int lineIndent(Scan s, int ks) {
-    int ls = ks;
-    while (ls > s.lo && s.b[ls - 1] != '\n') {
-      ls--;
-    }
-    int n = 0;
-    while (ls + n < ks && s.b[ls + n] == ' ') {
-      n++;
-    }
-    return n;
   }
 
   /**
@@ -280,7 +154,7 @@ final class KeyedForms {
     return c == ' ' || c == '\t';
   }
 
-  private static int skipBlanks(Scan s, int p) {
+  static int skipBlanks(Scan s, int p) {
     while (p < s.hi && isBlank(s.b[p])) {
       p++;
     }
