@@ -13,6 +13,8 @@ import java.util.List;
  *       the {@code $} must not follow a letter or digit ({@code Foo$1$2} is a Java class);
  *   <li>Django {@code pbkdf2_sha256$…}, {@code pbkdf2_sha1$…}, {@code argon2$argon2id$…} (a {@code bcrypt$$2b$…}
  *       hash is found at its {@code $2b$});
+ *   <li>Django's legacy {@code sha1$salt$} + 40 hex digits and {@code md5$salt$} + 32 (the salt alphanumeric or
+ *       empty);
  *   <li>PostgreSQL {@code SCRAM-SHA-256$4096:salt$stored:server} and {@code md5} followed by exactly 32 hex digits;
  *   <li>LDAP and Dovecot {@code {SCHEME}value}: {@code {SSHA} {SSHA256/384/512} {SHA} {SHA256/384/512} {SMD5} {MD5}
  *       {CRYPT} {MD5-CRYPT} {SHA256-CRYPT} {SHA512-CRYPT} {BLF-CRYPT} {BCRYPT} {PBKDF2…} {ARGON2…} {CRAM-MD5}}, any
@@ -33,7 +35,9 @@ final class PasswordHashDetector {
     /** {@code md5} and 32 hex digits. */
     PG_MD5,
     /** {@code {SCHEME}value}. */
-    BRACED
+    BRACED,
+    /** Django's legacy {@code sha1$salt$} and 40 hex digits, {@code md5$salt$} and 32 (the salt may be empty). */
+    DJANGO_LEGACY
   }
 
   /**
@@ -66,6 +70,8 @@ final class PasswordHashDetector {
     }
     l.add(new Scheme("SCRAM-SHA-256$", Shape.SCRAM, "56$"));
     l.add(new Scheme("md5", Shape.PG_MD5));
+    l.add(new Scheme("sha1$", Shape.DJANGO_LEGACY, "a1$"));
+    l.add(new Scheme("md5$", Shape.DJANGO_LEGACY, "d5$"));
     // {SCHEME}: by the scheme's last two letters and its closing brace
     for (String name : List.of("SSHA", "SSHA256", "SSHA384", "SSHA512", "SHA", "SHA256", "SHA384", "SHA512", "SMD5",
         "MD5", "CRYPT", "MD5-CRYPT", "SHA256-CRYPT", "SHA512-CRYPT", "BLF-CRYPT", "BCRYPT", "PBKDF2", "PBKDF2-SHA1",
@@ -94,6 +100,8 @@ final class PasswordHashDetector {
         return pgMd5(s, start, last);
       case BRACED:
         return braced(s, start, last, scheme.text());
+      case DJANGO_LEGACY:
+        return djangoLegacy(s, start, last, scheme.text());
       default:
         throw new IllegalStateException("unhandled shape " + scheme.shape());
     }
@@ -164,6 +172,35 @@ final class PasswordHashDetector {
     }
     int end = last + 33;
     return s.add(start, end, DetectorType.PASSWORD_HASH) ? end : -1;
+  }
+
+  /**
+   * {@code sha1$salt$hex} (40 lower-case hex digits) or {@code md5$salt$hex} (32): an alphanumeric salt of at most
+   * 64 characters, possibly empty (Django's unsalted {@code sha1$$…}); not after a word byte, {@code $} or
+   * {@code _} ({@code $sha1$}, {@code pbkdf2_sha1$} are other schemes), nothing of a word after the digest.
+   */
+  private static int djangoLegacy(Scan s, int start, int last, String text) {
+    int before = s.at(start - 1);
+    if (!Bytes.startsWith(s.b, start, s.hi, text) || Bytes.isWord(before) || before == '$') {
+      return -1;
+    }
+    int p = last + 1;
+    while (p < s.hi && p - last <= 64 && Bytes.isAlnum(s.b[p])) {
+      p++;
+    }
+    if (s.at(p) != '$') {
+      return -1;
+    }
+    int digest = text.charAt(0) == 's' ? 40 : 32;
+    int h = p + 1;
+    int e = h;
+    while (e < s.hi && e - h <= digest && (Bytes.isDigit(s.b[e]) || (s.b[e] >= 'a' && s.b[e] <= 'f'))) {
+      e++;
+    }
+    if (e - h != digest || Bytes.isWord(s.at(e))) {
+      return -1;
+    }
+    return s.add(start, e, DetectorType.PASSWORD_HASH) ? e : -1;
   }
 
   private static int braced(Scan s, int start, int last, String text) {
