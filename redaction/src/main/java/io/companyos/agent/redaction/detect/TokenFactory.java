@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Turns a found value into its replacement: {@code <label:8 hex>} (HMAC-SHA256 of the label and the
@@ -202,9 +203,10 @@ final class TokenFactory {
       return v;
     }
     switch (types[kind]) {
+      case KEYWORD:
+        return lowerKeyword(v);
       case EMAIL:
       case HOSTNAME:
-      case KEYWORD:
       case IPV6:
         return lowerAscii(v);
       case MAC:
@@ -218,6 +220,17 @@ final class TokenFactory {
       default:
         return v;
     }
+  }
+
+  /** A keyword in lower case, non-ASCII letters too ({@code MÜLLER} and {@code Müller}: one token). */
+  private static byte[] lowerKeyword(byte[] v) {
+    for (byte c : v) {
+      if (c < 0) {
+        String s = new String(v, StandardCharsets.UTF_8);
+        return s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    return lowerAscii(v);
   }
 
   private static byte[] lowerAscii(byte[] v) {

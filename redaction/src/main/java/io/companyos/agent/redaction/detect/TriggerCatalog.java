@@ -63,11 +63,51 @@ final class TriggerCatalog {
     }
     for (String k : keywords) {
       if (!k.isBlank()) {
-        String kw = k.strip().toLowerCase(Locale.ROOT);
-        t.add(new Trigger(Action.KEYWORD, DetectorType.KEYWORD, kw, kw.getBytes(StandardCharsets.UTF_8).length));
+        for (String kw : caseVariants(k.strip().toLowerCase(Locale.ROOT))) {
+          t.add(new Trigger(Action.KEYWORD, DetectorType.KEYWORD, kw, kw.getBytes(StandardCharsets.UTF_8).length));
+        }
       }
     }
     return t;
+  }
+
+  /** Keywords with more non-ASCII letters than this get only their all-lower and all-upper variants. */
+  static final int MAX_MIXED_LETTERS = 6;
+
+  /**
+   * The spellings of a lower-case keyword that the scanner, which folds ASCII case only, must look for: each
+   * non-ASCII letter that has an upper case ({@code ü}/{@code Ü}) in either case ({@code müller}, {@code mÜller}),
+   * so that {@code MÜLLER} and {@code Müller} are found too. A keyword with more than {@link #MAX_MIXED_LETTERS}
+   * such letters gets its all-lower and all-upper spellings only.
+   */
+  static List<String> caseVariants(String lower) {
+    List<Integer> at = new ArrayList<>();
+    for (int i = 0; i < lower.length(); i++) {
+      char c = lower.charAt(i);
+      if (c > 0x7F && Character.toUpperCase(c) != c && Character.toLowerCase(Character.toUpperCase(c)) == c) {
+        at.add(i);
+      }
+    }
+    List<String> out = new ArrayList<>();
+    if (at.size() > MAX_MIXED_LETTERS) {
+      out.add(lower);
+      char[] up = lower.toCharArray();
+      for (int i : at) {
+        up[i] = Character.toUpperCase(up[i]);
+      }
+      out.add(new String(up));
+      return out;
+    }
+    for (int mask = 0; mask < 1 << at.size(); mask++) {
+      char[] v = lower.toCharArray();
+      for (int j = 0; j < at.size(); j++) {
+        if ((mask & (1 << j)) != 0) {
+          v[at.get(j)] = Character.toUpperCase(v[at.get(j)]);
+        }
+      }
+      out.add(new String(v));
+    }
+    return out;
   }
 
   /**
