@@ -1,6 +1,7 @@
 package io.companyos.agent.redaction.detect;
 
 import io.companyos.agent.redaction.DetectorType;
+import java.nio.charset.StandardCharsets;
 
 /**
  * IPv6 addresses in full and every compressed form, with an IPv4 tail ({@code ::ffff:10.1.2.3}) and a zone
@@ -121,5 +122,109 @@ final class Ipv6Detector {
       v = (v << 4) | Character.digit(s.b[i], 16);
     }
     return v;
+  }
+  /**
+   * The RFC 5952 text of an address as found (lower case, no leading zeros, the longest run of two or more zero
+   * groups as {@code ::}, the first of equal runs; an IPv4 tail and a zone id kept as written, lower-cased), so
+   * that {@code 2001:0DB8:0:0::1} and {@code 2001:db8::1} get one token; an address already written so is
+   * unchanged. Anything it cannot read is only lower-cased.
+   */
+  static byte[] canonical(byte[] v) {
+    byte[] lower = v.clone();
+    for (int i = 0; i < lower.length; i++) {
+      lower[i] = (byte) Bytes.lower(lower[i]);
+    }
+    String s = new String(lower, StandardCharsets.ISO_8859_1);
+    int pct = s.indexOf('%');
+    String zone = pct < 0 ? "" : s.substring(pct);
+    String a = pct < 0 ? s : s.substring(0, pct);
+    int lastColon = a.lastIndexOf(':');
+    String v4 = null;
+    if (lastColon >= 0 && a.indexOf('.', lastColon) >= 0) {
+      v4 = a.substring(lastColon + 1);
+      a = a.substring(0, lastColon + 1) + "0:0";
+    }
+    int[] g = groups(a);
+    if (g == null) {
+      return lower;
+    }
+    int n = v4 == null ? 8 : 6;
+    int runStart = -1;
+    int runLength = 1;
+    for (int i = 0; i < n; i++) {
+      int j = i;
+      while (j < n && g[j] == 0) {
+        j++;
+      }
+      if (j - i > runLength) {
+        runStart = i;
+        runLength = j - i;
+      }
+      i = j;
+    }
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < n; i++) {
+      if (i == runStart) {
+        out.append("::");
+        i += runLength - 1;
+        continue;
+      }
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(Integer.toHexString(g[i]));
+    }
+    if (v4 != null) {
+      if (out.length() > 0 && out.charAt(out.length() - 1) != ':') {
+        out.append(':');
+      }
+      out.append(v4);
+    }
+    return out.append(zone).toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** The eight groups of {@code a} (with at most one {@code ::}), or null. */
+  private static int[] groups(String a) {
+    int dbl = a.indexOf("::");
+    if (dbl >= 0 && a.indexOf("::", dbl + 1) >= 0) {
+      return null;
+    }
+    String[] head = dbl < 0 ? a.split(":", -1) : split(a.substring(0, dbl));
+    String[] tail = dbl < 0 ? new String[0] : split(a.substring(dbl + 2));
+    if (dbl < 0 ? head.length != 8 : head.length + tail.length > 7) {
+      return null;
+    }
+    int[] g = new int[8];
+    for (int i = 0; i < head.length; i++) {
+      g[i] = group(head[i]);
+    }
+    for (int i = 0; i < tail.length; i++) {
+      g[8 - tail.length + i] = group(tail[i]);
+    }
+    for (int x : g) {
+      if (x < 0) {
+        return null;
+      }
+    }
+    return g;
+  }
+
+  private static String[] split(String part) {
+    return part.isEmpty() ? new String[0] : part.split(":", -1);
+  }
+
+  private static int group(String h) {
+    if (h.isEmpty() || h.length() > 4) {
+      return -1;
+    }
+    int x = 0;
+    for (int i = 0; i < h.length(); i++) {
+      int d = Character.digit(h.charAt(i), 16);
+      if (d < 0) {
+        return -1;
+      }
+      x = x * 16 + d;
+    }
+    return x;
   }
 }

@@ -205,9 +205,10 @@ final class TokenFactory {
     switch (types[kind]) {
       case KEYWORD:
         return lowerKeyword(v);
+      case IPV6:
+        return Ipv6Detector.canonical(v);
       case EMAIL:
       case HOSTNAME:
-      case IPV6:
         return lowerAscii(v);
       case MAC:
         return keep(lowerAscii(v), true);
