@@ -376,7 +376,7 @@ final class CommandLineDetector {
     return s.at(end) == q ? end : -1;
   }
 
-  private static boolean lineMentions(Scan s, int from, String... words) {
+  static boolean lineMentions(Scan s, int from, String... words) {
     int p = from;
     while (p > s.lo && from - p < 256 && s.b[p - 1] != '\n') {
       p--;

@@ -23,12 +23,16 @@ final class KeyedForms {
 
   /**
    * A secret key and its value separated by blanks only, at {@code sp}: in a {@code .netrc} entry (see
-   * {@link #netrc}), or a key of a blank-separated configuration file at the start of its line or after
-   * {@code CONFIG SET} ({@code requirepass}/{@code masterauth} of redis.conf, {@code bindpw}/{@code rootpw} of
-   * slapd.conf and nslcd.conf). The value is one word, or quoted.
+   * {@link #netrc}), the new password of {@code mysqladmin … password NEW}, or a key of a blank-separated
+   * configuration file at the start of its line or after {@code CONFIG SET} ({@code requirepass}/{@code masterauth}
+   * of redis.conf, {@code bindpw}/{@code rootpw} of slapd.conf and nslcd.conf). The value is one word, or quoted.
    */
   static int blankSeparated(Scan s, Trigger t, int ks, int wordStart, int wordEnd, int sp) {
     if (!netrc(s, ks, wordStart, wordEnd)) {
+      if (ks == wordStart && wordEnd - ks == 8 && s.at(ks - 1) == ' ' && Bytes.startsWith(s.b, ks, s.hi, "password")
+          && CommandLineDetector.lineMentions(s, ks, "mysqladmin ")) {
+        return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // mysqladmin -u root password NEW (unquoted)
+      }
       if (!isConfigKey(s, ks, wordEnd) || !(startsLine(s, ks) || afterConfigSet(s, ks))) {
         return -1;
       }
