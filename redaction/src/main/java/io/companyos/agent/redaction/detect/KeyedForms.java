@@ -44,7 +44,32 @@ final class KeyedForms {
       }
       return quoted ? KeyValueDetector.accept(s, t, sp + 1, end) : KeyValueDetector.accept(s, t, sp, end);
     }
-    return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp));
+    int end = wordEnd(s, sp);
+    int r = KeyValueDetector.accept(s, t, sp, end);
+    return r < 0 ? r : Math.max(r, loginAfter(s, end));
+  }
+
+  /**
+   * After a {@code .netrc} password ending at {@code from}: a {@code login} later on its line ({@code machine h
+   * password x login u}) or, when the password ends its line, on the next line if that starts with {@code login}
+   * (not a next entry's {@code machine h login u}). Returns the end of the user name recorded, or -1.
+   */
+  private static int loginAfter(Scan s, int from) {
+    int e = lineEnd(s, from);
+    int r = loginOnLine(s, from, e);
+    if (r >= 0 || skipBlanks(s, from) < e || e >= s.hi) {
+      return r;
+    }
+    int next = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
+    return word(s, skipBlanks(s, next), "login") ? loginOnLine(s, next, lineEnd(s, next)) : -1;
+  }
+
+  private static int lineEnd(Scan s, int p) {
+    int limit = Math.min(s.hi, p + 512);
+    while (p < limit && s.b[p] != '\n' && s.b[p] != '\r') {
+      p++;
+    }
+    return p;
   }
 
   private static boolean endsLine(Scan s, int p) {
@@ -131,18 +156,19 @@ final class KeyedForms {
     return true;
   }
 
-  /** In the line {@code [from, to)} of a multi-line entry ({@code login u}, {@code machine h login u}): u is a user. */
-  private static void loginOnLine(Scan s, int from, int to) {
+  /**
+   * In the line {@code [from, to)} of an entry ({@code login u}, {@code machine h login u}): u is a user; returns the
+   * end of u, or -1.
+   */
+  private static int loginOnLine(Scan s, int from, int to) {
     for (int p = skipBlanks(s, from); p < to; p = skipBlanks(s, wordEnd(s, p))) {
       if (to - p > 6 && word(s, p, "login")) {
         int vb = skipBlanks(s, p + 5);
         int ve = Math.min(wordEnd(s, vb), to);
-        if (vb < ve && !KeyValueDetector.isPlaceholder(s, vb, ve)) {
-          s.add(vb, ve, DetectorType.USERNAME);
-        }
-        return;
+        return vb < ve && !KeyValueDetector.isPlaceholder(s, vb, ve) && s.add(vb, ve, DetectorType.USERNAME) ? ve : -1;
       }
     }
+    return -1;
   }
 
   private static boolean netrcWord(Scan s, int p, boolean loginToo) {
