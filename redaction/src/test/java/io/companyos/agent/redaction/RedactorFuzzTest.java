@@ -26,7 +26,8 @@ class RedactorFuzzTest {
   /** A secret of each kind, and the part of it that must not survive. */
   private static final List<String[]> SECRETS = List.of(
       new String[] {"jane.roe@example.org", "jane.roe@example.org"},
-      new String[] {"10.20.30.40", "10.20.30.40"},
+      // after a word of its own: a quad after a version word ("java 10.20.30.40") is a version (docs/redaction.md)
+      new String[] {"from 10.20.30.40", "10.20.30.40"},
       new String[] {"2001:db8:1234::42", "2001:db8:1234::42"},
       new String[] {"3c:22:fb:a1:b2:c3", "3c:22:fb:a1:b2:c3"},
       new String[] {"+49 30 98765432", "98765432"},
@@ -42,7 +43,11 @@ class RedactorFuzzTest {
           "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC"},
       new String[] {"postgres://app:Sup3rS3cret@db:5432/x", "Sup3rS3cret"},
       new String[] {"db01.prod.internal", "db01.prod.internal"},
-      new String[] {"project falcon", "falcon"});
+      new String[] {"project falcon", "falcon"},
+      new String[] {"db.example.com:5432:app:app_user:Pgp4ssW0rd", "Pgp4ssW0rd"},
+      new String[] {"net user alice N3tUs3rPw /add", "N3tUs3rPw"},
+      new String[] {"mysqladmin -u root password MyAdm1nPw", "MyAdm1nPw"},
+      new String[] {"sha1$a1b2c3$2fd4e1c67a2d28fced849ee1bb76e7391b93eb12", "2fd4e1c67a2d28fced849ee1bb76e7391b93eb12"});
 
   /**
    * Fuzzer-chosen text with a secret from the planted set inserted (between spaces) at a fuzzer-chosen position:
