@@ -110,9 +110,14 @@ public final class AgentCommand implements Runnable {
     return commandLine();
   }
 
-  private static CommandLine commandLine(List<Class<?>> subcommands) {
+  /** The command line with one given subcommand instance (e.g. one reading and writing test streams). */
+  static CommandLine commandLineWith(Object subcommand) {
+    return commandLine(List.of(subcommand));
+  }
+
+  private static CommandLine commandLine(List<?> subcommands) {
     CommandLine cl = new CommandLine(new AgentCommand());
-    for (Class<?> c : subcommands) {
+    for (Object c : subcommands) {
       cl.addSubcommand(c);
     }
     cl.setExecutionExceptionHandler(AgentCommand::handle);

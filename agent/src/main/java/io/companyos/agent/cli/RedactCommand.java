@@ -14,7 +14,6 @@ import io.companyos.agent.redaction.RevealLog;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -48,6 +47,8 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code agent redact}: what the agent does to text, for admins to see and for benchmarks. Redacts stdin to stdout,
  * or the named files to stdout (one after the other) or, with {@code --out-dir}, each into DIR under its own name,
  * several at once. A file that cannot be redacted is withheld (no partial output is left) and the exit status is 1.
+ * A reader that closes standard output early ({@code | head}) ends the command quietly with status 0; any other
+ * failed write to it is an error naming standard output.
  * {@code --reveal} looks pseudonym tokens up in the local reverse map of the state directory.
  */
 @Command(name = "redact",
@@ -91,12 +92,12 @@ final class RedactCommand implements Callable<Integer> {
   private final OutputStream stdout;
 
   RedactCommand() {
-    this(new FileInputStream(FileDescriptor.in), new FileOutputStream(FileDescriptor.out));
+    this(new FileInputStream(FileDescriptor.in), StandardOutput.process());
   }
 
   RedactCommand(InputStream stdin, OutputStream stdout) {
     this.stdin = stdin;
-    this.stdout = stdout;
+    this.stdout = StandardOutput.of(stdout);
   }
 
   @Override
@@ -118,7 +119,16 @@ final class RedactCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         intoDirectory(redactor, results);
       } else {
-        toStdout(redactor, results);
+        try {
+          toStdout(redactor, results);
+        } catch (IOException | RuntimeException e) {
+          if (!StandardOutput.readerGone(e)) {
+            throw e;
+          }
+          // `agent redact big.log | head -1`: the reader has what it wanted; stop quietly, as Unix tools do (no
+          // report: its counts would cover only what was read)
+          return ExitCodes.OK;
+        }
       }
     }
     RedactionReport done = results.build();

@@ -167,4 +167,79 @@ class RedactCommandTest {
     assertThat(run("redact", "-c", config.toString(), dir.resolve("nope.log").toString())).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("error: not a readable file: " + dir.resolve("nope.log"));
   }
+
+  @Test
+  void aReaderThatClosesThePipeEndsRedactQuietlyWithStatus0AndNoReport() throws Exception {
+    Path big = bigLog();
+    Path report = dir.resolve("report.json");
+    CommandLine cl = AgentCommand.commandLineWith(new RedactCommand(new ByteArrayInputStream(new byte[0]),
+        new FailingAfter(1000, "Broken pipe")));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("redact", "-c", config.toString(), "--report", report.toString(), big.toString())).isZero();
+    assertThat(err.toString()).isEmpty();
+    assertThat(report).doesNotExist();
+  }
+
+  @Test
+  void anyOtherFailedWriteToStdoutIsAnErrorNamingStandardOutput() throws Exception {
+    CommandLine cl = AgentCommand.commandLineWith(new RedactCommand(new ByteArrayInputStream(new byte[0]),
+        new FailingAfter(1000, "No space left on device")));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("redact", "-c", config.toString(), bigLog().toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: cannot write to standard output: No space left on device\n");
+  }
+
+  @Test
+  void aClosedPipeEndsTheRealProcessQuietlyWithStatus0() throws Exception {
+    Path big = bigLog();
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "redact", "-c", config.toString(),
+        big.toString())
+        .redirectError(dir.resolve("err.txt").toFile()).start();
+    try {
+      assertThat(p.getInputStream().read()).isNotNegative();
+      p.getInputStream().close(); // as `| head -c 1` does
+      assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(Files.readString(dir.resolve("err.txt"))).isEmpty();
+      assertThat(p.exitValue()).isZero();
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  /** 8 MiB of log lines: more than any pipe buffer holds. */
+  private Path bigLog() throws java.io.IOException {
+    Path big = dir.resolve("big.log");
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(big)) {
+      for (int i = 0; i < 100_000; i++) {
+        w.write("2026-11-26T10:00:00Z INFO request " + i + " from user" + i + "@example.org took 12 ms\n");
+      }
+    }
+    return big;
+  }
+
+  /** A stream that fails as a pipe or disk does once {@code limit} bytes are written. */
+  private static final class FailingAfter extends java.io.OutputStream {
+    private final int limit;
+    private final String message;
+    private int written;
+
+    FailingAfter(int limit, String message) {
+      this.limit = limit;
+      this.message = message;
+    }
+
+    @Override
+    public void write(int b) throws java.io.IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws java.io.IOException {
+      if (written + len > limit) {
+        throw new java.io.IOException(message);
+      }
+      written += len;
+    }
+  }
 }
