@@ -88,6 +88,9 @@ final class RedactCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to redact (default: stdin)")
   List<Path> files = new ArrayList<>();
 
+  /** Why each withheld file failed, for its line on stderr. */
+  private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
+
   private final InputStream stdin;
   private final OutputStream stdout;
 
@@ -132,6 +135,15 @@ final class RedactCommand implements Callable<Integer> {
       }
     }
     RedactionReport done = results.build();
+    PrintWriter err = spec.commandLine().getErr();
+    for (RedactionReport.Source source : done.sources()) {
+      if (source.withheld()) {
+        // one line per file, else --out-dir failed silently with exit 1
+        err.println("error: " + source.source() + " withheld, nothing written for it ("
+            + failures.getOrDefault(source.source(), source.reason()) + ")");
+      }
+    }
+    err.flush();
     if (report != null) {
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(report.toFile(), done);
     }
@@ -225,7 +237,16 @@ final class RedactCommand implements Callable<Integer> {
         // the withheld entry below is what matters; a stray partial file has only redacted bytes
       }
       results.withheld(file.toString(), e.getClass().getSimpleName());
+      failures.put(file.toString(), reason(e));
     }
+  }
+
+  /** Why a file was withheld: the exception's class and, for I/O and redaction failures, its message (paths and
+   *  error texts, never the text being redacted). */
+  private static String reason(Exception e) {
+    String name = e.getClass().getSimpleName();
+    return (e instanceof IOException || e instanceof RedactionException) && e.getMessage() != null
+        ? name + ": " + e.getMessage() : name;
   }
 
   private Integer reveal(Path stateDir) throws IOException, UsageException {

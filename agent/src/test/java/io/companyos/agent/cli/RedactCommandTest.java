@@ -242,4 +242,19 @@ class RedactCommandTest {
       written += len;
     }
   }
+
+  @Test
+  void aFileThatCannotBeWrittenIntoTheOutputDirectoryIsNamedOnStderrWithStatus1() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    Path b = Files.writeString(dir.resolve("b.log"), "login carol@example.org\n");
+    Path outDir = dir.resolve("out");
+    // where b.log's temporary file would go, a non-empty directory: its write fails
+    Files.createDirectories(outDir.resolve(".b.log.partial/x"));
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), a.toString(), b.toString()))
+        .isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: " + b + " withheld, nothing written for it (FileSystemException: "
+        + outDir.resolve(".b.log.partial") + ": Is a directory)\n");
+    assertThat(outDir.resolve("a.log")).exists();
+    assertThat(outDir.resolve("b.log")).doesNotExist();
+  }
 }
