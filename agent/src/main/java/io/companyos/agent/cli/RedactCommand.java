@@ -21,7 +21,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -47,6 +46,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code agent redact}: what the agent does to text, for admins to see and for benchmarks. Redacts stdin to stdout,
  * or the named files to stdout (one after the other) or, with {@code --out-dir}, each into DIR under its own name,
  * several at once. A file that cannot be redacted is withheld (no partial output is left) and the exit status is 1.
+ * Interrupted (Ctrl-C, SIGTERM), {@code --out-dir} removes the temporary files of what it had not finished.
  * A reader that closes standard output early ({@code | head}) ends the command quietly with status 0; any other
  * failed write to it is an error naming standard output.
  * {@code --reveal} looks pseudonym tokens up in the local reverse map of the state directory.
@@ -198,10 +198,10 @@ final class RedactCommand implements Callable<Integer> {
 
   private void intoDirectory(Redactor redactor, RedactionReport.Builder results) throws IOException {
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, files.size()), daemonThreads());
-    try {
+    try (PartialFiles partials = PartialFiles.arm(spec.commandLine().getErr())) {
       List<Future<?>> jobs = new ArrayList<>();
       for (Path f : files) {
-        jobs.add(pool.submit(() -> intoFile(redactor, f, results)));
+        jobs.add(pool.submit(() -> intoFile(redactor, f, results, partials)));
       }
       for (Future<?> job : jobs) {
         try {
@@ -219,20 +219,24 @@ final class RedactCommand implements Callable<Integer> {
   }
 
   /** Writes to a temporary name and renames it when complete; on any failure nothing is left and the file is withheld. */
-  private void intoFile(Redactor redactor, Path file, RedactionReport.Builder results) {
+  private void intoFile(Redactor redactor, Path file, RedactionReport.Builder results, PartialFiles partials) {
     Path target = outDir.resolve(file.getFileName());
     Path partial = outDir.resolve("." + file.getFileName() + ".partial");
     RedactionCounter counter = new RedactionCounter();
     try {
+      if (!partials.add(partial)) {
+        throw new IOException("interrupted");
+      }
       try (InputStream in = Files.newInputStream(file);
           OutputStream out = Files.newOutputStream(partial)) {
         redactor.redact(in, out, counter);
       }
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      partials.moveIntoPlace(partial, target);
       results.add(file.toString(), counter);
     } catch (IOException | RuntimeException e) {
       try {
         Files.deleteIfExists(partial);
+        partials.removed(partial);
       } catch (IOException ignored) {
         // the withheld entry below is what matters; a stray partial file has only redacted bytes
       }
