@@ -2,6 +2,7 @@ package io.companyos.agent.cli;
 
 import io.companyos.agent.bundle.pgp.DecryptionKey;
 import io.companyos.agent.bundle.pgp.KeyException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,6 +22,12 @@ final class DecryptionKeyOptions {
 
   /** Reads every key; a missing file, a public key, or a wrong passphrase fails with one line. */
   List<DecryptionKey> load() throws UsageException, KeyException {
+    for (Path file : keyFiles) {
+      // a key file that is not there is bad usage (exit 2), as a missing --in bundle or --passphrase-file is
+      if (!Files.exists(file)) {
+        throw new UsageException("secret key file " + file + " does not exist");
+      }
+    }
     char[] passphrase = PassphraseFile.read(passphraseFile);
     try {
       List<DecryptionKey> keys = new ArrayList<>();

@@ -132,6 +132,14 @@ class VendorCommandsTest {
   }
 
   @Test
+  void aMissingKeyFileIsUsageExit2() {
+    Path missing = dir.resolve("nope.sec.asc");
+    assertThat(decrypt(bundle, dir.resolve("case"), "--key", missing.toString())).isEqualTo(2);
+    assertThat(fx.err.toString()).isEqualTo("error: secret key file " + missing + " does not exist\n");
+    assertThat(dir.resolve("case")).doesNotExist();
+  }
+
+  @Test
   void inspectPrintsTheManifestAndWritesNothing() throws Exception {
     assertThat(fx.run("inspect-bundle", "--summary", bundle.toString(), "--key",
         keys.resolve("companyos-support.sec.asc").toString(), "--passphrase-file", passphrase.toString()))
