@@ -1,13 +1,11 @@
 package io.companyos.agent.cli;
 
 import io.companyos.agent.config.AgentConfig;
-import io.companyos.agent.config.Durations;
 import io.companyos.agent.policy.ledger.LedgerEntry;
 import io.companyos.agent.policy.ledger.LedgerReader;
 import io.companyos.agent.policy.ledger.LedgerVerification;
 import io.companyos.agent.policy.ledger.LedgerVerifier;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -89,13 +87,8 @@ final class LedgerCommand implements Runnable {
       AgentConfig config = common.loadConfig();
       Instant from = Instant.EPOCH;
       if (since != null) {
-        Duration d;
-        try {
-          d = Durations.parse(since);
-        } catch (IllegalArgumentException e) {
-          throw new CommandLine.ParameterException(spec.commandLine(), "--since: " + e.getMessage());
-        }
-        from = Instant.now().minus(d);
+        // as export-bundle --since: one line naming the value given
+        from = Instant.now().minus(ExportBundleCommand.duration(since, "--since"));
       }
       PrintWriter out = spec.commandLine().getOut();
       long damaged = LedgerReader.forEach(config.stateDir(), from, e -> out.println(json ? e.toJson() : line(e)));

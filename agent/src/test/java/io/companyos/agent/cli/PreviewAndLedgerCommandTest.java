@@ -167,6 +167,7 @@ class PreviewAndLedgerCommandTest {
   @Test
   void aBadSinceIsAUsageError() throws Exception {
     assertThat(run("ledger", "show", "--since", "lately", "-c", config("heartbeat").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("--since: expected a duration like 500ms, 30s, 5m, 24h or 7d");
+    assertThat(err.toString())
+        .isEqualTo("error: --since: expected a duration like 500ms, 30s, 5m, 24h or 7d, got 'lately'\n");
   }
 }
