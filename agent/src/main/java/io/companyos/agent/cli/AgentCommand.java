@@ -32,7 +32,8 @@ public final class AgentCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    // without a command nothing was done: bad usage (exit 2, the message and the usage on stderr), not exit 0
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required command");
   }
 
   /**
@@ -121,7 +122,27 @@ public final class AgentCommand implements Runnable {
       cl.addSubcommand(c);
     }
     cl.setExecutionExceptionHandler(AgentCommand::handle);
+    cl.setParameterExceptionHandler(AgentCommand::usageError);
     return cl;
+  }
+
+  /**
+   * A usage error: its line, picocli's suggestions for a mistyped command or option, and where the help is; exit 2.
+   * Not the whole usage after it, which pushed the one line that matters off the screen (export-bundle's is 40 lines).
+   */
+  private static int usageError(CommandLine.ParameterException ex, String[] args) {
+    CommandLine cmd = ex.getCommandLine();
+    PrintWriter err = cmd.getErr();
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched && !cmd.getSubcommands().isEmpty()
+        && !unmatched.getUnmatched().isEmpty() && !unmatched.getUnmatched().get(0).startsWith("-")) {
+      err.println("Unknown command: '" + unmatched.getUnmatched().get(0) + "'");
+    } else {
+      err.println(ex.getMessage());
+    }
+    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   private static int handle(Exception ex, CommandLine cmd, ParseResult parsed) {

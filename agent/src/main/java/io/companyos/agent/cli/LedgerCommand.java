@@ -25,7 +25,8 @@ final class LedgerCommand implements Runnable {
 
   @Override
   public void run() {
-    spec.commandLine().usage(spec.commandLine().getErr());
+    // without a command nothing was done: bad usage (exit 2, the message and the usage on stderr), not exit 0
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing required command");
   }
 
   /** {@code agent ledger verify}: exit 0 when the chain is intact, 1 when an entry was edited or deleted. */

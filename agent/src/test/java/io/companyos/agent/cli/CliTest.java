@@ -113,10 +113,38 @@ class CliTest {
   }
 
   @Test
+  void noCommandIsAUsageError() {
+    assertThat(run()).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("Missing required command\nTry 'agent --help' for more information.\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("ledger")).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("Missing required command\nTry 'agent ledger --help' for more information.\n");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
   void usageErrorsExit2() {
     assertThat(run("no-such-command")).isEqualTo(2);
-    assertThat(err.toString()).contains("Unmatched argument");
+    assertThat(err.toString()).startsWith("Unknown command: 'no-such-command'\n");
     assertThat(run("check-config", "--no-such-option")).isEqualTo(2);
+  }
+
+  @Test
+  void aUsageErrorIsItsLineASuggestionAndWhereTheHelpIsNotTheWholeUsage() {
+    assertThat(run("redcat")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("Unknown command: 'redcat'\n"
+        + "Did you mean: agent redact or agent ledger or agent preview?\n"
+        + "Try 'agent --help' for more information.\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("export-bundle", "--sinse", "2h")).isEqualTo(2);
+    assertThat(err.toString()).startsWith("Unknown options: '--sinse', '2h'\n")
+        .contains("--since").endsWith("Try 'agent export-bundle --help' for more information.\n")
+        .doesNotContain("Usage:");
+    err.getBuffer().setLength(0);
+    assertThat(run("keygen")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("Missing required options: '--name=USER_ID', '--out-dir=DIR'\n"
+        + "Try 'agent keygen --help' for more information.\n");
   }
 
   @Test
