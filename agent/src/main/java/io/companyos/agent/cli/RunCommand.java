@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
  * {@code agent run}: the daemon. Runs until SIGTERM or SIGINT, then stops accepting work, flushes, and exits 0 within
  * {@link #STOP_TIMEOUT} (1 if it could not stop cleanly in time).
  */
-@Command(name = "run", description = "Run the agent daemon until SIGTERM.")
+@Command(name = "run",
+    description = "Run the agent daemon until SIGTERM or SIGINT (Ctrl-C); it then stops within 10 s, exit 0.")
 final class RunCommand implements Callable<Integer> {
   static final Duration STOP_TIMEOUT = Duration.ofSeconds(9);
 
