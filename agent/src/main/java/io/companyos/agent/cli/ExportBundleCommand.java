@@ -103,6 +103,11 @@ final class ExportBundleCommand implements Callable<Integer> {
     if (review != null && out != null) {
       throw new UsageException("--review writes a directory to read first; give --out to seal-bundle instead");
     }
+    if (review != null && dryRun) {
+      // --dry-run won and --review was silently ignored
+      throw new UsageException("--dry-run writes nothing and --review writes DIR: give one of them");
+    }
+    refuseExistingFile(out);
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
 
     // the pseudonyms of the bundle's content go into the installation's reverse map, as agent redact's do, so that a
@@ -202,6 +207,17 @@ final class ExportBundleCommand implements Callable<Integer> {
     }
     Files.createDirectories(dir);
     return dir;
+  }
+
+  /**
+   * Refuses {@code --out FILE} when FILE exists: a bundle never overwrites a file. Checked before any work, not minutes
+   * later when the bundle is renamed into place (that was exit 1 after a whole export).
+   */
+  static void refuseExistingFile(String out) throws UsageException {
+    if (out != null && !"-".equals(out) && Files.exists(Path.of(out)) && !Files.isDirectory(Path.of(out))) {
+      throw new UsageException("--out " + out + " already exists; a bundle never overwrites a file: give a new file"
+          + " name or a directory");
+    }
   }
 
   static Duration duration(String text, String option) throws UsageException {

@@ -58,6 +58,7 @@ final class SealBundleCommand implements Callable<Integer> {
     if (!Files.isDirectory(dir)) {
       throw new UsageException("review directory " + dir + " does not exist");
     }
+    ExportBundleCommand.refuseExistingFile(out);
     boolean toStdout = "-".equals(out);
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     BundleKeys keys;

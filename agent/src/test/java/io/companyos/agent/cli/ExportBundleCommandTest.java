@@ -162,4 +162,36 @@ class ExportBundleCommandTest {
     assertThat(fx.export("--recipient", missing.toString())).isEqualTo(2);
     assertThat(fx.err.toString()).startsWith("error: recipient key: ").contains(missing + " does not exist");
   }
+
+  @Test
+  void anExistingOutFileIsRefusedBeforeAnyWorkWithExit2() throws Exception {
+    Path existing = Files.writeString(dir.resolve("earlier.pgp"), "an earlier bundle");
+    assertThat(fx.export("--out", existing.toString())).isEqualTo(2);
+    assertThat(fx.err.toString()).isEqualTo("error: --out " + existing + " already exists; a bundle never overwrites a"
+        + " file: give a new file name or a directory\n");
+    assertThat(Files.readString(existing)).isEqualTo("an earlier bundle");
+    assertThat(fx.out.toString()).isEmpty();
+  }
+
+  @Test
+  void sealBundleRefusesAnExistingOutFileToo() throws Exception {
+    Path review = dir.resolve("review");
+    assertThat(fx.export("--review", review.toString())).as(fx.err.toString()).isZero();
+    Path existing = Files.writeString(dir.resolve("earlier.pgp"), "an earlier bundle");
+    fx.err.getBuffer().setLength(0);
+    assertThat(fx.run("seal-bundle", "-c", fx.config.toString(), "--out", existing.toString(), review.toString()))
+        .isEqualTo(2);
+    assertThat(fx.err.toString()).isEqualTo("error: --out " + existing + " already exists; a bundle never overwrites a"
+        + " file: give a new file name or a directory\n");
+    assertThat(Files.readString(existing)).isEqualTo("an earlier bundle");
+  }
+
+  @Test
+  void dryRunAndReviewTogetherAreAUsageError() {
+    Path review = dir.resolve("review");
+    assertThat(fx.export("--dry-run", "--review", review.toString())).isEqualTo(2);
+    assertThat(fx.err.toString())
+        .isEqualTo("error: --dry-run writes nothing and --review writes DIR: give one of them\n");
+    assertThat(review).doesNotExist();
+  }
 }
