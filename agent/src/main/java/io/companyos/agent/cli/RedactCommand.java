@@ -158,6 +158,18 @@ final class RedactCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1");
     }
+    // refused before any work, with the option's name: these failed after it, as 'error: PATH' and exit 1
+    if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
+      throw new UsageException("--out-dir " + outDir + " is not a directory");
+    }
+    if (report != null && Files.isDirectory(report)) {
+      throw new UsageException("--report " + report + " is a directory; give a file name");
+    }
+    if (report != null && report.toAbsolutePath().getParent() != null
+        && !Files.isDirectory(report.toAbsolutePath().getParent())) {
+      throw new UsageException("--report " + report + ": directory " + report.toAbsolutePath().getParent()
+          + " does not exist");
+    }
     Set<Path> names = new HashSet<>();
     for (Path f : files) {
       // not only regular files: a named pipe or /dev/stdin is what `agent redact <(zcat app.log.gz)` passes

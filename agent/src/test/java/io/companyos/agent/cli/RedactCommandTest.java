@@ -257,4 +257,21 @@ class RedactCommandTest {
     assertThat(outDir.resolve("a.log")).exists();
     assertThat(outDir.resolve("b.log")).doesNotExist();
   }
+
+  @Test
+  void anOutDirOrReportThatCannotBeWrittenIsAUsageErrorNamingTheOptionBeforeAnyWork() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", file.toString(), a.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --out-dir " + file + " is not a directory\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("redact", "-c", config.toString(), "--report", dir.toString(), a.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --report " + dir + " is a directory; give a file name\n");
+    err.getBuffer().setLength(0);
+    Path nowhere = dir.resolve("no/such/dir/report.json");
+    assertThat(run("redact", "-c", config.toString(), "--report", nowhere.toString(), a.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --report " + nowhere + ": directory " + nowhere.getParent()
+        + " does not exist\n");
+    assertThat(dir.resolve("state")).doesNotExist();
+  }
 }
