@@ -55,6 +55,10 @@ final class KeygenCommand implements Callable<Integer> {
     if (!base.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
       throw new UsageException("--file-name must be 1-64 letters, digits, '.', '_' or '-'");
     }
+    if (java.nio.file.Files.exists(outDir) && !java.nio.file.Files.isDirectory(outDir)) {
+      // it said "DIR already exists; choose another --out-dir or --file-name", as if a key file were in the way
+      throw new UsageException("--out-dir " + outDir + " is not a directory");
+    }
     char[] passphrase = PassphraseFile.read(passphraseFile);
     try {
       GeneratedKey key = new OpenPgpKeyGenerator(Clock.systemUTC()).generateEncryptionKey(name.trim(), passphrase,

@@ -77,6 +77,13 @@ class VendorCommandsTest {
   }
 
   @Test
+  void keygenIntoAFileIsRefusedAsNotADirectory() throws Exception {
+    Path file = Files.writeString(dir.resolve("keys.txt"), "x");
+    assertThat(fx.run("keygen", "--name", "CompanyOS Support", "--out-dir", file.toString())).isEqualTo(2);
+    assertThat(fx.err.toString()).isEqualTo("error: --out-dir " + file + " is not a directory\n");
+  }
+
+  @Test
   void aWrongKeyIsExit1AndWritesNothing() throws Exception {
     Path out = dir.resolve("case");
     assertThat(decrypt(bundle, out, "--key", BundleFixture.DEMO_SECRET_KEY.toString())).isEqualTo(1);
