@@ -80,6 +80,9 @@ public final class ConfigLoader {
   }
 
   private static String read(Path file) throws ConfigException {
+    if (Files.isDirectory(file)) {
+      throw new ConfigException("", file.toString(), "is a directory, not a configuration file");
+    }
     try {
       if (Files.size(file) > MAX_CONFIG_BYTES) {
         throw new ConfigException("", file.toString(), "larger than 1 MiB; is this the right file?");

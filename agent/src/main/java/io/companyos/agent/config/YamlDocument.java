@@ -62,6 +62,12 @@ final class YamlDocument {
 
   /** Jackson's original message names the problem without echoing values for syntax errors; keep its first line. */
   private static String yamlProblem(JsonProcessingException e) {
+    if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked && marked.getProblem() != null) {
+      // SnakeYAML's problem ("expected the node content, but found '<stream end>'"), not its context ("while
+      // parsing a flow node"), which was all the first line said; never its snippet of the document
+      // (SnakeYAML's scanner and parser quote single characters and <token kinds>; anything longer is elided)
+      return marked.getProblem().trim().replaceAll("'[^'<][^']+'", "'…'");
+    }
     String msg = e.getOriginalMessage();
     if (msg == null) {
       return "syntax error";

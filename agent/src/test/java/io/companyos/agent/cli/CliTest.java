@@ -59,6 +59,17 @@ class CliTest {
   }
 
   @Test
+  void brokenYamlSaysWhatIsWrongAndADirectorySaysItIsOne(@TempDir Path dir) throws Exception {
+    Path cfg = Files.writeString(dir.resolve("agent.yaml"), "tier: full\nprobes: [\n");
+    assertThat(run("check-config", "-c", cfg.toString())).isEqualTo(2);
+    assertThat(err.toString())
+        .isEqualTo("config error: (line 2): invalid YAML: expected the node content, but found '<stream end>'\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("check-config", "-c", dir.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("config error: (" + dir + "): is a directory, not a configuration file\n");
+  }
+
+  @Test
   void stacktraceOnlyWhenAsked(@TempDir Path dir) throws Exception {
     Path cfg = dir.resolve("agent.yaml");
     Files.writeString(cfg, "tier: most\n");
