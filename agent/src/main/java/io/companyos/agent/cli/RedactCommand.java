@@ -190,6 +190,12 @@ final class RedactCommand implements Callable<Integer> {
       for (Path f : files) {
         try (InputStream in = Files.newInputStream(f)) {
           redactOne(redactor, in, out, f.toString(), results);
+        } catch (IOException e) {
+          if (e instanceof StandardOutput.WriteFailed || StandardOutput.readerGone(e)) {
+            throw e;
+          }
+          // it said 'error: Input/output error' (or only the path, for an AccessDeniedException): which file?
+          throw new IOException("cannot read " + f + " (" + reason(e, f) + ")", e);
         }
       }
     }
@@ -255,6 +261,15 @@ final class RedactCommand implements Callable<Integer> {
       results.withheld(file.toString(), e.getClass().getSimpleName());
       failures.put(file.toString(), reason(e));
     }
+  }
+
+  /** A read failure's reason without repeating the file's path. */
+  private static String reason(IOException e, Path file) {
+    if (e instanceof java.nio.file.FileSystemException fse) {
+      return fse.getReason() != null ? fse.getReason() : e.getClass().getSimpleName();
+    }
+    return e.getMessage() != null && !e.getMessage().contains(file.toString()) ? e.getMessage()
+        : e.getClass().getSimpleName();
   }
 
   /** Why a file was withheld: the exception's class and, for I/O and redaction failures, its message (paths and

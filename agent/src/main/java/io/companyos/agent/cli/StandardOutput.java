@@ -26,6 +26,15 @@ final class StandardOutput extends OutputStream {
     }
   }
 
+  /** Writing to standard output failed for another reason than its reader going away. */
+  static final class WriteFailed extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    WriteFailed(IOException cause) {
+      super("cannot write to standard output: " + cause.getMessage(), cause);
+    }
+  }
+
   private final OutputStream out;
   private final boolean processStdout;
 
@@ -75,7 +84,7 @@ final class StandardOutput extends OutputStream {
     if (e instanceof ReaderGone || "Broken pipe".equals(e.getMessage()) || (processStdout && isPipe())) {
       return e instanceof ReaderGone gone ? gone : new ReaderGone(e);
     }
-    return new IOException("cannot write to standard output: " + e.getMessage(), e);
+    return e instanceof WriteFailed ? e : new WriteFailed(e);
   }
 
   /** True when file descriptor 1 is a pipe or a socket (Linux names them so in /proc); false when unknown. */

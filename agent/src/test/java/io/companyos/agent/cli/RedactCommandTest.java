@@ -274,4 +274,17 @@ class RedactCommandTest {
         + " does not exist\n");
     assertThat(dir.resolve("state")).doesNotExist();
   }
+
+  @Test
+  void aFileThatFailsToReadIsNamed() throws Exception {
+    // reading this process's memory from offset 0 fails with EIO on Linux: a read error after the file was opened
+    Path mem = Path.of("/proc/self/mem");
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(mem));
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = AgentCommand.commandLineWith(new RedactCommand(new ByteArrayInputStream(new byte[0]), stdout));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("redact", "-c", config.toString(), a.toString(), mem.toString())).isEqualTo(1);
+    assertThat(err.toString()).isEqualTo("error: cannot read /proc/self/mem (Input/output error)\n");
+  }
 }
