@@ -39,14 +39,22 @@ final class ExportCancellation implements AutoCloseable {
   private final InterruptNotice fallback;
   private final CountDownLatch closed = new CountDownLatch(1);
 
-  private ExportCancellation(Thread worker, PrintWriter err) {
+  private ExportCancellation(Thread worker, PrintWriter err, String notice) {
     this.worker = worker;
-    this.fallback = InterruptNotice.arm(err);
+    this.fallback = InterruptNotice.arm(err, notice);
   }
 
   /** Installs the handlers; the signals then interrupt {@code worker}. */
   static ExportCancellation arm(Thread worker, PrintWriter err) {
-    ExportCancellation cancellation = new ExportCancellation(worker, err);
+    return arm(worker, err, InterruptNotice.NO_BUNDLE);
+  }
+
+  /**
+   * As {@link #arm(Thread, PrintWriter)} for another command than a bundle export: {@code notice} is the line of
+   * the shutdown fallback (e.g. "error: interrupted: nothing was extracted").
+   */
+  static ExportCancellation arm(Thread worker, PrintWriter err, String notice) {
+    ExportCancellation cancellation = new ExportCancellation(worker, err, notice);
     for (String name : SIGNALS) {
       cancellation.install(name);
     }

@@ -11,16 +11,19 @@ import java.io.PrintWriter;
 final class InterruptNotice implements AutoCloseable {
   private final Thread hook;
 
-  private InterruptNotice(PrintWriter err) {
+  /** The notice of a bundle export. */
+  static final String NO_BUNDLE = "error: interrupted: no bundle was written; its temporary files are removed";
+
+  private InterruptNotice(PrintWriter err, String line) {
     this.hook = new Thread(() -> {
-      err.println("error: interrupted: no bundle was written; its temporary files are removed");
+      err.println(line);
       err.flush();
     }, "bundle-interrupt-notice");
   }
 
-  /** Arms the notice until {@link #close()}. */
-  static InterruptNotice arm(PrintWriter err) {
-    InterruptNotice notice = new InterruptNotice(err);
+  /** Arms {@code line} as the notice until {@link #close()}. */
+  static InterruptNotice arm(PrintWriter err, String line) {
+    InterruptNotice notice = new InterruptNotice(err, line);
     Runtime.getRuntime().addShutdownHook(notice.hook);
     return notice;
   }
