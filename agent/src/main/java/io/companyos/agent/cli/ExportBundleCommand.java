@@ -108,6 +108,9 @@ final class ExportBundleCommand implements Callable<Integer> {
       throw new UsageException("--dry-run writes nothing and --review writes DIR: give one of them");
     }
     refuseExistingFile(out);
+    if (toStdout && stdout == null && review == null && !dryRun) {
+      StandardOutput.refuseTerminal();
+    }
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
 
     // the pseudonyms of the bundle's content go into the installation's reverse map, as agent redact's do, so that a

@@ -60,6 +60,9 @@ final class SealBundleCommand implements Callable<Integer> {
     }
     ExportBundleCommand.refuseExistingFile(out);
     boolean toStdout = "-".equals(out);
+    if (toStdout) {
+      StandardOutput.refuseTerminal();
+    }
     PrintWriter human = toStdout ? spec.commandLine().getErr() : spec.commandLine().getOut();
     BundleKeys keys;
     try {
