@@ -3,29 +3,35 @@ package io.companyos.agent.cli;
 import io.companyos.agent.bundle.ExportProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
 
 /**
  * A one-line progress display on a terminal (files, bytes read, bytes written, rate, ETA), redrawn twice a second
- * with a carriage return. Only started on a terminal ({@link Terminal#interactive()}): piped output stays quiet.
+ * with a carriage return; of a bundle export or of any other text. Only started on a terminal ({@link Terminal#interactive()}): piped output stays quiet.
  */
 final class ProgressLine implements AutoCloseable {
-  private final ExportProgress progress;
+  private final DoubleFunction<String> text;
   private final PrintWriter err;
   private final Thread thread;
   private final long started = System.nanoTime();
   private volatile boolean stopped;
   private int lastLength;
 
-  private ProgressLine(ExportProgress progress, PrintWriter err) {
-    this.progress = progress;
+  private ProgressLine(DoubleFunction<String> text, PrintWriter err) {
+    this.text = text;
     this.err = err;
-    this.thread = new Thread(this::loop, "bundle-progress");
+    this.thread = new Thread(this::loop, "progress-line");
     thread.setDaemon(true);
   }
 
-  /** Starts the display when {@code enabled}; otherwise returns a display that shows nothing. */
+  /** Starts the display of an export when {@code enabled}; otherwise returns a display that shows nothing. */
   static ProgressLine start(ExportProgress progress, PrintWriter err, boolean enabled) {
-    ProgressLine line = new ProgressLine(progress, err);
+    return start(seconds -> render(progress, seconds), err, enabled);
+  }
+
+  /** Starts the display of {@code text} (of the seconds since the start) when {@code enabled}. */
+  static ProgressLine start(DoubleFunction<String> text, PrintWriter err, boolean enabled) {
+    ProgressLine line = new ProgressLine(text, err);
     if (enabled) {
       line.thread.start();
     }
@@ -44,12 +50,12 @@ final class ProgressLine implements AutoCloseable {
   }
 
   private synchronized void draw() {
-    String text = render(progress, (System.nanoTime() - started) / 1e9);
-    StringBuilder line = new StringBuilder("\r").append(text);
-    for (int i = text.length(); i < lastLength; i++) {
+    String now = text.apply((System.nanoTime() - started) / 1e9);
+    StringBuilder line = new StringBuilder("\r").append(now);
+    for (int i = now.length(); i < lastLength; i++) {
       line.append(' ');
     }
-    lastLength = text.length();
+    lastLength = now.length();
     err.print(line);
     err.flush();
   }

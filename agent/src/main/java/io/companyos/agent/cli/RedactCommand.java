@@ -88,6 +88,12 @@ final class RedactCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to redact (default: stdin)")
   List<Path> files = new ArrayList<>();
 
+  /** Whether stderr is a terminal (the progress line's), and stdout; fields so that a test can stand in. */
+  java.util.function.BooleanSupplier progressTerminal = () -> Terminal.isTerminal(2);
+  java.util.function.BooleanSupplier stdoutTerminal = () -> Terminal.isTerminal(1);
+
+  private RedactProgress progress;
+
   /** Why each withheld file failed, for its line on stderr. */
   private final Map<String, String> failures = new java.util.concurrent.ConcurrentHashMap<>();
 
@@ -118,19 +124,25 @@ final class RedactCommand implements Callable<Integer> {
           .pseudonymKey(PseudonymKey.loadOrCreate(config.stateDir().resolve(PSEUDONYM_KEY_FILE)))
           .revealLog(revealLog)
           .build();
-      if (outDir != null) {
-        Files.createDirectories(outDir);
-        intoDirectory(redactor, results);
-      } else {
-        try {
-          toStdout(redactor, results);
-        } catch (IOException | RuntimeException e) {
-          if (!StandardOutput.readerGone(e)) {
-            throw e;
+      // progress on a terminal for files, unless the redacted text goes to that same terminal
+      progress = new RedactProgress(files);
+      boolean showProgress = !files.isEmpty() && progressTerminal.getAsBoolean()
+          && (outDir != null || !stdoutTerminal.getAsBoolean());
+      try (ProgressLine line = ProgressLine.start(progress::render, spec.commandLine().getErr(), showProgress)) {
+        if (outDir != null) {
+          Files.createDirectories(outDir);
+          intoDirectory(redactor, results);
+        } else {
+          try {
+            toStdout(redactor, results);
+          } catch (IOException | RuntimeException e) {
+            if (!StandardOutput.readerGone(e)) {
+              throw e;
+            }
+            // `agent redact big.log | head -1`: the reader has what it wanted; stop quietly, as Unix tools do (no
+            // report: its counts would cover only what was read)
+            return ExitCodes.OK;
           }
-          // `agent redact big.log | head -1`: the reader has what it wanted; stop quietly, as Unix tools do (no
-          // report: its counts would cover only what was read)
-          return ExitCodes.OK;
         }
       }
     }
@@ -188,8 +200,9 @@ final class RedactCommand implements Callable<Integer> {
       redactOne(redactor, stdin, out, "-", results);
     } else {
       for (Path f : files) {
-        try (InputStream in = Files.newInputStream(f)) {
+        try (InputStream in = progress.counting(Files.newInputStream(f))) {
           redactOne(redactor, in, out, f.toString(), results);
+          progress.fileDone();
         } catch (IOException e) {
           if (e instanceof StandardOutput.WriteFailed || StandardOutput.readerGone(e)) {
             throw e;
@@ -245,11 +258,12 @@ final class RedactCommand implements Callable<Integer> {
       if (!partials.add(partial)) {
         throw new IOException("interrupted");
       }
-      try (InputStream in = Files.newInputStream(file);
+      try (InputStream in = progress.counting(Files.newInputStream(file));
           OutputStream out = Files.newOutputStream(partial)) {
         redactor.redact(in, out, counter);
       }
       partials.moveIntoPlace(partial, target);
+      progress.fileDone();
       results.add(file.toString(), counter);
     } catch (IOException | RuntimeException e) {
       try {

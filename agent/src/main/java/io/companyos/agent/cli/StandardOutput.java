@@ -102,19 +102,9 @@ final class StandardOutput extends OutputStream {
    * (and can garble it) instead of reaching a file or pipe.
    */
   static void refuseTerminal() throws UsageException {
-    if (isTerminal()) {
+    if (Terminal.isTerminal(1)) {
       throw new UsageException("--out -: standard output is a terminal; redirect it to a file or a pipe"
           + " (--out - > bundle.tar.zst.pgp), or give --out a path");
-    }
-  }
-
-  /** True when file descriptor 1 is a terminal (/proc names it /dev/pts/N or /dev/ttyX); false when unknown. */
-  private static boolean isTerminal() {
-    try {
-      String target = Files.readSymbolicLink(FD1).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false;
     }
   }
 

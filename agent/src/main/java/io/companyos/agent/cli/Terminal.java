@@ -1,11 +1,24 @@
 package io.companyos.agent.cli;
 
 import java.io.Console;
+import java.io.IOException;
 import java.lang.reflect.Method;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Whether the agent talks to a person at a terminal, for progress display. */
 final class Terminal {
   private Terminal() {}
+
+  /** True when file descriptor {@code fd} is a terminal (/proc names it /dev/pts/N, /dev/ttyX); false if unknown. */
+  static boolean isTerminal(int fd) {
+    try {
+      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/" + fd)).toString();
+      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    } catch (IOException | UnsupportedOperationException | SecurityException e) {
+      return false;
+    }
+  }
 
   /**
    * True when a console is attached and, on JDK 22 and later (where {@code System.console()} also returns a console

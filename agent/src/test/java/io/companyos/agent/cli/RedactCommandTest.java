@@ -287,4 +287,47 @@ class RedactCommandTest {
     assertThat(cl.execute("redact", "-c", config.toString(), a.toString(), mem.toString())).isEqualTo(1);
     assertThat(err.toString()).isEqualTo("error: cannot read /proc/self/mem (Input/output error)\n");
   }
+
+  @Test
+  void onATerminalFilesShowProgressAndTheLastStateStays() throws Exception {
+    Path big = bigLog();
+    RedactCommand command = new RedactCommand(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+    command.progressTerminal = () -> true;
+    command.stdoutTerminal = () -> false;
+    CommandLine cl = AgentCommand.commandLineWith(command);
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("redact", "-c", config.toString(), big.toString())).isZero();
+    String size = ByteSize.format(Files.size(big));
+    assertThat(err.toString()).startsWith("\rredacting: 0/1 files, read ")
+        .containsPattern("\rredacting: 1/1 files, read " + Pattern.quote(size) + " of " + Pattern.quote(size)
+            + " \\([^)]+/s\\) *\n$");
+  }
+
+  @Test
+  void noProgressWhenStderrIsNoTerminalOrTheTextGoesToTheSameTerminal() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    for (boolean[] terminals : new boolean[][] {{false, false}, {true, true}}) {
+      RedactCommand command = new RedactCommand(new ByteArrayInputStream(new byte[0]), new ByteArrayOutputStream());
+      command.progressTerminal = () -> terminals[0];
+      command.stdoutTerminal = () -> terminals[1];
+      CommandLine cl = AgentCommand.commandLineWith(command);
+      cl.setErr(new PrintWriter(err, true));
+      assertThat(cl.execute("redact", "-c", config.toString(), a.toString())).isZero();
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void theProgressLineCountsFilesAndBytesWithAnEta() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "x".repeat(3000));
+    Path b = Files.writeString(dir.resolve("b.log"), "y".repeat(1000));
+    RedactProgress progress = new RedactProgress(List.of(a, b));
+    assertThat(progress.render(1.0)).isEqualTo("redacting: 0/2 files, read 0 B of 3.9 KiB (0 B/s)");
+    try (java.io.InputStream in = progress.counting(Files.newInputStream(a))) {
+      in.readAllBytes();
+    }
+    progress.fileDone();
+    assertThat(progress.render(2.0))
+        .isEqualTo("redacting: 1/2 files, read 2.9 KiB of 3.9 KiB (1.5 KiB/s), ETA 0:00");
+  }
 }
