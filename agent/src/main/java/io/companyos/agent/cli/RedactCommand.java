@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.companyos.agent.bundling.ConfiguredRedactor;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigException;
+import io.companyos.agent.daemon.StateDirectoryException;
 import io.companyos.agent.redaction.PseudonymKey;
 import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.RedactionException;
@@ -110,7 +111,7 @@ final class RedactCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws ConfigException, IOException, UsageException {
+  public Integer call() throws ConfigException, IOException, UsageException, StateDirectoryException {
     common.applyLogging();
     AgentConfig config = common.loadConfig();
     if (reveal != null) {
@@ -119,9 +120,22 @@ final class RedactCommand implements Callable<Integer> {
     checkArguments();
     RedactionReport.Builder results = RedactionReport.builder();
     long start = System.nanoTime();
-    try (RevealLog revealLog = RevealLog.open(config.stateDir())) {
+    Path stateDir = config.stateDir();
+    RevealLog opened;
+    PseudonymKey key;
+    try {
+      opened = RevealLog.open(stateDir);
+    } catch (IOException e) {
+      throw unusable(stateDir, e);
+    }
+    try (RevealLog revealLog = opened) {
+      try {
+        key = PseudonymKey.loadOrCreate(stateDir.resolve(PSEUDONYM_KEY_FILE));
+      } catch (IOException e) {
+        throw unusable(stateDir, e);
+      }
       Redactor redactor = config.redaction().applyTo(Redactor.builder())
-          .pseudonymKey(PseudonymKey.loadOrCreate(config.stateDir().resolve(PSEUDONYM_KEY_FILE)))
+          .pseudonymKey(key)
           .revealLog(revealLog)
           .build();
       // progress on a terminal for files, unless the redacted text goes to that same terminal
@@ -275,6 +289,16 @@ final class RedactCommand implements Callable<Integer> {
       results.withheld(file.toString(), e.getClass().getSimpleName());
       failures.put(file.toString(), reason(e));
     }
+  }
+
+  /**
+   * The state directory (pseudonym key, reverse map) cannot be used: exit 2 naming it, as run and export-bundle say;
+   * redact said only 'error: PATH', exit 1.
+   */
+  private static StateDirectoryException unusable(Path stateDir, IOException e) {
+    String why = e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null ? fse.getReason()
+        : e.getClass().getSimpleName();
+    return new StateDirectoryException("cannot use state directory " + stateDir + " (" + why + ")");
   }
 
   /** A read failure's reason without repeating the file's path. */

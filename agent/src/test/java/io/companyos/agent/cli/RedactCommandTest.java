@@ -330,4 +330,15 @@ class RedactCommandTest {
     assertThat(progress.render(2.0))
         .isEqualTo("redacting: 1/2 files, read 2.9 KiB of 3.9 KiB (1.5 KiB/s), ETA 0:00");
   }
+
+  @Test
+  void aStateDirectoryThatCannotBeUsedIsExit2NamingIt() throws Exception {
+    Path file = Files.writeString(dir.resolve("file"), "x");
+    Path state = file.resolve("state");
+    Files.writeString(config, "stateDir: " + state + "\n");
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    assertThat(run("redact", "-c", config.toString(), a.toString())).isEqualTo(2);
+    assertThat(err.toString()).startsWith("error: cannot use state directory " + state + " (").endsWith(")\n");
+    assertThat(out.toString()).isEmpty();
+  }
 }
