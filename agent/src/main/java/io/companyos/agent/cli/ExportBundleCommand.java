@@ -103,6 +103,10 @@ final class ExportBundleCommand implements Callable<Integer> {
     if (review != null && out != null) {
       throw new UsageException("--review writes a directory to read first; give --out to seal-bundle instead");
     }
+    if (review != null && recipients != null) {
+      // the review directory is plaintext: the recipients were checked, then silently unused
+      throw new UsageException("--review writes plaintext to read first; give --recipient to seal-bundle instead");
+    }
     if (review != null && dryRun) {
       // --dry-run won and --review was silently ignored
       throw new UsageException("--dry-run writes nothing and --review writes DIR: give one of them");
@@ -122,7 +126,7 @@ final class ExportBundleCommand implements Callable<Integer> {
       } catch (BundleKeys.RecipientException e) {
         throw new UsageException(e.getMessage());
       }
-      if (export.demoRecipient()) {
+      if (export.demoRecipient() && review == null && !dryRun) { // nothing is encrypted now: seal-bundle warns
         spec.commandLine().getErr().println(BundleKeys.DEMO_WARNING);
         spec.commandLine().getErr().flush();
       }

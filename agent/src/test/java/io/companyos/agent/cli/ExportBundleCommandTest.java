@@ -187,6 +187,21 @@ class ExportBundleCommandTest {
   }
 
   @Test
+  void reviewWithARecipientIsAUsageErrorAndNeitherReviewNorDryRunWarnsOfEncryptingToTheDemoKey() throws Exception {
+    Path review = dir.resolve("review");
+    assertThat(fx.export("--review", review.toString(), "--recipient", BundleFixture.DEMO_SECRET_KEY.toString()))
+        .isEqualTo(2);
+    assertThat(fx.err.toString())
+        .isEqualTo("error: --review writes plaintext to read first; give --recipient to seal-bundle instead\n");
+    fx.err.getBuffer().setLength(0);
+    assertThat(fx.export("--review", review.toString())).as(fx.err.toString()).isZero();
+    assertThat(fx.export("--dry-run")).as(fx.err.toString()).isZero();
+    assertThat(fx.err.toString()).doesNotContain("DEMO");
+    assertThat(fx.run("seal-bundle", "-c", fx.config.toString(), review.toString())).as(fx.err.toString()).isZero();
+    assertThat(fx.err.toString()).contains("encrypting to the DEMO vendor key");
+  }
+
+  @Test
   void dryRunAndReviewTogetherAreAUsageError() {
     Path review = dir.resolve("review");
     assertThat(fx.export("--dry-run", "--review", review.toString())).isEqualTo(2);
