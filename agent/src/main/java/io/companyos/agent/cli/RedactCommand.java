@@ -89,9 +89,10 @@ final class RedactCommand implements Callable<Integer> {
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to redact (default: stdin)")
   List<Path> files = new ArrayList<>();
 
-  /** Whether stderr is a terminal (the progress line's), and stdout; fields so that a test can stand in. */
+  /** Whether stderr (the progress line's), stdout and stdin are terminals; fields so that a test can stand in. */
   java.util.function.BooleanSupplier progressTerminal = () -> Terminal.isTerminal(2);
   java.util.function.BooleanSupplier stdoutTerminal = () -> Terminal.isTerminal(1);
+  java.util.function.BooleanSupplier stdinTerminal = () -> Terminal.isTerminal(0);
 
   private RedactProgress progress;
 
@@ -211,6 +212,11 @@ final class RedactCommand implements Callable<Integer> {
   private void toStdout(Redactor redactor, RedactionReport.Builder results) throws IOException {
     OutputStream out = new BufferedOutputStream(stdout, 1 << 16);
     if (files.isEmpty()) {
+      if (stdinTerminal.getAsBoolean()) {
+        // `agent redact` typed alone waited silently for input
+        spec.commandLine().getErr().println("redact: reading standard input; end it with Ctrl-D");
+        spec.commandLine().getErr().flush();
+      }
       redactOne(redactor, stdin, out, "-", results);
     } else {
       for (Path f : files) {

@@ -341,4 +341,17 @@ class RedactCommandTest {
     assertThat(err.toString()).startsWith("error: cannot use state directory " + state + " (").endsWith(")\n");
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void stdinFromATerminalSaysHowToEndIt() throws Exception {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    RedactCommand command = new RedactCommand(new ByteArrayInputStream(
+        "mail bob@example.org\n".getBytes(StandardCharsets.UTF_8)), stdout);
+    command.stdinTerminal = () -> true;
+    CommandLine cl = AgentCommand.commandLineWith(command);
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("redact", "-c", config.toString())).isZero();
+    assertThat(err.toString()).isEqualTo("redact: reading standard input; end it with Ctrl-D\n");
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).matches("mail <email:[0-9a-f]{8}>\n");
+  }
 }
