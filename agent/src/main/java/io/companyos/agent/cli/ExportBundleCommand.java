@@ -236,8 +236,13 @@ final class ExportBundleCommand implements Callable<Integer> {
   }
 
   static Set<String> categories(List<String> include) throws UsageException {
-    if (include == null || include.isEmpty()) {
+    if (include == null) {
       return Set.copyOf(BundleCollection.CATEGORIES);
+    }
+    if (include.isEmpty()) {
+      // --include , (or "$EMPTY,") collected everything, the opposite of a narrower bundle
+      throw new UsageException("--include: no category given (expected some of "
+          + String.join(", ", BundleCollection.CATEGORIES) + ")");
     }
     Set<String> chosen = new LinkedHashSet<>();
     for (String item : include) {

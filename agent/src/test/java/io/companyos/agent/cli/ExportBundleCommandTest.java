@@ -202,6 +202,14 @@ class ExportBundleCommandTest {
   }
 
   @Test
+  void anIncludeWithoutACategoryIsAUsageErrorNotEverything() {
+    assertThat(fx.export("--include", ",", "--dry-run")).isEqualTo(2);
+    assertThat(fx.err.toString()).isEqualTo("error: --include: no category given (expected some of health, metrics,"
+        + " logs, config, system, agent)\n");
+    assertThat(fx.out.toString()).isEmpty();
+  }
+
+  @Test
   void dryRunAndReviewTogetherAreAUsageError() {
     Path review = dir.resolve("review");
     assertThat(fx.export("--dry-run", "--review", review.toString())).isEqualTo(2);
