@@ -12,7 +12,9 @@ import java.io.InterruptedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +43,9 @@ final class DecryptBundleCommand implements Callable<Integer> {
       description = "Directory to extract into; must be new or empty")
   Path out;
 
+  /** Whether stderr is a terminal, for the progress line; a field so that a test can stand in. */
+  java.util.function.BooleanSupplier progressTerminal = () -> Terminal.isTerminal(2);
+
   @Override
   public Integer call() throws UsageException, KeyException, BundleException, IOException {
     common.applyLogging();
@@ -52,7 +57,10 @@ final class DecryptBundleCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (ExportCancellation cancel = ExportCancellation.arm(Thread.currentThread(), err,
         "error: interrupted: nothing was extracted")) {
-      try (InputStream bundle = new BufferedInputStream(stopOnSignal(Files.newInputStream(in), cancel), 256 * 1024)) {
+      AtomicLong read = new AtomicLong();
+      try (ProgressLine line = ProgressLine.start(progress(read, Files.size(in)), err, progressTerminal.getAsBoolean());
+          InputStream bundle = new BufferedInputStream(stopOnSignal(Files.newInputStream(in), cancel, read),
+              256 * 1024)) {
         contents = reader.extract(bundle, out);
       } catch (BundleException | IOException e) {
         if (cancel.signal() == null) {
@@ -72,28 +80,54 @@ final class DecryptBundleCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code in} until a signal cancels the command: then its next read fails, and the reader's cleanup removes what it
-   * extracted. (The interrupt alone did not stop the extraction: it ran to the end and exited 0.)
+   * {@code in}, counting what is read into {@code read}, until a signal cancels the command (none when {@code cancel}
+   * is null): then its next read fails, and the reader's cleanup removes what it extracted. (The interrupt alone did
+   * not stop the extraction: it ran to the end and exited 0.)
    */
-  private static InputStream stopOnSignal(InputStream in, ExportCancellation cancel) {
+  static InputStream stopOnSignal(InputStream in, ExportCancellation cancel, AtomicLong read) {
     return new FilterInputStream(in) {
       @Override
       public int read() throws IOException {
         check();
-        return super.read();
+        int b = super.read();
+        if (b >= 0) {
+          read.incrementAndGet();
+        }
+        return b;
       }
 
       @Override
       public int read(byte[] b, int off, int len) throws IOException {
         check();
-        return super.read(b, off, len);
+        int n = super.read(b, off, len);
+        if (n > 0) {
+          read.addAndGet(n);
+        }
+        return n;
       }
 
       private void check() throws InterruptedIOException {
-        if (cancel.signal() != null) {
+        if (cancel != null && cancel.signal() != null) {
           throw new InterruptedIOException("interrupted (" + cancel.signal() + ")");
         }
       }
+    };
+  }
+
+  /**
+   * The progress line of reading a bundle of {@code size} bytes (decrypting and checking go at the pace of the read):
+   * a bundle of hundreds of MiB took seconds without a sign of life.
+   */
+  static java.util.function.DoubleFunction<String> progress(AtomicLong read, long size) {
+    return seconds -> {
+      long done = read.get();
+      double rate = seconds > 0 ? done / seconds : 0;
+      String eta = rate > 0 && size > done
+          ? String.format(Locale.ROOT, ", ETA %d:%02d", (long) ((size - done) / rate) / 60,
+              (long) ((size - done) / rate) % 60)
+          : "";
+      return String.format(Locale.ROOT, "decrypting and verifying: read %s of %s (%s/s)%s", ByteSize.format(done),
+          ByteSize.format(size), ByteSize.format((long) rate), eta);
     };
   }
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,13 +41,20 @@ final class InspectBundleCommand implements Callable<Integer> {
   @Option(names = "--summary", description = "Print the human summary instead of the manifest JSON")
   boolean summary;
 
+  /** Whether stderr is a terminal, for the progress line; a field so that a test can stand in. */
+  java.util.function.BooleanSupplier progressTerminal = () -> Terminal.isTerminal(2);
+
   @Override
   public Integer call() throws UsageException, KeyException, BundleException, IOException {
     common.applyLogging();
     DecryptBundleCommand.requireBundleFile(file);
     BundleReader reader = new BundleReader(keys.load());
     BundleContents contents;
-    try (InputStream bundle = new BufferedInputStream(Files.newInputStream(file), 256 * 1024)) {
+    AtomicLong read = new AtomicLong();
+    try (ProgressLine line = ProgressLine.start(DecryptBundleCommand.progress(read, Files.size(file)),
+            spec.commandLine().getErr(), progressTerminal.getAsBoolean());
+        InputStream bundle = new BufferedInputStream(
+            DecryptBundleCommand.stopOnSignal(Files.newInputStream(file), null, read), 256 * 1024)) {
       contents = reader.verify(bundle);
     }
     PrintWriter out = spec.commandLine().getOut();

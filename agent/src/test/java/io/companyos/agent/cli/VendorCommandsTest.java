@@ -147,6 +147,32 @@ class VendorCommandsTest {
   }
 
   @Test
+  void decryptAndInspectShowProgressOnATerminal() throws Exception {
+    String size = ByteSize.format(Files.size(bundle));
+    String[] key = vendorKey();
+    DecryptBundleCommand decrypt = new DecryptBundleCommand();
+    decrypt.progressTerminal = () -> true;
+    InspectBundleCommand inspect = new InspectBundleCommand();
+    inspect.progressTerminal = () -> true;
+    String[][] commands = {
+        {"decrypt-bundle", "--in", bundle.toString(), "--out", dir.resolve("case").toString()},
+        {"inspect-bundle", bundle.toString()}};
+    Object[] instances = {decrypt, inspect};
+    for (int i = 0; i < 2; i++) {
+      java.io.StringWriter err = new java.io.StringWriter();
+      picocli.CommandLine cl = AgentCommand.commandLineWith(instances[i]);
+      cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+      cl.setErr(new java.io.PrintWriter(err, true));
+      String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(commands[i]), java.util.Arrays.stream(key))
+          .toArray(String[]::new);
+      assertThat(cl.execute(args)).as(err.toString()).isZero();
+      assertThat(err.toString()).as(commands[i][0]).startsWith("\rdecrypting and verifying: read ")
+          .containsPattern("read " + java.util.regex.Pattern.quote(size) + " of "
+              + java.util.regex.Pattern.quote(size) + " \\([^)]+/s\\) *\n$");
+    }
+  }
+
+  @Test
   void inspectPrintsTheManifestAndWritesNothing() throws Exception {
     assertThat(fx.run("inspect-bundle", "--summary", bundle.toString(), "--key",
         keys.resolve("companyos-support.sec.asc").toString(), "--passphrase-file", passphrase.toString()))
