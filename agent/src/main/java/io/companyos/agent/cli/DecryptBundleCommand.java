@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         + " extracted and nothing is written outside DIR (exit 1).")
 final class DecryptBundleCommand implements Callable<Integer> {
   @Mixin
-  CommonOptions common;
+  VendorOptions common;
 
   @Mixin
   DecryptionKeyOptions keys;

@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         + " without extracting it, and print its manifest.json on stdout (or a summary with --summary).")
 final class InspectBundleCommand implements Callable<Integer> {
   @Mixin
-  CommonOptions common;
+  VendorOptions common;
 
   @Mixin
   DecryptionKeyOptions keys;

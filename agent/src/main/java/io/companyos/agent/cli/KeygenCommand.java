@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         + " decrypt-bundle; both import into GnuPG.")
 final class KeygenCommand implements Callable<Integer> {
   @Mixin
-  CommonOptions common;
+  VendorOptions common;
 
   @Spec
   CommandSpec spec;

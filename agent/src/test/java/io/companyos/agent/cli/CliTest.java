@@ -135,6 +135,17 @@ class CliTest {
   }
 
   @Test
+  void vendorCommandsDoNotAdvertiseAConfigurationTheyIgnoreButStillAcceptIt(@TempDir Path dir) {
+    for (String command : new String[] {"keygen", "decrypt-bundle", "inspect-bundle"}) {
+      out.getBuffer().setLength(0);
+      assertThat(run(command, "--help")).isZero();
+      assertThat(out.toString()).as(command).doesNotContain("--config").contains("--verbose").contains("--log-format");
+    }
+    assertThat(run("keygen", "-c", dir.resolve("no-such.yaml").toString(), "--name", "Test", "--out-dir",
+        dir.toString())).as(err.toString()).isZero();
+  }
+
+  @Test
   void usageErrorsExit2() {
     assertThat(run("no-such-command")).isEqualTo(2);
     assertThat(err.toString()).startsWith("Unknown command: 'no-such-command'\n");
