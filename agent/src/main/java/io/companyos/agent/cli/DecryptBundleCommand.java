@@ -50,6 +50,7 @@ final class DecryptBundleCommand implements Callable<Integer> {
   public Integer call() throws UsageException, KeyException, BundleException, IOException {
     common.applyLogging();
     requireBundleFile(in);
+    requireNewOrEmpty(out);
     BundleReader reader = new BundleReader(keys.load());
     BundleContents contents;
     // Ctrl-C or SIGTERM interrupts the extraction, whose own cleanup then removes what it wrote; without this the JVM
@@ -129,6 +130,24 @@ final class DecryptBundleCommand implements Callable<Integer> {
       return String.format(Locale.ROOT, "decrypting and verifying: read %s of %s (%s/s)%s", ByteSize.format(done),
           ByteSize.format(size), ByteSize.format((long) rate), eta);
     };
+  }
+
+  /**
+   * An output directory that is a file or not empty is bad usage (exit 2), refused before the keys are read, as other
+   * unusable arguments are; the reader refused it too, as exit 1. Same words.
+   */
+  private static void requireNewOrEmpty(Path dir) throws UsageException, IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException(dir + " exists and is not a directory");
+    }
+    try (java.util.stream.Stream<Path> entries = Files.list(dir)) {
+      if (entries.findAny().isPresent()) {
+        throw new UsageException("output directory " + dir + " is not empty; give a new or empty directory");
+      }
+    }
   }
 
   static void requireBundleFile(Path file) throws UsageException {

@@ -124,7 +124,7 @@ class VendorCommandsTest {
   void aNonEmptyOutputDirectoryIsRefusedAndLeftAlone() throws Exception {
     Path out = Files.createDirectories(dir.resolve("busy"));
     Files.writeString(out.resolve("notes.txt"), "mine");
-    assertThat(decrypt(bundle, out, vendorKey())).isEqualTo(1);
+    assertThat(decrypt(bundle, out, vendorKey())).isEqualTo(2); // bad usage: nothing was attempted
     assertThat(fx.err.toString()).isEqualTo("error: output directory " + out
         + " is not empty; give a new or empty directory\n");
     try (Stream<Path> left = Files.list(out)) {
