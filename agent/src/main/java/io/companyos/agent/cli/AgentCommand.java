@@ -139,7 +139,13 @@ public final class AgentCommand implements Runnable {
     } else {
       err.println(ex.getMessage());
     }
-    CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    String reordered = cmd.getParent() == null ? optionsAfterTheCommand(args, cmd) : null;
+    if (reordered != null) {
+      // `agent -v health` suggested --version
+      err.println("Options go after the command: " + reordered);
+    } else {
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+    }
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
@@ -169,6 +175,24 @@ public final class AgentCommand implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * {@code agent --config F check-config} as {@code agent check-config --config F}, when options came before a
+   * command; null when no argument names a command or none comes before it.
+   */
+  private static String optionsAfterTheCommand(String[] args, CommandLine top) {
+    for (int i = 1; i < args.length; i++) {
+      if (top.getSubcommands().containsKey(args[i]) && args[0].startsWith("-")) {
+        List<String> fixed = new java.util.ArrayList<>();
+        fixed.add("agent");
+        fixed.add(args[i]);
+        fixed.addAll(List.of(args).subList(0, i));
+        fixed.addAll(List.of(args).subList(i + 1, args.length));
+        return String.join(" ", fixed);
+      }
+    }
+    return null;
   }
 
   private static boolean wantsStacktrace(ParseResult parsed) {

@@ -146,6 +146,18 @@ class CliTest {
   }
 
   @Test
+  void optionsBeforeTheCommandAreShownAfterIt() {
+    assertThat(run("--config", "agent.yaml", "check-config")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("Unknown options: '--config', 'agent.yaml'\n"
+        + "Options go after the command: agent check-config --config agent.yaml\n"
+        + "Try 'agent --help' for more information.\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("-v", "health")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("Unknown option: '-v'\nOptions go after the command: agent health -v\n"
+        + "Try 'agent --help' for more information.\n");
+  }
+
+  @Test
   void usageErrorsExit2() {
     assertThat(run("no-such-command")).isEqualTo(2);
     assertThat(err.toString()).startsWith("Unknown command: 'no-such-command'\n");
