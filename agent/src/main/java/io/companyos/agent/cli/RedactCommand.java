@@ -327,10 +327,7 @@ final class RedactCommand implements Callable<Integer> {
   private Integer reveal(Path stateDir) throws IOException, UsageException {
     Set<String> tokens = new LinkedHashSet<>();
     if (reveal.equals(List.of("-"))) {
-      Matcher m = TOKEN.matcher(new String(stdin.readAllBytes(), StandardCharsets.UTF_8));
-      while (m.find()) {
-        tokens.add(m.group());
-      }
+      tokens.addAll(tokensIn(stdin));
       if (tokens.isEmpty()) {
         throw new UsageException("--reveal -: no pseudonym token (<label:8 hex digits>) in the standard input");
       }
@@ -351,6 +348,31 @@ final class RedactCommand implements Callable<Integer> {
     }
     out.flush();
     return all ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /** The longest token: '<', a 40-character label, ':', 8 hex digits, '>'. */
+  private static final int TOKEN_MAX = 51;
+
+  /**
+   * Every distinct token in {@code in}, in order, read in blocks: a whole redacted log piped in
+   * ({@code agent redact --reveal - < app.redacted.log}) was read into memory at once, which a batch heap does not hold.
+   */
+  static Set<String> tokensIn(InputStream in) throws IOException {
+    Set<String> tokens = new LinkedHashSet<>();
+    java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
+    char[] block = new char[1 << 16];
+    StringBuilder window = new StringBuilder();
+    int n;
+    while ((n = reader.read(block)) > 0) {
+      window.append(block, 0, n);
+      Matcher m = TOKEN.matcher(window);
+      while (m.find()) {
+        tokens.add(m.group());
+      }
+      // keep a tail that may hold the start of a token cut at the block's end
+      window.delete(0, Math.max(0, window.length() - (TOKEN_MAX - 1)));
+    }
+    return tokens;
   }
 
   /**

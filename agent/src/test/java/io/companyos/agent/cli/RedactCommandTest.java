@@ -354,4 +354,48 @@ class RedactCommandTest {
     assertThat(err.toString()).isEqualTo("redact: reading standard input; end it with Ctrl-D\n");
     assertThat(stdout.toString(StandardCharsets.UTF_8)).matches("mail <email:[0-9a-f]{8}>\n");
   }
+
+  @Test
+  void tokensAreFoundAcrossTheBlocksStdinIsReadIn() throws Exception {
+    // tokens straddling the 64 Ki-character block boundaries, repeated, and a near miss
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 4; i++) {
+      text.append("x".repeat((1 << 16) - 7 - text.length() % (1 << 16))).append("<email:0000000").append(i)
+          .append("> <ticket:abcdef0").append(i).append('>');
+    }
+    text.append(" <email:00000000> <email:0000000> ");
+    assertThat(RedactCommand.tokensIn(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8))))
+        .containsExactly("<email:00000000>", "<ticket:abcdef00>", "<email:00000001>", "<ticket:abcdef01>",
+            "<email:00000002>", "<ticket:abcdef02>", "<email:00000003>", "<ticket:abcdef03>");
+  }
+
+  @Test
+  void revealDashReadsAWholeLogInBoundedMemory() throws Exception {
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org\n");
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), a.toString())).isZero();
+    Matcher m = Pattern.compile("<email:[0-9a-f]{8}>").matcher(Files.readString(outDir.resolve("a.log")));
+    assertThat(m.find()).isTrue();
+    // 96 MiB of redacted log lines with the token at the end, into a 32 MiB heap
+    Path log = dir.resolve("redacted.log");
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(log)) {
+      String line = "2026-11-26T10:00:00Z INFO request from <ipv4> took 12 ms\n";
+      for (long written = 0; written < 96L << 20; written += line.length()) {
+        w.write(line);
+      }
+      w.write("and finally " + m.group() + "\n");
+    }
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "redact", "-c", config.toString(),
+        "--reveal", "-")
+        .redirectInput(log.toFile()).redirectError(dir.resolve("err.txt").toFile()).start();
+    try {
+      String revealed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+      assertThat(revealed).isEqualTo(m.group() + "\tbob@example.org\n");
+    } finally {
+      p.destroyForcibly();
+    }
+  }
 }
