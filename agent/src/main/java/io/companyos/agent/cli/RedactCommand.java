@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,8 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -59,11 +56,6 @@ final class RedactCommand implements Callable<Integer> {
   /** The pseudonym key's file in the state directory; the same file the bundle writer uses. */
   static final String PSEUDONYM_KEY_FILE = ConfiguredRedactor.PSEUDONYM_KEY_FILE;
 
-  /**
-   * A pseudonym token as {@code redact} writes it: a label (a detector's, or a custom rule's name), a colon, 8 hex
-   * digits, in angle brackets.
-   */
-  private static final Pattern TOKEN = Pattern.compile("<[a-z0-9][a-z0-9_-]{0,39}:[0-9a-f]{8}>");
 
   @Mixin
   CommonOptions common;
@@ -327,13 +319,13 @@ final class RedactCommand implements Callable<Integer> {
   private Integer reveal(Path stateDir) throws IOException, UsageException {
     Set<String> tokens = new LinkedHashSet<>();
     if (reveal.equals(List.of("-"))) {
-      tokens.addAll(tokensIn(stdin));
+      tokens.addAll(PseudonymTokens.in(stdin));
       if (tokens.isEmpty()) {
         throw new UsageException("--reveal -: no pseudonym token (<label:8 hex digits>) in the standard input");
       }
     } else {
       for (String arg : reveal) {
-        tokens.add(token(arg));
+        tokens.add(PseudonymTokens.parse(arg));
       }
     }
     if (!Files.exists(stateDir.resolve(RevealLog.FILE_NAME))) {
@@ -348,47 +340,6 @@ final class RedactCommand implements Callable<Integer> {
     }
     out.flush();
     return all ? ExitCodes.OK : ExitCodes.FAILED;
-  }
-
-  /** The longest token: '<', a 40-character label, ':', 8 hex digits, '>'. */
-  private static final int TOKEN_MAX = 51;
-
-  /**
-   * Every distinct token in {@code in}, in order, read in blocks: a whole redacted log piped in
-   * ({@code agent redact --reveal - < app.redacted.log}) was read into memory at once, which a batch heap does not hold.
-   */
-  static Set<String> tokensIn(InputStream in) throws IOException {
-    Set<String> tokens = new LinkedHashSet<>();
-    java.io.Reader reader = new java.io.InputStreamReader(in, StandardCharsets.UTF_8);
-    char[] block = new char[1 << 16];
-    StringBuilder window = new StringBuilder();
-    int n;
-    while ((n = reader.read(block)) > 0) {
-      window.append(block, 0, n);
-      Matcher m = TOKEN.matcher(window);
-      while (m.find()) {
-        tokens.add(m.group());
-      }
-      // keep a tail that may hold the start of a token cut at the block's end
-      window.delete(0, Math.max(0, window.length() - (TOKEN_MAX - 1)));
-    }
-    return tokens;
-  }
-
-  /**
-   * {@code arg} as a token: as written ({@code <email:5f2c9a1e>}), or without the angle brackets, which a shell
-   * reads as redirections unless quoted ({@code email:5f2c9a1e}).
-   */
-  private static String token(String arg) throws UsageException {
-    String t = arg.strip();
-    if (!t.startsWith("<")) {
-      t = "<" + t + ">";
-    }
-    if (!TOKEN.matcher(t).matches()) {
-      throw new UsageException("--reveal: '" + arg + "' is not a pseudonym token (expected <label:8 hex digits>, "
-          + "e.g. '<email:5f2c9a1e>' or email:5f2c9a1e; a masked value such as <email> has no original kept)");
-    }
-    return t;
   }
 
   private void summarize(RedactionReport done, long nanos) throws IOException {

@@ -364,7 +364,7 @@ class RedactCommandTest {
           .append("> <ticket:abcdef0").append(i).append('>');
     }
     text.append(" <email:00000000> <email:0000000> ");
-    assertThat(RedactCommand.tokensIn(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8))))
+    assertThat(PseudonymTokens.in(new ByteArrayInputStream(text.toString().getBytes(StandardCharsets.UTF_8))))
         .containsExactly("<email:00000000>", "<ticket:abcdef00>", "<email:00000001>", "<ticket:abcdef01>",
             "<email:00000002>", "<ticket:abcdef02>", "<email:00000003>", "<ticket:abcdef03>");
   }
