@@ -13,7 +13,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -33,10 +35,16 @@ class DecryptInterruptTest {
     Path bundle = bigBundle();
     Path out = dir.resolve("case");
     Path stderr = dir.resolve("decrypt.err");
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-XX:ActiveProcessorCount=1", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-XX:ActiveProcessorCount=1"));
+    if (Runtime.version().feature() >= 22) {
+      // as the agent's jar declares it (Enable-Native-Access): JDK 22+ warns on stderr when zstd-jni loads its library
+      command.add("--enable-native-access=ALL-UNNAMED");
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(),
         "decrypt-bundle", "--key", BundleFixture.DEMO_SECRET_KEY.toString(), "--in", bundle.toString(),
-        "--out", out.toString())
+        "--out", out.toString()));
+    Process p = new ProcessBuilder(command)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(stderr.toFile()).start();
     try {
       await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(5))
