@@ -7,21 +7,11 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** Options every subcommand shares: the configuration file, logging, and the hidden {@code --stacktrace}. */
-public final class CommonOptions {
+public final class CommonOptions extends LoggingOptions {
   @Option(names = {"-c", "--config"}, paramLabel = "FILE",
       description = "YAML configuration file (default: $COMPANYOS_AGENT_CONFIG, else the embedded default"
           + " configuration)")
   Path config;
-
-  @Option(names = {"-v", "--verbose"}, description = "Log debug detail to stderr")
-  boolean verbose;
-
-  @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "Log line format on stderr: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
-  LogSetup.Format logFormat;
-
-  @Option(names = "--stacktrace", hidden = true, description = "Print the stack trace of a failure")
-  boolean stacktrace;
 
   /** The environment variable naming the configuration file when {@code --config} is not given. */
   public static final String CONFIG_ENV = "COMPANYOS_AGENT_CONFIG";
@@ -33,11 +23,6 @@ public final class CommonOptions {
    */
   public AgentConfig loadConfig() throws ConfigException {
     return new ConfigLoader(System.getenv()).load(configFile());
-  }
-
-  /** Configures logging as the options ask; call first in every command. */
-  public void applyLogging() {
-    LogSetup.apply(logFormat, verbose);
   }
 
   /** The configuration file in use, or null for the embedded default. */
