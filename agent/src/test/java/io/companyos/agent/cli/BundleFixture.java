@@ -109,6 +109,24 @@ final class BundleFixture implements AutoCloseable {
     }
   }
 
+  /**
+   * 64 MiB of barely compressible log lines (a timestamp of now, 48 random bytes in hex): seconds of redaction,
+   * sealing or extraction on one processor, and far more than a pipe holds.
+   */
+  static void writeNoiseLog(Path file) throws IOException {
+    java.util.Random random = new java.util.Random(7);
+    byte[] noise = new byte[48];
+    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
+    try (java.io.BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      for (long written = 0; written < 64L << 20; ) {
+        random.nextBytes(noise);
+        String line = now + " INFO request " + java.util.HexFormat.of().formatHex(noise) + " done\n";
+        w.write(line);
+        written += line.length();
+      }
+    }
+  }
+
   /** Every extracted file's text, for searching. */
   static String allText(Path extracted) throws IOException {
     StringBuilder text = new StringBuilder();

@@ -3,19 +3,13 @@ package io.companyos.agent.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -48,17 +42,7 @@ class ExportInterruptTest {
     Path logs = dir.resolve("logs");
     Files.createDirectories(logs);
     // 64 MiB of barely compressible lines: seconds of redaction on one processor, and far more than a pipe holds
-    Random random = new Random(7);
-    byte[] noise = new byte[48];
-    String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-    try (BufferedWriter w = Files.newBufferedWriter(logs.resolve("app.log"), StandardCharsets.UTF_8)) {
-      for (long written = 0; written < 64L << 20; ) {
-        random.nextBytes(noise);
-        String line = now + " INFO request " + HexFormat.of().formatHex(noise) + " done\n";
-        w.write(line);
-        written += line.length();
-      }
-    }
+    BundleFixture.writeNoiseLog(logs.resolve("app.log"));
     config = dir.resolve("agent.yaml");
     Files.writeString(config, String.join("\n",
         "stateDir: " + dir.resolve("state"),

@@ -66,16 +66,10 @@ final class YamlValues {
     int last = -1;
     int line = p + 1;
     while (line < s.hi && line - vs < KeyValueDetector.MAX_VALUE) {
-      int q = line;
-      while (q < s.hi && s.b[q] == ' ') {
-        q++;
-      }
-      int e = q;
-      while (e < s.hi && s.b[e] != '\n' && s.b[e] != '\r') {
-        e++;
-      }
+      int q = indentEnd(s, line);
+      int e = lineEnd(s, q);
       if (e == q) { // a blank line: part of the block if more of it follows
-        line = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
+        line = nextLine(s, e);
         continue;
       }
       if (q - line <= indent) {
@@ -91,7 +85,7 @@ final class YamlValues {
       while (last > q && s.b[last - 1] == ' ') {
         last--;
       }
-      line = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
+      line = nextLine(s, e);
     }
     if (first < 0) {
       return indicator ? -1 : NOT_A_BLOCK;
@@ -114,15 +108,9 @@ final class YamlValues {
     int end = -1;
     int from = line;
     while (line < s.hi && line - from < KeyValueDetector.MAX_VALUE) {
-      int q = line;
-      while (q < s.hi && s.b[q] == ' ') {
-        q++;
-      }
-      int e = q;
-      while (e < s.hi && s.b[e] != '\n' && s.b[e] != '\r') {
-        e++;
-      }
-      int next = s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
+      int q = indentEnd(s, line);
+      int e = lineEnd(s, q);
+      int next = nextLine(s, e);
       if (e == q) {
         line = next; // a blank line
         continue;
@@ -233,5 +221,26 @@ final class YamlValues {
       n++;
     }
     return n;
+  }
+
+  /** The first byte at or after {@code p} that is not a space (the end of a line's indentation). */
+  private static int indentEnd(Scan s, int p) {
+    while (p < s.hi && s.b[p] == ' ') {
+      p++;
+    }
+    return p;
+  }
+
+  /** The end of the line at {@code p}: its {@code \n} or {@code \r}, or {@code s.hi}. */
+  private static int lineEnd(Scan s, int p) {
+    while (p < s.hi && s.b[p] != '\n' && s.b[p] != '\r') {
+      p++;
+    }
+    return p;
+  }
+
+  /** The start of the line after the line end at {@code e} ({@code \r\n}, {@code \n} or {@code \r}). */
+  private static int nextLine(Scan s, int e) {
+    return s.at(e) == '\r' && s.at(e + 1) == '\n' ? e + 2 : e + 1;
   }
 }
