@@ -191,10 +191,6 @@ class ChunkedStagingTest {
   }
 
   private static Path tempDir() {
-    try {
-      return Files.createTempDirectory("chunked-staging-test");
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return TestDirs.createDeletedAtExit("chunked-staging-test");
   }
 }

@@ -9,7 +9,6 @@ import io.companyos.agent.bundle.pgp.RecipientKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -29,7 +28,7 @@ final class TestKeys {
       vendor = generator.generateEncryptionKey("Test Vendor <vendor@example.com>", null, null);
       vendorSecret = DecryptionKey.parse(vendor.armoredSecretKey().getBytes(StandardCharsets.US_ASCII), "test", null);
       vendorPublic = RecipientKey.parse(vendor.armoredPublicKey().getBytes(StandardCharsets.US_ASCII), "test").get(0);
-      stateDir = Files.createTempDirectory("bundle-test-state");
+      stateDir = TestDirs.createDeletedAtExit("bundle-test-state");
       signing = InstallationSigningKey.loadOrCreate(stateDir, "inst-test", Clock.systemUTC());
     } catch (KeyException e) {
       throw new IllegalStateException(e);
