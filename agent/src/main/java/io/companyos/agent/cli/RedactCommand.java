@@ -6,6 +6,7 @@ import io.companyos.agent.bundling.ConfiguredRedactor;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigException;
 import io.companyos.agent.daemon.StateDirectoryException;
+import io.companyos.agent.redaction.DetectorType;
 import io.companyos.agent.redaction.PseudonymKey;
 import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.RedactionException;
@@ -22,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -75,7 +77,8 @@ final class RedactCommand implements Callable<Integer> {
 
   @Option(names = "--reveal", arity = "1..*", paramLabel = "TOKEN",
       description = {"Print the original value of each token, e.g. '<email:5f2c9a1e>' or email:5f2c9a1e, from the"
-          + " local reverse map; '--reveal -' reveals every token in the text on stdin"})
+          + " local reverse map; '--reveal -' reveals every token in the text on stdin. Only addresses, hosts, users,"
+          + " names, phones and keywords are kept: never secrets, card numbers, IBANs, SSNs or custom rules' values"})
   List<String> reveal;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Files to redact (default: stdin)")
@@ -108,7 +111,7 @@ final class RedactCommand implements Callable<Integer> {
     common.applyLogging();
     AgentConfig config = common.loadConfig();
     if (reveal != null) {
-      return reveal(config.stateDir());
+      return reveal(config);
     }
     checkArguments();
     RedactionReport.Builder results = RedactionReport.builder();
@@ -316,7 +319,11 @@ final class RedactCommand implements Callable<Integer> {
         ? name + ": " + e.getMessage() : name;
   }
 
-  private Integer reveal(Path stateDir) throws IOException, UsageException {
+  /** Where {@code --reveal} sends a customer who asks for a value of a type that is never kept. */
+  static final String NEVER_KEPT_DOCS = "docs/redaction.md#what-the-reverse-map-keeps";
+
+  private Integer reveal(AgentConfig config) throws IOException, UsageException {
+    Path stateDir = config.stateDir();
     Set<String> tokens = new LinkedHashSet<>();
     if (reveal.equals(List.of("-"))) {
       tokens.addAll(PseudonymTokens.in(stdin));
@@ -328,15 +335,37 @@ final class RedactCommand implements Callable<Integer> {
         tokens.add(PseudonymTokens.parse(arg));
       }
     }
-    if (!Files.exists(stateDir.resolve(RevealLog.FILE_NAME))) {
+    // the values of credentials, card numbers, IBANs, SSNs and custom rules are never kept: said as such, not looked up
+    Map<String, String> neverKept = new java.util.HashMap<>();
+    Set<String> ruleNames = new HashSet<>();
+    config.redaction().rules().forEach(r -> ruleNames.add(r.name()));
+    for (String t : tokens) {
+      String label = t.substring(1, t.indexOf(':'));
+      if (RevealLog.keeps(label)) {
+        continue;
+      }
+      if (Arrays.stream(DetectorType.values()).anyMatch(d -> d.label().equals(label))) {
+        neverKept.put(t, "(" + label + " values are never kept on this installation; see " + NEVER_KEPT_DOCS + ")");
+      } else if (ruleNames.contains(label)) {
+        neverKept.put(t, "(values of custom rule " + label + " are never kept on this installation; see "
+            + NEVER_KEPT_DOCS + ")");
+      }
+    }
+    Map<String, List<String>> found;
+    if (neverKept.size() == tokens.size()) {
+      found = Map.of();
+    } else if (!Files.exists(stateDir.resolve(RevealLog.FILE_NAME))) {
       throw new UsageException("no pseudonym reverse map in " + stateDir + " (nothing was redacted here yet)");
+    } else {
+      found = RevealLog.lookup(stateDir, tokens);
     }
     PrintWriter out = spec.commandLine().getOut();
     boolean all = true;
-    for (Map.Entry<String, List<String>> e : RevealLog.lookup(stateDir, tokens).entrySet()) {
-      List<String> values = e.getValue();
+    for (String t : tokens) {
+      List<String> values = found.getOrDefault(t, List.of());
       all &= !values.isEmpty();
-      out.println(e.getKey() + "\t" + (values.isEmpty() ? "(unknown on this installation)" : String.join("\t", values)));
+      out.println(t + "\t" + (neverKept.containsKey(t) ? neverKept.get(t)
+          : values.isEmpty() ? "(unknown on this installation)" : String.join("\t", values)));
     }
     out.flush();
     return all ? ExitCodes.OK : ExitCodes.FAILED;

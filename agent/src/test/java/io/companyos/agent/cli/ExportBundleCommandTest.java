@@ -77,13 +77,41 @@ class ExportBundleCommandTest {
     picocli.CommandLine cl = new picocli.CommandLine(new RedactCommand(
         new java.io.ByteArrayInputStream(String.join(" ", tokens).getBytes(StandardCharsets.UTF_8)), revealed));
     cl.setOut(new java.io.PrintWriter(revealOut, true));
-    assertThat(cl.execute("--config", fx.config.toString(), "--reveal", "-")).as(revealOut.toString()).isZero();
-    assertThat(revealOut.toString()).doesNotContain("unknown on this installation")
-        .contains(BundleFixture.EMAIL, BundleFixture.PASSWORD, BundleFixture.AWS_KEY, BundleFixture.KEYWORD);
+    // the fixture's password and AWS key id are never kept: exit 1, as for an unknown token
+    assertThat(cl.execute("--config", fx.config.toString(), "--reveal", "-")).isEqualTo(1);
+    java.util.Map<String, String> answers = new java.util.TreeMap<>();
+    revealOut.toString().lines().forEach(l -> answers.put(l.substring(0, l.indexOf('\t')), l.substring(l.indexOf('\t') + 1)));
+    assertThat(answers.keySet()).isEqualTo(tokens);
+    assertThat(answers.values()).doesNotContain("(unknown on this installation)")
+        .contains(BundleFixture.EMAIL, BundleFixture.KEYWORD);
+    answers.forEach((token, answer) -> {
+      String label = token.substring(1, token.indexOf(':'));
+      if (io.companyos.agent.redaction.RevealLog.keeps(label)) {
+        assertThat(answer).as(token).doesNotStartWith("(");
+      } else {
+        assertThat(answer).as(token).isEqualTo("(" + label + " values are never kept on this installation; see "
+            + "docs/redaction.md#what-the-reverse-map-keeps)");
+      }
+    });
+    assertThat(tokens).anyMatch(t -> t.startsWith("<secret:")).anyMatch(t -> t.startsWith("<aws_key:"));
 
-    String map = Files.readString(dir.resolve("state").resolve(io.companyos.agent.redaction.RevealLog.FILE_NAME));
-    assertThat(map.lines()).as("one line per pseudonym of the bundle, none of the canaries' fake secrets")
-        .allSatisfy(line -> assertThat(tokens).contains(line.substring(0, line.indexOf('\t'))));
+    Path map = dir.resolve("state").resolve(io.companyos.agent.redaction.RevealLog.FILE_NAME);
+    java.util.List<String> lines = Files.readAllLines(map, StandardCharsets.US_ASCII);
+    assertThat(lines).as("one line per kept pseudonym of the bundle, none of the canaries' fake secrets")
+        .allSatisfy(line -> assertThat(tokens).contains(line.substring(0, line.indexOf('\t'))))
+        .hasSize((int) tokens.stream().filter(t -> io.companyos.agent.redaction.RevealLog.keeps(
+            t.substring(1, t.indexOf(':')))).count());
+    java.util.List<String> values = lines.stream().map(l -> new String(java.util.Base64.getDecoder().decode(
+        l.substring(l.indexOf('\t') + 1)), StandardCharsets.UTF_8)).toList();
+    // no credential of the fixture is in the map, in clear or in base64 (a failure names the credential, not its value)
+    String raw = Files.readString(map, StandardCharsets.US_ASCII);
+    for (String name : java.util.List.of("PASSWORD", "AWS_KEY")) {
+      String credential = name.equals("PASSWORD") ? BundleFixture.PASSWORD : BundleFixture.AWS_KEY;
+      assertThat(values.stream().anyMatch(v -> v.contains(credential)) || raw.contains(credential)
+          || raw.contains(java.util.Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8))))
+          .as("the fixture's %s is in the reverse map", name).isFalse();
+    }
+    assertThat(values).contains(BundleFixture.EMAIL, BundleFixture.KEYWORD);
   }
 
   @Test

@@ -85,11 +85,11 @@ class RedactCommandTest {
 
   @Test
   void revealTakesTokensWithoutTheirBracketsOrFromTextOnStdinInOnePass() throws Exception {
-    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org re PROJ-7 from carol@example.org\n");
+    Path a = Files.writeString(dir.resolve("a.log"), "login bob@example.org on db1.acme.com from carol@example.org\n");
     Path outDir = dir.resolve("out");
     assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), a.toString())).isZero();
     String redacted = Files.readString(outDir.resolve("a.log"));
-    Matcher m = Pattern.compile("<(email|ticket):[0-9a-f]{8}>").matcher(redacted);
+    Matcher m = Pattern.compile("<(email|host):[0-9a-f]{8}>").matcher(redacted);
     List<String> tokens = new ArrayList<>();
     while (m.find()) {
       tokens.add(m.group());
@@ -99,7 +99,7 @@ class RedactCommandTest {
     // as typed in a shell without quotes: no angle brackets
     String bare = tokens.get(1).substring(1, tokens.get(1).length() - 1);
     assertThat(run("redact", "-c", config.toString(), "--reveal", bare)).isZero();
-    assertThat(out.toString()).isEqualTo(tokens.get(1) + "\tPROJ-7\n");
+    assertThat(out.toString()).isEqualTo(tokens.get(1) + "\tdb1.acme.com\n");
 
     // '--reveal -': every token in a pasted excerpt, each once, in order
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -108,8 +108,106 @@ class RedactCommandTest {
     StringWriter revealed = new StringWriter();
     cl.setOut(new PrintWriter(revealed, true));
     assertThat(cl.execute("-c", config.toString(), "--reveal", "-")).isZero();
-    assertThat(revealed.toString()).isEqualTo(tokens.get(0) + "\tbob@example.org\n" + tokens.get(1) + "\tPROJ-7\n"
-        + tokens.get(2) + "\tcarol@example.org\n");
+    assertThat(revealed.toString()).isEqualTo(tokens.get(0) + "\tbob@example.org\n" + tokens.get(1)
+        + "\tdb1.acme.com\n" + tokens.get(2) + "\tcarol@example.org\n");
+  }
+
+  /** The tokens of {@code text} redacted into the state directory, by their label (the first of each). */
+  private java.util.Map<String, String> redactedTokens(String text) throws Exception {
+    Path a = Files.writeString(dir.resolve("in.log"), text);
+    Path outDir = dir.resolve("redacted");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), a.toString())).isZero();
+    java.util.Map<String, String> tokens = new java.util.LinkedHashMap<>();
+    Matcher m = Pattern.compile("<([a-z_]+):[0-9a-f]{8}>").matcher(Files.readString(outDir.resolve("in.log")));
+    while (m.find()) {
+      tokens.putIfAbsent(m.group(1), m.group());
+    }
+    return tokens;
+  }
+
+  @Test
+  void revealOfATokenNeverKeptSaysSoWithTheExitStatusOfAnUnknownOne() throws Exception {
+    java.util.Map<String, String> tokens = redactedTokens(
+        "login password=hunter2 card 4111111111111111 re PROJ-7 by bob@example.org\n");
+    assertThat(tokens).containsOnlyKeys("secret", "card", "ticket", "email");
+    String secret = tokens.get("secret");
+    String card = tokens.get("card");
+    String ticket = tokens.get("ticket");
+    String email = tokens.get("email");
+
+    assertThat(run("redact", "-c", config.toString(), "--reveal", secret, card.substring(1, card.length() - 1)))
+        .isEqualTo(1);
+    assertThat(out.toString()).isEqualTo(secret + "\t(secret values are never kept on this installation; see "
+        + "docs/redaction.md#what-the-reverse-map-keeps)\n" + card + "\t(card values are never kept on this "
+        + "installation; see docs/redaction.md#what-the-reverse-map-keeps)\n");
+
+    // over a stream: the kept ones revealed, the others said never kept, each once, in order
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(
+        ("see " + ticket + " by " + email + " with " + secret + " and " + ticket).getBytes(StandardCharsets.UTF_8)),
+        stdout));
+    StringWriter revealed = new StringWriter();
+    cl.setOut(new PrintWriter(revealed, true));
+    assertThat(cl.execute("-c", config.toString(), "--reveal", "-")).isEqualTo(1);
+    assertThat(revealed.toString()).isEqualTo(ticket + "\t(values of custom rule ticket are never kept on this "
+        + "installation; see docs/redaction.md#what-the-reverse-map-keeps)\n" + email + "\tbob@example.org\n"
+        + secret + "\t(secret values are never kept on this installation; see "
+        + "docs/redaction.md#what-the-reverse-map-keeps)\n");
+    assertThat((out.toString() + err + revealed + Files.readString(dir.resolve("state/pseudonyms.tsv")))
+        .contains("hunter2")).as("the password is printed or kept").isFalse();
+  }
+
+  @Test
+  void revealOfATokenNeverKeptAnswersWithoutAReverseMap() {
+    assertThat(run("redact", "-c", config.toString(), "--reveal", "jwt:0123abcd")).isEqualTo(1);
+    assertThat(out.toString()).isEqualTo("<jwt:0123abcd>\t(jwt values are never kept on this installation; see "
+        + "docs/redaction.md#what-the-reverse-map-keeps)\n");
+    // a token to look up still needs the map
+    assertThat(run("redact", "-c", config.toString(), "--reveal", "jwt:0123abcd", "email:0123abcd")).isEqualTo(2);
+    assertThat(err.toString()).contains("no pseudonym reverse map in ");
+    assertThat(dir.resolve("state")).doesNotExist();
+  }
+
+  @Test
+  void redactRemovesThePairsNeverKeptFromTheMapOfAnEarlierVersionLoggingOnlyTheirCount() throws Exception {
+    java.util.Base64.Encoder base64 = java.util.Base64.getEncoder();
+    Path map = dir.resolve("state/pseudonyms.tsv");
+    Files.createDirectories(map.getParent());
+    String kept = "<email:00000001>\t" + base64.encodeToString("bob@example.org".getBytes(StandardCharsets.UTF_8))
+        + "\n<host:00000004>\t" + base64.encodeToString("db1.acme.com".getBytes(StandardCharsets.UTF_8)) + "\n";
+    Files.writeString(map, "<email:00000001>\t" + base64.encodeToString("bob@example.org".getBytes(StandardCharsets.UTF_8))
+        + "\n<secret:00000002>\t" + base64.encodeToString("hunter2".getBytes(StandardCharsets.UTF_8))
+        + "\n<ticket:00000003>\t" + base64.encodeToString("PROJ-7".getBytes(StandardCharsets.UTF_8))
+        + "\n<host:00000004>\t" + base64.encodeToString("db1.acme.com".getBytes(StandardCharsets.UTF_8))
+        + "\n<card:00000005>\t" + base64.encodeToString("4111111111111111".getBytes(StandardCharsets.UTF_8))
+        + "\n");
+    Files.setPosixFilePermissions(map, PosixFilePermissions.fromString("rw-------"));
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+        new ch.qos.logback.core.read.ListAppender<>();
+    log.start();
+    ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(
+        io.companyos.agent.redaction.RevealLog.class);
+    logger.addAppender(log);
+    try {
+      CommandLine cl = new CommandLine(new RedactCommand(
+          new ByteArrayInputStream("nothing here\n".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream()));
+      assertThat(cl.execute("-c", config.toString())).isZero();
+      assertThat(Files.readString(map).equals(kept)).as("the map holds the kept lines only, in order").isTrue();
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(map))).isEqualTo("rw-------");
+      assertThat(log.list).hasSize(1);
+      assertThat(log.list.get(0).getFormattedMessage()).isEqualTo("pseudonym reverse map " + map + ": removed 3 "
+          + "entries of types that are never kept (credentials, card numbers, IBANs, SSNs, custom rules), recorded "
+          + "by an earlier version");
+
+      // once: the next run has nothing to remove and says nothing
+      cl = new CommandLine(new RedactCommand(
+          new ByteArrayInputStream("nothing here\n".getBytes(StandardCharsets.UTF_8)), new ByteArrayOutputStream()));
+      assertThat(cl.execute("-c", config.toString())).isZero();
+      assertThat(Files.readString(map).equals(kept)).as("the map holds the kept lines only, in order").isTrue();
+      assertThat(log.list).hasSize(1);
+    } finally {
+      logger.detachAppender(log);
+    }
   }
 
   @Test

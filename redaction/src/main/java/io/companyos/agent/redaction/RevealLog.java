@@ -8,30 +8,47 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.slf4j.LoggerFactory;
 
 /**
  * The local reverse map of pseudonyms, {@code token → original value}, so that the customer, on the
  * installation that holds the key, can look tokens up ({@code agent redact --reveal}). It lives in the
  * state directory in a file readable by the owner only and is never part of a bundle or of telemetry.
  *
+ * <p>It keeps only the types whose reveal serves correlation ({@link #keeps(String)}): a pair of any other type is
+ * not written, is removed from a map an earlier version wrote, and is not looked up.
+ *
  * <p>One line per pair: the token, a tab, the value in base64. Thread-safe.
  */
 public final class RevealLog implements Closeable {
   /** The file name inside the state directory. */
   public static final String FILE_NAME = "pseudonyms.tsv";
+  /** The types whose pairs are kept ({@link #keeps(String)}), and their labels. */
+  private static final Set<DetectorType> KEPT = Collections.unmodifiableSet(EnumSet.of(DetectorType.EMAIL,
+      DetectorType.IPV4, DetectorType.IPV6, DetectorType.MAC, DetectorType.PHONE, DetectorType.USERNAME,
+      DetectorType.PERSON_NAME, DetectorType.HOSTNAME, DetectorType.KEYWORD));
+  private static final byte[][] KEPT_LABELS = KEPT.stream()
+      .map(t -> t.label().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
   private static final int MAX_REMEMBERED = 1_000_000;
   /** The reader's buffer when the map is read at start (grown for a longer line). */
   private static final int READ_BUFFER = 1 << 20;
@@ -52,39 +69,148 @@ public final class RevealLog implements Closeable {
   }
 
   /**
-   * Opens (creating with mode {@code 0600} when missing) the reverse map in {@code stateDir}.
+   * Opens (creating with mode {@code 0600} when missing) the reverse map in {@code stateDir} for recording. A map
+   * written by an earlier version may hold pairs of types that are never kept ({@link #keeps(String)}): they are
+   * removed here, by rewriting the file under a temporary name and renaming it (mode {@code 0600}, the other lines
+   * in their order), and the agent's log says how many (never which).
    *
-   * @throws IOException if the file cannot be created or read
+   * @throws IOException if the file cannot be created, read or rewritten
    */
   public static RevealLog open(Path stateDir) throws IOException {
     Files.createDirectories(stateDir);
     Path file = stateDir.resolve(FILE_NAME);
     if (!Files.exists(file)) {
-      if (stateDir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      } else {
-        Files.createFile(file);
-      }
+      createOwnerOnly(file);
     }
     RevealLog log = new RevealLog(file);
-    log.readKnownLines();
+    int dropped = log.readKnownLines();
+    if (dropped > 0) {
+      log.dropLinesNeverKept();
+      LoggerFactory.getLogger(RevealLog.class).info("pseudonym reverse map {}: removed {} entries of types that are "
+          + "never kept (credentials, card numbers, IBANs, SSNs, custom rules), recorded by an earlier version", file,
+          dropped);
+    }
+    log.unended = endsUnended(file);
     return log;
   }
 
+  private static void createOwnerOnly(Path file) throws IOException {
+    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    } else {
+      Files.createFile(file);
+    }
+  }
+
   /**
-   * Puts the fingerprints of the file's first {@value #MAX_REMEMBERED} lines into {@link #seen}: no line is kept,
-   * only 8 bytes per line in a table (a map of a million lines, ~50 MB, used to be held as bytes: ~115 MB more
-   * resident and ~0.5 s more at every start of {@code agent redact} and {@code agent export-bundle}). Lines end at
-   * {@code \n}, {@code \r} or {@code \r\n}, as for {@link Files#lines}; any byte is taken as it is.
+   * Whether the map keeps the values of tokens labelled {@code label}: only the types whose reveal serves
+   * correlation (which address, host, user, person or customer name a token stands for). Never a credential
+   * (secrets, API and AWS keys, private keys, Authorization values, JWTs, password hashes), a regulated number (card,
+   * IBAN, SSN) or a custom rule's match: a file of those in clear text would be a credential store on every node.
    */
-  private void readKnownLines() throws IOException {
+  public static boolean keeps(String label) {
+    byte[] l = label.getBytes(StandardCharsets.US_ASCII);
+    return isKept(l, 0, l.length);
+  }
+
+  /** {@link #keeps(String)} for a built-in detector's type. */
+  public static boolean keeps(DetectorType type) {
+    return KEPT.contains(type);
+  }
+
+  /** Whether {@code b[off, end)} is the label of a kept type. */
+  private static boolean isKept(byte[] b, int off, int end) {
+    for (byte[] l : KEPT_LABELS) {
+      if (Arrays.equals(b, off, end, l, 0, l.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The position of the colon that ends the label of the token {@code b[off, end)} starts with ({@code <label:}),
+   * or -1 when it does not start with one before a tab.
+   */
+  private static int labelEnd(byte[] b, int off, int end) {
+    if (off >= end || b[off] != '<') {
+      return -1;
+    }
+    for (int i = off + 1; i < end; i++) {
+      if (b[i] == ':') {
+        return i;
+      }
+      if (b[i] == '\t') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Whether the line {@code b[off, end)} is the pair of a token whose type is never kept. */
+  private static boolean neverKept(byte[] b, int off, int end) {
+    int colon = labelEnd(b, off, end);
+    return colon > 0 && !isKept(b, off + 1, colon);
+  }
+
+  /**
+   * Puts the fingerprints of the file's first {@value #MAX_REMEMBERED} lines of kept types into {@link #seen}: no
+   * line is kept, only 8 bytes per line in a table (a map of a million lines, ~50 MB, used to be held as bytes:
+   * ~115 MB more resident and ~0.5 s more at every start of {@code agent redact} and {@code agent export-bundle}).
+   * Returns how many lines are of types that are never kept (the whole file is read for them).
+   */
+  private int readKnownLines() throws IOException {
+    int[] counts = new int[2]; // lines remembered, lines never kept
+    forEachLine(file, (b, off, end) -> {
+      if (neverKept(b, off, end)) {
+        counts[1]++;
+      } else if (counts[0] < MAX_REMEMBERED) {
+        seen.add(b, off, end - off);
+        counts[0]++;
+      }
+    });
+    return counts[1];
+  }
+
+  /** Rewrites the file without the lines of types that are never kept: a temporary file, then a rename. */
+  private void dropLinesNeverKept() throws IOException {
+    Path temporary = file.resolveSibling("." + FILE_NAME + ".purge");
+    Files.deleteIfExists(temporary);
+    createOwnerOnly(temporary);
+    try {
+      try (FileChannel ch = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+        OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
+        forEachLine(file, (b, off, end) -> {
+          if (!neverKept(b, off, end)) {
+            out.write(b, off, end - off);
+            out.write('\n');
+          }
+        });
+        out.flush();
+        ch.force(true);
+      }
+      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      Files.deleteIfExists(temporary);
+    }
+  }
+
+  /** Receives the lines of a file, without their ends. */
+  private interface LineVisitor {
+    void line(byte[] b, int off, int end) throws IOException;
+  }
+
+  /**
+   * Calls {@code visitor} with each line of {@code file}, streaming. Lines end at {@code \n}, {@code \r} or
+   * {@code \r\n}, as for {@link Files#lines}; any byte is taken as it is; a last line without its end is a line.
+   */
+  private static void forEachLine(Path file, LineVisitor visitor) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] buf = new byte[(int) Math.min(READ_BUFFER, Files.size(file) + 1)];
       int have = 0; // bytes at the buffer's start: the part of a line read before
-      int lines = 0;
       boolean skipLf = false; // the last line ended at a \r: a \n right after it belongs to that end
       boolean eof = false;
-      while (!eof && lines < MAX_REMEMBERED) {
+      while (!eof) {
         int end = have;
         while (end < buf.length) {
           int n = in.read(buf, end, buf.length - end);
@@ -103,11 +229,10 @@ public final class RevealLog implements Closeable {
           }
           skipLf = false;
         }
-        for (; p < end && lines < MAX_REMEMBERED; p++) {
+        for (; p < end; p++) {
           byte c = buf[p];
           if (c == '\n' || c == '\r') {
-            seen.add(buf, start, p - start);
-            lines++;
+            visitor.line(buf, start, p);
             if (c == '\r') {
               if (p + 1 == end) {
                 skipLf = true;
@@ -118,9 +243,8 @@ public final class RevealLog implements Closeable {
             start = p + 1;
           }
         }
-        if (eof && start < end && lines < MAX_REMEMBERED) {
-          seen.add(buf, start, end - start); // a last line without its end
-          lines++;
+        if (eof && start < end) {
+          visitor.line(buf, start, end); // a last line without its end
           start = end;
         }
         have = end - start;
@@ -131,17 +255,25 @@ public final class RevealLog implements Closeable {
         }
       }
     }
+  }
+
+  /** Whether the file's last line has no end (a write cut short). */
+  private static boolean endsUnended(Path file) throws IOException {
     try (SeekableByteChannel ch = Files.newByteChannel(file)) {
       long size = ch.size();
-      if (size > 0) {
-        ByteBuffer last = ByteBuffer.allocate(1);
-        ch.position(size - 1).read(last);
-        unended = last.get(0) != '\n' && last.get(0) != '\r';
+      if (size == 0) {
+        return false;
       }
+      ByteBuffer last = ByteBuffer.allocate(1);
+      ch.position(size - 1).read(last);
+      return last.get(0) != '\n' && last.get(0) != '\r';
     }
   }
 
-  /** Remembers that {@code token} stands for {@code value}; repeated pairs are written once. */
+  /**
+   * Remembers that {@code token} stands for {@code value}; repeated pairs are written once, pairs of a type that is
+   * never kept ({@link #keeps(String)}) not at all.
+   */
   public void record(String token, String value) {
     record(token.getBytes(StandardCharsets.US_ASCII), value.getBytes(StandardCharsets.UTF_8));
   }
@@ -153,6 +285,10 @@ public final class RevealLog implements Closeable {
    * sequences as U+FFFD, as {@code new String(value, UTF_8)} would.
    */
   public synchronized void record(byte[] token, byte[] value) {
+    int colon = labelEnd(token, 0, token.length);
+    if (colon < 0 || !isKept(token, 1, colon)) {
+      return;
+    }
     byte[] v = value;
     for (byte c : value) {
       if (c < 0) {
@@ -189,7 +325,8 @@ public final class RevealLog implements Closeable {
   }
 
   /**
-   * The original values recorded for {@code token} (usually one; two values may share a token).
+   * The original values recorded for {@code token} (usually one; two values may share a token); none for a type that
+   * is never kept.
    *
    * @throws IOException if the file cannot be read
    */
@@ -201,7 +338,8 @@ public final class RevealLog implements Closeable {
   /**
    * The original values recorded for each of {@code tokens} in the reverse map of {@code stateDir}, read in one pass
    * and without opening the map for writing (nothing is created; {@code agent redact --reveal}). A token that is
-   * not in the map maps to an empty list; the map's order is the tokens' order.
+   * not in the map, or of a type that is never kept (even if an earlier version wrote it), maps to an empty list; the
+   * map's order is the tokens' order.
    *
    * @throws IOException if the map is missing or cannot be read
    */
@@ -211,14 +349,21 @@ public final class RevealLog implements Closeable {
 
   private static Map<String, List<String>> read(Path file, Collection<String> tokens) throws IOException {
     Map<String, List<String>> values = new LinkedHashMap<>();
+    Map<String, List<String>> wanted = new HashMap<>();
     for (String t : tokens) {
-      values.put(t, new ArrayList<>());
+      List<String> found = new ArrayList<>();
+      values.put(t, found);
+      byte[] b = t.getBytes(StandardCharsets.ISO_8859_1);
+      int colon = labelEnd(b, 0, b.length);
+      if (colon > 0 && isKept(b, 1, colon)) {
+        wanted.put(t, found);
+      }
     }
     Base64.Decoder base64 = Base64.getDecoder();
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
       for (String l = in.readLine(); l != null; l = in.readLine()) {
         int tab = l.indexOf('\t');
-        List<String> found = tab > 0 ? values.get(l.substring(0, tab)) : null;
+        List<String> found = tab > 0 ? wanted.get(l.substring(0, tab)) : null;
         // the writer pads its base64: a length that is not a multiple of 4 is a line cut short by a crash
         if (found != null && (l.length() - tab - 1) % 4 == 0) {
           String v;

@@ -128,7 +128,7 @@ class RevealLogTest {
     text.append("<keyword:00000001>\t").append("A".repeat((1 << 20) - 19 - 1)).append("\r\n"); // \r at 1 Mi - 1
     text.append("<email:00000002>\tYg==\r");
     text.append("<email:00000003>\tYw==\n\n");
-    text.append("<secret:00000004>\t").append("Q".repeat(1_500_000)).append('\n');
+    text.append("<keyword:00000004>\t").append("Q".repeat(1_500_000)).append('\n');
     text.append("<email:00000005>\tZA==");
     Files.writeString(dir.resolve(RevealLog.FILE_NAME), text, StandardCharsets.US_ASCII);
     List<String> lines;

@@ -67,7 +67,7 @@ class SupportingApiTest {
     try (RevealLog log = RevealLog.open(strings)) {
       log.record("<email:0a1b2c3d>", "jane@example.org");
       log.record("<keyword:11f623c7>", "Grüße");
-      log.record("<secret:deadbeef>", new String(malformed, java.nio.charset.StandardCharsets.UTF_8));
+      log.record("<user:deadbeef>", new String(malformed, java.nio.charset.StandardCharsets.UTF_8));
       log.record("<email:0a1b2c3d>", "jane@example.org");
     }
     Path bytes = dir.resolve("bytes");
@@ -76,14 +76,14 @@ class SupportingApiTest {
           "jane@example.org".getBytes(java.nio.charset.StandardCharsets.UTF_8));
       log.record("<keyword:11f623c7>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
           "Grüße".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      log.record("<secret:deadbeef>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), malformed);
+      log.record("<user:deadbeef>".getBytes(java.nio.charset.StandardCharsets.US_ASCII), malformed);
       log.record("<email:0a1b2c3d>", "jane@example.org"); // a repeat by the other path is written once too
     }
     List<String> lines = Files.readAllLines(bytes.resolve(RevealLog.FILE_NAME));
     assertThat(lines).hasSize(3).isEqualTo(Files.readAllLines(strings.resolve(RevealLog.FILE_NAME)));
     try (RevealLog log = RevealLog.open(bytes)) {
       assertThat(log.lookup("<keyword:11f623c7>")).containsExactly("Grüße");
-      assertThat(log.lookup("<secret:deadbeef>")).containsExactly("a\uFFFD(b\uFFFD");
+      assertThat(log.lookup("<user:deadbeef>")).containsExactly("a\uFFFD(b\uFFFD");
       log.record("<keyword:11f623c7>".getBytes(java.nio.charset.StandardCharsets.US_ASCII),
           "Grüße".getBytes(java.nio.charset.StandardCharsets.UTF_8)); // known from the file: not written again
     }

@@ -174,7 +174,8 @@ final class TokenFactory {
       System.arraycopy(token, 0, d, HEAD + n, token.length);
       insert(hash(kind, b, s, e), d);
     }
-    if (revealLog != null) {
+    // only the types whose reveal serves correlation: never a credential, a card, IBAN or SSN, or a custom rule's match
+    if (revealLog != null && kind < TYPES.length && RevealLog.keeps(TYPES[kind])) {
       revealLog.record(token, value);
     }
     return token;
