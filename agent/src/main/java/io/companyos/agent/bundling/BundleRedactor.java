@@ -64,6 +64,11 @@ public final class BundleRedactor implements ContentRedactor {
   }
 
   @Override
+  public boolean redactsLineByLine(String sourceName) {
+    return structuredFormat(sourceName) == null;
+  }
+
+  @Override
   public String rulesVersion() {
     return rulesVersion;
   }

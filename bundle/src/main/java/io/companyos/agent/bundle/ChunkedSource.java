@@ -37,6 +37,7 @@ final class ChunkedSource {
   private final long chunkBytes;
   private final SourceStager stager;
   private final CompletableFuture<StagingOutcome> result = new CompletableFuture<>();
+  private final LineChunks lines;
 
   // guarded by this
   private boolean started;
@@ -62,6 +63,7 @@ final class ChunkedSource {
     this.chunkBytes = chunkBytes;
     this.chunkCount = (int) ((source.sizeHint() + chunkBytes - 1) / chunkBytes);
     this.stager = stager;
+    this.lines = stager.lineChunks(source);
     this.frames = new Path[chunkCount];
     this.sizes = new long[chunkCount];
     this.pending = new byte[chunkCount][];
@@ -93,9 +95,9 @@ final class ChunkedSource {
     Path frame = stager.framing().dir().resolve(index + "-" + k + ".zst");
     ChunkOutput out = null;
     try {
-      LineChunks lines = new LineChunks((SeekableContentOpener) source.opener());
-      long from = k == 0 ? 0 : lines.boundary(k * chunkBytes);
-      long to = k == chunkCount - 1 ? LineChunks.END : lines.boundary((k + 1) * chunkBytes);
+      long[] range = lines.chunk(k, chunkBytes, chunkCount);
+      long from = range[0];
+      long to = range[1];
       if (from == LineChunks.END || (to != LineChunks.END && to <= from)) {
         chunkDone(k, null, 0, 0, RedactionCounts.NONE, NOTHING, null, false);
         return;

@@ -44,6 +44,15 @@ public interface ContentRedactor {
     return counts;
   }
 
+  /**
+   * Whether {@code sourceName} is redacted as a stream of lines, whose parts may be redacted apart where that gives
+   * the same bytes ({@link LineChunks}), rather than as one document (a JSON or YAML file parsed whole): only such
+   * sources are cut into chunks.
+   */
+  default boolean redactsLineByLine(String sourceName) {
+    return true;
+  }
+
   /** Version of the rules in force, recorded in the manifest and the redaction report. */
   String rulesVersion();
 }

@@ -1,20 +1,33 @@
 package io.companyos.agent.bundle;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Where a large text source may be cut into chunks that are redacted independently (in parallel) with the same result
- * as redacting it whole. The redaction engine's detectors are line-local (none reads past a line end, before or
- * after) except the private-key detector, whose {@code -----BEGIN … PRIVATE KEY-----} block spans lines and at most
- * {@code PemDetector.MAX_BLOCK} (48 KiB) from its start; the engine itself gives any match at most
- * {@link #LOOK_AHEAD} bytes past its own window cuts. So a cut goes at a line start with no {@code -----begin} (in any
- * case) in the {@link #LOOK_AHEAD} bytes before it: nothing the engine finds can span it.
+ * as redacting it whole. Most of the redaction engine's detectors are line-local, but not all: a private-key block
+ * spans lines (at most {@code PemDetector.MAX_BLOCK}, 48 KiB, from its {@code -----BEGIN}); the items of a YAML
+ * sequence or block scalar under a secret key are secrets because of the key line above them; a {@code .netrc} login
+ * is a user because of the {@code machine} line before it or the {@code password} line next to it. No match reaches
+ * more than {@link #LOOK_AHEAD} bytes from where it is decided (the engine's own window overlap). So a cut goes at a
+ * line start {@code s} where the redactor gives the same bytes for the {@link #LOOK_AHEAD} bytes on either side of
+ * {@code s} redacted together as redacted apart: nothing the engine decides across {@code s} changes anything, and
+ * nothing further away can reach it. The redactor itself answers, so a detector added later that spans lines is
+ * covered without this class knowing it. A line start with a {@code -----begin} (in any case) in the
+ * {@link #LOOK_AHEAD} bytes before it is skipped without asking (a key block may still be open).
  *
- * <p>{@link #boundary} is the smallest such line start at or after a nominal offset: a pure function of the content,
- * non-decreasing in the offset, so chunk {@code k} ({@code [boundary(k * size), boundary((k + 1) * size))}) computed
- * by one worker and chunk {@code k + 1} computed by another meet exactly, without gap or overlap.
+ * <p>Chunk {@code k} of a source cut nominally every {@code size} bytes starts at the first such cut in
+ * {@code [k * size, (k + 1) * size)} ({@link #cut}; the source's start for chunk 0) and ends where the next chunk
+ * with a cut starts ({@link #chunk}): pure functions of the content and the rules, so the worker that redacts chunk
+ * {@code k} and the one that redacts chunk {@code k + 1} meet exactly, without gap or overlap and without talking. A
+ * range without a cut (no line start, a key block open throughout, or {@link #MAX_TRIES} line starts in a row that
+ * are no cut) gives an empty chunk; the chunk before it takes its bytes.
  */
 final class LineChunks {
 
@@ -24,36 +37,97 @@ final class LineChunks {
   /** The source's end: no cut at or after the nominal offset. */
   static final long END = Long.MAX_VALUE;
 
+  /** Line starts of a chunk's range that are looked at before the range is taken to have no cut. */
+  static final int MAX_TRIES = 64;
+
   private static final byte[] BEGIN = "-----begin".getBytes(StandardCharsets.US_ASCII);
   private static final int READ = 64 * 1024;
 
   private final SeekableContentOpener opener;
+  private final ContentRedactor redactor;
+  private final String sourceName;
+  /** {@link #cut}'s answers by range start: the workers of neighbouring chunks ask for the same cut. */
+  private final Map<Long, Long> cuts = new ConcurrentHashMap<>();
 
-  LineChunks(SeekableContentOpener opener) {
+  /** @param sourceName the source's path in the bundle, as the chunks are redacted with */
+  LineChunks(SeekableContentOpener opener, ContentRedactor redactor, String sourceName) {
     this.opener = opener;
+    this.redactor = redactor;
+    this.sourceName = sourceName;
   }
 
   /**
-   * The smallest line start {@code s >= nominal} such that no {@code -----begin} starts in {@code [s - LOOK_AHEAD, s)};
-   * {@link #END} when there is none before the content's end. {@code nominal <= 0} gives 0.
+   * Chunk {@code k} of {@code count} chunks of nominally {@code size} bytes: {@code {start, end}}, {@code end}
+   * {@link #END} for the source's end, both {@link #END} for an empty chunk.
    */
-  long boundary(long nominal) throws IOException {
-    if (nominal <= 0) {
-      return 0;
+  long[] chunk(int k, long size, int count) throws IOException {
+    long start = k == 0 ? 0 : cut(k * size, (k + 1) * size);
+    if (start == END) {
+      return new long[] {END, END};
     }
-    long candidate = nominal;
-    while (true) {
+    long end = END;
+    for (int j = k + 1; j < count && end == END; j++) {
+      end = cut(j * size, (j + 1) * size);
+    }
+    return new long[] {start, end};
+  }
+
+  /**
+   * The first line start {@code s} in {@code [from, to)} such that no {@code -----begin} starts in
+   * {@code [s - LOOK_AHEAD, s)} and the redactor gives the same bytes for {@code [s - LOOK_AHEAD, s + LOOK_AHEAD)} as
+   * for its two halves, looking at no more than {@link #MAX_TRIES} line starts; {@link #END} when there is none.
+   * Thread-safe; a range's answer is worked out once ({@code to} must be the same for every {@code from}).
+   */
+  long cut(long from, long to) throws IOException {
+    Long known = cuts.get(from);
+    if (known != null) {
+      return known;
+    }
+    long cut = firstCut(from, to);
+    cuts.put(from, cut);
+    return cut;
+  }
+
+  private long firstCut(long from, long to) throws IOException {
+    long candidate = Math.max(from, 1);
+    for (int tries = 0; tries < MAX_TRIES && candidate < to; tries++) {
       long lineStart = lineStartAtOrAfter(candidate);
-      if (lineStart == END) {
+      if (lineStart >= to) {
         return END;
       }
       long begin = lastBegin(Math.max(0, lineStart - LOOK_AHEAD), lineStart);
-      if (begin < 0) {
+      if (begin >= 0) {
+        // every line start up to begin + LOOK_AHEAD still has this block within reach
+        candidate = begin + LOOK_AHEAD + 1;
+      } else if (cutChangesNothing(lineStart)) {
         return lineStart;
+      } else {
+        candidate = lineStart + 1;
       }
-      // every line start up to begin + LOOK_AHEAD still has this block within reach
-      candidate = begin + LOOK_AHEAD + 1;
     }
+    return END;
+  }
+
+  /** Whether the {@link #LOOK_AHEAD} bytes on either side of {@code cut} redact the same together and apart. */
+  private boolean cutChangesNothing(long cut) throws IOException {
+    long from = Math.max(0, cut - LOOK_AHEAD);
+    byte[] before = new byte[(int) (cut - from)];
+    byte[] after;
+    try (InputStream in = opener.openAt(from)) {
+      if (in.readNBytes(before, 0, before.length) < before.length) {
+        throw new IOException("source shrank while being chunked");
+      }
+      after = in.readNBytes(LOOK_AHEAD);
+    }
+    byte[] together = new byte[before.length + after.length];
+    System.arraycopy(before, 0, together, 0, before.length);
+    System.arraycopy(after, 0, together, before.length, after.length);
+    ByteArrayOutputStream apart = new ByteArrayOutputStream(together.length + 4096);
+    redactor.redact(new ByteArrayInputStream(before), apart, sourceName);
+    redactor.redact(new ByteArrayInputStream(after), apart, sourceName);
+    ByteArrayOutputStream whole = new ByteArrayOutputStream(together.length + 4096);
+    redactor.redact(new ByteArrayInputStream(together), whole, sourceName);
+    return Arrays.equals(apart.toByteArray(), whole.toByteArray());
   }
 
   /** The first {@code s >= from} with a line feed at {@code s - 1}; {@link #END} when the content ends first. */

@@ -187,7 +187,13 @@ final class SourceStager {
    */
   boolean chunkable(BundleSource source, long chunkBytes) {
     return framing != null && source.kind() == ContentKind.TEXT && source.opener() instanceof SeekableContentOpener
-        && source.sizeHint() >= 2 * chunkBytes && source.sizeHint() <= perFileBytes;
+        && source.sizeHint() >= 2 * chunkBytes && source.sizeHint() <= perFileBytes
+        && redactor.redactsLineByLine(source.path());
+  }
+
+  /** Where {@code source}, a {@link #chunkable} one, may be cut: as its chunks are redacted. */
+  LineChunks lineChunks(BundleSource source) {
+    return new LineChunks((SeekableContentOpener) source.opener(), redactor, source.path());
   }
 
   /** The source from {@code offset}, its own read errors marked as such. */

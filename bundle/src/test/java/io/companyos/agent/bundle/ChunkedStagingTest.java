@@ -35,6 +35,24 @@ class ChunkedStagingTest {
   static final TestKeys KEYS = new TestKeys();
   static final Path WORK = tempDir();
   static final Redactor REDACTOR = Redactor.builder().build();
+  /** The engine as the bundle writer sees it: every chunk redacted as a stream of lines. */
+  static final ContentRedactor ENGINE = new ContentRedactor() {
+    @Override
+    public RedactionCounts redact(java.io.Reader in, java.io.Writer out, String sourceName) {
+      throw new UnsupportedOperationException("the writer redacts bytes");
+    }
+
+    @Override
+    public RedactionCounts redact(InputStream in, java.io.OutputStream out, String sourceName) throws IOException {
+      REDACTOR.redact(in, out, new RedactionCounter());
+      return RedactionCounts.NONE;
+    }
+
+    @Override
+    public String rulesVersion() {
+      return "test";
+    }
+  };
 
   @Property(tries = 100, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
   void chunksRedactedApartGiveTheWholeFilesRedaction(@ForAll("texts") String text,
@@ -42,15 +60,16 @@ class ChunkedStagingTest {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     SeekableContentOpener opener = offset -> new ByteArrayInputStream(bytes, (int) offset,
         bytes.length - (int) offset);
-    LineChunks lines = new LineChunks(opener);
+    LineChunks lines = new LineChunks(opener, ENGINE, "logs/big.log");
     int chunks = (int) Math.max(1, (bytes.length + (long) chunkBytes - 1) / chunkBytes);
 
     ByteArrayOutputStream chunked = new ByteArrayOutputStream();
     long previousEnd = 0;
     List<Long> cuts = new ArrayList<>();
     for (int k = 0; k < chunks; k++) {
-      long from = k == 0 ? 0 : lines.boundary((long) k * chunkBytes);
-      long to = k == chunks - 1 ? LineChunks.END : lines.boundary((long) (k + 1) * chunkBytes);
+      long[] range = lines.chunk(k, chunkBytes, chunks);
+      long from = range[0];
+      long to = range[1];
       long start = Math.min(from, bytes.length);
       long end = Math.min(to, bytes.length);
       if (end <= start) {
@@ -135,6 +154,11 @@ class ChunkedStagingTest {
         "2026-03-01 12:00:00.123 host-7.acme.internal GET /x?token=abcdef0123456789",
         "{\"key\":\"-----BEGIN PRIVATE KEY-----\\n" + PEM_BODY + "\\n-----END PRIVATE KEY-----\"}",
         "-----begin rsa private key----- lower case header",
+        // secrets because of a line above or below them: a cut between the lines would let them through
+        "credentials:\n  - hunter2secret\n  - hunter2secret",
+        "db:\n  password: |\n    hunter2secret\n    hunter2secret",
+        "machine db.example.com\nlogin bob\npassword hunter2secret",
+        "variable \"db_password\" {\n  default = \"hunter2secret\"\n}",
         "");
     // up to ~43 KiB: the engine redacts a key block up to 48 KiB from its start (PemDetector.MAX_BLOCK), whole or not
     Arbitrary<String> pem = Arbitraries.integers().between(1, 650).withDistribution(
