@@ -108,26 +108,56 @@ final class LineChunks {
     return END;
   }
 
-  /** Whether the {@link #LOOK_AHEAD} bytes on either side of {@code cut} redact the same together and apart. */
+  /**
+   * Whether the {@link #LOOK_AHEAD} bytes on either side of {@code cut} redact the same together and apart. The two
+   * sides are trimmed to whole lines where they hold a line end, so that the redactor (which records every value it
+   * pseudonymises in the installation's reverse map) sees no value cut in two but in a line longer than that.
+   */
   private boolean cutChangesNothing(long cut) throws IOException {
     long from = Math.max(0, cut - LOOK_AHEAD);
-    byte[] before = new byte[(int) (cut - from)];
-    byte[] after;
+    int split = (int) (cut - from);
+    byte[] region = new byte[split + LOOK_AHEAD];
+    int length;
     try (InputStream in = opener.openAt(from)) {
-      if (in.readNBytes(before, 0, before.length) < before.length) {
-        throw new IOException("source shrank while being chunked");
-      }
-      after = in.readNBytes(LOOK_AHEAD);
+      length = in.readNBytes(region, 0, region.length);
     }
-    byte[] together = new byte[before.length + after.length];
-    System.arraycopy(before, 0, together, 0, before.length);
-    System.arraycopy(after, 0, together, before.length, after.length);
-    ByteArrayOutputStream apart = new ByteArrayOutputStream(together.length + 4096);
-    redactor.redact(new ByteArrayInputStream(before), apart, sourceName);
-    redactor.redact(new ByteArrayInputStream(after), apart, sourceName);
-    ByteArrayOutputStream whole = new ByteArrayOutputStream(together.length + 4096);
-    redactor.redact(new ByteArrayInputStream(together), whole, sourceName);
+    if (length < split) {
+      throw new IOException("source shrank while being chunked");
+    }
+    int start = 0;
+    if (from > 0) {
+      int lf = indexOf(region, 0, split);
+      start = lf < 0 || lf + 1 == split ? 0 : lf + 1; // one line longer than the side: its last 64 KiB
+    }
+    int end = length;
+    if (length == region.length) {
+      int lf = lastIndexOf(region, split, length);
+      end = lf < 0 ? length : lf + 1;
+    }
+    ByteArrayOutputStream apart = new ByteArrayOutputStream(end - start + 4096);
+    redactor.redact(new ByteArrayInputStream(region, start, split - start), apart, sourceName);
+    redactor.redact(new ByteArrayInputStream(region, split, end - split), apart, sourceName);
+    ByteArrayOutputStream whole = new ByteArrayOutputStream(end - start + 4096);
+    redactor.redact(new ByteArrayInputStream(region, start, end - start), whole, sourceName);
     return Arrays.equals(apart.toByteArray(), whole.toByteArray());
+  }
+
+  private static int indexOf(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static int lastIndexOf(byte[] b, int from, int to) {
+    for (int i = to - 1; i >= from; i--) {
+      if (b[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The first {@code s >= from} with a line feed at {@code s - 1}; {@link #END} when the content ends first. */
