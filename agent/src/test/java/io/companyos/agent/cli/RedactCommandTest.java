@@ -210,6 +210,79 @@ class RedactCommandTest {
     }
   }
 
+  /** {@code agent redact} of {@code text} on stdin, in process. */
+  private String redactStdin(String text) {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
+        stdout));
+    assertThat(cl.execute("-c", config.toString())).isZero();
+    return stdout.toString(StandardCharsets.UTF_8);
+  }
+
+  private static String onlyToken(String redacted) {
+    Matcher m = Pattern.compile("<[a-z_]+:[0-9a-f]{8}>").matcher(redacted);
+    assertThat(m.find()).as("a token in the redacted text").isTrue();
+    return m.group();
+  }
+
+  @Test
+  void theDocumentedCandidateCheckYieldsTheTokenOfTheValueAndOnlyOfIt() throws Exception {
+    // the token support quoted, from a log that had the password under another key
+    String quoted = onlyToken(redactStdin("{\"db\": {\"adminPassword\": \"c0rrect horse\"}}\n"));
+    assertThat(quoted).startsWith("<secret:");
+    // the command docs/redaction.md gives, run by bash as written, with `agent` this build
+    String example = Files.readAllLines(Path.of("../docs/redaction.md")).stream().map(String::strip)
+        .filter(l -> l.startsWith("IFS= read -rs")).findFirst().orElseThrow();
+    String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    for (String candidate : List.of("c0rrect horse", "c0rrect horse!")) {
+      ProcessBuilder pb = new ProcessBuilder("bash", "-c", "agent() { \"$JAVA\" -cp \"$CP\" " + Main.class.getName()
+          + " \"$@\"; }; " + example).redirectError(dir.resolve("err.txt").toFile());
+      pb.environment().put("JAVA", javaBin);
+      pb.environment().put("CP", System.getProperty("java.class.path"));
+      pb.environment().put(CommonOptions.CONFIG_ENV, config.toString());
+      Process p = pb.start();
+      try {
+        try (var stdin = p.getOutputStream()) {
+          stdin.write((candidate + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        String printed = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertThat(printed).matches("password=<secret:[0-9a-f]{8}>\n");
+        assertThat(onlyToken(printed).equals(quoted)).as("the candidate's token is the quoted one")
+            .isEqualTo(candidate.equals("c0rrect horse"));
+      } finally {
+        p.destroyForcibly();
+      }
+    }
+  }
+
+  @Test
+  void aCandidateOfEveryTypeNeverKeptYieldsTheTokenOfItsValueAsTheDocsSay() throws Exception {
+    // as found in a log, and as docs/redaction.md says to give the candidate
+    String pem = "-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----\n";
+    String[][] cases = {
+        {"card", "paid with 4111 1111 1111 1111 today", "4111111111111111\n"},
+        {"iban", "to DE89 3704 0044 0532 0130 00 ok", "DE89370400440532013000\n"},
+        {"ssn", "ssn=078-05-1120 score", "078-05-1120\n"},
+        {"jwt", "Cookie: s=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk",
+            "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.dBjftJeZ4CVPmB92K27uhbUJU1p1r_wW1gFWFOEjXk\n"},
+        {"token", "GH ghp_16C7e42F292c6912E7710c838347Ae178B4a used", "ghp_16C7e42F292c6912E7710c838347Ae178B4a\n"},
+        {"password_hash", "admin:$apr1$ZjTqBB3f$IF9gdYAGlMrs2fuINjHsz.", "$apr1$ZjTqBB3f$IF9gdYAGlMrs2fuINjHsz.\n"},
+        {"aws_secret", "secretAccessKey: wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
+            "aws_secret_access_key=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"},
+        // a PEM block as the log had it (its indentation is part of the value)
+        {"private_key", "loaded key:\n" + pem + "done\n", pem},
+        {"ticket", "re PROJ-42 today", "PROJ-42\n"},
+    };
+    for (String[] c : cases) {
+      String quoted = onlyToken(redactStdin(c[1]));
+      assertThat(quoted).as(c[0]).startsWith("<" + c[0] + ":");
+      assertThat(onlyToken(redactStdin(c[2]))).as(c[0]).isEqualTo(quoted);
+    }
+    assertThat(Files.readAllLines(dir.resolve("state/pseudonyms.tsv"))).as("nothing of these is recorded").isEmpty();
+  }
+
   @Test
   void revealRefusesWhatIsNotATokenNamingIt() {
     assertThat(run("redact", "-c", config.toString(), "--reveal", "bob@example.org")).isEqualTo(2);
