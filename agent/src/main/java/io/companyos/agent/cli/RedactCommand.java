@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,6 +58,8 @@ import picocli.CommandLine.Model.CommandSpec;
 final class RedactCommand implements Callable<Integer> {
   /** The pseudonym key's file in the state directory; the same file the bundle writer uses. */
   static final String PSEUDONYM_KEY_FILE = ConfiguredRedactor.PSEUDONYM_KEY_FILE;
+  /** Where {@code --reveal} sends a customer who asks for a value of a type that is never kept. */
+  static final String NEVER_KEPT_DOCS = "docs/redaction.md#what-the-reverse-map-keeps";
 
 
   @Mixin
@@ -319,9 +322,6 @@ final class RedactCommand implements Callable<Integer> {
         ? name + ": " + e.getMessage() : name;
   }
 
-  /** Where {@code --reveal} sends a customer who asks for a value of a type that is never kept. */
-  static final String NEVER_KEPT_DOCS = "docs/redaction.md#what-the-reverse-map-keeps";
-
   private Integer reveal(AgentConfig config) throws IOException, UsageException {
     Path stateDir = config.stateDir();
     Set<String> tokens = new LinkedHashSet<>();
@@ -336,19 +336,11 @@ final class RedactCommand implements Callable<Integer> {
       }
     }
     // the values of credentials, card numbers, IBANs, SSNs and custom rules are never kept: said as such, not looked up
-    Map<String, String> neverKept = new java.util.HashMap<>();
-    Set<String> ruleNames = new HashSet<>();
-    config.redaction().rules().forEach(r -> ruleNames.add(r.name()));
+    Map<String, String> neverKept = new HashMap<>();
     for (String t : tokens) {
-      String label = t.substring(1, t.indexOf(':'));
-      if (RevealLog.keeps(label)) {
-        continue;
-      }
-      if (Arrays.stream(DetectorType.values()).anyMatch(d -> d.label().equals(label))) {
-        neverKept.put(t, "(" + label + " values are never kept on this installation; see " + NEVER_KEPT_DOCS + ")");
-      } else if (ruleNames.contains(label)) {
-        neverKept.put(t, "(values of custom rule " + label + " are never kept on this installation; see "
-            + NEVER_KEPT_DOCS + ")");
+      String answer = neverKeptAnswer(t.substring(1, t.indexOf(':')), config);
+      if (answer != null) {
+        neverKept.put(t, answer);
       }
     }
     Map<String, List<String>> found;
@@ -369,6 +361,23 @@ final class RedactCommand implements Callable<Integer> {
     }
     out.flush();
     return all ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  /**
+   * What {@code --reveal} prints for a token labelled {@code label} whose type the reverse map never keeps (a built-in
+   * detector's or a configured rule's); null when the map may hold it or the label is unknown.
+   */
+  private static String neverKeptAnswer(String label, AgentConfig config) {
+    if (RevealLog.keeps(label)) {
+      return null;
+    }
+    if (Arrays.stream(DetectorType.values()).anyMatch(d -> d.label().equals(label))) {
+      return "(" + label + " values are never kept on this installation; see " + NEVER_KEPT_DOCS + ")";
+    }
+    if (config.redaction().rules().stream().anyMatch(r -> r.name().equals(label))) {
+      return "(values of custom rule " + label + " are never kept on this installation; see " + NEVER_KEPT_DOCS + ")";
+    }
+    return null;
   }
 
   private void summarize(RedactionReport done, long nanos) throws IOException {
