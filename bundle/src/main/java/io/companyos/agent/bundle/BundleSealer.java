@@ -26,17 +26,18 @@ import java.util.Map;
  */
 final class BundleSealer {
 
-  static final int ZSTD_LEVEL = 3;
   private static final int BUFFER_BYTES = 256 * 1024;
 
   private final List<RecipientKey> recipients;
   private final InstallationSigningKey signingKey;
+  private final int zstdLevel;
   private final int zstdWorkers;
   private final ManifestJson json = new ManifestJson();
 
-  BundleSealer(List<RecipientKey> recipients, InstallationSigningKey signingKey, int zstdWorkers) {
+  BundleSealer(List<RecipientKey> recipients, InstallationSigningKey signingKey, int zstdLevel, int zstdWorkers) {
     this.recipients = List.copyOf(recipients);
     this.signingKey = signingKey;
+    this.zstdLevel = zstdLevel;
     this.zstdWorkers = zstdWorkers;
   }
 
@@ -50,7 +51,7 @@ final class BundleSealer {
     OutputStream message = MessageEncryption.open(out, recipients);
     // large writes into the cipher: Bouncy Castle's packet and MDC layers cost per call
     OutputStream buffered = new BufferedOutputStream(message, BUFFER_BYTES);
-    ArchiveWriter archive = new ArchiveWriter(buffered, ZSTD_LEVEL, zstdWorkers, manifest.createdAt());
+    ArchiveWriter archive = new ArchiveWriter(buffered, zstdLevel, zstdWorkers, manifest.createdAt());
     archive.addBytes(StagedBundle.MANIFEST, manifestJson);
     archive.addBytes(StagedBundle.MANIFEST + ".sig", signature);
     for (FileEntry file : manifest.files()) {

@@ -40,6 +40,18 @@ public final class BundleWriter {
    */
   public static final long DEFAULT_CHUNK_BYTES = 16L * 1024 * 1024;
 
+  /**
+   * The zstd level of the bundle's frames. 1, not zstd's default 3: the files are compressed on the redacting threads,
+   * where level 3 took a third of their CPU (interleaved with the redaction engine, its larger match tables cost ~1.5x
+   * what the same compression costs alone); level 1 took a fifth, and the whole export 17 % less CPU, for a 14 % larger
+   * bundle (211 against 185 MB for the benchmark's 1 GiB of logs; {@code tar | zstd -3} of the unredacted logs makes
+   * 227 MB). docs/benchmarks.md, bundle export.
+   */
+  public static final int DEFAULT_ZSTD_LEVEL = 1;
+
+  /** The levels {@link Builder#zstdLevel} accepts: zstd's ordinary ones (20-22 need far more memory). */
+  public static final int MAX_ZSTD_LEVEL = 19;
+
   private final ContentRedactor redactor;
   private final CanaryCheck canaryCheck;
   private final List<RecipientKey> recipients;
@@ -48,6 +60,7 @@ public final class BundleWriter {
   private final Path workDir;
   private final int parallelism;
   private final int zstdWorkers;
+  private final int zstdLevel;
   private final long chunkBytes;
   private final Clock clock;
   private final ExportProgress progress;
@@ -64,6 +77,7 @@ public final class BundleWriter {
     this.workDir = builder.workDir;
     this.parallelism = builder.parallelism;
     this.zstdWorkers = builder.zstdWorkers;
+    this.zstdLevel = builder.zstdLevel;
     this.chunkBytes = builder.chunkBytes;
     this.clock = builder.clock;
     this.progress = builder.progress;
@@ -104,7 +118,7 @@ public final class BundleWriter {
     try {
       Path frames = FileTrees.createPrivateTempDir(staging, ".frames-");
       Staged staged = stageInto(info, sources, collectors, staging,
-          new SourceStager.Framing(frames, createdAt(), BundleSealer.ZSTD_LEVEL));
+          new SourceStager.Framing(frames, createdAt(), zstdLevel));
       return seal(staged.bundle(), staged.frames(), target);
     } catch (IOException e) {
       throw new BundleException(BundleFailure.EXPORT_FAILED, "staging the bundle failed: " + describe(e), e);
@@ -160,7 +174,7 @@ public final class BundleWriter {
   private ExportReceipt seal(StagedBundle staged, Map<String, List<Path>> frames, BundleTarget target)
       throws BundleException {
     progress.phase(ExportProgress.Phase.SEALING);
-    BundleSealer sealer = new BundleSealer(recipients, signingKey, zstdWorkers);
+    BundleSealer sealer = new BundleSealer(recipients, signingKey, zstdLevel, zstdWorkers);
     try {
       if (target instanceof BundleTarget.Stream stream) {
         HashingOutput out = new HashingOutput(stream.out(), progress);
@@ -313,6 +327,7 @@ public final class BundleWriter {
     private Path workDir = Path.of(System.getProperty("java.io.tmpdir"));
     private int parallelism = Runtime.getRuntime().availableProcessors();
     private int zstdWorkers = Runtime.getRuntime().availableProcessors();
+    private int zstdLevel = DEFAULT_ZSTD_LEVEL;
     private long chunkBytes = DEFAULT_CHUNK_BYTES;
     private Clock clock = Clock.systemUTC();
     private ExportProgress progress = new ExportProgress();
@@ -375,6 +390,19 @@ public final class BundleWriter {
         throw new IllegalArgumentException("zstdWorkers must be >= 0, got " + workers);
       }
       this.zstdWorkers = workers;
+      return this;
+    }
+
+    /**
+     * The zstd level of every frame: the staged files' content, compressed while they are redacted, and what the seal
+     * compresses (headers, manifest, files staged as plaintext). 1 to {@link #MAX_ZSTD_LEVEL}; higher levels make
+     * smaller bundles for more CPU. Default {@link #DEFAULT_ZSTD_LEVEL}.
+     */
+    public Builder zstdLevel(int level) {
+      if (level < 1 || level > MAX_ZSTD_LEVEL) {
+        throw new IllegalArgumentException("zstdLevel must be 1 to " + MAX_ZSTD_LEVEL + ", got " + level);
+      }
+      this.zstdLevel = level;
       return this;
     }
 

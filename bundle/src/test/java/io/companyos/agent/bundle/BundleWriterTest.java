@@ -160,6 +160,43 @@ class BundleWriterTest {
         .containsExactly(new Omission("logs/gone.log", "read failed: NoSuchFileException"));
   }
 
+  @Test
+  void theZstdLevelSetsHowSmallTheBundleIsNotWhatItHolds() throws Exception {
+    StringBuilder log = new StringBuilder();
+    java.util.Random random = new java.util.Random(7);
+    while (log.length() < 1 << 20) {
+      log.append(String.format("2026-03-01T12:%02d:%02d INFO request id=%d path=/api/v1/items/%d status=%d%n",
+          random.nextInt(60), random.nextInt(60), random.nextInt(1_000_000), random.nextInt(5_000),
+          200 + random.nextInt(4)));
+    }
+    Path plain = tmp.resolve("app.log");
+    Files.writeString(plain, log);
+    BundleSource source = new BundleSource("logs/app.log", ContentKind.TEXT, SourcePriority.LOGS, Files.size(plain),
+        TestBundles.NOW, () -> Files.newInputStream(plain));
+
+    ByteArrayOutputStream fast = new ByteArrayOutputStream();
+    ByteArrayOutputStream small = new ByteArrayOutputStream();
+    KEYS.writer(tmp.resolve("work")).build().export(INFO, List.of(source), RUNS, BundleTarget.stream(fast));
+    KEYS.writer(tmp.resolve("work")).zstdLevel(19).build().export(INFO, List.of(source), RUNS,
+        BundleTarget.stream(small));
+
+    assertThat(BundleWriter.DEFAULT_ZSTD_LEVEL).isEqualTo(1);
+    assertThat((double) small.size()).isLessThan(0.9 * fast.size());
+    for (ByteArrayOutputStream bundle : List.of(fast, small)) {
+      Path extracted = Files.createTempDirectory(tmp, "x");
+      KEYS.reader().extract(new ByteArrayInputStream(bundle.toByteArray()), extracted);
+      assertThat(Files.readString(extracted.resolve("logs/app.log"))).isEqualTo(log.toString());
+    }
+  }
+
+  @Test
+  void aZstdLevelOutsideOneToNineteenIsRefused() {
+    assertThatThrownBy(() -> KEYS.writer(tmp).zstdLevel(0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("zstdLevel must be 1 to 19, got 0");
+    assertThatThrownBy(() -> KEYS.writer(tmp).zstdLevel(20))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("zstdLevel must be 1 to 19, got 20");
+  }
+
   static String sha256(byte[] bytes) throws Exception {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
   }

@@ -38,7 +38,7 @@ public final class ArchiveWriter {
 
   /**
    * @param out where the frames go (the OpenPGP literal data); never closed here
-   * @param zstdLevel 3 is zstd's default and the bundle's
+   * @param zstdLevel the frames' zstd level (the bundle's is {@code BundleWriter.DEFAULT_ZSTD_LEVEL})
    * @param zstdWorkers threads zstd compresses each frame made here with besides the caller's (0 = in the caller's)
    * @param modificationTime every entry's mtime (the bundle's creation time)
    */
