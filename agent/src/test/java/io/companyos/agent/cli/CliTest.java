@@ -107,6 +107,15 @@ class CliTest {
   }
 
   @Test
+  void theLookupOfTheInvokedSubcommandNamesEachByItsCommandName() {
+    var byName = AgentCommand.subcommandsByName();
+    for (var e : byName.entrySet()) {
+      assertThat(e.getValue().getAnnotation(picocli.CommandLine.Command.class).name()).isEqualTo(e.getKey());
+    }
+    assertThat(byName).hasSize(13).containsKeys("redact", "run", "help");
+  }
+
+  @Test
   void everySubcommandTakesHelpAndVersion() {
     for (var sub : AgentCommand.commandLine().getSubcommands().entrySet()) {
       if (sub.getKey().equals("help")) {
