@@ -22,12 +22,42 @@ final class LogSetup {
   /** The context object naming the configuration {@link #configure} applied, so that it is not built twice. */
   private static final String APPLIED = LogSetup.class.getName() + ".applied";
 
+  private static final Object LOCK = new Object();
+  /** Whether logback has configured its context ({@link #start}); until then {@link #apply} only notes its wish. */
+  private static boolean started;
+  private static Format wantedFormat = Format.text;
+  private static boolean wantedVerbose;
+
+  /**
+   * Logging as the options ask. Before logback has started this only notes the wish, which {@link #start} applies
+   * when the first class asks for a logger: logback's start (its service lookup, the context, the pattern layout) was
+   * ~30 ms of every command's start, and the batch commands that log nothing (redact) paid it for no line.
+   */
   static void apply(Format format, boolean verbose) {
+    synchronized (LOCK) {
+      wantedFormat = format;
+      wantedVerbose = verbose;
+      if (!started) {
+        return;
+      }
+    }
     if (LoggerFactory.getILoggerFactory() instanceof LoggerContext ctx
         && !((format.name() + verbose).equals(ctx.getObject(APPLIED))
             && ctx.getLogger(Logger.ROOT_LOGGER_NAME).getAppender("stderr") != null)) {
       configure(ctx, format, verbose);
     }
+  }
+
+  /** Logback's start ({@link StderrLogConfigurator}): the configuration last asked for, text at INFO if none was. */
+  static void start(LoggerContext ctx) {
+    Format format;
+    boolean verbose;
+    synchronized (LOCK) {
+      started = true;
+      format = wantedFormat;
+      verbose = wantedVerbose;
+    }
+    configure(ctx, format, verbose);
   }
 
   static void configure(LoggerContext ctx, Format format, boolean verbose) {

@@ -7,13 +7,14 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logback's start-up configuration, in code (no XML parsing at start-up): text lines on stderr, because stdout carries
- * command output. Commands then apply {@code --log-format} and {@code --verbose} through {@link LogSetup}.
+ * command output, in the format and level the command's {@code --log-format} and {@code --verbose} asked for when it
+ * ran before logback started (at the first logger a class asks for), else text at INFO ({@link LogSetup#start}).
  */
 @ConfiguratorRank(ConfiguratorRank.CUSTOM_HIGH_PRIORITY)
 public final class StderrLogConfigurator extends ContextAwareBase implements Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    LogSetup.configure(context, LogSetup.Format.text, false);
+    LogSetup.start(context);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }
