@@ -132,7 +132,7 @@ class ImageLayoutRunTest {
       List<String> jvmArgs = List.of(daemon.info().arguments().orElse(new String[0]));
       assertThat(jvmArgs).as("bin/agent execs java with the daemon's flags and the image's archive")
           .contains("-XX:SharedArchiveFile=" + archive, "-Xmx64m", "-XX:+UseSerialGC")
-          .contains("-jar", jar.toString());
+          .containsSubsequence("-cp", jar.toString(), "io.companyos.agent.cli.Main", "run");
       if (javaAccepts(TRIM)) {
         assertThat(jvmArgs).as("native-heap trimming, remembered by the training run").containsSubsequence(TRIM);
       } else {
