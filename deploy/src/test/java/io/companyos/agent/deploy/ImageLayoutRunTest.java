@@ -162,6 +162,7 @@ class ImageLayoutRunTest {
     assertThat(training.exitValue()).as(trainingOutput).isZero();
     assertThat(archive).isNotEmptyFile();
     assertThat(batchArchive()).as("made by the same training").isNotEmptyFile();
+    assertThat(archiveBeside("-redact.jsa")).as("redact's own, made by the same training").isNotEmptyFile();
 
     Map<String, String> logged = new HashMap<>(bare);
     logged.put("AGENT_JAVA_OPTS", "-Djava.io.tmpdir=" + under("/tmp") + " -Xlog:class+load=info");
@@ -209,8 +210,12 @@ class ImageLayoutRunTest {
   }
 
   private Path batchArchive() {
+    return archiveBeside("-batch.jsa");
+  }
+
+  private Path archiveBeside(String suffix) {
     String name = archive.getFileName().toString();
-    return archive.resolveSibling(name.substring(0, name.length() - ".jsa".length()) + "-batch.jsa");
+    return archive.resolveSibling(name.substring(0, name.length() - ".jsa".length()) + suffix);
   }
 
   @Test
