@@ -2,6 +2,9 @@ package io.companyos.agent.bundle.pgp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
 import javax.crypto.Cipher;
@@ -24,6 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class CbcKeystreamCfb extends OutputStream {
 
   private static final int BLOCK = 16;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   /**
    * Plaintext encrypted per CBC call; the scratch arrays are this big. Small, because C2 puts the CBC intrinsic into
    * its caller only once that caller is hot (~5,000 calls): with 4 KiB spans that is within the first ~20 MB, with
@@ -105,11 +109,17 @@ final class CbcKeystreamCfb extends OutputStream {
   }
 
   /**
-   * {@code to[i] = from[off + i] ^ key[i]}. A method of its own, so that the JIT compiles this loop alone instead of
-   * within whatever it inlines around it (the OpenPGP packet streams: over a second of C2 time in the export).
+   * {@code to[i] = from[off + i] ^ key[i]}, eight bytes at a time: C2 does not vectorise the byte loop (4.5 GB/s
+   * against 30 for longs on the same 4 KiB spans; C1 0.9 against 7), ~60 ms of the seal of a 211 MB bundle. A method of
+   * its own, so that the JIT compiles this loop alone instead of within whatever it inlines around it (the OpenPGP
+   * packet streams: over a second of C2 time in the export).
    */
   private static void xor(byte[] from, int off, byte[] key, byte[] to, int n) {
-    for (int i = 0; i < n; i++) {
+    int i = 0;
+    for (; i <= n - Long.BYTES; i += Long.BYTES) {
+      LONGS.set(to, i, (long) LONGS.get(from, off + i) ^ (long) LONGS.get(key, i));
+    }
+    for (; i < n; i++) {
       to[i] = (byte) (from[off + i] ^ key[i]);
     }
   }
