@@ -7,6 +7,7 @@ import io.companyos.agent.bundle.manifest.ManifestJson;
 import io.companyos.agent.bundle.manifest.RedactionReport;
 import io.companyos.agent.bundle.pgp.InstallationSigningKey;
 import io.companyos.agent.bundle.pgp.RecipientKey;
+import io.companyos.agent.bundle.pgp.SealWarmUp;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
@@ -236,7 +237,10 @@ public final class BundleWriter {
       Path dir, SourceStager.Framing framing) throws BundleException, InterruptedException {
     Instant createdAt = framing != null ? framing.entryTime() : createdAt();
     try {
-      Staging.Result result = new Staging(redactor, limits, parallelism, chunkBytes, progress).run(sources, dir, framing);
+      // a seal follows staging (but not a review): its cipher and MDC compiled while the last files are redacted
+      Runnable warmUp = framing == null ? null : SealWarmUp::run;
+      Staging.Result result = new Staging(redactor, limits, parallelism, chunkBytes, progress)
+          .run(sources, dir, framing, warmUp);
       RedactionReport report = report(result.countsByFile());
       byte[] reportJson = new ManifestJson().write(report);
       Path reportPath = dir.resolve(StagedBundle.REPORT);

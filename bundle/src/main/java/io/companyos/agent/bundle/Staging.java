@@ -47,8 +47,12 @@ final class Staging {
     this.progress = progress;
   }
 
-  /** @param framing {@code null} to leave plaintext files only (review), else where to put each file's frame */
-  Result run(List<BundleSource> sources, Path dir, SourceStager.Framing framing)
+  /**
+   * @param framing {@code null} to leave plaintext files only (review), else where to put each file's frame
+   * @param afterSources run by the first worker that finds every source taken (null for none), unless staging ends
+   *     first: staging neither waits for it nor runs it after; it must not throw
+   */
+  Result run(List<BundleSource> sources, Path dir, SourceStager.Framing framing, Runnable afterSources)
       throws IOException, InterruptedException {
     long deadlineNanos = System.nanoTime() + limits.deadline().toNanos();
     Path scratch = FileTrees.createPrivateTempDir(dir, ".scratch-");
@@ -100,6 +104,10 @@ final class Staging {
         } else {
           futures.add(executor.submit(() -> stager.stage(source, index)));
         }
+      }
+      if (afterSources != null) {
+        // queued last: the first worker without a file left runs it, on a core that would idle until the other ends
+        executor.execute(afterSources);
       }
       List<StagingOutcome> outcomes = new ArrayList<>();
       for (int i = 0; i < futures.size(); i++) {
