@@ -134,6 +134,7 @@ public final class BundleExport {
         .signingKey(keys.signingKey())
         .limits(limits.withDeadline(left.isNegative() || left.isZero() ? Duration.ofSeconds(1) : left))
         .workDir(workDir)
+        .zstdLevel(config.bundle().compressionLevel())
         .progress(progress)
         .clock(clock)
         .build();

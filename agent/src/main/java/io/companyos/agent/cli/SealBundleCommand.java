@@ -81,6 +81,7 @@ final class SealBundleCommand implements Callable<Integer> {
         .canaryCheck(new BundleCanaryCheck(keys.redactor()))
         .recipients(keys.recipients())
         .signingKey(keys.signingKey())
+        .zstdLevel(config.bundle().compressionLevel())
         .progress(progress)
         .build();
     BundleTarget target;

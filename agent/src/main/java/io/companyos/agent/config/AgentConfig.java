@@ -60,7 +60,7 @@ public record AgentConfig(
     requireUniqueNames(probes, "probes", "probe");
     requireUniqueNames(scrapes.stream().map(ScrapeConfig::name).toList(), "scrapes", "scrape");
     redaction = redaction == null ? new RedactionConfig(null, null) : redaction;
-    bundle = bundle == null ? new BundleConfig(null, null, null) : bundle;
+    bundle = bundle == null ? new BundleConfig(null, null, null, null) : bundle;
     probeInterval = probeInterval == null ? DEFAULT_PROBE_INTERVAL : probeInterval;
     hostRoot = hostRoot == null ? Path.of("/") : hostRoot;
     if (!hostRoot.isAbsolute()) {

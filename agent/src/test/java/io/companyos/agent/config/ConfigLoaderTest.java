@@ -87,6 +87,8 @@ class ConfigLoaderTest {
       queue cap too small | telemetry:\\n  queueMaxBytes: 512KiB         | config error: telemetry.queueMaxBytes (line 2): must be at least 1MiB (one export batch must fit)
       queue cap zero      | telemetry:\\n  queueMaxBytes: 0              | config error: telemetry.queueMaxBytes (line 2): must be a positive size below 8 EiB
       bad cluster         | installation: { cluster: 'prod eu' }            | config error: installation.cluster (line 1): must be 1-63 letters, digits, '.', '_' or '-'
+      compression 0       | bundle:\\n  compressionLevel: 0               | config error: bundle.compressionLevel (line 2): must be 1 (fastest) to 19 (smallest), got 0
+      compression 20      | bundle:\\n  compressionLevel: 20              | config error: bundle.compressionLevel (line 2): must be 1 (fastest) to 19 (smallest), got 20
       """)
   void refusesWithOneLineNamingKeyAndLine(String name, String yaml, String expected) {
     assertThatThrownBy(() -> loader.bind(yaml.replace("\\n", "\n")))
