@@ -58,7 +58,11 @@ class RedactionPropertiesTest {
           Tuple.of("sshpass -p SshPw12345", "SshPw12345"),
           Tuple.of("mysql -pMyPw12345", "MyPw12345"),
           Tuple.of("ldapsearch -D cn=Jane Roe,dc=example,dc=org -w LdapPw123", "LdapPw123"),
-          Tuple.of("Authorization: token tok0123456789abcdef", "tok0123456789abcdef"));
+          Tuple.of("Authorization: token tok0123456789abcdef", "tok0123456789abcdef"),
+          Tuple.of("AUTH PLAIN AGJvYkBleGFtcGxlLm9yZwBTbXRwUHcxMg==", "AGJvYkBleGFtcGxlLm9yZwBTbXRwUHcxMg"),
+          Tuple.of("/cb?state=1&code=4f1c7a9e3b1d4c5e9f8a1b2c", "4f1c7a9e3b1d4c5e9f8a1b2c"),
+          Tuple.of("jdbc:oracle:thin:app/OraPw2026x@//ora1:1521/P", "OraPw2026x"),
+          Tuple.of("client-key-data: c2VjcmV0LWtleS1kYXRhLWJ5dGVz", "c2VjcmV0LWtleS1kYXRhLWJ5dGVz"));
 
   @Provide
   Arbitrary<String> logText() {

@@ -64,6 +64,46 @@ final class AuthHeaderDetector {
     return s.add(start, p, DetectorType.AUTH_HEADER) ? p : -1;
   }
 
+  /**
+   * At the space after {@code AUTH PLAIN} or {@code AUTH XOAUTH2} (SMTP, IMAP's {@code AUTHENTICATE}): the initial
+   * response, when it is base64 of what the mechanism sends: PLAIN's {@code authzid NUL user NUL password}
+   * (RFC 4616), XOAUTH2's {@code user=… ^Aauth=Bearer …}. The mechanism word stays.
+   */
+  static int saslInitialResponse(Scan s, int last, int patternLength, boolean xoauth2) {
+    if (Bytes.isWord(s.at(last - patternLength))) {
+      return -1;
+    }
+    int start = last + 1;
+    int p = start;
+    while (p - start < 4096 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '+' || s.at(p) == '/')) {
+      p++;
+    }
+    while (s.at(p) == '=' && p - start < 4096) {
+      p++;
+    }
+    int len = p - start;
+    if (len < 8 || len % 4 != 0 || Bytes.isWord(s.at(p))) {
+      return -1;
+    }
+    byte[] decoded;
+    try {
+      decoded = Base64.getDecoder().decode(java.util.Arrays.copyOfRange(s.b, start, p));
+    } catch (IllegalArgumentException notBase64) {
+      return -1;
+    }
+    boolean shaped;
+    if (xoauth2) {
+      shaped = decoded.length > 5 && new String(decoded, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("user=");
+    } else {
+      int nuls = 0;
+      for (byte x : decoded) {
+        nuls += x == 0 ? 1 : 0;
+      }
+      shaped = nuls == 2;
+    }
+    return shaped && s.add(start, p, DetectorType.AUTH_HEADER) ? p : -1;
+  }
+
   /** Whether {@code b[start, end)} is standard base64 of text holding a {@code :} ({@code user:password}). */
   static boolean isBase64UserPassword(byte[] b, int start, int end) {
     int len = end - start;

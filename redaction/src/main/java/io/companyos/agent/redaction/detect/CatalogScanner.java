@@ -444,8 +444,14 @@ final class CatalogScanner {
         return AuthHeaderDetector.bearer(s, last);
       case BASIC:
         return AuthHeaderDetector.basic(s, last);
+      case SASL_INITIAL_RESPONSE:
+        return AuthHeaderDetector.saslInitialResponse(s, last, t.text().length(), t.flags() == 1);
       case URL_USERINFO:
         return UrlUserinfoDetector.find(s, last);
+      case OAUTH_CODE:
+        return OAuthCodeDetector.find(s, last);
+      case ORACLE_THIN:
+        return UrlUserinfoDetector.oracleThin(s, last);
       case USER_SLOT_INVALID:
       case USER_SLOT_FOR:
         return UserSlotDetector.afterPhrase(s, last, false);

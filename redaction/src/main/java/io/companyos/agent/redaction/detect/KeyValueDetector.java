@@ -163,6 +163,9 @@ final class KeyValueDetector {
             || Bytes.startsWithIgnoreCase(s.b, start, end, "basic ")) {
           return -1; // the PEM and Authorization detectors take these
         }
+        if (end - start >= 64 && Bytes.startsWith(s.b, start, end, "LS0tLS1CRUdJTi")) {
+          return -1; // base64 of a PEM block (a kubeconfig's client-key-data): Base64SecretDetector names its kind
+        }
         if (t.has(Trigger.AFTER_SLASH)) {
           int slash = Bytes.indexOf(s.b, start, end, "/");
           if (slash >= 0) {

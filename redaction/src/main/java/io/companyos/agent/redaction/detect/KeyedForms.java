@@ -33,6 +33,9 @@ final class KeyedForms {
           && CommandLineDetector.lineMentions(s, ks, "mysqladmin ")) {
         return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // mysqladmin -u root password NEW (unquoted)
       }
+      if (wordEnd - ks == 20 && Bytes.startsWith(s.b, ks, s.hi, "set-initial-password") && s.at(ks - 1) == ' ') {
+        return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // neo4j-admin dbms set-initial-password NEW
+      }
       if (!isConfigKey(s, ks, wordEnd) || !(startsLine(s, ks) || afterConfigSet(s, ks))) {
         return -1;
       }

@@ -57,7 +57,10 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     AUTHORIZATION,
     PIPED_PASSWORD,
     RABBITMQCTL,
-    PGPASS_WILDCARD_PORT
+    PGPASS_WILDCARD_PORT,
+    SASL_INITIAL_RESPONSE,
+    OAUTH_CODE,
+    ORACLE_THIN
   }
 
   boolean has(int flag) {

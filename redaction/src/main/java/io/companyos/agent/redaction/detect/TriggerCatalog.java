@@ -36,7 +36,14 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.TELEGRAM_BOT_TOKEN, DetectorType.API_TOKEN, ":aa", 0));
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
     t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));
+    // SMTP/IMAP AUTH with an initial response (RFC 4954, RFC 4616, Google's XOAUTH2): "aut" stops the scan already
+    t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth plain ", 0));
+    t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth xoauth2 ", 1));
+    t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "authenticate plain ", 0));
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));
+    t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "?code=", 0));
+    t.add(new Trigger(Action.ORACLE_THIN, DetectorType.SECRET, ":thin:", 0)); // jdbc:oracle:thin:user/pw@host
+    t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "&code=", 0));
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, " -p", 0));
     t.add(new Trigger(Action.REDIS_CLI_PASSWORD, DetectorType.SECRET, " -a ", 0));
     t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
@@ -170,7 +177,8 @@ final class TriggerCatalog {
    * Key words of the red team on keys: the kebab and run-together spellings of the {@code _key} words, OpenLDAP's
    * {@code bindpw}/{@code rootpw} (as {@code dpw}, {@code tpw}), Azure's {@code AccountKey} and SAS {@code sig} (20
    * bytes or more, not audit's {@code sig=11}), signed-URL signatures, Docker's {@code .dockerconfigjson} and its
-   * {@code auth} (only when base64 of {@code user:password}); keytool's {@code -storepass} and Docker's
+   * {@code auth} (only when base64 of {@code user:password}), a kubeconfig's {@code client-key-data} (the key word
+   * must end the key, and {@code client-key} does not end this one); keytool's {@code -storepass} and Docker's
    * {@code identitytoken} are found at {@code pass} and {@code token} ({@link KeyValueDetector#RUN_TOGETHER}).
    * A new pattern's second and third bytes should be a rare pair (the scan tests every position against the
    * pairs): {@code ookie}, not {@code cookie}, whose {@code oo} is in {@code pool}, {@code root}, {@code google}.
@@ -179,7 +187,7 @@ final class TriggerCatalog {
     for (String w : List.of("access-key", "secret-key", "encryption-key", "encryptionkey", "signing-key",
         "signingkey", "master-key", "masterkey", "client-key", "clientkey", "auth_key", "auth-key", "authkey",
         "account_key", "account-key", "accountkey", "secret_key_base", "dpw", "tpw", "amz-signature", "g-signature",
-        "dockerconfigjson", "dockercfg")) {
+        "dockerconfigjson", "dockercfg", "client-key-data")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "sig", Trigger.EXACT_KEY | Trigger.LONG_VALUE));
