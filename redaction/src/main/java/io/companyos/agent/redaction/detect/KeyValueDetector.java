@@ -93,9 +93,11 @@ final class KeyValueDetector {
       if (c == '=' && s.at(vs) == '>') {
         vs = skipSpaces(s, vs + 1);
       }
-    } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped) {
+    } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped
+        && !isKubernetesObjectName(s, ks, wordEnd)) {
       vs = sp;
-    } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)) {
+    } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)
+        && !Bytes.startsWith(s.b, sp, s.hi, "via the CLI")) { // docker login's warning "Using --password via the CLI"
       vs = sp;
     } else if (quotedKey && t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')) {
       return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
@@ -166,6 +168,9 @@ final class KeyValueDetector {
         if (end - start >= 64 && Bytes.startsWith(s.b, start, end, "LS0tLS1CRUdJTi")) {
           return -1; // base64 of a PEM block (a kubeconfig's client-key-data): Base64SecretDetector names its kind
         }
+        if (isMysqlUsingPassword(s, start, end)) {
+          return -1;
+        }
         if (t.has(Trigger.AFTER_SLASH)) {
           int slash = Bytes.indexOf(s.b, start, end, "/");
           if (slash >= 0) {
@@ -180,6 +185,13 @@ final class KeyValueDetector {
         break;
     }
     return s.add(start, end, type) ? end : -1;
+  }
+
+  /** MySQL's {@code Access denied for user 'u'@'h' (using password: YES)}: whether one was sent, not the password. */
+  private static boolean isMysqlUsingPassword(Scan s, int start, int end) {
+    boolean yesNo = (end - start == 3 && Bytes.startsWith(s.b, start, end, "YES"))
+        || (end - start == 2 && Bytes.startsWith(s.b, start, end, "NO"));
+    return yesNo && start >= s.lo + 17 && Bytes.startsWith(s.b, start - 17, s.hi, "(using password: ");
   }
 
   static int unquotedEnd(Scan s, int keyStart, int vs) {
@@ -265,6 +277,14 @@ final class KeyValueDetector {
     int p = s.at(wordStart - 1);
     int w = s.at(wordStart);
     return p == '.' || p == '_' || p == '-' || (Bytes.isUpper(w) && (Bytes.isLower(p) || Bytes.isDigit(p)));
+  }
+
+  /**
+   * Kubernetes names an object by its kind, a blank and the quoted name: {@code Secret "db-credentials" created},
+   * {@code secret "db-credentials" not found} (kubectl, kubelet events), not a key and its value.
+   */
+  private static boolean isKubernetesObjectName(Scan s, int ks, int wordEnd) {
+    return wordEnd - ks == 6 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "secret");
   }
 
   /** {@code PWD=/home/x} in sudo and shell logs is the working directory, not a password. */

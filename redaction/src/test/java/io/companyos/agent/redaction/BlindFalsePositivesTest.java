@@ -1,0 +1,51 @@
+package io.companyos.agent.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Lines of real tools that the blind corpus ({@code corpus/blind-s13.txt}) found changed, and the values of the same
+ * shapes that must still go. Display names are indices: no value appears in a test's name.
+ */
+class BlindFalsePositivesTest {
+  private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("secret: \"s3cr3t-value\"", "secret: \"<secret>\""),
+        Arguments.of("PASSWORD 'SqlPw-2026'", "PASSWORD '<secret>'"),
+        Arguments.of("docker login --password DockerPw123 reg.example.org", "docker login --password <secret> reg.example.org"),
+        Arguments.of("password: YES-it-is", "password: <secret>"),
+        Arguments.of("fe80::1ff:fe23:4567:890a%eth0 up", "<ipv6> up"),
+        Arguments.of("addr 2001:db8:1::7-", "addr <ipv6>-"));
+  }
+
+  @ParameterizedTest(name = "[{index}]")
+  @MethodSource("redacted")
+  void isRedacted(String in, String expected) {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+    assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "Secret \"db-credentials\" created",
+        "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
+        "Access denied for user (using password: NO)",
+        "Error: ER_ACCESS_DENIED_ERROR: Access denied (using password: YES)",
+        "WARNING! Using --password via the CLI is insecure. Use --password-stdin.",
+        "::add-mask::***",
+        "::add-matcher::.github/matchers.json",
+        "::debug::cache hit");
+  }
+
+  @ParameterizedTest(name = "[{index}]")
+  @MethodSource("unchanged")
+  void staysUnchanged(String in) {
+    assertThat(MASK.redact(in)).isEqualTo(in);
+  }
+}
