@@ -454,9 +454,19 @@ final class CatalogScanner {
         return UrlUserinfoDetector.oracleThin(s, last);
       case USER_SLOT_INVALID:
       case USER_SLOT_FOR:
-        return UserSlotDetector.afterPhrase(s, last, false);
+        return UserSlotDetector.afterPhrase(s, last, false, t.flags() == UserSlotDetector.NEEDS_PORT);
       case USER_SLOT_FOR_FROM:
-        return UserSlotDetector.afterPhrase(s, last, true);
+        return UserSlotDetector.afterPhrase(s, last, true, false);
+      case SUDO_USER:
+        return UserSlotDetector.sudo(s, last);
+      case USER_BEFORE_UID:
+        return UserSlotDetector.beforeUid(s, last);
+      case SU_USERS:
+        return UserSlotDetector.su(s, last);
+      case PAM_LOGNAME:
+        return UserSlotDetector.pamLogname(s, last);
+      case LDAP_UID:
+        return DistinguishedNameDetector.find(s, last, 4, DetectorType.USERNAME);
       case HOME_DIR:
         return UserSlotDetector.home(s, last, t.text().length());
       case WINDOWS_HOME:
@@ -464,7 +474,7 @@ final class CatalogScanner {
       case MAC_HOME:
         return UserSlotDetector.macHome(s, last);
       case DN_COMMON_NAME:
-        return DistinguishedNameDetector.find(s, last);
+        return DistinguishedNameDetector.find(s, last, 3, DetectorType.PERSON_NAME);
       case INTERNAL_SUFFIX:
         return HostnameDetector.find(s, last, t.text().length(), true);
       case CUSTOMER_DOMAIN:

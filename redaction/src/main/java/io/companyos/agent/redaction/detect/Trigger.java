@@ -60,7 +60,12 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PGPASS_WILDCARD_PORT,
     SASL_INITIAL_RESPONSE,
     OAUTH_CODE,
-    ORACLE_THIN
+    ORACLE_THIN,
+    SUDO_USER,
+    USER_BEFORE_UID,
+    SU_USERS,
+    PAM_LOGNAME,
+    LDAP_UID
   }
 
   boolean has(int flag) {

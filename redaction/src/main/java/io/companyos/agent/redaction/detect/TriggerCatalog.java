@@ -51,9 +51,18 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "password for ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "publickey for ", 0));
-    for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ")) {
+    for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ",
+        "user '", "user \"", "account name:")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
+    t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
+    // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
+    // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
+    t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
+    t.add(new Trigger(Action.USER_BEFORE_UID, DetectorType.USERNAME, "(uid=", 0));
+    t.add(new Trigger(Action.SU_USERS, DetectorType.USERNAME, "(to ", 0));
+    t.add(new Trigger(Action.PAM_LOGNAME, DetectorType.USERNAME, "; logname=", 0));
+    t.add(new Trigger(Action.LDAP_UID, DetectorType.USERNAME, "uid=", 0));
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "/home/", 0));
     t.add(new Trigger(Action.WINDOWS_HOME, DetectorType.USERNAME, ":\\users\\", 0));
     t.add(new Trigger(Action.WINDOWS_HOME, DetectorType.USERNAME, ":\\\\users\\\\", 0));
@@ -165,6 +174,8 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "acct", Trigger.EXACT_KEY)); // auditd's acct="x"
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "principalname", 0)); // MongoDB's principalName
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, "name", Trigger.EXACT_KEY));
     for (String w : List.of("displayname", "display_name", "firstname", "first_name", "lastname", "last_name",
         "fullname", "full_name", "givenname", "given_name", "familyname", "family_name", "surname",

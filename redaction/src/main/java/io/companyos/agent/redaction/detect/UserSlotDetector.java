@@ -6,17 +6,28 @@ import io.companyos.agent.redaction.DetectorType;
  * User names in structural slots of system logs: sshd {@code Invalid user X from},
  * {@code Failed password for X from}, {@code Accepted publickey for X from}, Neo4j
  * {@code authenticated as X}, pam
- * {@code session opened for user X}, systemd {@code of user X}, PostgreSQL {@code for user "X"}, and home
- * directories {@code /home/X/}, {@code C:\Users\X\}, {@code /Users/X/}. {@code root} stays.
+ * {@code session opened for user X}, systemd {@code of user X}, PostgreSQL {@code for user "X"}, RabbitMQ
+ * {@code user 'X'}, sshd {@code Disconnected from user X ADDRESS port}, Windows {@code Account Name: X}, sudo
+ * {@code sudo:  X : TTY=}, pam {@code by X(uid=1001)} and {@code ; logname=X … ruser=X}, su {@code (to T) X on},
+ * and home directories {@code /home/X/}, {@code C:\Users\X\}, {@code /Users/X/}. {@code root} stays.
  */
 final class UserSlotDetector {
+  /** A trigger flag: the user name must be followed by an address and {@code port}. */
+  static final int NEEDS_PORT = 1;
+
   private UserSlotDetector() {}
 
   /** After {@code invalid user }, {@code for user }, {@code of user }, …: the next word. */
-  static int afterPhrase(Scan s, int last, boolean needsFrom) {
+  static int afterPhrase(Scan s, int last, boolean needsFrom, boolean needsPort) {
     int p = last + 1;
-    boolean quoted = s.at(p) == '"' || s.at(p) == '\'';
-    int start = quoted ? p + 1 : p;
+    if (s.at(last) == ':') { // Windows' "Account Name:" and its tabs
+      int n = 0;
+      while (n++ < 8 && (s.at(p) == ' ' || s.at(p) == '\t')) {
+        p++;
+      }
+    }
+    int open = isQuote(s.at(last)) ? last : isQuote(s.at(p)) ? p : -1; // the phrase's quote (user 'x') or the value's
+    int start = open == p ? p + 1 : p;
     int end = start;
     while (end - start < 64 && isNameChar(s.at(end))) {
       end++;
@@ -24,16 +35,125 @@ final class UserSlotDetector {
     while (end > start && s.at(end - 1) == '.') {
       end--;
     }
-    if (end == start || (quoted && s.at(end) != s.at(p))) {
+    if (end == start || (open >= 0 && s.at(end) != s.at(open)) || (end - start == 1 && s.at(start) == '-')) {
       return -1;
     }
     if (needsFrom && !Bytes.startsWith(s.b, end, s.hi, " from ")) {
       return -1;
     }
+    if (needsPort && (s.at(end) != ' ' || !portFollows(s, end + 1))) {
+      return -1; // sshd's "Disconnected from user U ADDRESS port N", not "loaded from user settings"
+    }
     if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))) {
       return -1;
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** At the blank of {@code sudo: }: {@code sudo:    USER : TTY=…} or {@code USER : 3 incorrect password attempts}. */
+  static int sudo(Scan s, int last) {
+    if (Bytes.isWord(s.at(last - 6))) {
+      return -1;
+    }
+    int start = last + 1;
+    int n = 0;
+    while (n++ < 16 && s.at(start) == ' ') {
+      start++;
+    }
+    int end = start;
+    while (end - start < 64 && isNameChar(s.at(end))) {
+      end++;
+    }
+    if (end == start || !Bytes.startsWith(s.b, end, s.hi, " : ")
+        || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** At the {@code =} of {@code (uid=}: pam's {@code by USER(uid=1001)}, {@code for user USER(uid=…)}. */
+  static int beforeUid(Scan s, int last) {
+    int paren = last - 4;
+    int floor = s.floor();
+    int start = paren;
+    while (start > floor && paren - start < 64 && isNameChar(s.b[start - 1]) && s.b[start - 1] != '@') {
+      start--;
+    }
+    if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)) {
+      return -1;
+    }
+    return s.add(start, paren, DetectorType.USERNAME) ? paren : -1;
+  }
+
+  /** At the blank of {@code (to }: su's {@code (to TARGET) USER on TTY}; {@code root} stays. */
+  static int su(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end - start < 64 && isNameChar(s.at(end))) {
+      end++;
+    }
+    if (end == start || s.at(end) != ')' || s.at(end + 1) != ' ') {
+      return -1;
+    }
+    int userStart = end + 2;
+    int userEnd = userStart;
+    while (userEnd - userStart < 64 && isNameChar(s.at(userEnd))) {
+      userEnd++;
+    }
+    if (userEnd == userStart || !Bytes.startsWith(s.b, userEnd, s.hi, " on ")) {
+      return -1;
+    }
+    int r = -1;
+    if (!KeyValueDetector.isSystemAccount(s, start, end) && s.add(start, end, DetectorType.USERNAME)) {
+      r = end;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, userStart, userEnd) && s.add(userStart, userEnd, DetectorType.USERNAME)) {
+      r = userEnd;
+    }
+    return r;
+  }
+
+  /** At the {@code =} of {@code ; logname=}: pam's failure line, {@code logname=U uid=… ruser=U rhost=…}. */
+  static int pamLogname(Scan s, int last) {
+    int r = -1;
+    int end = wordEnd(s, last + 1);
+    if (end > last + 1 && !KeyValueDetector.isSystemAccount(s, last + 1, end)
+        && s.add(last + 1, end, DetectorType.USERNAME)) {
+      r = end;
+    }
+    int limit = Math.min(s.hi, last + 256);
+    for (int p = last + 1; p < limit && s.b[p] != '\n'; p++) {
+      if (s.b[p] == ' ' && Bytes.startsWith(s.b, p + 1, limit, "ruser=")) {
+        int vs = p + 7;
+        int ve = wordEnd(s, vs);
+        if (ve > vs && !KeyValueDetector.isSystemAccount(s, vs, ve) && s.add(vs, ve, DetectorType.USERNAME)) {
+          r = ve;
+        }
+        break;
+      }
+    }
+    return r;
+  }
+
+  private static int wordEnd(Scan s, int start) {
+    int end = start;
+    while (end - start < 64 && isNameChar(s.at(end))) {
+      end++;
+    }
+    return end;
+  }
+
+  /** An address and {@code port } from {@code p}: {@code 10.9.0.7 port }, {@code 2001:db8::7 port }. */
+  private static boolean portFollows(Scan s, int p) {
+    int e = p;
+    while (e - p < 46 && (Bytes.isHex(s.at(e)) || s.at(e) == '.' || s.at(e) == ':')) {
+      e++;
+    }
+    return e > p && Bytes.startsWith(s.b, e, s.hi, " port ");
+  }
+
+  private static boolean isQuote(int c) {
+    return c == '"' || c == '\'';
   }
 
   /** After {@code /home/}. */
