@@ -45,7 +45,70 @@ final class EmailDetector {
     if (end < 0) {
       return -1;
     }
+    if (s.at(st - 1) == '<' && s.at(end) == '>' && s.enabled(DetectorType.PERSON_NAME)) {
+      displayName(s, st - 1);
+    }
     return s.add(st, end, DetectorType.EMAIL) ? end : -1;
+  }
+
+  /**
+   * Before the {@code <} of {@code <address>}: the display name of RFC 5322's {@code Jane Doe <jane@…>} (git's
+   * {@code Author:} and {@code Signed-off-by:}, mail headers, CRM logs), as a person's name: two to four words, each
+   * starting with a capital or a non-ASCII letter, quoted, or after {@code ": "}, {@code ", "}, a tab or the start
+   * of the line. {@code sent to Jane Doe <…>} (a lower-case word before) stays.
+   */
+  private static void displayName(Scan s, int lt) {
+    int floor = s.floor();
+    int end = lt - 1;
+    if (end <= floor || s.b[end] != ' ') {
+      return;
+    }
+    if (s.at(end - 1) == '"') {
+      quotedName(s, floor, end - 1);
+      return;
+    }
+    int start = end;
+    int words = 0;
+    int p = end;
+    while (true) {
+      int w = p;
+      while (w > floor && p - w < 32 && isNameByte(s.b[w - 1])) {
+        w--;
+      }
+      if (w == p || !(Bytes.isUpper(s.b[w] & 0xFF) || s.b[w] < 0)) {
+        break;
+      }
+      start = w;
+      words++;
+      if (words > 4 || w - 1 <= floor || s.b[w - 1] != ' ') {
+        break;
+      }
+      p = w - 1;
+    }
+    if (words < 2 || words > 4) {
+      return;
+    }
+    int before = start > s.lo ? s.b[start - 1] : '\n';
+    if (before == '\n' || before == '\t' || (before == ' ' && (s.at(start - 2) == ':' || s.at(start - 2) == ','))) {
+      s.add(start, end, DetectorType.PERSON_NAME);
+    }
+  }
+
+  /** {@code "Jane van Doe" <…>}: the quoted display name, when it starts with a capital and has no {@code @}. */
+  private static void quotedName(Scan s, int floor, int close) {
+    int q = close - 1;
+    while (q > floor && close - q < 64 && s.b[q] != '"' && s.b[q] != '@' && s.b[q] != '\n') {
+      q--;
+    }
+    int start = q + 1;
+    if (q <= floor - 1 || s.at(q) != '"' || start == close || !(Bytes.isUpper(s.b[start] & 0xFF) || s.b[start] < 0)) {
+      return;
+    }
+    s.add(start, close, DetectorType.PERSON_NAME);
+  }
+
+  private static boolean isNameByte(byte c) {
+    return Bytes.isAlpha(c) || c < 0 || c == '\'' || c == '-' || c == '.';
   }
 
   /** The end of a valid domain name starting at {@code p}, or -1. */
