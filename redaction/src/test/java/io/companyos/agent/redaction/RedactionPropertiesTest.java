@@ -62,7 +62,8 @@ class RedactionPropertiesTest {
           Tuple.of("AUTH PLAIN AGJvYkBleGFtcGxlLm9yZwBTbXRwUHcxMg==", "AGJvYkBleGFtcGxlLm9yZwBTbXRwUHcxMg"),
           Tuple.of("/cb?state=1&code=4f1c7a9e3b1d4c5e9f8a1b2c", "4f1c7a9e3b1d4c5e9f8a1b2c"),
           Tuple.of("jdbc:oracle:thin:app/OraPw2026x@//ora1:1521/P", "OraPw2026x"),
-          Tuple.of("client-key-data: c2VjcmV0LWtleS1kYXRhLWJ5dGVz", "c2VjcmV0LWtleS1kYXRhLWJ5dGVz"));
+          Tuple.of("client-key-data: c2VjcmV0LWtleS1kYXRhLWJ5dGVz", "c2VjcmV0LWtleS1kYXRhLWJ5dGVz"),
+          Tuple.of("To=%2B4930987654321", "4930987654321"));
 
   @Provide
   Arbitrary<String> logText() {

@@ -285,8 +285,9 @@ final class CatalogScanner {
         // PhoneDetector.findInternational: a digit 1-9 after the plus, no word byte before it
         return i + 1 >= end || (b[i + 1] >= '1' && b[i + 1] <= '9' && (prev & WORD) == 0);
       case T_PERCENT:
-        // EmailDetector.findEncoded: %40
-        return i + 2 >= end || (b[i + 1] == '4' && b[i + 2] == '0');
+        // EmailDetector.findEncoded: %40; PhoneDetector.findEncodedInternational: %2B and a digit 1-9
+        return i + 2 >= end || (b[i + 1] == '4' && b[i + 2] == '0')
+            || (b[i + 1] == '2' && (b[i + 2] | 0x20) == 'b' && (i + 3 >= end || (b[i + 3] >= '1' && b[i + 3] <= '9')));
       case T_UPPER:
         // both detectors need a second capital: an AWS key id (AKIA…) an A, an IBAN two digits after it
         return i + 3 >= end ? b[i] == 'A' : Bytes.isUpper(b[i + 1]) && (b[i] == 'A' || Bytes.isDigit(b[i + 2]));
@@ -537,6 +538,9 @@ final class CatalogScanner {
       case T_AT:
         return enabled(DetectorType.EMAIL) ? EmailDetector.find(s, i) : -1;
       case T_PERCENT:
+        if (s.at(i + 1) == '2') {
+          return enabled(DetectorType.PHONE) ? PhoneDetector.findEncodedInternational(s, i) : -1;
+        }
         return enabled(DetectorType.EMAIL) ? EmailDetector.findEncoded(s, i) : -1;
       case T_PLUS:
         return enabled(DetectorType.PHONE) ? PhoneDetector.findInternational(s, i) : -1;

@@ -6,7 +6,7 @@ import io.companyos.agent.redaction.DetectorType;
  * Phone numbers with their formatting: international ({@code +49 30 1234567}, {@code +1 (415) 555-1234},
  * {@code +14155551234}: 8 to 15 digits after the plus), North American national ({@code (415) 555-1234},
  * {@code 415-555-1234}, {@code 415.555.1234}) and trunk-prefixed national ({@code 030 1234567},
- * {@code 020 7946 0958}). Bare digit runs are never phone numbers: timestamps, epoch values, durations and
+ * {@code 020 7946 0958}), the international ones also URL-encoded ({@code %2B14155551234}). Bare digit runs are never phone numbers: timestamps, epoch values, durations and
  * metric values stay.
  */
 final class PhoneDetector {
@@ -14,11 +14,26 @@ final class PhoneDetector {
 
   /** At a {@code +}. */
   static int findInternational(Scan s, int plus) {
+    return international(s, plus, plus + 1);
+  }
+
+  /**
+   * At the {@code %} of a URL-encoded plus, {@code %2B14155551234} (a query string or form body: Twilio's
+   * {@code To=}, a CRM's {@code phone=}): the same number, the {@code %2B} included.
+   */
+  static int findEncodedInternational(Scan s, int pct) {
+    if (s.at(pct + 1) != '2' || (s.at(pct + 2) | 0x20) != 'b') {
+      return -1;
+    }
+    return international(s, pct, pct + 3);
+  }
+
+  private static int international(Scan s, int plus, int first) {
     int prev = s.at(plus - 1);
     if (Bytes.isWord(prev) || prev == '+' || prev == '.') {
       return -1;
     }
-    int p = plus + 1;
+    int p = first;
     if (!Bytes.isDigit(s.at(p)) || s.at(p) == '0') {
       return -1;
     }

@@ -28,8 +28,9 @@ class TriggerPrecheckTest {
     Arbitrary<String> piece = Arbitraries.oneOf(
         Arbitraries.of("(415) 555-1234", "(415)555-1234", "(212) 555 0100", "+49 30 98765432", "+1 415 555 1234",
             "+44 (0)20 7946 0958", "+0000]", "%40", "%4", "%20", "(ttl", "(KHTML, like", "(5628 bytes)",
-            "a(415) 555-1234", "1+49 30 1234567", ".+49 30 1234567", "++49 30 1234567", "alice%40corp.example"),
-        Arbitraries.strings().withChars("0123456789()+% -.a@").ofMinLength(1).ofMaxLength(8));
+            "a(415) 555-1234", "1+49 30 1234567", ".+49 30 1234567", "++49 30 1234567", "alice%40corp.example",
+            "%2B4930987654", "%2b14155550134", "%2B0", "%2B", "%2", "a%2B4930987654", "%2B49 30 98765432"),
+        Arbitraries.strings().withChars("0123456789()+% -.a@Bb").ofMinLength(1).ofMaxLength(8));
     return piece.list().ofMinSize(1).ofMaxSize(6).map(p -> String.join("", p));
   }
 
@@ -63,11 +64,11 @@ class TriggerPrecheckTest {
     boolean[] enabled = new boolean[DetectorType.values().length];
     Arrays.fill(enabled, true);
     CatalogScanner scanner = new CatalogScanner(TriggerCatalog.build(List.of(), List.of()), enabled, LABELS);
-    for (String t : List.of(" (415) 555-1234", " +49 30 98765432", " a%40b.example")) {
+    for (String t : List.of(" (415) 555-1234", " +49 30 98765432", " a%40b.example", " %2B4930987654")) {
       byte[] b = bytes(t);
       assertThat(CatalogScanner.worthATry(b, scanner.info(b[1]), scanner.info(' '), 1, b.length)).as(t).isTrue();
     }
-    for (String t : List.of(" (ttl expired)", " +0000]", "x(415) 555-1234", " %20")) {
+    for (String t : List.of(" (ttl expired)", " +0000]", "x(415) 555-1234", " %20", " %2B0", " %2Bx")) {
       byte[] b = bytes(t);
       assertThat(CatalogScanner.worthATry(b, scanner.info(b[1]), scanner.info(b[0]), 1, b.length)).as(t).isFalse();
     }
