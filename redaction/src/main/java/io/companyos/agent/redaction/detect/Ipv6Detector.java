@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * IPv6 addresses in full and every compressed form, with an IPv4 tail ({@code ::ffff:10.1.2.3}) and a zone
  * id ({@code fe80::1%eth0}); always the whole address. Not redacted: the unspecified {@code ::}, loopback
- * {@code ::1} and IPv4-mapped loopback. Times ({@code 12:34:56}), PCI addresses ({@code 0000:00:1f.6}) and
- * Java method references ({@code Foo::bar}) and GitHub Actions commands ({@code ::add-mask::}) are not addresses.
+ * {@code ::1} and IPv4-mapped loopback. Times ({@code 12:34:56}), PCI addresses ({@code 0000:00:1f.6}), Java
+ * method references ({@code Foo::bar}) and GitHub Actions commands ({@code ::add-mask::}) are not addresses.
  */
 final class Ipv6Detector {
   private Ipv6Detector() {}
