@@ -63,7 +63,12 @@ class RedactionPropertiesTest {
           Tuple.of("/cb?state=1&code=4f1c7a9e3b1d4c5e9f8a1b2c", "4f1c7a9e3b1d4c5e9f8a1b2c"),
           Tuple.of("jdbc:oracle:thin:app/OraPw2026x@//ora1:1521/P", "OraPw2026x"),
           Tuple.of("client-key-data: c2VjcmV0LWtleS1kYXRhLWJ5dGVz", "c2VjcmV0LWtleS1kYXRhLWJ5dGVz"),
-          Tuple.of("To=%2B4930987654321", "4930987654321"));
+          Tuple.of("To=%2B4930987654321", "4930987654321"),
+          Tuple.of("sudo:    amira : TTY=pts/1 ; PWD=/tmp", "amira"),
+          Tuple.of("session opened for user root(uid=0) by amira(uid=1001)", "amira"),
+          Tuple.of("su: (to postgres) amira on pts/1", "amira"),
+          Tuple.of("BIND dn=\"uid=amira,ou=people,dc=example,dc=org\"", "amira"),
+          Tuple.of("Author: Amira Okafor <a.okafor@example.org>", "Okafor"));
 
   @Provide
   Arbitrary<String> logText() {
