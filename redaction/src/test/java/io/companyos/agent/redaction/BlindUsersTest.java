@@ -37,7 +37,11 @@ class BlindUsersTest {
         Arguments.of("BIND dn=\"uid=amira,ou=people,dc=example,dc=org\" method=128",
             "BIND dn=\"uid=<user>,ou=people,dc=example,dc=org\" method=128"),
         Arguments.of("Account For Which Logon Failed: Account Name:\t\tamira Account Domain: HQ",
-            "Account For Which Logon Failed: Account Name:\t\t<user> Account Domain: HQ"));
+            "Account For Which Logon Failed: Account Name:\t\t<user> Account Domain: HQ"),
+        Arguments.of("81.2.69.161 - amira [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/2.0\" 200 88",
+            "<ipv4> - <user> [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/2.0\" 200 88"),
+        Arguments.of("127.0.0.1 - a.okafor [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/1.1\" 401 0",
+            "127.0.0.1 - <user> [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/1.1\" 401 0"));
   }
 
   @ParameterizedTest(name = "[{index}]")
@@ -62,7 +66,11 @@ class BlindUsersTest {
         "Account Name:\t\t- Account Domain: -",
         "acctId=42 account=billing",
         "settings loaded from user profile and from user defaults",
-        "Disconnected from user root 127.0.0.1 port 50122");
+        "Disconnected from user root 127.0.0.1 port 50122",
+        "127.0.0.1 - - [26/Nov/2026:10:12:07 +0000] \"GET /nginx_status HTTP/1.1\" 200 97",
+        "127.0.0.1 - root [26/Nov/2026:10:12:07 +0000] \"GET / HTTP/1.1\" 200 97",
+        "127.0.0.1 - pool size 4 [ok]",
+        "127.0.0.1 - upstream [error] x");
   }
 
   @ParameterizedTest(name = "[{index}]")

@@ -68,7 +68,8 @@ class RedactionPropertiesTest {
           Tuple.of("session opened for user root(uid=0) by amira(uid=1001)", "amira"),
           Tuple.of("su: (to postgres) amira on pts/1", "amira"),
           Tuple.of("BIND dn=\"uid=amira,ou=people,dc=example,dc=org\"", "amira"),
-          Tuple.of("Author: Amira Okafor <a.okafor@example.org>", "Okafor"));
+          Tuple.of("Author: Amira Okafor <a.okafor@example.org>", "Okafor"),
+          Tuple.of("10.9.8.7 - amira [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/1.1\"", "amira"));
 
   @Provide
   Arbitrary<String> logText() {

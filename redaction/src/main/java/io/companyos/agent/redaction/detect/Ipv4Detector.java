@@ -6,7 +6,8 @@ import io.companyos.agent.redaction.DetectorType;
  * IPv4 addresses: four decimal octets of at most 255 without leading zeros. Not redacted: loopback
  * ({@code 127.0.0.0/8}), {@code 0.0.0.0/8}, netmasks ({@code 255.…}), and dotted numbers that are part of
  * something longer or that follow a version-like word or a product name, such as {@code 10.0.19045.3930},
- * {@code Chrome/122.0.0.0}, {@code 1.3.6.1.4.1…} or {@code OID 2.5.29.17}.
+ * {@code Chrome/122.0.0.0}, {@code 1.3.6.1.4.1…} or {@code OID 2.5.29.17}. The user after a client address in an
+ * access log ({@code 10.1.2.3 - jdoe [26/Nov/2026:…}) is a user name, after a loopback address too.
  */
 final class Ipv4Detector {
   private static final String[] VERSION_WORDS = {
@@ -31,12 +32,36 @@ final class Ipv4Detector {
       return -1;
     }
     if (o[0] == 127 || o[0] == 0 || o[0] == 255) {
-      return -1;
+      return remoteUser(s, end);
     }
     if (afterVersionWord(s, start)) {
       return -1;
     }
-    return s.add(start, end, DetectorType.IPV4) ? end : -1;
+    if (!s.add(start, end, DetectorType.IPV4)) {
+      return -1;
+    }
+    return Math.max(end, remoteUser(s, end));
+  }
+
+  /**
+   * After the client address of an access log in the common or combined format ({@code ADDRESS - USER [26/Nov/…}):
+   * the user of HTTP authentication (nginx's {@code $remote_user}, Apache's {@code %u}), or -1; {@code -} and
+   * {@code root} stay.
+   */
+  private static int remoteUser(Scan s, int end) {
+    if (s.at(end) != ' ' || s.at(end + 1) != '-' || s.at(end + 2) != ' ' || s.at(end + 3) == '-') {
+      return -1;
+    }
+    int us = end + 3;
+    int ue = us;
+    while (ue - us < 64 && s.at(ue) > ' ' && s.at(ue) != '[' && s.at(ue) != '"') {
+      ue++;
+    }
+    if (ue == us || s.at(ue) != ' ' || s.at(ue + 1) != '[' || !Bytes.isDigit(s.at(ue + 2))
+        || KeyValueDetector.isSystemAccount(s, us, ue) || KeyValueDetector.isPlaceholder(s, us, ue)) {
+      return -1;
+    }
+    return s.add(us, ue, DetectorType.USERNAME) ? ue : -1;
   }
 
   /** Parses a dotted quad at {@code p} into {@code octets[0..3]}; returns its end or -1. */
