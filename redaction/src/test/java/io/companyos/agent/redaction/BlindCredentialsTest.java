@@ -37,6 +37,9 @@ class BlindCredentialsTest {
             "url=jdbc:oracle:thin:<user>/<secret>@//ora1.example.org:1521/PDB1"),
         Arguments.of("jdbc:oracle:thin:app_ro/OraPw2026x@(DESCRIPTION=(ADDRESS=(HOST=h)))",
             "jdbc:oracle:thin:<user>/<secret>@(DESCRIPTION=(ADDRESS=(HOST=h)))"),
+        // auditd's EXECVE record of mysql -px
+        Arguments.of("type=EXECVE msg=audit(1732612600.789:4700): argc=3 a0=\"mysql\" a1=\"-uroot\" a2=\"-pAuditPw-1\"",
+            "type=EXECVE msg=audit(1732612600.789:4700): argc=3 a0=\"mysql\" a1=\"-uroot\" a2=\"-p<secret>\""),
         // neo4j-admin's initial password
         Arguments.of("neo4j-admin dbms set-initial-password GraphPw2026\n", "neo4j-admin dbms set-initial-password <secret>\n"),
         Arguments.of("$ neo4j-admin set-initial-password 'Graph Pw'", "$ neo4j-admin set-initial-password '<secret>'"));
@@ -64,7 +67,10 @@ class BlindCredentialsTest {
         "exit code=137 reason=OOMKilled",
         "jdbc:oracle:thin:@//ora1.example.org:1521/PDB1",
         "jdbc:oracle:thin:@ora1:1521:ORCL",
-        "neo4j-admin dbms set-initial-password");
+        "neo4j-admin dbms set-initial-password",
+        "type=EXECVE msg=audit(1732612600.789:4701): argc=3 a0=\"docker\" a1=\"run\" a2=\"-p8080:80\"",
+        "type=EXECVE msg=audit(1732612600.789:4702): argc=2 a0=\"mysql\" a1=\"-p\"",
+        "type=EXECVE msg=audit(1732612600.789:4703): argc=3 a0=\"mysql\" a1=\"-p\" a2=\"billing\"");
   }
 
   @ParameterizedTest(name = "[{index}]")

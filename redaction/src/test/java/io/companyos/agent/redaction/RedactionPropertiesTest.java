@@ -69,6 +69,7 @@ class RedactionPropertiesTest {
           Tuple.of("su: (to postgres) amira on pts/1", "amira"),
           Tuple.of("BIND dn=\"uid=amira,ou=people,dc=example,dc=org\"", "amira"),
           Tuple.of("Author: Amira Okafor <a.okafor@example.org>", "Okafor"),
+          Tuple.of("type=EXECVE argc=2 a0=\"mysql\" a1=\"-pAuditPw12345\"", "AuditPw12345"),
           Tuple.of("10.9.8.7 - amira [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/1.1\"", "amira"));
 
   @Provide

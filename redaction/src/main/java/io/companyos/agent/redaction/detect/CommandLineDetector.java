@@ -12,7 +12,9 @@ final class CommandLineDetector {
   /**
    * At the {@code p} of {@code " -p"}: the password follows without a space on a mysql, mariadb, sshpass or 7z
    * command line ({@code -P} is mysql's port); after a space on an sshpass, {@code … login} (docker, podman, helm,
-   * az), mongo or mongosh line, and after {@code -P } on a sqlcmd or zip line. A port ({@code -p 8080:80}) stays.
+   * az), mongo or mongosh line, and after {@code -P } on a sqlcmd or zip line. Also at the {@code p} of
+   * {@code ="-p}: an argument of auditd's {@code EXECVE} record ({@code a0="mysql" a1="-uroot" a2="-px"}). A port
+   * ({@code -p 8080:80}) stays.
    */
   static int mysql(Scan s, int last) {
     int start = last + 1;
@@ -26,6 +28,9 @@ final class CommandLineDetector {
         return -1;
       }
       return secretWord(s, start);
+    }
+    if (c == '"' && s.at(last - 2) == '"') {
+      return -1; // auditd's a1="-p": the prompt form, its quote closes the argument
     }
     if (c == 0 || c == '-' || Bytes.isSpace(c) || !lower || !lineMentions(s, last, "mysql", "mariadb", "sshpass", "7z ")) {
       return -1;

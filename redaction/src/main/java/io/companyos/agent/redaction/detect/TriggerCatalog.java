@@ -45,6 +45,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.ORACLE_THIN, DetectorType.SECRET, ":thin:", 0)); // jdbc:oracle:thin:user/pw@host
     t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "&code=", 0));
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, " -p", 0));
+    t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, "=\"-p", 0)); // auditd EXECVE: a2="-px"
     t.add(new Trigger(Action.REDIS_CLI_PASSWORD, DetectorType.SECRET, " -a ", 0));
     t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
     commandLineAndHeaders(t);
