@@ -17,6 +17,11 @@ class BlindFalsePositivesTest {
   static Stream<Arguments> redacted() {
     return Stream.of(
         Arguments.of("secret: \"s3cr3t-value\"", "secret: \"<secret>\""),
+        // a quoted value after the word secret is a secret unless it is a Kubernetes name and what happened to it
+        Arguments.of("client secret \"S3cr3t!Value\" rejected", "client secret \"<secret>\" rejected"),
+        Arguments.of("using secret \"hunter2-prod\"", "using secret \"<secret>\""),
+        Arguments.of("secret \"db-credentials\" notfound-yet", "secret \"<secret>\" notfound-yet"),
+        Arguments.of("secret \"Db-Credentials\" created", "secret \"<secret>\" created"),
         Arguments.of("PASSWORD 'SqlPw-2026'", "PASSWORD '<secret>'"),
         Arguments.of("docker login --password DockerPw123 reg.example.org", "docker login --password <secret> reg.example.org"),
         Arguments.of("password: YES-it-is", "password: <secret>"),
@@ -35,6 +40,8 @@ class BlindFalsePositivesTest {
     return Stream.of(
         "Secret \"db-credentials\" created",
         "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
+        "secret \"registry-pull.v2\" configured",
+        "Secret \"tls-web\" already exists",
         "Access denied for user (using password: NO)",
         "Error: ER_ACCESS_DENIED_ERROR: Access denied (using password: YES)",
         "WARNING! Using --password via the CLI is insecure. Use --password-stdin.",

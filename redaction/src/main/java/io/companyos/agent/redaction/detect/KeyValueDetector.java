@@ -94,7 +94,7 @@ final class KeyValueDetector {
         vs = skipSpaces(s, vs + 1);
       }
     } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped
-        && !isKubernetesObjectName(s, ks, wordEnd)) {
+        && !isKubernetesObjectName(s, ks, wordEnd, sp)) {
       vs = sp;
     } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)
         && !Bytes.startsWith(s.b, sp, s.hi, "via the CLI")) { // docker login's warning "Using --password via the CLI"
@@ -279,12 +279,35 @@ final class KeyValueDetector {
     return p == '.' || p == '_' || p == '-' || (Bytes.isUpper(w) && (Bytes.isLower(p) || Bytes.isDigit(p)));
   }
 
+  /** What Kubernetes (kubectl, kubelet events, API errors) says after an object's quoted name. */
+  private static final String[] KUBERNETES_OUTCOMES = {"created", "deleted", "configured", "unchanged", "patched",
+      "replaced", "labeled", "annotated", "not found", "already exists"};
+
   /**
-   * Kubernetes names an object by its kind, a blank and the quoted name: {@code Secret "db-credentials" created},
-   * {@code secret "db-credentials" not found} (kubectl, kubelet events), not a key and its value.
+   * Kubernetes names an object by its kind, a blank and the quoted name, then what happened to it:
+   * {@code Secret "db-credentials" created}, {@code secret "db-credentials" not found} (kubectl, kubelet events),
+   * not a key and its value. Only a name Kubernetes allows (lower-case letters, digits, {@code -} and {@code .})
+   * followed by one of {@link #KUBERNETES_OUTCOMES}: {@code client secret "S3cr3t!Value" rejected} and
+   * {@code using secret "hunter2-prod"} are secrets.
    */
-  private static boolean isKubernetesObjectName(Scan s, int ks, int wordEnd) {
-    return wordEnd - ks == 6 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "secret");
+  private static boolean isKubernetesObjectName(Scan s, int ks, int wordEnd, int quote) {
+    if (wordEnd - ks != 6 || !Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "secret") || s.at(quote) != '"') {
+      return false;
+    }
+    int p = quote + 1;
+    while (p - quote <= 253 && (Bytes.isLower(s.at(p)) || Bytes.isDigit(s.at(p)) || s.at(p) == '-' || s.at(p) == '.')) {
+      p++;
+    }
+    if (p == quote + 1 || s.at(p) != '"' || s.at(p + 1) != ' ') {
+      return false;
+    }
+    for (String outcome : KUBERNETES_OUTCOMES) {
+      int after = p + 2 + outcome.length();
+      if (Bytes.startsWith(s.b, p + 2, s.hi, outcome) && !Bytes.isWord(s.at(after))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code PWD=/home/x} in sudo and shell logs is the working directory, not a password. */
