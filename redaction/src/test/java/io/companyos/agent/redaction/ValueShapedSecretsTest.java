@@ -105,6 +105,30 @@ class ValueShapedSecretsTest {
     assertThat(MASK.redact(yaml.toString())).isEqualTo("data:\n  tls.key: |\n    <private_key>\n  tls.crt: none\n");
   }
 
+  /**
+   * A base64 PEM whose private key is not its first block: {@code openssl ecparam -genkey} writes EC PARAMETERS
+   * first, a TLS bundle often the certificate. Alone, under a secret key, under a kubeconfig's client-key-data, and
+   * wrapped at 76; a base64 PEM without a private key stays unless a secret key names it.
+   */
+  @Test
+  void aBase64PemWithThePrivateKeyAfterAnotherBlockIsRedacted() {
+    for (String first : new String[] {"EC PARAMETERS", "CERTIFICATE"}) {
+      String encoded = b64(pem(first) + pem("EC PRIVATE KEY"));
+      assertThat(MASK.redact("key " + encoded + " end")).as(first).isEqualTo("key <private_key> end");
+      assertThat(MASK.redact("password: " + encoded)).as(first).isEqualTo("password: <private_key>");
+      assertThat(MASK.redact("    client-key-data: " + encoded)).as(first)
+          .isEqualTo("    client-key-data: <private_key>");
+      StringBuilder wrapped = new StringBuilder("tls.pem: |\n");
+      for (int i = 0; i < encoded.length(); i += 76) {
+        wrapped.append("  ").append(encoded, i, Math.min(encoded.length(), i + 76)).append('\n');
+      }
+      assertThat(MASK.redact(wrapped.toString())).as(first).isEqualTo("tls.pem: |\n  <private_key>\n");
+    }
+    String certificates = b64(pem("CERTIFICATE") + pem("CERTIFICATE"));
+    assertThat(MASK.redact("ca " + certificates)).isEqualTo("ca " + certificates);
+    assertThat(MASK.redact("password: " + certificates)).isEqualTo("password: <secret>");
+  }
+
   @Test
   void aDerKeyWrappedAt64AndJsonEscapedIsRedactedWhole() {
     String body = PEM_BODY + "AbCd".repeat(16) + "EfGh".repeat(16) + "xyz=";

@@ -98,7 +98,7 @@ final class Base64SecretDetector {
     DetectorType type = DetectorType.PRIVATE_KEY;
     switch (m.kind()) {
       case PEM:
-        secret = isPemPrivateKey(d);
+        secret = isPemPrivateKey(d) || holdsPemPrivateKey(s.b, start, end);
         break;
       case DER:
         secret = isDerPrivateKey(d);
@@ -204,6 +204,32 @@ final class Base64SecretDetector {
       out[o++] = (byte) v;
     }
     return out;
+  }
+
+  /**
+   * Whether the base64 run {@code b[start, end)} (line breaks, JSON-escaped ones and indentation skipped) decodes to
+   * PEM text with a private key block anywhere in it, not only first: {@code openssl ecparam -genkey} writes
+   * {@code EC PARAMETERS} before the {@code EC PRIVATE KEY}, a TLS bundle often has the certificate first.
+   */
+  static boolean holdsPemPrivateKey(byte[] b, int start, int end) {
+    byte[] chars = new byte[end - start];
+    int n = 0;
+    for (int i = start; i < end; i++) {
+      byte c = b[i];
+      if (c == '\\' && i + 1 < end && (b[i + 1] == 'n' || b[i + 1] == 'r')) {
+        i++;
+      } else if (isBase64(c)) {
+        chars[n++] = c;
+      }
+    }
+    String text = new String(decode(chars, 0, n, n), StandardCharsets.ISO_8859_1);
+    for (int at = text.indexOf("-----BEGIN "); at >= 0; at = text.indexOf("-----BEGIN ", at + 11)) {
+      int close = text.indexOf("-----", at + 11);
+      if (close > 0 && close - at < 80 && text.substring(at + 11, close).contains("PRIVATE KEY")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@code -----BEGIN <label>-----} with a label that names a private key. */

@@ -165,8 +165,9 @@ final class KeyValueDetector {
             || Bytes.startsWithIgnoreCase(s.b, start, end, "basic ")) {
           return -1; // the PEM and Authorization detectors take these
         }
-        if (end - start >= 64 && Bytes.startsWith(s.b, start, end, "LS0tLS1CRUdJTi")) {
-          return -1; // base64 of a PEM block (a kubeconfig's client-key-data): Base64SecretDetector names its kind
+        if (end - start >= 64 && Bytes.startsWith(s.b, start, end, "LS0tLS1CRUdJTi")
+            && Base64SecretDetector.holdsPemPrivateKey(s.b, start, end)) {
+          return -1; // base64 of a PEM private key (a kubeconfig's client-key-data): Base64SecretDetector names it
         }
         if (isMysqlUsingPassword(s, start, end)) {
           return -1;
