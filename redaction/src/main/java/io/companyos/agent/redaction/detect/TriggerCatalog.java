@@ -158,7 +158,9 @@ final class TriggerCatalog {
         "access_key", "accesskey", "secret_key", "secretkey", "private_key", "privatekey", "private-key",
         "credentials", "credential", "auth_token", "authtoken", "access_token", "accesstoken", "refresh_token",
         "refreshtoken", "id_token", "session_token", "sessiontoken", "requirepass", "masterauth",
-        "encryption_key", "signing_key", "master_key", "client_key")) {
+        "encryption_key", "signing_key", "master_key", "client_key",
+        // Vault AppRole's secret_id and Consul's SecretID; Spring's dotted app.encryption.key, jwt.signing.key
+        "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     for (String w : List.of("pass", "pwd", "token", "psk")) {

@@ -1,0 +1,47 @@
+package io.companyos.agent.redaction;
+
+import static io.companyos.agent.redaction.DetectorCatalogTest.p;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names.
+ */
+class HeldOutFixesTest {
+  private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        p("consul acl bootstrap: SecretID: 7e8f9a0b-1c2d-4e3f-9a5b-6c7d8e9f0a1b",
+            "consul acl bootstrap: SecretID: <secret>"),
+        p("vault write auth/approle/login role_id=db-role secret_id=2c9e-77f1-a0b3",
+            "vault write auth/approle/login role_id=db-role secret_id=<secret>"),
+        p("{\"secret-id\": \"f00d-beef-cafe\"}", "{\"secret-id\": \"<secret>\"}"),
+        p("app.encryption.key=A7f3K9mQ2xV8pLt4Rz6Wb1Yc5Hd0Jg3N", "app.encryption.key=<secret>"),
+        p("jwt.signing.key: hs512-signing-value", "jwt.signing.key: <secret>"),
+        p("rails master.key=0a1b2c3d4e5f", "rails master.key=<secret>"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("redacted")
+  void redactsTheValue(String in, String expected) {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "secret_id_ttl=24h secret_id_num_uses=10",
+        "ssl.key-store-type=PKCS12 encryption.keySize=256");
+  }
+
+  @ParameterizedTest
+  @MethodSource("unchanged")
+  void leavesTheLine(String line) {
+    assertThat(MASK.redact(line)).isEqualTo(line);
+  }
+}
