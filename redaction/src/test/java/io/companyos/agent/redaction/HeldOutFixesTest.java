@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -24,7 +24,11 @@ class HeldOutFixesTest {
         p("{\"secret-id\": \"f00d-beef-cafe\"}", "{\"secret-id\": \"<secret>\"}"),
         p("app.encryption.key=A7f3K9mQ2xV8pLt4Rz6Wb1Yc5Hd0Jg3N", "app.encryption.key=<secret>"),
         p("jwt.signing.key: hs512-signing-value", "jwt.signing.key: <secret>"),
-        p("rails master.key=0a1b2c3d4e5f", "rails master.key=<secret>"));
+        p("rails master.key=0a1b2c3d4e5f", "rails master.key=<secret>"),
+        p("1732612345.123456 [0 127.0.0.1:53122] \"AUTH\" \"r3d1s-pw\"",
+            "1732612345.123456 [0 127.0.0.1:53122] \"AUTH\" \"<secret>\""),
+        p("1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"alice\" \"acl-pw-1\"",
+            "1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"<user>\" \"<secret>\""));
   }
 
   @ParameterizedTest
@@ -36,7 +40,9 @@ class HeldOutFixesTest {
   static Stream<String> unchanged() {
     return Stream.of(
         "secret_id_ttl=24h secret_id_num_uses=10",
-        "ssl.key-store-type=PKCS12 encryption.keySize=256");
+        "ssl.key-store-type=PKCS12 encryption.keySize=256",
+        "1732612345.123456 [0 127.0.0.1:53122] \"GET\" \"auth\"",
+        "redis> AUTH");
   }
 
   @ParameterizedTest

@@ -490,6 +490,8 @@ final class CatalogScanner {
         return CommandLineDetector.redisCli(s, last);
       case IDENTIFIED_BY:
         return CommandLineDetector.identifiedBy(s, last);
+      case REDIS_MONITOR_AUTH:
+        return CommandLineDetector.redisMonitorAuth(s, last);
       case BASE64_SECRET:
         return Base64SecretDetector.find(s, last, t.flags());
       case PUTTY_PRIVATE_LINES:

@@ -342,6 +342,33 @@ final class CommandLineDetector {
     return secretWord(s, start);
   }
 
+  /**
+   * After {@code "AUTH" } in the output of Redis's {@code MONITOR} ({@code [0 10.0.0.5:53122] "AUTH" "pw"}): the quoted
+   * password, or the user and the password of the ACL form ({@code "AUTH" "alice" "pw"}).
+   */
+  static int redisMonitorAuth(Scan s, int last) {
+    if (s.at(last + 1) != '"') {
+      return -1;
+    }
+    int start = last + 2;
+    int end = closingQuote(s, start, '"');
+    if (end <= start) {
+      return -1;
+    }
+    if (s.at(end + 1) == ' ' && s.at(end + 2) == '"') {
+      int pw = end + 3;
+      int pwEnd = closingQuote(s, pw, '"');
+      if (pwEnd > pw) {
+        // a token of an earlier pass stays: redacting twice equals redacting once
+        if (!KeyValueDetector.isPlaceholder(s, start, end)) {
+          s.add(start, end, DetectorType.USERNAME);
+        }
+        return !KeyValueDetector.isPlaceholder(s, pw, pwEnd) && s.add(pw, pwEnd, DetectorType.SECRET) ? pwEnd : -1;
+      }
+    }
+    return !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
   /** After {@code identified by }: a quoted password. */
   static int identifiedBy(Scan s, int last) {
     int q = s.at(last + 1);

@@ -44,6 +44,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     MYSQL_PASSWORD,
     REDIS_CLI_PASSWORD,
     IDENTIFIED_BY,
+    REDIS_MONITOR_AUTH,
     BASE64_SECRET,
     PUTTY_PRIVATE_LINES,
     PASSWORD_HASH,
