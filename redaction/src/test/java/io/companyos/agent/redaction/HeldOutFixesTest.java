@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -28,7 +28,10 @@ class HeldOutFixesTest {
         p("1732612345.123456 [0 127.0.0.1:53122] \"AUTH\" \"r3d1s-pw\"",
             "1732612345.123456 [0 127.0.0.1:53122] \"AUTH\" \"<secret>\""),
         p("1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"alice\" \"acl-pw-1\"",
-            "1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"<user>\" \"<secret>\""));
+            "1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"<user>\" \"<secret>\""),
+        p("{\"event.action\":\"authentication_failed\",\"user.name\":\"logstash_writer\"}",
+            "{\"event.action\":\"authentication_failed\",\"user.name\":\"<user>\"}"),
+        p("user.name=jdoe", "user.name=<user>"));
   }
 
   @ParameterizedTest
@@ -42,7 +45,10 @@ class HeldOutFixesTest {
         "secret_id_ttl=24h secret_id_num_uses=10",
         "ssl.key-store-type=PKCS12 encryption.keySize=256",
         "1732612345.123456 [0 127.0.0.1:53122] \"GET\" \"auth\"",
-        "redis> AUTH");
+        "redis> AUTH",
+        "user.name=root",
+        "{\"user.name\": null}",
+        "user.names=3 user.name_max=64");
   }
 
   @ParameterizedTest

@@ -174,7 +174,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "neo4j_auth", Trigger.AFTER_SLASH));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "ssn", b));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "social_security_number", 0));
-    for (String w : List.of("username", "user_name", "user-name")) {
+    for (String w : List.of("username", "user_name", "user-name", "user.name")) { // user.name: Elastic's ECS, Java
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
