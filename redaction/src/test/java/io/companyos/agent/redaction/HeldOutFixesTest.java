@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -31,7 +31,9 @@ class HeldOutFixesTest {
             "1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"<user>\" \"<secret>\""),
         p("{\"event.action\":\"authentication_failed\",\"user.name\":\"logstash_writer\"}",
             "{\"event.action\":\"authentication_failed\",\"user.name\":\"<user>\"}"),
-        p("user.name=jdoe", "user.name=<user>"));
+        p("user.name=jdoe", "user.name=<user>"),
+        p("payout name=\"Jan de Vries\" ok", "payout name=\"<name>\" ok"),
+        p("{\"name\": \"Ana Maria da Silva\"}", "{\"name\": \"<name>\"}"));
   }
 
   @ParameterizedTest
@@ -48,7 +50,10 @@ class HeldOutFixesTest {
         "redis> AUTH",
         "user.name=root",
         "{\"user.name\": null}",
-        "user.names=3 user.name_max=64");
+        "user.names=3 user.name_max=64",
+        "name=\"Order of the Day\"",
+        "name=\"Jan de\"",
+        "name=\"de Vries\"");
   }
 
   @ParameterizedTest

@@ -372,7 +372,10 @@ final class KeyValueDetector {
         || Bytes.startsWith(s.b, start, end, "[");
   }
 
-  /** One to four words, each starting with an upper-case or non-ASCII letter; at least two words. */
+  /**
+   * Two to four words, each starting with an upper-case or non-ASCII letter, except a surname particle between the
+   * first and the last word ({@code Jan de Vries}, {@code Ludwig van der Berg}, {@code Ana da Silva}).
+   */
   static boolean looksLikePersonName(Scan s, int start, int end) {
     if (end - start > 64) {
       return false;
@@ -381,6 +384,17 @@ final class KeyValueDetector {
     int p = start;
     while (p < end) {
       int c = s.b[p] & 0xFF;
+      if (words > 0 && Bytes.isLower(c)) {
+        int w = p;
+        while (w < end && s.b[w] != ' ') {
+          w++;
+        }
+        if (w == end || !isSurnameParticle(s, p, w)) {
+          return false;
+        }
+        p = w + 1;
+        continue;
+      }
       if (!(Bytes.isUpper(c) || c >= 0x80)) {
         return false;
       }
@@ -398,5 +412,18 @@ final class KeyValueDetector {
       }
     }
     return words >= 2 && words <= 4;
+  }
+
+  private static final java.util.List<String> SURNAME_PARTICLES =
+      java.util.List.of("de", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von", "la", "le",
+          "du", "ter", "ten", "bin", "al", "y");
+
+  private static boolean isSurnameParticle(Scan s, int from, int to) {
+    for (String w : SURNAME_PARTICLES) {
+      if (to - from == w.length() && Bytes.startsWith(s.b, from, to, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
