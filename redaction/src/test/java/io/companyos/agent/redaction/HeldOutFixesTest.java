@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -53,7 +53,11 @@ class HeldOutFixesTest {
         "user.names=3 user.name_max=64",
         "name=\"Order of the Day\"",
         "name=\"Jan de\"",
-        "name=\"de Vries\"");
+        "name=\"de Vries\"",
+        "      ~ password = (sensitive value)",
+        "      + master_password = (sensitive)",
+        "client_secret: ${OIDC_CLIENT_SECRET:?must be set}",
+        "password: ${DB_PASSWORD?}");
   }
 
   @ParameterizedTest

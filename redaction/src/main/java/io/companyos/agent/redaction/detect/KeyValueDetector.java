@@ -66,6 +66,9 @@ final class KeyValueDetector {
     if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
       return -1;
     }
+    if (s.at(ks - 1) == '{' && s.at(ks - 2) == '$' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == '?') {
+      return -1; // ${CLIENT_SECRET:?must be set}: a shell expansion's variable and its error message
+    }
     int p = wordEnd;
     boolean escaped = false;
     boolean quotedKey = false;
@@ -333,6 +336,9 @@ final class KeyValueDetector {
   static boolean isPlaceholder(Scan s, int start, int end) {
     int len = end - start;
     int c = s.b[start];
+    if (c == '(' && Bytes.startsWith(s.b, start, s.hi, "(sensitive")) {
+      return true; // Terraform's plan: password = (sensitive value), (sensitive)
+    }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {
         return false;
