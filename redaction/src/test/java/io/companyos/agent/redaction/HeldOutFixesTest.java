@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -57,7 +57,10 @@ class HeldOutFixesTest {
         "      ~ password = (sensitive value)",
         "      + master_password = (sensitive)",
         "client_secret: ${OIDC_CLIENT_SECRET:?must be set}",
-        "password: ${DB_PASSWORD?}");
+        "password: ${DB_PASSWORD?}",
+        "Nov 26 15:01:02 node3 systemd[1]: postgresql@16-main.service: Consumed 2min CPU time.",
+        "Started getty@tty1.service and openvpn@server.socket",
+        "OID 1.2.840.113549.1.1.11, serial 04:3f:8a:22:91:0c:7e:55");
   }
 
   @ParameterizedTest

@@ -12,6 +12,9 @@ import java.util.Set;
 final class EmailDetector {
   private static final Set<String> FILE_EXTENSIONS =
       Set.of("png", "jpg", "jpeg", "gif", "svg", "webp", "css", "js", "map", "html", "json", "ico");
+  /** systemd's instantiated units ({@code postgresql@16-main.service}, {@code getty@tty1.service}): none is a TLD. */
+  private static final Set<String> SYSTEMD_UNIT_TYPES = Set.of("service", "socket", "timer", "mount", "automount",
+      "target", "slice", "scope", "path", "device", "swap");
 
   private EmailDetector() {}
 
@@ -146,7 +149,8 @@ final class EmailDetector {
       }
     }
     String tld = new String(s.b, lastLabel, p - lastLabel, java.nio.charset.StandardCharsets.US_ASCII);
-    if (FILE_EXTENSIONS.contains(tld.toLowerCase(java.util.Locale.ROOT))) {
+    String lowerTld = tld.toLowerCase(java.util.Locale.ROOT);
+    if (FILE_EXTENSIONS.contains(lowerTld) || SYSTEMD_UNIT_TYPES.contains(lowerTld)) {
       return -1;
     }
     return p;

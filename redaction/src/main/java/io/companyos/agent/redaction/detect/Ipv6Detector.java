@@ -92,10 +92,27 @@ final class Ipv6Detector {
         || (next == '-' && Bytes.isAlpha(s.at(end + 1)))) { // GitHub Actions' ::add-mask::, ::add-matcher::
       return -1;
     }
-    if (isLoopbackOrUnspecified(g, n, dblAt)) {
+    if (isLoopbackOrUnspecified(g, n, dblAt) || isByteString(s, start, end, dblAt)) {
       return -1;
     }
     return s.add(start, end, DetectorType.IPV6) ? end : -1;
+  }
+
+  /**
+   * Eight groups of exactly two hex digits ({@code 04:3f:8a:22:91:0c:7e:55}): the colon-hex bytes of a certificate
+   * serial or key id, as OpenSSL and keytool print them, not an address (which has no reason to pad every group to
+   * two digits).
+   */
+  private static boolean isByteString(Scan s, int start, int end, int dblAt) {
+    if (dblAt >= 0 || end - start != 23) {
+      return false;
+    }
+    for (int i = start + 2; i < end; i += 3) {
+      if (s.b[i] != ':') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isLoopbackOrUnspecified(int[] g, int n, int dblAt) {
