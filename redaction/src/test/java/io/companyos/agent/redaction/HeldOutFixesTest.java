@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials, journald's sudo[pid].
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -33,7 +33,9 @@ class HeldOutFixesTest {
             "{\"event.action\":\"authentication_failed\",\"user.name\":\"<user>\"}"),
         p("user.name=jdoe", "user.name=<user>"),
         p("payout name=\"Jan de Vries\" ok", "payout name=\"<name>\" ok"),
-        p("{\"name\": \"Ana Maria da Silva\"}", "{\"name\": \"<name>\"}"));
+        p("{\"name\": \"Ana Maria da Silva\"}", "{\"name\": \"<name>\"}"),
+        p("Nov 26 11:03:02 bastion sudo[29001]:  jmorales : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
+            "Nov 26 11:03:02 bastion sudo[29001]:  <user> : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls"));
   }
 
   @ParameterizedTest
@@ -60,7 +62,9 @@ class HeldOutFixesTest {
         "password: ${DB_PASSWORD?}",
         "Nov 26 15:01:02 node3 systemd[1]: postgresql@16-main.service: Consumed 2min CPU time.",
         "Started getty@tty1.service and openvpn@server.socket",
-        "OID 1.2.840.113549.1.1.11, serial 04:3f:8a:22:91:0c:7e:55");
+        "OID 1.2.840.113549.1.1.11, serial 04:3f:8a:22:91:0c:7e:55",
+        "Nov 26 11:03:02 bastion sudo[29001]:  root : TTY=pts/1 ; COMMAND=/bin/ls",
+        "pseudo[3]:  x : y");
   }
 
   @ParameterizedTest

@@ -459,7 +459,7 @@ final class CatalogScanner {
       case USER_SLOT_FOR_FROM:
         return UserSlotDetector.afterPhrase(s, last, true, false);
       case SUDO_USER:
-        return UserSlotDetector.sudo(s, last);
+        return t.flags() == 0 ? UserSlotDetector.sudo(s, last) : UserSlotDetector.sudoWithPid(s, last);
       case USER_BEFORE_UID:
         return UserSlotDetector.beforeUid(s, last);
       case SU_USERS:

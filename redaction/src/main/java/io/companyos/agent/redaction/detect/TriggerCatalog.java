@@ -61,6 +61,7 @@ final class TriggerCatalog {
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
+    t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo[", 1)); // journald: sudo[29001]:  USER : TTY=
     t.add(new Trigger(Action.USER_BEFORE_UID, DetectorType.USERNAME, "(uid=", 0));
     t.add(new Trigger(Action.SU_USERS, DetectorType.USERNAME, "(to ", 0));
     t.add(new Trigger(Action.PAM_LOGNAME, DetectorType.USERNAME, "; logname=", 0));

@@ -55,7 +55,25 @@ final class UserSlotDetector {
     if (Bytes.isWord(s.at(last - 6))) {
       return -1;
     }
-    int start = last + 1;
+    return sudoUser(s, last + 1);
+  }
+
+  /** At the {@code [} of {@code sudo[}: journald's and rsyslog's {@code sudo[29001]:  USER : TTY=…}. */
+  static int sudoWithPid(Scan s, int last) {
+    if (Bytes.isWord(s.at(last - 5))) {
+      return -1;
+    }
+    int p = last + 1;
+    while (p - last <= 10 && Bytes.isDigit(s.at(p))) {
+      p++;
+    }
+    if (p == last + 1 || s.at(p) != ']' || s.at(p + 1) != ':' || s.at(p + 2) != ' ') {
+      return -1;
+    }
+    return sudoUser(s, p + 3);
+  }
+
+  private static int sudoUser(Scan s, int start) {
     int n = 0;
     while (n++ < 16 && s.at(start) == ' ') {
       start++;
