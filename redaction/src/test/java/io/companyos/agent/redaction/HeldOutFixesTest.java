@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials, journald's sudo[pid].
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials, journald's sudo[pid], IAM users' ARNs.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -35,7 +35,10 @@ class HeldOutFixesTest {
         p("payout name=\"Jan de Vries\" ok", "payout name=\"<name>\" ok"),
         p("{\"name\": \"Ana Maria da Silva\"}", "{\"name\": \"<name>\"}"),
         p("Nov 26 11:03:02 bastion sudo[29001]:  jmorales : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
-            "Nov 26 11:03:02 bastion sudo[29001]:  <user> : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls"));
+            "Nov 26 11:03:02 bastion sudo[29001]:  <user> : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls"),
+        p("{\"arn\":\"arn:aws:iam::123456789012:user/c.dubois\"}", "{\"arn\":\"arn:aws:iam::123456789012:user/<user>\"}"),
+        p("AccessDenied: arn:aws-us-gov:iam::210987654321:user/ops/alice is not authorized",
+            "AccessDenied: arn:aws-us-gov:iam::210987654321:user/<user> is not authorized"));
   }
 
   @ParameterizedTest
@@ -64,7 +67,10 @@ class HeldOutFixesTest {
         "Started getty@tty1.service and openvpn@server.socket",
         "OID 1.2.840.113549.1.1.11, serial 04:3f:8a:22:91:0c:7e:55",
         "Nov 26 11:03:02 bastion sudo[29001]:  root : TTY=pts/1 ; COMMAND=/bin/ls",
-        "pseudo[3]:  x : y");
+        "pseudo[3]:  x : y",
+        "arn:aws:iam::123456789012:role/deploy",
+        "arn:aws:iam::aws:policy/ReadOnlyAccess /api/user/42",
+        "GET /v1/user/settings HTTP/1.1");
   }
 
   @ParameterizedTest

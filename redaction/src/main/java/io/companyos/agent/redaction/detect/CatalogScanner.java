@@ -458,6 +458,8 @@ final class CatalogScanner {
         return UserSlotDetector.afterPhrase(s, last, false, t.flags() == UserSlotDetector.NEEDS_PORT);
       case USER_SLOT_FOR_FROM:
         return UserSlotDetector.afterPhrase(s, last, true, false);
+      case IAM_USER_ARN:
+        return UserSlotDetector.iamUserArn(s, last);
       case SUDO_USER:
         return t.flags() == 0 ? UserSlotDetector.sudo(s, last) : UserSlotDetector.sudoWithPid(s, last);
       case USER_BEFORE_UID:

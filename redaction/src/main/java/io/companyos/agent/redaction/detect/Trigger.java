@@ -63,6 +63,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     OAUTH_CODE,
     ORACLE_THIN,
     SUDO_USER,
+    IAM_USER_ARN,
     USER_BEFORE_UID,
     SU_USERS,
     PAM_LOGNAME,

@@ -62,6 +62,7 @@ final class TriggerCatalog {
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo[", 1)); // journald: sudo[29001]:  USER : TTY=
+    t.add(new Trigger(Action.IAM_USER_ARN, DetectorType.USERNAME, ":user/", 0)); // arn:aws:iam::123456789012:user/X
     t.add(new Trigger(Action.USER_BEFORE_UID, DetectorType.USERNAME, "(uid=", 0));
     t.add(new Trigger(Action.SU_USERS, DetectorType.USERNAME, "(to ", 0));
     t.add(new Trigger(Action.PAM_LOGNAME, DetectorType.USERNAME, "; logname=", 0));

@@ -58,6 +58,40 @@ final class UserSlotDetector {
     return sudoUser(s, last + 1);
   }
 
+  /**
+   * At the {@code /} of an IAM user's ARN, {@code arn:aws:iam::123456789012:user/NAME} (CloudTrail's
+   * {@code userIdentity.arn}, policy errors; also {@code arn:aws-cn}, {@code arn:aws-us-gov}): the name, with its path
+   * ({@code user/ops/alice}).
+   */
+  static int iamUserArn(Scan s, int last) {
+    int colon = last - 5;
+    int digits = colon - 12;
+    if (digits < s.floor() + 7 || s.b[digits - 1] != ':' || s.b[digits - 2] != ':') {
+      return -1;
+    }
+    for (int i = digits; i < colon; i++) {
+      if (!Bytes.isDigit(s.b[i])) {
+        return -1;
+      }
+    }
+    if (!Bytes.startsWith(s.b, digits - 5, s.hi, "iam::")) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end - start < 512 && (Bytes.isAlnum(s.at(end)) || isIamNameChar(s.at(end)))) {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == '/') {
+      end--;
+    }
+    return end > start && s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  private static boolean isIamNameChar(int c) {
+    return c == '+' || c == '=' || c == ',' || c == '.' || c == '@' || c == '_' || c == '-' || c == '/';
+  }
+
   /** At the {@code [} of {@code sudo[}: journald's and rsyslog's {@code sudo[29001]:  USER : TTY=…}. */
   static int sudoWithPid(Scan s, int last) {
     if (Bytes.isWord(s.at(last - 5))) {
