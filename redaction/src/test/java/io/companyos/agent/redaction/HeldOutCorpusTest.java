@@ -18,7 +18,7 @@ class HeldOutCorpusTest {
       Map.entry("auth", 1), Map.entry("aws_key", 4), Map.entry("aws_secret", 2), Map.entry("card", 3),
       Map.entry("email", 24), Map.entry("host", 19), Map.entry("iban", 3), Map.entry("ipv4", 51),
       Map.entry("ipv6", 1), Map.entry("jwt", 4), Map.entry("keyword", 5), Map.entry("mac", 1), Map.entry("name", 11),
-      Map.entry("phone", 6), Map.entry("private_key", 1), Map.entry("secret", 74), Map.entry("ssn", 2),
+      Map.entry("phone", 6), Map.entry("private_key", 1), Map.entry("secret", 75), Map.entry("ssn", 2),
       Map.entry("token", 17), Map.entry("user", 48));
   /** The most unmarked lines main changes. */
   private static final int MAX_FALSE_POSITIVE_LINES = 2;

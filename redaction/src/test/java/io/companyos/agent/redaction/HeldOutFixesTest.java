@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The shapes the held-out corpus ({@code corpus/heldout-s13.txt}) found surviving or wrongly changed, each with the
- * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials, journald's sudo[pid], IAM users' ARNs.
+ * hard negatives that must stay: Vault's and Consul's secret ids, dotted key names, Redis MONITOR's AUTH, Vault's unseal keys, Elastic's user.name, surname particles, the placeholders of Terraform and the shell, systemd units and certificate serials, journald's sudo[pid], IAM users' ARNs.
  */
 class HeldOutFixesTest {
   private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
@@ -29,6 +29,8 @@ class HeldOutFixesTest {
             "1732612345.123456 [0 127.0.0.1:53122] \"AUTH\" \"<secret>\""),
         p("1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"alice\" \"acl-pw-1\"",
             "1732612345.123456 [0 127.0.0.1:53122] \"auth\" \"<user>\" \"<secret>\""),
+        p("Unseal Key 1: Xk2p9LmQ7rT4wZ8bN1cVyH3jF6dG0sAeU2iO4pK7lMn8", "Unseal Key 1: <secret>"),
+        p("unseal key 12: q3Vx8M2nR7kLp4Tz9wYb6Hc1Jd5Fg0Se+/Ua3Wi8Xo==", "unseal key 12: <secret>"),
         p("{\"event.action\":\"authentication_failed\",\"user.name\":\"logstash_writer\"}",
             "{\"event.action\":\"authentication_failed\",\"user.name\":\"<user>\"}"),
         p("user.name=jdoe", "user.name=<user>"),
@@ -53,6 +55,10 @@ class HeldOutFixesTest {
         "ssl.key-store-type=PKCS12 encryption.keySize=256",
         "1732612345.123456 [0 127.0.0.1:53122] \"GET\" \"auth\"",
         "redis> AUTH",
+        "Unseal Key 1: (hidden)",
+        "Unseal Progress: 1/3 Unseal Nonce: 5e4d3c2b",
+        "Unseal Key 1: short",
+        "reseal key 1: Xk2p9LmQ7rT4wZ8bN1cVyH3jF6dG0sA",
         "user.name=root",
         "{\"user.name\": null}",
         "user.names=3 user.name_max=64",

@@ -63,6 +63,7 @@ class RedactionPropertiesTest {
           Tuple.of("/cb?state=1&code=4f1c7a9e3b1d4c5e9f8a1b2c", "4f1c7a9e3b1d4c5e9f8a1b2c"),
           Tuple.of("jdbc:oracle:thin:app/OraPw2026x@//ora1:1521/P", "OraPw2026x"),
           Tuple.of("client-key-data: c2VjcmV0LWtleS1kYXRhLWJ5dGVz", "c2VjcmV0LWtleS1kYXRhLWJ5dGVz"),
+          Tuple.of("Unseal Key 3: UnsealShareUnsealShare0123456789+/ab", "UnsealShareUnsealShare0123456789"),
           Tuple.of("arn:aws:iam::123456789012:user/amira.w", "amira.w"),
           Tuple.of("sudo[4242]:  amira : TTY=pts/1 ; PWD=/tmp", "amira"),
           Tuple.of("name=\"Jan de Vries\"", "Vries"),

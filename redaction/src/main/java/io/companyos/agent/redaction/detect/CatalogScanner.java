@@ -492,6 +492,8 @@ final class CatalogScanner {
         return CommandLineDetector.redisCli(s, last);
       case IDENTIFIED_BY:
         return CommandLineDetector.identifiedBy(s, last);
+      case VAULT_UNSEAL_KEY:
+        return CommandLineDetector.vaultUnsealKey(s, last);
       case REDIS_MONITOR_AUTH:
         return CommandLineDetector.redisMonitorAuth(s, last);
       case BASE64_SECRET:

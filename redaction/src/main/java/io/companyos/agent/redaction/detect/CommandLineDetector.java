@@ -343,6 +343,36 @@ final class CommandLineDetector {
   }
 
   /**
+   * At the blank after {@code seal key } of {@code vault operator init}'s output, {@code Unseal Key 1: <base64>}: the
+   * key share (20 base64 characters or more, its padding included). Five of them, or three, unseal the vault.
+   */
+  static int vaultUnsealKey(Scan s, int last) {
+    int seal = last - 8;
+    if (!Bytes.startsWithIgnoreCase(s.b, seal - 2, s.hi, "un") || Bytes.isWord(s.at(seal - 3))) {
+      return -1;
+    }
+    int p = last + 1;
+    while (p - last <= 2 && Bytes.isDigit(s.at(p))) {
+      p++;
+    }
+    if (p == last + 1 || s.at(p) != ':' || s.at(p + 1) != ' ') {
+      return -1;
+    }
+    int start = p + 2;
+    int end = start;
+    while (end - start < 1024 && Base64SecretDetector.isBase64(s.at(end))) {
+      end++;
+    }
+    while (end - start >= 20 && s.at(end) == '=' && end - start < 1026) {
+      end++;
+    }
+    if (end - start < 20 || Bytes.isWord(s.at(end))) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
    * After {@code "AUTH" } in the output of Redis's {@code MONITOR} ({@code [0 10.0.0.5:53122] "AUTH" "pw"}): the quoted
    * password, or the user and the password of the ACL form ({@code "AUTH" "alice" "pw"}).
    */

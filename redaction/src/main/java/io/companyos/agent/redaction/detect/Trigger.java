@@ -45,6 +45,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     REDIS_CLI_PASSWORD,
     IDENTIFIED_BY,
     REDIS_MONITOR_AUTH,
+    VAULT_UNSEAL_KEY,
     BASE64_SECRET,
     PUTTY_PRIVATE_LINES,
     PASSWORD_HASH,

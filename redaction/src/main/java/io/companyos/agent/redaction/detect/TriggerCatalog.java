@@ -48,6 +48,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, "=\"-p", 0)); // auditd EXECVE: a2="-px"
     t.add(new Trigger(Action.REDIS_CLI_PASSWORD, DetectorType.SECRET, " -a ", 0));
     t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
+    t.add(new Trigger(Action.VAULT_UNSEAL_KEY, DetectorType.SECRET, "seal key ", 0)); // vault's Unseal Key 1: <b64>
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth\" ", 0)); // redis MONITOR's "AUTH" "pw"
     commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
