@@ -34,6 +34,7 @@ class HeldOutFixesTest {
         p("{\"event.action\":\"authentication_failed\",\"user.name\":\"logstash_writer\"}",
             "{\"event.action\":\"authentication_failed\",\"user.name\":\"<user>\"}"),
         p("user.name=jdoe", "user.name=<user>"),
+        p("password=(sensitiveData)Pw9x", "password=<secret>"),
         p("payout name=\"Jan de Vries\" ok", "payout name=\"<name>\" ok"),
         p("{\"name\": \"Ana Maria da Silva\"}", "{\"name\": \"<name>\"}"),
         p("Nov 26 11:03:02 bastion sudo[29001]:  jmorales : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
@@ -43,7 +44,7 @@ class HeldOutFixesTest {
             "AccessDenied: arn:aws-us-gov:iam::210987654321:user/<user> is not authorized"));
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "[{index}]") // indices: no value in a test's name
   @MethodSource("redacted")
   void redactsTheValue(String in, String expected) {
     assertThat(MASK.redact(in)).isEqualTo(expected);
@@ -79,7 +80,7 @@ class HeldOutFixesTest {
         "GET /v1/user/settings HTTP/1.1");
   }
 
-  @ParameterizedTest
+  @ParameterizedTest(name = "[{index}]") // indices: no value in a test's name
   @MethodSource("unchanged")
   void leavesTheLine(String line) {
     assertThat(MASK.redact(line)).isEqualTo(line);

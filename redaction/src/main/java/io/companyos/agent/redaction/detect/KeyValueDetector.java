@@ -336,7 +336,8 @@ final class KeyValueDetector {
   static boolean isPlaceholder(Scan s, int start, int end) {
     int len = end - start;
     int c = s.b[start];
-    if (c == '(' && Bytes.startsWith(s.b, start, s.hi, "(sensitive")) {
+    if (c == '(' && (Bytes.startsWith(s.b, start, s.hi, "(sensitive value)")
+        || Bytes.startsWith(s.b, start, s.hi, "(sensitive)"))) {
       return true; // Terraform's plan: password = (sensitive value), (sensitive)
     }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
