@@ -207,6 +207,17 @@ class KeyedLeaksTest {
   }
 
   @Test
+  void pwKeysInTheStructuredPaths() throws Exception {
+    String json = MASK.redactStructured(StructuredFormat.JSON,
+        "{\"pw\": \"J5on-pw1\", \"db_pw\": \"x9Y8z7\", \"pwa\": \"kept\", \"npw\": \"N1pw\"}", new RedactionCounter());
+    JsonNode doc = new ObjectMapper().readTree(json);
+    assertThat(doc.get("pw").asText()).isEqualTo("<secret>");
+    assertThat(doc.get("db_pw").asText()).isEqualTo("<secret>");
+    assertThat(doc.get("npw").asText()).isEqualTo("<secret>");
+    assertThat(doc.get("pwa").asText()).isEqualTo("kept");
+  }
+
+  @Test
   void dockerConfigInTheStructuredPath() throws Exception {
     String out = MASK.redactStructured(StructuredFormat.JSON,
         "{\"auths\":{\"reg.example.com\":{\"auth\":\"YWxpY2U6c2VjcmV0cGFzcw==\",\"identitytoken\":\"idtok\"}},"

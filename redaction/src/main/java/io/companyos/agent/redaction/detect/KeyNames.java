@@ -32,6 +32,11 @@ public final class KeyNames {
     String lower = k.toLowerCase(Locale.ROOT);
     for (Trigger t : KEYS) {
       String w = t.text();
+      if (t.has(Trigger.SUFFIXED)) {
+        w = w.substring(0, w.length() - 1); // pw= is the key word pw
+      } else if (t.has(Trigger.PREFIXED)) {
+        w = w.substring(1);
+      }
       if (!lower.endsWith(w)) {
         continue;
       }

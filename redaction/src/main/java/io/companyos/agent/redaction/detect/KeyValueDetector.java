@@ -22,8 +22,11 @@ final class KeyValueDetector {
 
   /** At the last byte of a key word. */
   static int find(Scan s, int last, Trigger t) {
-    int wordStart = last - t.text().length() + 1;
-    int wordEnd = last + 1;
+    int wordStart = last - t.text().length() + (t.has(Trigger.PREFIXED) ? 2 : 1);
+    int wordEnd = t.has(Trigger.SUFFIXED) ? last : last + 1;
+    if ((t.has(Trigger.SUFFIXED) || t.has(Trigger.PREFIXED)) && s.at(wordStart - 1) == '.') {
+      return -1; // a host under the .pw domain and its port (evil.pw:443), not a key and its value
+    }
     int n1 = s.at(wordEnd);
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;
@@ -34,6 +37,9 @@ final class KeyValueDetector {
     }
     while (ks < wordStart && s.b[ks] == '.') {
       ks++;
+    }
+    if ((t.has(Trigger.SUFFIXED) || t.has(Trigger.PREFIXED)) && ks > s.lo && !opensAKey(s.b[ks - 1])) {
+      return -1; // a short key word (pw) counts only where a key starts: not {PLAIN}pw:1000 of a passwd file
     }
     if (s.at(ks - 1) == '/' && s.at(ks - 2) == '/' && s.at(ks - 3) == ':') {
       return -1; // scheme://user:pw@host: a URL's userinfo (UrlUserinfoDetector), not a key and its value
@@ -318,6 +324,12 @@ final class KeyValueDetector {
   private static boolean isShellPwd(Scan s, int ks, int wordEnd) {
     return wordEnd - ks == 3 && Bytes.startsWith(s.b, ks, s.hi, "PWD") && s.at(wordEnd) == '='
         && s.at(wordEnd + 1) == '/';
+  }
+
+  /** Whether a key may start after {@code c}: a line, a blank, a query or list separator, a brace, a quote. */
+  private static boolean opensAKey(byte c) {
+    return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '?' || c == '&' || c == ';' || c == ','
+        || c == '{' || c == '"' || c == '\'' || c == '(' || c == '[';
   }
 
   static boolean isKeyChar(byte c) {

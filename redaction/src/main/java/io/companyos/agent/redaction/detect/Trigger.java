@@ -22,6 +22,14 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   /** The value counts only when it is at least {@link #LONG} bytes long ({@code sig=} of an Azure SAS, not audit's {@code sig=11}). */
   static final int LONG_VALUE = 16;
   static final int LONG = 20;
+  /**
+   * The pattern's last byte is the one after the key word, not part of it: a key word too short to be a pattern of
+   * its own ({@code pw}: a two-byte pattern would let every byte after a {@code p} through the scanner's filter) is
+   * found with what may follow it ({@code pw=}, {@code pw:}, {@code pw"}).
+   */
+  static final int SUFFIXED = 32;
+  /** The pattern's first byte is the one before the key word, not part of it ({@code -pw} of {@code plink -pw x}). */
+  static final int PREFIXED = 64;
 
   enum Action {
     KEY_VALUE,

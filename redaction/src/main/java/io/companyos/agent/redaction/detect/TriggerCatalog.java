@@ -170,6 +170,11 @@ final class TriggerCatalog {
     for (String w : List.of("pass", "pwd", "token", "psk")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b));
     }
+    // pw (pw=, db_pw:, "ADMIN_PW": , ?pw=, plink -pw x) with the byte after or before it: Trigger.SUFFIXED
+    for (String after : List.of("=", ":", "\"", "'")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "pw" + after, Trigger.SUFFIXED));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "-pw", Trigger.PREFIXED));
     moreSecretKeys(t);
     for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.AWS_SECRET_KEY, w, 0));
