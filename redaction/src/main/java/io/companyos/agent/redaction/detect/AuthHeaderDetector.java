@@ -37,31 +37,15 @@ final class AuthHeaderDetector {
     if (start < 0) {
       return -1;
     }
-    int p = start;
-    while (p - start < 4096 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '+' || s.at(p) == '/')) {
-      p++;
-    }
-    while (s.at(p) == '=' && p - start < 4096) {
-      p++;
-    }
-    int len = p - start;
-    if (len < 8 || len % 4 != 0 || Bytes.isWord(s.at(p))) {
-      return -1;
-    }
-    byte[] decoded;
-    try {
-      decoded = Base64.getDecoder().decode(java.util.Arrays.copyOfRange(s.b, start, p));
-    } catch (IllegalArgumentException notBase64) {
+    Base64Value v = base64Value(s, start);
+    if (v == null) {
       return -1;
     }
     boolean colon = false;
-    for (byte x : decoded) {
+    for (byte x : v.decoded()) {
       colon |= x == ':';
     }
-    if (!colon) {
-      return -1;
-    }
-    return s.add(start, p, DetectorType.AUTH_HEADER) ? p : -1;
+    return colon && s.add(start, v.end(), DetectorType.AUTH_HEADER) ? v.end() : -1;
   }
 
   /**
@@ -74,23 +58,11 @@ final class AuthHeaderDetector {
       return -1;
     }
     int start = last + 1;
-    int p = start;
-    while (p - start < 4096 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '+' || s.at(p) == '/')) {
-      p++;
-    }
-    while (s.at(p) == '=' && p - start < 4096) {
-      p++;
-    }
-    int len = p - start;
-    if (len < 8 || len % 4 != 0 || Bytes.isWord(s.at(p))) {
+    Base64Value v = base64Value(s, start);
+    if (v == null) {
       return -1;
     }
-    byte[] decoded;
-    try {
-      decoded = Base64.getDecoder().decode(java.util.Arrays.copyOfRange(s.b, start, p));
-    } catch (IllegalArgumentException notBase64) {
-      return -1;
-    }
+    byte[] decoded = v.decoded();
     boolean shaped;
     if (xoauth2) {
       shaped = decoded.length > 5 && new String(decoded, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("user=");
@@ -101,7 +73,33 @@ final class AuthHeaderDetector {
       }
       shaped = nuls == 2;
     }
-    return shaped && s.add(start, p, DetectorType.AUTH_HEADER) ? p : -1;
+    return shaped && s.add(start, v.end(), DetectorType.AUTH_HEADER) ? v.end() : -1;
+  }
+
+  /** A standard base64 value and where it ends. */
+  private record Base64Value(int end, byte[] decoded) {}
+
+  /**
+   * The standard base64 value at {@code start} (whole quads, padding included, 8 to 4096 characters, no word byte
+   * after it), decoded; or null.
+   */
+  private static Base64Value base64Value(Scan s, int start) {
+    int p = start;
+    while (p - start < 4096 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '+' || s.at(p) == '/')) {
+      p++;
+    }
+    while (s.at(p) == '=' && p - start < 4096) {
+      p++;
+    }
+    int len = p - start;
+    if (len < 8 || len % 4 != 0 || Bytes.isWord(s.at(p))) {
+      return null;
+    }
+    try {
+      return new Base64Value(p, Base64.getDecoder().decode(java.util.Arrays.copyOfRange(s.b, start, p)));
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
   }
 
   /** Whether {@code b[start, end)} is standard base64 of text holding a {@code :} ({@code user:password}). */
