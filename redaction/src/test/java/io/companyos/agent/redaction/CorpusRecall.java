@@ -14,15 +14,15 @@ import java.util.regex.Pattern;
 
 /**
  * Recall and false positives of the engine on a blind corpus ({@code «label|value»} marks, {@code ##} comments),
- * shared by {@link BlindCorpusTest} and {@link HeldOutCorpusTest}. The engine is configured like the benchmark
- * (bench/redaction-config.sh): the corpus's customer domains and keywords. A marked value must be gone from the
+ * shared by {@link BlindCorpusTest}, {@link HeldOutCorpusTest} and {@link LabelledCorpusTest}. The blind corpora's
+ * engine is configured like the benchmark (bench/redaction-config.sh): the corpora's customer domains and keywords. A marked value must be gone from the
  * output (whatever token replaced it); an unmarked line must come out unchanged. The report names missed lines by
  * number and label, never by value.
  */
 final class CorpusRecall {
   private static final Pattern MARK = Pattern.compile("«([a-z_0-9]+)\\|(.*?)»");
   private static final Pattern TOKEN = Pattern.compile("<([a-z_0-9]+):[0-9a-f]{8}>");
-  private static final Redactor REDACTOR = Redactor.builder()
+  private static final Redactor BENCHMARK_ENGINE = Redactor.builder()
       .customerDomains(List.of("acme-corp.com", "contoso.com", "globex.com", "initech.com", "umbrella.com",
           "hooli.com", "wayne-ent.com", "stark-ind.com", "tyrell.com", "cyberdyne.com", "soylent.com", "vandelay.com"))
       .keywords(List.of("acme", "contoso", "globex", "initech", "umbrella", "hooli", "wayne", "stark", "tyrell",
@@ -35,31 +35,46 @@ final class CorpusRecall {
   final Map<String, Integer> falsePositives = new TreeMap<>();
   /** "line N label" of each mark that survived. */
   final List<String> missed = new ArrayList<>();
-  /** Numbers of the unmarked lines that changed. */
-  final List<Integer> changed = new ArrayList<>();
+  /** Where each unmarked line that changed is ("line N"). */
+  final List<String> changed = new ArrayList<>();
   int negatives;
 
-  private CorpusRecall() {}
+  private final Redactor redactor;
 
-  /** Redacts every line of the corpus resource and prints the report, headed by {@code name}. */
+  private CorpusRecall(Redactor redactor) {
+    this.redactor = redactor;
+  }
+
+  /** Redacts every line of the corpus resource with the benchmark's engine and prints the report, headed by {@code name}. */
   static CorpusRecall measure(String resource, String name) throws IOException {
-    List<String> lines;
-    try (InputStream in = CorpusRecall.class.getResourceAsStream(resource)) {
-      assertThat(in).as(resource).isNotNull();
-      lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-    }
-    CorpusRecall result = new CorpusRecall();
-    for (int n = 1; n <= lines.size(); n++) {
-      String line = lines.get(n - 1);
-      if (!line.isBlank() && !line.startsWith("##")) {
-        result.score(n, line);
+    return measure(BENCHMARK_ENGINE, name, List.of(resource));
+  }
+
+  /**
+   * Redacts every line of the corpus resources with {@code redactor} and prints the report, headed by {@code name};
+   * lines are numbered per resource.
+   */
+  static CorpusRecall measure(Redactor redactor, String name, List<String> resources) throws IOException {
+    CorpusRecall result = new CorpusRecall(redactor);
+    for (String resource : resources) {
+      List<String> lines;
+      try (InputStream in = CorpusRecall.class.getResourceAsStream(resource)) {
+        assertThat(in).as(resource).isNotNull();
+        lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      }
+      String where = resources.size() == 1 ? "line " : resource.substring(resource.lastIndexOf('/') + 1) + " line ";
+      for (int n = 1; n <= lines.size(); n++) {
+        String line = lines.get(n - 1);
+        if (!line.isBlank() && !line.startsWith("##")) {
+          result.score(where, n, line);
+        }
       }
     }
     System.out.println(result.report(name));
     return result;
   }
 
-  private void score(int n, String line) {
+  private void score(String where, int n, String line) {
     List<String[]> marks = new ArrayList<>();
     Matcher m = MARK.matcher(line);
     StringBuilder input = new StringBuilder();
@@ -68,7 +83,7 @@ final class CorpusRecall {
       m.appendReplacement(input, Matcher.quoteReplacement(m.group(2)));
     }
     m.appendTail(input);
-    String out = REDACTOR.redact(input.toString());
+    String out = redactor.redact(input.toString());
     for (String[] mark : marks) {
       int[] c = recall.computeIfAbsent(mark[0], k -> new int[2]);
       c[1]++;
@@ -76,13 +91,13 @@ final class CorpusRecall {
       if (count(out, mark[1]) <= count(input.toString(), mark[1]) - markedHere) {
         c[0]++;
       } else {
-        missed.add("line " + n + " " + mark[0]);
+        missed.add(where + n + " " + mark[0]);
       }
     }
     if (marks.isEmpty()) {
       negatives++;
       if (!out.equals(line)) {
-        changed.add(n);
+        changed.add(where + n);
       }
       Matcher t = TOKEN.matcher(out);
       while (t.find()) {
