@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -21,7 +22,9 @@ import java.util.Deque;
  * JSON and YAML, streamed token by token with Jackson: field names are redacted as text; a scalar under a
  * secret/user/name key is replaced whole, and so is every scalar inside an object or array under a secret
  * key; other scalars are redacted as text. A number that gets redacted becomes a string, so the output is
- * always a valid document of the same format.
+ * always a valid document of the same format. Shapes that no single key names: the {@code value} beside a
+ * {@code name} that names a secret (Kubernetes and ECS env entries); the element after a secret flag in an array
+ * (Compose's {@code command: ["redis-server", "--requirepass", "…"]}).
  */
 final class JacksonRedaction {
   private static final DetectorType NONE = null;
@@ -61,7 +64,8 @@ final class JacksonRedaction {
 
   private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter) throws IOException {
     Deque<Context> containers = new ArrayDeque<>();
-    // per open container: the secret key named by its "name" field ({"name": "DB_PASSWORD", "value": "…"})
+    // per open container: the secret key named by its "name" field ({"name": "DB_PASSWORD", "value": "…"}), and
+    // in an array the secret flag element just before ("--requirepass", then its value)
     Deque<String[]> named = new ArrayDeque<>();
     DetectorType fieldType = NONE;
     String fieldName = null;
@@ -70,12 +74,22 @@ final class JacksonRedaction {
       Context inherited = containers.isEmpty() ? new Context(NONE, null) : containers.peek();
       DetectorType type = fieldType != NONE ? fieldType : inherited.type();
       String key = fieldType != NONE ? fieldName : inherited.key();
+      JsonStreamContext context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
+      boolean inArray = !t.isStructEnd() && context != null && context.inArray() && !named.isEmpty();
+      String flag = inArray ? named.peek()[1] : null;
+      if (inArray) {
+        named.peek()[1] = null;
+      }
+      if (flag != null && t.isScalarValue() && !(t == JsonToken.VALUE_STRING && isFlag(p.getText()))) {
+        type = KeyNames.classify(flag);
+        key = flag;
+      }
       switch (t) {
         case START_OBJECT:
         case START_ARRAY:
           boolean secret = type == DetectorType.SECRET || type == DetectorType.AWS_SECRET_KEY;
           containers.push(secret ? new Context(type, key) : new Context(NONE, null));
-          named.push(new String[1]);
+          named.push(new String[2]);
           g.copyCurrentEvent(p);
           fieldType = NONE;
           break;
@@ -100,6 +114,9 @@ final class JacksonRedaction {
             DetectorType n = KeyNames.classify(p.getText());
             named.peek()[0] = n == DetectorType.SECRET || n == DetectorType.AWS_SECRET_KEY ? p.getText() : null;
           }
+          if (inArray && isSecretFlag(p.getText())) {
+            named.peek()[1] = p.getText();
+          }
           g.writeString(values.value(type, key, p.getText(), counter));
           fieldType = NONE;
           break;
@@ -120,5 +137,19 @@ final class JacksonRedaction {
           break;
       }
     }
+  }
+
+  /** A long command-line option: {@code --verbose}, {@code --requirepass}. */
+  private static boolean isFlag(String text) {
+    return text.length() > 2 && text.startsWith("--") && Character.isLetter(text.charAt(2));
+  }
+
+  /** A command-line flag element naming a secret, whose value is the next element: {@code --requirepass}. */
+  private static boolean isSecretFlag(String text) {
+    if (!isFlag(text) || text.indexOf('=') >= 0 || text.indexOf(' ') >= 0) {
+      return false;
+    }
+    DetectorType t = KeyNames.classify(text);
+    return t == DetectorType.SECRET || t == DetectorType.AWS_SECRET_KEY;
   }
 }
