@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** JSON and YAML shapes where no single key names the secret (from the blind configuration documents). */
@@ -12,6 +13,11 @@ class StructuredShapesTest {
 
   private static JsonNode yaml(String doc) throws Exception {
     return new YAMLMapper().readTree(MASK.redactStructured(StructuredFormat.YAML, doc, new RedactionCounter()));
+  }
+
+  private static List<JsonNode> yamlDocuments(String doc) throws Exception {
+    String out = MASK.redactStructured(StructuredFormat.YAML, doc, new RedactionCounter());
+    return new YAMLMapper().readerFor(JsonNode.class).<JsonNode>readValues(out).readAll();
   }
 
   private static String json(String doc) {
@@ -31,5 +37,28 @@ class StructuredShapesTest {
     // a flag is only the element right before: an object or a second flag in between ends it
     assertThat(json("[\"--token\",{\"a\":\"b\"},\"plain\",\"--secret\",\"--verbose\",\"kept\"]"))
         .isEqualTo("[\"--token\",{\"a\":\"b\"},\"plain\",\"--secret\",\"--verbose\",\"kept\"]");
+  }
+
+  @Test
+  void aKubernetesSecretsStringDataAndDataAreSecretsWhateverTheirKeys() throws Exception {
+    List<JsonNode> docs = yamlDocuments("apiVersion: v1\nkind: Secret\nstringData:\n  config.yaml: |\n"
+        + "    smtp: relay-pass-1\n  license: CO-LIC-7F3A\ndata:\n  license-key: Q08tTElD\n  tls.crt: eA==\n---\n"
+        + "apiVersion: v1\ndata:\n  license-key: Q08tTElDLTdGM0EtOTlCMi1YSzQx\n  short: eA==\nkind: Secret\n---\n"
+        + "apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: info\n  blob: Q08tTElDLTdGM0EtOTlCMi1YSzQx\n---\n"
+        + "apiVersion: v1\ndata:\n  LOG_LEVEL: info\n  blob: Q08tTElDLTdGM0EtOTlCMi1YSzQx\nkind: ConfigMap\n---\n"
+        + "data:\n  id: Q08tTElDLTdGM0EtOTlCMi1YSzQx\n");
+    assertThat(docs.get(0).at("/stringData/config.yaml").asText()).isEqualTo("<secret>");
+    assertThat(docs.get(0).at("/stringData/license").asText()).isEqualTo("<secret>");
+    assertThat(docs.get(0).at("/data/license-key").asText()).isEqualTo("<secret>");
+    assertThat(docs.get(0).at("/data/tls.crt").asText()).isEqualTo("<secret>");
+    // as kubectl writes it, data before kind: the base64 values (of 9 bytes or more) are taken
+    assertThat(docs.get(1).at("/data/license-key").asText()).isEqualTo("<secret>");
+    assertThat(docs.get(1).at("/data/short").asText()).isEqualTo("eA==");
+    // a ConfigMap's data is not secret once its kind is known; before it, a base64 value is taken
+    assertThat(docs.get(2).at("/data/blob").asText()).isEqualTo("Q08tTElDLTdGM0EtOTlCMi1YSzQx");
+    assertThat(docs.get(3).at("/data/LOG_LEVEL").asText()).isEqualTo("info");
+    assertThat(docs.get(3).at("/data/blob").asText()).isEqualTo("<secret>");
+    // not a Kubernetes object (no apiVersion): data is an ordinary key
+    assertThat(docs.get(4).at("/data/id").asText()).isEqualTo("Q08tTElDLTdGM0EtOTlCMi1YSzQx");
   }
 }

@@ -24,7 +24,9 @@ import java.util.Deque;
  * key; other scalars are redacted as text. A number that gets redacted becomes a string, so the output is
  * always a valid document of the same format. Shapes that no single key names: the {@code value} beside a
  * {@code name} that names a secret (Kubernetes and ECS env entries); the element after a secret flag in an array
- * (Compose's {@code command: ["redis-server", "--requirepass", "…"]}).
+ * (Compose's {@code command: ["redis-server", "--requirepass", "…"]}); every value of a Kubernetes Secret's
+ * {@code stringData}, and of its {@code data} (in an object with {@code apiVersion}: all of them once
+ * {@code kind: Secret} was seen, else only base64 values, as kubectl writes {@code data} before {@code kind}).
  */
 final class JacksonRedaction {
   private static final DetectorType NONE = null;
@@ -59,26 +61,42 @@ final class JacksonRedaction {
     }
   }
 
-  /** The key context of a container: the detector of the key it stands under, if any. */
-  private record Context(DetectorType type, String key) {}
+  /**
+   * The key context of a container: the detector of the key it stands under, if any; {@code base64Only}: a
+   * Kubernetes object's {@code data} before its {@code kind} (kubectl writes {@code data} first), where only base64
+   * values are taken for a Secret's.
+   */
+  private record Context(DetectorType type, String key, boolean base64Only) {
+    static final Context PLAIN = new Context(NONE, null, false);
+  }
+
+  /** What a container has seen so far, for the rules that span its fields or elements. */
+  private static final class Seen {
+    /** The secret key named by its "name" field ({"name": "DB_PASSWORD", "value": "…"}). */
+    String named;
+    /** In an array: the secret flag element just before ("--requirepass", then its value). */
+    String flag;
+    /** In an object: whether it has an apiVersion field (a Kubernetes object), and its kind. */
+    boolean apiVersion;
+    String kind;
+  }
 
   private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter) throws IOException {
     Deque<Context> containers = new ArrayDeque<>();
-    // per open container: the secret key named by its "name" field ({"name": "DB_PASSWORD", "value": "…"}), and
-    // in an array the secret flag element just before ("--requirepass", then its value)
-    Deque<String[]> named = new ArrayDeque<>();
+    Deque<Seen> seen = new ArrayDeque<>();
     DetectorType fieldType = NONE;
     String fieldName = null;
+    boolean base64Only = false;
     JsonToken t;
     while ((t = p.nextToken()) != null) {
-      Context inherited = containers.isEmpty() ? new Context(NONE, null) : containers.peek();
+      Context inherited = containers.isEmpty() ? Context.PLAIN : containers.peek();
       DetectorType type = fieldType != NONE ? fieldType : inherited.type();
       String key = fieldType != NONE ? fieldName : inherited.key();
       JsonStreamContext context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
-      boolean inArray = !t.isStructEnd() && context != null && context.inArray() && !named.isEmpty();
-      String flag = inArray ? named.peek()[1] : null;
+      boolean inArray = !t.isStructEnd() && context != null && context.inArray() && !seen.isEmpty();
+      String flag = inArray ? seen.peek().flag : null;
       if (inArray) {
-        named.peek()[1] = null;
+        seen.peek().flag = null;
       }
       if (flag != null && t.isScalarValue() && !(t == JsonToken.VALUE_STRING && isFlag(p.getText()))) {
         type = KeyNames.classify(flag);
@@ -88,52 +106,79 @@ final class JacksonRedaction {
         case START_OBJECT:
         case START_ARRAY:
           boolean secret = type == DetectorType.SECRET || type == DetectorType.AWS_SECRET_KEY;
-          containers.push(secret ? new Context(type, key) : new Context(NONE, null));
-          named.push(new String[2]);
+          containers.push(secret ? new Context(type, key, false)
+              : base64Only ? new Context(DetectorType.SECRET, "data", true) : Context.PLAIN);
+          seen.push(new Seen());
           g.copyCurrentEvent(p);
           fieldType = NONE;
+          base64Only = false;
           break;
         case END_OBJECT:
         case END_ARRAY:
           containers.pop();
-          named.pop();
+          seen.pop();
           g.copyCurrentEvent(p);
           fieldType = NONE;
           break;
         case FIELD_NAME:
           fieldName = p.currentName();
           fieldType = KeyNames.classify(fieldName);
-          if (fieldType == NONE && fieldName.equals("value") && !named.isEmpty() && named.peek()[0] != null) {
-            fieldName = named.peek()[0]; // a Kubernetes env entry, an ECS environment entry: the value of that name
+          Seen here = seen.peek();
+          if (fieldType == NONE && fieldName.equals("value") && here.named != null) {
+            fieldName = here.named; // a Kubernetes env entry, an ECS environment entry: the value of that name
             fieldType = KeyNames.classify(fieldName);
+          }
+          if (fieldType == NONE && fieldName.equals("stringData")) {
+            fieldType = DetectorType.SECRET; // a Kubernetes Secret's plain-text values
+          } else if (fieldType == NONE && fieldName.equals("data") && here.apiVersion) {
+            if ("Secret".equals(here.kind)) {
+              fieldType = DetectorType.SECRET; // a Kubernetes Secret's base64 values
+            } else {
+              base64Only = here.kind == null;
+            }
           }
           g.writeFieldName(values.text(p.currentName(), counter));
           break;
         case VALUE_STRING:
-          if (fieldType == DetectorType.PERSON_NAME && "name".equals(fieldName) && !named.isEmpty()) {
-            DetectorType n = KeyNames.classify(p.getText());
-            named.peek()[0] = n == DetectorType.SECRET || n == DetectorType.AWS_SECRET_KEY ? p.getText() : null;
+          String text = p.getText();
+          if (fieldType == DetectorType.PERSON_NAME && "name".equals(fieldName) && !seen.isEmpty()) {
+            DetectorType n = KeyNames.classify(text);
+            seen.peek().named = n == DetectorType.SECRET || n == DetectorType.AWS_SECRET_KEY ? text : null;
           }
-          if (inArray && isSecretFlag(p.getText())) {
-            named.peek()[1] = p.getText();
+          if (!seen.isEmpty() && p.getParsingContext().inObject()) {
+            if ("apiVersion".equals(p.currentName())) {
+              seen.peek().apiVersion = true;
+            } else if ("kind".equals(p.currentName())) {
+              seen.peek().kind = text;
+            }
           }
-          g.writeString(values.value(type, key, p.getText(), counter));
+          if (inArray && isSecretFlag(text)) {
+            seen.peek().flag = text;
+          }
+          if (inherited.base64Only() && fieldType == NONE && !isBase64(text)) {
+            type = NONE; // not (yet) known to be a Secret: only base64 values are taken for a Secret's
+            key = null;
+          }
+          g.writeString(values.value(type, key, text, counter));
           fieldType = NONE;
+          base64Only = false;
           break;
         case VALUE_NUMBER_INT:
         case VALUE_NUMBER_FLOAT:
-          String text = p.getText();
-          String red = values.value(type, key, text, counter);
-          if (red.equals(text)) {
+          String number = p.getText();
+          String red = values.value(type, key, number, counter);
+          if (red.equals(number)) {
             g.copyCurrentEvent(p);
           } else {
             g.writeString(red);
           }
           fieldType = NONE;
+          base64Only = false;
           break;
         default:
           g.copyCurrentEvent(p);
           fieldType = NONE;
+          base64Only = false;
           break;
       }
     }
@@ -151,5 +196,21 @@ final class JacksonRedaction {
     }
     DetectorType t = KeyNames.classify(text);
     return t == DetectorType.SECRET || t == DetectorType.AWS_SECRET_KEY;
+  }
+
+  /** Canonical base64 of at least 12 characters (9 bytes), as a Kubernetes Secret's data values are. */
+  private static boolean isBase64(String text) {
+    int n = text.length();
+    if (n < 12 || n % 4 != 0) {
+      return false;
+    }
+    int pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+    for (int i = 0; i < n - pad; i++) {
+      char c = text.charAt(i);
+      if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/')) {
+        return false;
+      }
+    }
+    return true;
   }
 }
