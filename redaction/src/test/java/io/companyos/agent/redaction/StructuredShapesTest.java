@@ -3,6 +3,8 @@ package io.companyos.agent.redaction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -60,5 +62,24 @@ class StructuredShapesTest {
     assertThat(docs.get(3).at("/data/blob").asText()).isEqualTo("<secret>");
     // not a Kubernetes object (no apiVersion): data is an ordinary key
     assertThat(docs.get(4).at("/data/id").asText()).isEqualTo("Q08tTElDLTdGM0EtOTlCMi1YSzQx");
+  }
+
+  @Test
+  void aStringThatIsAJsonObjectIsRedactedAsOne() throws Exception {
+    JsonNode n = new ObjectMapper().readTree(json("{\"credentials\":[{\"type\":\"password\","
+        + "\"secretData\":\"{\\\"value\\\":\\\"Zk9yQ2V4YW1w\\\",\\\"salt\\\":\\\"Ym9ic2FsdA==\\\"}\","
+        + "\"credentialData\":\"{\\\"hashIterations\\\": 27500, \\\"algorithm\\\": \\\"pbkdf2-sha256\\\"}\"}],"
+        + "\"annotations\":{\"kubectl.kubernetes.io/last-applied-configuration\":\"{\\\"apiVersion\\\":\\\"v1\\\","
+        + "\\\"kind\\\":\\\"Secret\\\",\\\"stringData\\\":{\\\"url\\\":\\\"postgres://u:p@h/db\\\"}}\\n\"},"
+        + "\"policy\":\"{\\\"Version\\\": \\\"2012-10-17\\\"}\",\"odd\":\"{not json}\"}"));
+    assertThat(n.at("/credentials/0/secretData").asText()).isEqualTo("{\"value\":\"<secret>\",\"salt\":\"<secret>\"}");
+    // nothing to redact in it: kept as it was, spaces and all
+    assertThat(n.at("/credentials/0/credentialData").asText())
+        .isEqualTo("{\"hashIterations\": 27500, \"algorithm\": \"pbkdf2-sha256\"}");
+    assertThat(n.at("/annotations/kubectl.kubernetes.io~1last-applied-configuration").asText())
+        .isEqualTo("{\"apiVersion\":\"v1\",\"kind\":\"Secret\",\"stringData\":{\"url\":\"<secret>\"}}");
+    assertThat(n.at("/policy").asText()).isEqualTo("{\"Version\": \"2012-10-17\"}");
+    assertThat(n.at("/odd").asText()).isEqualTo("{not json}");
+    assertThat(n.at("/credentials")).isInstanceOf(ArrayNode.class);
   }
 }

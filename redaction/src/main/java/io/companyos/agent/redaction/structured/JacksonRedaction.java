@@ -14,6 +14,8 @@ import io.companyos.agent.redaction.RedactionException;
 import io.companyos.agent.redaction.detect.KeyNames;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
 import java.io.Writer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,37 +26,47 @@ import java.util.Deque;
  * key; other scalars are redacted as text. A number that gets redacted becomes a string, so the output is
  * always a valid document of the same format. Shapes that no single key names: the {@code value} beside a
  * {@code name} that names a secret (Kubernetes and ECS env entries); the element after a secret flag in an array
- * (Compose's {@code command: ["redis-server", "--requirepass", "…"]}); every value of a Kubernetes Secret's
+ * (Compose's {@code command: ["redis-server", "--requirepass", "…"]}); a Keycloak credential's
+ * {@code secretData}; every value of a Kubernetes Secret's
  * {@code stringData}, and of its {@code data} (in an object with {@code apiVersion}: all of them once
- * {@code kind: Secret} was seen, else only base64 values, as kubectl writes {@code data} before {@code kind}).
+ * {@code kind: Secret} was seen, else only base64 values, as kubectl writes {@code data} before {@code kind}); and a
+ * string that is itself a JSON object, redacted as one (compact) when anything in it is redacted.
  */
 final class JacksonRedaction {
   private static final DetectorType NONE = null;
 
   private final JsonFactory factory;
   private final KeyedValues values;
+  /** Redacts a JSON document inside a string value. */
+  private final JacksonRedaction embedded;
 
-  private JacksonRedaction(JsonFactory factory, KeyedValues values) {
+  private JacksonRedaction(JsonFactory factory, KeyedValues values, JacksonRedaction embedded) {
     this.factory = factory;
     this.values = values;
+    this.embedded = embedded == null ? this : embedded;
   }
 
   static JacksonRedaction json(KeyedValues values) {
-    return new JacksonRedaction(new JsonFactory(), values);
+    return new JacksonRedaction(new JsonFactory(), values, null);
   }
 
   static JacksonRedaction yaml(KeyedValues values) {
-    return new JacksonRedaction(new YAMLFactory(), values);
+    return new JacksonRedaction(new YAMLFactory(), values, json(values));
   }
 
   void redact(Reader in, Writer out, RedactionCounter counter) throws IOException {
+    redact(in, out, counter, Context.PLAIN);
+  }
+
+  /** Redacts with {@code root} as the context of the document's top level. */
+  private void redact(Reader in, Writer out, RedactionCounter counter, Context root) throws IOException {
     try (JsonParser p = factory.createParser(in);
         JsonGenerator g = factory.createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       if (!(factory instanceof YAMLFactory)) {
         g.setRootValueSeparator(new SerializedString("\n"));
       }
-      copy(p, g, counter);
+      copy(p, g, counter, root);
     } catch (JsonProcessingException e) {
       throw new RedactionException("not a valid " + (factory instanceof YAMLFactory ? "YAML" : "JSON")
           + " document (line " + e.getLocation().getLineNr() + ")");
@@ -81,7 +93,7 @@ final class JacksonRedaction {
     String kind;
   }
 
-  private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter) throws IOException {
+  private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter, Context root) throws IOException {
     Deque<Context> containers = new ArrayDeque<>();
     Deque<Seen> seen = new ArrayDeque<>();
     DetectorType fieldType = NONE;
@@ -89,7 +101,7 @@ final class JacksonRedaction {
     boolean base64Only = false;
     JsonToken t;
     while ((t = p.nextToken()) != null) {
-      Context inherited = containers.isEmpty() ? Context.PLAIN : containers.peek();
+      Context inherited = containers.isEmpty() ? root : containers.peek();
       DetectorType type = fieldType != NONE ? fieldType : inherited.type();
       String key = fieldType != NONE ? fieldName : inherited.key();
       JsonStreamContext context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
@@ -130,6 +142,8 @@ final class JacksonRedaction {
           }
           if (fieldType == NONE && fieldName.equals("stringData")) {
             fieldType = DetectorType.SECRET; // a Kubernetes Secret's plain-text values
+          } else if (fieldType == NONE && fieldName.equals("secretData")) {
+            fieldType = DetectorType.SECRET; // a Keycloak credential's hash and salt, a JSON string
           } else if (fieldType == NONE && fieldName.equals("data") && here.apiVersion) {
             if ("Secret".equals(here.kind)) {
               fieldType = DetectorType.SECRET; // a Kubernetes Secret's base64 values
@@ -159,7 +173,13 @@ final class JacksonRedaction {
             type = NONE; // not (yet) known to be a Secret: only base64 values are taken for a Secret's
             key = null;
           }
-          g.writeString(values.value(type, key, text, counter));
+          String embedded = null;
+          if (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY) {
+            embedded = embeddedJson(text, new Context(fieldType, fieldName, false), counter);
+          } else if (type == NONE) {
+            embedded = embeddedJson(text, Context.PLAIN, counter);
+          }
+          g.writeString(embedded != null ? embedded : values.value(type, key, text, counter));
           fieldType = NONE;
           base64Only = false;
           break;
@@ -212,5 +232,26 @@ final class JacksonRedaction {
       }
     }
     return true;
+  }
+
+  /**
+   * A string that is itself a JSON object (Keycloak's {@code secretData}, kubectl's last-applied-configuration, an
+   * IAM policy in Terraform state): redacted as a JSON document in {@code root}'s context (under a secret key: every
+   * value in it), compact; {@code null} when it is not one, or when nothing in it was redacted (the string is then
+   * redacted as before: a secret key's value that looks like a structure is not replaced whole).
+   */
+  private String embeddedJson(String text, Context root, RedactionCounter counter) throws IOException {
+    String s = text.strip();
+    if (s.length() < 2 || s.charAt(0) != '{' || s.charAt(s.length() - 1) != '}') {
+      return null;
+    }
+    long before = counter.total();
+    StringWriter redacted = new StringWriter();
+    try {
+      embedded.redact(new StringReader(s), redacted, counter, root);
+    } catch (RedactionException notJson) {
+      return null;
+    }
+    return counter.total() == before ? null : redacted.toString();
   }
 }
