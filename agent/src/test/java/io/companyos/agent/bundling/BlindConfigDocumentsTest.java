@@ -51,12 +51,12 @@ class BlindConfigDocumentsTest {
   private static final Map<String, Integer> FOUND_FLOOR = Map.ofEntries(
       Map.entry("auth", 1), Map.entry("aws_key", 7), Map.entry("aws_secret", 7), Map.entry("email", 22),
       Map.entry("host", 89), Map.entry("ipv4", 17), Map.entry("ipv6", 1), Map.entry("jwt", 1), Map.entry("name", 4),
-      Map.entry("password_hash", 2), Map.entry("phone", 1), Map.entry("private_key", 2), Map.entry("secret", 91),
+      Map.entry("password_hash", 2), Map.entry("phone", 1), Map.entry("private_key", 2), Map.entry("secret", 90),
       Map.entry("token", 13), Map.entry("user", 39));
   /** Per document: marks found at least. */
   private static final Map<String, Integer> FILE_FLOOR = Map.ofEntries(
       Map.entry("ansible/inventory.ini", 18), Map.entry("aws/credentials", 7),
-      Map.entry("compose/docker-compose.yml", 23), Map.entry("docker/config.json", 9), Map.entry("env/.env", 16),
+      Map.entry("compose/docker-compose.yml", 23), Map.entry("docker/config.json", 9), Map.entry("env/.env", 15),
       Map.entry("grafana/grafana.ini", 15), Map.entry("helm/values.yaml", 19), Map.entry("home/.netrc", 9),
       Map.entry("home/.pgpass", 12), Map.entry("k8s/companyos-secrets.yaml", 18),
       Map.entry("keycloak/companyos-realm.json", 22), Map.entry("kube/config", 7),
@@ -167,11 +167,21 @@ class BlindConfigDocumentsTest {
         String label = marks.get(i)[0];
         String value = marks.get(i)[1];
         String slot = aligned ? o.group(i + 1) : out;
-        boolean found = !slot.contains(value);
+        boolean found = !leaks(slot, label, value);
         boolean relabelled = found && aligned && slot.matches(TOKEN) && !slot.startsWith("<" + label + ":");
         mark(label, found, relabelled);
       }
     }
+  }
+
+  /**
+   * Whether {@code value} is in {@code slot}: whole, or for a credential of 12 characters or more, its first or last
+   * half (a password cut short at a {@code #} leaks its start).
+   */
+  static boolean leaks(String slot, String label, String value) {
+    int half = value.length() / 2;
+    return slot.contains(value) || CREDENTIALS.contains(label) && value.length() >= 12
+        && (slot.contains(value.substring(0, half)) || slot.contains(value.substring(value.length() - half)));
   }
 
   static Result measure(BundleRedactor redactor, String file, String marked) throws IOException {
@@ -205,7 +215,7 @@ class BlindConfigDocumentsTest {
     int anywhere = 0;
     Matcher m = MARK.matcher(marked);
     while (m.find()) {
-      if (CREDENTIALS.contains(m.group(1)) && out.contains(m.group(2))) {
+      if (CREDENTIALS.contains(m.group(1)) && leaks(out, m.group(1), m.group(2))) {
         anywhere++;
       }
     }
@@ -227,7 +237,7 @@ class BlindConfigDocumentsTest {
       // no line alignment: a mark is found when its value is nowhere in the output, every line counts as changed
       Matcher m = MARK.matcher(marked);
       while (m.find()) {
-        t.mark(m.group(1), !out.contains(m.group(2)), false);
+        t.mark(m.group(1), !leaks(out, m.group(1), m.group(2)), false);
       }
       for (int i = 1; i <= in.size(); i++) {
         t.changed.add(i);
@@ -329,6 +339,6 @@ class BlindConfigDocumentsTest {
           r.withheld() ? " (withheld)" : ""));
     }
     return s.append("cred*: credential values (secret, token, aws_secret, private_key, password_hash, auth, jwt) "
-        + "still anywhere in the output\n").toString();
+        + "still anywhere in the output, whole or a half\n").toString();
   }
 }
