@@ -82,4 +82,17 @@ class StructuredShapesTest {
     assertThat(n.at("/odd").asText()).isEqualTo("{not json}");
     assertThat(n.at("/credentials")).isInstanceOf(ArrayNode.class);
   }
+
+  @Test
+  void aUrlsPasswordWithHashQuestionMarkSlashOrAtIsReplacedWhole() throws Exception {
+    String env = "DATABASE_URL=\"postgresql://app:env-Db-P4ss!#word@pg.prod.internal:5432/app?sslmode=require\"\n"
+        + "REDIS_URL=redis://:pa/ss@cache.prod.internal:6379/0\nMONGO=mongodb://u:p@ss@mongo.prod.internal\n"
+        + "PLAIN=https://app:plain1@h.prod.internal/x\nPAGE=https://example.com:8080/a/b@c\n";
+    assertThat(MASK.redactStructured(StructuredFormat.ENV, env, new RedactionCounter())).isEqualTo(
+        "DATABASE_URL=\"postgresql://<user>:<secret>@<host>:5432/app?sslmode=require\"\n"
+            + "REDIS_URL=redis://:<secret>@<host>:6379/0\nMONGO=mongodb://<user>:<secret>@<host>\n"
+            + "PLAIN=https://<user>:<secret>@<host>/x\nPAGE=https://example.com:8080/a/b@c\n");
+    assertThat(yaml("db:\n  url: jdbc:postgresql://app:s3c?ret@pg.prod.internal/app\n").at("/db/url").asText())
+        .isEqualTo("jdbc:postgresql://<user>:<secret>@<host>/app");
+  }
 }
