@@ -95,4 +95,16 @@ class StructuredShapesTest {
     assertThat(yaml("db:\n  url: jdbc:postgresql://app:s3c?ret@pg.prod.internal/app\n").at("/db/url").asText())
         .isEqualTo("jdbc:postgresql://<user>:<secret>@<host>/app");
   }
+
+  @Test
+  void aLicenseKeyIsASecretInDocumentsNotInLogLines() throws Exception {
+    JsonNode n = yaml("env:\n  - name: LICENSE_KEY\n    value: CO-LIC-7F3A-99B2\ncompanyos:\n  licenseKey: CO-LIC-7F3A-99B3\n"
+        + "  license-key-file: /etc/companyos/license.asc\n");
+    assertThat(n.at("/env/0/value").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/companyos/licenseKey").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/companyos/license-key-file").asText()).isEqualTo("/etc/companyos/license.asc");
+    assertThat(MASK.redactStructured(StructuredFormat.PROPERTIES, "companyos.license.key=CO-LIC-7F3A-99B4\n",
+        new RedactionCounter())).isEqualTo("companyos.license.key=<secret>\n");
+    assertThat(MASK.redact("LICENSE_KEY=CO-LIC-7F3A-99B5")).isEqualTo("LICENSE_KEY=CO-LIC-7F3A-99B5");
+  }
 }

@@ -7,7 +7,8 @@ import java.util.Locale;
 /**
  * Classifies a key of a structured document (JSON field, YAML key, property, env variable, query
  * parameter) by the same rules as {@link KeyValueDetector}: the key word must end the key. Public for the
- * structured redaction package only.
+ * structured redaction package only. One key word is for documents only, not the line scan (whose cost grows with
+ * every trigger): a license key ({@code LICENSE_KEY}, {@code licenseKey}, {@code license-key}, {@code license.key}).
  */
 public final class KeyNames {
   private static final List<Trigger> KEYS =
@@ -16,12 +17,24 @@ public final class KeyNames {
           .sorted((a, b) -> b.text().length() - a.text().length())
           .toList();
 
+  private static final List<String> DOCUMENT_ONLY_SECRETS =
+      List.of("license_key", "licensekey", "license-key", "license.key");
+
   private KeyNames() {}
 
   /** The detector whose values live under {@code key}, or {@code null} for an ordinary key. */
   public static DetectorType classify(String key) {
     Trigger t = trigger(key);
-    return t == null ? null : t.type();
+    if (t != null) {
+      return t.type();
+    }
+    String lower = key.strip().toLowerCase(Locale.ROOT);
+    for (String w : DOCUMENT_ONLY_SECRETS) {
+      if (lower.endsWith(w)) {
+        return DetectorType.SECRET;
+      }
+    }
+    return null;
   }
 
   private static Trigger trigger(String key) {
