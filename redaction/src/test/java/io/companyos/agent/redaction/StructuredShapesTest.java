@@ -107,4 +107,12 @@ class StructuredShapesTest {
         new RedactionCounter())).isEqualTo("companyos.license.key=<secret>\n");
     assertThat(MASK.redact("LICENSE_KEY=CO-LIC-7F3A-99B5")).isEqualTo("LICENSE_KEY=CO-LIC-7F3A-99B5");
   }
+
+  @Test
+  void aPgpassFilesHeaderCommentIsKept() {
+    assertThat(MASK.redactStructured(StructuredFormat.PGPASS, "# hostname:port:database:username:password\n"
+        + "#hostname:port:database:username:password\n# ops: username:alice\n", new RedactionCounter()))
+        .isEqualTo("# hostname:port:database:username:password\n#hostname:port:database:username:password\n"
+            + "# ops: username:<user>\n");
+  }
 }

@@ -9,16 +9,24 @@ import io.companyos.agent.redaction.RedactionCounter;
  * Nothing names the fields, so the line-by-line text scan cannot tell a password from a database name: here the
  * fifth field is a {@link DetectorType#SECRET} (the rest of the line, so that a colon left unescaped cannot leak a
  * tail), the fourth a {@link DetectorType#USERNAME}, and the first three are redacted as text (a customer's host
- * becomes a token). A {@code *} wildcard stays; a line with fewer than five fields is redacted as text.
+ * becomes a token). A {@code *} wildcard stays; a line with fewer than five fields is redacted as text, and so is a
+ * comment, but the format's own header {@code # hostname:port:database:username:password}, which is kept (as text
+ * its {@code username:password} is a user name's key and value).
  */
 final class PgpassRedaction extends LineFormat {
   PgpassRedaction(KeyedValues values) {
     super(values);
   }
 
+  private static final String HEADER = "hostname:port:database:username:password";
+
   @Override
   String redactLine(String line, RedactionCounter counter) {
-    if (line.isBlank() || line.stripLeading().startsWith("#")) {
+    String trimmed = line.strip();
+    if (trimmed.startsWith("#") && trimmed.substring(1).strip().equalsIgnoreCase(HEADER)) {
+      return line;
+    }
+    if (line.isBlank() || trimmed.startsWith("#")) {
       return values.text(line, counter);
     }
     int[] colons = new int[4];
