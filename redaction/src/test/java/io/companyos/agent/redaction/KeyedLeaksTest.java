@@ -276,4 +276,15 @@ class KeyedLeaksTest {
     MASK.redact(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), out, new RedactionCounter());
     return out.toString(StandardCharsets.UTF_8);
   }
+
+  @Test
+  void aTripleQuotedValueIsTakenToItsClosingQuotes() {
+    // grafana.ini: a password with # or ; goes in """…""" (else the INI reader cuts it at the comment)
+    assertThat(MASK.redact("password = \"\"\"Sm#tp;Graf\"\"\"")).isEqualTo("password = \"\"\"<secret>\"\"\"");
+    assertThat(MASK.redact("admin_password = \"\"\"a\"b\"\"\" ; note"))
+        .isEqualTo("admin_password = \"\"\"<secret>\"\"\" ; note");
+    // not closed on its line, or empty: nothing to take, as for "" and an unclosed "
+    assertThat(MASK.redact("password = \"\"\"open\nnext=1")).isEqualTo("password = \"\"\"open\nnext=1");
+    assertThat(MASK.redact("password = \"\"\"\"\"\"")).isEqualTo("password = \"\"\"\"\"\"");
+  }
 }

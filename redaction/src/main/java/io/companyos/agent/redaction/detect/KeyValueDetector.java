@@ -124,6 +124,10 @@ final class KeyValueDetector {
       int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + MAX_VALUE), "\\\"");
       return end < 0 ? -1 : accept(s, t, start, end);
     }
+    if (q == '"' && s.at(vs + 1) == '"' && s.at(vs + 2) == '"') {
+      int end = tripleQuoteEnd(s, vs + 3); // Grafana's password = """x#y;z""" (TOML's, Python's)
+      return end < 0 ? -1 : accept(s, t, vs + 3, end);
+    }
     if (q == '"' || q == '\'') {
       int start = vs + 1;
       int end = closingQuote(s, start, q);
@@ -259,6 +263,20 @@ final class KeyValueDetector {
       if (c == '\\') {
         p++;
       } else if (c == q) {
+        return p;
+      } else if (c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Where the {@code """} that closes a value opened with {@code """} starts, on the same line; -1 if none. */
+  private static int tripleQuoteEnd(Scan s, int start) {
+    int limit = Math.min(s.hi, start + MAX_VALUE) - 2;
+    for (int p = start; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '"' && s.b[p + 1] == '"' && s.b[p + 2] == '"') {
         return p;
       } else if (c == '\n') {
         return -1;
