@@ -287,4 +287,15 @@ class KeyedLeaksTest {
     assertThat(MASK.redact("password = \"\"\"open\nnext=1")).isEqualTo("password = \"\"\"open\nnext=1");
     assertThat(MASK.redact("password = \"\"\"\"\"\"")).isEqualTo("password = \"\"\"\"\"\"");
   }
+
+  @Test
+  void springSecuritysNoopPasswordIsThePasswordNotATemplate() {
+    assertThat(MASK.redact("spring.security.user.password={noop}Hunter2Plain"))
+        .isEqualTo("spring.security.user.password=<secret>");
+    assertThat(MASK.redactStructured(StructuredFormat.YAML, "user:\n  password: \"{noop}Hunter2Plain\"\n",
+        new RedactionCounter())).contains("password: \"<secret>\"").doesNotContain("Hunter2");
+    // still templates: {{ x }}, {X}, and {noop} with nothing after it
+    assertThat(MASK.redact("password={{ .Values.pw }} token={X} secret={noop}"))
+        .isEqualTo("password={{ .Values.pw }} token={X} secret={noop}");
+  }
 }

@@ -370,6 +370,9 @@ final class KeyValueDetector {
         || Bytes.startsWith(s.b, start, s.hi, "(sensitive)"))) {
       return true; // Terraform's plan: password = (sensitive value), (sensitive)
     }
+    if (c == '{' && len > 6 && Bytes.startsWith(s.b, start, end, "{noop}")) {
+      return false; // Spring Security's {noop}password: the password itself, not a template
+    }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {
         return false;
