@@ -1,10 +1,10 @@
 package io.companyos.agent.redaction.structured;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.companyos.agent.redaction.DetectorType;
 import io.companyos.agent.redaction.RedactionCounter;
 import io.companyos.agent.redaction.detect.KeyNames;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The rule every format shares: a value under a classified key is replaced whole, else redacted as text; but a value
@@ -35,7 +35,8 @@ final class KeyedValues {
     if (type != null && KeyNames.isRedactableValue(type, key == null ? "" : key, value)) {
       return redactor.keyed(type, value, counter);
     }
-    // bounded: the pattern backtracks over the value
+    // RE2/J: linear in the value's length, no recursion (java.util.regex took 0.3 s and overflowed its stack on
+    // 4 KiB of '#@a.a…'); the bound keeps the work per value small all the same
     Matcher url = value.length() <= 4096 && value.indexOf("://") > 0 ? URL_USERINFO.matcher(value) : null;
     if (url != null && url.matches() && !PORT.matcher(url.group(3)).matches()) {
       return url.group(1) + value(DetectorType.USERNAME, "user", url.group(2), counter) + ':'
