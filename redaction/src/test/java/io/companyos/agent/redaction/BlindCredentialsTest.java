@@ -1,19 +1,13 @@
 package io.companyos.agent.redaction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Credentials the blind corpus ({@code corpus/blind-s13.txt}) found surviving, each with the hard negatives of its
  * shape. Display names are indices: no value appears in a test's name.
  */
-class BlindCredentialsTest {
-  private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
-
+class BlindCredentialsTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
     return Stream.of(
         // SMTP/IMAP SASL initial responses: PLAIN is authzid NUL user NUL password, XOAUTH2 user=…^Aauth=…
@@ -46,13 +40,6 @@ class BlindCredentialsTest {
 
   }
 
-  @ParameterizedTest(name = "[{index}]")
-  @MethodSource("redacted")
-  void isRedacted(String in, String expected) {
-    assertThat(MASK.redact(in)).isEqualTo(expected);
-    assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
-  }
-
   static Stream<String> unchanged() {
     return Stream.of(
         "C: AUTH PLAIN",
@@ -71,11 +58,5 @@ class BlindCredentialsTest {
         "type=EXECVE msg=audit(1732612600.789:4701): argc=3 a0=\"docker\" a1=\"run\" a2=\"-p8080:80\"",
         "type=EXECVE msg=audit(1732612600.789:4702): argc=2 a0=\"mysql\" a1=\"-p\"",
         "type=EXECVE msg=audit(1732612600.789:4703): argc=3 a0=\"mysql\" a1=\"-p\" a2=\"billing\"");
-  }
-
-  @ParameterizedTest(name = "[{index}]")
-  @MethodSource("unchanged")
-  void staysUnchanged(String in) {
-    assertThat(MASK.redact(in)).isEqualTo(in);
   }
 }

@@ -1,19 +1,13 @@
 package io.companyos.agent.redaction;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.stream.Stream;
-import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * User names in the slots of system logs that the blind corpus ({@code corpus/blind-s13.txt}) found surviving, each
  * with the hard negatives of its shape. {@code root} stays, as in every user slot. Display names are indices.
  */
-class BlindUsersTest {
-  private static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
-
+class BlindUsersTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
     return Stream.of(
         Arguments.of("Nov 26 03:15:02 h sudo:     amira : TTY=pts/1 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
@@ -44,13 +38,6 @@ class BlindUsersTest {
             "127.0.0.1 - <user> [26/Nov/2026:10:12:02 +0000] \"GET / HTTP/1.1\" 401 0"));
   }
 
-  @ParameterizedTest(name = "[{index}]")
-  @MethodSource("redacted")
-  void isRedacted(String in, String expected) {
-    assertThat(MASK.redact(in)).isEqualTo(expected);
-    assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
-  }
-
   static Stream<String> unchanged() {
     return Stream.of(
         "sudo: unable to resolve host bastion: Name or service not known",
@@ -71,11 +58,5 @@ class BlindUsersTest {
         "127.0.0.1 - root [26/Nov/2026:10:12:07 +0000] \"GET / HTTP/1.1\" 200 97",
         "127.0.0.1 - pool size 4 [ok]",
         "127.0.0.1 - upstream [error] x");
-  }
-
-  @ParameterizedTest(name = "[{index}]")
-  @MethodSource("unchanged")
-  void staysUnchanged(String in) {
-    assertThat(MASK.redact(in)).isEqualTo(in);
   }
 }

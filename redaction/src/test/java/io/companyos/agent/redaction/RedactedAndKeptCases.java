@@ -1,0 +1,29 @@
+package io.companyos.agent.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The shape of the blind corpora's fix tests: each subclass lists, in static {@code redacted()}, lines and what they
+ * must become (and stay when redacted again), and in static {@code unchanged()} lines of the same shapes that must
+ * come out as they went in. Masking strategy, so that the expected text names the label; display names are indices,
+ * so that no value appears in a test's name.
+ */
+abstract class RedactedAndKeptCases {
+  static final Redactor MASK = DetectorCatalogTest.masking(Redactor.builder());
+
+  @ParameterizedTest(name = "[{index}]")
+  @MethodSource("redacted")
+  void isRedacted(String in, String expected) {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+    assertThat(MASK.redact(expected)).as("redacting twice").isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "[{index}]")
+  @MethodSource("unchanged")
+  void staysUnchanged(String in) {
+    assertThat(MASK.redact(in)).isEqualTo(in);
+  }
+}
