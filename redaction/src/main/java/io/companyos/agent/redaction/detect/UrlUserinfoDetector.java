@@ -22,6 +22,14 @@ final class UrlUserinfoDetector {
       if (c == '@') {
         break;
       }
+      if ((c == '/' || c == '?' || c == '#') && colon >= 0 && !digitsOnly(s, colon + 1, p)) {
+        // a password holding / ? or # unencoded (postgresql://app:pa!#word@db:5432/x): it runs to the @ of a host
+        p = atBeforeHost(s, p, start + 512);
+        if (p < 0) {
+          return -1;
+        }
+        break;
+      }
       if (c == 0 || c == '/' || c == '?' || c == '#' || c == '"' || c == '\'' || c == '<' || c == '>'
           || c == '\\' || Bytes.isSpace(c)) {
         return -1;
@@ -43,6 +51,53 @@ final class UrlUserinfoDetector {
       any |= s.add(colon + 1, p, DetectorType.SECRET);
     }
     return any ? p : -1;
+  }
+
+  /** Whether {@code [from, to)} is empty or all digits (a port: {@code host:8080/path}, not a password). */
+  private static boolean digitsOnly(Scan s, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (!Bytes.isDigit(s.at(i))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The first {@code @} from {@code p} (before a blank, a quote, {@code < > \\} or {@code limit}) that a host name
+   * or a bracketed address follows, itself followed by a port, a path, a query, a fragment or the token's end; or -1.
+   */
+  private static int atBeforeHost(Scan s, int p, int limit) {
+    for (; p < limit; p++) {
+      int c = s.at(p);
+      if (c == 0 || c == '"' || c == '\'' || c == '<' || c == '>' || c == '\\' || Bytes.isSpace(c)) {
+        return -1;
+      }
+      if (c != '@') {
+        continue;
+      }
+      int h = p + 1;
+      if (s.at(h) == '[') {
+        while (h - p < 64 && (Bytes.isHex(s.at(h + 1)) || s.at(h + 1) == ':' || s.at(h + 1) == '.')) {
+          h++;
+        }
+        h = s.at(h + 1) == ']' ? h + 2 : -1;
+      } else if (Bytes.isAlnum(s.at(h))) {
+        while (h - p < 256 && (Bytes.isAlnum(s.at(h)) || s.at(h) == '.' || s.at(h) == '-' || s.at(h) == '_')) {
+          h++;
+        }
+      } else {
+        h = -1;
+      }
+      if (h > 0) {
+        int n = s.at(h);
+        if (n == ':' || n == '/' || n == '?' || n == '#' || n == 0 || n == '"' || n == '\'' || n == ','
+            || n == ';' || n == ')' || n == '>' || Bytes.isSpace(n)) {
+          return p;
+        }
+      }
+    }
+    return -1;
   }
 
   /**
