@@ -320,13 +320,16 @@ final class CommandLineDetector {
 
   /**
    * At the blank after a flag that takes a password and a blank: {@code ldapsearch … -w SECRET} (and the other
-   * ldap tools; {@code -W} prompts), {@code ssh-keygen -N PASSPHRASE}.
+   * ldap tools; {@code -W} prompts), {@code ssh-keygen -N PASSPHRASE}, {@code openssl enc -k PASSWORD} and its raw
+   * key {@code -K HEX} (not {@code curl -k}: the line must name openssl).
    */
   static int spacedFlag(Scan s, int last) {
     int flag = s.b[last - 1];
     int c = s.at(last + 1);
     if (c == 0 || c == '-' || Bytes.isSpace(c)
-        || !(flag == 'w' ? lineMentions(s, last, "ldap") : flag == 'N' && lineMentions(s, last, "ssh-keygen"))) {
+        || !(flag == 'w' ? lineMentions(s, last, "ldap")
+            : flag == 'N' ? lineMentions(s, last, "ssh-keygen")
+            : (flag == 'k' || flag == 'K') && lineMentions(s, last, "openssl "))) {
       return -1;
     }
     return secretWord(s, last + 1);

@@ -225,6 +225,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.CLI_USER_PASSWORD, DetectorType.SECRET, " -u ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -w ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -n ", 0));
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -k ", 0)); // openssl enc -k pw, -K hexkey
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
     t.add(new Trigger(Action.RABBITMQCTL, DetectorType.SECRET, "mqctl ", 0)); // of rabbitmqctl: "ab" is too common
     // a .pgpass line with the wildcard port (*:*:*:postgres:pw); a numeric port is tried at its colon (onColon)
