@@ -110,6 +110,9 @@ final class KeyValueDetector {
       vs = sp;
     } else if (quotedKey && t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')) {
       return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
+    } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.AWS_SECRET_KEY && isAwsSecretAt(s, sp)) {
+      // aws configure set aws_secret_access_key KEY, rclone's secret_access_key KEY: blank-separated, the key's shape
+      return accept(s, t, sp, sp + 40);
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.SECRET && c > ' ') {
       return KeyedForms.blankSeparated(s, t, ks, wordStart, wordEnd, sp);
     } else if (!escaped && (t.type() == DetectorType.SECRET || t.type() == DetectorType.AWS_SECRET_KEY)
@@ -336,6 +339,18 @@ final class KeyValueDetector {
       }
     }
     return false;
+  }
+
+  /** Whether an AWS secret access key's shape starts at {@code p}: exactly 40 of {@code A-Z a-z 0-9 / +}, alone. */
+  private static boolean isAwsSecretAt(Scan s, int p) {
+    for (int i = p; i < p + 40; i++) {
+      int c = s.at(i);
+      if (!Bytes.isAlnum(c) && c != '/' && c != '+') {
+        return false;
+      }
+    }
+    int after = s.at(p + 40);
+    return !Bytes.isAlnum(after) && after != '/' && after != '+' && after != '=';
   }
 
   /** {@code PWD=/home/x} in sudo and shell logs is the working directory, not a password. */
