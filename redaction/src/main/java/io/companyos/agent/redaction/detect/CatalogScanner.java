@@ -516,6 +516,8 @@ final class CatalogScanner {
         return AuthHeaderDetector.otherScheme(s, last);
       case PIPED_PASSWORD:
         return KeyedForms.piped(s, last - 13, last + 1, false);
+      case ORACLE_LOGIN:
+        return CommandLineDetector.oracleLogin(s, last);
       case RABBITMQCTL:
         return CommandLineDetector.rabbitmqctl(s, last);
       case CLI_USER_PASSWORD:

@@ -335,6 +335,63 @@ final class CommandLineDetector {
     return secretWord(s, last + 1);
   }
 
+  /** The tools whose first argument may be Oracle's connect string {@code user/password[@db]}. */
+  private static final String[] ORACLE_TOOLS = {"sqlplus", "expdp", "impdp", "sqlldr"};
+
+  /**
+   * At the blank after {@code sqlplus}, {@code expdp}, {@code impdp} or {@code sqlldr} (as a whole word, a path
+   * before it allowed): the first argument that is not an option, when it is {@code user/password} with an
+   * optional {@code @db}: the user is a user name, the password a secret. {@code sqlplus / as sysdba} and
+   * {@code sqlplus -s scott@db} (it prompts) have neither.
+   */
+  static int oracleLogin(Scan s, int last) {
+    int wordEnd = last;
+    int w = wordEnd;
+    while (w > s.lo && wordEnd - w < 16 && Bytes.isAlnum(s.b[w - 1])) {
+      w--;
+    }
+    boolean tool = false;
+    for (String t : ORACLE_TOOLS) {
+      tool |= wordEnd - w == t.length() && Bytes.startsWithIgnoreCase(s.b, w, wordEnd, t);
+    }
+    if (!tool || s.at(w - 1) == '_' || s.at(w - 1) == '-' || s.at(w - 1) == '.') {
+      return -1;
+    }
+    int p = last + 1;
+    while (s.at(p) == '-') { // options before the connect string: -s, -L, -silent
+      while (s.at(p) != 0 && !Bytes.isSpace(s.at(p))) {
+        p++;
+      }
+      while (s.at(p) == ' ') {
+        p++;
+      }
+    }
+    int start = p;
+    int slash = -1;
+    while (p - start < 256) {
+      int c = s.at(p);
+      if (c == 0 || Bytes.isSpace(c) || c == '@' || c == '"' || c == '\'') {
+        break;
+      }
+      if (c == '/' && slash < 0) {
+        slash = p;
+      }
+      p++;
+    }
+    int end = p;
+    if (slash <= start || end <= slash + 1 || !(s.at(end) == '@' || s.at(end) == 0 || Bytes.isSpace(s.at(end)))) {
+      return -1;
+    }
+    boolean any = false;
+    if (!KeyValueDetector.isPlaceholder(s, start, slash)) {
+      any |= s.add(start, slash, DetectorType.USERNAME);
+    }
+    if (!KeyValueDetector.isPlaceholder(s, slash + 1, end)) {
+      any |= s.add(slash + 1, end, DetectorType.SECRET);
+    }
+    return any ? end : -1;
+  }
+
   /** At the space after {@code " -a "} on a redis-cli command line. */
   static int redisCli(Scan s, int last) {
     int start = last + 1;

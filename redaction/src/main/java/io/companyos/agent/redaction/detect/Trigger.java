@@ -67,6 +67,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     AUTHORIZATION,
     PIPED_PASSWORD,
     RABBITMQCTL,
+    ORACLE_LOGIN,
     PGPASS_WILDCARD_PORT,
     SASL_INITIAL_RESPONSE,
     OAUTH_CODE,

@@ -228,6 +228,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -k ", 0)); // openssl enc -k pw, -K hexkey
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
     t.add(new Trigger(Action.RABBITMQCTL, DetectorType.SECRET, "mqctl ", 0)); // of rabbitmqctl: "ab" is too common
+    // Oracle's tools: sqlplus, expdp, impdp, sqlldr user/password@db (their tails: "sql" and "exp" are too common)
+    for (String tail : List.of("lplus ", "xpdp ", "mpdp ", "qlldr ")) {
+      t.add(new Trigger(Action.ORACLE_LOGIN, DetectorType.SECRET, tail, 0));
+    }
     // a .pgpass line with the wildcard port (*:*:*:postgres:pw); a numeric port is tried at its colon (onColon)
     t.add(new Trigger(Action.PGPASS_WILDCARD_PORT, DetectorType.SECRET, ":*:", 0));
   }
