@@ -28,10 +28,7 @@ final class UserSlotDetector {
     }
     int open = isQuote(s.at(last)) ? last : isQuote(s.at(p)) ? p : -1; // the phrase's quote (user 'x') or the value's
     int start = open == p ? p + 1 : p;
-    int end = start;
-    while (end - start < 64 && isNameChar(s.at(end))) {
-      end++;
-    }
+    int end = wordEnd(s, start);
     while (end > start && s.at(end - 1) == '.') {
       end--;
     }
@@ -112,10 +109,7 @@ final class UserSlotDetector {
     while (n++ < 16 && s.at(start) == ' ') {
       start++;
     }
-    int end = start;
-    while (end - start < 64 && isNameChar(s.at(end))) {
-      end++;
-    }
+    int end = wordEnd(s, start);
     if (end == start || !Bytes.startsWith(s.b, end, s.hi, " : ")
         || KeyValueDetector.isSystemAccount(s, start, end)) {
       return -1;
@@ -140,18 +134,12 @@ final class UserSlotDetector {
   /** At the blank of {@code (to }: su's {@code (to TARGET) USER on TTY}; {@code root} stays. */
   static int su(Scan s, int last) {
     int start = last + 1;
-    int end = start;
-    while (end - start < 64 && isNameChar(s.at(end))) {
-      end++;
-    }
+    int end = wordEnd(s, start);
     if (end == start || s.at(end) != ')' || s.at(end + 1) != ' ') {
       return -1;
     }
     int userStart = end + 2;
-    int userEnd = userStart;
-    while (userEnd - userStart < 64 && isNameChar(s.at(userEnd))) {
-      userEnd++;
-    }
+    int userEnd = wordEnd(s, userStart);
     if (userEnd == userStart || !Bytes.startsWith(s.b, userEnd, s.hi, " on ")) {
       return -1;
     }
