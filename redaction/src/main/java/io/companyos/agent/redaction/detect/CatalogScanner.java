@@ -27,13 +27,12 @@ final class CatalogScanner {
   static final int T_DOT = 1 << 18;
   /** Not a trigger: a hex digit, which a MAC separator ({@code -}, {@code .}) needs before it. */
   static final int HEX = 1 << 19;
-  private static final int T_WORD_START = T_DIGIT | T_UPPER;
   static {
     // scan() turns WORD into T_DIGIT and T_UPPER with shifts by 1 and 2
     assert WORD << 1 == T_DIGIT && WORD << 2 == T_UPPER;
   }
   static final int T_ANY = ~0xFF & ~WORD & ~HEX;
-  /** How far into a match {@link #rescanInside} looks for a swallowed start. */
+  /** How far into a match {@link #scan} looks for a swallowed start. */
   private static final int RESCAN = 512;
 
   private final KeywordTrie trie;
@@ -134,7 +133,18 @@ final class CatalogScanner {
     return s;
   }
 
-  /** Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}. */
+  /**
+   * Scans candidates starting at {@code [from, limit)}; detectors may read up to {@code s.hi}.
+   *
+   * <p>A match may have swallowed the start of another secret that reaches past it: in
+   * {@code user= -----BEGIN PRIVATE KEY-----} the user slot took {@code -----BEGIN} and the key block was left, in
+   * {@code user= +49 30 98765432} it took {@code +49} and the number was left (both found by fuzzing). So the pass
+   * does not jump over a match: it goes on through the match's bytes like through any others, and a match found
+   * there merges into the span or extends it. Only the first {@link #RESCAN} bytes after a match's start are looked
+   * at so (a key block is not read twice whole); the pass then jumps to the end of what was matched. Inside a match
+   * a {@code <} is not taken for a token of ours, and the byte at the end of what was matched counts as a word start,
+   * as after a jump.
+   */
   void scan(Scan s, int from, int limit) {
     final byte[] b = s.b;
     final int[] info = byteInfo;
@@ -144,16 +154,20 @@ final class CatalogScanner {
     int window = 0;
     int prev = 0;
     int quiet = from; // no trigger before this can match: the rest of a date and time (see quietEnd)
+    int inside = 0; // the end of what was matched, while the pass is inside it; else at most i
+    int bound = 0; // inside a match, where the pass stops looking (RESCAN bytes after its start) and jumps to inside
     int i = from;
     while (i < end) {
       // The bytes between two events, in a loop of its own that only reads and breaks: C2 compiles it as a counted
       // loop (hoisted range checks, unrolled), which the whole loop, where a match moves i, is not. It stops at every
       // byte where the loop below might do something (a pattern's three bytes that pass the filter, any trigger), a
-      // superset of what it acts on, with window holding that byte and prev the flags of the byte before it.
+      // superset of what it acts on, with window holding that byte and prev the flags of the byte before it; and,
+      // inside a match, at its end or at the bound.
       int inf = 0;
       int trig = 0;
       boolean hit = false;
-      for (; i < end; i++) {
+      final int stopAt = i < inside ? Math.min(end, Math.min(inside, bound)) : end;
+      for (; i < stopAt; i++) {
         inf = info[b[i] & 0xFF];
         int w = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
         // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
@@ -165,20 +179,34 @@ final class CatalogScanner {
         }
         prev = inf;
       }
-      if (i >= end) {
-        break;
+      if (i >= stopAt) {
+        if (i >= end) {
+          break;
+        }
+        if (i < inside) {
+          i = inside; // the bound: jump to the end of what was matched
+          window = 0;
+        }
+        // the end of what was matched: a word start, whatever the byte before it (a digit or capital here is tried
+        // even after a letter the match took); the byte itself still counts (a hex digit before a MAC's or IPv6
+        // address's colon)
+        prev = i > s.lo ? info[b[i - 1] & 0xFF] & ~WORD : 0;
+        inside = 0;
+        continue;
       }
+      boolean in = i < inside;
       if (hit && i - 2 >= from && i - 2 < limit) {
         int r = onPatternsAt(s, i - 2);
         if (r > i) {
-          i = rescanInside(s, Math.max(i - 1, from), r, limit, -1);
-          window = 0;
-          prev = 0;
-          continue;
+          if (!in) {
+            bound = Math.max(i - 1, from) + RESCAN + 2;
+          }
+          inside = Math.max(inside, r);
+          in = true;
         }
       }
       int q;
-      if (trig == 0 || i >= limit || i < quiet) {
+      if (trig == 0 || i >= limit || i < quiet || (in && (inf & T_LT) != 0)) {
         // nothing to try here
       } else if (trig == T_DIGIT ? (prev & 0xFF) == '.'
           : trig == T_DOT ? (prev & HEX) == 0 || (i + 5 < end && b[i + 5] != '.')
@@ -196,11 +224,17 @@ final class CatalogScanner {
       } else if (worthATry(b, inf, prev, i, end)) {
         int r = onTrigger(s, inf, i);
         if (r > i) {
-          // a token of an earlier redaction is skipped whole, so that redacting twice equals redacting once
-          i = (inf & T_LT) != 0 ? r : rescanInside(s, Math.max(i - 1, from), r, limit, i);
-          window = 0;
-          prev = 0;
-          continue;
+          if ((inf & T_LT) != 0) {
+            // a token of an earlier redaction is skipped whole, so that redacting twice equals redacting once
+            i = r;
+            window = 0;
+            prev = 0;
+            continue;
+          }
+          if (!in) {
+            bound = Math.max(i - 1, from) + RESCAN + 2;
+          }
+          inside = Math.max(inside, r);
         }
       }
       prev = inf;
@@ -359,50 +393,8 @@ final class CatalogScanner {
         || (n == 4 && m >= 3 && after != '/');
   }
 
-  /**
-   * A match may have swallowed the start of another secret that reaches past it: in
-   * {@code user= -----BEGIN PRIVATE KEY-----} the user slot took {@code -----BEGIN} and the key block was left, in
-   * {@code user= +49 30 98765432} it took {@code +49} and the number was left (both found by fuzzing). Before the
-   * pass moves on, the patterns and triggers that start in the first {@link #RESCAN} bytes of {@code [start, end)}
-   * are tried too; a match within the span merges into it, one reaching further extends it. Returns the furthest end.
-   */
-  private int rescanInside(Scan s, int start, int end, int limit, int trigger) {
-    final byte[] b = s.b;
-    final int[] info = byteInfo;
-    final long[] filter = trie.filter();
-    final long[] pairs = trie.pairs();
-    final int hi = Math.min(s.hi, limit + 2);
-    int r = end;
-    int stop = Math.min(limit, start + RESCAN);
-    if (start >= r || start >= stop) {
-      return r;
-    }
-    // the flags of the bytes at p - 1, p, p + 1, p + 2, rolled along instead of looked up four times per byte
-    int prev = start > s.lo ? info[b[start - 1] & 0xFF] : 0;
-    int inf = info[b[start] & 0xFF];
-    int next = start + 1 < s.hi ? info[b[start + 1] & 0xFF] : 0;
-    for (int p = start; p < r && p < stop; p++) {
-      int next2 = p + 2 < s.hi ? info[b[p + 2] & 0xFF] : 0;
-      if (p + 2 < s.hi) {
-        // the pair bit set first: every pattern's second and third bytes pass it (see KeywordTrie#pairs)
-        int pair = ((next & 0xFF) << 8) | (next2 & 0xFF);
-        if ((pairs[pair >>> 6] & (1L << pair)) != 0 && passes(filter, ((inf & 0xFF) << 16) | pair)) {
-          r = Math.max(r, onPatternsAt(s, p));
-        }
-      }
-      if (p != trigger && (inf & T_ANY) != 0 && (inf & T_LT) == 0
-          && ((inf & T_WORD_START) == 0 || (prev & WORD) == 0) && worthATry(b, inf, prev, p, hi)) {
-        r = Math.max(r, onTrigger(s, inf, p));
-      }
-      prev = inf;
-      inf = next;
-      next = next2;
-    }
-    return r;
-  }
-
   /** Walks the trie from {@code start} and tries the patterns found there, longest first. */
-  private int onPatternsAt(Scan s, int start) {
+  int onPatternsAt(Scan s, int start) {
     int[] ids = s.patternIds;
     int[] ends = s.patternEnds;
     int found = 0;
