@@ -4,7 +4,8 @@
 #   - a plain UTF-8 line copy of the same file (BufferedReader/BufferedWriter; the floor of any Java redactor),
 #   - ../shared/bench/NaiveRedact.java seq (one java.util.regex per type, line by line), on a smaller file.
 # All times are wall clock of the whole process (JVM start included) except NaiveRedact, which reports its own
-# in-process rate after a warm-up pass.
+# in-process rate after a warm-up pass. The same redact command on an empty file, in each round, shows what of the
+# agent's time is its start and exit ("net of an empty run": the file's size over the difference of the two).
 #
 # Usage: bench/redact-throughput.sh [MIB=256] [ROUNDS=3] [NAIVE_MIB=16]
 #   AGENT_JAR=…  use this agent jar instead of building one (see bin/agent)
@@ -45,6 +46,7 @@ rate() { echo "scale=1; $1 / $2" | bc; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 SIZE_MIB=$(echo "scale=3; $(stat -c %s "$WORK/a.log") / 1048576" | bc)
+: > "$WORK/empty.log"; : > "$WORK/empty.txt"; : > "$WORK/net.txt"
 : > "$WORK/copy.txt"; : > "$WORK/one.txt"; : > "$WORK/two.txt"; : > "$WORK/twoserial.txt"; : > "$WORK/naive.txt"
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round"
@@ -55,6 +57,10 @@ for round in $(seq 1 "$ROUNDS"); do
   t=$(seconds "$WORK/one.out" bin/agent redact -c "$WORK/agent.yaml" "$WORK/a.log")
   rate "$SIZE_MIB" "$t" | tee -a "$WORK/one.txt" | sed 's/^/agent redact, 1 file MiB\/s: /'
   rate "$SIZE_MIB" "$(cat "$WORK/cpu")" >> "$WORK/one.cpu"
+  # the same command on an empty file: the process's start and exit alone, to tell them from the redaction
+  e=$(seconds /dev/null bin/agent redact -c "$WORK/agent.yaml" "$WORK/empty.log")
+  printf '%.3f\n' "$e" | tee -a "$WORK/empty.txt" | sed 's/^/agent redact, empty file s: /'
+  rate "$SIZE_MIB" "$(echo "$t - $e" | bc)" >> "$WORK/net.txt"
   rm -rf "$WORK/out"
   t=$(seconds /dev/null bin/agent redact -c "$WORK/agent.yaml" --threads 1 --out-dir "$WORK/out" "$WORK/a.log" "$WORK/b.log")
   rate "$(echo "2 * $SIZE_MIB" | bc)" "$t" | tee -a "$WORK/twoserial.txt" | sed 's/^/agent redact, 2 files, 1 thread MiB\/s: /'
@@ -68,11 +74,14 @@ done
 COPY=$(median < "$WORK/copy.txt"); ONE=$(median < "$WORK/one.txt"); TWO=$(median < "$WORK/two.txt")
 SERIAL=$(median < "$WORK/twoserial.txt"); NAIVE=$(median < "$WORK/naive.txt")
 COPY_CPU=$(median < "$WORK/copy.cpu"); ONE_CPU=$(median < "$WORK/one.cpu")
+EMPTY=$(median < "$WORK/empty.txt"); NET=$(median < "$WORK/net.txt")
 echo
 echo "== medians of $ROUNDS rounds, $SIZE_MIB MiB per file, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-44s %8s MiB/s\n' "plain UTF-8 line copy" "$COPY" "agent redact, 1 file" "$ONE" \
+  "agent redact, 1 file, net of an empty run" "$NET" \
   "agent redact, 2 files, --threads 1" "$SERIAL" "agent redact, 2 files, --threads 2" "$TWO" \
   "NaiveRedact seq ($NAIVE_MIB MiB)" "$NAIVE"
+echo "agent redact of an empty file (start and exit): $EMPTY s"
 echo "per CPU second (user+sys, JIT threads included): line copy $COPY_CPU MiB, agent redact $ONE_CPU MiB"
 echo "agent / line copy:        $(echo "scale=2; $ONE / $COPY" | bc) (wall), $(echo "scale=2; $ONE_CPU / $COPY_CPU" | bc) (CPU)"
 echo "agent / NaiveRedact:      $(echo "scale=1; $ONE / $NAIVE" | bc)"
