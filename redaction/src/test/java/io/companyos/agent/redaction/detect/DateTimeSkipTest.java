@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -24,16 +23,9 @@ import org.junit.jupiter.api.Test;
 class DateTimeSkipTest {
   private static final List<Trigger> CATALOG =
       TriggerCatalog.build(List.of("acme-corp.com"), List.of("acme", "2026", "12:3"));
-  private static final List<String> LABELS =
-      Arrays.stream(DetectorType.values()).map(DetectorType::label).toList();
-  private static final CatalogScanner SKIPPING = scanner(true);
-  private static final CatalogScanner TRYING_ALL = scanner(false);
+  private static final CatalogScanner SKIPPING = TestScanners.allOn(CATALOG, true);
+  private static final CatalogScanner TRYING_ALL = TestScanners.allOn(CATALOG, false);
 
-  private static CatalogScanner scanner(boolean skip) {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    return new CatalogScanner(CATALOG, enabled, LABELS, skip);
-  }
 
   /** {@code d} a digit, {@code h} a hex digit, {@code c} a capital; anything else stands for itself. */
   private static final List<String> SHAPES = List.of(

@@ -2,9 +2,7 @@ package io.companyos.agent.redaction.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -25,15 +23,7 @@ import org.junit.jupiter.api.Test;
 class InsideMatchesTest {
   private static final List<Trigger> CATALOG =
       TriggerCatalog.build(List.of("acme-corp.com"), List.of("acme", "falcon", "Acme Corp"));
-  private static final List<String> LABELS =
-      Arrays.stream(DetectorType.values()).map(DetectorType::label).toList();
-  private static final CatalogScanner SCANNER = scanner();
-
-  private static CatalogScanner scanner() {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    return new CatalogScanner(CATALOG, enabled, LABELS);
-  }
+  private static final CatalogScanner SCANNER = TestScanners.allOn(CATALOG);
 
   private static final List<String> PIECES = List.of(
       "jane.roe@example.org", "bob@db01.prod.internal", "10.20.30.40", "192.168.1.7", "10.9.8.7 - amira [",

@@ -2,9 +2,7 @@ package io.companyos.agent.redaction.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -23,15 +21,7 @@ import org.junit.jupiter.api.Test;
  * counters), with the pre-check's end anywhere behind the digit.
  */
 class NumberPrecheckTest {
-  private static final List<String> LABELS =
-      Arrays.stream(DetectorType.values()).map(DetectorType::label).toList();
-  private static final CatalogScanner SCANNER = scanner();
-
-  private static CatalogScanner scanner() {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    return new CatalogScanner(TriggerCatalog.build(List.of(), List.of()), enabled, LABELS);
-  }
+  private static final CatalogScanner SCANNER = TestScanners.allOn(TriggerCatalog.build(List.of(), List.of()));
 
   /** Runs of 1-20 digits (often 1-4, as in addresses, phone groups and card groups) between separators. */
   @Provide

@@ -2,9 +2,7 @@ package io.companyos.agent.redaction.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.Test;
  * nothing and records nothing.
  */
 class TriggerKillsTest {
-  private static final List<String> LABELS =
-      Arrays.stream(DetectorType.values()).map(DetectorType::label).toList();
   /** What may follow the trigger byte: the rest of a card, phone, SSN, IPv4, IBAN, AWS key id, MAC, date. */
   private static final List<String> TAILS = List.of(
       "", " ", "0", "12", "23", "0.2.3", "0.20.30", "11 1111 1111 1111", "111111111111111", "15 555 0100",
@@ -28,10 +24,7 @@ class TriggerKillsTest {
 
   @Test
   void aTriggerTheByteBeforeRulesOutFindsNothing() {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    CatalogScanner scanner =
-        new CatalogScanner(TriggerCatalog.build(List.of("acme-corp.com"), List.of("acme")), enabled, LABELS);
+    CatalogScanner scanner = TestScanners.allOn(TriggerCatalog.build(List.of("acme-corp.com"), List.of("acme")));
     int checked = 0;
     for (int before = 1; before < 128; before++) {
       for (String trigger : TRIGGERS) {
@@ -76,8 +69,6 @@ class TriggerKillsTest {
   }
 
   private static CatalogScanner scanner() {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    return new CatalogScanner(TriggerCatalog.build(List.of(), List.of()), enabled, LABELS);
+    return TestScanners.allOn(TriggerCatalog.build(List.of(), List.of()));
   }
 }

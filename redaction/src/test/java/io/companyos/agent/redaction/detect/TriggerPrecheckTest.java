@@ -2,9 +2,7 @@ package io.companyos.agent.redaction.detect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -20,8 +18,6 @@ import org.junit.jupiter.api.Test;
  * was given and whether it knew the byte before.
  */
 class TriggerPrecheckTest {
-  private static final List<String> LABELS =
-      Arrays.stream(DetectorType.values()).map(DetectorType::label).toList();
 
   @Provide
   Arbitrary<String> phoneText() {
@@ -36,9 +32,7 @@ class TriggerPrecheckTest {
 
   @Property(tries = 3000)
   void whereWorthATrySaysNoToAParenPlusOrPercentNothingIsFound(@ForAll("phoneText") String text) {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    CatalogScanner scanner = new CatalogScanner(TriggerCatalog.build(List.of(), List.of()), enabled, LABELS);
+    CatalogScanner scanner = TestScanners.allOn(TriggerCatalog.build(List.of(), List.of()));
     byte[] b = text.getBytes(StandardCharsets.US_ASCII);
     for (int i = 0; i < b.length; i++) {
       if (b[i] != '(' && b[i] != '+' && b[i] != '%') {
@@ -61,9 +55,7 @@ class TriggerPrecheckTest {
 
   @Test
   void phoneStartsStillPass() {
-    boolean[] enabled = new boolean[DetectorType.values().length];
-    Arrays.fill(enabled, true);
-    CatalogScanner scanner = new CatalogScanner(TriggerCatalog.build(List.of(), List.of()), enabled, LABELS);
+    CatalogScanner scanner = TestScanners.allOn(TriggerCatalog.build(List.of(), List.of()));
     for (String t : List.of(" (415) 555-1234", " +49 30 98765432", " a%40b.example", " %2B4930987654")) {
       byte[] b = bytes(t);
       assertThat(CatalogScanner.worthATry(b, scanner.info(b[1]), scanner.info(' '), 1, b.length)).as(t).isTrue();
