@@ -186,7 +186,8 @@ final class CatalogScanner {
     int i = from;
     while (i < end) {
       // The bytes between two events, in a loop of its own that only reads and breaks: C2 compiles it as a counted
-      // loop (hoisted range checks, unrolled), which the whole loop, where a match moves i, is not. It stops at every
+      // loop (hoisted range checks; bin/agent turns C2's unrolling off, which a stop every ~6 bytes did not repay),
+      // which the whole loop, where a match moves i, is not. It stops at every
       // byte where the loop below might do something (a pattern's three bytes that pass the filter, any trigger), a
       // superset of what it acts on, with window holding that byte and prev the flags of the byte before it; and,
       // inside a match, at its end or at the bound.
