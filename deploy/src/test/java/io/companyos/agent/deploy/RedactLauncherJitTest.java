@@ -1,0 +1,97 @@
+package io.companyos.agent.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * bin/agent's choice of JIT for {@code redact}: C1 only for files of together under 96 MiB (and {@code --reveal}),
+ * where C2's compiles cost more than they save; the engine's C2 recipe for more, and for input of unknown size
+ * (standard input, a pipe). Read from the flags the JVM really got ({@code -XX:+PrintFlagsFinal}); {@code --threads 0}
+ * makes each command a usage error right after the JVM started.
+ */
+class RedactLauncherJitTest {
+  private static final Pattern TIER = Pattern.compile("\\bTieredStopAtLevel\\s+=\\s+(\\d+)");
+
+  @TempDir
+  Path dir;
+  private Path small;
+
+  @BeforeEach
+  void files() throws IOException {
+    small = Files.writeString(dir.resolve("app.log"), "login bob@example.org from 192.0.2.10\n");
+  }
+
+  /** The TieredStopAtLevel the launcher gave the JVM for {@code agent redact ARGS --threads 0}, with stdin a pipe. */
+  private int tierFor(String... args) throws Exception {
+    Path jar = Repository.resolve("agent/target/companyos-agent.jar");
+    assertThat(jar).as("the shaded agent jar; build it first: mvn -pl agent -am package").exists();
+    List<String> command = new ArrayList<>(List.of(Repository.resolve("bin/agent").toString(), "redact",
+        "--threads", "0"));
+    command.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    Map<String, String> env = pb.environment();
+    env.keySet().removeIf(k -> k.startsWith("COMPANYOS_AGENT_") || k.startsWith("AGENT_"));
+    env.put("JAVA_HOME", System.getProperty("java.home"));
+    env.put("AGENT_JAR", jar.toString());
+    env.put("AGENT_CDS", "off");
+    env.put("AGENT_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    Process p = pb.start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isEqualTo(2); // --threads 0
+    Matcher m = TIER.matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  @Test
+  void smallFilesRunC1Only() throws Exception {
+    assertThat(tierFor(small.toString())).isEqualTo(1);
+    assertThat(tierFor("--report", dir.resolve("r.json").toString(), "--", small.toString(), small.toString()))
+        .isEqualTo(1);
+  }
+
+  @Test
+  void filesOfTogether96MibOrMoreGetC2() throws Exception {
+    Path big = dir.resolve("big.log");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(60L << 20); // sparse: a size, no disk
+    }
+    assertThat(tierFor(big.toString())).isEqualTo(1);
+    assertThat(tierFor(big.toString(), big.toString())).isEqualTo(4);
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(96L << 20);
+    }
+    assertThat(tierFor(small.toString(), big.toString())).isEqualTo(4);
+  }
+
+  @Test
+  void inputOfUnknownSizeGetsC2() throws Exception {
+    // standard input (the config file is an option's value, not an input)
+    Path config = Files.writeString(dir.resolve("agent.yaml"), "stateDir: " + dir.resolve("state") + "\n");
+    assertThat(tierFor("-c", config.toString())).isEqualTo(4);
+    // a pipe or device, as <(zcat app.log.gz) passes, beside a small file
+    assertThat(tierFor(small.toString(), "/dev/stdin")).isEqualTo(4);
+    // a missing file: redact names it; its size is not known to the launcher
+    assertThat(tierFor(dir.resolve("nope.log").toString())).isEqualTo(4);
+  }
+
+  @Test
+  void revealRunsC1Only() throws Exception {
+    assertThat(tierFor("--reveal", "<ipv4:0a1b2c3d>")).isEqualTo(1);
+  }
+}
