@@ -173,6 +173,8 @@ final class CatalogScanner {
    * as after a jump.
    */
   void scan(Scan s, int from, int limit) {
+    s.jwtFrom = 0;
+    s.jwtTo = 0;
     final byte[] b = s.b;
     final int[] info = byteInfo;
     final long[] filter = trie.filter();

@@ -22,6 +22,10 @@ final class JwtDetector {
 
   /** The end of a JWT starting at {@code start}, or -1. */
   static int end(Scan s, int start) {
+    if (start > s.jwtFrom && start < s.jwtTo) {
+      // the payload's or signature's eyJ of a token found in this pass, met again by the look inside matches
+      return -1;
+    }
     if (!Bytes.startsWith(s.b, start, s.hi, "eyJ") || Bytes.isBase64Url(s.at(start - 1))) {
       return -1;
     }
@@ -39,6 +43,11 @@ final class JwtDetector {
     int e = run(s, q + 1);
     while (s.at(e) == '=') {
       e++;
+    }
+    if (s.at(e) != '.') {
+      // an eyJ after either dot would need a dot at e to be a JWT or JWE: remembered (see Scan.jwtFrom)
+      s.jwtFrom = start;
+      s.jwtTo = e;
     }
     return e;
   }

@@ -18,6 +18,14 @@ final class Scan {
   /** Whether {@code hi} is the end of the input. */
   boolean eof;
 
+  /**
+   * The last three-part JWT {@link JwtDetector#end} found in this pass, {@code [jwtFrom, jwtTo)}, when no dot follows
+   * it: no JWT starts inside it (each of its segments ends where a following part would need a dot), so a look inside
+   * it does not parse it again. Positions of this pass's bytes: {@link CatalogScanner#scan} clears it.
+   */
+  int jwtFrom;
+  int jwtTo;
+
   final MatchList matches = new MatchList();
   final int[] scratch = new int[16];
   final int[] groups = new int[8];
