@@ -566,8 +566,11 @@ final class CatalogScanner {
       return enabled(DetectorType.IBAN) ? IbanDetector.find(s, i) : -1;
     }
     switch (inf & T_ANY) {
-      case T_AT:
-        return enabled(DetectorType.EMAIL) ? EmailDetector.find(s, i) : -1;
+      case T_AT: {
+        int r = enabled(DetectorType.EMAIL) ? EmailDetector.find(s, i) : -1;
+        // not an e-mail address: perhaps ssh's user@address
+        return r >= 0 || !enabled(DetectorType.USERNAME) ? r : UserSlotDetector.beforeAddress(s, i);
+      }
       case T_PERCENT:
         if (s.at(i + 1) == '2') {
           return enabled(DetectorType.PHONE) ? PhoneDetector.findEncodedInternational(s, i) : -1;

@@ -9,13 +9,70 @@ import io.companyos.agent.redaction.DetectorType;
  * {@code session opened for user X}, systemd {@code of user X}, PostgreSQL {@code for user "X"}, RabbitMQ
  * {@code user 'X'}, sshd {@code Disconnected from user X ADDRESS port}, Windows {@code Account Name: X}, sudo
  * {@code sudo:  X : TTY=}, pam {@code by X(uid=1001)} and {@code ; logname=X … ruser=X}, su {@code (to T) X on},
- * and home directories {@code /home/X/}, {@code C:\Users\X\}, {@code /Users/X/}. {@code root} stays.
+ * ssh's and scp's {@code X@10.1.2.3} and {@code X@[2001:db8::5]}, and home directories {@code /home/X/},
+ * {@code C:\Users\X\}, {@code /Users/X/}. {@code root} stays.
  */
 final class UserSlotDetector {
   /** A trigger flag: the user name must be followed by an address and {@code port}. */
   static final int NEEDS_PORT = 1;
 
   private UserSlotDetector() {}
+
+  /**
+   * At the {@code @} of {@code ssh jdoe@10.1.2.3}, {@code scp f jdoe@[2001:db8::5]:/srv} or {@code jdoe@[192.0.2.1]}
+   * (which no e-mail domain follows: {@link EmailDetector} takes the others): the login name before an IPv4 address,
+   * or an IPv4 or IPv6 address in brackets, as a user; the address is its own detector's. The name: letters,
+   * digits, {@code . _ -}, from a letter or {@code _}, at most 32 bytes, after a blank, a quote, {@code [ ( < = ,} or
+   * the start of the text; {@code root}, {@code nobody} and {@code git} (git over ssh) stay. Returns {@code at} when
+   * it took one, else -1.
+   */
+  static int beforeAddress(Scan s, int at) {
+    if (!addressAt(s, at + 1)) {
+      return -1;
+    }
+    int floor = s.floor();
+    int st = at;
+    while (st > floor && at - st <= MAX_LOGIN && isLoginChar(s.b[st - 1])) {
+      st--;
+    }
+    int before = s.at(st - 1);
+    if (at - st > MAX_LOGIN || st == at || !(Bytes.isAlpha(s.b[st]) || s.b[st] == '_') || isLoginChar(before)
+        || !(before == 0 || before == ' ' || before == '\t' || before == '\n' || before == '"' || before == '\''
+            || before == '[' || before == '(' || before == '<' || before == '=' || before == ',')) {
+      return -1;
+    }
+    if (KeyValueDetector.isSystemAccount(s, st, at) || (at - st == 3 && Bytes.startsWith(s.b, st, at, "git"))) {
+      return -1;
+    }
+    return s.add(st, at, DetectorType.USERNAME) ? at : -1;
+  }
+
+  private static final int MAX_LOGIN = 32;
+
+  private static boolean isLoginChar(int c) {
+    return Bytes.isAlnum(c) || c == '.' || c == '_' || c == '-';
+  }
+
+  /** Whether an IPv4 address, or an IPv4 or IPv6 address in brackets, starts at {@code p}. */
+  private static boolean addressAt(Scan s, int p) {
+    boolean bracket = s.at(p) == '[';
+    int q = bracket ? p + 1 : p;
+    int end = Bytes.isDigit(s.at(q)) ? Ipv4Detector.parse(s, q, s.scratch) : -1;
+    if (end >= 0) {
+      int next = s.at(end);
+      return bracket ? next == ']' : !Bytes.isWord(next) && !(next == '.' && Bytes.isDigit(s.at(end + 1)));
+    }
+    if (!bracket) {
+      return false;
+    }
+    int colons = 0;
+    int e = q;
+    while (e - q < 46 && (Bytes.isHex(s.at(e)) || s.at(e) == ':' || s.at(e) == '.')) {
+      colons += s.at(e) == ':' ? 1 : 0;
+      e++;
+    }
+    return colons >= 2 && s.at(e) == ']';
+  }
 
   /** After {@code invalid user }, {@code for user }, {@code of user }, …: the next word. */
   static int afterPhrase(Scan s, int last, boolean needsFrom, boolean needsPort) {

@@ -30,7 +30,7 @@ class InsideMatchesTest {
       "2001:db8:1234::42", "fe80::1%eth0", "::ffff:192.0.2.1", "3c:22:fb:a1:b2:c3", "3c-22-fb-a1-b2-c3",
       "3c22.fba1.b2c3", "+49 30 98765432", "(415) 555-0100", "415 555 0100", "4111 1111 1111 1111",
       "4111111111111111", "DE89370400440532013000", "DE89 3704 0044 0532 0130 00", "078-05-1120",
-      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlLXh5eg", "AKIAIOSFODNN7EXAMPLE",
+      "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlLXh5eg", "AKIAIOSFODNN7EXAMPLE", "ssh jdoe@", "[2001:db8::9]",
       "ghp_aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789", "password=", "password=Tr0ub4dor&3x", "pw=", "token: ",
       "user=", "user= ", "Invalid user ", " from ", "Authorization: Bearer ", "Basic ", "-----BEGIN PRIVATE KEY-----",
       "\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\n-----END PRIVATE KEY-----", "postgres://app:Sup3rS3cret@db:5432/x",
