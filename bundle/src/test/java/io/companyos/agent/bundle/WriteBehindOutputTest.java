@@ -125,6 +125,42 @@ class WriteBehindOutputTest {
     assertThat(alive("write-behind-blocked")).isFalse();
   }
 
+  /** As a try-with-resources uses it: a close after a write threw the failure does not throw it again. */
+  @Test
+  void aFailureIsThrownOnceAndTheTargetIsNeverClosed() throws IOException {
+    IOException full = new IOException("No space left on device");
+    boolean[] closed = {false};
+    OutputStream failing = new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        throw full;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        throw full;
+      }
+
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    WriteBehindOutput out = new WriteBehindOutput(failing, "write-behind-once");
+    IOException thrown = null;
+    for (int i = 0; i < 16 && thrown == null; i++) {
+      try {
+        out.write(new byte[BUFFER]);
+      } catch (IOException e) {
+        thrown = e;
+      }
+    }
+    assertThat(thrown).isSameAs(full);
+    out.close();
+    assertThat(alive("write-behind-once")).isFalse();
+    assertThat(closed[0]).isFalse();
+  }
+
   private static boolean alive(String name) {
     return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
   }
