@@ -73,8 +73,8 @@ class InsideMatchesTest {
 
   private static void assertMissesNothing(String text) {
     byte[] b = text.getBytes(StandardCharsets.UTF_8);
-    BitSet found = covered(scan(b));
-    BitSet everywhere = covered(tryEveryPosition(b));
+    BitSet found = TestScanners.covered(scan(b));
+    BitSet everywhere = TestScanners.covered(tryEveryPosition(b));
     BitSet missed = (BitSet) everywhere.clone();
     missed.andNot(found);
     assertThat(missed.toString()).as("bytes of %s found when every position is tried, missed by scan", text)
@@ -101,13 +101,5 @@ class InsideMatchesTest {
       }
     }
     return s;
-  }
-
-  private static BitSet covered(Scan s) {
-    BitSet bits = new BitSet();
-    for (int k = 0; k < s.matches.size(); k++) {
-      bits.set(s.matches.start(k), s.matches.end(k));
-    }
-    return bits;
   }
 }

@@ -69,8 +69,8 @@ class JwtInsideTest {
       fresh.jwtTo = 0;
       SCANNER.onPatternsAt(fresh, p);
     }
-    BitSet missed = covered(fresh);
-    missed.andNot(covered(remembering));
+    BitSet missed = TestScanners.covered(fresh);
+    missed.andNot(TestScanners.covered(remembering));
     assertThat(missed.toString()).as(a + " x " + b).isEqualTo("{}");
   }
 
@@ -108,13 +108,5 @@ class JwtInsideTest {
     s.hi = b.length;
     s.eof = true;
     return s;
-  }
-
-  private static BitSet covered(Scan s) {
-    BitSet bits = new BitSet();
-    for (int k = 0; k < s.matches.size(); k++) {
-      bits.set(s.matches.start(k), s.matches.end(k));
-    }
-    return bits;
   }
 }
