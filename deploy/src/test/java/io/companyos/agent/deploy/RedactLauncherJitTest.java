@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * bin/agent's choice of JIT for {@code redact}: C1 only for files of together under 96 MiB (and {@code --reveal}),
- * where C2's compiles cost more than they save; the engine's C2 recipe for more, and for input of unknown size
- * (standard input, a pipe). Read from the flags the JVM really got ({@code -XX:+PrintFlagsFinal}); {@code --threads 0}
+ * bin/agent's choice of JIT for {@code redact}: C1 only for files of together under 96 MiB (also on standard input)
+ * and {@code --reveal}, where C2's compiles cost more than they save; the engine's C2 recipe for more, and for input of
+ * unknown size (a pipe, on standard input too). Read from the flags the JVM really got ({@code -XX:+PrintFlagsFinal}); {@code --threads 0}
  * makes each command a usage error right after the JVM started.
  */
 class RedactLauncherJitTest {
@@ -37,12 +37,20 @@ class RedactLauncherJitTest {
 
   /** The TieredStopAtLevel the launcher gave the JVM for {@code agent redact ARGS --threads 0}, with stdin a pipe. */
   private int tierFor(String... args) throws Exception {
+    return tierFor(null, args);
+  }
+
+  /** As {@link #tierFor(String...)}, with standard input read from {@code stdin} when it is not null. */
+  private int tierFor(Path stdin, String... args) throws Exception {
     Path jar = Repository.resolve("agent/target/companyos-agent.jar");
     assertThat(jar).as("the shaded agent jar; build it first: mvn -pl agent -am package").exists();
     List<String> command = new ArrayList<>(List.of(Repository.resolve("bin/agent").toString(), "redact",
         "--threads", "0"));
     command.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    if (stdin != null) {
+      pb.redirectInput(stdin.toFile());
+    }
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("COMPANYOS_AGENT_") || k.startsWith("AGENT_"));
     env.put("JAVA_HOME", System.getProperty("java.home"));
@@ -88,6 +96,17 @@ class RedactLauncherJitTest {
     assertThat(tierFor(small.toString(), "/dev/stdin")).isEqualTo(4);
     // a missing file: redact names it; its size is not known to the launcher
     assertThat(tierFor(dir.resolve("nope.log").toString())).isEqualTo(4);
+  }
+
+  @Test
+  void standardInputFromASmallFileRunsC1Only() throws Exception {
+    Path config = Files.writeString(dir.resolve("agent.yaml"), "stateDir: " + dir.resolve("state") + "\n");
+    assertThat(tierFor(small, "-c", config.toString())).isEqualTo(1);
+    Path big = dir.resolve("big.log");
+    try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
+      f.setLength(96L << 20);
+    }
+    assertThat(tierFor(big, "-c", config.toString())).isEqualTo(4);
   }
 
   @Test
