@@ -2,6 +2,7 @@ package io.companyos.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
@@ -83,8 +84,12 @@ class ReadAheadInputStreamTest {
       private final InputStream first = trickling(data, 4096);
 
       @Override
-      public int read() {
-        throw new UnsupportedOperationException();
+      public int read() throws IOException {
+        int c = first.read();
+        if (c < 0) {
+          throw eio;
+        }
+        return c;
       }
 
       @Override
@@ -146,11 +151,8 @@ class ReadAheadInputStreamTest {
     assertThat(in.read()).isEqualTo('x');
     in.close();
     assertThat(sourceClosed).isTrue();
-    assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
-      while (Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive())) {
-        Thread.sleep(10);
-      }
-    });
+    await().atMost(Duration.ofSeconds(20)).until(() -> Thread.getAllStackTraces().keySet().stream()
+        .noneMatch(t -> t.getName().equals(name) && t.isAlive()));
     assertThatThrownBy(in::read).isInstanceOf(IOException.class).hasMessage("stream closed");
   }
 }
