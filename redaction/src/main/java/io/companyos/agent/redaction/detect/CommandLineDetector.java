@@ -382,14 +382,7 @@ final class CommandLineDetector {
     if (slash <= start || end <= slash + 1 || !(s.at(end) == '@' || s.at(end) == 0 || Bytes.isSpace(s.at(end)))) {
       return -1;
     }
-    boolean any = false;
-    if (!KeyValueDetector.isPlaceholder(s, start, slash)) {
-      any |= s.add(start, slash, DetectorType.USERNAME);
-    }
-    if (!KeyValueDetector.isPlaceholder(s, slash + 1, end)) {
-      any |= s.add(slash + 1, end, DetectorType.SECRET);
-    }
-    return any ? end : -1;
+    return UrlUserinfoDetector.oracleLogin(s, start, slash, end);
   }
 
   /** At the space after {@code " -a "} on a redis-cli command line. */

@@ -128,13 +128,22 @@ final class UrlUserinfoDetector {
     if (s.at(p) != '@' || slash <= start || p == slash + 1) {
       return -1;
     }
+    return oracleLogin(s, start, slash, p);
+  }
+
+  /**
+   * Oracle's {@code user/password} in {@code [start, end)}, its first {@code /} at {@code slash} (a JDBC thin URL,
+   * sqlplus and the other tools of {@link CommandLineDetector}): the user a {@link DetectorType#USERNAME}, the
+   * password a {@link DetectorType#SECRET}, each unless a placeholder. Returns {@code end} when either was taken.
+   */
+  static int oracleLogin(Scan s, int start, int slash, int end) {
     boolean any = false;
     if (!KeyValueDetector.isPlaceholder(s, start, slash)) {
       any |= s.add(start, slash, DetectorType.USERNAME);
     }
-    if (!KeyValueDetector.isPlaceholder(s, slash + 1, p)) {
-      any |= s.add(slash + 1, p, DetectorType.SECRET);
+    if (!KeyValueDetector.isPlaceholder(s, slash + 1, end)) {
+      any |= s.add(slash + 1, end, DetectorType.SECRET);
     }
-    return any ? p : -1;
+    return any ? end : -1;
   }
 }
