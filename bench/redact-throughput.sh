@@ -35,9 +35,15 @@ wait
 redaction_config "$WORK/state" > "$WORK/agent.yaml"
 
 # seconds OUT CMD...: runs CMD with stdout to OUT, prints the wall-clock seconds it took; the CPU seconds
-# (user + sys) go to $WORK/cpu, because on a shared machine the wall clock measures the other tenants too
+# (user + sys) go to $WORK/cpu, because on a shared machine the wall clock measures the other tenants too.
+# A file OUT of an earlier round is removed first (untimed), as is the line copy's output: writing over an existing
+# 256 MiB file cost every program ~0.11 s more than writing a new one here (the truncation, and ext4 writing back at
+# close a file that was truncated and written again: `cat a.log > old` 185-206 ms against 80-89 ms into a new file;
+# `bin/agent redact` 1.95 against 1.84 s, 6 alternating pairs; docs/benchmarks.md, session 16), which the first round
+# did not pay and the later ones did.
 seconds() {
   local out=$1 s e; shift
+  if [ -f "$out" ]; then rm -f "$out"; fi
   s=$(date +%s.%N); /usr/bin/time -f '%U %S' -o "$WORK/time" "$@" > "$out"; e=$(date +%s.%N)
   awk '{print $1 + $2}' "$WORK/time" > "$WORK/cpu"
   echo "$e - $s" | bc
@@ -50,6 +56,7 @@ SIZE_MIB=$(echo "scale=3; $(stat -c %s "$WORK/a.log") / 1048576" | bc)
 : > "$WORK/copy.txt"; : > "$WORK/one.txt"; : > "$WORK/two.txt"; : > "$WORK/twoserial.txt"; : > "$WORK/naive.txt"
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round"
+  rm -f "$WORK/copy.out"
   t=$(seconds /dev/null java -Xmx256m -XX:+UseSerialGC -cp "$BENCH_JAR" io.companyos.agent.bench.redaction.LineCopy \
       "$WORK/a.log" "$WORK/copy.out")
   rate "$SIZE_MIB" "$t" | tee -a "$WORK/copy.txt" | sed 's/^/line copy MiB\/s: /'
