@@ -18,7 +18,7 @@ package io.companyos.agent.redaction.detect;
 final class RecentTokens {
   private static final int MIN_SETS = 1 << 10;
   private static final int MAX_SETS = 1 << 16;
-  /** Per way: the hash, then kind (16 bits), value length (16 bits), the token's 32 bits. */
+  /** Per way two longs: the hash; then kind and value length (see {@link #info}) above the token's 32 bits. */
   private static final int WAY = 2;
   private static final int SET = 2 * WAY;
 
@@ -91,7 +91,10 @@ final class RecentTokens {
     return ((int) (hash >>> 40) & mask) * SET;
   }
 
-  /** Kind and length, never 0 for a filled way (the length is at least 1). */
+  /**
+   * Kind and length, a check beside the hash (which holds both whole); never 0 for a filled way, the length being at
+   * least 1. A value longer than 64 KiB sets bits of the kind's here: still the same for the same kind and length.
+   */
   private static long info(int kind, int length) {
     return ((long) kind << 16) | length;
   }
