@@ -139,9 +139,28 @@ public final class AgentCommand implements Runnable {
     for (Object c : subcommands) {
       cl.addSubcommand(c);
     }
-    cl.setExecutionExceptionHandler(AgentCommand::handle);
-    cl.setParameterExceptionHandler(AgentCommand::usageError);
+    Handlers handlers = new Handlers();
+    cl.setExecutionExceptionHandler(handlers);
+    cl.setParameterExceptionHandler(handlers);
     return cl;
+  }
+
+  /**
+   * picocli's two exception handlers, in a class rather than two lambdas: picocli's interfaces are Java 5 class files,
+   * which the JDK 17 class-data archive leaves out once a lambda made at its dump has linked them; then every command
+   * loaded them, and the picocli classes that implement them, from the jar, and made the two lambdas anew.
+   */
+  private static final class Handlers
+      implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+      return handle(ex, cmd, parsed);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      return usageError(ex, args);
+    }
   }
 
   /**
