@@ -140,7 +140,7 @@ final class TokenFactory {
     return d;
   }
 
-  /** Puts {@code <label:8 hex>} into {@code to}; returns its length. */
+  /** Puts {@code <label:8 hex>} into {@code to}, the one place a token is spelled; returns its length. */
   private int writeToken(int kind, int digest, byte[] to) {
     byte[] head = tokenHeads[kind];
     System.arraycopy(head, 0, to, 0, head.length);
@@ -259,20 +259,13 @@ final class TokenFactory {
   }
 
   private byte[] pseudonym(int kind, byte[] value) {
-    byte[] label = labelBytes[kind];
-    byte[] digest = macs.get().mac(label, normalise(kind, value));
-    byte[] token = new byte[label.length + 11];
-    token[0] = '<';
-    System.arraycopy(label, 0, token, 1, label.length);
-    int p = label.length + 1;
-    token[p++] = ':';
-    for (int i = 0; i < 4; i++) {
-      token[p++] = HEX[(digest[i] >> 4) & 0xF];
-      token[p++] = HEX[digest[i] & 0xF];
-    }
-    token[p] = '>';
+    byte[] digest = macs.get().mac(labelBytes[kind], normalise(kind, value));
+    int d = (digest[0] & 0xFF) << 24 | (digest[1] & 0xFF) << 16 | (digest[2] & 0xFF) << 8 | (digest[3] & 0xFF);
+    byte[] token = new byte[tokenHeads[kind].length + 9];
+    writeToken(kind, d, token);
     return token;
   }
+
 
   /** The same person or address written differently maps to the same token. */
   private static byte[] normalise(int kind, byte[] v) {
