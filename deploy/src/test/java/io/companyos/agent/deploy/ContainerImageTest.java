@@ -39,8 +39,9 @@ class ContainerImageTest {
     assertThat(dockerfile.keyValues("ARG")).containsKey("VERSION");
     assertThat(dockerfile.all("ARG").stream().filter("VERSION"::equals)).as("declared in each stage").hasSize(2);
     assertThat(dockerfile.all("RUN").get(0)).contains("-Dagent.version=\"${VERSION}\"");
-    assertThat(Files.readString(Repository.resolve("agent/src/main/resources/agent-version.properties")).strip())
-        .isEqualTo("version=${agent.version}");
+    assertThat(Files.readString(
+        Repository.resolve("agent/src/main/java-templates/io/companyos/agent/config/BuildVersion.java")))
+        .contains("VALUE = \"${agent.version}\";");
     assertThat(Files.readString(Repository.resolve("agent/pom.xml")))
         .contains("<agent.version>${project.version}</agent.version>");
   }
