@@ -2,6 +2,7 @@ package io.companyos.agent.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.companyos.agent.config.AgentVersion;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -25,6 +26,10 @@ class CliTest {
   void versionPrintsTheAgentVersion() {
     assertThat(run("version")).isZero();
     assertThat(out.toString()).startsWith("companyos-agent ").contains("java ");
+    // the build filled in the generated constant (agent.version), not its placeholder
+    String version = AgentVersion.get();
+    assertThat(version).doesNotContain("${").matches("\\d+\\.\\d+\\.\\d+[-.\\w]*");
+    assertThat(out.toString()).startsWith("companyos-agent " + version + System.lineSeparator());
     StringWriter out2 = new StringWriter();
     var cl = AgentCommand.commandLine();
     cl.setOut(new PrintWriter(out2, true));
