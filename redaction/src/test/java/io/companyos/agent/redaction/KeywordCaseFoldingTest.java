@@ -6,7 +6,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -50,5 +52,30 @@ class KeywordCaseFoldingTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     MASK.redact(new ByteArrayInputStream(in.getBytes(StandardCharsets.UTF_8)), out, new RedactionCounter());
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("x".repeat(1000) + " <keyword>\n");
+  }
+
+  /**
+   * The scanner's keyword filter gives each byte among the first three of a pattern one of 63 classes; here the
+   * first three bytes of 96 keywords hold 87 distinct bytes (26 letters, 10 digits, and the lead bytes and 48 distinct
+   * second bytes of the Cyrillic а…я, ѐ…џ and Greek α…μ they start with), so some bytes share a class.
+   */
+  @Test
+  void manyKeywordsWithDistinctFirstBytesAreAllFoundInUpperCase() {
+    List<String> keywords = new ArrayList<>();
+    StringBuilder line = new StringBuilder();
+    String starts = "abcdefghijklmnopqrstuvwxyz0123456789";
+    for (int k = 0; k < starts.length(); k++) {
+      keywords.add(starts.charAt(k) + "qz" + k);
+    }
+    for (int k = 0; k < 60; k++) {
+      int letter = k < 48 ? 0x430 + k : 0x3B1 + k - 48; // а…я, ѐ…џ (0x430-0x45F), α…μ
+      keywords.add(Character.toString(letter) + "wv" + k);
+    }
+    for (String k : keywords) {
+      line.append("see ").append(k.toUpperCase(Locale.ROOT)).append(", ");
+    }
+    Redactor masking = DetectorCatalogTest.masking(Redactor.builder().keywords(keywords));
+    String out = masking.redact(line.toString());
+    assertThat(out).isEqualTo("see <keyword>, ".repeat(keywords.size()));
   }
 }

@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * Upper bounds of the scanner's shape, in memory, in thread CPU time: what each layer of the engine costs on the
  * same file, so that a design can be judged by what it can reach before it is built. In this package because it
- * reads the scanner's per-byte table and keyword filter (package-private). Each round runs, in turn:
+ * reads the scanner's per-byte table and keyword filter (package-private). The layers up to {@code gate4} measure the
+ * loop as it was before session 18, with the pair bit and 3-byte hash filter ({@link Shapes#pairs}); the scanner
+ * itself ({@code scan}, {@code engine}) now tests one bit of three byte classes. Each round runs, in turn:
  *
  * <ul>
  *   <li>{@code table}: one pass of the per-byte table lookup and the word-start test, nothing else;
@@ -76,14 +78,14 @@ public final class RedactBounds {
     List<Trigger> catalog = TriggerCatalog.build(
         BenchCatalog.CUSTOMERS.stream().map(c -> c + ".com").toList(), BenchCatalog.KEYWORDS);
     CatalogScanner scanner = new CatalogScanner(catalog, enabled, labels);
-    int[] info = new int[256];
-    for (int c = 0; c < 256; c++) {
-      info[c] = scanner.info(c);
-    }
-    long[] pairs = scanner.trie().pairs();
-    long[] filter = scanner.trie().filter();
     Shapes shapes = new Shapes(catalog.stream().map(t -> t.text().getBytes(StandardCharsets.UTF_8)).toList(),
         catalog.stream().map(t -> t.action() == Trigger.Action.KEY_VALUE).toList(), scanner);
+    int[] info = new int[256];
+    for (int c = 0; c < 256; c++) {
+      info[c] = Shapes.info(scanner, c);
+    }
+    long[] pairs = shapes.pairs;
+    long[] filter = shapes.filter;
     if (!shapes.strided) {
       System.err.println("a 2-byte pattern: the stride filter does not apply");
       System.exit(2);
@@ -601,7 +603,7 @@ public final class RedactBounds {
   }
 
   private static boolean passes(long[] filter, int window) {
-    int h = KeywordTrie.hash(window);
+    int h = Shapes.hash(window);
     return (filter[h >>> 6] & (1L << h)) != 0;
   }
 

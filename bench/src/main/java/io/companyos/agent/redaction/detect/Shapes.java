@@ -5,10 +5,19 @@ import java.util.List;
 /**
  * The tables of the candidate scanner shapes that {@link RedactBounds} measures (eighth pass), built from the same
  * patterns and byte flags as the scanner's. Kept out of the engine: none of these shapes was built (none reached
- * 1.3 times the bound of today's loop; docs/benchmarks.md, "Eighth pass").
+ * 1.3 times the bound of today's loop; docs/benchmarks.md, "Eighth pass"). "Today's loop" is the scanner's before
+ * session 18, which tested the pair bit and the 3-byte hash of lower-cased bytes ({@link #pairs}, {@link #filter},
+ * {@link #info}); the scanner now tests one bit of three byte classes instead (see {@link KeywordTrie}).
  */
 final class Shapes {
   private static final int BITS = 1 << 16;
+
+  /**
+   * The keyword filter of the scanner before session 18: a direct bit set of every pattern's lower-cased second and
+   * third bytes, and a bit set of the hashes ({@link #hash}) of its first three.
+   */
+  final long[] pairs = new long[BITS / 64];
+  final long[] filter = new long[BITS / 64];
 
   /** Shape b: the stride filter, hashed bits and direct bits of the window's last two bytes. */
   final long[] strideFilter = new long[BITS / 64];
@@ -35,6 +44,17 @@ final class Shapes {
 
   Shapes(List<byte[]> patterns, List<Boolean> keyNames, CatalogScanner scanner) {
     for (byte[] p : patterns) {
+      int w = (Bytes.lower(p[0]) << 16) | (Bytes.lower(p[1]) << 8);
+      for (int c = 0; c < 256; c++) {
+        if (p.length < 3 || c == Bytes.lower(p[2])) {
+          int h = hash(w | Bytes.lower(c));
+          filter[h >>> 6] |= 1L << h;
+          int pair = (w & 0xFF00) | Bytes.lower(c);
+          pairs[pair >>> 6] |= 1L << pair;
+        }
+      }
+    }
+    for (byte[] p : patterns) {
       for (int x = 0; x < 256; x++) {
         for (int y = 0; y < 256; y++) {
           if (Bytes.lower(x) == Bytes.lower(p[0]) && Bytes.lower(y) == Bytes.lower(p[1])) {
@@ -52,7 +72,7 @@ final class Shapes {
         int w = (Bytes.lower(p[0]) << 16) | (Bytes.lower(p[1]) << 8);
         for (int c = 0; c < 256; c++) {
           if (p.length < 3 || c == Bytes.lower(p[2])) {
-            int h = KeywordTrie.hash(w | Bytes.lower(c));
+            int h = hash(w | Bytes.lower(c));
             otherFilter[h >>> 6] |= 1L << h;
             int pair = (w & 0xFF00) | Bytes.lower(c);
             otherPairs[pair >>> 6] |= 1L << pair;
@@ -66,12 +86,11 @@ final class Shapes {
       addFolded(p);
     }
     strided = all3;
-    long[] pairs = scanner.trie().pairs();
     for (int x = 0; x < 256; x++) {
       for (int y = 0; y < 256; y++) {
         int lowered = (Bytes.lower(x) << 8) | Bytes.lower(y);
         int g = (x << 8) | y;
-        boolean acts = mayAct(scanner.info(x), scanner.info(y));
+        boolean acts = mayAct(info(scanner, x), info(scanner, y));
         if ((pairs[lowered >>> 6] & (1L << lowered)) != 0 || acts) {
           gate[g >>> 6] |= 1L << g;
         }
@@ -81,6 +100,19 @@ final class Shapes {
         }
       }
     }
+  }
+
+  /** The hash of three lower-cased bytes packed as {@code b0 << 16 | b1 << 8 | b2}, 16 bits. */
+  static int hash(int window) {
+    return (window * 0x9E3779B1) >>> 16;
+  }
+
+  /**
+   * The scanner's flags of {@code c} with the lower-cased byte in the low 8 bits, as the scanner before session 18
+   * read them (it now holds the byte's class there).
+   */
+  static int info(CatalogScanner scanner, int c) {
+    return (scanner.info(c) & ~0xFF) | Bytes.lower(c);
   }
 
   /**
@@ -107,7 +139,7 @@ final class Shapes {
   }
 
   private void setStride(int window) {
-    int h = KeywordTrie.hash(window);
+    int h = hash(window);
     strideFilter[h >>> 6] |= 1L << h;
     stridePairs[(window & 0xFFFF) >>> 6] |= 1L << window;
   }
@@ -129,7 +161,7 @@ final class Shapes {
   }
 
   private void setFolded(int window) {
-    int h = KeywordTrie.hash(window);
+    int h = hash(window);
     foldedFilter[h >>> 6] |= 1L << h;
   }
 

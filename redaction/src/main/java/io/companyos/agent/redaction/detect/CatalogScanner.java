@@ -6,14 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One pass over a window: a per-byte table lookup gives the lower-cased byte, which feeds the keyword
- * filter (see {@link KeywordTrie}), and flags the few bytes that may start a candidate (a word-initial
- * digit or capital, {@code @ + ( % : - . <}).
+ * One pass over a window: a per-byte table lookup gives the byte's class among the bytes patterns start with,
+ * which feeds the keyword filter (see {@link KeywordTrie}), and flags the few bytes that may start a candidate (a
+ * word-initial digit or capital, {@code @ + ( % : - . <}).
  * Each candidate is validated locally by its detector; after a match the pass resumes behind it. Immutable
  * and thread-safe; all state is in the {@link Scan}.
  */
 final class CatalogScanner {
-  // Per byte: the lower-cased byte in the low 8 bits, then these flags.
+  // Per byte: its class for the keyword filter in the low 6 bits (KeywordTrie.startClass), then these flags.
+  static final int CLASS = 0x3F;
+  /** The byte is a {@code .}: the number detectors never match after one (see {@link #numberWorthATry}). */
+  static final int DOT = 1 << 6;
   static final int WORD = 1 << 8;
   static final int T_DIGIT = 1 << 9;
   static final int T_UPPER = 1 << 10;
@@ -36,7 +39,7 @@ final class CatalogScanner {
   /** What a word byte rules out for the byte after it: a digit or capital triggers only at a word start. */
   private static final int WORD_KILLS = (T_DIGIT | T_UPPER) << KILLS;
   static {
-    assert (T_ANY << KILLS) >>> KILLS == T_ANY && ((T_ANY << KILLS) & (0xFF | WORD | HEX | T_ANY)) == 0;
+    assert (T_ANY << KILLS) >>> KILLS == T_ANY && ((T_ANY << KILLS) & (CLASS | DOT | WORD | HEX | T_ANY)) == 0;
   }
   /** How far into a match {@link #scan} looks for a swallowed start. */
   private static final int RESCAN = 512;
@@ -77,7 +80,7 @@ final class CatalogScanner {
     this.trie = KeywordTrie.of(patterns);
     this.enabled = enabled.clone();
     for (int c = 0; c < 256; c++) {
-      byteInfo[c] = Bytes.lower(c) | flags(c) | kills(c);
+      byteInfo[c] = trie.startClass(c) | flags(c) | kills(c);
     }
     this.tokenLabels = new byte[tokenLabels.size()][];
     for (int i = 0; i < tokenLabels.size(); i++) {
@@ -90,7 +93,7 @@ final class CatalogScanner {
     return trie;
   }
 
-  /** The lower-cased byte and the flags of {@code c}, as the scanner reads them. */
+  /** The class and the flags of {@code c}, as the scanner reads them. */
   int info(int c) {
     return byteInfo[c & 0xFF];
   }
@@ -117,7 +120,7 @@ final class CatalogScanner {
   }
 
   private static int flags(int c) {
-    int f = (Bytes.isWord(c) ? WORD : 0) | (Bytes.isHex(c) ? HEX : 0);
+    int f = (Bytes.isWord(c) ? WORD : 0) | (Bytes.isHex(c) ? HEX : 0) | (c == '.' ? DOT : 0);
     if (Bytes.isDigit(c)) {
       f |= T_DIGIT;
     } else if (Bytes.isUpper(c)) {
@@ -177,8 +180,7 @@ final class CatalogScanner {
     s.jwtTo = 0;
     final byte[] b = s.b;
     final int[] info = byteInfo;
-    final long[] filter = trie.filter();
-    final long[] pairs = trie.pairs();
+    final long[] trigrams = trie.trigrams();
     final int end = Math.min(s.hi, limit + 2);
     int window = 0;
     int prev = 0;
@@ -199,10 +201,10 @@ final class CatalogScanner {
       final int stopAt = i < inside ? Math.min(end, Math.min(inside, bound)) : end;
       for (; i < stopAt; i++) {
         inf = info[b[i] & 0xFF];
-        int w = ((window << 8) | (inf & 0xFF)) & 0xFFFFFF;
+        int w = ((window << 6) | (inf & CLASS)) & 0x3FFFF;
         // no trigger where the byte before rules it out (see kills): a digit or capital inside a word, …
         trig = inf & T_ANY & ~(prev >>> KILLS);
-        hit = (pairs[(w >>> 6) & 0x3FF] & (1L << w)) != 0 && passes(filter, w);
+        hit = (trigrams[w >>> 6] & (1L << w)) != 0;
         window = w;
         if (hit || trig != 0) {
           break;
@@ -239,7 +241,7 @@ final class CatalogScanner {
       int q;
       if (trig == 0 || i >= limit || i < quiet || (in && (inf & T_LT) != 0)) {
         // nothing to try here
-      } else if (trig == T_DIGIT ? (prev & 0xFF) == '.'
+      } else if (trig == T_DIGIT ? (prev & DOT) != 0
           : trig == T_DOT ? (prev & HEX) == 0 || (i + 5 < end && b[i + 5] != '.')
           : trig == T_UPPER ? i + 3 < end && (info[b[i + 1] & 0xFF] & T_UPPER) == 0
           : trig == T_DASH ? (prev & HEX) == 0 || (i + 3 < end && b[i + 3] != '-')
@@ -324,11 +326,6 @@ final class CatalogScanner {
     return p + 9;
   }
 
-  private static boolean passes(long[] filter, int window) {
-    int h = KeywordTrie.hash(window);
-    return (filter[h >>> 6] & (1L << h)) != 0;
-  }
-
   /**
    * Cheap looks at the neighbouring bytes that rule out most triggers before the call: a number not followed
    * by a separator and another digit (and shorter than a card number), a capital that is
@@ -357,11 +354,11 @@ final class CatalogScanner {
         // both detectors need a second capital: an AWS key id (AKIA…) an A, an IBAN two digits after it
         return i + 3 >= end ? b[i] == 'A' : Bytes.isUpper(b[i + 1]) && (b[i] == 'A' || Bytes.isDigit(b[i + 2]));
       case T_COLON:
-        return Bytes.isHex(prev & 0xFF) || (i + 1 < end && b[i + 1] == ':');
+        return (prev & HEX) != 0 || (i + 1 < end && b[i + 1] == ':');
       case T_DASH:
-        return i + 3 < end && b[i + 3] == '-' && Bytes.isHex(prev & 0xFF);
+        return i + 3 < end && b[i + 3] == '-' && (prev & HEX) != 0;
       case T_DOT:
-        return i + 5 < end && b[i + 5] == '.' && Bytes.isHex(prev & 0xFF);
+        return i + 5 < end && b[i + 5] == '.' && (prev & HEX) != 0;
       default:
         return true;
     }
@@ -391,7 +388,7 @@ final class CatalogScanner {
    * A run that reaches {@code end} answers true: what follows it is not known here.
    */
   static boolean numberWorthATry(byte[] b, int prev, int i, int end) {
-    if ((prev & 0xFF) == '.') {
+    if ((prev & DOT) != 0) {
       return false;
     }
     int j = i + 1;
