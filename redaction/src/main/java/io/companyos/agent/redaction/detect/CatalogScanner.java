@@ -229,7 +229,7 @@ final class CatalogScanner {
       }
       boolean in = i < inside;
       if (hit && i - 2 >= from && i - 2 < limit) {
-        int r = onPatternsAt(s, i - 2);
+        int r = onPatternsAt(s, i - 2, window);
         if (r > i) {
           if (!in) {
             bound = Math.max(i - 1, from) + RESCAN + 2;
@@ -421,13 +421,34 @@ final class CatalogScanner {
         || (n == 4 && m >= 3 && after != '/');
   }
 
-  /** Walks the trie from {@code start} and tries the patterns found there, longest first. */
+  /** Walks the trie from {@code start}, from its root, and tries the patterns found there, longest first. */
   int onPatternsAt(Scan s, int start) {
+    return onPatternsAt(s, start, -1);
+  }
+
+  /**
+   * As {@link #onPatternsAt(Scan, int)}, the walk starting at the fourth byte when {@code trigram}, the classes of the
+   * bytes at {@code start} (or -1), names their nodes (see {@link KeywordTrie#prefix}).
+   */
+  int onPatternsAt(Scan s, int start, int trigram) {
     int[] ids = s.patternIds;
     int[] ends = s.patternEnds;
     int found = 0;
     int node = 0;
-    for (int k = start; k < s.hi; k++) {
+    int k = start;
+    int prefix = trigram < 0 ? -1 : trie.prefix(trigram);
+    if (prefix != -1) {
+      // the first three bytes' nodes from the table: the walk goes on at the fourth byte
+      found = outputsAt(ids, ends, found, prefix >>> 16, start + 1);
+      node = prefix & 0xFFFF;
+      if (node == 0) {
+        k = s.hi;
+      } else {
+        found = outputsAt(ids, ends, found, node, start + 2);
+        k = start + 3;
+      }
+    }
+    for (; k < s.hi; k++) {
       node = trie.child(node, s.b[k]);
       if (node == 0) {
         break;
@@ -449,6 +470,20 @@ final class CatalogScanner {
       }
     }
     return -1;
+  }
+
+  /** Records the patterns that end at {@code node} (their last byte at {@code end}); returns the new count. */
+  private int outputsAt(int[] ids, int[] ends, int found, int node, int end) {
+    int[] out = trie.outputs(node);
+    if (out != null) {
+      for (int id : out) {
+        if (found < ids.length) {
+          ids[found] = id;
+          ends[found++] = end;
+        }
+      }
+    }
+    return found;
   }
 
   private static int onPattern(Scan s, Trigger t, int last) {

@@ -28,6 +28,13 @@ final class KeywordTrie {
   private final byte[] startClass = new byte[256];
   /** One bit per three classes ({@code c0 << 12 | c1 << 6 | c2}): the first three bytes of a pattern. */
   private final long[] trigrams = new long[(1 << 18) / 64];
+  /**
+   * The trie's nodes after the first two and three bytes of each pattern of three bytes or more, by their classes
+   * (an open-addressing table: key {@code trigram + 1}, value {@code node2 << 16 | node3}), so that a walk starts at
+   * the fourth byte; null when some classes are shared (then three classes do not name three bytes).
+   */
+  private final int[] prefixKeys;
+  private final int[] prefixNodes;
   private final int maxLength;
 
   private KeywordTrie(List<byte[]> patterns) {
@@ -70,7 +77,7 @@ final class KeywordTrie {
       out.get(node).add(id);
     }
     maxLength = longest;
-    classifyStarts(patterns);
+    boolean exact = classifyStarts(patterns);
     for (byte[] p : patterns) {
       int w = (startClass[Bytes.lower(p[0])] << 12) | (startClass[Bytes.lower(p[1])] << 6);
       if (p.length >= 3) {
@@ -89,6 +96,22 @@ final class KeywordTrie {
         outputs[n] = out.get(n).stream().mapToInt(Integer::intValue).toArray();
       }
     }
+    int size = Integer.highestOneBit(Math.max(16, patterns.size() * 4) - 1) << 1;
+    prefixKeys = exact ? new int[size] : null;
+    prefixNodes = exact ? new int[size] : null;
+    for (byte[] p : exact ? patterns : List.<byte[]>of()) {
+      if (p.length >= 3) {
+        int node2 = child(child(0, p[0]), p[1]);
+        int node3 = child(node2, p[2]);
+        int w = (startClass(p[0]) << 12) | (startClass(p[1]) << 6) | startClass(p[2]);
+        int slot = slot(w);
+        while (prefixKeys[slot] != 0 && prefixKeys[slot] != w + 1) {
+          slot = (slot + 1) & (size - 1);
+        }
+        prefixKeys[slot] = w + 1;
+        prefixNodes[slot] = (node2 << 16) | node3;
+      }
+    }
   }
 
   static KeywordTrie of(List<byte[]> patterns) {
@@ -100,8 +123,11 @@ final class KeywordTrie {
     return new KeywordTrie(patterns);
   }
 
-  /** Gives each lower-cased byte among the patterns' first three bytes a class, in the order met; upper case too. */
-  private void classifyStarts(List<byte[]> patterns) {
+  /**
+   * Gives each lower-cased byte among the patterns' first three bytes a class, in the order met; upper case too.
+   * Returns whether every such byte has a class of its own.
+   */
+  private boolean classifyStarts(List<byte[]> patterns) {
     int classes = 0;
     for (byte[] p : patterns) {
       for (int k = 0; k < Math.min(3, p.length); k++) {
@@ -113,6 +139,33 @@ final class KeywordTrie {
     }
     for (int c = 'A'; c <= 'Z'; c++) {
       startClass[c] = startClass[c + 32];
+    }
+    return classes <= MAX_CLASS;
+  }
+
+  private int slot(int trigram) {
+    return (trigram * 0x9E3779B1) >>> (32 - Integer.numberOfTrailingZeros(prefixKeys.length));
+  }
+
+  /**
+   * For the classes {@code trigram} of three bytes: the trie's node after the first two ({@code << 16}) and after all
+   * three (0 when no pattern goes on with the third), or -1 when the walk has to start from the root (the table
+   * holds no entry for them, or there is none). Never -1 otherwise: the two nodes differ.
+   */
+  int prefix(int trigram) {
+    int[] keys = prefixKeys;
+    if (keys == null) {
+      return -1;
+    }
+    int mask = keys.length - 1;
+    for (int slot = slot(trigram); ; slot = (slot + 1) & mask) {
+      int k = keys[slot];
+      if (k == trigram + 1) {
+        return prefixNodes[slot];
+      }
+      if (k == 0) {
+        return -1;
+      }
     }
   }
 

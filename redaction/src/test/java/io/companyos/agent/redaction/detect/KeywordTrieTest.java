@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,7 @@ class KeywordTrieTest {
     int finds = 0;
     int positions = 0;
     int passes = 0;
+    int prefixes = 0;
     for (int round = 0; round < 200; round++) {
       List<byte[]> patterns = new ArrayList<>();
       int count = 1 + random.nextInt(round % 2 == 0 ? 12 : 150); // many patterns: more first bytes than classes
@@ -51,10 +53,18 @@ class KeywordTrieTest {
           finds++;
           assertThat(bit).as("round %d: a pattern at %d of %s", round, p, show(text)).isTrue();
         }
+        int prefix = bit ? trie.prefix(trigram(trie, text, p)) : -1;
+        if (prefix != -1) {
+          prefixes++;
+          int node2 = trie.child(trie.child(0, text[p]), text[p + 1]);
+          assertThat(prefix).as("round %d: the nodes of %s", round, show(Arrays.copyOfRange(text, p, p + 3)))
+              .isEqualTo((node2 << 16) | trie.child(node2, text[p + 2]));
+        }
       }
     }
     assertThat(finds).as("the text holds the patterns").isGreaterThan(10_000);
     assertThat(passes).as("the filter rules positions out").isLessThan(positions);
+    assertThat(prefixes).as("walks that start at the fourth byte").isGreaterThan(5_000);
   }
 
   @Test
@@ -82,8 +92,12 @@ class KeywordTrieTest {
 
   /** The scanner's test at the third byte of {@code b[p, p + 3)}. */
   private static boolean passes(KeywordTrie trie, byte[] b, int p) {
-    int w = (trie.startClass(b[p]) << 12) | (trie.startClass(b[p + 1]) << 6) | trie.startClass(b[p + 2]);
+    int w = trigram(trie, b, p);
     return (trie.trigrams()[w >>> 6] & (1L << w)) != 0;
+  }
+
+  private static int trigram(KeywordTrie trie, byte[] b, int p) {
+    return (trie.startClass(b[p]) << 12) | (trie.startClass(b[p + 1]) << 6) | trie.startClass(b[p + 2]);
   }
 
   /** Whether the trie walk from {@code p} reaches a pattern's end (the scanner's {@code onPatternsAt}). */
