@@ -44,15 +44,7 @@ final class Shapes {
 
   Shapes(List<byte[]> patterns, List<Boolean> keyNames, CatalogScanner scanner) {
     for (byte[] p : patterns) {
-      int w = (Bytes.lower(p[0]) << 16) | (Bytes.lower(p[1]) << 8);
-      for (int c = 0; c < 256; c++) {
-        if (p.length < 3 || c == Bytes.lower(p[2])) {
-          int h = hash(w | Bytes.lower(c));
-          filter[h >>> 6] |= 1L << h;
-          int pair = (w & 0xFF00) | Bytes.lower(c);
-          pairs[pair >>> 6] |= 1L << pair;
-        }
-      }
+      addToFilter(p, pairs, filter);
     }
     for (byte[] p : patterns) {
       for (int x = 0; x < 256; x++) {
@@ -68,16 +60,7 @@ final class Shapes {
     }
     for (int k = 0; k < patterns.size(); k++) {
       if (!keyNames.get(k)) {
-        byte[] p = patterns.get(k);
-        int w = (Bytes.lower(p[0]) << 16) | (Bytes.lower(p[1]) << 8);
-        for (int c = 0; c < 256; c++) {
-          if (p.length < 3 || c == Bytes.lower(p[2])) {
-            int h = hash(w | Bytes.lower(c));
-            otherFilter[h >>> 6] |= 1L << h;
-            int pair = (w & 0xFF00) | Bytes.lower(c);
-            otherPairs[pair >>> 6] |= 1L << pair;
-          }
-        }
+        addToFilter(patterns.get(k), otherPairs, otherFilter);
       }
     }
     boolean all3 = true;
@@ -98,6 +81,19 @@ final class Shapes {
           gateTriggers[g >>> 6] |= 1L << g;
           gateBytes[g] |= 1;
         }
+      }
+    }
+  }
+
+  /** Pattern {@code p} into a pair-bit set and a hash filter as the scanner before session 18 built them. */
+  private static void addToFilter(byte[] p, long[] pairBits, long[] hashBits) {
+    int w = (Bytes.lower(p[0]) << 16) | (Bytes.lower(p[1]) << 8);
+    for (int c = 0; c < 256; c++) {
+      if (p.length < 3 || c == Bytes.lower(p[2])) {
+        int h = hash(w | Bytes.lower(c));
+        hashBits[h >>> 6] |= 1L << h;
+        int pair = (w & 0xFF00) | Bytes.lower(c);
+        pairBits[pair >>> 6] |= 1L << pair;
       }
     }
   }

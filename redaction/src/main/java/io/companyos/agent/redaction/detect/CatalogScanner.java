@@ -453,15 +453,7 @@ final class CatalogScanner {
       if (node == 0) {
         break;
       }
-      int[] out = trie.outputs(node);
-      if (out != null) {
-        for (int id : out) {
-          if (found < ids.length) {
-            ids[found] = id;
-            ends[found++] = k;
-          }
-        }
-      }
+      found = outputsAt(ids, ends, found, node, k);
     }
     for (int j = found - 1; j >= 0; j--) {
       int r = onPattern(s, triggers[ids[j]], ends[j]);
