@@ -7,13 +7,13 @@ import java.util.List;
  * The catalog's literal patterns (key words, token prefixes, suffixes, customer domains, keywords) as a
  * trie over lower-cased bytes, plus a direct bit set of their first three bytes, by class.
  *
- * <p>Each byte that starts a pattern (among its first three) has a class of 6 bits ({@link #startClasses}), every
+ * <p>Each byte that starts a pattern (among its first three) has a class of 6 bits ({@link #startClass}), every
  * other byte class 0, so three bytes' classes index one bit of 2<sup>18</sup>: set for each pattern's first three
  * bytes. The scanner keeps the last three classes in a register and tests that bit at every position, one load and
  * no arithmetic; only where it is set does it walk the trie. The bytes of the catalog's patterns fall into fewer
  * than 63 classes (53 with the benchmark's keywords and domains), so the set is exact: on logs it passes at ~2.5 %
  * of positions, where the pair bit and 3-byte hash it replaced passed at 13 % and then needed a multiplication.
- * Configured keywords with more distinct first bytes share class 63, which only lets more positions through to
+ * Configured keywords that bring more distinct bytes share class 63, which only lets more positions through to
  * the trie.
  */
 final class KeywordTrie {
