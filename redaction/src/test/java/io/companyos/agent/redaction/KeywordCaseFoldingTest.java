@@ -46,6 +46,41 @@ class KeywordCaseFoldingTest {
     assertThat(PSEUDONYMS.redact(lower)).as("redacting twice").isEqualTo(lower);
   }
 
+  /**
+   * Letters whose other case is ASCII or that lower-case to two characters: the Turkish dotted capital {@code İ}
+   * (lower case {@code i}, or {@code i} and a combining dot outside Turkish), the dotless {@code ı} (upper case
+   * {@code I}), and the Greek final sigma ({@code ς}, upper case {@code Σ}, which lower-cases to {@code σ}).
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"İstanbul", "İSTANBUL", "istanbul", "ISTANBUL", "Istanbul", "i\u0307stanbul",
+      "Kırıkkale", "KIRIKKALE", "kırıkkale", "Kirikkale", "Κώστας", "ΚΏΣΤΑΣ", "κώστας"})
+  void lettersWhoseOtherCaseIsAsciiOrTwoCharactersAreFoundInEveryCase(String written) {
+    Redactor masking = DetectorCatalogTest.masking(Redactor.builder().keywords(List.of("İstanbul", "Kırıkkale",
+        "Κώστας")));
+    assertThat(masking.redact("office " + written + " 2")).isEqualTo("office <keyword> 2");
+  }
+
+  /** Past 64 mixed spellings (here 2 to the 8th), a keyword is looked for as configured, all-lower and all-upper. */
+  @Test
+  void aKeywordWithManyNonAsciiLettersIsFoundAsConfiguredAndInOneCase() {
+    Redactor masking = DetectorCatalogTest.masking(Redactor.builder().keywords(List.of("Владимир")));
+    assertThat(masking.redact("from Владимир, владимир, ВЛАДИМИР"))
+        .isEqualTo("from <keyword>, <keyword>, <keyword>");
+  }
+
+  @Test
+  void aKeywordGetsOneTokenInEverySpellingOfThoseLetters() {
+    Redactor turkish = Redactor.builder().keywords(List.of("İstanbul", "kırıkkale")).build();
+    String istanbul = turkish.redact("İstanbul");
+    assertThat(istanbul).matches("<keyword:[0-9a-f]{8}>");
+    for (String other : List.of("İSTANBUL", "istanbul", "ISTANBUL", "i\u0307stanbul")) {
+      assertThat(turkish.redact(other)).as(other).isEqualTo(istanbul);
+    }
+    String kirikkale = turkish.redact("Kırıkkale");
+    assertThat(kirikkale).matches("<keyword:[0-9a-f]{8}>").isNotEqualTo(istanbul);
+    assertThat(turkish.redact("KIRIKKALE")).isEqualTo(kirikkale);
+  }
+
   @Test
   void theStreamingEngineFindsThemToo() throws IOException {
     String in = "x".repeat(1000) + " MÜLLER\n";

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.lang.invoke.VarHandle;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -36,6 +35,7 @@ final class TokenFactory {
   private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
 
   private static final DetectorType[] TYPES = DetectorType.values();
+  private static final int COMBINING_DOT_ABOVE = 0x0307;
 
   /** Entry layout: kind (2 bytes, big-endian), value length (2 bytes, big-endian), value, token. */
   private static final int HEAD = 4;
@@ -294,12 +294,22 @@ final class TokenFactory {
     }
   }
 
-  /** A keyword in lower case, non-ASCII letters too ({@code MÜLLER} and {@code Müller}: one token). */
-  private static byte[] lowerKeyword(byte[] v) {
+  /**
+   * A keyword case-folded letter by letter, non-ASCII letters too: each letter as the lower case of its upper case
+   * ({@code MÜLLER} and {@code Müller}: one token; {@code İstanbul}, {@code ISTANBUL} and {@code istanbul} too, and
+   * {@code ς}, {@code Σ} and {@code σ}), the spellings {@link TriggerCatalog#caseVariants} looks for; an {@code i}
+   * with a combining dot above (how {@code İ} lower-cases outside Turkish) as {@code i}.
+   */
+  static byte[] lowerKeyword(byte[] v) {
     for (byte c : v) {
       if (c < 0) {
-        String s = new String(v, StandardCharsets.UTF_8);
-        return s.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        StringBuilder folded = new StringBuilder(v.length);
+        new String(v, StandardCharsets.UTF_8).codePoints().forEach(cp -> {
+          if (cp != COMBINING_DOT_ABOVE || folded.length() == 0 || folded.charAt(folded.length() - 1) != 'i') {
+            folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
+          }
+        });
+        return folded.toString().getBytes(StandardCharsets.UTF_8);
       }
     }
     return lowerAscii(v);

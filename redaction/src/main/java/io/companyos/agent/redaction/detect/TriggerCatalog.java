@@ -4,9 +4,13 @@ import io.companyos.agent.redaction.DetectorType;
 import io.companyos.agent.redaction.detect.Trigger.Action;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.IntFunction;
+import java.util.function.IntUnaryOperator;
 
 /** The keyword-automaton patterns of the default catalog plus the configured domains and keywords. */
 final class TriggerCatalog {
@@ -84,7 +88,7 @@ final class TriggerCatalog {
     }
     for (String k : keywords) {
       if (!k.isBlank()) {
-        for (String kw : caseVariants(k.strip().toLowerCase(Locale.ROOT))) {
+        for (String kw : caseVariants(k.strip())) {
           t.add(new Trigger(Action.KEYWORD, DetectorType.KEYWORD, kw, kw.getBytes(StandardCharsets.UTF_8).length));
         }
       }
@@ -92,43 +96,87 @@ final class TriggerCatalog {
     return t;
   }
 
-  /** Keywords with more non-ASCII letters than this get only their all-lower and all-upper variants. */
+  /** Keywords whose non-ASCII letters have more mixed spellings than 2 to this power get fewer (see caseVariants). */
   static final int MAX_MIXED_LETTERS = 6;
 
   /**
-   * The spellings of a lower-case keyword that the scanner, which folds ASCII case only, must look for: each
-   * non-ASCII letter that has an upper case ({@code ü}/{@code Ü}) in either case ({@code müller}, {@code mÜller}),
-   * so that {@code MÜLLER} and {@code Müller} are found too. A keyword with more than {@link #MAX_MIXED_LETTERS}
-   * such letters gets its all-lower and all-upper spellings only.
+   * The spellings of a keyword that the scanner, which folds ASCII case only, must look for: every spelling of each
+   * non-ASCII letter that its simple case mappings give ({@code ü}, {@code Ü}), so that {@code MÜLLER} and
+   * {@code Müller} are found too; a letter whose other case is ASCII is looked for in that spelling as well (the
+   * Turkish {@code İ} as {@code i}, {@code ı} as {@code I}: {@code İstanbul} is found as {@code ISTANBUL} and
+   * {@code istanbul}, {@code Kırıkkale} as {@code KIRIKKALE}); the final sigma {@code ς} as {@code Σ} and
+   * {@code σ}. Both the keyword as configured and its lower case ({@code Locale.ROOT}, which writes {@code İ} as
+   * {@code i} and a combining dot) are spelled so. Where a keyword's letters have more than
+   * 2<sup>{@value #MAX_MIXED_LETTERS}</sup> mixed spellings, only its all-lower and all-upper ones (and the keyword
+   * as configured) are looked for. Each spelling once, as the scanner folds it.
    */
-  static List<String> caseVariants(String lower) {
-    List<Integer> at = new ArrayList<>();
-    for (int i = 0; i < lower.length(); i++) {
-      char c = lower.charAt(i);
-      if (c > 0x7F && Character.toUpperCase(c) != c && Character.toLowerCase(Character.toUpperCase(c)) == c) {
-        at.add(i);
+  static List<String> caseVariants(String keyword) {
+    Map<String, String> byFolded = new LinkedHashMap<>();
+    for (String source : List.of(keyword.toLowerCase(Locale.ROOT), keyword)) {
+      List<int[]> letters = new ArrayList<>();
+      long count = 1;
+      for (int i = 0; i < source.length(); ) {
+        int cp = source.codePointAt(i);
+        i += Character.charCount(cp);
+        int[] spellings = spellings(cp);
+        letters.add(spellings);
+        count = Math.min(count * spellings.length, Integer.MAX_VALUE);
+      }
+      if (count > 1 << MAX_MIXED_LETTERS) {
+        add(byFolded, source);
+        add(byFolded, spelled(letters, Character::toLowerCase));
+        add(byFolded, spelled(letters, Character::toUpperCase));
+        continue;
+      }
+      for (int n = 0; n < count; n++) {
+        StringBuilder v = new StringBuilder(source.length());
+        int rest = n;
+        for (int[] spellings : letters) {
+          v.appendCodePoint(spellings[rest % spellings.length]);
+          rest /= spellings.length;
+        }
+        add(byFolded, v.toString());
       }
     }
-    List<String> out = new ArrayList<>();
-    if (at.size() > MAX_MIXED_LETTERS) {
-      out.add(lower);
-      char[] up = lower.toCharArray();
-      for (int i : at) {
-        up[i] = Character.toUpperCase(up[i]);
-      }
-      out.add(new String(up));
-      return out;
-    }
-    for (int mask = 0; mask < 1 << at.size(); mask++) {
-      char[] v = lower.toCharArray();
-      for (int j = 0; j < at.size(); j++) {
-        if ((mask & (1 << j)) != 0) {
-          v[at.get(j)] = Character.toUpperCase(v[at.get(j)]);
+    return List.copyOf(byFolded.values());
+  }
+
+  /** The spellings of one letter, distinct as the scanner folds them (ASCII case is folded there). */
+  private static int[] spellings(int cp) {
+    int upper = Character.toUpperCase(cp);
+    int lower = Character.toLowerCase(cp);
+    int[] all = {
+        cp, lower, upper, Character.toTitleCase(cp), Character.toLowerCase(upper), Character.toUpperCase(lower)};
+    int[] distinct = new int[all.length];
+    int n = 0;
+    outer:
+    for (int c : all) {
+      for (int k = 0; k < n; k++) {
+        if (asciiFolded(distinct[k]) == asciiFolded(c)) {
+          continue outer;
         }
       }
-      out.add(new String(v));
+      distinct[n++] = c;
     }
-    return out;
+    return Arrays.copyOf(distinct, n);
+  }
+
+  private static int asciiFolded(int cp) {
+    return cp < 0x80 ? Bytes.lower(cp) : cp;
+  }
+
+  private static String spelled(List<int[]> letters, IntUnaryOperator caseOf) {
+    StringBuilder v = new StringBuilder();
+    for (int[] spellings : letters) {
+      v.appendCodePoint(caseOf.applyAsInt(spellings[0]));
+    }
+    return v.toString();
+  }
+
+  private static void add(Map<String, String> byFolded, String spelling) {
+    StringBuilder folded = new StringBuilder(spelling.length());
+    spelling.codePoints().forEach(c -> folded.appendCodePoint(asciiFolded(c)));
+    byFolded.putIfAbsent(folded.toString(), spelling);
   }
 
   /**
