@@ -204,6 +204,32 @@ final class RedactCommand implements Callable<Integer> {
       if (outDir != null && !names.add(f.getFileName())) {
         throw new UsageException("two files named " + f.getFileName() + " would overwrite each other in --out-dir");
       }
+      // the original is the evidence: its redacted copy never replaces it (`--out-dir .` beside the logs did, silently)
+      if (outDir != null && inDirectory(f, outDir)) {
+        throw new UsageException("--out-dir " + outDir + " holds the input " + f
+            + ": its redacted copy would replace it; choose another directory");
+      }
+      if (report != null && sameFile(report, f)) {
+        throw new UsageException("--report " + report + " is an input file; give another name");
+      }
+    }
+  }
+
+  /**
+   * Whether {@code f}'s own directory entry is in {@code dir}, by any name of it: its copy would be renamed over it (a
+   * link to {@code f} there is only replaced, its target kept).
+   */
+  private static boolean inDirectory(Path f, Path dir) {
+    Path parent = f.toAbsolutePath().getParent();
+    return parent != null && sameFile(dir, parent);
+  }
+
+  /** Whether {@code a} exists and is {@code b} (through links too). */
+  private static boolean sameFile(Path a, Path b) {
+    try {
+      return Files.exists(a) && Files.isSameFile(a, b);
+    } catch (IOException e) {
+      return false;
     }
   }
 

@@ -447,6 +447,34 @@ class RedactCommandTest {
   }
 
   @Test
+  void anInputIsNeverReplacedByItsRedactedCopyOrTheReport() throws Exception {
+    String original = "login password=hunter2 from 10.9.8.7\n";
+    Path a = Files.writeString(dir.resolve("a.log"), original);
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", dir.toString(), a.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --out-dir " + dir + " holds the input " + a
+        + ": its redacted copy would replace it; choose another directory\n");
+    err.getBuffer().setLength(0);
+    // the same directory by another name
+    Path out = Files.createDirectory(dir.resolve("out"));
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", out.resolve("..").toString(), a.toString()))
+        .isEqualTo(2);
+    err.getBuffer().setLength(0);
+    assertThat(run("redact", "-c", config.toString(), "--report", a.toString(), a.toString())).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("error: --report " + a + " is an input file; give another name\n");
+    Path link = Files.createSymbolicLink(out.resolve("link.json"), a);
+    assertThat(run("redact", "-c", config.toString(), "--report", link.toString(), a.toString())).isEqualTo(2);
+    assertThat(Files.readString(a)).isEqualTo(original);
+    assertThat(dir.resolve("state")).doesNotExist();
+    // a link to the input in the output directory is replaced by the copy, its target kept
+    Files.createSymbolicLink(out.resolve("a.log"), a);
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", out.toString(), a.toString())).isZero();
+    assertThat(out.resolve("a.log")).isRegularFile();
+    assertThat(Files.isSymbolicLink(out.resolve("a.log"))).isFalse();
+    assertThat(Files.readString(out.resolve("a.log"))).doesNotContain("hunter2").contains("<secret:");
+    assertThat(Files.readString(a)).isEqualTo(original);
+  }
+
+  @Test
   void aFileThatFailsToReadIsNamed() throws Exception {
     // reading this process's memory from offset 0 fails with EIO on Linux: a read error after the file was opened
     Path mem = Path.of("/proc/self/mem");
