@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,6 +24,10 @@ import java.util.stream.Collectors;
 public record RedactionConfig(
     List<String> customerDomains, List<String> keywords, List<RedactionRuleConfig> rules,
     Map<String, String> strategies) {
+  /** A DNS domain as {@code customerDomains} takes it: labels of ASCII letters, digits and '-', a leading {@code *.}. */
+  private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+  private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?\\.?" + LABEL + "(?:\\." + LABEL + ")*\\.?");
+
   public RedactionConfig {
     customerDomains = customerDomains == null ? List.of() : List.copyOf(customerDomains);
     keywords = keywords == null ? List.of() : List.copyOf(keywords);
@@ -31,6 +36,15 @@ public record RedactionConfig(
     for (String k : keywords) {
       if (k == null || k.strip().length() < 2) {
         throw new InvalidValueException("keywords", "every keyword needs at least 2 characters");
+      }
+    }
+    for (int i = 0; i < customerDomains.size(); i++) {
+      // a domain no host name can be under (a URL, a port, a non-ASCII name) redacted nothing, without a word
+      String d = customerDomains.get(i);
+      if (d == null || !DOMAIN.matcher(d.strip()).matches()) {
+        throw new InvalidValueException("customerDomains", "entry " + (i + 1) + " is not a DNS domain name:"
+            + " ASCII letters, digits, '-' and '.' only, such as acme.com or *.acme.com (no scheme, port or path;"
+            + " an internationalised name in its xn-- form)");
       }
     }
     Set<String> names = new HashSet<>();

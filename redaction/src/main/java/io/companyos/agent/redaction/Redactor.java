@@ -153,8 +153,9 @@ public final class Redactor {
     }
 
     /**
-     * Words redacted wherever they occur, case-insensitively (ASCII case folding), such as customer and
-     * project code names. Default: none.
+     * Words redacted wherever they occur, case-insensitively (non-ASCII letters too, each in the spellings of its
+     * simple case mappings: {@code Müller} as {@code MÜLLER}, {@code İstanbul} as {@code ISTANBUL}), such as customer
+     * and project code names. Default: none.
      */
     public Builder keywords(List<String> words) {
       Objects.requireNonNull(words, "words").forEach(w -> Objects.requireNonNull(w, "keyword"));
