@@ -187,6 +187,7 @@ final class CatalogScanner {
     int quiet = from; // no trigger before this can match: the rest of a date and time (see quietEnd)
     int inside = 0; // the end of what was matched, while the pass is inside it; else at most i
     int bound = 0; // inside a match, where the pass stops looking (RESCAN bytes after its start) and jumps to inside
+    int tokenEnd = 0; // the end of the last token of an earlier redaction skipped
     int i = from;
     while (i < end) {
       // The bytes between two events, in a loop of its own that only reads and breaks: C2 compiles it as a counted
@@ -260,6 +261,7 @@ final class CatalogScanner {
           if ((inf & T_LT) != 0) {
             // a token of an earlier redaction is skipped whole, so that redacting twice equals redacting once
             i = r;
+            tokenEnd = r;
             window = 0;
             prev = 0;
             continue;
@@ -272,6 +274,13 @@ final class CatalogScanner {
       }
       prev = inf;
       i++;
+    }
+    // A pattern's bytes are tested once its third byte is read: a pattern of two bytes (a two-character keyword) that
+    // ends the input has none after it, so it is looked for here (the last word of a file without a final newline,
+    // a single value such as a JSON string or a label).
+    int last = s.hi - 2;
+    if (s.eof && end == s.hi && last >= from && last < limit && last >= s.lo && last >= tokenEnd) {
+      onPatternsAt(s, last);
     }
   }
 
