@@ -110,6 +110,17 @@ class RedactionPropertiesTest {
     assertThat(REDACTOR.redact(planted)).doesNotContainIgnoringCase(secret.get2());
   }
 
+  /** The edges of the input: nothing before the secret, or nothing after it (the last bytes of a file or value). */
+  @Property(tries = 300)
+  void aSecretAtTheVeryStartOrEndOfTheInputNeverSurvives(
+      @ForAll("logText") String text, @ForAll("secret") Tuple.Tuple2<String, String> secret) {
+    String s = secret.get1();
+    assertThat(REDACTOR.redact(s)).as("alone").doesNotContainIgnoringCase(secret.get2());
+    assertThat(REDACTOR.redact(s + " " + text)).as("first").doesNotContainIgnoringCase(secret.get2());
+    assertThat(REDACTOR.redact(text + " " + s)).as("last").doesNotContainIgnoringCase(secret.get2());
+    assertThat(REDACTOR.redact(text + "\n" + s)).as("last line").doesNotContainIgnoringCase(secret.get2());
+  }
+
   @Property(tries = 300)
   void redactingTwiceEqualsRedactingOnce(
       @ForAll("logText") String text, @ForAll("secret") Tuple.Tuple2<String, String> secret) {
