@@ -119,6 +119,10 @@ class RedactionPropertiesTest {
     assertThat(REDACTOR.redact(s + " " + text)).as("first").doesNotContainIgnoringCase(secret.get2());
     assertThat(REDACTOR.redact(text + " " + s)).as("last").doesNotContainIgnoringCase(secret.get2());
     assertThat(REDACTOR.redact(text + "\n" + s)).as("last line").doesNotContainIgnoringCase(secret.get2());
+    for (String edge : List.of(s, s + " " + text, text + " " + s)) {
+      String once = REDACTOR.redact(edge);
+      assertThat(REDACTOR.redact(once)).as("twice").isEqualTo(once);
+    }
   }
 
   @Property(tries = 300)
