@@ -50,8 +50,9 @@ class KeywordSpellingPropertiesTest {
       });
     }
     Redactor masking = DetectorCatalogTest.masking(Redactor.builder().keywords(List.of(keyword)));
-    assertThat(masking.redact("ticket " + written + " closed")).as(keyword + " written " + written)
-        .isEqualTo("ticket <keyword> closed");
+    // no letters around it, which a keyword of random letters could be part of
+    assertThat(masking.redact("#42: " + written + " (3)")).as(keyword + " written " + written)
+        .isEqualTo("#42: <keyword> (3)");
     Redactor pseudonyms = Redactor.builder().keywords(List.of(keyword)).build();
     assertThat(pseudonyms.redact(written.toString())).as(keyword + " written " + written)
         .isEqualTo(pseudonyms.redact(keyword)).startsWith("<keyword:");

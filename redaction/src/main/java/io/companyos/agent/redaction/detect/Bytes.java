@@ -74,6 +74,40 @@ final class Bytes {
     return c >= 'A' && c <= 'Z' ? c + 32 : c;
   }
 
+  /**
+   * The length (2-4) of the UTF-8 encoded letter, digit or combining mark that starts at {@code i} and ends by
+   * {@code hi}, or 0: not one ({@code «}, {@code →}, a space of another script), not well formed, or cut. The
+   * detectors that read names and labels byte by byte (users, host names, e-mail addresses) take such a letter whole,
+   * so that {@code jürgen} or {@code münchen} is not cut at its first non-ASCII letter.
+   */
+  static int utf8LetterAt(byte[] b, int i, int hi) {
+    int c = b[i] & 0xFF;
+    int n = c >= 0xF5 ? 0 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+    if (n == 0 || i + n > hi) {
+      return 0;
+    }
+    int cp = c & (0x7F >> n);
+    for (int k = 1; k < n; k++) {
+      int x = b[i + k] & 0xFF;
+      if ((x & 0xC0) != 0x80) {
+        return 0;
+      }
+      cp = (cp << 6) | (x & 0x3F);
+    }
+    int type = Character.getType(cp);
+    return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK ? n : 0;
+  }
+
+  /** As {@link #utf8LetterAt}, for the letter that ends right before {@code i} and starts at or after {@code lo}. */
+  static int utf8LetterBefore(byte[] b, int i, int lo) {
+    int start = i - 1;
+    while (start > lo && i - start < 4 && (b[start] & 0xC0) == 0x80) {
+      start--;
+    }
+    return start >= lo && utf8LetterAt(b, start, i) == i - start ? i - start : 0;
+  }
+
   /** The byte at {@code i}, or 0 outside {@code [lo, hi)}. */
   static int at(byte[] b, int i, int lo, int hi) {
     return i >= lo && i < hi ? b[i] & 0xFF : 0;

@@ -35,8 +35,16 @@ final class EmailDetector {
     byte[] b = s.b;
     int floor = s.floor();
     int st = localEnd;
-    while (st > floor && localEnd - st < 64 && isLocal(b[st - 1])) {
-      st--;
+    while (st > floor && localEnd - st < 64) {
+      if (isLocal(b[st - 1])) {
+        st--;
+      } else {
+        int n = Bytes.utf8LetterBefore(b, st, floor); // RFC 6531: jürgen@, 用户@; not a « before the address
+        if (n == 0) {
+          break;
+        }
+        st -= n;
+      }
     }
     while (st < localEnd && (b[st] == '.' || b[st] == '-')) {
       st++;
@@ -122,11 +130,20 @@ final class EmailDetector {
     while (true) {
       int ls = p;
       boolean alpha = true;
-      while (p - ls < 64 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '-')) {
-        if (!Bytes.isAlpha(s.at(p))) {
-          alpha = false;
+      while (p - ls < 64) {
+        int c = s.at(p);
+        if (Bytes.isAlnum(c) || c == '-') {
+          if (!Bytes.isAlpha(c)) {
+            alpha = false;
+          }
+          p++;
+        } else {
+          int n = c >= 0x80 ? Bytes.utf8LetterAt(s.b, p, s.hi) : 0; // a label in Unicode: münchen.de, пример.рф
+          if (n == 0) {
+            break;
+          }
+          p += n;
         }
-        p++;
       }
       if (p == ls || s.at(ls) == '-') {
         return -1;
@@ -134,7 +151,8 @@ final class EmailDetector {
       labels++;
       lastLabel = ls;
       lastAlpha = alpha;
-      if (s.at(p) == '.' && Bytes.isAlnum(s.at(p + 1)) && labels < 16) {
+      if (s.at(p) == '.' && (Bytes.isAlnum(s.at(p + 1)) || p + 1 < s.hi && Bytes.utf8LetterAt(s.b, p + 1, s.hi) > 0)
+          && labels < 16) {
         p++;
         continue;
       }
@@ -157,6 +175,6 @@ final class EmailDetector {
   }
 
   private static boolean isLocal(byte c) {
-    return Bytes.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-' || c < 0; // UTF-8 (RFC 6531)
+    return Bytes.isAlnum(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
   }
 }

@@ -27,8 +27,16 @@ final class HostnameDetector {
     }
     int floor = s.floor();
     int hs = first;
-    while (hs > floor && last - hs < 253 && isHostChar(s.b[hs - 1])) {
-      hs--;
+    while (hs > floor && last - hs < 253) {
+      if (isHostChar(s.b[hs - 1])) {
+        hs--;
+      } else {
+        int n = Bytes.utf8LetterBefore(s.b, hs, floor); // a label in Unicode (münchen.acme.com), whole
+        if (n == 0) {
+          break;
+        }
+        hs -= n;
+      }
     }
     while (hs < first && (s.b[hs] == '.' || s.b[hs] == '-')) {
       hs++;

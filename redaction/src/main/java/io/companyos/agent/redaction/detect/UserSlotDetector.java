@@ -21,8 +21,8 @@ final class UserSlotDetector {
   /**
    * At the {@code @} of {@code ssh jdoe@10.1.2.3}, {@code scp f jdoe@[2001:db8::5]:/srv} or {@code jdoe@[192.0.2.1]}
    * (which no e-mail domain follows: {@link EmailDetector} takes the others): the login name before an IPv4 address,
-   * or an IPv4 or IPv6 address in brackets, as a user; the address is its own detector's. The name: letters,
-   * digits, {@code . _ -}, from a letter or {@code _}, at most 32 bytes, after a blank, a quote, {@code [ ( < = ,} or
+   * or an IPv4 or IPv6 address in brackets, as a user; the address is its own detector's. The name: letters (of any
+   * script), digits, {@code . _ -}, from a letter or {@code _}, at most 32 bytes, after a blank, a quote, {@code [ ( < = ,} or
    * the start of the text; {@code root}, {@code nobody} and {@code git} (git over ssh) stay. Returns {@code at} when
    * it took one, else -1.
    */
@@ -32,11 +32,20 @@ final class UserSlotDetector {
     }
     int floor = s.floor();
     int st = at;
-    while (st > floor && at - st <= MAX_LOGIN && isLoginChar(s.b[st - 1])) {
-      st--;
+    while (st > floor && at - st <= MAX_LOGIN) {
+      if (isLoginChar(s.b[st - 1])) {
+        st--;
+      } else {
+        int n = Bytes.utf8LetterBefore(s.b, st, floor); // a login in another script: jürgen@10.1.2.3
+        if (n == 0) {
+          break;
+        }
+        st -= n;
+      }
     }
     int before = s.at(st - 1);
-    if (at - st > MAX_LOGIN || st == at || !(Bytes.isAlpha(s.b[st]) || s.b[st] == '_') || isLoginChar(before)
+    if (at - st > MAX_LOGIN || st == at || !(Bytes.isAlpha(s.b[st]) || s.b[st] == '_' || s.b[st] < 0)
+        || isLoginChar(before)
         || !(before == 0 || before == ' ' || before == '\t' || before == '\n' || before == '"' || before == '\''
             || before == '[' || before == '(' || before == '<' || before == '=' || before == ',')) {
       return -1;
@@ -179,8 +188,16 @@ final class UserSlotDetector {
     int paren = last - 4;
     int floor = s.floor();
     int start = paren;
-    while (start > floor && paren - start < 64 && isNameChar(s.b[start - 1]) && s.b[start - 1] != '@') {
-      start--;
+    while (start > floor && paren - start < 64 && s.b[start - 1] != '@') {
+      if (isNameChar(s.b[start - 1])) {
+        start--;
+      } else {
+        int n = Bytes.utf8LetterBefore(s.b, start, floor);
+        if (n == 0) {
+          break;
+        }
+        start -= n;
+      }
     }
     if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)) {
       return -1;
@@ -232,10 +249,19 @@ final class UserSlotDetector {
     return r;
   }
 
+  /** The end of the user name at {@code start}: ASCII name bytes and letters of any script ({@code jürgen}). */
   private static int wordEnd(Scan s, int start) {
     int end = start;
-    while (end - start < 64 && isNameChar(s.at(end))) {
-      end++;
+    while (end - start < 64) {
+      if (isNameChar(s.at(end))) {
+        end++;
+      } else {
+        int n = end < s.hi ? Bytes.utf8LetterAt(s.b, end, s.hi) : 0;
+        if (n == 0) {
+          break;
+        }
+        end += n;
+      }
     }
     return end;
   }
