@@ -38,6 +38,42 @@ class NonAsciiNamesTest {
     assertThat(MASK.redact(in)).isEqualTo(expected);
   }
 
+  /**
+   * The same, JSON-escaped: an encoder that writes ASCII only (Python's {@code json.dumps} by default) puts
+   * <code>j&#92;u00fcrgen</code> into a log line for {@code jürgen}, and the scans stopped at the backslash (or took
+   * the hex digits of an escaped quote, <code>&#92;u201c</code>, into the name).
+   */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {"msg": "Invalid user j\\u00fcrgen from 10.1.2.3 port 22"} | {"msg": "Invalid user <user> from <ipv4> port 22"}
+      {"msg": "mail j\\u00fcrgen@acme.com"}                     | {"msg": "mail <email>"}
+      {"email": "jane@m\\u00fcnchen.de"}                        | {"email": "<email>"}
+      {"host": "m\\u00FCnchen.acme.com"}                        | {"host": "<host>"}
+      {"name": "J\\u00fcrgen M\\u00fcller"}                    | {"name": "<name>"}
+      {"msg": "path /home/j\\u00fcrgen/x"}                      | {"msg": "path /home/<user>/x"}
+      {"msg": "ssh j\\u00fcrgen@10.1.2.3"}                      | {"msg": "ssh <user>@<ipv4>"}
+      {"msg": "closed by j\\u00fcrgen(uid=1001)"}               | {"msg": "closed by <user>(uid=1001)"}
+      {"msg": "emoji \\ud83d\\ude00 x@acme.com"}               | {"msg": "emoji \\ud83d\\ude00 <email>"}
+      {"msg": "quote \\u00abjane@example.org\\u00bb"}          | {"msg": "quote \\u00ab<email>\\u00bb"}
+      {"msg": "to \\u201cjane@example.org\\u201d"}             | {"msg": "to \\u201c<email>\\u201d"}
+      {"msg": "\\u201cdb7.acme.com\\u201d"}                    | {"msg": "\\u201c<host>\\u201d"}
+      {"msg": "\\u201cjane@10.1.2.3\\u201d"}                   | {"msg": "\\u201c<user>@<ipv4>\\u201d"}
+      """)
+  void jsonEscapedLettersArePartOfTheNameAndOtherEscapesAreNot(String in, String expected) {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+  }
+
+  @Test
+  void aNameGetsOneTokenWrittenInUtf8OrJsonEscaped() {
+    Redactor keyword = Redactor.builder().keywords(List.of("Müller")).build();
+    assertThat(keyword.redact("M\\u00fcller")).isEqualTo(keyword.redact("Müller")).startsWith("<keyword:");
+    assertThat(keyword.redact("M\\u00DCLLER")).isEqualTo(keyword.redact("MÜLLER"));
+    assertThat(PSEUDONYMS.redact("Invalid user j\\u00fcrgen from 10.1.2.3 port 22"))
+        .isEqualTo(PSEUDONYMS.redact("Invalid user jürgen from 10.1.2.3 port 22"));
+    assertThat(PSEUDONYMS.redact("j\\u00fcrgen@m\\u00fcnchen.de")).isEqualTo(PSEUDONYMS.redact("jürgen@münchen.de"));
+    assertThat(PSEUDONYMS.redact("m\\u00fcnchen.acme.com")).isEqualTo(PSEUDONYMS.redact("münchen.acme.com"));
+  }
+
   @Test
   void theSameAddressGetsTheSameTokenWithOrWithoutPunctuationOfOtherScriptsAroundIt() {
     String plain = PSEUDONYMS.redact("jane@example.org");

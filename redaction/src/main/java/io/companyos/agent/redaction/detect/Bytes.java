@@ -94,9 +94,7 @@ final class Bytes {
       }
       cp = (cp << 6) | (x & 0x3F);
     }
-    int type = Character.getType(cp);
-    return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
-        || type == Character.COMBINING_SPACING_MARK ? n : 0;
+    return isLetterLike(cp) ? n : 0;
   }
 
   /** As {@link #utf8LetterAt}, for the letter that ends right before {@code i} and starts at or after {@code lo}. */
@@ -106,6 +104,78 @@ final class Bytes {
       start--;
     }
     return start >= lo && utf8LetterAt(b, start, i) == i - start ? i - start : 0;
+  }
+
+  /**
+   * The length of the letter, digit or combining mark at {@code i} as UTF-8 ({@link #utf8LetterAt}) or as a JSON
+   * escape (<code>&#92;u00fc</code>, 6 bytes; a surrogate pair 12), or 0. JSON encoders that write ASCII only (Python's
+   * {@code json.dumps} by default) put <code>j&#92;u00fcrgen</code> into a log line for {@code jürgen}.
+   */
+  static int letterAt(byte[] b, int i, int hi) {
+    if (b[i] == '\\') {
+      int cp = escapedCodePoint(b, i, hi);
+      return cp >= 0 && isLetterLike(cp) ? (cp > 0xFFFF ? 12 : 6) : 0;
+    }
+    return utf8LetterAt(b, i, hi);
+  }
+
+  /**
+   * As {@link #letterAt}, for the letter that ends right before {@code i} and starts at or after {@code lo}; or 1 for
+   * the backslash of a JSON-escaped letter whose hex digits a backward scan over ASCII name bytes already took
+   * ({@code i} at its {@code u}, the escape ending by {@code hi}).
+   */
+  static int letterBefore(byte[] b, int i, int lo, int hi) {
+    if (i - 1 >= lo && b[i - 1] == '\\' && letterAt(b, i - 1, hi) > 0) {
+      return 1;
+    }
+    for (int n : new int[] {6, 12}) {
+      if (i - n >= lo && b[i - n] == '\\' && letterAt(b, i - n, i) == n) {
+        return n;
+      }
+    }
+    return utf8LetterBefore(b, i, lo);
+  }
+
+  /**
+   * Where a backward scan over name bytes that stopped at {@code st} should start: past a JSON escape of a non-letter
+   * whose hex digits it took for name bytes (<code>&#92;u201cjane@</code>: not {@code u201cjane}), else {@code st}.
+   */
+  static int pastEscape(byte[] b, int st, int lo, int hi) {
+    return st - 1 >= lo && b[st - 1] == '\\' && escapedUnit(b, st - 1, hi) >= 0 ? Math.min(st + 5, hi) : st;
+  }
+
+  /** The code point of the JSON escape <code>&#92;uXXXX</code> (or a surrogate pair of two) at {@code i}, or -1. */
+  static int escapedCodePoint(byte[] b, int i, int hi) {
+    int u = escapedUnit(b, i, hi);
+    if (u < 0 || Character.isLowSurrogate((char) u)) {
+      return -1;
+    }
+    if (Character.isHighSurrogate((char) u)) {
+      int low = escapedUnit(b, i + 6, hi);
+      return low >= 0 && Character.isLowSurrogate((char) low) ? Character.toCodePoint((char) u, (char) low) : -1;
+    }
+    return u;
+  }
+
+  private static int escapedUnit(byte[] b, int i, int hi) {
+    if (i + 6 > hi || b[i] != '\\' || b[i + 1] != 'u') {
+      return -1;
+    }
+    int u = 0;
+    for (int k = i + 2; k < i + 6; k++) {
+      int d = Character.digit(b[k], 16);
+      if (d < 0) {
+        return -1;
+      }
+      u = (u << 4) | d;
+    }
+    return u;
+  }
+
+  private static boolean isLetterLike(int cp) {
+    int type = Character.getType(cp);
+    return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
+        || type == Character.COMBINING_SPACING_MARK;
   }
 
   /** The byte at {@code i}, or 0 outside {@code [lo, hi)}. */

@@ -39,13 +39,14 @@ final class EmailDetector {
       if (isLocal(b[st - 1])) {
         st--;
       } else {
-        int n = Bytes.utf8LetterBefore(b, st, floor); // RFC 6531: jürgen@, 用户@; not a « before the address
+        int n = Bytes.letterBefore(b, st, floor, localEnd); // RFC 6531: jürgen@, 用户@; not a « before the address
         if (n == 0) {
           break;
         }
         st -= n;
       }
     }
+    st = Bytes.pastEscape(b, st, floor, localEnd);
     while (st < localEnd && (b[st] == '.' || b[st] == '-')) {
       st++;
     }
@@ -138,7 +139,8 @@ final class EmailDetector {
           }
           p++;
         } else {
-          int n = c >= 0x80 ? Bytes.utf8LetterAt(s.b, p, s.hi) : 0; // a label in Unicode: münchen.de, пример.рф
+          // a label in Unicode (münchen.de, пример.рф), also JSON-escaped
+          int n = c >= 0x80 || c == '\\' ? Bytes.letterAt(s.b, p, s.hi) : 0;
           if (n == 0) {
             break;
           }
@@ -151,7 +153,7 @@ final class EmailDetector {
       labels++;
       lastLabel = ls;
       lastAlpha = alpha;
-      if (s.at(p) == '.' && (Bytes.isAlnum(s.at(p + 1)) || p + 1 < s.hi && Bytes.utf8LetterAt(s.b, p + 1, s.hi) > 0)
+      if (s.at(p) == '.' && (Bytes.isAlnum(s.at(p + 1)) || p + 1 < s.hi && Bytes.letterAt(s.b, p + 1, s.hi) > 0)
           && labels < 16) {
         p++;
         continue;

@@ -31,13 +31,14 @@ final class HostnameDetector {
       if (isHostChar(s.b[hs - 1])) {
         hs--;
       } else {
-        int n = Bytes.utf8LetterBefore(s.b, hs, floor); // a label in Unicode (münchen.acme.com), whole
+        int n = Bytes.letterBefore(s.b, hs, floor, last + 1); // a label in Unicode (münchen.acme.com), whole
         if (n == 0) {
           break;
         }
         hs -= n;
       }
     }
+    hs = Bytes.pastEscape(s.b, hs, floor, first);
     while (hs < first && (s.b[hs] == '.' || s.b[hs] == '-')) {
       hs++;
     }

@@ -450,17 +450,19 @@ final class KeyValueDetector {
         p = w + 1;
         continue;
       }
-      if (!(Bytes.isUpper(c) || c >= 0x80)) {
+      int escaped = c == '\\' ? Bytes.letterAt(s.b, p, end) : 0; // a JSON-escaped letter (of Jürgen)
+      if (!(Bytes.isUpper(c) || c >= 0x80 || escaped > 0)) {
         return false;
       }
       words++;
-      p++;
+      p += Math.max(1, escaped);
       while (p < end && s.b[p] != ' ') {
         int d = s.b[p] & 0xFF;
-        if (!(Bytes.isAlpha(d) || d >= 0x80 || d == '-' || d == '\'' || d == '.')) {
+        int n = d == '\\' ? Bytes.letterAt(s.b, p, end) : 0;
+        if (!(Bytes.isAlpha(d) || d >= 0x80 || n > 0 || d == '-' || d == '\'' || d == '.')) {
           return false;
         }
-        p++;
+        p += Math.max(1, n);
       }
       if (p < end) {
         p++;

@@ -280,7 +280,10 @@ final class TokenFactory {
         return Ipv6Detector.canonical(v);
       case EMAIL:
       case HOSTNAME:
-        return lowerAscii(v);
+        return lowerAscii(unescaped(v));
+      case USERNAME:
+      case PERSON_NAME:
+        return unescaped(v);
       case MAC:
         return keep(lowerAscii(v), true);
       case CREDIT_CARD:
@@ -302,9 +305,9 @@ final class TokenFactory {
    */
   static byte[] lowerKeyword(byte[] v) {
     for (byte c : v) {
-      if (c < 0) {
+      if (c < 0 || c == '\\') {
         StringBuilder folded = new StringBuilder(v.length);
-        new String(v, StandardCharsets.UTF_8).codePoints().forEach(cp -> {
+        unescapeJson(new String(v, StandardCharsets.UTF_8)).codePoints().forEach(cp -> {
           if (cp != COMBINING_DOT_ABOVE || folded.length() == 0 || folded.charAt(folded.length() - 1) != 'i') {
             folded.appendCodePoint(Character.toLowerCase(Character.toUpperCase(cp)));
           }
@@ -313,6 +316,38 @@ final class TokenFactory {
       }
     }
     return lowerAscii(v);
+  }
+
+  /**
+   * {@code v} with its JSON escapes decoded, when it has a backslash (<code>j&#92;u00fcrgen</code> and {@code jürgen}:
+   * one token).
+   */
+  private static byte[] unescaped(byte[] v) {
+    for (byte c : v) {
+      if (c == '\\') {
+        return unescapeJson(new String(v, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8);
+      }
+    }
+    return v;
+  }
+
+  /** The text with each JSON escape <code>&#92;uXXXX</code> as its character. */
+  private static String unescapeJson(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\\' && i + 6 <= text.length() && text.charAt(i + 1) == 'u') {
+        try {
+          out.append((char) Integer.parseInt(text, i + 2, i + 6, 16));
+          i += 5;
+          continue;
+        } catch (NumberFormatException notHex) {
+          // a backslash that starts no escape stays
+        }
+      }
+      out.append(c);
+    }
+    return out.toString();
   }
 
   private static byte[] lowerAscii(byte[] v) {

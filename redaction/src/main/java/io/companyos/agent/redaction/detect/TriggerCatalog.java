@@ -108,7 +108,8 @@ final class TriggerCatalog {
    * {@code σ}. Both the keyword as configured and its lower case ({@code Locale.ROOT}, which writes {@code İ} as
    * {@code i} and a combining dot) are spelled so. Where a keyword's letters have more than
    * 2<sup>{@value #MAX_MIXED_LETTERS}</sup> mixed spellings, only its all-lower and all-upper ones (and the keyword
-   * as configured) are looked for. Each spelling once, as the scanner folds it.
+   * as configured) are looked for. Each of these also JSON-escaped ({@link #jsonEscaped}). Each spelling once, as
+   * the scanner folds it.
    */
   static List<String> caseVariants(String keyword) {
     Map<String, String> byFolded = new LinkedHashMap<>();
@@ -138,7 +139,28 @@ final class TriggerCatalog {
         add(byFolded, v.toString());
       }
     }
+    for (String spelling : List.copyOf(byFolded.values())) {
+      add(byFolded, jsonEscaped(spelling));
+    }
     return List.copyOf(byFolded.values());
+  }
+
+  /**
+   * A spelling with every non-ASCII character as a JSON escape ({@code M} backslash-u {@code 00fcller}), as an
+   * encoder that writes ASCII only puts it into a log line (Python's {@code json.dumps} by default); the scanner folds
+   * the hex digits' case. The spelling itself when it is all ASCII.
+   */
+  static String jsonEscaped(String spelling) {
+    StringBuilder e = new StringBuilder(spelling.length() * 2);
+    for (int i = 0; i < spelling.length(); i++) {
+      char c = spelling.charAt(i);
+      if (c < 0x80) {
+        e.append(c);
+      } else {
+        e.append(String.format("\\u%04x", (int) c));
+      }
+    }
+    return e.toString();
   }
 
   /** The spellings of one letter, distinct as the scanner folds them (ASCII case is folded there). */

@@ -22,9 +22,9 @@ final class UserSlotDetector {
    * At the {@code @} of {@code ssh jdoe@10.1.2.3}, {@code scp f jdoe@[2001:db8::5]:/srv} or {@code jdoe@[192.0.2.1]}
    * (which no e-mail domain follows: {@link EmailDetector} takes the others): the login name before an IPv4 address,
    * or an IPv4 or IPv6 address in brackets, as a user; the address is its own detector's. The name: letters (of any
-   * script), digits, {@code . _ -}, from a letter or {@code _}, at most 32 bytes, after a blank, a quote, {@code [ ( < = ,} or
-   * the start of the text; {@code root}, {@code nobody} and {@code git} (git over ssh) stay. Returns {@code at} when
-   * it took one, else -1.
+   * script, also JSON-escaped), digits, {@code . _ -}, from a letter or {@code _}, at most 32 bytes, after a blank, a
+   * quote, {@code [ ( < = ,} or the start of the text; {@code root}, {@code nobody} and {@code git} (git over ssh)
+   * stay. Returns {@code at} when it took one, else -1.
    */
   static int beforeAddress(Scan s, int at) {
     if (!addressAt(s, at + 1)) {
@@ -36,16 +36,20 @@ final class UserSlotDetector {
       if (isLoginChar(s.b[st - 1])) {
         st--;
       } else {
-        int n = Bytes.utf8LetterBefore(s.b, st, floor); // a login in another script: jürgen@10.1.2.3
+        int n = Bytes.letterBefore(s.b, st, floor, at); // a login in another script: jürgen@10.1.2.3
         if (n == 0) {
           break;
         }
         st -= n;
       }
     }
-    int before = s.at(st - 1);
-    if (at - st > MAX_LOGIN || st == at || !(Bytes.isAlpha(s.b[st]) || s.b[st] == '_' || s.b[st] < 0)
-        || isLoginChar(before)
+    int scanned = st;
+    st = Bytes.pastEscape(s.b, st, floor, at);
+    // an escaped non-letter before the name (<code>&#92;u201c</code>, a quote) counts as a quote
+    int before = st != scanned ? '"' : s.at(st - 1);
+    // (past ASCII, only letters were stepped over: a UTF-8 lead byte or a JSON escape's backslash is one's start)
+    boolean letter = Bytes.isAlpha(s.b[st]) || s.b[st] == '_' || s.b[st] < 0 || s.b[st] == '\\';
+    if (at - st > MAX_LOGIN || st == at || !letter || isLoginChar(before)
         || !(before == 0 || before == ' ' || before == '\t' || before == '\n' || before == '"' || before == '\''
             || before == '[' || before == '(' || before == '<' || before == '=' || before == ',')) {
       return -1;
@@ -192,13 +196,14 @@ final class UserSlotDetector {
       if (isNameChar(s.b[start - 1])) {
         start--;
       } else {
-        int n = Bytes.utf8LetterBefore(s.b, start, floor);
+        int n = Bytes.letterBefore(s.b, start, floor, paren);
         if (n == 0) {
           break;
         }
         start -= n;
       }
     }
+    start = Bytes.pastEscape(s.b, start, floor, paren);
     if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)) {
       return -1;
     }
@@ -256,7 +261,7 @@ final class UserSlotDetector {
       if (isNameChar(s.at(end))) {
         end++;
       } else {
-        int n = end < s.hi ? Bytes.utf8LetterAt(s.b, end, s.hi) : 0;
+        int n = end < s.hi ? Bytes.letterAt(s.b, end, s.hi) : 0;
         if (n == 0) {
           break;
         }
@@ -333,6 +338,13 @@ final class UserSlotDetector {
     int end = start;
     while (end - start < 64) {
       int c = s.at(end);
+      if (c == '\\' && end < s.hi && s.b[end + 1] == 'u') {
+        int n = Bytes.letterAt(s.b, end, s.hi); // a JSON-escaped letter (of /home/jürgen/) is part of the name
+        if (n > 0) {
+          end += n;
+          continue;
+        }
+      }
       if (c == 0 || c == sep || c == '"' || c == '\'' || c == ':' || c == ';' || c == ',' || c == ')'
           || c == '\\' || c == '/' || Bytes.isSpace(c)) {
         break;
