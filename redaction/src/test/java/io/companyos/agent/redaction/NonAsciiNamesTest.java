@@ -58,8 +58,24 @@ class NonAsciiNamesTest {
       {"msg": "to \\u201cjane@example.org\\u201d"}             | {"msg": "to \\u201c<email>\\u201d"}
       {"msg": "\\u201cdb7.acme.com\\u201d"}                    | {"msg": "\\u201c<host>\\u201d"}
       {"msg": "\\u201cjane@10.1.2.3\\u201d"}                   | {"msg": "\\u201c<user>@<ipv4>\\u201d"}
+      {"msg": "connect \\u201c10.1.2.3\\u201d"}                | {"msg": "connect \\u201c<ipv4>\\u201d"}
+      {"msg": "card \\u00ab4111 1111 1111 1111\\u00bb"}         | {"msg": "card \\u00ab<card>\\u00bb"}
+      {"msg": "IBAN\\u00a0DE89370400440532013000"}               | {"msg": "IBAN\\u00a0<iban>"}
+      {"msg": "at \\ud83d\\udcde10.9.8.7"}                      | {"msg": "at \\ud83d\\udcde<ipv4>"}
       """)
   void jsonEscapedLettersArePartOfTheNameAndOtherEscapesAreNot(String in, String expected) {
+    assertThat(MASK.redact(in)).isEqualTo(expected);
+  }
+
+  /** JSON's escaped slashes, as PHP's {@code json_encode} writes every URL and path by default. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', textBlock = """
+      {"url": "https:\\/\\/bob:S3cretPw@db.example.org\\/x"} | {"url": "https:\\/\\/<user>:<secret>@db.example.org\\/x"}
+      {"url": "redis:\\/\\/:pw123@cache:6379"}                 | {"url": "redis:\\/\\/:<secret>@cache:6379"}
+      {"path": "\\/home\\/jane\\/.ssh"}                       | {"path": "\\/home\\/<user>\\/.ssh"}
+      {"path": "\\/var\\/home\\/x"}                           | {"path": "\\/var\\/home\\/x"}
+      """)
+  void urlsAndHomeDirectoriesWithEscapedSlashes(String in, String expected) {
     assertThat(MASK.redact(in)).isEqualTo(expected);
   }
 

@@ -172,7 +172,7 @@ final class Bytes {
     return u;
   }
 
-  private static boolean isLetterLike(int cp) {
+  static boolean isLetterLike(int cp) {
     int type = Character.getType(cp);
     return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
         || type == Character.COMBINING_SPACING_MARK;

@@ -68,7 +68,7 @@ final class CatalogScanner {
     this.skipDateTimes = skipDateTimes;
     List<Trigger> active = new ArrayList<>();
     for (Trigger t : catalog) {
-      if (enabled[t.type().ordinal()]) {
+      if (enabled[t.type().ordinal()] || t.action() == Trigger.Action.JSON_ESCAPE) {
         active.add(t);
       }
     }
@@ -487,8 +487,10 @@ final class CatalogScanner {
     return found;
   }
 
-  private static int onPattern(Scan s, Trigger t, int last) {
+  private int onPattern(Scan s, Trigger t, int last) {
     switch (t.action()) {
+      case JSON_ESCAPE:
+        return afterEscape(s, last);
       case KEY_VALUE:
         return KeyValueDetector.find(s, last, t);
       case TOKEN_PREFIX:
@@ -504,7 +506,7 @@ final class CatalogScanner {
       case SASL_INITIAL_RESPONSE:
         return AuthHeaderDetector.saslInitialResponse(s, last, t.text().length(), t.flags() == 1);
       case URL_USERINFO:
-        return UrlUserinfoDetector.find(s, last);
+        return UrlUserinfoDetector.find(s, last, t.flags());
       case OAUTH_CODE:
         return OAuthCodeDetector.find(s, last);
       case ORACLE_THIN:
@@ -585,6 +587,29 @@ final class CatalogScanner {
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }
+  }
+
+  /**
+   * At the {@code u} of a JSON escape: after an escaped non-letter (a quote <code>&#92;u201c</code>, a no-break space
+   * <code>&#92;u00a0</code>, an arrow), the next byte starts a word, which the byte loop does not see: to it the escape's
+   * last hex digit is a word byte, so a number or capital there was no trigger (an address in escaped quotes,
+   * <code>&#92;u201c10.1.2.3&#92;u201d</code>, as ASCII-only JSON encoders write “10.1.2.3”). Tries that byte as the
+   * loop would at a word start; returns -1 (what it finds is recorded, the pass goes on).
+   */
+  private int afterEscape(Scan s, int last) {
+    int cp = Bytes.escapedCodePoint(s.b, last - 1, s.hi);
+    if (cp < 0 || Bytes.isLetterLike(cp)) {
+      return -1; // not an escape, or a letter: the word goes on
+    }
+    int next = last - 1 + (cp > 0xFFFF ? 12 : 6);
+    if (next >= s.hi) {
+      return -1;
+    }
+    int inf = byteInfo[s.b[next] & 0xFF];
+    if ((inf & (T_DIGIT | T_UPPER)) != 0 && worthATry(s.b, inf, 0, next, s.hi)) {
+      onTrigger(s, inf, next);
+    }
+    return -1;
   }
 
   int onTrigger(Scan s, int inf, int i) {

@@ -77,7 +77,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     USER_BEFORE_UID,
     SU_USERS,
     PAM_LOGNAME,
-    LDAP_UID
+    LDAP_UID,
+    /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
+    JSON_ESCAPE
   }
 
   boolean has(int flag) {

@@ -45,6 +45,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth xoauth2 ", 1));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "authenticate plain ", 0));
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));
+    // the same with JSON's escaped slashes, as PHP's json_encode and others write URLs by default
+    t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, ":\\/\\/", UrlUserinfoDetector.ESCAPED_SLASHES));
     t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "?code=", 0));
     t.add(new Trigger(Action.ORACLE_THIN, DetectorType.SECRET, ":thin:", 0)); // jdbc:oracle:thin:user/pw@host
     t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "&code=", 0));
@@ -73,6 +75,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.PAM_LOGNAME, DetectorType.USERNAME, "; logname=", 0));
     t.add(new Trigger(Action.LDAP_UID, DetectorType.USERNAME, "uid=", 0));
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "/home/", 0));
+    t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "\\/home\\/", 0)); // JSON-escaped slashes
+    // every detector's (CatalogScanner keeps it whatever is enabled); the number and capital detectors check theirs
+    t.add(new Trigger(Action.JSON_ESCAPE, DetectorType.IPV4, "\\u", 0));
     t.add(new Trigger(Action.WINDOWS_HOME, DetectorType.USERNAME, ":\\users\\", 0));
     t.add(new Trigger(Action.WINDOWS_HOME, DetectorType.USERNAME, ":\\\\users\\\\", 0));
     t.add(new Trigger(Action.MAC_HOME, DetectorType.USERNAME, "/users/", 0));

@@ -7,11 +7,14 @@ import io.companyos.agent.redaction.DetectorType;
  * a {@link DetectorType#USERNAME}; both may be empty ({@code redis://:pw@host}).
  */
 final class UrlUserinfoDetector {
+  /** The trigger's flag for <code>:&#92;/&#92;/</code>, the separator with JSON's escaped slashes. */
+  static final int ESCAPED_SLASHES = 1;
+
   private UrlUserinfoDetector() {}
 
-  /** At the second slash of {@code ://}. */
-  static int find(Scan s, int last) {
-    if (!Bytes.isAlnum(s.at(last - 3))) {
+  /** At the second slash of {@code ://} (or of <code>:&#92;/&#92;/</code> when {@code flags} say so). */
+  static int find(Scan s, int last, int flags) {
+    if (!Bytes.isAlnum(s.at(last - (flags == ESCAPED_SLASHES ? 5 : 3)))) {
       return -1;
     }
     int start = last + 1;
