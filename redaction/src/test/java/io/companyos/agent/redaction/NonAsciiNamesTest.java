@@ -67,13 +67,15 @@ class NonAsciiNamesTest {
     assertThat(MASK.redact(in)).isEqualTo(expected);
   }
 
-  /** JSON's escaped slashes, as PHP's {@code json_encode} writes every URL and path by default. */
+  /** JSON's escaped slashes (PHP's {@code json_encode} writes every URL and path so) and escaped quotes. */
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       {"url": "https:\\/\\/bob:S3cretPw@db.example.org\\/x"} | {"url": "https:\\/\\/<user>:<secret>@db.example.org\\/x"}
       {"url": "redis:\\/\\/:pw123@cache:6379"}                 | {"url": "redis:\\/\\/:<secret>@cache:6379"}
       {"path": "\\/home\\/jane\\/.ssh"}                       | {"path": "\\/home\\/<user>\\/.ssh"}
       {"path": "\\/var\\/home\\/x"}                           | {"path": "\\/var\\/home\\/x"}
+      {"msg": "Invalid user \\"bob\\" from 10.1.2.3 port 22"}    | {"msg": "Invalid user \\"<user>\\" from <ipv4> port 22"}
+      {"msg": "Failed password for \\"bob\\" from 10.1.2.3"}     | {"msg": "Failed password for \\"<user>\\" from <ipv4>"}
       """)
   void urlsAndHomeDirectoriesWithEscapedSlashes(String in, String expected) {
     assertThat(MASK.redact(in)).isEqualTo(expected);

@@ -97,18 +97,25 @@ final class UserSlotDetector {
       }
     }
     int open = isQuote(s.at(last)) ? last : isQuote(s.at(p)) ? p : -1; // the phrase's quote (user 'x') or the value's
-    int start = open == p ? p + 1 : p;
+    // a JSON-escaped quote (\" in a JSON log's message) as a quote, its backslash before the closing one too
+    boolean escaped = open < 0 && s.at(p) == '\\' && isQuote(s.at(p + 1));
+    if (escaped) {
+      open = p + 1;
+    }
+    int start = open == p ? p + 1 : escaped ? p + 2 : p;
     int end = wordEnd(s, start);
     while (end > start && s.at(end - 1) == '.') {
       end--;
     }
-    if (end == start || (open >= 0 && s.at(end) != s.at(open)) || (end - start == 1 && s.at(start) == '-')) {
+    int close = escaped && s.at(end) == '\\' ? end + 1 : end;
+    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (end - start == 1 && s.at(start) == '-')) {
       return -1;
     }
-    if (needsFrom && !Bytes.startsWith(s.b, end, s.hi, " from ")) {
+    int after = open >= 0 ? close + 1 : end; // past the closing quote
+    if (needsFrom && !Bytes.startsWith(s.b, after, s.hi, " from ")) {
       return -1;
     }
-    if (needsPort && (s.at(end) != ' ' || !portFollows(s, end + 1))) {
+    if (needsPort && (s.at(after) != ' ' || !portFollows(s, after + 1))) {
       return -1; // sshd's "Disconnected from user U ADDRESS port N", not "loaded from user settings"
     }
     if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))) {
