@@ -128,10 +128,11 @@ final class Bytes {
     if (i - 1 >= lo && b[i - 1] == '\\' && letterAt(b, i - 1, hi) > 0) {
       return 1;
     }
-    for (int n : new int[] {6, 12}) {
-      if (i - n >= lo && b[i - n] == '\\' && letterAt(b, i - n, i) == n) {
-        return n;
-      }
+    if (i - 6 >= lo && b[i - 6] == '\\' && letterAt(b, i - 6, i) == 6) {
+      return 6;
+    }
+    if (i - 12 >= lo && b[i - 12] == '\\' && letterAt(b, i - 12, i) == 12) {
+      return 12; // a surrogate pair
     }
     return utf8LetterBefore(b, i, lo);
   }
