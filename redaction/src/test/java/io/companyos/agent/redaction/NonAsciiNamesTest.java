@@ -62,6 +62,9 @@ class NonAsciiNamesTest {
       {"msg": "connect \\u201c10.1.2.3\\u201d"}                | {"msg": "connect \\u201c<ipv4>\\u201d"}
       {"msg": "card \\u00ab4111 1111 1111 1111\\u00bb"}         | {"msg": "card \\u00ab<card>\\u00bb"}
       {"msg": "IBAN\\u00a0DE89370400440532013000"}               | {"msg": "IBAN\\u00a0<iban>"}
+      {"msg": "T\\u00e9l.\\u00a0+33 1 23 45 67 89"}             | {"msg": "T\\u00e9l.\\u00a0<phone>"}
+      {"msg": "call\\u00a0(415) 555-1234"}                      | {"msg": "call\\u00a0<phone>"}
+      {"msg": "caf\\u00e9+49 30 1234567, caf\\u00e910.1.2.3"}   | {"msg": "caf\\u00e9<phone>, caf\\u00e9<ipv4>"}
       {"msg": "at \\ud83d\\udcde10.9.8.7"}                      | {"msg": "at \\ud83d\\udcde<ipv4>"}
       {"url": "https:\\/\\/bob:S3cretPw@db.example.org\\/x"} | {"url": "https:\\/\\/<user>:<secret>@db.example.org\\/x"}
       {"url": "redis:\\/\\/:pw123@cache:6379"}                 | {"url": "redis:\\/\\/:<secret>@cache:6379"}

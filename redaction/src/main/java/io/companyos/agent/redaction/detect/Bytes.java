@@ -145,6 +145,16 @@ final class Bytes {
     return st - 1 >= lo && b[st - 1] == '\\' && escapedUnit(b, st - 1, hi) >= 0 ? Math.min(st + 5, hi) : st;
   }
 
+  /**
+   * The byte before {@code i} as a detector that looks back one byte should see it: a blank where a JSON escape ends
+   * there (<code>&#92;u00a0</code>, <code>&#92;u00e9</code>), whose last hex digit is no word byte of the text's, as
+   * the last byte of the character in UTF-8 is none either; else the byte ({@code at}).
+   */
+  static int before(byte[] b, int i, int lo, int hi) {
+    int c = at(b, i - 1, lo, hi);
+    return isHex(c) && i - 6 >= lo && escapedUnit(b, i - 6, hi) >= 0 ? ' ' : c;
+  }
+
   /** The code point of the JSON escape <code>&#92;uXXXX</code> (or a surrogate pair of two) at {@code i}, or -1. */
   static int escapedCodePoint(byte[] b, int i, int hi) {
     int u = escapedUnit(b, i, hi);

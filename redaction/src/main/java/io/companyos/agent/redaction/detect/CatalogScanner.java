@@ -590,23 +590,25 @@ final class CatalogScanner {
   }
 
   /**
-   * At the {@code u} of a JSON escape: after an escaped non-letter (a quote <code>&#92;u201c</code>, a no-break space
-   * <code>&#92;u00a0</code>, an arrow), the next byte starts a word, which the byte loop does not see: to it the escape's
-   * last hex digit is a word byte, so a number or capital there was no trigger (an address in escaped quotes,
-   * <code>&#92;u201c10.1.2.3&#92;u201d</code>, as ASCII-only JSON encoders write “10.1.2.3”). Tries that byte as the
-   * loop would at a word start; returns -1 (what it finds is recorded, the pass goes on).
+   * At the {@code u} of a JSON escape: the byte after it may start a number as after the character in UTF-8, whose
+   * bytes are no word bytes (a quote <code>&#92;u201c</code>, a no-break space <code>&#92;u00a0</code>, {@code é}),
+   * but the byte loop sees the escape's last hex digit before it, a word byte, so a number, capital, {@code +} or
+   * {@code (} there was no trigger (an address in escaped quotes, <code>&#92;u201c10.1.2.3&#92;u201d</code>, as
+   * ASCII-only JSON encoders write “10.1.2.3”; a phone after a no-break space). Tries that byte as the loop would at
+   * a word start; returns -1 (what it finds is recorded, the pass goes on); the phone detectors see the escape as a
+   * blank ({@link Bytes#before}).
    */
   private int afterEscape(Scan s, int last) {
     int cp = Bytes.escapedCodePoint(s.b, last - 1, s.hi);
-    if (cp < 0 || Bytes.isLetterLike(cp)) {
-      return -1; // not an escape, or a letter: the word goes on
+    if (cp < 0) {
+      return -1; // not an escape (or half a surrogate pair: the pair's second escape comes next)
     }
     int next = last - 1 + (cp > 0xFFFF ? 12 : 6);
     if (next >= s.hi) {
       return -1;
     }
     int inf = byteInfo[s.b[next] & 0xFF];
-    if ((inf & (T_DIGIT | T_UPPER)) != 0 && worthATry(s.b, inf, 0, next, s.hi)) {
+    if ((inf & (T_DIGIT | T_UPPER | T_PLUS | T_PAREN)) != 0 && worthATry(s.b, inf, 0, next, s.hi)) {
       onTrigger(s, inf, next);
     }
     return -1;

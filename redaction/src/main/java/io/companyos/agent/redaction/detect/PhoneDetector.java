@@ -29,7 +29,7 @@ final class PhoneDetector {
   }
 
   private static int international(Scan s, int plus, int first) {
-    int prev = s.at(plus - 1);
+    int prev = Bytes.before(s.b, plus, s.lo, s.hi);
     if (Bytes.isWord(prev) || prev == '+' || prev == '.') {
       return -1;
     }
@@ -78,7 +78,8 @@ final class PhoneDetector {
 
   /** At a {@code (}: {@code (415) 555-1234}. */
   static int findParenthesized(Scan s, int open) {
-    if (Bytes.isWord(s.at(open - 1)) || Bytes.digitRun(s.b, open + 1, s.hi, 4) != 3 || s.at(open + 4) != ')'
+    if (Bytes.isWord(Bytes.before(s.b, open, s.lo, s.hi)) || Bytes.digitRun(s.b, open + 1, s.hi, 4) != 3
+        || s.at(open + 4) != ')'
         || !nanpLead(s.at(open + 1))) {
       return -1;
     }
