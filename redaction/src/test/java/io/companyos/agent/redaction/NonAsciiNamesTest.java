@@ -70,6 +70,10 @@ class NonAsciiNamesTest {
       {"url": "redis:\\/\\/:pw123@cache:6379"}                 | {"url": "redis:\\/\\/:<secret>@cache:6379"}
       {"path": "\\/home\\/jane\\/.ssh"}                       | {"path": "\\/home\\/<user>\\/.ssh"}
       {"path": "\\/var\\/home\\/x"}                           | {"path": "\\/var\\/home\\/x"}
+      {"h": "https:\\/\\/hooks.slack.com\\/services\\/T00000000\\/B00000000\\/XXXXXXXXXXXXXXXXXXXXXXXX"} | {"h": "https:\\/\\/hooks.slack.com\\/services\\/<token>"}
+      {"h": "https:\\/\\/discord.com\\/api\\/v10\\/webhooks\\/123456789012345678\\/abcdefghijklmnopqrstuvwxyz0123"} | {"h": "https:\\/\\/discord.com\\/api\\/v10\\/webhooks\\/<token>"}
+      {"h": "https:\\/\\/acme.webhook.office.com\\/webhookb2\\/abcdef01-2345-6789-abcd-ef0123456789@x"} | {"h": "https:\\/\\/acme.webhook.office.com\\/webhookb2\\/<token>"}
+      {"msg": "hash $2b$12$R9h\\/cIPz0gi.URNNX3kh2OPST9\\/PgBkqquzi.Ss7KIUgO2t0jWMUW"} | {"msg": "hash <password_hash>"}
       {"msg": "Invalid user \\"bob\\" from 10.1.2.3 port 22"}    | {"msg": "Invalid user \\"<user>\\" from <ipv4> port 22"}
       {"msg": "Failed password for \\"bob\\" from 10.1.2.3"}     | {"msg": "Failed password for \\"<user>\\" from <ipv4>"}
       """)

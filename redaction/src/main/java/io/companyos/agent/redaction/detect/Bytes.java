@@ -155,6 +155,14 @@ final class Bytes {
     return isHex(c) && i - 6 >= lo && escapedUnit(b, i - 6, hi) >= 0 ? ' ' : c;
   }
 
+  /** The length of the slash at {@code i}: 1 for {@code /}, 2 for JSON's escaped <code>&#92;/</code>, else 0. */
+  static int slashAt(byte[] b, int i, int hi) {
+    if (i >= hi) {
+      return 0;
+    }
+    return b[i] == '/' ? 1 : b[i] == '\\' && i + 1 < hi && b[i + 1] == '/' ? 2 : 0;
+  }
+
   /** The code point of the JSON escape <code>&#92;uXXXX</code> (or a surrogate pair of two) at {@code i}, or -1. */
   static int escapedCodePoint(byte[] b, int i, int hi) {
     int u = escapedUnit(b, i, hi);

@@ -561,7 +561,7 @@ final class CatalogScanner {
       case PASSWORD_HASH:
         return PasswordHashDetector.find(s, last, t.flags());
       case WEBHOOK_SLACK:
-        return WebhookDetector.slack(s, last);
+        return WebhookDetector.slack(s, last, t.text().length());
       case WEBHOOK:
         return WebhookDetector.afterWebhook(s, last);
       case TELEGRAM_BOT_TOKEN:

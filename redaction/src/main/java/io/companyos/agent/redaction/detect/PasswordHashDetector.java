@@ -136,6 +136,8 @@ final class PasswordHashDetector {
         lastField = p - fieldStart;
         fields++;
         fieldStart = p + 1;
+      } else if (c == '\\' && Bytes.slashAt(s.b, p, limit) == 2) {
+        p++; // JSON's escaped slash (PHP's json_encode writes every / so): the hash goes on
       } else if (!isCryptChar(c)) {
         break;
       }

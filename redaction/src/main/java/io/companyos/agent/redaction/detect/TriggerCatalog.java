@@ -36,6 +36,7 @@ final class TriggerCatalog {
     indexed(t, Action.PASSWORD_HASH, PasswordHashDetector.SCHEMES.size(), i -> DetectorType.PASSWORD_HASH,
         i -> PasswordHashDetector.SCHEMES.get(i).trigger());
     t.add(new Trigger(Action.WEBHOOK_SLACK, DetectorType.API_TOKEN, "hooks.slack.com/", 0));
+    t.add(new Trigger(Action.WEBHOOK_SLACK, DetectorType.API_TOKEN, "hooks.slack.com\\/", 0)); // JSON-escaped
     t.add(new Trigger(Action.WEBHOOK, DetectorType.API_TOKEN, "bhook", 0));
     t.add(new Trigger(Action.TELEGRAM_BOT_TOKEN, DetectorType.API_TOKEN, ":aa", 0));
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));

@@ -24,9 +24,9 @@ final class WebhookDetector {
 
   private WebhookDetector() {}
 
-  /** At the last byte of {@code hooks.slack.com/}. */
-  static int slack(Scan s, int last) {
-    int start = last - "hooks.slack.com/".length() + 1;
+  /** At the last byte of {@code hooks.slack.com/} (or of its JSON-escaped <code>hooks.slack.com&#92;/</code>). */
+  static int slack(Scan s, int last, int patternLength) {
+    int start = last - patternLength + 1;
     if (Bytes.isAlnum(s.at(start - 1)) || s.at(start - 1) == '-') {
       return -1;
     }
@@ -34,45 +34,74 @@ final class WebhookDetector {
     while (Bytes.isLower(s.at(p)) && p - last < 16) {
       p++;
     }
-    if (p == last + 1 || s.at(p) != '/') {
+    int slash = Bytes.slashAt(s.b, p, s.hi);
+    if (p == last + 1 || slash == 0) {
       return -1;
     }
-    return secretPath(s, p + 1);
+    return secretPath(s, p + slash);
   }
 
-  /** At the last byte of {@code bhook} (the trigger is inside {@code webhook}, whose first letters are common). */
+  /**
+   * At the last byte of {@code bhook} (the trigger is inside {@code webhook}, whose first letters are common). The
+   * path's slashes may be JSON's escaped ones (<code>&#92;/</code>, as PHP's {@code json_encode} writes them).
+   */
   static int afterWebhook(Scan s, int last) {
     int w = last - "webhook".length() + 1;
     if (s.at(w) != 'w' || s.at(w - 1) != '/') {
       return -1;
     }
+    int beforeSlash = s.at(w - 2) == '\\' ? w - 3 : w - 2; // the last byte before the slash before "webhook"
     int p = last + 1;
-    if (s.at(p) == 's' && s.at(p + 1) == '/') {
+    int slash;
+    if (s.at(p) == 's' && (slash = Bytes.slashAt(s.b, p + 1, s.hi)) > 0) {
       // discord(app).com/api[/vN]/webhooks/
-      int q = w - 2;
-      while (Bytes.isDigit(s.at(q)) && w - q < 6) {
+      int q = beforeSlash;
+      while (Bytes.isDigit(s.at(q)) && beforeSlash - q < 4) {
         q--;
       }
-      if (q < w - 2 && s.at(q) == 'v' && s.at(q - 1) == '/') {
-        q -= 2;
+      if (q < beforeSlash && s.at(q) == 'v') {
+        int version = pathStart(s, q, "/v");
+        if (version >= 0) {
+          q = version - 1;
+        }
       }
-      if (!endsWith(s, q, "/api") || !(endsWith(s, q - 4, "discord.com") || endsWith(s, q - 4, "discordapp.com"))) {
+      int api = pathStart(s, q, "/api");
+      if (api < 0 || !(pathStart(s, api - 1, "discord.com") >= 0 || pathStart(s, api - 1, "discordapp.com") >= 0)) {
         return -1;
       }
-      return secretPath(s, p + 2);
+      return secretPath(s, p + 1 + slash);
     }
-    if (s.at(p) == 'b' && s.at(p + 1) == '2' && s.at(p + 2) == '/') {
-      p += 3;
-    } else if (s.at(p) == '/') {
-      p++;
+    if (s.at(p) == 'b' && s.at(p + 1) == '2' && (slash = Bytes.slashAt(s.b, p + 2, s.hi)) > 0) {
+      p += 2 + slash;
+    } else if ((slash = Bytes.slashAt(s.b, p, s.hi)) > 0) {
+      p += slash;
     } else {
       return -1;
     }
     // <tenant>.webhook.office.com/webhookb2/, outlook.office.com/webhook/, outlook.office365.com/webhook/
-    if (!endsWith(s, w - 2, ".office.com") && !endsWith(s, w - 2, ".office365.com")) {
+    if (!endsWith(s, beforeSlash, ".office.com") && !endsWith(s, beforeSlash, ".office365.com")) {
       return -1;
     }
     return secretPath(s, p);
+  }
+
+  /**
+   * Where {@code text} starts when it ends at {@code end} (inclusive), ignoring ASCII case, each of its slashes also
+   * as JSON's escaped <code>&#92;/</code>; or -1.
+   */
+  private static int pathStart(Scan s, int end, String text) {
+    int p = end;
+    for (int k = text.length() - 1; k >= 0; k--) {
+      int c = text.charAt(k);
+      if (p < s.lo || Bytes.lower(s.b[p]) != c) {
+        return -1;
+      }
+      if (c == '/' && p - 1 >= s.lo && s.b[p - 1] == '\\') {
+        p--;
+      }
+      p--;
+    }
+    return p + 1;
   }
 
   /** Whether the bytes ending at {@code end} (inclusive) are {@code text}, ignoring ASCII case. */
@@ -83,11 +112,17 @@ final class WebhookDetector {
 
   private static int secretPath(Scan s, int from) {
     int p = from;
-    while (p - from < MAX && isPathChar(s.at(p))) {
-      p++;
+    while (p - from < MAX) {
+      if (isPathChar(s.at(p))) {
+        p++;
+      } else if (Bytes.slashAt(s.b, p, s.hi) == 2) {
+        p += 2; // JSON's escaped slash
+      } else {
+        break;
+      }
     }
     while (p > from && (s.at(p - 1) == '.' || s.at(p - 1) == '/')) {
-      p--;
+      p -= p - 2 >= from && s.at(p - 1) == '/' && s.at(p - 2) == '\\' ? 2 : 1;
     }
     if (p - from < MIN) {
       return -1;
