@@ -74,6 +74,7 @@ class NonAsciiNamesTest {
       {"h": "https:\\/\\/discord.com\\/api\\/v10\\/webhooks\\/123456789012345678\\/abcdefghijklmnopqrstuvwxyz0123"} | {"h": "https:\\/\\/discord.com\\/api\\/v10\\/webhooks\\/<token>"}
       {"h": "https:\\/\\/acme.webhook.office.com\\/webhookb2\\/abcdef01-2345-6789-abcd-ef0123456789@x"} | {"h": "https:\\/\\/acme.webhook.office.com\\/webhookb2\\/<token>"}
       {"msg": "hash $2b$12$R9h\\/cIPz0gi.URNNX3kh2OPST9\\/PgBkqquzi.Ss7KIUgO2t0jWMUW"} | {"msg": "hash <password_hash>"}
+      {"log": "{\\"body\\": {\\\\\\"password\\\\\\": \\\\\\"hunter2\\\\\\"}}"} | {"log": "{\\"body\\": {\\\\\\"password\\\\\\": \\\\\\"<secret>\\\\\\"}}"}
       {"msg": "Invalid user \\"bob\\" from 10.1.2.3 port 22"}    | {"msg": "Invalid user \\"<user>\\" from <ipv4> port 22"}
       {"msg": "Failed password for \\"bob\\" from 10.1.2.3"}     | {"msg": "Failed password for \\"<user>\\" from <ipv4>"}
       """)

@@ -78,8 +78,9 @@ final class KeyValueDetector {
     int p = wordEnd;
     boolean escaped = false;
     boolean quotedKey = false;
-    if (s.at(p) == '\\' && s.at(p + 1) == '"') {
-      p += 2;
+    int escapedQuote = escapedQuote(s, p);
+    if (escapedQuote > 0) {
+      p += escapedQuote; // \" of JSON in a JSON string, \\\" of JSON in that again
       escaped = true;
     } else if (s.at(p) == '"' || s.at(p) == '\'') {
       p++;
@@ -122,10 +123,15 @@ final class KeyValueDetector {
       return -1;
     }
     int q = s.at(vs);
-    if (q == '\\' && s.at(vs + 1) == '"') {
-      int start = vs + 2;
-      int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + MAX_VALUE), "\\\"");
-      return end < 0 ? -1 : accept(s, t, start, end);
+    int open = q == '\\' ? escapedQuote(s, vs) : 0;
+    if (open > 0) {
+      int start = vs + open;
+      int end = start;
+      int limit = Math.min(s.hi, start + MAX_VALUE);
+      while (end < limit && escapedQuote(s, end) != open) {
+        end++;
+      }
+      return end >= limit ? -1 : accept(s, t, start, end);
     }
     if (q == '"' && s.at(vs + 1) == '"' && s.at(vs + 2) == '"') {
       int end = tripleQuoteEnd(s, vs + 3); // Grafana's password = """x#y;z""" (TOML's, Python's)
@@ -147,6 +153,19 @@ final class KeyValueDetector {
       return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
     return accept(s, t, vs, unquotedEnd(s, ks, vs));
+  }
+
+  /**
+   * The length of the escaped quote at {@code p}: an odd run of backslashes and a {@code "} (<code>&#92;"</code> of
+   * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them);
+   * else 0.
+   */
+  static int escapedQuote(Scan s, int p) {
+    int n = 0;
+    while (s.at(p + n) == '\\' && n < 15) {
+      n++;
+    }
+    return n % 2 == 1 && s.at(p + n) == '"' ? n + 1 : 0;
   }
 
   static int accept(Scan s, Trigger t, int start, int end) {
