@@ -307,6 +307,7 @@ class DetectorCatalogTest {
           p("session opened for user mwang(uid=1000) by (uid=0)", "session opened for user <user>(uid=1000) by (uid=0)"),
           p("Started Session 3 of User jdoe.", "Started Session 3 of User <user>."),
           p("connection authorized: user=replicator host=x", "connection authorized: user=<user> host=x"),
+          p("UTC [4242] jane@billing LOG:  duration: 1 ms", "UTC [4242] <user>@billing LOG:  duration: 1 ms"),
           p("open /home/jsmith/.ssh/id_rsa", "open /home/<user>/.ssh/id_rsa"),
           p("C:\\Users\\JSmith\\AppData", "C:\\Users\\<user>\\AppData"),
           p("\"path\":\"C:\\\\Users\\\\jsmith\\\\x\"", "\"path\":\"C:\\\\Users\\\\<user>\\\\x\""),
@@ -317,7 +318,9 @@ class DetectorCatalogTest {
     @Override
     Stream<String> negatives() {
       return Stream.of("Failed password for root from <ipv4>", "session opened for user root(uid=0)",
-          "GET /api/v2/users/123", "user=[local]", "/home/ is empty", "C:\\Users\\Public\\x");
+          "GET /api/v2/users/123", "user=[local]", "/home/ is empty", "C:\\Users\\Public\\x",
+          "UTC [4242] postgres@postgres LOG:  checkpoint", "UTC [4242] [unknown]@[unknown] LOG:  connection received",
+          "logger [main] x@y: hello");
     }
   }
 

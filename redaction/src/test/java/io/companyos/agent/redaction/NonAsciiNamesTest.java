@@ -20,6 +20,7 @@ class NonAsciiNamesTest {
   @ParameterizedTest
   @CsvSource(delimiter = '|', textBlock = """
       Invalid user jürgen from 10.1.2.3 port 22          | Invalid user <user> from <ipv4> port 22
+      2026-11-27 10:00:00.123 UTC [4242] jürgen@billing ERROR:  x | 2026-11-27 10:00:00.123 UTC [4242] <user>@billing ERROR:  x
       Failed password for jürgen from 10.1.2.3 port 22   | Failed password for <user> from <ipv4> port 22
       sudo:  jürgen : TTY=pts/1 ; PWD=/tmp               | sudo:  <user> : TTY=pts/1 ; PWD=/tmp
       session closed by jürgen(uid=1001)                 | session closed by <user>(uid=1001)

@@ -628,8 +628,12 @@ final class CatalogScanner {
     switch (inf & T_ANY) {
       case T_AT: {
         int r = enabled(DetectorType.EMAIL) ? EmailDetector.find(s, i) : -1;
-        // not an e-mail address: perhaps ssh's user@address
-        return r >= 0 || !enabled(DetectorType.USERNAME) ? r : UserSlotDetector.beforeAddress(s, i);
+        if (r >= 0 || !enabled(DetectorType.USERNAME)) {
+          return r;
+        }
+        // not an e-mail address: perhaps ssh's user@address, or PostgreSQL's user@database log prefix
+        r = UserSlotDetector.beforeAddress(s, i);
+        return r >= 0 ? r : UserSlotDetector.postgresPrefix(s, i);
       }
       case T_PERCENT:
         if (s.at(i + 1) == '2') {

@@ -60,6 +60,49 @@ final class UserSlotDetector {
     return s.add(st, at, DetectorType.USERNAME) ? at : -1;
   }
 
+  /**
+   * At the {@code @} of PostgreSQL's {@code log_line_prefix} {@code %u@%d} (Debian's default is
+   * {@code '%m [%p] %q%u@%d '}: {@code 2026-11-27 10:00:00 UTC [4242] jane@billing LOG:  …}, on every line of a
+   * session): after the process id's {@code ] } the user, after the {@code @} the database, a blank and a severity
+   * word with its colon. The user (not {@code postgres}, the superuser, nor {@code [unknown]}) as a user name, like
+   * {@code user=jane} in the same log; the database stays. Returns {@code at} when it took one, else -1.
+   */
+  static int postgresPrefix(Scan s, int at) {
+    int floor = s.floor();
+    int st = at;
+    while (st > floor && at - st <= 64) {
+      if (isPgName(s.b[st - 1])) {
+        st--;
+      } else {
+        int n = Bytes.letterBefore(s.b, st, floor, at);
+        if (n == 0) {
+          break;
+        }
+        st -= n;
+      }
+    }
+    if (st == at || s.at(st - 1) != ' ' || s.at(st - 2) != ']') {
+      return -1;
+    }
+    int p = at + 1;
+    while (p - at <= 64 && (isPgName(s.at(p)) || s.at(p) >= 0x80)) {
+      p++;
+    }
+    int w = p + 1;
+    while (Bytes.isUpper(s.at(w)) || Bytes.isDigit(s.at(w))) {
+      w++;
+    }
+    if (p == at + 1 || s.at(p) != ' ' || w - p < 4 || s.at(w) != ':'
+        || (at - st == 8 && Bytes.startsWith(s.b, st, at, "postgres")) || KeyValueDetector.isSystemAccount(s, st, at)) {
+      return -1;
+    }
+    return s.add(st, at, DetectorType.USERNAME) ? at : -1;
+  }
+
+  private static boolean isPgName(int c) {
+    return Bytes.isWord(c) || c == '-' || c == '.' || c == '$';
+  }
+
   private static final int MAX_LOGIN = 32;
 
   private static boolean isLoginChar(int c) {
