@@ -1,6 +1,7 @@
 package io.companyos.agent.redaction.detect;
 
 import io.companyos.agent.redaction.DetectorType;
+import java.util.function.IntPredicate;
 
 /**
  * User names in structural slots of system logs: sshd {@code Invalid user X from},
@@ -31,18 +32,7 @@ final class UserSlotDetector {
       return -1;
     }
     int floor = s.floor();
-    int st = at;
-    while (st > floor && at - st <= MAX_LOGIN) {
-      if (isLoginChar(s.b[st - 1])) {
-        st--;
-      } else {
-        int n = Bytes.letterBefore(s.b, st, floor, at); // a login in another script: jürgen@10.1.2.3
-        if (n == 0) {
-          break;
-        }
-        st -= n;
-      }
-    }
+    int st = nameStart(s, at, MAX_LOGIN, UserSlotDetector::isLoginChar); // also jürgen@10.1.2.3
     int scanned = st;
     st = Bytes.pastEscape(s.b, st, floor, at);
     // an escaped non-letter before the name (<code>&#92;u201c</code>, a quote) counts as a quote
@@ -68,19 +58,7 @@ final class UserSlotDetector {
    * {@code user=jane} in the same log; the database stays. Returns {@code at} when it took one, else -1.
    */
   static int postgresPrefix(Scan s, int at) {
-    int floor = s.floor();
-    int st = at;
-    while (st > floor && at - st <= 64) {
-      if (isPgName(s.b[st - 1])) {
-        st--;
-      } else {
-        int n = Bytes.letterBefore(s.b, st, floor, at);
-        if (n == 0) {
-          break;
-        }
-        st -= n;
-      }
-    }
+    int st = nameStart(s, at, 64, UserSlotDetector::isPgName);
     if (st == at || s.at(st - 1) != ' ' || s.at(st - 2) != ']') {
       return -1;
     }
@@ -97,6 +75,27 @@ final class UserSlotDetector {
       return -1;
     }
     return s.add(st, at, DetectorType.USERNAME) ? at : -1;
+  }
+
+  /**
+   * The start of the name that ends at {@code end}: back over the ASCII bytes {@code ascii} accepts and over letters
+   * of any script, also JSON-escaped ({@link Bytes#letterBefore}), while at most {@code max} bytes are taken.
+   */
+  private static int nameStart(Scan s, int end, int max, IntPredicate ascii) {
+    int floor = s.floor();
+    int st = end;
+    while (st > floor && end - st <= max) {
+      if (ascii.test(s.b[st - 1])) {
+        st--;
+      } else {
+        int n = Bytes.letterBefore(s.b, st, floor, end);
+        if (n == 0) {
+          break;
+        }
+        st -= n;
+      }
+    }
+    return st;
   }
 
   private static boolean isPgName(int c) {
@@ -241,18 +240,7 @@ final class UserSlotDetector {
   static int beforeUid(Scan s, int last) {
     int paren = last - 4;
     int floor = s.floor();
-    int start = paren;
-    while (start > floor && paren - start < 64 && s.b[start - 1] != '@') {
-      if (isNameChar(s.b[start - 1])) {
-        start--;
-      } else {
-        int n = Bytes.letterBefore(s.b, start, floor, paren);
-        if (n == 0) {
-          break;
-        }
-        start -= n;
-      }
-    }
+    int start = nameStart(s, paren, 63, c -> isNameChar(c) && c != '@');
     start = Bytes.pastEscape(s.b, start, floor, paren);
     if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)) {
       return -1;
