@@ -61,8 +61,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "password for ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "publickey for ", 0));
+    // MongoDB's "Successfully authenticated as principal USER on DB": the longer phrase is tried first
     for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ",
-        "user '", "user \"", "account name:")) {
+        "authenticated as principal ", "user '", "user \"", "account name:")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
