@@ -308,6 +308,7 @@ class DetectorCatalogTest {
           p("Started Session 3 of User jdoe.", "Started Session 3 of User <user>."),
           p("connection authorized: user=replicator host=x", "connection authorized: user=<user> host=x"),
           p("UTC [4242] jane@billing LOG:  duration: 1 ms", "UTC [4242] <user>@billing LOG:  duration: 1 ms"),
+          p("UTC [4242] jane@billing/psql LOG:  x", "UTC [4242] <user>@billing/psql LOG:  x"),
           p("Successfully authenticated as principal jane on admin",
               "Successfully authenticated as principal <user> on admin"),
           p("open /home/jsmith/.ssh/id_rsa", "open /home/<user>/.ssh/id_rsa"),

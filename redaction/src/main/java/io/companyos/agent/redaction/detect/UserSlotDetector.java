@@ -66,6 +66,11 @@ final class UserSlotDetector {
     while (p - at <= 64 && (isPgName(s.at(p)) || s.at(p) >= 0x80)) {
       p++;
     }
+    if (s.at(p) == '/' && p > at + 1) { // %u@%d/%a: the application name after the database
+      while (p - at <= 128 && s.at(p) > ' ') {
+        p++;
+      }
+    }
     int w = p + 1;
     while (Bytes.isUpper(s.at(w)) || Bytes.isDigit(s.at(w))) {
       w++;
