@@ -1,7 +1,6 @@
 package io.companyos.agent.redaction.detect;
 
 import io.companyos.agent.redaction.DetectorType;
-import java.util.function.IntPredicate;
 
 /**
  * User names in structural slots of system logs: sshd {@code Invalid user X from},
@@ -32,7 +31,7 @@ final class UserSlotDetector {
       return -1;
     }
     int floor = s.floor();
-    int st = nameStart(s, at, MAX_LOGIN, UserSlotDetector::isLoginChar); // also jürgen@10.1.2.3
+    int st = nameStart(s, at, MAX_LOGIN, LOGIN); // also jürgen@10.1.2.3
     int scanned = st;
     st = Bytes.pastEscape(s.b, st, floor, at);
     // an escaped non-letter before the name (<code>&#92;u201c</code>, a quote) counts as a quote
@@ -58,7 +57,7 @@ final class UserSlotDetector {
    * {@code user=jane} in the same log; the database stays. Returns {@code at} when it took one, else -1.
    */
   static int postgresPrefix(Scan s, int at) {
-    int st = nameStart(s, at, 64, UserSlotDetector::isPgName);
+    int st = nameStart(s, at, 64, PG_ROLE);
     if (st == at || s.at(st - 1) != ' ' || s.at(st - 2) != ']') {
       return -1;
     }
@@ -82,15 +81,23 @@ final class UserSlotDetector {
     return s.add(st, at, DetectorType.USERNAME) ? at : -1;
   }
 
+  /** Which ASCII bytes {@link #nameStart} takes: a login's, a PostgreSQL role's, a name's but {@code @}. */
+  private static final int LOGIN = 0;
+  private static final int PG_ROLE = 1;
+  private static final int NAME_NOT_AT = 2;
+
   /**
-   * The start of the name that ends at {@code end}: back over the ASCII bytes {@code ascii} accepts and over letters
-   * of any script, also JSON-escaped ({@link Bytes#letterBefore}), while at most {@code max} bytes are taken.
+   * The start of the name that ends at {@code end}: back over the ASCII bytes of {@code kind} and over letters of
+   * any script, also JSON-escaped ({@link Bytes#letterBefore}), while at most {@code max} bytes are taken. (A kind,
+   * not a predicate: the call per byte stays direct in C1's code, which runs the detectors.)
    */
-  private static int nameStart(Scan s, int end, int max, IntPredicate ascii) {
+  private static int nameStart(Scan s, int end, int max, int kind) {
     int floor = s.floor();
     int st = end;
     while (st > floor && end - st <= max) {
-      if (ascii.test(s.b[st - 1])) {
+      int c = s.b[st - 1];
+      boolean ascii = kind == LOGIN ? isLoginChar(c) : kind == PG_ROLE ? isPgName(c) : isNameChar(c) && c != '@';
+      if (ascii) {
         st--;
       } else {
         int n = Bytes.letterBefore(s.b, st, floor, end);
@@ -245,7 +252,7 @@ final class UserSlotDetector {
   static int beforeUid(Scan s, int last) {
     int paren = last - 4;
     int floor = s.floor();
-    int start = nameStart(s, paren, 63, c -> isNameChar(c) && c != '@');
+    int start = nameStart(s, paren, 63, NAME_NOT_AT);
     start = Bytes.pastEscape(s.b, start, floor, paren);
     if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)) {
       return -1;
