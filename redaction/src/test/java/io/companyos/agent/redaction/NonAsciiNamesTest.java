@@ -83,6 +83,26 @@ class NonAsciiNamesTest {
     assertThat(MASK.redact(in)).isEqualTo(expected);
   }
 
+  /**
+   * Numbers whose digit groups are separated by a no-break space (U+00A0) or a narrow one (U+202F, as French
+   * typography writes them) are found as with plain spaces, with the same token.
+   */
+  @Test
+  void numbersGroupedWithNoBreakOrNarrowSpaces() {
+    for (String space : List.of("\u00a0", "\u202f", "\u2009")) {
+      assertThat(MASK.redact("tel +33" + space + "1" + space + "23" + space + "45" + space + "67" + space + "89"))
+          .as("phone %h", space).isEqualTo("tel <phone>");
+      assertThat(MASK.redact("card " + String.join(space, "4111", "1111", "1111", "1111")))
+          .as("card %h", space).isEqualTo("card <card>");
+      assertThat(MASK.redact("IBAN " + String.join(space, "DE89", "3704", "0044", "0532", "0130", "00")))
+          .as("iban %h", space).isEqualTo("IBAN <iban>");
+      assertThat(MASK.redact("tel 030" + space + "12345678")).as("national %h", space).isEqualTo("tel <phone>");
+      assertThat(PSEUDONYMS.redact("card " + String.join(space, "4111", "1111", "1111", "1111")))
+          .isEqualTo(PSEUDONYMS.redact("card 4111 1111 1111 1111"));
+    }
+    assertThat(MASK.redact("2024\u00a0items, 12\u00a0ms")).isEqualTo("2024\u00a0items, 12\u00a0ms");
+  }
+
   @Test
   void aNameGetsOneTokenWrittenInUtf8OrJsonEscaped() {
     Redactor keyword = Redactor.builder().keywords(List.of("Müller")).build();

@@ -155,6 +155,29 @@ final class Bytes {
     return isHex(c) && i - 6 >= lo && escapedUnit(b, i - 6, hi) >= 0 ? ' ' : c;
   }
 
+  /**
+   * The length of the blank at {@code i} that may separate a number's digit groups: 1 for a space, 2 for a no-break
+   * space (U+00A0), 3 for a narrow no-break, thin or figure space (U+202F, U+2009, U+2007: French and other locales
+   * format phone, card and account numbers with them); else 0.
+   */
+  static int groupSpaceAt(byte[] b, int i, int hi) {
+    if (i >= hi) {
+      return 0;
+    }
+    int c = b[i] & 0xFF;
+    if (c == ' ') {
+      return 1;
+    }
+    if (c == 0xC2) {
+      return i + 1 < hi && (b[i + 1] & 0xFF) == 0xA0 ? 2 : 0;
+    }
+    if (c == 0xE2 && i + 2 < hi && (b[i + 1] & 0xFF) == 0x80) {
+      int d = b[i + 2] & 0xFF;
+      return d == 0xAF || d == 0x89 || d == 0x87 ? 3 : 0;
+    }
+    return 0;
+  }
+
   /** The length of the slash at {@code i}: 1 for {@code /}, 2 for JSON's escaped <code>&#92;/</code>, else 0. */
   static int slashAt(byte[] b, int i, int hi) {
     if (i >= hi) {

@@ -34,10 +34,11 @@ final class CardDetector {
       groupDigits[groups] = digits;
       groups++;
       int c = s.at(p);
-      if ((c == ' ' || c == '-') && (sep == 0 || sep == c) && Bytes.isDigit(s.at(p + 1))
-          && groupDigits[0] == 4) {
-        sep = c;
-        p++;
+      int w = c == '-' ? 1 : Bytes.groupSpaceAt(s.b, p, s.hi); // a space of any width counts as ' '
+      int kind = c == '-' ? '-' : ' ';
+      if (w > 0 && (sep == 0 || sep == kind) && Bytes.isDigit(s.at(p + w)) && groupDigits[0] == 4) {
+        sep = kind;
+        p += w;
       } else {
         break;
       }

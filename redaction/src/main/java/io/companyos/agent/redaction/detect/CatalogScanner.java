@@ -409,14 +409,20 @@ final class CatalogScanner {
       return true;
     }
     int after = b[j];
+    int w = 1; // the separator's length
     if (after != '.' && after != '-' && after != ' ' && after != '/') {
-      return false;
+      // a no-break or narrow space between digit groups (a card number, a French phone number) counts as a blank
+      w = after < 0 ? Bytes.groupSpaceAt(b, j, end) : 0;
+      if (w == 0) {
+        return false;
+      }
+      after = ' ';
     }
-    int k = j + 1;
-    while (k < end && k - j <= 4 && Bytes.isDigit(b[k])) {
+    int k = j + w;
+    while (k < end && k - j - w < 4 && Bytes.isDigit(b[k])) {
       k++;
     }
-    int m = k - j - 1; // digits after the separator, 4 standing for 4 or more
+    int m = k - j - w; // digits after the separator, 4 standing for 4 or more
     if (m < 4 && k >= end) {
       return true;
     }
@@ -727,10 +733,14 @@ final class CatalogScanner {
       }
       return n == 3 && enabled(DetectorType.PHONE) ? PhoneDetector.findNational(s, i) : -1;
     }
-    if (after != '-' && after != ' ' && after != '/') {
+    int w = after == '-' || after == '/' ? 1 : Bytes.groupSpaceAt(b, i + n, s.hi); // a no-break space too
+    if (w == 0) {
       return -1;
     }
-    int next = Bytes.digitRun(b, i + n + 1, s.hi, 9);
+    if (w > 1) {
+      after = ' ';
+    }
+    int next = Bytes.digitRun(b, i + n + w, s.hi, 9);
     if (next == 0) {
       return -1;
     }

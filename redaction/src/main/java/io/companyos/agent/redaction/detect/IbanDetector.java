@@ -50,15 +50,17 @@ final class IbanDetector {
     int n = 0;
     int p = start;
     int inGroup = 0;
+    int w;
     while (n < len) {
       int c = s.at(p);
       if (Bytes.isDigit(c) || Bytes.isUpper(c)) {
         chars[n++] = (byte) c;
         inGroup++;
         p++;
-      } else if (c == ' ' && inGroup == 4 && (Bytes.isDigit(s.at(p + 1)) || Bytes.isUpper(s.at(p + 1)))) {
+      } else if (inGroup == 4 && (w = Bytes.groupSpaceAt(s.b, p, s.hi)) > 0
+          && (Bytes.isDigit(s.at(p + w)) || Bytes.isUpper(s.at(p + w)))) {
         inGroup = 0;
-        p++;
+        p += w;
       } else {
         return -1;
       }

@@ -61,8 +61,9 @@ final class PhoneDetector {
       counts[groups] = digits;
       groups++;
       int c = s.at(p);
-      if ((c == ' ' || c == '-' || c == '.') && (Bytes.isDigit(s.at(p + 1)) || s.at(p + 1) == '(')) {
-        p++;
+      int w = c == '-' || c == '.' ? 1 : Bytes.groupSpaceAt(s.b, p, s.hi);
+      if (w > 0 && (Bytes.isDigit(s.at(p + w)) || s.at(p + w) == '(')) {
+        p += w;
       } else if (c != '(') {
         break;
       }
@@ -136,15 +137,16 @@ final class PhoneDetector {
     int groups = 1;
     while (groups < 4) {
       int c = s.at(p);
-      if (c != ' ' && c != '-' && c != '/') {
+      int w = c == '-' || c == '/' ? 1 : Bytes.groupSpaceAt(s.b, p, s.hi);
+      if (w == 0) {
         break;
       }
-      int n = Bytes.digitRun(s.b, p + 1, s.hi, 9);
+      int n = Bytes.digitRun(s.b, p + w, s.hi, 9);
       if (n < 3 || n > 8) {
         break;
       }
       digits += n;
-      p += n + 1;
+      p += n + w;
       end = p;
       groups++;
     }
