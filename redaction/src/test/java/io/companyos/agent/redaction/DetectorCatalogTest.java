@@ -270,6 +270,9 @@ class DetectorCatalogTest {
           p("  password: hunter2", "  password: <secret>"),
           p("<password>hunter2</password>", "<password><secret></password>"),
           p("ALTER ROLE app WITH LOGIN PASSWORD 'Summer2024!'", "ALTER ROLE app WITH LOGIN PASSWORD '<secret>'"),
+          // SQL's (and YAML's) doubled quote inside a single-quoted value; an empty value before another key
+          p("ALTER ROLE app WITH PASSWORD 'it''s a secret'", "ALTER ROLE app WITH PASSWORD '<secret>'"),
+          p("password: 'a''b' user: x", "password: '<secret>' user: <user>"),
           p("run --password hunter2 --verbose", "run --password <secret> --verbose"),
           p("mysql -uroot -pS3cret db", "mysql -uroot -p<secret> db"),
           p("redis-cli -a S3cret ping", "redis-cli -a <secret> ping"),

@@ -284,6 +284,8 @@ final class KeyValueDetector {
       int c = s.b[p];
       if (c == '\\') {
         p++;
+      } else if (c == q && q == '\'' && p > start && p + 1 < limit && s.b[p + 1] == '\'') {
+        p++; // SQL's and YAML's doubled quote inside a single-quoted value: PASSWORD 'it''s'
       } else if (c == q) {
         return p;
       } else if (c == '\n') {
