@@ -24,8 +24,11 @@ import java.util.stream.Collectors;
 public record RedactionConfig(
     List<String> customerDomains, List<String> keywords, List<RedactionRuleConfig> rules,
     Map<String, String> strategies) {
-  /** A DNS domain as {@code customerDomains} takes it: labels of ASCII letters, digits and '-', a leading {@code *.}. */
-  private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?";
+  /**
+   * A DNS domain as {@code customerDomains} takes it: labels of ASCII letters, digits, '-' and '_' (not a host name's,
+   * but internal zones have them, and the host detector matches the domain as configured), a leading {@code *.}.
+   */
+  private static final String LABEL = "[A-Za-z0-9_](?:[A-Za-z0-9_-]*[A-Za-z0-9_])?";
   private static final Pattern DOMAIN = Pattern.compile("(\\*\\.)?\\.?" + LABEL + "(?:\\." + LABEL + ")*\\.?");
 
   public RedactionConfig {
@@ -43,7 +46,7 @@ public record RedactionConfig(
       String d = customerDomains.get(i);
       if (d == null || !DOMAIN.matcher(d.strip()).matches()) {
         throw new InvalidValueException("customerDomains", "entry " + (i + 1) + " is not a DNS domain name:"
-            + " ASCII letters, digits, '-' and '.' only, such as acme.com or *.acme.com (no scheme, port or path;"
+            + " ASCII letters, digits, '-', '_' and '.' only, such as acme.com or *.acme.com (no scheme, port or path;"
             + " an internationalised name in its xn-- form)");
       }
     }

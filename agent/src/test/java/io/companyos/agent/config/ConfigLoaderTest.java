@@ -89,15 +89,22 @@ class ConfigLoaderTest {
       bad cluster         | installation: { cluster: 'prod eu' }            | config error: installation.cluster (line 1): must be 1-63 letters, digits, '.', '_' or '-'
       compression 0       | bundle:\\n  compressionLevel: 0               | config error: bundle.compressionLevel (line 2): must be 1 (fastest) to 19 (smallest), got 0
       compression 20      | bundle:\\n  compressionLevel: 20              | config error: bundle.compressionLevel (line 2): must be 1 (fastest) to 19 (smallest), got 20
-      domain as url       | redaction:\\n  customerDomains: [acme.com, 'https://globex.com'] | config error: redaction.customerDomains (line 2): entry 2 is not a DNS domain name: ASCII letters, digits, '-' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
-      domain with port    | redaction:\\n  customerDomains: ['acme.com:443'] | config error: redaction.customerDomains (line 2): entry 1 is not a DNS domain name: ASCII letters, digits, '-' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
-      domain wildcard     | redaction:\\n  customerDomains: ['*.']       | config error: redaction.customerDomains (line 2): entry 1 is not a DNS domain name: ASCII letters, digits, '-' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
-      domain non-ascii    | redaction:\\n  customerDomains: [müller.de]  | config error: redaction.customerDomains (line 2): entry 1 is not a DNS domain name: ASCII letters, digits, '-' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
+      domain as url       | redaction:\\n  customerDomains: [acme.com, 'https://globex.com'] | config error: redaction.customerDomains (line 2): entry 2 is not a DNS domain name: ASCII letters, digits, '-', '_' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
+      domain with port    | redaction:\\n  customerDomains: ['acme.com:443'] | config error: redaction.customerDomains (line 2): entry 1 is not a DNS domain name: ASCII letters, digits, '-', '_' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
+      domain wildcard     | redaction:\\n  customerDomains: ['*.']       | config error: redaction.customerDomains (line 2): entry 1 is not a DNS domain name: ASCII letters, digits, '-', '_' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
+      domain non-ascii    | redaction:\\n  customerDomains: [müller.de]  | config error: redaction.customerDomains (line 2): entry 1 is not a DNS domain name: ASCII letters, digits, '-', '_' and '.' only, such as acme.com or *.acme.com (no scheme, port or path; an internationalised name in its xn-- form)
       """)
   void refusesWithOneLineNamingKeyAndLine(String name, String yaml, String expected) {
     assertThatThrownBy(() -> loader.bind(yaml.replace("\\n", "\n")))
         .isInstanceOf(ConfigException.class)
         .hasMessage(expected);
+  }
+
+  @Test
+  void customerDomainsTakeEverySpellingTheHostDetectorMatches() throws Exception {
+    AgentConfig c = loader.bind("redaction:\n  customerDomains: [acme.com, '*.globex.com', .initech.com, ACME-corp.net,"
+        + " my_zone.corp.local, 'hooli.com.', intranet]\n");
+    assertThat(c.redaction().customerDomains()).hasSize(7);
   }
 
   @Test
