@@ -103,6 +103,27 @@ class NonAsciiNamesTest {
     assertThat(MASK.redact("2024\u00a0items, 12\u00a0ms")).isEqualTo("2024\u00a0items, 12\u00a0ms");
   }
 
+  /**
+   * Every cut of inputs with escapes, other scripts and wide blanks redacts without failing: the new scans read
+   * ahead and behind, and an input may end anywhere (a backslash as the last byte of {@code /home/ab\} read past
+   * it once).
+   */
+  @Test
+  void everyCutOfSuchInputsRedacts() {
+    List<String> inputs = List.of("x /home/j\\u00fcrgen/x", "Invalid user \\\"b\\u00f6b\\\" from 10.1.2.3 port 22",
+        "to \\u201cjane@m\\u00fcnchen.de\\u201d", "\\ud83d\\udcde10.9.8.7 caf\\u00e9+49 30 1234567",
+        "https:\\/\\/hooks.slack.com\\/services\\/T0000\\/B0000\\/XXXXXXXXXXXXXXXXXXXXXXXX",
+        "[4242] j\u00fcrgen@billing/psql LOG:  x", "card 4111\u00a01111\u202f1111\u20091111",
+        "{\\\\\\\"password\\\\\\\": \\\\\\\"x\\\\\\\"}", "PASSWORD 'it''s'", "hash $2b$12$R9h\\/cIPz0gi.URNNX3kh2OPST9\\/Pg");
+    for (String in : inputs) {
+      for (int cut = 0; cut <= in.length(); cut++) {
+        String prefix = in.substring(0, cut);
+        assertThat(MASK.redact(prefix)).as(prefix).isNotNull();
+        assertThat(MASK.redact(in.substring(cut))).as(in.substring(cut)).isNotNull();
+      }
+    }
+  }
+
   @Test
   void aNameGetsOneTokenWrittenInUtf8OrJsonEscaped() {
     Redactor keyword = Redactor.builder().keywords(List.of("Müller")).build();

@@ -388,7 +388,7 @@ final class UserSlotDetector {
     int end = start;
     while (end - start < 64) {
       int c = s.at(end);
-      if (c == '\\' && end < s.hi && s.b[end + 1] == 'u') {
+      if (c == '\\' && s.at(end + 1) == 'u') {
         int n = Bytes.letterAt(s.b, end, s.hi); // a JSON-escaped letter (of /home/jürgen/) is part of the name
         if (n > 0) {
           end += n;
