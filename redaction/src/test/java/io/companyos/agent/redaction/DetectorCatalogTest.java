@@ -286,7 +286,7 @@ class DetectorCatalogTest {
           p("https://user:pass@host.example.com/x", "https://<user>:<secret>@host.example.com/x"),
           p("https://username:pa%40ss@host.example.com/x q", "https://<user>:<secret>@host.example.com/x q"),
           p("smtpPassword=abc", "smtpPassword=<secret>"),
-          p("CREATE USER x IDENTIFIED BY 'pw123'", "CREATE USER x IDENTIFIED BY '<secret>'"));
+          p("CREATE USER x IDENTIFIED BY 'pw123'", "CREATE USER <user> IDENTIFIED BY '<secret>'"));
     }
 
     @Override

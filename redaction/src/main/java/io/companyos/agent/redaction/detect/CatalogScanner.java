@@ -590,6 +590,26 @@ final class CatalogScanner {
         return CommandLineDetector.spacedFlag(s, last);
       case PGPASS_WILDCARD_PORT:
         return PgpassDetector.atPortEnd(s, last);
+      case SSHD_NOT_ALLOWED:
+        return LoginLogDetector.sshdNotAllowed(s, last, t.text().length());
+      case LOGIN_FAILURE:
+        return LoginLogDetector.loginFailure(s, last);
+      case LOGIN_ON:
+        return LoginLogDetector.loginOn(s, last);
+      case CRON_COMMAND:
+        return LoginLogDetector.cronCommand(s, last, t.text().length());
+      case NEO4J_SECURITY:
+        return LoginLogDetector.neo4jSecurity(s, last, t.text().length());
+      case DDL_USER:
+        return LoginLogDetector.ddlUser(s, last, t.text().length());
+      case SSHD_AUTH_LOG:
+        return LoginLogDetector.sshdAuthLog(s, last);
+      case OPENVPN_PEER:
+        return LoginLogDetector.bracketedBefore(s, last - t.text().length() + 1);
+      case PG_ROLE:
+        return LoginLogDetector.postgresRole(s, last);
+      case MYSQL_USER_HOST:
+        return LoginLogDetector.mysqlUserHost(s, last);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

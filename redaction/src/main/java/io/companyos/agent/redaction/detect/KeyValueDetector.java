@@ -75,6 +75,9 @@ final class KeyValueDetector {
     if (s.at(ks - 1) == '{' && s.at(ks - 2) == '$' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == '?') {
       return -1; // ${CLIENT_SECRET:?must be set}: a shell expansion's variable and its error message
     }
+    if (s.at(ks - 1) == '(' && s.at(wordEnd) == ':' && pamGroupFollows(s, wordEnd + 1)) {
+      return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
+    }
     int p = wordEnd;
     boolean escaped = false;
     boolean quotedKey = false;
@@ -439,6 +442,17 @@ final class KeyValueDetector {
       masked = s.b[i] == '*';
     }
     return masked;
+  }
+
+  private static final String[] PAM_GROUPS = {"auth)", "account)", "session)", "password)", "chauthtok)"};
+
+  private static boolean pamGroupFollows(Scan s, int p) {
+    for (String g : PAM_GROUPS) {
+      if (Bytes.startsWith(s.b, p, s.hi, g)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isSystemAccount(Scan s, int start, int end) {

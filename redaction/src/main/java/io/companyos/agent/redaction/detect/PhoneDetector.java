@@ -4,7 +4,8 @@ import io.companyos.agent.redaction.DetectorType;
 
 /**
  * Phone numbers with their formatting: international ({@code +49 30 1234567}, {@code +1 (415) 555-1234},
- * {@code +14155551234}: 8 to 15 digits after the plus), North American national ({@code (415) 555-1234},
+ * {@code +14155551234}, with the trunk prefix in parentheses {@code +49 (0)30 1234567}: 8 to 15 digits after the
+ * plus), North American national ({@code (415) 555-1234},
  * {@code 415-555-1234}, {@code 415.555.1234}) and trunk-prefixed national ({@code 030 1234567},
  * {@code 020 7946 0958}), the international ones also URL-encoded ({@code %2B14155551234}). Bare digit runs are never phone numbers: timestamps, epoch values, durations and
  * metric values stay.
@@ -64,7 +65,8 @@ final class PhoneDetector {
       int w = c == '-' || c == '.' ? 1 : Bytes.groupSpaceAt(s.b, p, s.hi);
       if (w > 0 && (Bytes.isDigit(s.at(p + w)) || s.at(p + w) == '(')) {
         p += w;
-      } else if (c != '(') {
+      } else if (c != '(' && !(s.at(p - 1) == ')' && Bytes.isDigit(c))) {
+        // a group may follow a parenthesized one directly: the trunk prefix of +49 (0)30 1234567, +1(415)555-0132
         break;
       }
     }

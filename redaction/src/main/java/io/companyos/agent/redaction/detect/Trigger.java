@@ -78,6 +78,16 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SU_USERS,
     PAM_LOGNAME,
     LDAP_UID,
+    SSHD_NOT_ALLOWED,
+    LOGIN_FAILURE,
+    LOGIN_ON,
+    CRON_COMMAND,
+    NEO4J_SECURITY,
+    DDL_USER,
+    SSHD_AUTH_LOG,
+    OPENVPN_PEER,
+    PG_ROLE,
+    MYSQL_USER_HOST,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

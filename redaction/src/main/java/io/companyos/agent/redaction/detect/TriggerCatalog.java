@@ -59,11 +59,17 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth\" ", 0)); // redis MONITOR's "AUTH" "pw"
     commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
+    // OpenSSH's PAM failures: "PAM: Authentication failure for [illegal user ]USER from HOST". Patterns from the
+    // phrase's rarer bytes on (the scan tests every position against the first three bytes of every pattern):
+    // "gal user " of "illegal user ", "lure for " of "failure for "
+    t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "gal user ", 0));
+    t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "lure for ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "password for ", 0));
     t.add(new Trigger(Action.USER_SLOT_FOR_FROM, DetectorType.USERNAME, "publickey for ", 0));
-    // MongoDB's "Successfully authenticated as principal USER on DB": the longer phrase is tried first
+    // MongoDB's "Successfully authenticated as principal USER on DB": the longer phrase is tried first; pam_unix's
+    // "password changed for USER"
     for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ",
-        "authenticated as principal ", "user '", "user \"", "account name:")) {
+        "authenticated as principal ", "user '", "user \"", "account name:", "password changed for ", "username '")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
@@ -75,6 +81,25 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.USER_BEFORE_UID, DetectorType.USERNAME, "(uid=", 0));
     t.add(new Trigger(Action.SU_USERS, DetectorType.USERNAME, "(to ", 0));
     t.add(new Trigger(Action.PAM_LOGNAME, DetectorType.USERNAME, "; logname=", 0));
+    // the lines of login programs, cron, OpenSSH, PostgreSQL, MySQL, OpenVPN and Neo4j's security log
+    // (LoginLogDetector), and SQL's and Cypher's users; each pattern from a rare three bytes of its phrase on
+    t.add(new Trigger(Action.SSHD_NOT_ALLOWED, DetectorType.USERNAME, "owed because", 0)); // "not allowed because"
+    t.add(new Trigger(Action.SSHD_AUTH_LOG, DetectorType.USERNAME, "sh2", 0)); // "… for USER from HOST port N ssh2"
+    t.add(new Trigger(Action.LOGIN_FAILURE, DetectorType.USERNAME, "d login ", 0)); // "FAILED LOGIN "
+    t.add(new Trigger(Action.LOGIN_FAILURE, DetectorType.USERNAME, "y login tries (", 0)); // "TOO MANY LOGIN TRIES ("
+    t.add(new Trigger(Action.LOGIN_ON, DetectorType.USERNAME, "ogin on ", 0)); // "LOGIN ON "
+    t.add(new Trigger(Action.LOGIN_ON, DetectorType.USERNAME, "dialup at ", 0));
+    for (String cmd : List.of("md (", "mdout (", "mdend (")) { // cron's ") CMD (", cronie's CMDOUT, CMDEND
+      t.add(new Trigger(Action.CRON_COMMAND, DetectorType.USERNAME, cmd, 0));
+    }
+    t.add(new Trigger(Action.NEO4J_SECURITY, DetectorType.USERNAME, ": logged in", 0)); // "]: logged in"
+    t.add(new Trigger(Action.NEO4J_SECURITY, DetectorType.USERNAME, ": failed to log in", 0));
+    t.add(new Trigger(Action.OPENVPN_PEER, DetectorType.USERNAME, "] peer connection initiated", 0));
+    t.add(new Trigger(Action.PG_ROLE, DetectorType.USERNAME, "le \"", 0)); // PostgreSQL's role "X", Role "X"
+    t.add(new Trigger(Action.MYSQL_USER_HOST, DetectorType.USERNAME, "user@host: ", 0)); // MySQL's slow query log
+    for (String ddl : List.of("create user ", "drop user ", "alter user ")) {
+      t.add(new Trigger(Action.DDL_USER, DetectorType.USERNAME, ddl, 0));
+    }
     t.add(new Trigger(Action.LDAP_UID, DetectorType.USERNAME, "uid=", 0));
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "/home/", 0));
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "\\/home\\/", 0)); // JSON-escaped slashes
@@ -244,8 +269,12 @@ final class TriggerCatalog {
         "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
-    for (String w : List.of("pass", "pwd", "token", "psk")) {
+    // a payment card's security code (cvv=123, "cvc": "456", card_cvv2): a short number, secret whatever its form
+    for (String w : List.of("pass", "pwd", "token", "psk", "cvv", "cvc", "cvv2", "cvc2")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b));
+    }
+    for (String w : List.of("security_code", "securitycode", "security-code")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     // pw (pw=, db_pw:, "ADMIN_PW": , ?pw=, plink -pw x) with the byte after or before it: Trigger.SUFFIXED
     for (String after : List.of("=", ":", "\"", "'")) {

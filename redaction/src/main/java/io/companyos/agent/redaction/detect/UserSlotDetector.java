@@ -305,7 +305,7 @@ final class UserSlotDetector {
   }
 
   /** The end of the user name at {@code start}: ASCII name bytes and letters of any script ({@code jürgen}). */
-  private static int wordEnd(Scan s, int start) {
+  static int wordEnd(Scan s, int start) {
     int end = start;
     while (end - start < 64) {
       if (isNameChar(s.at(end))) {

@@ -1,0 +1,314 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * User names in the lines of login programs, cron and Neo4j's security log, which no phrase such as {@code for user}
+ * marks (the formats are the programs' own, each named below). {@code root} and {@code nobody} stay.
+ */
+final class LoginLogDetector {
+  private LoginLogDetector() {}
+
+  /** How far a line's fields are looked for. */
+  private static final int LINE = 512;
+
+  /**
+   * At the last byte of {@code owed because} (of {@code not allowed because}): OpenSSH's {@code User NAME from HOST
+   * not allowed because not listed in AllowUsers} (also {@code DenyUsers}, the group checks) and {@code User NAME
+   * not allowed because account is locked} (auth.c's allowed_user). The name, a word after {@code User } that
+   * starts the message.
+   */
+  static int sshdNotAllowed(Scan s, int last, int patternLength) {
+    int not = last - patternLength + 1 - 7;
+    int blank = not - 1;
+    // past the host's span too (an address is matched before this): the name lies before it, apart
+    int floor = Math.max(s.lo, s.emitFrom);
+    if (blank <= floor || s.b[blank] != ' ' || !Bytes.startsWith(s.b, not, last, "not all")) {
+      return -1;
+    }
+    int nameEnd = blank;
+    int w = wordBefore(s, blank, floor, 256);
+    if (w - 6 >= floor && Bytes.startsWith(s.b, w - 6, blank, " from ")) {
+      nameEnd = w - 6; // the host after " from "
+    }
+    int nameStart = wordBefore(s, nameEnd, floor, 100);
+    int user = nameStart - 5;
+    if (nameStart == nameEnd || user < floor || !Bytes.startsWith(s.b, user, nameEnd, "User ")
+        || !(user == s.lo || s.b[user - 1] == ' ' || s.b[user - 1] == '\n')) {
+      return -1;
+    }
+    return add(s, nameStart, nameEnd);
+  }
+
+  /**
+   * At the {@code 2} of {@code ssh2}: OpenSSH's authentication log line, {@code Failed keyboard-interactive/pam for
+   * alice from 192.0.2.10 port 51234 ssh2} for every method ({@code password}, {@code publickey},
+   * {@code keyboard-interactive}, {@code gssapi-with-mic}, {@code hostbased}, {@code none}; accepted, failed,
+   * postponed, partial), and {@code maximum authentication attempts exceeded for alice from … port … ssh2} (auth.c):
+   * the user between {@code for } (or {@code invalid user }) and {@code  from HOST port N}.
+   */
+  static int sshdAuthLog(Scan s, int last) {
+    int ssh = last - 3;
+    int floor = Math.max(s.lo, s.emitFrom);
+    int p = ssh - 1;
+    if (p <= floor || s.b[ssh] != 's' || s.b[p] != ' ' || Bytes.isWord(s.at(last + 1))) {
+      return -1;
+    }
+    int q = p;
+    while (q > floor && p - q < 6 && Bytes.isDigit(s.b[q - 1])) {
+      q--;
+    }
+    int port = q - 5;
+    if (q == p || port - 1 <= floor || !Bytes.startsWith(s.b, port, q, "port ") || s.b[port - 1] != ' ') {
+      return -1;
+    }
+    int host = wordBefore(s, port - 1, floor, 256);
+    int from = host - 6;
+    if (host == port - 1 || from <= floor || !Bytes.startsWith(s.b, from, host, " from ")) {
+      return -1;
+    }
+    int start = wordBefore(s, from, floor, 100);
+    if (start == from || !(Bytes.startsWith(s.b, start - 5, from, " for ")
+        || Bytes.startsWith(s.b, start - 13, from, "invalid user ")
+        || Bytes.startsWith(s.b, start - 13, from, "illegal user "))) {
+      return -1;
+    }
+    return add(s, start, from);
+  }
+
+  /**
+   * At the blank of {@code FAILED LOGIN } or the parenthesis of {@code LOGIN TRIES (}: the user after {@code FOR} in
+   * the login programs' failures, util-linux's {@code FAILED LOGIN 1 FROM tty1 FOR dave, Authentication failure},
+   * {@code FAILED LOGIN SESSION FROM host FOR dave, …}, {@code TOO MANY LOGIN TRIES (5) FROM host FOR dave, …}, and
+   * shadow's (Debian's {@code login}) {@code FAILED LOGIN (1) on '/dev/tty1' FOR 'dave', …}. What was typed at the
+   * login prompt: a user name, or a password typed there by mistake (util-linux logs it only with
+   * {@code LOG_UNKFAIL_ENAB}, for that reason); {@code (unknown)} stays.
+   */
+  static int loginFailure(Scan s, int last) {
+    if (!Bytes.isUpper(s.at(last - 2))) {
+      return -1; // the programs write it in capitals: not a sentence's "failed login attempt"
+    }
+    int limit = Math.min(s.hi, last + LINE);
+    for (int p = last + 1; p + 5 < limit && s.b[p] != '\n'; p++) {
+      if (s.b[p] == ' ' && Bytes.startsWith(s.b, p, limit, " FOR ")) {
+        int start = p + 5;
+        boolean quoted = s.at(start) == '\'';
+        if (quoted) {
+          start++;
+        }
+        int end = start;
+        while (end < limit && end - start <= 256 && s.b[end] != '\n'
+            && !(quoted ? s.b[end] == '\'' && s.at(end + 1) == ',' : s.b[end] == ',' && s.at(end + 1) == ' ')) {
+          end++;
+        }
+        if (end >= limit || s.b[end] == '\n' || end - start > 256
+            || (end - start == 9 && Bytes.startsWith(s.b, start, end, "(unknown)"))) {
+          return -1;
+        }
+        return add(s, start, end);
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * At the blank of {@code LOGIN ON } or {@code DIALUP AT }: util-linux's {@code LOGIN ON tty1 BY dave},
+   * {@code LOGIN ON pts/0 BY dave FROM host} and {@code DIALUP AT ttyS0 BY dave}: the user after {@code BY}.
+   */
+  static int loginOn(Scan s, int last) {
+    if (!Bytes.isUpper(s.at(last - 1))) {
+      return -1;
+    }
+    int tty = last + 1;
+    int p = tty;
+    while (p - tty < 64 && s.at(p) > ' ') {
+      p++;
+    }
+    if (p == tty || !Bytes.startsWith(s.b, p, s.hi, " BY ")) {
+      return -1;
+    }
+    int start = p + 4;
+    int end = start;
+    while (end - start < 256 && s.at(end) > ' ') {
+      end++;
+    }
+    return end == start ? -1 : add(s, start, end);
+  }
+
+  /**
+   * At the {@code (} of {@code md (}, {@code mdout (}, {@code mdend (}: cron's {@code (alice) CMD (/usr/local/bin/backup)} (Vixie cron, cronie, and
+   * cronie's {@code CMDOUT}, {@code CMDEND}): the user in the parentheses before it.
+   */
+  static int cronCommand(Scan s, int last, int patternLength) {
+    int close = last - patternLength - 2;
+    int floor = s.floor();
+    if (close - 1 <= floor || !Bytes.startsWith(s.b, close, s.hi, ") CMD")) {
+      return -1;
+    }
+    int start = close;
+    while (start > floor && close - start <= 64 && s.b[start - 1] != '(' && (s.b[start - 1] & 0xFF) > ' ') {
+      start--;
+    }
+    int before = s.at(start - 2);
+    if (start == close || start - 1 <= floor || s.b[start - 1] != '('
+        || !(start - 1 == s.lo || before == ' ' || before == '\n')) {
+      return -1;
+    }
+    return add(s, start, close);
+  }
+
+  /**
+   * At the last byte of {@code : logged in} or {@code : failed to log in}: Neo4j's security log,
+   * {@code INFO  [johnsmith]: logged in}, {@code ERROR [johndoe]: failed to log in: invalid principal or credentials}
+   * (the operations manual's "Security events logging"): the user in the brackets.
+   */
+  static int neo4jSecurity(Scan s, int last, int patternLength) {
+    if (Bytes.isWord(s.at(last + 1))) {
+      return -1; // [main]: logged into …
+    }
+    return bracketedBefore(s, last - patternLength);
+  }
+
+  /**
+   * The name in the brackets that close at {@code close} after a blank ({@code INFO  [johnsmith]: logged in}, OpenVPN's
+   * {@code 192.0.2.10:50000 [alice] Peer Connection Initiated with …}, at the {@code ]}).
+   */
+  static int bracketedBefore(Scan s, int close) {
+    int floor = s.floor();
+    if (close <= floor || s.b[close] != ']') {
+      return -1;
+    }
+    int start = close;
+    while (start > floor && close - start <= 128 && s.b[start - 1] != '[' && (s.b[start - 1] & 0xFF) > ' ') {
+      start--;
+    }
+    if (start == close || start - 1 <= floor || s.b[start - 1] != '[' || s.at(start - 2) != ' ') {
+      return -1;
+    }
+    return add(s, start, close);
+  }
+
+  /**
+   * At the quote of {@code le "} (of {@code role "}): PostgreSQL's {@code FATAL:  role "alice" does not exist},
+   * {@code DETAIL:  Role "alice" does not exist.}, {@code too many connections for role "alice"}, {@code role "alice"
+   * is not permitted to log in} (miscinit.c, crypt.c): the role in the quotes; {@code postgres}, the superuser,
+   * stays, as in the log prefix ({@link UserSlotDetector#postgresPrefix}).
+   */
+  static int postgresRole(Scan s, int last) {
+    int first = last - 3;
+    if ((s.at(first - 2) | 0x20) != 'r' || (s.at(first - 1) | 0x20) != 'o' || Bytes.isWord(s.at(first - 3))) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 64 && s.b[end] != '"' && s.b[end] != '\n') {
+      end++;
+    }
+    if (end == start || s.at(end) != '"'
+        || (end - start == 8 && Bytes.startsWith(s.b, start, end, "postgres"))) {
+      return -1;
+    }
+    return add(s, start, end) < 0 ? -1 : end + 1;
+  }
+
+  /**
+   * At the blank of {@code # User@Host: }: MySQL's and MariaDB's slow query log, {@code # User@Host: alice[alice] @
+   * localhost []}: the user and, in the brackets, the account it was authenticated as.
+   */
+  static int mysqlUserHost(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 80 && s.b[end] != '[' && (s.b[end] & 0xFF) > ' ') {
+      end++;
+    }
+    if (s.at(end) != '[') {
+      return -1;
+    }
+    int r = end > start ? add(s, start, end) : -1;
+    int inner = end + 1;
+    int close = inner;
+    while (close < s.hi && close - inner < 80 && s.b[close] != ']' && (s.b[close] & 0xFF) > ' ') {
+      close++;
+    }
+    if (s.at(close) == ']' && close > inner && add(s, inner, close) > 0) {
+      r = close + 1;
+    }
+    return r;
+  }
+
+  /**
+   * At the blank after {@code CREATE USER}, {@code DROP USER} or {@code ALTER USER} (SQL, Cypher): the user it
+   * names, bare or in double quotes, single quotes ({@code 'alice'@'%'}) or backquotes, after {@code IF NOT EXISTS}
+   * or {@code IF EXISTS}. Written in capitals, any name; else (a sentence) only a name that a statement's next word,
+   * its end or a quote follows.
+   */
+  static int ddlUser(Scan s, int last, int patternLength) {
+    int first = last - patternLength + 1;
+    if (Bytes.isWord(s.at(first - 1))) {
+      return -1;
+    }
+    boolean capitals = Bytes.isUpper(s.at(first)) && Bytes.isUpper(s.at(last - 1));
+    int p = last + 1;
+    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "if not exists ")) {
+      p += 14;
+    } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "if exists ")) {
+      p += 10;
+    }
+    int q = s.at(p);
+    boolean quoted = q == '"' || q == '\'' || q == '`';
+    int start = quoted ? p + 1 : p;
+    int end = start;
+    if (quoted) {
+      while (end - start < 128 && end < s.hi && s.b[end] != q && s.b[end] != '\n') {
+        end++;
+      }
+      if (s.at(end) != q) {
+        return -1;
+      }
+    } else {
+      end = UserSlotDetector.wordEnd(s, start);
+      if (s.at(end) == '@') {
+        end = start; // alice@'%' unquoted is not a form of either language
+      }
+    }
+    if (end == start || s.at(start) == '<') {
+      return -1; // (a token of an earlier redaction stays as it is)
+    }
+    int after = quoted ? end + 1 : end;
+    if (!capitals && !quoted && !statementGoesOn(s, after)) {
+      return -1;
+    }
+    return add(s, start, end) < 0 ? -1 : after;
+  }
+
+  private static final String[] NEXT_WORDS = {" with", " set", " identified", " password", " if ", " rename"};
+
+  private static boolean statementGoesOn(Scan s, int p) {
+    int c = s.at(p);
+    if (p >= s.hi || c == ';' || c == '\n' || c == '\r') {
+      return true;
+    }
+    for (String w : NEXT_WORDS) {
+      if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The start of the word that ends at {@code end} (bytes above the blank, at most {@code max}). */
+  private static int wordBefore(Scan s, int end, int floor, int max) {
+    int p = end;
+    while (p > floor && end - p < max && (s.b[p - 1] & 0xFF) > ' ') {
+      p--;
+    }
+    return p;
+  }
+
+  private static int add(Scan s, int start, int end) {
+    if (KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+}

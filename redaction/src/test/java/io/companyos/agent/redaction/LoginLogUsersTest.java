@@ -1,0 +1,111 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * User names in the lines of login programs, cron, PAM and Neo4j's security log, and in SQL's and Cypher's user
+ * statements, each in the program's own format (OpenSSH's auth.c and auth-pam.c, util-linux's and shadow's login,
+ * pam_unix, cron, Neo4j's operations manual), which session 20's probes found left whole; with the sentences and
+ * system accounts of the same shapes that stay.
+ */
+class LoginLogUsersTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // OpenSSH: AllowUsers/DenyUsers and account checks, PAM failures (also for unknown users)
+        Arguments.of("sshd[1]: User victor from 203.0.113.9 not allowed because not listed in AllowUsers",
+            "sshd[1]: User <user> from <ipv4> not allowed because not listed in AllowUsers"),
+        Arguments.of("sshd[1]: User victor from host.example.com not allowed because listed in DenyUsers",
+            "sshd[1]: User <user> from host.example.com not allowed because listed in DenyUsers"),
+        Arguments.of("sshd[1]: User victor not allowed because account is locked",
+            "sshd[1]: User <user> not allowed because account is locked"),
+        Arguments.of("Jan 15 10:00:15 server sshd[12345]: User testuser not allowed because not listed in AllowUsers",
+            "Jan 15 10:00:15 server sshd[12345]: User <user> not allowed because not listed in AllowUsers"),
+        Arguments.of("sshd[1]: User jürgen from 2001:db8::7 not allowed because not listed in AllowUsers",
+            "sshd[1]: User <user> from <ipv6> not allowed because not listed in AllowUsers"),
+        Arguments.of("sshd[1]: error: PAM: Authentication failure for trent from 203.0.113.9",
+            "sshd[1]: error: PAM: Authentication failure for <user> from <ipv4>"),
+        Arguments.of("sshd[1]: error: PAM: Authentication failure for illegal user mallory from 203.0.113.9",
+            "sshd[1]: error: PAM: Authentication failure for illegal user <user> from <ipv4>"),
+        // OpenSSH's authentication log line, for every method, and its attempts limit
+        Arguments.of("sshd[1234]: Failed keyboard-interactive/pam for alice from 192.0.2.10 port 51234 ssh2",
+            "sshd[1234]: Failed keyboard-interactive/pam for <user> from <ipv4> port 51234 ssh2"),
+        Arguments.of("sshd[1234]: Postponed keyboard-interactive for alice from 192.0.2.10 port 51234 ssh2 [preauth]",
+            "sshd[1234]: Postponed keyboard-interactive for <user> from <ipv4> port 51234 ssh2 [preauth]"),
+        Arguments.of("sshd[1234]: Accepted gssapi-with-mic for alice from 192.0.2.10 port 51234 ssh2",
+            "sshd[1234]: Accepted gssapi-with-mic for <user> from <ipv4> port 51234 ssh2"),
+        Arguments.of("sshd[1234]: Failed none for invalid user bob from 192.0.2.10 port 51234 ssh2",
+            "sshd[1234]: Failed none for invalid user <user> from <ipv4> port 51234 ssh2"),
+        Arguments.of("sshd[1]: error: maximum authentication attempts exceeded for alice from 2001:db8::1 port 22 ssh2 [preauth]",
+            "sshd[1]: error: maximum authentication attempts exceeded for <user> from <ipv6> port 22 ssh2 [preauth]"),
+        // PostgreSQL's role messages (the same role as the log prefix's user), MySQL's slow query log, OpenVPN
+        Arguments.of("FATAL:  role \"alice\" does not exist", "FATAL:  role \"<user>\" does not exist"),
+        Arguments.of("DETAIL:  Role \"alice\" does not exist.", "DETAIL:  Role \"<user>\" does not exist."),
+        Arguments.of("FATAL:  too many connections for role \"bob\"", "FATAL:  too many connections for role \"<user>\""),
+        Arguments.of("# User@Host: alice[alice] @ localhost []  Id:    42", "# User@Host: <user>[<user>] @ localhost []  Id:    42"),
+        Arguments.of("openvpn[1]: 192.0.2.10:50000 TLS: Username/Password authentication succeeded for username 'alice'",
+            "openvpn[1]: <ipv4>:50000 TLS: Username/Password authentication succeeded for username '<user>'"),
+        Arguments.of("openvpn[1]: 192.0.2.10:50000 [alice] Peer Connection Initiated with [AF_INET]192.0.2.10:50000",
+            "openvpn[1]: <ipv4>:50000 [<user>] Peer Connection Initiated with [AF_INET]<ipv4>:50000"),
+        // PAM's service:group tags are no key and value, whatever the service is called
+        Arguments.of("pam_unix(systemd-user:session): session opened for user alice(uid=1000) by (uid=0)",
+            "pam_unix(systemd-user:session): session opened for user <user>(uid=1000) by (uid=0)"),
+        Arguments.of("gdm-password]: pam_unix(gdm-password:session): session opened for user alice(uid=1000) by (uid=0)",
+            "gdm-password]: pam_unix(gdm-password:session): session opened for user <user>(uid=1000) by (uid=0)"),
+        // pam_unix: the user whose password changed; "passwd:chauthtok" is a service and a PAM group, no secret
+        Arguments.of("passwd[2345]: pam_unix(passwd:chauthtok): password changed for carol",
+            "passwd[2345]: pam_unix(passwd:chauthtok): password changed for <user>"),
+        // util-linux's login, and shadow's (Debian's): what was typed at the prompt, a password typed there too
+        Arguments.of("login[812]: FAILED LOGIN 1 FROM tty1 FOR Tr0ub4dor&3 x, Authentication failure",
+            "login[812]: FAILED LOGIN 1 FROM tty1 FOR <user>, Authentication failure"),
+        Arguments.of("login[812]: FAILED LOGIN (1) on '/dev/tty1' FOR 'dave', Authentication failure",
+            "login[812]: FAILED LOGIN (1) on '/dev/tty1' FOR '<user>', Authentication failure"),
+        Arguments.of("login[812]: FAILED LOGIN SESSION FROM host1 FOR dave, Authentication failure",
+            "login[812]: FAILED LOGIN SESSION FROM host1 FOR <user>, Authentication failure"),
+        Arguments.of("login[812]: TOO MANY LOGIN TRIES (5) FROM host1 FOR dave, Authentication failure",
+            "login[812]: TOO MANY LOGIN TRIES (5) FROM host1 FOR <user>, Authentication failure"),
+        Arguments.of("login[812]: LOGIN ON tty1 BY dave", "login[812]: LOGIN ON tty1 BY <user>"),
+        Arguments.of("login[812]: LOGIN ON pts/0 BY dave FROM host1", "login[812]: LOGIN ON pts/0 BY <user> FROM host1"),
+        Arguments.of("login[812]: DIALUP AT ttyS0 BY dave", "login[812]: DIALUP AT ttyS0 BY <user>"),
+        // cron's "(user) CMD (command)", and cronie's CMDOUT
+        Arguments.of("CROND[4242]: (walter) CMD (/usr/bin/backup.sh)", "CROND[4242]: (<user>) CMD (/usr/bin/backup.sh)"),
+        Arguments.of("CROND[4242]: (jürgen) CMD (/usr/bin/backup.sh)", "CROND[4242]: (<user>) CMD (/usr/bin/backup.sh)"),
+        Arguments.of("crond[4242]: (walter) CMDOUT (backup done)", "crond[4242]: (<user>) CMDOUT (backup done)"),
+        // Neo4j's security.log, with and without the AsyncLog part of older versions
+        Arguments.of("2023-05-01 10:00:00.000+0000 INFO  [johnsmith]: logged in",
+            "2023-05-01 10:00:00.000+0000 INFO  [<user>]: logged in"),
+        Arguments.of("2023-05-01 10:00:00.000+0000 ERROR [johndoe]: failed to log in: invalid principal or credentials",
+            "2023-05-01 10:00:00.000+0000 ERROR [<user>]: failed to log in: invalid principal or credentials"),
+        Arguments.of("2019-12-09 13:45:00.796+0000 INFO  [AsyncLog @ 2019-12-09 13:45:00.796+0000]  [johnsmith]: logged in",
+            "2019-12-09 13:45:00.796+0000 INFO  [AsyncLog @ 2019-12-09 13:45:00.796+0000]  [<user>]: logged in"),
+        // SQL's and Cypher's user statements
+        Arguments.of("CREATE USER janedoe SET PASSWORD 'secret' CHANGE REQUIRED",
+            "CREATE USER <user> SET PASSWORD '<secret>' CHANGE REQUIRED"),
+        Arguments.of("CREATE USER IF NOT EXISTS `jane.doe` SET PASSWORD 'x'",
+            "CREATE USER IF NOT EXISTS `<user>` SET PASSWORD '<secret>'"),
+        Arguments.of("DROP USER janedoe", "DROP USER <user>"),
+        Arguments.of("ALTER USER 'bob'@'%' IDENTIFIED BY 'Passw0rd!';", "ALTER USER '<user>'@'%' IDENTIFIED BY '<secret>';"),
+        Arguments.of("statement: create user alice with password 'x';",
+            "statement: create user <user> with password '<secret>';"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "sshd[1]: User root from host1 not allowed because not listed in AllowUsers",
+        "This feature is not allowed because of policy",
+        "login[812]: FAILED LOGIN 2 FROM tty1 FOR (unknown), User not known to the underlying authentication module",
+        "login[812]: ROOT LOGIN ON tty1",
+        "There were 3 failed login attempts for the account",
+        "the login on the console failed",
+        "CROND[4242]: (root) CMD (run-parts /etc/cron.hourly)",
+        "(a) cmd (b)",
+        "INFO  [main]: logged into the registry", // not the whole phrase
+        "ERROR: failed to create user account: quota exceeded",
+        "sshd[1]: pam_unix(sshd:auth): check pass; user unknown",
+        "sshd[1234]: Failed password for root from host1 port 51234 ssh2",
+        "FATAL:  role \"postgres\" is not permitted to log in",
+        "the console \"x\" is here",
+        "# User@Host: root[root] @ localhost [127.0.0.1]",
+        "we used ssh2 from the start");
+  }
+}
