@@ -47,6 +47,16 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
             "openvpn[1]: <ipv4>:50000 TLS: Username/Password authentication succeeded for username '<user>'"),
         Arguments.of("openvpn[1]: 192.0.2.10:50000 [alice] Peer Connection Initiated with [AF_INET]192.0.2.10:50000",
             "openvpn[1]: <ipv4>:50000 [<user>] Peer Connection Initiated with [AF_INET]<ipv4>:50000"),
+        // Dovecot's login lines, Samba's NTLM failures (the name and the one it maps to), a path in brackets
+        Arguments.of("dovecot: imap-login: Login: user=<alice>, method=PLAIN, rip=192.0.2.10, lip=198.51.100.5, TLS",
+            "dovecot: imap-login: Login: user=<<user>>, method=PLAIN, rip=<ipv4>, lip=<ipv4>, TLS"),
+        Arguments.of("dovecot: pop3-login: Login: user=<alice@example.com>, method=PLAIN",
+            "dovecot: pop3-login: Login: user=<<email>>, method=PLAIN"),
+        Arguments.of("smbd[1]:   check_ntlm_password:  Authentication for user [bob] -> [bob] FAILED with error NT_STATUS_NO_SUCH_USER",
+            "smbd[1]:   check_ntlm_password:  <secret> for user [<user>] -> [<user>] FAILED with error NT_STATUS_NO_SUCH_USER"),
+        Arguments.of("pkexec[1234]: alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/alice] [COMMAND=/usr/bin/apt update]",
+            "pkexec[1234]: alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/<user>] [COMMAND=/usr/bin/apt update]"),
+        Arguments.of("<home>/home/alice</home>", "<home>/home/<user></home>"),
         // PAM's service:group tags are no key and value, whatever the service is called
         Arguments.of("pam_unix(systemd-user:session): session opened for user alice(uid=1000) by (uid=0)",
             "pam_unix(systemd-user:session): session opened for user <user>(uid=1000) by (uid=0)"),
@@ -106,6 +116,8 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
         "FATAL:  role \"postgres\" is not permitted to log in",
         "the console \"x\" is here",
         "# User@Host: root[root] @ localhost [127.0.0.1]",
-        "we used ssh2 from the start");
+        "we used ssh2 from the start",
+        "dovecot: imap-login: Disconnected (no auth attempts in 0 secs): user=<>, rip=127.0.0.1",
+        "Login failed for user [root]");
   }
 }

@@ -149,7 +149,7 @@ final class CatalogScanner {
   }
 
   Scan newScan() {
-    return new Scan(enabled);
+    return new Scan(enabled, tokenLabels);
   }
 
   /** A scan over the whole of {@code in}, a complete input held in memory (nothing before it, nothing after). */
@@ -783,29 +783,6 @@ final class CatalogScanner {
 
   /** At {@code <}: a token we wrote ({@code <label>} or {@code <label:8 hex>}) is passed over whole. */
   private int skipToken(Scan s, int i) {
-    int p = i + 1;
-    while (p - i <= 41 && (Bytes.isLower(s.at(p)) || Bytes.isDigit(s.at(p)) || s.at(p) == '_' || s.at(p) == '-')) {
-      p++;
-    }
-    int labelEnd = p;
-    if (labelEnd == i + 1 || !isTokenLabel(s.b, i + 1, labelEnd)) {
-      return -1;
-    }
-    if (s.at(p) == '>') {
-      return p + 1;
-    }
-    if (s.at(p) != ':' || Bytes.hexRun(s.b, p + 1, s.hi, 9) != 8 || s.at(p + 9) != '>') {
-      return -1;
-    }
-    return p + 10;
-  }
-
-  private boolean isTokenLabel(byte[] b, int from, int to) {
-    for (byte[] label : tokenLabels) {
-      if (label.length == to - from && java.util.Arrays.equals(label, 0, label.length, b, from, to)) {
-        return true;
-      }
-    }
-    return false;
+    return s.tokenEnd(i);
   }
 }

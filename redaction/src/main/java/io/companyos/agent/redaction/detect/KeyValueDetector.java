@@ -140,6 +140,9 @@ final class KeyValueDetector {
       int end = tripleQuoteEnd(s, vs + 3); // Grafana's password = """x#y;z""" (TOML's, Python's)
       return end < 0 ? -1 : accept(s, t, vs + 3, end);
     }
+    if (q == '<' && c == '=' && t.type() == DetectorType.USERNAME) {
+      return angleBracketed(s, t, vs); // Dovecot's user=<alice>
+    }
     if (q == '"' || q == '\'') {
       int start = vs + 1;
       int end = closingQuote(s, start, q);
@@ -156,6 +159,32 @@ final class KeyValueDetector {
       return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
     return accept(s, t, vs, unquotedEnd(s, ks, vs));
+  }
+
+  /**
+   * A user name in angle brackets after {@code =}, Dovecot's login lines ({@code imap-login: Login: user=<alice>,
+   * method=PLAIN, rip=…}, {@code auth failed … user=<alice>}; its default {@code login_log_format_elements}): the name
+   * inside, when a {@code >} closes it before a blank; {@code <>} (no user given) stays, and so does what a redaction
+   * wrote there, {@code user=<<user:1a2b3c4d>>} (a {@code <} starts no name).
+   */
+  private static int angleBracketed(Scan s, Trigger t, int vs) {
+    if (s.tokenEnd(vs) > vs) {
+      return -1; // user=<user:1a2b3c4d>: a token of an earlier redaction
+    }
+    int start = vs + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != '>' && s.b[end] != '<' && (s.b[end] & 0xFF) > ' ') {
+      end++;
+    }
+    if (end == start || s.at(end) != '>') {
+      return -1;
+    }
+    int at = Bytes.indexOf(s.b, start, end, "@");
+    if (at > start && Bytes.indexOf(s.b, at, end, ".") > at) {
+      return -1; // user=<alice@example.com>: an e-mail address, the e-mail detector's (one token wherever it is)
+    }
+    int r = accept(s, t, start, end);
+    return r < 0 ? -1 : end + 1;
   }
 
   /**

@@ -33,9 +33,44 @@ final class Scan {
   final int[] patternEnds = new int[32];
   final byte[] digits = new byte[24];
   private final boolean[] enabled;
+  /** The labels of the tokens this engine writes ({@code <label>}, {@code <label:8 hex>}): passed over, not redacted. */
+  private final byte[][] tokenLabels;
 
   Scan(boolean[] enabled) {
+    this(enabled, new byte[0][]);
+  }
+
+  Scan(boolean[] enabled, byte[][] tokenLabels) {
     this.enabled = enabled;
+    this.tokenLabels = tokenLabels;
+  }
+
+  /** At {@code <}: the end of the token we wrote that starts there ({@code <label>}, {@code <label:8 hex>}), or -1. */
+  int tokenEnd(int i) {
+    int p = i + 1;
+    while (p - i <= 41 && (Bytes.isLower(at(p)) || Bytes.isDigit(at(p)) || at(p) == '_' || at(p) == '-')) {
+      p++;
+    }
+    int labelEnd = p;
+    if (labelEnd == i + 1 || !isTokenLabel(i + 1, labelEnd)) {
+      return -1;
+    }
+    if (at(p) == '>') {
+      return p + 1;
+    }
+    if (at(p) != ':' || Bytes.hexRun(b, p + 1, hi, 9) != 8 || at(p + 9) != '>') {
+      return -1;
+    }
+    return p + 10;
+  }
+
+  private boolean isTokenLabel(int from, int to) {
+    for (byte[] label : tokenLabels) {
+      if (label.length == to - from && java.util.Arrays.equals(label, 0, label.length, b, from, to)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   boolean enabled(DetectorType t) {

@@ -156,16 +156,19 @@ final class UserSlotDetector {
     if (escaped) {
       open = p + 1;
     }
-    int start = open == p ? p + 1 : escaped ? p + 2 : p;
+    // a name in brackets: Samba's "Authentication for user [bob] -> [bob] FAILED"
+    boolean bracket = open < 0 && !escaped && s.at(p) == '[';
+    int start = open == p || bracket ? p + 1 : escaped ? p + 2 : p;
     int end = wordEnd(s, start);
     while (end > start && s.at(end - 1) == '.') {
       end--;
     }
     int close = escaped && s.at(end) == '\\' ? end + 1 : end;
-    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (end - start == 1 && s.at(start) == '-')) {
+    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (bracket && s.at(end) != ']')
+        || (end - start == 1 && s.at(start) == '-')) {
       return -1;
     }
-    int after = open >= 0 ? close + 1 : end; // past the closing quote
+    int after = open >= 0 || bracket ? close + 1 : end; // past the closing quote or bracket
     if (needsFrom && !Bytes.startsWith(s.b, after, s.hi, " from ")) {
       return -1;
     }
@@ -174,6 +177,13 @@ final class UserSlotDetector {
     }
     if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))) {
       return -1;
+    }
+    if (bracket && Bytes.startsWith(s.b, after, s.hi, " -> [")) { // Samba's mapped name: [bob] -> [BOB]
+      int mapped = after + 5;
+      int mappedEnd = wordEnd(s, mapped);
+      if (mappedEnd > mapped && s.at(mappedEnd) == ']' && !KeyValueDetector.isSystemAccount(s, mapped, mappedEnd)) {
+        s.add(mapped, mappedEnd, DetectorType.USERNAME);
+      }
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
@@ -396,12 +406,17 @@ final class UserSlotDetector {
         }
       }
       if (c == 0 || c == sep || c == '"' || c == '\'' || c == ':' || c == ';' || c == ',' || c == ')'
-          || c == '\\' || c == '/' || Bytes.isSpace(c)) {
+          || c == '\\' || c == '/' || Bytes.isSpace(c) || isClosing(c)) {
         break;
       }
       end++;
     }
     return end;
+  }
+
+  /** A bracket, brace or angle bracket that ends a path in a log's structure ({@code [CWD=/home/alice]}), a pipe. */
+  private static boolean isClosing(int c) {
+    return c == ']' || c == '[' || c == '>' || c == '<' || c == '}' || c == '{' || c == '|' || c == '`';
   }
 
   private static boolean isNameChar(int c) {
