@@ -533,7 +533,7 @@ final class CatalogScanner {
       case PAM_LOGNAME:
         return UserSlotDetector.pamLogname(s, last);
       case LDAP_UID:
-        return DistinguishedNameDetector.find(s, last, 4, DetectorType.USERNAME);
+        return DistinguishedNameDetector.find(s, last, t.text().length(), DetectorType.USERNAME);
       case HOME_DIR:
         return UserSlotDetector.home(s, last, t.text().length());
       case WINDOWS_HOME:
@@ -610,6 +610,18 @@ final class CatalogScanner {
         return LoginLogDetector.postgresRole(s, last);
       case MYSQL_USER_HOST:
         return LoginLogDetector.mysqlUserHost(s, last);
+      case SET_PASSWORD_FOR:
+        return LoginLogDetector.setPasswordFor(s, last, t.text().length());
+      case IDENTIFIED_WITH:
+        return LoginLogDetector.identifiedWith(s, last);
+      case SU_FOR:
+        return LoginLogDetector.suFor(s, last);
+      case SUDO_LOGFILE:
+        return LoginLogDetector.sudoLogfile(s, last, t.text().length());
+      case SSHD_SESSION:
+        return LoginLogDetector.sshdSession(s, last, t.text().length());
+      case FTP_LOGIN:
+        return LoginLogDetector.bracketedBefore(s, last - t.text().length() + 1);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

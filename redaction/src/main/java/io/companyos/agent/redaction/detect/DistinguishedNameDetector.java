@@ -18,6 +18,9 @@ final class DistinguishedNameDetector {
       return -1;
     }
     int start = last + 1;
+    if (type == DetectorType.USERNAME && s.at(first - 1) == '(') {
+      return inFilter(s, start);
+    }
     int p = start;
     boolean host = false;
     while (p - start < 128) {
@@ -39,6 +42,26 @@ final class DistinguishedNameDetector {
       return -1;
     }
     return s.add(start, p, type) ? p : -1;
+  }
+
+  /**
+   * An LDAP search filter's user ({@code (uid=alice)}, {@code (&(objectClass=posixAccount)(uid=alice))},
+   * {@code (sAMAccountName=alice)}, as slapd's {@code SRCH … filter="…"} and SSSD, nslcd or an application log
+   * them): the value to the closing parenthesis; a value with a wildcard ({@code (uid=*)}, {@code (uid=al*)}) or a
+   * placeholder ({@code (uid=%s)}, {@code (uid={0})}) stays, and so does a number (pam's {@code (uid=1000)}).
+   */
+  private static int inFilter(Scan s, int start) {
+    int p = start;
+    while (p - start < 128 && s.at(p) != ')' && s.at(p) != '(' && s.at(p) != '*' && s.at(p) != 0
+        && s.at(p) != '"' && s.at(p) != '\n') {
+      p++;
+    }
+    if (p == start || s.at(p) != ')' || Bytes.digitRun(s.b, start, p, 128) == p - start // pam's (uid=1000)
+        || KeyValueDetector.isPlaceholder(s, start, p)
+        || KeyValueDetector.isSystemAccount(s, start, p)) {
+      return -1;
+    }
+    return s.add(start, p, DetectorType.USERNAME) ? p : -1;
   }
 
   private static boolean nextIsRdn(Scan s, int p) {

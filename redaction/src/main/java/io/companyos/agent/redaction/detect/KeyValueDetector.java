@@ -92,6 +92,11 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
+    if (s.at(p) == '>' && s.at(ks - 1) == '<' && s.tokenEnd(ks - 1) == p + 1) {
+      // a token we wrote (<user>, <secret> of the mask strategy) is no XML element, also where the pass goes through
+      // a match's bytes and does not skip tokens
+      return -1;
+    }
     if (s.at(p) == '>' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
       int start = p + 1;
       int limit = Math.min(s.hi, start + MAX_VALUE);

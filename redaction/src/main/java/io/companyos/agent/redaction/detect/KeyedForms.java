@@ -288,7 +288,9 @@ final class KeyedForms {
    * {@code sp} after blanks): the value of the {@code value} field that follows in the same item is the secret, as in
    * a Kubernetes container's {@code env} ({@code - name: DB_PASSWORD} then {@code value: …} on the next line at the
    * same column; {@code valueFrom} is a reference and stays) and in JSON or flow style
-   * ({@code {"name": "DB_PASSWORD", "value": "…"}}, ECS task definitions).
+   * ({@code {"name": "DB_PASSWORD", "value": "…"}}, ECS task definitions); also named by a {@code type} field, as
+   * Keycloak's credential representation in its admin events ({@code "credentials":[{"type":"password",
+   * "value":"…"}]}) and a form field's dump ({@code {"type": "password", "value": "…"}}).
    */
   static int namedValue(Scan s, Trigger t, int ks, int p, int sp) {
     int b = ks - 1;
@@ -313,7 +315,8 @@ final class KeyedForms {
       b--;
     }
     int name = b - 3;
-    if (name < s.lo || !Bytes.startsWithIgnoreCase(s.b, name, b + 1, "name") || Bytes.isWord(s.at(name - 1))
+    if (name < s.lo || !(Bytes.startsWithIgnoreCase(s.b, name, b + 1, "name")
+            || Bytes.startsWithIgnoreCase(s.b, name, b + 1, "type")) || Bytes.isWord(s.at(name - 1))
         || (quotedName && s.at(name - 1) != '"')) {
       return -1;
     }

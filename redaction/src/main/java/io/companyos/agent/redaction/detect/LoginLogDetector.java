@@ -296,6 +296,181 @@ final class LoginLogDetector {
     return false;
   }
 
+  /**
+   * At the blank of {@code password for } after {@code SET}: MySQL's and MariaDB's {@code SET PASSWORD FOR
+   * 'alice'@'%' = 'pw'} (also unquoted, with {@code PASSWORD('pw')} or {@code OLD_PASSWORD('pw')}, as the general
+   * query log and Galera's {@code WSREP: TO BEGIN} lines write it): the user, and the password as a secret.
+   */
+  static int setPasswordFor(Scan s, int last, int patternLength) {
+    int first = last - patternLength + 1;
+    if (first - 4 < s.floor() || !Bytes.startsWithIgnoreCase(s.b, first - 4, s.hi, "set ")
+        || Bytes.isWord(s.at(first - 5))) {
+      return -1;
+    }
+    int p = last + 1;
+    int q = s.at(p);
+    int start = q == '\'' || q == '"' || q == '`' ? p + 1 : p;
+    int end = start;
+    while (end - start < 128 && end < s.hi && s.b[end] != '@' && s.b[end] != '=' && s.b[end] != ' '
+        && s.b[end] != '\n' && (start == p || s.b[end] != q)) {
+      end++;
+    }
+    p = start == p ? end : end + 1;
+    if (s.at(p) == '@') { // the host part, 'h', "h", h or %
+      p++;
+      int hq = s.at(p);
+      if (hq == '\'' || hq == '"' || hq == '`') {
+        p++;
+        while (p - end < 256 && p < s.hi && s.b[p] != hq && s.b[p] != '\n') {
+          p++;
+        }
+        p++;
+      } else {
+        while (p - end < 256 && (s.at(p) & 0xFF) > ' ' && s.at(p) != '=') {
+          p++;
+        }
+      }
+    }
+    while (s.at(p) == ' ') {
+      p++;
+    }
+    if (end == start || s.at(p) != '=') {
+      return -1;
+    }
+    p++;
+    while (s.at(p) == ' ') {
+      p++;
+    }
+    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "password(")) {
+      p += 9;
+    } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "old_password(")) {
+      p += 13;
+    }
+    int vq = s.at(p);
+    if (vq != '\'' && vq != '"') {
+      return -1;
+    }
+    int vEnd = p + 1;
+    while (vEnd - p < 1024 && vEnd < s.hi && s.b[vEnd] != vq && s.b[vEnd] != '\n') {
+      vEnd++;
+    }
+    if (s.at(vEnd) != vq || vEnd == p + 1 || isToken(s, p + 1)) {
+      return -1;
+    }
+    add(s, start, end);
+    return s.add(p + 1, vEnd, DetectorType.SECRET) ? vEnd + 1 : -1;
+  }
+
+  /**
+   * At the blank of {@code identified with }: MySQL's {@code IDENTIFIED WITH mysql_native_password BY 'pw'} (a
+   * password, {@code secret}) and {@code IDENTIFIED WITH caching_sha2_password AS '$A$005$…'} (its stored hash,
+   * {@code password_hash}).
+   */
+  static int identifiedWith(Scan s, int last) {
+    int p = last + 1;
+    int plugin = p;
+    while (p - plugin < 64 && (Bytes.isWord(s.at(p)) || s.at(p) == '\'' || s.at(p) == '"')) {
+      p++;
+    }
+    if (p == plugin || s.at(p) != ' ') {
+      return -1;
+    }
+    DetectorType type;
+    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, " by ")) {
+      type = DetectorType.SECRET;
+    } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, " as ")) {
+      type = DetectorType.PASSWORD_HASH;
+    } else {
+      return -1;
+    }
+    int vq = s.at(p + 4);
+    if (vq != '\'' && vq != '"') {
+      return -1;
+    }
+    int start = p + 5;
+    int end = start;
+    while (end - start < 1024 && end < s.hi && s.b[end] != vq && s.b[end] != '\n') {
+      end++;
+    }
+    if (s.at(end) != vq || end == start || isToken(s, start)) {
+      return -1;
+    }
+    return s.add(start, end, type) ? end + 1 : -1;
+  }
+
+  /**
+   * At the blank of {@code su for }: shadow's su, {@code Successful su for root by alice}, {@code FAILED su for bob
+   * by alice}: the target user and the one who asked ({@code root} stays).
+   */
+  static int suFor(Scan s, int last) {
+    if (Bytes.isWord(s.at(last - 7))) {
+      return -1;
+    }
+    int target = last + 1;
+    int targetEnd = UserSlotDetector.wordEnd(s, target);
+    if (targetEnd == target || !Bytes.startsWith(s.b, targetEnd, s.hi, " by ")) {
+      return -1;
+    }
+    int by = targetEnd + 4;
+    int byEnd = UserSlotDetector.wordEnd(s, by);
+    if (byEnd == by) {
+      return -1;
+    }
+    add(s, target, targetEnd);
+    int r = add(s, by, byEnd);
+    return r < 0 ? targetEnd : r;
+  }
+
+  /**
+   * At the last byte of {@code  : tty=}: sudo's own log file ({@code logfile=} in sudoers), {@code Nov 27 09:00:00 :
+   * alice : TTY=pts/0 ; PWD=/srv ; USER=root ; COMMAND=/bin/ls}, also with {@code HOST=web01 : } before the
+   * {@code TTY=}: the user between two {@code  : }.
+   */
+  static int sudoLogfile(Scan s, int last, int patternLength) {
+    int blank = last - patternLength + 1;
+    int floor = s.floor();
+    int end = blank;
+    int w = wordBefore(s, end, floor, 256);
+    if (Bytes.startsWith(s.b, w, end, "HOST=")) {
+      if (w - 3 <= floor || !Bytes.startsWith(s.b, w - 3, w, " : ")) {
+        return -1;
+      }
+      end = w - 3;
+      w = wordBefore(s, end, floor, 256);
+    }
+    if (w == end || w - 2 < floor || s.b[w - 1] != ' ' || s.b[w - 2] != ':') {
+      return -1;
+    }
+    return add(s, w, end);
+  }
+
+  /**
+   * At the blank of {@code Starting session: }: OpenSSH's {@code LogLevel VERBOSE} (which CIS benchmarks ask for),
+   * {@code Starting session: shell on pts/0 for alice from 192.0.2.10 port 51234 id 0}, {@code command for alice
+   * from …}: the user between {@code for } and {@code  from }.
+   */
+  static int sshdSession(Scan s, int last, int patternLength) {
+    int first = last - patternLength + 1;
+    if (first - 9 < s.floor() || !Bytes.startsWith(s.b, first - 9, first, "Starting ")) {
+      return -1;
+    }
+    int limit = Math.min(s.hi, last + 256);
+    for (int p = last + 1; p + 5 < limit && s.b[p] != '\n'; p++) {
+      if (s.b[p] == ' ' && Bytes.startsWith(s.b, p, limit, " for ")) {
+        int start = p + 5;
+        int end = start;
+        while (end < limit && end - start < 100 && (s.b[end] & 0xFF) > ' ') {
+          end++;
+        }
+        if (end == start || !Bytes.startsWith(s.b, end, s.hi, " from ")) {
+          return -1;
+        }
+        return add(s, start, end);
+      }
+    }
+    return -1;
+  }
+
   /** The start of the word that ends at {@code end} (bytes above the blank, at most {@code max}). */
   private static int wordBefore(Scan s, int end, int floor, int max) {
     int p = end;
@@ -306,9 +481,14 @@ final class LoginLogDetector {
   }
 
   private static int add(Scan s, int start, int end) {
-    if (KeyValueDetector.isSystemAccount(s, start, end)) {
+    if (KeyValueDetector.isSystemAccount(s, start, end) || isToken(s, start)) {
       return -1;
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** Whether a token of an earlier redaction starts at {@code p}: it stays as it is (redacting twice equals once). */
+  private static boolean isToken(Scan s, int p) {
+    return s.at(p) == '<' && s.tokenEnd(p) > p;
   }
 }

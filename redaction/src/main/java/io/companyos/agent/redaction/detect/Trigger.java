@@ -88,6 +88,12 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     OPENVPN_PEER,
     PG_ROLE,
     MYSQL_USER_HOST,
+    SET_PASSWORD_FOR,
+    IDENTIFIED_WITH,
+    SU_FOR,
+    SUDO_LOGFILE,
+    SSHD_SESSION,
+    FTP_LOGIN,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

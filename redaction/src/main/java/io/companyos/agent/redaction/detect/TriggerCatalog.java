@@ -69,7 +69,10 @@ final class TriggerCatalog {
     // MongoDB's "Successfully authenticated as principal USER on DB": the longer phrase is tried first; pam_unix's
     // "password changed for USER"
     for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ",
-        "authenticated as principal ", "user '", "user \"", "account name:", "password changed for ", "username '")) {
+        "authenticated as principal ", "user '", "user \"", "account name:", "password changed for ", "username '",
+        // Apache's mod_auth_basic (AH01617 failure, AH01618 unknown user), Tomcat's realms, PostgreSQL's peer and
+        // ident failures ("provided user name (X) and authenticated user name (Y)")
+        "ah01617: user ", "ah01618: user ", "ocked user ", "authenticate user ", "username [", "user name (")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
@@ -97,10 +100,20 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.OPENVPN_PEER, DetectorType.USERNAME, "] peer connection initiated", 0));
     t.add(new Trigger(Action.PG_ROLE, DetectorType.USERNAME, "le \"", 0)); // PostgreSQL's role "X", Role "X"
     t.add(new Trigger(Action.MYSQL_USER_HOST, DetectorType.USERNAME, "user@host: ", 0)); // MySQL's slow query log
+    // MySQL's SET PASSWORD FOR 'u'@'h' = 'pw' (the phrase is also sshd's "password for ": both are tried) and
+    // IDENTIFIED WITH plugin BY 'pw' / AS 'hash'
+    t.add(new Trigger(Action.SET_PASSWORD_FOR, DetectorType.SECRET, "password for ", 0));
+    t.add(new Trigger(Action.IDENTIFIED_WITH, DetectorType.SECRET, "identified with ", 0));
+    t.add(new Trigger(Action.SU_FOR, DetectorType.USERNAME, "su for ", 0)); // shadow's "Successful su for T by U"
+    t.add(new Trigger(Action.SUDO_LOGFILE, DetectorType.USERNAME, " : tty=", 0)); // sudo's logfile: " : U : TTY="
+    t.add(new Trigger(Action.SSHD_SESSION, DetectorType.USERNAME, "session: ", 0)); // "Starting session: … for U from"
+    t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "] ok login:", 0)); // vsftpd's "[U] OK LOGIN:"
+    t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "] fail login:", 0));
     for (String ddl : List.of("create user ", "drop user ", "alter user ")) {
       t.add(new Trigger(Action.DDL_USER, DetectorType.USERNAME, ddl, 0));
     }
     t.add(new Trigger(Action.LDAP_UID, DetectorType.USERNAME, "uid=", 0));
+    t.add(new Trigger(Action.LDAP_UID, DetectorType.USERNAME, "samaccountname=", 0)); // (sAMAccountName=X) filters
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "/home/", 0));
     t.add(new Trigger(Action.HOME_DIR, DetectorType.USERNAME, "\\/home\\/", 0)); // JSON-escaped slashes
     // every detector's (CatalogScanner keeps it whatever is enabled); the number and capital detectors check theirs

@@ -156,19 +156,26 @@ final class UserSlotDetector {
     if (escaped) {
       open = p + 1;
     }
-    // a name in brackets: Samba's "Authentication for user [bob] -> [bob] FAILED"
-    boolean bracket = open < 0 && !escaped && s.at(p) == '[';
-    int start = open == p || bracket ? p + 1 : escaped ? p + 2 : p;
+    // a name in brackets or parentheses: Samba's "Authentication for user [bob] -> [bob] FAILED", Tomcat's
+    // "Username [bob] NOT successfully authenticated" (the phrase's own bracket), PostgreSQL's "user name (bob)"
+    int lastByte = s.at(last);
+    int bracketAt = open >= 0 || escaped ? -1 : lastByte == '[' || lastByte == '(' ? last : s.at(p) == '[' ? p : -1;
+    int closer = bracketAt < 0 ? 0 : s.at(bracketAt) == '[' ? ']' : ')';
+    int start = open == p || bracketAt == p ? p + 1 : escaped ? p + 2 : p;
     int end = wordEnd(s, start);
+    if (end - start == 9 && s.at(end) == ':' && Bytes.startsWith(s.b, start, end, "unix-user")) {
+      start = end + 1; // polkit's "authenticated as unix-user:alice": the name after the kind
+      end = wordEnd(s, start);
+    }
     while (end > start && s.at(end - 1) == '.') {
       end--;
     }
     int close = escaped && s.at(end) == '\\' ? end + 1 : end;
-    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (bracket && s.at(end) != ']')
+    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (bracketAt >= 0 && s.at(end) != closer)
         || (end - start == 1 && s.at(start) == '-')) {
       return -1;
     }
-    int after = open >= 0 || bracket ? close + 1 : end; // past the closing quote or bracket
+    int after = open >= 0 || bracketAt >= 0 ? close + 1 : end; // past the closing quote or bracket
     if (needsFrom && !Bytes.startsWith(s.b, after, s.hi, " from ")) {
       return -1;
     }
@@ -178,7 +185,7 @@ final class UserSlotDetector {
     if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))) {
       return -1;
     }
-    if (bracket && Bytes.startsWith(s.b, after, s.hi, " -> [")) { // Samba's mapped name: [bob] -> [BOB]
+    if (closer == ']' && Bytes.startsWith(s.b, after, s.hi, " -> [")) { // Samba's mapped name: [bob] -> [BOB]
       int mapped = after + 5;
       int mappedEnd = wordEnd(s, mapped);
       if (mappedEnd > mapped && s.at(mappedEnd) == ']' && !KeyValueDetector.isSystemAccount(s, mapped, mappedEnd)) {
@@ -264,7 +271,8 @@ final class UserSlotDetector {
     int floor = s.floor();
     int start = nameStart(s, paren, 63, NAME_NOT_AT);
     start = Bytes.pastEscape(s.b, start, floor, paren);
-    if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)) {
+    if (start == paren || !Bytes.isDigit(s.at(last + 1)) || KeyValueDetector.isSystemAccount(s, start, paren)
+        || (paren - start == 5 && Bytes.startsWith(s.b, start, paren, "LOGIN"))) { // pam's "by LOGIN(uid=0)": login
       return -1;
     }
     return s.add(start, paren, DetectorType.USERNAME) ? paren : -1;
