@@ -90,6 +90,32 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
             "polkitd[800]: Operator of unix-session:3 successfully authenticated as unix-user:<user> to gain TEMPORARY authorization"),
         Arguments.of("winbindd[1]:  (winbind_dual_SamLogon)  Authentication for user [alice] -> [alice] FAILED with error NT_STATUS_WRONG_PASSWORD",
             "winbindd[1]:  (winbind_dual_SamLogon)  Authentication for user [<user>] -> [<user>] FAILED with error NT_STATUS_WRONG_PASSWORD"),
+        // OpenVPN's client prefix, Dovecot's services and passdbs
+        Arguments.of("openvpn[1234]: alice/192.0.2.10:50000 MULTI_sva: pool returned IPv4=10.8.0.6",
+            "openvpn[1234]: <user>/<ipv4>:50000 MULTI_sva: pool returned IPv4=<ipv4>"),
+        Arguments.of("dovecot: imap(alice)<1234><AbCdEf012345>: Disconnected: Logged out in=123 out=456",
+            "dovecot: imap(<user>)<1234><AbCdEf012345>: Disconnected: Logged out in=123 out=456"),
+        Arguments.of("dovecot: pop3(alice)<1234><AbCd>: Disconnected: Logged out",
+            "dovecot: pop3(<user>)<1234><AbCd>: Disconnected: Logged out"),
+        Arguments.of("dovecot: auth: pam(alice,192.0.2.10,<AbCdEf012345>): pam_authenticate() failed",
+            "dovecot: auth: pam(<user>,<ipv4>,<AbCdEf012345>): pam_authenticate() failed"),
+        Arguments.of("dovecot: lmtp(bob@example.com)<77><x>: saved mail to INBOX", "dovecot: lmtp(<email>)<77><x>: saved mail to INBOX"),
+        // PostgreSQL's unique violations (a known column's value, as that column's type) and its authenticated identity
+        Arguments.of("2024-05-01 10:00:00.123 UTC [1234] DETAIL:  Key (username)=(alice) already exists.",
+            "2024-05-01 10:00:00.123 UTC [1234] DETAIL:  Key (username)=(<user>) already exists."),
+        Arguments.of("DETAIL:  Key (lower(email), tenant_id)=(alice@example.com, 42) already exists.",
+            "DETAIL:  Key (lower(email), tenant_id)=(<email>, 42) already exists."),
+        Arguments.of("DETAIL:  Key (first_name, last_name)=(Alice, Smith) already exists.",
+            "DETAIL:  Key (first_name, last_name)=(<name>, <name>) already exists."),
+        Arguments.of("LOG:  connection authenticated: identity=\"alice\" method=scram-sha-256 (pg_hba.conf:129)",
+            "LOG:  connection authenticated: identity=\"<user>\" method=scram-sha-256 (pg_hba.conf:129)"),
+        // shadow's user management, sudo's JSON event log
+        Arguments.of("useradd[5000]: new group: name=alice, GID=1001", "useradd[5000]: new group: name=<user>, GID=1001"),
+        Arguments.of("usermod[5000]: change user name 'alice' to 'alicia'", "usermod[5000]: change user name '<user>' to 'alicia'"),
+        Arguments.of("passwd[4000]: password for 'alice' changed by 'root'", "passwd[4000]: password for '<user>' changed by 'root'"),
+        Arguments.of("chage[5000]: changed password expiry for alice", "chage[5000]: changed password expiry for <user>"),
+        Arguments.of("{\"submituser\":\"alice\",\"runuser\":\"bob\",\"submithost\":\"web01\"}",
+            "{\"submituser\":\"<user>\",\"runuser\":\"<user>\",\"submithost\":\"web01\"}"),
         // PAM's service:group tags are no key and value, whatever the service is called
         Arguments.of("pam_unix(systemd-user:session): session opened for user alice(uid=1000) by (uid=0)",
             "pam_unix(systemd-user:session): session opened for user <user>(uid=1000) by (uid=0)"),
@@ -155,6 +181,10 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
         "filter=\"(uid=%s)\" and (uid=*) and (uid={0})",
         "login[812]: pam_unix(login:session): session opened for user root(uid=0) by LOGIN(uid=0)",
         "Reset password for account done",
-        "su[2000]: Successful su for root by root");
+        "su[2000]: Successful su for root by root",
+        "Nginx/1.2.3.4:80 and client/192.0.2.10 done".replace("192.0.2.10", "127.0.0.1"),
+        "sshd[1]: pam(sshd) ok; imap(1234) x",
+        "DETAIL:  Key (id)=(42) already exists.",
+        "{\"runuser\":\"root\"}");
   }
 }

@@ -620,8 +620,12 @@ final class CatalogScanner {
         return LoginLogDetector.sudoLogfile(s, last, t.text().length());
       case SSHD_SESSION:
         return LoginLogDetector.sshdSession(s, last, t.text().length());
+      case DOVECOT_SERVICE:
+        return LoginLogDetector.dovecotService(s, last, t.text().length(), t.flags());
+      case POSTGRES_KEY:
+        return LoginLogDetector.postgresKey(s, last);
       case FTP_LOGIN:
-        return LoginLogDetector.bracketedBefore(s, last - t.text().length() + 1);
+        return LoginLogDetector.ftpLogin(s, last - t.text().length() + 1);
       default:
         throw new IllegalStateException("unhandled trigger " + t.action());
     }

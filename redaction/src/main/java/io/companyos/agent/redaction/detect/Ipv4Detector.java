@@ -40,6 +40,9 @@ final class Ipv4Detector {
     if (!s.add(start, end, DetectorType.IPV4)) {
       return -1;
     }
+    if (prev == '/' && s.at(end) == ':') {
+      LoginLogDetector.openvpnClient(s, start - 1); // OpenVPN's "alice/192.0.2.10:50000 " line prefix
+    }
     return Math.max(end, remoteUser(s, end));
   }
 

@@ -170,6 +170,20 @@ final class LoginLogDetector {
   }
 
   /**
+   * At the {@code k} of {@code k login:} or the {@code l} of {@code l login:}: vsftpd's {@code [alice] OK LOGIN: Client
+   * "192.0.2.10"} and {@code [alice] FAIL LOGIN: …}: the user in the brackets.
+   */
+  static int ftpLogin(Scan s, int first) {
+    if (Bytes.startsWith(s.b, first - 3, s.hi, "] OK LOGIN:")) {
+      return bracketedBefore(s, first - 3);
+    }
+    if (Bytes.startsWith(s.b, first - 5, s.hi, "] FAIL LOGIN:")) {
+      return bracketedBefore(s, first - 5);
+    }
+    return -1;
+  }
+
+  /**
    * The name in the brackets that close at {@code close} after a blank ({@code INFO  [johnsmith]: logged in}, OpenVPN's
    * {@code 192.0.2.10:50000 [alice] Peer Connection Initiated with …}, at the {@code ]}).
    */
@@ -299,13 +313,15 @@ final class LoginLogDetector {
   /**
    * At the blank of {@code password for } after {@code SET}: MySQL's and MariaDB's {@code SET PASSWORD FOR
    * 'alice'@'%' = 'pw'} (also unquoted, with {@code PASSWORD('pw')} or {@code OLD_PASSWORD('pw')}, as the general
-   * query log and Galera's {@code WSREP: TO BEGIN} lines write it): the user, and the password as a secret.
+   * query log and Galera's {@code WSREP: TO BEGIN} lines write it): the user, and the password as a secret. Without
+   * the {@code SET}, a quoted user after it: shadow's passwd, {@code password for 'alice' changed by 'root'}.
    */
   static int setPasswordFor(Scan s, int last, int patternLength) {
     int first = last - patternLength + 1;
     if (first - 4 < s.floor() || !Bytes.startsWithIgnoreCase(s.b, first - 4, s.hi, "set ")
         || Bytes.isWord(s.at(first - 5))) {
-      return -1;
+      // not SQL: shadow's passwd, "password for 'alice' changed by 'root'" (the quoted user)
+      return s.at(last + 1) == '\'' ? UserSlotDetector.afterPhrase(s, last, false, false) : -1;
     }
     int p = last + 1;
     int q = s.at(p);
@@ -469,6 +485,128 @@ final class LoginLogDetector {
       }
     }
     return -1;
+  }
+
+  /**
+   * At the {@code /} before a client's address and port: OpenVPN's multi-client line prefix, {@code openvpn[1234]:
+   * alice/192.0.2.10:50000 MULTI_sva: pool returned …} (the client's common name, its user, on nearly every line of
+   * its connection): the name, a word that starts the message (after the syslog tag's {@code ": "} or a line's start).
+   */
+  static void openvpnClient(Scan s, int slash) {
+    int floor = Math.max(s.lo, s.emitFrom); // before the address's span, just added
+    int start = slash;
+    while (start > floor && slash - start <= 64 && (s.b[start - 1] & 0xFF) > ' ' && s.b[start - 1] != '/') {
+      start--;
+    }
+    int before = s.at(start - 1);
+    if (start == slash || !(start == s.lo || before == '\n' || (before == ' ' && s.at(start - 2) == ':'))) {
+      return;
+    }
+    add(s, start, slash);
+  }
+
+  /** A {@link #dovecotService} flag: the pattern is a passdb's ({@code pam(}, {@code passwd-file(}). */
+  static final int DOVECOT_PASSDB = 0x100;
+
+  /**
+   * At the {@code (} of a Dovecot service's log prefix, {@code imap(alice)<1234><AbCd>: Disconnected: Logged out},
+   * {@code pop3(alice)}, {@code lmtp(alice)}, {@code submission(alice)}, {@code managesieve(alice)}, and of its
+   * authentication's {@code pam(alice,192.0.2.10,<AbCd>): pam_authenticate() failed}, {@code passwd-file(alice,…)}:
+   * the user up to the {@code )} or {@code ,} (an e-mail address there is the e-mail detector's; a number, a pid, stays).
+   */
+  static int dovecotService(Scan s, int last, int patternLength, int flags) {
+    int first = last - patternLength + 1;
+    int letter = flags & 0xFF; // the name's first letter when the pattern starts at its second (map( of imap()
+    if (letter != 0) {
+      if ((s.at(first - 1) | 0x20) != letter) {
+        return -1;
+      }
+      first--;
+    }
+    if (Bytes.isWord(s.at(first - 1)) || s.at(first - 1) == '_' || s.at(first - 1) == '-') {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    boolean at = false;
+    while (end < s.hi && end - start < 128 && s.b[end] != ')' && s.b[end] != ',' && (s.b[end] & 0xFF) > ' '
+        && s.b[end] != '(') {
+      at |= s.b[end] == '@';
+      end++;
+    }
+    int close = s.at(end);
+    boolean passdb = (flags & DOVECOT_PASSDB) != 0; // pam(, passwd-file(: the user, a comma and the address
+    boolean prefix = close == ')' && (s.at(end + 1) == '<' || s.at(end + 1) == ':'); // imap(alice)<pid>: …
+    if (end == start || at || (passdb ? close != ',' : !prefix)
+        || Bytes.digitRun(s.b, start, end, 128) == end - start) {
+      return -1;
+    }
+    return add(s, start, end);
+  }
+
+  /**
+   * At the last byte of {@code )=(} in PostgreSQL's unique-violation detail, {@code DETAIL:  Key (username)=(alice)
+   * already exists.}, {@code Key (lower(email), tenant_id)=(…, 42)}: each value whose column is a key the detectors know
+   * ({@link KeyNames#classify}: a user, a person's name, a secret, …), as that type.
+   */
+  static int postgresKey(Scan s, int last) {
+    int close = last - 2;
+    int floor = s.floor();
+    int open = close;
+    int depth = 1;
+    while (open > floor && close - open < 512 && depth > 0 && s.b[open - 1] != '\n') {
+      open--;
+      depth += s.b[open] == ')' ? 1 : s.b[open] == '(' ? -1 : 0;
+    }
+    if (depth != 0 || open - 4 < floor || !Bytes.startsWith(s.b, open - 4, open, "Key ")) {
+      return -1;
+    }
+    int colsStart = open + 1;
+    int colsEnd = close;
+    int p = last - 1; // at "=("
+    String[] cols = null;
+    int v = p + 2;
+    int r = -1;
+    for (int k = 0; ; k++) {
+      int ve = v;
+      boolean at = false;
+      while (ve < s.hi && ve - v < 512 && s.b[ve] != '\n' && !(s.b[ve] == ',' && s.at(ve + 1) == ' ')
+          && !(s.b[ve] == ')' && (s.at(ve + 1) == ' ' || s.at(ve + 1) == '.' || s.at(ve + 1) == '\n'
+              || ve + 1 >= s.hi))) {
+        at |= s.b[ve] == '@';
+        ve++;
+      }
+      if (at) { // Key (email)=(…): an e-mail address, the e-mail detector's; no column to look up
+        if (s.at(ve) != ',') {
+          break;
+        }
+        v = ve + 2;
+        continue;
+      }
+      if (cols == null) {
+        cols = new String(s.b, colsStart, colsEnd - colsStart, java.nio.charset.StandardCharsets.UTF_8).split(", ");
+      }
+      if (k >= cols.length) {
+        break;
+      }
+      String col = cols[k].strip();
+      int fn = col.lastIndexOf('(');
+      if (fn >= 0) { // lower(email): the column inside the function
+        int fnEnd = col.indexOf(')', fn);
+        col = col.substring(fn + 1, fnEnd < 0 ? col.length() : fnEnd);
+      }
+      DetectorType type = KeyNames.classify(col);
+      if (type != null && ve > v && KeyNames.isRedactableValue(type, col,
+          new String(s.b, v, ve - v, java.nio.charset.StandardCharsets.UTF_8)) && !isToken(s, v)
+          && s.add(v, ve, type)) {
+        r = ve;
+      }
+      if (s.at(ve) != ',') {
+        break;
+      }
+      v = ve + 2;
+    }
+    return r;
   }
 
   /** The start of the word that ends at {@code end} (bytes above the blank, at most {@code max}). */

@@ -94,6 +94,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SUDO_LOGFILE,
     SSHD_SESSION,
     FTP_LOGIN,
+    DOVECOT_SERVICE,
+    POSTGRES_KEY,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

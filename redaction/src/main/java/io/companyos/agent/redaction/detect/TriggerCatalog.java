@@ -72,7 +72,11 @@ final class TriggerCatalog {
         "authenticated as principal ", "user '", "user \"", "account name:", "password changed for ", "username '",
         // Apache's mod_auth_basic (AH01617 failure, AH01618 unknown user), Tomcat's realms, PostgreSQL's peer and
         // ident failures ("provided user name (X) and authenticated user name (Y)")
-        "ah01617: user ", "ah01618: user ", "ocked user ", "authenticate user ", "username [", "user name (")) {
+        "ah01617: user ", "ah01618: user ", "ocked user ", "authenticate user ", "username [", "user name (",
+        // shadow's user management (usermod's "change user name 'X' to", userdel's "owned by 'X'", chage's
+        // "changed password expiry for X", from their rarer bytes on; passwd's "password for 'X' changed by": SET_PASSWORD_FOR), PostgreSQL 14's
+        // "connection authenticated: identity=\"X\""
+        "user name '", "wned by '", "iry for ", "identity=\"")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
@@ -107,8 +111,17 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SU_FOR, DetectorType.USERNAME, "su for ", 0)); // shadow's "Successful su for T by U"
     t.add(new Trigger(Action.SUDO_LOGFILE, DetectorType.USERNAME, " : tty=", 0)); // sudo's logfile: " : U : TTY="
     t.add(new Trigger(Action.SSHD_SESSION, DetectorType.USERNAME, "session: ", 0)); // "Starting session: … for U from"
-    t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "] ok login:", 0)); // vsftpd's "[U] OK LOGIN:"
-    t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "] fail login:", 0));
+    t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "k login:", 0)); // vsftpd's "[U] OK LOGIN:"
+    t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "l login:", 0)); // and "[U] FAIL LOGIN:"
+    // Dovecot's services and its authentication's passdbs: imap(alice)<pid><session>:, pam(alice,192.0.2.10,…)
+    // (patterns from a rare three bytes on: "map(" of imap(, "am(" of pam(; the flags name the letter before)
+    for (String service : List.of("pop3(", "lmtp(", "submission(")) {
+      t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, service, 0));
+    }
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "map(", 'i'));
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "am(", 'p' | LoginLogDetector.DOVECOT_PASSDB));
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "passwd-file(", LoginLogDetector.DOVECOT_PASSDB));
+    t.add(new Trigger(Action.POSTGRES_KEY, DetectorType.USERNAME, ")=(", 0)); // DETAIL:  Key (username)=(alice)
     for (String ddl : List.of("create user ", "drop user ", "alter user ")) {
       t.add(new Trigger(Action.DDL_USER, DetectorType.USERNAME, ddl, 0));
     }
@@ -306,6 +319,11 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "acct", Trigger.EXACT_KEY)); // auditd's acct="x"
+    // sudo's JSON event log (sudo 1.9.4+): "submituser":"x", "runuser":"x" (as "unuser": "run" is too common a start)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "submituser", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "unuser", 0));
+    // useradd's "new group: name=X, GID=…" (the user's own group, beside "new user: name=X")
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "new group: name", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "principalname", 0)); // MongoDB's principalName
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, "name", Trigger.EXACT_KEY));
     for (String w : List.of("displayname", "display_name", "firstname", "first_name", "lastname", "last_name",
