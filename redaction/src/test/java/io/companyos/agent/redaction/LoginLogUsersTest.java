@@ -116,6 +116,16 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
         Arguments.of("chage[5000]: changed password expiry for alice", "chage[5000]: changed password expiry for <user>"),
         Arguments.of("{\"submituser\":\"alice\",\"runuser\":\"bob\",\"submithost\":\"web01\"}",
             "{\"submituser\":\"<user>\",\"runuser\":\"<user>\",\"submithost\":\"web01\"}"),
+        // Neo4j's admin and the user it names; a backquoted name; Samba's audit; Vault's login paths
+        Arguments.of("2019-12-09 13:48:28.566+0000 INFO  [johnsmith]: CREATE USER janedoe SET PASSWORD '******' CHANGE REQUIRED",
+            "2019-12-09 13:48:28.566+0000 INFO  [<user>]: CREATE USER <user> SET PASSWORD '******' CHANGE REQUIRED"),
+        Arguments.of("INFO  [AsyncLog @ 2016-10-27 ...]  [johnsmith]: added role `admin` to user `janedoe`",
+            "INFO  [AsyncLog @ 2016-10-27 ...]  [johnsmith]: added role `admin` to user `<user>`"),
+        Arguments.of("smbd[1]:   Auth: [SMB2,(null)] user [EXAMPLE]\\[alice] at [Wed, 01 May 2024] with [NTLMv2] mapped to [EXAMPLE]\\[alice].",
+            "smbd[1]:   Auth: [SMB2,(null)] user [EXAMPLE]\\[<user>] at [Wed, 01 May 2024] with [NTLMv2] mapped to [EXAMPLE]\\[<user>]."),
+        Arguments.of("{\"request\":{\"operation\":\"update\",\"path\":\"auth/userpass/login/alice\"}}",
+            "{\"request\":{\"operation\":\"update\",\"path\":\"auth/userpass/login/<user>\"}}"),
+        Arguments.of("Error: auth/ldap/login/bob: invalid credentials", "Error: auth/ldap/login/<user>: invalid credentials"),
         // PAM's service:group tags are no key and value, whatever the service is called
         Arguments.of("pam_unix(systemd-user:session): session opened for user alice(uid=1000) by (uid=0)",
             "pam_unix(systemd-user:session): session opened for user <user>(uid=1000) by (uid=0)"),

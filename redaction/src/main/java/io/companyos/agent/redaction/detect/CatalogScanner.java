@@ -624,6 +624,10 @@ final class CatalogScanner {
         return LoginLogDetector.dovecotService(s, last, t.text().length(), t.flags());
       case POSTGRES_KEY:
         return LoginLogDetector.postgresKey(s, last);
+      case SAMBA_DOMAIN_USER:
+        return LoginLogDetector.sambaDomainUser(s, last);
+      case VAULT_LOGIN_PATH:
+        return LoginLogDetector.vaultLoginPath(s, last);
       case FTP_LOGIN:
         return LoginLogDetector.ftpLogin(s, last - t.text().length() + 1);
       default:

@@ -292,6 +292,9 @@ final class LoginLogDetector {
     if (!capitals && !quoted && !statementGoesOn(s, after)) {
       return -1;
     }
+    if (s.at(first - 1) == ' ' && s.at(first - 2) == ':' && s.at(first - 3) == ']') {
+      bracketedBefore(s, first - 3); // Neo4j's security log: "[johnsmith]: CREATE USER janedoe …", the admin
+    }
     return add(s, start, end) < 0 ? -1 : after;
   }
 
@@ -607,6 +610,38 @@ final class LoginLogDetector {
       v = ve + 2;
     }
     return r;
+  }
+
+  /**
+   * At the {@code [} of {@code ]\[}: Samba's authentication audit, {@code Auth: [SMB2,(null)] user [EXAMPLE]\[alice] at
+   * [Wed, …] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] … mapped to [EXAMPLE]\[alice].}: the account name after
+   * the domain (the domain stays).
+   */
+  static int sambaDomainUser(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 128 && s.b[end] != ']' && s.b[end] != '[' && s.b[end] != '\n') {
+      end++;
+    }
+    if (end == start || s.at(end) != ']') {
+      return -1;
+    }
+    return add(s, start, end) < 0 ? -1 : end + 1;
+  }
+
+  /**
+   * At the {@code /} after {@code userpass/login} or {@code ldap/login}: Vault's login paths in its audit log and
+   * errors ({@code "path":"auth/userpass/login/alice"}, {@code auth/ldap/login/alice}): the user, the path's last
+   * segment.
+   */
+  static int vaultLoginPath(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 128 && (Bytes.isWord(s.b[end]) || s.b[end] == '.' || s.b[end] == '-'
+        || s.b[end] == '@')) {
+      end++;
+    }
+    return end == start ? -1 : add(s, start, end);
   }
 
   /** The start of the word that ends at {@code end} (bytes above the blank, at most {@code max}). */

@@ -96,6 +96,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     FTP_LOGIN,
     DOVECOT_SERVICE,
     POSTGRES_KEY,
+    SAMBA_DOMAIN_USER,
+    VAULT_LOGIN_PATH,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -76,7 +76,7 @@ final class TriggerCatalog {
         // shadow's user management (usermod's "change user name 'X' to", userdel's "owned by 'X'", chage's
         // "changed password expiry for X", from their rarer bytes on; passwd's "password for 'X' changed by": SET_PASSWORD_FOR), PostgreSQL 14's
         // "connection authenticated: identity=\"X\""
-        "user name '", "wned by '", "iry for ", "identity=\"")) {
+        "user name '", "wned by '", "iry for ", "identity=\"", "user `")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
@@ -122,6 +122,11 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "am(", 'p' | LoginLogDetector.DOVECOT_PASSDB));
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "passwd-file(", LoginLogDetector.DOVECOT_PASSDB));
     t.add(new Trigger(Action.POSTGRES_KEY, DetectorType.USERNAME, ")=(", 0)); // DETAIL:  Key (username)=(alice)
+    t.add(new Trigger(Action.SAMBA_DOMAIN_USER, DetectorType.USERNAME, "]\\[", 0)); // Samba's user [DOMAIN]\[alice]
+    t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "userpass/login/", 0)); // Vault's auth paths
+    t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "ldap/login/", 0));
+    // Dovecot's authentication protocol (auth debug logs): AUTH<tab>1<tab>PLAIN<tab>…<tab>resp=<base64 of \0user\0pw>
+    t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "\tresp=", 0));
     for (String ddl : List.of("create user ", "drop user ", "alter user ")) {
       t.add(new Trigger(Action.DDL_USER, DetectorType.USERNAME, ddl, 0));
     }

@@ -348,8 +348,9 @@ final class UserSlotDetector {
     return e > p && Bytes.startsWith(s.b, e, s.hi, " port ");
   }
 
+  /** A quote around a name: also the backquote of MySQL's and Cypher's identifiers ({@code to user `janedoe`}). */
   private static boolean isQuote(int c) {
-    return c == '"' || c == '\'';
+    return c == '"' || c == '\'' || c == '`';
   }
 
   /** After {@code /home/}. */
