@@ -19,7 +19,8 @@ class LabelledCorpusTest {
    * make), one file per area.
    */
   private static final List<String> CORPUS =
-      List.of("/corpus/labelled.txt", "/corpus/labelled-keys.txt", "/corpus/labelled-values.txt");
+      List.of("/corpus/labelled.txt", "/corpus/labelled-keys.txt", "/corpus/labelled-values.txt",
+          "/corpus/labelled-logins.txt");
 
   private static CorpusRecall result;
 
