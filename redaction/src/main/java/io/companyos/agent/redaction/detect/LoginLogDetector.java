@@ -273,10 +273,8 @@ final class LoginLogDetector {
     int start = quoted ? p + 1 : p;
     int end = start;
     if (quoted) {
-      while (end - start < 128 && end < s.hi && s.b[end] != q && s.b[end] != '\n') {
-        end++;
-      }
-      if (s.at(end) != q) {
+      end = closingQuote(s, p, 128);
+      if (end < 0) {
         return -1;
       }
     } else {
@@ -366,14 +364,8 @@ final class LoginLogDetector {
       p += 13;
     }
     int vq = s.at(p);
-    if (vq != '\'' && vq != '"') {
-      return -1;
-    }
-    int vEnd = p + 1;
-    while (vEnd - p < 1024 && vEnd < s.hi && s.b[vEnd] != vq && s.b[vEnd] != '\n') {
-      vEnd++;
-    }
-    if (s.at(vEnd) != vq || vEnd == p + 1 || isToken(s, p + 1)) {
+    int vEnd = vq == '\'' || vq == '"' ? closingQuote(s, p, 1024) : -1;
+    if (vEnd <= p + 1 || isToken(s, p + 1)) {
       return -1;
     }
     add(s, start, end);
@@ -403,15 +395,9 @@ final class LoginLogDetector {
       return -1;
     }
     int vq = s.at(p + 4);
-    if (vq != '\'' && vq != '"') {
-      return -1;
-    }
     int start = p + 5;
-    int end = start;
-    while (end - start < 1024 && end < s.hi && s.b[end] != vq && s.b[end] != '\n') {
-      end++;
-    }
-    if (s.at(end) != vq || end == start || isToken(s, start)) {
+    int end = vq == '\'' || vq == '"' ? closingQuote(s, p + 4, 1024) : -1;
+    if (end <= start || isToken(s, start)) {
       return -1;
     }
     return s.add(start, end, type) ? end + 1 : -1;
@@ -642,6 +628,16 @@ final class LoginLogDetector {
       end++;
     }
     return end == start ? -1 : add(s, start, end);
+  }
+
+  /** The quote that closes the one at {@code open} on its line, within {@code max} bytes, or -1. */
+  private static int closingQuote(Scan s, int open, int max) {
+    int q = s.b[open];
+    int end = open + 1;
+    while (end - open <= max && end < s.hi && s.b[end] != q && s.b[end] != '\n') {
+      end++;
+    }
+    return s.at(end) == q ? end : -1;
   }
 
   /** The start of the word that ends at {@code end} (bytes above the blank, at most {@code max}). */
