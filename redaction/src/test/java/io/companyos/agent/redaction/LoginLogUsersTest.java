@@ -55,7 +55,9 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
         Arguments.of("smbd[1]:   check_ntlm_password:  Authentication for user [bob] -> [bob] FAILED with error NT_STATUS_NO_SUCH_USER",
             "smbd[1]:   check_ntlm_password:  <secret> for user [<user>] -> [<user>] FAILED with error NT_STATUS_NO_SUCH_USER"),
         Arguments.of("pkexec[1234]: alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/alice] [COMMAND=/usr/bin/apt update]",
-            "pkexec[1234]: alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/<user>] [COMMAND=/usr/bin/apt update]"),
+            "pkexec[1234]: <user>: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/<user>] [COMMAND=/usr/bin/apt update]"),
+        Arguments.of("pkexec[1234]: alice: Error executing command as another user: Not authorized [USER=root] [TTY=/dev/pts/0]",
+            "pkexec[1234]: <user>: Error executing command as another user: <user> authorized [USER=root] [TTY=/dev/pts/0]"),
         Arguments.of("<home>/home/alice</home>", "<home>/home/<user></home>"),
         // shadow's su, sudo's own log file, sshd's VERBOSE session line, vsftpd, Apache's and Tomcat's auth failures
         Arguments.of("su[2000]: Successful su for root by alice", "su[2000]: Successful su for root by <user>"),

@@ -68,9 +68,8 @@ final class LoginLogDetector {
       return -1;
     }
     int start = wordBefore(s, from, floor, 100);
-    if (start == from || !(Bytes.startsWith(s.b, start - 5, from, " for ")
-        || Bytes.startsWith(s.b, start - 13, from, "invalid user ")
-        || Bytes.startsWith(s.b, start - 13, from, "illegal user "))) {
+    if (start == from || !(has(s, start - 5, " for ") || has(s, start - 13, "invalid user ")
+        || has(s, start - 13, "illegal user "))) {
       return -1;
     }
     return add(s, start, from);
@@ -174,10 +173,10 @@ final class LoginLogDetector {
    * "192.0.2.10"} and {@code [alice] FAIL LOGIN: …}: the user in the brackets.
    */
   static int ftpLogin(Scan s, int first) {
-    if (Bytes.startsWith(s.b, first - 3, s.hi, "] OK LOGIN:")) {
+    if (has(s, first - 3, "] OK LOGIN:")) {
       return bracketedBefore(s, first - 3);
     }
-    if (Bytes.startsWith(s.b, first - 5, s.hi, "] FAIL LOGIN:")) {
+    if (has(s, first - 5, "] FAIL LOGIN:")) {
       return bracketedBefore(s, first - 5);
     }
     return -1;
@@ -628,6 +627,36 @@ final class LoginLogDetector {
       end++;
     }
     return end == start ? -1 : add(s, start, end);
+  }
+
+  /**
+   * At the {@code [} of {@code g command [} or the blank of {@code g command as another user: }: polkit's pkexec,
+   * {@code pkexec[1234]: alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/srv] [COMMAND=…]} and
+   * {@code alice: Error executing command as another user: Not authorized [USER=root] …}: the user before the
+   * message.
+   */
+  static int pkexecUser(Scan s, int last, int patternLength) {
+    int first = last - patternLength + 1;
+    int msg;
+    if (has(s, first - 8, "Executing")) {
+      msg = first - 8;
+    } else if (has(s, first - 14, "Error executing")) {
+      msg = first - 14;
+    } else {
+      return -1;
+    }
+    int floor = s.floor();
+    int colon = msg - 2;
+    if (colon <= floor || s.b[msg - 1] != ' ' || s.b[colon] != ':') {
+      return -1;
+    }
+    int start = wordBefore(s, colon, floor, 64);
+    return start == colon ? -1 : add(s, start, colon);
+  }
+
+  /** Whether {@code lit} is at {@code from}, a readable byte of the window (a look back stops at its start). */
+  private static boolean has(Scan s, int from, String lit) {
+    return from >= s.lo && Bytes.startsWith(s.b, from, s.hi, lit);
   }
 
   /** The quote that closes the one at {@code open} on its line, within {@code max} bytes, or -1. */

@@ -125,6 +125,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SAMBA_DOMAIN_USER, DetectorType.USERNAME, "]\\[", 0)); // Samba's user [DOMAIN]\[alice]
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "userpass/login/", 0)); // Vault's auth paths
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "ldap/login/", 0));
+    // pkexec's "U: Executing command [USER=…" and "U: Error executing command as another user: …" ("g c": rare)
+    t.add(new Trigger(Action.PKEXEC_USER, DetectorType.USERNAME, "g command [", 0));
+    t.add(new Trigger(Action.PKEXEC_USER, DetectorType.USERNAME, "g command as another user: ", 0));
     // Dovecot's authentication protocol (auth debug logs): AUTH<tab>1<tab>PLAIN<tab>…<tab>resp=<base64 of \0user\0pw>
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "\tresp=", 0));
     for (String ddl : List.of("create user ", "drop user ", "alter user ")) {
