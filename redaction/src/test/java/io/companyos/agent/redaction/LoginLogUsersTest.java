@@ -1,6 +1,15 @@
 package io.companyos.agent.redaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -168,6 +177,44 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
         Arguments.of("ALTER USER 'bob'@'%' IDENTIFIED BY 'Passw0rd!';", "ALTER USER '<user>'@'%' IDENTIFIED BY '<secret>';"),
         Arguments.of("statement: create user alice with password 'x';",
             "statement: create user <user> with password '<secret>';"));
+  }
+
+  /** The lines of {@code corpus/labelled-logins.txt} without their marks. */
+  private static List<String> corpusLines() throws IOException {
+    try (InputStream in = LoginLogUsersTest.class.getResourceAsStream("/corpus/labelled-logins.txt")) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+          .filter(l -> !l.isBlank() && !l.startsWith("##"))
+          .map(l -> l.replaceAll("«[a-z_]+\\|([^»]*)»", "$1"))
+          .toList();
+    }
+  }
+
+  /**
+   * The new detectors look back and ahead from their phrases: every cut of every line (a window's or a file's end
+   * anywhere) redacts without failing.
+   */
+  @Test
+  void everyCutOfTheCorpusLinesRedacts() throws IOException {
+    for (String line : corpusLines()) {
+      for (int cut = 0; cut <= line.length(); cut++) {
+        assertThat(MASK.redact(line.substring(0, cut))).isNotNull();
+        assertThat(MASK.redact(line.substring(cut))).isNotNull();
+      }
+    }
+  }
+
+  /** ~2 MiB of the corpus lines in a shifting order come out of the stream (windows) as out of one redaction. */
+  @Test
+  void theStreamRedactsTheCorpusLinesAsTheWholeInputDoes() throws IOException {
+    List<String> lines = corpusLines();
+    StringBuilder logs = new StringBuilder();
+    for (int k = 0; logs.length() < 2 << 20; k += 7) {
+      logs.append(lines.get(k % lines.size())).append('\n');
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MASK.redact(new ByteArrayInputStream(logs.toString().getBytes(StandardCharsets.UTF_8)), out,
+        new RedactionCounter());
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(MASK.redact(logs.toString()));
   }
 
   static Stream<String> unchanged() {
