@@ -62,7 +62,7 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
         Arguments.of("dovecot: pop3-login: Login: user=<alice@example.com>, method=PLAIN",
             "dovecot: pop3-login: Login: user=<<email>>, method=PLAIN"),
         Arguments.of("smbd[1]:   check_ntlm_password:  Authentication for user [bob] -> [bob] FAILED with error NT_STATUS_NO_SUCH_USER",
-            "smbd[1]:   check_ntlm_password:  <secret> for user [<user>] -> [<user>] FAILED with error NT_STATUS_NO_SUCH_USER"),
+            "smbd[1]:   check_ntlm_password:  Authentication for user [<user>] -> [<user>] FAILED with error NT_STATUS_NO_SUCH_USER"),
         Arguments.of("pkexec[1234]: alice: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/alice] [COMMAND=/usr/bin/apt update]",
             "pkexec[1234]: <user>: Executing command [USER=root] [TTY=/dev/pts/0] [CWD=/home/<user>] [COMMAND=/usr/bin/apt update]"),
         Arguments.of("pkexec[1234]: alice: Error executing command as another user: Not authorized [USER=root] [TTY=/dev/pts/0]",

@@ -75,6 +75,9 @@ final class KeyValueDetector {
     if (s.at(ks - 1) == '{' && s.at(ks - 2) == '$' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == '?') {
       return -1; // ${CLIENT_SECRET:?must be set}: a shell expansion's variable and its error message
     }
+    if (wordEnd - ks == 19 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "check_ntlm_password")) {
+      return -1; // Samba's debug prefix "check_ntlm_password:  Authentication for user [x] …": a function's name
+    }
     if (s.at(ks - 1) == '(' && s.at(wordEnd) == ':' && pamGroupFollows(s, wordEnd + 1)) {
       return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
     }
