@@ -122,7 +122,7 @@ class LoginLogUsersTest extends RedactedAndKeptCases {
             "LOG:  connection authenticated: identity=\"<user>\" method=scram-sha-256 (pg_hba.conf:129)"),
         // shadow's user management, sudo's JSON event log
         Arguments.of("useradd[5000]: new group: name=alice, GID=1001", "useradd[5000]: new group: name=<user>, GID=1001"),
-        Arguments.of("usermod[5000]: change user name 'alice' to 'alicia'", "usermod[5000]: change user name '<user>' to 'alicia'"),
+        Arguments.of("usermod[5000]: change user name 'alice' to 'alicia'", "usermod[5000]: change user name '<user>' to '<user>'"),
         Arguments.of("passwd[4000]: password for 'alice' changed by 'root'", "passwd[4000]: password for '<user>' changed by 'root'"),
         Arguments.of("chage[5000]: changed password expiry for alice", "chage[5000]: changed password expiry for <user>"),
         Arguments.of("{\"submituser\":\"alice\",\"runuser\":\"bob\",\"submithost\":\"web01\"}",

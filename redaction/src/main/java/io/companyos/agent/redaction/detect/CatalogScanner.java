@@ -628,6 +628,8 @@ final class CatalogScanner {
         return LoginLogDetector.sambaDomainUser(s, last);
       case VAULT_LOGIN_PATH:
         return LoginLogDetector.vaultLoginPath(s, last);
+      case USER_RENAME:
+        return LoginLogDetector.userRename(s, last);
       case PKEXEC_USER:
         return LoginLogDetector.pkexecUser(s, last, t.text().length());
       case FTP_LOGIN:

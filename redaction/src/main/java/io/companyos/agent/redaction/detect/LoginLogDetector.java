@@ -654,6 +654,20 @@ final class LoginLogDetector {
     return start == colon ? -1 : add(s, start, colon);
   }
 
+  /**
+   * At the quote of {@code user name '}: the user a phrase names in quotes, and for usermod's {@code change user name
+   * 'alice' to 'alicia'} the new name as well.
+   */
+  static int userRename(Scan s, int last) {
+    int r = UserSlotDetector.afterPhrase(s, last, false, false);
+    if (r < 0 || !has(s, r + 1, " to '")) {
+      return r;
+    }
+    int open = r + 5;
+    int close = closingQuote(s, open, 64);
+    return close > open + 1 && add(s, open + 1, close) > 0 ? close + 1 : r;
+  }
+
   /** Whether {@code lit} is at {@code from}, a readable byte of the window (a look back stops at its start). */
   private static boolean has(Scan s, int from, String lit) {
     return from >= s.lo && Bytes.startsWith(s.b, from, s.hi, lit);

@@ -99,6 +99,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SAMBA_DOMAIN_USER,
     VAULT_LOGIN_PATH,
     PKEXEC_USER,
+    USER_RENAME,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

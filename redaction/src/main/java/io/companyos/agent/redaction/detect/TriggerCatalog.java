@@ -76,10 +76,11 @@ final class TriggerCatalog {
         // shadow's user management (usermod's "change user name 'X' to", userdel's "owned by 'X'", chage's
         // "changed password expiry for X", from their rarer bytes on; passwd's "password for 'X' changed by": SET_PASSWORD_FOR), PostgreSQL 14's
         // "connection authenticated: identity=\"X\""
-        "user name '", "wned by '", "iry for ", "identity=\"", "user `")) {
+        "wned by '", "iry for ", "identity=\"", "user `")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
+    t.add(new Trigger(Action.USER_RENAME, DetectorType.USERNAME, "user name '", 0)); // usermod's "… 'X' to 'Y'"
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
