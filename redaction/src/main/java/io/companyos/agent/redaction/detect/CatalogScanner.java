@@ -628,6 +628,14 @@ final class CatalogScanner {
         return LoginLogDetector.sambaDomainUser(s, last);
       case VAULT_LOGIN_PATH:
         return LoginLogDetector.vaultLoginPath(s, last);
+      case ELASTIC_PASSWORD:
+        return LoginLogDetector.elasticPassword(s, last);
+      case ENROLLMENT_TOKEN:
+        return LoginLogDetector.enrollmentToken(s, last);
+      case JENKINS_STARTED_BY:
+        return LoginLogDetector.jenkinsStartedBy(s, last, t.text().length());
+      case COOKIE_WITH_VALUE:
+        return CookieDetector.withValue(s, last);
       case USER_RENAME:
         return LoginLogDetector.userRename(s, last);
       case PKEXEC_USER:

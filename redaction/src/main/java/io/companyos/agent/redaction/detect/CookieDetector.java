@@ -84,4 +84,20 @@ final class CookieDetector {
   private static boolean isValueByte(int c) {
     return c > ' ' && c != ';' && c != ',' && c != '"' && c != '\\' && c != '\'' && c != 0x7F;
   }
+
+  /**
+   * At the blank of {@code cookie with value }: Keycloak's {@code Set AUTH_SESSION_ID cookie with value
+   * 4f3c2a1e-….node1} and {@code Found … cookie with value …} (DEBUG): the cookie's value, a session's credential.
+   */
+  static int withValue(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 1024 && (s.b[end] & 0xFF) > ' ' && s.b[end] != ',' && s.b[end] != ';') {
+      end++;
+    }
+    if (end - start < 8 || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
 }

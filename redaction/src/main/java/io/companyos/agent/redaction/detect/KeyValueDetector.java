@@ -125,6 +125,8 @@ final class KeyValueDetector {
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.AWS_SECRET_KEY && isAwsSecretAt(s, sp)) {
       // aws configure set aws_secret_access_key KEY, rclone's secret_access_key KEY: blank-separated, the key's shape
       return accept(s, t, sp, sp + 40);
+    } else if (sp - p >= 2 && !quotedKey && !escaped && c > ' ' && KeyedForms.tableRow(s, ks, sp)) {
+      return KeyedForms.tableValue(s, t, sp); // Vault's "password           Hunter2": a key, blanks, a value
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.SECRET && c > ' ') {
       return KeyedForms.blankSeparated(s, t, ks, wordStart, wordEnd, sp);
     } else if (!escaped && (t.type() == DetectorType.SECRET || t.type() == DetectorType.AWS_SECRET_KEY)
@@ -134,6 +136,10 @@ final class KeyValueDetector {
       return -1;
     }
     int q = s.at(vs);
+    if ((q == 'b' || q == 'B') && (s.at(vs + 1) == '\'' || s.at(vs + 1) == '"')) {
+      vs++; // a Python bytes literal, b'x' (botocore's and http.client's debug dumps of headers): the quoted value
+      q = s.at(vs);
+    }
     int open = q == '\\' ? escapedQuote(s, vs) : 0;
     if (open > 0) {
       int start = vs + open;
@@ -430,9 +436,13 @@ final class KeyValueDetector {
     return Bytes.isWord(c) || c == '.' || c == '-';
   }
 
+  /**
+   * Past the blanks at {@code p}, at most 64: keys are padded to line up their {@code =} (Terraform's plan output and
+   * {@code terraform fmt} pad a name to the block's longest, 10-30 blanks are common; 8 let such values through).
+   */
   static int skipSpaces(Scan s, int p) {
     int n = 0;
-    while (n < 8 && (s.at(p) == ' ' || s.at(p) == '\t')) {
+    while (n < 64 && (s.at(p) == ' ' || s.at(p) == '\t')) {
       p++;
       n++;
     }

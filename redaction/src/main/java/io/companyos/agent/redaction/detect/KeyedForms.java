@@ -87,6 +87,25 @@ final class KeyedForms {
         || n == 6 && (Bytes.startsWith(s.b, ks, s.hi, "bindpw") || Bytes.startsWith(s.b, ks, s.hi, "rootpw"));
   }
 
+  /**
+   * Whether the key at {@code ks} and the value at {@code vs} form a row of a two-column table: the key starts its
+   * line (no indentation), blanks separate it from the value, and the value is the line's one other word. Vault's
+   * CLI prints secrets so ({@code vault kv get}, {@code vault read database/creds/…}: {@code password    A1a-…},
+   * {@code username    v-token-…}, {@code secret_key    wJal…}); at least two blanks, so that prose of one blank
+   * ({@code password expired}) stays.
+   */
+  static boolean tableRow(Scan s, int ks, int vs) {
+    if (ks > s.lo && s.b[ks - 1] != '\n') {
+      return false;
+    }
+    return endsLine(s, wordEnd(s, vs));
+  }
+
+  /** The value of a {@link #tableRow}, the word at {@code vs}. */
+  static int tableValue(Scan s, Trigger t, int vs) {
+    return KeyValueDetector.accept(s, t, vs, wordEnd(s, vs));
+  }
+
   private static boolean startsLine(Scan s, int ks) {
     int p = ks - 1;
     while (p >= s.lo && isBlank(s.b[p])) {

@@ -668,6 +668,89 @@ final class LoginLogDetector {
     return close > open + 1 && add(s, open + 1, close) > 0 ? close + 1 : r;
   }
 
+  /**
+   * At the blank of {@code password for the }: Elasticsearch's first-start banner (also in {@code docker logs}),
+   * {@code Password for the elastic user (reset with `bin/elasticsearch-reset-password -u elastic`):} with the
+   * generated password alone on the next line, and {@code elasticsearch-reset-password}'s {@code Password for the
+   * [elastic] user successfully reset.} with {@code New value: …} on the next: the password, a secret.
+   */
+  static int elasticPassword(Scan s, int last) {
+    int eol = last + 1;
+    while (eol < s.hi && eol - last < 256 && s.b[eol] != '\n') {
+      eol++;
+    }
+    if (eol >= s.hi || s.b[eol] != '\n') {
+      return -1;
+    }
+    int lineEnd = s.b[eol - 1] == '\r' ? eol - 1 : eol;
+    int p = eol + 1;
+    if (s.b[lineEnd - 1] == ':') {
+      while (s.at(p) == ' ' || s.at(p) == '\t') {
+        p++;
+      }
+    } else if (has(s, lineEnd - 19, "successfully reset.") && has(s, p, "New value: ")) {
+      p += 11;
+    } else {
+      return -1;
+    }
+    return aloneOnItsLine(s, p, DetectorType.SECRET);
+  }
+
+  /**
+   * At the last byte of {@code enrollment token}: Elasticsearch's banner and {@code elasticsearch-create-enrollment-token}
+   * print a Kibana or node enrollment token (base64 of a JSON with an API key) alone on the next line: a secret.
+   */
+  static int enrollmentToken(Scan s, int last) {
+    int eol = last + 1;
+    while (eol < s.hi && eol - last < 256 && s.b[eol] != '\n') {
+      eol++;
+    }
+    if (eol >= s.hi) {
+      return -1;
+    }
+    int p = eol + 1;
+    while (s.at(p) == ' ' || s.at(p) == '\t') {
+      p++;
+    }
+    return aloneOnItsLine(s, p, DetectorType.SECRET);
+  }
+
+  /** The word at {@code p} when it is all that is left of its line (8 bytes or more), recorded as {@code type}. */
+  private static int aloneOnItsLine(Scan s, int p, DetectorType type) {
+    int end = p;
+    while (end < s.hi && end - p < 4096 && (s.b[end] & 0xFF) > ' ') {
+      end++;
+    }
+    int after = end;
+    while (s.at(after) == ' ' || s.at(after) == '\r') {
+      after++;
+    }
+    if (end - p < 8 || !(after >= s.hi || s.b[after] == '\n') || isToken(s, p)) {
+      return -1;
+    }
+    return s.add(p, end, type) ? end : -1;
+  }
+
+  /**
+   * At the blank of {@code d by user } of Jenkins' build cause {@code Started by user Alice Smith} (the first line of
+   * a job started by hand, its console log and {@code consoleText}): the user's full name, the rest of the line.
+   */
+  static int jenkinsStartedBy(Scan s, int last, int patternLength) {
+    int first = last - patternLength + 1;
+    if (!has(s, first - 6, "Starte")) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 128 && s.b[end] != '\n' && s.b[end] != '\r') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return end == start ? -1 : add(s, start, end);
+  }
+
   /** Whether {@code lit} is at {@code from}, a readable byte of the window (a look back stops at its start). */
   private static boolean has(Scan s, int from, String lit) {
     return from >= s.lo && Bytes.startsWith(s.b, from, s.hi, lit);

@@ -100,6 +100,10 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     VAULT_LOGIN_PATH,
     PKEXEC_USER,
     USER_RENAME,
+    ELASTIC_PASSWORD,
+    ENROLLMENT_TOKEN,
+    JENKINS_STARTED_BY,
+    COOKIE_WITH_VALUE,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -81,6 +81,12 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
     t.add(new Trigger(Action.USER_RENAME, DetectorType.USERNAME, "user name '", 0)); // usermod's "… 'X' to 'Y'"
+    // Elasticsearch's generated passwords and enrollment tokens, alone on the line after their announcement
+    t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "password for the ", 0));
+    t.add(new Trigger(Action.ENROLLMENT_TOKEN, DetectorType.SECRET, "enrollment token", 0));
+    t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by user ", 0)); // Jenkins' "Started by user X"
+    // Keycloak's "Set AUTH_SESSION_ID cookie with value X" (from "ook": "coo" is too common a start)
+    t.add(new Trigger(Action.COOKIE_WITH_VALUE, DetectorType.SECRET, "ookie with value ", 0));
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
@@ -304,6 +310,11 @@ final class TriggerCatalog {
         "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
+    // a session's id: a live bearer credential (Spring's SessionId=, ;jsessionid=, "sessionId" in a log's MDC);
+    // pseudonymised like any value, so requests of one session still correlate
+    for (String w : List.of("sessionid", "session_id", "session-id")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
     // a payment card's security code (cvv=123, "cvc": "456", card_cvv2): a short number, secret whatever its form
     for (String w : List.of("pass", "pwd", "token", "psk", "cvv", "cvc", "cvv2", "cvc2")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b));
@@ -328,6 +339,7 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "acct", Trigger.EXACT_KEY)); // auditd's acct="x"
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "uname", Trigger.EXACT_KEY)); // Grafana's uname=x
     // sudo's JSON event log (sudo 1.9.4+): "submituser":"x", "runuser":"x" (as "unuser": "run" is too common a start)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "submituser", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "unuser", 0));

@@ -167,6 +167,13 @@ final class UserSlotDetector {
       start = end + 1; // polkit's "authenticated as unix-user:alice": the name after the kind
       end = wordEnd(s, start);
     }
+    if (open >= 0 && !escaped && s.at(end) == '\\') {
+      // a Windows account in quotes, DOMAIN and user (SQL Server's "Login failed for user 'CORP\alice'."): the whole name
+      int user = wordEnd(s, end + 1);
+      if (user > end + 1) {
+        end = user;
+      }
+    }
     while (end > start && s.at(end - 1) == '.') {
       end--;
     }
@@ -182,7 +189,8 @@ final class UserSlotDetector {
     if (needsPort && (s.at(after) != ' ' || !portFollows(s, after + 1))) {
       return -1; // sshd's "Disconnected from user U ADDRESS port N", not "loaded from user settings"
     }
-    if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))) {
+    if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))
+        || (open < 0 && bracketAt < 0 && isNoName(s, start, end) && !Bytes.startsWith(s.b, after, s.hi, " from "))) {
       return -1;
     }
     if (closer == ']' && Bytes.startsWith(s.b, after, s.hi, " -> [")) { // Samba's mapped name: [bob] -> [BOB]
@@ -346,6 +354,23 @@ final class UserSlotDetector {
       e++;
     }
     return e > p && Bytes.startsWith(s.b, e, s.hi, " port ");
+  }
+
+  /**
+   * Words that follow {@code invalid user}, {@code for user} in error messages, not names: "Invalid user credentials",
+   * "invalid user or password", "Invalid user name or password", "for user account …". (In quotes or brackets a
+   * name is a name, and so is one before sshd's " from ": "Invalid user name from 203.0.113.9", a guess.)
+   */
+  private static final String[] NO_NAMES = {"credentials", "credential", "or", "and", "name", "id", "input", "data",
+      "session", "token", "password", "account", "object", "type", "format", "specified", "provided"};
+
+  private static boolean isNoName(Scan s, int start, int end) {
+    for (String w : NO_NAMES) {
+      if (end - start == w.length() && Bytes.startsWithIgnoreCase(s.b, start, end, w)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A quote around a name: also the backquote of MySQL's and Cypher's identifiers ({@code to user `janedoe`}). */

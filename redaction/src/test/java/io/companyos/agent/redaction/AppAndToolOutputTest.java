@@ -1,0 +1,63 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Secrets and users in application and tool output that session 20's second red team found left whole, each in the
+ * program's own format: Terraform's plan (keys padded to line up their {@code =}), Python's bytes literals in
+ * botocore's and http.client's debug dumps, Vault's table output, Elasticsearch's generated passwords and
+ * enrollment tokens, session ids (Spring, Tomcat, a log's MDC, Keycloak's cookie), Grafana's {@code uname=},
+ * Jenkins' build cause, Windows accounts in quotes; and error messages whose words are no user.
+ */
+class AppAndToolOutputTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("      + master_password         = \"S3cretPw\"", "      + master_password         = \"<secret>\""),
+        Arguments.of("          + \"DB_PASSWORD\"                     = \"S3cretPw\"",
+            "          + \"DB_PASSWORD\"                     = \"<secret>\""),
+        Arguments.of("db_password          = \"S3cretPw\"", "db_password          = \"<secret>\""),
+        Arguments.of("headers={'x-api-key': b'0123456789abcdef0123456789abcdef', 'password': b'Hunter2Secret'}",
+            "headers={'x-api-key': b'<secret>', 'password': b'<secret>'}"),
+        Arguments.of("password           SsnoaA-8Tv4t34f41baD", "password           <secret>"),
+        Arguments.of("username           v-vaultuser-my-role-x7Qp2", "username           <user>"),
+        Arguments.of("secret_id               841771dc-11c9-bbc7-bcac-6a3945a69cd9", "secret_id               <secret>"),
+        Arguments.of("ℹ️  Password for the elastic user (reset with `bin/elasticsearch-reset-password -u elastic`):\n"
+                + "  yWyB3q5Ab+CdEfGhIjKl\n",
+            "ℹ️  Password for the elastic user (reset with `bin/elasticsearch-reset-password -u elastic`):\n"
+                + "  <secret>\n"),
+        Arguments.of("• Copy the following enrollment token and paste it into Kibana in your browser:\n"
+                + "  eyJ2ZXIiOiI4LjAuMCIsImFkciI6WyIxOTIuMC4yLjEwOjkyMDAiXX0=\n",
+            "• Copy the following enrollment token and paste it into Kibana in your browser:\n  <secret>\n"),
+        Arguments.of("Password for the [elastic] user successfully reset.\nNew value: aB3dEf9hIjKlMn0p",
+            "Password for the [elastic] user successfully reset.\nNew value: <secret>"),
+        Arguments.of("Details=WebAuthenticationDetails [RemoteIpAddress=192.0.2.10, SessionId=8F2A6C1D3B9E4F5A7C0D1E2F3A4B5C6D]",
+            "Details=WebAuthenticationDetails [RemoteIpAddress=<ipv4>, SessionId=<secret>]"),
+        Arguments.of("\"GET /app/cart;jsessionid=8F2A6C1D3B9E4F5A7C0D1E2F3A4B5C6D HTTP/1.1\" 200 512",
+            "\"GET /app/cart;jsessionid=<secret> HTTP/1.1\" 200 512"),
+        Arguments.of("{\"mdc\":{\"sessionId\":\"8F2A6C1D3B9E4F5A7C0D1E2F3A4B5C6D\"}}", "{\"mdc\":{\"sessionId\":\"<secret>\"}}"),
+        Arguments.of("(executor-thread-1) Set AUTH_SESSION_ID cookie with value 4f3c2a1e-9b8d-7c6f-5e4d-3c2b1a0f9e8d.node1",
+            "(executor-thread-1) Set AUTH_SESSION_ID cookie with value <secret>"),
+        Arguments.of("logger=context userId=3 orgId=1 uname=alice t=2024-05-01T10:00:00Z method=GET",
+            "logger=context userId=3 orgId=1 uname=<user> t=2024-05-01T10:00:00Z method=GET"),
+        Arguments.of("Started by user Alice Smith\nRunning as SYSTEM", "Started by user <user>\nRunning as SYSTEM"),
+        Arguments.of("com.microsoft.sqlserver.jdbc.SQLServerException: Login failed for user 'CORP\\alice'.",
+            "com.microsoft.sqlserver.jdbc.SQLServerException: Login failed for user '<user>'."),
+        Arguments.of("sshd[1]: Invalid user name from 192.0.2.1 port 22", "sshd[1]: Invalid user <user> from <ipv4> port 22"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "      + password_length         = 16",
+        "password expired",
+        "password  expired yesterday",
+        "lease_duration     1h",
+        "    password           indented is no table",
+        "SessionId=null",
+        "AuthenticationFlowException: Invalid user credentials",
+        "error: invalid user or password",
+        "Invalid user name or password",
+        "Generate an enrollment token with the tool.\nThen paste it into Kibana.",
+        "Password for the report is due.\nok");
+  }
+}
