@@ -43,7 +43,23 @@ class AppAndToolOutputTest extends RedactedAndKeptCases {
         Arguments.of("Started by user Alice Smith\nRunning as SYSTEM", "Started by user <user>\nRunning as SYSTEM"),
         Arguments.of("com.microsoft.sqlserver.jdbc.SQLServerException: Login failed for user 'CORP\\alice'.",
             "com.microsoft.sqlserver.jdbc.SQLServerException: Login failed for user '<user>'."),
-        Arguments.of("sshd[1]: Invalid user name from 192.0.2.1 port 22", "sshd[1]: Invalid user <user> from <ipv4> port 22"));
+        Arguments.of("sshd[1]: Invalid user name from 192.0.2.1 port 22", "sshd[1]: Invalid user <user> from <ipv4> port 22"),
+        // values in brackets (Spring's request details, Go's header maps, JSON lists) and one level down (actuator)
+        Arguments.of("POST \"/login\", parameters={username:[alice], password:[Hunter2Secret]}, headers={x-api-key:[0123456789abcdef0123]}",
+            "POST \"/login\", parameters={username:[<user>], password:[<secret>]}, headers={x-api-key:[<secret>]}"),
+        Arguments.of("request headers: map[Accept:[*/*] Cookie:[session=9f8e7d6c5b4a3f2e1d0c] X-Api-Key:[0123456789abcdef0123]]",
+            "request headers: map[Accept:[*/*] Cookie:[session=<secret>] X-Api-Key:[<secret>]]"),
+        Arguments.of("{\"headers\":{\"X-Auth-Token\":[\"abc123def456ghi789\"],\"X-Api-Key\":[\"k1\", \"k2\"]}}",
+            "{\"headers\":{\"X-Auth-Token\":[\"<secret>\"],\"X-Api-Key\":[\"<secret>\", \"<secret>\"]}}"),
+        Arguments.of("{\"DB_PASSWORD\":{\"value\":\"S3cretPw\",\"origin\":\"System Environment Property\"}}",
+            "{\"DB_PASSWORD\":{\"value\":\"<secret>\",\"origin\":\"System Environment Property\"}}"),
+        // signed URLs and SAML responses in a query; Elasticsearch's security log
+        Arguments.of("GET /key.txt?AWSAccessKeyId=AKIAIOSFODNN7EXAMPLE&Expires=1714644672&Signature=vjbyPxybdZaNmGa%2ByT272YEAiv4%3D",
+            "GET /key.txt?AWSAccessKeyId=<aws_key>&Expires=1714644672&Signature=<secret>"),
+        Arguments.of("GET /sso?SAMLResponse=PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxw&RelayState=abc",
+            "GET /sso?SAMLResponse=<secret>&RelayState=abc"),
+        Arguments.of("[node1] Authentication of [alice] was terminated by realm [ldap1] - authenticate failed",
+            "[node1] Authentication of [<user>] was terminated by realm [ldap1] - authenticate failed"));
   }
 
   static Stream<String> unchanged() {
@@ -58,6 +74,9 @@ class AppAndToolOutputTest extends RedactedAndKeptCases {
         "error: invalid user or password",
         "Invalid user name or password",
         "Generate an enrollment token with the tool.\nThen paste it into Kibana.",
-        "Password for the report is due.\nok");
+        "Password for the report is due.\nok",
+        "Authentication=UsernamePasswordAuthenticationToken [Principal=x, Credentials=[PROTECTED], Authenticated=true]",
+        "\"password\": [], \"secret\": {\"x\": 1}",
+        "signature: ok");
   }
 }

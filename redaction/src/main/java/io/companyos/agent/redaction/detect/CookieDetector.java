@@ -6,8 +6,9 @@ import io.companyos.agent.redaction.DetectorType;
  * Cookie values, which are bearer credentials (a session cookie is a login): after {@code Cookie:} every
  * {@code name=value} pair's value, after {@code Set-Cookie:} the first pair's value (the attributes that follow,
  * {@code Path=/}, {@code HttpOnly}, {@code Expires=…}, are not secret), if at least {@link #MIN_VALUE} bytes long; a
- * JWT value counts as {@link DetectorType#JWT}. Also as a JSON field ({@code "cookie":"…"}, JSON-escaped too) and as
- * {@code cookie=} / {@code http_cookie=}. The cookie names stay.
+ * JWT value counts as {@link DetectorType#JWT}. Also as a JSON field ({@code "cookie":"…"}, JSON-escaped too), as
+ * {@code cookie=} / {@code http_cookie=}, and in brackets ({@code Cookie:[a=…]} of Go's and Spring's header dumps).
+ * The cookie names stay.
  */
 final class CookieDetector {
   /** Shorter values are preferences and flags ({@code theme=dark}, {@code lang=en-US}, {@code x=1}), not sessions. */
@@ -36,6 +37,10 @@ final class CookieDetector {
     while (s.at(p) == ' ' && p - last < 12) {
       p++;
     }
+    boolean bracket = s.at(p) == '[';
+    if (bracket) {
+      p++; // Go's header map and Spring's request details, Cookie:[a=b; c=d]; JSON's "Cookie":["a=b"]
+    }
     if (s.at(p) == '\\' && s.at(p + 1) == '"') {
       p += 2;
     } else if (s.at(p) == '"' || s.at(p) == '\'') {
@@ -51,7 +56,7 @@ final class CookieDetector {
         return r;
       }
       int start = ++p;
-      while (p - start < 4096 && isValueByte(s.at(p))) {
+      while (p - start < 4096 && isValueByte(s.at(p)) && !(bracket && s.at(p) == ']')) {
         p++;
       }
       if (JwtDetector.end(s, start) == p) {

@@ -154,6 +154,12 @@ final class KeyValueDetector {
       int end = tripleQuoteEnd(s, vs + 3); // Grafana's password = """x#y;z""" (TOML's, Python's)
       return end < 0 ? -1 : accept(s, t, vs + 3, end);
     }
+    if (q == '[' || q == '{') {
+      int r = bracketed(s, t, vs);
+      if (r != NOT_BRACKETED) {
+        return r;
+      }
+    }
     if (q == '<' && c == '=' && t.type() == DetectorType.USERNAME) {
       return angleBracketed(s, t, vs); // Dovecot's user=<alice>
     }
@@ -173,6 +179,90 @@ final class KeyValueDetector {
       return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
     return accept(s, t, vs, unquotedEnd(s, ks, vs));
+  }
+
+  private static final int NOT_BRACKETED = Integer.MIN_VALUE;
+
+  /**
+   * A value in brackets or an object of one {@code "value"}: Spring's request details and Go's header maps write a
+   * key's values as a list, {@code password:[Hunter2]}, {@code X-Api-Key:[0123…]}, {@code "X-Auth-Token":["abc…"]}
+   * (one value or several: all of it); Spring Boot's {@code /actuator/env} puts it one level down,
+   * {@code "DB_PASSWORD":{"value":"…","origin":…}}. Nested structures, empty lists and masks ({@code [PROTECTED]},
+   * {@code [REDACTED]}, {@code [hidden]}) stay; anything else in braces is no value of this key.
+   *
+   * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
+   */
+  private static int bracketed(Scan s, Trigger t, int vs) {
+    int in = skipSpaces(s, vs + 1);
+    if (s.at(vs) == '{') {
+      if (!Bytes.startsWith(s.b, in, s.hi, "\"value\"")) {
+        return NOT_BRACKETED;
+      }
+      int colon = skipSpaces(s, in + 7);
+      int vq = s.at(skipSpaces(s, colon + 1));
+      if (s.at(colon) != ':' || vq != '"') {
+        return -1;
+      }
+      int start = skipSpaces(s, colon + 1) + 1;
+      int end = closingQuote(s, start, vq);
+      return end < 0 ? -1 : accept(s, t, start, end);
+    }
+    int close = in;
+    while (close < s.hi && close - vs < MAX_VALUE && s.b[close] != ']' && s.b[close] != '\n') {
+      if (s.b[close] == '[' || s.b[close] == '{') {
+        return -1;
+      }
+      close++;
+    }
+    if (s.at(close) != ']') {
+      return -1;
+    }
+    int start = in;
+    int end = close;
+    while (end > start && (s.b[end - 1] == ' ' || s.b[end - 1] == '\t')) {
+      end--;
+    }
+    int q = s.at(start);
+    if (q == '"' || q == '\'') { // ["a"] or ["a", "b"]: each quoted element
+      int r = -1;
+      int e = start;
+      while (e < end && s.b[e] == q) {
+        int ce = closingQuote(s, e + 1, q);
+        if (ce < 0 || ce >= end) {
+          return r;
+        }
+        if (ce > e + 1 && !isMask(s, e + 1, ce) && accept(s, t, e + 1, ce) > 0) {
+          r = close + 1;
+        }
+        e = skipSpaces(s, ce + 1);
+        if (s.at(e) != ',') {
+          break;
+        }
+        e = skipSpaces(s, e + 1);
+      }
+      return r;
+    }
+    if (end <= start || isMask(s, start, end)) {
+      return -1;
+    }
+    int r = accept(s, t, start, end);
+    return r < 0 ? -1 : close + 1;
+  }
+
+  private static final String[] MASKS =
+      {"protected", "redacted", "filtered", "hidden", "masked", "secure", "local", "unknown"};
+
+  /**
+   * Whether the value is a mask another program wrote in its place ({@code PROTECTED} of Spring Security), or
+   * PostgreSQL's {@code [local]}/{@code [unknown]} (no user, no host).
+   */
+  private static boolean isMask(Scan s, int start, int end) {
+    for (String m : MASKS) {
+      if (end - start == m.length() && Bytes.startsWithIgnoreCase(s.b, start, end, m)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

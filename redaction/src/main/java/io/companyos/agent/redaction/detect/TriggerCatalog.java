@@ -73,6 +73,8 @@ final class TriggerCatalog {
         // Apache's mod_auth_basic (AH01617 failure, AH01618 unknown user), Tomcat's realms, PostgreSQL's peer and
         // ident failures ("provided user name (X) and authenticated user name (Y)")
         "ah01617: user ", "ah01618: user ", "ocked user ", "authenticate user ", "username [", "user name (",
+        // Elasticsearch's security log: "Authentication of [alice] was terminated by realm [ldap1]"
+        "authentication of [",
         // shadow's user management (usermod's "change user name 'X' to", userdel's "owned by 'X'", chage's
         // "changed password expiry for X", from their rarer bytes on; passwd's "password for 'X' changed by": SET_PASSWORD_FOR), PostgreSQL 14's
         // "connection authenticated: identity=\"X\""
@@ -372,6 +374,10 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "sig", Trigger.EXACT_KEY | Trigger.LONG_VALUE));
+    // signed URLs' Signature= (S3's SigV2 presigned, CloudFront's, GCS's V2: 20 bytes or more) and SAML's signed
+    // assertion in a query (SAMLResponse=, which also holds the user's NameID and attributes)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "signature", Trigger.EXACT_KEY | Trigger.LONG_VALUE));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "samlresponse", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "auth",
         Trigger.NEEDS_BOUNDARY | Trigger.BASE64_USER_PASSWORD));
   }
