@@ -6,7 +6,8 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * A payment card's security code under its keys ({@code cvv}, {@code cvc}, {@code security_code}), and international
  * phone numbers written with the national trunk prefix in parentheses ({@code +49 (0)30 …}, common in European
- * signatures and contact records), which session 20's probes found left whole; with the shapes that stay.
+ * signatures and contact records) and a bare number under a phone key, which session 20's probes found left whole;
+ * with the shapes that stay.
  */
 class CardCodeAndTrunkPhoneTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -23,7 +24,12 @@ class CardCodeAndTrunkPhoneTest extends RedactedAndKeptCases {
         Arguments.of("Tel +44 (0)20 7946 0958", "Tel <phone>"),
         Arguments.of("+41 (0)44 668 18 00", "<phone>"),
         Arguments.of("+49(0)89 1234 5678", "<phone>"),
-        Arguments.of("call +1(415)555-0132 now", "call <phone> now"));
+        Arguments.of("call +1(415)555-0132 now", "call <phone> now"),
+        // a phone key names a bare digit run, which the shape detector leaves
+        Arguments.of("{\"name\":\"Alice Smith\",\"phone\":\"0301234567\",\"mobile\":\"+4915112345678\"}",
+            "{\"name\":\"<name>\",\"phone\":\"<phone>\",\"mobile\":\"<phone>\"}"),
+        Arguments.of("customer.phoneNumber=4155550100", "customer.phoneNumber=<phone>"),
+        Arguments.of("fax=030-1234567", "fax=<phone>"));
   }
 
   static Stream<String> unchanged() {
@@ -33,6 +39,10 @@ class CardCodeAndTrunkPhoneTest extends RedactedAndKeptCases {
         "cvv: ${CARD_CVV}",
         "v1.2.3 (0)1",
         "+1 (0)",
-        "score +3 (0)12");
+        "score +3 (0)12",
+        "phone_verified=true",
+        "phone: none",
+        "phone=12345",
+        "mobile=iPhone 12");
   }
 }

@@ -330,6 +330,11 @@ final class KeyValueDetector {
           return -1;
         }
         break;
+      case PHONE:
+        if (!looksLikePhoneValue(s, start, end)) {
+          return -1;
+        }
+        break;
       case SECRET:
       case AWS_SECRET_KEY:
         if (Bytes.startsWith(s.b, start, end, "-----BEGIN ") || Bytes.startsWithIgnoreCase(s.b, start, end, "bearer ")
@@ -590,6 +595,24 @@ final class KeyValueDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * A phone key's value that is a number: 6 to 15 digits with at most a leading {@code +}, blanks, dashes, dots,
+   * slashes and parentheses ({@code "phone": "0301234567"}, {@code mobile=+4915112345678}, {@code tel: (030) 123 456});
+   * the shape detector does not take bare digit runs, a phone key names them.
+   */
+  private static boolean looksLikePhoneValue(Scan s, int start, int end) {
+    int digits = 0;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      if (Bytes.isDigit(c)) {
+        digits++;
+      } else if (!(c == ' ' || c == '-' || c == '.' || c == '/' || c == '(' || c == ')' || (c == '+' && p == start))) {
+        return false;
+      }
+    }
+    return digits >= 6 && digits <= 15;
   }
 
   static boolean isSystemAccount(Scan s, int start, int end) {

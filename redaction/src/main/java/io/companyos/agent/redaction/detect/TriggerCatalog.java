@@ -335,6 +335,11 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "neo4j_auth", Trigger.AFTER_SLASH));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "ssn", b));
+    // a phone number under its key, also a bare digit run the shape detector leaves ("phone": "0301234567")
+    for (String w : List.of("phone", "phonenumber", "phone_number", "phone-number", "mobile", "telephone", "msisdn",
+        "fax")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, w, b));
+    }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "social_security_number", 0));
     for (String w : List.of("username", "user_name", "user-name", "user.name")) { // user.name: Elastic's ECS, Java
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
