@@ -52,8 +52,8 @@ final class AuthHeaderDetector {
    * At the space after {@code AUTH PLAIN} or {@code AUTH XOAUTH2} (SMTP, IMAP's {@code AUTHENTICATE}): the initial
    * response, when it is base64 of what the mechanism sends: PLAIN's {@code authzid NUL user NUL password}
    * (RFC 4616), XOAUTH2's {@code user=… ^Aauth=Bearer …}. The mechanism word stays. Also after the tab of
-   * {@code <tab>resp=}, Dovecot's authentication protocol as its auth debug log writes it ({@code AUTH<tab>1<tab>PLAIN<tab>
-   * service=imap<tab>…<tab>resp=AGFsaWNl…}).
+   * {@code <tab>resp=}, Dovecot's authentication protocol as its auth debug log writes it
+   * ({@code AUTH<tab>1<tab>PLAIN<tab>service=imap<tab>…<tab>resp=AGFsaWNl…}).
    */
   static int saslInitialResponse(Scan s, int last, int patternLength, boolean xoauth2) {
     if (s.at(last - patternLength + 1) != '\t' && Bytes.isWord(s.at(last - patternLength))) {

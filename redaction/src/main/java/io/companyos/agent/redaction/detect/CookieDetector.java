@@ -92,7 +92,8 @@ final class CookieDetector {
 
   /**
    * At the blank of {@code cookie with value }: Keycloak's {@code Set AUTH_SESSION_ID cookie with value
-   * 4f3c2a1e-….node1} and {@code Found … cookie with value …} (DEBUG): the cookie's value, a session's credential.
+   * 4f3c2a1e-….node1} and {@code Found … cookie with value …} (DEBUG): the cookie's value, a session's
+   * credential.
    */
   static int withValue(Scan s, int last) {
     int start = last + 1;

@@ -267,9 +267,9 @@ final class KeyValueDetector {
 
   /**
    * A user name in angle brackets after {@code =}, Dovecot's login lines ({@code imap-login: Login: user=<alice>,
-   * method=PLAIN, rip=…}, {@code auth failed … user=<alice>}; its default {@code login_log_format_elements}): the name
-   * inside, when a {@code >} closes it before a blank; {@code <>} (no user given) stays, and so does what a redaction
-   * wrote there, {@code user=<<user:1a2b3c4d>>} (a {@code <} starts no name).
+   * method=PLAIN, rip=…}, {@code auth failed … user=<alice>}; its default {@code login_log_format_elements}): the
+   * name inside, when a {@code >} closes it before a blank; {@code <>} (no user given) stays, and so does what a
+   * redaction wrote there, {@code user=<<user:1a2b3c4d>>} (a {@code <} starts no name).
    */
   private static int angleBracketed(Scan s, Trigger t, int vs) {
     if (s.tokenEnd(vs) > vs) {

@@ -3,8 +3,12 @@ package io.companyos.agent.redaction.detect;
 import io.companyos.agent.redaction.DetectorType;
 
 /**
- * User names in the lines of login programs, cron and Neo4j's security log, which no phrase such as {@code for user}
- * marks (the formats are the programs' own, each named below). {@code root} and {@code nobody} stay.
+ * User names, and a few passwords, in the lines of login programs and daemons (OpenSSH, login, su, sudo, cron,
+ * pkexec, Dovecot, OpenVPN, Samba, vsftpd), databases (PostgreSQL, MySQL, Neo4j) and tools (Vault, Elasticsearch,
+ * Jenkins) where no key and no phrase such as {@code for user} marks them: each method names the program and its
+ * format, taken from its source or manual. Each pattern starts at a rare three bytes of its phrase (the scanner tests
+ * every position against the first three bytes of every pattern) and the method checks the rest. {@code root},
+ * {@code nobody} and tokens of an earlier redaction stay.
  */
 final class LoginLogDetector {
   private LoginLogDetector() {}
@@ -44,8 +48,8 @@ final class LoginLogDetector {
    * At the {@code 2} of {@code ssh2}: OpenSSH's authentication log line, {@code Failed keyboard-interactive/pam for
    * alice from 192.0.2.10 port 51234 ssh2} for every method ({@code password}, {@code publickey},
    * {@code keyboard-interactive}, {@code gssapi-with-mic}, {@code hostbased}, {@code none}; accepted, failed,
-   * postponed, partial), and {@code maximum authentication attempts exceeded for alice from … port … ssh2} (auth.c):
-   * the user between {@code for } (or {@code invalid user }) and {@code  from HOST port N}.
+   * postponed, partial), and {@code maximum authentication attempts exceeded for alice from … port … ssh2}
+   * (auth.c): the user between {@code for } (or {@code invalid user }) and {@code  from HOST port N}.
    */
   static int sshdAuthLog(Scan s, int last) {
     int ssh = last - 3;
@@ -135,8 +139,9 @@ final class LoginLogDetector {
   }
 
   /**
-   * At the {@code (} of {@code md (}, {@code mdout (}, {@code mdend (}: cron's {@code (alice) CMD (/usr/local/bin/backup)} (Vixie cron, cronie, and
-   * cronie's {@code CMDOUT}, {@code CMDEND}): the user in the parentheses before it.
+   * At the {@code (} of {@code md (}, {@code mdout (}, {@code mdend (}: cron's {@code (alice) CMD
+   * (/usr/local/bin/backup)} (Vixie cron, cronie, and cronie's {@code CMDOUT}, {@code CMDEND}): the user in the
+   * parentheses before it.
    */
   static int cronCommand(Scan s, int last, int patternLength) {
     int close = last - patternLength - 2;
@@ -500,7 +505,8 @@ final class LoginLogDetector {
    * At the {@code (} of a Dovecot service's log prefix, {@code imap(alice)<1234><AbCd>: Disconnected: Logged out},
    * {@code pop3(alice)}, {@code lmtp(alice)}, {@code submission(alice)}, {@code managesieve(alice)}, and of its
    * authentication's {@code pam(alice,192.0.2.10,<AbCd>): pam_authenticate() failed}, {@code passwd-file(alice,…)}:
-   * the user up to the {@code )} or {@code ,} (an e-mail address there is the e-mail detector's; a number, a pid, stays).
+   * the user up to the {@code )} or {@code ,} (an e-mail address there is the e-mail detector's; a number, a pid,
+   * stays).
    */
   static int dovecotService(Scan s, int last, int patternLength, int flags) {
     int first = last - patternLength + 1;
@@ -534,8 +540,8 @@ final class LoginLogDetector {
 
   /**
    * At the last byte of {@code )=(} in PostgreSQL's unique-violation detail, {@code DETAIL:  Key (username)=(alice)
-   * already exists.}, {@code Key (lower(email), tenant_id)=(…, 42)}: each value whose column is a key the detectors know
-   * ({@link KeyNames#classify}: a user, a person's name, a secret, …), as that type.
+   * already exists.}, {@code Key (lower(email), tenant_id)=(…, 42)}: each value whose column is a key the detectors
+   * know ({@link KeyNames#classify}: a user, a person's name, a secret, …), as that type.
    */
   static int postgresKey(Scan s, int last) {
     int close = last - 2;
@@ -599,8 +605,8 @@ final class LoginLogDetector {
 
   /**
    * At the {@code [} of {@code ]\[}: Samba's authentication audit, {@code Auth: [SMB2,(null)] user [EXAMPLE]\[alice] at
-   * [Wed, …] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] … mapped to [EXAMPLE]\[alice].}: the account name after
-   * the domain (the domain stays).
+   * [Wed, …] with [NTLMv2] status [NT_STATUS_WRONG_PASSWORD] … mapped to [EXAMPLE]\[alice].}: the account name
+   * after the domain (the domain stays).
    */
   static int sambaDomainUser(Scan s, int last) {
     int start = last + 1;
@@ -697,8 +703,9 @@ final class LoginLogDetector {
   }
 
   /**
-   * At the last byte of {@code enrollment token}: Elasticsearch's banner and {@code elasticsearch-create-enrollment-token}
-   * print a Kibana or node enrollment token (base64 of a JSON with an API key) alone on the next line: a secret.
+   * At the last byte of {@code enrollment token}: Elasticsearch's banner and
+   * {@code elasticsearch-create-enrollment-token} print a Kibana or node enrollment token (base64 of a JSON with an
+   * API key) alone on the next line: a secret.
    */
   static int enrollmentToken(Scan s, int last) {
     int eol = last + 1;

@@ -33,7 +33,7 @@ final class Scan {
   final int[] patternEnds = new int[32];
   final byte[] digits = new byte[24];
   private final boolean[] enabled;
-  /** The labels of the tokens this engine writes ({@code <label>}, {@code <label:8 hex>}): passed over, not redacted. */
+  /** The labels of the tokens this engine writes ({@code <label>}, {@code <label:8 hex>}): passed over. */
   private final byte[][] tokenLabels;
 
   Scan(boolean[] enabled) {

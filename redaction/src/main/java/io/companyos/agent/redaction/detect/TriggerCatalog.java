@@ -75,9 +75,10 @@ final class TriggerCatalog {
         "ah01617: user ", "ah01618: user ", "ocked user ", "authenticate user ", "username [", "user name (",
         // Elasticsearch's security log: "Authentication of [alice] was terminated by realm [ldap1]"
         "authentication of [",
-        // shadow's user management (usermod's "change user name 'X' to", userdel's "owned by 'X'", chage's
-        // "changed password expiry for X", from their rarer bytes on; passwd's "password for 'X' changed by": SET_PASSWORD_FOR), PostgreSQL 14's
-        // "connection authenticated: identity=\"X\""
+        // shadow's user management, from the phrases' rarer bytes on (userdel's "owned by 'X'", chage's "changed
+        // password expiry for X"; usermod's "change user name 'X' to 'Y'": USER_RENAME; passwd's "password for 'X'
+        // changed by": SET_PASSWORD_FOR), PostgreSQL 14's "connection authenticated: identity=\"X\"", a backquoted
+        // name (MySQL's and Cypher's identifiers)
         "wned by '", "iry for ", "identity=\"", "user `")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
@@ -86,7 +87,7 @@ final class TriggerCatalog {
     // Elasticsearch's generated passwords and enrollment tokens, alone on the line after their announcement
     t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "password for the ", 0));
     t.add(new Trigger(Action.ENROLLMENT_TOKEN, DetectorType.SECRET, "enrollment token", 0));
-    t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by user ", 0)); // Jenkins' "Started by user X"
+    t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by user ", 0)); // "Started by user X"
     // Keycloak's "Set AUTH_SESSION_ID cookie with value X" (from "ook": "coo" is too common a start)
     t.add(new Trigger(Action.COOKIE_WITH_VALUE, DetectorType.SECRET, "ookie with value ", 0));
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
@@ -119,7 +120,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.IDENTIFIED_WITH, DetectorType.SECRET, "identified with ", 0));
     t.add(new Trigger(Action.SU_FOR, DetectorType.USERNAME, "su for ", 0)); // shadow's "Successful su for T by U"
     t.add(new Trigger(Action.SUDO_LOGFILE, DetectorType.USERNAME, " : tty=", 0)); // sudo's logfile: " : U : TTY="
-    t.add(new Trigger(Action.SSHD_SESSION, DetectorType.USERNAME, "session: ", 0)); // "Starting session: … for U from"
+    t.add(new Trigger(Action.SSHD_SESSION, DetectorType.USERNAME, "session: ", 0)); // "Starting session: …for U from"
     t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "k login:", 0)); // vsftpd's "[U] OK LOGIN:"
     t.add(new Trigger(Action.FTP_LOGIN, DetectorType.USERNAME, "l login:", 0)); // and "[U] FAIL LOGIN:"
     // Dovecot's services and its authentication's passdbs: imap(alice)<pid><session>:, pam(alice,192.0.2.10,…)

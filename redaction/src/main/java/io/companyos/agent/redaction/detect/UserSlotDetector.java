@@ -168,7 +168,7 @@ final class UserSlotDetector {
       end = wordEnd(s, start);
     }
     if (open >= 0 && !escaped && s.at(end) == '\\') {
-      // a Windows account in quotes, DOMAIN and user (SQL Server's "Login failed for user 'CORP\alice'."): the whole name
+      // a Windows account in quotes, domain and user (SQL Server's "Login failed for user 'CORP\alice'."): all of it
       int user = wordEnd(s, end + 1);
       if (user > end + 1) {
         end = user;
@@ -189,7 +189,8 @@ final class UserSlotDetector {
     if (needsPort && (s.at(after) != ' ' || !portFollows(s, after + 1))) {
       return -1; // sshd's "Disconnected from user U ADDRESS port N", not "loaded from user settings"
     }
-    if (Bytes.startsWith(s.b, start, s.hi, "invalid ") || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))
+    if (Bytes.startsWith(s.b, start, s.hi, "invalid ")
+        || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))
         || (open < 0 && bracketAt < 0 && isNoName(s, start, end) && !Bytes.startsWith(s.b, after, s.hi, " from "))) {
       return -1;
     }
