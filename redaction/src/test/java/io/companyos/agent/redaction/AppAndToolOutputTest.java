@@ -59,7 +59,19 @@ class AppAndToolOutputTest extends RedactedAndKeptCases {
         Arguments.of("GET /sso?SAMLResponse=PHNhbWxwOlJlc3BvbnNlIHhtbG5zOnNhbWxw&RelayState=abc",
             "GET /sso?SAMLResponse=<secret>&RelayState=abc"),
         Arguments.of("[node1] Authentication of [alice] was terminated by realm [ldap1] - authenticate failed",
-            "[node1] Authentication of [<user>] was terminated by realm [ldap1] - authenticate failed"));
+            "[node1] Authentication of [<user>] was terminated by realm [ldap1] - authenticate failed"),
+        // docker login's user (its -p was already the password; a piped password is still found behind the user)
+        Arguments.of("+ docker login -u alice -p Passw0rd! registry.example.com",
+            "+ docker login -u <user> -p <secret> registry.example.com"),
+        Arguments.of("printf '%s\\n' 'printfPw1' | docker login -u ci --password-stdin ghcr.io",
+            "printf '%s\\n' '<secret>' | docker login -u <user> --password-stdin ghcr.io"),
+        // HikariCP's configuration dump, RabbitMQ's definitions, Azure API Management's key header
+        Arguments.of("com.zaxxer.hikari.HikariConfig : username........................\"appuser\"",
+            "com.zaxxer.hikari.HikariConfig : username........................\"<user>\""),
+        Arguments.of("{\"users\":[{\"password_hash\":\"kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR\"}]}",
+            "{\"users\":[{\"password_hash\":\"<password_hash>\"}]}"),
+        Arguments.of("{\"headers\":{\"Ocp-Apim-Subscription-Key\":\"0123456789abcdef0123456789abcdef\"}}",
+            "{\"headers\":{\"Ocp-Apim-Subscription-Key\":\"<secret>\"}}"));
   }
 
   static Stream<String> unchanged() {
@@ -77,6 +89,10 @@ class AppAndToolOutputTest extends RedactedAndKeptCases {
         "Password for the report is due.\nok",
         "Authentication=UsernamePasswordAuthenticationToken [Principal=x, Credentials=[PROTECTED], Authenticated=true]",
         "\"password\": [], \"secret\": {\"x\": 1}",
-        "signature: ok");
+        "signature: ok",
+        "git push -u origin main",
+        "docker run -u 1000:1000 image",
+        "com.zaxxer.hikari.HikariConfig : password........................<masked>",
+        "com.zaxxer.hikari.HikariConfig : maximumPoolSize.................10");
   }
 }

@@ -79,6 +79,11 @@ final class CommandLineDetector {
         sep = p;
       }
     }
+    if (sep < 0 && end > start && s.b[last - 1] == 'u' && lineMentions(s, last, " login")
+        && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)) {
+      // docker/podman/helm/az … login -u alice -p x: the user, as its -p is the password
+      return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+    }
     if (sep <= start || sep >= end - 1 || KeyValueDetector.isPlaceholder(s, start, end)
         || (!curl && !lineMentions(s, last, "smbclient", "rpcclient"))) {
       return -1;

@@ -82,6 +82,16 @@ final class KeyValueDetector {
       return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
     }
     int p = wordEnd;
+    if (s.at(p) == '.' && s.at(p + 1) == '.' && s.at(p + 2) == '.') {
+      while (s.at(p) == '.' && p - wordEnd < 64) {
+        p++; // HikariCP's configuration dump pads a property with dots: username........"appuser"
+      }
+      if (s.at(p) != '"') {
+        return -1;
+      }
+      int end = closingQuote(s, p + 1, '"');
+      return end < 0 ? -1 : accept(s, t, p + 1, end);
+    }
     boolean escaped = false;
     boolean quotedKey = false;
     int escapedQuote = escapedQuote(s, p);

@@ -397,7 +397,8 @@ final class KeyedForms {
    * @param after the end of the command word, returned when a span is recorded
    */
   static int piped(Scan s, int from, int after, boolean userColon) {
-    int floor = Math.max(s.floor(), from - 1024);
+    // back past spans found on the command's own line too (docker login -u bob --password-stdin: the user)
+    int floor = Math.max(Math.max(s.lo, s.emitFrom), from - 1024);
     int pipe = from - 1;
     while (pipe > floor && s.b[pipe] != '|' && s.b[pipe] != '\n') {
       pipe--;

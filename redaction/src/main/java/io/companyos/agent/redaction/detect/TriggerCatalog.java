@@ -331,6 +331,12 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "-pw", Trigger.PREFIXED));
     moreSecretKeys(t);
+    // RabbitMQ's definitions export ("password_hash": "kI3G…", a salted SHA-256 of the password); Azure API
+    // Management's Ocp-Apim-Subscription-Key header
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "password_hash", 0));
+    for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
     for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.AWS_SECRET_KEY, w, 0));
     }
