@@ -46,6 +46,15 @@ final class CatalogScanner {
 
   private final KeywordTrie trie;
   private final Trigger[] triggers;
+  /**
+   * Per pattern, the bytes before its anchor (see {@link Anchors}): the filter and the trie hold each pattern from
+   * its anchor on, and a pattern found there counts when these bytes precede it.
+   */
+  private final byte[][] leads;
+  /** Per pattern, its whole length. */
+  private final int[] lengths;
+  /** The longest lead: how far past a window's limit the pass looks for anchors of patterns that start before it. */
+  private final int maxAnchor;
   private final boolean[] enabled;
   private final byte[][] tokenLabels;
   private final int[] byteInfo = new int[256];
@@ -74,9 +83,18 @@ final class CatalogScanner {
     }
     this.triggers = active.toArray(new Trigger[0]);
     List<byte[]> patterns = new ArrayList<>();
-    for (Trigger t : triggers) {
-      patterns.add(t.text().getBytes(StandardCharsets.UTF_8));
+    this.leads = new byte[triggers.length][];
+    this.lengths = new int[triggers.length];
+    int most = 0;
+    for (int id = 0; id < triggers.length; id++) {
+      byte[] text = triggers[id].text().getBytes(StandardCharsets.UTF_8);
+      int anchor = Anchors.of(text);
+      leads[id] = java.util.Arrays.copyOf(text, anchor);
+      lengths[id] = text.length;
+      most = Math.max(most, anchor);
+      patterns.add(java.util.Arrays.copyOfRange(text, anchor, text.length));
     }
+    this.maxAnchor = most;
     this.trie = KeywordTrie.of(patterns);
     this.enabled = enabled.clone();
     for (int c = 0; c < 256; c++) {
@@ -181,7 +199,10 @@ final class CatalogScanner {
     final byte[] b = s.b;
     final int[] info = byteInfo;
     final long[] trigrams = trie.trigrams();
-    final int end = Math.min(s.hi, limit + 2);
+    // (a pattern that starts before the limit may have its anchor up to maxAnchor bytes after it)
+    final int end = Math.min(s.hi, limit + 2 + maxAnchor);
+    s.patternFrom = from;
+    s.patternLimit = limit;
     int window = 0;
     int prev = 0;
     int quiet = from; // no trigger before this can match: the rest of a date and time (see quietEnd)
@@ -229,7 +250,7 @@ final class CatalogScanner {
         continue;
       }
       boolean in = i < inside;
-      if (hit && i - 2 >= from && i - 2 < limit) {
+      if (hit && i - 2 >= from && i - 2 < limit + maxAnchor) {
         int r = onPatternsAt(s, i - 2, window);
         if (r > i) {
           if (!in) {
@@ -471,12 +492,30 @@ final class CatalogScanner {
       found = outputsAt(ids, ends, found, node, k);
     }
     for (int j = found - 1; j >= 0; j--) {
-      int r = onPattern(s, triggers[ids[j]], ends[j]);
+      int id = ids[j];
+      int first = ends[j] - lengths[id] + 1; // where the whole pattern starts
+      if (first < s.patternFrom || first >= s.patternLimit || (leads[id].length > 0 && !leadAt(s, leads[id], first))) {
+        continue;
+      }
+      int r = onPattern(s, triggers[id], ends[j]);
       if (r > ends[j]) {
         return r;
       }
     }
     return -1;
+  }
+
+  /** Whether the bytes at {@code first} are {@code lead} (ASCII letters in either case, as the trie compares). */
+  private static boolean leadAt(Scan s, byte[] lead, int first) {
+    if (first < s.lo) {
+      return false;
+    }
+    for (int k = 0; k < lead.length; k++) {
+      if (Bytes.lower(s.b[first + k]) != lead[k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Records the patterns that end at {@code node} (their last byte at {@code end}); returns the new count. */

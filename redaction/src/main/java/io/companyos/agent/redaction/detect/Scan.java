@@ -26,6 +26,14 @@ final class Scan {
   int jwtFrom;
   int jwtTo;
 
+  /**
+   * The starts of the patterns this pass counts, {@code [patternFrom, patternLimit)}: {@link CatalogScanner#scan}'s
+   * range (a pattern whose anchor lies in it but which starts before it is the previous window's); unbounded for a
+   * look at one position.
+   */
+  int patternFrom = Integer.MIN_VALUE;
+  int patternLimit = Integer.MAX_VALUE;
+
   final MatchList matches = new MatchList();
   final int[] scratch = new int[16];
   final int[] groups = new int[8];
