@@ -675,6 +675,12 @@ final class CatalogScanner {
         return LoginLogDetector.jenkinsStartedBy(s, last, t.text().length());
       case COOKIE_WITH_VALUE:
         return CookieDetector.withValue(s, last);
+      case DEVICE_SECRET:
+        return LoginLogDetector.deviceSecret(s, last, t.flags());
+      case RADIUS_LOGIN:
+        return LoginLogDetector.radiusLogin(s, last);
+      case SECURE_STRING:
+        return LoginLogDetector.secureString(s, last);
       case USER_RENAME:
         return LoginLogDetector.userRename(s, last);
       case PKEXEC_USER:

@@ -120,7 +120,8 @@ final class KeyValueDetector {
       int end = Bytes.indexOf(s.b, start, limit, "<");
       return end < 0 ? -1 : accept(s, t, start, end);
     } else if (c == '=' || (c == ':' && s.at(sp + 1) != ':')) {
-      vs = skipSpaces(s, sp + 1);
+      // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw")
+      vs = skipSpaces(s, c == ':' && s.at(sp + 1) == '=' ? sp + 2 : sp + 1);
       if (c == '=' && s.at(vs) == '>') {
         vs = skipSpaces(s, vs + 1);
       }
@@ -130,7 +131,9 @@ final class KeyValueDetector {
     } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)
         && !Bytes.startsWith(s.b, sp, s.hi, "via the CLI")) { // docker login's warning "Using --password via the CLI"
       vs = sp;
-    } else if (quotedKey && t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')) {
+    } else if (quotedKey && (t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')
+        || t.type() == DetectorType.USERNAME && c == '>')) {
+      // (a user too: Windows' event XML, <Data Name="TargetUserName">alice</Data>)
       return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.AWS_SECRET_KEY && isAwsSecretAt(s, sp)) {
       // aws configure set aws_secret_access_key KEY, rclone's secret_access_key KEY: blank-separated, the key's shape
@@ -331,8 +334,8 @@ final class KeyValueDetector {
         }
         break;
       case USERNAME:
-        if (isSystemAccount(s, start, end)) {
-          return -1;
+        if (isSystemAccount(s, start, end) || (end - start == 1 && s.b[start] == '-')) {
+          return -1; // (Windows' events write "-" for no user)
         }
         break;
       case PERSON_NAME:

@@ -758,6 +758,144 @@ final class LoginLogDetector {
     return end == start ? -1 : add(s, start, end);
   }
 
+  /**
+   * At the blank after a network device configuration's secret keyword (Cisco IOS/IOS-XE/NX-OS, ASA, and devices
+   * that copy its syntax): {@code enable password 7 0822455D0A16}, {@code username bob password 7 …},
+   * {@code enable secret 9 $9$…}, {@code tacacs-server key 7 …}, {@code radius-server key …}, {@code key 7 …} of a key
+   * chain, {@code key-string …}, {@code ip ospf authentication-key 7 …}, {@code neighbor … password 7 …},
+   * {@code snmp-server community …}, {@code pre-shared-key …}, {@code wpa-psk ascii 0 …}, SNMPv3's {@code auth sha …
+   * priv aes 128 …}: the value after an optional encryption type (a digit; type 7 is reversible, so a secret like
+   * type 0's plaintext; 5, 8, 9 are hashes) and, after {@code priv aes}, its key size.
+   */
+  static int deviceSecret(Scan s, int last, int flags) {
+    int p = last + 1;
+    if ((flags & DEVICE_SERVER) != 0) {
+      int first = last - 11; // "-server key "
+      if (!has(s, first - 6, "tacacs") && !has(s, first - 6, "radius")) {
+        return -1;
+      }
+    }
+    boolean typed = Bytes.isDigit(s.at(p)) && s.at(p + 1) == ' ';
+    if (typed) {
+      p += 2;
+      if (Bytes.startsWith(s.b, p, s.hi, "md5 ")) {
+        p += 4; // ip ospf message-digest-key 1 md5 KEY
+      }
+    } else if ((flags & DEVICE_NEEDS_TYPE) != 0 && !aaaServerLine(s, last)) {
+      return -1; // (a RADIUS or TACACS+ server's line: radius-server host … key KEY, its type is optional)
+    } else if ((flags & DEVICE_KEY_SIZE) != 0 && Bytes.digitRun(s.b, p, s.hi, 4) == 3 && s.at(p + 3) == ' ') {
+      p += 4; // priv aes 128 …
+    }
+    int start = p;
+    while (p < s.hi && p - start < 256 && (s.b[p] & 0xFF) > ' ') {
+      p++;
+    }
+    if (p == start || isToken(s, start) || KeyValueDetector.isPlaceholder(s, start, p)) {
+      return -1;
+    }
+    int type = s.at(last + 1);
+    boolean hash = (flags & DEVICE_HASH) != 0 && (type == '5' || type == '8' || type == '9');
+    return s.add(start, p, hash ? DetectorType.PASSWORD_HASH : DetectorType.SECRET) ? p : -1;
+  }
+
+  /** Whether the line of {@code p} starts with {@code radius-server} or {@code tacacs-server} (after blanks). */
+  private static boolean aaaServerLine(Scan s, int p) {
+    int ls = p;
+    while (ls > s.lo && p - ls < 512 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    while (s.at(ls) == ' ') {
+      ls++;
+    }
+    return has(s, ls, "radius-server ") || has(s, ls, "tacacs-server ") || has(s, ls, "radius server ")
+        || has(s, ls, "tacacs server ");
+  }
+
+  /**
+   * {@link #deviceSecret} flags: types 5, 8 and 9 are hashes ({@code secret}); a key size may come first; the
+   * encryption type must come first (a general word, {@code password 7 …}); {@code tacacs-} or {@code radius-}
+   * must come before ({@code -server key …}).
+   */
+  static final int DEVICE_HASH = 1;
+  static final int DEVICE_KEY_SIZE = 2;
+  static final int DEVICE_NEEDS_TYPE = 4;
+  static final int DEVICE_SERVER = 8;
+
+  /**
+   * At the {@code [} of FreeRADIUS's authentication log, {@code Login OK: [alice] (from client …)} and {@code Login
+   * incorrect (…): [alice/Hunter2pass] (from client …)} (src/main/auth.c; with {@code auth_goodpass} or
+   * {@code auth_badpass} the password after the slash, in clear): the user, and the password as a secret
+   * ({@code <via Auth-Type = …>}, {@code <no User-Password attribute>} stay).
+   */
+  static int radiusLogin(Scan s, int last) {
+    int limit = Math.min(s.hi, last + 256);
+    int open = s.b[last] == '[' ? last : last + 1; // "Login OK: [": the pattern's own bracket
+    while (open < limit && s.b[open] != '\n' && !(s.b[open] == '[' && s.at(open - 1) == ' ' && s.at(open - 2) == ':')) {
+      open++;
+    }
+    if (open >= limit || s.b[open] != '[') {
+      return -1;
+    }
+    int start = open + 1;
+    int slash = start;
+    while (slash < limit && s.b[slash] != '/' && s.b[slash] != ']' && s.b[slash] != '\n') {
+      slash++;
+    }
+    int close = slash;
+    while (close < limit && s.b[close] != ']' && s.b[close] != '\n') {
+      close++;
+    }
+    if (s.at(close) != ']' || slash == start) {
+      return -1;
+    }
+    int r = add(s, start, slash);
+    if (s.at(slash) == '/' && close > slash + 1 && s.at(slash + 1) != '<' && !isToken(s, slash + 1)
+        && s.add(slash + 1, close, DetectorType.SECRET)) {
+      r = close;
+    }
+    return r;
+  }
+
+  /**
+   * At the blank of {@code securestring }: PowerShell's {@code ConvertTo-SecureString 'pw' -AsPlainText -Force}
+   * (also {@code -String 'pw'}), in transcripts and script block logging: the plain text, a secret; a variable
+   * ({@code $pw}) or a pipeline's input stays.
+   */
+  static int secureString(Scan s, int last) {
+    int p = last + 1;
+    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "-string ")) {
+      p += 8;
+    }
+    int q = s.at(p);
+    int start;
+    int end;
+    if (q == '\'' || q == '"') {
+      start = p + 1;
+      end = closingQuote(s, p, 1024);
+    } else {
+      start = p;
+      end = p;
+      while (end < s.hi && end - p < 1024 && (s.b[end] & 0xFF) > ' ') {
+        end++;
+      }
+    }
+    if (end <= start || q == '-' || q == '$' || q == '(' || isToken(s, start)
+        || !lineHas(s, end, "-asplaintext")) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  private static boolean lineHas(Scan s, int from, String lower) {
+    int limit = Math.min(s.hi, from + 256);
+    for (int p = from; p < limit && s.b[p] != '\n'; p++) {
+      if (Bytes.startsWithIgnoreCase(s.b, p, limit, lower)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code lit} is at {@code from}, a readable byte of the window (a look back stops at its start). */
   private static boolean has(Scan s, int from, String lit) {
     return from >= s.lo && Bytes.startsWith(s.b, from, s.hi, lit);

@@ -56,7 +56,8 @@ final class PasswordHashDetector {
 
   static {
     List<Scheme> l = new java.util.ArrayList<>();
-    for (String id : List.of("$1$", "$5$", "$6$", "$7$", "$y$", "$gy$", "$P$", "$H$", "$apr1$")) {
+    // ($8$ and $9$: Cisco's type 8 PBKDF2-SHA-256 and type 9 scrypt secrets, enable secret 9 $9$salt$hash)
+    for (String id : List.of("$1$", "$5$", "$6$", "$7$", "$8$", "$9$", "$y$", "$gy$", "$P$", "$H$", "$apr1$")) {
       l.add(new Scheme(id, Shape.CRYPT));
     }
     // the others by a later part of the prefix whose second and third letters are rare in logs (the keyword

@@ -48,7 +48,7 @@ final class TokenPrefixDetector {
           new Prefix("xapp-", 10), new Prefix("sk_live_", 16), new Prefix("rk_live_", 16),
           new Prefix("sk_test_", 16), new Prefix("whsec_", 16), new Prefix("hvs.", 20), new Prefix("hvb.", 20),
           new Prefix("npm_", 30), new Prefix("pypi-AgE", 40), new Prefix("AIza", 30), new Prefix("ya29.", 20),
-          new Prefix("SG.", 30), new Prefix("dop_v1_", 40), new Prefix("shpat_", 30), new Prefix("shpss_", 30),
+          new Prefix("SG.", 60), new Prefix("dop_v1_", 40), new Prefix("shpat_", 30), new Prefix("shpss_", 30),
           new Prefix("sk-proj-", 20), new Prefix("sk-ant-", 20), new Prefix("glsa_", 20),
           // session 10: value-shaped tokens an admin could plant that the list above let through
           new Prefix("rk_test_", 16), new Prefix("xoxc-", 10), new Prefix("xoxs-", 10),

@@ -104,6 +104,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ENROLLMENT_TOKEN,
     JENKINS_STARTED_BY,
     COOKIE_WITH_VALUE,
+    DEVICE_SECRET,
+    RADIUS_LOGIN,
+    SECURE_STRING,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -90,6 +90,22 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by user ", 0)); // "Started by user X"
     // Keycloak's "Set AUTH_SESSION_ID cookie with value X" (from "ook": "coo" is too common a start)
     t.add(new Trigger(Action.COOKIE_WITH_VALUE, DetectorType.SECRET, "ookie with value ", 0));
+    // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
+    // general word needs the encryption type after it (password 7 …); a device's own keyword does not
+    int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "password ", typed));
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "secret ", typed | LoginLogDetector.DEVICE_HASH));
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, " key ", typed));
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "-key ", typed)); // authentication-key 7 …
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "-server key ", LoginLogDetector.DEVICE_SERVER));
+    for (String w : List.of("key-string ", "snmp-server community ", "pre-shared-key ", "wpa-psk ascii ",
+        " auth sha ", " auth md5 ", " priv des ")) {
+      t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, " priv aes ", LoginLogDetector.DEVICE_KEY_SIZE));
+    t.add(new Trigger(Action.RADIUS_LOGIN, DetectorType.USERNAME, "login ok: [", 0)); // FreeRADIUS's auth log
+    t.add(new Trigger(Action.RADIUS_LOGIN, DetectorType.USERNAME, "login incorrect", 0));
+    t.add(new Trigger(Action.SECURE_STRING, DetectorType.SECRET, "securestring ", 0)); // PowerShell
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
@@ -334,7 +350,8 @@ final class TriggerCatalog {
     // RabbitMQ's definitions export ("password_hash": "kI3G…", a salted SHA-256 of the password); Azure API
     // Management's Ocp-Apim-Subscription-Key header
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "password_hash", 0));
-    for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey")) {
+    for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey", "presharedkey",
+        "preshared_key")) { // (WireGuard's PresharedKey = …, wg showconf)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret")) {

@@ -1,0 +1,57 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Secrets and users of network devices, AAA servers and Windows that session 20's third red team found left whole:
+ * Cisco-style configurations (type 7 passwords are reversible, types 5, 8, 9 hashes), SNMP communities and SNMPv3
+ * passphrases, RADIUS and TACACS+ keys, pre-shared keys, FreeRADIUS's authentication log (with auth_goodpass the
+ * password in clear) and users file ({@code :=}), PowerShell's {@code ConvertTo-SecureString}, Windows' event XML,
+ * WireGuard's preshared key, keepalived's {@code auth_pass}; with the prose of the same words that stays.
+ */
+class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("enable password 7 0822455D0A16", "enable password 7 <secret>"),
+        Arguments.of("username bob privilege 15 password 7 0822455D0A16", "username bob privilege 15 password 7 <secret>"),
+        Arguments.of("username bob privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
+            "username bob privilege 15 secret 9 <password_hash>"),
+        Arguments.of("snmp-server community Xyz789comm RO", "snmp-server community <secret> RO"),
+        Arguments.of("snmp-server user snmpadmin v3group v3 auth sha AuthPass123 priv aes 128 PrivPass456",
+            "snmp-server user snmpadmin v3group v3 auth sha <secret> priv aes 128 <secret>"),
+        Arguments.of("tacacs-server key TacKey0secret", "tacacs-server key <secret>"),
+        Arguments.of("radius-server host 10.1.1.2 auth-port 1812 key RadKey0secret",
+            "radius-server host <ipv4> auth-port 1812 key <secret>"),
+        Arguments.of(" key 7 070C285F4D06", " key 7 <secret>"),
+        Arguments.of(" ip ospf message-digest-key 1 md5 OspfKey0", " ip ospf message-digest-key 1 md5 <secret>"),
+        Arguments.of(" key-string KeyChain0secret", " key-string <secret>"),
+        Arguments.of(" wpa-psk ascii 0 WifiPass0word", " wpa-psk ascii 0 <secret>"),
+        Arguments.of(" ikev1 pre-shared-key IkePsk0secret", " ikev1 pre-shared-key <secret>"),
+        Arguments.of("Auth: (0) Login OK: [alice/Hunter2pass] (from client localhost port 0)",
+            "Auth: (0) Login OK: [<user>/<secret>] (from client localhost port 0)"),
+        Arguments.of("Auth: (1) Login incorrect (pap: Cleartext password does not match): [alice/WrongPass1] (from client nas01 port 0)",
+            "Auth: (1) Login incorrect (pap: Cleartext password does not match): [<user>/<secret>] (from client nas01 port 0)"),
+        Arguments.of("Auth: (2) Login OK: [bob/<via Auth-Type = eap>] (from client ap01 port 1)",
+            "Auth: (2) Login OK: [<user>/<via Auth-Type = eap>] (from client ap01 port 1)"),
+        Arguments.of("alice   Cleartext-Password := \"Hunter2pass\"", "alice   Cleartext-Password := \"<secret>\""),
+        Arguments.of("$pw = ConvertTo-SecureString 'P@ssw0rd!' -AsPlainText -Force",
+            "$pw = ConvertTo-SecureString '<secret>' -AsPlainText -Force"),
+        Arguments.of("$cred = ConvertTo-SecureString -String \"P@ssw0rd!\" -AsPlainText -Force",
+            "$cred = ConvertTo-SecureString -String \"<secret>\" -AsPlainText -Force"),
+        Arguments.of("<Data Name=\"TargetUserName\">alice</Data>", "<Data Name=\"TargetUserName\"><user></Data>"),
+        Arguments.of("[Peer]\nPresharedKey = /UwcSPg38hW/D9Y3tcS1FOV0K1wuURMbS0sesJEP5ak=",
+            "[Peer]\nPresharedKey = <secret>"),
+        Arguments.of("vrrp_instance VI_1 {\n    auth_pass 1111secret\n}", "vrrp_instance VI_1 {\n    auth_pass <secret>\n}"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "the key is missing, the password is wrong, the secret of success",
+        "the server key was rotated",
+        "$s = $plain | ConvertTo-SecureString -AsPlainText -Force",
+        "<Data Name=\"SubjectUserName\">-</Data>",
+        // a host that starts like a SendGrid key (SG.) is no key: the key is 66 characters after it
+        "SG.A.AAAAAA-AAAAAAA.EXAMPLE.NET is up");
+  }
+}
