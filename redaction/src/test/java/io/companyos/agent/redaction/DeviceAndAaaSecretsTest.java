@@ -42,7 +42,18 @@ class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
         Arguments.of("<Data Name=\"TargetUserName\">alice</Data>", "<Data Name=\"TargetUserName\"><user></Data>"),
         Arguments.of("[Peer]\nPresharedKey = /UwcSPg38hW/D9Y3tcS1FOV0K1wuURMbS0sesJEP5ak=",
             "[Peer]\nPresharedKey = <secret>"),
-        Arguments.of("vrrp_instance VI_1 {\n    auth_pass 1111secret\n}", "vrrp_instance VI_1 {\n    auth_pass <secret>\n}"));
+        Arguments.of("vrrp_instance VI_1 {\n    auth_pass 1111secret\n}", "vrrp_instance VI_1 {\n    auth_pass <secret>\n}"),
+        // users: Cisco ASA's VPN sessions, FortiGate's messages, IOS's configuration notice, Winlogbeat, SamAccountName
+        Arguments.of("%ASA-6-716001: Group <GroupPolicy_VPN> User <alice> IP <192.0.2.10> WebVPN session started.",
+            "%ASA-6-716001: Group <GroupPolicy_VPN> User <<user>> IP <<ipv4>> WebVPN session started."),
+        Arguments.of("type=\"event\" user=\"alice\" msg=\"Administrator alice login failed from ssh(192.0.2.10)\"",
+            "type=\"event\" user=\"<user>\" msg=\"Administrator <user> login failed from ssh(<ipv4>)\""),
+        Arguments.of("subtype=\"user\" msg=\"User bob failed in authentication\"",
+            "subtype=\"user\" msg=\"User <user> failed in authentication\""),
+        Arguments.of("%SYS-5-CONFIG_I: Configured from console by alice on vty0 (192.0.2.10)",
+            "%SYS-5-CONFIG_I: Configured from console by <user> on vty0 (<ipv4>)"),
+        Arguments.of("{\"winlog\":{\"event_data\":{\"SamAccountName\":\"alice\"}},\"user\":{\"name\":\"alice\",\"domain\":\"CORP\"}}",
+            "{\"winlog\":{\"event_data\":{\"SamAccountName\":\"<user>\"}},\"user\":{\"name\":\"<user>\",\"domain\":\"CORP\"}}"));
   }
 
   static Stream<String> unchanged() {
@@ -52,6 +63,7 @@ class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
         "$s = $plain | ConvertTo-SecureString -AsPlainText -Force",
         "<Data Name=\"SubjectUserName\">-</Data>",
         // a host that starts like a SendGrid key (SG.) is no key: the key is 66 characters after it
-        "SG.A.AAAAAA-AAAAAAA.EXAMPLE.NET is up");
+        "SG.A.AAAAAA-AAAAAAA.EXAMPLE.NET is up",
+        "%SYS-5-CONFIG_I: Configured from console by vty2 (127.0.0.1)");
   }
 }

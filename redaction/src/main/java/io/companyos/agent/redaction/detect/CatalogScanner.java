@@ -681,6 +681,12 @@ final class CatalogScanner {
         return LoginLogDetector.radiusLogin(s, last);
       case SECURE_STRING:
         return LoginLogDetector.secureString(s, last);
+      case ASA_GROUP_USER:
+        return LoginLogDetector.asaGroupUser(s, last);
+      case FORTI_MSG_USER:
+        return LoginLogDetector.fortiMsgUser(s, last);
+      case CONFIGURED_BY:
+        return LoginLogDetector.configuredBy(s, last);
       case USER_RENAME:
         return LoginLogDetector.userRename(s, last);
       case PKEXEC_USER:

@@ -208,10 +208,13 @@ final class KeyValueDetector {
   private static int bracketed(Scan s, Trigger t, int vs) {
     int in = skipSpaces(s, vs + 1);
     if (s.at(vs) == '{') {
-      if (!Bytes.startsWith(s.b, in, s.hi, "\"value\"")) {
+      // "value": Spring Boot's actuator; "name" of a user object: Winlogbeat's and ECS's "user":{"name":"alice"}
+      int field = Bytes.startsWith(s.b, in, s.hi, "\"value\"") ? 7
+          : t.type() == DetectorType.USERNAME && Bytes.startsWith(s.b, in, s.hi, "\"name\"") ? 6 : 0;
+      if (field == 0) {
         return NOT_BRACKETED;
       }
-      int colon = skipSpaces(s, in + 7);
+      int colon = skipSpaces(s, in + field);
       int vq = s.at(skipSpaces(s, colon + 1));
       if (s.at(colon) != ':' || vq != '"') {
         return -1;

@@ -896,6 +896,41 @@ final class LoginLogDetector {
     return false;
   }
 
+  /**
+   * At the {@code <} of {@code > user <}: Cisco ASA's AnyConnect and WebVPN messages, {@code %ASA-6-716001: Group
+   * <GroupPolicy_VPN> User <alice> IP <192.0.2.10> WebVPN session started} (716001–722056, 113039): the user in the
+   * angle brackets.
+   */
+  static int asaGroupUser(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 128 && s.b[end] != '>' && s.b[end] != '\n') {
+      end++;
+    }
+    return end == start || s.at(end) != '>' ? -1 : add(s, start, end);
+  }
+
+  /**
+   * At the blank after {@code msg="User} or {@code msg="Administrator}: FortiGate's event log, {@code msg="User alice
+   * failed in authentication"}, {@code msg="Administrator alice login failed from ssh(192.0.2.10)"}: the name (its
+   * {@code user="…"} field is redacted as a key already).
+   */
+  static int fortiMsgUser(Scan s, int last) {
+    int start = last + 1;
+    int end = UserSlotDetector.wordEnd(s, start);
+    return end == start ? -1 : add(s, start, end);
+  }
+
+  /**
+   * At the blank of {@code console by }: Cisco IOS's {@code %SYS-5-CONFIG_I: Configured from console by alice on vty0
+   * (192.0.2.10)}: the user before {@code  on } (the form without a login, {@code by vty2 (…)}, names a line).
+   */
+  static int configuredBy(Scan s, int last) {
+    int start = last + 1;
+    int end = UserSlotDetector.wordEnd(s, start);
+    return end == start || !Bytes.startsWith(s.b, end, s.hi, " on ") ? -1 : add(s, start, end);
+  }
+
   /** Whether {@code lit} is at {@code from}, a readable byte of the window (a look back stops at its start). */
   private static boolean has(Scan s, int from, String lit) {
     return from >= s.lo && Bytes.startsWith(s.b, from, s.hi, lit);

@@ -107,6 +107,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,
+    ASA_GROUP_USER,
+    FORTI_MSG_USER,
+    CONFIGURED_BY,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

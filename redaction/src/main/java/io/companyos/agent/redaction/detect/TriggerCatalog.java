@@ -106,6 +106,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.RADIUS_LOGIN, DetectorType.USERNAME, "login ok: [", 0)); // FreeRADIUS's auth log
     t.add(new Trigger(Action.RADIUS_LOGIN, DetectorType.USERNAME, "login incorrect", 0));
     t.add(new Trigger(Action.SECURE_STRING, DetectorType.SECRET, "securestring ", 0)); // PowerShell
+    t.add(new Trigger(Action.ASA_GROUP_USER, DetectorType.USERNAME, "> user <", 0)); // ASA's Group <g> User <u>
+    t.add(new Trigger(Action.FORTI_MSG_USER, DetectorType.USERNAME, "sg=\"user ", 0)); // FortiGate's msg="User u …"
+    t.add(new Trigger(Action.FORTI_MSG_USER, DetectorType.USERNAME, "sg=\"administrator ", 0));
+    t.add(new Trigger(Action.CONFIGURED_BY, DetectorType.USERNAME, "console by ", 0)); // IOS's CONFIG_I
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
@@ -371,6 +375,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "acct", Trigger.EXACT_KEY)); // auditd's acct="x"
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "uname", Trigger.EXACT_KEY)); // Grafana's uname=x
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "samaccountname", 0)); // Windows' SamAccountName
     // sudo's JSON event log (sudo 1.9.4+): "submituser":"x", "runuser":"x" (as "unuser": "run" is too common a start)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "submituser", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "unuser", 0));
