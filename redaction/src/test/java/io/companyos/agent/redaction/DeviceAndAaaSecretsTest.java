@@ -43,6 +43,16 @@ class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
         Arguments.of("[Peer]\nPresharedKey = /UwcSPg38hW/D9Y3tcS1FOV0K1wuURMbS0sesJEP5ak=",
             "[Peer]\nPresharedKey = <secret>"),
         Arguments.of("vrrp_instance VI_1 {\n    auth_pass 1111secret\n}", "vrrp_instance VI_1 {\n    auth_pass <secret>\n}"),
+        // OpenSSL's text dump of a private key (its secret fields; the modulus and public exponent stay), OpenVPN's
+        // static key, a password dump's LM and NT hashes and account
+        Arguments.of("Private-Key: (2048 bit, 2 primes)\nmodulus:\n    00:c5:a1:b2\npublicExponent: 65537 (0x10001)\n"
+                + "privateExponent:\n    12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:\n    f0:11:22\nprime1:\n    00:f1:e2\n",
+            "Private-Key: (2048 bit, 2 primes)\nmodulus:\n    00:c5:a1:b2\npublicExponent: 65537 (0x10001)\n"
+                + "privateExponent:\n    <private_key>\nprime1:\n    <private_key>\n"),
+        Arguments.of("-----BEGIN OpenVPN Static key V1-----\ne5f7a1b2c3d4e5f6a7b8c9d0e1f2a3b4\n-----END OpenVPN Static key V1-----",
+            "<private_key>"),
+        Arguments.of("CORP\\alice:1103:aad3b435b51404eeaad3b435b51404ee:e19ccf75ee54e06b06a5907af13cef42:::",
+            "<user>:1103:<password_hash>:<password_hash>:::"),
         // users: Cisco ASA's VPN sessions, FortiGate's messages, IOS's configuration notice, Winlogbeat, SamAccountName
         Arguments.of("%ASA-6-716001: Group <GroupPolicy_VPN> User <alice> IP <192.0.2.10> WebVPN session started.",
             "%ASA-6-716001: Group <GroupPolicy_VPN> User <<user>> IP <<ipv4>> WebVPN session started."),
@@ -64,6 +74,7 @@ class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
         "<Data Name=\"SubjectUserName\">-</Data>",
         // a host that starts like a SendGrid key (SG.) is no key: the key is 66 characters after it
         "SG.A.AAAAAA-AAAAAAA.EXAMPLE.NET is up",
-        "%SYS-5-CONFIG_I: Configured from console by vty2 (127.0.0.1)");
+        "%SYS-5-CONFIG_I: Configured from console by vty2 (127.0.0.1)",
+        "fe80:::1 and a::: b");
   }
 }

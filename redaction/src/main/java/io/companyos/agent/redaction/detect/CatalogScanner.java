@@ -687,6 +687,10 @@ final class CatalogScanner {
         return LoginLogDetector.fortiMsgUser(s, last);
       case CONFIGURED_BY:
         return LoginLogDetector.configuredBy(s, last);
+      case KEY_DUMP_FIELD:
+        return LoginLogDetector.keyDumpField(s, last);
+      case NTLM_DUMP:
+        return LoginLogDetector.ntlmDump(s, last);
       case USER_RENAME:
         return LoginLogDetector.userRename(s, last);
       case PKEXEC_USER:

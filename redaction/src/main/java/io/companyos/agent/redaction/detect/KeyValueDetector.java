@@ -167,6 +167,9 @@ final class KeyValueDetector {
       int end = tripleQuoteEnd(s, vs + 3); // Grafana's password = """x#y;z""" (TOML's, Python's)
       return end < 0 ? -1 : accept(s, t, vs + 3, end);
     }
+    if (q == '(' && Bytes.isDigit(s.at(vs + 1)) && Bytes.indexOf(s.b, vs, Math.min(s.hi, vs + 12), " bit") > 0) {
+      return -1; // OpenSSL's text dump header, "Private-Key: (2048 bit, 2 primes)": the key's size
+    }
     if (q == '[' || q == '{') {
       int r = bracketed(s, t, vs);
       if (r != NOT_BRACKETED) {

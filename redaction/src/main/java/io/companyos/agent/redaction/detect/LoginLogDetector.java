@@ -931,6 +931,92 @@ final class LoginLogDetector {
     return end == start || !Bytes.startsWith(s.b, end, s.hi, " on ") ? -1 : add(s, start, end);
   }
 
+  /**
+   * At the colon of a private key's field in OpenSSL's text dump ({@code openssl rsa -text}, {@code openssl pkey
+   * -text}: {@code privateExponent:}, {@code prime1:}, {@code prime2:}, {@code exponent1:}, {@code exponent2:},
+   * {@code coefficient:}, EC's and Ed25519's {@code priv:}): the indented lines of hex pairs after it, the key itself.
+   * The public modulus and exponent stay.
+   */
+  static int keyDumpField(Scan s, int last) {
+    int p = last + 1;
+    if (s.at(p) == '\r') {
+      p++;
+    }
+    if (s.at(p) != '\n') {
+      return -1;
+    }
+    int start = p + 1;
+    int end = -1;
+    int line = start;
+    while (line < s.hi) {
+      int q = line;
+      while (s.at(q) == ' ' || s.at(q) == '\t') {
+        q++;
+      }
+      if (q == line || !Bytes.isHex(s.at(q)) || !Bytes.isHex(s.at(q + 1))) {
+        break;
+      }
+      int e = q;
+      while (e < s.hi && (Bytes.isHex(s.b[e]) || s.b[e] == ':')) {
+        e++;
+      }
+      if (e < s.hi && s.b[e] != '\n' && s.b[e] != '\r') {
+        break; // not a line of hex pairs
+      }
+      end = e;
+      line = e < s.hi && s.b[e] == '\r' ? e + 2 : e + 1;
+    }
+    if (end < 0) {
+      return -1;
+    }
+    int first = start;
+    while (s.at(first) == ' ' || s.at(first) == '\t') {
+      first++;
+    }
+    return s.add(first, end, DetectorType.PRIVATE_KEY) ? end : -1;
+  }
+
+  /**
+   * At the last colon of {@code :::}: a password dump's line (pwdump, Impacket's secretsdump, Mimikatz's
+   * lsadump), {@code Administrator:500:aad3b435b51404eeaad3b435b51404ee:8f518eb35353d7a83d27e7fe457664e5:::}: the
+   * LM and NT hashes (password hashes, the NT one as good as the password for pass-the-hash) and the account.
+   */
+  static int ntlmDump(Scan s, int last) {
+    int floor = Math.max(s.lo, s.emitFrom);
+    int nt = last - 2 - 32;
+    int lm = nt - 1 - 32;
+    if (lm - 2 < floor || s.b[nt - 1] != ':' || s.b[lm - 1] != ':' || !hexRun(s, nt, 32) || !hexRun(s, lm, 32)) {
+      return -1;
+    }
+    int ridEnd = lm - 1;
+    int rid = ridEnd;
+    while (rid > floor && ridEnd - rid < 10 && Bytes.isDigit(s.b[rid - 1])) {
+      rid--;
+    }
+    if (rid == ridEnd || rid - 1 <= floor || s.b[rid - 1] != ':') {
+      return -1;
+    }
+    int nameEnd = rid - 1;
+    int name = nameEnd;
+    while (name > floor && nameEnd - name < 128 && (s.b[name - 1] & 0xFF) > ' ' && s.b[name - 1] != ':') {
+      name--;
+    }
+    if (name < nameEnd) {
+      add(s, name, nameEnd);
+    }
+    s.add(lm, lm + 32, DetectorType.PASSWORD_HASH);
+    return s.add(nt, nt + 32, DetectorType.PASSWORD_HASH) ? nt + 32 : -1;
+  }
+
+  private static boolean hexRun(Scan s, int p, int n) {
+    for (int k = 0; k < n; k++) {
+      if (!Bytes.isHex(s.b[p + k])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code lit} is at {@code from}, a readable byte of the window (a look back stops at its start). */
   private static boolean has(Scan s, int from, String lit) {
     return from >= s.lo && Bytes.startsWith(s.b, from, s.hi, lit);

@@ -26,8 +26,8 @@ final class PemDetector {
       return -1;
     }
     String label = new String(s.b, last + 1, labelEnd - last - 1, java.nio.charset.StandardCharsets.US_ASCII);
-    if (!label.contains("PRIVATE KEY")) {
-      return -1;
+    if (!label.contains("PRIVATE KEY") && !label.startsWith("OpenVPN Static key")) {
+      return -1; // (OpenVPN's static key, --secret and tls-auth/tls-crypt: a shared secret in PEM's dress)
     }
     int limit = Math.min(s.hi, start + MAX_BLOCK);
     int end = limit;

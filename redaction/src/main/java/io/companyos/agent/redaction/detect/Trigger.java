@@ -110,6 +110,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ASA_GROUP_USER,
     FORTI_MSG_USER,
     CONFIGURED_BY,
+    KEY_DUMP_FIELD,
+    NTLM_DUMP,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

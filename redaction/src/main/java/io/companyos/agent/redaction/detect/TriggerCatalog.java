@@ -110,6 +110,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.FORTI_MSG_USER, DetectorType.USERNAME, "sg=\"user ", 0)); // FortiGate's msg="User u …"
     t.add(new Trigger(Action.FORTI_MSG_USER, DetectorType.USERNAME, "sg=\"administrator ", 0));
     t.add(new Trigger(Action.CONFIGURED_BY, DetectorType.USERNAME, "console by ", 0)); // IOS's CONFIG_I
+    // OpenSSL's text dump of a private key, its secret fields; a password dump's LM:NT::: line
+    for (String f : List.of("privateexponent:", "prime1:", "prime2:", "exponent1:", "exponent2:", "coefficient:",
+        "priv:")) {
+      t.add(new Trigger(Action.KEY_DUMP_FIELD, DetectorType.PRIVATE_KEY, f, 0));
+    }
+    t.add(new Trigger(Action.NTLM_DUMP, DetectorType.PASSWORD_HASH, ":::", 0));
     // syslog's own slots: sudo's "sudo:  USER : TTY=", pam's "by USER(uid=", su's "(to root) USER on", pam's
     // "; logname=USER … ruser=USER", an LDAP DN's "uid=USER,ou=…"
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
