@@ -687,6 +687,12 @@ final class CatalogScanner {
         return LoginLogDetector.fortiMsgUser(s, last);
       case CONFIGURED_BY:
         return LoginLogDetector.configuredBy(s, last);
+      case WINDOWS_FLAG:
+        return CommandLineDetector.windowsFlag(s, last);
+      case NET_USE:
+        return CommandLineDetector.netUse(s, last);
+      case WPA_PASSPHRASE:
+        return CommandLineDetector.wpaPassphrase(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

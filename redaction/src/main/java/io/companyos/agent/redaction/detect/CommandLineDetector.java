@@ -24,7 +24,8 @@ final class CommandLineDetector {
       start++;
       c = s.at(start);
       if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
-          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo") : lineMentions(s, last, "sqlcmd", "zip "))) {
+          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec")
+              : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen"))) {
         return -1;
       }
       return secretWord(s, start);
@@ -73,11 +74,15 @@ final class CommandLineDetector {
       end = KeyedForms.wordEnd(s, start);
     }
     boolean curl = s.b[last - 1] == 'u' && lineMentions(s, last, "curl");
+    boolean lftp = !curl && s.b[last - 1] == 'u' && lineMentions(s, last, "lftp");
     int sep = -1;
     for (int p = start; p < end && sep < 0; p++) {
-      if ((s.b[p] == ':' && curl) || (s.b[p] == '%' && !curl)) {
+      if ((s.b[p] == ':' && curl) || (s.b[p] == ',' && lftp) || (s.b[p] == '%' && !curl && !lftp)) {
         sep = p;
       }
+    }
+    if (lftp && sep > start && sep < end - 1) {
+      return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1; // lftp -u alice,password
     }
     if (sep < 0 && end > start && s.b[last - 1] == 'u' && lineMentions(s, last, " login")
         && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)) {
@@ -334,6 +339,8 @@ final class CommandLineDetector {
     if (c == 0 || c == '-' || Bytes.isSpace(c)
         || !(flag == 'w' ? lineMentions(s, last, "ldap")
             : flag == 'N' ? lineMentions(s, last, "ssh-keygen")
+            : flag == 's' ? lineMentions(s, last, "ldappasswd") // its new password
+            : flag == 'c' || flag == 'X' ? lineMentions(s, last, "snmp") // a community, -X privpassphrase
             : (flag == 'k' || flag == 'K') && lineMentions(s, last, "openssl "))) {
       return -1;
     }
@@ -394,7 +401,8 @@ final class CommandLineDetector {
   static int redisCli(Scan s, int last) {
     int start = last + 1;
     int c = s.at(start);
-    if (c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "redis-cli")) {
+    boolean snmpAuth = s.b[last - 1] == 'A' && lineMentions(s, last, "snmp"); // net-snmp's -A authpassphrase
+    if (c == 0 || c == '-' || Bytes.isSpace(c) || !(snmpAuth || lineMentions(s, last, "redis-cli"))) {
       return -1;
     }
     return secretWord(s, start);
@@ -494,6 +502,67 @@ final class CommandLineDetector {
       end++;
     }
     return s.at(end) == q ? end : -1;
+  }
+
+  /**
+   * At the colon of a Windows-style flag: xfreerdp's {@code /u:alice /p:Hunter2pass} (the password a secret, the
+   * user a user name), and the blank after schtasks' {@code /rp pw} and {@code /ru user} (a {@code *} prompts).
+   */
+  static int windowsFlag(Scan s, int last) {
+    int flag = s.b[last - 1] | 0x20;
+    int start = last + 1;
+    boolean schtasks = s.b[last] == ' ';
+    if (schtasks ? !lineMentions(s, last, "schtasks") : !lineMentions(s, last, "freerdp")) {
+      return -1;
+    }
+    int end = KeyedForms.wordEnd(s, start);
+    if (end == start || (end - start == 1 && s.b[start] == '*')) {
+      return -1;
+    }
+    boolean secret = schtasks ? flag == 'p' : flag == 'p';
+    if (!secret && KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, secret ? DetectorType.SECRET : DetectorType.USERNAME) ? end : -1;
+  }
+
+  /**
+   * At the blank after {@code net use }: {@code net use \\\\srv\\share P@ss /user:alice} or {@code … /user:alice
+   * P@ss}: the one argument that is neither the share, a drive ({@code Z:}), an option ({@code /persistent:no}) nor
+   * the prompt {@code *}.
+   */
+  static int netUse(Scan s, int last) {
+    int p = last + 1;
+    int limit = Math.min(s.hi, last + 512);
+    while (p < limit && s.b[p] != '\n') {
+      while (p < limit && s.b[p] == ' ') {
+        p++;
+      }
+      int end = KeyedForms.wordEnd(s, p);
+      if (end == p) {
+        return -1;
+      }
+      boolean share = s.b[p] == '\\';
+      boolean drive = end - p == 2 && Bytes.isAlpha(s.b[p]) && s.b[p + 1] == ':';
+      boolean option = s.b[p] == '/';
+      boolean prompt = end - p == 1 && s.b[p] == '*';
+      if (!share && !drive && !option && !prompt) {
+        return secretWord(s, p);
+      }
+      p = end;
+    }
+    return -1;
+  }
+
+  /** At the blank after {@code wpa_passphrase }: {@code wpa_passphrase SSID passphrase}: the second argument. */
+  static int wpaPassphrase(Scan s, int last) {
+    int ssid = last + 1;
+    int ssidEnd = KeyedForms.wordEnd(s, ssid);
+    if (ssidEnd == ssid || s.at(ssidEnd) != ' ' || !Bytes.isWord(s.at(ssidEnd + 1)) && s.at(ssidEnd + 1) != '\''
+        && s.at(ssidEnd + 1) != '"') {
+      return -1;
+    }
+    return secretWord(s, ssidEnd + 1);
   }
 
   static boolean lineMentions(Scan s, int from, String... words) {

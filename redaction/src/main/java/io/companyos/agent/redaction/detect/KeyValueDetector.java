@@ -356,6 +356,9 @@ final class KeyValueDetector {
         break;
       case SECRET:
       case AWS_SECRET_KEY:
+        if (isCredentialCmdlet(s, start, end)) {
+          return -1; // $pw = ConvertTo-SecureString 'x' …: the cmdlet's argument is the secret (LoginLogDetector)
+        }
         if (Bytes.startsWith(s.b, start, end, "-----BEGIN ") || Bytes.startsWithIgnoreCase(s.b, start, end, "bearer ")
             || Bytes.startsWithIgnoreCase(s.b, start, end, "basic ")) {
           return -1; // the PEM and Authorization detectors take these
@@ -606,6 +609,19 @@ final class KeyValueDetector {
   }
 
   private static final String[] PAM_GROUPS = {"auth)", "account)", "session)", "password)", "chauthtok)"};
+
+  /** PowerShell's cmdlets that make or read a credential, as the value of a variable ({@code $pw = …}). */
+  private static final String[] CREDENTIAL_CMDLETS = {"convertto-securestring", "(convertto-securestring",
+      "read-host", "(read-host", "get-credential", "(get-credential"}; // lower case: startsWithIgnoreCase's form
+
+  private static boolean isCredentialCmdlet(Scan s, int start, int end) {
+    for (String c : CREDENTIAL_CMDLETS) {
+      if (end - start == c.length() && Bytes.startsWithIgnoreCase(s.b, start, end, c)) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   private static boolean pamGroupFollows(Scan s, int p) {
     for (String g : PAM_GROUPS) {

@@ -36,6 +36,10 @@ final class KeyedForms {
       if (wordEnd - ks == 20 && Bytes.startsWith(s.b, ks, s.hi, "set-initial-password") && s.at(ks - 1) == ' ') {
         return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // neo4j-admin dbms set-initial-password NEW
       }
+      if (ks == wordStart && wordEnd - ks == 8 && s.at(ks - 1) == ' ' && Bytes.startsWith(s.b, ks, s.hi, "password")
+          && CommandLineDetector.lineMentions(s, ks, "nmcli ")) {
+        return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // nmcli dev wifi connect SSID password PW
+      }
       if (!isConfigKey(s, ks, wordEnd) || !(startsLine(s, ks) || afterConfigSet(s, ks))) {
         return -1;
       }

@@ -863,8 +863,14 @@ final class LoginLogDetector {
    */
   static int secureString(Scan s, int last) {
     int p = last + 1;
-    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "-string ")) {
-      p += 8;
+    for (int k = 0; k < 3; k++) { // -AsPlainText -Force -String may come before the text, in any order
+      if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "-string ")) {
+        p += 8;
+      } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "-asplaintext ")) {
+        p += 13;
+      } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "-force ")) {
+        p += 7;
+      }
     }
     int q = s.at(p);
     int start;
@@ -880,21 +886,12 @@ final class LoginLogDetector {
       }
     }
     if (end <= start || q == '-' || q == '$' || q == '(' || isToken(s, start)
-        || !lineHas(s, end, "-asplaintext")) {
+        || !CommandLineDetector.lineMentions(s, s.hi > end + 256 ? end + 256 : s.hi, "-asplaintext")) {
       return -1;
     }
     return s.add(start, end, DetectorType.SECRET) ? end : -1;
   }
 
-  private static boolean lineHas(Scan s, int from, String lower) {
-    int limit = Math.min(s.hi, from + 256);
-    for (int p = from; p < limit && s.b[p] != '\n'; p++) {
-      if (Bytes.startsWithIgnoreCase(s.b, p, limit, lower)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /**
    * At the {@code <} of {@code > user <}: Cisco ASA's AnyConnect and WebVPN messages, {@code %ASA-6-716001: Group

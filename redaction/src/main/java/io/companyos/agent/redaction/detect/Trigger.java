@@ -112,6 +112,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     CONFIGURED_BY,
     KEY_DUMP_FIELD,
     NTLM_DUMP,
+    WINDOWS_FLAG,
+    NET_USE,
+    WPA_PASSPHRASE,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

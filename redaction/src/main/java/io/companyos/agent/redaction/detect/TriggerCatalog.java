@@ -430,6 +430,16 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -w ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -n ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -k ", 0)); // openssl enc -k pw, -K hexkey
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -s ", 0)); // ldappasswd -s newpw
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -c ", 0)); // snmpwalk -c community
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -x ", 0)); // snmpwalk -X privpass
+    t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, "\"-p", 0)); // a JSON argv: "cmd": ["mysql", "-px"]
+    t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.SECRET, "/p:", 0)); // xfreerdp /p:pw /u:user
+    t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/u:", 0));
+    t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.SECRET, "/rp ", 0)); // schtasks /ru user /rp pw
+    t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
+    t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
+    t.add(new Trigger(Action.WPA_PASSPHRASE, DetectorType.SECRET, "wpa_passphrase ", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
     t.add(new Trigger(Action.RABBITMQCTL, DetectorType.SECRET, "mqctl ", 0)); // of rabbitmqctl: "ab" is too common
     // Oracle's tools: sqlplus, expdp, impdp, sqlldr user/password@db (their tails: "sql" and "exp" are too common)
