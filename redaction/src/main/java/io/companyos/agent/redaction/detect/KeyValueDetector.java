@@ -121,7 +121,11 @@ final class KeyValueDetector {
       return end < 0 ? -1 : accept(s, t, start, end);
     } else if (c == '=' || (c == ':' && s.at(sp + 1) != ':')) {
       // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw")
-      vs = skipSpaces(s, c == ':' && s.at(sp + 1) == '=' ? sp + 2 : sp + 1);
+      boolean assign = c == ':' && s.at(sp + 1) == '=';
+      vs = skipSpaces(s, assign ? sp + 2 : sp + 1);
+      if (assign) {
+        radiusUsersEntry(s, ks); // alice   Cleartext-Password := "pw": the entry's user, first on its line
+      }
       if (c == '=' && s.at(vs) == '>') {
         vs = skipSpaces(s, vs + 1);
       }
@@ -609,6 +613,26 @@ final class KeyValueDetector {
   }
 
   private static final String[] PAM_GROUPS = {"auth)", "account)", "session)", "password)", "chauthtok)"};
+
+  /**
+   * The user of a FreeRADIUS users file's entry, {@code alice   Cleartext-Password := "pw"}: the line's first word,
+   * blanks, then the key ({@code DEFAULT}, the entry for everyone, stays).
+   */
+  private static void radiusUsersEntry(Scan s, int ks) {
+    int p = ks;
+    while (p > s.lo && (s.b[p - 1] == ' ' || s.b[p - 1] == '\t')) {
+      p--;
+    }
+    int end = p;
+    while (p > s.lo && ks - p < 128 && (s.b[p - 1] & 0xFF) > ' ') {
+      p--;
+    }
+    if (end == ks || p == end || (p > s.lo && s.b[p - 1] != '\n') || p < s.floor()
+        || (end - p == 7 && Bytes.startsWith(s.b, p, end, "DEFAULT")) || isSystemAccount(s, p, end)) {
+      return;
+    }
+    s.add(p, end, DetectorType.USERNAME);
+  }
 
   /** PowerShell's cmdlets that make or read a credential, as the value of a variable ({@code $pw = …}). */
   private static final String[] CREDENTIAL_CMDLETS = {"convertto-securestring", "(convertto-securestring",
