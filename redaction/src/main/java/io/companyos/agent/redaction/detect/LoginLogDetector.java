@@ -768,6 +768,24 @@ final class LoginLogDetector {
    * type 0's plaintext; 5, 8, 9 are hashes) and, after {@code priv aes}, its key size.
    */
   static int deviceSecret(Scan s, int last, int flags) {
+    if ((flags & DEVICE_TYPED_PATTERN) != 0) {
+      last -= 2; // "key 7 ": the pattern holds the type; look at it as after "key "
+      if (Bytes.isWord(s.at(last - 4))) {
+        return -1; // monkey 7 …
+      }
+    }
+    if ((flags & DEVICE_AAA_HOST) != 0) {
+      // radius-server host 192.0.2.2 auth-port 1812 key KEY: the key further on its line, its type optional
+      int limit = Math.min(s.hi, last + 256);
+      int k = last;
+      while (k < limit && s.b[k] != '\n' && !Bytes.startsWith(s.b, k, limit, " key ")) {
+        k++;
+      }
+      if (k >= limit || s.b[k] == '\n') {
+        return -1;
+      }
+      last = k + 4;
+    }
     int p = last + 1;
     if ((flags & DEVICE_SERVER) != 0) {
       int first = last - 11; // "-server key "
@@ -820,6 +838,10 @@ final class LoginLogDetector {
   static final int DEVICE_KEY_SIZE = 2;
   static final int DEVICE_NEEDS_TYPE = 4;
   static final int DEVICE_SERVER = 8;
+  /** The pattern ends with the encryption type and its blank ({@code key 7 }). */
+  static final int DEVICE_TYPED_PATTERN = 16;
+  /** The pattern is a AAA server's {@code -server host }: the key comes further on the line. */
+  static final int DEVICE_AAA_HOST = 32;
 
   /**
    * At the {@code [} of FreeRADIUS's authentication log, {@code Login OK: [alice] (from client …)} and {@code Login

@@ -95,9 +95,12 @@ final class TriggerCatalog {
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
     t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "password ", typed));
     t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "secret ", typed | LoginLogDetector.DEVICE_HASH));
-    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, " key ", typed));
+    for (String w : List.of("key 0 ", "key 6 ", "key 7 ")) { // (" key " alone passed the filter at every " ke")
+      t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, w, LoginLogDetector.DEVICE_TYPED_PATTERN));
+    }
     t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "-key ", typed)); // authentication-key 7 …
     t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "-server key ", LoginLogDetector.DEVICE_SERVER));
+    t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, "-server host ", LoginLogDetector.DEVICE_AAA_HOST));
     for (String w : List.of("key-string ", "snmp-server community ", "pre-shared-key ", "wpa-psk ascii ",
         " auth sha ", " auth md5 ", " priv des ")) {
       t.add(new Trigger(Action.DEVICE_SECRET, DetectorType.SECRET, w, 0));
