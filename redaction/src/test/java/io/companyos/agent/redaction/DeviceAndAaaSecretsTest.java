@@ -71,6 +71,7 @@ class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
     return Stream.of(
         "the key is missing, the password is wrong, the secret of success",
         "the server key was rotated",
+        "password 1 of 3 attempts failed",
         "$s = $plain | ConvertTo-SecureString -AsPlainText -Force",
         "<Data Name=\"SubjectUserName\">-</Data>",
         // a host that starts like a SendGrid key (SG.) is no key: the key is 66 characters after it

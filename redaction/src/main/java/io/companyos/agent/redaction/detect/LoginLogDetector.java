@@ -793,7 +793,10 @@ final class LoginLogDetector {
         return -1;
       }
     }
-    boolean typed = Bytes.isDigit(s.at(p)) && s.at(p + 1) == ' ';
+    // Cisco's encryption types: 0 clear, 5 MD5, 6 AES, 7 reversible, 8 PBKDF2, 9 scrypt (not "password 1 of 3")
+    int digit = s.at(p);
+    boolean typed = ((digit == '0' || (digit >= '5' && digit <= '9')) && s.at(p + 1) == ' ')
+        || (Bytes.isDigit(digit) && Bytes.startsWith(s.b, p + 1, s.hi, " md5 ")); // message-digest-key 1 md5 KEY
     if (typed) {
       p += 2;
       if (Bytes.startsWith(s.b, p, s.hi, "md5 ")) {
