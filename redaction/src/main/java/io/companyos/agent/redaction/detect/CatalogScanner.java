@@ -687,6 +687,8 @@ final class CatalogScanner {
         return LoginLogDetector.fortiMsgUser(s, last);
       case CONFIGURED_BY:
         return LoginLogDetector.configuredBy(s, last);
+      case AUDIT_HEX:
+        return Argv.auditHex(this, s, last);
       case WINDOWS_FLAG:
         return CommandLineDetector.windowsFlag(s, last);
       case NET_USE:

@@ -31,7 +31,12 @@ final class CommandLineDetector {
       return secretWord(s, start);
     }
     if (c == '"' && s.at(last - 2) == '"') {
-      return -1; // auditd's a1="-p": the prompt form, its quote closes the argument
+      // auditd's a1="-p" or a JSON argv's "-p": mysql's prompt form (its next argument is the database); sshpass's
+      // and the others' password is the next argument
+      long arg = lower && lineMentions(s, last, "sshpass", "mongo", "rdesktop", "psexec")
+          ? Argv.next(s, last - 1, last + 2, '"') : -1;
+      return arg == -1 || KeyValueDetector.isPlaceholder(s, Argv.start(arg), Argv.end(arg))
+          || !s.add(Argv.start(arg), Argv.end(arg), DetectorType.SECRET) ? -1 : Argv.end(arg);
     }
     if (c == 0 || c == '-' || Bytes.isSpace(c) || !lower || !lineMentions(s, last, "mysql", "mariadb", "sshpass", "7z ")) {
       return -1;

@@ -105,6 +105,17 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
+    if (cli && t.type() == DetectorType.SECRET && (quotedKey ? s.at(ks - 1) == s.at(p - 1) : c == '\n' || c == '\r')) {
+      // a flag in a list of arguments, its value the next item: "args": ["--password", "x"], a YAML sequence's
+      // "- --password" and "- x", auditd's a1="--password" a2="x"
+      long arg = Argv.next(s, ks, p, quotedKey ? s.at(p - 1) : 0);
+      if (arg != -1) {
+        return accept(s, t, Argv.start(arg), Argv.end(arg));
+      }
+      if (quotedKey && Argv.auditdArgumentAt(s, p)) {
+        return -1; // the next argument is a token of ours (redacting twice) or another flag: not "a2=" as a value
+      }
+    }
     if (s.at(p) == '>' && s.at(ks - 1) == '<' && s.tokenEnd(ks - 1) == p + 1) {
       // a token we wrote (<user>, <secret> of the mask strategy) is no XML element, also where the pass goes through
       // a match's bytes and does not skip tokens

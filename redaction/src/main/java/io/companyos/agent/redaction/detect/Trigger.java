@@ -113,6 +113,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     KEY_DUMP_FIELD,
     NTLM_DUMP,
     WINDOWS_FLAG,
+    AUDIT_HEX,
     NET_USE,
     WPA_PASSPHRASE,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */

@@ -442,6 +442,11 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.SECRET, "/rp ", 0)); // schtasks /ru user /rp pw
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
     t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
+    // auditd's hex-encoded arguments and process titles (decoded and scanned: Argv.auditHex)
+    t.add(new Trigger(Action.AUDIT_HEX, DetectorType.SECRET, "proctitle=", 0));
+    for (int k = 0; k < 32; k++) {
+      t.add(new Trigger(Action.AUDIT_HEX, DetectorType.SECRET, " a" + k + "=", 0));
+    }
     t.add(new Trigger(Action.WPA_PASSPHRASE, DetectorType.SECRET, "wpa_passphrase ", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
     t.add(new Trigger(Action.RABBITMQCTL, DetectorType.SECRET, "mqctl ", 0)); // of rabbitmqctl: "ab" is too common
