@@ -687,6 +687,12 @@ final class CatalogScanner {
         return LoginLogDetector.fortiMsgUser(s, last);
       case CONFIGURED_BY:
         return LoginLogDetector.configuredBy(s, last);
+      case JWK:
+        return JwkDetector.find(s, last);
+      case MINIO_ALIAS:
+        return CommandLineDetector.minioAlias(s, last);
+      case NEO4J_PROCEDURE:
+        return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:
         return Argv.auditHex(this, s, last);
       case WINDOWS_FLAG:

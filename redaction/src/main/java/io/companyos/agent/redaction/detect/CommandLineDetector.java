@@ -470,11 +470,28 @@ final class CommandLineDetector {
     return !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET) ? end : -1;
   }
 
-  /** After {@code identified by }: a quoted password. */
+  /**
+   * After {@code identified by }: a quoted password; Oracle's {@code VALUES 'hash'}; an unquoted one (Oracle's
+   * {@code CREATE USER app IDENTIFIED BY pw}, {@code GRANT CONNECT TO app IDENTIFIED BY pw}) on a line that names
+   * {@code create user}, {@code alter user} or {@code grant} — elsewhere the phrase is English ("the request
+   * identified by id 42").
+   */
   static int identifiedBy(Scan s, int last) {
     int q = s.at(last + 1);
     if (q != '\'' && q != '"') {
-      return -1;
+      if (Bytes.startsWithIgnoreCase(s.b, last + 1, s.hi, "values ")) {
+        return identifiedBy(s, last + 7);
+      }
+      if (!Bytes.isWord(q) || !lineMentions(s, last, "create user", "alter user", "grant ")
+          || Bytes.startsWithIgnoreCase(s.b, last + 1, s.hi, "password ")) {
+        return -1; // (MySQL's IDENTIFIED BY PASSWORD 'hash': the key-value detector's)
+      }
+      int end = last + 1;
+      while (end < s.hi && end - last < 256 && (s.b[end] & 0xFF) > ' ' && s.b[end] != ';' && s.b[end] != ','
+          && s.b[end] != ')') {
+        end++;
+      }
+      return KeyValueDetector.isPlaceholder(s, last + 1, end) || !s.add(last + 1, end, DetectorType.SECRET) ? -1 : end;
     }
     int start = last + 2;
     int end = closingQuote(s, start, q);
@@ -482,6 +499,71 @@ final class CommandLineDetector {
       return -1;
     }
     return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
+   * At the {@code (} of Neo4j's user procedures, {@code dbms.security.changePassword('pw')} and, with
+   * {@code withUser}, {@code changeUserPassword('u', 'pw')} and {@code createUser('u', 'pw', false)}: the quoted
+   * user is a user name, the quoted password a secret (a {@code $parameter} stays).
+   */
+  static int neo4jProcedure(Scan s, int last, boolean withUser) {
+    int p = last + 1;
+    while (s.at(p) == ' ') {
+      p++;
+    }
+    if (withUser) {
+      int q = s.at(p);
+      int end = q == '\'' || q == '"' ? closingQuote(s, p + 1, q) : -1;
+      if (end < 0) {
+        return -1;
+      }
+      if (end > p + 1 && !KeyValueDetector.isSystemAccount(s, p + 1, end) && !KeyValueDetector.isPlaceholder(s, p + 1, end)) {
+        s.add(p + 1, end, DetectorType.USERNAME);
+      }
+      p = end + 1;
+      while (s.at(p) == ' ') {
+        p++;
+      }
+      if (s.at(p) != ',') {
+        return end + 1;
+      }
+      p++;
+      while (s.at(p) == ' ') {
+        p++;
+      }
+    }
+    int q = s.at(p);
+    return q == '\'' || q == '"' ? secretWord(s, p) : -1;
+  }
+
+  /**
+   * At the blank after MinIO client's {@code mc alias set} or {@code mc config host add}:
+   * {@code ALIAS URL ACCESSKEY SECRETKEY} — the access key is a user's (a user name), the secret key a secret. The
+   * URL must be one (a scheme and {@code ://}); the keys, when given, are the next two words.
+   */
+  static int minioAlias(Scan s, int last) {
+    if (!lineMentions(s, last, "mc ", "mc.exe ")) {
+      return -1;
+    }
+    int alias = KeyedForms.wordEnd(s, last + 1);
+    if (alias == last + 1 || s.at(alias) != ' ') {
+      return -1;
+    }
+    int url = alias + 1;
+    int urlEnd = KeyedForms.wordEnd(s, url);
+    if (Bytes.indexOf(s.b, url, urlEnd, "://") < 0 || s.at(urlEnd) != ' ') {
+      return -1;
+    }
+    int access = urlEnd + 1;
+    int accessEnd = KeyedForms.wordEnd(s, access);
+    if (accessEnd == access || s.at(access) == '-' || s.at(accessEnd) != ' ' || s.at(accessEnd + 1) == '-') {
+      return -1;
+    }
+    int end = secretWord(s, accessEnd + 1);
+    if (end > 0 && !KeyValueDetector.isPlaceholder(s, access, accessEnd)) {
+      s.add(access, accessEnd, DetectorType.USERNAME);
+    }
+    return end;
   }
 
   private static int secretWord(Scan s, int start) {

@@ -130,10 +130,11 @@ final class KeyValueDetector {
       }
       int end = Bytes.indexOf(s.b, start, limit, "<");
       return end < 0 ? -1 : accept(s, t, start, end);
-    } else if (c == '=' || (c == ':' && s.at(sp + 1) != ':')) {
-      // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw")
+    } else if (c == '=' || (c == ':' && (s.at(sp + 1) != ':' || ldifBase64(s, quotedKey || escaped, ks, sp)))) {
+      // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw"; "::", LDIF's
+      // base64 value, userPassword:: e1NTSEF9…, unicodePwd:: IgBI…)
       boolean assign = c == ':' && s.at(sp + 1) == '=';
-      vs = skipSpaces(s, assign ? sp + 2 : sp + 1);
+      vs = skipSpaces(s, assign || (c == ':' && s.at(sp + 1) == ':') ? sp + 2 : sp + 1);
       if (assign) {
         radiusUsersEntry(s, ks); // alice   Cleartext-Password := "pw": the entry's user, first on its line
       }
@@ -336,6 +337,15 @@ final class KeyValueDetector {
       n++;
     }
     return n % 2 == 1 && s.at(p + n) == '"' ? n + 1 : 0;
+  }
+
+  /**
+   * Whether the {@code ::} at {@code sp} is LDIF's: the key at its line's start, a blank and a base64 value (not a
+   * C++ or Rust path).
+   */
+  private static boolean ldifBase64(Scan s, boolean quoted, int ks, int sp) {
+    return !quoted && (ks == s.lo || s.b[ks - 1] == '\n') && s.at(sp + 2) == ' '
+        && Base64SecretDetector.isBase64(s.at(sp + 3));
   }
 
   static int accept(Scan s, Trigger t, int start, int end) {

@@ -28,6 +28,9 @@ final class KeyedForms {
    * of redis.conf, {@code bindpw}/{@code rootpw} of slapd.conf and nslcd.conf). The value is one word, or quoted.
    */
   static int blankSeparated(Scan s, Trigger t, int ks, int wordStart, int wordEnd, int sp) {
+    if (Bytes.startsWithIgnoreCase(s.b, sp, s.hi, "from ") && (s.at(sp + 5) == '\'' || s.at(sp + 5) == '"')) {
+      return fromTo(s, t, sp + 5); // Cypher's ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'
+    }
     if (!netrc(s, ks, wordStart, wordEnd)) {
       if (ks == wordStart && wordEnd - ks == 8 && s.at(ks - 1) == ' ' && Bytes.startsWith(s.b, ks, s.hi, "password")
           && CommandLineDetector.lineMentions(s, ks, "mysqladmin ")) {
@@ -54,6 +57,28 @@ final class KeyedForms {
     int end = wordEnd(s, sp);
     int r = KeyValueDetector.accept(s, t, sp, end);
     return r < 0 ? r : Math.max(r, loginAfter(s, end));
+  }
+
+  /**
+   * The quoted values of {@code FROM 'old' TO 'new'} from the quote at {@code open} (Neo4j's Cypher, after
+   * {@code SET PASSWORD}): both are secrets.
+   */
+  private static int fromTo(Scan s, Trigger t, int open) {
+    int q = s.at(open);
+    int end = KeyValueDetector.closingQuote(s, open + 1, q);
+    if (end < 0) {
+      return -1;
+    }
+    int r = KeyValueDetector.accept(s, t, open + 1, end);
+    int to = end + 1;
+    int q2 = s.at(to + 4);
+    if (Bytes.startsWithIgnoreCase(s.b, to, s.hi, " to ") && (q2 == '\'' || q2 == '"')) {
+      int end2 = KeyValueDetector.closingQuote(s, to + 5, q2);
+      if (end2 > 0) {
+        r = Math.max(r, KeyValueDetector.accept(s, t, to + 5, end2));
+      }
+    }
+    return r;
   }
 
   /**

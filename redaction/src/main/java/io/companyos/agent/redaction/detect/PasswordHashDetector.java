@@ -37,7 +37,9 @@ final class PasswordHashDetector {
     /** {@code {SCHEME}value}. */
     BRACED,
     /** Django's legacy {@code sha1$salt$} and 40 hex digits, {@code md5$salt$} and 32 (the salt may be empty). */
-    DJANGO_LEGACY
+    DJANGO_LEGACY,
+    /** MySQL's {@code mysql_native_password} hash: {@code *} and 40 upper-case hex digits. */
+    MYSQL_NATIVE
   }
 
   /**
@@ -81,6 +83,10 @@ final class PasswordHashDetector {
       String text = "{" + name + "}";
       l.add(new Scheme(text, Shape.BRACED, text.substring(text.length() - 3)));
     }
+    // MySQL's native hash in a table's cell (SELECT user, authentication_string FROM mysql.user); under its keys
+    // (authentication_string, IDENTIFIED BY PASSWORD '*…') the key-value detector's. Not by the star alone: a
+    // pattern of two bytes passes the keyword filter at every third byte after them
+    l.add(new Scheme("| *", Shape.MYSQL_NATIVE));
     SCHEMES = List.copyOf(l);
   }
 
@@ -103,6 +109,8 @@ final class PasswordHashDetector {
         return braced(s, start, last, scheme.text());
       case DJANGO_LEGACY:
         return djangoLegacy(s, start, last, scheme.text());
+      case MYSQL_NATIVE:
+        return mysqlNative(s, last);
       default:
         throw new IllegalStateException("unhandled shape " + scheme.shape());
     }
@@ -166,6 +174,21 @@ final class PasswordHashDetector {
       p++;
     }
     return p - last > 40 && s.add(start, p, DetectorType.PASSWORD_HASH) ? p : -1;
+  }
+
+  private static int mysqlNative(Scan s, int start) {
+    int before = s.at(start - 1);
+    int end = start + 41;
+    for (int p = start + 1; p < end; p++) {
+      int c = s.at(p);
+      if (!Bytes.isDigit(c) && (c < 'A' || c > 'F')) {
+        return -1;
+      }
+    }
+    if (Bytes.isWord(before) || before == '*' || Bytes.isWord(s.at(end))) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.PASSWORD_HASH) ? end : -1;
   }
 
   private static int pgMd5(Scan s, int start, int last) {

@@ -114,6 +114,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     NTLM_DUMP,
     WINDOWS_FLAG,
     AUDIT_HEX,
+    NEO4J_PROCEDURE,
+    MINIO_ALIAS,
+    JWK,
     NET_USE,
     WPA_PASSPHRASE,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */

@@ -164,6 +164,15 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SAMBA_DOMAIN_USER, DetectorType.USERNAME, "]\\[", 0)); // Samba's user [DOMAIN]\[alice]
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "userpass/login/", 0)); // Vault's auth paths
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "ldap/login/", 0));
+    t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "userpass/users/", 0)); // a user's own path
+    t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "ldap/users/", 0));
+    t.add(new Trigger(Action.JWK, DetectorType.PRIVATE_KEY, "\"kty\"", 0)); // a JSON Web Key's private members
+    t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, " alias set ", 0)); // mc alias set A URL KEY SECRET
+    t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, " host add ", 0)); // mc config host add (before 2021)
+    // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
+    t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
+    t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
+    t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "security.createuser(", 1));
     // pkexec's "U: Executing command [USER=…" and "U: Error executing command as another user: …" ("g c": rare)
     t.add(new Trigger(Action.PKEXEC_USER, DetectorType.USERNAME, "g command [", 0));
     t.add(new Trigger(Action.PKEXEC_USER, DetectorType.USERNAME, "g command as another user: ", 0));
@@ -363,6 +372,7 @@ final class TriggerCatalog {
     // RabbitMQ's definitions export ("password_hash": "kI3G…", a salted SHA-256 of the password); Azure API
     // Management's Ocp-Apim-Subscription-Key header
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "password_hash", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "authentication_string", 0)); // mysql.user's
     for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey", "presharedkey",
         "preshared_key")) { // (WireGuard's PresharedKey = …, wg showconf)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));

@@ -1,0 +1,93 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * A JSON Web Key's private members (RFC 7518 §6): an RSA key's {@code d}, {@code p}, {@code q}, {@code dp},
+ * {@code dq}, {@code qi} (and {@code oth}'s {@code r}, {@code d}, {@code t}), an EC or OKP key's {@code d}, a
+ * symmetric key's {@code k} — in a JWKS file, Keycloak's realm export, an OIDC library's debug log. Found at the
+ * object's {@code "kty"}, wherever in the object the members are; the public members ({@code n}, {@code e},
+ * {@code x}, {@code y}, {@code kid}, {@code x5c}) stay.
+ */
+final class JwkDetector {
+  private JwkDetector() {}
+
+  private static final int MAX_OBJECT = 16 * 1024;
+
+  /** At the closing quote of {@code "kty"}. */
+  static int find(Scan s, int last) {
+    int open = last - 4;
+    int floor = Math.max(s.lo, open - MAX_OBJECT);
+    while (open > floor && s.b[open] != '{' && s.b[open] != '}') {
+      open--;
+    }
+    if (open < s.lo || s.b[open] != '{') {
+      return -1;
+    }
+    int close = objectEnd(s, open);
+    if (close < 0) {
+      return -1;
+    }
+    int found = -1;
+    for (int p = open + 1; p < close; p++) {
+      if (s.b[p] != '"' || !isPrivateMember(s, p + 1)) {
+        continue;
+      }
+      int name = p + 1;
+      while (s.b[name] != '"') {
+        name++;
+      }
+      int v = name + 1;
+      while (s.at(v) == ' ') {
+        v++;
+      }
+      if (s.at(v) != ':') {
+        continue;
+      }
+      v++;
+      while (s.at(v) == ' ') {
+        v++;
+      }
+      if (s.at(v) != '"') {
+        continue;
+      }
+      int end = KeyValueDetector.closingQuote(s, v + 1, '"');
+      if (end > v + 1 && end < close && s.add(v + 1, end, DetectorType.PRIVATE_KEY)) {
+        found = Math.max(found, end);
+      }
+      p = Math.max(p, end);
+    }
+    return found;
+  }
+
+  /** Whether a private member's name and its closing quote start at {@code p}. */
+  private static boolean isPrivateMember(Scan s, int p) {
+    int a = s.at(p);
+    int b = s.at(p + 1);
+    if (b == '"') {
+      return a == 'd' || a == 'p' || a == 'q' || a == 'k' || a == 'r' || a == 't';
+    }
+    return s.at(p + 2) == '"' && ((a == 'd' && (b == 'p' || b == 'q')) || (a == 'q' && b == 'i'));
+  }
+
+  /** The index of the {@code }} that closes the object opened at {@code open} (strings skipped), or -1. */
+  private static int objectEnd(Scan s, int open) {
+    int depth = 0;
+    int limit = Math.min(s.hi, open + MAX_OBJECT);
+    for (int p = open; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '"') {
+        int end = KeyValueDetector.closingQuote(s, p + 1, '"');
+        if (end < 0) {
+          return -1;
+        }
+        p = end;
+      } else if (c == '{') {
+        depth++;
+      } else if (c == '}' && --depth == 0) {
+        return p;
+      }
+    }
+    return -1;
+  }
+}
