@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * Passwords, hashes and keys in the statements and files that administer accounts, which a red-team pass of session
  * 21 found left whole: Neo4j's Cypher and user procedures, Oracle's unquoted {@code IDENTIFIED BY}, LDIF's base64
  * values, MySQL's native password hash, a JSON Web Key's private members, MinIO client aliases and Vault's user
- * paths; with the same shapes that stay (English prose, public key members, an alias without keys).
+ * paths, Redis ACL rules, cypher-shell's {@code -p}, Apache's {@code AuthLDAPBindPassword}; with the same shapes
+ * that stay (English prose, public key members, an alias without keys, an ACL entry without a password).
  */
 class AccountAdminAndKeyMaterialTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -41,7 +42,16 @@ class AccountAdminAndKeyMaterialTest extends RedactedAndKeptCases {
             "mc alias set myminio http://minio:9000 <user> <secret>"),
         Arguments.of("mc config host add s3 https://s3.example.com AKIAEXAMPLE wJalrXUtnFEMI/K7MDENG --api S3v4",
             "mc config host add s3 https://s3.example.com <user> <secret> --api S3v4"),
-        Arguments.of("vault write auth/userpass/users/alice policies=admins", "vault write auth/userpass/users/<user> policies=admins"));
+        Arguments.of("vault write auth/userpass/users/alice policies=admins", "vault write auth/userpass/users/<user> policies=admins"),
+        Arguments.of("user alice on >Hunter2pass ~* +@all\nuser bob off\n", "user <user> on ><secret> ~* +@all\nuser bob off\n"),
+        Arguments.of("1) \"user alice on #5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8 ~* &* +@all\"",
+            "1) \"user <user> on #<password_hash> ~* &* +@all\""),
+        Arguments.of("ACL SETUSER bob reset on >Secret1 <Old1 +@read ~app:*", "ACL SETUSER <user> reset on ><secret> <<secret> +@read ~app:*"),
+        Arguments.of("1700000000.1 [0 10.1.2.3:5000] \"ACL\" \"SETUSER\" \"alice\" \"on\" \">Hunter2pass\"",
+            "1700000000.1 [0 <ipv4>:5000] \"ACL\" \"SETUSER\" \"<user>\" \"on\" \"><secret>\""),
+        Arguments.of("cypher-shell -u neo4j -p Hunter2pass \"MATCH (n) RETURN count(n)\"",
+            "cypher-shell -u neo4j -p <secret> \"MATCH (n) RETURN count(n)\""),
+        Arguments.of("AuthLDAPBindPassword Hunter2pass", "AuthLDAPBindPassword <secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -56,6 +66,11 @@ class AccountAdminAndKeyMaterialTest extends RedactedAndKeptCases {
         "**2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19",
         "mc alias set myminio http://minio:9000",
         "mc alias set myminio http://minio:9000 --api S3v4",
-        "bash alias set foo bar");
+        "bash alias set foo bar",
+        "user default on nopass ~* &* +@all",
+        "user alice logged in from host",
+        "the user alice on >host was moved",
+        "ACL SETUSER alice on",
+        "AuthLDAPBindPassword is set");
   }
 }

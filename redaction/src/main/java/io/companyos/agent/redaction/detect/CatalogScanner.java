@@ -691,6 +691,8 @@ final class CatalogScanner {
         return JwkDetector.find(s, last);
       case MINIO_ALIAS:
         return CommandLineDetector.minioAlias(s, last);
+      case REDIS_ACL:
+        return RedisAclDetector.find(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -24,7 +24,7 @@ final class CommandLineDetector {
       start++;
       c = s.at(start);
       if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
-          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec")
+          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell")
               : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen"))) {
         return -1;
       }

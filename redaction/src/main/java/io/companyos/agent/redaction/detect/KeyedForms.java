@@ -114,7 +114,8 @@ final class KeyedForms {
     return n == 11 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "requirepass")
         || n == 10 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "masterauth")
         || n == 6 && (Bytes.startsWith(s.b, ks, s.hi, "bindpw") || Bytes.startsWith(s.b, ks, s.hi, "rootpw"))
-        || n == 9 && Bytes.startsWith(s.b, ks, s.hi, "auth_pass"); // keepalived.conf's VRRP authentication
+        || n == 9 && Bytes.startsWith(s.b, ks, s.hi, "auth_pass") // keepalived.conf's VRRP authentication
+        || n == 20 && Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "authldapbindpassword"); // Apache httpd's mod_authnz_ldap
   }
 
   /**

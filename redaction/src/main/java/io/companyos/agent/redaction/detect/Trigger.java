@@ -115,6 +115,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    REDIS_ACL,
     MINIO_ALIAS,
     JWK,
     NET_USE,

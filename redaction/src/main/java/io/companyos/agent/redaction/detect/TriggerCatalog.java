@@ -169,6 +169,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.JWK, DetectorType.PRIVATE_KEY, "\"kty\"", 0)); // a JSON Web Key's private members
     t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, " alias set ", 0)); // mc alias set A URL KEY SECRET
     t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, " host add ", 0)); // mc config host add (before 2021)
+    // Redis ACL rules: users.acl and redis.conf lines, ACL SETUSER (also as MONITOR prints it), ACL LIST's entries
+    t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "user ", 0)); // at a line's start or after a quote
+    t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "setuser ", 0));
+    t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "setuser\" ", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
