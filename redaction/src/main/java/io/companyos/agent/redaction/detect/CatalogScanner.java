@@ -693,6 +693,10 @@ final class CatalogScanner {
         return CommandLineDetector.minioAlias(s, last);
       case REDIS_ACL:
         return RedisAclDetector.find(s, last);
+      case NEO4J_QUERY_USER:
+        return LoginLogDetector.neo4jQueryUser(s, last);
+      case POSTGRES_CSV_USER:
+        return LoginLogDetector.postgresCsvUser(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

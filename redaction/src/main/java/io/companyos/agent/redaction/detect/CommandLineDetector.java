@@ -445,9 +445,16 @@ final class CommandLineDetector {
 
   /**
    * After {@code "AUTH" } in the output of Redis's {@code MONITOR} ({@code [0 10.0.0.5:53122] "AUTH" "pw"}): the quoted
-   * password, or the user and the password of the ACL form ({@code "AUTH" "alice" "pw"}).
+   * password, or the user and the password of the ACL form ({@code "AUTH" "alice" "pw"}; {@code "HELLO" "3" "AUTH" "u"
+   * "pw"}); {@code "MIGRATE" … "AUTH" "pw" "KEYS" …} has the password alone, its {@code "AUTH2" "u" "pw"} both. Also
+   * after {@code "requirepass" } and {@code "masterauth" } ({@code "CONFIG" "SET" "requirepass" "pw"}): the password.
    */
   static int redisMonitorAuth(Scan s, int last) {
+    int c = s.b[last - 2]; // "AUTH" , "AUTH2" : a user may come first; "requirepass" : the password alone
+    return redisMonitorAuth(s, last, c == 'h' || c == 'H' || c == '2');
+  }
+
+  private static int redisMonitorAuth(Scan s, int last, boolean maybeUser) {
     if (s.at(last + 1) != '"') {
       return -1;
     }
@@ -456,7 +463,7 @@ final class CommandLineDetector {
     if (end <= start) {
       return -1;
     }
-    if (s.at(end + 1) == ' ' && s.at(end + 2) == '"') {
+    if (maybeUser && s.at(end + 1) == ' ' && s.at(end + 2) == '"' && !Bytes.startsWith(s.b, end + 2, s.hi, "\"KEYS\"")) {
       int pw = end + 3;
       int pwEnd = closingQuote(s, pw, '"');
       if (pwEnd > pw) {

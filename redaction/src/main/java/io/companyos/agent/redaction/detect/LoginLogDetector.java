@@ -1063,6 +1063,51 @@ final class LoginLogDetector {
     return p;
   }
 
+  /**
+   * At the tab after the connection of a Neo4j query log entry ({@code server/10.1.2.4:7687>\t}, or
+   * {@code embedded-session\t\t}): the database, then the user who ran the query, {@code neo4j - alice - MATCH …}.
+   * The built-in {@code neo4j} and an empty user (authentication disabled) stay.
+   */
+  static int neo4jQueryUser(Scan s, int last) {
+    int db = last + 1;
+    int p = db;
+    while (p < s.hi && p - db < 64 && (Bytes.isWord(s.b[p]) || s.b[p] == '.' || s.b[p] == '-')) {
+      p++;
+    }
+    if (p == db || !Bytes.startsWith(s.b, p, s.hi, " - ")) {
+      return -1;
+    }
+    int start = p + 3;
+    int end = start;
+    while (end < s.hi && end - start < 128 && (s.b[end] & 0xFF) > ' ') {
+      end++;
+    }
+    if (end == start || !Bytes.startsWith(s.b, end, s.hi, " - ")
+        || (end - start == 5 && Bytes.startsWith(s.b, start, end, "neo4j"))) {
+      return -1;
+    }
+    return add(s, start, end);
+  }
+
+  /**
+   * At the quote after a PostgreSQL CSV log line's time stamp in UTC ({@code 2026-11-27 10:00:00.123 UTC,"alice",
+   * "billing",1234,"10.1.2.3:50000",…}): the user name, when the database and the process id follow as csvlog writes
+   * them. {@code postgres} stays, as in the {@code %u@%d} prefix.
+   */
+  static int postgresCsvUser(Scan s, int last) {
+    int start = last + 1;
+    int end = closingQuote(s, last, 128);
+    if (end <= start || s.at(end + 1) != ',' || s.at(end + 2) != '"') {
+      return -1;
+    }
+    int dbEnd = closingQuote(s, end + 2, 128);
+    if (dbEnd < 0 || s.at(dbEnd + 1) != ',' || !Bytes.isDigit(s.at(dbEnd + 2))
+        || (end - start == 8 && Bytes.startsWith(s.b, start, end, "postgres"))) {
+      return -1;
+    }
+    return add(s, start, end);
+  }
+
   private static int add(Scan s, int start, int end) {
     if (KeyValueDetector.isSystemAccount(s, start, end) || isToken(s, start)) {
       return -1;

@@ -115,6 +115,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    NEO4J_QUERY_USER,
+    POSTGRES_CSV_USER,
     REDIS_ACL,
     MINIO_ALIAS,
     JWK,

@@ -57,6 +57,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
     t.add(new Trigger(Action.VAULT_UNSEAL_KEY, DetectorType.SECRET, "seal key ", 0)); // vault's Unseal Key 1: <b64>
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth\" ", 0)); // redis MONITOR's "AUTH" "pw"
+    t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth2\" ", 0)); // MIGRATE's "AUTH2" "u" "pw"
+    t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "requirepass\" ", 0)); // "CONFIG" "SET" …
+    t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "masterauth\" ", 0));
     commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     // OpenSSH's PAM failures: "PAM: Authentication failure for [illegal user ]USER from HOST". Patterns from the
@@ -173,6 +176,11 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "user ", 0)); // at a line's start or after a quote
     t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "setuser ", 0));
     t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "setuser\" ", 0));
+    // the user of a Neo4j query log entry (after its connection details) and of a PostgreSQL CSV log line
+    t.add(new Trigger(Action.NEO4J_QUERY_USER, DetectorType.USERNAME, ">\t", 0));
+    t.add(new Trigger(Action.NEO4J_QUERY_USER, DetectorType.USERNAME, "session\t\t", 0));
+    t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, " utc,\"", 0));
+    t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, " gmt,\"", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
