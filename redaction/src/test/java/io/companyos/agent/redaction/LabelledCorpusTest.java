@@ -20,7 +20,7 @@ class LabelledCorpusTest {
    */
   private static final List<String> CORPUS =
       List.of("/corpus/labelled.txt", "/corpus/labelled-keys.txt", "/corpus/labelled-values.txt",
-          "/corpus/labelled-logins.txt", "/corpus/labelled-infra.txt");
+          "/corpus/labelled-logins.txt", "/corpus/labelled-infra.txt", "/corpus/labelled-stores.txt");
 
   private static CorpusRecall result;
 
