@@ -27,6 +27,8 @@ class ArgumentListsTest extends RedactedAndKeptCases {
             "args: [\"--password\", \"<secret>\", \"--user\", \"bob\"]"),
         Arguments.of("\"cmd\": [\"mysql\", \"--password\",\"Hunter2pass\"]", "\"cmd\": [\"mysql\", \"--password\",\"<secret>\"]"),
         Arguments.of("cmd = ['pg_dump', '--db-password', 'Hunter2pass']", "cmd = ['pg_dump', '--db-password', '<secret>']"),
+        Arguments.of("{\"log\":\"args: [\\\"--db-password\\\", \\\"Hunter2pass\\\"]\\n\",\"stream\":\"stdout\"}",
+            "{\"log\":\"args: [\\\"--db-password\\\", \\\"<secret>\\\"]\\n\",\"stream\":\"stdout\"}"),
         Arguments.of("[\"sshpass\", \"-p\", \"Hunter2pass\", \"ssh\", \"host\"]", "[\"sshpass\", \"-p\", \"<secret>\", \"ssh\", \"host\"]"),
         Arguments.of("        args:\n        - --password\n        - Hunter2pass\n        - \"--token\"\n        - \"abc123xyz\"\n",
             "        args:\n        - --password\n        - <secret>\n        - \"--token\"\n        - \"<secret>\"\n"),
@@ -51,6 +53,7 @@ class ArgumentListsTest extends RedactedAndKeptCases {
     return Stream.of(
         "args: [\"--verbose\", \"app.yaml\"]",
         "args: [\"--password\", \"--verbose\"]",
+        "{\"msg\":\"exec [\\\"app\\\", \\\"--password\\\", \\\"--verbose\\\"]\"}",
         "\"args\": [\"--password\", \"${DB_PASSWORD}\"]",
         "[\"mysql\", \"-p\", \"billing\"]",
         "type=EXECVE msg=audit(1700000000.123:456): argc=3 a0=\"mysql\" a1=\"-p\" a2=\"billing\"",

@@ -26,6 +26,34 @@ final class Argv {
     return arg == -1 || s.at(start(arg)) == '-' ? -1 : arg; // another flag: this one's value is not in the list
   }
 
+  /**
+   * As {@link #next} for a list inside a JSON string, its quotes escaped ({@code [\"--password\", \"x\"]}):
+   * {@code escape} is the length of the flag's closing escaped quote, which the item's quotes must match.
+   */
+  static long nextEscaped(Scan s, int p, int escape) {
+    int q = p;
+    while (s.at(q) == ' ' && q - p < 16) {
+      q++;
+    }
+    if (s.at(q) != ',') {
+      return -1;
+    }
+    q++;
+    while (s.at(q) == ' ' && q - p < 64) {
+      q++;
+    }
+    if (KeyValueDetector.escapedQuote(s, q) != escape) {
+      return -1;
+    }
+    int start = q + escape;
+    int limit = Math.min(s.hi, start + KeyValueDetector.MAX_VALUE);
+    int end = start;
+    while (end < limit && s.b[end] != '\n' && KeyValueDetector.escapedQuote(s, end) != escape) {
+      end++;
+    }
+    return end >= limit || s.b[end] == '\n' || s.at(start) == '-' ? -1 : pack(start, end);
+  }
+
   private static long item(Scan s, int ks, int p, int quote) {
     int q = p;
     while (s.at(q) == ' ' && q - p < 16) {

@@ -105,7 +105,13 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
-    if (cli && t.type() == DetectorType.SECRET && (quotedKey ? s.at(ks - 1) == s.at(p - 1) : c == '\n' || c == '\r')) {
+    if (cli && t.type() == DetectorType.SECRET && escapedQuote > 0 && escapedQuote(s, ks - escapedQuote) == escapedQuote) {
+      long arg = Argv.nextEscaped(s, p, escapedQuote); // [\"--password\", \"x\"] in a JSON string (docker's json-file)
+      if (arg != -1) {
+        return accept(s, t, Argv.start(arg), Argv.end(arg));
+      }
+    } else if (cli && t.type() == DetectorType.SECRET
+        && (quotedKey ? s.at(ks - 1) == s.at(p - 1) : c == '\n' || c == '\r')) {
       // a flag in a list of arguments, its value the next item: "args": ["--password", "x"], a YAML sequence's
       // "- --password" and "- x", auditd's a1="--password" a2="x"
       long arg = Argv.next(s, ks, p, quotedKey ? s.at(p - 1) : 0);
