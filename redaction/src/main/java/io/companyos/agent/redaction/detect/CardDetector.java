@@ -49,10 +49,9 @@ final class CardDetector {
       if (n < 13) {
         return -1;
       }
-      int next = s.at(end);
-      boolean clean = !Bytes.isWord(next) && !(next == '.' && Bytes.isDigit(s.at(end + 1)))
-          && !(next != sep && (next == '-' || next == ',') && Bytes.isDigit(s.at(end + 1)));
-      if (clean && issuerLength(d, n) && luhn(d, n)) {
+      // (a comma, dot or dash and more digits may follow: a CSV row's next field, card,exp; a Luhn-valid number
+      // of an issuer's length is a card wherever it stands, as the SSN and IBAN detectors decide too)
+      if (!Bytes.isWord(s.at(end)) && issuerLength(d, n) && luhn(d, n)) {
         return s.add(start, end, DetectorType.CREDIT_CARD) ? end : -1;
       }
     }

@@ -123,6 +123,18 @@ final class EmailDetector {
     return Bytes.isAlpha(c) || c < 0 || c == '\'' || c == '-' || c == '.';
   }
 
+  /** Whether a type name in parentheses starts at {@code p}: {@code (String)}, {@code (Timestamp)} of MyBatis. */
+  private static boolean typeInParentheses(Scan s, int p) {
+    int k = p + 1;
+    if (!Bytes.isUpper(s.at(k))) {
+      return false;
+    }
+    while (Bytes.isAlpha(s.at(k)) && k - p < 32) {
+      k++;
+    }
+    return s.at(k) == ')';
+  }
+
   /** The end of a valid domain name starting at {@code p}, or -1. */
   static int domainEnd(Scan s, int p) {
     int labels = 0;
@@ -160,8 +172,10 @@ final class EmailDetector {
       }
       break;
     }
-    if (labels < 2 || !lastAlpha || p - lastLabel < 2 || s.at(p) == '_' || s.at(p) == '(') {
-      return -1; // "Task@1f2e.getId()" is a method call on an object reference
+    if (labels < 2 || !lastAlpha || p - lastLabel < 2 || s.at(p) == '_' || (s.at(p) == '(' && !typeInParentheses(s, p))) {
+      // "Task@1f2e.getId()" is a method call on an object reference; MyBatis's "==> Parameters: jane@x.com(String)"
+      // types a bound value in capitals
+      return -1;
     }
     for (int i = lastLabel + 1; i < p; i++) {
       if (Bytes.isUpper(s.b[i]) && Bytes.isLower(s.b[i - 1])) {

@@ -563,14 +563,19 @@ final class LoginLogDetector {
     int r = -1;
     for (int k = 0; ; k++) {
       int ve = v;
-      boolean at = false;
+      int at = -1;
       while (ve < s.hi && ve - v < 512 && s.b[ve] != '\n' && !(s.b[ve] == ',' && s.at(ve + 1) == ' ')
           && !(s.b[ve] == ')' && (s.at(ve + 1) == ' ' || s.at(ve + 1) == '.' || s.at(ve + 1) == '\n'
               || ve + 1 >= s.hi))) {
-        at |= s.b[ve] == '@';
+        at = s.b[ve] == '@' ? ve : at;
         ve++;
       }
-      if (at) { // Key (email)=(…): an e-mail address, the e-mail detector's; no column to look up
+      if (at >= 0) {
+        // Key (email)=(…): an e-mail address, the e-mail detector's; no column to look up. Found here, in order:
+        // once a later value is matched, the detector's look back from the @ stops at that match
+        if (s.enabled(DetectorType.EMAIL)) {
+          r = Math.max(r, EmailDetector.find(s, at));
+        }
         if (s.at(ve) != ',') {
           break;
         }
