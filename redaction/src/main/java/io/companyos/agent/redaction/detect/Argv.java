@@ -59,9 +59,9 @@ final class Argv {
     while (s.at(q) == ' ' && q - p < 16) {
       q++;
     }
-    if (quote != 0 && s.at(q) == ',') { // "--password", "x" · '--password', 'x'
+    if (quote != 0 && s.at(q) == ',') { // "--password", "x" · '--password', 'x', also one per line (pretty JSON)
       q++;
-      while (s.at(q) == ' ' && q - p < 64) {
+      while ((s.at(q) == ' ' || s.at(q) == '\n' || s.at(q) == '\r' || s.at(q) == '\t') && q - p < 256) {
         q++;
       }
       if (s.at(q) != quote) {
@@ -85,9 +85,43 @@ final class Argv {
     }
     int c = s.at(q);
     if (c == '\n' || c == '\r') {
-      return yamlItem(s, ks - (quote != 0 ? 1 : 0), c == '\r' ? q + 2 : q + 1);
+      int itemStart = ks - (quote != 0 ? 1 : 0);
+      int next = c == '\r' ? q + 2 : q + 1;
+      return s.at(itemStart - 1) == ' ' && s.at(itemStart - 2) == '-' ? yamlItem(s, itemStart, next)
+          : quote == 0 ? lineItem(s, itemStart, next) : -1;
     }
     return -1;
+  }
+
+  /**
+   * The next line's one word, when the flag at {@code flag} is alone on its line after blanks and the next line holds
+   * one word at the same indent: {@code kubectl describe pod}'s {@code Args:} (and {@code Command:}), one argument
+   * per line; -1 otherwise.
+   */
+  private static long lineItem(Scan s, int flag, int next) {
+    int lineStart = flag;
+    while (lineStart > s.lo && s.b[lineStart - 1] == ' ') {
+      lineStart--;
+    }
+    int indent = flag - lineStart;
+    if (indent == 0 || (lineStart > s.lo && s.b[lineStart - 1] != '\n')) {
+      return -1;
+    }
+    for (int k = 0; k < indent; k++) {
+      if (s.at(next + k) != ' ') {
+        return -1;
+      }
+    }
+    int v = next + indent;
+    int end = v;
+    while (end < s.hi && end - v < 1024 && (s.b[end] & 0xFF) > ' ') {
+      end++;
+    }
+    int after = s.at(end);
+    if (end == v || !(after == '\n' || after == '\r' || (end == s.hi && s.eof))) {
+      return -1;
+    }
+    return pack(v, end);
   }
 
   /**

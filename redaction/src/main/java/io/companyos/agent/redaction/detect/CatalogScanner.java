@@ -697,6 +697,12 @@ final class CatalogScanner {
         return LoginLogDetector.neo4jQueryUser(s, last);
       case POSTGRES_CSV_USER:
         return LoginLogDetector.postgresCsvUser(s, last);
+      case CI_SECRET:
+        return CommandLineDetector.ciSecret(s, last);
+      case REDIS_CLI_QUOTED:
+        return CommandLineDetector.redisCliQuoted(s, last);
+      case HAPROXY_AUTH:
+        return CommandLineDetector.haproxyAuth(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -419,7 +419,8 @@ final class CommandLineDetector {
    */
   static int vaultUnsealKey(Scan s, int last) {
     int seal = last - 8;
-    if (!Bytes.startsWithIgnoreCase(s.b, seal - 2, s.hi, "un") || Bytes.isWord(s.at(seal - 3))) {
+    boolean recovery = Bytes.startsWithIgnoreCase(s.b, last - 12, s.hi, "recovery key ") && !Bytes.isWord(s.at(last - 13));
+    if (!recovery && (!Bytes.startsWithIgnoreCase(s.b, seal - 2, s.hi, "un") || Bytes.isWord(s.at(seal - 3)))) {
       return -1;
     }
     int p = last + 1;
@@ -571,6 +572,65 @@ final class CommandLineDetector {
       s.add(access, accessEnd, DetectorType.USERNAME);
     }
     return end;
+  }
+
+  /**
+   * After a CI runner's command that declares its value a secret: GitHub Actions' {@code ::add-mask::VALUE}, Azure
+   * Pipelines' {@code ##vso[task.setvariable variable=x;issecret=true]VALUE}. The runner masks the value only once
+   * it has read the command, so a traced {@code echo} of it ({@code + echo '::add-mask::…'}) keeps it in clear. The
+   * value runs to the line's end or a quote.
+   */
+  static int ciSecret(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 1024 && s.b[end] != '\n' && s.b[end] != '\r' && s.b[end] != '\''
+        && s.b[end] != '"') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return end == start || KeyValueDetector.isPlaceholder(s, start, end) || !s.add(start, end, DetectorType.SECRET)
+        ? -1 : end;
+  }
+
+  /**
+   * At the closing quote of {@code "-a"} in a JSON argument list on a redis-cli line (a Compose healthcheck,
+   * {@code ["CMD", "redis-cli", "-a", "pw", "ping"]}): the next item, a password.
+   */
+  static int redisCliQuoted(Scan s, int last) {
+    if (!lineMentions(s, last, "redis-cli")) {
+      return -1;
+    }
+    long arg = Argv.next(s, last - 2, last + 1, '"');
+    return arg == -1 || KeyValueDetector.isPlaceholder(s, Argv.start(arg), Argv.end(arg))
+        || !s.add(Argv.start(arg), Argv.end(arg), DetectorType.SECRET) ? -1 : Argv.end(arg);
+  }
+
+  /**
+   * After HAProxy's {@code stats auth } ({@code user:password}: the user a user name, the password a secret) or a
+   * userlist's {@code insecure-password } (the password).
+   */
+  static int haproxyAuth(Scan s, int last) {
+    int start = last + 1;
+    int end = KeyedForms.wordEnd(s, start);
+    if (end == start || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    if (s.b[last - 1] == 'd') { // insecure-password
+      return s.add(start, end, DetectorType.SECRET) ? end : -1;
+    }
+    int colon = start;
+    while (colon < end && s.b[colon] != ':') {
+      colon++;
+    }
+    if (colon == start || colon >= end - 1) {
+      return -1;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, start, colon)) {
+      s.add(start, colon, DetectorType.USERNAME);
+    }
+    return s.add(colon + 1, end, DetectorType.SECRET) ? end : -1;
   }
 
   private static int secretWord(Scan s, int start) {

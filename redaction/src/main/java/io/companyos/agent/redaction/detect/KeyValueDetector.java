@@ -105,6 +105,12 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
+    if (quotedKey && !cli && s.at(ks - 1) == s.at(p - 1)) {
+      int r = KeyedForms.argumentOrSubscript(s, t, ks - 1, p);
+      if (r != KeyedForms.NOT_THIS_FORM) {
+        return r;
+      }
+    }
     if (cli && t.type() == DetectorType.SECRET && escapedQuote > 0 && escapedQuote(s, ks - escapedQuote) == escapedQuote) {
       long arg = Argv.nextEscaped(s, p, escapedQuote); // [\"--password\", \"x\"] in a JSON string (docker's json-file)
       if (arg != -1) {

@@ -11,6 +11,59 @@ import io.companyos.agent.redaction.DetectorType;
 final class KeyedForms {
   private KeyedForms() {}
 
+  /** {@link #argumentOrSubscript}'s answer when the key is in neither form. */
+  static final int NOT_THIS_FORM = -2;
+
+  /**
+   * A quoted key (its opening quote at {@code open}, its closing quote before {@code p}) as the first argument of a
+   * call or the first item of a pair, the value the quoted second ({@code define( 'DB_PASSWORD', 'x' )},
+   * {@code System.setProperty("javax.net.ssl.keyStorePassword", "x")}, {@code SetEnvironmentVariable("K", "x", …)};
+   * Rails' bind pairs {@code [["password", "x"]]}, a Python tuple {@code ('email', 'x')}), or as a subscript assigned
+   * to ({@code gitlab_rails['smtp_password'] = "x"}, {@code os.environ["DB_PASSWORD"] = "x"},
+   * {@code $config['db_password'] = 'x';}). {@link #NOT_THIS_FORM} otherwise.
+   */
+  static int argumentOrSubscript(Scan s, Trigger t, int open, int p) {
+    int b = open - 1;
+    while (b >= s.lo && b > open - 16 && s.b[b] == ' ') {
+      b--;
+    }
+    int opener = b >= s.lo ? s.b[b] : 0;
+    if (opener != '(' && opener != '[') {
+      return NOT_THIS_FORM;
+    }
+    if (opener == '[' && s.at(p) == ']') {
+      int e = KeyValueDetector.skipSpaces(s, p + 1);
+      if (s.at(e) != '=' || s.at(e + 1) == '=' || s.at(e + 1) == '>') {
+        return NOT_THIS_FORM; // (a comparison, or Ruby's hash rocket: the key-value rules')
+      }
+      int v = KeyValueDetector.skipSpaces(s, e + 1);
+      int q = s.at(v);
+      if (q == '"' || q == '\'') {
+        int end = KeyValueDetector.closingQuote(s, v + 1, q);
+        return end < 0 ? -1 : KeyValueDetector.accept(s, t, v + 1, end);
+      }
+      int end = v;
+      while (end < s.hi && end - v < 1024 && (s.b[end] & 0xFF) > ' ' && s.b[end] != ';') {
+        end++;
+      }
+      return KeyValueDetector.accept(s, t, v, end);
+    }
+    int c = KeyValueDetector.skipSpaces(s, p);
+    if (s.at(c) != ',') {
+      return NOT_THIS_FORM;
+    }
+    int v = KeyValueDetector.skipSpaces(s, c + 1);
+    int q = s.at(v);
+    if (q != '"' && q != '\'') {
+      return NOT_THIS_FORM;
+    }
+    int end = KeyValueDetector.closingQuote(s, v + 1, q);
+    if (end < 0 || (opener == '[' && s.at(end + 1) != ']')) {
+      return NOT_THIS_FORM; // (a list of key names, ["password", "email", …], is no pair)
+    }
+    return KeyValueDetector.accept(s, t, v + 1, end);
+  }
+
   /** The end of a value that runs to the next blank or control byte. */
   static int wordEnd(Scan s, int from) {
     int p = from;
@@ -31,6 +84,13 @@ final class KeyedForms {
     if (Bytes.startsWithIgnoreCase(s.b, sp, s.hi, "from ") && (s.at(sp + 5) == '\'' || s.at(sp + 5) == '"')) {
       return fromTo(s, t, sp + 5); // Cypher's ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'
     }
+    if (Bytes.startsWith(s.b, ks - 4, s.hi, "ENV ") && !Bytes.isWord(s.at(ks - 5))) {
+      // a Dockerfile's legacy ENV KEY value (in build logs and docker history): the value's first word
+      int q = s.at(sp);
+      int end = q == '"' || q == '\'' ? KeyValueDetector.closingQuote(s, sp + 1, q) : wordEnd(s, sp);
+      return end < 0 ? -1 : q == '"' || q == '\'' ? KeyValueDetector.accept(s, t, sp + 1, end)
+          : KeyValueDetector.accept(s, t, sp, end);
+    }
     if (!netrc(s, ks, wordStart, wordEnd)) {
       if (ks == wordStart && wordEnd - ks == 8 && s.at(ks - 1) == ' ' && Bytes.startsWith(s.b, ks, s.hi, "password")
           && CommandLineDetector.lineMentions(s, ks, "mysqladmin ")) {
@@ -43,7 +103,15 @@ final class KeyedForms {
           && CommandLineDetector.lineMentions(s, ks, "nmcli ")) {
         return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // nmcli dev wifi connect SSID password PW
       }
-      if (!isConfigKey(s, ks, wordEnd) || !(startsLine(s, ks) || afterConfigSet(s, ks))) {
+      boolean lineStart = startsLine(s, ks);
+      boolean configKey = isConfigKey(s, ks, wordEnd);
+      // a key of a blank-separated configuration: redis.conf's and slapd.conf's own keys at a line's start or after
+      // CONFIG SET; any secret key at a line's start when indented (Fluentd's "  password x", Fluent Bit's
+      // "    HTTP_Passwd   x") or compound (OIDCClientSecret x, rdkafka.sasl.password x); Apache's and Windows'
+      // SetEnv/setx KEY value. The value must end the line: "password expired" alone is prose
+      if (!(configKey && (lineStart || afterConfigSet(s, ks)))
+          && !(lineStart && (s.at(ks - 1) == ' ' || s.at(ks - 1) == '\t' || compoundKey(s, ks, wordEnd)))
+          && !afterWord(s, ks, "setenv ") && !afterWord(s, ks, "setx ")) {
         return -1;
       }
       int q = s.at(sp);
@@ -107,6 +175,23 @@ final class KeyedForms {
   private static boolean endsLine(Scan s, int p) {
     int after = skipBlanks(s, p);
     return after >= s.hi || s.b[after] == '\n' || s.b[after] == '\r';
+  }
+
+  /** Whether the key {@code [ks, end)} has parts: a {@code _ . -} in it, or a capital after a small letter. */
+  private static boolean compoundKey(Scan s, int ks, int end) {
+    for (int k = ks + 1; k < end; k++) {
+      int c = s.b[k];
+      if (c == '_' || c == '.' || c == '-' || (Bytes.isUpper(c) && Bytes.isLower(s.b[k - 1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code word} (lower case, with its trailing blank) ends right before {@code ks}, after a non-word byte. */
+  private static boolean afterWord(Scan s, int ks, String word) {
+    int w = ks - word.length();
+    return Bytes.startsWithIgnoreCase(s.b, w, s.hi, word) && !Bytes.isWord(s.at(w - 1));
   }
 
   private static boolean isConfigKey(Scan s, int ks, int wordEnd) {

@@ -66,7 +66,9 @@ final class TokenPrefixDetector {
           new Prefix("sq0atp-", 22), new Prefix("sq0csp-", 40), new Prefix("LTAI", 20, ALNUM), new Prefix("AKCp", 60, ALNUM),
           new Prefix("pscale_tkn_", 40, "tkn_", URL, ""), new Prefix("pscale_pw_", 40, "pw_", URL, ""), new Prefix("r8_", 30, ALNUM),
           new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, HEX),
-          new Prefix("1//0", 40)); // Google OAuth refresh tokens
+          new Prefix("1//0", 40), // Google OAuth refresh tokens
+          // SonarQube's user, project and global analysis tokens (sonar.login, sonar.token)
+          new Prefix("squ_", 40, HEX), new Prefix("sqp_", 40, HEX), new Prefix("sqa_", 40, HEX));
 
   private TokenPrefixDetector() {}
 

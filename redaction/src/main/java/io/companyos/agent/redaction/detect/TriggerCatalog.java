@@ -56,6 +56,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.REDIS_CLI_PASSWORD, DetectorType.SECRET, " -a ", 0));
     t.add(new Trigger(Action.IDENTIFIED_BY, DetectorType.SECRET, "identified by ", 0));
     t.add(new Trigger(Action.VAULT_UNSEAL_KEY, DetectorType.SECRET, "seal key ", 0)); // vault's Unseal Key 1: <b64>
+    t.add(new Trigger(Action.VAULT_UNSEAL_KEY, DetectorType.SECRET, "recovery key ", 0)); // Recovery Key 1: (auto-unseal)
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth\" ", 0)); // redis MONITOR's "AUTH" "pw"
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth2\" ", 0)); // MIGRATE's "AUTH2" "u" "pw"
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "requirepass\" ", 0)); // "CONFIG" "SET" …
@@ -181,6 +182,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.NEO4J_QUERY_USER, DetectorType.USERNAME, "session\t\t", 0));
     t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, " utc,\"", 0));
     t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, " gmt,\"", 0));
+    // CI runners' secret declarations; redis-cli's -a in a JSON argument list; HAProxy's stats auth and userlists
+    t.add(new Trigger(Action.CI_SECRET, DetectorType.SECRET, "::add-mask::", 0));
+    t.add(new Trigger(Action.CI_SECRET, DetectorType.SECRET, "issecret=true]", 0));
+    t.add(new Trigger(Action.REDIS_CLI_QUOTED, DetectorType.SECRET, "\"-a\"", 0));
+    t.add(new Trigger(Action.HAPROXY_AUTH, DetectorType.SECRET, "stats auth ", 0));
+    t.add(new Trigger(Action.HAPROXY_AUTH, DetectorType.SECRET, "insecure-password ", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));

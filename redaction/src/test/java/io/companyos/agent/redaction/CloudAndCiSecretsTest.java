@@ -1,0 +1,63 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Secrets in cloud-native, configuration-management and CI output that session 21's infrastructure red team found
+ * left whole: argument lists one item per line (kubectl describe, pretty JSON), a key as a call's first argument, a
+ * pair's first item or an assigned subscript (wp-config.php, gitlab.rb, os.environ, Rails' bind pairs), CI runners'
+ * secret declarations, redis-cli's {@code -a} in a Compose healthcheck, HAProxy's credentials, Vault's recovery keys,
+ * SonarQube tokens, a Dockerfile's legacy {@code ENV KEY value}, blank-separated keys of indented or compound
+ * configuration (Fluentd, Fluent Bit, Apache); with look-alikes that stay.
+ */
+class CloudAndCiSecretsTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("    Args:\n      --requirepass\n      Hunter2pass\n      --port\n      6379\n",
+            "    Args:\n      --requirepass\n      <secret>\n      --port\n      6379\n"),
+        Arguments.of("            \"Cmd\": [\n                \"redis-server\",\n                \"--requirepass\",\n                \"Hunter2pass\"\n            ],",
+            "            \"Cmd\": [\n                \"redis-server\",\n                \"--requirepass\",\n                \"<secret>\"\n            ],"),
+        Arguments.of("define( 'DB_PASSWORD', 'Hunter2pass' );", "define( 'DB_PASSWORD', '<secret>' );"),
+        Arguments.of("System.setProperty(\"javax.net.ssl.keyStorePassword\", \"Hunter2pass\");",
+            "System.setProperty(\"javax.net.ssl.keyStorePassword\", \"<secret>\");"),
+        Arguments.of("[Environment]::SetEnvironmentVariable(\"DB_PASSWORD\", \"Hunter2pass\", \"Machine\")",
+            "[Environment]::SetEnvironmentVariable(\"DB_PASSWORD\", \"<secret>\", \"Machine\")"),
+        Arguments.of("gitlab_rails['smtp_password'] = \"Hunter2pass\"", "gitlab_rails['smtp_password'] = \"<secret>\""),
+        Arguments.of("node.default['mysql']['server_root_password'] = 'Hunter2pass'",
+            "node.default['mysql']['server_root_password'] = '<secret>'"),
+        Arguments.of("os.environ[\"DB_PASSWORD\"] = Hunter2pass", "os.environ[\"DB_PASSWORD\"] = <secret>"),
+        Arguments.of("  User Create (0.9ms)  INSERT INTO \"users\" (\"name\", \"password\") VALUES ($1, $2)  [[\"name\", \"Jane Doe\"], [\"password\", \"hunter2hunter2\"]]",
+            "  User Create (0.9ms)  INSERT INTO \"users\" (\"name\", \"password\") VALUES ($1, $2)  [[\"name\", \"<name>\"], [\"password\", \"<secret>\"]]"),
+        Arguments.of("form data: ImmutableMultiDict([('email', 'jane.doe@example.com'), ('full_name', 'Jane Doe')])",
+            "form data: ImmutableMultiDict([('email', '<email>'), ('full_name', '<name>')])"),
+        Arguments.of("+ echo '::add-mask::Hunter2passMasked'", "+ echo '::add-mask::<secret>'"),
+        Arguments.of("##vso[task.setvariable variable=dbPassword;issecret=true]Hunter2pass",
+            "##vso[task.setvariable variable=dbPassword;issecret=true]<secret>"),
+        Arguments.of("      test: [\"CMD\", \"redis-cli\", \"-a\", \"Hunter2pass\", \"ping\"]",
+            "      test: [\"CMD\", \"redis-cli\", \"-a\", \"<secret>\", \"ping\"]"),
+        Arguments.of("    stats auth admin:Hunter2pass", "    stats auth <user>:<secret>"),
+        Arguments.of("    user bob insecure-password Hunter2pass", "    user bob insecure-password <secret>"),
+        Arguments.of("Recovery Key 1: AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfGh", "Recovery Key 1: <secret>"),
+        Arguments.of("sonar-scanner -Dsonar.login=squ_0123456789abcdef0123456789abcdef01234567",
+            "sonar-scanner -Dsonar.login=<token>"),
+        Arguments.of("#9 [4/6] ENV DB_PASSWORD Hunter2pass", "#9 [4/6] ENV DB_PASSWORD <secret>"),
+        Arguments.of("<source>\n  password Hunter2pass\n</source>\n", "<source>\n  password <secret>\n</source>\n"),
+        Arguments.of("[OUTPUT]\n    HTTP_Passwd     Hunter2pass\n", "[OUTPUT]\n    HTTP_Passwd     <secret>\n"),
+        Arguments.of("OIDCClientSecret Hunter2passOidcClientSecret", "OIDCClientSecret <secret>"),
+        Arguments.of("    SetEnv DB_PASSWORD Hunter2pass", "    SetEnv DB_PASSWORD <secret>"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "    Args:\n      --verbose\n      --port\n      6379\n",
+        "\"required\": [\"password\", \"email\", \"name\"]",
+        "if config['password'] == 'x':",
+        "echo \"::add-mask::${{ secrets.TOKEN }}\"",
+        "      test: [\"CMD\", \"curl\", \"-a\", \"x\"]",
+        "ENV PASSWORD_MIN_LENGTH 12",
+        "password expired",
+        "  token refreshed for the session",
+        "Unsealed: Recovery Key Shares 5");
+  }
+}
