@@ -222,7 +222,49 @@ final class KeyValueDetector {
     if (cli && t.type() == DetectorType.USERNAME) {
       return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
-    return accept(s, t, vs, unquotedEnd(s, ks, vs));
+    int end = unquotedEnd(s, ks, vs);
+    if (t.type() == DetectorType.PERSON_NAME) {
+      int first = vs;
+      while (first < end && s.b[first] != ' ') {
+        first++;
+      }
+      // a value cut at its first blank goes on over the name's words; one that runs to the line's end stays whole
+      // (fullName: jane doe), unless it must look like a name and does not (name=Jane Doe logged in)
+      if (first == end || (t.has(Trigger.EXACT_KEY) && !looksLikePersonName(s, vs, end))) {
+        end = nameWordsEnd(s, vs, first);
+      }
+    }
+    return accept(s, t, vs, end);
+  }
+
+  /**
+   * The end of an unquoted person's name whose first word ends at {@code end}: the words after it, one blank apart,
+   * each capitalised (or a surname particle before one), up to four in all, as toString() dumps write them
+   * ({@code Customer(id=42, name=Jane Doe, email=…)}, Go's {@code Name:Jane Doe}, NLog's {@code Name=Jane Doe,}); a
+   * word that is the next key ({@code Email=}, {@code Phone:}) ends the name before it.
+   */
+  private static int nameWordsEnd(Scan s, int vs, int end) {
+    int words = 1;
+    int p = end;
+    while (words < 4 && s.at(p) == ' ') {
+      int w = p + 1;
+      int c = s.at(w);
+      int we = w;
+      while (we < s.hi && we - w < 32 && (Bytes.isAlpha(s.b[we]) || s.b[we] < 0 || s.b[we] == '-' || s.b[we] == '\'')) {
+        we++;
+      }
+      int after = s.at(we);
+      if (we == w || after == '=' || after == ':' || !(Bytes.isUpper(c) || c >= 0x80 || isSurnameParticle(s, w, we))) {
+        break;
+      }
+      if (!(after == 0 || after == ' ' || after == ',' || after == ')' || after == '}' || after == ']' || after == ';'
+          || after == '|' || after == '\n' || after == '\r' || after == '&' || after == '"')) {
+        break;
+      }
+      words++;
+      p = we;
+    }
+    return p;
   }
 
   private static final int NOT_BRACKETED = Integer.MIN_VALUE;
@@ -746,7 +788,9 @@ final class KeyValueDetector {
       while (p < end && s.b[p] != ' ') {
         int d = s.b[p] & 0xFF;
         int n = d == '\\' ? Bytes.letterAt(s.b, p, end) : 0;
-        if (!(Bytes.isAlpha(d) || d >= 0x80 || n > 0 || d == '-' || d == '\'' || d == '.')) {
+        // (a comma ends the first word of Active Directory's "Surname, Given" display names: "Doe, Jane")
+        if (!(Bytes.isAlpha(d) || d >= 0x80 || n > 0 || d == '-' || d == '\'' || d == '.'
+            || (d == ',' && words == 1 && p + 1 < end && s.b[p + 1] == ' '))) {
           return false;
         }
         p += Math.max(1, n);

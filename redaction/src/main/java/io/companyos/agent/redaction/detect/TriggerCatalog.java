@@ -406,7 +406,15 @@ final class TriggerCatalog {
         "fax")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, w, b));
     }
+    // (session 21: LDAP's telephoneNumber, mobileNumber, phoneNo, HubSpot's mobilephone, vCard's tel)
+    for (String w : List.of("mobilenumber", "mobile_number", "mobile-number", "telephonenumber", "telephone_number",
+        "phoneno", "phone_no", "mobileno", "mobile_no", "contactnumber", "contact_number", "mobilephone",
+        "homephone", "workphone", "cellphone", "callerid", "caller_id")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, "tel", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "social_security_number", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "socialsecuritynumber", 0));
     for (String w : List.of("username", "user_name", "user-name", "user.name")) { // user.name: Elastic's ECS, Java
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
     }
@@ -425,6 +433,21 @@ final class TriggerCatalog {
         "fullname", "full_name", "givenname", "given_name", "familyname", "family_name", "surname",
         "middlename", "middle_name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
+    // (session 21) a person's name under a role: a customer, contact, card or account holder, payment party, owner,
+    // author, …; kebab spellings; Datadog's usr.name. Role words alone only as the whole key and when the value looks
+    // like a person's name (owner=root, holder=x stay)
+    for (String w : List.of("full-name", "first-name", "last-name", "display-name", "given-name", "family-name",
+        "customername", "customer_name", "customer-name", "contactname", "contact_name", "holdername", "holder_name",
+        "accountholder", "account_holder", "cardholder", "card_holder", "debtorname", "debtor_name", "creditorname",
+        "creditor_name", "beneficiaryname", "beneficiary_name", "recipientname", "recipient_name", "sendername",
+        "sender_name", "billing_name", "shipping_name", "ownername", "owner_name", "patientname", "patient_name",
+        "employeename", "employee_name", "authorname", "author_name", "realname", "real_name", "personname",
+        "person_name", "legalname", "legal_name", "usr.name")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
+    for (String w : List.of("holder", "owner", "assignee", "reporter")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, Trigger.EXACT_KEY));
     }
   }
 

@@ -1,0 +1,48 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Personal data under keys that session 21's application-log red team found left: a person's name under a role
+ * (customer, contact, card and account holder, payment parties, owner, assignee, author, Slack's real_name,
+ * Datadog's usr.name) and in kebab case, an unquoted name of several words in toString() dumps (Lombok, Kotlin,
+ * Go, C#, NLog, Java maps), Active Directory's "Surname, Given" display names, phone numbers under LDAP's and
+ * APIs' keys (telephoneNumber, mobileNumber, phoneNo, tel), an SSN under socialSecurityNumber; with values under
+ * such keys that are no person's (owner=root, a placeholder, a lower-case word after the name).
+ */
+class PersonalDataKeysTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("Order 99812 placed by customerName=\"Maria Garcia\"", "Order 99812 placed by customerName=\"<name>\""),
+        Arguments.of("{\"context\":{\"customer_name\":\"Anna Schmidt\"}}", "{\"context\":{\"customer_name\":\"<name>\"}}"),
+        Arguments.of("SEPA mandate created debtorName=\"Jan de Vries\"", "SEPA mandate created debtorName=\"<name>\""),
+        Arguments.of("{\"ticket\":{\"assignee\":\"John Smith\"},\"owner\":\"Bob Lee\"}",
+            "{\"ticket\":{\"assignee\":\"<name>\"},\"owner\":\"<name>\"}"),
+        Arguments.of("{\"user_profile\":{\"real_name\":\"Jane Doe\"},\"usr.name\":\"Jane Doe\"}",
+            "{\"user_profile\":{\"real_name\":\"<name>\"},\"usr.name\":\"<name>\"}"),
+        Arguments.of("Processing payment card=4111111111111111 holder=JOHN SMITH", "Processing payment card=<card> holder=<name>"),
+        Arguments.of("{\"cardHolder\":\"JANE DOE\",\"account_holder_name\":\"Jane Doe\"}",
+            "{\"cardHolder\":\"<name>\",\"account_holder_name\":\"<name>\"}"),
+        Arguments.of("{\"customer\":{\"full-name\":\"Dave Kowalski\"}}", "{\"customer\":{\"full-name\":\"<name>\"}}"),
+        Arguments.of("Customer(id=42, name=Jane Doe, email=jane.doe@example.com)", "Customer(id=42, name=<name>, email=<email>)"),
+        Arguments.of("Person(id=1, fullName=Jane Doe, lastName=van der Berg)", "Person(id=1, fullName=<name>, lastName=<name>)"),
+        Arguments.of("&{ID:42 Name:Jane Doe Email:jane.doe@example.com}", "&{ID:42 Name:<name> Email:<email>}"),
+        Arguments.of("Customer { Id = 42, Name = Jane Doe, Email = jane.doe@example.com }",
+            "Customer { Id = 42, Name = <name>, Email = <email> }"),
+        Arguments.of("name=Jane Doe logged in", "name=<name> logged in"),
+        Arguments.of("{\"name\": \"Doe, Jane\"}", "{\"name\": \"<name>\"}"),
+        Arguments.of("{\"mobileNumber\":\"4155550100\",\"tel\":\"0301234567\"}", "{\"mobileNumber\":\"<phone>\",\"tel\":\"<phone>\"}"),
+        Arguments.of("telephoneNumber=4155550100 mobileNo=4155550100", "telephoneNumber=<phone> mobileNo=<phone>"),
+        Arguments.of("{\"socialSecurityNumber\":\"078051120\"}", "{\"socialSecurityNumber\":\"<ssn>\"}"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "owner=root group=root mode=0644",
+        "\"placeholder\": \"Enter Name\", \"holder\": \"x\"",
+        "filename=report.pdf owner: kube-system",
+        "{\"hostname\":\"web01\",\"tel\":\"n/a\"}",
+        "{\"name\": \"Error, retry\"}");
+  }
+}
