@@ -40,8 +40,6 @@ class AccountAdminAndKeyMaterialTest extends RedactedAndKeptCases {
             "{\"keys\":[{\"kty\":\"oct\",\"k\":\"<private_key>\",\"alg\":\"HS256\"}]}"),
         Arguments.of("mc alias set myminio http://minio:9000 minioadmin Hunter2pass",
             "mc alias set myminio http://minio:9000 <user> <secret>"),
-        Arguments.of("mc config host add s3 https://s3.example.com AKIAEXAMPLE wJalrXUtnFEMI/K7MDENG --api S3v4",
-            "mc config host add s3 https://s3.example.com <user> <secret> --api S3v4"),
         Arguments.of("vault write auth/userpass/users/alice policies=admins", "vault write auth/userpass/users/<user> policies=admins"),
         Arguments.of("user alice on >Hunter2pass ~* +@all\nuser bob off\n", "user <user> on ><secret> ~* +@all\nuser bob off\n"),
         Arguments.of("1) \"user alice on #5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8 ~* &* +@all\"",

@@ -32,7 +32,7 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
             "Customer { Id = 42, Name = <name>, Email = <email> }"),
         Arguments.of("name=Jane Doe logged in", "name=<name> logged in"),
         Arguments.of("{\"name\": \"Doe, Jane\"}", "{\"name\": \"<name>\"}"),
-        Arguments.of("{\"mobileNumber\":\"4155550100\",\"tel\":\"0301234567\"}", "{\"mobileNumber\":\"<phone>\",\"tel\":\"<phone>\"}"),
+        Arguments.of("{\"mobileNumber\":\"4155550100\"} tel=0301234567", "{\"mobileNumber\":\"<phone>\"} tel=<phone>"),
         Arguments.of("telephoneNumber=4155550100 mobileNo=4155550100", "telephoneNumber=<phone> mobileNo=<phone>"),
         Arguments.of("{\"socialSecurityNumber\":\"078051120\"}", "{\"socialSecurityNumber\":\"<ssn>\"}"));
   }
@@ -42,7 +42,7 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
         "owner=root group=root mode=0644",
         "\"placeholder\": \"Enter Name\", \"holder\": \"x\"",
         "filename=report.pdf owner: kube-system",
-        "{\"hostname\":\"web01\",\"tel\":\"n/a\"}",
+        "{\"hostname\":\"web01\"} tel=n/a hotel=4155550100",
         "{\"name\": \"Error, retry\"}");
   }
 }

@@ -545,7 +545,8 @@ final class CommandLineDetector {
   }
 
   /**
-   * At the blank after MinIO client's {@code mc alias set} or {@code mc config host add}:
+   * At the blank after MinIO client's {@code mc alias set} (its older {@code mc config host add} is not looked for: "add"
+   * is common):
    * {@code ALIAS URL ACCESSKEY SECRETKEY} — the access key is a user's (a user name), the secret key a secret. The
    * URL must be one (a scheme and {@code ://}); the keys, when given, are the next two words.
    */

@@ -1100,6 +1100,10 @@ final class LoginLogDetector {
    * them. {@code postgres} stays, as in the {@code %u@%d} prefix.
    */
   static int postgresCsvUser(Scan s, int last) {
+    if (s.at(last - 5) != ' '
+        || !(Bytes.startsWithIgnoreCase(s.b, last - 4, s.hi, "utc,") || Bytes.startsWithIgnoreCase(s.b, last - 4, s.hi, "gmt,"))) {
+      return -1;
+    }
     int start = last + 1;
     int end = closingQuote(s, last, 128);
     if (end <= start || s.at(end + 1) != ',' || s.at(end + 2) != '"') {

@@ -18,7 +18,8 @@ final class RedisAclDetector {
 
   /** At the blank after {@code user} (at a line's start or after a quote) or {@code setuser}. */
   static int find(Scan s, int last) {
-    if (s.b[last - 1] != '"' && !Bytes.startsWithIgnoreCase(s.b, last - 7, s.hi, "setuser")) {
+    boolean setuser = s.b[last - 1] == '"' || Bytes.startsWithIgnoreCase(s.b, last - 7, s.hi, "setuser");
+    if (!setuser) {
       int before = s.at(last - 5);
       if (!(last - 4 == s.lo || before == '\n' || before == '"')) {
         return -1; // "user " inside a line: prose (for user alice), not an ACL entry
@@ -58,10 +59,13 @@ final class RedisAclDetector {
         }
         int c = s.b[t];
         if (pass == 0) {
-          rule |= c == '~' || c == '%' || c == '&' || c == '+' || (c == '-' && p - t > 1) || isWord(s, t, p, "on")
+          // (after SETUSER any rule will do; a line that starts with "user" needs one no command line has)
+          rule |= setuser || c == '~' || c == '%' || c == '&' || ((c == '+' || c == '-') && s.at(t + 1) == '@')
+              || isWord(s, t, p, "on")
               || isWord(s, t, p, "off") || isWord(s, t, p, "nopass") || isWord(s, t, p, "resetpass")
               || isWord(s, t, p, "reset") || isWord(s, t, p, "allkeys") || isWord(s, t, p, "allcommands");
         } else if ((c == '>' || c == '<') && p - t > 1 && !KeyValueDetector.isPlaceholder(s, t + 1, p)
+            && !(c == '<' && s.tokenEnd(t) > t) // a token of an earlier redaction, not a "<password" rule
             && s.add(t + 1, p, DetectorType.SECRET)) {
           end = p;
         } else if ((c == '#' || c == '!') && p - t == 65 && Bytes.hexRun(s.b, t + 1, p, 64) == 64

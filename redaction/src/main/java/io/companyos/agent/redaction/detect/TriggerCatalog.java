@@ -171,8 +171,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "userpass/users/", 0)); // a user's own path
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "ldap/users/", 0));
     t.add(new Trigger(Action.JWK, DetectorType.PRIVATE_KEY, "\"kty\"", 0)); // a JSON Web Key's private members
-    t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, " alias set ", 0)); // mc alias set A URL KEY SECRET
-    t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, " host add ", 0)); // mc config host add (before 2021)
+    t.add(new Trigger(Action.MINIO_ALIAS, DetectorType.SECRET, "alias set ", 0)); // mc alias set A URL KEY SECRET
     // Redis ACL rules: users.acl and redis.conf lines, ACL SETUSER (also as MONITOR prints it), ACL LIST's entries
     t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "user ", 0)); // at a line's start or after a quote
     t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "setuser ", 0));
@@ -180,8 +179,9 @@ final class TriggerCatalog {
     // the user of a Neo4j query log entry (after its connection details) and of a PostgreSQL CSV log line
     t.add(new Trigger(Action.NEO4J_QUERY_USER, DetectorType.USERNAME, ">\t", 0));
     t.add(new Trigger(Action.NEO4J_QUERY_USER, DetectorType.USERNAME, "session\t\t", 0));
-    t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, " utc,\"", 0));
-    t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, " gmt,\"", 0));
+    // (from "tc,": "utc" is in every time stamp; the zone and the blank before it are checked)
+    t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, "tc,\"", 0));
+    t.add(new Trigger(Action.POSTGRES_CSV_USER, DetectorType.USERNAME, "mt,\"", 0));
     // CI runners' secret declarations; redis-cli's -a in a JSON argument list; HAProxy's stats auth and userlists
     t.add(new Trigger(Action.CI_SECRET, DetectorType.SECRET, "::add-mask::", 0));
     t.add(new Trigger(Action.CI_SECRET, DetectorType.SECRET, "issecret=true]", 0));
@@ -412,7 +412,9 @@ final class TriggerCatalog {
         "homephone", "workphone", "cellphone", "callerid", "caller_id")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, w, 0));
     }
-    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, "tel", Trigger.EXACT_KEY));
+    // tel as the whole key, by its = (the three letters alone pass the filter in every "hotel", "intel"; tel" in every
+    // JSON "level")
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, "tel=", Trigger.SUFFIXED | Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "social_security_number", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.US_SSN, "socialsecuritynumber", 0));
     for (String w : List.of("username", "user_name", "user-name", "user.name")) { // user.name: Elastic's ECS, Java
@@ -446,7 +448,7 @@ final class TriggerCatalog {
         "person_name", "legalname", "legal_name", "usr.name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
     }
-    for (String w : List.of("holder", "owner", "assignee", "reporter")) {
+    for (String w : List.of("holder", "owner", "assignee")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, Trigger.EXACT_KEY));
     }
   }
@@ -495,7 +497,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
     t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
     // auditd's hex-encoded arguments and process titles (decoded and scanned: Argv.auditHex)
-    t.add(new Trigger(Action.AUDIT_HEX, DetectorType.SECRET, "proctitle=", 0));
+    t.add(new Trigger(Action.AUDIT_HEX, DetectorType.SECRET, "octitle=", 0)); // proctitle= ("cti" of "action" is common)
     for (int k = 0; k < 32; k++) {
       t.add(new Trigger(Action.AUDIT_HEX, DetectorType.SECRET, " a" + k + "=", 0));
     }
