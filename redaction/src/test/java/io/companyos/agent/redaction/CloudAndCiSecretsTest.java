@@ -45,7 +45,16 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         Arguments.of("<source>\n  password Hunter2pass\n</source>\n", "<source>\n  password <secret>\n</source>\n"),
         Arguments.of("[OUTPUT]\n    HTTP_Passwd     Hunter2pass\n", "[OUTPUT]\n    HTTP_Passwd     <secret>\n"),
         Arguments.of("OIDCClientSecret Hunter2passOidcClientSecret", "OIDCClientSecret <secret>"),
-        Arguments.of("    SetEnv DB_PASSWORD Hunter2pass", "    SetEnv DB_PASSWORD <secret>"));
+        Arguments.of("    SetEnv DB_PASSWORD Hunter2pass", "    SetEnv DB_PASSWORD <secret>"),
+        Arguments.of("  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"Hunter2pass\"\n  },\n  {\n    \"name\": \"LOG_LEVEL\",\n    \"value\": \"debug\"\n  }",
+            "  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"<secret>\"\n  },\n  {\n    \"name\": \"LOG_LEVEL\",\n    \"value\": \"debug\"\n  }"),
+        Arguments.of("{\"Parameters\":[{\"Name\":\"/prod/app/DB_URL\",\"Type\":\"SecureString\",\"Value\":\"Hunter2pass\",\"Version\":3}]}",
+            "{\"Parameters\":[{\"Name\":\"/prod/app/DB_URL\",\"Type\":\"SecureString\",\"Value\":\"<secret>\",\"Version\":3}]}"),
+        Arguments.of("{\"db_url\":{\"sensitive\":true,\"type\":\"string\",\"value\":\"Hunter2pass\"},\"api\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"https://api\"}}",
+            "{\"db_url\":{\"sensitive\":true,\"type\":\"string\",\"value\":\"<secret>\"},\"api\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"https://api\"}}"),
+        Arguments.of("{\"admin\":{\"sensitive\":true,\"type\":[\"object\",{\"u\":\"string\"}],\"value\":{\"u\":\"x1\",\"p\":\"Hunter2pass\"}}}",
+            "{\"admin\":{\"sensitive\":true,\"type\":[\"object\",{\"u\":\"string\"}],\"value\":{\"u\":\"<secret>\",\"p\":\"<secret>\"}}}"),
+        Arguments.of("    \"SecretString\": \"Hunter2passPlainSecret\",", "    \"SecretString\": \"<secret>\","));
   }
 
   static Stream<String> unchanged() {
@@ -58,6 +67,8 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "ENV PASSWORD_MIN_LENGTH 12",
         "password expired",
         "  token refreshed for the session",
-        "Unsealed: Recovery Key Shares 5");
+        "Unsealed: Recovery Key Shares 5",
+        "{\"Parameter\":{\"Name\":\"/prod/app/LOG_LEVEL\",\"Type\":\"String\",\"Value\":\"debug\"}}",
+        "{\"x\":{\"sensitive\":true,\"type\":\"number\",\"value\":42}}");
   }
 }

@@ -703,6 +703,8 @@ final class CatalogScanner {
         return CommandLineDetector.redisCliQuoted(s, last);
       case HAPROXY_AUTH:
         return CommandLineDetector.haproxyAuth(s, last);
+      case SIBLING_VALUE:
+        return SiblingValueDetector.find(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -461,7 +461,10 @@ final class KeyedForms {
       if (c == '}') {
         return -1;
       }
-      v = KeyValueDetector.skipSpaces(s, sp + 1);
+      v = sp + 1; // the next member, also on the next line (pretty-printed JSON: kubectl -o json, aws ecs, az)
+      while ((s.at(v) == ' ' || s.at(v) == '\t' || s.at(v) == '\n' || s.at(v) == '\r') && v - sp < 256) {
+        v++;
+      }
     } else {
       int line = c == '\r' && s.at(sp + 1) == '\n' ? sp + 2 : sp + 1;
       int col = quotedName ? name - 1 : name;

@@ -115,6 +115,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    SIBLING_VALUE,
     CI_SECRET,
     REDIS_CLI_QUOTED,
     HAPROXY_AUTH,

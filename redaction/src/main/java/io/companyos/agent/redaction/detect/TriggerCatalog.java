@@ -188,6 +188,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.REDIS_CLI_QUOTED, DetectorType.SECRET, "\"-a\"", 0));
     t.add(new Trigger(Action.HAPROXY_AUTH, DetectorType.SECRET, "stats auth ", 0));
     t.add(new Trigger(Action.HAPROXY_AUTH, DetectorType.SECRET, "insecure-password ", 0));
+    // a "value" made secret by its sibling: SSM's "Type": "SecureString", Terraform's "sensitive": true
+    t.add(new Trigger(Action.SIBLING_VALUE, DetectorType.SECRET, "securestring\"", 0));
+    t.add(new Trigger(Action.SIBLING_VALUE, DetectorType.SECRET, "sensitive\":", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
@@ -392,6 +395,10 @@ final class TriggerCatalog {
     // Management's Ocp-Apim-Subscription-Key header
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "password_hash", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "authentication_string", 0)); // mysql.user's
+    // AWS Secrets Manager's SecretString (get-secret-value's output, put-secret-value's --secret-string)
+    for (String w : List.of("secretstring", "secret-string")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
     for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey", "presharedkey",
         "preshared_key")) { // (WireGuard's PresharedKey = …, wg showconf)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));

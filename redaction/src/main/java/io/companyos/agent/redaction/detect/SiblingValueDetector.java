@@ -1,0 +1,90 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * A JSON member {@code value} made secret by a sibling that says so: AWS SSM's {@code "Type": "SecureString"}
+ * ({@code aws ssm get-parameter --with-decryption}: {@code Name}, {@code Type}, {@code Value}) and Terraform's
+ * {@code "sensitive": true} ({@code terraform output -json}: {@code sensitive}, {@code type}, {@code value}). Found at
+ * the sibling; the {@code value} later in the same object is a secret (a string; in an object or a list, each string
+ * that is no member's name).
+ */
+final class SiblingValueDetector {
+  private SiblingValueDetector() {}
+
+  private static final int MAX_OBJECT = 16 * 1024;
+
+  /** At the last byte of {@code securestring"} or {@code sensitive":}. */
+  static int find(Scan s, int last) {
+    int p = last + 1;
+    if (s.b[last] == ':') { // "sensitive": true
+      p = KeyValueDetector.skipSpaces(s, p);
+      if (!Bytes.startsWith(s.b, p, s.hi, "true")) {
+        return -1;
+      }
+      p += 4;
+    }
+    int limit = Math.min(s.hi, p + MAX_OBJECT);
+    int depth = 0;
+    for (; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '"') {
+        int end = KeyValueDetector.closingQuote(s, p + 1, '"');
+        if (end < 0) {
+          return -1;
+        }
+        if (depth == 0 && end - p == 6 && Bytes.startsWithIgnoreCase(s.b, p + 1, end, "value")) {
+          return value(s, end + 1, limit);
+        }
+        p = end;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ']') {
+        if (depth-- == 0) {
+          return -1; // the object ends without a value
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** After the {@code "value"} key's closing quote at {@code p}: its value, added as a secret. */
+  private static int value(Scan s, int p, int limit) {
+    p = KeyValueDetector.skipSpaces(s, p);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = KeyValueDetector.skipSpaces(s, p + 1);
+    int c = s.at(p);
+    if (c == '"') {
+      int end = KeyValueDetector.closingQuote(s, p + 1, '"');
+      return end <= p + 1 || KeyValueDetector.isPlaceholder(s, p + 1, end)
+          || !s.add(p + 1, end, DetectorType.SECRET) ? -1 : end;
+    }
+    if (c != '{' && c != '[') {
+      return -1; // a number, true, false, null
+    }
+    // an object or a list: every string in it that is no member's name, so that the document stays JSON
+    int depth = 0;
+    int r = -1;
+    for (int k = p; k < limit; k++) {
+      int b = s.b[k];
+      if (b == '"') {
+        int end = KeyValueDetector.closingQuote(s, k + 1, '"');
+        if (end < 0) {
+          return r;
+        }
+        if (s.at(KeyValueDetector.skipSpaces(s, end + 1)) != ':' && end > k + 1
+            && !KeyValueDetector.isPlaceholder(s, k + 1, end) && s.add(k + 1, end, DetectorType.SECRET)) {
+          r = end;
+        }
+        k = end;
+      } else if (b == '{' || b == '[') {
+        depth++;
+      } else if ((b == '}' || b == ']') && --depth == 0) {
+        return r;
+      }
+    }
+    return r;
+  }
+}
