@@ -54,7 +54,17 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
             "{\"db_url\":{\"sensitive\":true,\"type\":\"string\",\"value\":\"<secret>\"},\"api\":{\"sensitive\":false,\"type\":\"string\",\"value\":\"https://api\"}}"),
         Arguments.of("{\"admin\":{\"sensitive\":true,\"type\":[\"object\",{\"u\":\"string\"}],\"value\":{\"u\":\"x1\",\"p\":\"Hunter2pass\"}}}",
             "{\"admin\":{\"sensitive\":true,\"type\":[\"object\",{\"u\":\"string\"}],\"value\":{\"u\":\"<secret>\",\"p\":\"<secret>\"}}}"),
-        Arguments.of("    \"SecretString\": \"Hunter2passPlainSecret\",", "    \"SecretString\": \"<secret>\","));
+        Arguments.of("    \"SecretString\": \"Hunter2passPlainSecret\",", "    \"SecretString\": \"<secret>\","),
+        Arguments.of("apiVersion: v1\ndata:\n  DATABASE_URL: cG9zdGdyZXM6Ly9hbGljZQ==\n  config.json: eyJ0b2tlbiI6IngifQ==\nkind: Secret\nmetadata:\n  name: app\n",
+            "apiVersion: v1\ndata:\n  DATABASE_URL: <secret>\n  config.json: <secret>\nkind: Secret\nmetadata:\n  name: app\n"),
+        Arguments.of("kind: Secret\nmetadata:\n  name: app2\nstringData:\n  license: ABCD-EFGH-IJKL\n  cert.pem: |\n    line1secret\n    line2secret\ntype: Opaque\n",
+            "kind: Secret\nmetadata:\n  name: app2\nstringData:\n  license: <secret>\n  cert.pem: |\n    <secret>\n    <secret>\ntype: Opaque\n"),
+        Arguments.of("items:\n- apiVersion: v1\n  data:\n    token: dG9rZW4=\n  kind: Secret\n",
+            "items:\n- apiVersion: v1\n  data:\n    token: <secret>\n  kind: Secret\n"),
+        Arguments.of("{\"apiVersion\":\"v1\",\"data\":{\"DATABASE_URL\":\"cG9zdGdyZXM=\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"app\"}}",
+            "{\"apiVersion\":\"v1\",\"data\":{\"DATABASE_URL\":\"<secret>\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"app\"}}"),
+        Arguments.of("{\n    \"data\": {\n        \"url\": \"cG9zdGdyZXM=\"\n    },\n    \"kind\": \"Secret\"\n}",
+            "{\n    \"data\": {\n        \"url\": \"<secret>\"\n    },\n    \"kind\": \"Secret\"\n}"));
   }
 
   static Stream<String> unchanged() {
@@ -69,6 +79,9 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "  token refreshed for the session",
         "Unsealed: Recovery Key Shares 5",
         "{\"Parameter\":{\"Name\":\"/prod/app/LOG_LEVEL\",\"Type\":\"String\",\"Value\":\"debug\"}}",
-        "{\"x\":{\"sensitive\":true,\"type\":\"number\",\"value\":42}}");
+        "{\"x\":{\"sensitive\":true,\"type\":\"number\",\"value\":42}}",
+        "apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n",
+        "{\"apiVersion\":\"v1\",\"data\":{\"LOG_LEVEL\":\"debug\"},\"kind\":\"ConfigMap\"}",
+        "metadata:\n  name: app\nkind: Secret\n");
   }
 }

@@ -705,6 +705,10 @@ final class CatalogScanner {
         return CommandLineDetector.haproxyAuth(s, last);
       case SIBLING_VALUE:
         return SiblingValueDetector.find(s, last);
+      case KUBE_SECRET_YAML:
+        return KubeSecretDetector.yaml(s, last);
+      case KUBE_SECRET_JSON:
+        return KubeSecretDetector.json(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -115,6 +115,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    KUBE_SECRET_YAML,
+    KUBE_SECRET_JSON,
     SIBLING_VALUE,
     CI_SECRET,
     REDIS_CLI_QUOTED,

@@ -191,6 +191,10 @@ final class TriggerCatalog {
     // a "value" made secret by its sibling: SSM's "Type": "SecureString", Terraform's "sensitive": true
     t.add(new Trigger(Action.SIBLING_VALUE, DetectorType.SECRET, "securestring\"", 0));
     t.add(new Trigger(Action.SIBLING_VALUE, DetectorType.SECRET, "sensitive\":", 0));
+    // a Kubernetes Secret printed as text: its data and stringData (kubectl get secret -o yaml|json)
+    t.add(new Trigger(Action.KUBE_SECRET_YAML, DetectorType.SECRET, "data:", 0));
+    t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\":{", 0));
+    t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\": {", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
