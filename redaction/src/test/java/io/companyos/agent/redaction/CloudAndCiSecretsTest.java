@@ -64,7 +64,20 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         Arguments.of("{\"apiVersion\":\"v1\",\"data\":{\"DATABASE_URL\":\"cG9zdGdyZXM=\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"app\"}}",
             "{\"apiVersion\":\"v1\",\"data\":{\"DATABASE_URL\":\"<secret>\"},\"kind\":\"Secret\",\"metadata\":{\"name\":\"app\"}}"),
         Arguments.of("{\n    \"data\": {\n        \"url\": \"cG9zdGdyZXM=\"\n    },\n    \"kind\": \"Secret\"\n}",
-            "{\n    \"data\": {\n        \"url\": \"<secret>\"\n    },\n    \"kind\": \"Secret\"\n}"));
+            "{\n    \"data\": {\n        \"url\": \"<secret>\"\n    },\n    \"kind\": \"Secret\"\n}"),
+        Arguments.of("schema.registry.basic.auth.user.info = alice:Hunter2pass", "schema.registry.basic.auth.user.info = <secret>"),
+        Arguments.of("encrypt = \"pUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s=\"", "encrypt = \"<secret>\""),
+        Arguments.of("    initial_management = \"01234567-89ab-cdef-0123-456789abcdef\"", "    initial_management = \"<secret>\""),
+        Arguments.of("      - service_key: 0123456789abcdef0123456789abcdef", "      - service_key: <secret>"),
+        Arguments.of("APP_KEY=base64:AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfG=", "APP_KEY=<secret>"),
+        Arguments.of("      WORDPRESS_AUTH_SALT: 'Hunter2pass%#@!*&^wpAuthSalt'", "      WORDPRESS_AUTH_SALT: '<secret>'"),
+        Arguments.of("cloud.auth: \"elastic:Hunter2pass\"", "cloud.auth: \"<secret>\""),
+        Arguments.of("$ argocd admin initial-password -n argocd\nHunter2passArgoInit\n\n This password only has to be used once.\n",
+            "$ argocd admin initial-password -n argocd\n<secret>\n\n This password only has to be used once.\n"),
+        Arguments.of("Please use the following password to proceed to installation:\n\n0123456789abcdef0123456789abcdef\n\nThis may also be found at: x\n",
+            "Please use the following password to proceed to installation:\n\n<secret>\n\nThis may also be found at: x\n"),
+        Arguments.of("':authority', 'api.example.com'\n'x-api-key', 'Hunter2passXApiKey05'\n",
+            "':authority', 'api.example.com'\n'x-api-key', '<secret>'\n"));
   }
 
   static Stream<String> unchanged() {
@@ -82,6 +95,10 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "{\"x\":{\"sensitive\":true,\"type\":\"number\",\"value\":42}}",
         "apiVersion: v1\nkind: ConfigMap\ndata:\n  LOG_LEVEL: debug\n",
         "{\"apiVersion\":\"v1\",\"data\":{\"LOG_LEVEL\":\"debug\"},\"kind\":\"ConfigMap\"}",
-        "metadata:\n  name: app\nkind: Secret\n");
+        "metadata:\n  name: app\nkind: Secret\n",
+        "encrypt: true",
+        "salt_length=16",
+        "neo4j-admin dbms show-initial-password\nnot a password line\n",
+        "'password', 'x' and more");
   }
 }

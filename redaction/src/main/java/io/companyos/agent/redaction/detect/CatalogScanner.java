@@ -709,6 +709,8 @@ final class CatalogScanner {
         return KubeSecretDetector.yaml(s, last);
       case KUBE_SECRET_JSON:
         return KubeSecretDetector.json(s, last);
+      case NEXT_LINE_SECRET:
+        return CommandLineDetector.nextLineSecret(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -634,6 +634,43 @@ final class CommandLineDetector {
     return s.add(colon + 1, end, DetectorType.SECRET) ? end : -1;
   }
 
+  /**
+   * A generated password printed alone on a line after what announces it: Jenkins' first start ("Please use the
+   * following password to proceed to installation:", a blank line, the password) and the output of
+   * {@code argocd admin initial-password} (the command's line, then the password). The line must hold one word of
+   * 8 characters or more.
+   */
+  static int nextLineSecret(Scan s, int last) {
+    int p = last + 1;
+    if (s.b[last] == 'd') { // argocd admin initial-password: the options of the command only, then its output
+      if (!lineMentions(s, last, "argocd ")) {
+        return -1;
+      }
+      while (p < s.hi && p - last < 128 && s.b[p] != '\n') {
+        p++;
+      }
+    }
+    for (int lines = 0; lines < 3 && p < s.hi; lines++) {
+      while (p < s.hi && (s.b[p] == '\r' || s.b[p] == ' ')) {
+        p++;
+      }
+      if (s.at(p) != '\n') {
+        break;
+      }
+      p++;
+      while (p < s.hi && s.b[p] == ' ') {
+        p++;
+      }
+      int end = KeyedForms.wordEnd(s, p);
+      int after = s.at(end);
+      if (end > p) {
+        return end - p >= 8 && (after == '\n' || after == '\r' || (end == s.hi && s.eof))
+            && !KeyValueDetector.isPlaceholder(s, p, end) && s.add(p, end, DetectorType.SECRET) ? end : -1;
+      }
+    }
+    return -1;
+  }
+
   private static int secretWord(Scan s, int start) {
     int q = s.at(start);
     if (q == '\'' || q == '"') {

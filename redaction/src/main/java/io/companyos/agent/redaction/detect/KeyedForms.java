@@ -27,9 +27,9 @@ final class KeyedForms {
     while (b >= s.lo && b > open - 16 && s.b[b] == ' ') {
       b--;
     }
-    int opener = b >= s.lo ? s.b[b] : 0;
-    if (opener != '(' && opener != '[') {
-      return NOT_THIS_FORM;
+    int opener = b >= s.lo ? s.b[b] : '\n';
+    if (opener != '(' && opener != '[' && opener != '\n') {
+      return NOT_THIS_FORM; // (a line's start: Envoy's header dump, 'x-api-key', 'x', one pair per line)
     }
     if (opener == '[' && s.at(p) == ']') {
       int e = KeyValueDetector.skipSpaces(s, p + 1);
@@ -58,7 +58,9 @@ final class KeyedForms {
       return NOT_THIS_FORM;
     }
     int end = KeyValueDetector.closingQuote(s, v + 1, q);
-    if (end < 0 || (opener == '[' && s.at(end + 1) != ']')) {
+    int after = s.at(end + 1);
+    if (end < 0 || (opener == '[' && after != ']')
+        || (opener == '\n' && !(after == '\n' || after == '\r' || (end + 1 == s.hi && s.eof)))) {
       return NOT_THIS_FORM; // (a list of key names, ["password", "email", …], is no pair)
     }
     return KeyValueDetector.accept(s, t, v + 1, end);

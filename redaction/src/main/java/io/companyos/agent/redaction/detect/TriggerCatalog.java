@@ -195,6 +195,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KUBE_SECRET_YAML, DetectorType.SECRET, "data:", 0));
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\":{", 0));
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\": {", 0));
+    // generated passwords on the line after: Jenkins' first start, argocd admin initial-password
+    t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "to proceed to installation:", 0));
+    t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "initial-password", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
@@ -399,10 +402,16 @@ final class TriggerCatalog {
     // Management's Ocp-Apim-Subscription-Key header
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "password_hash", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "authentication_string", 0)); // mysql.user's
-    // AWS Secrets Manager's SecretString (get-secret-value's output, put-secret-value's --secret-string)
-    for (String w : List.of("secretstring", "secret-string")) {
+    // AWS Secrets Manager's SecretString (get-secret-value's output, put-secret-value's --secret-string); (session 21)
+    // Kafka clients' basic.auth.user.info (u:pw), Consul's root token and gossip key, PagerDuty's and Datadog's keys
+    // in Alertmanager and agents, Laravel's APP_KEY and WordPress' salts, Elastic Cloud's cloud.auth (u:pw)
+    for (String w : List.of("secretstring", "secret-string", "user.info", "user_info", "initial_management",
+        "gossip_key", "service_key", "routing_key", "integration_key", "app_key", "appkey", "cloud_auth",
+        "cloud.auth")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "salt", b));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "encrypt", Trigger.EXACT_KEY)); // Consul's gossip key
     for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey", "presharedkey",
         "preshared_key")) { // (WireGuard's PresharedKey = …, wg showconf)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
