@@ -99,6 +99,7 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "encrypt: true",
         "salt_length=16",
         "neo4j-admin dbms show-initial-password\nnot a password line\n",
-        "'password', 'x' and more");
+        "'password', 'x' and more",
+        "    location / {\n        proxy_pass http://companyos_core;\n        fastcgi_pass unix:/run/php.sock;\n    }\n");
   }
 }

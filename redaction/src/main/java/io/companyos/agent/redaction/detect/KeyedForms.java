@@ -112,7 +112,8 @@ final class KeyedForms {
       // "    HTTP_Passwd   x") or compound (OIDCClientSecret x, rdkafka.sasl.password x); Apache's and Windows'
       // SetEnv/setx KEY value. The value must end the line: "password expired" alone is prose
       if (!(configKey && (lineStart || afterConfigSet(s, ks)))
-          && !(lineStart && (s.at(ks - 1) == ' ' || s.at(ks - 1) == '\t' || compoundKey(s, ks, wordEnd)))
+          && !(lineStart && (s.at(ks - 1) == ' ' || s.at(ks - 1) == '\t' || compoundKey(s, ks, wordEnd))
+              && !Bytes.startsWithIgnoreCase(s.b, wordEnd - 5, wordEnd, "_pass")) // nginx's proxy_pass, fastcgi_pass …
           && !afterWord(s, ks, "setenv ") && !afterWord(s, ks, "setx ")) {
         return -1;
       }
