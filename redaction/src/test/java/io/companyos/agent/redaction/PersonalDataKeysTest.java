@@ -34,7 +34,14 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
         Arguments.of("{\"name\": \"Doe, Jane\"}", "{\"name\": \"<name>\"}"),
         Arguments.of("{\"mobileNumber\":\"4155550100\"} tel=0301234567", "{\"mobileNumber\":\"<phone>\"} tel=<phone>"),
         Arguments.of("telephoneNumber=4155550100 mobileNo=4155550100", "telephoneNumber=<phone> mobileNo=<phone>"),
-        Arguments.of("{\"socialSecurityNumber\":\"078051120\"}", "{\"socialSecurityNumber\":\"<ssn>\"}"));
+        Arguments.of("{\"socialSecurityNumber\":\"078051120\"}", "{\"socialSecurityNumber\":\"<ssn>\"}"),
+        Arguments.of("{\"Message\":\"Account For Which Logon Failed:\\r\\n\\tAccount Name:\\t\\tjsmith\\r\\n\\tAccount Domain:\\t\\tCORP\"}",
+            "{\"Message\":\"Account For Which Logon Failed:\\r\\n\\tAccount Name:\\t\\t<user>\\r\\n\\tAccount Domain:\\t\\tCORP\"}"),
+        Arguments.of("type=USER_LOGIN msg=audit(1715685006.123:456): res=failed'\u001dUID=\"root\" AUID=\"jsmith\" FSUID=\"bob\"",
+            "type=USER_LOGIN msg=audit(1715685006.123:456): res=failed'\u001dUID=\"root\" AUID=\"<user>\" FSUID=\"<user>\""),
+        Arguments.of("{\"identity_provider\":\"github\",\"identity_provider_identity\":\"octocat\"}",
+            "{\"identity_provider\":\"github\",\"identity_provider_identity\":\"<user>\"}"),
+        Arguments.of("GITHUB_ACTOR=octocat GITLAB_USER_LOGIN=jsmith", "GITHUB_ACTOR=<user> GITLAB_USER_LOGIN=<user>"));
   }
 
   static Stream<String> unchanged() {
@@ -43,6 +50,8 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
         "\"placeholder\": \"Enter Name\", \"holder\": \"x\"",
         "filename=report.pdf owner: kube-system",
         "{\"hostname\":\"web01\"} tel=n/a hotel=4155550100",
-        "{\"name\": \"Error, retry\"}");
+        "{\"name\": \"Error, retry\"}",
+        "AUID=\"unset\" UID=\"root\"",
+        "ldap filter uid=\"alice\" (lower case: not auditd's)".replace("alice", "x1"));
   }
 }

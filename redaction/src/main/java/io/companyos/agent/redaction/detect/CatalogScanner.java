@@ -711,6 +711,8 @@ final class CatalogScanner {
         return KubeSecretDetector.json(s, last);
       case NEXT_LINE_SECRET:
         return CommandLineDetector.nextLineSecret(s, last);
+      case AUDIT_ENRICHED_USER:
+        return LoginLogDetector.auditEnrichedUser(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -1117,6 +1117,26 @@ final class LoginLogDetector {
     return add(s, start, end);
   }
 
+  /**
+   * At the quote of {@code UID="}, {@code AUID="}, {@code OUID="}, {@code SUID="}, {@code FSUID="}, {@code EUID="}
+   * of auditd's ENRICHED records (the default of RHEL 8 and later, after a 0x1d byte): the name of the id, a user
+   * ({@code root} and {@code unset} stay).
+   */
+  static int auditEnrichedUser(Scan s, int last) {
+    int k = last - 4; // the byte before "uid"
+    while (k >= s.lo && k > last - 7 && Bytes.isUpper(s.b[k])) {
+      k--;
+    }
+    if (!Bytes.isUpper(s.at(last - 3)) || (k >= s.lo && Bytes.isWord(s.b[k]))) {
+      return -1; // upper case only (auditd's), a whole key
+    }
+    int end = closingQuote(s, last, 64);
+    if (end <= last + 1 || (end - last == 6 && Bytes.startsWith(s.b, last + 1, end, "unset"))) {
+      return -1;
+    }
+    return add(s, last + 1, end);
+  }
+
   private static int add(Scan s, int start, int end) {
     if (KeyValueDetector.isSystemAccount(s, start, end) || isToken(s, start)) {
       return -1;

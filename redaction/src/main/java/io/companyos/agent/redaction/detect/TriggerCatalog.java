@@ -198,6 +198,8 @@ final class TriggerCatalog {
     // generated passwords on the line after: Jenkins' first start, argocd admin initial-password
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "to proceed to installation:", 0));
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "initial-password", 0));
+    // auditd's ENRICHED format (RHEL 8+): UID="root" AUID="alice" … after the record, the names of the ids
+    t.add(new Trigger(Action.AUDIT_ENRICHED_USER, DetectorType.USERNAME, "uid=\"", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
@@ -450,6 +452,10 @@ final class TriggerCatalog {
     // useradd's "new group: name=X, GID=…" (the user's own group, beside "new user: name=X")
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "new group: name", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "principalname", 0)); // MongoDB's principalName
+    // (session 21) Keycloak's login at an external identity provider; CI runners' user variables
+    for (String w : List.of("provider_identity", "github_actor", "triggering_actor", "user_login")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
+    }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, "name", Trigger.EXACT_KEY));
     for (String w : List.of("displayname", "display_name", "firstname", "first_name", "lastname", "last_name",
         "fullname", "full_name", "givenname", "given_name", "familyname", "family_name", "surname",

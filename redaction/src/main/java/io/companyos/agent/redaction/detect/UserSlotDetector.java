@@ -144,10 +144,10 @@ final class UserSlotDetector {
   /** After {@code invalid user }, {@code for user }, {@code of user }, …: the next word. */
   static int afterPhrase(Scan s, int last, boolean needsFrom, boolean needsPort) {
     int p = last + 1;
-    if (s.at(last) == ':') { // Windows' "Account Name:" and its tabs
+    if (s.at(last) == ':') { // Windows' "Account Name:" and its tabs, also JSON-escaped (\t\t in a Message field)
       int n = 0;
-      while (n++ < 8 && (s.at(p) == ' ' || s.at(p) == '\t')) {
-        p++;
+      while (n++ < 8 && (s.at(p) == ' ' || s.at(p) == '\t' || (s.at(p) == '\\' && s.at(p + 1) == 't'))) {
+        p += s.at(p) == '\\' ? 2 : 1;
       }
     }
     int open = isQuote(s.at(last)) ? last : isQuote(s.at(p)) ? p : -1; // the phrase's quote (user 'x') or the value's
