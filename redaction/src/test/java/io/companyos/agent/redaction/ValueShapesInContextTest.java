@@ -23,7 +23,11 @@ class ValueShapesInContextTest extends RedactedAndKeptCases {
         Arguments.of("DETAIL:  Key (email, username)=(jane.doe@example.com, jdoe) already exists.",
             "DETAIL:  Key (email, username)=(<email>, <user>) already exists."),
         Arguments.of("DETAIL:  Key (email, name)=(jane.doe@example.com, Jane Doe) already exists.",
-            "DETAIL:  Key (email, name)=(<email>, <name>) already exists."));
+            "DETAIL:  Key (email, name)=(<email>, <name>) already exists."),
+        Arguments.of("{\"from\":\"Jane Doe <jane.doe@example.com>\",\"to\":[\"John Smith <john.smith@example.org>\"]}",
+            "{\"from\":\"<name> <<email>>\",\"to\":[\"<name> <<email>>\"]}"),
+        Arguments.of("recipients=[Jane Doe <jane.doe@example.com>, John Smith <john.smith@example.org>]",
+            "recipients=[<name> <<email>>, <name> <<email>>]"));
   }
 
   static Stream<String> unchanged() {

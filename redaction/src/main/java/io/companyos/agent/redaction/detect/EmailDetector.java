@@ -66,8 +66,8 @@ final class EmailDetector {
   /**
    * Before the {@code <} of {@code <address>}: the display name of RFC 5322's {@code Jane Doe <jane@…>} (git's
    * {@code Author:} and {@code Signed-off-by:}, mail headers, CRM logs), as a person's name: two to four words, each
-   * starting with a capital or a non-ASCII letter, quoted, or after {@code ": "}, {@code ", "}, a tab or the start
-   * of the line. {@code sent to Jane Doe <…>} (a lower-case word before) stays.
+   * starting with a capital or a non-ASCII letter, quoted, or after {@code ": "}, {@code ", "}, a tab, the start
+   * of the line, a JSON string's quote or a list's bracket. {@code sent to Jane Doe <…>} (a lower-case word before) stays.
    */
   private static void displayName(Scan s, int lt) {
     int floor = s.floor();
@@ -101,7 +101,9 @@ final class EmailDetector {
       return;
     }
     int before = start > s.lo ? s.b[start - 1] : '\n';
-    if (before == '\n' || before == '\t' || (before == ' ' && (s.at(start - 2) == ':' || s.at(start - 2) == ','))) {
+    // (also at a JSON string's or a list's start: {"from":"Jane Doe <jane@…>"}, recipients=[Jane Doe <jane@…>])
+    if (before == '\n' || before == '\t' || before == '"' || before == '['
+        || (before == ' ' && (s.at(start - 2) == ':' || s.at(start - 2) == ','))) {
       s.add(start, end, DetectorType.PERSON_NAME);
     }
   }
