@@ -41,7 +41,12 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
             "type=USER_LOGIN msg=audit(1715685006.123:456): res=failed'\u001dUID=\"root\" AUID=\"<user>\" FSUID=\"<user>\""),
         Arguments.of("{\"identity_provider\":\"github\",\"identity_provider_identity\":\"octocat\"}",
             "{\"identity_provider\":\"github\",\"identity_provider_identity\":\"<user>\"}"),
-        Arguments.of("GITHUB_ACTOR=octocat GITLAB_USER_LOGIN=jsmith", "GITHUB_ACTOR=<user> GITLAB_USER_LOGIN=<user>"));
+        Arguments.of("GITHUB_ACTOR=octocat GITLAB_USER_LOGIN=jsmith", "GITHUB_ACTOR=<user> GITLAB_USER_LOGIN=<user>"),
+        Arguments.of("{\"UserId\":\"AROA3XFRBF535PLBIFPI4:jdoe\",\"Arn\":\"arn:aws:sts::123456789012:assumed-role/DevOps/jdoe\"}",
+            "{\"UserId\":\"AROA3XFRBF535PLBIFPI4:<user>\",\"Arn\":\"arn:aws:sts::123456789012:assumed-role/DevOps/<user>\"}"),
+        Arguments.of("CI_COMMIT_AUTHOR=Jane Doe <jane.doe@example.com>", "CI_COMMIT_AUTHOR=<name> <<email>>"),
+        Arguments.of("GIT_COMMITTER_NAME=Jane Doe LOGNAME=alice", "GIT_COMMITTER_NAME=<name> LOGNAME=<user>"),
+        Arguments.of("users:\n  - name: alice\n    gecos: Jane Doe\n", "users:\n  - name: alice\n    gecos: <name>\n"));
   }
 
   static Stream<String> unchanged() {
@@ -52,6 +57,7 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
         "{\"hostname\":\"web01\"} tel=n/a hotel=4155550100",
         "{\"name\": \"Error, retry\"}",
         "AUID=\"unset\" UID=\"root\"",
+        "arn:aws:iam::123456789012:role/DevOps around the aroa",
         "ldap filter uid=\"alice\" (lower case: not auditd's)".replace("alice", "x1"));
   }
 }

@@ -713,6 +713,8 @@ final class CatalogScanner {
         return CommandLineDetector.nextLineSecret(s, last);
       case AUDIT_ENRICHED_USER:
         return LoginLogDetector.auditEnrichedUser(s, last);
+      case ROLE_SESSION:
+        return UserSlotDetector.roleSession(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

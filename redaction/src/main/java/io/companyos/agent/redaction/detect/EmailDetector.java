@@ -102,7 +102,7 @@ final class EmailDetector {
     }
     int before = start > s.lo ? s.b[start - 1] : '\n';
     // (also at a JSON string's or a list's start: {"from":"Jane Doe <jane@…>"}, recipients=[Jane Doe <jane@…>])
-    if (before == '\n' || before == '\t' || before == '"' || before == '['
+    if (before == '\n' || before == '\t' || before == '"' || before == '[' || before == '='
         || (before == ' ' && (s.at(start - 2) == ':' || s.at(start - 2) == ','))) {
       s.add(start, end, DetectorType.PERSON_NAME);
     }

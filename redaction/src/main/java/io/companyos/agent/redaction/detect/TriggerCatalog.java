@@ -128,6 +128,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo: ", 0));
     t.add(new Trigger(Action.SUDO_USER, DetectorType.USERNAME, "sudo[", 1)); // journald: sudo[29001]:  USER : TTY=
     t.add(new Trigger(Action.IAM_USER_ARN, DetectorType.USERNAME, ":user/", 0)); // arn:aws:iam::123456789012:user/X
+    t.add(new Trigger(Action.ROLE_SESSION, DetectorType.USERNAME, "assumed-role/", 0)); // …:assumed-role/Role/X
+    t.add(new Trigger(Action.ROLE_SESSION, DetectorType.USERNAME, "aroa", 0)); // "principalId":"AROA…:X"
     t.add(new Trigger(Action.USER_BEFORE_UID, DetectorType.USERNAME, "(uid=", 0));
     t.add(new Trigger(Action.SU_USERS, DetectorType.USERNAME, "(to ", 0));
     t.add(new Trigger(Action.PAM_LOGNAME, DetectorType.USERNAME, "; logname=", 0));
@@ -453,7 +455,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "new group: name", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "principalname", 0)); // MongoDB's principalName
     // (session 21) Keycloak's login at an external identity provider; CI runners' user variables
-    for (String w : List.of("provider_identity", "github_actor", "triggering_actor", "user_login")) {
+    for (String w : List.of("provider_identity", "github_actor", "triggering_actor", "user_login", "logname")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, "name", Trigger.EXACT_KEY));
@@ -471,7 +473,7 @@ final class TriggerCatalog {
         "creditor_name", "beneficiaryname", "beneficiary_name", "recipientname", "recipient_name", "sendername",
         "sender_name", "billing_name", "shipping_name", "ownername", "owner_name", "patientname", "patient_name",
         "employeename", "employee_name", "authorname", "author_name", "realname", "real_name", "personname",
-        "person_name", "legalname", "legal_name", "usr.name")) {
+        "person_name", "legalname", "legal_name", "usr.name", "committer_name", "gecos")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
     }
     for (String w : List.of("holder", "owner", "assignee")) {

@@ -242,6 +242,43 @@ final class UserSlotDetector {
     return end > start && s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /**
+   * An AWS role session's name, the login of a person behind SSO or federation: at the {@code /} after
+   * {@code assumed-role} ({@code arn:aws:sts::123456789012:assumed-role/DevOps/alice}: after the role's name) and at
+   * the {@code A} of a role's unique id before its session ({@code "principalId":"AROA3XFRBF535PLBIFPI4:alice"}).
+   */
+  static int roleSession(Scan s, int last) {
+    int p;
+    if (s.b[last] == '/') {
+      p = last + 1;
+      while (p < s.hi && p - last < 128 && (Bytes.isAlnum(s.b[p]) || isIamNameChar(s.b[p])) && s.b[p] != '/') {
+        p++;
+      }
+      if (s.at(p) != '/' || p == last + 1) {
+        return -1;
+      }
+    } else {
+      int id = last - 3; // AROA…
+      if (!Bytes.startsWith(s.b, id, s.hi, "AROA") || Bytes.isAlnum(s.at(id - 1))) {
+        return -1;
+      }
+      p = last + 1;
+      while (p < s.hi && p - last < 32 && (Bytes.isUpper(s.b[p]) || Bytes.isDigit(s.b[p]))) {
+        p++;
+      }
+      if (p - last < 13 || s.at(p) != ':') {
+        return -1;
+      }
+    }
+    int start = p + 1;
+    int end = start;
+    while (end < s.hi && end - start < 64 && (Bytes.isAlnum(s.b[end]) || (isIamNameChar(s.b[end]) && s.b[end] != '/'))) {
+      end++;
+    }
+    return end - start < 2 || KeyValueDetector.isSystemAccount(s, start, end) || s.at(start) == '<'
+        || !s.add(start, end, DetectorType.USERNAME) ? -1 : end;
+  }
+
   private static boolean isIamNameChar(int c) {
     return c == '+' || c == '=' || c == ',' || c == '.' || c == '@' || c == '_' || c == '-' || c == '/';
   }
