@@ -229,12 +229,29 @@ final class KeyValueDetector {
         first++;
       }
       // a value cut at its first blank goes on over the name's words; one that runs to the line's end stays whole
-      // (fullName: jane doe), unless it must look like a name and does not (name=Jane Doe logged in)
-      if (first == end || (t.has(Trigger.EXACT_KEY) && !looksLikePersonName(s, vs, end))) {
+      // (fullName: jane doe), unless it must look like a name and does not (name=Jane Doe logged in) or another key
+      // follows on the line (GIT_COMMITTER_NAME=Jane Doe LOGNAME=alice)
+      if (first == end || (t.has(Trigger.EXACT_KEY) && !looksLikePersonName(s, vs, end)) || nextKeyIn(s, first, end)) {
         end = nameWordsEnd(s, vs, first);
       }
     }
     return accept(s, t, vs, end);
+  }
+
+  /** Whether a blank, a word and {@code =} (another key) come in {@code [from, to)}. */
+  private static boolean nextKeyIn(Scan s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (s.b[p] == ' ') {
+        int w = p + 1;
+        while (w < to && (Bytes.isWord(s.b[w]) || s.b[w] == '.' || s.b[w] == '-')) {
+          w++;
+        }
+        if (w > p + 1 && w < to && s.b[w] == '=') {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
