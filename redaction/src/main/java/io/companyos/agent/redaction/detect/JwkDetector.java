@@ -24,7 +24,7 @@ final class JwkDetector {
     if (open < s.lo || s.b[open] != '{') {
       return -1;
     }
-    int close = objectEnd(s, open);
+    int close = JsonSpans.closing(s, open, Math.min(s.hi, open + MAX_OBJECT));
     if (close < 0) {
       return -1;
     }
@@ -70,24 +70,4 @@ final class JwkDetector {
     return s.at(p + 2) == '"' && ((a == 'd' && (b == 'p' || b == 'q')) || (a == 'q' && b == 'i'));
   }
 
-  /** The index of the {@code }} that closes the object opened at {@code open} (strings skipped), or -1. */
-  private static int objectEnd(Scan s, int open) {
-    int depth = 0;
-    int limit = Math.min(s.hi, open + MAX_OBJECT);
-    for (int p = open; p < limit; p++) {
-      int c = s.b[p];
-      if (c == '"') {
-        int end = KeyValueDetector.closingQuote(s, p + 1, '"');
-        if (end < 0) {
-          return -1;
-        }
-        p = end;
-      } else if (c == '{') {
-        depth++;
-      } else if (c == '}' && --depth == 0) {
-        return p;
-      }
-    }
-    return -1;
-  }
 }

@@ -155,41 +155,11 @@ final class KubeSecretDetector {
       return -1; // "metadata": {…}
     }
     int limit = Math.min(s.hi, open + MAX);
-    int depth = 0;
-    int close = -1;
-    for (int p = open; p < limit && close < 0; p++) {
-      int c = s.b[p];
-      if (c == '"') {
-        int end = KeyValueDetector.closingQuote(s, p + 1, '"');
-        if (end < 0) {
-          return -1;
-        }
-        p = end;
-      } else if (c == '{' || c == '[') {
-        depth++;
-      } else if ((c == '}' || c == ']') && --depth == 0) {
-        close = p;
-      }
-    }
+    int close = JsonSpans.closing(s, open, limit);
     if (close < 0 || !(jsonKindSecret(s, close + 1, limit, true) || jsonKindSecret(s, Math.max(s.lo, open - 4096), open, false))) {
       return -1;
     }
-    int r = -1;
-    for (int p = open + 1; p < close; p++) {
-      if (s.b[p] != '"') {
-        continue;
-      }
-      int end = KeyValueDetector.closingQuote(s, p + 1, '"');
-      if (end < 0) {
-        return r;
-      }
-      if (s.at(KeyValueDetector.skipSpaces(s, end + 1)) != ':' && end > p + 1 && !KeyValueDetector.isPlaceholder(s, p + 1, end)
-          && s.add(p + 1, end, DetectorType.SECRET)) {
-        r = end;
-      }
-      p = end;
-    }
-    return r;
+    return JsonSpans.secretStrings(s, open, close);
   }
 
   /** Whether {@code "kind": "Secret"} is in {@code [from, to)}; forward, it must be at the object's own level. */

@@ -65,26 +65,7 @@ final class SiblingValueDetector {
       return -1; // a number, true, false, null
     }
     // an object or a list: every string in it that is no member's name, so that the document stays JSON
-    int depth = 0;
-    int r = -1;
-    for (int k = p; k < limit; k++) {
-      int b = s.b[k];
-      if (b == '"') {
-        int end = KeyValueDetector.closingQuote(s, k + 1, '"');
-        if (end < 0) {
-          return r;
-        }
-        if (s.at(KeyValueDetector.skipSpaces(s, end + 1)) != ':' && end > k + 1
-            && !KeyValueDetector.isPlaceholder(s, k + 1, end) && s.add(k + 1, end, DetectorType.SECRET)) {
-          r = end;
-        }
-        k = end;
-      } else if (b == '{' || b == '[') {
-        depth++;
-      } else if ((b == '}' || b == ']') && --depth == 0) {
-        return r;
-      }
-    }
-    return r;
+    int close = JsonSpans.closing(s, p, limit);
+    return close < 0 ? -1 : JsonSpans.secretStrings(s, p, close);
   }
 }
