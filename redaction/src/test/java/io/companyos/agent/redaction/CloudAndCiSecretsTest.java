@@ -46,6 +46,7 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         Arguments.of("[OUTPUT]\n    HTTP_Passwd     Hunter2pass\n", "[OUTPUT]\n    HTTP_Passwd     <secret>\n"),
         Arguments.of("OIDCClientSecret Hunter2passOidcClientSecret", "OIDCClientSecret <secret>"),
         Arguments.of("    SetEnv DB_PASSWORD Hunter2pass", "    SetEnv DB_PASSWORD <secret>"),
+        Arguments.of("PASSWD: Hunter2pass", "PASSWD: <secret>"),
         Arguments.of("  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"Hunter2pass\"\n  },\n  {\n    \"name\": \"LOG_LEVEL\",\n    \"value\": \"debug\"\n  }",
             "  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"<secret>\"\n  },\n  {\n    \"name\": \"LOG_LEVEL\",\n    \"value\": \"debug\"\n  }"),
         Arguments.of("{\"Parameters\":[{\"Name\":\"/prod/app/DB_URL\",\"Type\":\"SecureString\",\"Value\":\"Hunter2pass\",\"Version\":3}]}",
@@ -100,6 +101,8 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "salt_length=16",
         "neo4j-admin dbms show-initial-password\nnot a password line\n",
         "'password', 'x' and more",
-        "    location / {\n        proxy_pass http://companyos_core;\n        fastcgi_pass unix:/run/php.sock;\n    }\n");
+        "    location / {\n        proxy_pass http://companyos_core;\n        fastcgi_pass unix:/run/php.sock;\n    }\n",
+        "alice ALL=(ALL) NOPASSWD: ALL",
+        "%admin ALL=(ALL:ALL) NOPASSWD:/usr/bin/systemctl, PASSWD: NOEXEC: /usr/bin/vi");
   }
 }

@@ -78,6 +78,9 @@ final class KeyValueDetector {
     if (wordEnd - ks == 19 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "check_ntlm_password")) {
       return -1; // Samba's debug prefix "check_ntlm_password:  Authentication for user [x] …": a function's name
     }
+    if (s.at(wordEnd) == ':' && Bytes.startsWith(s.b, wordEnd - 6, wordEnd, "PASSWD") && sudoersCommand(s, wordEnd + 1)) {
+      return -1; // sudoers' NOPASSWD: ALL, PASSWD: /usr/bin/x: a tag and the commands it applies to
+    }
     if (s.at(ks - 1) == '(' && s.at(wordEnd) == ':' && pamGroupFollows(s, wordEnd + 1)) {
       return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
     }
@@ -408,6 +411,14 @@ final class KeyValueDetector {
       n++;
     }
     return n % 2 == 1 && s.at(p + n) == '"' ? n + 1 : 0;
+  }
+
+  /** Whether a sudoers command list starts at {@code p} (after blanks): {@code ALL}, a path, or another tag. */
+  private static boolean sudoersCommand(Scan s, int p) {
+    int c = s.at(skipSpaces(s, p));
+    int q = skipSpaces(s, p);
+    return c == '/' || (Bytes.startsWith(s.b, q, s.hi, "ALL") && !Bytes.isWord(s.at(q + 3)))
+        || (Bytes.isUpper(c) && Bytes.isUpper(s.at(q + 1)) && s.at(KeyedForms.wordEnd(s, q) - 1) == ':');
   }
 
   /**
