@@ -47,6 +47,8 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         Arguments.of("OIDCClientSecret Hunter2passOidcClientSecret", "OIDCClientSecret <secret>"),
         Arguments.of("    SetEnv DB_PASSWORD Hunter2pass", "    SetEnv DB_PASSWORD <secret>"),
         Arguments.of("PASSWD: Hunter2pass", "PASSWD: <secret>"),
+        Arguments.of("KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    user_alice=\"Hunter2pass\"\n    user_bob=\"Hunter3pass\";\n};\n",
+            "KafkaServer {\n    org.apache.kafka.common.security.plain.PlainLoginModule required\n    user_<user>=\"<secret>\"\n    user_<user>=\"<secret>\";\n};\n"),
         Arguments.of("  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"Hunter2pass\"\n  },\n  {\n    \"name\": \"LOG_LEVEL\",\n    \"value\": \"debug\"\n  }",
             "  {\n    \"name\": \"DB_PASSWORD\",\n    \"value\": \"<secret>\"\n  },\n  {\n    \"name\": \"LOG_LEVEL\",\n    \"value\": \"debug\"\n  }"),
         Arguments.of("{\"Parameters\":[{\"Name\":\"/prod/app/DB_URL\",\"Type\":\"SecureString\",\"Value\":\"Hunter2pass\",\"Version\":3}]}",
@@ -103,6 +105,8 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "'password', 'x' and more",
         "    location / {\n        proxy_pass http://companyos_core;\n        fastcgi_pass unix:/run/php.sock;\n    }\n",
         "alice ALL=(ALL) NOPASSWD: ALL",
+        "user_id=\"42\" user_name_len=\"5\"",
+        "memberOf: CN=Domain Admins,CN=Users,DC=corp,DC=example,DC=com",
         "%admin ALL=(ALL:ALL) NOPASSWD:/usr/bin/systemctl, PASSWD: NOEXEC: /usr/bin/vi");
   }
 }

@@ -715,6 +715,8 @@ final class CatalogScanner {
         return LoginLogDetector.auditEnrichedUser(s, last);
       case ROLE_SESSION:
         return UserSlotDetector.roleSession(s, last);
+      case JAAS_USERS:
+        return CommandLineDetector.jaasUsers(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

@@ -671,6 +671,37 @@ final class CommandLineDetector {
     return -1;
   }
 
+  /**
+   * After {@code LoginModule required} of a JAAS entry (Kafka's and ZooKeeper's {@code PlainLoginModule} and
+   * {@code DigestLoginModule} on the broker side): each {@code user_NAME="pw"} up to the entry's {@code ;}, also on
+   * the lines after — the name a user, the password a secret ({@code username=}/{@code password=} are the key rules').
+   */
+  static int jaasUsers(Scan s, int last) {
+    int limit = Math.min(s.hi, last + 4096);
+    for (int p = last + 1; p < limit && s.b[p] != ';'; p++) {
+      if (!Bytes.startsWith(s.b, p, limit, "user_") || Bytes.isWord(s.at(p - 1))) {
+        continue;
+      }
+      int name = p + 5;
+      int ne = name;
+      while (ne < limit && (Bytes.isAlnum(s.b[ne]) || s.b[ne] == '.' || s.b[ne] == '-' || s.b[ne] == '_')) {
+        ne++;
+      }
+      if (ne == name || s.at(ne) != '=' || s.at(ne + 1) != '"') {
+        continue;
+      }
+      int end = closingQuote(s, ne + 2, '"');
+      if (end > ne + 2 && !KeyValueDetector.isPlaceholder(s, ne + 2, end)) {
+        if (!KeyValueDetector.isSystemAccount(s, name, ne)) {
+          s.add(name, ne, DetectorType.USERNAME);
+        }
+        s.add(ne + 2, end, DetectorType.SECRET);
+      }
+      p = Math.max(p, end);
+    }
+    return -1; // (the spans are kept; the pass goes on through the entry's lines, whatever else they hold)
+  }
+
   private static int secretWord(Scan s, int start) {
     int q = s.at(start);
     if (q == '\'' || q == '"') {

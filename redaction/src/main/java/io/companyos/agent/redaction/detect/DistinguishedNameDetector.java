@@ -41,7 +41,27 @@ final class DistinguishedNameDetector {
     if (type == DetectorType.USERNAME && KeyValueDetector.isSystemAccount(s, start, p)) {
       return -1;
     }
+    if (type == DetectorType.PERSON_NAME && isBuiltIn(s, start, p)) {
+      return -1; // memberOf: CN=Domain Admins,CN=Users,DC=…: Active Directory's own containers and groups
+    }
     return s.add(start, p, type) ? p : -1;
+  }
+
+  /**
+   * Active Directory's built-in containers and groups, the diagnostic content of a group membership or an object's
+   * place: no person's name.
+   */
+  private static final java.util.Set<String> BUILT_IN = java.util.Set.of("users", "builtin", "computers", "system",
+      "configuration", "schema", "services", "domain controllers", "foreignsecurityprincipals", "managed service accounts",
+      "program data", "microsoft", "policies", "domain admins", "domain users", "domain guests", "domain computers",
+      "enterprise admins", "schema admins", "administrators", "guests", "account operators", "server operators",
+      "backup operators", "print operators", "remote desktop users", "group policy creator owners", "dnsadmins",
+      "protected users", "cert publishers", "read-only domain controllers", "key admins", "enterprise key admins");
+
+  private static boolean isBuiltIn(Scan s, int start, int end) {
+    return end - start <= 32
+        && BUILT_IN.contains(new String(s.b, start, end - start, java.nio.charset.StandardCharsets.US_ASCII)
+            .toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

@@ -28,7 +28,6 @@ final class JwkDetector {
     if (close < 0) {
       return -1;
     }
-    int found = -1;
     for (int p = open + 1; p < close; p++) {
       if (s.b[p] != '"' || !isPrivateMember(s, p + 1)) {
         continue;
@@ -52,12 +51,14 @@ final class JwkDetector {
         continue;
       }
       int end = KeyValueDetector.closingQuote(s, v + 1, '"');
-      if (end > v + 1 && end < close && s.add(v + 1, end, DetectorType.PRIVATE_KEY)) {
-        found = Math.max(found, end);
+      if (end > v + 1 && end < close) {
+        s.add(v + 1, end, DetectorType.PRIVATE_KEY);
       }
       p = Math.max(p, end);
     }
-    return found;
+    // the spans are kept; the pass is not sent past them (a private member may lie far from "kty", and the object
+    // holds other text to scan: "kid", "x5c")
+    return -1;
   }
 
   /** Whether a private member's name and its closing quote start at {@code p}. */

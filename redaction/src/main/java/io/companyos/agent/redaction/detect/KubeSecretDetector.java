@@ -34,7 +34,6 @@ final class KubeSecretDetector {
     }
     int limit = Math.min(s.hi, p + MAX);
     // the data block: the lines indented deeper than the key
-    int blockEnd = p + 1;
     int count = 0;
     int[] spans = new int[64];
     int line = p + 1;
@@ -68,7 +67,6 @@ final class KubeSecretDetector {
           }
         }
       }
-      blockEnd = eol;
       line = eol < limit ? eol + 1 : limit;
       if (count >= spans.length / 2) {
         break;
@@ -77,15 +75,14 @@ final class KubeSecretDetector {
     if (count == 0 || !(kindSecretAfter(s, line, limit, col) || kindSecretBefore(s, ls, col))) {
       return -1;
     }
-    int r = -1;
     for (int k = 0; k < count; k++) {
       int a = spans[2 * k];
       int b = spans[2 * k + 1];
-      if (b > a && !KeyValueDetector.isPlaceholder(s, a, b) && s.add(a, b, DetectorType.SECRET)) {
-        r = Math.max(r, b);
+      if (b > a && !KeyValueDetector.isPlaceholder(s, a, b)) {
+        s.add(a, b, DetectorType.SECRET);
       }
     }
-    return r < 0 ? -1 : blockEnd;
+    return -1; // the spans are kept; the pass goes on over the block (no jump past text it has not scanned)
   }
 
   private static int span(int[] spans, int count, int a, int b) {
@@ -159,7 +156,8 @@ final class KubeSecretDetector {
     if (close < 0 || !(jsonKindSecret(s, close + 1, limit, true) || jsonKindSecret(s, Math.max(s.lo, open - 4096), open, false))) {
       return -1;
     }
-    return JsonSpans.secretStrings(s, open, close);
+    JsonSpans.secretStrings(s, open, close);
+    return -1; // the spans are kept; the pass goes on over the object
   }
 
   /** Whether {@code "kind": "Secret"} is in {@code [from, to)}; forward, it must be at the object's own level. */

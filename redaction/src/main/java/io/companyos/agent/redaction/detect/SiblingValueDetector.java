@@ -34,7 +34,8 @@ final class SiblingValueDetector {
           return -1;
         }
         if (depth == 0 && end - p == 6 && Bytes.startsWithIgnoreCase(s.b, p + 1, end, "value")) {
-          return value(s, end + 1, limit);
+          value(s, end + 1, limit);
+          return -1; // the span is kept; the pass goes on over the members between (no jump past them)
         }
         p = end;
       } else if (c == '{' || c == '[') {

@@ -115,6 +115,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    JAAS_USERS,
     ROLE_SESSION,
     AUDIT_ENRICHED_USER,
     NEXT_LINE_SECRET,

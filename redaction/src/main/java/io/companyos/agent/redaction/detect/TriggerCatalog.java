@@ -202,6 +202,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "initial-password", 0));
     // auditd's ENRICHED format (RHEL 8+): UID="root" AUID="alice" … after the record, the names of the ids
     t.add(new Trigger(Action.AUDIT_ENRICHED_USER, DetectorType.USERNAME, "uid=\"", 0));
+    // a JAAS entry's user_NAME="pw" (Kafka's and ZooKeeper's broker-side login modules)
+    t.add(new Trigger(Action.JAAS_USERS, DetectorType.SECRET, "loginmodule required", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
