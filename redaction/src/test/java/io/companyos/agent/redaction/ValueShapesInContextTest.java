@@ -27,7 +27,10 @@ class ValueShapesInContextTest extends RedactedAndKeptCases {
         Arguments.of("{\"from\":\"Jane Doe <jane.doe@example.com>\",\"to\":[\"John Smith <john.smith@example.org>\"]}",
             "{\"from\":\"<name> <<email>>\",\"to\":[\"<name> <<email>>\"]}"),
         Arguments.of("recipients=[Jane Doe <jane.doe@example.com>, John Smith <john.smith@example.org>]",
-            "recipients=[<name> <<email>>, <name> <<email>>]"));
+            "recipients=[<name> <<email>>, <name> <<email>>]"),
+        Arguments.of("client rappel au 01 23 45 67 89, mobile 06\u00a012\u00a034\u00a056\u00a078",
+            "client rappel au <phone>, mobile <phone>"),
+        Arguments.of("Tel. 030 901820 (Zentrale)", "Tel. <phone> (Zentrale)"));
   }
 
   static Stream<String> unchanged() {
@@ -35,6 +38,10 @@ class ValueShapesInContextTest extends RedactedAndKeptCases {
         "Task@1f2e.getId() returned null",
         "com.example.Job@6d06d69c.run(Job.java:42)",
         "4111111111111112,12",
-        "order 1234567890123456,7 shipped");
+        "order 1234567890123456,7 shipped",
+        "00000010  01 23 45 67 89 ab cd ef 01 02 03 04 05 06 07 08  |.#Eg............|",
+        "bytes: 01 02 03 04 05 06 07 08",
+        "time 01 23 45 67 89 10",
+        "offset 030 90182");
   }
 }

@@ -130,6 +130,12 @@ final class PhoneDetector {
 
   private static int trunkPrefixed(Scan s, int start) {
     int first = Bytes.digitRun(s.b, start, s.hi, 6);
+    if (first == 2 && s.at(start + 1) != '0') {
+      int pairs = frenchPairs(s, start);
+      if (pairs > 0) {
+        return s.add(start, pairs, DetectorType.PHONE) ? pairs : -1;
+      }
+    }
     if (first < 2 || first > 5) {
       return -1;
     }
@@ -152,10 +158,42 @@ final class PhoneDetector {
       end = p;
       groups++;
     }
-    if (groups < 2 || digits < 10 || digits > 12 || !cleanEnd(s, end)) {
+    // (9 digits: a short German subscriber number after its area code, 030 901820)
+    boolean shortGerman = groups == 2 && digits == 9 && first >= 3 && s.at(start + 1) != '0';
+    if (groups < 2 || (digits < 10 && !shortGerman) || digits > 12 || !cleanEnd(s, end)) {
       return -1;
     }
     return s.add(start, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  /**
+   * A French national number at {@code start}: {@code 0X} and four more pairs of digits, one separator throughout
+   * (a blank of any width, a dot or a dash): {@code 01 23 45 67 89}, {@code 06.12.34.56.78}. Exactly five pairs, not
+   * after another pair: a hex dump's run of pairs is no number. Returns the end, or -1.
+   */
+  private static int frenchPairs(Scan s, int start) {
+    int before = s.at(start - 1);
+    if (before == ' ' && Bytes.isHex(s.at(start - 2)) && Bytes.isHex(s.at(start - 3))) {
+      return -1;
+    }
+    int c = s.at(start + 2);
+    int w = c == '.' || c == '-' ? 1 : Bytes.groupSpaceAt(s.b, start + 2, s.hi);
+    if (w == 0) {
+      return -1;
+    }
+    int p = start + 2;
+    for (int k = 0; k < 4; k++) {
+      if (p + w > s.hi || !java.util.Arrays.equals(s.b, p, p + w, s.b, start + 2, start + 2 + w)
+          || Bytes.digitRun(s.b, p + w, s.hi, 3) != 2) {
+        return -1;
+      }
+      p += w + 2;
+    }
+    int next = s.at(p);
+    if (next == c && Bytes.isHex(s.at(p + w)) || !cleanEnd(s, p)) {
+      return -1; // a sixth pair follows
+    }
+    return p;
   }
 
   private static boolean nanpLead(int c) {
