@@ -717,6 +717,10 @@ final class CatalogScanner {
         return UserSlotDetector.roleSession(s, last);
       case JAAS_USERS:
         return CommandLineDetector.jaasUsers(s, last);
+      case RBAC_SUBJECT_USER:
+        return LoginLogDetector.rbacSubjectUser(s, last);
+      case SASL_PASSWD:
+        return CommandLineDetector.saslPasswd(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

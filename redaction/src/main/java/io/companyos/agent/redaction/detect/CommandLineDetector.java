@@ -702,6 +702,45 @@ final class CommandLineDetector {
     return -1; // (the spans are kept; the pass goes on through the entry's lines, whatever else they hold)
   }
 
+  /**
+   * After the {@code [host]:port } of a line of Postfix's {@code sasl_passwd} ({@code [smtp.gmail.com]:587
+   * jane@example.com:pw}, the relay's submission ports 587, 465, 25, 2525): the rest of the line is {@code user:pw}
+   * — the password a secret, the user a user name (an e-mail address the e-mail detector's, found here first, in
+   * order).
+   */
+  static int saslPasswd(Scan s, int last) {
+    int ls = last;
+    while (ls > s.lo && s.b[ls - 1] != '\n' && last - ls < 300) {
+      ls--;
+    }
+    if (s.at(ls) != '[') {
+      return -1;
+    }
+    int start = last + 1;
+    int end = KeyedForms.wordEnd(s, start);
+    int after = s.at(end);
+    if (end == start || !(after == '\n' || after == '\r' || (end == s.hi && s.eof))) {
+      return -1;
+    }
+    int colon = start;
+    int at = -1;
+    while (colon < end && s.b[colon] != ':') {
+      at = s.b[colon] == '@' ? colon : at;
+      colon++;
+    }
+    if (colon == start || colon >= end - 1 || KeyValueDetector.isPlaceholder(s, colon + 1, end)) {
+      return -1;
+    }
+    if (at >= 0) {
+      if (s.enabled(DetectorType.EMAIL)) {
+        EmailDetector.find(s, at);
+      }
+    } else if (!KeyValueDetector.isSystemAccount(s, start, colon)) {
+      s.add(start, colon, DetectorType.USERNAME);
+    }
+    return s.add(colon + 1, end, DetectorType.SECRET) ? end : -1;
+  }
+
   private static int secretWord(Scan s, int start) {
     int q = s.at(start);
     if (q == '\'' || q == '"') {

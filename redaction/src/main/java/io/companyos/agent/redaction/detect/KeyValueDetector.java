@@ -216,6 +216,22 @@ final class KeyValueDetector {
       return end < 0 ? -1 : cli && t.type() == DetectorType.USERNAME ? KeyedForms.userColonPassword(s, t, start, end)
           : accept(s, t, start, end);
     }
+    if (c == ':' && (q == '\n' || q == '\r') && KeyedForms.startsLine(s, ks)) {
+      // kubectl describe configmap's Data: "KEY:", a line of dashes, the value on the lines after
+      int dashes = q == '\r' ? vs + 2 : vs + 1;
+      int d = dashes;
+      while (s.at(d) == '-' && d - dashes < 16) {
+        d++;
+      }
+      if (d - dashes == 4 && (s.at(d) == '\n' || s.at(d) == '\r')) {
+        int v = s.at(d) == '\r' ? d + 2 : d + 1;
+        int end = v;
+        while (end < s.hi && end - v < MAX_VALUE && s.b[end] != '\n' && s.b[end] != '\r') {
+          end++;
+        }
+        return end == v ? -1 : accept(s, t, v, end);
+      }
+    }
     if (c == ':' && (q == '|' || q == '>' || q == '!' || q == '&' || q == '\n' || q == '\r')) {
       int r = YamlValues.block(s, t, ks, vs);
       if (r != YamlValues.NOT_A_BLOCK) {

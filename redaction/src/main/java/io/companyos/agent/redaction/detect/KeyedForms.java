@@ -222,10 +222,16 @@ final class KeyedForms {
 
   /** The value of a {@link #tableRow}, the word at {@code vs}. */
   static int tableValue(Scan s, Trigger t, int vs) {
-    return KeyValueDetector.accept(s, t, vs, wordEnd(s, vs));
+    int end = wordEnd(s, vs);
+    for (int k = vs; k < end; k++) {
+      if (s.b[k] == '=' || (s.b[k] == '<' && s.tokenEnd(k) > k)) {
+        return -1; // a key=value pair, or one holding a token of ours (user  name="<name:…>"), is no table's value
+      }
+    }
+    return KeyValueDetector.accept(s, t, vs, end);
   }
 
-  private static boolean startsLine(Scan s, int ks) {
+  static boolean startsLine(Scan s, int ks) {
     int p = ks - 1;
     while (p >= s.lo && isBlank(s.b[p])) {
       p--;

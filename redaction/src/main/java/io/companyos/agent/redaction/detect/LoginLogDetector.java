@@ -1137,6 +1137,97 @@ final class LoginLogDetector {
     return add(s, last + 1, end);
   }
 
+  /**
+   * At the {@code r} of a Kubernetes RBAC subject's {@code kind: User} (a RoleBinding's {@code subjects}): the
+   * {@code name:} of the same item, before or after it, is a user (a group's or a service account's is not).
+   */
+  static int rbacSubjectUser(Scan s, int last) {
+    int kind = last - 9; // "kind: User"
+    if (!Bytes.startsWith(s.b, kind, s.hi, "kind: User") || !endsLineAt(s, last + 1)) {
+      return -1;
+    }
+    int ls = kind;
+    while (ls > s.lo && s.b[ls - 1] == ' ') {
+      ls--;
+    }
+    boolean itemStart = ls < kind && s.at(ls - 1) == '-'; // "- kind: User": the item's first key
+    if (itemStart) {
+      ls--;
+      while (ls > s.lo && s.b[ls - 1] == ' ') {
+        ls--;
+      }
+    }
+    if (ls > s.lo && s.b[ls - 1] != '\n') {
+      return -1;
+    }
+    int col = kind - ls;
+    // the lines after, at the same column, while the item lasts
+    int line = lineAfter(s, last);
+    for (int n = 0; line > 0 && n < 8; n++) {
+      int ind = 0;
+      while (s.at(line + ind) == ' ') {
+        ind++;
+      }
+      if (ind != col) {
+        break;
+      }
+      int r = nameValue(s, line + ind);
+      if (r >= 0) {
+        return r;
+      }
+      line = lineAfter(s, line);
+    }
+    // the lines before, up to the item's "- "
+    int eol = ls - 1;
+    for (int n = 0; !itemStart && eol > s.lo && n < 8; n++) {
+      int start = eol;
+      while (start > s.lo && s.b[start - 1] != '\n') {
+        start--;
+      }
+      int ind = 0;
+      while (s.at(start + ind) == ' ') {
+        ind++;
+      }
+      boolean dash = ind == col - 2 && s.at(start + ind) == '-' && s.at(start + ind + 1) == ' ';
+      if (ind != col && !dash) {
+        break;
+      }
+      int r = nameValue(s, dash ? start + ind + 2 : start + ind);
+      if (r >= 0 || dash) {
+        return r;
+      }
+      eol = start - 1;
+    }
+    return -1;
+  }
+
+  /** At {@code name: X} (the line's rest, one word): X as a user, or -1. */
+  private static int nameValue(Scan s, int k) {
+    if (!Bytes.startsWith(s.b, k, s.hi, "name: ")) {
+      return -1;
+    }
+    int start = k + 6;
+    int end = start;
+    while (end < s.hi && end - start < 256 && (s.b[end] & 0xFF) > ' ') {
+      end++;
+    }
+    return end > start && endsLineAt(s, end) ? add(s, start, end) : -1;
+  }
+
+  private static boolean endsLineAt(Scan s, int p) {
+    int c = s.at(p);
+    return c == '\n' || c == '\r' || (p >= s.hi && s.eof);
+  }
+
+  /** The start of the line after the one holding {@code p}, or -1. */
+  private static int lineAfter(Scan s, int p) {
+    int k = p;
+    while (k < s.hi && s.b[k] != '\n') {
+      k++;
+    }
+    return k + 1 < s.hi ? k + 1 : -1;
+  }
+
   private static int add(Scan s, int start, int end) {
     if (KeyValueDetector.isSystemAccount(s, start, end) || isToken(s, start)) {
       return -1;

@@ -115,6 +115,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    SASL_PASSWD,
+    RBAC_SUBJECT_USER,
     JAAS_USERS,
     ROLE_SESSION,
     AUDIT_ENRICHED_USER,

@@ -204,6 +204,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.AUDIT_ENRICHED_USER, DetectorType.USERNAME, "uid=\"", 0));
     // a JAAS entry's user_NAME="pw" (Kafka's and ZooKeeper's broker-side login modules)
     t.add(new Trigger(Action.JAAS_USERS, DetectorType.SECRET, "loginmodule required", 0));
+    // a Kubernetes RBAC subject of kind User: its name
+    t.add(new Trigger(Action.RBAC_SUBJECT_USER, DetectorType.USERNAME, "kind: user", 0));
+    // Postfix's sasl_passwd: [relay]:port user:pw
+    for (String port : List.of("587", "465", "25", "2525")) {
+      t.add(new Trigger(Action.SASL_PASSWD, DetectorType.SECRET, "]:" + port + " ", 0));
+    }
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
