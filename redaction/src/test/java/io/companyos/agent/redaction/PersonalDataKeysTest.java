@@ -46,7 +46,10 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
             "{\"UserId\":\"AROA3XFRBF535PLBIFPI4:<user>\",\"Arn\":\"arn:aws:sts::123456789012:assumed-role/DevOps/<user>\"}"),
         Arguments.of("CI_COMMIT_AUTHOR=Jane Doe <jane.doe@example.com>", "CI_COMMIT_AUTHOR=<name> <<email>>"),
         Arguments.of("GIT_COMMITTER_NAME=Jane Doe LOGNAME=alice", "GIT_COMMITTER_NAME=<name> LOGNAME=<user>"),
-        Arguments.of("users:\n  - name: alice\n    gecos: Jane Doe\n", "users:\n  - name: alice\n    gecos: <name>\n"));
+        Arguments.of("users:\n  - name: alice\n    gecos: Jane Doe\n", "users:\n  - name: alice\n    gecos: <name>\n"),
+        Arguments.of("dn: uid=jdoe,ou=People,dc=example,dc=com\nuid: jdoe\ncn: Jane Doe\nsn: Doe\n\ndn: cn=admins,ou=Groups,dc=example,dc=com\ncn: admins\nuid: 1000\n",
+            "dn: uid=<user>,ou=People,dc=example,dc=com\nuid: <user>\ncn: <name>\nsn: <name>\n\ndn: cn=<name>,ou=Groups,dc=example,dc=com\ncn: admins\nuid: 1000\n"),
+        Arguments.of("\u2502 Lock Info:\n\u2502   Who:       alice@ci-runner-07\n", "\u2502 Lock Info:\n\u2502   Who:       <user>@ci-runner-07\n"));
   }
 
   static Stream<String> unchanged() {
@@ -58,6 +61,7 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
         "{\"name\": \"Error, retry\"}",
         "AUID=\"unset\" UID=\"root\"",
         "arn:aws:iam::123456789012:role/DevOps around the aroa",
+        "who: cares",
         "ldap filter uid=\"alice\" (lower case: not auditd's)".replace("alice", "x1"));
   }
 }

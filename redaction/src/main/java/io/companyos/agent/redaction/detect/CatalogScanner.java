@@ -721,6 +721,10 @@ final class CatalogScanner {
         return LoginLogDetector.rbacSubjectUser(s, last);
       case SASL_PASSWD:
         return CommandLineDetector.saslPasswd(s, last);
+      case LDIF_ATTRIBUTE:
+        return LoginLogDetector.ldifAttribute(s, last);
+      case TERRAFORM_LOCK_WHO:
+        return LoginLogDetector.terraformLockWho(s, last);
       case NEO4J_PROCEDURE:
         return CommandLineDetector.neo4jProcedure(s, last, t.flags() == 1);
       case AUDIT_HEX:

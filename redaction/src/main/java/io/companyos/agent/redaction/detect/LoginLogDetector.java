@@ -1201,6 +1201,62 @@ final class LoginLogDetector {
     return -1;
   }
 
+  /**
+   * At the blank after an LDIF attribute at a line's start (the pattern holds the newline before it): {@code uid: }
+   * (a user; not a number), {@code sn: } (a surname: one word or more, capitalised) and {@code cn: } (a person's
+   * name only when it looks like one: 2–4 capitalised words; a group's {@code cn: admins} stays). The value is the
+   * line's rest.
+   */
+  static int ldifAttribute(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != '\n' && s.b[end] != '\r') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    if (end == start || !endsLineAt(s, end) || KeyValueDetector.isPlaceholder(s, start, end) || isToken(s, start)) {
+      return -1;
+    }
+    int attr = s.b[last - 3]; // the i of uid, the s of sn, the c of cn
+    if (attr == 'i' || attr == 'I') { // uid
+      return Bytes.digitRun(s.b, start, end, 256) == end - start ? -1 : add(s, start, end);
+    }
+    if (attr == 's' || attr == 'S') { // sn
+      int c = s.b[start] & 0xFF;
+      return (Bytes.isUpper(c) || c >= 0x80) && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
+    }
+    return KeyValueDetector.looksLikePersonName(s, start, end) && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
+  }
+
+  /**
+   * After {@code Who: } of Terraform's state lock information ({@code Who:       alice@ci-runner-07}): the user
+   * before the {@code @} (an e-mail address stays the e-mail detector's).
+   */
+  static int terraformLockWho(Scan s, int last) {
+    int start = last + 1;
+    while (s.at(start) == ' ' && start - last < 32) {
+      start++;
+    }
+    int at = start;
+    while (at < s.hi && at - start < 64 && (Bytes.isAlnum(s.b[at]) || s.b[at] == '.' || s.b[at] == '_' || s.b[at] == '-')) {
+      at++;
+    }
+    if (at == start || s.at(at) != '@' || !Bytes.startsWith(s.b, last - 4, s.hi, "Who:")) {
+      return -1;
+    }
+    int host = at + 1;
+    int he = host;
+    while (he < s.hi && (Bytes.isAlnum(s.b[he]) || s.b[he] == '-' || s.b[he] == '.')) {
+      he++;
+    }
+    if (Bytes.indexOf(s.b, host, he, ".") >= 0 && Bytes.isAlpha(s.at(he - 1))) {
+      return -1; // jane@acme.com: an e-mail address
+    }
+    return add(s, start, at);
+  }
+
   /** At {@code name: X} (the line's rest, one word): X as a user, or -1. */
   private static int nameValue(Scan s, int k) {
     if (!Bytes.startsWith(s.b, k, s.hi, "name: ")) {

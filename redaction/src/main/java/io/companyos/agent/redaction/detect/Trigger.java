@@ -115,6 +115,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WINDOWS_FLAG,
     AUDIT_HEX,
     NEO4J_PROCEDURE,
+    LDIF_ATTRIBUTE,
+    TERRAFORM_LOCK_WHO,
     SASL_PASSWD,
     RBAC_SUBJECT_USER,
     JAAS_USERS,

@@ -210,6 +210,11 @@ final class TriggerCatalog {
     for (String port : List.of("587", "465", "25", "2525")) {
       t.add(new Trigger(Action.SASL_PASSWD, DetectorType.SECRET, "]:" + port + " ", 0));
     }
+    // LDIF's uid, sn and cn at a line's start (the newline in the pattern: "\ncn" is rare where "cn" is not)
+    for (String a : List.of("\nuid: ", "\nsn: ", "\ncn: ")) {
+      t.add(new Trigger(Action.LDIF_ATTRIBUTE, DetectorType.PERSON_NAME, a, 0));
+    }
+    t.add(new Trigger(Action.TERRAFORM_LOCK_WHO, DetectorType.USERNAME, "who: ", 0)); // Terraform's lock "Who:"
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
