@@ -15,7 +15,7 @@ class ValueShapesInContextTest extends RedactedAndKeptCases {
         Arguments.of("1,Jane,jane.doe@example.com,4111111111111111,078-05-1120,192.0.2.10",
             "1,Jane,<email>,<card>,<ssn>,<ipv4>"),
         Arguments.of("4111111111111111,5555555555554444,378282246310005", "<card>,<card>,<card>"),
-        Arguments.of("card 4111111111111111,12/27 cvv 123", "card <card>,12/27 cvv 123"),
+        Arguments.of("card 4111111111111111,12/27 cvv 123", "card <card>,12/27 cvv <secret>"),
         Arguments.of("4111-1111-1111-1111,12 and 4111111111111111.12 and 4111111111111111-12",
             "<card>,12 and <card>.12 and <card>-12"),
         Arguments.of("==> Parameters: 42(Long), jane.doe@example.com(String), true(Boolean)",

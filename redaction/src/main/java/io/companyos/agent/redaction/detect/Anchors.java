@@ -56,7 +56,9 @@ final class Anchors {
       // "authenticated as principal ")
       "hom", "cus", "car", "dis", "fir", "las", "rep", "emp", "pat", "shi", "mob", "fam", "giv",
       "bil", "ben", "leg", "cel", "ful", "ass", "hol", "tel", "cal", "r_n", "er_", "mpl", "por", "ven", "der", "dit",
-      "st-", "umb", "roc", "rvi", "sum", "rou", "gec", "ini", "mmi", "tri", "omm", "uth");
+      "st-", "umb", "roc", "rvi", "sum", "rou", "gec", "ini", "mmi", "tri", "omm", "uth",
+      // (session 22: "fer" of buffer, transfer, referer; the Fernet key patterns enter at "t_k", "etk", "t-k")
+      "fer");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

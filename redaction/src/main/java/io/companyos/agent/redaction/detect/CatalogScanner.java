@@ -735,6 +735,10 @@ final class CatalogScanner {
         return CommandLineDetector.netUse(s, last);
       case WPA_PASSPHRASE:
         return CommandLineDetector.wpaPassphrase(s, last);
+      case VAULT_LOGIN_TOKEN:
+        return CommandLineDetector.vaultLogin(s, last);
+      case SAML_NAME_ID:
+        return LoginLogDetector.samlNameId(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -816,6 +816,39 @@ final class CommandLineDetector {
     return -1;
   }
 
+  /** Vault's flags that take no value: any other flag without {@code =} takes the next word ({@code -address URL}). */
+  private static final String[] VAULT_BOOLEAN_FLAGS = {"-no-print", "-no-store", "-token-only", "-tls-skip-verify",
+      "-non-interactive", "-policy-override", "-detailed"};
+
+  /**
+   * At the blank after {@code vault login }: its positional token (16 bytes or more: not {@code vault login failed}),
+   * after any flags; a {@code -method} login takes none (its {@code username=x} pairs are the key detector's).
+   */
+  static int vaultLogin(Scan s, int last) {
+    int p = last + 1;
+    int limit = Math.min(s.hi, last + 512);
+    while (p < limit) {
+      p = skipBlanks(s, p);
+      int end = KeyedForms.wordEnd(s, p);
+      if (end == p) {
+        return -1;
+      }
+      if (s.b[p] != '-') {
+        boolean vendorToken = s.at(p) == 'h' && s.at(p + 1) == 'v' && s.at(p + 3) == '.'; // hvs.…: the token detector's
+        return end - p >= 16 && !vendorToken && Bytes.indexOf(s.b, p, end, "=") < 0 ? secretWord(s, p) : -1;
+      }
+      if (Bytes.startsWith(s.b, p, end, "-method")) {
+        return -1;
+      }
+      boolean takesValue = Bytes.indexOf(s.b, p, end, "=") < 0;
+      for (String flag : VAULT_BOOLEAN_FLAGS) {
+        takesValue &= !(end - p == flag.length() && Bytes.startsWith(s.b, p, end, flag));
+      }
+      p = takesValue ? KeyedForms.wordEnd(s, skipBlanks(s, end)) : end; // -address URL: the flag's value
+    }
+    return -1;
+  }
+
   /** At the blank after {@code wpa_passphrase }: {@code wpa_passphrase SSID passphrase}: the second argument. */
   static int wpaPassphrase(Scan s, int last) {
     int ssid = last + 1;

@@ -31,6 +31,18 @@ final class KeyValueDetector {
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;
     }
+    if (t.has(Trigger.INDEXED)) {
+      int q = wordEnd + 1; // passwords[0]=: Helm's --set of a list, Spring's indexed property
+      while (Bytes.isDigit(s.at(q)) && q - wordEnd < 6) {
+        q++;
+      }
+      if (n1 != '[' || q == wordEnd + 1 || s.at(q) != ']') {
+        return -1;
+      }
+      wordEnd = q + 1;
+    } else if (n1 == ' ' && t.text().startsWith("cv")) {
+      return cardCode(s, t, wordEnd + 1); // cvv 123, CVC 4321,
+    }
     int ks = wordStart;
     while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1])) {
       ks--;
@@ -447,6 +459,17 @@ final class KeyValueDetector {
   private static boolean ldifBase64(Scan s, boolean quoted, int ks, int sp) {
     return !quoted && (ks == s.lo || s.b[ks - 1] == '\n') && s.at(sp + 2) == ' '
         && Base64SecretDetector.isBase64(s.at(sp + 3));
+  }
+
+  /** A card's security code after its key and one blank: three or four digits, a word of their own; or -1. */
+  private static int cardCode(Scan s, Trigger t, int start) {
+    int end = start;
+    while (Bytes.isDigit(s.at(end)) && end - start < 5) {
+      end++;
+    }
+    int n = s.at(end);
+    return end - start >= 3 && end - start <= 4 && !Bytes.isWord(n) && !(n == '.' || n == '-' || n == '/' || n == ':')
+        ? accept(s, t, start, end) : -1;
   }
 
   static int accept(Scan s, Trigger t, int start, int end) {

@@ -1257,6 +1257,43 @@ final class LoginLogDetector {
     return add(s, start, at);
   }
 
+  /**
+   * At {@code nameid} of a SAML assertion's subject, {@code <saml:NameID Format="…">x</saml:NameID>} (any namespace
+   * prefix or none): x as a user; an e-mail address stays the e-mail detector's; an empty {@code <NameID …/>}, a
+   * {@code nameid-format:} URN and prose stay.
+   */
+  static int samlNameId(Scan s, int last) {
+    int name = last - 5;
+    int q = name - 1;
+    if (s.at(q) == ':') {
+      while (q > s.lo && name - q < 16 && Bytes.isAlnum(s.b[q - 1])) {
+        q--;
+      }
+      q--;
+    }
+    int after = s.at(last + 1);
+    if (s.at(q) != '<' || (after != '>' && after != ' ')) {
+      return -1;
+    }
+    int p = last + 1;
+    int limit = Math.min(s.hi, p + 1024);
+    while (p < limit && s.b[p] != '>' && s.b[p] != '\n') {
+      p++;
+    }
+    if (s.at(p) != '>' || s.at(p - 1) == '/') {
+      return -1;
+    }
+    int start = p + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != '<' && s.b[end] != '\n') {
+      end++;
+    }
+    if (end == start || s.at(end) != '<' || s.at(end + 1) != '/' || Bytes.indexOf(s.b, start, end, "@") >= 0) {
+      return -1;
+    }
+    return add(s, start, end);
+  }
+
   /** At {@code name: X} (the line's rest, one word): X as a user, or -1. */
   private static int nameValue(Scan s, int k) {
     if (!Bytes.startsWith(s.b, k, s.hi, "name: ")) {

@@ -30,6 +30,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int SUFFIXED = 32;
   /** The pattern's first byte is the one before the key word, not part of it ({@code -pw} of {@code plink -pw x}). */
   static final int PREFIXED = 64;
+  /** The key word is followed by an index, {@code [0]}, before its {@code =} or {@code :} (Helm's {@code passwords[0]=}). */
+  static final int INDEXED = 128;
 
   enum Action {
     KEY_VALUE,
@@ -136,6 +138,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     JWK,
     NET_USE,
     WPA_PASSPHRASE,
+    VAULT_LOGIN_TOKEN,
+    SAML_NAME_ID,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

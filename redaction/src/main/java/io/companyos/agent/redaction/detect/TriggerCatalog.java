@@ -217,6 +217,10 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.LDIF_ATTRIBUTE, DetectorType.PERSON_NAME, a, 0));
     }
     t.add(new Trigger(Action.TERRAFORM_LOCK_WHO, DetectorType.USERNAME, "who: ", 0)); // Terraform's lock "Who:"
+    // Vault's CLI: vault login TOKEN (a legacy s. token has no prefix the token detector knows); a SAML assertion's
+    // subject, <saml:NameID Format="…">x</saml:NameID>
+    t.add(new Trigger(Action.VAULT_LOGIN_TOKEN, DetectorType.SECRET, "vault login ", 0));
+    t.add(new Trigger(Action.SAML_NAME_ID, DetectorType.USERNAME, "nameid", 0));
     // Neo4j's user procedures: dbms.security.changePassword('pw'), changeUserPassword('u', 'pw'), createUser('u', …)
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changepassword(", 0));
     t.add(new Trigger(Action.NEO4J_PROCEDURE, DetectorType.SECRET, "changeuserpassword(", 1));
@@ -429,6 +433,15 @@ final class TriggerCatalog {
         "cloud.auth")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
+    // (session 22) RabbitMQ's Erlang cookie (RABBITMQ_ERLANG_COOKIE, the Helm chart's erlangCookie), Airflow's
+    // Fernet key (AIRFLOW__CORE__FERNET_KEY, fernetKey), Nomad's "Secret ID    = …" of acl bootstrap and token
+    // create, an indexed list of passwords (Helm's --set auth.passwords[0]=x, Spring's passwords[0]: x)
+    for (String w : List.of("erlangcookie", "erlang_cookie", "erlang-cookie", "fernetkey", "fernet_key",
+        "fernet-key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "secret id", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "passwords", Trigger.INDEXED));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "salt", b));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "encrypt", Trigger.EXACT_KEY)); // Consul's gossip key
     for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey", "presharedkey",

@@ -1,0 +1,51 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 22: secrets of operations tools that session 21's red team listed as left whole — RabbitMQ's Erlang cookie,
+ * Airflow's Fernet key, Nomad's bootstrap token, a Vault token typed after {@code vault login}, Helm's indexed
+ * {@code passwords[0]=}, a card's code after a blank, a SAML assertion's {@code NameID} — and look-alikes that stay.
+ */
+class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("    \"erlangCookie\": \"SWQOKODSQALRPCLNMEQG\",", "    \"erlangCookie\": \"<secret>\","),
+        Arguments.of("RABBITMQ_ERLANG_COOKIE=SWQOKODSQALRPCLNMEQG", "RABBITMQ_ERLANG_COOKIE=<secret>"),
+        Arguments.of("rabbitmq.erlang-cookie: SWQOKODSQALRPCLNMEQG", "rabbitmq.erlang-cookie: <secret>"),
+        Arguments.of("  fernetKey: \"81HqDtbqAywKSOumSha3BhWNOdQ26slT6K0YaZeZyPs=\"", "  fernetKey: \"<secret>\""),
+        Arguments.of("AIRFLOW__CORE__FERNET_KEY=81HqDtbqAywKSOumSha3BhWNOdQ26slT6K0YaZeZyPs=",
+            "AIRFLOW__CORE__FERNET_KEY=<secret>"),
+        Arguments.of("Accessor ID  = 1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901\nSecret ID    = 9f6bd2c4-1a8e-4b1e-9d3c-6b1f2e3a4c5d\nType         = management\n",
+            "Accessor ID  = 1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901\nSecret ID    = <secret>\nType         = management\n"),
+        Arguments.of("$ vault login s.Z6tXy7q8W9e0r1t2y3u4i5o6", "$ vault login <secret>"),
+        Arguments.of("vault login -no-print hvs.CAESIJ5sSecretPartOfTheToken0123456789abcdefghij",
+            "vault login -no-print <token>"),
+        Arguments.of("helm install db bitnami/postgresql --set auth.passwords[0]=S3cretPw1,auth.passwords[1]=S3cretPw2",
+            "helm install db bitnami/postgresql --set auth.passwords[0]=<secret>,auth.passwords[1]=<secret>"),
+        Arguments.of("spring.datasource.passwords[0]: S3cretPw1", "spring.datasource.passwords[0]: <secret>"),
+        Arguments.of("card 4111111111111111 cvv 123 exp 12/27", "card <card> cvv <secret> exp 12/27"),
+        Arguments.of("payment declined: CVC 4321, zip 94105", "payment declined: CVC <secret>, zip 94105"),
+        Arguments.of("  <saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\">jdoe</saml:NameID>",
+            "  <saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\"><user></saml:NameID>"),
+        Arguments.of("<saml2:NameID>jane.doe@example.com</saml2:NameID>", "<saml2:NameID><email></saml2:NameID>"),
+        Arguments.of("<NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\">ACME\\jdoe</NameID>",
+            "<NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\"><user></NameID>"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "Accessor ID  = 1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901",
+        "cookie consent banner shown",
+        "vault login -method=oidc",
+        "vault login -method=userpass",
+        "$ vault login",
+        "vault login successful",
+        "the cvv is required",
+        "cvv_length=3",
+        "reset passwords[0] entries: 0",
+        "<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\"/>",
+        "NameID format not supported");
+  }
+}
