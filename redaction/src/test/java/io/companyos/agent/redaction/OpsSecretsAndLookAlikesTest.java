@@ -31,7 +31,15 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
             "  <saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:persistent\"><user></saml:NameID>"),
         Arguments.of("<saml2:NameID>jane.doe@example.com</saml2:NameID>", "<saml2:NameID><email></saml2:NameID>"),
         Arguments.of("<NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\">ACME\\jdoe</NameID>",
-            "<NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\"><user></NameID>"));
+            "<NameID Format=\"urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified\"><user></NameID>"),
+        // the look-alikes' neighbours that stay redacted
+        Arguments.of("dn: CN=Jane Doe,OU=Users,DC=acme,DC=local", "dn: CN=<name>,OU=Users,DC=acme,DC=local"),
+        Arguments.of("subject=CN=Jane Doe,O=Acme Corp,C=US", "subject=CN=<name>,O=Acme Corp,C=US"),
+        Arguments.of("{\"userDisplayName\": \"Jane Doe\", \"appDisplayName\": \"Microsoft Teams\"}",
+            "{\"userDisplayName\": \"<name>\", \"appDisplayName\": \"Microsoft Teams\"}"),
+        Arguments.of("  user.displayName: Jane Doe", "  user.displayName: <name>"),
+        Arguments.of("  clientSecret: Hunter2passClient", "  clientSecret: <secret>"),
+        Arguments.of("token: Hunter2passToken", "token: <secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -46,6 +54,22 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         "cvv_length=3",
         "reset passwords[0] entries: 0",
         "<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\"/>",
-        "NameID format not supported");
+        "NameID format not supported",
+        // certificate authorities, groups and Kubernetes identities in a DN's CN are no person's name
+        "subject: CN=DigiCert Global Root CA,OU=www.digicert.com,O=DigiCert Inc,C=US",
+        "Issuer: CN=R3, O=Let's Encrypt, C=US",
+        "Subject: CN=system:node:worker-1, O=system:nodes",
+        "CN=Grafana Admins,OU=Groups,DC=acme,DC=local",
+        "issuer: CN=GTS CA 1C3,O=Google Trust Services LLC,C=US",
+        "CN=Kubernetes Intermediate Authority,O=Acme",
+        // an application's or a resource's display name (Entra ID's sign-in log) is no person's
+        "\"appDisplayName\": \"Microsoft Teams\",",
+        "\"resourceDisplayName\": \"Windows Azure Active Directory\",",
+        "servicePrincipalDisplayName=Backup Robot",
+        // the name of a Kubernetes Secret, not its content (Helm charts' existingSecret)
+        "  existingSecret: postgres-credentials",
+        "auth.existing_secret=postgres-credentials",
+        // a path's last part in a Go error chain, not a key
+        "error: failed to read secrets: open /var/run/secrets/token: permission denied");
   }
 }

@@ -48,7 +48,7 @@ class PersonalDataKeysTest extends RedactedAndKeptCases {
         Arguments.of("GIT_COMMITTER_NAME=Jane Doe LOGNAME=alice", "GIT_COMMITTER_NAME=<name> LOGNAME=<user>"),
         Arguments.of("users:\n  - name: alice\n    gecos: Jane Doe\n", "users:\n  - name: alice\n    gecos: <name>\n"),
         Arguments.of("dn: uid=jdoe,ou=People,dc=example,dc=com\nuid: jdoe\ncn: Jane Doe\nsn: Doe\n\ndn: cn=admins,ou=Groups,dc=example,dc=com\ncn: admins\nuid: 1000\n",
-            "dn: uid=<user>,ou=People,dc=example,dc=com\nuid: <user>\ncn: <name>\nsn: <name>\n\ndn: cn=<name>,ou=Groups,dc=example,dc=com\ncn: admins\nuid: 1000\n"),
+            "dn: uid=<user>,ou=People,dc=example,dc=com\nuid: <user>\ncn: <name>\nsn: <name>\n\ndn: cn=admins,ou=Groups,dc=example,dc=com\ncn: admins\nuid: 1000\n"),
         Arguments.of("\u2502 Lock Info:\n\u2502   Who:       alice@ci-runner-07\n", "\u2502 Lock Info:\n\u2502   Who:       <user>@ci-runner-07\n"));
   }
 

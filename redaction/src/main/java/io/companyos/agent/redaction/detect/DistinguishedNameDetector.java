@@ -41,7 +41,7 @@ final class DistinguishedNameDetector {
     if (type == DetectorType.USERNAME && KeyValueDetector.isSystemAccount(s, start, p)) {
       return -1;
     }
-    if (type == DetectorType.PERSON_NAME && isBuiltIn(s, start, p)) {
+    if (type == DetectorType.PERSON_NAME && (isBuiltIn(s, start, p) || namesNoPerson(s, start, p))) {
       return -1; // memberOf: CN=Domain Admins,CN=Users,DC=…: Active Directory's own containers and groups
     }
     return s.add(start, p, type) ? p : -1;
@@ -57,6 +57,37 @@ final class DistinguishedNameDetector {
       "enterprise admins", "schema admins", "administrators", "guests", "account operators", "server operators",
       "backup operators", "print operators", "remote desktop users", "group policy creator owners", "dnsadmins",
       "protected users", "cert publishers", "read-only domain controllers", "key admins", "enterprise key admins");
+
+  /**
+   * Words of a certificate authority's, a group's or a service's common name that no person's name holds
+   * ({@code CN=DigiCert Global Root CA}, {@code CN=Kubernetes Intermediate Authority}, {@code CN=Grafana Admins}).
+   */
+  private static final java.util.Set<String> NO_PERSON_WORDS = java.util.Set.of("ca", "authority", "certificate",
+      "certification", "intermediate", "issuing", "admins", "administrators", "groups", "users", "operators",
+      "services", "servers", "developers", "engineers", "kubernetes", "etcd", "signing", "tls", "ssl", "rsa", "ecc",
+      "ecdsa", "team", "department", "readers", "writers", "owners", "members", "computers");
+
+  /**
+   * Whether a common name is no person's: it holds a digit or a colon (Let's Encrypt's {@code R3}, {@code GTS CA 1C3},
+   * Kubernetes' {@code system:node:worker-1}) or one of {@link #NO_PERSON_WORDS}.
+   */
+  private static boolean namesNoPerson(Scan s, int start, int end) {
+    int w = start;
+    for (int p = start; p <= end; p++) {
+      int c = p < end ? s.b[p] : ' ';
+      if (Bytes.isDigit(c) || c == ':') {
+        return true;
+      }
+      if (c == ' ' || c == '-' || c == '_') {
+        if (p - w >= 2 && p - w <= 14 && NO_PERSON_WORDS.contains(
+            new String(s.b, w, p - w, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT))) {
+          return true;
+        }
+        w = p + 1;
+      }
+    }
+    return false;
+  }
 
   private static boolean isBuiltIn(Scan s, int start, int end) {
     return end - start <= 32

@@ -61,6 +61,16 @@ final class KeyValueDetector {
       bare++;
     }
     boolean cli = bare > ks;
+    if (bare < wordStart && t.type() == DetectorType.PERSON_NAME && t.text().startsWith("display")
+        && keyPrefixEndsWith(s, bare, wordStart, THING_DISPLAY_NAMES)) {
+      return -1; // appDisplayName, resourceDisplayName of Entra ID's sign-ins: an application's name, not a person's
+    }
+    if (bare < wordStart && t.text().equals("secret") && keyPrefixEndsWith(s, bare, wordStart, "existing")) {
+      return -1; // Helm charts' existingSecret: the name of a Kubernetes Secret that holds the password
+    }
+    if (s.at(ks - 1) == '/' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == ' ') {
+      return -1; // open /var/run/secrets/token: permission denied: a path's last part in an error chain
+    }
     if (t.has(Trigger.EXACT_KEY) && bare != wordStart) {
       return -1;
     }
@@ -270,6 +280,30 @@ final class KeyValueDetector {
       }
     }
     return accept(s, t, vs, end);
+  }
+
+  /** What a {@code …DisplayName} key may name other than a person (Entra ID, Azure, Okta, Keycloak objects). */
+  private static final String[] THING_DISPLAY_NAMES = {"app", "application", "resource", "service", "serviceprincipal",
+      "device", "group", "role", "policy", "tenant", "org", "organization", "team", "channel", "site", "product",
+      "plan", "client", "package", "module", "provider", "idp", "realm", "workspace", "project", "subscription"};
+
+  /**
+   * Whether the key's part before its key word, {@code [from, to)}, ends with one of {@code words} (lower case), its
+   * separators ({@code . _ -}) ignored and the words' first letters as a camel-case boundary or after a separator.
+   */
+  private static boolean keyPrefixEndsWith(Scan s, int from, int to, String... words) {
+    int e = to;
+    while (e > from && (s.b[e - 1] == '.' || s.b[e - 1] == '_' || s.b[e - 1] == '-')) {
+      e--;
+    }
+    for (String w : words) {
+      int b = e - w.length();
+      if (b >= from && Bytes.startsWithIgnoreCase(s.b, b, e, w)
+          && (b == from || !Bytes.isAlpha(s.b[b - 1]) || Bytes.isUpper(s.b[b]) && !Bytes.isUpper(s.b[b - 1]))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a blank, a word and {@code =} (another key) come in {@code [from, to)}. */
