@@ -50,6 +50,8 @@ public final class CanarySelfTest {
           new Canary(DetectorType.USERNAME, "sshd[1]: Invalid user canaryuser from 10.9.8.7", "canaryuser"),
           new Canary(DetectorType.PERSON_NAME, "{\"displayName\":\"Canary Person\"}", "Canary Person"),
           new Canary(DetectorType.HOSTNAME, "resolved canary-node01.prod.internal", "canary-node01"),
+          new Canary(DetectorType.BIRTH_DATE, "{\"dob\":\"1901-02-03\"}", "1901-02-03"),
+          new Canary(DetectorType.STREET_ADDRESS, "{\"streetAddress\":\"7 Canary Wharf Lane\"}", "Canary Wharf"),
           // value-shaped plants (session 10): recognised by what the value is, under no telling key
           new Canary(DetectorType.PRIVATE_KEY,
               "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDYW5hcnlDYW5h"

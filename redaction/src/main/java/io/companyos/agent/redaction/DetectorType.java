@@ -49,7 +49,11 @@ public enum DetectorType {
    * Password hashes recognised by their scheme ({@code $6$…}, {@code $2b$…}, {@code $argon2id$…}, {@code $apr1$…},
    * {@code {SSHA}…}, {@code pbkdf2_sha256$…}, {@code SCRAM-SHA-256$…}): crackable offline.
    */
-  PASSWORD_HASH("password_hash");
+  PASSWORD_HASH("password_hash"),
+  /** Dates of birth, by their key ({@code dob}, {@code birthDate}, {@code date_of_birth}, {@code birthday}). */
+  BIRTH_DATE("birthdate"),
+  /** Street addresses, by their key ({@code street}, {@code streetAddress}, {@code address_line1}, {@code line1}). */
+  STREET_ADDRESS("address");
 
   private final String label;
 

@@ -26,7 +26,7 @@ class RevealMapKeptTypesTest {
 
   /** Kept types: their labels, as the map must hold them, in the order of {@link #ONE_OF_EVERY_TYPE}. */
   private static final List<String> KEPT = List.of("email", "ipv4", "ipv6", "mac", "phone", "user", "name", "host",
-      "keyword");
+      "keyword", "birthdate", "address");
 
   /** One value of every type, built-in and custom: a line each, the kept ones first. */
   private static final Map<String, String> ONE_OF_EVERY_TYPE = new LinkedHashMap<>();
@@ -41,6 +41,8 @@ class RevealMapKeptTypesTest {
     ONE_OF_EVERY_TYPE.put("{\"name\": \"Jane Doe\", \"id\": 1}", "Jane Doe");
     ONE_OF_EVERY_TYPE.put("connect db01.acme.com:5432", "db01.acme.com");
     ONE_OF_EVERY_TYPE.put("Rolling out project falcon", "falcon");
+    ONE_OF_EVERY_TYPE.put("{\"dob\": \"1985-04-12\"}", "1985-04-12");
+    ONE_OF_EVERY_TYPE.put("{\"street\": \"12 Rue de Rivoli\"}", "12 Rue de Rivoli");
     // never kept
     ONE_OF_EVERY_TYPE.put("card 4111111111111111 declined", "card");
     ONE_OF_EVERY_TYPE.put("account DE89370400440532013000 ok", "iban");

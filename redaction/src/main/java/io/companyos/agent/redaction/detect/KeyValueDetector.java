@@ -279,7 +279,33 @@ final class KeyValueDetector {
         end = nameWordsEnd(s, vs, first);
       }
     }
+    if (t.type() == DetectorType.STREET_ADDRESS && s.at(end) == ' ') {
+      end = addressWordsEnd(s, end);
+    }
     return accept(s, t, vs, end);
+  }
+
+  /**
+   * An unquoted street address cut at a blank goes on over its words ({@code street=12 Rue de Rivoli city=Paris}):
+   * up to 8 more, each letters, digits, {@code - ' . # /}, until another key ({@code city=}) or a delimiter.
+   */
+  private static int addressWordsEnd(Scan s, int end) {
+    int p = end;
+    for (int words = 0; words < 8 && s.at(p) == ' '; words++) {
+      int w = p + 1;
+      int we = w;
+      while (we < s.hi && we - w < 32 && (Bytes.isAlnum(s.b[we]) || s.b[we] < 0 || s.b[we] == '-' || s.b[we] == '\''
+          || s.b[we] == '.' || s.b[we] == '#' || s.b[we] == '/')) {
+        we++;
+      }
+      int after = s.at(we);
+      if (we == w || after == '=' || after == ':' || !(after == 0 || after == ' ' || after == ',' || after == ')'
+          || after == '}' || after == ']' || after == ';' || after == '|' || after == '\n' || after == '\r')) {
+        break;
+      }
+      p = we;
+    }
+    return p;
   }
 
   /** What a {@code …DisplayName} key may name other than a person (Entra ID, Azure, Okta, Keycloak objects). */
@@ -300,6 +326,24 @@ final class KeyValueDetector {
       int b = e - w.length();
       if (b >= from && Bytes.startsWithIgnoreCase(s.b, b, e, w)
           && (b == from || !Bytes.isAlpha(s.b[b - 1]) || Bytes.isUpper(s.b[b]) && !Bytes.isUpper(s.b[b - 1]))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasDigit(Scan s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (Bytes.isDigit(s.b[p])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasLetter(Scan s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (Bytes.isAlpha(s.b[p]) || s.b[p] < 0) {
         return true;
       }
     }
@@ -534,6 +578,16 @@ final class KeyValueDetector {
         break;
       case PHONE:
         if (!looksLikePhoneValue(s, start, end)) {
+          return -1;
+        }
+        break;
+      case BIRTH_DATE:
+        if (end - start > 32 || !hasDigit(s, start, end)) {
+          return -1; // a date has a digit: not "unknown", not a format's name
+        }
+        break;
+      case STREET_ADDRESS:
+        if (end - start < 3 || !hasLetter(s, start, end)) {
           return -1;
         }
         break;

@@ -507,6 +507,21 @@ final class TriggerCatalog {
     for (String w : List.of("holder", "owner", "assignee")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, Trigger.EXACT_KEY));
     }
+    // (session 22) a date of birth and a street address under their keys (the values must look like one: a date
+    // has a digit, an address a letter); Stripe's and many forms' address.line1/line2 only as the whole key
+    for (String w : List.of("birthdate", "birth_date", "birth-date", "dateofbirth", "date_of_birth", "date-of-birth",
+        "birthday")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.BIRTH_DATE, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.BIRTH_DATE, "dob", Trigger.NEEDS_BOUNDARY));
+    for (String w : List.of("street", "streetaddress", "street_address", "street-address", "address_line1",
+        "address_line2", "addressline1", "addressline2", "address_line_1", "address_line_2", "mailing_address",
+        "mailingaddress")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.STREET_ADDRESS, w, 0));
+    }
+    for (String w : List.of("line1", "line2")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.STREET_ADDRESS, w, Trigger.EXACT_KEY));
+    }
   }
 
   /**
