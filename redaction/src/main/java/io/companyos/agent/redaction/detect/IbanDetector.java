@@ -71,6 +71,29 @@ final class IbanDetector {
     return s.add(start, p, DetectorType.IBAN) ? p : -1;
   }
 
+  /**
+   * Whether {@code [start, end)}, a value under an {@code iban} key, is an IBAN written any way: upper or lower case,
+   * grouped by blanks or dashes ({@code de89-3704-…}); the country's length and mod-97 checked.
+   */
+  static boolean isValue(Scan s, int start, int end) {
+    byte[] chars = new byte[end - start];
+    int n = 0;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      if (Bytes.isAlnum(c)) {
+        chars[n++] = (byte) (c >= 'a' && c <= 'z' ? c - 32 : c);
+      } else if (c != ' ' && c != '-') {
+        return false;
+      }
+    }
+    if (n < 4) {
+      return false;
+    }
+    Integer len = LENGTH.get(new String(new char[] {(char) chars[0], (char) chars[1]}));
+    return len != null && len == n && Bytes.isDigit(chars[2]) && Bytes.isDigit(chars[3])
+        && mod97(java.util.Arrays.copyOf(chars, n));
+  }
+
   static boolean mod97(byte[] iban) {
     int rem = 0;
     for (int k = 0; k < iban.length; k++) {

@@ -42,6 +42,9 @@ final class KeyValueDetector {
       wordEnd = q + 1;
     } else if (n1 == ' ' && t.text().startsWith("cv")) {
       return cardCode(s, t, wordEnd + 1); // cvv 123, CVC 4321,
+    } else if (n1 == ' ' && t.type() == DetectorType.US_SSN && Bytes.isDigit(s.at(wordEnd + 1))) {
+      int e = Math.max(SsnDetector.spaced(s, wordEnd + 1), SsnDetector.bare(s, wordEnd + 1));
+      return e > 0 && !Bytes.isWord(s.at(e)) ? accept(s, t, wordEnd + 1, e) : -1; // SSN 078 05 1120
     }
     int ks = wordStart;
     while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1])) {
@@ -281,6 +284,8 @@ final class KeyValueDetector {
     }
     if (t.type() == DetectorType.STREET_ADDRESS && s.at(end) == ' ') {
       end = addressWordsEnd(s, end);
+    } else if (t.type() == DetectorType.US_SSN && s.at(end) == ' ' && SsnDetector.spaced(s, vs) > end) {
+      end = SsnDetector.spaced(s, vs); // ssn=078 05 1120 in a log line
     }
     return accept(s, t, vs, end);
   }
@@ -562,7 +567,12 @@ final class KeyValueDetector {
     switch (type) {
       case US_SSN:
         int e = SsnDetector.dashed(s, start);
-        if (e != end && SsnDetector.bare(s, start) != end) {
+        if (e != end && SsnDetector.bare(s, start) != end && SsnDetector.spaced(s, start) != end) {
+          return -1;
+        }
+        break;
+      case IBAN:
+        if (!IbanDetector.isValue(s, start, end)) {
           return -1;
         }
         break;

@@ -26,8 +26,9 @@ final class PemDetector {
       return -1;
     }
     String label = new String(s.b, last + 1, labelEnd - last - 1, java.nio.charset.StandardCharsets.US_ASCII);
-    if (!label.contains("PRIVATE KEY") && !label.startsWith("OpenVPN Static key")) {
-      return -1; // (OpenVPN's static key, --secret and tls-auth/tls-crypt: a shared secret in PEM's dress)
+    if (!label.contains("PRIVATE KEY") && !label.startsWith("OpenVPN Static key") && !label.endsWith("NKEY SEED")) {
+      return -1; // (OpenVPN's static key, --secret and tls-auth/tls-crypt, and NATS' nkey seeds of a .creds file: a
+      // secret in PEM's dress)
     }
     int limit = Math.min(s.hi, start + MAX_BLOCK);
     int end = limit;
@@ -36,6 +37,9 @@ final class PemDetector {
       int close = Bytes.indexOf(s.b, endMarker + 9, Math.min(limit, endMarker + 80), "-----");
       if (close >= 0) {
         end = close + 5;
+        while (end < limit && s.b[end] == '-' && end - close < 8) {
+          end++; // NATS writes six dashes: ------END USER NKEY SEED------
+        }
       }
     }
     return s.add(start, end, DetectorType.PRIVATE_KEY) ? end : -1;

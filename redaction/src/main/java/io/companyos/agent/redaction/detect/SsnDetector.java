@@ -46,6 +46,16 @@ final class SsnDetector {
         ? p + 9 : -1;
   }
 
+  /** The end of a valid SSN grouped by blanks ({@code 078 05 1120}) at {@code p}, or -1 (only under a key). */
+  static int spaced(Scan s, int p) {
+    if (Bytes.digitRun(s.b, p, s.hi, 4) != 3 || s.at(p + 3) != ' ' || Bytes.digitRun(s.b, p + 4, s.hi, 3) != 2
+        || s.at(p + 6) != ' ' || Bytes.digitRun(s.b, p + 7, s.hi, 5) != 4 || Bytes.isWord(s.at(p + 11))) {
+      return -1;
+    }
+    return valid(Bytes.parseInt(s.b, p, p + 3), Bytes.parseInt(s.b, p + 4, p + 6), Bytes.parseInt(s.b, p + 7, p + 11))
+        ? p + 11 : -1;
+  }
+
   static boolean valid(int area, int group, int serial) {
     return area != 0 && area != 666 && area < 900 && group != 0 && serial != 0;
   }

@@ -441,6 +441,12 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "secret id", Trigger.EXACT_KEY));
+    // NATS' nkey seeds (seed:, operator_seed=; 20 bytes or more: not random seed=42), Consul's agent recovery token
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "seed", Trigger.NEEDS_BOUNDARY | Trigger.LONG_VALUE));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "agent_recovery", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "agent_master", 0));
+    // an IBAN under its key, written any way (lower case, dashes): the value checked as an IBAN
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.IBAN, "iban", Trigger.NEEDS_BOUNDARY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "passwords", Trigger.INDEXED));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "salt", b));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "encrypt", Trigger.EXACT_KEY)); // Consul's gossip key
