@@ -1,6 +1,9 @@
 package io.companyos.agent.redaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -43,6 +46,10 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         Arguments.of("IBAN: DE89-3704-0044-0532-0130-00", "IBAN: <iban>"),
         Arguments.of("payout iban=de89370400440532013000 queued", "payout iban=<iban> queued"),
         Arguments.of("{\"iban\": \"gb82 west 1234 5698 7654 32\"}", "{\"iban\": \"<iban>\"}"),
+        Arguments.of("    {\n      \"mode\": \"managed\",\n      \"type\": \"random_password\",\n      \"name\": \"db\",\n      \"instances\": [\n        {\n          \"attributes\": {\n            \"id\": \"none\",\n            \"length\": 16,\n            \"result\": \"Xk9#mP2vQ7rL4wZ8\",\n            \"special\": true\n          }\n        },\n        {\n          \"attributes\": {\n            \"result\": \"Second#Pass99\"\n          }\n        }\n      ]\n    },\n    {\n      \"type\": \"aws_instance\",\n      \"attributes\": {\"result\": \"ok\"}\n    }",
+            "    {\n      \"mode\": \"managed\",\n      \"type\": \"random_password\",\n      \"name\": \"db\",\n      \"instances\": [\n        {\n          \"attributes\": {\n            \"id\": \"none\",\n            \"length\": 16,\n            \"result\": \"<secret>\",\n            \"special\": true\n          }\n        },\n        {\n          \"attributes\": {\n            \"result\": \"<secret>\"\n          }\n        }\n      ]\n    },\n    {\n      \"type\": \"aws_instance\",\n      \"attributes\": {\"result\": \"ok\"}\n    }"),
+        Arguments.of("{\"type\":\"random_string\",\"name\":\"suffix\",\"instances\":[{\"attributes\":{\"result\":\"q7Zx2k\"}}]}",
+            "{\"type\":\"random_string\",\"name\":\"suffix\",\"instances\":[{\"attributes\":{\"result\":\"<secret>\"}}]}"),
         // the look-alikes' neighbours that stay redacted
         Arguments.of("dn: CN=Jane Doe,OU=Users,DC=acme,DC=local", "dn: CN=<name>,OU=Users,DC=acme,DC=local"),
         Arguments.of("subject=CN=Jane Doe,O=Acme Corp,C=US", "subject=CN=<name>,O=Acme Corp,C=US"),
@@ -67,6 +74,8 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         "<saml:NameID Format=\"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\"/>",
         "NameID format not supported",
         "random seed=42 chosen",
+        "{\"type\": \"random_password\", \"name\": \"db\"}, {\"result\": \"ok\"}",
+        "random_password.db: Creation complete after 0s [id=none]",
         "seed: 1234",
         "-----BEGIN CERTIFICATE-----",
         "SSN 078 05 in part",
@@ -89,5 +98,15 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         "auth.existing_secret=postgres-credentials",
         // a path's last part in a Go error chain, not a key
         "error: failed to read secrets: open /var/run/secrets/token: permission denied");
+  }
+
+  @Test
+  void aTerraformStatesGeneratedPasswordsAreSecretInTheStructuredPathToo() {
+    String state = "{\"version\":4,\"resources\":[{\"mode\":\"managed\",\"type\":\"random_password\",\"name\":\"db\","
+        + "\"instances\":[{\"attributes\":{\"id\":\"none\",\"length\":16,\"result\":\"Xk9#mP2vQ7rL4wZ8\"}}]},"
+        + "{\"mode\":\"managed\",\"type\":\"aws_db_instance\",\"name\":\"db\",\"instances\":[{\"attributes\":"
+        + "{\"result\":\"available\"}}]}]}";
+    assertThat(MASK.redactStructured(StructuredFormat.JSON, state, new RedactionCounter())).isEqualTo(
+        state.replace("Xk9#mP2vQ7rL4wZ8", "<secret>"));
   }
 }

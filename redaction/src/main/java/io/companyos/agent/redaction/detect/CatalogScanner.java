@@ -739,6 +739,8 @@ final class CatalogScanner {
         return CommandLineDetector.vaultLogin(s, last);
       case SAML_NAME_ID:
         return LoginLogDetector.samlNameId(s, last);
+      case TERRAFORM_RANDOM:
+        return SiblingValueDetector.terraformRandom(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -49,6 +49,32 @@ final class SiblingValueDetector {
     return -1;
   }
 
+  /**
+   * At the last byte of {@code "random_password"} or {@code "random_string"}, a Terraform state's resource type: the
+   * {@code result} of each of its instances (the generated password, in clear in {@code terraform.tfstate} and
+   * {@code terraform state pull}), up to the end of the resource's object.
+   */
+  static int terraformRandom(Scan s, int last) {
+    int limit = Math.min(s.hi, last + 1 + MAX_OBJECT);
+    int depth = 0;
+    for (int p = last + 1; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '"') {
+        int end = KeyValueDetector.closingQuote(s, p + 1, '"');
+        if (end < 0) {
+          return -1;
+        }
+        boolean result = end - p == 7 && Bytes.startsWith(s.b, p + 1, end, "result");
+        p = result ? Math.max(end, value(s, end + 1, limit)) : end;
+      } else if (c == '{' || c == '[') {
+        depth++;
+      } else if ((c == '}' || c == ']') && depth-- == 0) {
+        return -1; // the resource ends
+      }
+    }
+    return -1; // the spans are kept; the pass goes on over the members between (no jump past them)
+  }
+
   /** After the {@code "value"} key's closing quote at {@code p}: its value, added as a secret. */
   private static int value(Scan s, int p, int limit) {
     p = KeyValueDetector.skipSpaces(s, p);

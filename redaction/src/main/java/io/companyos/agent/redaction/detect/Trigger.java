@@ -140,6 +140,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WPA_PASSPHRASE,
     VAULT_LOGIN_TOKEN,
     SAML_NAME_ID,
+    TERRAFORM_RANDOM,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -195,6 +195,9 @@ final class TriggerCatalog {
     // a "value" made secret by its sibling: SSM's "Type": "SecureString", Terraform's "sensitive": true
     t.add(new Trigger(Action.SIBLING_VALUE, DetectorType.SECRET, "securestring\"", 0));
     t.add(new Trigger(Action.SIBLING_VALUE, DetectorType.SECRET, "sensitive\":", 0));
+    // a Terraform state's random_password and random_string resources: each instance's "result" (session 22)
+    t.add(new Trigger(Action.TERRAFORM_RANDOM, DetectorType.SECRET, "\"random_password\"", 0));
+    t.add(new Trigger(Action.TERRAFORM_RANDOM, DetectorType.SECRET, "\"random_string\"", 0));
     // a Kubernetes Secret printed as text: its data and stringData (kubectl get secret -o yaml|json)
     t.add(new Trigger(Action.KUBE_SECRET_YAML, DetectorType.SECRET, "data:", 0));
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\":{", 0));

@@ -29,7 +29,8 @@ import java.util.Deque;
  * (Compose's {@code command: ["redis-server", "--requirepass", "…"]}); a Keycloak credential's
  * {@code secretData}; every value of a Kubernetes Secret's
  * {@code stringData}, and of its {@code data} (in an object with {@code apiVersion}: all of them once
- * {@code kind: Secret} was seen, else only base64 values, as kubectl writes {@code data} before {@code kind}); and a
+ * {@code kind: Secret} was seen, else only base64 values, as kubectl writes {@code data} before {@code kind}); the
+ * {@code result} of a Terraform state's {@code random_password} and {@code random_string} resources; and a
  * string that is itself a JSON object, redacted as one (compact) when anything in it is redacted.
  */
 final class JacksonRedaction {
@@ -91,6 +92,8 @@ final class JacksonRedaction {
     /** In an object: whether it has an apiVersion field (a Kubernetes object), and its kind. */
     boolean apiVersion;
     String kind;
+    /** In an object: a Terraform state's random_password or random_string resource (its instances' result). */
+    boolean terraformRandom;
   }
 
   private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter, Context root) throws IOException {
@@ -144,6 +147,8 @@ final class JacksonRedaction {
             fieldType = DetectorType.SECRET; // a Kubernetes Secret's plain-text values
           } else if (fieldType == NONE && fieldName.equals("secretData")) {
             fieldType = DetectorType.SECRET; // a Keycloak credential's hash and salt, a JSON string
+          } else if (fieldType == NONE && fieldName.equals("result") && inTerraformRandom(seen)) {
+            fieldType = DetectorType.SECRET; // a Terraform state's generated password
           } else if (fieldType == NONE && fieldName.equals("data") && here.apiVersion) {
             if ("Secret".equals(here.kind)) {
               fieldType = DetectorType.SECRET; // a Kubernetes Secret's base64 values
@@ -164,6 +169,8 @@ final class JacksonRedaction {
               seen.peek().apiVersion = true;
             } else if ("kind".equals(p.currentName())) {
               seen.peek().kind = text;
+            } else if ("type".equals(p.currentName())) {
+              seen.peek().terraformRandom = text.equals("random_password") || text.equals("random_string");
             }
           }
           if (inArray && isSecretFlag(text)) {
@@ -202,6 +209,16 @@ final class JacksonRedaction {
           break;
       }
     }
+  }
+
+  /** Whether an enclosing object is a Terraform state's {@code random_password} or {@code random_string} resource. */
+  private static boolean inTerraformRandom(Deque<Seen> seen) {
+    for (Seen s : seen) {
+      if (s.terraformRandom) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A long command-line option: {@code --verbose}, {@code --requirepass}. */
