@@ -87,6 +87,9 @@ final class KeyValueDetector {
     if (wordEnd - ks == 8 && s.at(wordEnd) <= ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "chpasswd")) {
       return KeyedForms.piped(s, ks, wordEnd, true); // echo 'user:pw' | chpasswd
     }
+    if (wordEnd - ks == 8 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "chpasswd")) {
+      return KeyedForms.cloudInitChpasswd(s, ks, wordEnd + 1); // cloud-init's chpasswd: list: | root:pw
+    }
     if (wordEnd - ks == 6 && Bytes.startsWith(s.b, wordEnd, s.hi, " --stdin") && Bytes.startsWith(s.b, ks, s.hi, "passwd")) {
       return KeyedForms.piped(s, ks, wordEnd + 8, false); // echo pw | passwd --stdin user
     }

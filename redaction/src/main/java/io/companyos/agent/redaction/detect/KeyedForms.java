@@ -613,6 +613,63 @@ final class KeyedForms {
   }
 
   /** Records a user name {@code [us, ue)} (unless a placeholder or a system account) and a secret {@code [ps, pe)}. */
+  /**
+   * After {@code chpasswd:} of cloud-init's user data at a line's start ({@code key} its first byte): the {@code list}
+   * of its older form, {@code user:password} lines of a block scalar ({@code list: |}) or items of a sequence
+   * ({@code - user:password}), each password a secret and the user a {@code user} (not {@code RANDOM}, which asks
+   * cloud-init to make one). Its newer {@code users:} form has {@code password:} keys of their own. The spans are kept
+   * and -1 returned: they may lie far past the pattern (the pass goes on over the lines between).
+   */
+  static int cloudInitChpasswd(Scan s, int key, int after) {
+    int keyIndent = 0;
+    while (key - keyIndent - 1 >= s.lo && s.b[key - keyIndent - 1] == ' ') {
+      keyIndent++;
+    }
+    if (key - keyIndent > s.lo && s.b[key - keyIndent - 1] != '\n' || s.at(skipBlanks(s, after)) != '\n') {
+      return -1; // a key of its own line, its value on the lines below
+    }
+    int limit = Math.min(s.hi, after + 8192);
+    int line = skipBlanks(s, after) + 1;
+    int listIndent = -1;
+    while (line < limit) {
+      int c = skipBlanks(s, line);
+      int indent = c - line;
+      int eol = c;
+      while (eol < limit && s.b[eol] != '\n') {
+        eol++;
+      }
+      if (eol >= limit || (c < eol && indent <= keyIndent)) {
+        break; // the next key at chpasswd's level or above
+      }
+      if (listIndent < 0) {
+        if (Bytes.startsWith(s.b, c, eol, "list:")) {
+          listIndent = indent;
+        }
+      } else if (indent <= listIndent && c < eol && s.b[c] != '-') {
+        listIndent = -1; // expire: false, after the list
+        if (Bytes.startsWith(s.b, c, eol, "list:")) {
+          listIndent = indent;
+        }
+      } else if (c < eol) {
+        int u = s.b[c] == '-' ? skipBlanks(s, c + 1) : c;
+        int e = eol;
+        while (e > u && (s.b[e - 1] == ' ' || s.b[e - 1] == '\r')) {
+          e--;
+        }
+        if (e > u + 1 && (s.b[u] == '"' || s.b[u] == '\'') && s.b[e - 1] == s.b[u]) {
+          u++;
+          e--;
+        }
+        int colon = Bytes.indexOf(s.b, u, e, ":");
+        if (colon > u && colon + 1 < e && !(e - colon - 1 == 6 && Bytes.startsWith(s.b, colon + 1, e, "RANDOM"))) {
+          userAndSecret(s, u, colon, colon + 1, e);
+        }
+      }
+      line = eol + 1;
+    }
+    return -1;
+  }
+
   static boolean userAndSecret(Scan s, int us, int ue, int ps, int pe) {
     boolean any = false;
     if (ue > us && !KeyValueDetector.isPlaceholder(s, us, ue) && !KeyValueDetector.isSystemAccount(s, us, ue)) {
