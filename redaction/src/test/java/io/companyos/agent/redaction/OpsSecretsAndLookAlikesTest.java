@@ -54,6 +54,15 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
             "#cloud-config\nchpasswd:\n  list: |\n    root:<secret>\n    ubuntu:RANDOM\n    <user>:<secret>\n  expire: false\nssh_pwauth: true\n"),
         Arguments.of("chpasswd:\n  expire: false\n  list:\n  - root:Hunter2pw\n  - 'alice:Passw0rd99'\nruncmd:\n  - echo done\n",
             "chpasswd:\n  expire: false\n  list:\n  - root:<secret>\n  - '<user>:<secret>'\nruncmd:\n  - echo done\n"),
+        // the fixed user names of token logins stay, telling which credential follows; the token goes
+        Arguments.of("git clone https://oauth2:Hunter2passGitlabToken@gitlab.example.com/group/repo.git",
+            "git clone https://oauth2:<secret>@gitlab.example.com/group/repo.git"),
+        Arguments.of("remote: https://x-access-token:Hunter2passAppToken@github.com/acme/repo.git",
+            "remote: https://x-access-token:<secret>@github.com/acme/repo.git"),
+        Arguments.of("docker login -u AWS -p Hunter2passEcrToken 123456789012.dkr.ecr.us-east-1.amazonaws.com",
+            "docker login -u AWS -p <secret> 123456789012.dkr.ecr.us-east-1.amazonaws.com"),
+        Arguments.of("git clone https://jdoe:Hunter2pass@gitlab.example.com/group/repo.git",
+            "git clone https://<user>:<secret>@gitlab.example.com/group/repo.git"),
         // the look-alikes' neighbours that stay redacted
         Arguments.of("dn: CN=Jane Doe,OU=Users,DC=acme,DC=local", "dn: CN=<name>,OU=Users,DC=acme,DC=local"),
         Arguments.of("subject=CN=Jane Doe,O=Acme Corp,C=US", "subject=CN=<name>,O=Acme Corp,C=US"),

@@ -924,7 +924,26 @@ final class KeyValueDetector {
     int len = end - start;
     return (len == 4 && Bytes.startsWith(s.b, start, end, "root"))
         || (len == 6 && Bytes.startsWith(s.b, start, end, "nobody"))
-        || Bytes.startsWith(s.b, start, end, "[");
+        || Bytes.startsWith(s.b, start, end, "[")
+        || (len >= 3 && len <= 17 && isTokenUser(s, start, end));
+  }
+
+  /**
+   * The fixed user names that go with a token in a URL's userinfo or a registry login, the same for every customer
+   * and telling which kind of credential follows: GitLab's {@code oauth2} and {@code gitlab-ci-token}, GitHub Apps'
+   * {@code x-access-token}, Bitbucket's {@code x-token-auth}, {@code x-oauth-basic}, Amazon ECR's {@code AWS}, Google
+   * registries' {@code _json_key} and {@code oauth2accesstoken}.
+   */
+  private static final String[] TOKEN_USERS = {"oauth2", "gitlab-ci-token", "x-access-token", "x-token-auth",
+      "x-oauth-basic", "AWS", "_json_key", "oauth2accesstoken"};
+
+  static boolean isTokenUser(Scan s, int start, int end) {
+    for (String u : TOKEN_USERS) {
+      if (u.length() == end - start && Bytes.startsWith(s.b, start, end, u)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
