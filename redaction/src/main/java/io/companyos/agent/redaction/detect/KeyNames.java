@@ -20,6 +20,12 @@ public final class KeyNames {
   private static final List<String> DOCUMENT_ONLY_SECRETS =
       List.of("license_key", "licensekey", "license-key", "license.key");
 
+  /**
+   * The fields that name the {@code value} member beside them ({@code {"Name": "given_name", "Value": "Jane"}},
+   * {@code {"path": "name.familyName", "value": "Doe"}}), any case.
+   */
+  public static final List<String> NAMING_FIELDS = KeyedForms.NAMING_FIELDS;
+
   private KeyNames() {}
 
   /** The detector whose values live under {@code key}, or {@code null} for an ordinary key. */

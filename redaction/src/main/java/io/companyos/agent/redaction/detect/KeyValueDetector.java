@@ -204,8 +204,7 @@ final class KeyValueDetector {
       return KeyedForms.tableValue(s, t, sp); // Vault's "password           Hunter2": a key, blanks, a value
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.SECRET && c > ' ') {
       return KeyedForms.blankSeparated(s, t, ks, wordStart, wordEnd, sp);
-    } else if (!escaped && (t.type() == DetectorType.SECRET || t.type() == DetectorType.AWS_SECRET_KEY)
-        && (c == ',' || c == '\n' || c == '\r' || c == '}')) {
+    } else if (!escaped && (c == ',' || c == '\n' || c == '\r' || c == '}')) {
       return KeyedForms.namedValue(s, t, ks, p, sp);
     } else {
       return -1;

@@ -438,6 +438,12 @@ final class KeyedForms {
    */
   static int namedValue(Scan s, Trigger t, int ks, int p, int sp) {
     int b = ks - 1;
+    if (s.at(b) == ':' && s.at(p - 1) == '"') { // Cognito's "custom:dob": a namespace before the attribute's name
+      while (b > s.lo && ks - b < 32 && Bytes.isWord(s.b[b - 1])) {
+        b--;
+      }
+      b--;
+    }
     int q = s.at(b);
     if (q == '"' || q == '\'') {
       if (s.at(p - 1) != q) {
@@ -458,10 +464,11 @@ final class KeyedForms {
     if (quotedName) {
       b--;
     }
-    int name = b - 3;
-    if (name < s.lo || !(Bytes.startsWithIgnoreCase(s.b, name, b + 1, "name")
-            || Bytes.startsWithIgnoreCase(s.b, name, b + 1, "type")) || Bytes.isWord(s.at(name - 1))
-        || (quotedName && s.at(name - 1) != '"')) {
+    int name = b + 1;
+    while (name > s.lo && b + 1 - name < 8 && Bytes.isAlpha(s.b[name - 1])) {
+      name--;
+    }
+    if (!isNamingField(s, name, b + 1) || Bytes.isWord(s.at(name - 1)) || (quotedName && s.at(name - 1) != '"')) {
       return -1;
     }
     int v;
@@ -668,6 +675,18 @@ final class KeyedForms {
       line = eol + 1;
     }
     return -1;
+  }
+
+  /** The fields that name the {@code value} beside them, any case. */
+  static final java.util.List<String> NAMING_FIELDS = java.util.List.of("name", "type", "key", "path", "property");
+
+  private static boolean isNamingField(Scan s, int from, int to) {
+    for (String f : NAMING_FIELDS) {
+      if (to - from == f.length() && Bytes.startsWithIgnoreCase(s.b, from, to, f)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean userAndSecret(Scan s, int us, int ue, int ps, int pe) {

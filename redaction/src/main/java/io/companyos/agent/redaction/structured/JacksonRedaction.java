@@ -139,7 +139,7 @@ final class JacksonRedaction {
           fieldName = p.currentName();
           fieldType = KeyNames.classify(fieldName);
           Seen here = seen.peek();
-          if (fieldType == NONE && fieldName.equals("value") && here.named != null) {
+          if (fieldType == NONE && fieldName.equalsIgnoreCase("value") && here.named != null) {
             fieldName = here.named; // a Kubernetes env entry, an ECS environment entry: the value of that name
             fieldType = KeyNames.classify(fieldName);
           }
@@ -160,9 +160,8 @@ final class JacksonRedaction {
           break;
         case VALUE_STRING:
           String text = p.getText();
-          if (fieldType == DetectorType.PERSON_NAME && "name".equals(fieldName) && !seen.isEmpty()) {
-            DetectorType n = KeyNames.classify(text);
-            seen.peek().named = n == DetectorType.SECRET || n == DetectorType.AWS_SECRET_KEY ? text : null;
+          if (!seen.isEmpty() && fieldName != null && isNamingField(fieldName)) {
+            seen.peek().named = KeyNames.classify(text) != NONE ? text : null;
           }
           if (!seen.isEmpty() && p.getParsingContext().inObject()) {
             if ("apiVersion".equals(p.currentName())) {
@@ -215,6 +214,16 @@ final class JacksonRedaction {
   private static boolean inTerraformRandom(Deque<Seen> seen) {
     for (Seen s : seen) {
       if (s.terraformRandom) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A field that names the {@code value} beside it: {@code name}, {@code type}, {@code key}, {@code path}, {@code property}. */
+  private static boolean isNamingField(String field) {
+    for (String f : io.companyos.agent.redaction.detect.KeyNames.NAMING_FIELDS) {
+      if (f.equalsIgnoreCase(field)) {
         return true;
       }
     }
