@@ -69,6 +69,8 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         Arguments.of("{\"userDisplayName\": \"Jane Doe\", \"appDisplayName\": \"Microsoft Teams\"}",
             "{\"userDisplayName\": \"<name>\", \"appDisplayName\": \"Microsoft Teams\"}"),
         Arguments.of("  user.displayName: Jane Doe", "  user.displayName: <name>"),
+        Arguments.of("{\"name\": \"Jane Doe\", \"id\": 3}", "{\"name\": \"<name>\", \"id\": 3}"),
+        Arguments.of("Customer(id=42, name=Jan de Vries, tier=gold)", "Customer(id=42, name=<name>, tier=gold)"),
         Arguments.of("  clientSecret: Hunter2passClient", "  clientSecret: <secret>"),
         Arguments.of("token: Hunter2passToken", "token: <secret>"));
   }
@@ -108,6 +110,11 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         "\"appDisplayName\": \"Microsoft Teams\",",
         "\"resourceDisplayName\": \"Windows Azure Active Directory\",",
         "servicePrincipalDisplayName=Backup Robot",
+        // the title-case name of an object under a name key is no person's (Nomad's token list, policies, clusters)
+        "Name         = Bootstrap Token",
+        "{\"name\": \"Production Cluster\", \"id\": 3}",
+        "{\"name\": \"Default Policy\"}",
+        "name=Order Service started",
         // the name of a Kubernetes Secret, not its content (Helm charts' existingSecret)
         "  existingSecret: postgres-credentials",
         "auth.existing_secret=postgres-credentials",

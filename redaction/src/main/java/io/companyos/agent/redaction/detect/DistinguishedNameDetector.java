@@ -65,19 +65,33 @@ final class DistinguishedNameDetector {
   private static final java.util.Set<String> NO_PERSON_WORDS = java.util.Set.of("ca", "authority", "certificate",
       "certification", "intermediate", "issuing", "admins", "administrators", "groups", "users", "operators",
       "services", "servers", "developers", "engineers", "kubernetes", "etcd", "signing", "tls", "ssl", "rsa", "ecc",
-      "ecdsa", "team", "department", "readers", "writers", "owners", "members", "computers");
+      "ecdsa", "team", "department", "readers", "writers", "owners", "members", "computers",
+      // (session 22) the words of objects' title-case names under a name key: "Bootstrap Token" (Nomad),
+      // "Default Policy", "Production Cluster", "Order Service"
+      "token", "tokens", "policy", "policies", "cluster", "service", "server", "group", "role", "roles", "account",
+      "accounts", "bucket", "queue", "topic", "database", "pipeline", "project", "job", "task", "default",
+      "production", "staging", "backup", "bootstrap", "management", "admin", "api", "application", "gateway", "proxy",
+      "agent", "worker", "scheduler", "controller", "dashboard", "config", "configuration", "settings", "template",
+      "instance", "volume", "network", "region", "cron", "webhook", "integration", "plugin", "workflow");
 
   /**
    * Whether a common name is no person's: it holds a digit or a colon (Let's Encrypt's {@code R3}, {@code GTS CA 1C3},
    * Kubernetes' {@code system:node:worker-1}) or one of {@link #NO_PERSON_WORDS}.
    */
   private static boolean namesNoPerson(Scan s, int start, int end) {
+    for (int p = start; p < end; p++) {
+      if (Bytes.isDigit(s.b[p]) || s.b[p] == ':') {
+        return true;
+      }
+    }
+    return holdsNoPersonWord(s, start, end);
+  }
+
+  /** Whether a word of {@code [start, end)} (between blanks, dashes, underscores) is one of {@link #NO_PERSON_WORDS}. */
+  static boolean holdsNoPersonWord(Scan s, int start, int end) {
     int w = start;
     for (int p = start; p <= end; p++) {
       int c = p < end ? s.b[p] : ' ';
-      if (Bytes.isDigit(c) || c == ':') {
-        return true;
-      }
       if (c == ' ' || c == '-' || c == '_') {
         if (p - w >= 2 && p - w <= 14 && NO_PERSON_WORDS.contains(
             new String(s.b, w, p - w, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT))) {

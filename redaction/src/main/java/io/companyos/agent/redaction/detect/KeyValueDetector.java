@@ -988,7 +988,7 @@ final class KeyValueDetector {
         p++;
       }
     }
-    return words >= 2 && words <= 4;
+    return words >= 2 && words <= 4 && !DistinguishedNameDetector.holdsNoPersonWord(s, start, end);
   }
 
   private static final java.util.List<String> SURNAME_PARTICLES =
