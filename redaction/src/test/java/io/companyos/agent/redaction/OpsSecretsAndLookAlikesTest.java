@@ -123,6 +123,16 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
   }
 
   @Test
+  void anIbanWrittenInLowerCaseOrWithDashesGetsTheTokenOfItsUsualSpelling() {
+    Redactor pseudonyms = Redactor.builder().pseudonymKey(PseudonymKey.of(new byte[32])).build();
+    String usual = pseudonyms.redact("to DE89 3704 0044 0532 0130 00 ok");
+    String token = usual.substring(usual.indexOf('<'), usual.indexOf('>') + 1);
+    assertThat(token).startsWith("<iban:");
+    assertThat(pseudonyms.redact("iban=de89370400440532013000")).isEqualTo("iban=" + token);
+    assertThat(pseudonyms.redact("IBAN: DE89-3704-0044-0532-0130-00")).isEqualTo("IBAN: " + token);
+  }
+
+  @Test
   void aTerraformStatesGeneratedPasswordsAreSecretInTheStructuredPathToo() {
     String state = "{\"version\":4,\"resources\":[{\"mode\":\"managed\",\"type\":\"random_password\",\"name\":\"db\","
         + "\"instances\":[{\"attributes\":{\"id\":\"none\",\"length\":16,\"result\":\"Xk9#mP2vQ7rL4wZ8\"}}]},"

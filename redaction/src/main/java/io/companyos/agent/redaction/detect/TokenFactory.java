@@ -291,7 +291,7 @@ final class TokenFactory {
       case US_SSN:
         return keep(v, false);
       case IBAN:
-        return keep(v, true);
+        return upperAscii(keep(v, true)); // (under an iban key also written in lower case: one token)
       default:
         return v;
     }
@@ -356,6 +356,15 @@ final class TokenFactory {
       out[i] = (byte) Bytes.lower(out[i]);
     }
     return out;
+  }
+
+  private static byte[] upperAscii(byte[] v) {
+    for (int i = 0; i < v.length; i++) {
+      if (v[i] >= 'a' && v[i] <= 'z') {
+        v[i] -= 32;
+      }
+    }
+    return v;
   }
 
   private static byte[] keep(byte[] v, boolean letters) {
