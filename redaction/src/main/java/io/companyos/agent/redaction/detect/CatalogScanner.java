@@ -741,6 +741,8 @@ final class CatalogScanner {
         return LoginLogDetector.samlNameId(s, last);
       case TERRAFORM_RANDOM:
         return SiblingValueDetector.terraformRandom(s, last);
+      case MYSQL_TEMPORARY_PASSWORD:
+        return CommandLineDetector.mysqlTemporaryPassword(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -816,6 +816,31 @@ final class CommandLineDetector {
     return -1;
   }
 
+  /**
+   * After {@code A temporary password is generated for } of MySQL's first start ({@code root@localhost: x}): the
+   * password, the rest of the line (it may hold any printable byte: {@code kj3(f#Q8;Zs>}).
+   */
+  static int mysqlTemporaryPassword(Scan s, int last) {
+    int p = last + 1;
+    int limit = Math.min(s.hi, p + 128);
+    while (p < limit && s.b[p] != ':' && s.b[p] != '\n' && s.b[p] != ' ') {
+      p++;
+    }
+    if (s.at(p) != ':' || s.at(p + 1) != ' ') {
+      return -1;
+    }
+    int start = p + 2;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != '\n' && s.b[end] != '\r') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return end > start && !(s.at(start) == '<' && s.tokenEnd(start) == end) && s.add(start, end, DetectorType.SECRET)
+        ? end : -1;
+  }
+
   /** Vault's flags that take no value: any other flag without {@code =} takes the next word ({@code -address URL}). */
   private static final String[] VAULT_BOOLEAN_FLAGS = {"-no-print", "-no-store", "-token-only", "-tls-skip-verify",
       "-non-interactive", "-policy-override", "-detailed"};

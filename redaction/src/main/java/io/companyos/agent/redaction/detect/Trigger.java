@@ -141,6 +141,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     VAULT_LOGIN_TOKEN,
     SAML_NAME_ID,
     TERRAFORM_RANDOM,
+    MYSQL_TEMPORARY_PASSWORD,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -166,6 +166,15 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "map(", 'i'));
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "am(", 'p' | LoginLogDetector.DOVECOT_PASSDB));
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "passwd-file(", LoginLogDetector.DOVECOT_PASSDB));
+    // (session 22) Dovecot's SQL and LDAP passdbs, sql(alice,…), ldap(alice,…) ("sql" and "lda" are common starts:
+    // "ql(" and "dap(" with the letter before; "dap" is a common trigram, so "ap(" enters the filter), its doveadm
+    // and LDA services
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "ql(", 's' | LoginLogDetector.DOVECOT_PASSDB));
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "dap(", 'l' | LoginLogDetector.DOVECOT_PASSDB));
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "doveadm(", 0));
+    t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "da(", 'l'));
+    // MySQL's first start: "A temporary password is generated for root@localhost: x" (the line's rest)
+    t.add(new Trigger(Action.MYSQL_TEMPORARY_PASSWORD, DetectorType.SECRET, "temporary password is generated for ", 0));
     t.add(new Trigger(Action.POSTGRES_KEY, DetectorType.USERNAME, ")=(", 0)); // DETAIL:  Key (username)=(alice)
     t.add(new Trigger(Action.SAMBA_DOMAIN_USER, DetectorType.USERNAME, "]\\[", 0)); // Samba's user [DOMAIN]\[alice]
     t.add(new Trigger(Action.VAULT_LOGIN_PATH, DetectorType.USERNAME, "userpass/login/", 0)); // Vault's auth paths
@@ -419,9 +428,12 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     // pw (pw=, db_pw:, "ADMIN_PW": , ?pw=, plink -pw x) with the byte after or before it: Trigger.SUFFIXED
-    for (String after : List.of("=", ":", "\"", "'")) {
+    for (String after : List.of("=", ":", "\"", "'", " ")) { // (" ": bind_pw = x of Postfix's LDAP tables)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "pw" + after, Trigger.SUFFIXED));
     }
+    // sssd's ldap_default_authtok (the bind password of every LDAP- or AD-joined host), Dovecot's LDAP dnpass
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "authtok", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "dnpass", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "-pw", Trigger.PREFIXED));
     moreSecretKeys(t);
     // RabbitMQ's definitions export ("password_hash": "kI3G…", a salted SHA-256 of the password); Azure API
