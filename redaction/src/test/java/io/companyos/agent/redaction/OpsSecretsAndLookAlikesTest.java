@@ -72,7 +72,8 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         Arguments.of("{\"name\": \"Jane Doe\", \"id\": 3}", "{\"name\": \"<name>\", \"id\": 3}"),
         Arguments.of("Customer(id=42, name=Jan de Vries, tier=gold)", "Customer(id=42, name=<name>, tier=gold)"),
         Arguments.of("  clientSecret: Hunter2passClient", "  clientSecret: <secret>"),
-        Arguments.of("token: Hunter2passToken", "token: <secret>"));
+        Arguments.of("token: Hunter2passToken", "token: <secret>"),
+        Arguments.of("X hvs.CAESIJ5sSecretPartOfTheToken0123456789abcdefghij y", "X <token> y"));
   }
 
   static Stream<String> unchanged() {
@@ -119,7 +120,9 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
         "  existingSecret: postgres-credentials",
         "auth.existing_secret=postgres-credentials",
         // a path's last part in a Go error chain, not a key
-        "error: failed to read secrets: open /var/run/secrets/token: permission denied");
+        "error: failed to read secrets: open /var/run/secrets/token: permission denied",
+        // a host whose first label is a token prefix's letters (jqwik's find: hvb.plant-east.example.com)
+        "resolved hvb.plant-east.example.com and hvs.svc.example.org");
   }
 
   @Test

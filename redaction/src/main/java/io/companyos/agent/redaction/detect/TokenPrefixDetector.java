@@ -94,7 +94,32 @@ final class TokenPrefixDetector {
     if (!prefix.marker().isEmpty() && Bytes.indexOf(s.b, last + 1, p, prefix.marker()) < 0) {
       return -1;
     }
+    if (looksLikeHostName(s, last + 1, p)) {
+      return -1; // hvb.plant-east.example.com: a host whose first label is a prefix's letters (found by jqwik)
+    }
     return s.add(start, p, DetectorType.API_TOKEN) ? p : -1;
+  }
+
+  /** Lower-case labels of letters, digits and dashes, dot-separated, the last all letters: a host name, no token. */
+  private static boolean looksLikeHostName(Scan s, int from, int to) {
+    int lastDot = -1;
+    for (int p = from; p < to; p++) {
+      int c = s.b[p];
+      if (c == '.') {
+        lastDot = p;
+      } else if (!(Bytes.isLower(c) || Bytes.isDigit(c) || c == '-')) {
+        return false;
+      }
+    }
+    if (lastDot < 0 || to - lastDot < 3) {
+      return false;
+    }
+    for (int p = lastDot + 1; p < to; p++) {
+      if (!Bytes.isLower(s.b[p])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean inBody(int c, int alphabet) {
