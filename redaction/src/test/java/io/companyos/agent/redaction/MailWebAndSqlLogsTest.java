@@ -20,6 +20,18 @@ class MailWebAndSqlLogsTest extends RedactedAndKeptCases {
             "Nov 27 10:03:01 mx1 dovecot: doveadm(<user>): Error: Mailbox INBOX: open failed"),
         Arguments.of("Nov 27 10:29:01 mx1 dovecot: lda(alice)<4247><AbCdEf>: sieve: stored mail into mailbox 'INBOX'",
             "Nov 27 10:29:01 mx1 dovecot: lda(<user>)<4247><AbCdEf>: sieve: stored mail into mailbox 'INBOX'"),
+        Arguments.of("SELECT * FROM users WHERE username='alice' AND password=MD5('Hunter2pass')",
+            "SELECT * FROM users WHERE username='<user>' AND password=MD5('<secret>')"),
+        Arguments.of("UPDATE users SET password_hash = crypt('Hunter2pass', gen_salt('bf')) WHERE username = 'alice'",
+            "UPDATE users SET password_hash = crypt('<password_hash>', gen_salt('bf')) WHERE username = '<user>'"),
+        Arguments.of("UPDATE mailbox SET password = ENCRYPT('Hunter2pass', CONCAT('$6$', SUBSTRING(SHA(RAND()), -16))) WHERE id = 4",
+            "UPDATE mailbox SET password = ENCRYPT('<secret>', CONCAT('$6$', SUBSTRING(SHA(RAND()), -16))) WHERE id = 4"),
+        Arguments.of("query: UPDATE users SET password = N'Hunter2pass' WHERE id = 42", "query: UPDATE users SET password = N'<secret>' WHERE id = 42"),
+        Arguments.of("query: UPDATE users SET password = E'Hunter2pass' WHERE id = 42", "query: UPDATE users SET password = E'<secret>' WHERE id = 42"),
+        Arguments.of("20261127 10:30:01,db1,app,192.0.2.10,42,123,QUERY,app,'UPDATE users SET password=\\'Hunter2pass\\' WHERE id=3',0",
+            "20261127 10:30:01,db1,app,<ipv4>,42,123,QUERY,app,'UPDATE users SET password=\\'<secret>\\' WHERE id=3',0"),
+        Arguments.of("password=Hunter(x)", "password=<secret>"),
+        Arguments.of("password=N'importe", "password=<secret>"),
         Arguments.of("bind_pw = Hunter2pass", "bind_pw = <secret>"),
         Arguments.of("DB_PW = \"Hunter2pass\"", "DB_PW = \"<secret>\""),
         Arguments.of("smtp_pw : Hunter2pass", "smtp_pw : <secret>"),
@@ -36,6 +48,12 @@ class MailWebAndSqlLogsTest extends RedactedAndKeptCases {
         "formula(x) = lambda(y)",
         "the pw is wrong",
         "ldap_default_authtok_type = password",
-        "min_pw_length = 12");
+        "min_pw_length = 12",
+        "2026-11-27T10:18:01.123456Z\t   42 Query\tUPDATE users SET password = :password WHERE id = :id",
+        "Executing prepared SQL statement [UPDATE users SET password = ? WHERE id = ?]",
+        "INSERT INTO t (a) VALUES (1) ON DUPLICATE KEY UPDATE password=VALUES(password)",
+        "SELECT 1 FROM users WHERE id = $1 AND password_hash = crypt($2, password_hash)",
+        "INSERT INTO \"users\" (\"username\", \"password\", \"email\") VALUES ($1, $2, $3)",
+        "INSERT INTO \"users\" (\"first_name\", \"last_name\", \"phone\") VALUES ($1, $2, $3)");
   }
 }

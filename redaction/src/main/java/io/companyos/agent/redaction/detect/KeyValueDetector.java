@@ -213,6 +213,19 @@ final class KeyValueDetector {
     if ((q == 'b' || q == 'B') && (s.at(vs + 1) == '\'' || s.at(vs + 1) == '"')) {
       vs++; // a Python bytes literal, b'x' (botocore's and http.client's debug dumps of headers): the quoted value
       q = s.at(vs);
+    } else if (c == '=' && Bytes.isAlpha(q)) {
+      int literal = sqlLiteral(s, vs);
+      if (literal == SQL_EXPRESSION) {
+        return -1; // password = VALUES(password), crypt($2, password_hash): SQL, no value of its own
+      }
+      if (literal > 0) {
+        vs = literal; // password = MD5('x'), crypt('x', gen_salt('bf')), N'x', E'x': the string literal
+        q = s.at(vs);
+      }
+    }
+    if (q == '\\' && s.at(vs + 1) == '\'') { // an SQL text quoted again by a log's CSV: password=\'x\'
+      int end = Bytes.indexOf(s.b, vs + 2, Math.min(s.hi, vs + 2 + MAX_VALUE), "\\'");
+      return end < 0 || Bytes.indexOf(s.b, vs + 2, end, "\n") >= 0 ? -1 : accept(s, t, vs + 2, end);
     }
     int open = q == '\\' ? escapedQuote(s, vs) : 0;
     if (open > 0) {
@@ -521,6 +534,52 @@ final class KeyValueDetector {
    * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them);
    * else 0.
    */
+  private static final int SQL_EXPRESSION = -2;
+
+  private static boolean isIdentifier(Scan s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!Bytes.isAlnum(s.b[p]) && s.b[p] != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * After {@code key =}, at a letter: where an SQL string literal that is the value starts (at its quote): a prefixed
+   * literal ({@code N'x'} of SQL Server, {@code E'x'} of PostgreSQL) or a function's first argument
+   * ({@code MD5('x')}, {@code crypt('x', gen_salt('bf'))}, {@code ENCRYPT('x', …)}); {@link #SQL_EXPRESSION} for a
+   * function of no literal ({@code VALUES(password)}, {@code crypt($2, password_hash)}, {@code MD5(?)}); else 0.
+   */
+  private static int sqlLiteral(Scan s, int vs) {
+    int q = s.at(vs + 1);
+    if ((q == '\'') && (s.at(vs) == 'N' || s.at(vs) == 'E' || s.at(vs) == 'e' || s.at(vs) == 'n')) {
+      return closingQuote(s, vs + 2, '\'') > vs + 2 ? vs + 1 : 0; // (not a password N'importe…)
+    }
+    int p = vs;
+    boolean upper = true;
+    while (p - vs < 32 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '_')) {
+      upper &= !Bytes.isLower(s.at(p));
+      p++;
+    }
+    if (s.at(p) != '(' || p - vs < 3) {
+      return 0;
+    }
+    int a = skipSpaces(s, p + 1);
+    int c = s.at(a);
+    if (c == '\'') {
+      return closingQuote(s, a + 1, '\'') > a + 1 ? a : 0;
+    }
+    boolean sqlName = upper || Bytes.startsWith(s.b, vs, p, "crypt") || Bytes.startsWith(s.b, vs, p, "md5")
+        || Bytes.startsWith(s.b, vs, p, "sha");
+    int e = a;
+    while (e - a < 64 && (Bytes.isAlnum(s.at(e)) || s.at(e) == '_' || s.at(e) == '$' || s.at(e) == ':' || s.at(e) == '?')) {
+      e++;
+    }
+    // (an unquoted argument, ?, $2 or :name, then , or ): no value here; a password like Hunter(x) is not all capitals)
+    return sqlName && e > a && (s.at(e) == ')' || s.at(e) == ',') ? SQL_EXPRESSION : 0;
+  }
+
   static int escapedQuote(Scan s, int p) {
     int n = 0;
     while (s.at(p + n) == '\\' && n < 15) {
@@ -830,6 +889,9 @@ final class KeyValueDetector {
         return false;
       }
       return true; // ${X}, $X, {{ x }}, JSON structures, tags and tokens, %X%
+    }
+    if ((len == 1 && c == '?') || (c == ':' && len > 1 && Bytes.isAlpha(s.b[start + 1]) && isIdentifier(s, start + 1, end))) {
+      return true; // an SQL statement's parameters: password = ?, password = :password (JPA, Spring's named)
     }
     if (len <= 9) {
       String v = new String(s.b, start, len, java.nio.charset.StandardCharsets.ISO_8859_1)

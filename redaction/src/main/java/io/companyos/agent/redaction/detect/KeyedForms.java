@@ -59,9 +59,12 @@ final class KeyedForms {
     }
     int end = KeyValueDetector.closingQuote(s, v + 1, q);
     int after = s.at(end + 1);
-    if (end < 0 || (opener == '[' && after != ']')
+    boolean tuple = opener == '(' && !(b > s.lo && (Bytes.isWord(s.b[b - 1]) || s.b[b - 1] == '.')); // not a call's (
+    if (end < 0 || (opener == '[' && after != ']') || (tuple && after != ')')
         || (opener == '\n' && !(after == '\n' || after == '\r' || (end + 1 == s.hi && s.eof)))) {
-      return NOT_THIS_FORM; // (a list of key names, ["password", "email", …], is no pair)
+      // (a list of key names, ["password", "email", …], is no pair; nor an SQL column list, ("username",
+      // "password", "email") VALUES …)
+      return NOT_THIS_FORM;
     }
     return KeyValueDetector.accept(s, t, v + 1, end);
   }
