@@ -167,8 +167,12 @@ final class KeyValueDetector {
       // a match's bytes and does not skip tokens
       return -1;
     }
-    if (s.at(p) == '>' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
-      int start = p + 1;
+    int tagEnd = p;
+    if (s.at(p) == ' ' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
+      tagEnd = attributesEnd(s, p); // <wsse:Password Type="…#PasswordText">x</wsse:Password>, xsi:type="…"
+    }
+    if (s.at(tagEnd) == '>' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
+      int start = tagEnd + 1;
       int limit = Math.min(s.hi, start + MAX_VALUE);
       if (Bytes.startsWith(s.b, start, limit, "<![CDATA[")) { // <password><![CDATA[x]]></password>
         int end = Bytes.indexOf(s.b, start + 9, limit, "]]>");
@@ -535,6 +539,29 @@ final class KeyValueDetector {
    * else 0.
    */
   private static final int SQL_EXPRESSION = -2;
+
+  /**
+   * After an element's name, at the blank before its attributes: the {@code >} that ends its start tag (quoted values
+   * skipped), on the same line and within 1 KiB; {@code p} itself (no {@code >} there) for a self-closing or cut tag.
+   */
+  private static int attributesEnd(Scan s, int p) {
+    int limit = Math.min(s.hi, p + 1024);
+    for (int q = p; q < limit; q++) {
+      int c = s.b[q];
+      if (c == '"' || c == '\'') {
+        int close = closingQuote(s, q + 1, c);
+        if (close < 0) {
+          return p;
+        }
+        q = close;
+      } else if (c == '>') {
+        return s.b[q - 1] == '/' ? p : q;
+      } else if (c == '\n' || c == '<') {
+        return p;
+      }
+    }
+    return p;
+  }
 
   private static boolean isIdentifier(Scan s, int from, int to) {
     for (int p = from; p < to; p++) {
