@@ -90,16 +90,19 @@ final class Ipv4Detector {
     return p;
   }
 
-  /** {@code Chrome/122.0.0.0}: a capitalised product token without dots before the slash. */
+  /**
+   * {@code Chrome/122.0.0.0}: a capitalised product token without dots before the slash; not a host name with a
+   * digit, a dash or an underscore ({@code DB01/10.0.0.5} of Java's {@code InetSocketAddress}, {@code WIN-SQL01/…},
+   * Squid's {@code HIER_DIRECT/192.0.2.20}).
+   */
   private static boolean afterProductName(Scan s, int slash) {
     int p = slash - 1;
+    boolean hostLike = false;
     while (p >= s.lo && slash - p <= 32 && (Bytes.isAlnum(s.b[p]) || s.b[p] == '_' || s.b[p] == '-')) {
+      hostLike |= !Bytes.isAlpha(s.b[p]);
       p--;
     }
-    if (s.at(p) == '.' || p == slash - 1) {
-      return false;
-    }
-    return Bytes.isUpper(s.at(p + 1));
+    return s.at(p) != '.' && p != slash - 1 && !hostLike && Bytes.isUpper(s.at(p + 1));
   }
 
   private static boolean afterVersionWord(Scan s, int start) {

@@ -492,8 +492,9 @@ final class LoginLogDetector {
       start--;
     }
     int before = s.at(start - 1);
-    if (start == slash || !(start == s.lo || before == '\n' || (before == ' ' && s.at(start - 2) == ':'))) {
-      return;
+    if (start == slash || !(start == s.lo || before == '\n' || (before == ' ' && s.at(start - 2) == ':'
+        && s.at(start - 3) == ']'))) {
+      return; // (after a syslog tag, openvpn[1234]: alice/…; not Java's "Connection refused: DB01/10.0.0.5:5432")
     }
     add(s, start, slash);
   }
