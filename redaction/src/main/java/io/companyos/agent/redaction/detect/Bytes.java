@@ -142,6 +142,9 @@ final class Bytes {
    * whose hex digits it took for name bytes (<code>&#92;u201cjane@</code>: not {@code u201cjane}), else {@code st}.
    */
   static int pastEscape(byte[] b, int st, int lo, int hi) {
+    if (st - 1 >= lo && b[st - 1] == '\\' && st + 3 <= hi && b[st] == 'x' && isHex(b[st + 1]) && isHex(b[st + 2])) {
+      return st + 3; // nginx's \x22 (a quote of a logged request body)
+    }
     return st - 1 >= lo && b[st - 1] == '\\' && escapedUnit(b, st - 1, hi) >= 0 ? Math.min(st + 5, hi) : st;
   }
 

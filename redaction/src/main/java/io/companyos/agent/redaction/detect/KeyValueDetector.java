@@ -47,7 +47,7 @@ final class KeyValueDetector {
       return e > 0 && !Bytes.isWord(s.at(e)) ? accept(s, t, wordEnd + 1, e) : -1; // SSN 078 05 1120
     }
     int ks = wordStart;
-    while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1])) {
+    while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1]) && !afterHexQuote(s, ks)) {
       ks--;
     }
     while (ks < wordStart && s.b[ks] == '.') {
@@ -607,7 +607,15 @@ final class KeyValueDetector {
     return sqlName && e > a && (s.at(e) == ')' || s.at(e) == ',') ? SQL_EXPRESSION : 0;
   }
 
+  /** Whether {@code \x22} (nginx's escape of a quote in its access log) ends just before {@code p}. */
+  private static boolean afterHexQuote(Scan s, int p) {
+    return s.at(p - 1) == '2' && s.at(p - 2) == '2' && s.at(p - 3) == 'x' && s.at(p - 4) == '\\';
+  }
+
   static int escapedQuote(Scan s, int p) {
+    if (s.at(p) == '\\' && s.at(p + 1) == 'x' && s.at(p + 2) == '2' && s.at(p + 3) == '2') {
+      return 4; // nginx writes a logged request body's quotes as \x22 (log_format without escape=json)
+    }
     int n = 0;
     while (s.at(p + n) == '\\' && n < 15) {
       n++;
