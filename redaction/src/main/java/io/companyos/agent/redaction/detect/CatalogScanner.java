@@ -743,6 +743,8 @@ final class CatalogScanner {
         return SiblingValueDetector.terraformRandom(s, last);
       case MYSQL_TEMPORARY_PASSWORD:
         return CommandLineDetector.mysqlTemporaryPassword(s, last);
+      case EXIM_USER:
+        return LoginLogDetector.eximUser(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -1295,6 +1295,40 @@ final class LoginLogDetector {
     return add(s, start, end);
   }
 
+  /**
+   * At the {@code =} of Exim's main-log fields: {@code A=dovecot_login:alice} (the authenticator, then the user) of an
+   * authenticated submission, {@code U=alice} of a local one (on a {@code <=} line), {@code (set_id=alice)} of a failed
+   * login; capital {@code A} and {@code U} only. An e-mail address there is the e-mail detector's.
+   */
+  static int eximUser(Scan s, int last) {
+    int k = s.b[last - 1];
+    int start = last + 1;
+    if (k == 'A') {
+      int colon = start;
+      while (colon < s.hi && colon - start < 64 && (Bytes.isWord(s.b[colon]) || s.b[colon] == '-')) {
+        colon++;
+      }
+      if (colon == start || s.at(colon) != ':') {
+        return -1;
+      }
+      start = colon + 1;
+    } else if (k == 'U') {
+      if (!CommandLineDetector.lineMentions(s, last, " <= ")) {
+        return -1;
+      }
+    } else if (k != 'd') {
+      return -1;
+    }
+    int end = start;
+    while (end < s.hi && end - start < 128 && (s.b[end] & 0xFF) > ' ' && s.b[end] != ')') {
+      end++;
+    }
+    if (end == start || (k == 'd' && s.at(end) != ')') || Bytes.indexOf(s.b, start, end, "@") >= 0) {
+      return -1;
+    }
+    return add(s, start, end);
+  }
+
   /** At {@code name: X} (the line's rest, one word): X as a user, or -1. */
   private static int nameValue(Scan s, int k) {
     if (!Bytes.startsWith(s.b, k, s.hi, "name: ")) {

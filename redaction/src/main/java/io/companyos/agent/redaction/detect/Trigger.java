@@ -142,6 +142,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SAML_NAME_ID,
     TERRAFORM_RANDOM,
     MYSQL_TEMPORARY_PASSWORD,
+    EXIM_USER,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -173,6 +173,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "dap(", 'l' | LoginLogDetector.DOVECOT_PASSDB));
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "doveadm(", 0));
     t.add(new Trigger(Action.DOVECOT_SERVICE, DetectorType.USERNAME, "da(", 'l'));
+    // Exim's main log: A=authenticator:user, U=user (a local submission), (set_id=user) of a failed login
+    for (String p : List.of(" a=", " u=", "(set_id=")) {
+      t.add(new Trigger(Action.EXIM_USER, DetectorType.USERNAME, p, 0));
+    }
     // MySQL's first start: "A temporary password is generated for root@localhost: x" (the line's rest)
     t.add(new Trigger(Action.MYSQL_TEMPORARY_PASSWORD, DetectorType.SECRET, "temporary password is generated for ", 0));
     t.add(new Trigger(Action.POSTGRES_KEY, DetectorType.USERNAME, ")=(", 0)); // DETAIL:  Key (username)=(alice)
