@@ -135,6 +135,11 @@ final class KeyValueDetector {
     } else if (s.at(p) == '"' || s.at(p) == '\'') {
       p++;
       quotedKey = true;
+    } else if ((s.at(p) == '`' && s.at(ks - 1) == '`') || (s.at(p) == ']' && s.at(ks - 1) == '[')) {
+      p++; // an SQL identifier quoted by MySQL (`password` = 'x') or SQL Server ([Password] = N'x')
+      if (s.at(skipSpaces(s, p)) != '=') {
+        return -1; // (a column list, a table name: no value)
+      }
     }
     int vs;
     int sp = skipSpaces(s, p);
