@@ -60,6 +60,8 @@ class MailWebAndSqlLogsTest extends RedactedAndKeptCases {
             "select * from `users` where `username` = '<user>' and `api_token` = '<secret>' limit 1"),
         Arguments.of("UPDATE [Users] SET [Password] = N'Hunter2pass', [FirstName] = N'Jane' WHERE [UserName] = N'alice'",
             "UPDATE [Users] SET [Password] = N'<secret>', [FirstName] = N'<name>' WHERE [UserName] = N'<user>'"),
+        Arguments.of("        \"MAIL_PASSWORD\": {\n          \"value\": \"Hunter2pass\",\n          \"origin\": \"System Environment Property \\\"MAIL_PASSWORD\\\"\"\n        },\n        \"spring.datasource.username\": {\r\n          \"value\": \"app_user\"\r\n        },\n",
+            "        \"MAIL_PASSWORD\": {\n          \"value\": \"<secret>\",\n          \"origin\": \"System Environment Property \\\"MAIL_PASSWORD\\\"\"\n        },\n        \"spring.datasource.username\": {\r\n          \"value\": \"<user>\"\r\n        },\n"),
         Arguments.of("bind_pw = Hunter2pass", "bind_pw = <secret>"),
         Arguments.of("DB_PW = \"Hunter2pass\"", "DB_PW = \"<secret>\""),
         Arguments.of("smtp_pw : Hunter2pass", "smtp_pw : <secret>"),

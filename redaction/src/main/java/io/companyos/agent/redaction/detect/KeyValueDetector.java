@@ -439,6 +439,9 @@ final class KeyValueDetector {
   private static int bracketed(Scan s, Trigger t, int vs) {
     int in = skipSpaces(s, vs + 1);
     if (s.at(vs) == '{') {
+      while ((s.at(in) == '\n' || s.at(in) == '\r') && in - vs < 256) {
+        in = skipSpaces(s, in + 1); // pretty-printed: "MAIL_PASSWORD": {, then "value": "x" on the next line
+      }
       // "value": Spring Boot's actuator; "name" of a user object: Winlogbeat's and ECS's "user":{"name":"alice"}
       int field = Bytes.startsWith(s.b, in, s.hi, "\"value\"") ? 7
           : t.type() == DetectorType.USERNAME && Bytes.startsWith(s.b, in, s.hi, "\"name\"") ? 6 : 0;
