@@ -189,6 +189,9 @@ final class KeyValueDetector {
       // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw"; "::", LDIF's
       // base64 value, userPassword:: e1NTSEF9…, unicodePwd:: IgBI…)
       boolean assign = c == ':' && s.at(sp + 1) == '=';
+      if (c == '=' && s.at(sp + 1) == ' ' && (s.at(ks - 1) == '?' || s.at(ks - 1) == '&')) {
+        return -1; // an empty query parameter, GET /?user=&password= HTTP/1.1: not the protocol as its value
+      }
       vs = skipSpaces(s, assign || (c == ':' && s.at(sp + 1) == ':') ? sp + 2 : sp + 1);
       if (assign) {
         radiusUsersEntry(s, ks); // alice   Cleartext-Password := "pw": the entry's user, first on its line
@@ -549,6 +552,21 @@ final class KeyValueDetector {
   private static final int SQL_EXPRESSION = -2;
 
   /**
+   * Whether a value is a Java object's {@code toString()}, {@code org.springframework….AnonymousAuthenticationToken@9055c2bc:
+   * Principal: …} (Spring Security's "anonymous token: '…'"): a class name, {@code @} and a hash, no credential of its
+   * own (its members are keys of their own, looked at as the pass goes on).
+   */
+  private static boolean isObjectString(Scan s, int start, int end) {
+    int p = start;
+    int dots = 0;
+    while (p < end && p - start < 160 && (Bytes.isAlnum(s.b[p]) || s.b[p] == '.' || s.b[p] == '$' || s.b[p] == '_')) {
+      dots += s.b[p] == '.' ? 1 : 0;
+      p++;
+    }
+    return dots >= 2 && Bytes.isLower(s.b[start]) && s.at(p) == '@' && Bytes.hexRun(s.b, p + 1, end, 17) >= 4;
+  }
+
+  /**
    * After an element's name, at the blank before its attributes: the {@code >} that ends its start tag (quoted values
    * skipped), on the same line and within 1 KiB; {@code p} itself (no {@code >} there) for a self-closing or cut tag.
    */
@@ -681,8 +699,8 @@ final class KeyValueDetector {
         }
         break;
       case USERNAME:
-        if (isSystemAccount(s, start, end) || (end - start == 1 && s.b[start] == '-')) {
-          return -1; // (Windows' events write "-" for no user)
+        if (isSystemAccount(s, start, end) || (end - start <= 2 && s.b[start] == '-' && s.b[end - 1] == '-')) {
+          return -1; // (Windows' events write "-" for no user, Nextcloud "--")
         }
         break;
       case PERSON_NAME:
@@ -718,7 +736,7 @@ final class KeyValueDetector {
             && Base64SecretDetector.holdsPemPrivateKey(s.b, start, end)) {
           return -1; // base64 of a PEM private key (a kubeconfig's client-key-data): Base64SecretDetector names it
         }
-        if (isMysqlUsingPassword(s, start, end)) {
+        if (isMysqlUsingPassword(s, start, end) || isObjectString(s, start, end)) {
           return -1;
         }
         if (t.has(Trigger.AFTER_SLASH)) {
