@@ -144,6 +144,9 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
+    if (t.has(Trigger.NAME_ID) && t.has(Trigger.EXACT_KEY) && c == ':' && !quotedKey && !escaped) {
+      return -1; // login as a label of prose (Last login: Tue …, OK LOGIN: Client …): only "login": and login=
+    }
     if (quotedKey && !cli && s.at(ks - 1) == s.at(p - 1)) {
       int r = KeyedForms.argumentOrSubscript(s, t, ks - 1, p);
       if (r != KeyedForms.NOT_THIS_FORM) {
@@ -551,6 +554,29 @@ final class KeyValueDetector {
    */
   private static final int SQL_EXPRESSION = -2;
 
+  private static final java.util.Set<String> STATUS_WORDS = java.util.Set.of("success", "successful", "succeeded",
+      "failed", "failure", "fail", "ok", "error", "denied", "required", "disabled", "enabled", "pending", "expired",
+      "invalid", "unknown", "anonymous", "anonymoususer", "guest", "system", "none", "empty");
+
+  /** A user's name as an identifier's value: see {@link Trigger#NAME_ID}. */
+  private static boolean isNameId(Scan s, int start, int end) {
+    if (end - start > 64 || end - start < 2 || (s.b[start] == '0' && (s.b[start + 1] | 0x20) == 'x')) {
+      return false;
+    }
+    boolean letter = false;
+    boolean nonHex = false;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      if (c == ' ' || c == ':' || c == '\t') {
+        return false;
+      }
+      letter |= Bytes.isAlpha(c) || c < 0;
+      nonHex |= !(Bytes.isHex(c) || c == '-');
+    }
+    return letter && nonHex && !(end - start <= 16 && STATUS_WORDS.contains(
+        new String(s.b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT)));
+  }
+
   /**
    * Whether a value is a Java object's {@code toString()}, {@code org.springframework….AnonymousAuthenticationToken@9055c2bc:
    * Principal: …} (Spring Security's "anonymous token: '…'"): a class name, {@code @} and a hash, no credential of its
@@ -701,6 +727,9 @@ final class KeyValueDetector {
       case USERNAME:
         if (isSystemAccount(s, start, end) || (end - start <= 2 && s.b[start] == '-' && s.b[end - 1] == '-')) {
           return -1; // (Windows' events write "-" for no user, Nextcloud "--")
+        }
+        if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
+          return -1;
         }
         break;
       case PERSON_NAME:

@@ -32,6 +32,12 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int PREFIXED = 64;
   /** The key word is followed by an index, {@code [0]}, before its {@code =} or {@code :} (Helm's {@code passwords[0]=}). */
   static final int INDEXED = 128;
+  /**
+   * The value is an identifier that counts only when it is a name: it holds a letter, no blank or colon, is not hex
+   * digits and dashes (a UUID, a hash) nor a status word ({@code userId=alice}, not {@code userId=42},
+   * {@code "login": "success"}).
+   */
+  static final int NAME_ID = 256;
 
   enum Action {
     KEY_VALUE,

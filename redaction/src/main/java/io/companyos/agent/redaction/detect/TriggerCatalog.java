@@ -507,6 +507,13 @@ final class TriggerCatalog {
     // useradd's "new group: name=X, GID=…" (the user's own group, beside "new user: name=X")
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "new group: name", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "principalname", 0)); // MongoDB's principalName
+    // (session 22) Spring's principal=alice and "Principal: alice;", the MDC's userId, ECS's user.id, GitHub's and
+    // logfmt's login: a name, not a number or a UUID
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "principal", Trigger.NEEDS_BOUNDARY | Trigger.NAME_ID));
+    for (String w : List.of("userid", "user_id", "user.id", "user-id")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, Trigger.NAME_ID));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "login", Trigger.EXACT_KEY | Trigger.NAME_ID));
     // (session 21) Keycloak's login at an external identity provider; CI runners' user variables
     for (String w : List.of("provider_identity", "github_actor", "triggering_actor", "user_login", "logname")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));

@@ -40,7 +40,8 @@ final class UserSlotDetector {
     boolean letter = Bytes.isAlpha(s.b[st]) || s.b[st] == '_' || s.b[st] < 0 || s.b[st] == '\\';
     if (at - st > MAX_LOGIN || st == at || !letter || isLoginChar(before)
         || !(before == 0 || before == ' ' || before == '\t' || before == '\n' || before == '"' || before == '\''
-            || before == '[' || before == '(' || before == '<' || before == '=' || before == ',')) {
+            || before == '[' || before == '(' || before == '<' || before == '=' || before == ','
+            || before == '/')) { // (pgbouncer's client prefix, app/alice@192.0.2.10:50123)
       return -1;
     }
     if (KeyValueDetector.isSystemAccount(s, st, at) || (at - st == 3 && Bytes.startsWith(s.b, st, at, "git"))) {
