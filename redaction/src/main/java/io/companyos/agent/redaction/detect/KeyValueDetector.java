@@ -40,14 +40,14 @@ final class KeyValueDetector {
         return -1;
       }
       wordEnd = q + 1;
-    } else if (n1 == ' ' && t.text().startsWith("cv")) {
+    } else if (n1 == ' ' && t.has(Trigger.CARD_CODE)) {
       return cardCode(s, t, wordEnd + 1); // cvv 123, CVC 4321,
     } else if (n1 == ' ' && t.type() == DetectorType.US_SSN && Bytes.isDigit(s.at(wordEnd + 1))) {
       int e = Math.max(SsnDetector.spaced(s, wordEnd + 1), SsnDetector.bare(s, wordEnd + 1));
       return e > 0 && !Bytes.isWord(s.at(e)) ? accept(s, t, wordEnd + 1, e) : -1; // SSN 078 05 1120
     }
     int ks = wordStart;
-    while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1]) && !afterHexQuote(s, ks)) {
+    while (ks > s.lo && wordStart - ks < 64 && isKeyChar(s.b[ks - 1]) && (s.b[ks - 1] != '2' || !afterHexQuote(s, ks))) {
       ks--;
     }
     while (ks < wordStart && s.b[ks] == '.') {
@@ -64,11 +64,11 @@ final class KeyValueDetector {
       bare++;
     }
     boolean cli = bare > ks;
-    if (bare < wordStart && t.type() == DetectorType.PERSON_NAME && t.text().startsWith("display")
+    if (bare < wordStart && t.has(Trigger.DISPLAY_NAME)
         && keyPrefixEndsWith(s, bare, wordStart, THING_DISPLAY_NAMES)) {
       return -1; // appDisplayName, resourceDisplayName of Entra ID's sign-ins: an application's name, not a person's
     }
-    if (bare < wordStart && t.text().equals("secret") && keyPrefixEndsWith(s, bare, wordStart, "existing")) {
+    if (bare < wordStart && t.has(Trigger.SECRET_WORD) && keyPrefixEndsWith(s, bare, wordStart, "existing")) {
       return -1; // Helm charts' existingSecret: the name of a Kubernetes Secret that holds the password
     }
     if (s.at(ks - 1) == '/' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == ' ') {

@@ -31,7 +31,10 @@ final class KeywordTrie {
   /**
    * The trie's nodes after the first two and three bytes of each pattern of three bytes or more, by their classes
    * (an open-addressing table: key {@code trigram + 1}, value {@code node2 << 16 | node3}), so that a walk starts at
-   * the fourth byte; null when some classes are shared (then three classes do not name three bytes).
+   * the fourth byte. When more bytes start patterns than there are classes, the last class is shared and three
+   * classes with it name no three bytes: such patterns have no entry and their walks start at the root. (Until
+   * session 22 the whole table was dropped then: session 21's patterns brought the starting bytes from 61 to 65
+   * and every walk started at the root, 3 % of the engine in memory.)
    */
   private final int[] prefixKeys;
   private final int[] prefixNodes;
@@ -77,7 +80,7 @@ final class KeywordTrie {
       out.get(node).add(id);
     }
     maxLength = longest;
-    boolean exact = classifyStarts(patterns);
+    boolean shared = !classifyStarts(patterns);
     for (byte[] p : patterns) {
       int w = (startClass[Bytes.lower(p[0])] << 12) | (startClass[Bytes.lower(p[1])] << 6);
       if (p.length >= 3) {
@@ -97,10 +100,12 @@ final class KeywordTrie {
       }
     }
     int size = Integer.highestOneBit(Math.max(16, patterns.size() * 4) - 1) << 1;
-    prefixKeys = exact ? new int[size] : null;
-    prefixNodes = exact ? new int[size] : null;
-    for (byte[] p : exact ? patterns : List.<byte[]>of()) {
-      if (p.length >= 3) {
+    prefixKeys = new int[size];
+    prefixNodes = new int[size];
+    for (byte[] p : patterns) {
+      // (when class 63 is shared, a trigram with it names no three bytes: those patterns' walks start at the root)
+      if (p.length >= 3 && !(shared && (startClass(p[0]) == MAX_CLASS || startClass(p[1]) == MAX_CLASS
+          || startClass(p[2]) == MAX_CLASS))) {
         int node2 = child(child(0, p[0]), p[1]);
         int node3 = child(node2, p[2]);
         int w = (startClass(p[0]) << 12) | (startClass(p[1]) << 6) | startClass(p[2]);

@@ -38,6 +38,12 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * {@code "login": "success"}).
    */
   static final int NAME_ID = 256;
+  /** A card's security code ({@code cvv}, {@code cvc}, …): also after one blank, three or four digits. */
+  static final int CARD_CODE = 512;
+  /** A {@code displayName} key: not when the key names an application or another object ({@code appDisplayName}). */
+  static final int DISPLAY_NAME = 1024;
+  /** The key word {@code secret}: not Helm's {@code existingSecret} (a Secret's name). */
+  static final int SECRET_WORD = 2048;
 
   enum Action {
     KEY_VALUE,

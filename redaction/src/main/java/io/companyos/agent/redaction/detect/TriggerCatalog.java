@@ -417,7 +417,7 @@ final class TriggerCatalog {
         "encryption_key", "signing_key", "master_key", "client_key",
         // Vault AppRole's secret_id and Consul's SecretID; Spring's dotted app.encryption.key, jwt.signing.key
         "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key")) {
-      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, w.equals("secret") ? Trigger.SECRET_WORD : 0));
     }
     // a session's id: a live bearer credential (Spring's SessionId=, ;jsessionid=, "sessionId" in a log's MDC);
     // pseudonymised like any value, so requests of one session still correlate
@@ -426,7 +426,7 @@ final class TriggerCatalog {
     }
     // a payment card's security code (cvv=123, "cvc": "456", card_cvv2): a short number, secret whatever its form
     for (String w : List.of("pass", "pwd", "token", "psk", "cvv", "cvc", "cvv2", "cvc2")) {
-      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b));
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, b | (w.startsWith("cv") ? Trigger.CARD_CODE : 0)));
     }
     for (String w : List.of("security_code", "securitycode", "security-code")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
@@ -522,7 +522,7 @@ final class TriggerCatalog {
     for (String w : List.of("displayname", "display_name", "firstname", "first_name", "lastname", "last_name",
         "fullname", "full_name", "givenname", "given_name", "familyname", "family_name", "surname",
         "middlename", "middle_name")) {
-      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, w.startsWith("display") ? Trigger.DISPLAY_NAME : 0));
     }
     // (session 21) a person's name under a role: a customer, contact, card or account holder, payment party, owner,
     // author, …; kebab spellings; Datadog's usr.name. Role words alone only as the whole key and when the value looks
@@ -534,7 +534,7 @@ final class TriggerCatalog {
         "sender_name", "billing_name", "shipping_name", "ownername", "owner_name", "patientname", "patient_name",
         "employeename", "employee_name", "authorname", "author_name", "realname", "real_name", "personname",
         "person_name", "legalname", "legal_name", "usr.name", "committer_name", "gecos")) {
-      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, w.startsWith("display") ? Trigger.DISPLAY_NAME : 0));
     }
     for (String w : List.of("holder", "owner", "assignee")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, Trigger.EXACT_KEY));
