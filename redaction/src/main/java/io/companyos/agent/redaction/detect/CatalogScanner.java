@@ -745,6 +745,8 @@ final class CatalogScanner {
         return CommandLineDetector.mysqlTemporaryPassword(s, last);
       case EXIM_USER:
         return LoginLogDetector.eximUser(s, last);
+      case DOVEADM_AUTH:
+        return CommandLineDetector.doveadmAuth(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -24,7 +24,8 @@ final class CommandLineDetector {
       start++;
       c = s.at(start);
       if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
-          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell")
+          || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell",
+              "testsaslauthd", "doveadm pw")
               : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen"))) {
         return -1;
       }
@@ -346,10 +347,29 @@ final class CommandLineDetector {
             : flag == 'N' ? lineMentions(s, last, "ssh-keygen")
             : flag == 's' ? lineMentions(s, last, "ldappasswd") // its new password
             : flag == 'c' || flag == 'X' ? lineMentions(s, last, "snmp") // a community, -X privpassphrase
+            : flag == 'p' ? s.b[last - 2] == 'a' && lineMentions(s, last, "swaks") // swaks -ap pw (-au: the user)
             : (flag == 'k' || flag == 'K') && lineMentions(s, last, "openssl "))) {
       return -1;
     }
     return secretWord(s, last + 1);
+  }
+
+  /**
+   * After {@code doveadm auth test } or {@code doveadm auth login } (Dovecot's documented way to test a login): the
+   * user and the password, its two positional arguments (options first); a password left out (it prompts) has none.
+   */
+  static int doveadmAuth(Scan s, int last) {
+    int us = skipBlanks(s, last + 1);
+    while (s.at(us) == '-') { // -a socket, -x key=value: an option and its value
+      us = skipBlanks(s, KeyedForms.wordEnd(s, skipBlanks(s, KeyedForms.wordEnd(s, us))));
+    }
+    int ue = KeyedForms.wordEnd(s, us);
+    int ps = skipBlanks(s, ue);
+    int pe = KeyedForms.wordEnd(s, ps);
+    if (ue == us || s.at(ue) != ' ' || pe == ps) {
+      return -1;
+    }
+    return KeyedForms.userAndSecret(s, us, ue, ps, pe) ? pe : -1;
   }
 
   /** The tools whose first argument may be Oracle's connect string {@code user/password[@db]}. */

@@ -593,6 +593,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -s ", 0)); // ldappasswd -s newpw
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -c ", 0)); // snmpwalk -c community
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -x ", 0)); // snmpwalk -X privpass
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -ap ", 0)); // swaks -ap pw
+    t.add(new Trigger(Action.DOVEADM_AUTH, DetectorType.SECRET, "doveadm auth test ", 0));
+    t.add(new Trigger(Action.DOVEADM_AUTH, DetectorType.SECRET, "doveadm auth login ", 0));
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, "\"-p", 0)); // a JSON argv: "cmd": ["mysql", "-px"]
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.SECRET, "/p:", 0)); // xfreerdp /p:pw /u:user
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/u:", 0));
