@@ -251,6 +251,7 @@ final class CatalogScanner {
       }
       boolean in = i < inside;
       if (hit && i - 2 >= from && i - 2 < limit + maxAnchor) {
+        s.cursor = i - 2;
         int r = onPatternsAt(s, i - 2, window);
         if (r > i) {
           if (!in) {
@@ -277,6 +278,7 @@ final class CatalogScanner {
         // (quietEnd finds nothing unless a time's colon or a date's dash is where it looks first)
         quiet = q;
       } else if (worthATry(b, inf, prev, i, end)) {
+        s.cursor = i;
         int r = onTrigger(s, inf, i);
         if (r > i) {
           if ((inf & T_LT) != 0) {
@@ -301,6 +303,7 @@ final class CatalogScanner {
     // a single value such as a JSON string or a label).
     int last = s.hi - 2;
     if (s.eof && end == s.hi && last >= from && last < limit && last >= s.lo && last >= tokenEnd) {
+      s.cursor = last;
       onPatternsAt(s, last);
     }
   }

@@ -31,6 +31,12 @@ final class Scan {
    * range (a pattern whose anchor lies in it but which starts before it is the previous window's); unbounded for a
    * look at one position.
    */
+  /**
+   * Where the scanner stands when it calls a detector: {@link #floor} ignores spans that start there or later, which
+   * a detector added ahead of the pass (an INSERT's typed values, a Kubernetes Secret's data) — they must not stop
+   * the look-backs of the text before them (an e-mail address between). {@code MAX_VALUE} outside the scanner.
+   */
+  int cursor = Integer.MAX_VALUE;
   int patternFrom = Integer.MIN_VALUE;
   int patternLimit = Integer.MAX_VALUE;
 
@@ -112,7 +118,7 @@ final class Scan {
    */
   int floor() {
     int k = matches.size();
-    while (k > 0 && matches.kind(k - 1) == KEYWORD) {
+    while (k > 0 && (matches.kind(k - 1) == KEYWORD || matches.start(k - 1) >= cursor)) {
       k--;
     }
     return k == 0 ? Math.max(lo, emitFrom) : Math.max(lo, matches.end(k - 1));
