@@ -750,6 +750,8 @@ final class CatalogScanner {
         return LoginLogDetector.eximUser(s, last);
       case DOVEADM_AUTH:
         return CommandLineDetector.doveadmAuth(s, last);
+      case SQL_INSERT:
+        return SqlInsertDetector.find(s, last, t.text().length());
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -60,7 +60,8 @@ final class KeyedForms {
     int end = KeyValueDetector.closingQuote(s, v + 1, q);
     int after = s.at(end + 1);
     boolean tuple = opener == '(' && !(b > s.lo && (Bytes.isWord(s.b[b - 1]) || s.b[b - 1] == '.')); // not a call's (
-    if (end < 0 || (opener == '[' && after != ']') || (tuple && after != ')')
+    if (end < 0 || (opener == '[' && after != ']') || (tuple && (after != ')'
+        || Bytes.startsWithIgnoreCase(s.b, KeyValueDetector.skipSpaces(s, end + 2), s.hi, "values")))
         || (opener == '\n' && !(after == '\n' || after == '\r' || (end + 1 == s.hi && s.eof)))) {
       // (a list of key names, ["password", "email", …], is no pair; nor an SQL column list, ("username",
       // "password", "email") VALUES …)

@@ -156,6 +156,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     MYSQL_TEMPORARY_PASSWORD,
     EXIM_USER,
     DOVEADM_AUTH,
+    SQL_INSERT,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

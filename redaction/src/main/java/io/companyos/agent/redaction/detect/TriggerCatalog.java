@@ -177,6 +177,9 @@ final class TriggerCatalog {
     for (String p : List.of(" a=", " u=", "(set_id=")) {
       t.add(new Trigger(Action.EXIM_USER, DetectorType.USERNAME, p, 0));
     }
+    // an SQL INSERT's column list and its values: each value typed by its column
+    t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values (", 0));
+    t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values(", 0));
     // MySQL's first start: "A temporary password is generated for root@localhost: x" (the line's rest)
     t.add(new Trigger(Action.MYSQL_TEMPORARY_PASSWORD, DetectorType.SECRET, "temporary password is generated for ", 0));
     t.add(new Trigger(Action.POSTGRES_KEY, DetectorType.USERNAME, ")=(", 0)); // DETAIL:  Key (username)=(alice)
