@@ -752,6 +752,8 @@ final class CatalogScanner {
         return CommandLineDetector.doveadmAuth(s, last);
       case SQL_INSERT:
         return SqlInsertDetector.find(s, last, t.text().length());
+      case WORD_AFTER:
+        return LoginLogDetector.wordAfter(s, last, t);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -1329,6 +1329,48 @@ final class LoginLogDetector {
     return add(s, start, end);
   }
 
+  /** {@link #wordAfter} flags: a word up to a blank or bracket; one before {@code " (Remote IP"}; a path segment. */
+  static final int WORD = 0;
+  static final int BEFORE_REMOTE_IP = 1;
+  static final int PATH_SEGMENT = 2;
+
+  /**
+   * After a fixed phrase, the word that follows it: Roundcube's {@code Successful login for alice (ID: 5)} and
+   * {@code Login failed for alice against …}, Nextcloud's {@code Login failed: alice (Remote IP: …)} and its WebDAV
+   * path {@code /remote.php/dav/files/alice/…} (users, not {@code user}, {@code root} or an e-mail address, which is
+   * the e-mail detector's).
+   */
+  static int wordAfter(Scan s, int last, Trigger t) {
+    int start = last + 1;
+    int end = start;
+    int mode = t.flags();
+    while (end < s.hi && end - start < 128 && (s.b[end] & 0xFF) > ' ' && s.b[end] != '(' && s.b[end] != ')'
+        && s.b[end] != '"' && (mode != PATH_SEGMENT || s.b[end] != '/') && (mode == PATH_SEGMENT || s.b[end] != ',')) {
+      end++;
+    }
+    if (end == start || Bytes.indexOf(s.b, start, end, "@") >= 0 || isToken(s, start)) {
+      return -1;
+    }
+    switch (mode) {
+      case BEFORE_REMOTE_IP:
+        if (!Bytes.startsWith(s.b, end, s.hi, " (Remote IP")) {
+          return -1;
+        }
+        break;
+      case PATH_SEGMENT:
+        if (s.at(end) != '/' && s.at(end) != ' ') {
+          return -1;
+        }
+        break;
+      default:
+        if (end - start == 4 && Bytes.startsWithIgnoreCase(s.b, start, end, "user")) {
+          return -1; // "login failed for user x": the user slot rules'
+        }
+        break;
+    }
+    return add(s, start, end);
+  }
+
   /** At {@code name: X} (the line's rest, one word): X as a user, or -1. */
   private static int nameValue(Scan s, int k) {
     if (!Bytes.startsWith(s.b, k, s.hi, "name: ")) {

@@ -157,6 +157,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     EXIM_USER,
     DOVEADM_AUTH,
     SQL_INSERT,
+    WORD_AFTER,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

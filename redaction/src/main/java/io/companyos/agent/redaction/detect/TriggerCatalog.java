@@ -177,6 +177,12 @@ final class TriggerCatalog {
     for (String p : List.of(" a=", " u=", "(set_id=")) {
       t.add(new Trigger(Action.EXIM_USER, DetectorType.USERNAME, p, 0));
     }
+    // (session 22) Roundcube's userlogins.log and errors.log, Nextcloud's "Login failed: x (Remote IP: …)" (fail2ban's
+    // target) and its WebDAV paths ("ful login for ": "succ…" and "sfu" of every "successfully" are common)
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "ful login for ", LoginLogDetector.WORD));
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "login failed for ", LoginLogDetector.WORD));
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "login failed: ", LoginLogDetector.BEFORE_REMOTE_IP));
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "/dav/files/", LoginLogDetector.PATH_SEGMENT));
     // an SQL INSERT's column list and its values: each value typed by its column
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values (", 0));
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values(", 0));
