@@ -754,6 +754,8 @@ final class CatalogScanner {
         return SqlInsertDetector.find(s, last, t.text().length());
       case WORD_AFTER:
         return LoginLogDetector.wordAfter(s, last, t);
+      case MODSEC_MATCHED_DATA:
+        return KeyedForms.modsecMatchedData(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

@@ -681,6 +681,44 @@ final class KeyedForms {
     return -1;
   }
 
+  /**
+   * After {@code Matched Data: } of ModSecurity's audit and error logs ({@code Matched Data: x found within
+   * ARGS:pwd: x}, the OWASP CRS's rules): the matched value, typed by the request argument it was found in when a key
+   * names it ({@code pwd}, {@code password}, {@code email}); the argument's own value after it is the key rules'.
+   */
+  static int modsecMatchedData(Scan s, int last) {
+    if (!Bytes.startsWith(s.b, last - 13, s.hi, "Matched Data: ")) {
+      return -1;
+    }
+    int start = last + 1;
+    int limit = Math.min(s.hi, start + 1024);
+    int within = start;
+    while (within < limit && s.b[within] != '\n' && !Bytes.startsWith(s.b, within, limit, " found within ")) {
+      within++;
+    }
+    int v = within + 14;
+    if (within >= limit || s.b[within] == '\n' || within == start) {
+      return -1;
+    }
+    int colon = v;
+    while (colon < limit && colon - v < 32 && s.b[colon] != ':') {
+      colon++;
+    }
+    int k = colon + 1;
+    int ke = k;
+    while (ke < limit && ke - k < 64 && (KeyValueDetector.isKeyChar(s.b[ke]) || s.b[ke] == '[' || s.b[ke] == ']')) {
+      ke++;
+    }
+    if (s.at(colon) != ':' || !Bytes.startsWith(s.b, v, colon, "ARGS") || ke == k) {
+      return -1;
+    }
+    DetectorType type = KeyNames.classify(new String(s.b, k, ke - k, java.nio.charset.StandardCharsets.UTF_8));
+    if (type == null || KeyValueDetector.isPlaceholder(s, start, within)) {
+      return -1;
+    }
+    return s.add(start, within, type) ? within : -1;
+  }
+
   /** The fields that name the {@code value} beside them, any case. */
   static final java.util.List<String> NAMING_FIELDS = java.util.List.of("name", "type", "key", "path", "property");
 

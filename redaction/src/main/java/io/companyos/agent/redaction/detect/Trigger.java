@@ -158,6 +158,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     DOVEADM_AUTH,
     SQL_INSERT,
     WORD_AFTER,
+    MODSEC_MATCHED_DATA,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

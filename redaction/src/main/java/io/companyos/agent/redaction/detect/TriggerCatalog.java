@@ -183,6 +183,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "login failed for ", LoginLogDetector.WORD));
     t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "login failed: ", LoginLogDetector.BEFORE_REMOTE_IP));
     t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "/dav/files/", LoginLogDetector.PATH_SEGMENT));
+    // ModSecurity's (OWASP CRS) "Matched Data: x found within ARGS:pwd: x": x typed by the argument's name
+    // ("data: ", which enters the filter with the Kubernetes Secret's "data:"; "mat" of "format" is common)
+    t.add(new Trigger(Action.MODSEC_MATCHED_DATA, DetectorType.SECRET, "data: ", 0));
     // an SQL INSERT's column list and its values: each value typed by its column
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values (", 0));
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values(", 0));
