@@ -850,13 +850,7 @@ final class CommandLineDetector {
       return -1;
     }
     int start = p + 2;
-    int end = start;
-    while (end < s.hi && end - start < 256 && s.b[end] != '\n' && s.b[end] != '\r') {
-      end++;
-    }
-    while (end > start && s.b[end - 1] == ' ') {
-      end--;
-    }
+    int end = KeyedForms.restOfLine(s, start, 256);
     return end > start && !(s.at(start) == '<' && s.tokenEnd(start) == end) && s.add(start, end, DetectorType.SECRET)
         ? end : -1;
   }

@@ -70,6 +70,18 @@ final class KeyedForms {
     return KeyValueDetector.accept(s, t, v + 1, end);
   }
 
+  /** The end of the line's rest from {@code start}, at most {@code max} bytes, its trailing blanks left out. */
+  static int restOfLine(Scan s, int start, int max) {
+    int end = start;
+    while (end < s.hi && end - start < max && s.b[end] != '\n' && s.b[end] != '\r') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return end;
+  }
+
   /** The end of a value that runs to the next blank or control byte. */
   static int wordEnd(Scan s, int from) {
     int p = from;

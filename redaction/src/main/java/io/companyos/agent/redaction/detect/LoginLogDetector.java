@@ -754,13 +754,7 @@ final class LoginLogDetector {
       return -1;
     }
     int start = last + 1;
-    int end = start;
-    while (end < s.hi && end - start < 128 && s.b[end] != '\n' && s.b[end] != '\r') {
-      end++;
-    }
-    while (end > start && s.b[end - 1] == ' ') {
-      end--;
-    }
+    int end = KeyedForms.restOfLine(s, start, 128);
     return end == start ? -1 : add(s, start, end);
   }
 
@@ -1210,13 +1204,7 @@ final class LoginLogDetector {
    */
   static int ldifAttribute(Scan s, int last) {
     int start = last + 1;
-    int end = start;
-    while (end < s.hi && end - start < 256 && s.b[end] != '\n' && s.b[end] != '\r') {
-      end++;
-    }
-    while (end > start && s.b[end - 1] == ' ') {
-      end--;
-    }
+    int end = KeyedForms.restOfLine(s, start, 256);
     if (end == start || !endsLineAt(s, end) || KeyValueDetector.isPlaceholder(s, start, end) || isToken(s, start)) {
       return -1;
     }
