@@ -401,7 +401,11 @@ final class UserSlotDetector {
    * name is a name, and so is one before sshd's " from ": "Invalid user name from 203.0.113.9", a guess.)
    */
   private static final String[] NO_NAMES = {"credentials", "credential", "or", "and", "name", "id", "input", "data",
-      "session", "token", "password", "account", "object", "type", "format", "specified", "provided"};
+      "session", "token", "password", "account", "object", "type", "format", "specified", "provided",
+      // (session 22) prose after "for user": Dovecot's "(mailbox for user is full)", "… for user failed", "for user
+      // notifications", "for user settings"
+      "is", "was", "has", "had", "not", "failed", "does", "did", "with", "the", "a", "an", "to", "in", "on",
+      "notifications", "settings", "accounts", "management", "unknown"};
 
   private static boolean isNoName(Scan s, int start, int end) {
     for (String w : NO_NAMES) {
