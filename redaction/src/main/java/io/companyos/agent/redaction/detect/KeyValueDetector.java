@@ -558,6 +558,30 @@ final class KeyValueDetector {
       "failed", "failure", "fail", "ok", "error", "denied", "required", "disabled", "enabled", "pending", "expired",
       "invalid", "unknown", "anonymous", "anonymoususer", "guest", "system", "none", "empty");
 
+  private static final java.util.Set<String> STATE_WORDS = java.util.Set.of("refreshed", "expired", "revoked",
+      "rotated", "changed", "updated", "reset", "missing", "required", "invalid", "valid", "accepted", "rejected",
+      "configured", "unset", "present", "absent", "generated", "created", "deleted", "verified", "mismatch");
+
+  /**
+   * Whether a secret key's value is prose about it, not it: {@code token: refreshed}, {@code Invalid token:
+   * expired}, {@code password: changed}, {@code Secret: not configured} (a state word, alone or after {@code not},
+   * {@code is}, {@code was}). A password that is such a word is left, the price of not replacing these lines' words.
+   */
+  private static boolean isStateWord(Scan s, int start, int end) {
+    int w = start;
+    for (String lead : new String[] {"not ", "is ", "was "}) {
+      if (Bytes.startsWithIgnoreCase(s.b, start, end, lead)) {
+        w = start + lead.length();
+      }
+    }
+    int e = w;
+    while (e < end && Bytes.isAlpha(s.b[e])) {
+      e++;
+    }
+    return e == end && e - w >= 3 && e - w <= 10 && STATE_WORDS.contains(
+        new String(s.b, w, e - w, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT));
+  }
+
   /** A user's name as an identifier's value: see {@link Trigger#NAME_ID}. */
   private static boolean isNameId(Scan s, int start, int end) {
     if (end - start > 64 || end - start < 2 || (s.b[start] == '0' && (s.b[start + 1] | 0x20) == 'x')) {
@@ -765,7 +789,7 @@ final class KeyValueDetector {
             && Base64SecretDetector.holdsPemPrivateKey(s.b, start, end)) {
           return -1; // base64 of a PEM private key (a kubeconfig's client-key-data): Base64SecretDetector names it
         }
-        if (isMysqlUsingPassword(s, start, end) || isObjectString(s, start, end)) {
+        if (isMysqlUsingPassword(s, start, end) || isObjectString(s, start, end) || isStateWord(s, start, end)) {
           return -1;
         }
         if (t.has(Trigger.AFTER_SLASH)) {
