@@ -1321,12 +1321,14 @@ final class LoginLogDetector {
   static final int WORD = 0;
   static final int BEFORE_REMOTE_IP = 1;
   static final int PATH_SEGMENT = 2;
+  static final int LOCAL_PART = 3;
 
   /**
    * After a fixed phrase, the word that follows it: Roundcube's {@code Successful login for alice (ID: 5)} and
    * {@code Login failed for alice against …}, Nextcloud's {@code Login failed: alice (Remote IP: …)} and its WebDAV
-   * path {@code /remote.php/dav/files/alice/…} (users, not {@code user}, {@code root} or an e-mail address, which is
-   * the e-mail detector's).
+   * path {@code /remote.php/dav/files/alice/…}, Postfix's {@code from=<alice>} and {@code orig_to=<alice>} of a local
+   * user, a Received header's {@code (Authenticated sender: alice)} (users, not {@code user}, {@code root} or an
+   * e-mail address, which is the e-mail detector's).
    */
   static int wordAfter(Scan s, int last, Trigger t) {
     int start = last + 1;
@@ -1349,6 +1351,12 @@ final class LoginLogDetector {
         if (s.at(end) != '/' && s.at(end) != ' ') {
           return -1;
         }
+        break;
+      case LOCAL_PART: // from=<alice>: a local user, no domain (an address is the e-mail detector's)
+        if (s.at(end - 1) != '>' || end - 1 == start || s.tokenEnd(last) > 0) { // (From=<phone>: a token of ours)
+          return -1;
+        }
+        end--;
         break;
       default:
         if (end - start == 4 && Bytes.startsWithIgnoreCase(s.b, start, end, "user")) {

@@ -183,6 +183,13 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "login failed for ", LoginLogDetector.WORD));
     t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "login failed: ", LoginLogDetector.BEFORE_REMOTE_IP));
     t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "/dav/files/", LoginLogDetector.PATH_SEGMENT));
+    // Postfix's local senders and recipients (pickup's from=<alice>, local's orig_to=<alice>: no domain), the
+    // Received header's "(Authenticated sender: alice)", Sendmail's authid= and ctladdr=
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "from=<", LoginLogDetector.LOCAL_PART));
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "orig_to=<", LoginLogDetector.LOCAL_PART));
+    t.add(new Trigger(Action.WORD_AFTER, DetectorType.USERNAME, "authenticated sender: ", LoginLogDetector.WORD));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "authid", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "ctladdr", Trigger.EXACT_KEY));
     // ModSecurity's (OWASP CRS) "Matched Data: x found within ARGS:pwd: x": x typed by the argument's name
     // ("data: ", which enters the filter with the Kubernetes Secret's "data:"; "mat" of "format" is common)
     t.add(new Trigger(Action.MODSEC_MATCHED_DATA, DetectorType.SECRET, "data: ", 0));
