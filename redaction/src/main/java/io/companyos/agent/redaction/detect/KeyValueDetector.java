@@ -97,6 +97,10 @@ final class KeyValueDetector {
       return RedisAclDetector.find(s, wordEnd); // a users.acl line first in the input (its pattern holds the newline)
     }
     if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
+        && LoginLogDetector.afterApacheCode(s, ks - 1)) {
+      return LoginLogDetector.apacheUser(s, wordEnd + 1); // AH01792: user alice: password mismatch
+    }
+    if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
         && CommandLineDetector.afterNet(s, ks)) {
       return CommandLineDetector.netUser(s, wordEnd); // net user alice P@ssw0rd /add
     }

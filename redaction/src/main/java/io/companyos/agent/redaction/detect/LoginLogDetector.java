@@ -1367,6 +1367,42 @@ final class LoginLogDetector {
     return add(s, start, end);
   }
 
+  /**
+   * Whether the blank at {@code blank} follows an Apache httpd message code or mod_authnz_ldap's prefix:
+   * {@code AH01792: }, {@code auth_ldap authenticate: }.
+   */
+  static boolean afterApacheCode(Scan s, int blank) {
+    if (s.at(blank - 1) != ':') {
+      return false;
+    }
+    int c = blank - 2;
+    int digits = 0;
+    while (digits < 5 && Bytes.isDigit(s.at(c - digits))) {
+      digits++;
+    }
+    return (digits == 5 && s.at(c - 5) == 'H' && s.at(c - 6) == 'A')
+        || Bytes.startsWith(s.b, blank - 13, s.hi, "authenticate:");
+  }
+
+  /**
+   * After {@code user } of Apache httpd's authentication messages ({@code AH01792: user alice: password mismatch},
+   * {@code AH01631: user alice: authorization failure}, {@code AH01790: user `alice' in realm `R' not found},
+   * {@code auth_ldap authenticate: user alice authentication failed}): the user.
+   */
+  static int apacheUser(Scan s, int start) {
+    boolean quoted = s.at(start) == '`';
+    int from = quoted ? start + 1 : start;
+    int end = from;
+    while (end < s.hi && end - from < 128 && (s.b[end] & 0xFF) > ' ' && s.b[end] != ':'
+        && (!quoted || s.b[end] != '\'')) {
+      end++;
+    }
+    if (end == from || (quoted ? s.at(end) != '\'' : s.at(end) != ':' && s.at(end) != ' ')) {
+      return -1;
+    }
+    return add(s, from, end);
+  }
+
   /** At {@code name: X} (the line's rest, one word): X as a user, or -1. */
   private static int nameValue(Scan s, int k) {
     if (!Bytes.startsWith(s.b, k, s.hi, "name: ")) {
