@@ -81,44 +81,18 @@ final class KeyValueDetector {
         && !runTogether(s, bare, wordStart)) {
       return -1;
     }
-    if (wordEnd - ks == 8 && s.at(wordEnd) == ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "htpasswd")) {
-      return CommandLineDetector.htpasswd(s, wordEnd); // at its "passwd": no pattern of its own (see TriggerCatalog)
+    int special = special(s, t, ks, wordEnd, n1);
+    if (special != NOT_SPECIAL) {
+      return special;
     }
-    if (wordEnd - ks == 8 && s.at(wordEnd) <= ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "chpasswd")) {
-      return KeyedForms.piped(s, ks, wordEnd, true); // echo 'user:pw' | chpasswd
-    }
-    if (wordEnd - ks == 8 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "chpasswd")) {
-      return KeyedForms.cloudInitChpasswd(s, ks, wordEnd + 1); // cloud-init's chpasswd: list: | root:pw
-    }
-    if (wordEnd - ks == 6 && Bytes.startsWith(s.b, wordEnd, s.hi, " --stdin") && Bytes.startsWith(s.b, ks, s.hi, "passwd")) {
-      return KeyedForms.piped(s, ks, wordEnd + 8, false); // echo pw | passwd --stdin user
-    }
-    if (ks == s.lo && s.lo == s.emitFrom && t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ') {
-      return RedisAclDetector.find(s, wordEnd); // a users.acl line first in the input (its pattern holds the newline)
-    }
-    if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
-        && LoginLogDetector.afterApacheCode(s, ks - 1)) {
-      return LoginLogDetector.apacheUser(s, wordEnd + 1); // AH01792: user alice: password mismatch
-    }
-    if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
-        && CommandLineDetector.afterNet(s, ks)) {
-      return CommandLineDetector.netUser(s, wordEnd); // net user alice P@ssw0rd /add
-    }
-    if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
-      return -1;
-    }
-    if (s.at(ks - 1) == '{' && s.at(ks - 2) == '$' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == '?') {
-      return -1; // ${CLIENT_SECRET:?must be set}: a shell expansion's variable and its error message
-    }
-    if (wordEnd - ks == 19 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "check_ntlm_password")) {
-      return -1; // Samba's debug prefix "check_ntlm_password:  Authentication for user [x] …": a function's name
-    }
-    if (s.at(wordEnd) == ':' && Bytes.startsWith(s.b, wordEnd - 6, wordEnd, "PASSWD") && sudoersCommand(s, wordEnd + 1)) {
-      return -1; // sudoers' NOPASSWD: ALL, PASSWD: /usr/bin/x: a tag and the commands it applies to
-    }
-    if (s.at(ks - 1) == '(' && s.at(wordEnd) == ':' && pamGroupFollows(s, wordEnd + 1)) {
-      return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
-    }
+    return value(s, t, ks, wordStart, wordEnd, cli);
+  }
+
+  /**
+   * After a key that passed {@link #find}'s checks (from {@code ks}; its word ends at {@code wordEnd}; {@code cli}
+   * when it is a flag, {@code --password}): its value, in whichever form follows.
+   */
+  private static int value(Scan s, Trigger t, int ks, int wordStart, int wordEnd, boolean cli) {
     int p = wordEnd;
     if (s.at(p) == '.' && s.at(p + 1) == '.' && s.at(p + 2) == '.') {
       while (s.at(p) == '.' && p - wordEnd < 64) {
@@ -345,6 +319,57 @@ final class KeyValueDetector {
       p = we;
     }
     return p;
+  }
+
+  /** {@link #special}'s answer when no special form applies: the key's value is read as usual. */
+  private static final int NOT_SPECIAL = Integer.MIN_VALUE;
+
+  /**
+   * The key words whose text makes a form of its own (htpasswd, chpasswd, passwd --stdin, Redis ACL, Apache's and
+   * Windows' user commands) or rules the key out (a shell's $PWD, ${X:?}, Samba's function name, sudoers' tags, PAM's
+   * service groups): their answer, or {@link #NOT_SPECIAL}. (Out of {@link #find}, so that its common path stays a
+   * smaller compile.)
+   */
+  private static int special(Scan s, Trigger t, int ks, int wordEnd, int n1) {
+    if (wordEnd - ks == 8 && s.at(wordEnd) == ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "htpasswd")) {
+      return CommandLineDetector.htpasswd(s, wordEnd); // at its "passwd": no pattern of its own (see TriggerCatalog)
+    }
+    if (wordEnd - ks == 8 && s.at(wordEnd) <= ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "chpasswd")) {
+      return KeyedForms.piped(s, ks, wordEnd, true); // echo 'user:pw' | chpasswd
+    }
+    if (wordEnd - ks == 8 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "chpasswd")) {
+      return KeyedForms.cloudInitChpasswd(s, ks, wordEnd + 1); // cloud-init's chpasswd: list: | root:pw
+    }
+    if (wordEnd - ks == 6 && Bytes.startsWith(s.b, wordEnd, s.hi, " --stdin") && Bytes.startsWith(s.b, ks, s.hi, "passwd")) {
+      return KeyedForms.piped(s, ks, wordEnd + 8, false); // echo pw | passwd --stdin user
+    }
+    if (ks == s.lo && s.lo == s.emitFrom && t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ') {
+      return RedisAclDetector.find(s, wordEnd); // a users.acl line first in the input (its pattern holds the newline)
+    }
+    if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
+        && LoginLogDetector.afterApacheCode(s, ks - 1)) {
+      return LoginLogDetector.apacheUser(s, wordEnd + 1); // AH01792: user alice: password mismatch
+    }
+    if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
+        && CommandLineDetector.afterNet(s, ks)) {
+      return CommandLineDetector.netUser(s, wordEnd); // net user alice P@ssw0rd /add
+    }
+    if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
+      return -1;
+    }
+    if (s.at(ks - 1) == '{' && s.at(ks - 2) == '$' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == '?') {
+      return -1; // ${CLIENT_SECRET:?must be set}: a shell expansion's variable and its error message
+    }
+    if (wordEnd - ks == 19 && s.at(wordEnd) == ':' && Bytes.startsWith(s.b, ks, wordEnd, "check_ntlm_password")) {
+      return -1; // Samba's debug prefix "check_ntlm_password:  Authentication for user [x] …": a function's name
+    }
+    if (s.at(wordEnd) == ':' && Bytes.startsWith(s.b, wordEnd - 6, wordEnd, "PASSWD") && sudoersCommand(s, wordEnd + 1)) {
+      return -1; // sudoers' NOPASSWD: ALL, PASSWD: /usr/bin/x: a tag and the commands it applies to
+    }
+    if (s.at(ks - 1) == '(' && s.at(wordEnd) == ':' && pamGroupFollows(s, wordEnd + 1)) {
+      return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
+    }
+    return NOT_SPECIAL;
   }
 
   /** What a {@code …DisplayName} key may name other than a person (Entra ID, Azure, Okta, Keycloak objects). */
