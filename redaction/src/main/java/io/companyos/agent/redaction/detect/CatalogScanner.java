@@ -756,6 +756,8 @@ final class CatalogScanner {
         return LoginLogDetector.wordAfter(s, last, t);
       case MODSEC_MATCHED_DATA:
         return KeyedForms.modsecMatchedData(s, last);
+      case DEBUG_PASSWORD:
+        return CommandLineDetector.debugPassword(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

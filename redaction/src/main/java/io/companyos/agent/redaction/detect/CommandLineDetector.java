@@ -855,6 +855,50 @@ final class CommandLineDetector {
         ? end : -1;
   }
 
+  /**
+   * Passwords that mail servers' debug logging prints: Postfix's {@code smtp_sasl_passwd_lookup: host `h' user `u'
+   * pass `pw'} (at {@code ' pass `}: the password to its closing quote; the user before it as a user) and Dovecot's
+   * {@code auth_debug_passwords}, {@code CRYPT(typed) != 'stored'} (at {@code ) != '}: the typed password between the
+   * scheme's parentheses; the stored value is a hash's detector's, or, for {@code PLAIN(…)}, a secret too).
+   */
+  static int debugPassword(Scan s, int last) {
+    if (s.b[last] == '`') { // ' pass `
+      int start = last + 1;
+      int end = closingQuote(s, start, '\'');
+      int u = last - 7; // the quote that closes the user: user `u'
+      int us = u;
+      while (us > s.lo && u - us < 128 && s.b[us - 1] != '`' && s.b[us - 1] != '\n') {
+        us--;
+      }
+      if (s.at(us - 1) == '`' && Bytes.startsWith(s.b, us - 6, us, "user `") && u > us
+          && Bytes.indexOf(s.b, us, u, "@") < 0) {
+        s.add(us, u, DetectorType.USERNAME);
+      }
+      return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET)
+          ? end : -1;
+    }
+    int close = last - 5; // ) != '
+    int open = close;
+    while (open > s.lo && close - open < 256 && s.b[open - 1] != '(' && s.b[open - 1] != '\n') {
+      open--;
+    }
+    int scheme = open - 1;
+    while (scheme > s.lo && open - scheme < 24 && (Bytes.isUpper(s.b[scheme - 1]) || Bytes.isDigit(s.b[scheme - 1])
+        || s.b[scheme - 1] == '-')) {
+      scheme--;
+    }
+    if (s.at(open - 1) != '(' || open == close || open - 1 - scheme < 3) {
+      return -1; // not SCHEME(x): an upper-case scheme name of 3 bytes or more before the parenthesis
+    }
+    s.add(open, close, DetectorType.SECRET);
+    int vs = last + 1;
+    int ve = closingQuote(s, vs, '\'');
+    if (ve > vs && Bytes.startsWith(s.b, scheme, open, "PLAIN(") && !KeyValueDetector.isPlaceholder(s, vs, ve)) {
+      return s.add(vs, ve, DetectorType.SECRET) ? ve : -1; // PLAIN(typed) != 'stored': the stored one is clear text
+    }
+    return -1; // (the stored hash after: its own detector's, as the pass goes on)
+  }
+
   /** Vault's flags that take no value: any other flag without {@code =} takes the next word ({@code -address URL}). */
   private static final String[] VAULT_BOOLEAN_FLAGS = {"-no-print", "-no-store", "-token-only", "-tls-skip-verify",
       "-non-interactive", "-policy-override", "-detailed"};

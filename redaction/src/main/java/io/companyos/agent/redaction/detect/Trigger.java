@@ -159,6 +159,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SQL_INSERT,
     WORD_AFTER,
     MODSEC_MATCHED_DATA,
+    DEBUG_PASSWORD,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -193,6 +193,10 @@ final class TriggerCatalog {
     // ModSecurity's (OWASP CRS) "Matched Data: x found within ARGS:pwd: x": x typed by the argument's name
     // ("data: ", which enters the filter with the Kubernetes Secret's "data:"; "mat" of "format" is common)
     t.add(new Trigger(Action.MODSEC_MATCHED_DATA, DetectorType.SECRET, "data: ", 0));
+    // Postfix's verbose SASL: smtp_sasl_passwd_lookup: host `h' user `u' pass `pw'; Dovecot's auth_debug_passwords:
+    // sql(u,…): CRYPT(typed) != 'stored'
+    t.add(new Trigger(Action.DEBUG_PASSWORD, DetectorType.SECRET, "' pass `", 0));
+    t.add(new Trigger(Action.DEBUG_PASSWORD, DetectorType.SECRET, ") != '", 0));
     // an SQL INSERT's column list and its values: each value typed by its column
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values (", 0));
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values(", 0));
@@ -479,6 +483,13 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "secret id", Trigger.EXACT_KEY));
+    // authentication cookies by their fixed names where no Cookie: header names them (IIS's cs(Cookie) field, PHP's
+    // session id in a URL): ASP.NET's forms and Core cookies, SharePoint's FedAuth/rtFa, OWA's cadata, PHPSESSID
+    for (String w : List.of("aspxauth", "aspnetcore.cookies", "aspnetcore.session", "fedauth", "phpsessid")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "rtfa", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "cadata", Trigger.EXACT_KEY));
     // NATS' nkey seeds (seed:, operator_seed=; 20 bytes or more: not random seed=42), Consul's agent recovery token
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "seed", Trigger.NEEDS_BOUNDARY | Trigger.LONG_VALUE));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "agent_recovery", 0));
