@@ -899,6 +899,35 @@ final class CommandLineDetector {
     return -1; // (the stored hash after: its own detector's, as the pass goes on)
   }
 
+  /**
+   * The arguments of a mail protocol command in a trace (Python's imaplib debug output, Dovecot's rawlog, a telnet
+   * or openssl s_client transcript): POP3's {@code PASS pw} (one argument, the line's last), IMAP's {@code LOGIN user
+   * pw} (two; each may be quoted); the password a secret, the user a user.
+   */
+  static int protocolArguments(Scan s, int from, boolean userFirst) {
+    int us = from;
+    int ue = from;
+    if (userFirst) {
+      ue = argumentEnd(s, us);
+      if (ue < 0 || s.at(ue) != ' ') {
+        return -1;
+      }
+    }
+    int ps = userFirst ? skipBlanks(s, ue) : from;
+    int pe = argumentEnd(s, ps);
+    int after = pe < 0 ? 0 : s.at(pe);
+    if (pe <= ps || !(after == 0 || after == '\n' || after == '\r' || after == '\'')) {
+      return -1; // the command's last argument, at the line's end (or a Python bytes literal's closing quote)
+    }
+    boolean uq = userFirst && s.at(us) == '"';
+    boolean pq = s.at(ps) == '"';
+    if (!userFirst) {
+      return !KeyValueDetector.isPlaceholder(s, pq ? ps + 1 : ps, pq ? pe - 1 : pe)
+          && s.add(pq ? ps + 1 : ps, pq ? pe - 1 : pe, DetectorType.SECRET) ? pe : -1;
+    }
+    return KeyedForms.userAndSecret(s, uq ? us + 1 : us, uq ? ue - 1 : ue, pq ? ps + 1 : ps, pq ? pe - 1 : pe) ? pe : -1;
+  }
+
   /** Vault's flags that take no value: any other flag without {@code =} takes the next word ({@code -address URL}). */
   private static final String[] VAULT_BOOLEAN_FLAGS = {"-no-print", "-no-store", "-token-only", "-tls-skip-verify",
       "-non-interactive", "-policy-override", "-detailed"};

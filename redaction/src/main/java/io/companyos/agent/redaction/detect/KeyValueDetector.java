@@ -321,6 +321,33 @@ final class KeyValueDetector {
     return p;
   }
 
+  /** Whether {@code ks} starts a line of a protocol trace: the line's start, or after {@code C: } or {@code > }. */
+  private static boolean protocolLineStart(Scan s, int ks) {
+    int b = s.at(ks - 1);
+    return ks == s.lo || b == '\n' || (b == ' ' && (s.at(ks - 2) == ':' && s.at(ks - 3) == 'C' || s.at(ks - 2) == '>'));
+  }
+
+  /**
+   * Whether an IMAP command's tag (1-10 letters and digits with a digit among them, A1, a001, KFAB1, at a line's
+   * start or after a quote) precedes {@code ks}: not {@code vault login}.
+   */
+  private static boolean imapTagBefore(Scan s, int ks) {
+    if (s.at(ks - 1) != ' ') {
+      return false;
+    }
+    int t = ks - 1;
+    boolean digit = false;
+    while (t > s.lo && ks - 1 - t < 10 && Bytes.isAlnum(s.b[t - 1])) {
+      digit |= Bytes.isDigit(s.b[t - 1]);
+      t--;
+    }
+    if (!digit) {
+      return false;
+    }
+    int b = s.at(t - 1);
+    return t < ks - 1 && (t == s.lo || b == '\n' || b == '\'' || b == ' ' && s.at(t - 2) == '>');
+  }
+
   /** {@link #special}'s answer when no special form applies: the key's value is read as usual. */
   private static final int NOT_SPECIAL = Integer.MIN_VALUE;
 
@@ -331,6 +358,12 @@ final class KeyValueDetector {
    * smaller compile.)
    */
   private static int special(Scan s, Trigger t, int ks, int wordEnd, int n1) {
+    if (n1 == ' ' && wordEnd - ks == 4 && Bytes.startsWith(s.b, ks, wordEnd, "PASS") && protocolLineStart(s, ks)) {
+      return CommandLineDetector.protocolArguments(s, wordEnd + 1, false); // POP3's PASS pw, also "C: PASS pw"
+    }
+    if (n1 == ' ' && wordEnd - ks == 5 && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "login") && imapTagBefore(s, ks)) {
+      return CommandLineDetector.protocolArguments(s, wordEnd + 1, true); // IMAP's a001 LOGIN user pw
+    }
     if (wordEnd - ks == 8 && s.at(wordEnd) == ' ' && Bytes.startsWithIgnoreCase(s.b, ks, wordEnd, "htpasswd")) {
       return CommandLineDetector.htpasswd(s, wordEnd); // at its "passwd": no pattern of its own (see TriggerCatalog)
     }
