@@ -758,6 +758,8 @@ final class CatalogScanner {
         return KeyedForms.modsecMatchedData(s, last);
       case DEBUG_PASSWORD:
         return CommandLineDetector.debugPassword(s, last);
+      case HIBERNATE_EXTRACTED:
+        return KeyedForms.hibernateExtracted(s, last);
       case KEY_DUMP_FIELD:
         return LoginLogDetector.keyDumpField(s, last);
       case NTLM_DUMP:

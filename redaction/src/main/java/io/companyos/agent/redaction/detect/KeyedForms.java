@@ -731,6 +731,55 @@ final class KeyedForms {
     return s.add(start, within, type) ? within : -1;
   }
 
+  /**
+   * After {@code extracted value ([} of Hibernate 5's {@code BasicExtractor} at TRACE ({@code extracted value
+   * ([password4_0_] : [VARCHAR]) - [x]}): the value, typed by its column, the alias without Hibernate's
+   * {@code N_N_} suffix (the column's name cut to 10 bytes: {@code password}, {@code email}, {@code first_name}
+   * are whole; a longer one may name nothing and stays).
+   */
+  static int hibernateExtracted(Scan s, int last) {
+    int a = last + 1;
+    int ae = a;
+    while (ae < s.hi && ae - a < 40 && (Bytes.isAlnum(s.b[ae]) || s.b[ae] == '_')) {
+      ae++;
+    }
+    if (s.at(ae) != ']') {
+      return -1;
+    }
+    int e = ae;
+    for (int part = 0; part < 2; part++) { // password4_0_: strip "0_" then "4_" (digits and an underscore each)
+      if (e > a && s.b[e - 1] == '_') {
+        int d = e - 1;
+        while (d > a && Bytes.isDigit(s.b[d - 1])) {
+          d--;
+        }
+        if (d < e - 1) {
+          e = d;
+        }
+      }
+    }
+    int v = Bytes.indexOf(s.b, ae, Math.min(s.hi, ae + 48), ") - [");
+    if (e == a || e == ae || v < 0) {
+      return -1;
+    }
+    int vs = v + 5;
+    int ve = vs;
+    while (ve < s.hi && ve - vs < KeyValueDetector.MAX_VALUE && s.b[ve] != '\n') {
+      ve++;
+    }
+    while (ve > vs && s.b[ve - 1] != ']') {
+      ve--;
+    }
+    ve--; // the closing bracket, the line's last
+    DetectorType type = KeyNames.classify(new String(s.b, a, e - a, java.nio.charset.StandardCharsets.UTF_8));
+    if (type == null || ve <= vs) {
+      return -1;
+    }
+    String value = new String(s.b, vs, ve - vs, java.nio.charset.StandardCharsets.UTF_8);
+    return KeyNames.isRedactableValue(type, new String(s.b, a, e - a, java.nio.charset.StandardCharsets.UTF_8), value)
+        && s.add(vs, ve, type) ? ve : -1;
+  }
+
   /** The fields that name the {@code value} beside them, any case. */
   static final java.util.List<String> NAMING_FIELDS = java.util.List.of("name", "type", "key", "path", "property");
 

@@ -160,6 +160,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     WORD_AFTER,
     MODSEC_MATCHED_DATA,
     DEBUG_PASSWORD,
+    HIBERNATE_EXTRACTED,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

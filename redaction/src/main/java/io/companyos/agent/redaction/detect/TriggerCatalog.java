@@ -197,6 +197,8 @@ final class TriggerCatalog {
     // sql(u,…): CRYPT(typed) != 'stored'
     t.add(new Trigger(Action.DEBUG_PASSWORD, DetectorType.SECRET, "' pass `", 0));
     t.add(new Trigger(Action.DEBUG_PASSWORD, DetectorType.SECRET, ") != '", 0));
+    // Hibernate 5's BasicExtractor at TRACE: extracted value ([password4_0_] : [VARCHAR]) - [x]
+    t.add(new Trigger(Action.HIBERNATE_EXTRACTED, DetectorType.SECRET, "extracted value ([", 0));
     // an SQL INSERT's column list and its values: each value typed by its column
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values (", 0));
     t.add(new Trigger(Action.SQL_INSERT, DetectorType.SECRET, ") values(", 0));
