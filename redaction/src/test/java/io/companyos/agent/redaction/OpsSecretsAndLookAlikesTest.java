@@ -126,6 +126,16 @@ class OpsSecretsAndLookAlikesTest extends RedactedAndKeptCases {
   }
 
   @Test
+  void structuredDocumentsAndInsertsJudgeAKeysValueAsTheTextPathDoes() {
+    String doc = "{\"token\":\"refreshed\",\"dob\":\"unknown\",\"iban\":\"n/a\",\"userId\":\"42\",\"owner\":\"root\","
+        + "\"password\":\"Hunter2pass\",\"birthDate\":\"1985-04-12\",\"userName\":\"alice\"}";
+    assertThat(MASK.redactStructured(StructuredFormat.JSON, doc, new RedactionCounter())).isEqualTo(doc
+        .replace("Hunter2pass", "<secret>").replace("1985-04-12", "<birthdate>").replace("alice", "<user>"));
+    assertThat(MASK.redact("INSERT INTO people (dob, iban, password) VALUES ('unknown', 'n/a', 'Hunter2pass')"))
+        .isEqualTo("INSERT INTO people (dob, iban, password) VALUES ('unknown', 'n/a', '<secret>')");
+  }
+
+  @Test
   void anIbanWrittenInLowerCaseOrWithDashesGetsTheTokenOfItsUsualSpelling() {
     Redactor pseudonyms = Redactor.builder().pseudonymKey(PseudonymKey.of(new byte[32])).build();
     String usual = pseudonyms.redact("to DE89 3704 0044 0532 0130 00 ok");

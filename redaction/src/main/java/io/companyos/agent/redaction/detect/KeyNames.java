@@ -86,26 +86,16 @@ public final class KeyNames {
       return false;
     }
     byte[] v = value.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    Scan s = new Scan(new boolean[DetectorType.values().length]);
+    boolean[] all = new boolean[DetectorType.values().length];
+    java.util.Arrays.fill(all, true);
+    Scan s = new Scan(all);
     s.b = v;
     s.hi = v.length;
-    if (KeyValueDetector.isPlaceholder(s, 0, v.length)) {
-      return false;
-    }
+    // the key detector's own checks of a value (placeholders, the type's shape, prose and look-alikes), so that a
+    // structured document, an INSERT's column and a log line agree on what a key's value is
     Trigger t = trigger(key);
-    if (t != null && ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(v, 0, v.length))
-        || (t.has(Trigger.LONG_VALUE) && v.length < Trigger.LONG))) {
-      return false;
-    }
-    switch (type) {
-      case PERSON_NAME:
-        return !key.strip().equalsIgnoreCase("name") || KeyValueDetector.looksLikePersonName(s, 0, v.length);
-      case US_SSN:
-        return SsnDetector.dashed(s, 0) == v.length || SsnDetector.bare(s, 0) == v.length;
-      case USERNAME:
-        return !value.equals("root") && !value.equals("nobody");
-      default:
-        return true;
-    }
+    Trigger typed = t != null && t.type() == type ? t : new Trigger(Trigger.Action.KEY_VALUE, type, "", 0);
+    return KeyValueDetector.accept(s, typed, 0, v.length) >= 0;
   }
+
 }

@@ -609,16 +609,13 @@ final class KeyValueDetector {
     return r < 0 ? -1 : end + 1;
   }
 
-  /**
-   * The length of the escaped quote at {@code p}: an odd run of backslashes and a {@code "} (<code>&#92;"</code> of
-   * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them);
-   * else 0.
-   */
   private static final int SQL_EXPRESSION = -2;
 
   private static final java.util.Set<String> STATUS_WORDS = java.util.Set.of("success", "successful", "succeeded",
       "failed", "failure", "fail", "ok", "error", "denied", "required", "disabled", "enabled", "pending", "expired",
       "invalid", "unknown", "anonymous", "anonymoususer", "guest", "system", "none", "empty");
+
+  private static final String[] STATE_LEADS = {"not ", "is ", "was "};
 
   private static final java.util.Set<String> STATE_WORDS = java.util.Set.of("refreshed", "expired", "revoked",
       "rotated", "changed", "updated", "reset", "missing", "required", "invalid", "valid", "accepted", "rejected",
@@ -631,7 +628,7 @@ final class KeyValueDetector {
    */
   private static boolean isStateWord(Scan s, int start, int end) {
     int w = start;
-    for (String lead : new String[] {"not ", "is ", "was "}) {
+    for (String lead : STATE_LEADS) {
       if (Bytes.startsWithIgnoreCase(s.b, start, end, lead)) {
         w = start + lead.length();
       }
@@ -750,6 +747,11 @@ final class KeyValueDetector {
     return s.at(p - 1) == '2' && s.at(p - 2) == '2' && s.at(p - 3) == 'x' && s.at(p - 4) == '\\';
   }
 
+  /**
+   * The length of the escaped quote at {@code p}: an odd run of backslashes and a {@code "} (<code>&#92;"</code> of
+   * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them),
+   * or nginx's <code>&#92;x22</code>; else 0.
+   */
   static int escapedQuote(Scan s, int p) {
     if (s.at(p) == '\\' && s.at(p + 1) == 'x' && s.at(p + 2) == '2' && s.at(p + 3) == '2') {
       return 4; // nginx writes a logged request body's quotes as \x22 (log_format without escape=json)

@@ -27,16 +27,16 @@ final class Scan {
   int jwtTo;
 
   /**
-   * The starts of the patterns this pass counts, {@code [patternFrom, patternLimit)}: {@link CatalogScanner#scan}'s
-   * range (a pattern whose anchor lies in it but which starts before it is the previous window's); unbounded for a
-   * look at one position.
-   */
-  /**
    * Where the scanner stands when it calls a detector: {@link #floor} ignores spans that start there or later, which
    * a detector added ahead of the pass (an INSERT's typed values, a Kubernetes Secret's data) — they must not stop
    * the look-backs of the text before them (an e-mail address between). {@code MAX_VALUE} outside the scanner.
    */
   int cursor = Integer.MAX_VALUE;
+  /**
+   * The starts of the patterns this pass counts, {@code [patternFrom, patternLimit)}: {@link CatalogScanner#scan}'s
+   * range (a pattern whose anchor lies in it but which starts before it is the previous window's); unbounded for a
+   * look at one position.
+   */
   int patternFrom = Integer.MIN_VALUE;
   int patternLimit = Integer.MAX_VALUE;
 
