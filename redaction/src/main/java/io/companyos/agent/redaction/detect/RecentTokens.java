@@ -27,6 +27,8 @@ final class RecentTokens {
   private int entries;
   /** Where a token is put together before it is written. */
   final byte[] scratch;
+  /** What {@link #peek} read, kept so that the reads are not left out as unused. */
+  long read;
 
   /** @param tokenLength the longest token this thread will put together */
   RecentTokens(int tokenLength) {
@@ -51,6 +53,17 @@ final class RecentTokens {
       return found & 0xFFFFFFFFL;
     }
     return -1;
+  }
+
+  /** Reads the first word of each hash's set, so that their memory lines are at hand for {@link #find}. */
+  long peek(long[] hashes, int n) {
+    long[] s = slots;
+    int m = mask;
+    long read = 0;
+    for (int k = 0; k < n; k++) {
+      read ^= s[set(hashes[k], m)];
+    }
+    return read;
   }
 
   /** Remembers the token's 32 bits for {@code hash}; the older way of its set is dropped. */

@@ -126,7 +126,10 @@ public final class RedactionEngine {
     byte[] b = s.b;
     int pos = from;
     MatchList m = s.matches;
-    for (int k = 0; k < m.size(); k++) {
+    int n = m.size();
+    long[] hashes = s.hashes(n);
+    RecentTokens recent = tokens.prepare(b, m, n, hashes);
+    for (int k = 0; k < n; k++) {
       int st = Math.max(m.start(k), pos);
       int en = m.end(k);
       if (st >= to) {
@@ -142,7 +145,7 @@ public final class RedactionEngine {
         counter.increment(TYPES[kind]);
       }
       if (repl == null) {
-        tokens.writeReplacement(kind, b, m.start(k), en, out);
+        tokens.writeReplacement(kind, b, m.start(k), en, hashes[k], recent, out);
       } else {
         out.write(repl);
       }

@@ -41,6 +41,8 @@ final class Scan {
   int patternLimit = Integer.MAX_VALUE;
 
   final MatchList matches = new MatchList();
+  /** Per match, the keyed hash of its value (see {@link TokenFactory#prepare}). */
+  private long[] hashes = new long[64];
   final int[] scratch = new int[16];
   final int[] groups = new int[8];
   final int[] patternIds = new int[32];
@@ -125,4 +127,12 @@ final class Scan {
   }
 
   private static final int KEYWORD = DetectorType.KEYWORD.ordinal();
+
+  /** Room for the hashes of {@code n} matches. */
+  long[] hashes(int n) {
+    if (hashes.length < n) {
+      hashes = new long[Math.max(n, 2 * hashes.length)];
+    }
+    return hashes;
+  }
 }

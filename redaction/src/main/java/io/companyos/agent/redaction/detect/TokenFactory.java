@@ -111,16 +111,39 @@ final class TokenFactory {
   }
 
   /**
-   * Writes the replacement of {@code b[s, e)} found as {@code kind} to {@code out}: from the thread's
-   * {@link RecentTokens} when it holds the value, else from the shared cache or a new HMAC, then remembered there.
+   * The first half of writing the replacements of a window's matches {@code [0, n)}: each pseudonymised value's keyed
+   * hash into {@code hashes}, then the set of the thread's {@link RecentTokens} that each names read, in a loop of its
+   * own so that their cache misses overlap. On a long log a value recurs only every few megabytes, by when the
+   * streamed text has pushed its set out of the caches; one after the other in {@link #writeReplacement} each miss
+   * waited for memory alone (~75 ns per match on 256 MiB of logs), and read inside the hash loop they still did (its
+   * branches keep the reads apart). In memory, 64 MiB of make-logs: 185.1 → 192.3–193.0 MiB per CPU-second
+   * (docs/benchmarks.md, session 23). Returns the thread's memory, which {@link #writeReplacement} then asks with
+   * these hashes.
    */
-  void writeReplacement(int kind, byte[] b, int s, int e, OutputStream out) throws IOException {
+  RecentTokens prepare(byte[] b, MatchList m, int n, long[] hashes) {
+    RecentTokens r = recent.get();
+    Strategy[] st = strategies;
+    for (int k = 0; k < n; k++) {
+      int kind = m.kind(k);
+      if (st[kind] != Strategy.MASK) {
+        hashes[k] = recentHash(kind, b, m.start(k), m.end(k));
+      }
+    }
+    r.read = r.peek(hashes, n);
+    return r;
+  }
+
+  /**
+   * Writes the replacement of {@code b[s, e)} found as {@code kind} to {@code out}: from the thread's
+   * {@link RecentTokens} {@code r} when it holds the value (by its hash {@code h} from {@link #prepare}), else from
+   * the shared cache or a new HMAC, then remembered there.
+   */
+  void writeReplacement(int kind, byte[] b, int s, int e, long h, RecentTokens r, OutputStream out)
+      throws IOException {
     if (strategies[kind] == Strategy.MASK) {
       out.write(masks[kind]);
       return;
     }
-    RecentTokens r = recent.get();
-    long h = recentHash(kind, b, s, e);
     long t = r.find(h, kind, e - s);
     if (t < 0) {
       byte[] en = cached(kind, b, s, e);

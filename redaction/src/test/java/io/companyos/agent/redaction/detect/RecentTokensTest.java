@@ -103,7 +103,10 @@ class RecentTokensTest {
 
   private static String written(TokenFactory f, int kind, byte[] v) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    f.writeReplacement(kind, v, 2, 15, out);
+    MatchList m = new MatchList();
+    m.add(2, 15, kind);
+    long[] hashes = new long[1];
+    f.writeReplacement(kind, v, 2, 15, hashes[0], f.prepare(v, m, 1, hashes), out);
     return out.toString(StandardCharsets.US_ASCII);
   }
 }

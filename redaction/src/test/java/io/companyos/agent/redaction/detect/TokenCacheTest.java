@@ -40,7 +40,10 @@ class TokenCacheTest {
   private static String token(TokenFactory f, int n) throws IOException {
     byte[] b = value(n);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    f.writeReplacement(n % KINDS, b, 2, b.length - 2, out);
+    MatchList m = new MatchList();
+    m.add(2, b.length - 2, n % KINDS);
+    long[] hashes = new long[1];
+    f.writeReplacement(n % KINDS, b, 2, b.length - 2, hashes[0], f.prepare(b, m, 1, hashes), out);
     String written = out.toString(StandardCharsets.US_ASCII);
     assertThat(new String(f.replacement(n % KINDS, b, 2, b.length - 2), StandardCharsets.US_ASCII))
         .isEqualTo(written);
