@@ -630,8 +630,14 @@ final class CatalogScanner {
         return CommandLineDetector.userPassword(s, last);
       case SPACED_FLAG_PASSWORD:
         return CommandLineDetector.spacedFlag(s, last);
-      case PGPASS_WILDCARD_PORT:
-        return PgpassDetector.atPortEnd(s, last);
+      case PGPASS_WILDCARD_PORT: {
+        int r = PgpassDetector.atPortEnd(s, last);
+        return r >= 0 ? r : PasswdLineDetector.find(s, last); // or /etc/passwd's jdoe:*:1002:…
+      }
+      case PASSWD_LINE:
+        return PasswdLineDetector.find(s, last);
+      case SQUID_USER:
+        return UserSlotDetector.squidUser(s, last);
       case SSHD_NOT_ALLOWED:
         return LoginLogDetector.sshdNotAllowed(s, last, t.text().length());
       case LOGIN_FAILURE:

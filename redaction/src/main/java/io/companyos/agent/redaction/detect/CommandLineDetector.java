@@ -62,12 +62,20 @@ final class CommandLineDetector {
   }
 
   /**
-   * At the blank after {@code " -u "}: {@code user:password} on a curl line, {@code user%password} after
-   * {@code -U} on an smbclient or rpcclient line; the user is a user name, the password a secret. A value without
-   * the separator ({@code mysql -u root}, {@code git push -u origin}) stays.
+   * Samba's tools, whose {@code -U user%password} (also {@code -U"CORP\admin%password"}) carries the password:
+   * {@code net ads join}, {@code samba-tool domain join} and the rest of an Active Directory join, the SMB clients.
+   */
+  private static final String[] SAMBA_TOOLS = {"smbclient", "rpcclient", "smbcacls", "smbget", "smbtree",
+      "smbcquotas", "smbpasswd", "samba-tool", "net ads ", "net rpc ", "net sam ", "net dom ", "winexe"};
+
+  /**
+   * At the blank after {@code " -u "} (or the quote of {@code " -U\""}): {@code user:password} on a curl line,
+   * {@code user%password} after {@code -U} on a line of one of {@link #SAMBA_TOOLS}; the user is a user name, the
+   * password a secret. A value without the separator ({@code mysql -u root}, {@code git push -u origin}) stays, but
+   * for the user of a {@code … login -u} and of {@code testsaslauthd -u}, whose password is their {@code -p}.
    */
   static int userPassword(Scan s, int last) {
-    int start = last + 1;
+    int start = s.b[last] == '"' ? last : last + 1; // -U"CORP\admin%pw" (samba-tool's examples) or -u user
     int q = s.at(start);
     int end;
     if (q == '\'' || q == '"') {
@@ -90,13 +98,13 @@ final class CommandLineDetector {
     if (lftp && sep > start && sep < end - 1) {
       return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1; // lftp -u alice,password
     }
-    if (sep < 0 && end > start && s.b[last - 1] == 'u' && lineMentions(s, last, " login")
+    if (sep < 0 && end > start && s.b[last - 1] == 'u' && lineMentions(s, last, " login", "testsaslauthd")
         && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)) {
-      // docker/podman/helm/az … login -u alice -p x: the user, as its -p is the password
+      // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password
       return s.add(start, end, DetectorType.USERNAME) ? end : -1;
     }
     if (sep <= start || sep >= end - 1 || KeyValueDetector.isPlaceholder(s, start, end)
-        || (!curl && !lineMentions(s, last, "smbclient", "rpcclient"))) {
+        || (!curl && !lineMentions(s, last, SAMBA_TOOLS))) {
       return -1;
     }
     return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1;
@@ -342,6 +350,12 @@ final class CommandLineDetector {
   static int spacedFlag(Scan s, int last) {
     int flag = s.b[last - 1];
     int c = s.at(last + 1);
+    if (flag == 'u') { // swaks -au alice (its -ap: the password)
+      int end = KeyedForms.wordEnd(s, last + 1);
+      return s.b[last - 2] == 'a' && end > last + 1 && c != '-' && lineMentions(s, last, "swaks")
+          && !KeyValueDetector.isPlaceholder(s, last + 1, end) && s.add(last + 1, end, DetectorType.USERNAME)
+          ? end : -1;
+    }
     if (c == 0 || c == '-' || Bytes.isSpace(c)
         || !(flag == 'w' ? lineMentions(s, last, "ldap")
             : flag == 'N' ? lineMentions(s, last, "ssh-keygen")
@@ -724,7 +738,9 @@ final class CommandLineDetector {
 
   /**
    * After the {@code [host]:port } of a line of Postfix's {@code sasl_passwd} ({@code [smtp.gmail.com]:587
-   * jane@example.com:pw}, the relay's submission ports 587, 465, 25, 2525): the rest of the line is {@code user:pw}
+   * jane@example.com:pw}, the relay's submission ports 587, 465, 25, 2525), or of its verbose log's look-up of that
+   * map ({@code maps_find: smtp_sasl_password_maps: …: [smtp.gmail.com]:587 = jane@example.com:pw}): the rest of
+   * the line is {@code user:pw}
    * — the password a secret, the user a user name (an e-mail address the e-mail detector's, found here first, in
    * order).
    */
@@ -733,10 +749,14 @@ final class CommandLineDetector {
     while (ls > s.lo && s.b[ls - 1] != '\n' && last - ls < 300) {
       ls--;
     }
-    if (s.at(ls) != '[') {
-      return -1;
-    }
     int start = last + 1;
+    if (s.at(ls) != '[') {
+      // Postfix's verbose lookup of the same map: maps_find: smtp_sasl_password_maps: hash:…: [relay]:587 = user:pw
+      if (s.at(start) != '=' || s.at(start + 1) != ' ' || !lineMentions(s, last, "maps_find")) {
+        return -1;
+      }
+      start += 2;
+    }
     int end = KeyedForms.wordEnd(s, start);
     int after = s.at(end);
     if (end == start || !(after == '\n' || after == '\r' || (end == s.hi && s.eof))) {

@@ -9,7 +9,8 @@ package io.companyos.agent.redaction.detect;
  * password a {@code secret}; a {@code *} and placeholders stay.
  *
  * <p>Left: stack frames and {@code host:port} pairs (too few fields), {@code /etc/passwd}-like lists (the host
- * does not start the token), compiler positions ({@code main.c:10:5: error}: an empty field), times
+ * does not start the token; with a {@code *} password field, numeric database and user fields: the user and group
+ * ids), compiler positions ({@code main.c:10:5: error}: an empty field), times
  * ({@code 10:11:12:345}: the host needs a letter or a dot) and IPv6-like groups (every field 1 to 4 hex digits).
  */
 final class PgpassDetector {
@@ -64,6 +65,9 @@ final class PgpassDetector {
     int ue = fieldEnd(s, us, quote);
     if (ue == us || s.at(ue) != ':') {
       return -1;
+    }
+    if (colon - pc == 2 && s.b[pc + 1] == '*' && allDigits(s, ds, de) && allDigits(s, us, ue)) {
+      return -1; // an /etc/passwd line, name:*:uid:gid:GECOS (PasswdLineDetector), whose GECOS may hold a blank
     }
     int ps = ue + 1;
     int pe = fieldEnd(s, ps, quote);
@@ -133,6 +137,15 @@ final class PgpassDetector {
       p++;
     }
     return p;
+  }
+
+  private static boolean allDigits(Scan s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!Bytes.isDigit(s.b[p])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allShortHex(Scan s, int from, int to) {

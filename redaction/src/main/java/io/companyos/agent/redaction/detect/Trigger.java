@@ -83,6 +83,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     RABBITMQCTL,
     ORACLE_LOGIN,
     PGPASS_WILDCARD_PORT,
+    PASSWD_LINE,
+    SQUID_USER,
     SASL_INITIAL_RESPONSE,
     OAUTH_CODE,
     ORACLE_THIN,

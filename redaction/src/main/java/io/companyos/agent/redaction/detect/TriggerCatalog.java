@@ -619,6 +619,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.COOKIE, DetectorType.SECRET, "ookie", 0));
     t.add(new Trigger(Action.AUTHORIZATION, DetectorType.AUTH_HEADER, "authorization", 0));
     t.add(new Trigger(Action.CLI_USER_PASSWORD, DetectorType.SECRET, " -u ", 0));
+    t.add(new Trigger(Action.CLI_USER_PASSWORD, DetectorType.SECRET, " -u\"", 0)); // samba-tool -U"CORP\admin%pw"
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -w ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -n ", 0));
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -k ", 0)); // openssl enc -k pw, -K hexkey
@@ -626,6 +627,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -c ", 0)); // snmpwalk -c community
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -x ", 0)); // snmpwalk -X privpass
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, " -ap ", 0)); // swaks -ap pw
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.USERNAME, " -au ", 0)); // swaks -au user
     t.add(new Trigger(Action.DOVEADM_AUTH, DetectorType.SECRET, "doveadm auth test ", 0));
     t.add(new Trigger(Action.DOVEADM_AUTH, DetectorType.SECRET, "doveadm auth login ", 0));
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, "\"-p", 0)); // a JSON argv: "cmd": ["mysql", "-px"]
@@ -648,5 +650,9 @@ final class TriggerCatalog {
     }
     // a .pgpass line with the wildcard port (*:*:*:postgres:pw); a numeric port is tried at its colon (onColon)
     t.add(new Trigger(Action.PGPASS_WILDCARD_PORT, DetectorType.SECRET, ":*:", 0));
+    // an /etc/passwd line, jane:x:1000:1000:Jane Doe,,,:/home/jane:/bin/bash (also at ":*:" above)
+    t.add(new Trigger(Action.PASSWD_LINE, DetectorType.USERNAME, ":x:", 0));
+    // Squid's native access log: the user before HIER_DIRECT/…, HIER_NONE/-
+    t.add(new Trigger(Action.SQUID_USER, DetectorType.USERNAME, "hier_", 0));
   }
 }

@@ -431,6 +431,38 @@ final class UserSlotDetector {
     return segment(s, last + 1, '/');
   }
 
+  /**
+   * At the {@code _} of {@code HIER_} in Squid's native access log ({@code … GET http://example.com/ jane
+   * HIER_DIRECT/192.0.2.20 text/html}): the field before it, the authenticated user (ident or proxy
+   * authentication), when it is not {@code -}. Only on a line with a Squid result code ({@code TCP_MISS/200},
+   * {@code TCP_DENIED/407}, {@code NONE_NONE/000}, {@code UDP_…}).
+   */
+  static int squidUser(Scan s, int last) {
+    int h = last - 4;
+    if (s.at(h - 1) != ' ') {
+      return -1;
+    }
+    int end = h - 1;
+    while (end > s.lo && s.b[end - 1] == ' ') {
+      end--;
+    }
+    int start = end;
+    while (start > s.lo && end - start <= MAX_LOGIN * 4 && !Bytes.isSpace(s.b[start - 1])) {
+      start--;
+    }
+    if (start == end || (end - start == 1 && s.b[start] == '-') || start == s.lo || s.b[start - 1] != ' '
+        || !CommandLineDetector.lineMentions(s, start, "tcp_", "none", "udp_")
+        || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    for (int p = start; p < end; p++) {
+      if (s.b[p] == '/' || s.b[p] == ':' || s.b[p] == '"') {
+        return -1; // a URL, not a user: not Squid's native format
+      }
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
   /** After {@code C:\Users\} or its JSON-escaped form. */
   static int windowsHome(Scan s, int last) {
     int start = last + 1;

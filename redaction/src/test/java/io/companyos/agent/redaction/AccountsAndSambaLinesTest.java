@@ -1,0 +1,67 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 23: shapes that session 22's red team left whole (each case failed before its fix) — {@code /etc/passwd}
+ * lines, Samba's {@code -U user%password} beyond smbclient, Postfix's verbose look-up of its SASL password map, the
+ * users of {@code testsaslauthd}, swaks and Squid's native log — and a look-alike the {@code .pgpass} detector took
+ * for a password line, with the lines of these shapes that stay.
+ */
+class AccountsAndSambaLinesTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // a person's account: the login name, the GECOS's full name, the home directory's name
+        Arguments.of("jane:x:1000:1000:Jane Doe,,,:/home/jane:/bin/bash",
+            "<user>:x:1000:1000:<name>,,,:/home/<user>:/bin/bash"),
+        Arguments.of("bob.smith:x:1001:1001:Bob Smith,Room 12,,:/home/bob.smith:/usr/bin/zsh",
+            "<user>:x:1001:1001:<name>,Room 12,,:/home/<user>:/usr/bin/zsh"),
+        Arguments.of("svc_build:x:1002:1002::/srv/build:", "<user>:x:1002:1002::/srv/build:"),
+        // a locked or NIS account's "*": before, the .pgpass detector read "jdoe:*:1002:1002:John" as host, port,
+        // database, user 1002 and password John
+        Arguments.of("jdoe:*:1002:1002:John Doe:/export/home/jdoe:/bin/ksh",
+            "<user>:*:1002:1002:<name>:/export/home/<user>:/bin/ksh"),
+        // Samba's Active Directory join and SMB tools
+        Arguments.of("net ads join -U administrator%Sup3rS3cretJoin -S dc01.example.com",
+            "net ads join -U <user>%<secret> -S dc01.example.com"),
+        Arguments.of("samba-tool domain join example.com DC -U\"EXAMPLE\\administrator%Passw0rdJoin\"",
+            "samba-tool domain join example.com DC -U\"<user>%<secret>\""),
+        Arguments.of("smbcacls //fs01/share report.txt -U jane%Secret123Acl", "smbcacls //fs01/share report.txt -U <user>%<secret>"),
+        Arguments.of("net rpc user add bob -U admin%Hunter2pass", "net rpc user add bob -U <user>%<secret>"),
+        // Postfix -v: the SASL password map's look-up, user:password after the relay
+        Arguments.of("Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: hash:/etc/postfix/sasl_passwd(0,lock|fold_fix|utf8_request): [smtp.gmail.com]:587 = relay-user:Sup3rSecretRelay",
+            "Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: hash:/etc/postfix/sasl_passwd(0,lock|fold_fix|utf8_request): [smtp.gmail.com]:587 = <user>:<secret>"),
+        // the user beside the password that was already redacted
+        Arguments.of("testsaslauthd -u jane -p Secr3tPass -s smtp", "testsaslauthd -u <user> -p <secret> -s smtp"),
+        Arguments.of("swaks --to ops@example.com --server mail.example.com -au jane -ap S3cretPass",
+            "swaks --to <email> --server mail.example.com -au <user> -ap <secret>"),
+        // Squid's native access log: the authenticated user before the hierarchy code
+        Arguments.of("1795773181.123    456 192.0.2.10 TCP_MISS/200 1234 GET http://www.example.com/ jane HIER_DIRECT/192.0.2.20 text/html",
+            "1795773181.123    456 <ipv4> TCP_MISS/200 1234 GET http://www.example.com/ <user> HIER_DIRECT/<ipv4> text/html"),
+        Arguments.of("1795773181.125      3 192.0.2.12 TCP_DENIED/407 3900 CONNECT api.example.com:443 EXAMPLE%5cjane HIER_NONE/- text/html",
+            "1795773181.125      3 <ipv4> TCP_DENIED/407 3900 CONNECT api.example.com:443 <user> HIER_NONE/- text/html"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        // system accounts (user ids below 1000, nobody) stay whole
+        "systemd-network:x:998:998:systemd Network Management:/:/usr/sbin/nologin",
+        "postgres:x:114:120:PostgreSQL administrator,,,:/var/lib/postgresql:/bin/bash",
+        "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin",
+        "daemon:*:1:1:daemon:/usr/sbin:/usr/sbin/nologin",
+        // not seven fields, not at a line's start, no absolute home
+        "jane:x:1000:1000:Jane Doe",
+        "grep: jane:x:1000:1000:Jane Doe:/srv/jane:/bin/bash",
+        "jane:x:1000:1000:Jane Doe:home:/bin/bash",
+        // a .pgpass line with a wildcard port keeps being one (its own test elsewhere); a -U without a password
+        "psql -U postgres -h db.example.com",
+        "net ads testjoin -U administrator",
+        "smbclient -L //fs01 -N",
+        // a Squid line without a user, and HIER_ outside Squid's format
+        "1795773181.124     12 - TCP_DENIED/407 3900 GET http://www.example.com/ - HIER_NONE/- text/html",
+        "see HIER_DIRECT in the Squid documentation",
+        "swaks --server mail.example.com -au -ap",
+        "Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: [smtp.gmail.com]:587: not found");
+  }
+}
