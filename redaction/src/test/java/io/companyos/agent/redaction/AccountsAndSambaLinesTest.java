@@ -6,7 +6,8 @@ import org.junit.jupiter.params.provider.Arguments;
 /**
  * Session 23: shapes that session 22's red team left whole (each case failed before its fix) — {@code /etc/passwd}
  * lines, Samba's {@code -U user%password} beyond smbclient, Postfix's verbose look-up of its SASL password map, the
- * users of {@code testsaslauthd}, swaks and Squid's native log — and a look-alike the {@code .pgpass} detector took
+ * users of {@code testsaslauthd}, swaks, Squid's native log, {@code who}/{@code last} and OpenSSH public keys'
+ * comments — and a look-alike the {@code .pgpass} detector took
  * for a password line, with the lines of these shapes that stay.
  */
 class AccountsAndSambaLinesTest extends RedactedAndKeptCases {
@@ -40,7 +41,20 @@ class AccountsAndSambaLinesTest extends RedactedAndKeptCases {
         Arguments.of("1795773181.123    456 192.0.2.10 TCP_MISS/200 1234 GET http://www.example.com/ jane HIER_DIRECT/192.0.2.20 text/html",
             "1795773181.123    456 <ipv4> TCP_MISS/200 1234 GET http://www.example.com/ <user> HIER_DIRECT/<ipv4> text/html"),
         Arguments.of("1795773181.125      3 192.0.2.12 TCP_DENIED/407 3900 CONNECT api.example.com:443 EXAMPLE%5cjane HIER_NONE/- text/html",
-            "1795773181.125      3 <ipv4> TCP_DENIED/407 3900 CONNECT api.example.com:443 <user> HIER_NONE/- text/html"));
+            "1795773181.125      3 <ipv4> TCP_DENIED/407 3900 CONNECT api.example.com:443 <user> HIER_NONE/- text/html"),
+        // who, w and last: the login name before its terminal
+        Arguments.of("jane     pts/0        192.0.2.10       Fri Nov 27 10:11   still logged in",
+            "<user>     pts/0        <ipv4>       Fri Nov 27 10:11   still logged in"),
+        Arguments.of("bob.smith tty1                          Fri Nov 27 09:00 - 09:30  (00:30)",
+            "<user> tty1                          Fri Nov 27 09:00 - 09:30  (00:30)"),
+        Arguments.of("alice    pts/3        2026-11-27 10:11 (192.0.2.10)", "<user>    pts/3        2026-11-27 10:11 (<ipv4>)"),
+        // an OpenSSH public key's user@host comment (authorized_keys, cloud-init); an e-mail address as ever
+        Arguments.of("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl jane@laptop",
+            "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl <user>@<host>"),
+        Arguments.of("  - ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA bob@ws-042",
+            "  - ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQC7vbqajDhA <user>@<host>"),
+        Arguments.of("ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy jane.doe@example.com",
+            "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy <email>"));
   }
 
   static Stream<String> unchanged() {
@@ -62,6 +76,15 @@ class AccountsAndSambaLinesTest extends RedactedAndKeptCases {
         "1795773181.124     12 - TCP_DENIED/407 3900 GET http://www.example.com/ - HIER_NONE/- text/html",
         "see HIER_DIRECT in the Squid documentation",
         "swaks --server mail.example.com -au -ap",
-        "Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: [smtp.gmail.com]:587: not found");
+        "Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: [smtp.gmail.com]:587: not found",
+        // sudo's TTY=pts/0, last's reboot line, root's session, a terminal named in prose
+        "Nov 27 10:11:12 host sudo[1]:    root : TTY=pts/0 ; PWD=/srv ; USER=root ; COMMAND=/usr/bin/true",
+        "reboot   system boot  6.1.0-13-amd64   Fri Nov 27 09:00   still running",
+        "root     pts/1        2026-11-27 10:11",
+        "the session on pts/2 was closed",
+        "tty settings restored",
+        // a key without a user@host comment, and the comment of a key cut short
+        "ecdsa-sha2-nistp256 AAAAE2VjZHNhLXNoYTItbmlzdHAyNTYAAAAIbmlzdHAy deploy-key",
+        "ssh-ed25519 AAAA jane@laptop");
   }
 }

@@ -638,6 +638,10 @@ final class CatalogScanner {
         return PasswdLineDetector.find(s, last);
       case SQUID_USER:
         return UserSlotDetector.squidUser(s, last);
+      case SSH_KEY_COMMENT:
+        return UserSlotDetector.sshKeyComment(s, last);
+      case TERMINAL_USER:
+        return UserSlotDetector.terminalUser(s, last, t.text().length());
       case SSHD_NOT_ALLOWED:
         return LoginLogDetector.sshdNotAllowed(s, last, t.text().length());
       case LOGIN_FAILURE:

@@ -85,6 +85,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PGPASS_WILDCARD_PORT,
     PASSWD_LINE,
     SQUID_USER,
+    TERMINAL_USER,
+    SSH_KEY_COMMENT,
     SASL_INITIAL_RESPONSE,
     OAUTH_CODE,
     ORACLE_THIN,

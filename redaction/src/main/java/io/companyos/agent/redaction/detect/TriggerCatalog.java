@@ -654,5 +654,14 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.PASSWD_LINE, DetectorType.USERNAME, ":x:", 0));
     // Squid's native access log: the user before HIER_DIRECT/…, HIER_NONE/-
     t.add(new Trigger(Action.SQUID_USER, DetectorType.USERNAME, "hier_", 0));
+    // who, w and last: the login name before its terminal at a line's start
+    t.add(new Trigger(Action.TERMINAL_USER, DetectorType.USERNAME, "pts/", 0));
+    t.add(new Trigger(Action.TERMINAL_USER, DetectorType.USERNAME, "tty", 0));
+    // an OpenSSH public key's user@host comment (ssh-ed25519, ssh-rsa, ssh-dss, the ECDSA curves, the FIDO sk- keys;
+    // from the dash and the curve size: "ssh" starts every sshd line, "-ni" Tomcat's http-nio threads)
+    for (String type : List.of("-rsa aaaa", "-ed25519 aaaa", "-dss aaaa", "p256 aaaa", "p384 aaaa",
+        "p521 aaaa", "@openssh.com aaaa")) {
+      t.add(new Trigger(Action.SSH_KEY_COMMENT, DetectorType.USERNAME, type, 0));
+    }
   }
 }

@@ -432,6 +432,75 @@ final class UserSlotDetector {
   }
 
   /**
+   * At the last byte of {@code pts/} or {@code tty} in the output of {@code who}, {@code w} and {@code last}
+   * ({@code jane     pts/0        192.0.2.10       Mon Nov 25 10:11   still logged in}, {@code bob      tty1 …}): the
+   * login name that starts the line, blanks before the terminal. Not {@code sudo}'s {@code TTY=pts/0} (no blank
+   * before it) nor {@code last}'s {@code reboot   system boot} lines; {@code root} and the other fixed names stay.
+   */
+  static int terminalUser(Scan s, int last, int patternLength) {
+    int t = last - patternLength + 1;
+    if (patternLength == 3 && !(Bytes.isDigit(s.at(last + 1)) || (s.at(last + 1) == 'S' && Bytes.isDigit(s.at(last + 2))))) {
+      return -1; // tty1, ttyS0
+    }
+    if (s.at(t - 1) != ' ') {
+      return -1;
+    }
+    int end = t - 1;
+    while (end > s.lo && s.b[end - 1] == ' ') {
+      end--;
+    }
+    int start = end;
+    while (start > s.lo && end - start <= MAX_LOGIN && isLoginChar(s.b[start - 1])) {
+      start--;
+    }
+    if (start == end || end - start > MAX_LOGIN || (start > s.lo && s.b[start - 1] != '\n')
+        || !(Bytes.isAlpha(s.b[start]) || s.b[start] == '_') || KeyValueDetector.isSystemAccount(s, start, end)
+        || (end - start == 6 && Bytes.startsWith(s.b, start, end, "reboot"))) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /**
+   * After the key type and the {@code AAAA} that starts every OpenSSH public key ({@code ssh-ed25519 AAAAC3Nz… jane@laptop}
+   * in {@code authorized_keys}, {@code ssh-keygen -l} or a cloud-init user's keys): the comment at the line's end when
+   * it is {@code user@host} — the user a {@code user}, the host a {@code host} (an e-mail address the e-mail
+   * detector's). The key itself is public and stays, as do other comments.
+   */
+  static int sshKeyComment(Scan s, int last) {
+    int p = last + 1;
+    while (p < s.hi && p - last < 16384 && (Bytes.isAlnum(s.b[p]) || s.b[p] == '+' || s.b[p] == '/')) {
+      p++;
+    }
+    while (s.at(p) == '=') {
+      p++;
+    }
+    if (p - last < 16 || s.at(p) != ' ') {
+      return -1;
+    }
+    int start = p + 1;
+    int end = start;
+    int at = -1;
+    while (end < s.hi && end - start < 256 && !Bytes.isSpace(s.b[end]) && s.b[end] != '"' && s.b[end] != '\'') {
+      at = s.b[end] == '@' && at < 0 ? end : at;
+      end++;
+    }
+    if (at <= start || at >= end - 1 || !(end >= s.hi || Bytes.isSpace(s.b[end]) || s.b[end] == '"'
+        || s.b[end] == '\'')) {
+      return -1;
+    }
+    for (int q = at + 1; q < end; q++) {
+      if (s.b[q] == '.') {
+        return s.enabled(DetectorType.EMAIL) ? EmailDetector.find(s, at) : -1;
+      }
+    }
+    if (!KeyValueDetector.isSystemAccount(s, start, at)) {
+      s.add(start, at, DetectorType.USERNAME);
+    }
+    return s.add(at + 1, end, DetectorType.HOSTNAME) ? end : -1;
+  }
+
+  /**
    * At the {@code _} of {@code HIER_} in Squid's native access log ({@code … GET http://example.com/ jane
    * HIER_DIRECT/192.0.2.20 text/html}): the field before it, the authenticated user (ident or proxy
    * authentication), when it is not {@code -}. Only on a line with a Squid result code ({@code TCP_MISS/200},
