@@ -40,7 +40,7 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         Arguments.of("    user bob insecure-password Hunter2pass", "    user bob insecure-password <secret>"),
         Arguments.of("Recovery Key 1: AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfGh", "Recovery Key 1: <secret>"),
         Arguments.of("sonar-scanner -Dsonar.login=squ_0123456789abcdef0123456789abcdef01234567",
-            "sonar-scanner -Dsonar.login=<token>"),
+            "sonar-scanner -Dsonar.login=<secret>"), // (the key's type, as for -Dsonar.token=squ_…, since session 23)
         Arguments.of("#9 [4/6] ENV DB_PASSWORD Hunter2pass", "#9 [4/6] ENV DB_PASSWORD <secret>"),
         Arguments.of("<source>\n  password Hunter2pass\n</source>\n", "<source>\n  password <secret>\n</source>\n"),
         Arguments.of("[OUTPUT]\n    HTTP_Passwd     Hunter2pass\n", "[OUTPUT]\n    HTTP_Passwd     <secret>\n"),

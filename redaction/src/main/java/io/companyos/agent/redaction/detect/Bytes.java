@@ -32,6 +32,15 @@ final class Bytes {
 
   private Bytes() {}
 
+  /**
+   * Whether {@code b[i]} follows an ellipsis, {@code ...}: a number there starts anew (strongSwan's
+   * {@code 203.0.113.1[id]...198.51.100.2[id]}, a range {@code 10.0.0.1...10.0.0.9}), where after one dot it is the
+   * part of a version or a longer dotted number ({@link Ipv4Detector}, called there by the pattern {@code ...}).
+   */
+  static boolean afterEllipsis(byte[] b, int i) {
+    return i >= 3 && b[i - 1] == '.' && b[i - 2] == '.' && b[i - 3] == '.';
+  }
+
   static boolean isDigit(int c) {
     return (CLASS[c & 0xFF] & DIGIT) != 0;
   }

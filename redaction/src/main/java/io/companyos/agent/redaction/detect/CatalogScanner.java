@@ -636,6 +636,8 @@ final class CatalogScanner {
       }
       case PASSWD_LINE:
         return PasswdLineDetector.find(s, last);
+      case ELLIPSIS_IPV4:
+        return Bytes.isDigit(s.at(last + 1)) && s.enabled(DetectorType.IPV4) ? Ipv4Detector.find(s, last + 1) : -1;
       case SQUID_USER:
         return UserSlotDetector.squidUser(s, last);
       case SSH_KEY_COMMENT:

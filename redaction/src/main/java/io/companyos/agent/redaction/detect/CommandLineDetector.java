@@ -12,7 +12,8 @@ final class CommandLineDetector {
   /**
    * At the {@code p} of {@code " -p"}: the password follows without a space on a mysql, mariadb, sshpass or 7z
    * command line ({@code -P} is mysql's port); after a space on an sshpass, {@code … login} (docker, podman, helm,
-   * az), mongo or mongosh line, and after {@code -P } on a sqlcmd or zip line. Also at the {@code p} of
+   * az), mongo or mongosh, cqlsh, {@code elasticsearch-users}, WildFly's {@code add-user.sh}, {@code dotnet nuget} or
+   * FreeIPA install line, and after {@code -P } on a sqlcmd or zip line. Also at the {@code p} of
    * {@code ="-p}: an argument of auditd's {@code EXECVE} record ({@code a0="mysql" a1="-uroot" a2="-px"}). A port
    * ({@code -p 8080:80}) stays.
    */
@@ -25,7 +26,8 @@ final class CommandLineDetector {
       c = s.at(start);
       if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
           || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell",
-              "testsaslauthd", "doveadm pw")
+              "testsaslauthd", "doveadm pw", "cqlsh", "elasticsearch-users", "add-user", "nuget",
+              "ipa-server-install", "ipa-replica-install")
               : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen"))) {
         return -1;
       }

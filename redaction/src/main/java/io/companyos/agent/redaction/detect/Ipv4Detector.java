@@ -19,7 +19,7 @@ final class Ipv4Detector {
   /** At a digit that starts a word. */
   static int find(Scan s, int start) {
     int prev = s.at(start - 1);
-    if (prev == '.' || (prev == '/' && afterProductName(s, start - 1))) {
+    if ((prev == '.' && !Bytes.afterEllipsis(s.b, start)) || (prev == '/' && afterProductName(s, start - 1))) {
       return -1;
     }
     int[] o = s.scratch;

@@ -1,6 +1,7 @@
 package io.companyos.agent.redaction.detect;
 
 import io.companyos.agent.redaction.DetectorType;
+import io.companyos.agent.redaction.RevealLog;
 
 /**
  * Values found by their key: passwords and secrets, AWS secret keys, SSNs, user names and person names, in
@@ -165,7 +166,9 @@ final class KeyValueDetector {
         return end < 0 ? -1 : accept(s, t, start + 9, end);
       }
       int end = Bytes.indexOf(s.b, start, limit, "<");
-      return end < 0 ? -1 : accept(s, t, start, end);
+      // the element's text ends at its closing tag: WebLogic's "<User jdoe in realm … attempts.>" then the next
+      // line's "<Jan 12, …>" is no element, and its line end was taken as the value (two lines became one)
+      return end < 0 || s.at(end + 1) != '/' ? -1 : accept(s, t, start, end);
     } else if (c == '=' || (c == ':' && (s.at(sp + 1) != ':' || ldifBase64(s, quotedKey || escaped, ks, sp)))) {
       // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw"; "::", LDIF's
       // base64 value, userPassword:: e1NTSEF9…, unicodePwd:: IgBI…)
@@ -174,6 +177,11 @@ final class KeyValueDetector {
         return -1; // an empty query parameter, GET /?user=&password= HTTP/1.1: not the protocol as its value
       }
       vs = skipSpaces(s, assign || (c == ':' && s.at(sp + 1) == ':') ? sp + 2 : sp + 1);
+      if (c == '=' && vs > sp + 1 && RevealLog.keeps(t.type()) && assignmentAt(s, vs)) {
+        // an empty value before the next pair, pam's "logname= uid=0 euid=0": not uid=0 as the user (a secret's key
+        // still takes it: "password= a=b" may be a password)
+        return -1;
+      }
       if (assign) {
         radiusUsersEntry(s, ks); // alice   Cleartext-Password := "pw": the entry's user, first on its line
       }
@@ -238,7 +246,7 @@ final class KeyValueDetector {
       return -1; // OpenSSL's text dump header, "Private-Key: (2048 bit, 2 primes)": the key's size
     }
     if (q == '[' || q == '{') {
-      int r = bracketed(s, t, vs);
+      int r = bracketed(s, t, ks, vs);
       if (r != NOT_BRACKETED) {
         return r;
       }
@@ -278,6 +286,12 @@ final class KeyValueDetector {
       return KeyedForms.userColonPassword(s, t, vs, unquotedEnd(s, ks, vs));
     }
     int end = unquotedEnd(s, ks, vs);
+    if (RevealLog.keeps(t.type())) {
+      // a form body at a line's start (username=jane&password=x&remember=1): a kept type's value ends at the next
+      // field, or the password would be kept in the reverse map inside the user's value; a secret's value still runs
+      // to the line's end there (its own & is no field's start)
+      end = formFieldEnd(s, vs, end);
+    }
     if (t.type() == DetectorType.PERSON_NAME) {
       int first = vs;
       while (first < end && s.b[first] != ' ') {
@@ -504,7 +518,33 @@ final class KeyValueDetector {
    *
    * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
    */
-  private static int bracketed(Scan s, Trigger t, int vs) {
+  /**
+   * SQL Server's JDBC and ODBC quoting of a connection string's value, {@code ;password={Str0ng;Pw};}, {@code
+   * ;PWD={x}}: the text between the braces, in a {@code ;}-separated string (a {@code ;} before the key or after the
+   * value), when it holds no quote, colon, brace or blank (a JSON object, a template {@code {{ x }}} or {@code {X}},
+   * Spring's {@code {noop}x} are not this) and {@code ;}, a quote or the line's end follows; else not bracketed.
+   */
+  private static int bracedLiteral(Scan s, Trigger t, int ks, int vs) {
+    int close = vs + 1;
+    while (close < s.hi && close - vs <= MAX_VALUE) {
+      int c = s.b[close];
+      if (c == '}') {
+        break;
+      }
+      if (c == '"' || c == '\'' || c == ':' || c == '{' || c == ' ' || c == '\n' || c == '\r' || c == '\t') {
+        return NOT_BRACKETED;
+      }
+      close++;
+    }
+    int after = s.at(close + 1);
+    if (s.at(close) != '}' || close == vs + 1 || !(after == ';' || s.at(ks - 1) == ';')
+        || !(after == ';' || after == '"' || after == '\'' || after == '\n' || after == '\r' || after == 0)) {
+      return NOT_BRACKETED;
+    }
+    return accept(s, t, vs + 1, close);
+  }
+
+  private static int bracketed(Scan s, Trigger t, int ks, int vs) {
     int in = skipSpaces(s, vs + 1);
     if (s.at(vs) == '{') {
       while ((s.at(in) == '\n' || s.at(in) == '\r') && in - vs < 256) {
@@ -514,7 +554,7 @@ final class KeyValueDetector {
       int field = Bytes.startsWith(s.b, in, s.hi, "\"value\"") ? 7
           : t.type() == DetectorType.USERNAME && Bytes.startsWith(s.b, in, s.hi, "\"name\"") ? 6 : 0;
       if (field == 0) {
-        return NOT_BRACKETED;
+        return bracedLiteral(s, t, ks, vs);
       }
       int colon = skipSpaces(s, in + field);
       int vq = s.at(skipSpaces(s, colon + 1));
@@ -619,7 +659,8 @@ final class KeyValueDetector {
 
   private static final java.util.Set<String> STATE_WORDS = java.util.Set.of("refreshed", "expired", "revoked",
       "rotated", "changed", "updated", "reset", "missing", "required", "invalid", "valid", "accepted", "rejected",
-      "configured", "unset", "present", "absent", "generated", "created", "deleted", "verified", "mismatch");
+      "configured", "unset", "present", "absent", "generated", "created", "deleted", "verified", "mismatch",
+      "unexpected"); // (containerd's "failed to fetch oauth token: unexpected status: 401")
 
   /**
    * Whether a secret key's value is prose about it, not it: {@code token: refreshed}, {@code Invalid token:
@@ -872,11 +913,14 @@ final class KeyValueDetector {
     return s.add(start, end, type) ? end : -1;
   }
 
-  /** MySQL's {@code Access denied for user 'u'@'h' (using password: YES)}: whether one was sent, not the password. */
+  /**
+   * MySQL's {@code Access denied for user 'u'@'h' (using password: YES)}, also {@code Using password: NO} of its
+   * tools: whether one was sent, not the password.
+   */
   private static boolean isMysqlUsingPassword(Scan s, int start, int end) {
     boolean yesNo = (end - start == 3 && Bytes.startsWith(s.b, start, end, "YES"))
         || (end - start == 2 && Bytes.startsWith(s.b, start, end, "NO"));
-    return yesNo && start >= s.lo + 17 && Bytes.startsWith(s.b, start - 17, s.hi, "(using password: ");
+    return yesNo && start >= s.lo + 16 && Bytes.startsWithIgnoreCase(s.b, start - 16, s.hi, "using password: ");
   }
 
   static int unquotedEnd(Scan s, int keyStart, int vs) {
@@ -911,6 +955,36 @@ final class KeyValueDetector {
       p--;
     }
     return p;
+  }
+
+  /** Whether {@code name=} starts at {@code p}: a letter or {@code _}, then letters, digits, {@code _ . -}. */
+  private static boolean assignmentAt(Scan s, int p) {
+    int c = s.at(p);
+    if (!Bytes.isAlpha(c) && c != '_') {
+      return false;
+    }
+    int n = p + 1;
+    while (n - p <= 64 && (Bytes.isAlnum(s.at(n)) || s.at(n) == '_' || s.at(n) == '.' || s.at(n) == '-')) {
+      n++;
+    }
+    return s.at(n) == '=' && s.at(n + 1) != '=';
+  }
+
+  /** The first {@code &} in {@code [vs, end)} that a form field's name and {@code =} follow, else {@code end}. */
+  private static int formFieldEnd(Scan s, int vs, int end) {
+    for (int p = vs; p < end; p++) {
+      if (s.b[p] == '&') {
+        int n = p + 1;
+        while (n < end && n - p <= 64 && (Bytes.isAlnum(s.b[n]) || s.b[n] == '_' || s.b[n] == '-' || s.b[n] == '.'
+            || s.b[n] == '[' || s.b[n] == ']')) {
+          n++;
+        }
+        if (n > p + 1 && n < end && s.b[n] == '=') {
+          return p;
+        }
+      }
+    }
+    return end;
   }
 
   static boolean keyStartsLine(Scan s, int keyStart) {

@@ -910,8 +910,14 @@ final class LoginLogDetector {
         end++;
       }
     }
+    // -AsPlainText anywhere on this line: looked for back from the line's end (within 256 bytes of the text), never
+    // from a point on the next line, as it was until session 23 (then only the input's last line was redacted)
+    int eol = Math.max(end, start);
+    while (eol < s.hi && eol - end < 256 && s.b[eol] != '\n' && s.b[eol] != '\r') {
+      eol++;
+    }
     if (end <= start || q == '-' || q == '$' || q == '(' || isToken(s, start)
-        || !CommandLineDetector.lineMentions(s, s.hi > end + 256 ? end + 256 : s.hi, "-asplaintext")) {
+        || !CommandLineDetector.lineMentions(s, eol, "-asplaintext")) {
       return -1;
     }
     return s.add(start, end, DetectorType.SECRET) ? end : -1;

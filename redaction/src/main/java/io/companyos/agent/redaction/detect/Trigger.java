@@ -85,6 +85,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PGPASS_WILDCARD_PORT,
     PASSWD_LINE,
     SQUID_USER,
+    ELLIPSIS_IPV4,
     TERMINAL_USER,
     SSH_KEY_COMMENT,
     SASL_INITIAL_RESPONSE,

@@ -90,6 +90,13 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.USER_RENAME, DetectorType.USERNAME, "user name '", 0)); // usermod's "… 'X' to 'Y'"
     // Elasticsearch's generated passwords and enrollment tokens, alone on the line after their announcement
     t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "password for the ", 0));
+    // (the same shape: a secret alone on the line after one ending in ':') kubeadm init --upload-certs prints the key
+    // that decrypts the control plane's certificates and keys in the kubeadm-certs Secret
+    t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "using certificate key:", 0));
+    // ... and takes it as kubeadm join's --certificate-key; SonarQube's scanner took its token as -Dsonar.login= (the
+    // user when sonar.password is given: a user as a secret then); from "nar.": "son" of json, person, reason
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "certificate-key", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "nar.login", 0));
     t.add(new Trigger(Action.ENROLLMENT_TOKEN, DetectorType.SECRET, "enrollment token", 0));
     t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by user ", 0)); // "Started by user X"
     // Keycloak's "Set AUTH_SESSION_ID cookie with value X" (from "ook": "coo" is too common a start)
@@ -652,6 +659,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.PGPASS_WILDCARD_PORT, DetectorType.SECRET, ":*:", 0));
     // an /etc/passwd line, jane:x:1000:1000:Jane Doe,,,:/home/jane:/bin/bash (also at ":*:" above)
     t.add(new Trigger(Action.PASSWD_LINE, DetectorType.USERNAME, ":x:", 0));
+    // an IPv4 address after an ellipsis (strongSwan's a.b.c.d[id]...e.f.g.h[id], a range a.b.c.d...e.f.g.h): the
+    // byte loop stops at no digit after a dot (a version's or a longer number's part), so the ellipsis says where
+    t.add(new Trigger(Action.ELLIPSIS_IPV4, DetectorType.IPV4, "...", 0));
     // Squid's native access log: the user before HIER_DIRECT/…, HIER_NONE/-
     t.add(new Trigger(Action.SQUID_USER, DetectorType.USERNAME, "hier_", 0));
     // who, w and last: the login name before its terminal at a line's start
