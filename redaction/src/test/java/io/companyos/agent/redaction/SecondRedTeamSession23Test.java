@@ -40,7 +40,26 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         Arguments.of("bin/elasticsearch-users useradd ops -p EsUserPw10 -r superuser",
             "bin/elasticsearch-users useradd ops -p <secret> -r superuser"),
         Arguments.of("./add-user.sh -u admin -p WildflyPw22 -g admin", "./add-user.sh -u admin -p <secret> -g admin"),
-        Arguments.of("ipa-server-install -p DirMgrPw2 -U", "ipa-server-install -p <secret> -U"));
+        Arguments.of("ipa-server-install -p DirMgrPw2 -U", "ipa-server-install -p <secret> -U"),
+        // Kubernetes audit events about Secrets: kubectl apply's patch names no kind (and carries a JSON-escaped copy
+        // in its last-applied-configuration annotation), a list's response is a SecretList, a JSON patch
+        Arguments.of("{\"kind\":\"Event\",\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"namespace\":\"prod\",\"name\":\"app\"},"
+                + "\"requestObject\":{\"data\":{\"DATABASE_URL\":\"cG9zdGdyZXM6Ly9hcHA6QXBwUHcxQGRiL2FwcA==\"},\"metadata\":{\"annotations\":"
+                + "{\"kubectl.kubernetes.io/last-applied-configuration\":\"{\\\"apiVersion\\\":\\\"v1\\\",\\\"data\\\":{\\\"DATABASE_URL\\\":"
+                + "\\\"cG9zdGdyZXM6Ly9hcHA6QXBwUHcxQGRiL2FwcA==\\\"},\\\"kind\\\":\\\"Secret\\\",\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\\n\"}}}}",
+            "{\"kind\":\"Event\",\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"namespace\":\"prod\",\"name\":\"app\"},"
+                + "\"requestObject\":{\"data\":{\"DATABASE_URL\":\"<secret>\"},\"metadata\":{\"annotations\":"
+                + "{\"kubectl.kubernetes.io/last-applied-configuration\":\"{\\\"apiVersion\\\":\\\"v1\\\",\\\"data\\\":{\\\"DATABASE_URL\\\":"
+                + "\\\"<secret>\\\"},\\\"kind\\\":\\\"Secret\\\",\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\\n\"}}}}"),
+        Arguments.of("{\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"app\"},\"requestObject\":{\"stringData\":{\"SMTP\":\"smtp-pass-xyz\"}}}",
+            "{\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"app\"},\"requestObject\":{\"stringData\":{\"SMTP\":\"<secret>\"}}}"),
+        Arguments.of("{\"verb\":\"list\",\"objectRef\":{\"resource\":\"secrets\"},\"responseObject\":{\"kind\":\"SecretList\",\"items\":[{\"metadata\":{\"name\":\"app\"},\"data\":{\"URL\":\"cG9zdGdyZXM6Ly9h\"},\"type\":\"Opaque\"}]}}",
+            "{\"verb\":\"list\",\"objectRef\":{\"resource\":\"secrets\"},\"responseObject\":{\"kind\":\"SecretList\",\"items\":[{\"metadata\":{\"name\":\"app\"},\"data\":{\"URL\":\"<secret>\"},\"type\":\"Opaque\"}]}}"),
+        Arguments.of("{\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"app\"},\"requestObject\":[{\"op\":\"replace\",\"path\":\"/data/password\",\"value\":\"TmV3UGF0Y2hQdw==\"}]}",
+            "{\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"app\"},\"requestObject\":[{\"op\":\"replace\",\"path\":\"/data/password\",\"value\":\"<secret>\"}]}"),
+        // stringData belongs to Secrets only
+        Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
+            "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
   }
 
   static Stream<String> unchanged() {
@@ -57,6 +76,12 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         // states, not secrets; an empty value before the next pair
         "failed to authorize: failed to fetch oauth token: unexpected status: 401 Unauthorized",
         "Using password: NO",
-        "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=");
+        "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser= rhost=",
+        // a ConfigMap after a Secret, in the audit log's next line and in a List's next item, is no Secret
+        "{\"verb\":\"get\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"regcred\"},\"responseObject\":{\"kind\":\"Secret\",\"metadata\":{\"name\":\"regcred\"}}}\n"
+            + "{\"verb\":\"create\",\"objectRef\":{\"resource\":\"configmaps\",\"name\":\"app-config\"},\"requestObject\":{\"kind\":\"ConfigMap\",\"data\":{\"LOG_LEVEL\":\"info\"}}}",
+        "items:\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: db\n- apiVersion: v1\n  data:\n    LOG_LEVEL: info\n  kind: ConfigMap\n",
+        // the escaped annotation's metadata is no data
+        "{\"objectRef\":{\"resource\":\"secrets\"},\"x\":\"{\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\"}");
   }
 }

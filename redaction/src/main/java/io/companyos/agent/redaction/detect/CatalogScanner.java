@@ -724,6 +724,10 @@ final class CatalogScanner {
         return KubeSecretDetector.yaml(s, last);
       case KUBE_SECRET_JSON:
         return KubeSecretDetector.json(s, last);
+      case KUBE_SECRET_JSON_ESCAPED:
+        return KubeSecretDetector.jsonEscaped(s, last);
+      case KUBE_SECRET_PATCH:
+        return KubeSecretDetector.patchValue(s, last);
       case NEXT_LINE_SECRET:
         return CommandLineDetector.nextLineSecret(s, last);
       case AUDIT_ENRICHED_USER:

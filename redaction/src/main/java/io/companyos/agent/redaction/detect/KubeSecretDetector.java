@@ -7,7 +7,10 @@ import io.companyos.agent.redaction.DetectorType;
  * support file): every value of its {@code data} (base64) and {@code stringData} is a secret whatever its key's name
  * ({@code DATABASE_URL}, {@code config.json}, {@code license}). Found at {@code data:} (YAML, its own line) or
  * {@code "data": {} (JSON); the values count only when the same object says {@code kind: Secret} (kubectl sorts it
- * after {@code data}, a hand-written manifest before).
+ * after {@code data}, a hand-written manifest before; not an earlier object's or list item's), or always under
+ * {@code stringData}, which only a Secret has, or on a Kubernetes audit event's line about Secrets
+ * ({@code "objectRef":{"resource":"secrets"…}}: a {@code kubectl apply} patch, a {@code SecretList}; there also the
+ * JSON-escaped copy in {@code last-applied-configuration} and a JSON patch's value at {@code /data/…}).
  */
 final class KubeSecretDetector {
   private KubeSecretDetector() {}
@@ -72,7 +75,8 @@ final class KubeSecretDetector {
         break;
       }
     }
-    if (count == 0 || !(kindSecretAfter(s, line, limit, col) || kindSecretBefore(s, ls, col))) {
+    boolean stringData = ks == last - 10; // only a Secret has stringData
+    if (count == 0 || !(stringData || kindSecretAfter(s, line, limit, col) || kindSecretBefore(s, ls, col))) {
       return -1;
     }
     for (int k = 0; k < count; k++) {
@@ -123,7 +127,8 @@ final class KubeSecretDetector {
           return false;
         }
         int k = line + ind;
-        if (s.b[k] == '-' && s.at(k + 1) == ' ') {
+        boolean itemStart = s.b[k] == '-' && s.at(k + 1) == ' ';
+        if (itemStart) {
           k += 2; // "- kind: Secret", the item's first key
           ind += 2;
         }
@@ -132,6 +137,9 @@ final class KubeSecretDetector {
         }
         if (ind == col && isKindSecret(s, k, eol)) {
           return true;
+        }
+        if (itemStart && ind == col) {
+          return false; // the item starts here: an earlier item's kind (a List's Secret before this ConfigMap) is not its
         }
       }
       eol = line - 1;
@@ -153,11 +161,122 @@ final class KubeSecretDetector {
     }
     int limit = Math.min(s.hi, open + MAX);
     int close = JsonSpans.closing(s, open, limit);
-    if (close < 0 || !(jsonKindSecret(s, close + 1, limit, true) || jsonKindSecret(s, Math.max(s.lo, open - 4096), open, false))) {
+    boolean stringData = s.at(d - 1) != '"'; // only a Secret has stringData
+    if (close < 0 || !(stringData || jsonKindSecret(s, close + 1, limit, true) || jsonKindSecretBefore(s, open)
+        || auditOfSecrets(s, open))) {
       return -1;
     }
     JsonSpans.secretStrings(s, open, close);
     return -1; // the spans are kept; the pass goes on over the object
+  }
+
+  /**
+   * Whether the object that holds the member at {@code open} says {@code "kind": "Secret"} before it (a hand-written
+   * manifest's order): back to that object's own {@code {}, not into an earlier object (the Secret before a
+   * ConfigMap in a list or in the log line before), within 4 KiB.
+   */
+  private static boolean jsonKindSecretBefore(Scan s, int open) {
+    int depth = 0;
+    int floor = Math.max(s.lo, open - 4096);
+    for (int p = open - 1; p >= floor; p--) {
+      int c = s.b[p];
+      if (c == '}' || c == ']') {
+        depth++;
+      } else if (c == '{' || c == '[') {
+        if (--depth < 0) {
+          return false; // the enclosing object's start: kind was not before data in it
+        }
+      } else if (c == '"' && depth == 0 && Bytes.startsWith(s.b, p, open, "\"kind\"")) {
+        int v = KeyValueDetector.skipSpaces(s, p + 6);
+        if (s.at(v) == ':' && Bytes.startsWith(s.b, KeyValueDetector.skipSpaces(s, v + 1), open, "\"Secret\"")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the line of {@code p} is a Kubernetes audit event about Secrets ({@code "objectRef":{"resource":"secrets"}}:
+   * a {@code kubectl apply} patch names no kind, a list's response is a {@code SecretList}) or holds a
+   * {@code SecretList}.
+   */
+  static boolean auditOfSecrets(Scan s, int p) {
+    int ls = p;
+    while (ls > s.lo && p - ls < MAX && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int le = lineEnd(s, p, Math.min(s.hi, p + MAX));
+    return Bytes.indexOf(s.b, ls, le, "\"resource\":\"secrets\"") >= 0
+        || Bytes.indexOf(s.b, ls, le, "\"kind\":\"SecretList\"") >= 0;
+  }
+
+  /**
+   * At the {@code /} after {@code "path":"/data} or {@code /stringData} of a JSON patch on an audit event's line
+   * about Secrets ({@code [{"op":"replace","path":"/data/password","value":"TmV3…"}]}): the operation's value.
+   */
+  static int patchValue(Scan s, int last) {
+    if (!auditOfSecrets(s, last)) {
+      return -1;
+    }
+    int limit = Math.min(s.hi, last + 4096);
+    int open = last;
+    while (open > s.lo && last - open < 4096 && s.b[open] != '{') {
+      open--;
+    }
+    int close = JsonSpans.closing(s, open, limit);
+    if (s.at(open) != '{' || close < 0) {
+      return -1;
+    }
+    int v = Bytes.indexOf(s.b, open, close, "\"value\"");
+    if (v < 0) {
+      return -1;
+    }
+    int colon = KeyValueDetector.skipSpaces(s, v + 7);
+    int q = KeyValueDetector.skipSpaces(s, colon + 1);
+    if (s.at(colon) != ':' || s.at(q) != '"') {
+      return -1;
+    }
+    int end = KeyValueDetector.closingQuote(s, q + 1, '"');
+    if (end > q + 1 && !KeyValueDetector.isPlaceholder(s, q + 1, end)) {
+      s.add(q + 1, end, DetectorType.SECRET);
+    }
+    return -1; // the span is kept; the pass goes on
+  }
+
+  /**
+   * At the {@code {} of a JSON-escaped {@code \"data\":{} on an audit event's line about Secrets (the copy of the
+   * object in kubectl's {@code last-applied-configuration} annotation): each {@code \"KEY\":\"VALUE\"} pair's
+   * value up to the closing {@code }}.
+   */
+  static int jsonEscaped(Scan s, int last) {
+    int d = last - 7; // the d of data
+    boolean member = (s.at(d - 1) == '"' && s.at(d - 2) == '\\')
+        || (Bytes.startsWithIgnoreCase(s.b, d - 6, s.hi, "string") && s.at(d - 7) == '"' && s.at(d - 8) == '\\');
+    if (!member || !auditOfSecrets(s, last)) {
+      return -1; // \"metadata\":{ …
+    }
+    int limit = Math.min(s.hi, last + MAX);
+    int p = last + 1;
+    while (p + 1 < limit && s.b[p] == '\\' && s.b[p + 1] == '"') {
+      int keyEnd = Bytes.indexOf(s.b, p + 2, limit, "\\\"");
+      if (keyEnd < 0 || s.at(keyEnd + 2) != ':' || s.at(keyEnd + 3) != '\\' || s.at(keyEnd + 4) != '"') {
+        return -1;
+      }
+      int vs = keyEnd + 5;
+      int ve = Bytes.indexOf(s.b, vs, limit, "\\\"");
+      if (ve < 0) {
+        return -1;
+      }
+      if (ve > vs) {
+        s.add(vs, ve, DetectorType.SECRET);
+      }
+      p = ve + 2;
+      if (s.at(p) == ',') {
+        p++;
+      }
+    }
+    return -1; // the spans are kept
   }
 
   /** Whether {@code "kind": "Secret"} is in {@code [from, to)}; forward, it must be at the object's own level. */

@@ -86,6 +86,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PASSWD_LINE,
     SQUID_USER,
     ELLIPSIS_IPV4,
+    KUBE_SECRET_JSON_ESCAPED,
+    KUBE_SECRET_PATCH,
     TERMINAL_USER,
     SSH_KEY_COMMENT,
     SASL_INITIAL_RESPONSE,

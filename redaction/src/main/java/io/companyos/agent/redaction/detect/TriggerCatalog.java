@@ -247,6 +247,11 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KUBE_SECRET_YAML, DetectorType.SECRET, "data:", 0));
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\":{", 0));
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\": {", 0));
+    // (session 23) on an audit event about Secrets: the copy in last-applied-configuration, JSON-escaped, and a JSON
+    // patch's value at /data/…, /stringData/…
+    t.add(new Trigger(Action.KUBE_SECRET_JSON_ESCAPED, DetectorType.SECRET, "data\\\":{", 0));
+    t.add(new Trigger(Action.KUBE_SECRET_PATCH, DetectorType.SECRET, "\"path\":\"/data/", 0));
+    t.add(new Trigger(Action.KUBE_SECRET_PATCH, DetectorType.SECRET, "\"path\":\"/stringdata/", 0));
     // generated passwords on the line after: Jenkins' first start, argocd admin initial-password
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "to proceed to installation:", 0));
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "initial-password", 0));
