@@ -57,6 +57,21 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
             "{\"verb\":\"list\",\"objectRef\":{\"resource\":\"secrets\"},\"responseObject\":{\"kind\":\"SecretList\",\"items\":[{\"metadata\":{\"name\":\"app\"},\"data\":{\"URL\":\"<secret>\"},\"type\":\"Opaque\"}]}}"),
         Arguments.of("{\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"app\"},\"requestObject\":[{\"op\":\"replace\",\"path\":\"/data/password\",\"value\":\"TmV3UGF0Y2hQdw==\"}]}",
             "{\"verb\":\"patch\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"app\"},\"requestObject\":[{\"op\":\"replace\",\"path\":\"/data/password\",\"value\":\"<secret>\"}]}"),
+        // Python's HTTP authentication tuples (tracebacks with locals, Sentry)
+        Arguments.of("    kwargs = {'auth': ('svc_py', 'TupleAuthPw3'), 'timeout': 30}",
+            "    kwargs = {'auth': ('<user>', '<secret>'), 'timeout': 30}"),
+        Arguments.of("requests.get(url, auth=('svc_py', 'TupleAuthPw3'))", "requests.get(url, auth=('<user>', '<secret>'))"),
+        Arguments.of("HTTPBasicAuth('svc_py', 'TupleAuthPw3')", "HTTPBasicAuth('<user>', '<secret>')"),
+        // strongSwan's ipsec.secrets
+        Arguments.of("10.0.0.1 10.0.0.2 : PSK 0sYWJjZGVmZ2hpamtsbW5vcA==", "<ipv4> <ipv4> : PSK <secret>"),
+        Arguments.of(": PSK 0x6162636465666768696a6b6c", ": PSK <secret>"),
+        Arguments.of("carol : EAP \"CarolEapPw\"", "carol : EAP \"<secret>\""),
+        Arguments.of(": RSA moonKey.pem \"RsaKeyPassphrase\"", ": RSA moonKey.pem \"<secret>\""),
+        // Windows' event 4776; Vault's secret_id is still a secret
+        Arguments.of("Authentication Package: MICROSOFT_AUTHENTICATION_PACKAGE_V1_0 Logon Account: jdoe Source Workstation: WS-01",
+            "Authentication Package: MICROSOFT_AUTHENTICATION_PACKAGE_V1_0 Logon Account: <user> Source Workstation: WS-01"),
+        Arguments.of("vault write auth/approle/login role_id=db secret_id=6a1e3c2b-1d2f-4a5b-9c8d-7e6f5a4b3c2d",
+            "vault write auth/approle/login role_id=db secret_id=<secret>"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
@@ -81,6 +96,14 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         "{\"verb\":\"get\",\"objectRef\":{\"resource\":\"secrets\",\"name\":\"regcred\"},\"responseObject\":{\"kind\":\"Secret\",\"metadata\":{\"name\":\"regcred\"}}}\n"
             + "{\"verb\":\"create\",\"objectRef\":{\"resource\":\"configmaps\",\"name\":\"app-config\"},\"requestObject\":{\"kind\":\"ConfigMap\",\"data\":{\"LOG_LEVEL\":\"info\"}}}",
         "items:\n- apiVersion: v1\n  kind: Secret\n  metadata:\n    name: db\n- apiVersion: v1\n  data:\n    LOG_LEVEL: info\n  kind: ConfigMap\n",
+        // names of secrets, not secrets: AWS Secrets Manager's SecretId and ARN, klog's object reference; sizes
+        "{\"eventName\":\"GetSecretValue\",\"requestParameters\":{\"secretId\":\"prod/db-credentials\"},\"responseElements\":null}",
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret:prod/db-AbCdEf",
+        "I0112 10:11:12.123456       1 tokencleaner.go:100] \"Deleting expired secret\" secret=\"kube-system/bootstrap-token-abcdef\"",
+        "password:  12 bytes",
+        "ratio : psk negotiated",
+        ": RSA moonKey.pem %prompt",
+        "auth=(user, password)",
         // the escaped annotation's metadata is no data
         "{\"objectRef\":{\"resource\":\"secrets\"},\"x\":\"{\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\"}");
   }

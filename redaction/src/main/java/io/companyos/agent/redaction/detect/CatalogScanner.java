@@ -728,6 +728,10 @@ final class CatalogScanner {
         return KubeSecretDetector.jsonEscaped(s, last);
       case KUBE_SECRET_PATCH:
         return KubeSecretDetector.patchValue(s, last);
+      case AUTH_TUPLE:
+        return CommandLineDetector.authTuple(s, last);
+      case IPSEC_SECRET:
+        return CommandLineDetector.ipsecSecret(s, last, t.flags() == 1);
       case NEXT_LINE_SECRET:
         return CommandLineDetector.nextLineSecret(s, last);
       case AUDIT_ENRICHED_USER:

@@ -783,6 +783,83 @@ final class CommandLineDetector {
     return s.add(colon + 1, end, DetectorType.SECRET) ? end : -1;
   }
 
+  /**
+   * At the {@code (} of Python's HTTP authentication in code, tracebacks with locals and Sentry's dumps:
+   * {@code auth=('svc', 'pw')}, {@code 'auth': ('svc', 'pw')}, {@code HTTPBasicAuth('svc', 'pw')}: the second string
+   * is a secret, the first a user.
+   */
+  static int authTuple(Scan s, int last) {
+    int us = skipBlanks(s, last + 1);
+    int q = s.at(us);
+    int ue = q == '\'' || q == '"' ? closingQuote(s, us + 1, q) : -1;
+    if (ue < 0) {
+      return -1;
+    }
+    int comma = skipBlanks(s, ue + 1);
+    int ps = skipBlanks(s, comma + 1);
+    int pq = s.at(ps);
+    int pe = s.at(comma) == ',' && (pq == '\'' || pq == '"') ? closingQuote(s, ps + 1, pq) : -1;
+    if (pe < 0 || s.at(skipBlanks(s, pe + 1)) != ')' || pe == ps + 1
+        || KeyValueDetector.isPlaceholder(s, ps + 1, pe)) {
+      return -1;
+    }
+    if (ue > us + 1 && !KeyValueDetector.isSystemAccount(s, us + 1, ue) && !KeyValueDetector.isPlaceholder(s, us + 1, ue)) {
+      s.add(us + 1, ue, DetectorType.USERNAME);
+    }
+    return s.add(ps + 1, pe, DetectorType.SECRET) ? pe : -1;
+  }
+
+  /**
+   * After {@code : PSK }, {@code : EAP }, {@code : XAUTH }, {@code : NTLM } of strongSwan's {@code ipsec.secrets}
+   * ({@code 10.0.0.1 10.0.0.2 : PSK 0sYWJj…}, {@code carol : EAP "pw"}): the secret, quoted or not ({@code 0s} base64,
+   * {@code 0x} hex); after {@code : RSA }, {@code : ECDSA }, {@code : P12 }: the key file's passphrase, the quoted
+   * second word ({@code : RSA moonKey.pem "pw"}; {@code %prompt} and none stay).
+   */
+  static int ipsecSecret(Scan s, int last, boolean keyFile) {
+    int p = skipBlanks(s, last + 1);
+    if (keyFile) {
+      int file = KeyedForms.wordEnd(s, p);
+      if (file == p || s.at(file) != ' ') {
+        return -1;
+      }
+      p = skipBlanks(s, file);
+      if (s.at(p) != '"' && s.at(p) != '\'') {
+        return -1;
+      }
+    }
+    int q = s.at(p);
+    boolean encoded = q == '0' && (s.at(p + 1) == 's' || s.at(p + 1) == 'x');
+    if (q != '"' && q != '\'' && !encoded && !afterSecretIds(s, last)) {
+      return -1; // a plain word: only after the ids of a secrets line ("ratio : psk negotiated" is prose)
+    }
+    return secretWord(s, p);
+  }
+
+  /**
+   * Whether the {@code :} of an ipsec.secrets line ({@code last} in its {@code : TYPE }) starts its line or follows an
+   * id: an address, {@code %any}, {@code @fqdn}, {@code user@domain}, a DN's {@code C=…} (a digit, {@code . @ % =}).
+   */
+  private static boolean afterSecretIds(Scan s, int last) {
+    int colon = last;
+    while (colon > s.lo && s.b[colon] != ':') {
+      colon--;
+    }
+    int p = colon - 1;
+    while (p >= s.lo && s.b[p] == ' ') {
+      p--;
+    }
+    if (p < s.lo || s.b[p] == '\n') {
+      return true;
+    }
+    for (; p >= s.lo && s.b[p] != ' ' && s.b[p] != '\n'; p--) {
+      int c = s.b[p];
+      if (Bytes.isDigit(c) || c == '.' || c == '@' || c == '%' || c == '=') {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static int secretWord(Scan s, int start) {
     int q = s.at(start);
     if (q == '\'' || q == '"') {

@@ -28,6 +28,9 @@ final class KeyValueDetector {
     if ((t.has(Trigger.SUFFIXED) || t.has(Trigger.PREFIXED)) && s.at(wordStart - 1) == '.') {
       return -1; // a host under the .pw domain and its port (evil.pw:443), not a key and its value
     }
+    if (t.has(Trigger.SECRET_WORD) && inSecretsManagerArn(s, wordStart)) {
+      return -1; // arn:aws:secretsmanager:…:secret:prod/db-AbCdEf names the secret (CloudTrail's every GetSecretValue)
+    }
     int n1 = s.at(wordEnd);
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;
@@ -832,12 +835,19 @@ final class KeyValueDetector {
         ? accept(s, t, start, end) : -1;
   }
 
+  /** Whether the key at {@code ks} is the {@code secret} of an AWS Secrets Manager ARN, {@code …:secretsmanager:…:secret:NAME}. */
+  static boolean inSecretsManagerArn(Scan s, int ks) {
+    return s.at(ks - 1) == ':' && Bytes.indexOf(s.b, Math.max(s.lo, ks - 48), ks, ":secretsmanager:") >= 0;
+  }
+
   static int accept(Scan s, Trigger t, int start, int end) {
     if (end <= start || isPlaceholder(s, start, end)) {
       return -1;
     }
     if ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(s.b, start, end))
-        || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)) {
+        || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)
+        || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
+        || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)) {
       return -1;
     }
     DetectorType type = t.type();
@@ -955,6 +965,61 @@ final class KeyValueDetector {
       p--;
     }
     return p;
+  }
+
+  /**
+   * AWS Secrets Manager's {@code SecretId}: a name with a {@code /} or an ARN as the value's one word
+   * ({@code prod/db-credentials}, {@code arn:aws:secretsmanager:…}), not a credential.
+   */
+  private static boolean namesASecret(Scan s, int start, int end) {
+    for (int p = start; p < end; p++) {
+      if (Bytes.isSpace(s.b[p])) {
+        return false; // more than one word: a line's rest, not a name
+      }
+    }
+    return Bytes.indexOf(s.b, start, end, "/") >= 0 || Bytes.startsWith(s.b, start, end, "arn:");
+  }
+
+  /** {@code kubectl describe secret}'s sizes, {@code password:  12 bytes}: how long a value is, not the value. */
+  private static boolean isByteCount(Scan s, int start, int end) {
+    int p = start;
+    while (p < end && Bytes.isDigit(s.b[p])) {
+      p++;
+    }
+    return p > start && end - p == 6 && Bytes.startsWith(s.b, p, end, " bytes");
+  }
+
+  /**
+   * A Kubernetes object reference in a klog structured line, {@code secret="kube-system/bootstrap-token-abcdef"}
+   * (kube-controller-manager, cert-manager, external-secrets): the Secret's namespace and name, quoted, on a line
+   * that starts with klog's header ({@code I0112 10:11:12.123456}); its value stays, as {@code secret "x" not found}.
+   */
+  private static boolean isKubernetesObjectRef(Scan s, Trigger t, int start, int end) {
+    if (t.type() != DetectorType.SECRET || s.at(start - 1) != '"' || s.at(start - 2) != '=' || s.at(end) != '"') {
+      return false;
+    }
+    int slash = -1;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      if (c == '/') {
+        if (slash >= 0) {
+          return false;
+        }
+        slash = p;
+      } else if (!(Bytes.isLower(c) || Bytes.isDigit(c) || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    if (slash <= start || slash >= end - 1) {
+      return false;
+    }
+    int ls = start;
+    while (ls > s.lo && start - ls < 4096 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int c = s.at(ls);
+    return (c == 'I' || c == 'W' || c == 'E' || c == 'F') && Bytes.isDigit(s.at(ls + 1)) && Bytes.isDigit(s.at(ls + 4))
+        && s.at(ls + 5) == ' ' && s.at(ls + 8) == ':' && s.at(ls + 11) == ':';
   }
 
   /** Whether {@code name=} starts at {@code p}: a letter or {@code _}, then letters, digits, {@code _ . -}. */

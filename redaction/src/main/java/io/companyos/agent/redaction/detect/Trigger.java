@@ -44,6 +44,11 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int DISPLAY_NAME = 1024;
   /** The key word {@code secret}: not Helm's {@code existingSecret} (a Secret's name). */
   static final int SECRET_WORD = 2048;
+  /**
+   * Vault's and Consul's {@code secret_id}/{@code SecretID} is the credential; AWS Secrets Manager's {@code SecretId}
+   * names a secret: a value with a {@code /} or an ARN ({@code prod/db-credentials}, {@code arn:aws:…}) stays.
+   */
+  static final int PATH_NAMES_IT = 4096;
 
   enum Action {
     KEY_VALUE,
@@ -88,6 +93,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ELLIPSIS_IPV4,
     KUBE_SECRET_JSON_ESCAPED,
     KUBE_SECRET_PATCH,
+    AUTH_TUPLE,
+    IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,
     SASL_INITIAL_RESPONSE,

@@ -74,6 +74,8 @@ final class TriggerCatalog {
     // "password changed for USER"
     for (String phrase : List.of("for user ", "of user ", "authenticating user ", "by user ", "authenticated as ",
         "authenticated as principal ", "user '", "user \"", "account name:", "password changed for ", "username '",
+        // Windows' event 4776 (NTLM validation on a domain controller), "Logon Account: jdoe"
+        "logon account:",
         // Apache's mod_auth_basic (AH01617 failure, AH01618 unknown user), Tomcat's realms, PostgreSQL's peer and
         // ident failures ("provided user name (X) and authenticated user name (Y)")
         "ah01617: user ", "ah01618: user ", "ocked user ", "authenticate user ", "username [", "user name (",
@@ -454,7 +456,8 @@ final class TriggerCatalog {
         "encryption_key", "signing_key", "master_key", "client_key",
         // Vault AppRole's secret_id and Consul's SecretID; Spring's dotted app.encryption.key, jwt.signing.key
         "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key")) {
-      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, w.equals("secret") ? Trigger.SECRET_WORD : 0));
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, w.equals("secret") ? Trigger.SECRET_WORD
+          : w.startsWith("secret") && w.endsWith("id") ? Trigger.PATH_NAMES_IT : 0));
     }
     // a session's id: a live bearer credential (Spring's SessionId=, ;jsessionid=, "sessionId" in a log's MDC);
     // pseudonymised like any value, so requests of one session still correlate
@@ -648,6 +651,17 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.SECRET, "/rp ", 0)); // schtasks /ru user /rp pw
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
     t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
+    // Python's HTTP authentication tuples and objects (code, tracebacks with locals, Sentry)
+    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(", "digestauth(")) {
+      t.add(new Trigger(Action.AUTH_TUPLE, DetectorType.SECRET, w, 0));
+    }
+    // strongSwan's ipsec.secrets: ": PSK x", ": EAP x", ": XAUTH x", ": NTLM x"; a key file's ": RSA file \"pw\""
+    for (String w : List.of(": psk ", ": eap ", ": xauth ", ": ntlm ")) {
+      t.add(new Trigger(Action.IPSEC_SECRET, DetectorType.SECRET, w, 0));
+    }
+    for (String w : List.of(": rsa ", ": ecdsa ", ": p12 ")) {
+      t.add(new Trigger(Action.IPSEC_SECRET, DetectorType.SECRET, w, 1));
+    }
     // auditd's hex-encoded arguments and process titles (decoded and scanned: Argv.auditHex)
     t.add(new Trigger(Action.AUDIT_HEX, DetectorType.SECRET, "octitle=", 0)); // proctitle= ("cti" of "action" is common)
     for (int k = 0; k < 32; k++) {
