@@ -72,6 +72,19 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
             "Authentication Package: MICROSOFT_AUTHENTICATION_PACKAGE_V1_0 Logon Account: <user> Source Workstation: WS-01"),
         Arguments.of("vault write auth/approle/login role_id=db secret_id=6a1e3c2b-1d2f-4a5b-9c8d-7e6f5a4b3c2d",
             "vault write auth/approle/login role_id=db secret_id=<secret>"),
+        // users in products' authentication messages
+        Arguments.of("AuthenticationException: Provided username cass_ro and/or password are incorrect",
+            "AuthenticationException: Provided username <user> and/or password are incorrect"),
+        Arguments.of("PBOX00283: Bad password for username jdoe", "PBOX00283: Bad password for username <user>"),
+        Arguments.of("java.lang.SecurityException: User name [mqapp] or password is invalid.",
+            "java.lang.SecurityException: User name [<user>] or password is invalid."),
+        Arguments.of("charon: 09[IKE] EAP-Identity 'asmith' received", "charon: 09[IKE] EAP-Identity '<user>' received"),
+        Arguments.of("charon: 09[IKE] XAuth authentication of 'kwest' successful",
+            "charon: 09[IKE] XAuth authentication of '<user>' successful"),
+        Arguments.of("charon: 09[IKE] received XAuth user name: kwest", "charon: 09[IKE] received XAuth user name: <user>"),
+        Arguments.of("VERIFY OK: depth=0, CN=rjohnson", "VERIFY OK: depth=0, CN=<user>"),
+        Arguments.of("\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding \\\"admins\\\" of ClusterRole \\\"cluster-admin\\\" to User \\\"jdoe\\\"\"",
+            "\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding \\\"admins\\\" of ClusterRole \\\"cluster-admin\\\" to User \\\"<user>\\\"\""),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
@@ -104,6 +117,9 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         "ratio : psk negotiated",
         ": RSA moonKey.pem %prompt",
         "auth=(user, password)",
+        "Provided username and password",
+        "VERIFY OK: depth=1, CN=Example Root CA",
+        "switched to user settings page",
         // the escaped annotation's metadata is no data
         "{\"objectRef\":{\"resource\":\"secrets\"},\"x\":\"{\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\"}");
   }

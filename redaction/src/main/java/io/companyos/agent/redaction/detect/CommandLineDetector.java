@@ -811,11 +811,19 @@ final class CommandLineDetector {
 
   /**
    * After {@code : PSK }, {@code : EAP }, {@code : XAUTH }, {@code : NTLM } of strongSwan's {@code ipsec.secrets}
+   * (at the blank after the type; the {@code : } before it is checked here)
    * ({@code 10.0.0.1 10.0.0.2 : PSK 0sYWJj…}, {@code carol : EAP "pw"}): the secret, quoted or not ({@code 0s} base64,
-   * {@code 0x} hex); after {@code : RSA }, {@code : ECDSA }, {@code : P12 }: the key file's passphrase, the quoted
+   * {@code 0x} hex); after {@code : RSA }, {@code : P12 }: the key file's passphrase, the quoted
    * second word ({@code : RSA moonKey.pem "pw"}; {@code %prompt} and none stay).
    */
   static int ipsecSecret(Scan s, int last, boolean keyFile) {
+    int type = last - 1;
+    while (type > s.lo && Bytes.isAlnum(s.b[type - 1])) {
+      type--;
+    }
+    if (s.at(type - 1) != ' ' || s.at(type - 2) != ':') {
+      return -1;
+    }
     int p = skipBlanks(s, last + 1);
     if (keyFile) {
       int file = KeyedForms.wordEnd(s, p);

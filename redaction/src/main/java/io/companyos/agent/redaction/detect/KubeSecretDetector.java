@@ -212,11 +212,19 @@ final class KubeSecretDetector {
   }
 
   /**
-   * At the {@code /} after {@code "path":"/data} or {@code /stringData} of a JSON patch on an audit event's line
+   * At the {@code /} after {@code "/data} or {@code "/stringData} (a {@code "path"}'s value) of a JSON patch on an audit event's line
    * about Secrets ({@code [{"op":"replace","path":"/data/password","value":"TmV3…"}]}): the operation's value.
    */
   static int patchValue(Scan s, int last) {
-    if (!auditOfSecrets(s, last)) {
+    int q = last;
+    while (q > s.lo && last - q < 16 && s.b[q] != '"') {
+      q--; // the opening quote of "/data/ or "/stringData/
+    }
+    int colon = q - 1;
+    while (colon > s.lo && s.b[colon] == ' ') {
+      colon--;
+    }
+    if (s.at(colon) != ':' || !Bytes.startsWith(s.b, colon - 6, s.hi, "\"path\"") || !auditOfSecrets(s, last)) {
       return -1;
     }
     int limit = Math.min(s.hi, last + 4096);
@@ -232,14 +240,14 @@ final class KubeSecretDetector {
     if (v < 0) {
       return -1;
     }
-    int colon = KeyValueDetector.skipSpaces(s, v + 7);
-    int q = KeyValueDetector.skipSpaces(s, colon + 1);
-    if (s.at(colon) != ':' || s.at(q) != '"') {
+    int vc = KeyValueDetector.skipSpaces(s, v + 7);
+    int vq = KeyValueDetector.skipSpaces(s, vc + 1);
+    if (s.at(vc) != ':' || s.at(vq) != '"') {
       return -1;
     }
-    int end = KeyValueDetector.closingQuote(s, q + 1, '"');
-    if (end > q + 1 && !KeyValueDetector.isPlaceholder(s, q + 1, end)) {
-      s.add(q + 1, end, DetectorType.SECRET);
+    int end = KeyValueDetector.closingQuote(s, vq + 1, '"');
+    if (end > vq + 1 && !KeyValueDetector.isPlaceholder(s, vq + 1, end)) {
+      s.add(vq + 1, end, DetectorType.SECRET);
     }
     return -1; // the span is kept; the pass goes on
   }

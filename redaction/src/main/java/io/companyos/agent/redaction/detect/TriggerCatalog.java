@@ -85,7 +85,14 @@ final class TriggerCatalog {
         // password expiry for X"; usermod's "change user name 'X' to 'Y'": USER_RENAME; passwd's "password for 'X'
         // changed by": SET_PASSWORD_FOR), PostgreSQL 14's "connection authenticated: identity=\"X\"", a backquoted
         // name (MySQL's and Cypher's identifiers)
-        "wned by '", "iry for ", "identity=\"", "user `")) {
+        "wned by '", "iry for ", "identity=\"", "user `",
+        // (session 23's red team) Cassandra's "Provided username X and/or password are incorrect", JBoss/PicketBox's
+        // "Bad password for username X", ActiveMQ's "User name [X] or password is invalid", strongSwan's
+        // "EAP-Identity 'X' received", "XAuth authentication of 'X' successful", "received XAuth user name: X",
+        // OpenVPN's client certificate "VERIFY OK: depth=0, CN=X", Kubernetes RBAC's reason in an audit event,
+        // "… to User \"X\"" (JSON-escaped; also "granted to user X")
+        "ed username ", "d for username ", "user name [", "identity '", "xauth authentication of '",
+        "xauth user name: ", "h=0, cn=", "to user ")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
@@ -94,7 +101,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "password for the ", 0));
     // (the same shape: a secret alone on the line after one ending in ':') kubeadm init --upload-certs prints the key
     // that decrypts the control plane's certificates and keys in the kubeadm-certs Secret
-    t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "using certificate key:", 0));
+    t.add(new Trigger(Action.ELASTIC_PASSWORD, DetectorType.SECRET, "certificate key:", 0));
     // ... and takes it as kubeadm join's --certificate-key; SonarQube's scanner took its token as -Dsonar.login= (the
     // user when sonar.password is given: a user as a secret then); from "nar.": "son" of json, person, reason
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "certificate-key", 0));
@@ -252,8 +259,8 @@ final class TriggerCatalog {
     // (session 23) on an audit event about Secrets: the copy in last-applied-configuration, JSON-escaped, and a JSON
     // patch's value at /data/…, /stringData/…
     t.add(new Trigger(Action.KUBE_SECRET_JSON_ESCAPED, DetectorType.SECRET, "data\\\":{", 0));
-    t.add(new Trigger(Action.KUBE_SECRET_PATCH, DetectorType.SECRET, "\"path\":\"/data/", 0));
-    t.add(new Trigger(Action.KUBE_SECRET_PATCH, DetectorType.SECRET, "\"path\":\"/stringdata/", 0));
+    t.add(new Trigger(Action.KUBE_SECRET_PATCH, DetectorType.SECRET, "\"/data/", 0)); // (not from "pa of "path")
+    t.add(new Trigger(Action.KUBE_SECRET_PATCH, DetectorType.SECRET, "\"/stringdata/", 0));
     // generated passwords on the line after: Jenkins' first start, argocd admin initial-password
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "to proceed to installation:", 0));
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "initial-password", 0));
@@ -652,14 +659,15 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
     t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
     // Python's HTTP authentication tuples and objects (code, tracebacks with locals, Sentry)
-    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(", "digestauth(")) {
+    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(")) {
       t.add(new Trigger(Action.AUTH_TUPLE, DetectorType.SECRET, w, 0));
     }
-    // strongSwan's ipsec.secrets: ": PSK x", ": EAP x", ": XAUTH x", ": NTLM x"; a key file's ": RSA file \"pw\""
-    for (String w : List.of(": psk ", ": eap ", ": xauth ", ": ntlm ")) {
+    // strongSwan's ipsec.secrets: ": PSK x", ": EAP x", ": XAUTH x", ": NTLM x"; a key file's ": RSA file \"pw\"" (from
+    // the type: ": p", ": e", ": r" start ~18,000 "key: value" pairs per 64 MiB; the ": " is checked)
+    for (String w : List.of("psk ", "eap ", "xauth ", "ntlm ")) {
       t.add(new Trigger(Action.IPSEC_SECRET, DetectorType.SECRET, w, 0));
     }
-    for (String w : List.of(": rsa ", ": ecdsa ", ": p12 ")) {
+    for (String w : List.of("rsa ", "p12 ")) {
       t.add(new Trigger(Action.IPSEC_SECRET, DetectorType.SECRET, w, 1));
     }
     // auditd's hex-encoded arguments and process titles (decoded and scanned: Argv.auditHex)
