@@ -85,6 +85,17 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         Arguments.of("VERIFY OK: depth=0, CN=rjohnson", "VERIFY OK: depth=0, CN=<user>"),
         Arguments.of("\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding \\\"admins\\\" of ClusterRole \\\"cluster-admin\\\" to User \\\"jdoe\\\"\"",
             "\"authorization.k8s.io/reason\":\"RBAC: allowed by ClusterRoleBinding \\\"admins\\\" of ClusterRole \\\"cluster-admin\\\" to User \\\"<user>\\\"\""),
+        // an address glued to the next word (ADFS), an internationalised top-level domain
+        Arguments.of("Error message: kbrown@example.com-The user name or password is incorrect",
+            "Error message: <email>-The user name or password is incorrect"),
+        Arguments.of("mail from x@example.xn--p1ai", "mail from <email>"),
+        // more tools' passwords
+        Arguments.of("echo 'KinitPw1' | kinit jdoe", "echo '<secret>' | kinit jdoe"),
+        Arguments.of("grafana-cli admin reset-admin-password GrafCliPw13", "grafana-cli admin reset-admin-password <secret>"),
+        Arguments.of("/opt/jboss/wildfly/bin/add-user.sh jdoe Admin#70365 --silent",
+            "/opt/jboss/wildfly/bin/add-user.sh <user> <secret> --silent"),
+        Arguments.of("db.auth(\"reporter\", \"R3p0rtPw\")", "db.auth(\"<user>\", \"<secret>\")"),
+        Arguments.of("enable secret CiscoEnable20", "enable secret <secret>"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
@@ -120,6 +131,8 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         "Provided username and password",
         "VERIFY OK: depth=1, CN=Example Root CA",
         "switched to user settings page",
+        "please enable password authentication",
+        "./add-user.sh --help",
         // the escaped annotation's metadata is no data
         "{\"objectRef\":{\"resource\":\"secrets\"},\"x\":\"{\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\"}");
   }

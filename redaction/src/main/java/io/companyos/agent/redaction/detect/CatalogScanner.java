@@ -620,8 +620,8 @@ final class CatalogScanner {
         return CookieDetector.find(s, last);
       case AUTHORIZATION:
         return AuthHeaderDetector.otherScheme(s, last);
-      case PIPED_PASSWORD:
-        return KeyedForms.piped(s, last - 13, last + 1, false);
+      case PIPED_PASSWORD: // at the end of password-stdin, or of "| kinit" (from its command word)
+        return KeyedForms.piped(s, last - t.text().length() + (t.text().charAt(0) == '|' ? 3 : 1), last + 1, false);
       case ORACLE_LOGIN:
         return CommandLineDetector.oracleLogin(s, last);
       case RABBITMQCTL:

@@ -352,6 +352,9 @@ final class CommandLineDetector {
   static int spacedFlag(Scan s, int last) {
     int flag = s.b[last - 1];
     int c = s.at(last + 1);
+    if (flag == 'd' && s.b[last - 2] == 'r') { // grafana-cli admin reset-admin-password PW
+      return c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "grafana") ? -1 : secretWord(s, last + 1);
+    }
     if (flag == 'u') { // swaks -au alice (its -ap: the password)
       int end = KeyedForms.wordEnd(s, last + 1);
       return s.b[last - 2] == 'a' && end > last + 1 && c != '-' && lineMentions(s, last, "swaks")

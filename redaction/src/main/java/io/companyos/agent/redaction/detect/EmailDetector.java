@@ -174,6 +174,20 @@ final class EmailDetector {
       }
       break;
     }
+    if (!lastAlpha && labels >= 2) {
+      // a top-level domain holds no dash: an address glued to the next word ends before it (ADFS's "Error message:
+      // jane@example.com-The user name or password is incorrect")
+      int dash = lastLabel;
+      while (dash < p && Bytes.isAlpha(s.b[dash])) {
+        dash++;
+      }
+      if (Bytes.startsWithIgnoreCase(s.b, lastLabel, p, "xn--")) {
+        lastAlpha = true; // an internationalised top-level domain in its ASCII form (.xn--p1ai: .рф)
+      } else if (dash < p && s.b[dash] == '-' && dash - lastLabel >= 2) {
+        p = dash;
+        lastAlpha = true;
+      }
+    }
     if (labels < 2 || !lastAlpha || p - lastLabel < 2 || s.at(p) == '_' || (s.at(p) == '(' && !typeInParentheses(s, p))) {
       // "Task@1f2e.getId()" is a method call on an object reference; MyBatis's "==> Parameters: jane@x.com(String)"
       // types a bound value in capitals

@@ -802,8 +802,10 @@ final class LoginLogDetector {
       if (Bytes.startsWith(s.b, p, s.hi, "md5 ")) {
         p += 4; // ip ospf message-digest-key 1 md5 KEY
       }
-    } else if ((flags & DEVICE_NEEDS_TYPE) != 0 && !aaaServerLine(s, last)) {
-      return -1; // (a RADIUS or TACACS+ server's line: radius-server host … key KEY, its type is optional)
+    } else if ((flags & DEVICE_NEEDS_TYPE) != 0 && !aaaServerLine(s, last) && !enableLine(s, last)) {
+      // (a RADIUS or TACACS+ server's line: radius-server host … key KEY, its type is optional; so is IOS's
+      // "enable secret KEY", "enable password KEY" at a line's start)
+      return -1;
     } else if ((flags & DEVICE_KEY_SIZE) != 0 && Bytes.digitRun(s.b, p, s.hi, 4) == 3 && s.at(p + 3) == ' ') {
       p += 4; // priv aes 128 …
     }
@@ -817,6 +819,16 @@ final class LoginLogDetector {
     int type = s.at(last + 1);
     boolean hash = (flags & DEVICE_HASH) != 0 && (type == '5' || type == '8' || type == '9');
     return s.add(start, p, hash ? DetectorType.PASSWORD_HASH : DetectorType.SECRET) ? p : -1;
+  }
+
+  /** Whether the word at {@code last} ({@code password}, {@code secret}) follows {@code enable } that starts its line. */
+  private static boolean enableLine(Scan s, int last) {
+    int w = last - 1;
+    while (w > s.lo && Bytes.isAlpha(s.b[w - 1])) {
+      w--;
+    }
+    int e = w - 7;
+    return e >= s.lo && has(s, e, "enable ") && (e == s.lo || s.b[e - 1] == '\n');
   }
 
   /** Whether the line of {@code p} starts with {@code radius-server} or {@code tacacs-server} (after blanks). */

@@ -659,7 +659,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
     t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
     // Python's HTTP authentication tuples and objects (code, tracebacks with locals, Sentry)
-    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(")) {
+    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(", "db.auth(")) {
       t.add(new Trigger(Action.AUTH_TUPLE, DetectorType.SECRET, w, 0));
     }
     // strongSwan's ipsec.secrets: ": PSK x", ": EAP x", ": XAUTH x", ": NTLM x"; a key file's ": RSA file \"pw\"" (from
@@ -677,6 +677,10 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.WPA_PASSPHRASE, DetectorType.SECRET, "wpa_passphrase ", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
+    t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "| kinit", 0)); // echo pw | kinit user@REALM
+    // grafana-cli admin reset-admin-password PW; WildFly's add-user.sh USER PW (options first, as doveadm's)
+    t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, "reset-admin-password ", 0));
+    t.add(new Trigger(Action.DOVEADM_AUTH, DetectorType.SECRET, "add-user.sh ", 0));
     t.add(new Trigger(Action.RABBITMQCTL, DetectorType.SECRET, "mqctl ", 0)); // of rabbitmqctl: "ab" is too common
     // Oracle's tools: sqlplus, expdp, impdp, sqlldr user/password@db (their tails: "sql" and "exp" are too common)
     for (String tail : List.of("lplus ", "xpdp ", "mpdp ", "qlldr ")) {
