@@ -96,6 +96,10 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
             "/opt/jboss/wildfly/bin/add-user.sh <user> <secret> --silent"),
         Arguments.of("db.auth(\"reporter\", \"R3p0rtPw\")", "db.auth(\"<user>\", \"<secret>\")"),
         Arguments.of("enable secret CiscoEnable20", "enable secret <secret>"),
+        // FortiGate's unauthuser, Okta's alternateId
+        Arguments.of("type=\"traffic\" srcip=192.0.2.3 unauthuser=\"jbrown\" unauthusersource=\"kerberos\"",
+            "type=\"traffic\" srcip=<ipv4> unauthuser=\"<user>\" unauthusersource=\"kerberos\""),
+        Arguments.of("{\"actor\":{\"type\":\"User\",\"alternateId\":\"jdoe\"}}", "{\"actor\":{\"type\":\"User\",\"alternateId\":\"<user>\"}}"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));

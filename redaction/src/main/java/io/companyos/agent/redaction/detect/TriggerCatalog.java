@@ -569,6 +569,10 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "login", Trigger.EXACT_KEY | Trigger.NAME_ID));
     // (session 21) Keycloak's login at an external identity provider; CI runners' user variables
+    // (session 23) FortiGate's unauthuser= (the name before authentication, Kerberos' or NTLM's); Okta's System Log
+    // actor's alternateId (a login; an e-mail address there is the e-mail detector's)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "unauthuser", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "alternateid", Trigger.EXACT_KEY | Trigger.NAME_ID));
     for (String w : List.of("provider_identity", "github_actor", "triggering_actor", "user_login", "logname")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
     }
