@@ -100,6 +100,13 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         Arguments.of("type=\"traffic\" srcip=192.0.2.3 unauthuser=\"jbrown\" unauthusersource=\"kerberos\"",
             "type=\"traffic\" srcip=<ipv4> unauthuser=\"<user>\" unauthusersource=\"kerberos\""),
         Arguments.of("{\"actor\":{\"type\":\"User\",\"alternateId\":\"jdoe\"}}", "{\"actor\":{\"type\":\"User\",\"alternateId\":\"<user>\"}}"),
+        // SMTP AUTH LOGIN: the responses after the fixed challenges
+        Arguments.of("C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: amRvZUBleGFtcGxlLmNvbQ==\nS: 334 UGFzc3dvcmQ6\nC: U210cExvZ2luUHc5\nS: 235 ok\n",
+            "C: AUTH LOGIN\nS: 334 VXNlcm5hbWU6\nC: <user>\nS: 334 UGFzc3dvcmQ6\nC: <secret>\nS: 235 ok\n"),
+        Arguments.of("<~  334 UGFzc3dvcmQ6\n ~> U210cExvZ2luUHc5\n", "<~  334 UGFzc3dvcmQ6\n ~> <secret>\n"),
+        // IIS's W3C log: the user between the server's port and the client's address
+        Arguments.of("2026-01-12 10:11:12 10.0.0.1 GET /app/default.aspx - 443 mkrause 10.1.2.4 Mozilla/5.0 200 0 0 15",
+            "2026-01-12 10:11:12 <ipv4> GET /app/default.aspx - 443 <user> <ipv4> Mozilla/5.0 200 0 0 15"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
@@ -136,6 +143,9 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         "VERIFY OK: depth=1, CN=Example Root CA",
         "switched to user settings page",
         "please enable password authentication",
+        "S: 334 UGFzc3dvcmQ6\nC: *\n",
+        "2026-01-12 10:11:13 - GET /app/default.aspx - 443 - - Mozilla/5.0 200 0 0 15",
+        "2026-01-12 10:11:15 connection from port 8080 client -",
         "./add-user.sh --help",
         // the escaped annotation's metadata is no data
         "{\"objectRef\":{\"resource\":\"secrets\"},\"x\":\"{\\\"metadata\\\":{\\\"name\\\":\\\"app\\\"}}\"}");

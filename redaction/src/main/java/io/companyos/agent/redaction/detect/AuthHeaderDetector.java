@@ -218,4 +218,41 @@ final class AuthHeaderDetector {
   private static boolean isTokenChar(int c) {
     return Bytes.isBase64Url(c) || c == '.' || c == '~' || c == '+' || c == '/';
   }
+
+  /**
+   * At the end of SMTP's {@code 334 UGFzc3dvcmQ6} ({@code Password:}) or {@code 334 VXNlcm5hbWU6} ({@code Username:})
+   * challenge of {@code AUTH LOGIN} in a protocol trace (swaks, {@code openssl s_client}, a mail server's debug log):
+   * the client's base64 response alone on the next line (after a {@code C: }, {@code > } or swaks' {@code  ~> }
+   * prefix) is the password, a {@code secret}, or the user name, a {@code user}. The challenges are fixed, so the line
+   * is unambiguous.
+   */
+  static int smtpLoginResponse(Scan s, int last, DetectorType type) {
+    if (!Bytes.startsWith(s.b, last - 15, s.hi, "334 ")) {
+      return -1;
+    }
+    int eol = last + 1;
+    if (s.at(eol) == '\r') {
+      eol++;
+    }
+    if (s.at(eol) != '\n') {
+      return -1;
+    }
+    int p = eol + 1;
+    for (String prefix : new String[] {"C: ", "C:", "> ", ">>> ", "<<< ", "-> ", " ~> ", "~> "}) {
+      if (Bytes.startsWith(s.b, p, s.hi, prefix)) {
+        p += prefix.length();
+        break;
+      }
+    }
+    int end = p;
+    while (end < s.hi && end - p < 1024 && (Bytes.isAlnum(s.b[end]) || s.b[end] == '+' || s.b[end] == '/'
+        || s.b[end] == '=')) {
+      end++;
+    }
+    int after = s.at(end);
+    if (end - p < 4 || !(after == '\n' || after == '\r' || (end >= s.hi && s.eof))) {
+      return -1;
+    }
+    return s.add(p, end, type) ? end : -1;
+  }
 }

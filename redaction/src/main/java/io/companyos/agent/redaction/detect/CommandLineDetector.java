@@ -806,7 +806,8 @@ final class CommandLineDetector {
         || KeyValueDetector.isPlaceholder(s, ps + 1, pe)) {
       return -1;
     }
-    if (ue > us + 1 && !KeyValueDetector.isSystemAccount(s, us + 1, ue) && !KeyValueDetector.isPlaceholder(s, us + 1, ue)) {
+    if (ue > us + 1 && !KeyValueDetector.isSystemAccount(s, us + 1, ue)
+        && !KeyValueDetector.isPlaceholder(s, us + 1, ue)) {
       s.add(us + 1, ue, DetectorType.USERNAME);
     }
     return s.add(ps + 1, pe, DetectorType.SECRET) ? pe : -1;
@@ -815,8 +816,8 @@ final class CommandLineDetector {
   /**
    * After {@code : PSK }, {@code : EAP }, {@code : XAUTH }, {@code : NTLM } of strongSwan's {@code ipsec.secrets}
    * (at the blank after the type; the {@code : } before it is checked here)
-   * ({@code 10.0.0.1 10.0.0.2 : PSK 0sYWJj…}, {@code carol : EAP "pw"}): the secret, quoted or not ({@code 0s} base64,
-   * {@code 0x} hex); after {@code : RSA }, {@code : P12 }: the key file's passphrase, the quoted
+   * ({@code 10.0.0.1 10.0.0.2 : PSK 0sYWJj…}, {@code carol : EAP "pw"}): the secret, quoted or not
+   * ({@code 0s} base64, {@code 0x} hex); after {@code : RSA }, {@code : P12 }: the key file's passphrase, the quoted
    * second word ({@code : RSA moonKey.pem "pw"}; {@code %prompt} and none stay).
    */
   static int ipsecSecret(Scan s, int last, boolean keyFile) {

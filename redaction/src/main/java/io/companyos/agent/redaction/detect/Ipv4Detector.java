@@ -42,8 +42,57 @@ final class Ipv4Detector {
     }
     if (prev == '/' && s.at(end) == ':') {
       LoginLogDetector.openvpnClient(s, start - 1); // OpenVPN's "alice/192.0.2.10:50000 " line prefix
+    } else if (prev == ' ') {
+      iisUser(s, start);
     }
     return Math.max(end, remoteUser(s, end));
+  }
+
+  /**
+   * Before the client address of IIS's W3C log in its default fields ({@code date time s-ip cs-method cs-uri-stem
+   * cs-uri-query s-port cs-username c-ip …}: {@code 2026-01-12 10:11:12 10.0.0.1 GET /app - 443 jdoe 10.1.2.4
+   * Mozilla/5.0 …}): the authenticated user between the server's port and the client's address, on a line that starts
+   * with the W3C date and time; {@code -} stays.
+   */
+  private static void iisUser(Scan s, int start) {
+    int ue = start - 1;
+    int us = ue;
+    while (us > s.lo && ue - us < 128 && s.b[us - 1] != ' ' && s.b[us - 1] != '\n') {
+      us--;
+    }
+    if (us == ue || s.at(us - 1) != ' ' || (ue - us == 1 && s.b[us] == '-')) {
+      return;
+    }
+    int pe = us - 1;
+    int ps = pe;
+    while (ps > s.lo && pe - ps < 6 && Bytes.isDigit(s.b[ps - 1])) {
+      ps--;
+    }
+    if (ps == pe || s.at(ps - 1) != ' ') {
+      return;
+    }
+    int ls = ps;
+    while (ls > s.lo && ps - ls < 4096 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    if (!(Bytes.isDigit(s.at(ls)) && Bytes.isDigit(s.at(ls + 3)) && s.at(ls + 4) == '-' && s.at(ls + 7) == '-'
+        && s.at(ls + 10) == ' ' && s.at(ls + 13) == ':' && s.at(ls + 16) == ':' && s.at(ls + 19) == ' ')
+        || KeyValueDetector.isSystemAccount(s, us, ue) || KeyValueDetector.isPlaceholder(s, us, ue)) {
+      return;
+    }
+    // the server's address, then the method in capitals (GET, POST, PROPFIND, RPC_IN_DATA)
+    int m = ls + 20;
+    while (m < ps && (Bytes.isDigit(s.b[m]) || s.b[m] == '.' || s.b[m] == ':' || Bytes.isHex(s.b[m]))) {
+      m++;
+    }
+    int me = m + 1;
+    while (me < ps && (Bytes.isUpper(s.b[me]) || s.b[me] == '_')) {
+      me++;
+    }
+    if (m == ls + 20 || s.at(m) != ' ' || me - m < 4 || s.at(me) != ' ') {
+      return;
+    }
+    s.add(us, ue, DetectorType.USERNAME);
   }
 
   /**

@@ -29,7 +29,7 @@ final class KeyValueDetector {
       return -1; // a host under the .pw domain and its port (evil.pw:443), not a key and its value
     }
     if (t.has(Trigger.SECRET_WORD) && inSecretsManagerArn(s, wordStart)) {
-      return -1; // arn:aws:secretsmanager:…:secret:prod/db-AbCdEf names the secret (CloudTrail's every GetSecretValue)
+      return -1; // arn:aws:secretsmanager:…:secret:prod/db-AbCdEf names the secret (every CloudTrail GetSecretValue)
     }
     int n1 = s.at(wordEnd);
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
@@ -835,7 +835,7 @@ final class KeyValueDetector {
         ? accept(s, t, start, end) : -1;
   }
 
-  /** Whether the key at {@code ks} is the {@code secret} of an AWS Secrets Manager ARN, {@code …:secretsmanager:…:secret:NAME}. */
+  /** Whether the key at {@code ks} is the {@code secret} of a Secrets Manager ARN ({@code …:secret:NAME}). */
   static boolean inSecretsManagerArn(Scan s, int ks) {
     return s.at(ks - 1) == ':' && Bytes.indexOf(s.b, Math.max(s.lo, ks - 48), ks, ":secretsmanager:") >= 0;
   }

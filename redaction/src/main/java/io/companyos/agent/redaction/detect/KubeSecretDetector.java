@@ -139,7 +139,7 @@ final class KubeSecretDetector {
           return true;
         }
         if (itemStart && ind == col) {
-          return false; // the item starts here: an earlier item's kind (a List's Secret before this ConfigMap) is not its
+          return false; // the item starts here: an earlier item's kind (a List's Secret before a ConfigMap) is not its
         }
       }
       eol = line - 1;
@@ -197,7 +197,8 @@ final class KubeSecretDetector {
   }
 
   /**
-   * Whether the line of {@code p} is a Kubernetes audit event about Secrets ({@code "objectRef":{"resource":"secrets"}}:
+   * Whether the line of {@code p} is a Kubernetes audit event about Secrets
+   * ({@code "objectRef":{"resource":"secrets"}}:
    * a {@code kubectl apply} patch names no kind, a list's response is a {@code SecretList}) or holds a
    * {@code SecretList}.
    */
@@ -212,7 +213,8 @@ final class KubeSecretDetector {
   }
 
   /**
-   * At the {@code /} after {@code "/data} or {@code "/stringData} (a {@code "path"}'s value) of a JSON patch on an audit event's line
+   * At the {@code /} after {@code "/data} or {@code "/stringData} (a {@code "path"}'s value) of a JSON patch on an
+   * audit event's line
    * about Secrets ({@code [{"op":"replace","path":"/data/password","value":"TmV3…"}]}): the operation's value.
    */
   static int patchValue(Scan s, int last) {

@@ -821,7 +821,7 @@ final class LoginLogDetector {
     return s.add(start, p, hash ? DetectorType.PASSWORD_HASH : DetectorType.SECRET) ? p : -1;
   }
 
-  /** Whether the word at {@code last} ({@code password}, {@code secret}) follows {@code enable } that starts its line. */
+  /** Whether the word at {@code last} ({@code password}, {@code secret}) follows a line's first word {@code enable}. */
   private static boolean enableLine(Scan s, int last) {
     int w = last - 1;
     while (w > s.lo && Bytes.isAlpha(s.b[w - 1])) {

@@ -94,6 +94,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     KUBE_SECRET_JSON_ESCAPED,
     KUBE_SECRET_PATCH,
     AUTH_TUPLE,
+    SMTP_LOGIN_RESPONSE,
     IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,

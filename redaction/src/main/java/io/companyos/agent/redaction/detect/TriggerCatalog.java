@@ -45,6 +45,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth plain ", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth xoauth2 ", 1));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "authenticate plain ", 0));
+    // AUTH LOGIN's responses, after the fixed challenges 334 "Password:" and 334 "Username:" (base64; "334" itself
+    // is in ~3,300 numbers per 64 MiB, so the patterns start at the challenge, "334 " checked)
+    t.add(new Trigger(Action.SMTP_LOGIN_RESPONSE, DetectorType.SECRET, "ugfzc3dvcmq6", 0));
+    t.add(new Trigger(Action.SMTP_LOGIN_RESPONSE, DetectorType.USERNAME, "vxnlcm5hbwu6", 0));
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, "://", 0));
     // the same with JSON's escaped slashes, as PHP's json_encode and others write URLs by default
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, ":\\/\\/", UrlUserinfoDetector.ESCAPED_SLASHES));

@@ -439,7 +439,8 @@ final class UserSlotDetector {
    */
   static int terminalUser(Scan s, int last, int patternLength) {
     int t = last - patternLength + 1;
-    if (patternLength == 3 && !(Bytes.isDigit(s.at(last + 1)) || (s.at(last + 1) == 'S' && Bytes.isDigit(s.at(last + 2))))) {
+    boolean ttyNumber = Bytes.isDigit(s.at(last + 1)) || (s.at(last + 1) == 'S' && Bytes.isDigit(s.at(last + 2)));
+    if (patternLength == 3 && !ttyNumber) {
       return -1; // tty1, ttyS0
     }
     if (s.at(t - 1) != ' ') {
@@ -462,7 +463,8 @@ final class UserSlotDetector {
   }
 
   /**
-   * After the key type and the {@code AAAA} that starts every OpenSSH public key ({@code ssh-ed25519 AAAAC3Nz… jane@laptop}
+   * After the key type and the {@code AAAA} that starts every OpenSSH public key
+   * ({@code ssh-ed25519 AAAAC3Nz… jane@laptop}
    * in {@code authorized_keys}, {@code ssh-keygen -l} or a cloud-init user's keys): the comment at the line's end when
    * it is {@code user@host} — the user a {@code user}, the host a {@code host} (an e-mail address the e-mail
    * detector's). The key itself is public and stays, as do other comments.
