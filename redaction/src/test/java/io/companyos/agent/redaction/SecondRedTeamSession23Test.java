@@ -107,6 +107,9 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         // IIS's W3C log: the user between the server's port and the client's address
         Arguments.of("2026-01-12 10:11:12 10.0.0.1 GET /app/default.aspx - 443 mkrause 10.1.2.4 Mozilla/5.0 200 0 0 15",
             "2026-01-12 10:11:12 <ipv4> GET /app/default.aspx - 443 <user> <ipv4> Mozilla/5.0 200 0 0 15"),
+        // Elasticsearch 6/7's elasticsearch-setup-passwords output
+        Arguments.of("Changed password for user [apm_system]\nPASSWORD apm_system = EsSetupPw11\n",
+            "Changed password for user [<user>]\nPASSWORD <user> = <secret>\n"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
@@ -143,6 +146,8 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         "VERIFY OK: depth=1, CN=Example Root CA",
         "switched to user settings page",
         "please enable password authentication",
+        "x\npassword policy = strict\n",
+        "x\nPASSWORD is required = yes please\n",
         "S: 334 UGFzc3dvcmQ6\nC: *\n",
         "2026-01-12 10:11:13 - GET /app/default.aspx - 443 - - Mozilla/5.0 200 0 0 15",
         "2026-01-12 10:11:15 connection from port 8080 client -",

@@ -709,6 +709,40 @@ final class LoginLogDetector {
   }
 
   /**
+   * After {@code PASSWORD } at a line's start, as Elasticsearch 6 and 7's {@code elasticsearch-setup-passwords auto}
+   * prints each built-in user's generated password: {@code PASSWORD elastic = x}, the user's name (a {@code user}), a
+   * blank, {@code =}, a blank and the password to the line's end (a {@code secret}).
+   */
+  static int elasticSetupPassword(Scan s, int last) {
+    if (!Bytes.startsWith(s.b, last - 8, s.hi, "PASSWORD ")) {
+      return -1; // the tool's capitals ("password policy = strict" is a setting)
+    }
+    int us = last + 1;
+    int ue = us;
+    while (ue < s.hi && ue - us < 64
+        && (Bytes.isAlnum(s.b[ue]) || s.b[ue] == '_' || s.b[ue] == '-' || s.b[ue] == '.')) {
+      ue++;
+    }
+    if (ue == us || !Bytes.startsWith(s.b, ue, s.hi, " = ")) {
+      return -1;
+    }
+    int ps = ue + 3;
+    int pe = ps;
+    while (pe < s.hi && pe - ps < 256 && (s.b[pe] & 0xFF) > ' ') {
+      pe++;
+    }
+    int after = s.at(pe);
+    if (pe == ps || !(after == '\n' || after == '\r' || (pe >= s.hi && s.eof))
+        || KeyValueDetector.isPlaceholder(s, ps, pe)) {
+      return -1;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, us, ue)) {
+      s.add(us, ue, DetectorType.USERNAME);
+    }
+    return s.add(ps, pe, DetectorType.SECRET) ? pe : -1;
+  }
+
+  /**
    * At the last byte of {@code enrollment token}: Elasticsearch's banner and
    * {@code elasticsearch-create-enrollment-token} print a Kibana or node enrollment token (base64 of a JSON with an
    * API key) alone on the next line: a secret.

@@ -95,6 +95,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     KUBE_SECRET_PATCH,
     AUTH_TUPLE,
     SMTP_LOGIN_RESPONSE,
+    ELASTIC_SETUP_PASSWORD,
     IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,

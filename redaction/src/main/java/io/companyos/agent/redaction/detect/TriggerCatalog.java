@@ -278,6 +278,9 @@ final class TriggerCatalog {
     for (String port : List.of("587", "465", "25", "2525")) {
       t.add(new Trigger(Action.SASL_PASSWD, DetectorType.SECRET, "]:" + port + " ", 0));
     }
+    // Elasticsearch 6/7's elasticsearch-setup-passwords: "PASSWORD elastic = x" on a line of its own (the user, then
+    // the password; the newline in the pattern: the word "password " starts ~10,000 phrases per 64 MiB)
+    t.add(new Trigger(Action.ELASTIC_SETUP_PASSWORD, DetectorType.SECRET, "\npassword ", 0));
     // LDIF's uid, sn and cn at a line's start (the newline in the pattern: "\ncn" is rare where "cn" is not)
     for (String a : List.of("\nuid: ", "\nsn: ", "\ncn: ")) {
       t.add(new Trigger(Action.LDIF_ATTRIBUTE, DetectorType.PERSON_NAME, a, 0));
