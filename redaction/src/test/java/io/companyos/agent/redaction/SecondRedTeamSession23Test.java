@@ -110,6 +110,10 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         // Elasticsearch 6/7's elasticsearch-setup-passwords output
         Arguments.of("Changed password for user [apm_system]\nPASSWORD apm_system = EsSetupPw11\n",
             "Changed password for user [<user>]\nPASSWORD <user> = <secret>\n"),
+        // botocore's debug dump: JSON in a JSON string in a Python bytes repr, its escapes' backslashes doubled
+        Arguments.of("DEBUG - Response body: b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\"S3cr3tFromSM\\\\\"}\"}'",
+            "DEBUG - Response body: b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\"<secret>\\\\\"}\"}'"),
+        Arguments.of("{\"path\":\"C:\\\\\",\"password\":\"x1234567\"}", "{\"path\":\"C:\\\\\",\"password\":\"<secret>\"}"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));

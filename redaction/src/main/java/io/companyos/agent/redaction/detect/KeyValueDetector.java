@@ -111,6 +111,9 @@ final class KeyValueDetector {
     boolean escaped = false;
     boolean quotedKey = false;
     int escapedQuote = escapedQuote(s, p);
+    if (escapedQuote == 0 && reprQuote(s, p) && reprQuote(s, ks - 3)) {
+      escapedQuote = 3; // \\"key\\": JSON in a JSON string in a Python repr (botocore's "Response body: b'…'")
+    }
     if (escapedQuote > 0) {
       p += escapedQuote; // \" of JSON in a JSON string, \\\" of JSON in that again
       escaped = true;
@@ -232,11 +235,12 @@ final class KeyValueDetector {
       return end < 0 || Bytes.indexOf(s.b, vs + 2, end, "\n") >= 0 ? -1 : accept(s, t, vs + 2, end);
     }
     int open = q == '\\' ? escapedQuote(s, vs) : 0;
-    if (open > 0) {
-      int start = vs + open;
+    boolean repr = open == 0 && escapedQuote == 3 && reprQuote(s, vs);
+    if (open > 0 || repr) {
+      int start = vs + (repr ? 3 : open);
       int end = start;
       int limit = Math.min(s.hi, start + MAX_VALUE);
-      while (end < limit && escapedQuote(s, end) != open) {
+      while (end < limit && (repr ? !reprQuote(s, end) : escapedQuote(s, end) != open)) {
         end++;
       }
       return end >= limit ? -1 : accept(s, t, start, end);
@@ -796,6 +800,15 @@ final class KeyValueDetector {
    * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them),
    * or nginx's <code>&#92;x22</code>; else 0.
    */
+  /**
+   * Whether {@code p} starts <code>&#92;&#92;"</code>, two backslashes and a quote after no third: an escaped quote
+   * whose backslash was doubled again by a Python {@code repr} (in JSON alone it would end a string after an escaped
+   * backslash, so the key's both sides must have it).
+   */
+  private static boolean reprQuote(Scan s, int p) {
+    return s.at(p) == '\\' && s.at(p + 1) == '\\' && s.at(p + 2) == '"' && s.at(p - 1) != '\\';
+  }
+
   static int escapedQuote(Scan s, int p) {
     if (s.at(p) == '\\' && s.at(p + 1) == 'x' && s.at(p + 2) == '2' && s.at(p + 3) == '2') {
       return 4; // nginx writes a logged request body's quotes as \x22 (log_format without escape=json)
