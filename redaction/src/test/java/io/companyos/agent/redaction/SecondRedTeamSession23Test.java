@@ -114,6 +114,9 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         Arguments.of("DEBUG - Response body: b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\"S3cr3tFromSM\\\\\"}\"}'",
             "DEBUG - Response body: b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\"<secret>\\\\\"}\"}'"),
         Arguments.of("{\"path\":\"C:\\\\\",\"password\":\"x1234567\"}", "{\"path\":\"C:\\\\\",\"password\":\"<secret>\"}"),
+        // an element's text over several lines: each line, so that the lines stay lines (OpenVPN's inline block)
+        Arguments.of("<auth-user-pass>\njdoe\nS3cretPw\n</auth-user-pass>\n", "<auth-user-pass>\n<secret>\n<secret>\n</auth-user-pass>\n"),
+        Arguments.of("<password>\n  Hunter2pass\n</password>", "<password>\n  <secret>\n</password>"),
         // stringData belongs to Secrets only
         Arguments.of("apiVersion: v1\nstringData:\n  config.yaml: plain text settings\nmetadata:\n  name: x\n",
             "apiVersion: v1\nstringData:\n  config.yaml: <secret>\nmetadata:\n  name: x\n"));
@@ -150,6 +153,7 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
         "VERIFY OK: depth=1, CN=Example Root CA",
         "switched to user settings page",
         "please enable password authentication",
+        "kadmin.local -q \"listprincs\"",
         "x\npassword policy = strict\n",
         "x\nPASSWORD is required = yes please\n",
         "S: 334 UGFzc3dvcmQ6\nC: *\n",

@@ -42,8 +42,8 @@ final class HostnameDetector {
     while (hs < first && (s.b[hs] == '.' || s.b[hs] == '-')) {
       hs++;
     }
-    if (needsLabel && hs >= first) {
-      return -1;
+    if ((needsLabel && hs >= first) || (last + 1 - hs == 12 && Bytes.startsWith(s.b, hs, last + 1, "kadmin.local"))) {
+      return -1; // (MIT Kerberos' kadmin.local, the admin tool run on the KDC, is a command)
     }
     int end = last + 1;
     return s.add(hs, end, DetectorType.HOSTNAME) ? end : -1;

@@ -174,7 +174,10 @@ final class KeyValueDetector {
       int end = Bytes.indexOf(s.b, start, limit, "<");
       // the element's text ends at its closing tag: WebLogic's "<User jdoe in realm … attempts.>" then the next
       // line's "<Jan 12, …>" is no element, and its line end was taken as the value (two lines became one)
-      return end < 0 || s.at(end + 1) != '/' ? -1 : accept(s, t, start, end);
+      if (end < 0 || s.at(end + 1) != '/') {
+        return -1;
+      }
+      return Bytes.indexOf(s.b, start, end, "\n") < 0 ? accept(s, t, start, end) : eachLine(s, t, start, end);
     } else if (c == '=' || (c == ':' && (s.at(sp + 1) != ':' || ldifBase64(s, quotedKey || escaped, ks, sp)))) {
       // (":=", the assignment of FreeRADIUS's users file and debug output, Cleartext-Password := "pw"; "::", LDIF's
       // base64 value, userPassword:: e1NTSEF9…, unicodePwd:: IgBI…)
@@ -1033,6 +1036,32 @@ final class KeyValueDetector {
     int c = s.at(ls);
     return (c == 'I' || c == 'W' || c == 'E' || c == 'F') && Bytes.isDigit(s.at(ls + 1)) && Bytes.isDigit(s.at(ls + 4))
         && s.at(ls + 5) == ' ' && s.at(ls + 8) == ':' && s.at(ls + 11) == ':';
+  }
+
+  /**
+   * An element's text over several lines (OpenVPN's inline {@code <auth-user-pass>} block, the user and the password
+   * on lines of their own; a pretty-printed {@code <password>}): each line's text without its indent, so that the
+   * lines stay lines; returns the end of the last, or -1.
+   */
+  private static int eachLine(Scan s, Trigger t, int start, int end) {
+    int r = -1;
+    int p = start;
+    while (p < end) {
+      int eol = p;
+      while (eol < end && s.b[eol] != '\n') {
+        eol++;
+      }
+      int a = skipSpaces(s, p);
+      int b = eol;
+      while (b > a && (s.b[b - 1] == ' ' || s.b[b - 1] == '\t' || s.b[b - 1] == '\r')) {
+        b--;
+      }
+      if (b > a && a < eol) {
+        r = Math.max(r, accept(s, t, a, b));
+      }
+      p = eol + 1;
+    }
+    return r;
   }
 
   /** Whether {@code name=} starts at {@code p}: a letter or {@code _}, then letters, digits, {@code _ . -}. */
