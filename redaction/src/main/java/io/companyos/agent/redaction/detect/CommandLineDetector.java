@@ -872,6 +872,31 @@ final class CommandLineDetector {
     return false;
   }
 
+  /**
+   * After {@code auth-pass } or {@code sentinel-pass } on a line that names {@code sentinel} (Redis Sentinel's
+   * {@code sentinel auth-pass mymaster x}, {@code sentinel sentinel-pass x}, {@code SENTINEL SET mymaster auth-pass x}):
+   * the line's last word.
+   */
+  static int sentinelPass(Scan s, int last) {
+    if (!lineMentions(s, last, "sentinel")) {
+      return -1;
+    }
+    int eol = last + 1;
+    while (eol < s.hi && eol - last < 512 && s.b[eol] != '\n' && s.b[eol] != '\r') {
+      eol++;
+    }
+    int end = eol;
+    while (end > last + 1 && Bytes.isSpace(s.b[end - 1])) {
+      end--;
+    }
+    int start = end;
+    while (start > last + 1 && !Bytes.isSpace(s.b[start - 1])) {
+      start--;
+    }
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET)
+        ? end : -1;
+  }
+
   private static int secretWord(Scan s, int start) {
     int q = s.at(start);
     if (q == '\'' || q == '"') {

@@ -37,6 +37,7 @@ final class CookieDetector {
     while (s.at(p) == ' ' && p - last < 12) {
       p++;
     }
+    int closer = enclosingCloser(s, ws); // Netty's DefaultHttpHeaders[…, Cookie: a=x], OkHttp's {…}, (…)
     boolean bracket = s.at(p) == '[';
     if (bracket) {
       p++; // Go's header map and Spring's request details, Cookie:[a=b; c=d]; JSON's "Cookie":["a=b"]
@@ -56,7 +57,8 @@ final class CookieDetector {
         return r;
       }
       int start = ++p;
-      while (p - start < 4096 && isValueByte(s.at(p)) && !(bracket && s.at(p) == ']')) {
+      while (p - start < 4096 && isValueByte(s.at(p)) && !(bracket && s.at(p) == ']') && s.at(p) != closer
+          && !(s.at(p) == '[' && s.at(p + 1) == '\\')) { // (Apache HttpClient's wire log ends a line "[\r][\n]")
         p++;
       }
       if (JwtDetector.end(s, start) == p) {
@@ -76,6 +78,35 @@ final class CookieDetector {
       }
     }
     return r;
+  }
+
+  /**
+   * The bracket that closes one opened before {@code p} on its line and not closed there ({@code ]}, {@code }} or
+   * {@code )}), or 0: a header dump's list around the {@code Cookie} header, which a cookie's value does not take.
+   */
+  private static int enclosingCloser(Scan s, int p) {
+    int square = 0;
+    int curly = 0;
+    int round = 0;
+    for (int k = p - 1; k >= s.lo && p - k < 1024; k--) {
+      int c = s.b[k];
+      if (c == '\n') {
+        return 0;
+      } else if (c == ']') {
+        square++;
+      } else if (c == '}') {
+        curly++;
+      } else if (c == ')') {
+        round++;
+      } else if (c == '[' && square-- == 0) {
+        return ']';
+      } else if (c == '{' && curly-- == 0) {
+        return '}';
+      } else if (c == '(' && round-- == 0) {
+        return ')';
+      }
+    }
+    return 0;
   }
 
   /** RFC 6265 token bytes: no separators, blanks or controls. */

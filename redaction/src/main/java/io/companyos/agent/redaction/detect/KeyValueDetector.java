@@ -264,6 +264,12 @@ final class KeyValueDetector {
     if (q == '<' && c == '=' && t.type() == DetectorType.USERNAME) {
       return angleBracketed(s, t, vs); // Dovecot's user=<alice>
     }
+    if (q == '\'' && s.at(vs + 1) == '\'' && Bytes.isWord(s.at(vs + 2))) {
+      // a connection string inside a single-quoted SQL or configuration string, its quotes doubled: PostgreSQL's
+      // primary_conninfo = 'user=replicator password=''x'' host=…' (pg_basebackup -R, ALTER SYSTEM)
+      int end = Bytes.indexOf(s.b, vs + 2, Math.min(s.hi, vs + 2 + MAX_VALUE), "''");
+      return end < 0 || Bytes.indexOf(s.b, vs + 2, end, "\n") >= 0 ? -1 : accept(s, t, vs + 2, end);
+    }
     if (q == '"' || q == '\'') {
       int start = vs + 1;
       int end = closingQuote(s, start, q);
@@ -863,8 +869,9 @@ final class KeyValueDetector {
     if ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(s.b, start, end))
         || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)
         || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
-        || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)) {
-      return -1;
+        || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
+        || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)) {
+      return -1; // (a plural key's number is a count: "tokens": 1234, "secrets: 3 found")
     }
     DetectorType type = t.type();
     switch (type) {
@@ -972,7 +979,8 @@ final class KeyValueDetector {
           envPrefix = false; // only the first blank: "KEY=a passphrase with words" keeps the rest of its line
         }
       } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\''
-          || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n'))) {
+          || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n'))
+          || (c == '[' && s.at(p + 1) == '\\')) { // (Apache HttpClient's wire log ends a line "[\r][\n]")
         break;
       }
       p++;
@@ -994,6 +1002,31 @@ final class KeyValueDetector {
       }
     }
     return Bytes.indexOf(s.b, start, end, "/") >= 0 || Bytes.startsWith(s.b, start, end, "arn:");
+  }
+
+  private static final String[] GO_PATH_OPS = {"open ", "read ", "write ", "stat ", "lstat ", "mkdir ", "remove ",
+      "rename ", "readlink ", "chmod ", "chown "};
+
+  /**
+   * Go's {@code *os.PathError} after a key word in an error chain, {@code failed to read secrets: open
+   * /var/run/secrets/token: permission denied}: an operation and a path, prose, not a value.
+   */
+  private static boolean isGoPathError(Scan s, int start) {
+    if (!Bytes.isLower(s.at(start))) {
+      return false;
+    }
+    for (String op : GO_PATH_OPS) {
+      if (Bytes.startsWith(s.b, start, s.hi, op) && s.at(start + op.length()) == '/') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the value is a number, alone or as its first word. */
+  private static boolean startsWithCount(Scan s, int start, int end) {
+    int n = Bytes.digitRun(s.b, start, end, end - start + 1);
+    return n > 0 && (start + n == end || s.b[start + n] == ' ');
   }
 
   /** {@code kubectl describe secret}'s sizes, {@code password:  12 bytes}: how long a value is, not the value. */

@@ -476,6 +476,9 @@ final class KeyedForms {
       return -1;
     }
     b--;
+    while (b > s.lo && s.b[b] == ' ' && s.at(b - 1) == '"') {
+      b--; // Jackson's pretty printer, "type" : "password" (Keycloak's realm exports)
+    }
     boolean quotedName = s.at(b) == '"';
     if (quotedName) {
       b--;

@@ -153,6 +153,10 @@ final class PasswordHashDetector {
       p++;
     }
     if (p > fieldStart) {
+      int comma = Bytes.indexOf(s.b, fieldStart, p, ",");
+      if (comma >= 0) {
+        p = comma; // the hash itself holds no comma (argon2's parameters do, before it): a CSV row's separator
+      }
       lastField = p - fieldStart;
       fields++;
     } else {

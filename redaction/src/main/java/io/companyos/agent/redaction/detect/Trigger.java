@@ -49,6 +49,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * names a secret: a value with a {@code /} or an ARN ({@code prod/db-credentials}, {@code arn:aws:…}) stays.
    */
   static final int PATH_NAMES_IT = 4096;
+  /** A plural key ({@code passwords}, {@code tokens}): a list of secrets, but a number is a count. */
+  static final int PLURAL = 8192;
 
   enum Action {
     KEY_VALUE,
@@ -96,6 +98,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     AUTH_TUPLE,
     SMTP_LOGIN_RESPONSE,
     ELASTIC_SETUP_PASSWORD,
+    SENTINEL_PASS,
     IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,

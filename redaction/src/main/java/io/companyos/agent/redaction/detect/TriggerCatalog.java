@@ -473,6 +473,16 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, w.equals("secret") ? Trigger.SECRET_WORD
           : w.startsWith("secret") && w.endsWith("id") ? Trigger.PATH_NAMES_IT : 0));
     }
+    // (session 23) plural keys hold lists of the same secrets: Bitnami charts' passwords:, API_KEYS=a,b,
+    // "tokens": [..], JWT_SECRETS, pg_hba.conf's radiussecrets="a,b" (each item; a number is a count)
+    for (String w : List.of("passwords", "secrets", "tokens", "api_keys", "api-keys", "apikeys", "client_secrets",
+        "radiussecrets")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, Trigger.PLURAL));
+    }
+    // Redis Sentinel's sentinel.conf (rewritten by Sentinel itself, so pasted whole) and SENTINEL SET: the line's
+    // last word after auth-pass MASTER, sentinel-pass
+    t.add(new Trigger(Action.SENTINEL_PASS, DetectorType.SECRET, "auth-pass ", 0));
+    t.add(new Trigger(Action.SENTINEL_PASS, DetectorType.SECRET, "sentinel-pass ", 0));
     // a session's id: a live bearer credential (Spring's SessionId=, ;jsessionid=, "sessionId" in a log's MDC);
     // pseudonymised like any value, so requests of one session still correlate
     for (String w : List.of("sessionid", "session_id", "session-id")) {

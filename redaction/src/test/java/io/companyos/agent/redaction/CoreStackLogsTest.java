@@ -1,0 +1,57 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 23's second red team, of the product's own stack (PostgreSQL, Redis, Keycloak, Java HTTP clients) and the
+ * configuration files admins paste: what it found left whole or broken (each case failed before its fix), and the
+ * look-alikes that stay.
+ */
+class CoreStackLogsTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // a cookie or a password inside a header dump's brackets kept the closing bracket (and the token differed)
+        Arguments.of("DefaultHttpHeaders[Host: api, Cookie: JSESSIONID=ABCDEF0123456789ABCDEF0123456789]",
+            "DefaultHttpHeaders[Host: api, Cookie: JSESSIONID=<secret>]"),
+        Arguments.of("headers=[Cookie: SESSION=ZmFrZXNlc3Npb252YWx1ZQ], status=401", "headers=[Cookie: SESSION=<secret>], status=401"),
+        Arguments.of("Headers: {Cookie: SESSION=ZmFrZXNlc3Npb252YWx1ZQ}", "Headers: {Cookie: SESSION=<secret>}"),
+        Arguments.of("http-outgoing-0 >> \"Cookie: SESSION=NjQ2ZjYzNjU3MzczNjk2ZjZl[\\r][\\n]\"",
+            "http-outgoing-0 >> \"Cookie: SESSION=<secret>[\\r][\\n]\""),
+        Arguments.of("http-outgoing-3 >> \"grant_type=password&username=kate&password=K4teP%40ss[\\r][\\n]\"",
+            "http-outgoing-3 >> \"grant_type=password&username=<user>&password=<secret>[\\r][\\n]\""),
+        // a password hash in a CSV row took the separator and the next field
+        Arguments.of("DETAIL:  Failing row contains (7, $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW, 2024-11-27).",
+            "DETAIL:  Failing row contains (7, <password_hash>, 2024-11-27)."),
+        Arguments.of("row: $2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW,next", "row: <password_hash>,next"),
+        // Jackson's pretty printer puts a blank before the colon (Keycloak's realm exports)
+        Arguments.of("    \"credentials\" : [ { \"type\" : \"password\", \"value\" : \"RealmImportPlainPw\", \"temporary\" : false } ],",
+            "    \"credentials\" : [ { \"type\" : \"password\", \"value\" : \"<secret>\", \"temporary\" : false } ],"),
+        Arguments.of("{ \"name\" : \"DB_PASSWORD\", \"value\" : \"SpacedNvPw\" }", "{ \"name\" : \"DB_PASSWORD\", \"value\" : \"<secret>\" }"),
+        // PostgreSQL's conninfo inside a quoted setting, its quotes doubled
+        Arguments.of("primary_conninfo = 'user=replicator password=''Repl1cat0r'' channel_binding=prefer host=db.example.com'",
+            "primary_conninfo = 'user=<user> password=''<secret>'' channel_binding=prefer host=db.example.com'"),
+        // Redis Sentinel
+        Arguments.of("sentinel auth-pass mymaster S3nt1nelP@ss", "sentinel auth-pass mymaster <secret>"),
+        Arguments.of("sentinel sentinel-pass S3ntSentP@ss", "sentinel sentinel-pass <secret>"),
+        Arguments.of("SENTINEL SET mymaster auth-pass S3tP@ss", "SENTINEL SET mymaster auth-pass <secret>"),
+        // plural keys: lists of the same secrets
+        Arguments.of("passwords:\n  - PwListItem1\n", "passwords:\n  - <secret>\n"),
+        Arguments.of("API_KEYS=KeyOne1234,KeyTwo5678", "API_KEYS=<secret>"),
+        Arguments.of("\"tokens\": [\"TokOne12345\", \"TokTwo67890\"]", "\"tokens\": [\"<secret>\", \"<secret>\"]"),
+        Arguments.of("host all all 0.0.0.0/0 radius radiusservers=\"radius.example.com\" radiussecrets=\"HbaRadSecret1,HbaRadSecret2\"",
+            "host all all 0.0.0.0/0 radius radiusservers=\"radius.example.com\" radiussecrets=\"<secret>\""));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "{ \"type\" : \"text\", \"value\" : \"plain\" }",
+        "{\"usage\": {\"tokens\": 1234}}",
+        "max_tokens=512",
+        "secrets: 3 found",
+        "error: failed to read secrets: open /var/run/secrets/token: permission denied",
+        "sentinel monitor mymaster 127.0.0.1 6379 2",
+        "$argon2id$v=19$m=65536,t=3,p=4 is the format",
+        "(Cookie: consent=yes)");
+  }
+}
