@@ -28,6 +28,11 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         Arguments.of("    \"credentials\" : [ { \"type\" : \"password\", \"value\" : \"RealmImportPlainPw\", \"temporary\" : false } ],",
             "    \"credentials\" : [ { \"type\" : \"password\", \"value\" : \"<secret>\", \"temporary\" : false } ],"),
         Arguments.of("{ \"name\" : \"DB_PASSWORD\", \"value\" : \"SpacedNvPw\" }", "{ \"name\" : \"DB_PASSWORD\", \"value\" : \"<secret>\" }"),
+        // the same pairs JSON-escaped: Keycloak's admin events with their representation, docker's json-file logs
+        Arguments.of("{\"representation\":\"{\\\"credentials\\\":[{\\\"type\\\":\\\"password\\\",\\\"value\\\":\\\"EscapedPw1\\\"}]}\"}",
+            "{\"representation\":\"{\\\"credentials\\\":[{\\\"type\\\":\\\"password\\\",\\\"value\\\":\\\"<secret>\\\"}]}\"}"),
+        Arguments.of("{\"log\":\"{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"EscNvPw2\\\"}\\n\",\"stream\":\"stdout\"}",
+            "{\"log\":\"{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"<secret>\\\"}\\n\",\"stream\":\"stdout\"}"),
         // PostgreSQL's conninfo inside a quoted setting, its quotes doubled
         Arguments.of("primary_conninfo = 'user=replicator password=''Repl1cat0r'' channel_binding=prefer host=db.example.com'",
             "primary_conninfo = 'user=<user> password=''<secret>'' channel_binding=prefer host=db.example.com'"),
@@ -52,6 +57,11 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         "error: failed to read secrets: open /var/run/secrets/token: permission denied",
         "sentinel monitor mymaster 127.0.0.1 6379 2",
         "$argon2id$v=19$m=65536,t=3,p=4 is the format",
-        "(Cookie: consent=yes)");
+        "(Cookie: consent=yes)",
+        "{\"log\":\"{\\\"name\\\":\\\"LOG_LEVEL\\\",\\\"value\\\":\\\"info\\\"}\\n\"}",
+        // kubectl describe pod's reference to a Secret's key, prose after a key word
+        "      DB_PASSWORD:  <set to the key 'password' in secret 'billing-db'>  Optional: false",
+        "Failed to validate the token: An error occurred while attempting to decode the Jwt: Signed JWT rejected",
+        "Invalid token: The token has expired");
   }
 }

@@ -114,6 +114,12 @@ final class KeyValueDetector {
     if (escapedQuote == 0 && reprQuote(s, p) && reprQuote(s, ks - 3)) {
       escapedQuote = 3; // \\"key\\": JSON in a JSON string in a Python repr (botocore's "Response body: b'…'")
     }
+    if (escapedQuote == 2 && s.at(p + 2) == ',' && s.at(ks - 1) == '"' && s.at(ks - 2) == '\\') {
+      int r = KeyedForms.escapedNamedValue(s, t, ks - 2, p + 3);
+      if (r != KeyedForms.NOT_THIS_FORM) {
+        return r; // {\"type\":\"password\",\"value\":\"x\"} (Keycloak's admin events, docker's json-file logs)
+      }
+    }
     if (escapedQuote > 0) {
       p += escapedQuote; // \" of JSON in a JSON string, \\\" of JSON in that again
       escaped = true;
@@ -870,7 +876,8 @@ final class KeyValueDetector {
         || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)
         || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
-        || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)) {
+        || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
+        || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
       return -1; // (a plural key's number is a count: "tokens": 1234, "secrets: 3 found")
     }
     DetectorType type = t.type();
@@ -1002,6 +1009,21 @@ final class KeyValueDetector {
       }
     }
     return Bytes.indexOf(s.b, start, end, "/") >= 0 || Bytes.startsWith(s.b, start, end, "arn:");
+  }
+
+  private static final java.util.Set<String> SENTENCE_STARTS = java.util.Set.of("A", "An", "The", "This", "That",
+      "No", "Not", "Invalid", "Unable", "Failed", "Error", "Could", "Cannot", "Missing", "Expired", "Malformed", "Bad",
+      "Unknown", "Empty");
+
+  /**
+   * Prose after a key word and its colon in a message, Spring Security's {@code Failed to validate the token: An
+   * error occurred while attempting to decode the Jwt}, {@code Invalid token: The token has expired}: a capitalised
+   * article or such word, then a blank and a lower-case word.
+   */
+  private static boolean isSentenceStart(Scan s, int start, int end) {
+    return end - start <= 9 && s.at(end) == ' ' && Bytes.isLower(s.at(end + 1)) && s.at(start - 1) == ' '
+        && s.at(start - 2) == ':' && SENTENCE_STARTS.contains(
+            new String(s.b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
 
   private static final String[] GO_PATH_OPS = {"open ", "read ", "write ", "stat ", "lstat ", "mkdir ", "remove ",
@@ -1206,6 +1228,10 @@ final class KeyValueDetector {
    * {@code using secret "hunter2-prod"} are secrets.
    */
   private static boolean isKubernetesObjectName(Scan s, int ks, int wordEnd, int quote) {
+    if (wordEnd - ks == 6 && s.at(quote) == '\'' && Bytes.startsWith(s.b, ks - 3, s.hi, "in secret '")
+        && CommandLineDetector.lineMentions(s, ks, "<set to the key '")) {
+      return true; // kubectl describe pod's env: "<set to the key 'password' in secret 'billing-db'>", a reference
+    }
     if (wordEnd - ks != 6 || !Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "secret") || s.at(quote) != '"') {
       return false;
     }

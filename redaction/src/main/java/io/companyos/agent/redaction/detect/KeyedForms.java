@@ -786,6 +786,40 @@ final class KeyedForms {
   /** The fields that name the {@code value} beside them, any case. */
   static final java.util.List<String> NAMING_FIELDS = java.util.List.of("name", "type", "key", "path", "property");
 
+  /**
+   * {@link #namedValue} in JSON inside a JSON string: at the key's opening <code>&#92;"</code> ({@code open}) and after
+   * the comma that follows its closing one ({@code next}), {@code {\"type\":\"password\",\"value\":\"x\"}}
+   * (Keycloak's admin events with their representation, docker's json-file logs): the value of the {@code value}
+   * member that follows, when a naming field names the key; else {@link #NOT_THIS_FORM}.
+   */
+  static int escapedNamedValue(Scan s, Trigger t, int open, int next) {
+    int b = open - 1;
+    while (b > s.lo && s.b[b] == ' ') {
+      b--;
+    }
+    if (s.at(b) != ':' || s.at(b - 1) != '"' || s.at(b - 2) != '\\') {
+      return NOT_THIS_FORM;
+    }
+    int nameEnd = b - 2;
+    int name = nameEnd;
+    while (name > s.lo && nameEnd - name < 8 && Bytes.isAlpha(s.b[name - 1])) {
+      name--;
+    }
+    if (s.at(name - 1) != '"' || s.at(name - 2) != '\\' || !isNamingField(s, name, nameEnd)) {
+      return NOT_THIS_FORM;
+    }
+    int v = KeyValueDetector.skipSpaces(s, next);
+    if (!Bytes.startsWith(s.b, v, s.hi, "\\\"value\\\":")) {
+      return NOT_THIS_FORM;
+    }
+    int vs = KeyValueDetector.skipSpaces(s, v + 10);
+    if (s.at(vs) != '\\' || s.at(vs + 1) != '"') {
+      return NOT_THIS_FORM;
+    }
+    int end = Bytes.indexOf(s.b, vs + 2, Math.min(s.hi, vs + 2 + 4096), "\\\"");
+    return end < 0 ? -1 : KeyValueDetector.accept(s, t, vs + 2, end);
+  }
+
   private static boolean isNamingField(Scan s, int from, int to) {
     for (String f : NAMING_FIELDS) {
       if (to - from == f.length() && Bytes.startsWithIgnoreCase(s.b, from, to, f)) {
