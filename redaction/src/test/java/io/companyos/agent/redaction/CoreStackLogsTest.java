@@ -33,6 +33,10 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
             "{\"representation\":\"{\\\"credentials\\\":[{\\\"type\\\":\\\"password\\\",\\\"value\\\":\\\"<secret>\\\"}]}\"}"),
         Arguments.of("{\"log\":\"{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"EscNvPw2\\\"}\\n\",\"stream\":\"stdout\"}",
             "{\"log\":\"{\\\"name\\\":\\\"DB_PASSWORD\\\",\\\"value\\\":\\\"<secret>\\\"}\\n\",\"stream\":\"stdout\"}"),
+        // csvlog's doubled quotes around a user in the message; a password piped to sudo -S
+        Arguments.of("FATAL,28P01,\"password authentication failed for user \"\"kate\"\"\",,,",
+            "FATAL,28P01,\"password authentication failed for user \"\"<user>\"\"\",,,"),
+        Arguments.of("echo \"SudoPw123\" | sudo -S systemctl restart app", "echo \"<secret>\" | sudo -S systemctl restart app"),
         // PostgreSQL's conninfo inside a quoted setting, its quotes doubled
         Arguments.of("primary_conninfo = 'user=replicator password=''Repl1cat0r'' channel_binding=prefer host=db.example.com'",
             "primary_conninfo = 'user=<user> password=''<secret>'' channel_binding=prefer host=db.example.com'"),
@@ -62,6 +66,9 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         // kubectl describe pod's reference to a Secret's key, prose after a key word
         "      DB_PASSWORD:  <set to the key 'password' in secret 'billing-db'>  Optional: false",
         "Failed to validate the token: An error occurred while attempting to decode the Jwt: Signed JWT rejected",
-        "Invalid token: The token has expired");
+        "Invalid token: The token has expired",
+        // Redis keys' namespaces: an id or a path after user:
+        "1711111111.5 [0 lua] \"SET\" \"user:profile:42\" \"x\"",
+        "\"HGETALL\" \"user:1001\"");
   }
 }

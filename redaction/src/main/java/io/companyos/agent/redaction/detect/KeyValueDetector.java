@@ -897,6 +897,11 @@ final class KeyValueDetector {
         if (isSystemAccount(s, start, end) || (end - start <= 2 && s.b[start] == '-' && s.b[end - 1] == '-')) {
           return -1; // (Windows' events write "-" for no user, Nextcloud "--")
         }
+        if (s.at(start - 1) == ':' && Bytes.isAlpha(s.at(start - 2))
+            && (Bytes.digitRun(s.b, start, end, end - start + 1) == end - start
+                || Bytes.indexOf(s.b, start, end, ":") > 0)) {
+          return -1; // a key's namespace, Redis' "user:1001", "user:profile:42": an id or a path, not a name
+        }
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
           return -1;
         }

@@ -699,6 +699,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WPA_PASSPHRASE, DetectorType.SECRET, "wpa_passphrase ", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "password-stdin", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "| kinit", 0)); // echo pw | kinit user@REALM
+    t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "| sudo -s", 0)); // echo pw | sudo -S cmd
     // grafana-cli admin reset-admin-password PW; WildFly's add-user.sh USER PW (options first, as doveadm's)
     t.add(new Trigger(Action.SPACED_FLAG_PASSWORD, DetectorType.SECRET, "reset-admin-password ", 0));
     t.add(new Trigger(Action.DOVEADM_AUTH, DetectorType.SECRET, "add-user.sh ", 0));

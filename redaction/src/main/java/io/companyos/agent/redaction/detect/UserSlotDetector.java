@@ -163,6 +163,11 @@ final class UserSlotDetector {
     int bracketAt = open >= 0 || escaped ? -1 : lastByte == '[' || lastByte == '(' ? last : s.at(p) == '[' ? p : -1;
     int closer = bracketAt < 0 ? 0 : s.at(bracketAt) == '[' ? ']' : ')';
     int start = open == p || bracketAt == p ? p + 1 : escaped ? p + 2 : p;
+    // a quote doubled by a CSV field around the message (PostgreSQL's csvlog: "… for user ""kate""")
+    boolean doubled = open >= 0 && !escaped && s.at(start) == s.at(open) && s.at(start + 1) != s.at(open);
+    if (doubled) {
+      start++;
+    }
     int end = wordEnd(s, start);
     if (end - start == 9 && s.at(end) == ':' && Bytes.startsWith(s.b, start, end, "unix-user")) {
       start = end + 1; // polkit's "authenticated as unix-user:alice": the name after the kind
@@ -179,7 +184,8 @@ final class UserSlotDetector {
       end--;
     }
     int close = escaped && s.at(end) == '\\' ? end + 1 : end;
-    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (bracketAt >= 0 && s.at(end) != closer)
+    if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (doubled && s.at(close + 1) != s.at(open))
+        || (bracketAt >= 0 && s.at(end) != closer)
         || (end - start == 1 && s.at(start) == '-')) {
       return -1;
     }
