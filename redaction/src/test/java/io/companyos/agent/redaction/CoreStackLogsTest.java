@@ -37,6 +37,11 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         Arguments.of("FATAL,28P01,\"password authentication failed for user \"\"kate\"\"\",,,",
             "FATAL,28P01,\"password authentication failed for user \"\"<user>\"\"\",,,"),
         Arguments.of("echo \"SudoPw123\" | sudo -S systemctl restart app", "echo \"<secret>\" | sudo -S systemctl restart app"),
+        // user:password@host:port without a scheme: the password was an address's local part, kept in the reverse map
+        Arguments.of("Connect to admin:HookPw99@hooks.example.internal:443 failed",
+            "Connect to <user>:<secret>@<host>:443 failed"),
+        Arguments.of("mongosh admin:M0ng0Pw@mongo.example.com:27017/app", "mongosh <user>:<secret>@mongo.example.com:27017/app"),
+        Arguments.of("contact:jane@example.com", "contact:<email>"),
         // PostgreSQL's conninfo inside a quoted setting, its quotes doubled
         Arguments.of("primary_conninfo = 'user=replicator password=''Repl1cat0r'' channel_binding=prefer host=db.example.com'",
             "primary_conninfo = 'user=<user> password=''<secret>'' channel_binding=prefer host=db.example.com'"),

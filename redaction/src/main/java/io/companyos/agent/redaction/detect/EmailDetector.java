@@ -60,7 +60,33 @@ final class EmailDetector {
     if (s.at(st - 1) == '<' && s.at(end) == '>' && s.enabled(DetectorType.PERSON_NAME)) {
       displayName(s, st - 1);
     }
+    // (only before a port or a path: "contact:jane@example.com" and mailto: stay addresses)
+    boolean authority = (s.at(end) == ':' && Bytes.isDigit(s.at(end + 1))) || s.at(end) == '/';
+    int user = authority && s.at(st - 1) == ':' ? userBeforeColon(s, st - 1) : -1;
+    if (user >= 0 && !(st - 1 - user == 6 && Bytes.startsWithIgnoreCase(s.b, user, st - 1, "mailto"))) {
+      // user:password@host:port or …/path without a scheme ("Connect to admin:pw@hooks.example.internal:443 failed",
+      // mongosh's argument): the "local part" is the password, which an address token would keep in the reverse map
+      if (!KeyValueDetector.isSystemAccount(s, user, st - 1)) {
+        s.add(user, st - 1, DetectorType.USERNAME);
+      }
+      return s.add(st, localEnd, DetectorType.SECRET) ? localEnd : -1;
+    }
     return s.add(st, end, DetectorType.EMAIL) ? end : -1;
+  }
+
+  /**
+   * The start of a user name that ends at the colon {@code colon} and starts a word (after a blank, a quote, a line's
+   * start or {@code //}), or -1: {@code admin:} of {@code admin:pw@host}.
+   */
+  private static int userBeforeColon(Scan s, int colon) {
+    int u = colon;
+    while (u > s.lo && colon - u < 64 && (Bytes.isAlnum(s.b[u - 1]) || s.b[u - 1] == '_' || s.b[u - 1] == '-'
+        || s.b[u - 1] == '.')) {
+      u--;
+    }
+    int before = u > s.lo ? s.b[u - 1] : ' ';
+    return u < colon && Bytes.isAlpha(s.at(u)) && (before == ' ' || before == '"' || before == '\'' || before == '\n'
+        || before == '\t' || before == '=') ? u : -1;
   }
 
   /**
