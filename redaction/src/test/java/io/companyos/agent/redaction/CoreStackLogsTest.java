@@ -42,6 +42,11 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
             "Connect to <user>:<secret>@<host>:443 failed"),
         Arguments.of("mongosh admin:M0ng0Pw@mongo.example.com:27017/app", "mongosh <user>:<secret>@mongo.example.com:27017/app"),
         Arguments.of("contact:jane@example.com", "contact:<email>"),
+        // redis-cli's CONFIG GET reply; MONITOR's hash fields
+        Arguments.of("127.0.0.1:6379> CONFIG GET requirepass\n1) \"requirepass\"\n2) \"CfgG3tSecret\"\n",
+            "127.0.0.1:6379> CONFIG GET requirepass\n1) \"requirepass\"\n2) \"<secret>\"\n"),
+        Arguments.of("1711111111.4 [0 lua] \"HSET\" \"user:1001\" \"password\" \"plainPassw0rd\"",
+            "1711111111.4 [0 lua] \"HSET\" \"user:1001\" \"password\" \"<secret>\""),
         // PostgreSQL's conninfo inside a quoted setting, its quotes doubled
         Arguments.of("primary_conninfo = 'user=replicator password=''Repl1cat0r'' channel_binding=prefer host=db.example.com'",
             "primary_conninfo = 'user=<user> password=''<secret>'' channel_binding=prefer host=db.example.com'"),
@@ -74,6 +79,8 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         "Invalid token: The token has expired",
         // Redis keys' namespaces: an id or a path after user:
         "1711111111.5 [0 lua] \"SET\" \"user:profile:42\" \"x\"",
-        "\"HGETALL\" \"user:1001\"");
+        "\"HGETALL\" \"user:1001\"",
+        "1) \"requirepass\"\n2) \"\"\n",
+        "1711111111.4 [0 lua] \"HGET\" \"user:1001\" \"password\"");
   }
 }

@@ -206,6 +206,12 @@ final class KeyValueDetector {
     } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped
         && !isKubernetesObjectName(s, ks, wordEnd, sp)) {
       vs = sp;
+    } else if (sp == p + 1 && c == '"' && quotedKey && s.at(p - 1) == '"' && t.type() == DetectorType.SECRET
+        && CommandLineDetector.lineMentions(s, ks, "\"hset\"", "\"hmset\"", "\"hsetnx\"")) {
+      vs = sp; // Redis MONITOR's hash fields, "HSET" "user:1" "password" "x": a field named by the key, its value
+    } else if (quotedKey && (c == '\n' || c == '\r') && s.at(ks - 2) == ' ' && s.at(ks - 3) == ')'
+        && t.type() == DetectorType.SECRET) {
+      return redisReply(s, t, sp); // redis-cli's CONFIG GET requirepass: 1) "requirepass" then 2) "x"
     } else if (sp > p && cli && c != '-' && c != 0 && !Bytes.isSpace(c)
         && !Bytes.startsWith(s.b, sp, s.hi, "via the CLI")) { // docker login's warning "Using --password via the CLI"
       vs = sp;
@@ -1122,6 +1128,17 @@ final class KeyValueDetector {
       p = eol + 1;
     }
     return r;
+  }
+
+  /** The second item of a redis-cli reply on the line after {@code sp} ({@code 2) "x"}), as the key's value. */
+  private static int redisReply(Scan s, Trigger t, int sp) {
+    int line = s.at(sp) == '\r' ? sp + 2 : sp + 1;
+    int p = skipSpaces(s, line);
+    if (s.at(p) != '2' || s.at(p + 1) != ')' || s.at(p + 2) != ' ' || s.at(p + 3) != '"') {
+      return -1;
+    }
+    int end = closingQuote(s, p + 4, '"');
+    return end < 0 ? -1 : accept(s, t, p + 4, end);
   }
 
   /** Whether {@code name=} starts at {@code p}: a letter or {@code _}, then letters, digits, {@code _ . -}. */
