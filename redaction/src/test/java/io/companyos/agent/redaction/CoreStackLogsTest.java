@@ -47,6 +47,12 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
             "127.0.0.1:6379> CONFIG GET requirepass\n1) \"requirepass\"\n2) \"<secret>\"\n"),
         Arguments.of("1711111111.4 [0 lua] \"HSET\" \"user:1001\" \"password\" \"plainPassw0rd\"",
             "1711111111.4 [0 lua] \"HSET\" \"user:1001\" \"password\" \"<secret>\""),
+        // PostgreSQL: an escape string after PASSWORD, pgcrypto's key
+        Arguments.of("LOG:  statement: ALTER ROLE bob PASSWORD E'simple1';", "LOG:  statement: ALTER ROLE bob PASSWORD E'<secret>';"),
+        Arguments.of("LOG:  statement: SELECT pgp_sym_decrypt(ssn_enc, 'PgcryptoSymKey') FROM employees",
+            "LOG:  statement: SELECT pgp_sym_decrypt(ssn_enc, '<secret>') FROM employees"),
+        Arguments.of("SELECT pgp_sym_encrypt('data', 'PgcryptoKey2', 'cipher-algo=aes256')",
+            "SELECT pgp_sym_encrypt('data', '<secret>', 'cipher-algo=aes256')"),
         // PostgreSQL's conninfo inside a quoted setting, its quotes doubled
         Arguments.of("primary_conninfo = 'user=replicator password=''Repl1cat0r'' channel_binding=prefer host=db.example.com'",
             "primary_conninfo = 'user=<user> password=''<secret>'' channel_binding=prefer host=db.example.com'"),
@@ -81,6 +87,7 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         "1711111111.5 [0 lua] \"SET\" \"user:profile:42\" \"x\"",
         "\"HGETALL\" \"user:1001\"",
         "1) \"requirepass\"\n2) \"\"\n",
+        "SELECT pgp_sym_decrypt(col, $1)",
         "1711111111.4 [0 lua] \"HGET\" \"user:1001\" \"password\"");
   }
 }

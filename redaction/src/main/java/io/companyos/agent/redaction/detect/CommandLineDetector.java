@@ -873,6 +873,40 @@ final class CommandLineDetector {
   }
 
   /**
+   * At the {@code (} of pgcrypto's {@code pgp_sym_encrypt(data, 'key' …)} and {@code pgp_sym_decrypt(data, 'key' …)}
+   * in a statement log: the key, the second argument when it is a string literal.
+   */
+  static int pgcryptoKey(Scan s, int last) {
+    int p = last + 1;
+    int depth = 0;
+    for (; p < s.hi && p - last < 1024 && s.b[p] != '\n'; p++) {
+      int c = s.b[p];
+      if (c == '\'') {
+        int end = closingQuote(s, p + 1, '\'');
+        if (end < 0) {
+          return -1;
+        }
+        p = end;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        if (depth-- == 0) {
+          return -1;
+        }
+      } else if (c == ',' && depth == 0) {
+        break;
+      }
+    }
+    int ks = skipBlanks(s, p + 1);
+    if (s.at(p) != ',' || s.at(ks) != '\'') {
+      return -1;
+    }
+    int end = closingQuote(s, ks + 1, '\'');
+    return end > ks + 1 && !KeyValueDetector.isPlaceholder(s, ks + 1, end) && s.add(ks + 1, end, DetectorType.SECRET)
+        ? end : -1;
+  }
+
+  /**
    * After {@code auth-pass } or {@code sentinel-pass } on a line that names {@code sentinel} (Redis Sentinel's
    * {@code sentinel auth-pass mymaster x}, {@code sentinel sentinel-pass x}, {@code SENTINEL SET mymaster auth-pass x}):
    * the line's last word.

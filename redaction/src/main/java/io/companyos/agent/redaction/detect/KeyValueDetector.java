@@ -206,6 +206,9 @@ final class KeyValueDetector {
     } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped
         && !isKubernetesObjectName(s, ks, wordEnd, sp)) {
       vs = sp;
+    } else if (sp > p && (c == 'E' || c == 'e') && s.at(sp + 1) == '\'' && t.type() == DetectorType.SECRET
+        && !quotedKey && !escaped) {
+      vs = sp + 1; // PostgreSQL's escape string, ALTER ROLE bob PASSWORD E'x
     } else if (sp == p + 1 && c == '"' && quotedKey && s.at(p - 1) == '"' && t.type() == DetectorType.SECRET
         && CommandLineDetector.lineMentions(s, ks, "\"hset\"", "\"hmset\"", "\"hsetnx\"")) {
       vs = sp; // Redis MONITOR's hash fields, "HSET" "user:1" "password" "x": a field named by the key, its value

@@ -99,6 +99,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SMTP_LOGIN_RESPONSE,
     ELASTIC_SETUP_PASSWORD,
     SENTINEL_PASS,
+    PGCRYPTO_KEY,
     IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,

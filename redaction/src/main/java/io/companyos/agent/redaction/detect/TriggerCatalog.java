@@ -481,6 +481,9 @@ final class TriggerCatalog {
     }
     // Redis Sentinel's sentinel.conf (rewritten by Sentinel itself, so pasted whole) and SENTINEL SET: the line's
     // last word after auth-pass MASTER, sentinel-pass
+    // pgcrypto's symmetric key, the second argument of pgp_sym_encrypt(…) and pgp_sym_decrypt(…)
+    t.add(new Trigger(Action.PGCRYPTO_KEY, DetectorType.SECRET, "pgp_sym_encrypt(", 0));
+    t.add(new Trigger(Action.PGCRYPTO_KEY, DetectorType.SECRET, "pgp_sym_decrypt(", 0));
     t.add(new Trigger(Action.SENTINEL_PASS, DetectorType.SECRET, "auth-pass ", 0));
     t.add(new Trigger(Action.SENTINEL_PASS, DetectorType.SECRET, "sentinel-pass ", 0));
     // a session's id: a live bearer credential (Spring's SessionId=, ;jsessionid=, "sessionId" in a log's MDC);
