@@ -47,6 +47,17 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
             "127.0.0.1:6379> CONFIG GET requirepass\n1) \"requirepass\"\n2) \"<secret>\"\n"),
         Arguments.of("1711111111.4 [0 lua] \"HSET\" \"user:1001\" \"password\" \"plainPassw0rd\"",
             "1711111111.4 [0 lua] \"HSET\" \"user:1001\" \"password\" \"<secret>\""),
+        // PostgreSQL's bound parameters, typed by the statement's columns (the line before, or jsonlog's same line)
+        Arguments.of("LOG:  duration: 0.321 ms  bind S_1: UPDATE users SET password = $1, api_token = $2 WHERE id = $3\n"
+                + "DETAIL:  parameters: $1 = 'Hunter2Hunter2', $2 = 'tok_9f8e7d6c5b4a39281706', $3 = '42'\n",
+            "LOG:  duration: 0.321 ms  bind S_1: UPDATE users SET password = $1, api_token = $2 WHERE id = $3\n"
+                + "DETAIL:  parameters: $1 = '<secret>', $2 = '<secret>', $3 = '42'\n"),
+        Arguments.of("LOG:  execute <unnamed>: INSERT INTO customers (first_name, email, note) VALUES ($1, $2, $3)\n"
+                + "DETAIL:  parameters: $1 = 'Jane', $2 = 'jane@example.com', $3 = 'it''s fine'\n",
+            "LOG:  execute <unnamed>: INSERT INTO customers (first_name, email, note) VALUES ($1, $2, $3)\n"
+                + "DETAIL:  parameters: $1 = '<name>', $2 = '<email>', $3 = 'it''s fine'\n"),
+        Arguments.of("{\"message\":\"execute S_2: SELECT * FROM users WHERE username = $1 AND status = $2\",\"detail\":\"parameters: $1 = 'alice', $2 = 'active'\"}",
+            "{\"message\":\"execute S_2: SELECT * FROM users WHERE username = $1 AND status = $2\",\"detail\":\"parameters: $1 = '<user>', $2 = 'active'\"}"),
         // PostgreSQL: an escape string after PASSWORD, pgcrypto's key
         Arguments.of("LOG:  statement: ALTER ROLE bob PASSWORD E'simple1';", "LOG:  statement: ALTER ROLE bob PASSWORD E'<secret>';"),
         Arguments.of("LOG:  statement: SELECT pgp_sym_decrypt(ssn_enc, 'PgcryptoSymKey') FROM employees",
@@ -88,6 +99,8 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         "\"HGETALL\" \"user:1001\"",
         "1) \"requirepass\"\n2) \"\"\n",
         "SELECT pgp_sym_decrypt(col, $1)",
+        "LOG:  execute S_3: SELECT $1::int\nDETAIL:  parameters: $1 = '42'\n",
+        "DETAIL:  parameters: $1 = 'Hunter2Hunter2'\n",
         "1711111111.4 [0 lua] \"HGET\" \"user:1001\" \"password\"");
   }
 }

@@ -728,6 +728,8 @@ final class CatalogScanner {
         return KubeSecretDetector.jsonEscaped(s, last);
       case KUBE_SECRET_PATCH:
         return KubeSecretDetector.patchValue(s, last);
+      case BOUND_PARAMETERS:
+        return BoundParameterDetector.find(s, last);
       case PGCRYPTO_KEY:
         return CommandLineDetector.pgcryptoKey(s, last);
       case SENTINEL_PASS:

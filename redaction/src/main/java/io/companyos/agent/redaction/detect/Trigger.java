@@ -100,6 +100,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ELASTIC_SETUP_PASSWORD,
     SENTINEL_PASS,
     PGCRYPTO_KEY,
+    BOUND_PARAMETERS,
     IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,
