@@ -19,6 +19,9 @@ final class BoundParameterDetector {
 
   /** At the {@code $} of {@code parameters: $}. */
   static int find(Scan s, int last) {
+    if (last - 12 < s.lo || !Bytes.startsWith(s.b, last - 12, s.hi, "parameters: $")) {
+      return -1;
+    }
     int ls = last;
     while (ls > s.lo && last - ls < MAX_STATEMENT && s.b[ls - 1] != '\n') {
       ls--;
