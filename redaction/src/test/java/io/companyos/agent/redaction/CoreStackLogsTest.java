@@ -58,6 +58,10 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
                 + "DETAIL:  parameters: $1 = '<name>', $2 = '<email>', $3 = 'it''s fine'\n"),
         Arguments.of("{\"message\":\"execute S_2: SELECT * FROM users WHERE username = $1 AND status = $2\",\"detail\":\"parameters: $1 = 'alice', $2 = 'active'\"}",
             "{\"message\":\"execute S_2: SELECT * FROM users WHERE username = $1 AND status = $2\",\"detail\":\"parameters: $1 = '<user>', $2 = 'active'\"}"),
+        // Neo4j's query log: a security procedure's parameters in the map after the query
+        Arguments.of("INFO  12 ms: bolt-session - CALL dbms.security.createUser($u, $p, false) - {u: 'new_analyst', p: 'ParamCreatePw'} - {}",
+            "INFO  12 ms: bolt-session - CALL dbms.security.createUser($u, $p, false) - {u: '<user>', p: '<secret>'} - {}"),
+        Arguments.of("CALL dbms.security.changePassword($np) - {np: 'Np123456'} - {}", "CALL dbms.security.changePassword($np) - {np: '<secret>'} - {}"),
         // PostgreSQL: an escape string after PASSWORD, pgcrypto's key
         Arguments.of("LOG:  statement: ALTER ROLE bob PASSWORD E'simple1';", "LOG:  statement: ALTER ROLE bob PASSWORD E'<secret>';"),
         Arguments.of("LOG:  statement: SELECT pgp_sym_decrypt(ssn_enc, 'PgcryptoSymKey') FROM employees",
@@ -99,6 +103,7 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         "\"HGETALL\" \"user:1001\"",
         "1) \"requirepass\"\n2) \"\"\n",
         "SELECT pgp_sym_decrypt(col, $1)",
+        "CALL dbms.security.changePassword($np) - {other: 'x'} - {}",
         "LOG:  execute S_3: SELECT $1::int\nDETAIL:  parameters: $1 = '42'\n",
         "DETAIL:  parameters: $1 = 'Hunter2Hunter2'\n",
         "1711111111.4 [0 lua] \"HGET\" \"user:1001\" \"password\"");

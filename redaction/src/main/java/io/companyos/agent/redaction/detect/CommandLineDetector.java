@@ -560,6 +560,22 @@ final class CommandLineDetector {
     }
     if (withUser) {
       int q = s.at(p);
+      if (q == '$') { // createUser($u, $p, …) of Neo4j's query log: the parameters' map after the query
+        int ue = identifierEnd(s, p + 1);
+        boundNeo4jParameter(s, p + 1, ue, DetectorType.USERNAME);
+        p = ue;
+        while (s.at(p) == ' ') {
+          p++;
+        }
+        if (s.at(p) != ',') {
+          return -1;
+        }
+        p++;
+        while (s.at(p) == ' ') {
+          p++;
+        }
+        return s.at(p) == '$' ? boundNeo4jParameter(s, p + 1, identifierEnd(s, p + 1), DetectorType.SECRET) : -1;
+      }
       int end = q == '\'' || q == '"' ? closingQuote(s, p + 1, q) : -1;
       if (end < 0) {
         return -1;
@@ -580,7 +596,62 @@ final class CommandLineDetector {
       }
     }
     int q = s.at(p);
+    if (q == '$') {
+      return boundNeo4jParameter(s, p + 1, identifierEnd(s, p + 1), DetectorType.SECRET);
+    }
     return q == '\'' || q == '"' ? secretWord(s, p) : -1;
+  }
+
+  private static int identifierEnd(Scan s, int from) {
+    int p = from;
+    while (p - from < 64 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '_')) {
+      p++;
+    }
+    return p;
+  }
+
+  /**
+   * The value bound to the parameter named {@code [ns, ne)} in the map that Neo4j's query log prints after the query
+   * on its line ({@code … - CALL dbms.security.createUser($u, $p, false) - {u: 'alice', p: 'x'} - …}): added as
+   * {@code type}; its end, or -1.
+   */
+  private static int boundNeo4jParameter(Scan s, int ns, int ne, DetectorType type) {
+    if (ne == ns) {
+      return -1;
+    }
+    int limit = Math.min(s.hi, ne + 4096);
+    int map = Bytes.indexOf(s.b, ne, limit, " - {");
+    int eol = Bytes.indexOf(s.b, ne, limit, "\n");
+    if (map < 0 || (eol >= 0 && map > eol)) {
+      return -1;
+    }
+    int p = map + 4;
+    int mapEnd = eol >= 0 ? eol : limit;
+    while (p < mapEnd) {
+      int k = p;
+      while (k < mapEnd && s.b[k] == ' ') {
+        k++;
+      }
+      if (k + (ne - ns) + 2 < mapEnd && Bytes.startsWith(s.b, k, mapEnd, new String(s.b, ns, ne - ns,
+          java.nio.charset.StandardCharsets.UTF_8)) && s.b[k + ne - ns] == ':' && s.b[k + ne - ns + 1] == ' ') {
+        int v = k + ne - ns + 2;
+        int q = s.at(v);
+        int end = q == '\'' || q == '"' ? closingQuote(s, v + 1, q) : -1;
+        if (end > v + 1 && !KeyValueDetector.isPlaceholder(s, v + 1, end)
+            && (type != DetectorType.USERNAME || !KeyValueDetector.isSystemAccount(s, v + 1, end))) {
+          return s.add(v + 1, end, type) ? end : -1;
+        }
+        return -1;
+      }
+      while (p < mapEnd && s.b[p] != ',' && s.b[p] != '}') {
+        p++; // (a value with a comma inside quotes is skipped past its comma: the next name is then not found)
+      }
+      if (p >= mapEnd || s.b[p] == '}') {
+        return -1;
+      }
+      p++;
+    }
+    return -1;
   }
 
   /**
