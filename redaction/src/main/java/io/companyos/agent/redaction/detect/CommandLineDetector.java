@@ -620,6 +620,7 @@ final class CommandLineDetector {
       return -1;
     }
     int limit = Math.min(s.hi, ne + 4096);
+    String name = new String(s.b, ns, ne - ns, java.nio.charset.StandardCharsets.UTF_8);
     int map = Bytes.indexOf(s.b, ne, limit, " - {");
     int eol = Bytes.indexOf(s.b, ne, limit, "\n");
     if (map < 0 || (eol >= 0 && map > eol)) {
@@ -632,8 +633,8 @@ final class CommandLineDetector {
       while (k < mapEnd && s.b[k] == ' ') {
         k++;
       }
-      if (k + (ne - ns) + 2 < mapEnd && Bytes.startsWith(s.b, k, mapEnd, new String(s.b, ns, ne - ns,
-          java.nio.charset.StandardCharsets.UTF_8)) && s.b[k + ne - ns] == ':' && s.b[k + ne - ns + 1] == ' ') {
+      if (k + (ne - ns) + 2 < mapEnd && Bytes.startsWith(s.b, k, mapEnd, name) && s.b[k + ne - ns] == ':'
+          && s.b[k + ne - ns + 1] == ' ') {
         int v = k + ne - ns + 2;
         int q = s.at(v);
         int end = q == '\'' || q == '"' ? closingQuote(s, v + 1, q) : -1;
@@ -885,9 +886,9 @@ final class CommandLineDetector {
   }
 
   /**
-   * After {@code : PSK }, {@code : EAP }, {@code : XAUTH }, {@code : NTLM } of strongSwan's {@code ipsec.secrets}
-   * (at the blank after the type; the {@code : } before it is checked here)
-   * ({@code 10.0.0.1 10.0.0.2 : PSK 0sYWJj…}, {@code carol : EAP "pw"}): the secret, quoted or not
+   * At the blank after the type of a line of strongSwan's {@code ipsec.secrets}, {@code : PSK }, {@code : EAP },
+   * {@code : XAUTH }, {@code : NTLM } (the pattern is the type; its {@code : } is checked here;
+   * {@code 10.0.0.1 10.0.0.2 : PSK 0sYWJj…}, {@code carol : EAP "pw"}): the secret, quoted or not
    * ({@code 0s} base64, {@code 0x} hex); after {@code : RSA }, {@code : P12 }: the key file's passphrase, the quoted
    * second word ({@code : RSA moonKey.pem "pw"}; {@code %prompt} and none stay).
    */
@@ -912,21 +913,17 @@ final class CommandLineDetector {
     }
     int q = s.at(p);
     boolean encoded = q == '0' && (s.at(p + 1) == 's' || s.at(p + 1) == 'x');
-    if (q != '"' && q != '\'' && !encoded && !afterSecretIds(s, last)) {
+    if (q != '"' && q != '\'' && !encoded && !afterSecretIds(s, type - 2)) {
       return -1; // a plain word: only after the ids of a secrets line ("ratio : psk negotiated" is prose)
     }
     return secretWord(s, p);
   }
 
   /**
-   * Whether the {@code :} of an ipsec.secrets line ({@code last} in its {@code : TYPE }) starts its line or follows an
-   * id: an address, {@code %any}, {@code @fqdn}, {@code user@domain}, a DN's {@code C=…} (a digit, {@code . @ % =}).
+   * Whether the {@code colon} of an ipsec.secrets line's {@code : TYPE} starts its line or follows an id: an address,
+   * {@code %any}, {@code @fqdn}, {@code user@domain}, a DN's {@code C=…} (a digit, {@code . @ % =}).
    */
-  private static boolean afterSecretIds(Scan s, int last) {
-    int colon = last;
-    while (colon > s.lo && s.b[colon] != ':') {
-      colon--;
-    }
+  private static boolean afterSecretIds(Scan s, int colon) {
     int p = colon - 1;
     while (p >= s.lo && s.b[p] == ' ') {
       p--;

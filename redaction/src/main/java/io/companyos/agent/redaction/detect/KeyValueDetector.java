@@ -541,15 +541,6 @@ final class KeyValueDetector {
   private static final int NOT_BRACKETED = Integer.MIN_VALUE;
 
   /**
-   * A value in brackets or an object of one {@code "value"}: Spring's request details and Go's header maps write a
-   * key's values as a list, {@code password:[Hunter2]}, {@code X-Api-Key:[0123…]}, {@code "X-Auth-Token":["abc…"]}
-   * (one value or several: all of it); Spring Boot's {@code /actuator/env} puts it one level down,
-   * {@code "DB_PASSWORD":{"value":"…","origin":…}}. Nested structures, empty lists and masks ({@code [PROTECTED]},
-   * {@code [REDACTED]}, {@code [hidden]}) stay; anything else in braces is no value of this key.
-   *
-   * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
-   */
-  /**
    * SQL Server's JDBC and ODBC quoting of a connection string's value, {@code ;password={Str0ng;Pw};}, {@code
    * ;PWD={x}}: the text between the braces, in a {@code ;}-separated string (a {@code ;} before the key or after the
    * value), when it holds no quote, colon, brace or blank (a JSON object, a template {@code {{ x }}} or {@code {X}},
@@ -575,6 +566,15 @@ final class KeyValueDetector {
     return accept(s, t, vs + 1, close);
   }
 
+  /**
+   * A value in brackets or an object of one {@code "value"}: Spring's request details and Go's header maps write a
+   * key's values as a list, {@code password:[Hunter2]}, {@code X-Api-Key:[0123…]}, {@code "X-Auth-Token":["abc…"]}
+   * (one value or several: all of it); Spring Boot's {@code /actuator/env} puts it one level down,
+   * {@code "DB_PASSWORD":{"value":"…","origin":…}}. Nested structures, empty lists and masks ({@code [PROTECTED]},
+   * {@code [REDACTED]}, {@code [hidden]}) stay; anything else in braces is no value of this key.
+   *
+   * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
+   */
   private static int bracketed(Scan s, Trigger t, int ks, int vs) {
     int in = skipSpaces(s, vs + 1);
     if (s.at(vs) == '{') {
@@ -820,11 +820,6 @@ final class KeyValueDetector {
   }
 
   /**
-   * The length of the escaped quote at {@code p}: an odd run of backslashes and a {@code "} (<code>&#92;"</code> of
-   * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them),
-   * or nginx's <code>&#92;x22</code>; else 0.
-   */
-  /**
    * Whether {@code p} starts <code>&#92;&#92;"</code>, two backslashes and a quote after no third: an escaped quote
    * whose backslash was doubled again by a Python {@code repr} (in JSON alone it would end a string after an escaped
    * backslash, so the key's both sides must have it).
@@ -833,6 +828,11 @@ final class KeyValueDetector {
     return s.at(p) == '\\' && s.at(p + 1) == '\\' && s.at(p + 2) == '"' && s.at(p - 1) != '\\';
   }
 
+  /**
+   * The length of the escaped quote at {@code p}: an odd run of backslashes and a {@code "} (<code>&#92;"</code> of
+   * JSON inside a JSON string, <code>&#92;&#92;&#92;"</code> of JSON inside that again, as log pipelines nest them),
+   * or nginx's <code>&#92;x22</code>; else 0.
+   */
   static int escapedQuote(Scan s, int p) {
     if (s.at(p) == '\\' && s.at(p + 1) == 'x' && s.at(p + 2) == '2' && s.at(p + 3) == '2') {
       return 4; // nginx writes a logged request body's quotes as \x22 (log_format without escape=json)
@@ -887,7 +887,7 @@ final class KeyValueDetector {
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
-      return -1; // (a plural key's number is a count: "tokens": 1234, "secrets: 3 found")
+      return -1; // names, sizes, references, counts and prose, not values (see each check)
     }
     DetectorType type = t.type();
     switch (type) {

@@ -469,11 +469,10 @@ final class UserSlotDetector {
   }
 
   /**
-   * After the key type and the {@code AAAA} that starts every OpenSSH public key
-   * ({@code ssh-ed25519 AAAAC3Nz… jane@laptop}
-   * in {@code authorized_keys}, {@code ssh-keygen -l} or a cloud-init user's keys): the comment at the line's end when
-   * it is {@code user@host} — the user a {@code user}, the host a {@code host} (an e-mail address the e-mail
-   * detector's). The key itself is public and stays, as do other comments.
+   * After the key type and the {@code AAAA} that starts every OpenSSH public key ({@code ssh-ed25519 AAAAC3Nz…
+   * jane@laptop} in {@code authorized_keys} or a cloud-init user's keys): the comment at the line's end when it is
+   * {@code user@host} — the user a {@code user}, the host a {@code host} (an e-mail address the e-mail detector's).
+   * The key itself is public and stays, as do other comments.
    */
   static int sshKeyComment(Scan s, int last) {
     int p = last + 1;
