@@ -421,9 +421,6 @@ final class KeyValueDetector {
     if (wordEnd - ks == 6 && Bytes.startsWith(s.b, wordEnd, s.hi, " --stdin") && Bytes.startsWith(s.b, ks, s.hi, "passwd")) {
       return KeyedForms.piped(s, ks, wordEnd + 8, false); // echo pw | passwd --stdin user
     }
-    if (ks == s.lo && s.lo == s.emitFrom && t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ') {
-      return RedisAclDetector.find(s, wordEnd); // a users.acl line first in the input (its pattern holds the newline)
-    }
     if (t.type() == DetectorType.USERNAME && wordEnd - ks == 4 && n1 == ' ' && s.at(ks - 1) == ' '
         && LoginLogDetector.afterApacheCode(s, ks - 1)) {
       return LoginLogDetector.apacheUser(s, wordEnd + 1); // AH01792: user alice: password mismatch

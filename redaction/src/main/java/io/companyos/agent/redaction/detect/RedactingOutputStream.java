@@ -47,6 +47,9 @@ final class RedactingOutputStream extends OutputStream {
     this.scan = engine.newScan();
     this.buf = new byte[window];
     this.sink = new BufferedSink(out, OUT_BUFFER);
+    buf[0] = RedactionEngine.LINE_BEFORE; // scanned, never written
+    len = 1;
+    emitStart = 1;
   }
 
   @Override

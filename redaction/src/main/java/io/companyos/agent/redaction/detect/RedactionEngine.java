@@ -67,16 +67,27 @@ public final class RedactionEngine {
     return new RedactingOutputStream(this, out, counter);
   }
 
+  /**
+   * The byte every input is scanned after and never written: the input's first line is a line like any other, for
+   * the patterns that hold the newline before a line's first word ({@code \nuser } of a Redis ACL file,
+   * {@code \nuid: } of LDIF, {@code \npassword } of Elasticsearch's setup tool).
+   */
+  static final byte LINE_BEFORE = '\n';
+
   /** Redacts a complete input held in memory; returns {@code in} itself when nothing was found. */
   public byte[] redact(byte[] in, RedactionCounter counter) {
-    Scan s = scanner.newScan(in);
-    find(s, 0, in.length, in.length);
+    byte[] b = new byte[in.length + 1];
+    b[0] = LINE_BEFORE;
+    System.arraycopy(in, 0, b, 1, in.length);
+    Scan s = scanner.newScan(b);
+    s.emitFrom = 1;
+    find(s, 0, b.length, b.length);
     if (s.matches.size() == 0) {
       return in;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(in.length + 64);
     try {
-      emit(s, 0, in.length, out, counter);
+      emit(s, 1, b.length, out, counter);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
