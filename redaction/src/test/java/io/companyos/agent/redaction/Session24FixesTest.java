@@ -13,7 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Session 24: the input's first line, which the patterns that hold a line's newline ({@code \nuid: },
- * {@code \npassword }, {@code \nuser }) never saw. Each case failed before (the first line came out whole).
+ * {@code \npassword }, {@code \nuser }) never saw; the poolers' password files (PgBouncer's {@code userlist.txt},
+ * Pgpool-II's {@code pool_passwd}); a quoted Redis ACL password with a blank; phpredis' {@code ?auth=}; OAuth's
+ * {@code device_code} and {@code code_verifier}; Keycloak's {@code secretData}; TOML's multi-line strings. Each case
+ * failed before (the secret or the user came out whole, or only the part of it before a blank was replaced).
  */
 class Session24FixesTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -22,11 +25,57 @@ class Session24FixesTest extends RedactedAndKeptCases {
         Arguments.of("uid: jdoe\ncn: John Doe", "uid: <user>\ncn: <name>"),
         Arguments.of("PASSWORD elastic = xyzSecret1\nPASSWORD kibana = abcSecret2",
             "PASSWORD <user> = <secret>\nPASSWORD <user> = <secret>"),
-        Arguments.of("user alice on >pw123abc ~* +@all", "user <user> on ><secret> ~* +@all"));
+        Arguments.of("user alice on >pw123abc ~* +@all", "user <user> on ><secret> ~* +@all"),
+        // PgBouncer's auth_file: a plain password, a hash (the hash detector's), a doubled quote
+        Arguments.of("\"alice\" \"s3cretPlain!\"\n\"bob\" \"md5a3556571e93b0d20722ba62be61e8c2d\"",
+            "\"<user>\" \"<secret>\"\n\"<user>\" \"<password_hash>\""),
+        Arguments.of("\"dave\"  \"it\"\"s\"\r\n", "\"<user>\"  \"<secret>\"\r\n"),
+        Arguments.of("# userlist.txt\n\"carol\" \"SCRAM-SHA-256$4096:c2FsdHNhbHQ=$Q0xJRU5US0VZ:U0VSVkVSS0VZ\"",
+            "# userlist.txt\n\"<user>\" \"<password_hash>\""),
+        // Pgpool-II's pool_passwd
+        Arguments.of("alice:TEXTplainpass99\nbob:AESd2hhdGV2ZXJlbmNyeXB0ZWQ=\ncarol:md5a3556571e93b0d20722ba62be61e8c2d",
+            "<user>:TEXT<secret>\n<user>:AES<secret>\n<user>:<password_hash>"),
+        // Redis ACL passwords quoted with a blank: typed, and as MONITOR prints them
+        Arguments.of("ACL SETUSER alice on \">pass word\" ~* +@all", "ACL SETUSER <user> on \"><secret>\" ~* +@all"),
+        Arguments.of("1700000000.123456 [0 127.0.0.1:6379] \"ACL\" \"SETUSER\" \"bob\" \"on\" \">pw \\\"with\\\" blank\" \"~*\"",
+            "1700000000.123456 [0 127.0.0.1:6379] \"ACL\" \"SETUSER\" \"<user>\" \"on\" \"><secret>\" \"~*\""),
+        // phpredis' session.save_path, its ACL form with a user and a password
+        Arguments.of("session.save_path = \"tcp://127.0.0.1:6379?auth=phpSecret42\"",
+            "session.save_path = \"tcp://127.0.0.1:6379?auth=<secret>\""),
+        Arguments.of("save_path=tcp://127.0.0.1:6379?persistent=1&auth=abcSecret9&database=2",
+            "save_path=tcp://127.0.0.1:6379?persistent=1&auth=<secret>&database=2"),
+        Arguments.of("session.save_path = \"tcp://127.0.0.1:6379?auth[]=phpuser&auth[]=phpPass77\"",
+            "session.save_path = \"tcp://127.0.0.1:6379?auth[]=<secret>&auth[]=<secret>\""),
+        // OAuth's device flow and PKCE
+        Arguments.of("{\"device_code\":\"GmRhmhcxhwAzkoEqiMEg_DnyEysNkuNhszIySk9eS\",\"user_code\":\"WDJB-MJHT\"}",
+            "{\"device_code\":\"<secret>\",\"user_code\":\"WDJB-MJHT\"}"),
+        Arguments.of("body: grant_type=authorization_code&code_verifier=dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"
+            + "&redirect_uri=x", "body: grant_type=authorization_code&code_verifier=<secret>&redirect_uri=x"),
+        // Keycloak's stored credential: the hash as well as the salt
+        Arguments.of("  \"secretData\" : \"{\\\"value\\\":\\\"8ZbcPBtbUwMXq4dGP7xNZHK1Pk6yOLJGbLpVxUlIDB8=\\\","
+            + "\\\"salt\\\":\\\"w7Qm8FUTYBr1GQmW7y2f2A==\\\",\\\"additionalParameters\\\":{}}\",",
+            "  \"secretData\" : \"<secret>\","),
+        // TOML's multi-line strings, basic and literal: each line's text
+        Arguments.of("password = \"\"\"multi\nline secret\"\"\"\nport = 5432",
+            "password = \"\"\"<secret>\n<secret>\"\"\"\nport = 5432"),
+        Arguments.of("secret_key = '''\nabc123secret\n'''", "secret_key = '''\n<secret>\n'''"));
   }
 
   static Stream<String> unchanged() {
-    return Stream.of("uid: 1000\ngid: 1000", "\nuser");
+    return Stream.of(
+        "GET /api?auth=true&x=1",
+        "GET /api?auth=1&x=1",
+        "GET /api?auth=&x=1",
+        "Content-Type:text/html",
+        "content-type:TEXT/html",
+        "\"GET / HTTP/1.1\" 200 \"-\" \"curl\"",
+        "\"a\",\"b\"",
+        "\"a\" \"b\" \"c\"",
+        "\"${PGUSER}\" \"${PGPASS}\"",
+        "  \"credentialData\" : \"{\\\"hashIterations\\\":27500,\\\"algorithm\\\":\\\"pbkdf2-sha256\\\"}\"",
+        "description = \"\"\"not a secret\nat all\"\"\"",
+        "uid: 1000\ngid: 1000",
+        "\nuser");
   }
 
   /** The same cases through the streaming API, where the first line is the first window's. */

@@ -58,7 +58,9 @@ final class Anchors {
       "bil", "ben", "leg", "cel", "ful", "ass", "hol", "tel", "cal", "r_n", "er_", "mpl", "por", "ven", "der", "dit",
       "st-", "umb", "roc", "rvi", "sum", "rou", "gec", "ini", "mmi", "tri", "omm", "uth",
       // (session 22: "fer" of buffer, transfer, referer; the Fernet key patterns enter at "t_k", "etk", "t-k")
-      "fer", "lin", "add", "ddr", "tre", "str", "ssl", "dap", "(se", ".id", ") v", "ori", "ctl", "fed");
+      "fer", "lin", "add", "ddr", "tre", "str", "ssl", "dap", "(se", ".id", ") v", "ori", "ctl", "fed",
+      // (session 24: device, /dev/, review; the device_code patterns enter past them)
+      "dev", "evi");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

@@ -636,6 +636,10 @@ final class CatalogScanner {
       }
       case PASSWD_LINE:
         return PasswdLineDetector.find(s, last);
+      case USERLIST_LINE:
+        return AuthFileLineDetector.userlist(s, last);
+      case POOL_PASSWD:
+        return AuthFileLineDetector.poolPasswd(s, last, t.text().length());
       case ELLIPSIS_IPV4:
         return Bytes.isDigit(s.at(last + 1)) && s.enabled(DetectorType.IPV4) ? Ipv4Detector.find(s, last + 1) : -1;
       case SQUID_USER:

@@ -263,9 +263,12 @@ final class KeyValueDetector {
       }
       return end >= limit ? -1 : accept(s, t, start, end);
     }
-    if (q == '"' && s.at(vs + 1) == '"' && s.at(vs + 2) == '"') {
-      int end = tripleQuoteEnd(s, vs + 3); // Grafana's password = """x#y;z""" (TOML's, Python's)
-      return end < 0 ? -1 : accept(s, t, vs + 3, end);
+    if ((q == '"' || q == '\'') && s.at(vs + 1) == q && s.at(vs + 2) == q) {
+      // Grafana's password = """x#y;z""" (TOML's, Python's); TOML's literal '''x''', and either over several lines,
+      // each line's text a value of its own (the line ends stay)
+      int end = tripleQuoteEnd(s, vs + 3, q);
+      return end < 0 ? -1 : Bytes.indexOf(s.b, vs + 3, end, "\n") < 0 ? accept(s, t, vs + 3, end)
+          : eachLine(s, t, vs + 3, end);
     }
     if (q == '(' && Bytes.isDigit(s.at(vs + 1)) && Bytes.indexOf(s.b, vs, Math.min(s.hi, vs + 12), " bit") > 0) {
       return -1; // OpenSSL's text dump header, "Private-Key: (2048 bit, 2 primes)": the key's size
@@ -284,6 +287,13 @@ final class KeyValueDetector {
       // primary_conninfo = 'user=replicator password=''x'' host=…' (pg_basebackup -R, ALTER SYSTEM)
       int end = Bytes.indexOf(s.b, vs + 2, Math.min(s.hi, vs + 2 + MAX_VALUE), "''");
       return end < 0 || Bytes.indexOf(s.b, vs + 2, end, "\n") >= 0 ? -1 : accept(s, t, vs + 2, end);
+    }
+    if (q == '"' && s.at(vs + 1) == '{' && s.at(vs + 2) == '\\' && s.at(vs + 3) == '"'
+        && t.type() == DetectorType.SECRET) {
+      // a JSON document in a secret's string, escaped, is no placeholder: Keycloak's stored credential,
+      // "secretData" : "{\"value\":\"<hash>\",\"salt\":\"…\"}", whole
+      int end = closingQuote(s, vs + 1, q);
+      return end > 0 && s.add(vs + 1, end, t.type()) ? end : -1;
     }
     if (q == '"' || q == '\'') {
       int start = vs + 1;
@@ -1202,15 +1212,18 @@ final class KeyValueDetector {
     return -1;
   }
 
-  /** Where the {@code """} that closes a value opened with {@code """} starts, on the same line; -1 if none. */
-  private static int tripleQuoteEnd(Scan s, int start) {
+  /**
+   * Where the three quotes {@code q} that close a value opened with them start (in a {@code """} string a backslash
+   * escapes the byte after it), within {@link #MAX_VALUE} bytes; -1 if none.
+   */
+  private static int tripleQuoteEnd(Scan s, int start, int q) {
     int limit = Math.min(s.hi, start + MAX_VALUE) - 2;
     for (int p = start; p < limit; p++) {
       int c = s.b[p];
-      if (c == '"' && s.b[p + 1] == '"' && s.b[p + 2] == '"') {
+      if (c == '\\' && q == '"') {
+        p++;
+      } else if (c == q && s.b[p + 1] == q && s.b[p + 2] == q) {
         return p;
-      } else if (c == '\n') {
-        return -1;
       }
     }
     return -1;

@@ -49,7 +49,10 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * names a secret: a value with a {@code /} or an ARN ({@code prod/db-credentials}, {@code arn:aws:…}) stays.
    */
   static final int PATH_NAMES_IT = 4096;
-  /** A plural key ({@code passwords}, {@code tokens}): a list of secrets, but a number is a count. */
+  /**
+   * A plural key ({@code passwords}, {@code tokens}): a list of secrets, but a number is a count (also a query's
+   * {@code auth}, where a number is a flag: {@code ?auth=1}).
+   */
   static final int PLURAL = 8192;
 
   enum Action {
@@ -91,6 +94,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ORACLE_LOGIN,
     PGPASS_WILDCARD_PORT,
     PASSWD_LINE,
+    USERLIST_LINE,
+    POOL_PASSWD,
     SQUID_USER,
     ELLIPSIS_IPV4,
     KUBE_SECRET_JSON_ESCAPED,

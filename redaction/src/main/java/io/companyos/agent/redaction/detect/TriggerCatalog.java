@@ -530,6 +530,20 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "secret id", Trigger.EXACT_KEY));
+    // (session 24) OAuth's device flow and PKCE: the device_code a client polls the token endpoint with, the
+    // code_verifier that redeems an authorization code (RFC 8628's and RFC 7636's names; "devicecode" would pass the
+    // filter at ~6,000 "cec" per 64 MiB); Keycloak's stored credential, "secretData" : "{\"value\":\"<hash>\",
+    // \"salt\":…}" (the salt alone was caught, by its key)
+    for (String w : List.of("device_code", "code_verifier", "secretdata")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    // phpredis' session.save_path and Predis' URLs: tcp://host:6379?auth=pw, ?auth[]=user&auth[]=pw (Redis 6 ACLs):
+    // auth as a query's parameter only (as a key of its own it names a method, a section, a flag); a number there is
+    // a flag (?auth=1), as under a plural key it is a count
+    for (String w : List.of("?auth=", "&auth=", "?auth[]=", "&auth[]=")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w,
+          Trigger.PREFIXED | Trigger.SUFFIXED | Trigger.PLURAL));
+    }
     // authentication cookies by their fixed names where no Cookie: header names them (IIS's cs(Cookie) field, PHP's
     // session id in a URL): ASP.NET's forms and Core cookies, SharePoint's FedAuth/rtFa, OWA's cadata, PHPSESSID
     for (String w : List.of("aspxauth", "aspnetcore.cookies", "aspnetcore.session", "fedauth", "phpsessid")) {
@@ -718,6 +732,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.PGPASS_WILDCARD_PORT, DetectorType.SECRET, ":*:", 0));
     // an /etc/passwd line, jane:x:1000:1000:Jane Doe,,,:/home/jane:/bin/bash (also at ":*:" above)
     t.add(new Trigger(Action.PASSWD_LINE, DetectorType.USERNAME, ":x:", 0));
+    // (session 24) the poolers' password files: PgBouncer's userlist.txt ("alice" "pw", a line that starts with a
+    // quote: none in 64 MiB of logs), Pgpool-II's pool_passwd (alice:TEXTpw, alice:AES<base64>, alice:md5<hex>)
+    t.add(new Trigger(Action.USERLIST_LINE, DetectorType.SECRET, "\n\"", 0));
+    for (String w : List.of(":text", ":aes", ":md5")) {
+      t.add(new Trigger(Action.POOL_PASSWD, DetectorType.SECRET, w, 0));
+    }
     // an IPv4 address after an ellipsis (strongSwan's a.b.c.d[id]...e.f.g.h[id], a range a.b.c.d...e.f.g.h): the
     // byte loop stops at no digit after a dot (a version's or a longer number's part), so the ellipsis says where
     t.add(new Trigger(Action.ELLIPSIS_IPV4, DetectorType.IPV4, "...", 0));
