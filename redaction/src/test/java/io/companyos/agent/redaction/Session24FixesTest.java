@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Session 24: the input's first line, which the patterns that hold a line's newline ({@code \nuid: },
  * {@code \npassword }, {@code \nuser }) never saw; the poolers' password files (PgBouncer's {@code userlist.txt},
  * Pgpool-II's {@code pool_passwd}); a quoted Redis ACL password with a blank; phpredis' {@code ?auth=}; OAuth's
- * {@code device_code} and {@code code_verifier}; Keycloak's {@code secretData}; TOML's multi-line strings. Each case
+ * {@code device_code} and {@code code_verifier}; Keycloak's {@code secretData}; TOML's multi-line strings; a YAML
+ * mapping's {@code key:} named by its parent ({@code encryption:}, {@code jwt:}; also dotted). Each case
  * failed before (the secret or the user came out whole, or only the part of it before a blank was replaced).
  */
 class Session24FixesTest extends RedactedAndKeptCases {
@@ -58,7 +59,15 @@ class Session24FixesTest extends RedactedAndKeptCases {
         // TOML's multi-line strings, basic and literal: each line's text
         Arguments.of("password = \"\"\"multi\nline secret\"\"\"\nport = 5432",
             "password = \"\"\"<secret>\n<secret>\"\"\"\nport = 5432"),
-        Arguments.of("secret_key = '''\nabc123secret\n'''", "secret_key = '''\n<secret>\n'''"));
+        Arguments.of("secret_key = '''\nabc123secret\n'''", "secret_key = '''\n<secret>\n'''"),
+        // a mapping's key: named by its parent (Spring Cloud Config's encrypt.key, an app's jwt and AES keys)
+        Arguments.of("encrypt:\n  key: mySpringConfigKey123", "encrypt:\n  key: <secret>"),
+        Arguments.of("app:\n  encryption:\n    # the AES key\n    key: c2VjcmV0a2V5MTIzNDU2Nzg5MA==\n    algorithm: AES",
+            "app:\n  encryption:\n    # the AES key\n    key: <secret>\n    algorithm: AES"),
+        Arguments.of("jwt:\n  issuer: acme\n  key: \"jwtSigningKey-42\"\ncache:\n  key: users",
+            "jwt:\n  issuer: acme\n  key: \"<secret>\"\ncache:\n  key: users"),
+        Arguments.of("- signing:\n    key: |\n      abc\n      def", "- signing:\n    key: |\n      <secret>"),
+        Arguments.of("encrypt.key=propsKey99\njwt.key: yamlDotted1", "encrypt.key=<secret>\njwt.key: <secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -75,7 +84,22 @@ class Session24FixesTest extends RedactedAndKeptCases {
         "  \"credentialData\" : \"{\\\"hashIterations\\\":27500,\\\"algorithm\\\":\\\"pbkdf2-sha256\\\"}\"",
         "description = \"\"\"not a secret\nat all\"\"\"",
         "uid: 1000\ngid: 1000",
+        "encryption: aes256\nkey: users",
+        "sort:\n  key: name\nencryption:\n  enabled: true\n  algorithm: AES\n  keySize: 256",
+        "encryption:\n  provider:\n    key: name",
         "\nuser");
+  }
+
+  @org.junit.jupiter.api.Test
+  void aMappingsKeyNamedByItsParentInStructuredDocuments() {
+    String yaml = "app:\n  encryption:\n    key: c2VjcmV0a2V5\n    algorithm: AES\n  cache:\n    key: users\n";
+    assertThat(MASK.redactStructured(StructuredFormat.YAML, yaml, new RedactionCounter()))
+        .contains("key: \"<secret>\"", "algorithm: \"AES\"", "key: \"users\"").doesNotContain("c2VjcmV0a2V5");
+    String json = "{\"jwt\": {\"key\": \"jwtSigningKey42\", \"ttl\": 300}, \"sort\": {\"key\": \"name\"}}";
+    assertThat(MASK.redactStructured(StructuredFormat.JSON, json, new RedactionCounter()))
+        .isEqualTo("{\"jwt\":{\"key\":\"<secret>\",\"ttl\":300},\"sort\":{\"key\":\"name\"}}");
+    assertThat(MASK.redactStructured(StructuredFormat.PROPERTIES, "app.crypto.key=k1\napp.cache.key=users\n",
+        new RedactionCounter())).isEqualTo("app.crypto.key=<secret>\napp.cache.key=users\n");
   }
 
   /** The same cases through the streaming API, where the first line is the first window's. */

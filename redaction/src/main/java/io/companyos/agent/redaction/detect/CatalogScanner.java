@@ -724,6 +724,8 @@ final class CatalogScanner {
         return CommandLineDetector.haproxyAuth(s, last);
       case SIBLING_VALUE:
         return SiblingValueDetector.find(s, last);
+      case YAML_NESTED_KEY:
+        return YamlValues.nestedKey(s, last, t.text().length());
       case KUBE_SECRET_YAML:
         return KubeSecretDetector.yaml(s, last);
       case KUBE_SECRET_JSON:

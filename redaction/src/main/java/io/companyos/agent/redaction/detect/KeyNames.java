@@ -40,6 +40,12 @@ public final class KeyNames {
         return DetectorType.SECRET;
       }
     }
+    if (lower.endsWith(".key")) {
+      String parent = lower.substring(lower.lastIndexOf('.', lower.length() - 5) + 1, lower.length() - 4);
+      if (TriggerCatalog.KEY_PARENTS.contains(parent)) {
+        return DetectorType.SECRET; // aes.key, app.crypto.key; in a YAML document the path of crypto: then key:
+      }
+    }
     return null;
   }
 

@@ -164,6 +164,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     AUDIT_ENRICHED_USER,
     NEXT_LINE_SECRET,
     KUBE_SECRET_YAML,
+    YAML_NESTED_KEY,
     KUBE_SECRET_JSON,
     SIBLING_VALUE,
     CI_SECRET,

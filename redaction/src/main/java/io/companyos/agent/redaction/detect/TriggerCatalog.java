@@ -17,6 +17,13 @@ final class TriggerCatalog {
   static final List<String> INTERNAL_SUFFIXES =
       List.of(".internal", ".local", ".lan", ".corp", ".intra", ".intern", ".home.arpa");
 
+  /**
+   * Parents whose {@code key} is a secret: {@code encryption:} then {@code key: x}, {@code encryption.key},
+   * {@code jwt.key} (a key elsewhere names a map entry, a Kubernetes Secret's key, a sort key).
+   */
+  static final List<String> KEY_PARENTS =
+      List.of("encrypt", "encryption", "signing", "jwt", "hmac", "aes", "cipher", "crypto", "license");
+
   private TriggerCatalog() {}
 
   static List<Trigger> build(List<String> customerDomains, List<String> keywords) {
@@ -258,6 +265,14 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.TERRAFORM_RANDOM, DetectorType.SECRET, "\"random_string\"", 0));
     // a Kubernetes Secret printed as text: its data and stringData (kubectl get secret -o yaml|json)
     t.add(new Trigger(Action.KUBE_SECRET_YAML, DetectorType.SECRET, "data:", 0));
+    // (session 24) a YAML mapping whose key names what its key is for: encryption: then key: x (Spring Cloud
+    // Config's encrypt.key, an app's jwt.key, hmac.key), and those dotted keys in properties
+    for (String parent : KEY_PARENTS) {
+      t.add(new Trigger(Action.YAML_NESTED_KEY, DetectorType.SECRET, parent + ":", 0));
+    }
+    for (String w : List.of("encrypt.key", "jwt.key", "hmac.key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\":{", 0));
     t.add(new Trigger(Action.KUBE_SECRET_JSON, DetectorType.SECRET, "data\": {", 0));
     // (session 23) on an audit event about Secrets: the copy in last-applied-configuration, JSON-escaped, and a JSON

@@ -174,6 +174,56 @@ final class YamlValues {
     return ve > vs ? ve : -1;
   }
 
+  /** A key word's trigger for a mapping's {@code key:} named by its parent ({@link #nestedKey}). */
+  private static final Trigger NESTED_KEY = new Trigger(Trigger.Action.KEY_VALUE, DetectorType.SECRET, "key", 0);
+
+  /** How many lines after its parent a nested {@code key:} is looked for. */
+  private static final int NESTED_LINES = 64;
+
+  /**
+   * At the colon of a parent key from {@link TriggerCatalog#KEY_PARENTS} ({@code encryption:}) that starts its line (or
+   * a sequence item) and opens a mapping (nothing but a comment after it): the value of its child {@code key:}, on
+   * the lines after it at the children's indentation, as a secret key's value in every form.
+   *
+   * @return the end of the value, or -1
+   */
+  static int nestedKey(Scan s, int last, int patternLength) {
+    int ks = last - patternLength + 1;
+    if (!startsLineOrItem(s, ks)) {
+      return -1;
+    }
+    int p = KeyValueDetector.skipSpaces(s, last + 1);
+    if (s.at(p) == '#') {
+      p = lineEnd(s, p);
+    }
+    if (p < s.hi && s.b[p] != '\n' && s.b[p] != '\r') {
+      return -1; // an inline value (encryption: aes256): not a mapping
+    }
+    int keyColumn = ks - lineStart(s, ks);
+    int childColumn = -1;
+    int line = nextLine(s, p);
+    for (int n = 0; n < NESTED_LINES && line < s.hi; n++) {
+      int ie = indentEnd(s, line);
+      int e = lineEnd(s, ie);
+      if (ie == e || s.b[ie] == '#') {
+        line = nextLine(s, e);
+        continue;
+      }
+      int column = ie - line;
+      if (column <= keyColumn) {
+        return -1;
+      }
+      if (childColumn < 0) {
+        childColumn = column;
+      }
+      if (column == childColumn && ie + 3 < e && s.b[ie + 3] == ':' && Bytes.startsWithIgnoreCase(s.b, ie, e, "key")) {
+        return KeyValueDetector.find(s, ie + 2, NESTED_KEY);
+      }
+      line = nextLine(s, e);
+    }
+    return -1;
+  }
+
   private static int lineStart(Scan s, int p) {
     while (p > s.lo && s.b[p - 1] != '\n') {
       p--;

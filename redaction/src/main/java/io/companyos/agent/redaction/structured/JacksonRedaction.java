@@ -143,6 +143,12 @@ final class JacksonRedaction {
             fieldName = here.named; // a Kubernetes env entry, an ECS environment entry: the value of that name
             fieldType = KeyNames.classify(fieldName);
           }
+          if (fieldType == NONE && fieldName.equalsIgnoreCase("key")) {
+            JsonStreamContext parent = p.getParsingContext().getParent();
+            if (parent != null && parent.inObject() && parent.getCurrentName() != null) {
+              fieldType = KeyNames.classify(parent.getCurrentName() + ".key"); // encryption: then key: x
+            }
+          }
           if (fieldType == NONE && fieldName.equals("stringData")) {
             fieldType = DetectorType.SECRET; // a Kubernetes Secret's plain-text values
           } else if (fieldType == NONE && fieldName.equals("secretData")) {
