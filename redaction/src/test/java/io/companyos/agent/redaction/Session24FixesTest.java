@@ -67,7 +67,38 @@ class Session24FixesTest extends RedactedAndKeptCases {
         Arguments.of("jwt:\n  issuer: acme\n  key: \"jwtSigningKey-42\"\ncache:\n  key: users",
             "jwt:\n  issuer: acme\n  key: \"<secret>\"\ncache:\n  key: users"),
         Arguments.of("- signing:\n    key: |\n      abc\n      def", "- signing:\n    key: |\n      <secret>"),
-        Arguments.of("encrypt.key=propsKey99\njwt.key: yamlDotted1", "encrypt.key=<secret>\njwt.key: <secret>"));
+        Arguments.of("encrypt.key=propsKey99\njwt.key: yamlDotted1", "encrypt.key=<secret>\njwt.key: <secret>"),
+        // bound parameters at TRACE, typed by the column of their '?' in the statement before: Hibernate 5 ...
+        Arguments.of("DEBUG org.hibernate.SQL : insert into users (email, name, password, id) values (?, ?, ?, ?)\n"
+            + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [1] as [VARCHAR] - [jane@example.com]\n"
+            + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [3] as [VARCHAR] - [hibernatePw9]\n"
+            + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [4] as [BIGINT] - [42]",
+            "DEBUG org.hibernate.SQL : insert into users (email, name, password, id) values (?, ?, ?, ?)\n"
+            + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [1] as [VARCHAR] - [<email>]\n"
+            + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [3] as [VARCHAR] - [<secret>]\n"
+            + "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [4] as [BIGINT] - [42]"),
+        // ... Hibernate 6 after show_sql with format_sql (the SET list's "password=?," is a parameter, not a value) ...
+        Arguments.of("Hibernate: \n    update\n        users \n    set\n        password=?,\n        updated_at=? \n"
+            + "    where\n        id=?\n"
+            + "TRACE 7 --- [exec-1] org.hibernate.orm.jdbc.bind : binding parameter (1:VARCHAR) <- [h6Secret!]\n"
+            + "TRACE 7 --- [exec-1] org.hibernate.orm.jdbc.bind : binding parameter (2:TIMESTAMP) <- [2026-11-27T10:00]",
+            "Hibernate: \n    update\n        users \n    set\n        password=?,\n        updated_at=? \n"
+            + "    where\n        id=?\n"
+            + "TRACE 7 --- [exec-1] org.hibernate.orm.jdbc.bind : binding parameter (1:VARCHAR) <- [<secret>]\n"
+            + "TRACE 7 --- [exec-1] org.hibernate.orm.jdbc.bind : binding parameter (2:TIMESTAMP) <- [2026-11-27T10:00]"),
+        // ... and Spring's JdbcTemplate
+        Arguments.of("DEBUG o.s.jdbc.core.JdbcTemplate : Executing prepared SQL statement "
+            + "[UPDATE app_user SET api_token = ? WHERE login = ?]\n"
+            + "TRACE o.s.jdbc.core.StatementCreatorUtils : Setting SQL statement parameter value: column index 1, "
+            + "parameter value [tok_9f8e7d6c5b4a], value class [java.lang.String], SQL type unknown\n"
+            + "TRACE o.s.jdbc.core.StatementCreatorUtils : Setting SQL statement parameter value: column index 2, "
+            + "parameter value [jdoe], value class [java.lang.String], SQL type unknown",
+            "DEBUG o.s.jdbc.core.JdbcTemplate : Executing prepared SQL statement "
+            + "[UPDATE app_user SET api_token = ? WHERE login = ?]\n"
+            + "TRACE o.s.jdbc.core.StatementCreatorUtils : Setting SQL statement parameter value: column index 1, "
+            + "parameter value [<secret>], value class [java.lang.String], SQL type unknown\n"
+            + "TRACE o.s.jdbc.core.StatementCreatorUtils : Setting SQL statement parameter value: column index 2, "
+            + "parameter value [<user>], value class [java.lang.String], SQL type unknown"));
   }
 
   static Stream<String> unchanged() {
@@ -87,6 +118,11 @@ class Session24FixesTest extends RedactedAndKeptCases {
         "encryption: aes256\nkey: users",
         "sort:\n  key: name\nencryption:\n  enabled: true\n  algorithm: AES\n  keySize: 256",
         "encryption:\n  provider:\n    key: name",
+        "TRACE o.h.type.descriptor.sql.BasicBinder : binding parameter [1] as [VARCHAR] - [no statement before]",
+        "select * from orders where status = ? and region = ?\n"
+            + "TRACE org.hibernate.orm.jdbc.bind : binding parameter (1:VARCHAR) <- [SHIPPED]\n"
+            + "TRACE org.hibernate.orm.jdbc.bind : binding parameter (2:VARCHAR) <- [emea]",
+        "update users set password=?, updated_at=? where id=?",
         "\nuser");
   }
 

@@ -60,7 +60,9 @@ final class Anchors {
       // (session 22: "fer" of buffer, transfer, referer; the Fernet key patterns enter at "t_k", "etk", "t-k")
       "fer", "lin", "add", "ddr", "tre", "str", "ssl", "dap", "(se", ".id", ") v", "ori", "ctl", "fed",
       // (session 24: device, /dev/, review; the device_code patterns enter past them)
-      "dev", "evi");
+      "dev", "evi",
+      // (session 24: binary, parameter, part; the ORM bound parameters enter past them)
+      "bin", "par");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

@@ -14,6 +14,13 @@ import io.companyos.agent.redaction.DetectorType;
 final class BoundParameterDetector {
   private BoundParameterDetector() {}
 
+  /** {@link #orm}'s forms: Hibernate 5's binder line, Hibernate 6's, Spring JDBC's StatementCreatorUtils line. */
+  static final int HIBERNATE_5 = 0;
+  static final int HIBERNATE_6 = 1;
+  static final int SPRING_JDBC = 2;
+  /** How far back {@link #orm} looks for the statement, past the parameters bound before this one. */
+  private static final int MAX_LINES_BACK = 64;
+
   private static final int MAX_PARAMETERS = 64;
   private static final int MAX_STATEMENT = 8192;
 
@@ -83,6 +90,118 @@ final class BoundParameterDetector {
   }
 
   /**
+   * At the opening bracket of one bound parameter logged at TRACE by an ORM or JDBC helper, each on a line of its own
+   * after the statement with {@code ?} markers (Hibernate's {@code show_sql} or {@code org.hibernate.SQL}, also
+   * formatted over several lines; Spring's {@code Executing prepared SQL statement [...]}): the value, typed by the
+   * column the N-th {@code ?} is bound to ({@code col = ?}, or the N-th column of an {@code INSERT}'s list).
+   *
+   * <ul>
+   *   <li>{@link #HIBERNATE_5}: {@code binding parameter [2] as [VARCHAR] - [x]};
+   *   <li>{@link #HIBERNATE_6}: {@code binding parameter (2:VARCHAR) <- [x]};
+   *   <li>{@link #SPRING_JDBC}: {@code Setting SQL statement parameter value: column index 2, parameter value [x],
+   *       value class [java.lang.String], SQL type 12}.
+   * </ul>
+   */
+  static int orm(Scan s, int last, int form) {
+    int n;
+    int v;
+    int lineEnd = last;
+    while (lineEnd < s.hi && lineEnd - last < KeyValueDetector.MAX_VALUE && s.b[lineEnd] != '\n') {
+      lineEnd++;
+    }
+    int end;
+    if (form == SPRING_JDBC) {
+      int index = Bytes.indexOf(s.b, Math.max(s.lo, last - 40), last, "column index ");
+      n = index < 0 ? -1 : number(s, index + 13);
+      v = last + 1;
+      end = Bytes.indexOf(s.b, v, lineEnd, "], value class [");
+    } else {
+      n = number(s, last + 1);
+      int arrow = Bytes.indexOf(s.b, last + 1, Math.min(lineEnd, last + 64), form == HIBERNATE_5 ? "] - [" : ") <- [");
+      v = arrow < 0 ? -1 : arrow + (form == HIBERNATE_5 ? 5 : 6);
+      end = lineEnd;
+      while (end > v && s.b[end - 1] != ']') {
+        end--;
+      }
+      end--;
+    }
+    if (n < 1 || n > MAX_PARAMETERS || v < 0 || end <= v) {
+      return -1;
+    }
+    int ls = last;
+    while (ls > s.lo && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int statement = statementBefore(s, ls);
+    String column = statement < 0 ? null : questionMarkColumn(s, statement, ls, n);
+    DetectorType type = column == null ? null : KeyNames.classify(column);
+    if (type != null) {
+      String value = new String(s.b, v, end - v, java.nio.charset.StandardCharsets.UTF_8);
+      if (KeyNames.isRedactableValue(type, column, value) && s.add(v, end, type)) {
+        return end;
+      }
+    }
+    return -1;
+  }
+
+  /** The decimal number at {@code p} (up to 3 digits), or -1. */
+  private static int number(Scan s, int p) {
+    int n = 0;
+    int d = p;
+    while (Bytes.isDigit(s.at(d)) && d - p < 3) {
+      n = n * 10 + s.b[d] - '0';
+      d++;
+    }
+    return d == p ? -1 : n;
+  }
+
+  /**
+   * The start of the statement whose parameters are bound on the lines from {@code ls} on: going back over the lines
+   * of parameters bound before, the nearest line that holds an SQL verb ({@code insert}, {@code update},
+   * {@code select}, {@code delete}, {@code merge}) as a word of its own (not {@code updated_at}), within {@link #MAX_LINES_BACK} lines; -1 if none.
+   */
+  private static int statementBefore(Scan s, int ls) {
+    int end = ls;
+    for (int k = 0; k < MAX_LINES_BACK && end > s.lo; k++) {
+      int start = end - 1;
+      while (start > s.lo && s.b[start - 1] != '\n') {
+        start--;
+      }
+      for (String verb : SQL_VERBS) {
+        int at = indexOfIgnoreCase(s, start, end, verb);
+        if (at >= 0 && (at == start || !Bytes.isWord(s.b[at - 1])) && !Bytes.isWord(s.at(at + verb.length()))) {
+          return at;
+        }
+      }
+      end = start;
+    }
+    return -1;
+  }
+
+  private static final String[] SQL_VERBS = {"insert", "update", "select", "delete", "merge"};
+
+  private static int indexOfIgnoreCase(Scan s, int from, int to, String w) {
+    for (int p = from; p + w.length() <= to; p++) {
+      if ((s.b[p] | 0x20) == w.charAt(0) && Bytes.startsWithIgnoreCase(s.b, p, to, w)) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** The column the {@code n}-th {@code ?} of the statement in {@code [from, to)} is bound to, or null. */
+  private static String questionMarkColumn(Scan s, int from, int to, int n) {
+    int k = 0;
+    for (int p = from; p < to; p++) {
+      if (s.b[p] == '?' && ++k == n) {
+        String column = assignedColumn(s, from, p);
+        return column != null ? column : insertColumn(s, from, p);
+      }
+    }
+    return null;
+  }
+
+  /**
    * Fills {@code columns[N]} with the column each {@code $N} of the statement in {@code [from, to)} is bound to;
    * whether any was.
    */
@@ -116,14 +235,14 @@ final class BoundParameterDetector {
   /** The column of {@code col = $N} (also {@code t.col}, {@code "col"}) ending before {@code dollar}, or null. */
   private static String assignedColumn(Scan s, int from, int dollar) {
     int e = dollar - 1;
-    while (e > from && s.b[e] == ' ') {
+    while (e > from && Bytes.isSpace(s.b[e])) {
       e--;
     }
     if (s.b[e] != '=' || s.at(e - 1) == '!' || s.at(e - 1) == '<' || s.at(e - 1) == '>') {
       return null;
     }
     e--;
-    while (e > from && s.b[e] == ' ') {
+    while (e > from && Bytes.isSpace(s.b[e])) {
       e--;
     }
     if (s.b[e] == '"') {
@@ -152,14 +271,14 @@ final class BoundParameterDetector {
       open--;
     }
     int values = open - 1;
-    while (values > from && s.b[values] == ' ') {
+    while (values > from && Bytes.isSpace(s.b[values])) {
       values--;
     }
     if (s.b[open] != '(' || values - 5 < from || !Bytes.startsWithIgnoreCase(s.b, values - 5, values + 1, "values")) {
       return null;
     }
     int close = values - 6;
-    while (close > from && s.b[close] == ' ') {
+    while (close > from && Bytes.isSpace(s.b[close])) {
       close--;
     }
     if (s.b[close] != ')') {
@@ -181,10 +300,10 @@ final class BoundParameterDetector {
       if (i == position) {
         int a = c;
         int b = e;
-        while (a < b && (s.b[a] == ' ' || s.b[a] == '"')) {
+        while (a < b && (Bytes.isSpace(s.b[a]) || s.b[a] == '"')) {
           a++;
         }
-        while (b > a && (s.b[b - 1] == ' ' || s.b[b - 1] == '"')) {
+        while (b > a && (Bytes.isSpace(s.b[b - 1]) || s.b[b - 1] == '"')) {
           b--;
         }
         return b > a ? new String(s.b, a, b - a, java.nio.charset.StandardCharsets.UTF_8) : null;

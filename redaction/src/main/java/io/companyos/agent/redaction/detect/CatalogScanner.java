@@ -736,6 +736,8 @@ final class CatalogScanner {
         return KubeSecretDetector.patchValue(s, last);
       case BOUND_PARAMETERS:
         return BoundParameterDetector.find(s, last);
+      case ORM_BOUND_PARAMETER:
+        return BoundParameterDetector.orm(s, last, t.flags());
       case PGCRYPTO_KEY:
         return CommandLineDetector.pgcryptoKey(s, last);
       case SENTINEL_PASS:

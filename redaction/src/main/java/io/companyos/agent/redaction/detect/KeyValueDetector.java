@@ -1343,8 +1343,11 @@ final class KeyValueDetector {
       }
       return true; // ${X}, $X, {{ x }}, JSON structures, tags and tokens, %X%
     }
-    if ((len == 1 && c == '?') || (c == ':' && len > 1 && Bytes.isAlpha(s.b[start + 1]) && isIdentifier(s, start + 1, end))) {
-      return true; // an SQL statement's parameters: password = ?, password = :password (JPA, Spring's named)
+    if ((len == 1 && c == '?') || (len == 2 && c == '?' && (s.b[start + 1] == ',' || s.b[start + 1] == ')'))
+        || (c == ':' && len > 1 && Bytes.isAlpha(s.b[start + 1]) && isIdentifier(s, start + 1, end))) {
+      // an SQL statement's parameters: password = ?, password = :password (JPA, Spring's named); "password=?," at a
+      // line's end, as Hibernate's format_sql writes a SET list
+      return true;
     }
     if (len <= 9) {
       String v = new String(s.b, start, len, java.nio.charset.StandardCharsets.ISO_8859_1)

@@ -106,6 +106,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SENTINEL_PASS,
     PGCRYPTO_KEY,
     BOUND_PARAMETERS,
+    ORM_BOUND_PARAMETER,
     IPSEC_SECRET,
     TERMINAL_USER,
     SSH_KEY_COMMENT,

@@ -499,6 +499,15 @@ final class TriggerCatalog {
     // PostgreSQL's bound parameters, "DETAIL:  parameters: $1 = 'x', …", typed by the columns of the statement
     // (from ": $": "par" starts ~13,000 words per 64 MiB; the "parameters" before it is checked)
     t.add(new Trigger(Action.BOUND_PARAMETERS, DetectorType.SECRET, ": $", 0));
+    // (session 24) the same at TRACE in Hibernate (5: "binding parameter [2] as [VARCHAR] - [x]", 6: "binding
+    // parameter (2:VARCHAR) <- [x]") and Spring's JdbcTemplate ("column index 2, parameter value [x], value class …"),
+    // each value typed by the column of its '?' in the statement logged before
+    t.add(new Trigger(Action.ORM_BOUND_PARAMETER, DetectorType.SECRET, "binding parameter [",
+        BoundParameterDetector.HIBERNATE_5));
+    t.add(new Trigger(Action.ORM_BOUND_PARAMETER, DetectorType.SECRET, "binding parameter (",
+        BoundParameterDetector.HIBERNATE_6));
+    t.add(new Trigger(Action.ORM_BOUND_PARAMETER, DetectorType.SECRET, "parameter value [",
+        BoundParameterDetector.SPRING_JDBC));
     // pgcrypto's symmetric key, the second argument of pgp_sym_encrypt(…) and pgp_sym_decrypt(…)
     t.add(new Trigger(Action.PGCRYPTO_KEY, DetectorType.SECRET, "pgp_sym_encrypt(", 0));
     t.add(new Trigger(Action.PGCRYPTO_KEY, DetectorType.SECRET, "pgp_sym_decrypt(", 0));
