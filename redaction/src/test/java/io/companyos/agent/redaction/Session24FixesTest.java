@@ -98,7 +98,18 @@ class Session24FixesTest extends RedactedAndKeptCases {
             + "TRACE o.s.jdbc.core.StatementCreatorUtils : Setting SQL statement parameter value: column index 1, "
             + "parameter value [<secret>], value class [java.lang.String], SQL type unknown\n"
             + "TRACE o.s.jdbc.core.StatementCreatorUtils : Setting SQL statement parameter value: column index 2, "
-            + "parameter value [<user>], value class [java.lang.String], SQL type unknown"));
+            + "parameter value [<user>], value class [java.lang.String], SQL type unknown"),
+        // LDAP search filters' names (slapd's SRCH lines, LDAP clients' debug logs)
+        Arguments.of("slapd[812]: conn=1001 op=3 SRCH base=\"ou=people,dc=example,dc=com\" scope=2 deref=0 "
+            + "filter=\"(cn=Jane Doe)\"", "slapd[812]: conn=1001 op=3 SRCH base=\"ou=people,dc=example,dc=com\" "
+            + "scope=2 deref=0 filter=\"(cn=<name>)\""),
+        Arguments.of("filter=\"(|(sn=Doe)(givenName=Jane)(cn=*)(cn=admins)(displayName=John Smith))\"",
+            "filter=\"(|(sn=<name>)(givenName=<name>)(cn=*)(cn=admins)(displayName=<name>))\""),
+        // connection strings' users: ODBC's UID, ADO.NET's User ID
+        Arguments.of("Driver={ODBC Driver 17 for SQL Server};Server=db1;UID=jsmith;PWD=Hunter2pw",
+            "Driver={ODBC Driver 17 for SQL Server};Server=db1;UID=<user>;PWD=<secret>"),
+        Arguments.of("Server=tcp:db1,1433;Database=app;User ID=jsmith;Password=AdoPw123;",
+            "Server=tcp:db1,1433;Database=app;User ID=<user>;Password=<secret>;"));
   }
 
   static Stream<String> unchanged() {
@@ -123,6 +134,9 @@ class Session24FixesTest extends RedactedAndKeptCases {
             + "TRACE org.hibernate.orm.jdbc.bind : binding parameter (1:VARCHAR) <- [SHIPPED]\n"
             + "TRACE org.hibernate.orm.jdbc.bind : binding parameter (2:VARCHAR) <- [emea]",
         "update users set password=?, updated_at=? where id=?",
+        "filter=\"(&(objectClass=groupOfNames)(cn=admins)(cn=*))\"",
+        "type=SYSCALL msg=audit(1700000000.123:42): arch=c000003e syscall=59 success=yes ppid=1 pid=2 auid=0 uid=0",
+        "the user id=42 was not found",
         "\nuser");
   }
 

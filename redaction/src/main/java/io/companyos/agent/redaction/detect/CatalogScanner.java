@@ -764,6 +764,8 @@ final class CatalogScanner {
         return CommandLineDetector.saslPasswd(s, last);
       case LDIF_ATTRIBUTE:
         return LoginLogDetector.ldifAttribute(s, last);
+      case LDAP_FILTER:
+        return LoginLogDetector.ldapFilter(s, last);
       case TERRAFORM_LOCK_WHO:
         return LoginLogDetector.terraformLockWho(s, last);
       case NEO4J_PROCEDURE:

@@ -1272,6 +1272,35 @@ final class LoginLogDetector {
   }
 
   /**
+   * At the {@code =} of an LDAP search filter's {@code (cn=}, {@code (sn=}, {@code (givenName=} or
+   * {@code (displayName=}: the value up to its {@code )} when it is a person's (a {@code cn} or display name that
+   * looks like one, 2–4 capitalised words; a surname or given name that starts with a capital); a wildcard's
+   * {@code *} stays outside ({@code (cn=Jane*)}), a presence test {@code (cn=*)} and a group's {@code (cn=admins)}
+   * stay whole.
+   */
+  static int ldapFilter(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != ')' && s.b[end] != '\n' && s.b[end] != '*') {
+      end++;
+    }
+    int close = end;
+    while (close < s.hi && close - end < 64 && s.b[close] == '*') {
+      close++;
+    }
+    if (end == start || s.at(close) != ')' || KeyValueDetector.isPlaceholder(s, start, end) || isToken(s, start)) {
+      return -1;
+    }
+    int attr = s.b[start - 2] | 0x20; // the n of cn and sn, the e of givenname and displayname
+    boolean person = attr == 'e' && (s.b[start - 3] | 0x20) == 'm' && (s.b[start - 4] | 0x20) == 'a'
+        && (s.b[start - 5] | 0x20) == 'n' && (s.b[start - 6] | 0x20) == 'y' // (displayname=
+        || attr == 'n' && (s.b[start - 3] | 0x20) == 'c' // (cn=
+        ? KeyValueDetector.looksLikePersonName(s, start, end)
+        : Bytes.isUpper(s.b[start]) || (s.b[start] & 0xFF) >= 0x80;
+    return person && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
+  }
+
+  /**
    * After {@code Who: } of Terraform's state lock information ({@code Who:       alice@ci-runner-07}): the user
    * before the {@code @} (an e-mail address stays the e-mail detector's).
    */

@@ -157,6 +157,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     AUDIT_HEX,
     NEO4J_PROCEDURE,
     LDIF_ATTRIBUTE,
+    LDAP_FILTER,
     TERRAFORM_LOCK_WHO,
     SASL_PASSWD,
     RBAC_SUBJECT_USER,

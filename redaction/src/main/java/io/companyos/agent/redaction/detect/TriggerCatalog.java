@@ -300,6 +300,17 @@ final class TriggerCatalog {
     for (String a : List.of("\nuid: ", "\nsn: ", "\ncn: ")) {
       t.add(new Trigger(Action.LDIF_ATTRIBUTE, DetectorType.PERSON_NAME, a, 0));
     }
+    // (session 24) an LDAP search filter's names, as slapd's SRCH lines and LDAP clients log them: (cn=Jane Doe),
+    // (sn=Doe), (givenName=Jane), (displayName=…) ("(uid=" is the syslog slot's, and takes a filter's too)
+    for (String a : List.of("(cn=", "(sn=", "(givenname=", "(displayname=")) {
+      t.add(new Trigger(Action.LDAP_FILTER, DetectorType.PERSON_NAME, a, 0));
+    }
+    // a connection string's user after another pair: ODBC's ;UID=x, ADO.NET's ;User ID=x (Server=…;User ID=x;…;
+    // "user id=" alone would pass the filter at every " id", and name a number in prose)
+    for (String w : List.of(";uid=", ";user id=")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w,
+          Trigger.PREFIXED | Trigger.SUFFIXED | Trigger.EXACT_KEY));
+    }
     t.add(new Trigger(Action.TERRAFORM_LOCK_WHO, DetectorType.USERNAME, "who: ", 0)); // Terraform's lock "Who:"
     // Vault's CLI: vault login TOKEN (a legacy s. token has no prefix the token detector knows); a SAML assertion's
     // subject, <saml:NameID Format="…">x</saml:NameID>
