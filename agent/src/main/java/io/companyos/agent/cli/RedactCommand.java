@@ -276,11 +276,11 @@ final class RedactCommand implements Callable<Integer> {
     return new ReadAheadInputStream(progress.counting(file), "redact-reader");
   }
 
-  private static void redactOne(Redactor redactor, InputStream in, OutputStream out, String source,
+  private static void redactOne(Redactor redactor, InputStream in, WriteBehindOutput out, String source,
       RedactionReport.Builder results) throws IOException {
     RedactionCounter counter = new RedactionCounter();
     try {
-      redactor.redact(in, out, counter);
+      redactor.redactToBuffered(in, out, counter);
       results.add(source, counter);
     } catch (RedactionException e) {
       results.withheld(source, e.getClass().getSimpleName());
@@ -330,7 +330,7 @@ final class RedactCommand implements Callable<Integer> {
         if (ioThreads) {
           WriteBehindOutput out = new WriteBehindOutput(written, "redact-writer");
           try {
-            redactor.redact(in, out, counter);
+            redactor.redactToBuffered(in, out, counter);
             out.close();
           } finally {
             out.stop();

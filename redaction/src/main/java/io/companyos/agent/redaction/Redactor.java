@@ -78,13 +78,21 @@ public final class Redactor {
    * @throws RedactionException if redaction itself fails (the source must be withheld)
    */
   public void redact(InputStream in, OutputStream out, RedactionCounter counter) throws IOException {
-    OutputStream sink = newRedactingStream(new NonClosing(out), counter);
-    byte[] chunk = new byte[64 * 1024];
-    int n;
-    while ((n = in.read(chunk)) > 0) {
-      sink.write(chunk, 0, n);
-    }
-    sink.close();
+    engine.redact(in, new NonClosing(out), counter, false);
+    out.flush();
+  }
+
+  /**
+   * {@link #redact(InputStream, OutputStream, RedactionCounter)} into an {@code out} that gathers small writes itself
+   * (a {@link java.io.BufferedOutputStream}, {@code agent redact}'s write-behind): the text between replacements goes
+   * to it directly, in pieces of any size, without a copy through a buffer of the redactor's (one 256 MiB log: ~2 % of
+   * the redacting thread). Neither stream is closed.
+   *
+   * @throws IOException if reading or writing fails
+   * @throws RedactionException if redaction itself fails (the source must be withheld)
+   */
+  public void redactToBuffered(InputStream in, OutputStream out, RedactionCounter counter) throws IOException {
+    engine.redact(in, new NonClosing(out), counter, true);
     out.flush();
   }
 

@@ -30,6 +30,49 @@ class StreamingTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(REDACTOR.redact(text));
   }
 
+  /**
+   * Into an output that buffers itself, the text between replacements is written to it directly, in pieces of any
+   * size: the same bytes as through the redactor's own buffer, over several windows, from an input that gives few
+   * bytes per read (a pipe), and the output is flushed, not closed.
+   */
+  @Test
+  void redactingIntoABufferedOutputWritesTheSameBytes() throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 60_000; i++) {
+      sb.append(i % 7 == 0 ? SECRET_LINE : "2024-03-04 12:00:00.000 INFO ok step " + i + "\n");
+    }
+    byte[] text = sb.toString().getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream viaBuffer = new ByteArrayOutputStream();
+    REDACTOR.redact(new ByteArrayInputStream(text), viaBuffer, new RedactionCounter());
+    ByteArrayOutputStream direct = new ByteArrayOutputStream();
+    int[] writes = new int[1];
+    boolean[] closed = new boolean[1];
+    OutputStream counting = new java.io.FilterOutputStream(direct) {
+      @Override
+      public void write(byte[] b, int off, int len) {
+        writes[0]++;
+        direct.write(b, off, len);
+      }
+
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+    java.io.InputStream trickle = new java.io.FilterInputStream(new ByteArrayInputStream(text)) {
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        return super.read(b, off, Math.min(len, 4093));
+      }
+    };
+    RedactionCounter counter = new RedactionCounter();
+    REDACTOR.redactToBuffered(trickle, counting, counter);
+    assertThat(direct.toByteArray()).isEqualTo(viaBuffer.toByteArray());
+    assertThat(counter.count(DetectorType.EMAIL)).isEqualTo(60_000 / 7 + 1);
+    assertThat(writes[0]).as("a write per piece between replacements").isGreaterThan(2 * (60_000 / 7));
+    assertThat(closed[0]).isFalse();
+  }
+
   @Test
   void aFiftyMegabyteLineIsRedactedInBoundedMemoryWithSecretsOnWindowEdges() throws IOException {
     RedactionCounter counter = new RedactionCounter();

@@ -27,17 +27,23 @@ final class RedactingOutputStream extends OutputStream {
   private final RedactionCounter counter;
   private final Scan scan;
   private final byte[] buf;
-  private final BufferedSink sink;
+  /** Where the pieces between replacements go: a buffer of this stream's own, or {@code out} when it buffers. */
+  private final OutputStream sink;
   private int len;
   private int emitStart;
   private boolean closed;
   private boolean failed;
 
   RedactingOutputStream(RedactionEngine engine, OutputStream out, RedactionCounter counter) {
-    this(engine, out, counter, WINDOW);
+    this(engine, out, counter, WINDOW, false);
   }
 
-  RedactingOutputStream(RedactionEngine engine, OutputStream out, RedactionCounter counter, int window) {
+  /**
+   * @param outBuffers whether {@code out} gathers small writes itself (a {@code BufferedOutputStream}, the CLI's
+   *     write-behind): the pieces between replacements then go to it directly, not copied through a buffer here
+   */
+  RedactingOutputStream(RedactionEngine engine, OutputStream out, RedactionCounter counter, int window,
+      boolean outBuffers) {
     if (window < 2 * (OVERLAP + MAX_LINE_BACKOFF + CONTEXT)) {
       throw new IllegalArgumentException("window too small: " + window);
     }
@@ -46,7 +52,7 @@ final class RedactingOutputStream extends OutputStream {
     this.counter = counter;
     this.scan = engine.newScan();
     this.buf = new byte[window];
-    this.sink = new BufferedSink(out, OUT_BUFFER);
+    this.sink = outBuffers ? out : new BufferedSink(out, OUT_BUFFER);
     buf[0] = RedactionEngine.LINE_BEFORE; // scanned, never written
     len = 1;
     emitStart = 1;
@@ -66,6 +72,21 @@ final class RedactingOutputStream extends OutputStream {
       len += k;
       off += k;
       n -= k;
+      if (len == buf.length) {
+        process(false);
+      }
+    }
+  }
+
+  /**
+   * Reads {@code in} to its end straight into the window, as {@link #write} would take the same bytes (without
+   * their copy through a caller's buffer); {@link #close()} writes the rest.
+   */
+  void readFrom(java.io.InputStream in) throws IOException {
+    ensureOpen();
+    int n;
+    while ((n = in.read(buf, len, buf.length - len)) >= 0) {
+      len += n;
       if (len == buf.length) {
         process(false);
       }

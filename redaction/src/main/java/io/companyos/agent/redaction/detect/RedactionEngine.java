@@ -68,6 +68,19 @@ public final class RedactionEngine {
   }
 
   /**
+   * Copies {@code in} to {@code out}, redacted, reading straight into the stream's window, and closes {@code out}.
+   *
+   * @param outBuffers whether {@code out} gathers small writes itself: the text between replacements then goes to it
+   *     directly, one copy of every byte fewer
+   */
+  public void redact(java.io.InputStream in, OutputStream out, RedactionCounter counter, boolean outBuffers)
+      throws IOException {
+    RedactingOutputStream r = new RedactingOutputStream(this, out, counter, RedactingOutputStream.WINDOW, outBuffers);
+    r.readFrom(in);
+    r.close();
+  }
+
+  /**
    * The byte every input is scanned after and never written: the input's first line is a line like any other, for
    * the patterns that hold the newline before a line's first word ({@code \nuser } of a Redis ACL file,
    * {@code \nuid: } of LDIF, {@code \npassword } of Elasticsearch's setup tool).
