@@ -62,7 +62,9 @@ final class Anchors {
       // (session 24: device, /dev/, review; the device_code patterns enter past them)
       "dev", "evi",
       // (session 24: binary, parameter, part; the ORM bound parameters enter past them)
-      "bin", "par");
+      "bin", "par",
+      // (session 24: phone, public and double, sha256: the red team's key words enter past them)
+      "hon", "ubl", "256");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

@@ -235,8 +235,10 @@ final class KeyValueDetector {
       return -1;
     }
     int q = s.at(vs);
-    if ((q == 'b' || q == 'B') && (s.at(vs + 1) == '\'' || s.at(vs + 1) == '"')) {
-      vs++; // a Python bytes literal, b'x' (botocore's and http.client's debug dumps of headers): the quoted value
+    if ((q == 'b' || q == 'B' || q == 'u' || q == 'U') && (s.at(vs + 1) == '\'' || s.at(vs + 1) == '"')) {
+      // a Python bytes literal, b'x' (botocore's and http.client's debug dumps of headers), or Python 2's text
+      // literal, u'x' (every string of a dict's repr: Ansible's loop items, Salt): the quoted value
+      vs++;
       q = s.at(vs);
     } else if (c == '=' && Bytes.isAlpha(q)) {
       int literal = sqlLiteral(s, vs);
@@ -582,6 +584,38 @@ final class KeyValueDetector {
    *
    * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
    */
+  /**
+   * A JSON list of strings pretty-printed, one element per line after the line of its {@code [} ({@code vault
+   * operator init -format=json}'s {@code "unseal_keys_b64": [}, then {@code "x",} lines): each element, up to the
+   * {@code ]}; -1 when an element is no string.
+   */
+  private static int prettyList(Scan s, Trigger t, int from) {
+    int r = -1;
+    int p = from;
+    for (int k = 0; k < 64; k++) {
+      while (p < s.hi && p - from < MAX_VALUE && Bytes.isSpace(s.b[p])) {
+        p++;
+      }
+      int q = s.at(p);
+      if (q == ']') {
+        return r;
+      }
+      int ce = q == '"' ? closingQuote(s, p + 1, q) : -1;
+      if (ce < 0) {
+        return r;
+      }
+      if (ce > p + 1 && !isMask(s, p + 1, ce) && accept(s, t, p + 1, ce) > 0) {
+        r = ce + 1;
+      }
+      p = skipSpaces(s, ce + 1);
+      if (s.at(p) != ',') {
+        return r;
+      }
+      p++;
+    }
+    return r;
+  }
+
   private static int bracketed(Scan s, Trigger t, int ks, int vs) {
     int in = skipSpaces(s, vs + 1);
     if (s.at(vs) == '{') {
@@ -602,6 +636,9 @@ final class KeyValueDetector {
       int start = skipSpaces(s, colon + 1) + 1;
       int end = closingQuote(s, start, vq);
       return end < 0 ? -1 : accept(s, t, start, end);
+    }
+    if (s.at(in) == '\n' || s.at(in) == '\r') {
+      return prettyList(s, t, in);
     }
     int close = in;
     while (close < s.hi && close - vs < MAX_VALUE && s.b[close] != ']' && s.b[close] != '\n') {
@@ -893,6 +930,7 @@ final class KeyValueDetector {
         || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
+        || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
         || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
       return -1; // names, sizes, references, counts and prose, not values (see each check)
     }

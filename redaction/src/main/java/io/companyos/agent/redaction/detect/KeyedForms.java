@@ -22,8 +22,16 @@ final class KeyedForms {
    * to ({@code gitlab_rails['smtp_password'] = "x"}, {@code os.environ["DB_PASSWORD"] = "x"},
    * {@code $config['db_password'] = 'x';}). {@link #NOT_THIS_FORM} otherwise.
    */
+  /** A Python string literal's prefix: {@code u} (Python 2's text), {@code b} (bytes). */
+  private static boolean isStringPrefix(int c) {
+    return c == 'u' || c == 'U' || c == 'b' || c == 'B';
+  }
+
   static int argumentOrSubscript(Scan s, Trigger t, int open, int p) {
     int b = open - 1;
+    if (b > s.lo && isStringPrefix(s.b[b]) && !Bytes.isWord(s.b[b - 1])) {
+      b--; // Python's u'password' (2) and b'password'
+    }
     while (b >= s.lo && b > open - 16 && s.b[b] == ' ') {
       b--;
     }
@@ -53,6 +61,9 @@ final class KeyedForms {
       return NOT_THIS_FORM;
     }
     int v = KeyValueDetector.skipSpaces(s, c + 1);
+    if (isStringPrefix(s.at(v)) && (s.at(v + 1) == '\'' || s.at(v + 1) == '"')) {
+      v++; // (u'password', u'x')
+    }
     int q = s.at(v);
     if (q != '"' && q != '\'') {
       return NOT_THIS_FORM;

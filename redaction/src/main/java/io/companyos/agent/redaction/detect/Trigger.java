@@ -54,6 +54,11 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * {@code auth}, where a number is a flag: {@code ?auth=1}).
    */
   static final int PLURAL = 8192;
+  /**
+   * The value counts only as {@code user:password} (a colon inside it): {@code creds} (DB_CREDS=u:pw, skopeo's
+   * {@code --src-creds u:pw}), not kubelet's {@code volume "creds" : secret "x" not found}.
+   */
+  static final int COLON_PAIR = 16384;
 
   enum Action {
     KEY_VALUE,

@@ -572,6 +572,30 @@ final class TriggerCatalog {
     for (String w : List.of("device_code", "code_verifier", "secretdata")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
+    // (session 24, a red team of platform tools) Rails' and GitLab's key material (gitlab-secrets.json's db_key_base,
+    // otp_key_base, encrypted_settings_key_base; Active Record encryption's keys), Mattermost's at-rest key, the
+    // usual env names of an application's own keys; Yarn 2's npmAuthIdent (user:password); a combined credential
+    // under creds (DB_CREDS=u:pw, skopeo's --src-creds, podman's --creds); Vault's unseal and recovery key lists
+    // (vault operator init -format=json, sys/init's keys_base64) and VAULT_UNSEAL_KEY; the API key headers of
+    // Honeycomb and Azure Functions
+    for (String w : List.of("key_base", "encrypt_key", "hmac_key", "aes_key", "csrf_key", "session_key",
+        "encryption_primary_key", "encryption_deterministic_key", "authident", "unseal_key", "honeycomb-team",
+        "functions-key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "creds", Trigger.NEEDS_BOUNDARY | Trigger.COLON_PAIR));
+    for (String w : List.of("unseal_keys_b64", "unseal_keys_hex", "recovery_keys_b64", "recovery_keys_hex",
+        "keys_base64")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, Trigger.PLURAL));
+    }
+    // password verifiers: MongoDB's SCRAM storedKey and serverKey (db.getUsers({showCredentials: true})),
+    // ClickHouse's users.xml password_sha256_hex and password_double_sha1_hex
+    for (String w : List.of("storedkey", "serverkey", "password_sha256_hex", "password_double_sha1_hex")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, w, 0));
+    }
+    // Elasticsearch's create-API-key response: "encoded" is base64 of id:api_key, the ready Authorization: ApiKey
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "encoded",
+        Trigger.EXACT_KEY | Trigger.BASE64_USER_PASSWORD));
     // phpredis' session.save_path and Predis' URLs: tcp://host:6379?auth=pw, ?auth[]=user&auth[]=pw (Redis 6 ACLs):
     // auth as a query's parameter only (as a key of its own it names a method, a section, a flag); a number there is
     // a flag (?auth=1), as under a plural key it is a count
@@ -599,7 +623,8 @@ final class TriggerCatalog {
         "preshared_key")) { // (WireGuard's PresharedKey = …, wg showconf)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
-    for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret")) {
+    for (String w : List.of("secret_access_key", "secretaccesskey", "secret-access-key", "aws_secret",
+        "secret.access.key")) { // (session 24: Kafka Connect's S3 sink, Flink and Presto: aws.secret.access.key)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.AWS_SECRET_KEY, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "neo4j_auth", Trigger.AFTER_SLASH));

@@ -1,0 +1,74 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 24's red team of platform tools (Vault, Kafka Connect, GitLab, Elasticsearch, Ansible, MongoDB,
+ * ClickHouse, Yarn, registries' CLIs, Honeycomb, Azure Functions): each redacted case came out with the secret or
+ * the user in clear before (or, for Python 2's {@code u'x'}, with only the {@code u} replaced); the unchanged cases
+ * are the same shapes without a secret.
+ */
+class RedTeamSession24Test extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // Python 2's text literals: every string of a dict's or a tuple's repr (Ansible's loop items, Salt)
+        Arguments.of("changed: [db01] => (item={u'user': u'mgarcia', u'pass': u'AnsUs3rP4ss'})",
+            "changed: [db01] => (item={u'user': u'<user>', u'pass': u'<secret>'})"),
+        Arguments.of("{u'password': u'Secret123', u'username': u'mgarcia'}",
+            "{u'password': u'<secret>', u'username': u'<user>'}"),
+        Arguments.of("[(u'password', u'Secret123')]", "[(u'password', u'<secret>')]"),
+        // Vault's unseal and recovery keys: vault operator init -format=json, sys/init's response, the env name
+        Arguments.of("{\n  \"unseal_keys_b64\": [\n    \"4jYbl2CBIv6SpkKj6Hos9iD32k5RfGkLzlosrrq/JgOm\",\n"
+            + "    \"B05G1DRtfYckFV5BbdBvXq0wkK5HFqB9g2jcDmNfTQiS\"\n  ],\n  \"unseal_shares\": 5,\n"
+            + "  \"recovery_keys_b64\": [\"Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=\"]\n}",
+            "{\n  \"unseal_keys_b64\": [\n    \"<secret>\",\n    \"<secret>\"\n  ],\n  \"unseal_shares\": 5,\n"
+            + "  \"recovery_keys_b64\": [\"<secret>\"]\n}"),
+        Arguments.of("{\"response\":{\"data\":{\"keys_base64\":[\"t+HFqeLz1MW2p5gPHi08S1pph4+Q==\"]}}}",
+            "{\"response\":{\"data\":{\"keys_base64\":[\"<secret>\"]}}}"),
+        Arguments.of("VAULT_UNSEAL_KEY=4jYbl2CBIv6SpkKj6Hos9iD32k5RfGkLzlosrrq/JgOm", "VAULT_UNSEAL_KEY=<secret>"),
+        // the dotted AWS secret key of Kafka Connect's S3 sink, Flink, Presto
+        Arguments.of("{\"aws.access.key.id\":\"AKIAIOSFODNN7EXAMPLE\","
+            + "\"aws.secret.access.key\":\"wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\"}",
+            "{\"aws.access.key.id\":\"<aws_key>\",\"aws.secret.access.key\":\"<aws_secret>\"}"),
+        // Rails' and GitLab's key material, an application's own keys
+        Arguments.of("    \"db_key_base\": \"b1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90\",",
+            "    \"db_key_base\": \"<secret>\","),
+        Arguments.of("    \"active_record_encryption_primary_key\": [\"Xk9pq2Lm8nVbCdEfGhIjKlMnOpQrStUv\"],",
+            "    \"active_record_encryption_primary_key\": [\"<secret>\"],"),
+        Arguments.of("SESSION_KEY=Xk9pq2Lm8nVbCdEfGhIjKlMnOpQrStUv\nHMAC_KEY=Xk9pq2Lm8nVbCdEfGhIjKlMnOpQrStUw",
+            "SESSION_KEY=<secret>\nHMAC_KEY=<secret>"),
+        Arguments.of("  \"mattermost\": {\"sql_at_rest_encrypt_key\": \"Xk9pq2Lm8nVbCdEfGhIjKlMnOpQrStUv\"},",
+            "  \"mattermost\": {\"sql_at_rest_encrypt_key\": \"<secret>\"},"),
+        // Elasticsearch's create-API-key response: encoded is base64 of id:api_key
+        Arguments.of("{\"api_key\":\"ui2lp2axTNmsyakw9tvNnw\","
+            + "\"encoded\":\"VnVhQ2ZHY0JDZGJrUW0tZTVhT3g6dWkybHAyYXhUTm1zeWFrdzl0dk5udw==\"}",
+            "{\"api_key\":\"<secret>\",\"encoded\":\"<secret>\"}"),
+        // Yarn 2's registry credential; a combined credential under creds
+        Arguments.of("    npmAuthIdent: \"deployer:N3xusP4ss\"", "    npmAuthIdent: \"<secret>\""),
+        Arguments.of("DB_CREDS=app:Pg4ppP4ss", "DB_CREDS=<secret>"),
+        Arguments.of("skopeo copy --src-creds jdoe:S3cr3tD0ck3r --dest-creds ci:Ci-Pa55w0rd docker://a/b docker://c/d",
+            "skopeo copy --src-creds <secret> --dest-creds <secret> docker://a/b docker://c/d"),
+        // password verifiers: MongoDB's SCRAM keys, ClickHouse's users.xml hashes
+        Arguments.of("\"SCRAM-SHA-256\":{\"iterationCount\":15000,\"storedKey\":\"Qm6UQ1wzK6m0m8d8a7Gm6mHq0rI8GqZg0mWwJ2QXn7s=\","
+            + "\"serverKey\":\"1n1Jm2Wc4F2O4t9XoqS2uW9k5kqX0nJ3vQe8Z0H4pLk=\"}",
+            "\"SCRAM-SHA-256\":{\"iterationCount\":15000,\"storedKey\":\"<password_hash>\","
+            + "\"serverKey\":\"<password_hash>\"}"),
+        Arguments.of("<password_sha256_hex>65e84be33532fb784c48129675f9eff3a682b27168c0ea744b2cf58ee02337c5</password_sha256_hex>",
+            "<password_sha256_hex><password_hash></password_sha256_hex>"),
+        // vendors' API key headers
+        Arguments.of("      \"x-honeycomb-team\": hcaik_01hgqnmcq6dxgqm8gqrjyz7nhkz9p8t7v6s5r4q3p2n1m0kjhgfedcba",
+            "      \"x-honeycomb-team\": <secret>"),
+        Arguments.of("x-functions-key: aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdefghijAzFuXXXX==",
+            "x-functions-key: <secret>"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "{\"content\":\"x\",\"encoded\":\"gzip\"}",
+        "creds: none",
+        "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
+        "{\n  \"unseal_shares\": 5,\n  \"unseal_threshold\": 3\n}",
+        "u'hello world'");
+  }
+}
