@@ -60,7 +60,19 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         Arguments.of("      \"x-honeycomb-team\": hcaik_01hgqnmcq6dxgqm8gqrjyz7nhkz9p8t7v6s5r4q3p2n1m0kjhgfedcba",
             "      \"x-honeycomb-team\": <secret>"),
         Arguments.of("x-functions-key: aBcDeFgHiJkLmNoPqRsTuVwXyZ0123456789abcdefghijAzFuXXXX==",
-            "x-functions-key: <secret>"));
+            "x-functions-key: <secret>"),
+        // encrypted secrets beside their key: Jenkins' credentials.xml ({AQAAAB…}, also under <secret>, which is
+        // an element there, not a mask token), Maven's settings.xml, Spring Cloud Config's {cipher}
+        Arguments.of("  <password>{AQAAABAAAAAQe0M2xGQvXlZ7mP5iCqD1Yl0t8qJQ9hM2xW3bCz4Vn1E=}</password>",
+            "  <password><secret></password>"),
+        Arguments.of("  <secret>{AQAAABAAAAAwQ2x3R4t5Y6u7I8o9P0aSdFgHjKlZxCvBnM1234567890abcdefghijklmnop=}</secret>",
+            "  <secret><secret></secret>"),
+        Arguments.of("<server><id>nexus</id><password>{COQLCE6DU6GtcS5P=}</password></server>",
+            "<server><id>nexus</id><password><secret></password></server>"),
+        Arguments.of("spring.datasource.password={cipher}AQA3e2f1d0c9b8a7", "spring.datasource.password=<secret>"),
+        // an escaped \r in a Python bytes repr ends a header's value (its token stays the value's own)
+        Arguments.of("send: b'GET / HTTP/1.1\\r\\nX-Api-Key: 9f86d081884c7d659a2feaa0c55ad015\\r\\nAccept: */*\\r\\n'",
+            "send: b'GET / HTTP/1.1\\r\\nX-Api-Key: <secret>\\r\\nAccept: */*\\r\\n'"));
   }
 
   static Stream<String> unchanged() {
@@ -69,6 +81,24 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         "creds: none",
         "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
         "{\n  \"unseal_shares\": 5,\n  \"unseal_threshold\": 3\n}",
-        "u'hello world'");
+        "u'hello world'",
+        // over-redactions the red team found
+        "pull access denied, repository does not exist or may require authorization: server message: "
+            + "insufficient_scope: authorization failed",
+        "      + password                = (known after apply)",
+        "    - --kubelet-client-key=/etc/kubernetes/pki/apiserver-kubelet-client.key",
+        "client_key: /etc/ssl/private/client.key",
+        "password: vault:secret/data/db#password",
+        "password: ref+vault://secret/db#/password",
+        "password: op://Private/db/password",
+        "password: ${DB_PASSWORD:-}",
+        "password = env(\"DB_PASSWORD\")",
+        "-password env://BOUNDARY_PASS",
+        "db.createUser({user:\"<user>\",pwd:passwordPrompt(),roles:[\"root\"]})",
+        "credentials \"app.terraform.io\" {",
+        "CREATE USER MAPPING FOR app SERVER remote_pg OPTIONS (user '<user>', password '<secret>');",
+        "RUNNER_TEMP: /home/runner/work/_temp",
+        "<secret><secret></secret>",
+        "<password>{{ vault_password }}</password>");
   }
 }

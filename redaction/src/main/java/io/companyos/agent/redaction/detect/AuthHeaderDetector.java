@@ -175,7 +175,8 @@ final class AuthHeaderDetector {
     while (end - start < 8192 && (isTokenChar(s.at(end)) || s.at(end) == '=' || s.at(end) == ':')) {
       end++;
     }
-    if (end - start < 8 || KeyValueDetector.isPlaceholder(s, start, end)) {
+    if (end - start < 8 || KeyValueDetector.isPlaceholder(s, start, end) || s.at(end - 1) == ':') {
+      // (a word and its colon is prose: containerd's "may require authorization: server message: …")
       return -1;
     }
     return s.add(start, end, DetectorType.AUTH_HEADER) ? end : -1;

@@ -931,6 +931,7 @@ final class KeyValueDetector {
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
+        || isKeyFilePath(s, start, end) || hclBlockLabel(s, start, end)
         || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
       return -1; // names, sizes, references, counts and prose, not values (see each check)
     }
@@ -1045,7 +1046,7 @@ final class KeyValueDetector {
           envPrefix = false; // only the first blank: "KEY=a passphrase with words" keeps the rest of its line
         }
       } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\''
-          || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n'))
+          || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n' || s.at(p + 1) == 'r'))
           || (c == '[' && s.at(p + 1) == '\\')) { // (Apache HttpClient's wire log ends a line "[\r][\n]")
         break;
       }
@@ -1365,15 +1366,91 @@ final class KeyValueDetector {
     return p;
   }
 
+  /**
+   * An absolute path to a key or certificate file, {@code --kubelet-client-key=/etc/kubernetes/pki/x.key},
+   * {@code client_key: /etc/ssl/private/client.key}: where the key is, not the key.
+   */
+  private static boolean isKeyFilePath(Scan s, int start, int end) {
+    if (s.b[start] != '/' || end - start < 6 || Bytes.indexOf(s.b, start, end, " ") >= 0) {
+      return false;
+    }
+    for (String x : KEY_FILE_EXTENSIONS) {
+      if (Bytes.startsWith(s.b, end - x.length(), end, x)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** An HCL block's label, {@code credentials "app.terraform.io" {} of the Terraform CLI's configuration. */
+  private static boolean hclBlockLabel(Scan s, int start, int end) {
+    return s.at(start - 1) == '"' && s.at(end) == '"' && s.at(end + 1) == ' ' && s.at(end + 2) == '{'
+        && (s.at(end + 3) == '\n' || s.at(end + 3) == '\r' || s.at(end + 3) == 0);
+  }
+
+  private static final String[] KEY_FILE_EXTENSIONS = {".key", ".pem", ".crt", ".p12", ".pfx", ".jks", ".keystore"};
+
+  /** A braced base64 ciphertext (16 bytes or more, a digit, padded or Jenkins' own prefix) or {@code {cipher}…}. */
+  private static boolean isBracedCiphertext(Scan s, int start, int end) {
+    if (Bytes.startsWith(s.b, start, end, "{cipher}")) {
+      return end - start > 8;
+    }
+    int in = start + 1;
+    int out = end - 1;
+    if (s.b[out] != '}' || out - in < 16) {
+      return false;
+    }
+    boolean digit = false;
+    for (int p = in; p < out; p++) {
+      int c = s.b[p];
+      if (!(Bytes.isAlnum(c) || c == '+' || c == '/' || c == '=')) {
+        return false;
+      }
+      digit |= Bytes.isDigit(c);
+    }
+    return digit && (s.b[out - 1] == '=' || Bytes.startsWith(s.b, in, out, "AQAAAB"));
+  }
+
+  /**
+   * Where a secret lives, not the secret: Bank-Vaults' {@code vault:secret/data/db#password}, vals' {@code ref+…},
+   * 1Password's {@code op://…}, {@code awssm://…}, Boundary's {@code env://X} and {@code file://…}, Terraform's and
+   * Python's {@code env("X")}, PyYAML's {@code !ENV ${X}}; a call ({@code passwordPrompt()}, MongoDB's shell).
+   */
+  private static boolean isSecretReference(Scan s, int start, int end) {
+    for (String r : SECRET_REFERENCES) {
+      if (Bytes.startsWith(s.b, start, end, r) && end - start > r.length()) {
+        return true;
+      }
+    }
+    int call = s.b[end - 1] == ')' && s.b[end - 2] == '(' ? end - 2 : s.b[end - 1] == '(' && s.at(end) == ')' ? end - 1 : -1;
+    if (call > start && Bytes.isAlpha(s.b[start])) {
+      for (int p = start; p < call; p++) {
+        if (!(Bytes.isAlnum(s.b[p]) || s.b[p] == '_' || s.b[p] == '.')) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return false;
+  }
+
+  private static final String[] SECRET_REFERENCES = {
+    "vault:secret/", "ref+", "op://", "awssm://", "env://", "file://", "!ENV ", "env(\"", "env('"};
+
   static boolean isPlaceholder(Scan s, int start, int end) {
     int len = end - start;
     int c = s.b[start];
     if (c == '(' && (Bytes.startsWith(s.b, start, s.hi, "(sensitive value)")
-        || Bytes.startsWith(s.b, start, s.hi, "(sensitive)"))) {
-      return true; // Terraform's plan: password = (sensitive value), (sensitive)
+        || Bytes.startsWith(s.b, start, s.hi, "(sensitive)") || Bytes.startsWith(s.b, start, s.hi, "(known after apply)"))) {
+      return true; // Terraform's plan: password = (sensitive value), (sensitive), (known after apply)
     }
-    if (c == '{' && len > 6 && Bytes.startsWith(s.b, start, end, "{noop}")) {
-      return false; // Spring Security's {noop}password: the password itself, not a template
+    if (c == '{' && len > 6 && (Bytes.startsWith(s.b, start, end, "{noop}") || isBracedCiphertext(s, start, end))) {
+      // Spring Security's {noop}password: the password itself, not a template; Jenkins' {AQAAAB…=}, Maven's
+      // {…=}, Spring Cloud Config's {cipher}…: a secret encrypted with a key that is often beside it
+      return false;
+    }
+    if (isSecretReference(s, start, end)) {
+      return true;
     }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {
@@ -1381,10 +1458,10 @@ final class KeyValueDetector {
       }
       return true; // ${X}, $X, {{ x }}, JSON structures, tags and tokens, %X%
     }
-    if ((len == 1 && c == '?') || (len == 2 && c == '?' && (s.b[start + 1] == ',' || s.b[start + 1] == ')'))
+    if ((len == 1 && (c == '?' || c == '-')) || (len == 2 && c == '?' && (s.b[start + 1] == ',' || s.b[start + 1] == ')'))
         || (c == ':' && len > 1 && Bytes.isAlpha(s.b[start + 1]) && isIdentifier(s, start + 1, end))) {
       // an SQL statement's parameters: password = ?, password = :password (JPA, Spring's named); "password=?," at a
-      // line's end, as Hibernate's format_sql writes a SET list
+      // line's end, as Hibernate's format_sql writes a SET list; a lone "-" (none; a shell's empty ${X:-} default)
       return true;
     }
     if (len <= 9) {

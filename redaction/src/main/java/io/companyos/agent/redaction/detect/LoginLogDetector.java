@@ -267,6 +267,9 @@ final class LoginLogDetector {
     }
     boolean capitals = Bytes.isUpper(s.at(first)) && Bytes.isUpper(s.at(last - 1));
     int p = last + 1;
+    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "mapping ")) {
+      return -1; // PostgreSQL's CREATE USER MAPPING FOR role SERVER … (a foreign server's credentials, their options')
+    }
     if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "if not exists ")) {
       p += 14;
     } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "if exists ")) {

@@ -72,12 +72,32 @@ final class Scan {
       return -1;
     }
     if (at(p) == '>') {
-      return p + 1;
+      // a mask token, <secret>; but XML's <secret>x</secret> (Jenkins' credentials.xml) is an element with a text
+      return isElementWithText(i + 1, labelEnd) ? -1 : p + 1;
     }
     if (at(p) != ':' || Bytes.hexRun(b, p + 1, hi, 9) != 8 || at(p + 9) != '>') {
       return -1;
     }
     return p + 10;
+  }
+
+  /**
+   * Whether the {@code <label>} whose label is {@code [from, to)} opens an element: text that is no tag follows it,
+   * then {@code </label>} on the same line.
+   */
+  private boolean isElementWithText(int from, int to) {
+    int text = to + 1;
+    if (at(text) == '<' || at(text) == '\n' || at(text) == 0) {
+      return false;
+    }
+    int limit = Math.min(hi, text + 16 * 1024);
+    for (int p = text; p + 2 + to - from < limit && b[p] != '\n'; p++) {
+      if (b[p] == '<' && b[p + 1] == '/' && java.util.Arrays.equals(b, p + 2, p + 2 + to - from, b, from, to)
+          && b[p + 2 + to - from] == '>') {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean isTokenLabel(int from, int to) {

@@ -431,8 +431,8 @@ final class UserSlotDetector {
   static int home(Scan s, int last, int patternLength) {
     int first = last - patternLength + 1;
     int prev = s.at(first - 1);
-    if (Bytes.isWord(prev) || prev == '.' || prev == '/') {
-      return -1;
+    if (Bytes.isWord(prev) || prev == '.' || prev == '/' || Bytes.startsWith(s.b, last + 1, s.hi, "runner/")) {
+      return -1; // (GitHub-hosted runners' fixed user, the same on every runner)
     }
     return segment(s, last + 1, '/');
   }
