@@ -64,7 +64,9 @@ final class Anchors {
       // (session 24: binary, parameter, part; the ORM bound parameters enter past them)
       "bin", "par",
       // (session 24: phone, public and double, sha256: the red team's key words enter past them)
-      "hon", "ubl", "256");
+      "hon", "ubl", "256",
+      // (digit, support: the ZooKeeper patterns enter past them)
+      "dig", "sup");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

@@ -557,6 +557,18 @@ final class CatalogScanner {
         return UrlUserinfoDetector.find(s, last, t.flags());
       case OAUTH_CODE:
         return OAuthCodeDetector.find(s, last);
+      case AWS_CONFIGURE_PROMPT:
+        return AwsKeyDetector.configurePrompt(s, last);
+      case XML_NAME_VALUE:
+        return KeyedForms.xmlNameValue(s, last);
+      case ZK_DIGEST_AUTH:
+        return CommandLineDetector.zkDigestAuth(s, last);
+      case GOSSIP_KEY:
+        return CommandLineDetector.gossipKey(s, last);
+      case JETTY_OBFUSCATED:
+        return CommandLineDetector.jettyObfuscated(s, last);
+      case GO_DSN:
+        return UrlUserinfoDetector.goDsn(s, last, t.text().length());
       case ORACLE_THIN:
         return UrlUserinfoDetector.oracleThin(s, last);
       case USER_SLOT_INVALID:

@@ -746,6 +746,60 @@ final class CommandLineDetector {
   }
 
   /**
+   * After {@code addauth digest } (zkCli) or {@code addAuthInfo("digest", "} (ZooKeeper's Java client):
+   * {@code user:password}, the user a user, the password a secret.
+   */
+  static int zkDigestAuth(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 512 && s.b[end] > ' ' && s.b[end] != '"') {
+      end++;
+    }
+    int colon = Bytes.indexOf(s.b, start, end, ":");
+    if (colon <= start || colon + 1 >= end || KeyValueDetector.isPlaceholder(s, colon + 1, end)) {
+      return -1;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, start, colon)) {
+      s.add(start, colon, DetectorType.USERNAME);
+    }
+    return s.add(colon + 1, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
+   * After {@code keyring -install=}, {@code -use=}, {@code install }, {@code use } (Consul's and Nomad's gossip
+   * keyrings): the key, quoted or not, when it is base64 of 16 to 32 bytes.
+   */
+  static int gossipKey(Scan s, int last) {
+    int start = last + 1;
+    if (s.at(start) == '"' || s.at(start) == '\'') {
+      start++;
+    }
+    int end = start;
+    while (end < s.hi && end - start < 64 && (Bytes.isAlnum(s.b[end]) || s.b[end] == '+' || s.b[end] == '/'
+        || s.b[end] == '=')) {
+      end++;
+    }
+    int n = end - start;
+    if (n < 24 || n > 44 || n % 4 != 0 || Bytes.isWord(s.at(end))) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /** At {@code obf:}: Jetty's obfuscation ({@code OBF:} and 8 or more lower-case letters and digits), reversible. */
+  static int jettyObfuscated(Scan s, int last) {
+    int start = last - 3;
+    if (!Bytes.startsWith(s.b, start, s.hi, "OBF:") || Bytes.isAlnum(s.at(start - 1))) {
+      return -1;
+    }
+    int end = last + 1;
+    while (end < s.hi && end - last < 1024 && (Bytes.isLower(s.b[end]) || Bytes.isDigit(s.b[end]))) {
+      end++;
+    }
+    return end - last > 8 && !Bytes.isWord(s.at(end)) && s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
    * A generated password printed alone on a line after what announces it: Jenkins' first start ("Please use the
    * following password to proceed to installation:", a blank line, the password) and the output of
    * {@code argocd admin initial-password} (the command's line, then the password). The line must hold one word of
@@ -879,7 +933,8 @@ final class CommandLineDetector {
       return -1;
     }
     if (ue > us + 1 && !KeyValueDetector.isSystemAccount(s, us + 1, ue)
-        && !KeyValueDetector.isPlaceholder(s, us + 1, ue)) {
+        && !KeyValueDetector.isPlaceholder(s, us + 1, ue) && Bytes.indexOf(s.b, us + 1, ue, "@") < 0) {
+      // (an e-mail address as the user, smtp.login("alerts@example.com", …), stays the e-mail detector's)
       s.add(us + 1, ue, DetectorType.USERNAME);
     }
     return s.add(ps + 1, pe, DetectorType.SECRET) ? pe : -1;

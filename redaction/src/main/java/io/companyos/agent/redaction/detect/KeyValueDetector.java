@@ -1326,7 +1326,7 @@ final class KeyValueDetector {
   }
 
   /** Whether an AWS secret access key's shape starts at {@code p}: exactly 40 of {@code A-Z a-z 0-9 / +}, alone. */
-  private static boolean isAwsSecretAt(Scan s, int p) {
+  static boolean isAwsSecretAt(Scan s, int p) {
     for (int i = p; i < p + 40; i++) {
       int c = s.at(i);
       if (!Bytes.isAlnum(c) && c != '/' && c != '+') {
@@ -1335,6 +1335,23 @@ final class KeyValueDetector {
     }
     int after = s.at(p + 40);
     return !Bytes.isAlnum(after) && after != '/' && after != '+' && after != '=';
+  }
+
+  /** {@link #isAwsSecretAt} and mixed: a capital, a small letter and a digit, {@code /} or {@code +} (no hex hash). */
+  static boolean isMixedAwsSecretAt(Scan s, int p) {
+    if (!isAwsSecretAt(s, p)) {
+      return false;
+    }
+    boolean upper = false;
+    boolean lower = false;
+    boolean other = false;
+    for (int i = p; i < p + 40; i++) {
+      int c = s.b[i];
+      upper |= Bytes.isUpper(c);
+      lower |= Bytes.isLower(c);
+      other |= Bytes.isDigit(c) || c == '/' || c == '+';
+    }
+    return upper && lower && other;
   }
 
   /** {@code PWD=/home/x} in sudo and shell logs is the working directory, not a password. */

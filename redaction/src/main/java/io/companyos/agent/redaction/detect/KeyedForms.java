@@ -22,6 +22,45 @@ final class KeyedForms {
    * to ({@code gitlab_rails['smtp_password'] = "x"}, {@code os.environ["DB_PASSWORD"] = "x"},
    * {@code $config['db_password'] = 'x';}). {@link #NOT_THIS_FORM} otherwise.
    */
+  /**
+   * At the {@code >} of {@code </name>}: the key in {@code <name>KEY</name>} on its line and, after blanks and line
+   * ends, the next element {@code <value>x</value>} (Hadoop's {@code <property>}s: {@code fs.s3a.secret.key},
+   * {@code javax.jdo.option.ConnectionPassword}, {@code …ConnectionUserName}): x typed by the key, as
+   * {@code KEY=x} would be; -1 when no key word names the key.
+   */
+  static int xmlNameValue(Scan s, int last) {
+    int close = last - 6; // the < of </name>
+    int open = close;
+    while (open > s.lo && close - open < 512 && s.b[open - 1] != '>' && s.b[open - 1] != '\n') {
+      open--;
+    }
+    if (open - 6 < s.lo || !Bytes.startsWith(s.b, open - 6, open, "<name>") || open == close) {
+      return -1;
+    }
+    String key = new String(s.b, open, close - open, java.nio.charset.StandardCharsets.UTF_8).strip();
+    DetectorType type = KeyNames.classify(key);
+    if (type == null && key.toLowerCase(java.util.Locale.ROOT).startsWith("fs.azure.account.key.")) {
+      type = DetectorType.SECRET; // an Azure storage account's key, named by the account's host after it
+    }
+    if (type == null) {
+      return -1;
+    }
+    int v = last + 1;
+    while (v < s.hi && v - last < 512 && Bytes.isSpace(s.b[v])) {
+      v++;
+    }
+    if (!Bytes.startsWith(s.b, v, s.hi, "<value>")) {
+      return -1;
+    }
+    int start = v + 7;
+    int end = Bytes.indexOf(s.b, start, Math.min(s.hi, start + KeyValueDetector.MAX_VALUE), "</value>");
+    if (end <= start || Bytes.indexOf(s.b, start, end, "\n") >= 0) {
+      return -1;
+    }
+    String value = new String(s.b, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    return KeyNames.isRedactableValue(type, key, value) && s.add(start, end, type) ? end : -1;
+  }
+
   /** A Python string literal's prefix: {@code u} (Python 2's text), {@code b} (bytes). */
   private static boolean isStringPrefix(int c) {
     return c == 'u' || c == 'U' || c == 'b' || c == 'B';

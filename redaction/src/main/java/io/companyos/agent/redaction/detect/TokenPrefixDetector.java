@@ -8,7 +8,8 @@ import java.util.List;
  * Slack, Stripe, HashiCorp Vault, npm, PyPI, Google, SendGrid, DigitalOcean, Shopify, OpenAI, Anthropic,
  * Grafana, Docker Hub, Atlassian, Hugging Face, Databricks, Pulumi, Postman, New Relic, Sentry, Linear,
  * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Replicate, Figma, RubyGems, Telegram,
- * Google OAuth refresh tokens.
+ * Google OAuth refresh tokens, Tailscale, Honeycomb, Buildkite, CircleCI, Netlify, Heroku, Dynatrace, Fly.io,
+ * Elasticsearch service tokens, NATS seeds.
  */
 final class TokenPrefixDetector {
   /** The body alphabet: base64url and {@code .} (the default). */
@@ -68,7 +69,16 @@ final class TokenPrefixDetector {
           new Prefix("figd_", 40, "igd_", URL, ""), new Prefix("rubygems_", 48, HEX),
           new Prefix("1//0", 40), // Google OAuth refresh tokens
           // SonarQube's user, project and global analysis tokens (sonar.login, sonar.token)
-          new Prefix("squ_", 40, HEX), new Prefix("sqp_", 40, HEX), new Prefix("sqa_", 40, HEX));
+          new Prefix("squ_", 40, HEX), new Prefix("sqp_", 40, HEX), new Prefix("sqa_", 40, HEX),
+          // (session 24's red team) Tailscale's auth, API and OAuth client keys; Honeycomb's ingest keys; Buildkite's,
+          // CircleCI's, Netlify's, Heroku's (HRKU-) and Dynatrace's tokens; Fly.io's (FlyV1 fm2_…, the scheme word with
+          // it); Elasticsearch's service-account tokens (base64 of "\0\1\0\1elastic/"); NATS' user, account and
+          // operator seeds printed alone (nk -gen; base32, 58 characters)
+          new Prefix("tskey-", 30), new Prefix("hcaik_", 40, ALNUM), new Prefix("hcxik_", 40, ALNUM),
+          new Prefix("bkua_", 40, ALNUM), new Prefix("CCIPAT_", 40, "ipat_", URL, ""), new Prefix("nfp_", 36, ALNUM),
+          new Prefix("HRKU-", 30), new Prefix("dt0c01.", 80), new Prefix("FlyV1 fm2_", 40, "fm2_", STD, ""),
+          new Prefix("AAEAAWVsYXN0aWMv", 30, "WVsYXN0aWMv", STD, ""), new Prefix("SUA", 50, ALNUM),
+          new Prefix("SAA", 50, ALNUM), new Prefix("SOA", 50, ALNUM));
 
   private TokenPrefixDetector() {}
 

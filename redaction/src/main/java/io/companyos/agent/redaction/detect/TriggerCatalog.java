@@ -61,6 +61,26 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.URL_USERINFO, DetectorType.SECRET, ":\\/\\/", UrlUserinfoDetector.ESCAPED_SLASHES));
     t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "?code=", 0));
     t.add(new Trigger(Action.ORACLE_THIN, DetectorType.SECRET, ":thin:", 0)); // jdbc:oracle:thin:user/pw@host
+    // (session 24) Go's MySQL driver's DSN, user:pw@tcp(host:3306)/db, @unix(/path)/db (Grafana's connection_string,
+    // Gitea, mysqld_exporter's DATA_SOURCE_NAME): no scheme, so no ://
+    t.add(new Trigger(Action.GO_DSN, DetectorType.SECRET, "@tcp(", 0));
+    // Hadoop's configuration files (core-site.xml, hive-site.xml, …): <name>KEY</name> then <value>x</value>
+    t.add(new Trigger(Action.XML_NAME_VALUE, DetectorType.SECRET, "</name>", 0));
+    // ZooKeeper's digest authentication: zkCli's addauth digest u:x, the Java client's addAuthInfo("digest", "u:x"),
+    // the super user's digest flag (a password hash); Consul's and Nomad's gossip keys in keyring commands and after
+    // consul keygen; Jetty's reversibly obfuscated passwords (realm.properties, jetty.xml: OBF:1v2j1uum…)
+    t.add(new Trigger(Action.ZK_DIGEST_AUTH, DetectorType.SECRET, "addauth digest ", 0));
+    t.add(new Trigger(Action.ZK_DIGEST_AUTH, DetectorType.SECRET, "addauthinfo(\"digest\", \"", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.PASSWORD_HASH, "superdigest", 0));
+    for (String w : List.of("keyring -install=", "keyring -use=", "keyring install ", "keyring use ")) {
+      t.add(new Trigger(Action.GOSSIP_KEY, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "consul keygen", 0));
+    t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "keyring generate", 0));
+    t.add(new Trigger(Action.JETTY_OBFUSCATED, DetectorType.SECRET, "obf:", 0));
+    // aws configure's prompt as a transcript shows it: "AWS Secret Access Key [None]: x"
+    t.add(new Trigger(Action.AWS_CONFIGURE_PROMPT, DetectorType.AWS_SECRET_KEY, "secret access key [", 0));
+    t.add(new Trigger(Action.GO_DSN, DetectorType.SECRET, "@unix(", 0));
     t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "&code=", 0));
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, " -p", 0));
     t.add(new Trigger(Action.MYSQL_PASSWORD, DetectorType.SECRET, "=\"-p", 0)); // auditd EXECVE: a2="-px"
@@ -760,7 +780,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.WINDOWS_FLAG, DetectorType.USERNAME, "/ru ", 0));
     t.add(new Trigger(Action.NET_USE, DetectorType.SECRET, "net use ", 0));
     // Python's HTTP authentication tuples and objects (code, tracebacks with locals, Sentry)
-    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(", "db.auth(")) {
+    // (session 24) and Python's smtplib, imaplib and ftplib: smtp.login("u", "x")
+    for (String w : List.of("auth=(", "auth = (", "auth': (", "auth\": (", "basicauth(", "db.auth(", "login(")) {
       t.add(new Trigger(Action.AUTH_TUPLE, DetectorType.SECRET, w, 0));
     }
     // strongSwan's ipsec.secrets: ": PSK x", ": EAP x", ": XAUTH x", ": NTLM x"; a key file's ": RSA file \"pw\"" (from

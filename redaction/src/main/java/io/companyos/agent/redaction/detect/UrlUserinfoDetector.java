@@ -57,6 +57,40 @@ final class UrlUserinfoDetector {
     return any ? p : -1;
   }
 
+  /**
+   * At the {@code (} of {@code @tcp(} or {@code @unix(}: the user and password of Go's MySQL driver's DSN,
+   * {@code user:password@tcp(host:3306)/db}, back to a blank, a quote, an {@code =} or the line's start (the driver
+   * splits at the first colon; the password may hold more), when an address and {@code )/} follow.
+   */
+  static int goDsn(Scan s, int last, int patternLength) {
+    int at = last - patternLength + 1;
+    int close = at;
+    while (close < s.hi && close - at < 256 && s.b[close] != ')' && s.b[close] != '\n') {
+      close++;
+    }
+    if (s.at(close) != ')' || s.at(close + 1) != '/') {
+      return -1;
+    }
+    int start = at;
+    while (start > s.lo && at - start < 256 && !isDsnBoundary(s.b[start - 1])) {
+      start--;
+    }
+    int colon = Bytes.indexOf(s.b, start, at, ":");
+    int userEnd = colon < 0 ? at : colon;
+    boolean any = false;
+    if (userEnd > start && !KeyValueDetector.isPlaceholder(s, start, userEnd)) {
+      any |= s.add(start, userEnd, DetectorType.USERNAME);
+    }
+    if (colon >= 0 && at > colon + 1 && !KeyValueDetector.isPlaceholder(s, colon + 1, at)) {
+      any |= s.add(colon + 1, at, DetectorType.SECRET);
+    }
+    return any ? at : -1;
+  }
+
+  private static boolean isDsnBoundary(byte c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '=' || c == '`';
+  }
+
   /** Whether {@code [from, to)} is empty or all digits (a port: {@code host:8080/path}, not a password). */
   private static boolean digitsOnly(Scan s, int from, int to) {
     for (int i = from; i < to; i++) {
