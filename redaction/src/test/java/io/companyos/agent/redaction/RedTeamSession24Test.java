@@ -70,6 +70,20 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         Arguments.of("<server><id>nexus</id><password>{COQLCE6DU6GtcS5P=}</password></server>",
             "<server><id>nexus</id><password><secret></password></server>"),
         Arguments.of("spring.datasource.password={cipher}AQA3e2f1d0c9b8a7", "spring.datasource.password=<secret>"),
+        // HCL's name = "X" then value = "x": Terraform's helm_release set blocks, env lists in a plan
+        Arguments.of("  set {\n    name  = \"auth.password\"\n    value = \"H3lmAppP4ss\"\n  }",
+            "  set {\n    name  = \"auth.password\"\n    value = \"<secret>\"\n  }"),
+        Arguments.of("  set {name = \"auth.rootPassword\", value = \"H3lmR00t\"}",
+            "  set {name = \"auth.rootPassword\", value = \"<secret>\"}"),
+        Arguments.of("          + name  = \"DB_PASSWORD\"\n          + value = \"TfEnvP4ss\"",
+            "          + name  = \"DB_PASSWORD\"\n          + value = \"<secret>\""),
+        Arguments.of("      + plaintext_value = \"Zx9Cv8Bn7Mq6Ew5Rt4Yu\"", "      + plaintext_value = \"<secret>\""),
+        // the actors of audit logs
+        Arguments.of("{\"actor\":\"mgarcia\",\"actor_id\":12345,\"action\":\"repo.access\"}",
+            "{\"actor\":\"<user>\",\"actor_id\":12345,\"action\":\"repo.access\"}"),
+        Arguments.of("{\"created_by\":\"mgarcia\",\"updated_by\":\"jsmith\"}", "{\"created_by\":\"<user>\",\"updated_by\":\"<user>\"}"),
+        Arguments.of("level=info msg=\"sync\" app=payments initiatedBy=mgarcia",
+            "level=info msg=\"sync\" app=payments initiatedBy=<user>"),
         // Go's MySQL driver's DSNs (no scheme)
         Arguments.of("dsn: \"app:MyAppP4ss@tcp(db.example.internal:3306)/shop?parseTime=true\"",
             "dsn: \"<user>:<secret>@tcp(<host>:3306)/shop?parseTime=true\""),
@@ -129,6 +143,9 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
         "{\n  \"unseal_shares\": 5,\n  \"unseal_threshold\": 3\n}",
         "u'hello world'",
+        "{\"key\":\"app\",\"operator\":\"In\",\"values\":[\"web\"]}",
+        "{\"created_by\":42,\"updated_by\":\"3f2c9a1e-5b6d-4e7f-8a9b-0c1d2e3f4a5b\"}",
+        "  set {\n    name  = \"replicaCount\"\n    value = \"3\"\n  }",
         // over-redactions the red team found
         "pull access denied, repository does not exist or may require authorization: server message: "
             + "insufficient_scope: authorization failed",

@@ -66,7 +66,9 @@ final class Anchors {
       // (session 24: phone, public and double, sha256: the red team's key words enter past them)
       "hon", "ubl", "256",
       // (digit, support: the ZooKeeper patterns enter past them)
-      "dig", "sup");
+      "dig", "sup",
+      // (plain, request, unit, action, connector: the actor keys enter past them)
+      "pla", "equ", "nit", "act", "cto");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

@@ -1434,10 +1434,16 @@ final class KeyValueDetector {
    * Python's {@code env("X")}, PyYAML's {@code !ENV ${X}}; a call ({@code passwordPrompt()}, MongoDB's shell).
    */
   private static boolean isSecretReference(Scan s, int start, int end) {
-    for (String r : SECRET_REFERENCES) {
-      if (Bytes.startsWith(s.b, start, end, r) && end - start > r.length()) {
-        return true;
+    int c = s.b[start];
+    if (c == 'v' || c == 'r' || c == 'o' || c == 'a' || c == 'e' || c == 'f' || c == '!') { // (the first bytes below)
+      for (String r : SECRET_REFERENCES) {
+        if (Bytes.startsWith(s.b, start, end, r) && end - start > r.length()) {
+          return true;
+        }
       }
+    }
+    if (end - start < 2) {
+      return false;
     }
     int call = s.b[end - 1] == ')' && s.b[end - 2] == '(' ? end - 2 : s.b[end - 1] == '(' && s.at(end) == ')' ? end - 1 : -1;
     if (call > start && Bytes.isAlpha(s.b[start])) {

@@ -61,6 +61,10 @@ final class KeyedForms {
     return KeyNames.isRedactableValue(type, key, value) && s.add(start, end, type) ? end : -1;
   }
 
+  private static boolean isPlanMarker(int c) {
+    return c == '+' || c == '~' || c == '-';
+  }
+
   /** A Python string literal's prefix: {@code u} (Python 2's text), {@code b} (bytes). */
   private static boolean isStringPrefix(int c) {
     return c == 'u' || c == 'U' || c == 'b' || c == 'B';
@@ -522,12 +526,14 @@ final class KeyedForms {
     while (b > s.lo && s.b[b] == ' ') {
       b--;
     }
-    if (s.at(b) != ':') {
+    int assign = s.at(b);
+    if (assign != ':' && assign != '=') {
       return -1;
     }
     b--;
-    while (b > s.lo && s.b[b] == ' ' && s.at(b - 1) == '"') {
-      b--; // Jackson's pretty printer, "type" : "password" (Keycloak's realm exports)
+    while (b > s.lo && s.b[b] == ' ' && (assign == '=' || s.at(b - 1) == '"')) {
+      // Jackson's pretty printer, "type" : "password" (Keycloak's realm exports); HCL's aligned name  = "x"
+      b--;
     }
     boolean quotedName = s.at(b) == '"';
     if (quotedName) {
@@ -559,7 +565,8 @@ final class KeyedForms {
       }
       int indent = col - ls;
       v = line;
-      while (v - line < indent && s.at(v) == ' ') {
+      // (blanks, or a plan's change marker where the name's line has one: Terraform's "+ name  = …", "+ value = …")
+      while (v - line < indent && (s.at(v) == ' ' || (s.at(v) == s.b[ls + v - line] && isPlanMarker(s.at(v))))) {
         v++;
       }
       if (v - line != indent) {
@@ -572,8 +579,8 @@ final class KeyedForms {
       return -1;
     }
     int colon = KeyValueDetector.skipSpaces(s, quotedKey ? k + 6 : k + 5);
-    if (s.at(colon) != ':') {
-      return -1;
+    if (s.at(colon) != assign) {
+      return -1; // (HCL's name = "X" then value = "x": Terraform's helm_release set blocks, env lists in a plan)
     }
     int vs = KeyValueDetector.skipSpaces(s, colon + 1);
     int vq = s.at(vs);

@@ -598,7 +598,7 @@ final class TriggerCatalog {
     // under creds (DB_CREDS=u:pw, skopeo's --src-creds, podman's --creds); Vault's unseal and recovery key lists
     // (vault operator init -format=json, sys/init's keys_base64) and VAULT_UNSEAL_KEY; the API key headers of
     // Honeycomb and Azure Functions
-    for (String w : List.of("key_base", "encrypt_key", "hmac_key", "aes_key", "csrf_key", "session_key",
+    for (String w : List.of("key_base", "encrypt_key", "hmac_key", "aes_key", "csrf_key", "session_key", "plaintext_value",
         "encryption_primary_key", "encryption_deterministic_key", "authident", "unseal_key", "honeycomb-team",
         "functions-key")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
@@ -692,6 +692,17 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "alternateid", Trigger.EXACT_KEY | Trigger.NAME_ID));
     for (String w : List.of("provider_identity", "github_actor", "triggering_actor", "user_login", "logname")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
+    }
+    // (session 24's red team) the actors of audit logs and APIs: GitHub's org audit log "actor", Django's and CMDBs'
+    // created_by/updated_by, ArgoCD's and Rancher's initiatedBy, "triggered_by"; a name, not a number or a UUID
+    // ("operator" stays: Kubernetes' label selectors' "operator": "In"; "initiator" and "requester" would pass the
+    // filter at every "initial" and "request")
+    // ("actor" by its quote or = after it: its every trigram is common, "act" of action, "cto" of connector)
+    for (String w : List.of("actor\"", "actor=")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, Trigger.SUFFIXED | Trigger.EXACT_KEY | Trigger.NAME_ID));
+    }
+    for (String w : List.of("created_by", "updated_by", "triggered_by", "initiated_by", "initiatedby")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, Trigger.NAME_ID));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, "name", Trigger.EXACT_KEY));
     for (String w : List.of("displayname", "display_name", "firstname", "first_name", "lastname", "last_name",
