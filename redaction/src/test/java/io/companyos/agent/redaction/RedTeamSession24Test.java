@@ -84,6 +84,25 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         Arguments.of("{\"created_by\":\"mgarcia\",\"updated_by\":\"jsmith\"}", "{\"created_by\":\"<user>\",\"updated_by\":\"<user>\"}"),
         Arguments.of("level=info msg=\"sync\" app=payments initiatedBy=mgarcia",
             "level=info msg=\"sync\" app=payments initiatedBy=<user>"),
+        // Ansible: a literal piped into password_hash, and the user module's free-form line (the user's value ends at
+        // the next pair: the password would sit in the user's token, which the reverse map keeps)
+        Arguments.of("password: \"{{ 'mypassword' | password_hash('sha512') }}\"",
+            "password: \"{{ '<secret>' | password_hash('sha512') }}\""),
+        Arguments.of("  user: name=mgarcia password=Us3rP4ss", "  user: <user> password=<secret>"),
+        // a display name with a surname particle before an address
+        Arguments.of("Co-authored-by: Jan de Vries <jdevries@example.com>", "Co-authored-by: <name> <<email>>"),
+        // tcpdump's addresses with their ports
+        Arguments.of("10:00:00.123456 IP 10.1.2.3.51234 > 203.0.113.7.443: Flags [S], seq 1, length 0",
+            "10:00:00.123456 IP <ipv4>.51234 > <ipv4>.443: Flags [S], seq 1, length 0"),
+        // more command lines: rabbitmqadmin -p, HTTPie's --auth and -a, OpenSearch's hash.sh, ngrok's token
+        Arguments.of("rabbitmqadmin -u admin -p Adm1nRabb1t declare queue name=orders",
+            "rabbitmqadmin -u admin -p <secret> declare queue name=orders"),
+        Arguments.of("http --auth jdoe:Hunt3r2! GET https://api.example.com/v1/me",
+            "http --auth <secret> GET https://api.example.com/v1/me"),
+        Arguments.of("$ http -a jdoe:Hunt3r2! https://api.example.com/v1/me", "$ http -a <secret> https://api.example.com/v1/me"),
+        Arguments.of("$ ./hash.sh -p Adm1nOpenS3arch", "$ ./hash.sh -p <secret>"),
+        Arguments.of("ngrok config add-authtoken 2Xk9pq2Lm8nVbCdEfGhIjKlMnOp_3QrStUvWxYz0123456789ab",
+            "ngrok config add-authtoken <secret>"),
         // Go's MySQL driver's DSNs (no scheme)
         Arguments.of("dsn: \"app:MyAppP4ss@tcp(db.example.internal:3306)/shop?parseTime=true\"",
             "dsn: \"<user>:<secret>@tcp(<host>:3306)/shop?parseTime=true\""),
@@ -143,6 +162,10 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
         "{\n  \"unseal_shares\": 5,\n  \"unseal_threshold\": 3\n}",
         "u'hello world'",
+        "Windows 10.0.19045.3930 build, version 10.0.19045.3930: ok",
+        "sent to de Vries <postmaster>",
+        "curl --auth none https://example.com",
+        "git clone https://example.com/x.git -a foo",
         "{\"key\":\"app\",\"operator\":\"In\",\"values\":[\"web\"]}",
         "{\"created_by\":42,\"updated_by\":\"3f2c9a1e-5b6d-4e7f-8a9b-0c1d2e3f4a5b\"}",
         "  set {\n    name  = \"replicaCount\"\n    value = \"3\"\n  }",

@@ -567,6 +567,12 @@ final class CatalogScanner {
         return CommandLineDetector.gossipKey(s, last);
       case JETTY_OBFUSCATED:
         return CommandLineDetector.jettyObfuscated(s, last);
+      case JINJA_PASSWORD_HASH:
+        return CommandLineDetector.jinjaPasswordHash(s, last, t.text().length());
+      case HTTPIE_AUTH:
+        return CommandLineDetector.httpieAuth(s, last);
+      case NGROK_AUTHTOKEN:
+        return CommandLineDetector.ngrokAuthtoken(s, last);
       case GO_DSN:
         return UrlUserinfoDetector.goDsn(s, last, t.text().length());
       case ORACLE_THIN:

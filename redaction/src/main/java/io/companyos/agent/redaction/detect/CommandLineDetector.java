@@ -27,7 +27,7 @@ final class CommandLineDetector {
       if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
           || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell",
               "testsaslauthd", "doveadm pw", "cqlsh", "elasticsearch-users", "add-user", "nuget",
-              "ipa-server-install", "ipa-replica-install")
+              "ipa-server-install", "ipa-replica-install", "rabbitmqadmin", "hash.sh")
               : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen"))) {
         return -1;
       }
@@ -446,10 +446,40 @@ final class CommandLineDetector {
     int start = last + 1;
     int c = s.at(start);
     boolean snmpAuth = s.b[last - 1] == 'A' && lineMentions(s, last, "snmp"); // net-snmp's -A authpassphrase
-    if (c == 0 || c == '-' || Bytes.isSpace(c) || !(snmpAuth || lineMentions(s, last, "redis-cli"))) {
+    if (c == 0 || c == '-' || Bytes.isSpace(c)
+        || !(snmpAuth || lineMentions(s, last, "redis-cli") || (s.b[last - 1] == 'a' && httpie(s, last)))) {
       return -1;
     }
     return secretWord(s, start);
+  }
+
+  /**
+   * Whether the line of {@code p} is an HTTPie command ({@code http …}, {@code https …}, after a shell's {@code $ }),
+   * whose {@code -a}/{@code --auth} takes {@code user:password}.
+   */
+  static boolean httpie(Scan s, int p) {
+    int ls = p;
+    while (ls > s.lo && p - ls < 4096 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    if (s.at(ls) == '$' && s.at(ls + 1) == ' ') {
+      ls += 2;
+    }
+    return Bytes.startsWith(s.b, ls, s.hi, "http ") || Bytes.startsWith(s.b, ls, s.hi, "https ");
+  }
+
+  /** At the blank after HTTPie's {@code --auth}: {@code user:password}, as a secret. */
+  static int httpieAuth(Scan s, int last) {
+    int start = last + 1;
+    int c = s.at(start);
+    return c == 0 || c == '-' || Bytes.isSpace(c) || !httpie(s, last) ? -1 : secretWord(s, start);
+  }
+
+  /** At the blank after {@code ngrok config add-authtoken}: the agent's token. */
+  static int ngrokAuthtoken(Scan s, int last) {
+    int start = last + 1;
+    int c = s.at(start);
+    return c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "ngrok") ? -1 : secretWord(s, start);
   }
 
   /**
@@ -743,6 +773,29 @@ final class CommandLineDetector {
       s.add(start, colon, DetectorType.USERNAME);
     }
     return s.add(colon + 1, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
+   * At the {@code (} of {@code | password_hash(} in a Jinja template (Ansible's {@code user} module recipe,
+   * {@code "{{ 'x' | password_hash('sha512') }}"}): the string literal piped into the filter, a password in clear.
+   */
+  static int jinjaPasswordHash(Scan s, int last, int patternLength) {
+    int e = last - patternLength; // before the |
+    while (e > s.lo && s.b[e] == ' ') {
+      e--;
+    }
+    int q = s.at(e);
+    if (q != '\'' && q != '"') {
+      return -1;
+    }
+    int open = e - 1;
+    while (open > s.lo && e - open < 256 && s.b[open] != q && s.b[open] != '\n') {
+      open--;
+    }
+    if (s.at(open) != q || open + 1 >= e || KeyValueDetector.isPlaceholder(s, open + 1, e)) {
+      return -1;
+    }
+    return s.add(open + 1, e, DetectorType.SECRET) ? last : -1;
   }
 
   /**

@@ -92,7 +92,8 @@ final class EmailDetector {
   /**
    * Before the {@code <} of {@code <address>}: the display name of RFC 5322's {@code Jane Doe <jane@…>} (git's
    * {@code Author:} and {@code Signed-off-by:}, mail headers, CRM logs), as a person's name: two to four words, each
-   * starting with a capital or a non-ASCII letter, quoted, or after {@code ": "}, {@code ", "}, a tab, the start
+   * starting with a capital or a non-ASCII letter (surname particles between them: {@code Jan de Vries}), quoted, or
+   * after {@code ": "}, {@code ", "}, a tab, the start
    * of the line, a JSON string's quote or a list's bracket. {@code sent to Jane Doe <…>} (a lower-case word before) stays.
    */
   private static void displayName(Scan s, int lt) {
@@ -113,8 +114,16 @@ final class EmailDetector {
       while (w > floor && p - w < 32 && isNameByte(s.b[w - 1])) {
         w--;
       }
-      if (w == p || !(Bytes.isUpper(s.b[w] & 0xFF) || s.b[w] < 0)) {
+      if (w == p) {
         break;
+      }
+      if (!(Bytes.isUpper(s.b[w] & 0xFF) || s.b[w] < 0)) {
+        // a surname particle between capitalised words (Jan de Vries, Ana da Silva): taken when one comes before it
+        if (words == 0 || !KeyValueDetector.isSurnameParticle(s, w, p) || w - 1 <= floor || s.b[w - 1] != ' ') {
+          break;
+        }
+        p = w - 1;
+        continue;
       }
       start = w;
       words++;

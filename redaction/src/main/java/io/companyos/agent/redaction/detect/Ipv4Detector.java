@@ -28,7 +28,7 @@ final class Ipv4Detector {
       return -1;
     }
     int next = s.at(end);
-    if (Bytes.isWord(next) || (next == '.' && Bytes.isDigit(s.at(end + 1)))) {
+    if (Bytes.isWord(next) || (next == '.' && Bytes.isDigit(s.at(end + 1)) && !tcpdumpPort(s, start, end))) {
       return -1;
     }
     if (o[0] == 127 || o[0] == 0 || o[0] == 255) {
@@ -46,6 +46,24 @@ final class Ipv4Detector {
       iisUser(s, start);
     }
     return Math.max(end, remoteUser(s, end));
+  }
+
+  /**
+   * tcpdump's address and port, {@code IP 10.1.2.3.51234 > 203.0.113.7.443: Flags [S]}: after {@code IP } or
+   * {@code > }, a port of 1-5 digits after the address's dot, then {@code " > "} or {@code ":"} (not a version's
+   * fifth part, {@code 10.0.19045.3930}).
+   */
+  private static boolean tcpdumpPort(Scan s, int start, int end) {
+    boolean before = (s.at(start - 1) == ' ' && s.at(start - 2) == 'P' && s.at(start - 3) == 'I')
+        || (s.at(start - 1) == ' ' && s.at(start - 2) == '>');
+    if (!before) {
+      return false;
+    }
+    int p = end + 1;
+    while (Bytes.isDigit(s.at(p)) && p - end <= 5) {
+      p++;
+    }
+    return s.at(p) == ':' || (s.at(p) == ' ' && s.at(p + 1) == '>' && s.at(p + 2) == ' ');
   }
 
   /**

@@ -1206,7 +1206,7 @@ final class KeyValueDetector {
   /** The first {@code &} in {@code [vs, end)} that a form field's name and {@code =} follow, else {@code end}. */
   private static int formFieldEnd(Scan s, int vs, int end) {
     for (int p = vs; p < end; p++) {
-      if (s.b[p] == '&') {
+      if (s.b[p] == '&' || s.b[p] == ' ') { // (also " password=": Ansible's free-form "user: name=u password=x")
         int n = p + 1;
         while (n < end && n - p <= 64 && (Bytes.isAlnum(s.b[n]) || s.b[n] == '_' || s.b[n] == '-' || s.b[n] == '.'
             || s.b[n] == '[' || s.b[n] == ']')) {
@@ -1651,7 +1651,7 @@ final class KeyValueDetector {
       java.util.List.of("de", "da", "das", "do", "dos", "di", "del", "della", "der", "den", "van", "von", "la", "le",
           "du", "ter", "ten", "bin", "al", "y");
 
-  private static boolean isSurnameParticle(Scan s, int from, int to) {
+  static boolean isSurnameParticle(Scan s, int from, int to) {
     for (String w : SURNAME_PARTICLES) {
       if (to - from == w.length() && Bytes.startsWith(s.b, from, to, w)) {
         return true;

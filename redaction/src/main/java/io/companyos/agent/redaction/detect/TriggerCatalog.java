@@ -78,6 +78,11 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "consul keygen", 0));
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "keyring generate", 0));
     t.add(new Trigger(Action.JETTY_OBFUSCATED, DetectorType.SECRET, "obf:", 0));
+    // HTTPie's --auth user:pw (its -a is redis-cli's pattern's), ngrok's agent token
+    t.add(new Trigger(Action.HTTPIE_AUTH, DetectorType.SECRET, " --auth ", 0));
+    t.add(new Trigger(Action.NGROK_AUTHTOKEN, DetectorType.SECRET, "add-authtoken ", 0));
+    // Ansible's recipe for the user module: password: "{{ 'x' | password_hash('sha512') }}" (the literal piped in)
+    t.add(new Trigger(Action.JINJA_PASSWORD_HASH, DetectorType.SECRET, "| password_hash(", 0));
     // aws configure's prompt as a transcript shows it: "AWS Secret Access Key [None]: x"
     t.add(new Trigger(Action.AWS_CONFIGURE_PROMPT, DetectorType.AWS_SECRET_KEY, "secret access key [", 0));
     t.add(new Trigger(Action.GO_DSN, DetectorType.SECRET, "@unix(", 0));
