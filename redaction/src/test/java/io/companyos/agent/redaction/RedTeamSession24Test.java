@@ -103,6 +103,27 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         Arguments.of("$ ./hash.sh -p Adm1nOpenS3arch", "$ ./hash.sh -p <secret>"),
         Arguments.of("ngrok config add-authtoken 2Xk9pq2Lm8nVbCdEfGhIjKlMnOp_3QrStUvWxYz0123456789ab",
             "ngrok config add-authtoken <secret>"),
+        // Vault's unseal key on the command line and in the sys/unseal body, a transit key export
+        Arguments.of("$ vault operator unseal 4jYbl2CBIv6SpkKj6Hos9iD32k5RfGkLzlosrrq/JgOm", "$ vault operator unseal <secret>"),
+        Arguments.of("curl --request PUT --data '{\"key\": \"4jYbl2CBIv6SpkKj6Hos9iD32k5RfGkLzlosrrq/JgOm\"}' "
+            + "https://vault.example.com:8200/v1/sys/unseal",
+            "curl --request PUT --data '{\"key\": \"<secret>\"}' https://vault.example.com:8200/v1/sys/unseal"),
+        Arguments.of("{\"request\":{\"path\":\"transit/export/encryption-key/orders\"},\"response\":{\"data\":{\"keys\":"
+            + "{\"1\":\"Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=\"},\"name\":\"orders\"}}}",
+            "{\"request\":{\"path\":\"transit/export/encryption-key/orders\"},\"response\":{\"data\":{\"keys\":"
+            + "{\"1\":\"<secret>\"},\"name\":\"orders\"}}}"),
+        Arguments.of("dp.st.prd.Xk9pq2Lm8nVbCdEfGhIjKlMnOpQrStUvWxYz0123456", "<token>"),
+        // users: Kafka's SCRAM users, Boundary's login name, MongoDB 4.2's failures, Jenkins' GitHub-push cause
+        Arguments.of("kafka-configs.sh --alter --entity-type users --entity-name alice",
+            "kafka-configs.sh --alter --entity-type users --entity-name <user>"),
+        Arguments.of("$ boundary authenticate password -auth-method-id ampw_1234567890 -login-name mgarcia",
+            "$ boundary authenticate password -auth-method-id ampw_1234567890 -login-name <user>"),
+        Arguments.of("[conn48] SCRAM-SHA-1 authentication failed for jdoe on admin from client",
+            "[conn48] SCRAM-SHA-1 authentication failed for <user> on admin from client"),
+        Arguments.of("Started by GitHub push by mgarcia", "Started by GitHub push by <user>"),
+        // a public address spelled in an EC2 host name
+        Arguments.of("Connecting to ec2-54-12-34-56.eu-west-1.compute.amazonaws.com:22",
+            "Connecting to ec2-<ipv4>.eu-west-1.compute.amazonaws.com:22"),
         // Go's MySQL driver's DSNs (no scheme)
         Arguments.of("dsn: \"app:MyAppP4ss@tcp(db.example.internal:3306)/shop?parseTime=true\"",
             "dsn: \"<user>:<secret>@tcp(<host>:3306)/shop?parseTime=true\""),
@@ -162,6 +183,9 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         "MountVolume.SetUp failed for volume \"creds\" : secret \"db-credentials\" not found",
         "{\n  \"unseal_shares\": 5,\n  \"unseal_threshold\": 3\n}",
         "u'hello world'",
+        "kafka-configs.sh --alter --entity-type topics --entity-name orders",
+        "udp.st.something and dp.st.short",
+        "ec2-user@host, ec2-54-12-34-56.example.org",
         "Windows 10.0.19045.3930 build, version 10.0.19045.3930: ok",
         "sent to de Vries <postmaster>",
         "curl --auth none https://example.com",

@@ -68,7 +68,9 @@ final class Anchors {
       // (digit, support: the ZooKeeper patterns enter past them)
       "dig", "sup",
       // (plain, request, unit, action, connector: the actor keys enter past them)
-      "pla", "equ", "nit", "act", "cto");
+      "pla", "equ", "nit", "act", "cto",
+      // (sha256, export, /sys/: the MongoDB, Vault and transit patterns enter past them)
+      "sha", "xpo", "/sy");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

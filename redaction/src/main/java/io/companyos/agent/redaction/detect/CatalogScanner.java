@@ -573,6 +573,16 @@ final class CatalogScanner {
         return CommandLineDetector.httpieAuth(s, last);
       case NGROK_AUTHTOKEN:
         return CommandLineDetector.ngrokAuthtoken(s, last);
+      case VAULT_UNSEAL_CLI:
+        return CommandLineDetector.vaultUnsealCli(s, last);
+      case VAULT_UNSEAL_BODY:
+        return CommandLineDetector.vaultUnsealBody(s, last);
+      case TRANSIT_EXPORT:
+        return CommandLineDetector.transitExport(s, last);
+      case KAFKA_ENTITY_USER:
+        return CommandLineDetector.kafkaEntityUser(s, last);
+      case EC2_PUBLIC_NAME:
+        return Ipv4Detector.ec2PublicName(s, last);
       case GO_DSN:
         return UrlUserinfoDetector.goDsn(s, last, t.text().length());
       case ORACLE_THIN:

@@ -798,6 +798,99 @@ final class CommandLineDetector {
     return s.add(open + 1, e, DetectorType.SECRET) ? last : -1;
   }
 
+  /** After {@code vault operator unseal } (and its options): the key share, 20 base64 characters or more. */
+  static int vaultUnsealCli(Scan s, int last) {
+    int p = last + 1;
+    while (s.at(p) == '-') { // -address=…, -reset, -migrate
+      while (p < s.hi && s.b[p] > ' ') {
+        p++;
+      }
+      while (s.at(p) == ' ') {
+        p++;
+      }
+    }
+    int end = base64End(s, p);
+    return end - p >= 20 && !Bytes.isWord(s.at(end)) && s.add(p, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /** At {@code /sys/unseal} on a line: the {@code "key"} of its JSON body, before or after the path (curl's order). */
+  static int vaultUnsealBody(Scan s, int last) {
+    int ls = last;
+    while (ls > s.lo && last - ls < 4096 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int le = last;
+    while (le < s.hi && le - last < 4096 && s.b[le] != '\n') {
+      le++;
+    }
+    int key = Bytes.indexOf(s.b, ls, le, "\"key\"");
+    if (key < 0) {
+      return -1;
+    }
+    int q = KeyValueDetector.skipSpaces(s, key + 5);
+    if (s.at(q) != ':') {
+      return -1;
+    }
+    int v = KeyValueDetector.skipSpaces(s, q + 1);
+    int end = s.at(v) == '"' ? base64End(s, v + 1) : -1;
+    return end - v - 1 >= 20 && s.at(end) == '"' && s.add(v + 1, end, DetectorType.SECRET) ? Math.max(end, last) : -1;
+  }
+
+  /** At {@code transit/export/} (Vault's audit log, the CLI's output): every value of the {@code "keys"} map after it. */
+  static int transitExport(Scan s, int last) {
+    int le = last;
+    while (le < s.hi && le - last < 16384 && s.b[le] != '\n') {
+      le++;
+    }
+    int keys = Bytes.indexOf(s.b, last, le, "\"keys\":{");
+    if (keys < 0) {
+      return -1;
+    }
+    int r = -1;
+    int p = keys + 8;
+    for (int k = 0; k < 64 && s.at(p) == '"'; k++) {
+      int ne = KeyValueDetector.closingQuote(s, p + 1, '"');
+      if (ne < 0 || s.at(ne + 1) != ':' || s.at(ne + 2) != '"') {
+        break;
+      }
+      int v = ne + 3;
+      int ve = KeyValueDetector.closingQuote(s, v, '"');
+      if (ve < 0) {
+        break;
+      }
+      if (ve - v >= 16 && s.add(v, ve, DetectorType.SECRET)) {
+        r = ve;
+      }
+      p = ve + 1;
+      if (s.at(p) != ',') {
+        break;
+      }
+      p++;
+    }
+    return r;
+  }
+
+  /** At the blank after {@code --entity-name} on a line with {@code --entity-type users}: the user. */
+  static int kafkaEntityUser(Scan s, int last) {
+    int start = last + 1;
+    if (!lineMentions(s, last, "--entity-type users", "--entity-type=users")) {
+      return -1;
+    }
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '\'' && s.b[end] != '"') {
+      end++;
+    }
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.USERNAME)
+        ? end : -1;
+  }
+
+  private static int base64End(Scan s, int p) {
+    while (p < s.hi && (Bytes.isAlnum(s.b[p]) || s.b[p] == '+' || s.b[p] == '/' || s.b[p] == '=')) {
+      p++;
+    }
+    return p;
+  }
+
   /**
    * After {@code addauth digest } (zkCli) or {@code addAuthInfo("digest", "} (ZooKeeper's Java client):
    * {@code user:password}, the user a user, the password a secret.

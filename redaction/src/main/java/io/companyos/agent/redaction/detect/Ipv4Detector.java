@@ -49,6 +49,34 @@ final class Ipv4Detector {
   }
 
   /**
+   * At {@code ec2-} of AWS's public EC2 host names, {@code ec2-54-12-34-56.eu-west-1.compute.amazonaws.com}: the
+   * address the name spells ({@code 54-12-34-56}), an IPv4 address like any other (the vendor's domain stays).
+   */
+  static int ec2PublicName(Scan s, int last) {
+    if (Bytes.isAlnum(s.at(last - 4)) || !s.enabled(DetectorType.IPV4)) {
+      return -1;
+    }
+    int start = last + 1;
+    int p = start;
+    for (int octet = 0; octet < 4; octet++) {
+      int d = p;
+      int v = 0;
+      while (Bytes.isDigit(s.at(p)) && p - d < 3) {
+        v = v * 10 + s.b[p] - '0';
+        p++;
+      }
+      if (p == d || v > 255 || s.at(p) != (octet < 3 ? '-' : '.')) {
+        return -1;
+      }
+      if (octet < 3) {
+        p++;
+      }
+    }
+    return Bytes.indexOf(s.b, p, Math.min(s.hi, p + 64), ".amazonaws.com") > 0 && s.add(start, p, DetectorType.IPV4)
+        ? p : -1;
+  }
+
+  /**
    * tcpdump's address and port, {@code IP 10.1.2.3.51234 > 203.0.113.7.443: Flags [S]}: after {@code IP } or
    * {@code > }, a port of 1-5 digits after the address's dot, then {@code " > "} or {@code ":"} (not a version's
    * fifth part, {@code 10.0.19045.3930}).

@@ -9,7 +9,7 @@ import java.util.List;
  * Grafana, Docker Hub, Atlassian, Hugging Face, Databricks, Pulumi, Postman, New Relic, Sentry, Linear,
  * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Replicate, Figma, RubyGems, Telegram,
  * Google OAuth refresh tokens, Tailscale, Honeycomb, Buildkite, CircleCI, Netlify, Heroku, Dynatrace, Fly.io,
- * Elasticsearch service tokens, NATS seeds.
+ * Elasticsearch service tokens, NATS seeds, Doppler.
  */
 final class TokenPrefixDetector {
   /** The body alphabet: base64url and {@code .} (the default). */
@@ -78,7 +78,9 @@ final class TokenPrefixDetector {
           new Prefix("bkua_", 40, ALNUM), new Prefix("CCIPAT_", 40, "ipat_", URL, ""), new Prefix("nfp_", 36, ALNUM),
           new Prefix("HRKU-", 30), new Prefix("dt0c01.", 80), new Prefix("FlyV1 fm2_", 40, "fm2_", STD, ""),
           new Prefix("AAEAAWVsYXN0aWMv", 30, "WVsYXN0aWMv", STD, ""), new Prefix("SUA", 50, ALNUM),
-          new Prefix("SAA", 50, ALNUM), new Prefix("SOA", 50, ALNUM));
+          new Prefix("SAA", 50, ALNUM), new Prefix("SOA", 50, ALNUM),
+          // Doppler's service, personal, CLI and service-account tokens
+          new Prefix("dp.st.", 40), new Prefix("dp.pt.", 40), new Prefix("dp.ct.", 40), new Prefix("dp.sa.", 40));
 
   private TokenPrefixDetector() {}
 

@@ -78,6 +78,20 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "consul keygen", 0));
     t.add(new Trigger(Action.NEXT_LINE_SECRET, DetectorType.SECRET, "keyring generate", 0));
     t.add(new Trigger(Action.JETTY_OBFUSCATED, DetectorType.SECRET, "obf:", 0));
+    // Vault: vault operator unseal KEY, the sys/unseal request's {"key": …}, a transit key export's "keys" map
+    t.add(new Trigger(Action.VAULT_UNSEAL_CLI, DetectorType.SECRET, "operator unseal ", 0));
+    t.add(new Trigger(Action.VAULT_UNSEAL_BODY, DetectorType.SECRET, "/sys/unseal", 0));
+    t.add(new Trigger(Action.TRANSIT_EXPORT, DetectorType.SECRET, "transit/export/", 0));
+    // users: kafka-configs' --entity-type users --entity-name x, Boundary's -login-name x, ClickHouse's
+    // "DB::Exception: x: Authentication failed", MongoDB 4.2's "authentication failed for x on db"
+    t.add(new Trigger(Action.KAFKA_ENTITY_USER, DetectorType.USERNAME, "--entity-name ", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "login-name", Trigger.NAME_ID)); // ("login_name": "ogi")
+    // (MongoDB's SCRAM mechanisms by name: PostgreSQL's "password authentication failed for user \"x\"" has its own rule)
+    for (String w : List.of("sha-1 authentication failed for ", "sha-256 authentication failed for ")) {
+      t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, w, 0));
+    }
+    // a public address spelled in AWS's EC2 host names, ec2-54-12-34-56.compute-1.amazonaws.com
+    t.add(new Trigger(Action.EC2_PUBLIC_NAME, DetectorType.IPV4, "ec2-", 0));
     // HTTPie's --auth user:pw (its -a is redis-cli's pattern's), ngrok's agent token
     t.add(new Trigger(Action.HTTPIE_AUTH, DetectorType.SECRET, "--auth ", 0)); // (" --" starts 7,000 per 64 MiB)
     t.add(new Trigger(Action.NGROK_AUTHTOKEN, DetectorType.SECRET, "add-authtoken ", 0));
@@ -144,6 +158,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "nar.login", 0));
     t.add(new Trigger(Action.ENROLLMENT_TOKEN, DetectorType.SECRET, "enrollment token", 0));
     t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by user ", 0)); // "Started by user X"
+    t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by github push by ", 0)); // (session 24)
     // Keycloak's "Set AUTH_SESSION_ID cookie with value X" (from "ook": "coo" is too common a start)
     t.add(new Trigger(Action.COOKIE_WITH_VALUE, DetectorType.SECRET, "ookie with value ", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
