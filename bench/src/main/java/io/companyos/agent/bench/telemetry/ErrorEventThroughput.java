@@ -68,16 +68,16 @@ public final class ErrorEventThroughput {
   private static final int WINDOW = Integer.getInteger("bench.window", 8_000);
   private static final int TRACES = 1_024;
   /**
-   * With {@code -Dbench.queueDepthMs=N} (N > 0), the disk queue's depth in batches (the one in flight included, until
-   * its answer is recorded) is sampled every N ms of the measured phase and printed as a histogram: when it holds two
-   * batches or more most of the time, the sender is the stage the others wait for.
-   */
-  /**
    * Whether the producer flushes the pipeline ({@link OtlpPipeline#flush}, as the daemon does when it stops) after its
    * last event of a phase (default true; {@code -Dbench.endFlush=false} for the runs before the eighth pass, whose
    * phases ended with the SDK's schedule delay for the last partial batch: up to 1 s of an idle core).
    */
   private static final boolean END_FLUSH = Boolean.parseBoolean(System.getProperty("bench.endFlush", "true"));
+  /**
+   * With {@code -Dbench.queueDepthMs=N} (N > 0), the disk queue's depth in batches (the one in flight included, until
+   * its answer is recorded) is sampled every N ms of the measured phase and printed as a histogram: when it holds two
+   * batches or more most of the time, the sender is the stage the others wait for.
+   */
   private static final int DEPTH_SAMPLE_MS = Integer.getInteger("bench.queueDepthMs", 0);
 
   private ErrorEventThroughput() {}

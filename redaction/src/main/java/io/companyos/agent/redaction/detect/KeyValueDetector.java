@@ -576,15 +576,6 @@ final class KeyValueDetector {
   }
 
   /**
-   * A value in brackets or an object of one {@code "value"}: Spring's request details and Go's header maps write a
-   * key's values as a list, {@code password:[Hunter2]}, {@code X-Api-Key:[0123…]}, {@code "X-Auth-Token":["abc…"]}
-   * (one value or several: all of it); Spring Boot's {@code /actuator/env} puts it one level down,
-   * {@code "DB_PASSWORD":{"value":"…","origin":…}}. Nested structures, empty lists and masks ({@code [PROTECTED]},
-   * {@code [REDACTED]}, {@code [hidden]}) stay; anything else in braces is no value of this key.
-   *
-   * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
-   */
-  /**
    * A JSON list of strings pretty-printed, one element per line after the line of its {@code [} ({@code vault
    * operator init -format=json}'s {@code "unseal_keys_b64": [}, then {@code "x",} lines): each element, up to the
    * {@code ]}; -1 when an element is no string.
@@ -616,6 +607,15 @@ final class KeyValueDetector {
     return r;
   }
 
+  /**
+   * A value in brackets or an object of one {@code "value"}: Spring's request details and Go's header maps write a
+   * key's values as a list, {@code password:[Hunter2]}, {@code X-Api-Key:[0123…]}, {@code "X-Auth-Token":["abc…"]}
+   * (one value or several: all of it); Spring Boot's {@code /actuator/env} puts it one level down,
+   * {@code "DB_PASSWORD":{"value":"…","origin":…}}. Nested structures, empty lists and masks ({@code [PROTECTED]},
+   * {@code [REDACTED]}, {@code [hidden]}) stay; anything else in braces is no value of this key.
+   *
+   * @return the end of the value recorded, -1, or {@link #NOT_BRACKETED} when it is neither form
+   */
   private static int bracketed(Scan s, Trigger t, int ks, int vs) {
     int in = skipSpaces(s, vs + 1);
     if (s.at(vs) == '{') {

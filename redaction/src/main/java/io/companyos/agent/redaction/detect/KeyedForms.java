@@ -15,14 +15,6 @@ final class KeyedForms {
   static final int NOT_THIS_FORM = -2;
 
   /**
-   * A quoted key (its opening quote at {@code open}, its closing quote before {@code p}) as the first argument of a
-   * call or the first item of a pair, the value the quoted second ({@code define( 'DB_PASSWORD', 'x' )},
-   * {@code System.setProperty("javax.net.ssl.keyStorePassword", "x")}, {@code SetEnvironmentVariable("K", "x", …)};
-   * Rails' bind pairs {@code [["password", "x"]]}, a Python tuple {@code ('email', 'x')}), or as a subscript assigned
-   * to ({@code gitlab_rails['smtp_password'] = "x"}, {@code os.environ["DB_PASSWORD"] = "x"},
-   * {@code $config['db_password'] = 'x';}). {@link #NOT_THIS_FORM} otherwise.
-   */
-  /**
    * At the {@code >} of {@code </name>}: the key in {@code <name>KEY</name>} on its line and, after blanks and line
    * ends, the next element {@code <value>x</value>} (Hadoop's {@code <property>}s: {@code fs.s3a.secret.key},
    * {@code javax.jdo.option.ConnectionPassword}, {@code …ConnectionUserName}): x typed by the key, as
@@ -70,6 +62,14 @@ final class KeyedForms {
     return c == 'u' || c == 'U' || c == 'b' || c == 'B';
   }
 
+  /**
+   * A quoted key (its opening quote at {@code open}, its closing quote before {@code p}) as the first argument of a
+   * call or the first item of a pair, the value the quoted second ({@code define( 'DB_PASSWORD', 'x' )},
+   * {@code System.setProperty("javax.net.ssl.keyStorePassword", "x")}, {@code SetEnvironmentVariable("K", "x", …)};
+   * Rails' bind pairs {@code [["password", "x"]]}, a Python tuple {@code ('email', 'x')}), or as a subscript assigned
+   * to ({@code gitlab_rails['smtp_password'] = "x"}, {@code os.environ["DB_PASSWORD"] = "x"},
+   * {@code $config['db_password'] = 'x';}). {@link #NOT_THIS_FORM} otherwise.
+   */
   static int argumentOrSubscript(Scan s, Trigger t, int open, int p) {
     int b = open - 1;
     if (b > s.lo && isStringPrefix(s.b[b]) && !Bytes.isWord(s.b[b - 1])) {
@@ -695,7 +695,6 @@ final class KeyedForms {
     return userAndSecret(s, start, colon, colon + 1, end) ? end : -1;
   }
 
-  /** Records a user name {@code [us, ue)} (unless a placeholder or a system account) and a secret {@code [ps, pe)}. */
   /**
    * After {@code chpasswd:} of cloud-init's user data at a line's start ({@code key} its first byte): the {@code list}
    * of its older form, {@code user:password} lines of a block scalar ({@code list: |}) or items of a sequence
@@ -886,6 +885,7 @@ final class KeyedForms {
     return false;
   }
 
+  /** Records a user name {@code [us, ue)} (unless a placeholder or a system account) and a secret {@code [ps, pe)}. */
   static boolean userAndSecret(Scan s, int us, int ue, int ps, int pe) {
     boolean any = false;
     if (ue > us && !KeyValueDetector.isPlaceholder(s, us, ue) && !KeyValueDetector.isSystemAccount(s, us, ue)) {
