@@ -793,7 +793,7 @@ final class CatalogScanner {
       case LDIF_ATTRIBUTE:
         return LoginLogDetector.ldifAttribute(s, last);
       case LDAP_FILTER:
-        return LoginLogDetector.ldapFilter(s, last);
+        return LoginLogDetector.ldapFilter(s, last, t.text());
       case TERRAFORM_LOCK_WHO:
         return LoginLogDetector.terraformLockWho(s, last);
       case NEO4J_PROCEDURE:

@@ -1281,7 +1281,7 @@ final class LoginLogDetector {
    * {@code *} stays outside ({@code (cn=Jane*)}), a presence test {@code (cn=*)} and a group's {@code (cn=admins)}
    * stay whole.
    */
-  static int ldapFilter(Scan s, int last) {
+  static int ldapFilter(Scan s, int last, String pattern) {
     int start = last + 1;
     int end = start;
     while (end < s.hi && end - start < 256 && s.b[end] != ')' && s.b[end] != '\n' && s.b[end] != '*') {
@@ -1294,11 +1294,8 @@ final class LoginLogDetector {
     if (end == start || s.at(close) != ')' || KeyValueDetector.isPlaceholder(s, start, end) || isToken(s, start)) {
       return -1;
     }
-    int attr = s.b[start - 2] | 0x20; // the n of cn and sn, the e of givenname and displayname
-    boolean person = attr == 'e' && (s.b[start - 3] | 0x20) == 'm' && (s.b[start - 4] | 0x20) == 'a'
-        && (s.b[start - 5] | 0x20) == 'n' && (s.b[start - 6] | 0x20) == 'y' // (displayname=
-        || attr == 'n' && (s.b[start - 3] | 0x20) == 'c' // (cn=
-        ? KeyValueDetector.looksLikePersonName(s, start, end)
+    boolean fullName = pattern.equals("(cn=") || pattern.equals("(displayname=");
+    boolean person = fullName ? KeyValueDetector.looksLikePersonName(s, start, end)
         : Bytes.isUpper(s.b[start]) || (s.b[start] & 0xFF) >= 0x80;
     return person && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
   }
