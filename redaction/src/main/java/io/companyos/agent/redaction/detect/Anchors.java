@@ -70,7 +70,9 @@ final class Anchors {
       // (plain, request, unit, action, connector: the actor keys enter past them)
       "pla", "equ", "nit", "act", "cto",
       // (sha256, export, /sys/: the MongoDB, Vault and transit patterns enter past them)
-      "sha", "xpo", "/sy");
+      "sha", "xpo", "/sy",
+      // (cycle, decode, "set-value": the second red team's key words enter past them)
+      "cle", "dec", "t-v", "tex");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

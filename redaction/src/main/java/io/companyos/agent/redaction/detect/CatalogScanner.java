@@ -583,6 +583,22 @@ final class CatalogScanner {
         return CommandLineDetector.kafkaEntityUser(s, last);
       case EC2_PUBLIC_NAME:
         return Ipv4Detector.ec2PublicName(s, last);
+      case CEPH_KEY:
+        return CommandLineDetector.cephKey(s, last);
+      case WINLOGON_PASSWORD:
+        return CommandLineDetector.winlogonPassword(s, last);
+      case SPRING_INVALID_PROPERTY:
+        return CommandLineDetector.springInvalidProperty(s, last, t.flags());
+      case WINDOWS_DOMAIN_TOOL:
+        return CommandLineDetector.windowsDomainTool(s, last, t.flags());
+      case ODBC_UID:
+        return CommandLineDetector.odbcUid(s, last);
+      case HOME_SHARE:
+        return UserSlotDetector.homeShare(s, last);
+      case RADOSGW_UID:
+        return CommandLineDetector.radosgwUid(s, last);
+      case SPRING_OIDC_NAME:
+        return UserSlotDetector.bracketedName(s, last);
       case GO_DSN:
         return UrlUserinfoDetector.goDsn(s, last, t.text().length());
       case ORACLE_THIN:

@@ -28,7 +28,7 @@ final class CommandLineDetector {
           || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell",
               "testsaslauthd", "doveadm pw", "cqlsh", "elasticsearch-users", "add-user", "nuget",
               "ipa-server-install", "ipa-replica-install", "rabbitmqadmin", "hash.sh")
-              : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen"))) {
+              : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen", "bcp ", "osql "))) {
         return -1;
       }
       return secretWord(s, start);
@@ -101,7 +101,8 @@ final class CommandLineDetector {
       return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1; // lftp -u alice,password
     }
     if (sep < 0 && end > start && s.b[last - 1] == 'u' && lineMentions(s, last, " login", "testsaslauthd")
-        && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)) {
+        && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)
+        && !KeyValueDetector.isUuid(s, start, end)) { // (az login -u <appId>: an application's id)
       // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password
       return s.add(start, end, DetectorType.USERNAME) ? end : -1;
     }
@@ -884,11 +885,137 @@ final class CommandLineDetector {
         ? end : -1;
   }
 
+  /**
+   * At {@code UID} that starts a line, in capitals (odbc.ini's {@code UID      = jdoe}, a connection string's
+   * {@code UID=jdoe;PWD=…}): the user, up to a {@code ;} or the line's end; {@code id}'s {@code uid=1000(x)} stays.
+   */
+  static int odbcUid(Scan s, int last) {
+    if (!Bytes.startsWith(s.b, last - 2, s.hi, "UID")) {
+      return -1;
+    }
+    int p = KeyValueDetector.skipSpaces(s, last + 1);
+    if (s.at(p) != '=') {
+      return -1;
+    }
+    int start = KeyValueDetector.skipSpaces(s, p + 1);
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != ';') {
+      end++;
+    }
+    return end > start && Bytes.isAlpha(s.b[start]) && !KeyValueDetector.isPlaceholder(s, start, end)
+        && s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** After {@code --uid=} on a {@code radosgw-admin} line: the Ceph object gateway's user. */
+  static int radosgwUid(Scan s, int last) {
+    if (!lineMentions(s, last, "radosgw-admin")) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '"' && s.b[end] != '\'') {
+      end++;
+    }
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.USERNAME)
+        ? end : -1;
+  }
+
   private static int base64End(Scan s, int p) {
     while (p < s.hi && (Bytes.isAlnum(s.b[p]) || s.b[p] == '+' || s.b[p] == '/' || s.b[p] == '=')) {
       p++;
     }
     return p;
+  }
+
+  /** {@link #windowsDomainTool}'s flag: the value follows the pattern's colon, not a blank. */
+  static final int GLUED = 1;
+
+  /**
+   * At the {@code q} of {@code key = AQ} or {@code --key AQ}: a CephX key, base64 of its 28 bytes (40 characters,
+   * {@code AQ} first, {@code ==} last: the type 1, little-endian, starts it).
+   */
+  static int cephKey(Scan s, int last) {
+    int start = last - 1;
+    int end = base64End(s, start);
+    return end - start == 40 && s.b[end - 1] == '=' && s.b[end - 2] == '=' && !Bytes.isWord(s.at(end))
+        && s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /** At {@code /v DefaultPassword } of {@code reg add …\Winlogon}: the data after {@code /d} on the line. */
+  static int winlogonPassword(Scan s, int last) {
+    int le = last;
+    while (le < s.hi && le - last < 1024 && s.b[le] != '\n') {
+      le++;
+    }
+    int d = Bytes.indexOf(s.b, last, le, " /d ");
+    if (d < 0) {
+      return -1;
+    }
+    int v = d + 4;
+    int q = s.at(v);
+    int start = q == '"' ? v + 1 : v;
+    int end = q == '"' ? KeyValueDetector.closingQuote(s, start, '"') : start;
+    if (q != '"') {
+      while (end < le && s.b[end] > ' ') {
+        end++;
+      }
+    }
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.SECRET)
+        ? end : -1;
+  }
+
+  /**
+   * Spring Boot's messages that print a property's value: {@code Property spring.datasource.password with value 'x'
+   * is invalid: …} (at {@code  with value '}, the property before it) and {@code Invalid value 'x' for configuration
+   * property 'spring.datasource.password'} ({@code flags} 1: the property after it); the value typed by the property.
+   */
+  static int springInvalidProperty(Scan s, int last, int flags) {
+    int start = last + 1;
+    int end = KeyValueDetector.closingQuote(s, start, '\'');
+    if (end <= start) {
+      return -1;
+    }
+    int ns;
+    int ne;
+    if (flags == 0) {
+      ne = last - 12; // the blank before "with value '"
+      ns = ne;
+      while (ns > s.lo && ne - ns < 256 && s.b[ns - 1] != ' ') {
+        ns--;
+      }
+      if (ns - 9 < s.lo || !Bytes.startsWith(s.b, ns - 9, ns, "Property ")) {
+        return -1;
+      }
+    } else {
+      if (!Bytes.startsWith(s.b, end, s.hi, "' for configuration property '")) {
+        return -1;
+      }
+      ns = end + 31;
+      ne = KeyValueDetector.closingQuote(s, ns, '\'');
+      if (ne < 0) {
+        return -1;
+      }
+    }
+    String key = new String(s.b, ns, ne - ns, java.nio.charset.StandardCharsets.UTF_8);
+    DetectorType type = KeyNames.classify(key);
+    String value = new String(s.b, start, end - start, java.nio.charset.StandardCharsets.UTF_8);
+    return type != null && KeyNames.isRedactableValue(type, key, value) && s.add(start, end, type) ? end : -1;
+  }
+
+  /**
+   * Windows' domain tools (netdom's {@code /passwordd:x}, winrs's {@code -p:x}, ktpass's {@code /pass x}, ksetup's
+   * {@code /setcomputerpassword x}) and JBoss' {@code vault.sh --sec-attr x}: the password, on those tools' lines.
+   */
+  static int windowsDomainTool(Scan s, int last, int flags) {
+    if (!lineMentions(s, last, "netdom", "winrs", "ktpass", "ksetup", "vault.sh")) {
+      return -1;
+    }
+    int start = last + 1;
+    int c = s.at(start);
+    if (c == 0 || Bytes.isSpace(c) || c == '*' || (flags != GLUED && (c == '-' || c == '/'))) {
+      return -1;
+    }
+    return secretWord(s, start);
   }
 
   /**

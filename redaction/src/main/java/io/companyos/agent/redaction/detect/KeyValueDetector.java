@@ -169,6 +169,11 @@ final class KeyValueDetector {
     int tagEnd = p;
     if (s.at(p) == ' ' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
       tagEnd = attributesEnd(s, p); // <wsse:Password Type="…#PasswordText">x</wsse:Password>, xsi:type="…"
+      if (tagEnd == p && t.type() == DetectorType.SECRET && Bytes.startsWith(s.b, p, s.hi, " value=\"")) {
+        // a secret element's value attribute, <secret value="base64"/> (WildFly's server-identities, add-user.sh)
+        int end = closingQuote(s, p + 8, '"');
+        return end < 0 ? -1 : accept(s, t, p + 8, end);
+      }
     }
     if (s.at(tagEnd) == '>' && (s.at(ks - 1) == '<' || KeyedForms.namespacedElement(s, ks))) {
       int start = tagEnd + 1;
@@ -219,7 +224,7 @@ final class KeyValueDetector {
         && !Bytes.startsWith(s.b, sp, s.hi, "via the CLI")) { // docker login's warning "Using --password via the CLI"
       vs = sp;
     } else if (quotedKey && (t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')
-        || t.type() == DetectorType.USERNAME && c == '>')) {
+        || (t.type() == DetectorType.USERNAME || t.type() == DetectorType.PERSON_NAME) && c == '>')) {
       // (a user too: Windows' event XML, <Data Name="TargetUserName">alice</Data>)
       return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.AWS_SECRET_KEY && isAwsSecretAt(s, sp)) {
@@ -415,6 +420,14 @@ final class KeyValueDetector {
    * smaller compile.)
    */
   private static int special(Scan s, Trigger t, int ks, int wordEnd, int n1) {
+    if (t.type() == DetectorType.SECRET && n1 == ':' && wordEnd - ks == 7
+        && (Bytes.startsWithIgnoreCase(s.b, ks - 11, ks, "image pull ") || Bytes.startsWithIgnoreCase(s.b, ks - 10, ks, "mountable "))) {
+      return -1; // kubectl describe serviceaccount's "Image Pull Secrets:  regcred", "Mountable secrets:": names
+    }
+    if (t.has(Trigger.SECRET_WORD) && (s.at(ks - 1) == ',' || s.at(ks - 1) == '{')
+        && CommandLineDetector.lineMentions(s, ks, "kube_secret_")) {
+      return -1; // kube-state-metrics' kube_secret_info{namespace="x",secret="db-password"}: a label, the Secret's name
+    }
     if (n1 == ' ' && wordEnd - ks == 4 && Bytes.startsWith(s.b, ks, wordEnd, "PASS") && protocolLineStart(s, ks)) {
       return CommandLineDetector.protocolArguments(s, wordEnd + 1, false); // POP3's PASS pw, also "C: PASS pw"
     }
@@ -772,8 +785,24 @@ final class KeyValueDetector {
       letter |= Bytes.isAlpha(c) || c < 0;
       nonHex |= !(Bytes.isHex(c) || c == '-');
     }
-    return letter && nonHex && !(end - start <= 16 && STATUS_WORDS.contains(
+    return letter && nonHex && !isClassName(s, start, end) && !(end - start <= 16 && STATUS_WORDS.contains(
         new String(s.b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /**
+   * A Java class's qualified name, {@code org.springframework.security.core.userdetails.User} (Spring Security's
+   * {@code Principal=…User [Username=…]}): three dotted parts or more, the packages lower-case, the last capitalised.
+   */
+  private static boolean isClassName(Scan s, int start, int end) {
+    int lastDot = -1;
+    int dots = 0;
+    for (int p = start; p < end; p++) {
+      if (s.b[p] == '.') {
+        dots++;
+        lastDot = p;
+      }
+    }
+    return dots >= 2 && Bytes.isLower(s.b[start]) && lastDot + 1 < end && Bytes.isUpper(s.b[lastDot + 1]);
   }
 
   /**
@@ -931,7 +960,8 @@ final class KeyValueDetector {
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
-        || isKeyFilePath(s, start, end) || hclBlockLabel(s, start, end)
+        || isKeyFilePath(s, start, end) || hclBlockLabel(s, start, end) || kindBeforeName(s, start, end)
+        || passwordSource(s, start, end) || (t.type() == DetectorType.USERNAME && isUuid(s, start, end))
         || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
       return -1; // names, sizes, references, counts and prose, not values (see each check)
     }
@@ -1206,7 +1236,9 @@ final class KeyValueDetector {
   /** The first {@code &} in {@code [vs, end)} that a form field's name and {@code =} follow, else {@code end}. */
   private static int formFieldEnd(Scan s, int vs, int end) {
     for (int p = vs; p < end; p++) {
-      if (s.b[p] == '&' || s.b[p] == ' ') { // (also " password=": Ansible's free-form "user: name=u password=x")
+      // (also " password=": Ansible's free-form "user: name=u password=x"; ":password=": GlassFish's asadmin
+      // --property user=u:password=x:url=…)
+      if (s.b[p] == '&' || s.b[p] == ' ' || s.b[p] == ':' || s.b[p] == ';') {
         int n = p + 1;
         while (n < end && n - p <= 64 && (Bytes.isAlnum(s.b[n]) || s.b[n] == '_' || s.b[n] == '-' || s.b[n] == '.'
             || s.b[n] == '[' || s.b[n] == ']')) {
@@ -1273,7 +1305,7 @@ final class KeyValueDetector {
    * {@code -keypass}, Docker's {@code identitytoken}, {@code registrytoken} (recognised here, at the short word's
    * pattern, rather than by patterns of their own, whose common byte pairs would slow the scan down).
    */
-  static final String[] RUN_TOGETHER = {"store", "key", "identity", "registry"};
+  static final String[] RUN_TOGETHER = {"store", "key", "identity", "registry", "admin", "root", "db"};
 
   private static boolean runTogether(Scan s, int keyStart, int wordStart) {
     for (String w : RUN_TOGETHER) {
@@ -1306,8 +1338,10 @@ final class KeyValueDetector {
         && CommandLineDetector.lineMentions(s, ks, "<set to the key '")) {
       return true; // kubectl describe pod's env: "<set to the key 'password' in secret 'billing-db'>", a reference
     }
-    if (wordEnd - ks != 6 || !Bytes.startsWithIgnoreCase(s.b, ks, s.hi, "secret") || s.at(quote) != '"') {
-      return false;
+    int n = wordEnd - ks;
+    if ((n != 6 && n != 7) || !Bytes.startsWithIgnoreCase(s.b, ks, s.hi, n == 6 ? "secret" : "secrets")
+        || s.at(quote) != '"') {
+      return false; // (kubectl's errors name the resource in the plural: secrets "x" not found, is forbidden)
     }
     int p = quote + 1;
     while (p - quote <= 253 && (Bytes.isLower(s.at(p)) || Bytes.isDigit(s.at(p)) || s.at(p) == '-' || s.at(p) == '.')) {
@@ -1405,6 +1439,38 @@ final class KeyValueDetector {
         && (s.at(end + 3) == '\n' || s.at(end + 3) == '\r' || s.at(end + 3) == 0);
   }
 
+  /**
+   * A kind before a quoted object name, kubelet's {@code volume "db-password" : secret "orders-db-password" not found}
+   * (the volume's name holds the key word; its value is the Secret's name, not a secret).
+   */
+  private static boolean kindBeforeName(Scan s, int start, int end) {
+    int n = end - start;
+    return s.at(end) == ' ' && s.at(end + 1) == '"' && ((n == 6 && Bytes.startsWith(s.b, start, end, "secret"))
+        || (n == 9 && Bytes.startsWith(s.b, start, end, "configmap")));
+  }
+
+  /** keytool's {@code -storepass:env NAME} and {@code -keypass:file PATH}: where the password comes from. */
+  private static boolean passwordSource(Scan s, int start, int end) {
+    int n = end - start;
+    return s.at(start - 1) == ':' && s.at(end) == ' ' && ((n == 3 && Bytes.startsWith(s.b, start, end, "env"))
+        || (n == 4 && Bytes.startsWith(s.b, start, end, "file")));
+  }
+
+  /** A UUID (8-4-4-4-12 hex digits): an application's or object's id, as {@code az login -u <appId>}, no person's. */
+  static boolean isUuid(Scan s, int start, int end) {
+    if (end - start != 36) {
+      return false;
+    }
+    for (int p = start; p < end; p++) {
+      int k = p - start;
+      boolean dash = k == 8 || k == 13 || k == 18 || k == 23;
+      if (dash ? s.b[p] != '-' : !Bytes.isHex(s.b[p])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final String[] KEY_FILE_EXTENSIONS = {".key", ".pem", ".crt", ".p12", ".pfx", ".jks", ".keystore"};
 
   /** A braced base64 ciphertext (16 bytes or more, a digit, padded or Jenkins' own prefix) or {@code {cipher}…}. */
@@ -1472,8 +1538,8 @@ final class KeyValueDetector {
       // {…=}, Spring Cloud Config's {cipher}…: a secret encrypted with a key that is often beside it
       return false;
     }
-    if (isSecretReference(s, start, end)) {
-      return true;
+    if (isSecretReference(s, start, end) || Bytes.startsWith(s.b, start, end, "AutoGenerate")) {
+      return true; // (ASP.NET's machineKey default, AutoGenerate,IsolateApps)
     }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {

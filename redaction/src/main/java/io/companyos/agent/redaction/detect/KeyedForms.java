@@ -416,6 +416,15 @@ final class KeyedForms {
    * @param p the byte after the key's closing quote
    */
   static int afterQuotedKey(Scan s, Trigger t, int ks, int p, int sp) {
+    if (s.at(ks - 1) == ':') {
+      int q = ks - 2; // a namespace before the key, <add key="ida:ClientSecret" …> (Microsoft's OWIN samples)
+      while (q > s.lo && ks - q < 32 && Bytes.isWord(s.b[q])) {
+        q--;
+      }
+      if (q < ks - 2 && (s.b[q] == '"' || s.b[q] == '\'')) {
+        ks = q + 1;
+      }
+    }
     int oq = s.at(ks - 1);
     if ((oq != '"' && oq != '\'') || s.at(p - 1) != oq) {
       return -1;

@@ -92,6 +92,29 @@ final class TriggerCatalog {
     }
     // a public address spelled in AWS's EC2 host names, ec2-54-12-34-56.compute-1.amazonaws.com
     t.add(new Trigger(Action.EC2_PUBLIC_NAME, DetectorType.IPV4, "ec2-", 0));
+    // (session 24's second red team) a CephX key in a keyring (ceph auth get: "key = AQ…==") or after rbd's --key;
+    // Windows' auto-logon password (reg add …\Winlogon /v DefaultPassword … /d x); Spring Boot's messages that print
+    // an invalid property's value; the domain tools' passwords: netdom's /passwordd:x and /passwordo:x, winrs's -p:x,
+    // ktpass's /pass x, ksetup's /setcomputerpassword x; JBoss' vault.sh --sec-attr x
+    t.add(new Trigger(Action.CEPH_KEY, DetectorType.SECRET, "key = aq", 0));
+    t.add(new Trigger(Action.CEPH_KEY, DetectorType.SECRET, "--key aq", 0));
+    t.add(new Trigger(Action.WINLOGON_PASSWORD, DetectorType.SECRET, "/v defaultpassword ", 0));
+    t.add(new Trigger(Action.SPRING_INVALID_PROPERTY, DetectorType.SECRET, " with value '", 0));
+    t.add(new Trigger(Action.SPRING_INVALID_PROPERTY, DetectorType.SECRET, "invalid value '", 1));
+    for (String w : List.of("/passwordd:", "/passwordo:", "-p:")) {
+      t.add(new Trigger(Action.WINDOWS_DOMAIN_TOOL, DetectorType.SECRET, w, CommandLineDetector.GLUED));
+    }
+    for (String w : List.of(" /pass ", "/setcomputerpassword ", "sec-attr ")) { // ("--s" starts ~3,500 per 64 MiB)
+      t.add(new Trigger(Action.WINDOWS_DOMAIN_TOOL, DetectorType.SECRET, w, 0));
+    }
+    // users: an AD home share \\fs\home$\jdoe, radosgw-admin's --uid=, Spring Security's OIDC principal
+    // "Principal=Name: [jdoe]", net user's "User name    jdoe" row, odbc.ini's and a
+    // connection string's UID at a line's start
+    t.add(new Trigger(Action.HOME_SHARE, DetectorType.USERNAME, "\\home$\\", 0));
+    t.add(new Trigger(Action.RADOSGW_UID, DetectorType.USERNAME, "--uid=", 0));
+    t.add(new Trigger(Action.SPRING_OIDC_NAME, DetectorType.USERNAME, "principal=name: [", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user name", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.ODBC_UID, DetectorType.USERNAME, "\nuid", 0));
     // HTTPie's --auth user:pw (its -a is redis-cli's pattern's), ngrok's agent token
     t.add(new Trigger(Action.HTTPIE_AUTH, DetectorType.SECRET, "--auth ", 0)); // (" --" starts 7,000 per 64 MiB)
     t.add(new Trigger(Action.NGROK_AUTHTOKEN, DetectorType.SECRET, "add-authtoken ", 0));
@@ -624,6 +647,13 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "creds", Trigger.NEEDS_BOUNDARY | Trigger.COLON_PAIR));
+    // (session 24's second red team) ASP.NET's <machineKey validationKey= decryptionKey=> (AutoGenerate stays),
+    // WildFly's Elytron credential-reference clear-text= and add-alias(secret-value=), SQL Server setup's SAPWD,
+    // pgBackRest's repo1-azure-key, MinIO's "Secret Key: x" (mc admin user svcacct add)
+    for (String w : List.of("validationkey", "decryptionkey", "clear-text", "secret-value", "sapwd", "azure-key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "secret key", Trigger.EXACT_KEY));
     for (String w : List.of("unseal_keys_b64", "unseal_keys_hex", "recovery_keys_b64", "recovery_keys_hex",
         "keys_base64")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, Trigger.PLURAL));
@@ -658,7 +688,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.IBAN, "iban", Trigger.NEEDS_BOUNDARY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "passwords", Trigger.INDEXED));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "salt", b));
-    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "encrypt", Trigger.EXACT_KEY)); // Consul's gossip key
+    // Consul's gossip key (24 or 44 base64 characters: not ODBC 18's Encrypt=yes, Encrypt=strict)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "encrypt", Trigger.EXACT_KEY | Trigger.LONG_VALUE));
     for (String w : List.of("subscription-key", "subscription_key", "subscriptionkey", "presharedkey",
         "preshared_key")) { // (WireGuard's PresharedKey = …, wg showconf)
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));

@@ -186,7 +186,9 @@ final class UserSlotDetector {
     int close = escaped && s.at(end) == '\\' ? end + 1 : end;
     if (end == start || (open >= 0 && s.at(close) != s.at(open)) || (doubled && s.at(close + 1) != s.at(open))
         || (bracketAt >= 0 && s.at(end) != closer)
-        || (end - start == 1 && s.at(start) == '-')) {
+        || (end - start == 1 && s.at(start) == '-')
+        || (open < 0 && s.at(end) == '=' && s.at(end + 1) > ' ')) {
+      // (a DN after the phrase, "Failed to authenticate user CN=Jane Doe,OU=…": the DN's names are the DN rule's)
       return -1;
     }
     int after = open >= 0 || bracketAt >= 0 ? close + 1 : end; // past the closing quote or bracket
@@ -569,6 +571,22 @@ final class UserSlotDetector {
       return -1;
     }
     return segment(s, start, '/');
+  }
+
+  /** After {@code \home$\} of a Windows home share ({@code \\fs01\home$\jdoe}, AD's HomeDirectory): the user. */
+  static int homeShare(Scan s, int last) {
+    return segment(s, last + 1, '\\');
+  }
+
+  /** After {@code Principal=Name: [} (Spring Security's OIDC user's {@code toString()}): the name up to {@code ]}. */
+  static int bracketedName(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != ']' && s.b[end] != '\n') {
+      end++;
+    }
+    return s.at(end) == ']' && end > start && !KeyValueDetector.isPlaceholder(s, start, end)
+        && s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
   private static int segment(Scan s, int start, int sep) {
