@@ -57,6 +57,18 @@ class SecondRedTeamSession24Test extends RedactedAndKeptCases {
         // GlassFish's --property: the user's value ends at ':password='
         Arguments.of("asadmin create-jdbc-connection-pool --property user=app:password=Pz8kQ2vR7mXw OrdersPool",
             "asadmin create-jdbc-connection-pool --property user=<user>:password=<secret> OrdersPool"),
+        // PowerShell's variables, cmdlet identities; WLST's connect; Camel's RAW(); SQL Server's login procedures
+        Arguments.of("PS C:\\> $pw = 'Pz8kQ2vR7mXw!'", "PS C:\\> $pw = '<secret>'"),
+        Arguments.of("PS C:\\> Set-Mailbox -Identity jdoe -ForwardingSmtpAddress x", "PS C:\\> Set-Mailbox -Identity <user> -ForwardingSmtpAddress x"),
+        Arguments.of("PS C:\\> Get-MailboxStatistics -Identity \"Jane Doe\" | fl DisplayName",
+            "PS C:\\> Get-MailboxStatistics -Identity \"<name>\" | fl DisplayName"),
+        Arguments.of("PS C:\\> Get-ADUser jdoe -Properties *", "PS C:\\> Get-ADUser <user> -Properties *"),
+        Arguments.of("wls:/offline> connect('weblogic','Pz8kQ2vR7mXw','t3://db.example.internal:7001')",
+            "wls:/offline> connect('<user>','<secret>','t3://<host>:7001')"),
+        Arguments.of(".to(\"sftp://files.example.net/inbox?password=RAW(Pz8k&Q2vR7mXw)&binary=true\")",
+            ".to(\"sftp://files.example.net/inbox?password=RAW(<secret>)&binary=true\")"),
+        Arguments.of("EXEC sp_addlogin 'jdoe', 'Pz8kQ2vR7mXw', 'Orders';", "EXEC sp_addlogin '<user>', '<secret>', 'Orders';"),
+        Arguments.of("EXEC sp_password NULL, 'Pz8kQ2vR7mXw', 'jdoe';", "EXEC sp_password NULL, '<secret>', '<user>';"),
         // users
         Arguments.of("[Principal=Name: [jane.doe], Granted Authorities: [[OIDC_USER]]",
             "[Principal=Name: [<user>], Granted Authorities: [[OIDC_USER]]"),
@@ -86,6 +98,9 @@ class SecondRedTeamSession24Test extends RedactedAndKeptCases {
         "az login --service-principal -u 1f2e3d4c-1111-2222-3333-444455556666 --tenant x",
         "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu)",
         "reg add \"HKLM\\Software\\X\" /v DefaultPassword /t REG_SZ",
-        "the user name is required");
+        "the user name is required",
+        "db.connect('localhost', 'orders')",
+        "PS C:\\> Get-ADUser -Filter * -Properties mail",
+        "PS C:\\> Set-ADUser -Identity $user -Enabled $false");
   }
 }

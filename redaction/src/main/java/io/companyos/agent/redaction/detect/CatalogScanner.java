@@ -593,6 +593,12 @@ final class CatalogScanner {
         return CommandLineDetector.windowsDomainTool(s, last, t.flags());
       case ODBC_UID:
         return CommandLineDetector.odbcUid(s, last);
+      case WLST_CONNECT:
+        return CommandLineDetector.wlstConnect(s, last);
+      case SQL_SERVER_LOGIN_PROC:
+        return CommandLineDetector.sqlServerLoginProc(s, last, t.flags());
+      case POWERSHELL_IDENTITY:
+        return CommandLineDetector.powershellIdentity(s, last);
       case HOME_SHARE:
         return UserSlotDetector.homeShare(s, last);
       case RADOSGW_UID:

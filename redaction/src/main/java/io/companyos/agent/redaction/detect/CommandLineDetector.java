@@ -906,6 +906,96 @@ final class CommandLineDetector {
         && s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /**
+   * The quoted arguments from {@code p} on, separated by commas (SQL's and Python's lists): fills {@code bounds} with
+   * each one's start and end; how many were read (a {@code NULL} counts as one without a string).
+   */
+  private static int quotedArguments(Scan s, int p, int[] bounds) {
+    int n = 0;
+    while (n < bounds.length / 2) {
+      p = skipBlanks(s, p);
+      int q = s.at(p);
+      if (q == '\'' || q == '"') {
+        int e = closingQuote(s, p + 1, q);
+        if (e < 0) {
+          break;
+        }
+        bounds[2 * n] = p + 1;
+        bounds[2 * n + 1] = e;
+        p = e + 1;
+      } else if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "null")) {
+        bounds[2 * n] = p;
+        bounds[2 * n + 1] = p;
+        p += 4;
+      } else {
+        break;
+      }
+      n++;
+      p = skipBlanks(s, p);
+      if (s.at(p) != ',') {
+        break;
+      }
+      p++;
+    }
+    return n;
+  }
+
+  /** At the {@code (} of WLST's {@code connect('u', 'pw', 't3://…')}: the user and the password. */
+  static int wlstConnect(Scan s, int last) {
+    int[] a = new int[6];
+    if (quotedArguments(s, last + 1, a) < 3 || !(Bytes.startsWith(s.b, a[4], s.hi, "t3://")
+        || Bytes.startsWith(s.b, a[4], s.hi, "t3s://"))) {
+      return -1;
+    }
+    return KeyedForms.userAndSecret(s, a[0], a[1], a[2], a[3]) ? a[3] : -1;
+  }
+
+  /**
+   * After SQL Server's {@code sp_addlogin } ({@code 'u', 'pw'[, 'db']}; {@code flags} 0) or {@code sp_password }
+   * ({@code old, 'new', 'u'}; 1): the user and the password(s).
+   */
+  static int sqlServerLoginProc(Scan s, int last, int flags) {
+    int[] a = new int[6];
+    int n = quotedArguments(s, last + 1, a);
+    if (flags == 0) {
+      return n >= 2 && KeyedForms.userAndSecret(s, a[0], a[1], a[2], a[3]) ? a[3] : -1;
+    }
+    if (n < 3) {
+      return -1;
+    }
+    if (a[1] > a[0] && !KeyValueDetector.isPlaceholder(s, a[0], a[1])) {
+      s.add(a[0], a[1], DetectorType.SECRET);
+    }
+    return KeyedForms.userAndSecret(s, a[4], a[5], a[2], a[3]) ? a[5] : -1;
+  }
+
+  /**
+   * After PowerShell's {@code -Identity }, {@code Get-ADUser }, {@code -MailNickName }: a user's name ({@code jdoe}), or
+   * a person's quoted ({@code "Jane Doe"}); not a variable, a flag, a GUID or a distinguished name.
+   */
+  static int powershellIdentity(Scan s, int last) {
+    int p = last + 1;
+    int q = s.at(p);
+    boolean quoted = q == '"' || q == '\'';
+    int start = quoted ? p + 1 : p;
+    int end = quoted ? closingQuote(s, start, q) : start;
+    if (!quoted) {
+      while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '|' && s.b[end] != ')') {
+        end++;
+      }
+    }
+    if (end <= start || s.b[start] == '$' || s.b[start] == '-' || s.b[start] == '(' || s.b[start] == '{'
+        || KeyValueDetector.isUuid(s, start, end) || Bytes.indexOf(s.b, start, end, "=") >= 0
+        || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    if (quoted && KeyValueDetector.looksLikePersonName(s, start, end)) {
+      return s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
+    }
+    return end - start >= 2 && Bytes.indexOf(s.b, start, end, " ") < 0 && Bytes.isAlpha(s.b[start])
+        && s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
   /** After {@code --uid=} on a {@code radosgw-admin} line: the Ceph object gateway's user. */
   static int radosgwUid(Scan s, int last) {
     if (!lineMentions(s, last, "radosgw-admin")) {

@@ -277,6 +277,11 @@ final class KeyValueDetector {
       return end < 0 ? -1 : Bytes.indexOf(s.b, vs + 3, end, "\n") < 0 ? accept(s, t, vs + 3, end)
           : eachLine(s, t, vs + 3, end);
     }
+    if (q == 'R' && Bytes.startsWith(s.b, vs, s.hi, "RAW(")) {
+      // Apache Camel's RAW(x) in an endpoint URI: the value as it is, & and blanks included, up to its )
+      int end = Bytes.indexOf(s.b, vs + 4, Math.min(s.hi, vs + 4 + MAX_VALUE), ")");
+      return end < 0 || Bytes.indexOf(s.b, vs + 4, end, "\n") >= 0 ? -1 : accept(s, t, vs + 4, end);
+    }
     if (q == '(' && Bytes.isDigit(s.at(vs + 1)) && Bytes.indexOf(s.b, vs, Math.min(s.hi, vs + 12), " bit") > 0) {
       return -1; // OpenSSL's text dump header, "Private-Key: (2048 bit, 2 primes)": the key's size
     }
@@ -1397,7 +1402,7 @@ final class KeyValueDetector {
   /** Whether a key may start after {@code c}: a line, a blank, a query or list separator, a brace, a quote. */
   private static boolean opensAKey(byte c) {
     return c == '\n' || c == '\r' || c == ' ' || c == '\t' || c == '?' || c == '&' || c == ';' || c == ','
-        || c == '{' || c == '"' || c == '\'' || c == '(' || c == '[';
+        || c == '{' || c == '"' || c == '\'' || c == '(' || c == '[' || c == '$'; // ($pw = 'x' of PowerShell)
   }
 
   static boolean isKeyChar(byte c) {

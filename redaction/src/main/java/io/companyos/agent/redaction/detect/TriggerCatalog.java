@@ -115,6 +115,14 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPRING_OIDC_NAME, DetectorType.USERNAME, "principal=name: [", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user name", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.ODBC_UID, DetectorType.USERNAME, "\nuid", 0));
+    // WebLogic's WLST connect('u', 'pw', 't3://…'); SQL Server's sp_addlogin 'u', 'pw' and sp_password old, 'pw',
+    // 'u'; PowerShell's and Exchange's cmdlet identities (-Identity x, Get-ADUser x, -MailNickName x)
+    t.add(new Trigger(Action.WLST_CONNECT, DetectorType.SECRET, "connect(", 0));
+    t.add(new Trigger(Action.SQL_SERVER_LOGIN_PROC, DetectorType.SECRET, "sp_addlogin ", 0));
+    t.add(new Trigger(Action.SQL_SERVER_LOGIN_PROC, DetectorType.SECRET, "sp_password ", 1));
+    for (String w : List.of("-identity ", "get-aduser ", "-mailnickname ")) {
+      t.add(new Trigger(Action.POWERSHELL_IDENTITY, DetectorType.USERNAME, w, 0));
+    }
     // HTTPie's --auth user:pw (its -a is redis-cli's pattern's), ngrok's agent token
     t.add(new Trigger(Action.HTTPIE_AUTH, DetectorType.SECRET, "--auth ", 0)); // (" --" starts 7,000 per 64 MiB)
     t.add(new Trigger(Action.NGROK_AUTHTOKEN, DetectorType.SECRET, "add-authtoken ", 0));
