@@ -965,8 +965,7 @@ final class KeyValueDetector {
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
-        || isKeyFilePath(s, start, end) || hclBlockLabel(s, start, end) || kindBeforeName(s, start, end)
-        || passwordSource(s, start, end) || (t.type() == DetectorType.USERNAME && isUuid(s, start, end))
+        || namesOrPointsAt(s, t, start, end)
         || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
       return -1; // names, sizes, references, counts and prose, not values (see each check)
     }
@@ -1423,6 +1422,19 @@ final class KeyValueDetector {
   }
 
   /**
+   * Session 24's values that are no values (see each check), behind the bytes they start or end with: every
+   * candidate value passes here, most of them after two comparisons.
+   */
+  private static boolean namesOrPointsAt(Scan s, Trigger t, int start, int end) {
+    int first = s.b[start];
+    int after = s.at(end);
+    return (first == '/' && isKeyFilePath(s, start, end))
+        || (after == '"' && hclBlockLabel(s, start, end))
+        || (after == ' ' && (kindBeforeName(s, start, end) || passwordSource(s, start, end)))
+        || (end - start == 36 && t.type() == DetectorType.USERNAME && isUuid(s, start, end));
+  }
+
+  /**
    * An absolute path to a key or certificate file, {@code --kubelet-client-key=/etc/kubernetes/pki/x.key},
    * {@code client_key: /etc/ssl/private/client.key}: where the key is, not the key.
    */
@@ -1543,7 +1555,7 @@ final class KeyValueDetector {
       // {…=}, Spring Cloud Config's {cipher}…: a secret encrypted with a key that is often beside it
       return false;
     }
-    if (isSecretReference(s, start, end) || Bytes.startsWith(s.b, start, end, "AutoGenerate")) {
+    if (isSecretReference(s, start, end) || (c == 'A' && Bytes.startsWith(s.b, start, end, "AutoGenerate"))) {
       return true; // (ASP.NET's machineKey default, AutoGenerate,IsolateApps)
     }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
