@@ -72,7 +72,9 @@ final class Anchors {
       // (sha256, export, /sys/: the MongoDB, Vault and transit patterns enter past them)
       "sha", "xpo", "/sy",
       // (cycle, decode, "set-value": the second red team's key words enter past them)
-      "cle", "dec", "t-v", "tex");
+      "cle", "dec", "t-v", "tex",
+      // (page: PagerDuty's integration URLs enter past it)
+      "pag");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

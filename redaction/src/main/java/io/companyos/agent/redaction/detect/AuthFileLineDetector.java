@@ -10,8 +10,8 @@ import io.companyos.agent.redaction.DetectorType;
  * secret and the user a user name; a hash is left to {@link PasswordHashDetector}, which finds it anywhere.
  *
  * <p>Recognised by the whole line's shape: two double-quoted strings and nothing else (a quote inside either is
- * doubled; the first not a word of capitals, a command as redis-cli prints it), or a login name that starts the line, a colon, the upper-case {@code TEXT}, {@code AES} or {@code md5}
- * and a value without blanks that ends it.
+ * doubled; the first not a word of capitals, a command as redis-cli prints it), or a login name that starts the
+ * line, a colon, the upper-case {@code TEXT}, {@code AES} or {@code md5} and a value without blanks that ends it.
  */
 final class AuthFileLineDetector {
   private static final int MAX_NAME = 128;

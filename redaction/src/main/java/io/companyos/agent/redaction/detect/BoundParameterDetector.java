@@ -158,7 +158,8 @@ final class BoundParameterDetector {
   /**
    * The start of the statement whose parameters are bound on the lines from {@code ls} on: going back over the lines
    * of parameters bound before, the nearest line that holds an SQL verb ({@code insert}, {@code update},
-   * {@code select}, {@code delete}, {@code merge}) as a word of its own (not {@code updated_at}), within {@link #MAX_LINES_BACK} lines; -1 if none.
+   * {@code select}, {@code delete}, {@code merge}) as a word of its own (not {@code updated_at}), within
+   * {@link #MAX_LINES_BACK} lines; -1 if none.
    */
   private static int statementBefore(Scan s, int ls) {
     int end = ls;

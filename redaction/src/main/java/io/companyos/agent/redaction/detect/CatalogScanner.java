@@ -599,6 +599,16 @@ final class CatalogScanner {
         return CommandLineDetector.sqlServerLoginProc(s, last, t.flags());
       case POWERSHELL_IDENTITY:
         return CommandLineDetector.powershellIdentity(s, last);
+      case SECRET_CLI_VALUE:
+        return CommandLineDetector.secretCliValue(s, last, t.flags());
+      case DB2_USING:
+        return CommandLineDetector.db2Using(s, last);
+      case RMAN_TARGET:
+        return CommandLineDetector.rmanTarget(s, last);
+      case SNMP_CREATE_USER:
+        return CommandLineDetector.snmpCreateUser(s, last);
+      case PAGERDUTY_INTEGRATION:
+        return CommandLineDetector.pagerDutyIntegration(s, last);
       case HOME_SHARE:
         return UserSlotDetector.homeShare(s, last);
       case RADOSGW_UID:

@@ -27,8 +27,9 @@ final class CommandLineDetector {
       if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
           || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell",
               "testsaslauthd", "doveadm pw", "cqlsh", "elasticsearch-users", "add-user", "nuget",
-              "ipa-server-install", "ipa-replica-install", "rabbitmqadmin", "hash.sh")
-              : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen", "bcp ", "osql "))) {
+              "ipa-server-install", "ipa-replica-install", "rabbitmqadmin", "hash.sh", "check_mysql", "couchbase-cli",
+              "cbq ")
+              : lineMentions(s, last, "sqlcmd", "zip ", "ipmitool", "ssh-keygen", "bcp ", "osql ", "knife "))) {
         return -1;
       }
       return secretWord(s, start);
@@ -448,7 +449,8 @@ final class CommandLineDetector {
     int c = s.at(start);
     boolean snmpAuth = s.b[last - 1] == 'A' && lineMentions(s, last, "snmp"); // net-snmp's -A authpassphrase
     if (c == 0 || c == '-' || Bytes.isSpace(c)
-        || !(snmpAuth || lineMentions(s, last, "redis-cli") || (s.b[last - 1] == 'a' && httpie(s, last)))) {
+        || !(snmpAuth || lineMentions(s, last, "redis-cli", "check_http")
+            || (s.b[last - 1] == 'a' && httpie(s, last)))) {
       return -1;
     }
     return secretWord(s, start);
@@ -994,6 +996,152 @@ final class CommandLineDetector {
     }
     return end - start >= 2 && Bytes.indexOf(s.b, start, end, " ") < 0 && Bytes.isAlpha(s.b[start])
         && s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** {@link #secretCliValue}'s flags: which tool's line the flag must be on. */
+  static final int CLI_ANSIBLE = 0;
+  static final int CLI_EYAML = 1;
+  static final int CLI_CONJUR = 2;
+  static final int CLI_VALUE = 3;
+  static final int CLI_GH = 4;
+  static final int CLI_SPLUNK = 5;
+
+  /** After a secret-storing command's value flag, on that command's line: the value, as a secret. */
+  static int secretCliValue(Scan s, int last, int tool) {
+    boolean line;
+    switch (tool) {
+      case CLI_ANSIBLE:
+        line = lineMentions(s, last, "ansible-vault");
+        break;
+      case CLI_EYAML:
+        line = lineMentions(s, last, "eyaml ");
+        break;
+      case CLI_CONJUR:
+        line = lineMentions(s, last, "conjur ");
+        break;
+      case CLI_VALUE:
+        line = lineMentions(s, last, "akeyless ", "ssm put-parameter", "keyvault secret set", "secretsmanager ");
+        break;
+      case CLI_GH:
+        line = lineMentions(s, last, "gh secret set");
+        break;
+      default:
+        line = lineMentions(s, last, "splunk ");
+        break;
+    }
+    int start = last + 1;
+    int c = s.at(start);
+    return !line || c == 0 || c == '-' || Bytes.isSpace(c) ? -1 : secretWord(s, start);
+  }
+
+  /** After {@code  using } on a DB2 {@code connect to DB user U using PW} line: the password (the user too). */
+  static int db2Using(Scan s, int last) {
+    int ls = last;
+    while (ls > s.lo && last - ls < 512 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    int connect = indexOfIgnoreCase(s, ls, last, "connect to ");
+    int user = connect < 0 ? -1 : indexOfIgnoreCase(s, connect, last, " user ");
+    if (user < 0) {
+      return -1;
+    }
+    int us = user + 6;
+    int ue = us;
+    while (ue < last && s.b[ue] > ' ') {
+      ue++;
+    }
+    if (ue != last - 6 || ue == us) { // (the user is the word before " using ")
+      return -1;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, us, ue)) {
+      s.add(us, ue, DetectorType.USERNAME);
+    }
+    return secretWord(s, last + 1);
+  }
+
+  private static int indexOfIgnoreCase(Scan s, int from, int to, String w) {
+    for (int p = from; p + w.length() <= to; p++) {
+      if (Bytes.startsWithIgnoreCase(s.b, p, to, w)) {
+        return p;
+      }
+    }
+    return -1;
+  }
+
+  /** After {@code rman target }: the connect string {@code user/password@db} (also RMAN's catalog's, on its line). */
+  static int rmanTarget(Scan s, int last) {
+    int r = -1;
+    int p = last + 1;
+    for (int k = 0; k < 2 && p > 0; k++) {
+      int end = p;
+      int slash = -1;
+      while (end < s.hi && end - p < 256 && s.b[end] > ' ' && s.b[end] != '@') {
+        if (s.b[end] == '/' && slash < 0) {
+          slash = end;
+        }
+        end++;
+      }
+      if (slash > p && slash + 1 < end) {
+        r = Math.max(r, UrlUserinfoDetector.oracleLogin(s, p, slash, end));
+      }
+      int le = end;
+      while (le < s.hi && le - end < 256 && s.b[le] != '\n') {
+        le++;
+      }
+      int catalog = Bytes.indexOf(s.b, end, le, " catalog ");
+      p = catalog < 0 ? -1 : catalog + 9;
+    }
+    return r;
+  }
+
+  /**
+   * After net-snmp's {@code createUser } (snmpd.conf, snmptrapd.conf; an {@code -e ENGINE} first): the SNMPv3 user,
+   * then its authentication and privacy passphrases after their protocols ({@code SHA "a" AES "p"}).
+   */
+  static int snmpCreateUser(Scan s, int last) {
+    int p = last + 1;
+    if (s.at(p) == '-' && s.at(p + 1) == 'e' && s.at(p + 2) == ' ') {
+      p = skipBlanks(s, nextWordEnd(s, p + 3));
+    }
+    int userEnd = nextWordEnd(s, p);
+    int proto = skipBlanks(s, userEnd);
+    if (userEnd == p || !(Bytes.startsWith(s.b, proto, s.hi, "SHA") || Bytes.startsWith(s.b, proto, s.hi, "MD5"))) {
+      return -1;
+    }
+    s.add(p, userEnd, DetectorType.USERNAME);
+    int r = -1;
+    int q = skipBlanks(s, nextWordEnd(s, proto));
+    for (int k = 0; k < 2 && q < s.hi && s.b[q] != '\n'; k++) {
+      int quote = s.at(q) == '"' ? '"' : 0;
+      int start = quote != 0 ? q + 1 : q;
+      int end = quote != 0 ? closingQuote(s, start, quote) : nextWordEnd(s, q);
+      if (end <= start) {
+        break;
+      }
+      if (s.add(start, end, DetectorType.SECRET)) {
+        r = end;
+      }
+      q = skipBlanks(s, quote != 0 ? end + 1 : end); // the privacy protocol, then its passphrase
+      if (!(Bytes.startsWith(s.b, q, s.hi, "AES") || Bytes.startsWith(s.b, q, s.hi, "DES"))) {
+        break;
+      }
+      q = skipBlanks(s, nextWordEnd(s, q));
+    }
+    return r;
+  }
+
+  private static int nextWordEnd(Scan s, int p) {
+    while (p < s.hi && s.b[p] > ' ') {
+      p++;
+    }
+    return p;
+  }
+
+  /** After {@code pagerduty.com/integration/}: the Events v1 integration key (32 hex digits) in its URL path. */
+  static int pagerDutyIntegration(Scan s, int last) {
+    int start = last + 1;
+    return Bytes.hexRun(s.b, start, s.hi, 33) == 32 && s.at(start + 32) == '/'
+        && s.add(start, start + 32, DetectorType.SECRET) ? start + 32 : -1;
   }
 
   /** After {@code --uid=} on a {@code radosgw-admin} line: the Ceph object gateway's user. */

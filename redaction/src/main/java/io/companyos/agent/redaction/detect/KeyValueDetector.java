@@ -425,8 +425,12 @@ final class KeyValueDetector {
    * smaller compile.)
    */
   private static int special(Scan s, Trigger t, int ks, int wordEnd, int n1) {
+    if (n1 == ' ' && wordEnd - ks == 4 && Bytes.startsWith(s.b, ks, wordEnd, "salt") && KeyedForms.startsLine(s, ks)) {
+      return -1; // SaltStack's CLI, salt 'web*' cmd.run …: a target glob
+    }
     if (t.type() == DetectorType.SECRET && n1 == ':' && wordEnd - ks == 7
-        && (Bytes.startsWithIgnoreCase(s.b, ks - 11, ks, "image pull ") || Bytes.startsWithIgnoreCase(s.b, ks - 10, ks, "mountable "))) {
+        && (Bytes.startsWithIgnoreCase(s.b, ks - 11, ks, "image pull ")
+            || Bytes.startsWithIgnoreCase(s.b, ks - 10, ks, "mountable "))) {
       return -1; // kubectl describe serviceaccount's "Image Pull Secrets:  regcred", "Mountable secrets:": names
     }
     if (t.has(Trigger.SECRET_WORD) && (s.at(ks - 1) == ',' || s.at(ks - 1) == '{')
@@ -1080,7 +1084,8 @@ final class KeyValueDetector {
           envPrefix = false; // only the first blank: "KEY=a passphrase with words" keeps the rest of its line
         }
       } else if (c == ' ' || c == '\t' || c == ',' || c == ';' || c == '&' || c == '"' || c == '\''
-          || c == '}' || c == ']' || c == ')' || c == '<' || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n' || s.at(p + 1) == 'r'))
+          || c == '}' || c == ']' || c == ')' || c == '<'
+          || (c == '\\' && (s.at(p + 1) == '"' || s.at(p + 1) == 'n' || s.at(p + 1) == 'r'))
           || (c == '[' && s.at(p + 1) == '\\')) { // (Apache HttpClient's wire log ends a line "[\r][\n]")
         break;
       }
@@ -1309,7 +1314,8 @@ final class KeyValueDetector {
    * {@code -keypass}, Docker's {@code identitytoken}, {@code registrytoken} (recognised here, at the short word's
    * pattern, rather than by patterns of their own, whose common byte pairs would slow the scan down).
    */
-  static final String[] RUN_TOGETHER = {"store", "key", "identity", "registry", "admin", "root", "db"};
+  static final String[] RUN_TOGETHER = {"store", "key", "identity", "registry", "admin", "root", "db", "auth", "priv",
+    "user", "smtp", "mail"};
 
   private static boolean runTogether(Scan s, int keyStart, int wordStart) {
     for (String w : RUN_TOGETHER) {
@@ -1518,7 +1524,8 @@ final class KeyValueDetector {
    */
   private static boolean isSecretReference(Scan s, int start, int end) {
     int c = s.b[start];
-    if (c == 'v' || c == 'r' || c == 'o' || c == 'a' || c == 'e' || c == 'f' || c == '!') { // (the first bytes below)
+    // (the first bytes of SECRET_REFERENCES)
+    if (c == 'v' || c == 'r' || c == 'o' || c == 'a' || c == 'e' || c == 'f' || c == '!' || c == '#') {
       for (String r : SECRET_REFERENCES) {
         if (Bytes.startsWith(s.b, start, end, r) && end - start > r.length()) {
           return true;
@@ -1540,8 +1547,17 @@ final class KeyValueDetector {
     return false;
   }
 
+  private static boolean allStars(Scan s, int start, int end) {
+    for (int p = start; p < end; p++) {
+      if (s.b[p] != '*') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static final String[] SECRET_REFERENCES = {
-    "vault:secret/", "ref+", "op://", "awssm://", "env://", "file://", "!ENV ", "env(\"", "env('"};
+    "vault:secret/", "ref+", "op://", "awssm://", "env://", "file://", "!ENV ", "env(\"", "env('", "#{ENV["};
 
   static boolean isPlaceholder(Scan s, int start, int end) {
     int len = end - start;
@@ -1557,6 +1573,12 @@ final class KeyValueDetector {
     }
     if (isSecretReference(s, start, end) || (c == 'A' && Bytes.startsWith(s.b, start, end, "AutoGenerate"))) {
       return true; // (ASP.NET's machineKey default, AutoGenerate,IsolateApps)
+    }
+    if (c == '$' && len > 3 && s.b[start + 1] == 'M' && s.b[start + 2] == '$') {
+      return false; // F5 BIG-IP's encrypted values, password $M$…: a secret, not a $X variable
+    }
+    if (c == '*' && allStars(s, start, end)) {
+      return true; // a glob or a mask: salt '*' test.ping, ****
     }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {

@@ -53,6 +53,41 @@ final class KeyedForms {
     return KeyNames.isRedactableValue(type, key, value) && s.add(start, end, type) ? end : -1;
   }
 
+  /**
+   * Whether the line of {@code ks} is a device's configuration command: FortiOS's, Junos', VyOS' and PAN-OS' {@code set
+   * …} (indented or not), F5's {@code tmsh …}: a secret key word in it takes the next word.
+   */
+  private static boolean deviceCommandLine(Scan s, int ks) {
+    int ls = ks;
+    while (ls > s.lo && ks - ls < 1024 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    while (ls < ks && isBlank(s.b[ls])) {
+      ls++;
+    }
+    return Bytes.startsWith(s.b, ls, ks, "set ") || Bytes.startsWith(s.b, ls, ks, "tmsh ");
+  }
+
+  /**
+   * The value after a secret key word on a {@link #deviceCommandLine}, past a format word ({@code ENC},
+   * {@code ascii-text}, PAN-OS' {@code key}).
+   */
+  private static int deviceCommandValue(Scan s, Trigger t, int sp) {
+    for (String format : DEVICE_FORMAT_WORDS) {
+      if (Bytes.startsWith(s.b, sp, s.hi, format) && s.at(sp + format.length()) == ' ') {
+        sp = KeyValueDetector.skipSpaces(s, sp + format.length());
+        break;
+      }
+    }
+    int q = s.at(sp);
+    boolean quoted = q == '"' || q == '\'';
+    int end = quoted ? KeyValueDetector.closingQuote(s, sp + 1, q) : wordEnd(s, sp);
+    return end < 0 ? -1 : quoted ? KeyValueDetector.accept(s, t, sp + 1, end) : KeyValueDetector.accept(s, t, sp, end);
+  }
+
+  private static final String[] DEVICE_FORMAT_WORDS =
+      {"ENC", "ascii-text", "hexadecimal", "plaintext", "ciphertext", "key"};
+
   private static boolean isPlanMarker(int c) {
     return c == '+' || c == '~' || c == '-';
   }
@@ -174,6 +209,10 @@ final class KeyedForms {
       if (ks == wordStart && wordEnd - ks == 8 && s.at(ks - 1) == ' ' && Bytes.startsWith(s.b, ks, s.hi, "password")
           && CommandLineDetector.lineMentions(s, ks, "nmcli ")) {
         return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // nmcli dev wifi connect SSID password PW
+      }
+      if (t.type() == DetectorType.SECRET && (deviceCommandLine(s, ks)
+          || (s.at(sp) == '$' && s.at(sp + 1) == 'M' && s.at(sp + 2) == '$'))) {
+        return deviceCommandValue(s, t, sp); // (F5's "passphrase $M$…" anywhere: its encrypted format)
       }
       boolean lineStart = startsLine(s, ks);
       boolean configKey = isConfigKey(s, ks, wordEnd);

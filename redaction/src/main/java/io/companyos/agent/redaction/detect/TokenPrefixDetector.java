@@ -9,7 +9,7 @@ import java.util.List;
  * Grafana, Docker Hub, Atlassian, Hugging Face, Databricks, Pulumi, Postman, New Relic, Sentry, Linear,
  * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Replicate, Figma, RubyGems, Telegram,
  * Google OAuth refresh tokens, Tailscale, Honeycomb, Buildkite, CircleCI, Netlify, Heroku, Dynatrace, Fly.io,
- * Elasticsearch service tokens, NATS seeds, Doppler.
+ * Elasticsearch service tokens, NATS seeds, Doppler, PAN-OS.
  */
 final class TokenPrefixDetector {
   /** The body alphabet: base64url and {@code .} (the default). */
@@ -80,7 +80,9 @@ final class TokenPrefixDetector {
           new Prefix("AAEAAWVsYXN0aWMv", 30, "WVsYXN0aWMv", STD, ""), new Prefix("SUA", 50, ALNUM),
           new Prefix("SAA", 50, ALNUM), new Prefix("SOA", 50, ALNUM),
           // Doppler's service, personal, CLI and service-account tokens
-          new Prefix("dp.st.", 40), new Prefix("dp.pt.", 40), new Prefix("dp.ct.", 40), new Prefix("dp.sa.", 40));
+          new Prefix("dp.st.", 40), new Prefix("dp.pt.", 40), new Prefix("dp.ct.", 40), new Prefix("dp.sa.", 40),
+          // PAN-OS' API keys (keygen's <key>, X-PAN-KEY, &key=) and its encrypted configuration values (-AQ==…)
+          new Prefix("LUFRPT", 40, STD), new Prefix("-AQ==", 20, "aq==", STD, ""));
 
   private TokenPrefixDetector() {}
 

@@ -123,6 +123,20 @@ final class TriggerCatalog {
     for (String w : List.of("-identity ", "get-aduser ", "-mailnickname ")) {
       t.add(new Trigger(Action.POWERSHELL_IDENTITY, DetectorType.USERNAME, w, 0));
     }
+    // (session 24's third red team) the value of the secret-storing CLIs (ansible-vault encrypt_string 'x', eyaml
+    // encrypt -s 'x', conjur variable set -v x, akeyless/aws ssm/az keyvault --value x, gh secret set --body x),
+    // Splunk's -auth u:pw; DB2's connect … user u using pw; RMAN's target u/pw@db; net-snmp's createUser u SHA "a" AES
+    // "p"; a PagerDuty Events v1 URL's integration key
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "encrypt_string ", CommandLineDetector.CLI_ANSIBLE));
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "encrypt -s ", CommandLineDetector.CLI_EYAML));
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, " -v ", CommandLineDetector.CLI_CONJUR));
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "--value ", CommandLineDetector.CLI_VALUE));
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "--body ", CommandLineDetector.CLI_GH));
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, " -auth ", CommandLineDetector.CLI_SPLUNK));
+    t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
+    t.add(new Trigger(Action.RMAN_TARGET, DetectorType.SECRET, "rman target ", 0));
+    t.add(new Trigger(Action.SNMP_CREATE_USER, DetectorType.SECRET, "\ncreateuser ", 0)); // (snmpd.conf's lines)
+    t.add(new Trigger(Action.PAGERDUTY_INTEGRATION, DetectorType.SECRET, "pagerduty.com/integration/", 0));
     // HTTPie's --auth user:pw (its -a is redis-cli's pattern's), ngrok's agent token
     t.add(new Trigger(Action.HTTPIE_AUTH, DetectorType.SECRET, "--auth ", 0)); // (" --" starts 7,000 per 64 MiB)
     t.add(new Trigger(Action.NGROK_AUTHTOKEN, DetectorType.SECRET, "add-authtoken ", 0));
@@ -662,6 +676,16 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "secret key", Trigger.EXACT_KEY));
+    // (session 24's third red team) pre-shared keys (MikroTik's wpa2-pre-shared-key=, WireGuard's preshared-key=,
+    // pfSense's <pre-shared-key> and <ipsecpsk>), shared keys (pfSense's OpenVPN <shared_key>, Fluent Bit's
+    // Shared_Key, Fluentd's shared_key), Junos' plain-text-password-value, Splunk's pass4SymmKey, an SNMP community
+    // under its key (Telegraf's community = "x"), PAN-OS' X-PAN-KEY, the auth0 CLI's "CLIENT SECRET   x" row
+    for (String w : List.of("pre-shared-key", "preshared-key", "ipsecpsk", "shared_key", "shared-key",
+        "password-value", "pass4symmkey", "x-pan-key")) { // ("pan-key": "pan" starts ~54,000 words per 64 MiB)
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "community", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "client secret", Trigger.EXACT_KEY));
     for (String w : List.of("unseal_keys_b64", "unseal_keys_hex", "recovery_keys_b64", "recovery_keys_hex",
         "keys_base64")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, Trigger.PLURAL));
