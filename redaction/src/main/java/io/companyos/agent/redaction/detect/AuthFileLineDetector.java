@@ -72,7 +72,7 @@ final class AuthFileLineDetector {
     while (end < limit && s.b[end] > ' ') {
       end++;
     }
-    if (end == value || !atLineEnd(s, end) || (text && s.b[value] == '/') || (aes && !isBase64(s, value, end))
+    if (end == value || !atLineEnd(s, end) || (text && s.b[value] == '/') || (aes && CommandLineDetector.base64End(s, value) < end)
         || (md5 && (end - value != 32 || Bytes.hexRun(s.b, value, end, 32) != 32))) {
       return -1;
     }
@@ -117,16 +117,6 @@ final class AuthFileLineDetector {
   private static boolean isCommand(Scan s, int start, int end) {
     for (int p = start; p < end; p++) {
       if (!Bytes.isUpper(s.b[p])) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean isBase64(Scan s, int start, int end) {
-    for (int p = start; p < end; p++) {
-      int c = s.b[p];
-      if (!(Bytes.isAlnum(c) || c == '+' || c == '/' || c == '=')) {
         return false;
       }
     }

@@ -461,10 +461,7 @@ final class CommandLineDetector {
    * whose {@code -a}/{@code --auth} takes {@code user:password}.
    */
   static boolean httpie(Scan s, int p) {
-    int ls = p;
-    while (ls > s.lo && p - ls < 4096 && s.b[ls - 1] != '\n') {
-      ls--;
-    }
+    int ls = lineStartWithin(s, p, 4096);
     if (s.at(ls) == '$' && s.at(ls + 1) == ' ') {
       ls += 2;
     }
@@ -818,14 +815,8 @@ final class CommandLineDetector {
 
   /** At {@code /sys/unseal} on a line: the {@code "key"} of its JSON body, before or after the path (curl's order). */
   static int vaultUnsealBody(Scan s, int last) {
-    int ls = last;
-    while (ls > s.lo && last - ls < 4096 && s.b[ls - 1] != '\n') {
-      ls--;
-    }
-    int le = last;
-    while (le < s.hi && le - last < 4096 && s.b[le] != '\n') {
-      le++;
-    }
+    int ls = lineStartWithin(s, last, 4096);
+    int le = lineEndWithin(s, last, 4096);
     int key = Bytes.indexOf(s.b, ls, le, "\"key\"");
     if (key < 0) {
       return -1;
@@ -841,10 +832,7 @@ final class CommandLineDetector {
 
   /** At {@code transit/export/} (Vault's audit log, the CLI's output): every value of the {@code "keys"} map after it. */
   static int transitExport(Scan s, int last) {
-    int le = last;
-    while (le < s.hi && le - last < 16384 && s.b[le] != '\n') {
-      le++;
-    }
+    int le = lineEndWithin(s, last, 16384);
     int keys = Bytes.indexOf(s.b, last, le, "\"keys\":{");
     if (keys < 0) {
       return -1;
@@ -1036,10 +1024,7 @@ final class CommandLineDetector {
 
   /** After {@code  using } on a DB2 {@code connect to DB user U using PW} line: the password (the user too). */
   static int db2Using(Scan s, int last) {
-    int ls = last;
-    while (ls > s.lo && last - ls < 512 && s.b[ls - 1] != '\n') {
-      ls--;
-    }
+    int ls = lineStartWithin(s, last, 512);
     int connect = indexOfIgnoreCase(s, ls, last, "connect to ");
     int user = connect < 0 ? -1 : indexOfIgnoreCase(s, connect, last, " user ");
     if (user < 0) {
@@ -1084,10 +1069,7 @@ final class CommandLineDetector {
       if (slash > p && slash + 1 < end) {
         r = Math.max(r, UrlUserinfoDetector.oracleLogin(s, p, slash, end));
       }
-      int le = end;
-      while (le < s.hi && le - end < 256 && s.b[le] != '\n') {
-        le++;
-      }
+      int le = lineEndWithin(s, end, 256);
       int catalog = Bytes.indexOf(s.b, end, le, " catalog ");
       p = catalog < 0 ? -1 : catalog + 9;
     }
@@ -1158,7 +1140,26 @@ final class CommandLineDetector {
         ? end : -1;
   }
 
-  private static int base64End(Scan s, int p) {
+  /** The end of the line at {@code from} (its {@code \n}, or {@code s.hi}), looked for within {@code max} bytes. */
+  static int lineEndWithin(Scan s, int from, int max) {
+    int le = from;
+    while (le < s.hi && le - from < max && s.b[le] != '\n') {
+      le++;
+    }
+    return le;
+  }
+
+  /** The start of the line at {@code from}, looked for within {@code max} bytes back. */
+  static int lineStartWithin(Scan s, int from, int max) {
+    int ls = from;
+    while (ls > s.lo && from - ls < max && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    return ls;
+  }
+
+  /** The end of the base64 run (letters, digits, {@code + / =}) at {@code p}. */
+  static int base64End(Scan s, int p) {
     while (p < s.hi && (Bytes.isAlnum(s.b[p]) || s.b[p] == '+' || s.b[p] == '/' || s.b[p] == '=')) {
       p++;
     }
@@ -1181,10 +1182,7 @@ final class CommandLineDetector {
 
   /** At {@code /v DefaultPassword } of {@code reg add …\Winlogon}: the data after {@code /d} on the line. */
   static int winlogonPassword(Scan s, int last) {
-    int le = last;
-    while (le < s.hi && le - last < 1024 && s.b[le] != '\n') {
-      le++;
-    }
+    int le = lineEndWithin(s, last, 1024);
     int d = Bytes.indexOf(s.b, last, le, " /d ");
     if (d < 0) {
       return -1;
