@@ -36,6 +36,9 @@ class ThirdRedTeamSession24Test extends RedactedAndKeptCases {
         Arguments.of("/interface wireless security-profiles add name=corp wpa2-pre-shared-key=WiFiCorpKey2024",
             "/interface wireless security-profiles add name=corp wpa2-pre-shared-key=<secret>"),
         Arguments.of("\t\t\t<ipsecpsk>IpsecUserPsk2024</ipsecpsk>", "\t\t\t<ipsecpsk><secret></ipsecpsk>"),
+        Arguments.of("<tls>IwojIDIwNDggYml0IE9wZW5WUE4gc3RhdGljIGtleQojCi0tLS0tQkVHSU4gT3BlblZQTiBTdGF0aWMga2V5IFYxLS0tLS0K"
+            + "NDEzYTkwMWJmNTliOGFkMzEyYmNmN2YyNDlmOTAyYjUKMzEwMzBjMjkxODM2OGYxM2RiYmRjZmQ2ZWFmODM3MWYK</tls>",
+            "<tls><private_key></tls>"),
         Arguments.of("    Shared_Key  Q2hhbmdlTWVQbGVhc2VUaGlzSXNBRmFrZUxvZ0FuYWx5dGljc0tleTA=",
             "    Shared_Key  <secret>"),
         Arguments.of("authpwd=plainpw123\nsmtppwd=plainpw123", "authpwd=<secret>\nsmtppwd=<secret>"),

@@ -20,6 +20,7 @@ import java.util.List;
  *   <li>an OpenSSH private key body without its PEM lines ({@code b3BlbnNzaC1rZXktdjE}, {@code openssh-key-v1});
  *   <li>an AWS STS session token ({@code FwoGZXIvYXdz…}, {@code IQoJb3JpZ2luX2Vj…}, {@code AQoDYXdz…}), counted as
  *       {@link DetectorType#AWS_SECRET_KEY}.
+ *   <li>an OpenVPN static key file ({@code IwojIDIwNDggYml0IE9wZW5WUE4g…}, "# 2048 bit OpenVPN static key").
  * </ul>
  *
  * The run is the standard base64 alphabet and its padding; a run wrapped at 64 or 76 characters (a new line, a
@@ -32,7 +33,8 @@ final class Base64SecretDetector {
     PEM,
     DER,
     OPENSSH,
-    AWS_SESSION
+    AWS_SESSION,
+    OPENVPN_STATIC
   }
 
   /**
@@ -56,7 +58,10 @@ final class Base64SecretDetector {
           // the first byte of an STS token varies (its first base64 characters with it): the trigger starts after it
           new Magic("oGZXIvYXdz", 2, Kind.AWS_SESSION, 100), // FwoGZXIvYXdz, FQoGZXIvYXdz
           new Magic("YXdz", 4, Kind.AWS_SESSION, 100), // AQoDYXdz, FQoDYXdz
-          new Magic("uX2Vj", 11, Kind.AWS_SESSION, 100)); // IQoJb3JpZ2luX2Vj
+          new Magic("uX2Vj", 11, Kind.AWS_SESSION, 100), // IQoJb3JpZ2luX2Vj
+          // (session 24) an OpenVPN static key file in base64 (pfSense's and OPNsense's config.xml, <tls>,
+          // <shared_key>): "#\n# 2048 bit OpenVPN static key\n…", IwojIDIwNDggYml0IE9wZW5WUE4g…
+          new Magic("IDIwNDggYml0IE9wZW5WUE4g", 4, Kind.OPENVPN_STATIC, 64));
 
   private static final int MAX_RUN = PemDetector.MAX_BLOCK;
   private static final byte[] DECODE = new byte[256];
@@ -109,6 +114,9 @@ final class Base64SecretDetector {
       case AWS_SESSION:
         secret = true;
         type = DetectorType.AWS_SECRET_KEY;
+        break;
+      case OPENVPN_STATIC:
+        secret = true;
         break;
       default:
         throw new IllegalStateException("unhandled kind " + m.kind());
