@@ -35,7 +35,7 @@ final class AuthFileLineDetector {
     }
     int value = p + 1;
     int valueEnd = quotedEnd(s, value, MAX_PASSWORD);
-    if (valueEnd < value || !atLineEnd(s, valueEnd + 1)) {
+    if (valueEnd < value || !blanksToLineEnd(s, valueEnd + 1)) {
       return -1;
     }
     boolean found = valueEnd > value && !isHash(s, value, valueEnd) && !KeyValueDetector.isPlaceholder(s, value, valueEnd)
@@ -72,7 +72,7 @@ final class AuthFileLineDetector {
     while (end < limit && s.b[end] > ' ') {
       end++;
     }
-    if (end == value || !atLineEnd(s, end) || (text && s.b[value] == '/') || (aes && CommandLineDetector.base64End(s, value) < end)
+    if (end == value || !blanksToLineEnd(s, end) || (text && s.b[value] == '/') || (aes && CommandLineDetector.base64End(s, value) < end)
         || (md5 && (end - value != 32 || Bytes.hexRun(s.b, value, end, 32) != 32))) {
       return -1;
     }
@@ -101,11 +101,11 @@ final class AuthFileLineDetector {
   }
 
   /** Whether only blanks lie between {@code p} and the line's end (or the input's). */
-  private static boolean atLineEnd(Scan s, int p) {
-    while (p < s.hi && (s.b[p] == ' ' || s.b[p] == '\t' || s.b[p] == '\r')) {
+  private static boolean blanksToLineEnd(Scan s, int p) {
+    while (s.at(p) == ' ' || s.at(p) == '\t') {
       p++;
     }
-    return p < s.hi ? s.b[p] == '\n' : s.eof;
+    return PasswdLineDetector.atLineEnd(s, p);
   }
 
   private static boolean isHash(Scan s, int start, int end) {

@@ -105,10 +105,7 @@ final class BoundParameterDetector {
   static int orm(Scan s, int last, int form) {
     int n;
     int v;
-    int lineEnd = last;
-    while (lineEnd < s.hi && lineEnd - last < KeyValueDetector.MAX_VALUE && s.b[lineEnd] != '\n') {
-      lineEnd++;
-    }
+    int lineEnd = CommandLineDetector.lineEndWithin(s, last, KeyValueDetector.MAX_VALUE);
     int end;
     if (form == SPRING_JDBC) {
       int index = Bytes.indexOf(s.b, Math.max(s.lo, last - 40), last, "column index ");
@@ -128,10 +125,7 @@ final class BoundParameterDetector {
     if (n < 1 || n > MAX_PARAMETERS || v < 0 || end <= v) {
       return -1;
     }
-    int ls = last;
-    while (ls > s.lo && s.b[ls - 1] != '\n') {
-      ls--;
-    }
+    int ls = CommandLineDetector.lineStartWithin(s, last, Integer.MAX_VALUE);
     int statement = statementBefore(s, ls);
     String column = statement < 0 ? null : questionMarkColumn(s, statement, ls, n);
     DetectorType type = column == null ? null : KeyNames.classify(column);
@@ -164,12 +158,9 @@ final class BoundParameterDetector {
   private static int statementBefore(Scan s, int ls) {
     int end = ls;
     for (int k = 0; k < MAX_LINES_BACK && end > s.lo; k++) {
-      int start = end - 1;
-      while (start > s.lo && s.b[start - 1] != '\n') {
-        start--;
-      }
+      int start = CommandLineDetector.lineStartWithin(s, end - 1, Integer.MAX_VALUE);
       for (String verb : SQL_VERBS) {
-        int at = indexOfIgnoreCase(s, start, end, verb);
+        int at = Bytes.indexOfIgnoreCase(s.b, start, end, verb);
         if (at >= 0 && (at == start || !Bytes.isWord(s.b[at - 1])) && !Bytes.isWord(s.at(at + verb.length()))) {
           return at;
         }
@@ -180,15 +171,6 @@ final class BoundParameterDetector {
   }
 
   private static final String[] SQL_VERBS = {"insert", "update", "select", "delete", "merge"};
-
-  private static int indexOfIgnoreCase(Scan s, int from, int to, String w) {
-    for (int p = from; p + w.length() <= to; p++) {
-      if ((s.b[p] | 0x20) == w.charAt(0) && Bytes.startsWithIgnoreCase(s.b, p, to, w)) {
-        return p;
-      }
-    }
-    return -1;
-  }
 
   /** The column the {@code n}-th {@code ?} of the statement in {@code [from, to)} is bound to, or null. */
   private static String questionMarkColumn(Scan s, int from, int to, int n) {

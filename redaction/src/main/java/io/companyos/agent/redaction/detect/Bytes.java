@@ -274,6 +274,17 @@ final class Bytes {
     return -1;
   }
 
+  /** The first index of the lower-case ASCII string {@code s} in {@code b[from, hi)}, any case, or -1. */
+  static int indexOfIgnoreCase(byte[] b, int from, int hi, String s) {
+    char first = s.charAt(0);
+    for (int i = from; i + s.length() <= hi; i++) {
+      if (lower(b[i]) == first && startsWithIgnoreCase(b, i, hi, s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Number of consecutive digits at {@code from}, at most {@code max}. */
   static int digitRun(byte[] b, int from, int hi, int max) {
     int i = from;

@@ -23,8 +23,7 @@ final class CommandLineDetector {
     boolean lower = s.b[last] == 'p';
     if (c == ' ') {
       start++;
-      c = s.at(start);
-      if (c == 0 || c == '-' || Bytes.isSpace(c) || isPort(s, start)
+      if (!argumentAt(s, start) || isPort(s, start)
           || !(lower ? lineMentions(s, last, "sshpass", " login", "mongo", "rdesktop", "psexec", "cypher-shell",
               "testsaslauthd", "doveadm pw", "cqlsh", "elasticsearch-users", "add-user", "nuget",
               "ipa-server-install", "ipa-replica-install", "rabbitmqadmin", "hash.sh", "check_mysql", "couchbase-cli",
@@ -42,7 +41,7 @@ final class CommandLineDetector {
       return arg == -1 || KeyValueDetector.isPlaceholder(s, Argv.start(arg), Argv.end(arg))
           || !s.add(Argv.start(arg), Argv.end(arg), DetectorType.SECRET) ? -1 : Argv.end(arg);
     }
-    if (c == 0 || c == '-' || Bytes.isSpace(c) || !lower || !lineMentions(s, last, "mysql", "mariadb", "sshpass", "7z ")) {
+    if (!argumentAt(s, start) || !lower || !lineMentions(s, last, "mysql", "mariadb", "sshpass", "7z ")) {
       return -1;
     }
     return secretWord(s, start);
@@ -355,7 +354,7 @@ final class CommandLineDetector {
     int flag = s.b[last - 1];
     int c = s.at(last + 1);
     if (flag == 'd' && s.b[last - 2] == 'r') { // grafana-cli admin reset-admin-password PW
-      return c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "grafana") ? -1 : secretWord(s, last + 1);
+      return !argumentAt(s, last + 1) || !lineMentions(s, last, "grafana") ? -1 : secretWord(s, last + 1);
     }
     if (flag == 'u') { // swaks -au alice (its -ap: the password)
       int end = KeyedForms.wordEnd(s, last + 1);
@@ -363,7 +362,7 @@ final class CommandLineDetector {
           && !KeyValueDetector.isPlaceholder(s, last + 1, end) && s.add(last + 1, end, DetectorType.USERNAME)
           ? end : -1;
     }
-    if (c == 0 || c == '-' || Bytes.isSpace(c)
+    if (!argumentAt(s, last + 1)
         || !(flag == 'w' ? lineMentions(s, last, "ldap")
             : flag == 'N' ? lineMentions(s, last, "ssh-keygen")
             : flag == 's' ? lineMentions(s, last, "ldappasswd") // its new password
@@ -446,9 +445,8 @@ final class CommandLineDetector {
   /** At the space after {@code " -a "} on a redis-cli command line. */
   static int redisCli(Scan s, int last) {
     int start = last + 1;
-    int c = s.at(start);
     boolean snmpAuth = s.b[last - 1] == 'A' && lineMentions(s, last, "snmp"); // net-snmp's -A authpassphrase
-    if (c == 0 || c == '-' || Bytes.isSpace(c)
+    if (!argumentAt(s, start)
         || !(snmpAuth || lineMentions(s, last, "redis-cli", "check_http")
             || (s.b[last - 1] == 'a' && httpie(s, last)))) {
       return -1;
@@ -471,15 +469,13 @@ final class CommandLineDetector {
   /** At the blank after HTTPie's {@code --auth}: {@code user:password}, as a secret. */
   static int httpieAuth(Scan s, int last) {
     int start = last + 1;
-    int c = s.at(start);
-    return c == 0 || c == '-' || Bytes.isSpace(c) || !httpie(s, last) ? -1 : secretWord(s, start);
+    return !argumentAt(s, start) || !httpie(s, last) ? -1 : secretWord(s, start);
   }
 
   /** At the blank after {@code ngrok config add-authtoken}: the agent's token. */
   static int ngrokAuthtoken(Scan s, int last) {
     int start = last + 1;
-    int c = s.at(start);
-    return c == 0 || c == '-' || Bytes.isSpace(c) || !lineMentions(s, last, "ngrok") ? -1 : secretWord(s, start);
+    return !argumentAt(s, start) || !lineMentions(s, last, "ngrok") ? -1 : secretWord(s, start);
   }
 
   /**
@@ -863,16 +859,7 @@ final class CommandLineDetector {
 
   /** At the blank after {@code --entity-name} on a line with {@code --entity-type users}: the user. */
   static int kafkaEntityUser(Scan s, int last) {
-    int start = last + 1;
-    if (!lineMentions(s, last, "--entity-type users", "--entity-type=users")) {
-      return -1;
-    }
-    int end = start;
-    while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '\'' && s.b[end] != '"') {
-      end++;
-    }
-    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.USERNAME)
-        ? end : -1;
+    return lineMentions(s, last, "--entity-type users", "--entity-type=users") ? userWord(s, last + 1) : -1;
   }
 
   /**
@@ -1018,15 +1005,14 @@ final class CommandLineDetector {
         break;
     }
     int start = last + 1;
-    int c = s.at(start);
-    return !line || c == 0 || c == '-' || Bytes.isSpace(c) ? -1 : secretWord(s, start);
+    return !line || !argumentAt(s, start) ? -1 : secretWord(s, start);
   }
 
   /** After {@code  using } on a DB2 {@code connect to DB user U using PW} line: the password (the user too). */
   static int db2Using(Scan s, int last) {
     int ls = lineStartWithin(s, last, 512);
-    int connect = indexOfIgnoreCase(s, ls, last, "connect to ");
-    int user = connect < 0 ? -1 : indexOfIgnoreCase(s, connect, last, " user ");
+    int connect = Bytes.indexOfIgnoreCase(s.b, ls, last, "connect to ");
+    int user = connect < 0 ? -1 : Bytes.indexOfIgnoreCase(s.b, connect, last, " user ");
     if (user < 0) {
       return -1;
     }
@@ -1042,15 +1028,6 @@ final class CommandLineDetector {
       s.add(us, ue, DetectorType.USERNAME);
     }
     return secretWord(s, last + 1);
-  }
-
-  private static int indexOfIgnoreCase(Scan s, int from, int to, String w) {
-    for (int p = from; p + w.length() <= to; p++) {
-      if (Bytes.startsWithIgnoreCase(s.b, p, to, w)) {
-        return p;
-      }
-    }
-    return -1;
   }
 
   /** After {@code rman target }: the connect string {@code user/password@db} (also RMAN's catalog's, on its line). */
@@ -1083,20 +1060,20 @@ final class CommandLineDetector {
   static int snmpCreateUser(Scan s, int last) {
     int p = last + 1;
     if (s.at(p) == '-' && s.at(p + 1) == 'e' && s.at(p + 2) == ' ') {
-      p = skipBlanks(s, nextWordEnd(s, p + 3));
+      p = skipBlanks(s, KeyedForms.wordEnd(s, p + 3));
     }
-    int userEnd = nextWordEnd(s, p);
+    int userEnd = KeyedForms.wordEnd(s, p);
     int proto = skipBlanks(s, userEnd);
     if (userEnd == p || !(Bytes.startsWith(s.b, proto, s.hi, "SHA") || Bytes.startsWith(s.b, proto, s.hi, "MD5"))) {
       return -1;
     }
     s.add(p, userEnd, DetectorType.USERNAME);
     int r = -1;
-    int q = skipBlanks(s, nextWordEnd(s, proto));
+    int q = skipBlanks(s, KeyedForms.wordEnd(s, proto));
     for (int k = 0; k < 2 && q < s.hi && s.b[q] != '\n'; k++) {
       int quote = s.at(q) == '"' ? '"' : 0;
       int start = quote != 0 ? q + 1 : q;
-      int end = quote != 0 ? closingQuote(s, start, quote) : nextWordEnd(s, q);
+      int end = quote != 0 ? closingQuote(s, start, quote) : KeyedForms.wordEnd(s, q);
       if (end <= start) {
         break;
       }
@@ -1107,16 +1084,9 @@ final class CommandLineDetector {
       if (!(Bytes.startsWith(s.b, q, s.hi, "AES") || Bytes.startsWith(s.b, q, s.hi, "DES"))) {
         break;
       }
-      q = skipBlanks(s, nextWordEnd(s, q));
+      q = skipBlanks(s, KeyedForms.wordEnd(s, q));
     }
     return r;
-  }
-
-  private static int nextWordEnd(Scan s, int p) {
-    while (p < s.hi && s.b[p] > ' ') {
-      p++;
-    }
-    return p;
   }
 
   /** After {@code pagerduty.com/integration/}: the Events v1 integration key (32 hex digits) in its URL path. */
@@ -1128,16 +1098,7 @@ final class CommandLineDetector {
 
   /** After {@code --uid=} on a {@code radosgw-admin} line: the Ceph object gateway's user. */
   static int radosgwUid(Scan s, int last) {
-    if (!lineMentions(s, last, "radosgw-admin")) {
-      return -1;
-    }
-    int start = last + 1;
-    int end = start;
-    while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '"' && s.b[end] != '\'') {
-      end++;
-    }
-    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.USERNAME)
-        ? end : -1;
+    return lineMentions(s, last, "radosgw-admin") ? userWord(s, last + 1) : -1;
   }
 
   /** The end of the line at {@code from} (its {@code \n}, or {@code s.hi}), looked for within {@code max} bytes. */
@@ -1535,6 +1496,22 @@ final class CommandLineDetector {
     }
     int end = closingQuote(s, ks + 1, '\'');
     return end > ks + 1 && !KeyValueDetector.isPlaceholder(s, ks + 1, end) && s.add(ks + 1, end, DetectorType.SECRET)
+        ? end : -1;
+  }
+
+  /** Whether a command's argument starts at {@code p}: not the input's end, a blank or the next flag. */
+  private static boolean argumentAt(Scan s, int p) {
+    int c = s.at(p);
+    return c != 0 && c != '-' && !Bytes.isSpace(c);
+  }
+
+  /** A command's argument at {@code start} up to a blank or a quote, as a user name; -1 if none (or a placeholder). */
+  private static int userWord(Scan s, int start) {
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '"' && s.b[end] != '\'') {
+      end++;
+    }
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.USERNAME)
         ? end : -1;
   }
 

@@ -96,7 +96,8 @@ final class PasswdLineDetector {
     return p;
   }
 
-  private static boolean atLineEnd(Scan s, int p) {
+  /** Whether {@code p} ends a line: its {@code \n} or {@code \r}, or the input's end. */
+  static boolean atLineEnd(Scan s, int p) {
     return p >= s.hi ? s.eof : s.b[p] == '\n' || s.b[p] == '\r';
   }
 
