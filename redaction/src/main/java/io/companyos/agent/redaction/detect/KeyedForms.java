@@ -58,10 +58,7 @@ final class KeyedForms {
    * …} (indented or not), F5's {@code tmsh …}: a secret key word in it takes the next word.
    */
   private static boolean deviceCommandLine(Scan s, int ks) {
-    int ls = ks;
-    while (ls > s.lo && ks - ls < 1024 && s.b[ls - 1] != '\n') {
-      ls--;
-    }
+    int ls = CommandLineDetector.lineStartWithin(s, ks, 1024);
     while (ls < ks && isBlank(s.b[ls])) {
       ls++;
     }
@@ -73,16 +70,21 @@ final class KeyedForms {
    * {@code ascii-text}, PAN-OS' {@code key}).
    */
   private static int deviceCommandValue(Scan s, Trigger t, int sp) {
-    for (String format : DEVICE_FORMAT_WORDS) {
-      if (Bytes.startsWith(s.b, sp, s.hi, format) && s.at(sp + format.length()) == ' ') {
-        sp = KeyValueDetector.skipSpaces(s, sp + format.length());
-        break;
-      }
-    }
+    sp = afterDeviceFormatWord(s, sp);
     int q = s.at(sp);
     boolean quoted = q == '"' || q == '\'';
     int end = quoted ? KeyValueDetector.closingQuote(s, sp + 1, q) : wordEnd(s, sp);
     return end < 0 ? -1 : quoted ? KeyValueDetector.accept(s, t, sp + 1, end) : KeyValueDetector.accept(s, t, sp, end);
+  }
+
+  /** Past a device's format word at {@code p} and the blanks after it ({@code ENC x}, Junos' {@code ascii-text "x"}). */
+  static int afterDeviceFormatWord(Scan s, int p) {
+    for (String format : DEVICE_FORMAT_WORDS) {
+      if (Bytes.startsWith(s.b, p, s.hi, format) && s.at(p + format.length()) == ' ') {
+        return KeyValueDetector.skipSpaces(s, p + format.length());
+      }
+    }
+    return p;
   }
 
   private static final String[] DEVICE_FORMAT_WORDS =

@@ -830,16 +830,12 @@ final class LoginLogDetector {
         return -1;
       }
     }
-    if (Bytes.startsWith(s.b, p, s.hi, "key ")) {
-      p += 4; // PAN-OS' set format: pre-shared-key key -AQ==…
+    int f = KeyedForms.afterDeviceFormatWord(s, p); // PAN-OS' pre-shared-key key -AQ==…, Junos' ascii-text "x"
+    if (f > p && s.at(f) == '"') {
+      int end = KeyValueDetector.closingQuote(s, f + 1, '"');
+      return end > f + 1 && s.add(f + 1, end, DetectorType.SECRET) ? end : -1;
     }
-    if (Bytes.startsWith(s.b, p, s.hi, "ascii-text ") || Bytes.startsWith(s.b, p, s.hi, "hexadecimal ")) {
-      p = KeyValueDetector.skipSpaces(s, p + (s.b[p] == 'a' ? 11 : 12)); // Junos: pre-shared-key ascii-text "x"
-      if (s.at(p) == '"') {
-        int end = KeyValueDetector.closingQuote(s, p + 1, '"');
-        return end > p + 1 && s.add(p + 1, end, DetectorType.SECRET) ? end : -1;
-      }
-    }
+    p = f;
     // Cisco's encryption types: 0 clear, 5 MD5, 6 AES, 7 reversible, 8 PBKDF2, 9 scrypt (not "password 1 of 3")
     int digit = s.at(p);
     boolean typed = ((digit == '0' || (digit >= '5' && digit <= '9')) && s.at(p + 1) == ' ')
