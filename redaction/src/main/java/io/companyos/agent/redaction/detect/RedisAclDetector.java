@@ -45,8 +45,8 @@ final class RedisAclDetector {
           p++;
         }
         int t = p;
-        int close = s.b[t - 1] == '"' ? quoteEnd(s, t, lineEnd) : -1;
-        if (close > t) {
+        int close = s.b[t - 1] == '"' ? KeyValueDetector.closingQuote(s, t, '"') : -1;
+        if (close > t && close < lineEnd) {
           p = close; // a quoted argument, its blanks its own: ACL SETUSER alice on ">pass word", as MONITOR prints it
         } else {
           while (p < lineEnd && s.b[p] != ' ' && s.b[p] != '"') {
@@ -86,18 +86,6 @@ final class RedisAclDetector {
       s.add(userStart, userEnd, DetectorType.USERNAME);
     }
     return end;
-  }
-
-  /** The quote that closes an argument from {@code start} (a backslash escapes the byte after it), or -1. */
-  private static int quoteEnd(Scan s, int start, int lineEnd) {
-    for (int p = start; p < lineEnd; p++) {
-      if (s.b[p] == '\\') {
-        p++;
-      } else if (s.b[p] == '"') {
-        return p;
-      }
-    }
-    return -1;
   }
 
   private static boolean isWord(Scan s, int start, int end, String w) {
