@@ -573,6 +573,12 @@ final class CatalogScanner {
         return CommandLineDetector.httpieAuth(s, last);
       case NGROK_AUTHTOKEN:
         return CommandLineDetector.ngrokAuthtoken(s, last);
+      case ZK_DIGEST_ACL:
+        return CommandLineDetector.zkDigestAcl(s, last);
+      case JETTY_REALM_HASH:
+        return CommandLineDetector.jettyRealmHash(s, last, t.flags());
+      case NAGIOS_USER_MACRO:
+        return CommandLineDetector.nagiosUserMacro(s, last);
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

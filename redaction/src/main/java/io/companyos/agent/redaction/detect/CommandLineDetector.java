@@ -980,6 +980,7 @@ final class CommandLineDetector {
   static final int CLI_VALUE = 3;
   static final int CLI_GH = 4;
   static final int CLI_SPLUNK = 5;
+  static final int CLI_NUGET = 6;
 
   /** After a secret-storing command's value flag, on that command's line: the value, as a secret. */
   static int secretCliValue(Scan s, int last, int tool) {
@@ -999,6 +1000,9 @@ final class CommandLineDetector {
         break;
       case CLI_GH:
         line = lineMentions(s, last, "gh secret set");
+        break;
+      case CLI_NUGET:
+        line = lineMentions(s, last, "nuget ");
         break;
       default:
         line = lineMentions(s, last, "splunk ");
@@ -1251,6 +1255,88 @@ final class CommandLineDetector {
     }
     int n = end - start;
     if (n < 24 || n > 44 || n % 4 != 0 || Bytes.isWord(s.at(end))) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
+   * After {@code digest:} (zkCli's {@code setAcl /path digest:user:hash:cdrwa}) or {@code 'digest,'} (getAcl's
+   * output): a ZooKeeper ACL of the digest scheme, whose hash (base64 of a SHA-1 of {@code user:password}, 28
+   * characters) is a password hash and whose user a user. Docker's {@code Digest: sha256:…} has no such hash.
+   */
+  static int zkDigestAcl(Scan s, int last) {
+    int start = last + 1;
+    int colon = start;
+    while (colon - start < 128 && (Bytes.isWord(s.at(colon)) || s.at(colon) == '-' || s.at(colon) == '.')) {
+      colon++;
+    }
+    int hash = colon + 1;
+    int end = hash;
+    while (end - hash <= 28 && (Bytes.isAlnum(s.at(end)) || s.at(end) == '+' || s.at(end) == '/' || s.at(end) == '=')) {
+      end++;
+    }
+    if (colon == start || s.at(colon) != ':' || end - hash != 28 || s.at(end - 1) != '=') {
+      return -1;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, start, colon)) {
+      s.add(start, colon, DetectorType.USERNAME);
+    }
+    return s.add(hash, end, DetectorType.PASSWORD_HASH) ? end : -1;
+  }
+
+  /** {@link #jettyRealmHash}'s flags: the hash after {@code MD5:} (32 hex digits) or {@code CRYPT:} (13 characters). */
+  static final int JETTY_MD5 = 0;
+  static final int JETTY_CRYPT = 1;
+
+  /**
+   * After {@code : MD5:} or {@code : CRYPT:} (Jetty's {@code realm.properties}, {@code user: MD5:hash,role,…}): the
+   * hash, a password hash, when a role list or the line's end follows it, and the user at the line's start.
+   */
+  static int jettyRealmHash(Scan s, int last, int scheme) {
+    int start = last + 1;
+    int end = start;
+    while (end - start <= 32 && (Bytes.isAlnum(s.at(end)) || s.at(end) == '.' || s.at(end) == '/')) {
+      end++;
+    }
+    int after = s.at(end);
+    boolean shape = scheme == JETTY_MD5 ? end - start == 32 && Bytes.hexRun(s.b, start, s.hi, 33) == 32
+        : end - start == 13;
+    if (!shape || !(after == ',' || after == '\n' || after == '\r' || after == 0)) {
+      return -1;
+    }
+    int colon = last - (scheme == JETTY_MD5 ? ": MD5:" : ": CRYPT:").length() + 1;
+    int us = lineStartWithin(s, colon, 256);
+    while (us < colon && s.b[us] == ' ') {
+      us++;
+    }
+    if (us < colon && us >= s.floor() && Bytes.indexOf(s.b, us, colon, " ") < 0
+        && !KeyValueDetector.isSystemAccount(s, us, colon)) {
+      s.add(us, colon, DetectorType.USERNAME);
+    }
+    return s.add(start, end, DetectorType.PASSWORD_HASH) ? end : -1;
+  }
+
+  /**
+   * After {@code $USER} at a line's start (Nagios' and Icinga's {@code resource.cfg}, {@code $USER3$=password}): the
+   * value, a secret, unless it is a path ({@code $USER1$=/usr/lib/nagios/plugins}).
+   */
+  static int nagiosUserMacro(Scan s, int last) {
+    int p = last + 1;
+    int digits = Bytes.digitRun(s.b, p, s.hi, 4);
+    p += digits;
+    if (digits < 1 || digits > 3 || s.at(p) != '$' || s.at(p + 1) != '=') {
+      return -1;
+    }
+    int start = p + 2;
+    int end = start;
+    while (end < s.hi && end - start < 1024 && s.b[end] != '\n' && s.b[end] != '\r') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    if (end == start || s.b[start] == '/' || KeyValueDetector.isPlaceholder(s, start, end)) {
       return -1;
     }
     return s.add(start, end, DetectorType.SECRET) ? end : -1;

@@ -31,6 +31,16 @@ final class KeyValueDetector {
     if (t.has(Trigger.SECRET_WORD) && inSecretsManagerArn(s, wordStart)) {
       return -1; // arn:aws:secretsmanager:…:secret:prod/db-AbCdEf names the secret (every CloudTrail GetSecretValue)
     }
+    if (t.has(Trigger.NUMBERED)) {
+      int q = wordEnd;
+      while (Bytes.isDigit(s.at(q)) && q - wordEnd < 3) {
+        q++;
+      }
+      if (q == wordEnd) {
+        return -1;
+      }
+      wordEnd = q;
+    }
     int n1 = s.at(wordEnd);
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;

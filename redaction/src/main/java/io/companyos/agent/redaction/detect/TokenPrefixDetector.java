@@ -9,7 +9,7 @@ import java.util.List;
  * Grafana, Docker Hub, Atlassian, Hugging Face, Databricks, Pulumi, Postman, New Relic, Sentry, Linear,
  * Supabase, age, 1Password, Square, Alibaba, Artifactory, PlanetScale, Replicate, Figma, RubyGems, Telegram,
  * Google OAuth refresh tokens, Tailscale, Honeycomb, Buildkite, CircleCI, Netlify, Heroku, Dynatrace, Fly.io,
- * Elasticsearch service tokens, NATS seeds, Doppler, PAN-OS.
+ * Elasticsearch service tokens, NATS seeds, Doppler, PAN-OS, Terraform Cloud, NuGet.
  */
 final class TokenPrefixDetector {
   /** The body alphabet: base64url and {@code .} (the default). */
@@ -29,14 +29,20 @@ final class TokenPrefixDetector {
    *     {@code data}; {@code igd_} of {@code figd_}, not {@code fig} of {@code config})
    * @param alphabet {@link #URL}, {@link #STD}, {@link #ALNUM} or {@link #HEX}
    * @param marker text the body must contain, or empty
+   * @param lead the number of letters and digits right before {@code text} that belong to the token (its start),
+   *     after no word byte; 0: the token starts with {@code text}
    */
-  record Prefix(String text, int minBody, String trigger, int alphabet, String marker) {
+  record Prefix(String text, int minBody, String trigger, int alphabet, String marker, int lead) {
     Prefix(String text, int minBody) {
-      this(text, minBody, text, URL, "");
+      this(text, minBody, text, URL, "", 0);
     }
 
     Prefix(String text, int minBody, int alphabet) {
-      this(text, minBody, text, alphabet, "");
+      this(text, minBody, text, alphabet, "", 0);
+    }
+
+    Prefix(String text, int minBody, String trigger, int alphabet, String marker) {
+      this(text, minBody, trigger, alphabet, marker, 0);
     }
   }
 
@@ -82,7 +88,11 @@ final class TokenPrefixDetector {
           // Doppler's service, personal, CLI and service-account tokens
           new Prefix("dp.st.", 40), new Prefix("dp.pt.", 40), new Prefix("dp.ct.", 40), new Prefix("dp.sa.", 40),
           // PAN-OS' API keys (keygen's <key>, X-PAN-KEY, &key=) and its encrypted configuration values (-AQ==…)
-          new Prefix("LUFRPT", 40, STD), new Prefix("-AQ==", 20, "aq==", STD, ""));
+          new Prefix("LUFRPT", 40, STD), new Prefix("-AQ==", 20, "aq==", STD, ""),
+          // (session 25) Terraform Cloud's and Enterprise's API tokens, <14 letters and digits>.atlasv1.<60-70> (the
+          // credentials.tfrc.json of terraform login, TF_TOKEN_app_terraform_io); NuGet.org's API keys (oy2 and 43
+          // lower-case letters and digits: nuget push -k, NuGet.Config's apikeys)
+          new Prefix(".atlasv1.", 60, "atlasv1.", URL, "", 14), new Prefix("oy2", 43, ALNUM));
 
   private TokenPrefixDetector() {}
 
@@ -91,7 +101,20 @@ final class TokenPrefixDetector {
     Prefix prefix = PREFIXES.get(index);
     String text = prefix.text();
     int start = last - text.length() + 1;
-    if (!Bytes.startsWith(s.b, start, s.hi, text) || Bytes.isWord(s.at(start - 1))) {
+    if (!Bytes.startsWith(s.b, start, s.hi, text)) {
+      return -1;
+    }
+    if (prefix.lead() > 0) {
+      int lead = start;
+      while (start - lead <= prefix.lead() && Bytes.isAlnum(s.at(lead - 1))) {
+        lead--;
+      }
+      if (start - lead != prefix.lead()) {
+        return -1;
+      }
+      start = lead;
+    }
+    if (Bytes.isWord(s.at(start - 1))) {
       return -1;
     }
     int alphabet = prefix.alphabet();

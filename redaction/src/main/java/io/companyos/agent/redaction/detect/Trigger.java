@@ -59,6 +59,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * {@code --src-creds u:pw}), not kubelet's {@code volume "creds" : secret "x" not found}.
    */
   static final int COLON_PAIR = 16384;
+  /** The key word is followed by a number before its {@code =} or {@code :} (Grafana's {@code httpHeaderValue1}). */
+  static final int NUMBERED = 32768;
 
   enum Action {
     KEY_VALUE,
@@ -225,6 +227,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     MODSEC_MATCHED_DATA,
     DEBUG_PASSWORD,
     HIBERNATE_EXTRACTED,
+    ZK_DIGEST_ACL,
+    JETTY_REALM_HASH,
+    NAGIOS_USER_MACRO,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -133,6 +133,18 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "--value ", CommandLineDetector.CLI_VALUE));
     t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "--body ", CommandLineDetector.CLI_GH));
     t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, " -auth ", CommandLineDetector.CLI_SPLUNK));
+    // (session 25) NuGet's API key: nuget push -k x, nuget setapikey x (dotnet nuget push --api-key: the key word)
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, " -k ", CommandLineDetector.CLI_NUGET));
+    t.add(new Trigger(Action.SECRET_CLI_VALUE, DetectorType.SECRET, "setapikey ", CommandLineDetector.CLI_NUGET));
+    // (session 25) ZooKeeper's digest ACLs (setAcl's digest:u:hash:perms, getAcl's 'digest,'u:hash), Jetty's
+    // realm.properties hashes (u: MD5:hash,role), Nagios' and Icinga's resource.cfg macros ($USER3$=x)
+    t.add(new Trigger(Action.ZK_DIGEST_ACL, DetectorType.PASSWORD_HASH, "digest:", 0));
+    t.add(new Trigger(Action.ZK_DIGEST_ACL, DetectorType.PASSWORD_HASH, "'digest,'", 0));
+    t.add(new Trigger(Action.JETTY_REALM_HASH, DetectorType.PASSWORD_HASH, ": md5:", CommandLineDetector.JETTY_MD5));
+    t.add(new Trigger(Action.JETTY_REALM_HASH, DetectorType.PASSWORD_HASH, ": crypt:", CommandLineDetector.JETTY_CRYPT));
+    t.add(new Trigger(Action.NAGIOS_USER_MACRO, DetectorType.SECRET, "\n$user", 0));
+    // Grafana's data source headers (secureJsonData: httpHeaderValue1: x; the name is httpHeaderName1)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "httpheadervalue", Trigger.NUMBERED));
     t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
     t.add(new Trigger(Action.RMAN_TARGET, DetectorType.SECRET, "rman target ", 0));
     t.add(new Trigger(Action.SNMP_CREATE_USER, DetectorType.SECRET, "\ncreateuser ", 0)); // (snmpd.conf's lines)

@@ -1,0 +1,60 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 25: formats session 24's red team of platform tools left (docs/redaction.md, *Known gaps*). Each redacted
+ * case came out with the secret, hash or user in clear before; the unchanged cases are their look-alikes.
+ */
+class Session25GapsTest extends RedactedAndKeptCases {
+  private static final String TFC = "sB8hT1bHwtd3Ng.atlasv1.mdSflCOGxfznAqUGwdRW0FFIh8aMSkFzkiE3e6ZcMBJUOIYS9tfIMk5TObkAbO6txXw";
+  private static final String NUGET = "oy2ljbf7ao6uvyxpt6zsxk4b2m6cq3ehemv3wu4pkkqurq";
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // Terraform Cloud / Enterprise API tokens: the .atlasv1. sits after a 14-character id
+        Arguments.of("Authenticating to app.terraform.io with " + TFC + " for workspace prod",
+            "Authenticating to app.terraform.io with <token> for workspace prod"),
+        Arguments.of("{\"name\":\"ci-runner\",\"value\":\"" + TFC + "\"}",
+            "{\"name\":\"ci-runner\",\"value\":\"<token>\"}"),
+        // NuGet: nuget.org's key shape anywhere, and any key after nuget's -k or setapikey
+        Arguments.of("dotnet nuget push pkg.1.0.0.nupkg -s https://api.nuget.org/v3/index.json " + NUGET,
+            "dotnet nuget push pkg.1.0.0.nupkg -s https://api.nuget.org/v3/index.json <token>"),
+        Arguments.of("nuget push Acme.Lib.2.1.0.nupkg -k PrivateFeedKey2024 -src https://feed.example.com/nuget",
+            "nuget push Acme.Lib.2.1.0.nupkg -k <secret> -src https://feed.example.com/nuget"),
+        Arguments.of("nuget setapikey PrivateFeedKey2024 -source https://feed.example.com/nuget",
+            "nuget setapikey <secret> -source https://feed.example.com/nuget"),
+        // ZooKeeper digest ACLs: setAcl and getAcl's output
+        Arguments.of("setAcl /app/config digest:appuser:x1nq8J5GOJVPY6zgBh3JjLc7vps=:cdrwa",
+            "setAcl /app/config digest:<user>:<password_hash>:cdrwa"),
+        Arguments.of("'digest,'appuser:x1nq8J5GOJVPY6zgBh3JjLc7vps=\n: cdrwa",
+            "'digest,'<user>:<password_hash>\n: cdrwa"),
+        // Jetty's realm.properties
+        Arguments.of("jdoe: MD5:164c88b302622e17050af52c89945d44,server-administrator,content-administrator",
+            "<user>: MD5:<password_hash>,server-administrator,content-administrator"),
+        Arguments.of("guest: CRYPT:adpexzg3FUZAk,user", "<user>: CRYPT:<password_hash>,user"),
+        // Nagios / Icinga resource.cfg
+        Arguments.of("$USER1$=/usr/lib64/nagios/plugins\n$USER3$=N4gi0sDbPw!\n$USER4$=monitor",
+            "$USER1$=/usr/lib64/nagios/plugins\n$USER3$=<secret>\n$USER4$=<secret>"),
+        // Grafana's data source headers, provisioning YAML and the HTTP API's JSON
+        Arguments.of("    secureJsonData:\n      httpHeaderValue1: 'ApiKey 9f8e7d6c5b4a'",
+            "    secureJsonData:\n      httpHeaderValue1: '<secret>'"),
+        Arguments.of("{\"httpHeaderName2\":\"X-Api-Key\",\"secureJsonData\":{\"httpHeaderValue2\":\"k3yV4lue\"}}",
+            "{\"httpHeaderName2\":\"X-Api-Key\",\"secureJsonData\":{\"httpHeaderValue2\":\"<secret>\"}}"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "Digest: sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945",
+        "Status: Downloaded newer image for nginx:latest digest: sha256:0d17b565c37bcbd895e9d92315a05c1c3c9a29f762b011a10c54a66cd53c9b31",
+        "curl -k https://localhost:8443/healthz -o /dev/null",
+        "setAcl /app/config world:anyone:r",
+        "md5: 164c88b302622e17050af52c89945d44  backup.tar.gz",
+        "check_command check_nrpe!-H $HOSTADDRESS$ -c check_disk -a $USER3$",
+        "deploy2 employ2 toy2x",
+        "release-v1.atlasv1.notes.txt",
+        "      httpHeaderName1: 'X-Api-Key'",
+        "secureJsonFields: {httpHeaderValue1: true}");
+  }
+}
