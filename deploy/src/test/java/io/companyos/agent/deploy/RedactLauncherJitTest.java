@@ -42,12 +42,24 @@ class RedactLauncherJitTest {
 
   /** As {@link #tierFor(String...)}, with standard input read from {@code stdin} when it is not null. */
   private int tierFor(Path stdin, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("redact", "--threads", "0"));
+    command.addAll(List.of(args));
+    String out = launch(stdin, 2, command); // --threads 0
+    Matcher m = TIER.matcher(out);
+    assertThat(m.find()).as(out).isTrue();
+    return Integer.parseInt(m.group(1));
+  }
+
+  /**
+   * The output of {@code bin/agent COMMAND…} with {@code -XX:+PrintFlagsFinal} (the flags the JVM really got), which
+   * must exit with {@code status}; standard input read from {@code stdin} when it is not null.
+   */
+  private String launch(Path stdin, int status, List<String> command) throws Exception {
     Path jar = Repository.resolve("agent/target/companyos-agent.jar");
     assertThat(jar).as("the shaded agent jar; build it first: mvn -pl agent -am package").exists();
-    List<String> command = new ArrayList<>(List.of(Repository.resolve("bin/agent").toString(), "redact",
-        "--threads", "0"));
-    command.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+    List<String> line = new ArrayList<>(List.of(Repository.resolve("bin/agent").toString()));
+    line.addAll(command);
+    ProcessBuilder pb = new ProcessBuilder(line).redirectErrorStream(true);
     if (stdin != null) {
       pb.redirectInput(stdin.toFile());
     }
@@ -57,13 +69,38 @@ class RedactLauncherJitTest {
     env.put("AGENT_JAR", jar.toString());
     env.put("AGENT_CDS", "off");
     env.put("AGENT_JAVA_OPTS", "-XX:+PrintFlagsFinal");
+    env.put("COMPANYOS_AGENT_STATE_DIR", dir.resolve("state").toString());
     Process p = pb.start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isEqualTo(2); // --threads 0
-    Matcher m = TIER.matcher(out);
+    assertThat(p.exitValue()).as(out).isEqualTo(status);
+    return out;
+  }
+
+  /** Whether the JVM of {@code out} ran with transparent huge pages for its heap. */
+  private static boolean hugePages(String out) {
+    Matcher m = HUGE_PAGES.matcher(out);
     assertThat(m.find()).as(out).isTrue();
-    return Integer.parseInt(m.group(1));
+    return Boolean.parseBoolean(m.group(1));
+  }
+
+  private static final Pattern HUGE_PAGES = Pattern.compile("\\bUseTransparentHugePages\\s+=\\s+(true|false)");
+
+  /**
+   * The batch commands that redact ask for transparent huge pages exactly where the kernel hands them out on request
+   * ({@code madvise}; with {@code never} this JVM would print a warning on standard output, redact's text); other
+   * commands, the daemon among them, never (its resident set is a target). Which branch runs depends on this
+   * machine's kernel setting, so the expectation is read from it.
+   */
+  @Test
+  void hugePagesForTheRedactingBatchCommandsWhereTheKernelOffersThem() throws Exception {
+    Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+    boolean onRequest = Files.isReadable(mode) && Files.readString(mode).contains("[madvise]");
+    assertThat(hugePages(launch(null, 2, List.of("redact", "--threads", "0", small.toString()))))
+        .isEqualTo(onRequest);
+    assertThat(hugePages(launch(null, 2, List.of("export-bundle", "--since", "yesterday"))))
+        .isEqualTo(onRequest);
+    assertThat(hugePages(launch(null, 0, List.of("version")))).isFalse();
   }
 
   @Test
