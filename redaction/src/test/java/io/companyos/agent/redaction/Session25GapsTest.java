@@ -41,7 +41,25 @@ class Session25GapsTest extends RedactedAndKeptCases {
         Arguments.of("    secureJsonData:\n      httpHeaderValue1: 'ApiKey 9f8e7d6c5b4a'",
             "    secureJsonData:\n      httpHeaderValue1: '<secret>'"),
         Arguments.of("{\"httpHeaderName2\":\"X-Api-Key\",\"secureJsonData\":{\"httpHeaderValue2\":\"k3yV4lue\"}}",
-            "{\"httpHeaderName2\":\"X-Api-Key\",\"secureJsonData\":{\"httpHeaderValue2\":\"<secret>\"}}"));
+            "{\"httpHeaderName2\":\"X-Api-Key\",\"secureJsonData\":{\"httpHeaderValue2\":\"<secret>\"}}"),
+        // IPv6 addresses in tcpdump's and tshark's output, a port after a dot
+        Arguments.of("10:00:00.000000 IP6 2001:db8::10.50000 > 2001:db8::20.443: Flags [S], seq 1, win 64800",
+            "10:00:00.000000 IP6 <ipv6>.50000 > <ipv6>.443: Flags [S], seq 1, win 64800"),
+        Arguments.of("10:00:00.000000 IP6 fe80::1c2d:3eff:fe4f:5a6b.546 > ff02::1:2.547: dhcp6 solicit",
+            "10:00:00.000000 IP6 <ipv6>.546 > <ipv6>.547: dhcp6 solicit"),
+        // users: Cassandra's audit log, ClickHouse's authentication failures, RabbitMQ's definitions export
+        Arguments.of("INFO  [audit] LogMessage: user:jdoe|host:db-1:7000|source:/db-2|port:54321|type:LOGIN_SUCCESS",
+            "INFO  [audit] LogMessage: user:<user>|host:db-1:7000|source:/db-2|port:54321|type:LOGIN_SUCCESS"),
+        Arguments.of("<Error> TCPHandler: Code: 516. DB::Exception: jdoe: Authentication failed: password is incorrect,"
+            + " or there is no user with such name. (AUTHENTICATION_FAILED)",
+            "<Error> TCPHandler: Code: 516. DB::Exception: <user>: Authentication failed: password is incorrect,"
+            + " or there is no user with such name. (AUTHENTICATION_FAILED)"),
+        Arguments.of("{\"users\":[{\"name\":\"app_writer\",\"password_hash\":\"kI3GCqW5JLMJa4iX1lo7X4D6XbYqlLgxIs30+P6tENUV2POR\","
+            + "\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[\"administrator\"],\"limits\":{}}]}",
+            "{\"users\":[{\"name\":\"<user>\",\"password_hash\":\"<password_hash>\","
+            + "\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[\"administrator\"],\"limits\":{}}]}"),
+        Arguments.of("  {\n    \"name\": \"ops\",\n    \"tags\": [\"monitoring\"],\n    \"hashing_algorithm\": \"rabbit_password_hashing_sha512\"\n  }",
+            "  {\n    \"name\": \"<user>\",\n    \"tags\": [\"monitoring\"],\n    \"hashing_algorithm\": \"rabbit_password_hashing_sha512\"\n  }"));
   }
 
   static Stream<String> unchanged() {
@@ -55,6 +73,11 @@ class Session25GapsTest extends RedactedAndKeptCases {
         "deploy2 employ2 toy2x",
         "release-v1.atlasv1.notes.txt",
         "      httpHeaderName1: 'X-Api-Key'",
-        "secureJsonFields: {httpHeaderValue1: true}");
+        "secureJsonFields: {httpHeaderValue1: true}",
+        "python3.11 requests==2.31.0 version 1.2.3.4567 released",
+        "2001:db8::1.2 is no port without tcpdump's arrow",
+        "DB::Exception: default: Authentication failed: password is incorrect",
+        "Authentication failed: invalid credentials",
+        "{\"vhosts\":[{\"name\":\"/\"}],\"permissions\":[]}");
   }
 }

@@ -579,6 +579,12 @@ final class CatalogScanner {
         return CommandLineDetector.jettyRealmHash(s, last, t.flags());
       case NAGIOS_USER_MACRO:
         return CommandLineDetector.nagiosUserMacro(s, last);
+      case CASSANDRA_AUDIT_USER:
+        return LoginLogDetector.cassandraAuditUser(s, last);
+      case CLICKHOUSE_AUTH_FAILED:
+        return LoginLogDetector.clickhouseAuthFailed(s, last, t.text().length());
+      case RABBITMQ_USER:
+        return LoginLogDetector.rabbitmqUser(s, last, t.text().length());
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

@@ -47,7 +47,12 @@ final class Ipv6Detector {
         int[] o = new int[4];
         int e4 = Ipv4Detector.parse(s, p, o);
         if (e4 < 0) {
-          return -1;
+          if (n >= 8 || !tcpdumpPort(s, q)) {
+            return -1;
+          }
+          g[n++] = hexValue(s, p, q); // the last group, then tcpdump's .port
+          end = q;
+          break;
         }
         g[n++] = (o[0] << 8) | o[1];
         g[n++] = (o[2] << 8) | o[3];
@@ -88,7 +93,7 @@ final class Ipv6Detector {
       end = z;
     }
     int next = s.at(end);
-    if (Bytes.isWord(next) || next == ':' || (next == '.' && Bytes.isDigit(s.at(end + 1)))
+    if (Bytes.isWord(next) || next == ':' || (next == '.' && Bytes.isDigit(s.at(end + 1)) && !tcpdumpPort(s, end))
         || (next == '-' && Bytes.isAlpha(s.at(end + 1)))) { // GitHub Actions' ::add-mask::, ::add-matcher::
       return -1;
     }
@@ -96,6 +101,17 @@ final class Ipv6Detector {
       return -1;
     }
     return s.add(start, end, DetectorType.IPV6) ? end : -1;
+  }
+
+  /**
+   * At the {@code .} after an address: tcpdump's and tshark's port, {@code .PORT > } (the source) or {@code .PORT: }
+   * (the destination) of {@code IP6 2001:db8::10.50000 > 2001:db8::20.443: Flags [S]}, 1 to 5 digits.
+   */
+  private static boolean tcpdumpPort(Scan s, int dot) {
+    int d = Bytes.digitRun(s.b, dot + 1, s.hi, 6);
+    int after = dot + 1 + d;
+    return d >= 1 && d <= 5 && ((s.at(after) == ' ' && s.at(after + 1) == '>' && s.at(after + 2) == ' ')
+        || (s.at(after) == ':' && s.at(after + 1) == ' '));
   }
 
   /**

@@ -1528,4 +1528,78 @@ final class LoginLogDetector {
   private static boolean isToken(Scan s, int p) {
     return s.at(p) == '<' && s.tokenEnd(p) > p;
   }
+
+  /** At {@code logmessage: user:} (Cassandra's audit log, {@code LogMessage: user:x|host:…}): the user, up to {@code |}. */
+  static int cassandraAuditUser(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end - start < 128 && s.at(end) > ' ' && s.at(end) != '|') {
+      end++;
+    }
+    if (end == start || s.at(end) != '|' || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /**
+   * At {@code : authentication failed} (ClickHouse's {@code DB::Exception: x: Authentication failed: password is
+   * incorrect, …}): the user before it, the word after {@code Exception: }; not the built-in {@code default}.
+   */
+  static int clickhouseAuthFailed(Scan s, int last, int textLength) {
+    int colon = last - textLength + 1;
+    int us = colon;
+    while (us > s.floor() && colon - us < 128 && s.b[us - 1] > ' ' && s.b[us - 1] != ':') {
+      us--;
+    }
+    String before = "Exception: ";
+    if (us == colon || us - before.length() < s.lo || !Bytes.startsWith(s.b, us - before.length(), us, before)
+        || (colon - us == 7 && Bytes.startsWith(s.b, us, colon, "default"))
+        || KeyValueDetector.isSystemAccount(s, us, colon)) {
+      return -1;
+    }
+    s.add(us, colon, DetectorType.USERNAME);
+    return -1; // the span is kept; the pass goes on after the pattern
+  }
+
+  /**
+   * At {@code "rabbit_password_hashing_} (a RabbitMQ definitions export, {@code rabbitmqctl export_definitions}:
+   * {@code {"name":"x","password_hash":"…","hashing_algorithm":"rabbit_password_hashing_sha256",…}}): the
+   * {@code name} of the same object, a user (its hash is found by its key).
+   */
+  static int rabbitmqUser(Scan s, int last, int textLength) {
+    int open = last - textLength + 1;
+    int depth = 0;
+    // (not s.floor(): the object's password_hash, a span of this pass, lies between its name and here)
+    int floor = Math.max(s.lo, s.emitFrom);
+    while (open > floor && last - open < 4096) {
+      int c = s.b[--open];
+      if (c == '}' || c == ']') {
+        depth++;
+      } else if (c == '{' || c == '[') {
+        if (depth == 0) {
+          break;
+        }
+        depth--;
+      }
+    }
+    if (s.at(open) != '{') {
+      return -1;
+    }
+    int key = Bytes.indexOf(s.b, open, last, "\"name\"");
+    if (key < 0) {
+      return -1;
+    }
+    int p = KeyValueDetector.skipSpaces(s, key + 6);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = KeyValueDetector.skipSpaces(s, p + 1);
+    int end = s.at(p) == '"' ? KeyValueDetector.closingQuote(s, p + 1, '"') : -1;
+    if (end <= p + 1 || end > last || KeyValueDetector.isSystemAccount(s, p + 1, end)) {
+      return -1;
+    }
+    s.add(p + 1, end, DetectorType.USERNAME);
+    return -1; // the span is kept; the pass goes on after the pattern
+  }
 }

@@ -230,6 +230,9 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ZK_DIGEST_ACL,
     JETTY_REALM_HASH,
     NAGIOS_USER_MACRO,
+    CASSANDRA_AUDIT_USER,
+    CLICKHOUSE_AUTH_FAILED,
+    RABBITMQ_USER,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -143,6 +143,11 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.JETTY_REALM_HASH, DetectorType.PASSWORD_HASH, ": md5:", CommandLineDetector.JETTY_MD5));
     t.add(new Trigger(Action.JETTY_REALM_HASH, DetectorType.PASSWORD_HASH, ": crypt:", CommandLineDetector.JETTY_CRYPT));
     t.add(new Trigger(Action.NAGIOS_USER_MACRO, DetectorType.SECRET, "\n$user", 0));
+    // (session 25) users: Cassandra's audit log (LogMessage: user:x|host:…), ClickHouse's DB::Exception: x:
+    // Authentication failed, a RabbitMQ definitions export's users (the name beside rabbit_password_hashing_…)
+    t.add(new Trigger(Action.CASSANDRA_AUDIT_USER, DetectorType.USERNAME, "logmessage: user:", 0));
+    t.add(new Trigger(Action.CLICKHOUSE_AUTH_FAILED, DetectorType.USERNAME, ": authentication failed", 0));
+    t.add(new Trigger(Action.RABBITMQ_USER, DetectorType.USERNAME, "\"rabbit_password_hashing_", 0));
     // Grafana's data source headers (secureJsonData: httpHeaderValue1: x; the name is httpHeaderName1)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "httpheadervalue", Trigger.NUMBERED));
     t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
