@@ -59,7 +59,17 @@ class Session25GapsTest extends RedactedAndKeptCases {
             "{\"users\":[{\"name\":\"<user>\",\"password_hash\":\"<password_hash>\","
             + "\"hashing_algorithm\":\"rabbit_password_hashing_sha256\",\"tags\":[\"administrator\"],\"limits\":{}}]}"),
         Arguments.of("  {\n    \"name\": \"ops\",\n    \"tags\": [\"monitoring\"],\n    \"hashing_algorithm\": \"rabbit_password_hashing_sha512\"\n  }",
-            "  {\n    \"name\": \"<user>\",\n    \"tags\": [\"monitoring\"],\n    \"hashing_algorithm\": \"rabbit_password_hashing_sha512\"\n  }"));
+            "  {\n    \"name\": \"<user>\",\n    \"tags\": [\"monitoring\"],\n    \"hashing_algorithm\": \"rabbit_password_hashing_sha512\"\n  }"),
+        // Aruba's password plaintext/ciphertext, anywhere on a line
+        Arguments.of("user admin group administrators password plaintext Aruba$ecret1",
+            "user admin group administrators password plaintext <secret>"),
+        Arguments.of("mgmt-user ops root password ciphertext AQBapXmU8bT2c4Pz9vQ==",
+            "mgmt-user ops root password ciphertext <secret>"),
+        // PPP's chap-secrets (tabs, as pppd's template has them; or blanks), the JDK's jmxremote.password
+        Arguments.of("# client\tserver\tsecret\t\t\tIP addresses\njdoe\t*\t\"Chap$ecret99\"\t*",
+            "# client\tserver\tsecret\t\t\tIP addresses\n<user>\t*\t\"<secret>\"\t*"),
+        Arguments.of("\"vpn user\" * \"Pap Secret 7\" 10.8.0.0/24", "\"<user>\" * \"<secret>\" <ipv4>/24"),
+        Arguments.of("monitorRole  QED\ncontrolRole   R&D2024pw", "monitorRole  <secret>\ncontrolRole   <secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -78,6 +88,9 @@ class Session25GapsTest extends RedactedAndKeptCases {
         "2001:db8::1.2 is no port without tcpdump's arrow",
         "DB::Exception: default: Authentication failed: password is incorrect",
         "Authentication failed: invalid credentials",
-        "{\"vhosts\":[{\"name\":\"/\"}],\"permissions\":[]}");
+        "{\"vhosts\":[{\"name\":\"/\"}],\"permissions\":[]}",
+        "monitorRole   readonly\ncontrolRole   readwrite \\\n              create javax.management.monitor.*",
+        "SELECT * FROM t WHERE a = 1 * \"factor\" + 2",
+        "the plaintext password policy is enforced");
   }
 }

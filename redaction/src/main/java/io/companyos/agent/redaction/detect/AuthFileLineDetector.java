@@ -126,4 +126,66 @@ final class AuthFileLineDetector {
   private static boolean isNameByte(int c) {
     return Bytes.isAlnum(c) || c == '_' || c == '.' || c == '-' || c == '@';
   }
+
+  /**
+   * At the opening quote of the secret of a line of PPP's {@code chap-secrets} or {@code pap-secrets}
+   * ({@code client * "secret" *}: the client, a blank, the server {@code *}, a blank, the quoted secret, then blanks
+   * and an address list or the line's end): the secret, and the client at the line's start as a user.
+   */
+  static int pppSecrets(Scan s, int last) {
+    int end = quotedEnd(s, last + 1, MAX_PASSWORD);
+    if (end <= last + 1 || !(s.at(end + 1) == ' ' || s.at(end + 1) == '\t' || s.at(end + 1) == '\n'
+        || s.at(end + 1) == '\r' || s.at(end + 1) == 0)) {
+      return -1;
+    }
+    int star = last - 2;
+    int ue = star - 1;
+    while (ue > s.lo && (s.b[ue - 1] == ' ' || s.b[ue - 1] == '\t')) {
+      ue--;
+    }
+    int us = ue;
+    boolean quoted = ue - 1 > s.lo && s.b[ue - 1] == '"';
+    if (quoted) { // "vpn user" * "secret" *
+      us = ue - 1;
+      while (us > s.lo && ue - us < MAX_NAME && s.b[us - 1] != '"' && s.b[us - 1] != '\n') {
+        us--;
+      }
+      us--;
+    } else {
+      while (us > s.lo && ue - us < MAX_NAME && s.b[us - 1] > ' ') {
+        us--;
+      }
+    }
+    if (us < s.lo || us >= ue - (quoted ? 2 : 0) || (quoted && s.b[us] != '"') || (us > s.lo && s.b[us - 1] != '\n')) {
+      return -1; // the client must be the line's first word
+    }
+    if (quoted) {
+      us++;
+      ue--;
+    }
+    if (!KeyValueDetector.isSystemAccount(s, us, ue)) {
+      s.add(us, ue, DetectorType.USERNAME);
+    }
+    return s.add(last + 1, end, DetectorType.SECRET) ? end + 1 : -1;
+  }
+
+  /**
+   * After {@code monitorRole } or {@code controlRole } at a line's start (the JDK's {@code jmxremote.password}): the
+   * password, the line's next word; not the access file's {@code readonly} and {@code readwrite}.
+   */
+  static int jmxPassword(Scan s, int last) {
+    int p = last + 1;
+    while (s.at(p) == ' ' || s.at(p) == '\t') {
+      p++;
+    }
+    int end = p;
+    while (end < s.hi && end - p < MAX_PASSWORD && s.b[end] > ' ') {
+      end++;
+    }
+    if (end == p || (end - p == 8 && Bytes.startsWith(s.b, p, end, "readonly"))
+        || (end - p == 9 && Bytes.startsWith(s.b, p, end, "readwrite")) || !blanksToLineEnd(s, end)) {
+      return -1;
+    }
+    return s.add(p, end, DetectorType.SECRET) ? end : -1;
+  }
 }

@@ -585,6 +585,10 @@ final class CatalogScanner {
         return LoginLogDetector.clickhouseAuthFailed(s, last, t.text().length());
       case RABBITMQ_USER:
         return LoginLogDetector.rabbitmqUser(s, last, t.text().length());
+      case PPP_SECRETS:
+        return AuthFileLineDetector.pppSecrets(s, last);
+      case JMX_PASSWORD:
+        return AuthFileLineDetector.jmxPassword(s, last);
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

@@ -213,8 +213,10 @@ final class KeyedForms {
         return KeyValueDetector.accept(s, t, sp, wordEnd(s, sp)); // nmcli dev wifi connect SSID password PW
       }
       if (t.type() == DetectorType.SECRET && (deviceCommandLine(s, ks)
-          || (s.at(sp) == '$' && s.at(sp + 1) == 'M' && s.at(sp + 2) == '$'))) {
-        return deviceCommandValue(s, t, sp); // (F5's "passphrase $M$…" anywhere: its encrypted format)
+          || (s.at(sp) == '$' && s.at(sp + 1) == 'M' && s.at(sp + 2) == '$')
+          || Bytes.startsWith(s.b, sp, s.hi, "plaintext ") || Bytes.startsWith(s.b, sp, s.hi, "ciphertext "))) {
+        // (F5's "passphrase $M$…" anywhere: its encrypted format; Aruba's "password plaintext x" anywhere)
+        return deviceCommandValue(s, t, sp);
       }
       boolean lineStart = startsLine(s, ks);
       boolean configKey = isConfigKey(s, ks, wordEnd);

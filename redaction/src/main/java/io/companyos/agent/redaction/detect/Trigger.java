@@ -233,6 +233,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     CASSANDRA_AUDIT_USER,
     CLICKHOUSE_AUTH_FAILED,
     RABBITMQ_USER,
+    PPP_SECRETS,
+    JMX_PASSWORD,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -148,6 +148,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.CASSANDRA_AUDIT_USER, DetectorType.USERNAME, "logmessage: user:", 0));
     t.add(new Trigger(Action.CLICKHOUSE_AUTH_FAILED, DetectorType.USERNAME, ": authentication failed", 0));
     t.add(new Trigger(Action.RABBITMQ_USER, DetectorType.USERNAME, "\"rabbit_password_hashing_", 0));
+    // (session 25) PPP's chap-secrets and pap-secrets (client, server *, "secret", addresses), the JDK's JMX password
+    // file (jmxremote.password: monitorRole pw, controlRole pw)
+    t.add(new Trigger(Action.PPP_SECRETS, DetectorType.SECRET, "\t*\t\"", 0));
+    t.add(new Trigger(Action.PPP_SECRETS, DetectorType.SECRET, " * \"", 0));
+    t.add(new Trigger(Action.JMX_PASSWORD, DetectorType.SECRET, "\nmonitorrole ", 0));
+    t.add(new Trigger(Action.JMX_PASSWORD, DetectorType.SECRET, "\ncontrolrole ", 0));
     // Grafana's data source headers (secureJsonData: httpHeaderValue1: x; the name is httpHeaderName1)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "httpheadervalue", Trigger.NUMBERED));
     t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
