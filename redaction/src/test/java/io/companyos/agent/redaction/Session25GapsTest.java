@@ -69,7 +69,11 @@ class Session25GapsTest extends RedactedAndKeptCases {
         Arguments.of("# client\tserver\tsecret\t\t\tIP addresses\njdoe\t*\t\"Chap$ecret99\"\t*",
             "# client\tserver\tsecret\t\t\tIP addresses\n<user>\t*\t\"<secret>\"\t*"),
         Arguments.of("\"vpn user\" * \"Pap Secret 7\" 10.8.0.0/24", "\"<user>\" * \"<secret>\" <ipv4>/24"),
-        Arguments.of("monitorRole  QED\ncontrolRole   R&D2024pw", "monitorRole  <secret>\ncontrolRole   <secret>"));
+        Arguments.of("monitorRole  QED\ncontrolRole   R&D2024pw", "monitorRole  <secret>\ncontrolRole   <secret>"),
+        // MinIO's mc admin user add; Windows' net user NAME
+        Arguments.of("mc admin user add myminio jdoe Minio$ecret42", "mc admin user add myminio <user> <secret>"),
+        Arguments.of("User name                    jdoe\nFull Name                    Jane Doe\nComment",
+            "User name                    <user>\nFull Name                    <name>\nComment"));
   }
 
   static Stream<String> unchanged() {
@@ -91,6 +95,8 @@ class Session25GapsTest extends RedactedAndKeptCases {
         "{\"vhosts\":[{\"name\":\"/\"}],\"permissions\":[]}",
         "monitorRole   readonly\ncontrolRole   readwrite \\\n              create javax.management.monitor.*",
         "SELECT * FROM t WHERE a = 1 * \"factor\" + 2",
-        "the plaintext password policy is enforced");
+        "the plaintext password policy is enforced",
+        "mc admin user add --help",
+        "Full Name                    \nComment  Built-in account for administering the computer");
   }
 }

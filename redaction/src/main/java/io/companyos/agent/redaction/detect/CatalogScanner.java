@@ -589,6 +589,10 @@ final class CatalogScanner {
         return AuthFileLineDetector.pppSecrets(s, last);
       case JMX_PASSWORD:
         return AuthFileLineDetector.jmxPassword(s, last);
+      case MINIO_USER_ADD:
+        return CommandLineDetector.minioUserAdd(s, last);
+      case FULL_NAME_ROW:
+        return LoginLogDetector.fullNameRow(s, last);
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

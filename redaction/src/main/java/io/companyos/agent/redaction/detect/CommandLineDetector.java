@@ -712,6 +712,26 @@ final class CommandLineDetector {
     return end;
   }
 
+  /** After {@code admin user add } on a MinIO client line ({@code mc admin user add ALIAS USER PASSWORD}): both. */
+  static int minioUserAdd(Scan s, int last) {
+    if (!lineMentions(s, last, "mc ", "mc.exe ")) {
+      return -1;
+    }
+    int alias = KeyedForms.wordEnd(s, last + 1);
+    int user = alias + 1;
+    int userEnd = KeyedForms.wordEnd(s, user);
+    if (alias == last + 1 || s.at(alias) != ' ' || userEnd == user || s.at(user) == '-' || s.at(userEnd) != ' '
+        || !argumentAt(s, userEnd + 1)) {
+      return -1;
+    }
+    int end = secretWord(s, userEnd + 1);
+    if (end > 0 && !KeyValueDetector.isPlaceholder(s, user, userEnd)
+        && !KeyValueDetector.isSystemAccount(s, user, userEnd)) {
+      s.add(user, userEnd, DetectorType.USERNAME);
+    }
+    return end;
+  }
+
   /**
    * After a CI runner's command that declares its value a secret: GitHub Actions' {@code ::add-mask::VALUE}, Azure
    * Pipelines' {@code ##vso[task.setvariable variable=x;issecret=true]VALUE}. The runner masks the value only once

@@ -1602,4 +1602,21 @@ final class LoginLogDetector {
     s.add(p + 1, end, DetectorType.USERNAME);
     return -1; // the span is kept; the pass goes on after the pattern
   }
+
+  /**
+   * After {@code Full Name} and two or more blanks at a line's start (Windows' {@code net user NAME}, {@code net user
+   * NAME /domain}): the rest of the line, a person's name when it looks like one.
+   */
+  static int fullNameRow(Scan s, int last) {
+    int start = KeyValueDetector.skipSpaces(s, last + 1);
+    int end = start;
+    while (end < s.hi && end - start < 128 && s.b[end] != '\n' && s.b[end] != '\r') {
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return end > start && KeyValueDetector.looksLikePersonName(s, start, end)
+        && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
+  }
 }

@@ -235,6 +235,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     RABBITMQ_USER,
     PPP_SECRETS,
     JMX_PASSWORD,
+    MINIO_USER_ADD,
+    FULL_NAME_ROW,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }
