@@ -139,6 +139,9 @@ final class AuthFileLineDetector {
       return -1;
     }
     int star = last - 2;
+    if (s.at(star - 1) != ' ' && s.at(star - 1) != '\t') {
+      return -1; // (the blank before the * is no part of the pattern "* \"")
+    }
     int ue = star - 1;
     while (ue > s.lo && (s.b[ue - 1] == ' ' || s.b[ue - 1] == '\t')) {
       ue--;

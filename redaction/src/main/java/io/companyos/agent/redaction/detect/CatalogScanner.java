@@ -593,6 +593,16 @@ final class CatalogScanner {
         return CommandLineDetector.minioUserAdd(s, last);
       case FULL_NAME_ROW:
         return LoginLogDetector.fullNameRow(s, last);
+      case PULUMI_CONFIG_SET:
+        return CommandLineDetector.pulumiConfigSet(s, last);
+      case LOGGED_IN_AS:
+        return LoginLogDetector.loggedInAs(s, last, t.flags());
+      case API_KEY_ROW:
+        return LoginLogDetector.apiKeyRow(s, last);
+      case PAYLOAD_DATA:
+        return SiblingValueDetector.payloadData(s, last);
+      case AZURE_KEY_NAME:
+        return SiblingValueDetector.azureKeyName(s, last);
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:
@@ -645,7 +655,7 @@ final class CatalogScanner {
       case USER_SLOT_FOR_FROM:
         return UserSlotDetector.afterPhrase(s, last, true, false);
       case IAM_USER_ARN:
-        return UserSlotDetector.iamUserArn(s, last);
+        return UserSlotDetector.iamUserArn(s, last, t.text().length());
       case SUDO_USER:
         return t.flags() == 0 ? UserSlotDetector.sudo(s, last) : UserSlotDetector.sudoWithPid(s, last);
       case USER_BEFORE_UID:

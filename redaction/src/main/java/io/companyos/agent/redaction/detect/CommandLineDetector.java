@@ -187,7 +187,8 @@ final class CommandLineDetector {
   /** Database clients that take their password from the environment ({@code PGPASSWORD=x psql}, {@code MYSQL_PWD}). */
   private static final String[] ENV_CLIENTS = {"psql", "pg_dump", "pg_dumpall", "pg_restore", "pg_basebackup",
       "pgbench", "mysql", "mysqldump", "mysqladmin", "mariadb", "mongosh", "mongodump", "mongorestore", "redis-cli",
-      "sqlcmd"};
+      "sqlcmd", "terraform", "aws", "az", "gcloud", "gh", "docker", "kubectl", "helm", "vault", "pulumi",
+      "ansible-playbook"};
 
   /** Whether {@code [from, to)} is a shell variable name: a letter or {@code _}, then letters, digits, {@code _}. */
   static boolean isShellName(Scan s, int from, int to) {
@@ -1326,6 +1327,9 @@ final class CommandLineDetector {
       return -1;
     }
     int colon = last - (scheme == JETTY_MD5 ? ": MD5:" : ": CRYPT:").length() + 1;
+    if (colon < s.lo || s.b[colon] != ':' || s.at(colon + 1) != ' ') {
+      return -1; // (the pattern of CRYPT: holds only "crypt:")
+    }
     int us = lineStartWithin(s, colon, 256);
     while (us < colon && s.b[us] == ' ') {
       us++;
@@ -1870,5 +1874,53 @@ final class CommandLineDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * After {@code config set } on a {@code pulumi} line with {@code --secret} anywhere on it ({@code pulumi config set
+   * --secret KEY VALUE}, {@code pulumi config set KEY VALUE --secret}): the value, the second argument that is no flag
+   * ({@code -s}/{@code --stack}, {@code -C}/{@code --cwd} take one).
+   */
+  static int pulumiConfigSet(Scan s, int last) {
+    if (!lineMentions(s, last, "pulumi ")) {
+      return -1;
+    }
+    int eol = lineEndWithin(s, last, 1024);
+    if (Bytes.indexOf(s.b, last, eol, "--secret") < 0) {
+      return -1;
+    }
+    int p = last + 1;
+    int arguments = 0;
+    while (p < eol) {
+      while (p < eol && (s.b[p] == ' ' || s.b[p] == '\t')) {
+        p++;
+      }
+      if (p >= eol) {
+        break;
+      }
+      int end = s.b[p] == '\'' || s.b[p] == '"' ? KeyValueDetector.closingQuote(s, p + 1, s.b[p]) + 1
+          : KeyedForms.wordEnd(s, p);
+      if (end <= p) {
+        return -1;
+      }
+      if (s.b[p] == '-') {
+        boolean takesOne = (end - p == 2 && (s.b[p + 1] == 's' || s.b[p + 1] == 'C'))
+            || Bytes.startsWith(s.b, p, end, "--stack") && end - p == 7
+            || Bytes.startsWith(s.b, p, end, "--cwd") && end - p == 5;
+        p = end;
+        if (takesOne) {
+          while (p < eol && s.b[p] == ' ') {
+            p++;
+          }
+          p = KeyedForms.wordEnd(s, p);
+        }
+        continue;
+      }
+      if (++arguments == 2) {
+        return secretWord(s, p);
+      }
+      p = end;
+    }
+    return -1;
   }
 }

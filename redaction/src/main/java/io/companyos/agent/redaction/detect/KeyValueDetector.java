@@ -82,6 +82,9 @@ final class KeyValueDetector {
         && keyPrefixEndsWith(s, bare, wordStart, THING_DISPLAY_NAMES)) {
       return -1; // appDisplayName, resourceDisplayName of Entra ID's sign-ins: an application's name, not a person's
     }
+    if (cli && t.has(Trigger.SECRET_WORD) && bare == wordStart && CommandLineDetector.lineMentions(s, ks, "pulumi ")) {
+      return -1; // pulumi config set --secret KEY VALUE: a flag (see CommandLineDetector.pulumiConfigSet)
+    }
     if (bare < wordStart && t.has(Trigger.SECRET_WORD) && keyPrefixEndsWith(s, bare, wordStart, "existing")) {
       return -1; // Helm charts' existingSecret: the name of a Kubernetes Secret that holds the password
     }

@@ -1619,4 +1619,57 @@ final class LoginLogDetector {
     return end > start && KeyValueDetector.looksLikePersonName(s, start, end)
         && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
   }
+
+  /** {@link #loggedInAs}'s flag: after {@code logged in to }, a host, then {@code as } or {@code account }. */
+  static final int LOGGED_IN_TO = 1;
+
+  /**
+   * After {@code logged in as } or {@code logged in to HOST as|account } (GitHub's CLI: {@code gh auth status}, {@code
+   * ✓ Logged in as jdoe}): the user; not an article or a system account.
+   */
+  static int loggedInAs(Scan s, int last, int flags) {
+    int p = last + 1;
+    if (flags == LOGGED_IN_TO) {
+      int host = KeyedForms.wordEnd(s, p);
+      if (host == p || Bytes.indexOf(s.b, p, host, ".") < 0) {
+        return -1;
+      }
+      if (Bytes.startsWith(s.b, host, s.hi, " as ")) {
+        p = host + 4;
+      } else if (Bytes.startsWith(s.b, host, s.hi, " account ")) {
+        p = host + 9;
+      } else {
+        return -1;
+      }
+    }
+    int end = p;
+    while (end < s.hi && end - p < 64 && (Bytes.isWord(s.b[end]) || s.b[end] == '-' || s.b[end] == '.')) {
+      end++;
+    }
+    while (end > p && s.b[end - 1] == '.') {
+      end--;
+    }
+    int n = end - p;
+    if (n < 2 || (n == 2 && Bytes.startsWithIgnoreCase(s.b, p, end, "an"))
+        || (n == 3 && Bytes.startsWithIgnoreCase(s.b, p, end, "the")) || KeyValueDetector.isSystemAccount(s, p, end)) {
+      return -1;
+    }
+    return s.add(p, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** After {@code API Key } at a line's start (IBM Cloud's {@code ibmcloud iam api-key-create} table): the key. */
+  static int apiKeyRow(Scan s, int last) {
+    int p = last + 1;
+    while (s.at(p) == ' ' || s.at(p) == '\t' || s.at(p) == ':') {
+      p++;
+    }
+    int end = p;
+    while (end < s.hi && end - p < 256 && (Bytes.isAlnum(s.b[end]) || s.b[end] == '-' || s.b[end] == '_')) {
+      end++;
+    }
+    if (end - p < 20 || !(s.at(end) == ' ' || s.at(end) == '\n' || s.at(end) == '\r' || s.at(end) == 0)) {
+      return -1;
+    }
+    return s.add(p, end, DetectorType.SECRET) ? end : -1;
+  }
 }

@@ -95,4 +95,42 @@ final class SiblingValueDetector {
     int close = JsonSpans.closing(s, p, limit);
     return close < 0 ? -1 : JsonSpans.secretStrings(s, p, close);
   }
+
+  /**
+   * At {@code "keyName"} (Azure's storage account, Service Bus and Event Hubs keys, {@code az storage account keys
+   * list}: {@code {"keyName": "key1", "permissions": "FULL", "value": "x"}}): the {@code value} of the same object,
+   * as {@link #find} takes it after AWS SSM's type.
+   */
+  static int azureKeyName(Scan s, int last) {
+    return last - 8 >= s.lo && Bytes.startsWith(s.b, last - 8, s.hi, "\"keyName\"") ? find(s, last) : -1;
+  }
+
+  /**
+   * At {@code "payload"} (a Secret Manager secret version, {@code gcloud secrets versions access} with
+   * {@code --log-http}, the API's JSON): the base64 {@code data} of {@code "payload": {"data": "x"}}, a secret.
+   */
+  static int payloadData(Scan s, int last) {
+    if (last - 8 < s.lo || !Bytes.startsWith(s.b, last - 8, s.hi, "\"payload\"")) {
+      return -1;
+    }
+    int p = KeyValueDetector.skipSpaces(s, last + 1);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = KeyValueDetector.skipSpaces(s, p + 1);
+    if (s.at(p) != '{') {
+      return -1;
+    }
+    p = KeyValueDetector.skipSpaces(s, p + 1);
+    if (!Bytes.startsWith(s.b, p, s.hi, "\"data\"")) {
+      return -1;
+    }
+    p = KeyValueDetector.skipSpaces(s, p + 6);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = KeyValueDetector.skipSpaces(s, p + 1);
+    int end = s.at(p) == '"' ? KeyValueDetector.closingQuote(s, p + 1, '"') : -1;
+    return end > p + 4 && s.add(p + 1, end, DetectorType.SECRET) ? end : -1;
+  }
 }

@@ -92,7 +92,10 @@ final class TokenPrefixDetector {
           // (session 25) Terraform Cloud's and Enterprise's API tokens, <14 letters and digits>.atlasv1.<60-70> (the
           // credentials.tfrc.json of terraform login, TF_TOKEN_app_terraform_io); NuGet.org's API keys (oy2 and 43
           // lower-case letters and digits: nuget push -k, NuGet.Config's apikeys)
-          new Prefix(".atlasv1.", 60, "atlasv1.", URL, "", 14), new Prefix("oy2", 43, ALNUM));
+          new Prefix(".atlasv1.", 60, "atlasv1.", URL, "", 14), new Prefix("oy2", 43, ALNUM),
+          // Amazon ECR's registry password (aws ecr get-login-password: base64 of {"payload":"…","datakey":…}, 12
+          // hours), Cloud Storage's HMAC access ids (GOOG1 and 56 capitals and digits; the secret is found by its key)
+          new Prefix("eyJwYXlsb2FkIjoi", 200, "YXlsb2FkIjoi", STD, ""), new Prefix("GOOG1", 50, "OG1", ALNUM, ""));
 
   private TokenPrefixDetector() {}
 

@@ -237,6 +237,11 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     JMX_PASSWORD,
     MINIO_USER_ADD,
     FULL_NAME_ROW,
+    PULUMI_CONFIG_SET,
+    LOGGED_IN_AS,
+    API_KEY_ROW,
+    PAYLOAD_DATA,
+    AZURE_KEY_NAME,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -222,12 +222,13 @@ final class UserSlotDetector {
   }
 
   /**
-   * At the {@code /} of an IAM user's ARN, {@code arn:aws:iam::123456789012:user/NAME} (CloudTrail's
+   * At the {@code /} of an IAM user's ARN, {@code arn:aws:iam::123456789012:user/NAME} (also of its MFA device,
+   * {@code :mfa/NAME}, named after the user by the console; CloudTrail's
    * {@code userIdentity.arn}, policy errors; also {@code arn:aws-cn}, {@code arn:aws-us-gov}): the name, with its path
    * ({@code user/ops/alice}).
    */
-  static int iamUserArn(Scan s, int last) {
-    int colon = last - 5;
+  static int iamUserArn(Scan s, int last, int textLength) {
+    int colon = last - textLength + 1;
     int digits = colon - 12;
     if (digits < s.floor() + 7 || s.b[digits - 1] != ':' || s.b[digits - 2] != ':') {
       return -1;
