@@ -119,7 +119,7 @@ class StructuredShapesTest {
   }
 
   @Test
-  void aLicenseKeyIsASecretInDocumentsNotInLogLines() throws Exception {
+  void aLicenseKeyIsASecretInDocumentsAndUnderItsSnakeOrKebabKeyInLogLines() throws Exception {
     JsonNode n = yaml("env:\n  - name: LICENSE_KEY\n    value: CO-LIC-7F3A-99B2\ncompanyos:\n  licenseKey: CO-LIC-7F3A-99B3\n"
         + "  license-key-file: /etc/companyos/license.asc\n");
     assertThat(n.at("/env/0/value").asText()).isEqualTo("<secret>");
@@ -127,7 +127,11 @@ class StructuredShapesTest {
     assertThat(n.at("/companyos/license-key-file").asText()).isEqualTo("/etc/companyos/license.asc");
     assertThat(MASK.redactStructured(StructuredFormat.PROPERTIES, "companyos.license.key=CO-LIC-7F3A-99B4\n",
         new RedactionCounter())).isEqualTo("companyos.license.key=<secret>\n");
-    assertThat(MASK.redact("LICENSE_KEY=CO-LIC-7F3A-99B5")).isEqualTo("LICENSE_KEY=CO-LIC-7F3A-99B5");
+    // (session 25) license_key and license-key in log lines too; licenseKey and license.key in documents only
+    assertThat(MASK.redact("LICENSE_KEY=CO-LIC-7F3A-99B5")).isEqualTo("LICENSE_KEY=<secret>");
+    assertThat(MASK.redact("X-License-Key: CO-LIC-7F3A-99B6")).isEqualTo("X-License-Key: <secret>");
+    assertThat(MASK.redact("license-key-file: /etc/companyos/license.asc"))
+        .isEqualTo("license-key-file: /etc/companyos/license.asc");
   }
 
   @Test

@@ -24,8 +24,8 @@ final class AuthHeaderDetector {
     while (s.at(p) == '=') {
       p++;
     }
-    if (p - start < 16) {
-      return -1;
+    if (p - start < (afterAuthorization(s, last - 5) ? 4 : 16)) {
+      return -1; // (a short word after "bearer" in prose is no token; after an Authorization header it is)
     }
     DetectorType type = JwtDetector.end(s, start) == p ? DetectorType.JWT : DetectorType.AUTH_HEADER;
     return s.add(start, p, type) ? p : -1;
@@ -208,6 +208,9 @@ final class AuthHeaderDetector {
       return -1;
     }
     int p = last + 1;
+    if (s.at(p) == '%' && s.at(p + 1) == '2' && s.at(p + 2) == '0') {
+      return p + 3; // URL-encoded, as OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20x writes it
+    }
     int spaces = 0;
     while (s.at(p) == ' ' && spaces < 4) {
       p++;
@@ -255,5 +258,21 @@ final class AuthHeaderDetector {
       return -1;
     }
     return s.add(p, end, type) ? end : -1;
+  }
+
+  /**
+   * Whether an {@code Authorization} header's name ends before {@code scheme} (the scheme word's first byte): then
+   * {@code :}, {@code =} or blanks, a quote perhaps ({@code Authorization: Bearer x}, {@code Authorization=Bearer%20x},
+   * Fluent Bit's {@code Header Authorization Bearer x}, a flow map's {@code Authorization: "Bearer x"}).
+   */
+  private static boolean afterAuthorization(Scan s, int scheme) {
+    int p = scheme;
+    int n = 0;
+    while (p > s.lo && n < 8 && (s.b[p - 1] == ' ' || s.b[p - 1] == '"' || s.b[p - 1] == '\'' || s.b[p - 1] == ':'
+        || s.b[p - 1] == '=' || s.b[p - 1] == '\t')) {
+      p--;
+      n++;
+    }
+    return n > 0 && p - 13 >= s.lo && Bytes.startsWithIgnoreCase(s.b, p - 13, p, "authorization");
   }
 }

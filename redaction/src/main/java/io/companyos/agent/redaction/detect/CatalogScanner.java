@@ -603,6 +603,18 @@ final class CatalogScanner {
         return SiblingValueDetector.payloadData(s, last);
       case AZURE_KEY_NAME:
         return SiblingValueDetector.azureKeyName(s, last);
+      case CONFLUENT_SECRET:
+        return CommandLineDetector.confluentSecret(s, last, t.flags());
+      case INFLUX_QUERY_PASSWORD:
+        return CommandLineDetector.influxQueryPassword(s, last);
+      case DASH_P:
+        return CommandLineDetector.dashP(s, last);
+      case REDIS_AUTH:
+        return CommandLineDetector.redisAuth(s, last);
+      case ERLANG_SECRET:
+        return CommandLineDetector.erlangSecret(s, last);
+      case MOSQUITTO_PASSWORD:
+        return CommandLineDetector.mosquittoPassword(s, last, t.flags());
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

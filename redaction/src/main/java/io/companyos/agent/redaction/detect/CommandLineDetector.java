@@ -1923,4 +1923,187 @@ final class CommandLineDetector {
     }
     return -1;
   }
+
+  /** {@link #confluentSecret}'s flag: the value between the pipes of {@code confluent api-key create}'s table row. */
+  static final int CONFLUENT_TABLE = 1;
+
+  /**
+   * Confluent's Kafka API secret: the {@code | API Secret | x |} row of {@code confluent api-key create}, or the second
+   * argument after {@code api-key store } on a {@code confluent} line ({@code api-key store KEY SECRET}).
+   */
+  static int confluentSecret(Scan s, int last, int flags) {
+    int p = last + 1;
+    if (flags == CONFLUENT_TABLE) {
+      while (s.at(p) == ' ') {
+        p++;
+      }
+      int end = p;
+      while (end < s.hi && end - p < 512 && s.b[end] > ' ' && s.b[end] != '|') {
+        end++;
+      }
+      return end > p && s.add(p, end, DetectorType.SECRET) ? end : -1;
+    }
+    if (!lineMentions(s, last, "confluent ")) {
+      return -1;
+    }
+    int key = KeyedForms.wordEnd(s, p);
+    if (key == p || s.at(key) != ' ' || !argumentAt(s, key + 1)) {
+      return -1;
+    }
+    return secretWord(s, key + 1);
+  }
+
+  /**
+   * At {@code &p=} of a query that also has {@code u=} (InfluxDB 1.x's {@code /query?u=x&p=y&q=…}, {@code /write}):
+   * the password, and the user.
+   */
+  static int influxQueryPassword(Scan s, int last) {
+    int q = last - 2;
+    int qs = q;
+    while (qs > s.lo && q - qs < 512 && s.b[qs - 1] != '?' && s.b[qs - 1] > ' ') {
+      qs--;
+    }
+    if (qs <= s.lo || s.b[qs - 1] != '?') {
+      return -1;
+    }
+    int u = Bytes.startsWith(s.b, qs, q, "u=") ? qs : Bytes.indexOf(s.b, qs, q, "&u=");
+    if (u < 0) {
+      return -1;
+    }
+    int us = u == qs ? qs + 2 : u + 3;
+    int ue = us;
+    while (ue < q && s.b[ue] != '&') {
+      ue++;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 512 && s.b[end] > ' ' && s.b[end] != '&' && s.b[end] != '"' && s.b[end] != '\'') {
+      end++;
+    }
+    if (end == start || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    if (ue > us && !KeyValueDetector.isSystemAccount(s, us, ue)) {
+      s.add(us, ue, DetectorType.USERNAME);
+    }
+    return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
+   * At {@code  -p } or {@code  -P }: mosquitto's clients' password ({@code mosquitto_pub … -P x}; their {@code -p} is
+   * the port) and ksql's ({@code ksql -u u -p x URL}).
+   */
+  static int dashP(Scan s, int last) {
+    boolean upper = s.b[last - 1] == 'P';
+    if (!(upper ? lineMentions(s, last, "mosquitto_") : lineMentions(s, last, "ksql "))
+        || !argumentAt(s, last + 1)) {
+      return -1;
+    }
+    return secretWord(s, last + 1);
+  }
+
+  /**
+   * After {@code AUTH } at a redis-cli prompt ({@code 127.0.0.1:6379> AUTH [user] pw}) or a line's start (a session
+   * pasted, a transcript): the password, the line's last word; the user before it, if any.
+   */
+  static int redisAuth(Scan s, int last) {
+    if (s.b[last - 1] != 'H' && s.b[last - 1] != 'h') {
+      return -1;
+    }
+    int eol = lineEndWithin(s, last, 1024);
+    while (eol > last + 1 && (s.b[eol - 1] == ' ' || s.b[eol - 1] == '\r')) {
+      eol--;
+    }
+    int words = 0;
+    int second = -1;
+    for (int p = last + 1; p < eol; ) {
+      while (p < eol && (s.b[p] & 0xFF) <= ' ') {
+        p++;
+      }
+      if (p >= eol) {
+        break;
+      }
+      words++;
+      if (words == 2) {
+        second = p;
+      }
+      if (s.b[p] == '"' || s.b[p] == '\'') {
+        int q = KeyValueDetector.closingQuote(s, p + 1, s.b[p]);
+        if (q < 0) {
+          return -1;
+        }
+        p = q + 1;
+      } else {
+        p = KeyedForms.wordEnd(s, p); // (past at least one byte: the one at p is above a blank)
+      }
+    }
+    int first = KeyValueDetector.skipSpaces(s, last + 1);
+    if (words < 1 || words > 2 || s.at(first) == '<' || isSaslMechanism(s, first, KeyedForms.wordEnd(s, first))) {
+      return -1; // AUTH alone (the reply's usage), prose, a token of an earlier pass, SMTP's and IMAP's AUTH PLAIN x
+    }
+    int pw = words == 2 ? second : first;
+    if (words == 2) {
+      int ue = KeyedForms.wordEnd(s, last + 1);
+      if (!KeyValueDetector.isSystemAccount(s, last + 1, ue)) {
+        s.add(last + 1, ue, DetectorType.USERNAME);
+      }
+    }
+    return secretWord(s, pw);
+  }
+
+  private static final java.util.Set<String> SASL_MECHANISMS = java.util.Set.of("plain", "login", "xoauth2",
+      "oauthbearer", "cram-md5", "digest-md5", "external", "gssapi", "ntlm", "anonymous", "scram-sha-1",
+      "scram-sha-256");
+
+  /** Whether {@code [from, to)} names a SASL mechanism ({@code AUTH PLAIN}, {@code AUTH LOGIN}), any case. */
+  private static boolean isSaslMechanism(Scan s, int from, int to) {
+    return to - from <= 13 && SASL_MECHANISMS.contains(
+        new String(s.b, from, to - from, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * After {@code {default_pass,} or {@code {password,} (RabbitMQ's {@code advanced.config}, Erlang terms): the binary
+   * or string, {@code <<"x">>} or {@code "x"}.
+   */
+  static int erlangSecret(Scan s, int last) {
+    int p = KeyValueDetector.skipSpaces(s, last + 1);
+    if (s.at(p) == '<' && s.at(p + 1) == '<') {
+      p += 2;
+    }
+    if (s.at(p) != '"') {
+      return -1;
+    }
+    int end = KeyValueDetector.closingQuote(s, p + 1, '"');
+    return end > p + 1 && !KeyValueDetector.isPlaceholder(s, p + 1, end) && s.add(p + 1, end, DetectorType.SECRET)
+        ? end : -1;
+  }
+
+  /** {@link #mosquittoPassword}'s flag: a password file comes first ({@code mosquitto_passwd -b FILE USER PW}). */
+  static final int MOSQUITTO_FILE = 1;
+
+  /**
+   * Mosquitto's {@code mosquitto_passwd -b FILE USER PASSWORD} and {@code mosquitto_ctrl … dynsec setClientPassword
+   * USER PASSWORD}: the user and the password.
+   */
+  static int mosquittoPassword(Scan s, int last, int flags) {
+    int p = last + 1;
+    if (flags == MOSQUITTO_FILE) {
+      p = KeyedForms.wordEnd(s, p);
+      if (p == last + 1 || s.at(p) != ' ') {
+        return -1;
+      }
+      p++;
+    } else if (!Bytes.startsWithIgnoreCase(s.b, last - 17, s.hi, "setclientpassword")) {
+      return -1;
+    }
+    int ue = KeyedForms.wordEnd(s, p);
+    if (ue == p || s.at(ue) != ' ' || !argumentAt(s, ue + 1)) {
+      return -1;
+    }
+    int end = secretWord(s, ue + 1);
+    if (end > 0 && !KeyValueDetector.isSystemAccount(s, p, ue)) {
+      s.add(p, ue, DetectorType.USERNAME);
+    }
+    return end;
+  }
 }

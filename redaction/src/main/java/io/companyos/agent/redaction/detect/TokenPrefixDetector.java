@@ -95,7 +95,9 @@ final class TokenPrefixDetector {
           new Prefix(".atlasv1.", 60, "atlasv1.", URL, "", 14), new Prefix("oy2", 43, ALNUM),
           // Amazon ECR's registry password (aws ecr get-login-password: base64 of {"payload":"…","datakey":…}, 12
           // hours), Cloud Storage's HMAC access ids (GOOG1 and 56 capitals and digits; the secret is found by its key)
-          new Prefix("eyJwYXlsb2FkIjoi", 200, "YXlsb2FkIjoi", STD, ""), new Prefix("GOOG1", 50, "OG1", ALNUM, ""));
+          new Prefix("eyJwYXlsb2FkIjoi", 200, "YXlsb2FkIjoi", STD, ""), new Prefix("GOOG1", 50, "OG1", ALNUM, ""),
+          // New Relic's license keys (36 letters and digits, then NRAL) and Insights insert keys (NRII-)
+          new Prefix("NRAL", 0, "NRAL", ALNUM, "", 36), new Prefix("NRII-", 30, "RII-", URL, ""));
 
   private TokenPrefixDetector() {}
 

@@ -242,6 +242,12 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     API_KEY_ROW,
     PAYLOAD_DATA,
     AZURE_KEY_NAME,
+    CONFLUENT_SECRET,
+    INFLUX_QUERY_PASSWORD,
+    DASH_P,
+    REDIS_AUTH,
+    ERLANG_SECRET,
+    MOSQUITTO_PASSWORD,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -22,7 +22,7 @@ final class TriggerCatalog {
    * {@code jwt.key} (a key elsewhere names a map entry, a Kubernetes Secret's key, a sort key).
    */
   static final List<String> KEY_PARENTS =
-      List.of("encrypt", "encryption", "signing", "jwt", "hmac", "aes", "cipher", "crypto", "license");
+      List.of("encrypt", "encryption", "signing", "jwt", "hmac", "aes", "cipher", "crypto", "license", "api");
 
   private TriggerCatalog() {}
 
@@ -172,6 +172,27 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.LOGGED_IN_AS, DetectorType.USERNAME, "\u2713 logged in as ", 0));
     t.add(new Trigger(Action.API_KEY_ROW, DetectorType.SECRET, "\napi key ", 0));
     t.add(new Trigger(Action.PAYLOAD_DATA, DetectorType.SECRET, "yload\"", 0));
+    // (session 25's red team of brokers and observability agents) Fluentd's aws_sec_key, New Relic's license keys
+    // (license_key, X-License-Key, the …NRAL shape, NRII- insert keys: token prefixes), Datadog's DD-APPLICATION-KEY,
+    // an api: parent's key: (the OTel Collector's datadog exporter), Confluent's API secret (the create table's row,
+    // api-key store KEY SECRET), InfluxDB 1.x's ?u=…&p=…, mosquitto's -P and ksql's -p, Redis' AUTH [user] pw at a
+    // prompt or a line's start, RabbitMQ's advanced.config ({default_pass, <<"x">>}), mosquitto_passwd -b and
+    // mosquitto_ctrl's setClientPassword
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "sec_key", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license_key", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license-key", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "application-key", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "application_key", 0));
+    t.add(new Trigger(Action.CONFLUENT_SECRET, DetectorType.SECRET, "| api secret |", CommandLineDetector.CONFLUENT_TABLE));
+    t.add(new Trigger(Action.CONFLUENT_SECRET, DetectorType.SECRET, "api-key store ", 0));
+    t.add(new Trigger(Action.INFLUX_QUERY_PASSWORD, DetectorType.SECRET, "&p=", 0));
+    t.add(new Trigger(Action.DASH_P, DetectorType.SECRET, " -p ", 0));
+    t.add(new Trigger(Action.REDIS_AUTH, DetectorType.SECRET, "> auth ", 0));
+    t.add(new Trigger(Action.REDIS_AUTH, DetectorType.SECRET, "\nauth ", 0));
+    t.add(new Trigger(Action.ERLANG_SECRET, DetectorType.SECRET, "{default_pass,", 0));
+    t.add(new Trigger(Action.ERLANG_SECRET, DetectorType.SECRET, "{password,", 0));
+    t.add(new Trigger(Action.MOSQUITTO_PASSWORD, DetectorType.SECRET, "mosquitto_passwd -b ", CommandLineDetector.MOSQUITTO_FILE));
+    t.add(new Trigger(Action.MOSQUITTO_PASSWORD, DetectorType.SECRET, "tclientpassword ", 0));
     // Grafana's data source headers (secureJsonData: httpHeaderValue1: x; the name is httpHeaderName1)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "httpheadervalue", Trigger.NUMBERED));
     t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
