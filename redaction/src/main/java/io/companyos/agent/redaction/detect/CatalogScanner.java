@@ -574,7 +574,7 @@ final class CatalogScanner {
       case NGROK_AUTHTOKEN:
         return CommandLineDetector.ngrokAuthtoken(s, last);
       case ZK_DIGEST_ACL:
-        return CommandLineDetector.zkDigestAcl(s, last);
+        return CommandLineDetector.zkDigestAcl(s, last, t.flags());
       case JETTY_REALM_HASH:
         return CommandLineDetector.jettyRealmHash(s, last, t.flags());
       case NAGIOS_USER_MACRO:
@@ -582,7 +582,7 @@ final class CatalogScanner {
       case CASSANDRA_AUDIT_USER:
         return LoginLogDetector.cassandraAuditUser(s, last);
       case CLICKHOUSE_AUTH_FAILED:
-        return LoginLogDetector.clickhouseAuthFailed(s, last, t.text().length());
+        return LoginLogDetector.clickhouseAuthFailed(s, last);
       case RABBITMQ_USER:
         return LoginLogDetector.rabbitmqUser(s, last, t.text().length());
       case PPP_SECRETS:
@@ -596,13 +596,15 @@ final class CatalogScanner {
       case PULUMI_CONFIG_SET:
         return CommandLineDetector.pulumiConfigSet(s, last);
       case LOGGED_IN_AS:
-        return LoginLogDetector.loggedInAs(s, last, t.flags());
+        return LoginLogDetector.loggedInAs(s, last);
       case API_KEY_ROW:
         return LoginLogDetector.apiKeyRow(s, last);
       case PAYLOAD_DATA:
         return SiblingValueDetector.payloadData(s, last);
       case AZURE_KEY_NAME:
         return SiblingValueDetector.azureKeyName(s, last);
+      case YAML_NESTED_KEY_EOL: // a parent and its line's end: the colon is the byte before
+        return YamlValues.nestedKey(s, last - 1, t.text().length() - 1);
       case CONFLUENT_SECRET:
         return CommandLineDetector.confluentSecret(s, last, t.flags());
       case INFLUX_QUERY_PASSWORD:

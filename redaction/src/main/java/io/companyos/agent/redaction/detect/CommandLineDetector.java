@@ -1286,8 +1286,16 @@ final class CommandLineDetector {
    * output): a ZooKeeper ACL of the digest scheme, whose hash (base64 of a SHA-1 of {@code user:password}, 28
    * characters) is a password hash and whose user a user. Docker's {@code Digest: sha256:…} has no such hash.
    */
-  static int zkDigestAcl(Scan s, int last) {
+  static int zkDigestAcl(Scan s, int last, int flags) {
     int start = last + 1;
+    if (flags == ZK_SET_ACL) { // setAcl [-s] [-v N] [-R] PATH digest:…: the first digest: on the line
+      int eol = lineEndWithin(s, last, 1024);
+      int d = Bytes.indexOf(s.b, last, eol, "digest:");
+      if (d < 0 || s.at(d - 1) != ' ') {
+        return -1;
+      }
+      start = d + 7;
+    }
     int colon = start;
     while (colon - start < 128 && (Bytes.isWord(s.at(colon)) || s.at(colon) == '-' || s.at(colon) == '.')) {
       colon++;
@@ -1305,6 +1313,9 @@ final class CommandLineDetector {
     }
     return s.add(hash, end, DetectorType.PASSWORD_HASH) ? end : -1;
   }
+
+  /** {@link #zkDigestAcl}'s flag: at zkCli's {@code setAcl }, the ACL further on its line. */
+  static final int ZK_SET_ACL = 1;
 
   /** {@link #jettyRealmHash}'s flags: the hash after {@code MD5:} (32 hex digits) or {@code CRYPT:} (13 characters). */
   static final int JETTY_MD5 = 0;

@@ -129,23 +129,40 @@ final class KeywordTrie {
   }
 
   /**
-   * Gives each lower-cased byte among the patterns' first three bytes a class, in the order met; upper case too.
-   * Returns whether every such byte has a class of its own.
+   * Gives each lower-cased byte among the patterns' first three bytes a class, the bytes common in logs first (see
+   * {@link #rarity}), then in the order met; upper case too. Returns whether every such byte has a class of its own.
+   * When there are more than 63, the rarest share class 63: a shared class lets through every position where any of
+   * its bytes stands, so it must hold bytes that logs seldom have (session 25: in the order met it had taken {@code ,
+   * ; ) ] [}, and 70 bytes made the filter pass at 55,000 more places per 64 MiB).
    */
   private boolean classifyStarts(List<byte[]> patterns) {
-    int classes = 0;
+    java.util.LinkedHashSet<Integer> met = new java.util.LinkedHashSet<>();
     for (byte[] p : patterns) {
       for (int k = 0; k < Math.min(3, p.length); k++) {
-        int c = Bytes.lower(p[k]);
-        if (startClass[c] == 0) {
-          startClass[c] = (byte) Math.min(MAX_CLASS, ++classes);
-        }
+        met.add(Bytes.lower(p[k]) & 0xFF);
       }
+    }
+    List<Integer> order = new ArrayList<>(met);
+    order.sort((a, b) -> Integer.compare(rarity(a), rarity(b))); // stable: the order met among equals
+    int classes = 0;
+    for (int c : order) {
+      startClass[c] = (byte) Math.min(MAX_CLASS, ++classes);
     }
     for (int c = 'A'; c <= 'Z'; c++) {
       startClass[c] = startClass[c + 32];
     }
     return classes <= MAX_CLASS;
+  }
+
+  /**
+   * How rare a byte is in log text, for {@link #classifyStarts}: 0 for letters, digits, blanks and the punctuation
+   * logs are made of, 1 for punctuation they seldom hold, 2 for bytes of other scripts.
+   */
+  private static int rarity(int c) {
+    if (c >= 0x80) {
+      return 2;
+    }
+    return "`!{}|*&$<>~^\\#%@?".indexOf(c) >= 0 ? 1 : 0;
   }
 
   private int slot(int trigram) {

@@ -1543,23 +1543,24 @@ final class LoginLogDetector {
   }
 
   /**
-   * At {@code : authentication failed} (ClickHouse's {@code DB::Exception: x: Authentication failed: password is
-   * incorrect, …}): the user before it, the word after {@code Exception: }; not the built-in {@code default}.
+   * After {@code DB::Exception: } (ClickHouse's {@code DB::Exception: x: Authentication failed: password is incorrect,
+   * …}): the user, the word before {@code : Authentication failed}; not the built-in {@code default}.
    */
-  static int clickhouseAuthFailed(Scan s, int last, int textLength) {
-    int colon = last - textLength + 1;
-    int us = colon;
-    while (us > s.floor() && colon - us < 128 && s.b[us - 1] > ' ' && s.b[us - 1] != ':') {
-      us--;
+  static int clickhouseAuthFailed(Scan s, int last) {
+    int us = last + 1;
+    if (last - 14 < s.lo || s.b[last - 14] != 'D' || s.b[last - 13] != 'B') {
+      return -1;
     }
-    String before = "Exception: ";
-    if (us == colon || us - before.length() < s.lo || !Bytes.startsWith(s.b, us - before.length(), us, before)
+    int colon = us;
+    while (colon < s.hi && colon - us < 128 && s.b[colon] > ' ' && s.b[colon] != ':') {
+      colon++;
+    }
+    if (colon == us || !Bytes.startsWith(s.b, colon, s.hi, ": Authentication failed")
         || (colon - us == 7 && Bytes.startsWith(s.b, us, colon, "default"))
         || KeyValueDetector.isSystemAccount(s, us, colon)) {
       return -1;
     }
-    s.add(us, colon, DetectorType.USERNAME);
-    return -1; // the span is kept; the pass goes on after the pattern
+    return s.add(us, colon, DetectorType.USERNAME) ? colon : -1;
   }
 
   /**
@@ -1620,27 +1621,23 @@ final class LoginLogDetector {
         && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
   }
 
-  /** {@link #loggedInAs}'s flag: after {@code logged in to }, a host, then {@code as } or {@code account }. */
-  static final int LOGGED_IN_TO = 1;
-
   /**
-   * After {@code logged in as } or {@code logged in to HOST as|account } (GitHub's CLI: {@code gh auth status}, {@code
-   * ✓ Logged in as jdoe}): the user; not an article or a system account.
+   * After {@code in to github.com } of GitHub's CLI's {@code gh auth status} ({@code ✓ Logged in to github.com account
+   * jdoe (keyring)}, older {@code … github.com as jdoe (oauth_token)}): the user; not an article or a system account.
+   * (Entered at {@code hub}: the check mark's bytes and {@code gge} of {@code logged}/{@code logger} are in thousands
+   * of places per 64 MiB of logs.)
    */
-  static int loggedInAs(Scan s, int last, int flags) {
-    int p = last + 1;
-    if (flags == LOGGED_IN_TO) {
-      int host = KeyedForms.wordEnd(s, p);
-      if (host == p || Bytes.indexOf(s.b, p, host, ".") < 0) {
-        return -1;
-      }
-      if (Bytes.startsWith(s.b, host, s.hi, " as ")) {
-        p = host + 4;
-      } else if (Bytes.startsWith(s.b, host, s.hi, " account ")) {
-        p = host + 9;
-      } else {
-        return -1;
-      }
+  static int loggedInAs(Scan s, int last) {
+    if (last - 23 < s.lo || !Bytes.startsWithIgnoreCase(s.b, last - 23, s.hi, "logged ")) {
+      return -1;
+    }
+    int p;
+    if (Bytes.startsWith(s.b, last + 1, s.hi, "as ")) {
+      p = last + 4;
+    } else if (Bytes.startsWith(s.b, last + 1, s.hi, "account ")) {
+      p = last + 9;
+    } else {
+      return -1;
     }
     int end = p;
     while (end < s.hi && end - p < 64 && (Bytes.isWord(s.b[end]) || s.b[end] == '-' || s.b[end] == '.')) {
