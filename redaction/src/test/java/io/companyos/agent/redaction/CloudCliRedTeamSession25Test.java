@@ -16,6 +16,10 @@ class CloudCliRedTeamSession25Test extends RedactedAndKeptCases {
         // Azure storage account keys (az storage account keys list), ACR's second password
         Arguments.of("[{\"keyName\": \"key1\", \"permissions\": \"FULL\", \"value\": \"Zm9vYmFyRkFLRXN0b3JhZ2VLZXkwMTIzNDU2Nzg=\"}]",
             "[{\"keyName\": \"key1\", \"permissions\": \"FULL\", \"value\": \"<secret>\"}]"),
+        Arguments.of("{\"passwords\": [{\"name\": \"password\", \"value\": \"FAKEacrPW1abcdefghijklmnop\"}, "
+            + "{\"name\": \"password2\", \"value\": \"FAKEacrPW2abcdefghijklmnop\"}]}",
+            "{\"passwords\": [{\"name\": \"password\", \"value\": \"<secret>\"}, {\"name\": \"password2\", \"value\": \"<secret>\"}]}"),
+        Arguments.of("export AZURE_STORAGE_KEY=q5FAKEstorageKEYabcdefghijklmnop0123456789==", "export AZURE_STORAGE_KEY=<secret>"),
         // Amazon ECR's login password, alone on its line; Cloud Storage's HMAC access id
         Arguments.of(ECR + "\n", "<token>\n"),
         Arguments.of("Access ID:   GOOG1EFAKEHMACACCESSID0123456789ABCDEFGHIJKLMNOPQRSTUVWXY", "Access ID:   <token>"),

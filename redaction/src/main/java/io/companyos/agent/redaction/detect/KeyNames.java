@@ -52,10 +52,21 @@ public final class KeyNames {
   }
 
   private static Trigger trigger(String key) {
+    Trigger t = triggerOf(key);
+    if (t == null && !key.isEmpty() && Character.isDigit(key.charAt(key.length() - 1))) {
+      // a numbered copy of a key: Azure Container Registry's password2, a rotated secret_2 (a key word that holds
+      // its digits, an address's line1, matched first)
+      t = triggerOf(key.strip().replaceFirst("[0-9]{1,2}$", ""));
+    }
+    return t;
+  }
+
+  private static Trigger triggerOf(String key) {
     String k = key.strip();
     while (k.startsWith("-")) {
       k = k.substring(1);
     }
+
     String lower = k.toLowerCase(Locale.ROOT);
     for (Trigger t : KEYS) {
       String w = t.text();

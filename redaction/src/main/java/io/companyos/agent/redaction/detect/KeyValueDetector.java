@@ -31,6 +31,15 @@ final class KeyValueDetector {
     if (t.has(Trigger.SECRET_WORD) && inSecretsManagerArn(s, wordStart)) {
       return -1; // arn:aws:secretsmanager:…:secret:prod/db-AbCdEf names the secret (every CloudTrail GetSecretValue)
     }
+    if (Bytes.isDigit(s.at(wordEnd)) && t.text().endsWith("password")) {
+      int q = wordEnd; // a numbered quoted password key ("password2": Azure Container Registry's second password)
+      while (Bytes.isDigit(s.at(q)) && q - wordEnd < 2) {
+        q++;
+      }
+      if (s.at(q) == '"' || s.at(q) == '\'') {
+        wordEnd = q;
+      }
+    }
     if (t.has(Trigger.NUMBERED)) {
       int q = wordEnd;
       while (Bytes.isDigit(s.at(q)) && q - wordEnd < 3) {

@@ -182,6 +182,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license-key", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "application-key", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "application_key", 0));
+    // Azure's storage account key (AZURE_STORAGE_KEY, az storage's --account-key is account_key's)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "storage_key", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "storagekey", 0));
     // (api: alone on its line, entered at "i:\n": "api:" is in 2,332 places per 64 MiB, most of them no YAML parent)
     t.add(new Trigger(Action.YAML_NESTED_KEY_EOL, DetectorType.SECRET, "api:\n", 0));
     t.add(new Trigger(Action.CONFLUENT_SECRET, DetectorType.SECRET, "| api secret |", CommandLineDetector.CONFLUENT_TABLE));
