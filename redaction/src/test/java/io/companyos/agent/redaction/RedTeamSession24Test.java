@@ -96,7 +96,7 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
             "10:00:00.123456 IP <ipv4>.51234 > <ipv4>.443: Flags [S], seq 1, length 0"),
         // more command lines: rabbitmqadmin -p, HTTPie's --auth and -a, OpenSearch's hash.sh, ngrok's token
         Arguments.of("rabbitmqadmin -u admin -p Adm1nRabb1t declare queue name=orders",
-            "rabbitmqadmin -u admin -p <secret> declare queue name=orders"),
+            "rabbitmqadmin -u <user> -p <secret> declare queue name=orders"),
         Arguments.of("http --auth jdoe:Hunt3r2! GET https://api.example.com/v1/me",
             "http --auth <secret> GET https://api.example.com/v1/me"),
         Arguments.of("$ http -a jdoe:Hunt3r2! https://api.example.com/v1/me", "$ http -a <secret> https://api.example.com/v1/me"),

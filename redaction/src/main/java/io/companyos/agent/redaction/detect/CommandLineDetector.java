@@ -74,7 +74,8 @@ final class CommandLineDetector {
    * At the blank after {@code " -u "} (or the quote of {@code " -U\""}): {@code user:password} on a curl line,
    * {@code user%password} after {@code -U} on a line of one of {@link #SAMBA_TOOLS}; the user is a user name, the
    * password a secret. A value without the separator ({@code mysql -u root}, {@code git push -u origin}) stays, but
-   * for the user of a {@code … login -u} and of {@code testsaslauthd -u}, whose password is their {@code -p}.
+   * for the user of a {@code … login -u} and of {@code testsaslauthd}, mosquitto's clients, {@code ksql} and
+   * {@code rabbitmqadmin}, whose password is their {@code -p} (mosquitto's {@code -P}).
    */
   static int userPassword(Scan s, int last) {
     int start = s.b[last] == '"' ? last : last + 1; // -U"CORP\admin%pw" (samba-tool's examples) or -u user
@@ -100,7 +101,8 @@ final class CommandLineDetector {
     if (lftp && sep > start && sep < end - 1) {
       return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1; // lftp -u alice,password
     }
-    if (sep < 0 && end > start && s.b[last - 1] == 'u' && lineMentions(s, last, " login", "testsaslauthd")
+    if (sep < 0 && end > start && s.b[last - 1] == 'u'
+        && lineMentions(s, last, " login", "testsaslauthd", "mosquitto_", "ksql ", "rabbitmqadmin")
         && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)
         && !KeyValueDetector.isUuid(s, start, end)) { // (az login -u <appId>: an application's id)
       // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password
