@@ -27,6 +27,8 @@ class BrokerObservabilityRedTeamSession25Test extends RedactedAndKeptCases {
         // OTel's URL-encoded headers; short bearer tokens after an Authorization header
         Arguments.of("OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20OtelJavaTok3n123456",
             "OTEL_EXPORTER_OTLP_HEADERS=Authorization=Bearer%20<auth>"),
+        Arguments.of("OTEL_EXPORTER_OTLP_HEADERS=Authorization=Basic%20MTIzNDU2OmdsY19leUp2SWpvaU1USXpORFUySW4wPQ%3D%3D",
+            "OTEL_EXPORTER_OTLP_HEADERS=Authorization=Basic%20<auth>"),
         Arguments.of("Authorization: Bearer PromHdrTok3n4", "Authorization: Bearer <auth>"),
         Arguments.of("    Header      Authorization Bearer FbHeaderTok3n82", "    Header      Authorization Bearer <auth>"),
         // Confluent's API secret

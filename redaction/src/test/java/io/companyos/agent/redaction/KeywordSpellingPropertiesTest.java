@@ -24,11 +24,24 @@ class KeywordSpellingPropertiesTest {
   Arbitrary<String> keywords() {
     Arbitrary<Integer> letter = Arbitraries.of(RANGES).flatMap(r -> Arbitraries.integers().between(r[0], r[1]))
         .filter(Character::isLetter);
-    // up to 5 letters: at most 3 spellings each keeps a keyword under the 64 mixed spellings looked for
+    // up to 5 letters, and at most 64 mixed spellings, which the engine looks for (beyond, it looks for the keyword
+    // as configured, all-lower and all-upper only: docs/redaction.md, Known gaps). Five letters of 3 spellings each
+    // (Ǆ ǅ ǆ) can make more: two such and three of two (À à) make 72, which failed here once (session 25)
     return letter.list().ofMinSize(2).ofMaxSize(5)
         .map(cps -> cps.stream().collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
             .toString())
-        .filter(k -> !k.isBlank());
+        .filter(k -> !k.isBlank() && spellings(k) <= 64);
+  }
+
+  /**
+   * How many ways the letters of {@code k} can be cased: per letter, its distinct simple case mappings and theirs
+   * (ς's upper case Σ lower-cases to σ: three spellings).
+   */
+  private static long spellings(String k) {
+    return k.codePoints().mapToLong(c -> java.util.stream.IntStream.of(c, Character.toLowerCase(c),
+        Character.toUpperCase(c), Character.toTitleCase(c), Character.toLowerCase(Character.toUpperCase(c)),
+        Character.toUpperCase(Character.toLowerCase(c)), Character.toLowerCase(Character.toTitleCase(c)))
+        .distinct().count()).reduce(1, (a, b) -> a * b);
   }
 
   @Provide

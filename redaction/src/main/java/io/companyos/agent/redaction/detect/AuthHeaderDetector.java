@@ -90,15 +90,20 @@ final class AuthHeaderDetector {
     while (p - start < 4096 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '+' || s.at(p) == '/')) {
       p++;
     }
-    while (s.at(p) == '=' && p - start < 4096) {
-      p++;
+    int data = p;
+    int pads = 0;
+    while (pads < 2 && (s.at(p) == '=' || (s.at(p) == '%' && s.at(p + 1) == '3' && (s.at(p + 2) | 0x20) == 'd'))) {
+      p += s.at(p) == '=' ? 1 : 3; // URL-encoded padding, as OTEL_EXPORTER_OTLP_HEADERS=Authorization=Basic%20…%3D%3D
+      pads++;
     }
-    int len = p - start;
+    int len = data - start + pads;
     if (len < 8 || len % 4 != 0 || Bytes.isWord(s.at(p))) {
       return null;
     }
+    byte[] text = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(s.b, start, data), len);
+    java.util.Arrays.fill(text, data - start, len, (byte) '=');
     try {
-      return new Base64Value(p, Base64.getDecoder().decode(java.util.Arrays.copyOfRange(s.b, start, p)));
+      return new Base64Value(p, Base64.getDecoder().decode(text));
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
