@@ -100,7 +100,8 @@ final class AuthHeaderDetector {
     if (len < 8 || len % 4 != 0 || Bytes.isWord(s.at(p))) {
       return null;
     }
-    byte[] text = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(s.b, start, data), len);
+    byte[] text = new byte[len];
+    System.arraycopy(s.b, start, text, 0, data - start);
     java.util.Arrays.fill(text, data - start, len, (byte) '=');
     try {
       return new Base64Value(p, Base64.getDecoder().decode(text));

@@ -603,8 +603,6 @@ final class CatalogScanner {
         return SiblingValueDetector.payloadData(s, last);
       case AZURE_KEY_NAME:
         return SiblingValueDetector.azureKeyName(s, last);
-      case YAML_NESTED_KEY_EOL: // a parent and its line's end: the colon is the byte before
-        return YamlValues.nestedKey(s, last - 1, t.text().length() - 1);
       case CONFLUENT_SECRET:
         return CommandLineDetector.confluentSecret(s, last, t.flags());
       case INFLUX_QUERY_PASSWORD:

@@ -721,16 +721,22 @@ final class CommandLineDetector {
       return -1;
     }
     int alias = KeyedForms.wordEnd(s, last + 1);
-    int user = alias + 1;
-    int userEnd = KeyedForms.wordEnd(s, user);
-    if (alias == last + 1 || s.at(alias) != ' ' || userEnd == user || s.at(user) == '-' || s.at(userEnd) != ' '
-        || !argumentAt(s, userEnd + 1)) {
+    return alias == last + 1 || s.at(alias) != ' ' ? -1 : userThenPassword(s, alias + 1);
+  }
+
+  /**
+   * A command's USER and PASSWORD arguments, the user's at {@code us} ({@code mc admin user add ALIAS USER PW},
+   * {@code mosquitto_passwd -b FILE USER PW}): the password as {@link #secretWord} takes it, and the user, unless a
+   * placeholder or a system account; -1 when no argument follows the user.
+   */
+  private static int userThenPassword(Scan s, int us) {
+    int ue = KeyedForms.wordEnd(s, us);
+    if (ue == us || s.at(us) == '-' || s.at(ue) != ' ' || !argumentAt(s, ue + 1)) {
       return -1;
     }
-    int end = secretWord(s, userEnd + 1);
-    if (end > 0 && !KeyValueDetector.isPlaceholder(s, user, userEnd)
-        && !KeyValueDetector.isSystemAccount(s, user, userEnd)) {
-      s.add(user, userEnd, DetectorType.USERNAME);
+    int end = secretWord(s, ue + 1);
+    if (end > 0 && !KeyValueDetector.isPlaceholder(s, us, ue) && !KeyValueDetector.isSystemAccount(s, us, ue)) {
+      s.add(us, ue, DetectorType.USERNAME);
     }
     return end;
   }
@@ -1005,32 +1011,14 @@ final class CommandLineDetector {
   static final int CLI_SPLUNK = 5;
   static final int CLI_NUGET = 6;
 
+  /** Per {@code CLI_} tool of {@link #secretCliValue}, the words its line mentions. */
+  private static final String[][] CLI_LINES = {{"ansible-vault"}, {"eyaml "}, {"conjur "},
+      {"akeyless ", "ssm put-parameter", "keyvault secret set", "secretsmanager "}, {"gh secret set"}, {"splunk "},
+      {"nuget "}};
+
   /** After a secret-storing command's value flag, on that command's line: the value, as a secret. */
   static int secretCliValue(Scan s, int last, int tool) {
-    boolean line;
-    switch (tool) {
-      case CLI_ANSIBLE:
-        line = lineMentions(s, last, "ansible-vault");
-        break;
-      case CLI_EYAML:
-        line = lineMentions(s, last, "eyaml ");
-        break;
-      case CLI_CONJUR:
-        line = lineMentions(s, last, "conjur ");
-        break;
-      case CLI_VALUE:
-        line = lineMentions(s, last, "akeyless ", "ssm put-parameter", "keyvault secret set", "secretsmanager ");
-        break;
-      case CLI_GH:
-        line = lineMentions(s, last, "gh secret set");
-        break;
-      case CLI_NUGET:
-        line = lineMentions(s, last, "nuget ");
-        break;
-      default:
-        line = lineMentions(s, last, "splunk ");
-        break;
-    }
+    boolean line = lineMentions(s, last, CLI_LINES[tool]);
     int start = last + 1;
     return !line || !argumentAt(s, start) ? -1 : secretWord(s, start);
   }
@@ -1284,8 +1272,8 @@ final class CommandLineDetector {
   }
 
   /**
-   * After {@code digest:} (zkCli's {@code setAcl /path digest:user:hash:cdrwa}) or {@code 'digest,'} (getAcl's
-   * output): a ZooKeeper ACL of the digest scheme, whose hash (base64 of a SHA-1 of {@code user:password}, 28
+   * After zkCli's {@code setAcl } (its line's {@code digest:user:hash:cdrwa}) or {@code 'digest,'} (getAcl's output,
+   * {@code 'digest,'user:hash}): a ZooKeeper ACL of the digest scheme, whose hash (base64 of a SHA-1 of {@code user:password}, 28
    * characters) is a password hash and whose user a user. Docker's {@code Digest: sha256:…} has no such hash.
    */
   static int zkDigestAcl(Scan s, int last, int flags) {
@@ -1366,13 +1354,7 @@ final class CommandLineDetector {
       return -1;
     }
     int start = p + 2;
-    int end = start;
-    while (end < s.hi && end - start < 1024 && s.b[end] != '\n' && s.b[end] != '\r') {
-      end++;
-    }
-    while (end > start && s.b[end - 1] == ' ') {
-      end--;
-    }
+    int end = KeyedForms.restOfLine(s, start, 1024);
     if (end == start || s.b[start] == '/' || KeyValueDetector.isPlaceholder(s, start, end)) {
       return -1;
     }
@@ -2109,14 +2091,6 @@ final class CommandLineDetector {
     } else if (!Bytes.startsWithIgnoreCase(s.b, last - 17, s.hi, "setclientpassword")) {
       return -1;
     }
-    int ue = KeyedForms.wordEnd(s, p);
-    if (ue == p || s.at(ue) != ' ' || !argumentAt(s, ue + 1)) {
-      return -1;
-    }
-    int end = secretWord(s, ue + 1);
-    if (end > 0 && !KeyValueDetector.isSystemAccount(s, p, ue)) {
-      s.add(p, ue, DetectorType.USERNAME);
-    }
-    return end;
+    return userThenPassword(s, p);
   }
 }

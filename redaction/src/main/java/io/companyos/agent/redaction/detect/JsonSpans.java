@@ -6,6 +6,15 @@ import io.companyos.agent.redaction.DetectorType;
 final class JsonSpans {
   private JsonSpans() {}
 
+  /**
+   * After a member's name, at {@code p} (past its closing quote): the start of its value, past the blanks, the colon
+   * and the blanks after it; -1 when no colon follows.
+   */
+  static int valueStart(Scan s, int p) {
+    p = KeyValueDetector.skipSpaces(s, p);
+    return s.at(p) == ':' ? KeyValueDetector.skipSpaces(s, p + 1) : -1;
+  }
+
   /** The index of the bracket that closes the {@code {} or {@code [} at {@code open} (strings skipped), or -1. */
   static int closing(Scan s, int open, int limit) {
     int depth = 0;

@@ -66,7 +66,6 @@ public final class KeyNames {
     while (k.startsWith("-")) {
       k = k.substring(1);
     }
-
     String lower = k.toLowerCase(Locale.ROOT);
     for (Trigger t : KEYS) {
       String w = t.text();

@@ -31,24 +31,15 @@ final class KeyValueDetector {
     if (t.has(Trigger.SECRET_WORD) && inSecretsManagerArn(s, wordStart)) {
       return -1; // arn:aws:secretsmanager:…:secret:prod/db-AbCdEf names the secret (every CloudTrail GetSecretValue)
     }
-    if (Bytes.isDigit(s.at(wordEnd)) && t.text().endsWith("password")) {
-      int q = wordEnd; // a numbered quoted password key ("password2": Azure Container Registry's second password)
-      while (Bytes.isDigit(s.at(q)) && q - wordEnd < 2) {
-        q++;
-      }
-      if (s.at(q) == '"' || s.at(q) == '\'') {
-        wordEnd = q;
-      }
-    }
+    int digits = Bytes.isDigit(s.at(wordEnd)) ? Bytes.digitRun(s.b, wordEnd, s.hi, 3) : 0;
     if (t.has(Trigger.NUMBERED)) {
-      int q = wordEnd;
-      while (Bytes.isDigit(s.at(q)) && q - wordEnd < 3) {
-        q++;
-      }
-      if (q == wordEnd) {
+      if (digits == 0) {
         return -1;
       }
-      wordEnd = q;
+      wordEnd += digits; // httpHeaderValue1
+    } else if (digits > 0 && digits <= 2 && t.text().endsWith("password")
+        && (s.at(wordEnd + digits) == '"' || s.at(wordEnd + digits) == '\'')) {
+      wordEnd += digits; // a numbered quoted password key ("password2": Azure Container Registry's second password)
     }
     int n1 = s.at(wordEnd);
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {

@@ -1591,12 +1591,8 @@ final class LoginLogDetector {
     if (key < 0) {
       return -1;
     }
-    int p = KeyValueDetector.skipSpaces(s, key + 6);
-    if (s.at(p) != ':') {
-      return -1;
-    }
-    p = KeyValueDetector.skipSpaces(s, p + 1);
-    int end = s.at(p) == '"' ? KeyValueDetector.closingQuote(s, p + 1, '"') : -1;
+    int p = JsonSpans.valueStart(s, key + 6);
+    int end = p >= 0 && s.at(p) == '"' ? KeyValueDetector.closingQuote(s, p + 1, '"') : -1;
     if (end <= p + 1 || end > last || KeyValueDetector.isSystemAccount(s, p + 1, end)) {
       return -1;
     }
@@ -1610,20 +1606,14 @@ final class LoginLogDetector {
    */
   static int fullNameRow(Scan s, int last) {
     int start = KeyValueDetector.skipSpaces(s, last + 1);
-    int end = start;
-    while (end < s.hi && end - start < 128 && s.b[end] != '\n' && s.b[end] != '\r') {
-      end++;
-    }
-    while (end > start && s.b[end - 1] == ' ') {
-      end--;
-    }
+    int end = KeyedForms.restOfLine(s, start, 128);
     return end > start && KeyValueDetector.looksLikePersonName(s, start, end)
         && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
   }
 
   /**
    * After {@code in to github.com } of GitHub's CLI's {@code gh auth status} ({@code ✓ Logged in to github.com account
-   * jdoe (keyring)}, older {@code … github.com as jdoe (oauth_token)}): the user; not an article or a system account.
+   * jdoe (keyring)}, older {@code … github.com as jdoe (oauth_token)}): the user, unless a system account.
    * (Entered at {@code hub}: the check mark's bytes and {@code gge} of {@code logged}/{@code logger} are in thousands
    * of places per 64 MiB of logs.)
    */
@@ -1646,9 +1636,7 @@ final class LoginLogDetector {
     while (end > p && s.b[end - 1] == '.') {
       end--;
     }
-    int n = end - p;
-    if (n < 2 || (n == 2 && Bytes.startsWithIgnoreCase(s.b, p, end, "an"))
-        || (n == 3 && Bytes.startsWithIgnoreCase(s.b, p, end, "the")) || KeyValueDetector.isSystemAccount(s, p, end)) {
+    if (end - p < 2 || KeyValueDetector.isSystemAccount(s, p, end)) {
       return -1;
     }
     return s.add(p, end, DetectorType.USERNAME) ? end : -1;

@@ -77,11 +77,10 @@ final class SiblingValueDetector {
 
   /** After the {@code "value"} key's closing quote at {@code p}: its value, added as a secret. */
   private static int value(Scan s, int p, int limit) {
-    p = KeyValueDetector.skipSpaces(s, p);
-    if (s.at(p) != ':') {
+    p = JsonSpans.valueStart(s, p);
+    if (p < 0) {
       return -1;
     }
-    p = KeyValueDetector.skipSpaces(s, p + 1);
     int c = s.at(p);
     if (c == '"') {
       int end = KeyValueDetector.closingQuote(s, p + 1, '"');
@@ -113,24 +112,13 @@ final class SiblingValueDetector {
     if (last - 8 < s.lo || !Bytes.startsWith(s.b, last - 8, s.hi, "\"payload\"")) {
       return -1;
     }
-    int p = KeyValueDetector.skipSpaces(s, last + 1);
-    if (s.at(p) != ':') {
+    int p = JsonSpans.valueStart(s, last + 1);
+    if (p < 0 || s.at(p) != '{') {
       return -1;
     }
     p = KeyValueDetector.skipSpaces(s, p + 1);
-    if (s.at(p) != '{') {
-      return -1;
-    }
-    p = KeyValueDetector.skipSpaces(s, p + 1);
-    if (!Bytes.startsWith(s.b, p, s.hi, "\"data\"")) {
-      return -1;
-    }
-    p = KeyValueDetector.skipSpaces(s, p + 6);
-    if (s.at(p) != ':') {
-      return -1;
-    }
-    p = KeyValueDetector.skipSpaces(s, p + 1);
-    int end = s.at(p) == '"' ? KeyValueDetector.closingQuote(s, p + 1, '"') : -1;
+    p = Bytes.startsWith(s.b, p, s.hi, "\"data\"") ? JsonSpans.valueStart(s, p + 6) : -1;
+    int end = p >= 0 && s.at(p) == '"' ? KeyValueDetector.closingQuote(s, p + 1, '"') : -1;
     return end > p + 4 && s.add(p + 1, end, DetectorType.SECRET) ? end : -1;
   }
 }

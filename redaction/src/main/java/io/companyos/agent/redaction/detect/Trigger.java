@@ -242,7 +242,6 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     API_KEY_ROW,
     PAYLOAD_DATA,
     AZURE_KEY_NAME,
-    YAML_NESTED_KEY_EOL,
     CONFLUENT_SECRET,
     INFLUX_QUERY_PASSWORD,
     DASH_P,

@@ -186,7 +186,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "storage_key", 0));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "storagekey", 0));
     // (api: alone on its line, entered at "i:\n": "api:" is in 2,332 places per 64 MiB, most of them no YAML parent)
-    t.add(new Trigger(Action.YAML_NESTED_KEY_EOL, DetectorType.SECRET, "api:\n", 0));
+    t.add(new Trigger(Action.YAML_NESTED_KEY, DetectorType.SECRET, "api:\n", 0));
     t.add(new Trigger(Action.CONFLUENT_SECRET, DetectorType.SECRET, "| api secret |", CommandLineDetector.CONFLUENT_TABLE));
     t.add(new Trigger(Action.CONFLUENT_SECRET, DetectorType.SECRET, "api-key store ", 0));
     t.add(new Trigger(Action.INFLUX_QUERY_PASSWORD, DetectorType.SECRET, "&p=", 0));

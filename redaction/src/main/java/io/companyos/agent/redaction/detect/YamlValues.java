@@ -189,6 +189,9 @@ final class YamlValues {
    */
   static int nestedKey(Scan s, int last, int patternLength) {
     int ks = last - patternLength + 1;
+    if (s.b[last] == '\n') {
+      last--; // a pattern that holds the parent's line end (api:\n, entered at its rare i:\n)
+    }
     if (!startsLineOrItem(s, ks)) {
       return -1;
     }
