@@ -42,8 +42,10 @@ final class HostnameDetector {
     while (hs < first && (s.b[hs] == '.' || s.b[hs] == '-')) {
       hs++;
     }
-    if ((needsLabel && hs >= first) || (last + 1 - hs == 12 && Bytes.startsWith(s.b, hs, last + 1, "kadmin.local"))) {
-      return -1; // (MIT Kerberos' kadmin.local, the admin tool run on the KDC, is a command)
+    if ((needsLabel && hs >= first) || (last + 1 - hs == 12 && Bytes.startsWith(s.b, hs, last + 1, "kadmin.local"))
+        || (last + 1 - hs == 24 && Bytes.startsWith(s.b, hs, last + 1, "metadata.google.internal"))) {
+      return -1; // (MIT Kerberos' kadmin.local, the admin tool run on the KDC, is a command; GCP's metadata server
+                 // has the same name on every customer's machines)
     }
     int end = last + 1;
     return s.add(hs, end, DetectorType.HOSTNAME) ? end : -1;

@@ -4,7 +4,8 @@ import io.companyos.agent.redaction.DetectorType;
 
 /**
  * IPv4 addresses: four decimal octets of at most 255 without leading zeros. Not redacted: loopback
- * ({@code 127.0.0.0/8}), {@code 0.0.0.0/8}, netmasks ({@code 255.…}), and dotted numbers that are part of
+ * ({@code 127.0.0.0/8}), {@code 0.0.0.0/8}, netmasks ({@code 255.…}), the clouds' fixed metadata and platform
+ * addresses ({@link #isCloudPlatform}), and dotted numbers that are part of
  * something longer or that follow a version-like word or a product name, such as {@code 10.0.19045.3930},
  * {@code Chrome/122.0.0.0}, {@code 1.3.6.1.4.1…} or {@code OID 2.5.29.17}. The user after a client address in an
  * access log ({@code 10.1.2.3 - jdoe [26/Nov/2026:…}) is a user name, after a loopback address too.
@@ -31,7 +32,7 @@ final class Ipv4Detector {
     if (Bytes.isWord(next) || (next == '.' && Bytes.isDigit(s.at(end + 1)) && !tcpdumpPort(s, start, end))) {
       return -1;
     }
-    if (o[0] == 127 || o[0] == 0 || o[0] == 255) {
+    if (o[0] == 127 || o[0] == 0 || o[0] == 255 || isCloudPlatform(o)) {
       return remoteUser(s, end);
     }
     if (afterVersionWord(s, start)) {
@@ -46,6 +47,17 @@ final class Ipv4Detector {
       iisUser(s, start);
     }
     return Math.max(end, remoteUser(s, end));
+  }
+
+  /**
+   * The clouds' own fixed addresses, the same on every customer's machines and so no customer data: the instance
+   * metadata service ({@code 169.254.169.254}: AWS, Azure, GCP, OpenStack), ECS's task metadata
+   * ({@code 169.254.170.2}) and Azure's platform endpoint ({@code 168.63.129.16}). A support engineer needs to read
+   * "connect to 169.254.169.254 timed out" as it was written.
+   */
+  static boolean isCloudPlatform(int[] o) {
+    return (o[0] == 169 && o[1] == 254 && ((o[2] == 169 && o[3] == 254) || (o[2] == 170 && o[3] == 2)))
+        || (o[0] == 168 && o[1] == 63 && o[2] == 129 && o[3] == 16);
   }
 
   /**

@@ -88,8 +88,10 @@ final class KeyValueDetector {
     if (bare < wordStart && t.has(Trigger.SECRET_WORD) && keyPrefixEndsWith(s, bare, wordStart, "existing")) {
       return -1; // Helm charts' existingSecret: the name of a Kubernetes Secret that holds the password
     }
-    if (s.at(ks - 1) == '/' && s.at(wordEnd) == ':' && s.at(wordEnd + 1) == ' ') {
-      return -1; // open /var/run/secrets/token: permission denied: a path's last part in an error chain
+    if (s.at(ks - 1) == '/' && (s.at(wordEnd) == ':' && s.at(wordEnd + 1) == ' ' || quotedUrlEnds(s, ks, wordEnd))) {
+      // open /var/run/secrets/token: permission denied: a path's last part in an error chain; Go's
+      // Get "http://metadata.google.internal/…/token": dial tcp …: a quoted URL's
+      return -1;
     }
     if (t.has(Trigger.EXACT_KEY) && bare != wordStart) {
       return -1;
@@ -1558,6 +1560,21 @@ final class KeyValueDetector {
       return true;
     }
     return false;
+  }
+
+  /**
+   * Whether the key word ending at {@code wordEnd} (after a {@code /} at {@code ks - 1}) ends a quoted URL followed by
+   * a colon, as Go's net/http errors quote theirs: {@code Get "https://host/v1/token": dial tcp …}.
+   */
+  private static boolean quotedUrlEnds(Scan s, int ks, int wordEnd) {
+    if (s.at(wordEnd) != '"' || s.at(wordEnd + 1) != ':') {
+      return false;
+    }
+    int q = ks - 1;
+    while (q > s.lo && ks - q < 2048 && s.b[q] != '"' && s.b[q] != '\n' && s.b[q] != ' ') {
+      q--;
+    }
+    return s.at(q) == '"' && Bytes.indexOf(s.b, q + 1, ks, "://") > q;
   }
 
   private static boolean allStars(Scan s, int start, int end) {

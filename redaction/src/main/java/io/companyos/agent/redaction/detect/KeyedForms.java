@@ -732,12 +732,18 @@ final class KeyedForms {
 
   /**
    * The value of a {@code --user} flag: {@code user:password} (curl, wget) is a user name and a secret; a value
-   * without a colon, or two numbers ({@code 1000:1000}, a uid and gid), stays one user name.
+   * without a colon, or two numbers ({@code 1000:1000}, a uid and gid), stays one user name; a Kafka principal,
+   * {@code User:alice} or {@code Group:ops} ({@code kafka-acls --allow-principal}), is its name alone.
    */
   static int userColonPassword(Scan s, Trigger t, int start, int end) {
     int colon = start;
     while (colon < end && s.b[colon] != ':') {
       colon++;
+    }
+    if (colon < end - 1 && (Bytes.startsWith(s.b, start, colon, "User") && colon - start == 4
+        || Bytes.startsWith(s.b, start, colon, "Group") && colon - start == 5)) {
+      // a Kafka principal, --allow-principal User:alice: its type, then the name (User:* stays, a placeholder)
+      return KeyValueDetector.accept(s, t, colon + 1, end);
     }
     if (colon >= end - 1 || KeyValueDetector.isPlaceholder(s, start, end)
         || (Bytes.digitRun(s.b, start, colon, 12) == colon - start

@@ -1,0 +1,43 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 26: what session 25's red teams left (docs/redaction.md, *Cloud CLIs, … brokers and observability agents*).
+ * Each redacted case came out wrong before (a Kafka principal's type taken for a user and its name for a password);
+ * the unchanged cases were replaced before (the clouds' fixed metadata addresses and host) or are look-alikes.
+ */
+class Session26GapsTest extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // Kafka principals: the type stays, the name is a user (before: <user>:<secret>)
+        Arguments.of("kafka-acls --bootstrap-server k:9092 --add --allow-principal User:alice --operation Read --topic t",
+            "kafka-acls --bootstrap-server k:9092 --add --allow-principal User:<user> --operation Read --topic t"),
+        Arguments.of("kafka-acls --remove --deny-principal=User:mallory --operation All --topic orders",
+            "kafka-acls --remove --deny-principal=User:<user> --operation All --topic orders"),
+        Arguments.of("kafka-acls --add --allow-principal Group:payments-team --operation Write --topic ledger",
+            "kafka-acls --add --allow-principal Group:<user> --operation Write --topic ledger"),
+        Arguments.of("Principal = User:bob is Allowed Operation = Read from host = *",
+            "Principal = User:<user> is Allowed Operation = Read from host = *"),
+        // curl's --user keeps its user:password reading
+        Arguments.of("curl --user jdoe:Pa55w0rd! https://api.example.com/v1", "curl --user <user>:<secret> https://api.example.com/v1"),
+        // a metadata address beside a customer's own address: only the customer's goes
+        Arguments.of("route 169.254.169.254 via 10.20.0.1 dev eth0", "route 169.254.169.254 via <ipv4> dev eth0"),
+        Arguments.of("curl http://metadata.google.internal/computeMetadata/v1/ -H 'Metadata-Flavor: Google' from db-1.prod.internal",
+            "curl http://metadata.google.internal/computeMetadata/v1/ -H 'Metadata-Flavor: Google' from <host>"),
+        Arguments.of("resolved metadata.google.internal.prod.internal", "resolved <host>"),
+        Arguments.of("GET http://169.254.169.253/ from 169.254.169.2", "GET http://<ipv4>/ from <ipv4>"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "kafka-acls --add --allow-principal User:* --operation Describe --group '*'",
+        "Error retrieving credentials from the instance profile metadata service: connect to 169.254.169.254:80 timed out",
+        "curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/",
+        "ECS_CONTAINER_METADATA_URI=http://169.254.170.2/v3/task",
+        "WALinuxAgent: Wire server endpoint:168.63.129.16",
+        "Get \"http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token\": dial tcp: i/o timeout");
+  }
+}
