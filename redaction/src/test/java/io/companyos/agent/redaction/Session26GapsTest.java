@@ -28,7 +28,14 @@ class Session26GapsTest extends RedactedAndKeptCases {
         Arguments.of("curl http://metadata.google.internal/computeMetadata/v1/ -H 'Metadata-Flavor: Google' from db-1.prod.internal",
             "curl http://metadata.google.internal/computeMetadata/v1/ -H 'Metadata-Flavor: Google' from <host>"),
         Arguments.of("resolved metadata.google.internal.prod.internal", "resolved <host>"),
-        Arguments.of("GET http://169.254.169.253/ from 169.254.169.2", "GET http://<ipv4>/ from <ipv4>"));
+        Arguments.of("GET http://169.254.169.253/ from 169.254.169.2", "GET http://<ipv4>/ from <ipv4>"),
+        // a user in an XML key and value pair, as the password beside it already was
+        Arguments.of("<bean id=\"ds\" class=\"com.zaxxer.hikari.HikariDataSource\">\n  <property name=\"username\" value=\"app_rw\"/>\n"
+            + "  <property name=\"password\" value=\"Hk!92xPq\"/>",
+            "<bean id=\"ds\" class=\"com.zaxxer.hikari.HikariDataSource\">\n  <property name=\"username\" value=\"<user>\"/>\n"
+            + "  <property name=\"password\" value=\"<secret>\"/>"),
+        Arguments.of("<property name=\"userName\" value=\"jdoe\"/>", "<property name=\"userName\" value=\"<user>\"/>"),
+        Arguments.of("<add key=\"DbUser\" value=\"svc_orders\" />", "<add key=\"DbUser\" value=\"<user>\" />"));
   }
 
   static Stream<String> unchanged() {
@@ -37,6 +44,9 @@ class Session26GapsTest extends RedactedAndKeptCases {
         "Error retrieving credentials from the instance profile metadata service: connect to 169.254.169.254:80 timed out",
         "curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/",
         "ECS_CONTAINER_METADATA_URI=http://169.254.170.2/v3/task",
+        "<property name=\"username\" value=\"${db.username}\"/>",
+        "<property name=\"userDetailsService\" ref=\"userService\"/>",
+        "<property name=\"userCacheSeconds\" value=\"300\"/>",
         "WALinuxAgent: Wire server endpoint:168.63.129.16",
         "Get \"http://metadata.google.internal/computeMetadata/v1/instance/service-accounts/default/token\": dial tcp: i/o timeout");
   }

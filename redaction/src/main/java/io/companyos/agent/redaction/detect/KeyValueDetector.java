@@ -239,8 +239,10 @@ final class KeyValueDetector {
         && !Bytes.startsWith(s.b, sp, s.hi, "via the CLI")) { // docker login's warning "Using --password via the CLI"
       vs = sp;
     } else if (quotedKey && (t.type() == DetectorType.SECRET && (c == '{' || c == '>' || c == 'v' || c == 'V')
-        || (t.type() == DetectorType.USERNAME || t.type() == DetectorType.PERSON_NAME) && c == '>')) {
-      // (a user too: Windows' event XML, <Data Name="TargetUserName">alice</Data>)
+        || (t.type() == DetectorType.USERNAME || t.type() == DetectorType.PERSON_NAME) && c == '>'
+        || t.type() == DetectorType.USERNAME && (c == 'v' || c == 'V'))) {
+      // (a user too: Windows' event XML, <Data Name="TargetUserName">alice</Data>, and a key and value pair, Spring's
+      // <property name="username" value="alice"/>, .NET's <add key="DbUser" value="alice"/>)
       return KeyedForms.afterQuotedKey(s, t, ks, p, sp);
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.AWS_SECRET_KEY && isAwsSecretAt(s, sp)) {
       // aws configure set aws_secret_access_key KEY, rclone's secret_access_key KEY: blank-separated, the key's shape
