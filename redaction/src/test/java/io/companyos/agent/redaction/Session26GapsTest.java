@@ -35,7 +35,12 @@ class Session26GapsTest extends RedactedAndKeptCases {
             "<bean id=\"ds\" class=\"com.zaxxer.hikari.HikariDataSource\">\n  <property name=\"username\" value=\"<user>\"/>\n"
             + "  <property name=\"password\" value=\"<secret>\"/>"),
         Arguments.of("<property name=\"userName\" value=\"jdoe\"/>", "<property name=\"userName\" value=\"<user>\"/>"),
-        Arguments.of("<add key=\"DbUser\" value=\"svc_orders\" />", "<add key=\"DbUser\" value=\"<user>\" />"));
+        Arguments.of("<add key=\"DbUser\" value=\"svc_orders\" />", "<add key=\"DbUser\" value=\"<user>\" />"),
+        // Fluentd's and Fluent Bit's blank-separated user keys, indented, beside their password keys
+        Arguments.of("<match app.**>\n  @type elasticsearch\n  user fluentd_writer\n  password Fl0entdPw!\n</match>",
+            "<match app.**>\n  @type elasticsearch\n  user <user>\n  password <secret>\n</match>"),
+        Arguments.of("[OUTPUT]\n    Name  http\n    HTTP_User  fbuser\n    HTTP_Passwd fbpass99",
+            "[OUTPUT]\n    Name  http\n    HTTP_User  <user>\n    HTTP_Passwd <secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -45,6 +50,10 @@ class Session26GapsTest extends RedactedAndKeptCases {
         "curl -s http://169.254.169.254/latest/meta-data/iam/security-credentials/",
         "ECS_CONTAINER_METADATA_URI=http://169.254.170.2/v3/task",
         "<property name=\"username\" value=\"${db.username}\"/>",
+        "  user jdoe not found in realm",
+        "    user ${FLUENT_USER}",
+        "user nginx;",
+        "    user root",
         "<property name=\"userDetailsService\" ref=\"userService\"/>",
         "<property name=\"userCacheSeconds\" value=\"300\"/>",
         "WALinuxAgent: Wire server endpoint:168.63.129.16",

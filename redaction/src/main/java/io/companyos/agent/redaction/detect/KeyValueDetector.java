@@ -251,6 +251,8 @@ final class KeyValueDetector {
       return KeyedForms.tableValue(s, t, sp); // Vault's "password           Hunter2": a key, blanks, a value
     } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.SECRET && c > ' ') {
       return KeyedForms.blankSeparated(s, t, ks, wordStart, wordEnd, sp);
+    } else if (sp > p && !quotedKey && !escaped && t.type() == DetectorType.USERNAME && c > ' ') {
+      return KeyedForms.indentedUser(s, t, ks, wordEnd, sp);
     } else if (!escaped && (c == ',' || c == '\n' || c == '\r' || c == '}')) {
       return KeyedForms.namedValue(s, t, ks, p, sp);
     } else {

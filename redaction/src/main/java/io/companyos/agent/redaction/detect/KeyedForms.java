@@ -230,17 +230,37 @@ final class KeyedForms {
           && !afterWord(s, ks, "setenv ") && !afterWord(s, ks, "setx ")) {
         return -1;
       }
-      int q = s.at(sp);
-      boolean quoted = q == '"' || q == '\'';
-      int end = quoted ? KeyValueDetector.closingQuote(s, sp + 1, q) : wordEnd(s, sp);
-      if (end < 0 || !endsLine(s, quoted ? end + 1 : end)) {
-        return -1; // the value is the line's last word: "requirepass is not set" is prose
-      }
-      return quoted ? KeyValueDetector.accept(s, t, sp + 1, end) : KeyValueDetector.accept(s, t, sp, end);
+      return lastWord(s, t, sp);
     }
     int end = wordEnd(s, sp);
     int r = KeyValueDetector.accept(s, t, sp, end);
     return r < 0 ? r : Math.max(r, loginAfter(s, end));
+  }
+
+  /**
+   * The value at {@code sp} when it is the line's last word (quoted or not): "requirepass is not set" is prose.
+   */
+  private static int lastWord(Scan s, Trigger t, int sp) {
+    int q = s.at(sp);
+    boolean quoted = q == '"' || q == '\'';
+    int end = quoted ? KeyValueDetector.closingQuote(s, sp + 1, q) : wordEnd(s, sp);
+    if (end < 0 || !endsLine(s, quoted ? end + 1 : end)) {
+      return -1;
+    }
+    return quoted ? KeyValueDetector.accept(s, t, sp + 1, end) : KeyValueDetector.accept(s, t, sp, end);
+  }
+
+  /**
+   * A user key of a blank-separated configuration, indented at its line's start, and its value, the line's one
+   * other word: Fluentd's {@code   user fluentd_writer} and Fluent Bit's {@code     HTTP_User  fbuser} (their
+   * password keys are {@link #blankSeparated}'s). Prose of one line ({@code   user jdoe not found}) stays.
+   */
+  static int indentedUser(Scan s, Trigger t, int ks, int wordEnd, int sp) {
+    int b = s.at(ks - 1);
+    boolean userKey = Bytes.startsWithIgnoreCase(s.b, wordEnd - 4, wordEnd, "user")
+        || Bytes.startsWithIgnoreCase(s.b, wordEnd - 8, wordEnd, "username");
+    // (not login, mail's and .netrc's key word: "  login failed" is prose)
+    return userKey && wordEnd - ks <= 32 && (b == ' ' || b == '\t') && startsLine(s, ks) ? lastWord(s, t, sp) : -1;
   }
 
   /**
