@@ -40,7 +40,12 @@ class Session26GapsTest extends RedactedAndKeptCases {
         Arguments.of("<match app.**>\n  @type elasticsearch\n  user fluentd_writer\n  password Fl0entdPw!\n</match>",
             "<match app.**>\n  @type elasticsearch\n  user <user>\n  password <secret>\n</match>"),
         Arguments.of("[OUTPUT]\n    Name  http\n    HTTP_User  fbuser\n    HTTP_Passwd fbpass99",
-            "[OUTPUT]\n    Name  http\n    HTTP_User  <user>\n    HTTP_Passwd <secret>"));
+            "[OUTPUT]\n    Name  http\n    HTTP_User  <user>\n    HTTP_Passwd <secret>"),
+        // a secret header set by a directive, blank-separated: Fluent Bit's Header, nginx's proxy_set_header, add_header
+        Arguments.of("    Header X-API-Key 3f9a8b7c6d5e4f30", "    Header X-API-Key <secret>"),
+        Arguments.of("    Header       X-Auth-Token tok_9f8e7d6c5b4a3210", "    Header       X-Auth-Token <secret>"),
+        Arguments.of("        proxy_set_header X-Api-Key 8c1f5e2a9b7d4c30;", "        proxy_set_header X-Api-Key <secret>;"),
+        Arguments.of("  add_header X-Secret-Token \"s3cr3t Value99\" always;", "  add_header X-Secret-Token \"<secret>\" always;"));
   }
 
   static Stream<String> unchanged() {
@@ -51,6 +56,10 @@ class Session26GapsTest extends RedactedAndKeptCases {
         "ECS_CONTAINER_METADATA_URI=http://169.254.170.2/v3/task",
         "<property name=\"username\" value=\"${db.username}\"/>",
         "  user jdoe not found in realm",
+        "    Header X-Request-Id abc123",
+        "    Header X-Api-Key ${API_KEY}",
+        "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",
+        "the header X-Api-Key is missing",
         "    user ${FLUENT_USER}",
         "user nginx;",
         "    user root",

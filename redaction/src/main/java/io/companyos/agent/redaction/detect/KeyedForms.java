@@ -200,6 +200,9 @@ final class KeyedForms {
       return end < 0 ? -1 : q == '"' || q == '\'' ? KeyValueDetector.accept(s, t, sp + 1, end)
           : KeyValueDetector.accept(s, t, sp, end);
     }
+    if (headerDirective(s, ks)) {
+      return headerValue(s, t, sp);
+    }
     if (!netrc(s, ks, wordStart, wordEnd)) {
       if (ks == wordStart && wordEnd - ks == 8 && s.at(ks - 1) == ' ' && Bytes.startsWith(s.b, ks, s.hi, "password")
           && CommandLineDetector.lineMentions(s, ks, "mysqladmin ")) {
@@ -235,6 +238,40 @@ final class KeyedForms {
     int end = wordEnd(s, sp);
     int r = KeyValueDetector.accept(s, t, sp, end);
     return r < 0 ? r : Math.max(r, loginAfter(s, end));
+  }
+
+  /**
+   * Whether the secret header name at {@code ks} follows a directive at its line's start that sets a header to the next
+   * word: Fluent Bit's {@code Header X-API-Key value}, nginx's {@code proxy_set_header X-Api-Key value;} and
+   * {@code add_header}.
+   */
+  private static boolean headerDirective(Scan s, int ks) {
+    int p = ks - 1;
+    while (p > s.lo && isBlank(s.b[p])) {
+      p--;
+    }
+    if (p == ks - 1 || p - 5 < s.lo || !Bytes.startsWithIgnoreCase(s.b, p - 5, p + 1, "header")) {
+      return false;
+    }
+    int w = p - 5;
+    while (w > s.lo && ks - w < 64 && (Bytes.isAlpha(s.b[w - 1]) || s.b[w - 1] == '_')) {
+      w--;
+    }
+    return startsLine(s, w); // a directive starts its line: "the header X-Api-Key is missing" is prose
+  }
+
+  /** The header's value at {@code sp}: quoted, or the word up to nginx's {@code ;}. */
+  private static int headerValue(Scan s, Trigger t, int sp) {
+    int q = s.at(sp);
+    if (q == '"' || q == '\'') {
+      int end = KeyValueDetector.closingQuote(s, sp + 1, q);
+      return end < 0 ? -1 : KeyValueDetector.accept(s, t, sp + 1, end);
+    }
+    int end = wordEnd(s, sp);
+    if (end > sp + 1 && s.b[end - 1] == ';') {
+      end--;
+    }
+    return KeyValueDetector.accept(s, t, sp, end);
   }
 
   /**
