@@ -729,6 +729,20 @@ final class CommandLineDetector {
    * {@code mosquitto_passwd -b FILE USER PW}): the password as {@link #secretWord} takes it, and the user, unless a
    * placeholder or a system account; -1 when no argument follows the user.
    */
+  /**
+   * After Oracle's {@code mkstore … -createCredential} or {@code -modifyCredential} (at the blank {@code sp}): a
+   * wallet's connect string, then the user and the password ({@code -createCredential PRODDB app_user 'pw'}). The
+   * connect string (a TNS alias) stays.
+   */
+  static int mkstoreCredential(Scan s, int sp) {
+    int alias = sp + 1;
+    int ae = KeyedForms.wordEnd(s, alias);
+    if (ae == alias || s.at(alias) == '-' || s.at(ae) != ' ') {
+      return -1;
+    }
+    return userThenPassword(s, ae + 1);
+  }
+
   private static int userThenPassword(Scan s, int us) {
     int ue = KeyedForms.wordEnd(s, us);
     if (ue == us || s.at(us) == '-' || s.at(ue) != ' ' || !argumentAt(s, ue + 1)) {

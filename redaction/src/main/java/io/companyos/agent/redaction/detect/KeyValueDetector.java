@@ -482,6 +482,10 @@ final class KeyValueDetector {
         && CommandLineDetector.afterNet(s, ks)) {
       return CommandLineDetector.netUser(s, wordEnd); // net user alice P@ssw0rd /add
     }
+    if (n1 == ' ' && wordEnd - ks == 17 && s.at(ks) == '-' && (Bytes.startsWith(s.b, ks + 1, wordEnd, "createCredential")
+        || Bytes.startsWith(s.b, ks + 1, wordEnd, "modifyCredential")) && CommandLineDetector.lineMentions(s, ks, "mkstore")) {
+      return CommandLineDetector.mkstoreCredential(s, wordEnd); // mkstore -wrl W -createCredential DB user pw
+    }
     if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
       return -1;
     }
@@ -1611,8 +1615,15 @@ final class KeyValueDetector {
     if (c == '$' && len > 3 && s.b[start + 1] == 'M' && s.b[start + 2] == '$') {
       return false; // F5 BIG-IP's encrypted values, password $M$…: a secret, not a $X variable
     }
-    if (c == '*' && allStars(s, start, end)) {
-      return true; // a glob or a mask: salt '*' test.ping, ****
+    if (c == '*' && (allStars(s, start, end) || (end - start > 10 && s.b[end - 1] == ')'
+        && Bytes.startsWith(s.b, end - 10, end, "(redacted)") && allStars(s, start, end - 10)))) {
+      return true; // a glob or a mask: salt '*' test.ping, ****, Spark's *********(redacted)
+    }
+    if (c == 'V' && len == 35 && Bytes.startsWith(s.b, start, end, "VALUE_SPECIFIED_IN_NO_LOG_PARAMETER")) {
+      return true; // Ansible's mask of a no_log module parameter
+    }
+    if (c == 'T' && len == 5 && Bytes.startsWith(s.b, start, end, "Token") && s.at(end) == ' ' && s.at(end + 1) == '{') {
+      return true; // Hadoop's Token { kind: YARN_CLIENT_TOKEN, service: … } (spark-submit's "client token:"), a description
     }
     if (c == '$' || c == '{' || c == '[' || c == '<' || c == '%') {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {
@@ -1640,6 +1651,7 @@ final class KeyValueDetector {
         case "[redacted]":
         case "(null)":
         case "<none>":
+        case "n/a":
           return true;
         default:
           break;

@@ -1,13 +1,42 @@
 package io.companyos.agent.redaction.detect;
 
+import io.companyos.agent.redaction.DetectorType;
+import io.companyos.agent.redaction.RevealLog;
+
 import java.util.Arrays;
 
 /**
  * The spans found in one window, kept sorted and non-overlapping. A span that overlaps earlier ones is
  * merged with them into their union, typed by the longer of the two, so nothing found is ever partly
- * left.
+ * left; but a credential (a secret, a token, a password hash, a key…) wins over a type the reverse map keeps (a user,
+ * an address…) whatever their lengths: where one detector calls bytes a password and another a user name, they are
+ * not written to the map (mkstore's {@code -createCredential DB user 'pw'} had its password taken for a user by the
+ * phrase {@code user '}, and so kept in clear in the map). Cards, IBANs and SSNs do not: they are shapes, and a
+ * phone number's digits may read as a card's.
  */
 final class MatchList {
+  /** The kinds ({@link DetectorType} ordinals) whose values the reverse map keeps. */
+  private static final long KEPT = kinds(RevealLog::keeps);
+  /** The kinds of credentials. */
+  private static final long CREDENTIAL = kinds(t -> t == DetectorType.SECRET || t == DetectorType.PASSWORD_HASH
+      || t == DetectorType.API_TOKEN || t == DetectorType.AUTH_HEADER || t == DetectorType.JWT
+      || t == DetectorType.AWS_ACCESS_KEY || t == DetectorType.AWS_SECRET_KEY || t == DetectorType.PRIVATE_KEY);
+
+  private static long kinds(java.util.function.Predicate<DetectorType> p) {
+    long m = 0;
+    for (DetectorType t : DetectorType.values()) {
+      if (p.test(t)) {
+        m |= 1L << t.ordinal();
+      }
+    }
+    return m;
+  }
+
+  /** Whether kind {@code a} names what kind {@code b} spans: a credential over a type the map keeps. */
+  private static boolean overrides(int a, int b) {
+    return a < 64 && (CREDENTIAL >>> a & 1) != 0 && b < 64 && (KEPT >>> b & 1) != 0;
+  }
+
   private int size;
   private int[] start = new int[64];
   private int[] end = new int[64];
@@ -55,9 +84,12 @@ final class MatchList {
       int ps = start[k - 1];
       int pe = end[k - 1];
       if (ps <= s && pe >= e) {
+        if (overrides(t, kind[k - 1])) {
+          kind[k - 1] = t;
+        }
         return;
       }
-      if (pe - ps > e - s) {
+      if (overrides(kind[k - 1], t) || (pe - ps > e - s && !overrides(t, kind[k - 1]))) {
         t = kind[k - 1];
       }
       s = Math.min(s, ps);
