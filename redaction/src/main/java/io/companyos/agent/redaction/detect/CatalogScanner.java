@@ -796,6 +796,12 @@ final class CatalogScanner {
         return LoginLogDetector.jenkinsStartedBy(s, last, t.text().length());
       case COOKIE_WITH_VALUE:
         return CookieDetector.withValue(s, last);
+      case SPRING_REJECTED_VALUE:
+        return ValidationErrorDetector.springRejected(s, last);
+      case FASTAPI_INPUT:
+        return ValidationErrorDetector.fastApiInput(s, last);
+      case PYDANTIC_INPUT:
+        return ValidationErrorDetector.pydanticInput(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

@@ -47,6 +47,9 @@ final class HostnameDetector {
       return -1; // (MIT Kerberos' kadmin.local, the admin tool run on the KDC, is a command; GCP's metadata server
                  // has the same name on every customer's machines)
     }
+    if (s.at(hs - 1) == '.' && Bytes.startsWith(s.b, hs, last + 1, "env.")) {
+      return -1; // dotenv's files, .env.local, .env.production.local (Next.js, Vite): a file name
+    }
     int end = last + 1;
     return s.add(hs, end, DetectorType.HOSTNAME) ? end : -1;
   }

@@ -37,9 +37,8 @@ final class KeyValueDetector {
         return -1;
       }
       wordEnd += digits; // httpHeaderValue1
-    } else if (digits > 0 && digits <= 2 && t.text().endsWith("password")
-        && (s.at(wordEnd + digits) == '"' || s.at(wordEnd + digits) == '\'')) {
-      wordEnd += digits; // a numbered quoted password key ("password2": Azure Container Registry's second password)
+    } else {
+      wordEnd += numberedKey(s, t, wordEnd, digits);
     }
     int n1 = s.at(wordEnd);
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
@@ -108,6 +107,64 @@ final class KeyValueDetector {
   }
 
   /**
+   * Whether the value at {@code vs} after the key at {@code ks} and its {@code ": "} is the next field of a Go struct
+   * printed with {@code %+v}, the key's own value empty: an exported field name and its colon
+   * ({@code {Host:localhost User: Password: DB:0}}, {@code &{AccessToken: TokenType: Expiry:0001-01-01 …}}) inside
+   * braces opened before the key on its line. A value there has no blank after its key's colon.
+   */
+  private static boolean emptyGoField(Scan s, int ks, int vs) {
+    if (!Bytes.isUpper(s.at(vs)) || !(s.at(ks - 1) == ' ' || s.at(ks - 1) == '{')) {
+      return false;
+    }
+    int e = vs + 1;
+    while (e - vs < 64 && (Bytes.isAlnum(s.at(e)) || s.at(e) == '_')) {
+      e++;
+    }
+    if (s.at(e) != ':' || s.at(e + 1) == ' ' && !Bytes.isUpper(s.at(e + 2)) && s.at(e + 2) != '}') {
+      return false;
+    }
+    for (int p = ks - 1; p >= s.lo && ks - p < 1024 && s.b[p] != '\n'; p--) {
+      if (s.b[p] == '{') {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** After PHP's {@code ["key"]=>} of a {@code var_dump}: a {@code string(N) "x"}'s text (other types stay). */
+  private static int varDumpString(Scan s, Trigger t, int p) {
+    p = skipSpaces(s, p);
+    if (!Bytes.startsWith(s.b, p, s.hi, "string(")) {
+      return -1;
+    }
+    int q = p + 7 + Bytes.digitRun(s.b, p + 7, s.hi, 6);
+    if (s.at(q) != ')' || s.at(q + 1) != ' ' || s.at(q + 2) != '"') {
+      return -1;
+    }
+    int end = closingQuote(s, q + 3, '"');
+    return end < 0 ? -1 : accept(s, t, q + 3, end);
+  }
+
+  /**
+   * The bytes of a key's number after its key word at {@code wordEnd} (0: none): a numbered quoted password key
+   * ({@code "password2"}: Azure Container Registry's second password); an ORM's numbered parameter, quoted or
+   * assigned, of a secret or a user ({@code 'password_1': 'x'} of SQLAlchemy's bound parameters, EF Core's
+   * {@code @__password_1='x'}, {@code 'username_1'}).
+   */
+  private static int numberedKey(Scan s, Trigger t, int wordEnd, int digits) {
+    if (digits > 0 && digits <= 2 && t.text().endsWith("password")
+        && (s.at(wordEnd + digits) == '"' || s.at(wordEnd + digits) == '\'')) {
+      return digits;
+    }
+    if (s.at(wordEnd) != '_' || !(t.type() == DetectorType.SECRET || t.type() == DetectorType.USERNAME)) {
+      return 0;
+    }
+    int n = Bytes.digitRun(s.b, wordEnd + 1, s.hi, 3);
+    int after = s.at(wordEnd + 1 + n);
+    return n >= 1 && n <= 2 && (after == '\'' || after == '"' || after == '=') ? n + 1 : 0;
+  }
+
+  /**
    * After a key that passed {@link #find}'s checks (from {@code ks}; its word ends at {@code wordEnd}; {@code cli}
    * when it is a flag, {@code --password}): its value, in whichever form follows.
    */
@@ -146,6 +203,9 @@ final class KeyValueDetector {
       if (s.at(skipSpaces(s, p)) != '=') {
         return -1; // (a column list, a table name: no value)
       }
+    }
+    if (quotedKey && s.at(p) == ']' && s.at(p + 1) == '=' && s.at(p + 2) == '>' && s.at(ks - 2) == '[') {
+      return varDumpString(s, t, p + 3); // PHP's var_dump: ["password"]=> string(11) "x"
     }
     int vs;
     int sp = skipSpaces(s, p);
@@ -212,6 +272,9 @@ final class KeyValueDetector {
         return -1; // an empty query parameter, GET /?user=&password= HTTP/1.1: not the protocol as its value
       }
       vs = skipSpaces(s, assign || (c == ':' && s.at(sp + 1) == ':') ? sp + 2 : sp + 1);
+      if (c == ':' && vs == sp + 2 && emptyGoField(s, ks, vs)) {
+        return -1; // Go's %+v of a struct whose field is empty, {Host:db User: Password: DB:0}: the next field's
+      }
       if (c == '=' && vs > sp + 1 && RevealLog.keeps(t.type()) && assignmentAt(s, vs)) {
         // an empty value before the next pair, pam's "logname= uid=0 euid=0": not uid=0 as the user (a secret's key
         // still takes it: "password= a=b" may be a password)
@@ -993,7 +1056,7 @@ final class KeyValueDetector {
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
         || namesOrPointsAt(s, t, start, end)
-        || (t.type() == DetectorType.SECRET && isSentenceStart(s, start, end))) {
+        || (t.type() == DetectorType.SECRET && (isSentenceStart(s, start, end) || isValidationMessage(s, start, end)))) {
       return -1; // names, sizes, references, counts and prose, not values (see each check)
     }
     DetectorType type = t.type();
@@ -1146,6 +1209,38 @@ final class KeyValueDetector {
     return end - start <= 9 && s.at(end) == ' ' && Bytes.isLower(s.at(end + 1)) && s.at(start - 1) == ' '
         && s.at(start - 2) == ':' && SENTENCE_STARTS.contains(
             new String(s.b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
+  }
+
+  /** Phrases of frameworks' validation messages (Laravel, Django REST, Rails, ASP.NET Core, marshmallow, Joi). */
+  private static final String[] VALIDATION_PHRASES = {"field is required", "is required", "must be", "must not",
+      "should be", "should have", "at least", "too short", "too long", "too common", "can't be blank",
+      "cannot be blank", "missing data", "minimum length", "maximum length", "doesn't match", "do not match",
+      "is invalid", "not valid", "not strong", "characters"};
+
+  /**
+   * Whether a secret key's value is a framework's validation message about the field, not its value: four words or
+   * more, one of {@link #VALIDATION_PHRASES} among them ({@code {"password": ["This field is required."]}},
+   * {@code "Password":["The Password field is required."]}, {@code ['Shorter than minimum length 8.']}).
+   */
+  private static boolean isValidationMessage(Scan s, int start, int end) {
+    if (end - start < 12 || end - start > 200) {
+      return false;
+    }
+    int blanks = 0;
+    for (int p = start; p < end; p++) {
+      if (s.b[p] == ' ') {
+        blanks++;
+      }
+    }
+    if (blanks < 3) {
+      return false;
+    }
+    for (String phrase : VALIDATION_PHRASES) {
+      if (Bytes.indexOfIgnoreCase(s.b, start, end, phrase) >= 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static final String[] GO_PATH_OPS = {"open ", "read ", "write ", "stat ", "lstat ", "mkdir ", "remove ",

@@ -999,6 +999,13 @@ final class LoginLogDetector {
    * {@code user="…"} field is redacted as a key already).
    */
   static int fortiMsgUser(Scan s, int last) {
+    int q = last - 1;
+    while (q > s.lo && last - q < 16 && s.b[q] != '"') {
+      q--;
+    }
+    if (!Bytes.isUpper(s.at(q + 1))) {
+      return -1; // FortiGate capitalises: logrus' msg="user login" is a message, not a user named login
+    }
     int start = last + 1;
     int end = UserSlotDetector.wordEnd(s, start);
     return end == start ? -1 : add(s, start, end);

@@ -272,6 +272,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.JENKINS_STARTED_BY, DetectorType.USERNAME, "d by github push by ", 0)); // (session 24)
     // Keycloak's "Set AUTH_SESSION_ID cookie with value X" (from "ook": "coo" is too common a start)
     t.add(new Trigger(Action.COOKIE_WITH_VALUE, DetectorType.SECRET, "ookie with value ", 0));
+    // (session 26) the value a validation error repeats, typed by its field: Spring's "on field 'password': rejected
+    // value [x]" ("rej": 788 places per 64 MiB of logs), FastAPI's "input":"x" beside "loc":[…,"password"] (from
+    // 'ut":', none), Pydantic's input_value='x' under the field's line ("ut_", none)
+    t.add(new Trigger(Action.SPRING_REJECTED_VALUE, DetectorType.SECRET, "rejected value [", 0));
+    t.add(new Trigger(Action.FASTAPI_INPUT, DetectorType.SECRET, "ut\":", 0));
+    t.add(new Trigger(Action.PYDANTIC_INPUT, DetectorType.SECRET, "ut_value=", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
@@ -649,7 +655,10 @@ final class TriggerCatalog {
         "refreshtoken", "id_token", "session_token", "sessiontoken", "requirepass", "masterauth",
         "encryption_key", "signing_key", "master_key", "client_key",
         // Vault AppRole's secret_id and Consul's SecretID; Spring's dotted app.encryption.key, jwt.signing.key
-        "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key")) {
+        "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key",
+        // (session 26) the confirmation beside every password of a sign-up or change form (Rails' params, a JS
+        // object, JSON, a form body): the same value as the password
+        "password_confirmation", "passwordconfirmation", "passwordconfirm", "password_confirm")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, w.equals("secret") ? Trigger.SECRET_WORD
           : w.startsWith("secret") && w.endsWith("id") ? Trigger.PATH_NAMES_IT : 0));
     }

@@ -1,0 +1,61 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 26's red team of application runtimes' error and debug output (788 lines: Python, Node, Go, Ruby, PHP,
+ * .NET, Java; report in docs/redaction.md). Each redacted case leaked before; the unchanged cases were replaced
+ * before or are look-alikes.
+ */
+class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // a password's confirmation, beside the password of every sign-up and change form
+        Arguments.of("  Parameters: {\"user\"=>{\"password\"=>\"N3wPassw0rd!\", \"password_confirmation\"=>\"N3wPassw0rd!\"}}",
+            "  Parameters: {\"user\"=>{\"password\"=>\"<secret>\", \"password_confirmation\"=>\"<secret>\"}}"),
+        Arguments.of("    passwordConfirm: 'C0nfirm!Pw2024',", "    passwordConfirm: '<secret>',"),
+        Arguments.of("{\"email\":\"x\",\"passwordConfirmation\":\"C0nfirm!Pw2024\"}",
+            "{\"email\":\"x\",\"passwordConfirmation\":\"<secret>\"}"),
+        // an ORM's numbered parameters: SQLAlchemy's bound dict, EF Core's captured variables
+        Arguments.of("INFO sqlalchemy.engine.Engine [generated in 0.00021s] {'username_1': 'dpatel', 'password_1': 'Cr1cket&Tea'}",
+            "INFO sqlalchemy.engine.Engine [generated in 0.00021s] {'username_1': '<user>', 'password_1': '<secret>'}"),
+        Arguments.of("[cached since 4.2s ago] {'password_2': 'S3c0ndP4ss!', 'token_1': 'tOk3nV4lu3AbCdEf'}",
+            "[cached since 4.2s ago] {'password_2': '<secret>', 'token_1': '<secret>'}"),
+        Arguments.of("Executed DbCommand (5ms) [Parameters=[@__username_0='asouza' (Size = 256), @__password_1='Ana!Souza2024' (Size = 4000)]",
+            "Executed DbCommand (5ms) [Parameters=[@__username_0='<user>' (Size = 256), @__password_1='<secret>' (Size = 4000)]"),
+        // PHP's var_dump
+        Arguments.of("array(3) { [\"username\"]=> string(10) \"mrivera\" [\"password\"]=> string(11) \"R1vera!2024\" [\"remember\"]=> bool(true) }",
+            "array(3) { [\"username\"]=> string(10) \"<user>\" [\"password\"]=> string(11) \"<secret>\" [\"remember\"]=> bool(true) }"),
+        // the value a validation error repeats, typed by its field
+        Arguments.of("[Field error in object 'registrationRequest' on field 'password': rejected value [Spr1ngRej3cted]; codes [Pattern]",
+            "[Field error in object 'registrationRequest' on field 'password': rejected value [<secret>]; codes [Pattern]"),
+        Arguments.of("{\"detail\":[{\"type\":\"string_too_short\",\"loc\":[\"body\",\"password\"],\"msg\":\"String should have at least 12 characters\",\"input\":\"FastAp1Pw\",\"ctx\":{\"min_length\":12}}]}",
+            "{\"detail\":[{\"type\":\"string_too_short\",\"loc\":[\"body\",\"password\"],\"msg\":\"String should have at least 12 characters\",\"input\":\"<secret>\",\"ctx\":{\"min_length\":12}}]}"),
+        Arguments.of("1 validation error for RegisterIn\npassword\n  String should match pattern '^.{12,}$' [type=string_pattern_mismatch, input_value='Pyd4nticRej3ct', input_type=str]",
+            "1 validation error for RegisterIn\npassword\n  String should match pattern '^.{12,}$' [type=string_pattern_mismatch, input_value='<secret>', input_type=str]"),
+        // FortiGate's msg="User x …" keeps its user
+        Arguments.of("date=2024 msg=\"User alice failed in authentication\"", "date=2024 msg=\"User <user> failed in authentication\""));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        // Go's %+v of a struct with empty fields: the next field is no value
+        "2024/03/12 10:11:12 config: {Host:localhost Port:5432 User: Password: Database:app}",
+        "2024/03/12 10:11:13 config: &{Addr:127.0.0.1:6379 Password: DB:0}",
+        "2024/03/12 10:11:12 token: &{AccessToken: TokenType: RefreshToken: Expiry:0001-01-01 00:00:00 +0000 UTC}",
+        "2024/03/12 10:11:14 cfg: {Endpoint:https://api.globex.com Token: Timeout:30s Retries:3}",
+        "time=\"2024-03-12T10:11:12Z\" level=info msg=\"user login\" user_id=42",
+        // validation messages under a password key
+        "{\"message\":\"The given data was invalid.\",\"errors\":{\"password\":[\"The password must be at least 8 characters.\"]}}",
+        "{\"password\": [\"This field is required.\"], \"email\": [\"Enter a valid email address.\"]}",
+        "{\"type\":\"about:blank\",\"title\":\"One or more validation errors occurred.\",\"status\":400,\"errors\":{\"Password\":[\"The Password field is required.\"]}}",
+        "{'password': ['Shorter than minimum length 8.']}",
+        "Field error in object 'registrationRequest' on field 'password': rejected value [null]; codes [NotBlank]",
+        "Field error in object 'userForm' on field 'age': rejected value [-3]; codes [Min.userForm.age]",
+        // dotenv's files
+        " - Environments: .env.local, .env",
+        "info  - Loaded env from /app/.env.production.local");
+  }
+}
