@@ -77,7 +77,9 @@ final class CatalogScanner {
     this.skipDateTimes = skipDateTimes;
     List<Trigger> active = new ArrayList<>();
     for (Trigger t : catalog) {
-      if (enabled[t.type().ordinal()] || t.action() == Trigger.Action.JSON_ESCAPE) {
+      // (an HL7 segment's fields are of five types: it is looked for while one of them is on, Hl7Detector checks)
+      if (enabled[t.type().ordinal()] || t.action() == Trigger.Action.JSON_ESCAPE
+          || t.action() == Trigger.Action.HL7_SEGMENT) {
         active.add(t);
       }
     }
@@ -615,6 +617,8 @@ final class CatalogScanner {
         return CommandLineDetector.erlangSecret(s, last);
       case MOSQUITTO_PASSWORD:
         return CommandLineDetector.mosquittoPassword(s, last, t.flags());
+      case HL7_SEGMENT:
+        return Hl7Detector.find(s, last);
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

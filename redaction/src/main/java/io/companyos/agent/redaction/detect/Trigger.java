@@ -251,6 +251,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     REDIS_AUTH,
     ERLANG_SECRET,
     MOSQUITTO_PASSWORD,
+    /** An HL7 v2 segment's personal data by field position, of several types (see Hl7Detector). */
+    HL7_SEGMENT,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -197,6 +197,13 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.ERLANG_SECRET, DetectorType.SECRET, "{password,", 0));
     t.add(new Trigger(Action.MOSQUITTO_PASSWORD, DetectorType.SECRET, "mosquitto_passwd -b ", CommandLineDetector.MOSQUITTO_FILE));
     t.add(new Trigger(Action.MOSQUITTO_PASSWORD, DetectorType.SECRET, "tclientpassword ", 0));
+    // (session 26's red team of hospital interface engines) HL7 v2 segments with a patient's, a relative's, a
+    // guarantor's, an insured's or a doctor's personal data, by field position (Mirth, Rhapsody, Cloverleaf log
+    // whole messages): the segment's id and its field separator, in none of 64 MiB of make-logs ("pid" is in 6,570
+    // places, a trie step each); the capitals and where the segment starts are checked by Hl7Detector
+    for (String segment : List.of("pid|", "nk1|", "gt1|", "in1|", "pv1|")) {
+      t.add(new Trigger(Action.HL7_SEGMENT, DetectorType.PERSON_NAME, segment, 0));
+    }
     // Grafana's data source headers (secureJsonData: httpHeaderValue1: x; the name is httpHeaderName1)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "httpheadervalue", Trigger.NUMBERED));
     t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
