@@ -63,7 +63,7 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
             "INFO  12 ms: bolt-session - CALL dbms.security.createUser($u, $p, false) - {u: '<user>', p: '<secret>'} - {}"),
         Arguments.of("CALL dbms.security.changePassword($np) - {np: 'Np123456'} - {}", "CALL dbms.security.changePassword($np) - {np: '<secret>'} - {}"),
         // PostgreSQL: an escape string after PASSWORD, pgcrypto's key
-        Arguments.of("LOG:  statement: ALTER ROLE bob PASSWORD E'simple1';", "LOG:  statement: ALTER ROLE bob PASSWORD E'<secret>';"),
+        Arguments.of("LOG:  statement: ALTER ROLE bob PASSWORD E'simple1';", "LOG:  statement: ALTER ROLE <user> PASSWORD E'<secret>';"),
         Arguments.of("LOG:  statement: SELECT pgp_sym_decrypt(ssn_enc, 'PgcryptoSymKey') FROM employees",
             "LOG:  statement: SELECT pgp_sym_decrypt(ssn_enc, '<secret>') FROM employees"),
         Arguments.of("SELECT pgp_sym_encrypt('data', 'PgcryptoKey2', 'cipher-algo=aes256')",

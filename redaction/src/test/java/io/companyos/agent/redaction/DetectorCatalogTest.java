@@ -269,9 +269,9 @@ class DetectorCatalogTest {
           p("msg=\"{\\\"client_secret\\\":\\\"xyz\\\"}\"", "msg=\"{\\\"client_secret\\\":\\\"<secret>\\\"}\""),
           p("  password: hunter2", "  password: <secret>"),
           p("<password>hunter2</password>", "<password><secret></password>"),
-          p("ALTER ROLE app WITH LOGIN PASSWORD 'Summer2024!'", "ALTER ROLE app WITH LOGIN PASSWORD '<secret>'"),
+          p("ALTER ROLE app WITH LOGIN PASSWORD 'Summer2024!'", "ALTER ROLE <user> WITH LOGIN PASSWORD '<secret>'"),
           // SQL's (and YAML's) doubled quote inside a single-quoted value; an empty value before another key
-          p("ALTER ROLE app WITH PASSWORD 'it''s a secret'", "ALTER ROLE app WITH PASSWORD '<secret>'"),
+          p("ALTER ROLE app WITH PASSWORD 'it''s a secret'", "ALTER ROLE <user> WITH PASSWORD '<secret>'"),
           p("password: 'a''b' user: x", "password: '<secret>' user: <user>"),
           p("run --password hunter2 --verbose", "run --password <secret> --verbose"),
           p("mysql -uroot -pS3cret db", "mysql -uroot -p<secret> db"),

@@ -806,6 +806,18 @@ final class CatalogScanner {
         return ValidationErrorDetector.fastApiInput(s, last);
       case PYDANTIC_INPUT:
         return ValidationErrorDetector.pydanticInput(s, last);
+      case TOOL_FLAG:
+        return CommandLineDetector.toolFlag(s, last, t.flags());
+      case SQLPLUS_CONNECT:
+        return CommandLineDetector.sqlplusConnect(s, last);
+      case SPARK_ACL_USERS:
+        return UserSlotDetector.sparkAclUsers(s, last, t.text().length());
+      case PUPPET_USER:
+        return UserSlotDetector.puppetUser(s, last);
+      case ECHO_HOME:
+        return UserSlotDetector.echoHome(s, last);
+      case AZURE_ACCOUNT_KEY:
+        return KeyedForms.azureAccountKey(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

@@ -2004,11 +2004,66 @@ final class CommandLineDetector {
    */
   static int dashP(Scan s, int last) {
     boolean upper = s.b[last - 1] == 'P';
-    if (!(upper ? lineMentions(s, last, "mosquitto_") : lineMentions(s, last, "ksql "))
+    if (!(upper ? lineMentions(s, last, "mosquitto_") : lineMentions(s, last, "ksql ", "beeline "))
         || !argumentAt(s, last + 1)) {
       return -1;
     }
     return secretWord(s, last + 1);
+  }
+
+  /** The flags of {@link #toolFlag}: the tool its line must name, and whether the value is a user (else a secret). */
+  private static final String[] TOOL_FLAG_TOOLS = {"beeline ", "kadmin", "databricks ", "airflow "};
+  private static final boolean[] TOOL_FLAG_USER = {true, false, false, true};
+  static final int BEELINE_USER = 0;
+  static final int KADMIN_PASSWORD = 1;
+  static final int DATABRICKS_VALUE = 2;
+  static final int AIRFLOW_LOGIN = 3;
+
+  /**
+   * At the blank after a flag whose value is a user or a secret on one tool's line only (elsewhere the same flag
+   * means something else): beeline's {@code -n user} (its {@code -p} is {@link #dashP}'s), kadmin's
+   * {@code -w password}, {@code databricks secrets put … --string-value x}, {@code airflow connections add …
+   * --conn-login user} (its {@code --conn-password} is a key word's).
+   */
+  static int toolFlag(Scan s, int last, int flags) {
+    if (!lineMentions(s, last, TOOL_FLAG_TOOLS[flags]) || !argumentAt(s, last + 1)) {
+      return -1;
+    }
+    return TOOL_FLAG_USER[flags] ? userWord(s, last + 1) : secretWord(s, last + 1);
+  }
+
+  /**
+   * At {@code l> conn} of SQL*Plus's prompt ({@code SQL> CONNECT user/password@db}, {@code SQL> conn u/p}): the user
+   * and the password ({@code conn / as sysdba} has neither).
+   */
+  static int sqlplusConnect(Scan s, int last) {
+    if (!Bytes.startsWithIgnoreCase(s.b, last - 8, last - 5, "sql")) {
+      return -1; // (the pattern's "l> conn" ends 8 bytes after the prompt's S)
+    }
+    int p = last + 1;
+    if (Bytes.startsWithIgnoreCase(s.b, p, s.hi, "ect")) {
+      p += 3;
+    }
+    if (s.at(p) != ' ') {
+      return -1;
+    }
+    int start = p + 1;
+    int end = start;
+    int slash = -1;
+    while (end - start < 256) {
+      int c = s.at(end);
+      if (c == 0 || Bytes.isSpace(c) || c == '@' || c == '"' || c == '\'') {
+        break;
+      }
+      if (c == '/' && slash < 0) {
+        slash = end;
+      }
+      end++;
+    }
+    if (slash <= start || end <= slash + 1) {
+      return -1;
+    }
+    return UrlUserinfoDetector.oracleLogin(s, start, slash, end);
   }
 
   /**

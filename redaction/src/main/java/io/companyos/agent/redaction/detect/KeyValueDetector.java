@@ -392,8 +392,21 @@ final class KeyValueDetector {
     if (q == '"' || q == '\'') {
       int start = vs + 1;
       int end = closingQuote(s, start, q);
-      return end < 0 ? -1 : cli && t.type() == DetectorType.USERNAME ? KeyedForms.userColonPassword(s, t, start, end)
-          : accept(s, t, start, end);
+      if (end < 0) {
+        return -1;
+      }
+      if (cli && t.type() == DetectorType.USERNAME) {
+        return KeyedForms.userColonPassword(s, t, start, end);
+      }
+      int r = accept(s, t, start, end);
+      if (q == '"' && Bytes.startsWith(s.b, end + 1, s.hi, " -> \"")) {
+        // Terraform's plan of a change, password = "old" -> "new": the new value too
+        int next = closingQuote(s, end + 6, q);
+        if (next > 0) {
+          r = Math.max(r, accept(s, t, end + 6, next));
+        }
+      }
+      return r;
     }
     if (c == ':' && (q == '\n' || q == '\r') && KeyedForms.startsLine(s, ks)) {
       // kubectl describe configmap's Data: "KEY:", a line of dashes, the value on the lines after

@@ -54,6 +54,41 @@ final class KeyedForms {
   }
 
   /**
+   * At the last dot of {@code fs.azure.account.key.} in a Spark or Hadoop configuration outside XML (spark-submit's
+   * {@code --conf spark.hadoop.fs.azure.account.key.ACCOUNT.dfs.core.windows.net=KEY}, {@code spark-defaults.conf}'s
+   * blank-separated form, a Databricks cluster's {@code "spark_conf": {"…account.key.ACCOUNT…": "KEY"}}): the key,
+   * named by the account's host after the key word (so no key word ends the key). Its value is base64 of 64 bytes.
+   */
+  static int azureAccountKey(Scan s, int last) {
+    int p = last + 1;
+    while (p < s.hi && p - last < 256 && (Bytes.isAlnum(s.b[p]) || s.b[p] == '.' || s.b[p] == '-')) {
+      p++;
+    }
+    if (p == last + 1) {
+      return -1;
+    }
+    if (s.at(p) == '"' && s.at(p + 1) == ':') {
+      p = KeyValueDetector.skipSpaces(s, p + 2);
+      if (s.at(p) != '"') {
+        return -1;
+      }
+      p++;
+    } else if (s.at(p) == '=') {
+      p++;
+    } else if (s.at(p) == ' ' || s.at(p) == '\t') {
+      p = skipBlanks(s, p);
+    } else {
+      return -1; // (the XML form, <name>…</name>, is xmlNameValue's)
+    }
+    int end = p;
+    while (end < s.hi && end - p < 128 && (Bytes.isAlnum(s.b[end]) || s.b[end] == '+' || s.b[end] == '/'
+        || s.b[end] == '=')) {
+      end++;
+    }
+    return end - p >= 40 && s.add(p, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
    * Whether the line of {@code ks} is a device's configuration command: FortiOS's, Junos', VyOS' and PAN-OS' {@code set
    * …} (indented or not), F5's {@code tmsh …}: a secret key word in it takes the next word.
    */
@@ -644,7 +679,9 @@ final class KeyedForms {
       // Jackson's pretty printer, "type" : "password" (Keycloak's realm exports); HCL's aligned name  = "x"
       b--;
     }
-    boolean quotedName = s.at(b) == '"';
+    // (a Python dict's repr quotes in single quotes: Ansible's loop items, (item={'key': 'db_password', 'value': …}))
+    int nameQuote = s.at(b) == '"' || (s.at(b) == '\'' && q == '\'') ? s.at(b) : 0;
+    boolean quotedName = nameQuote != 0;
     if (quotedName) {
       b--;
     }
@@ -652,7 +689,7 @@ final class KeyedForms {
     while (name > s.lo && b + 1 - name < 8 && Bytes.isAlpha(s.b[name - 1])) {
       name--;
     }
-    if (!isNamingField(s, name, b + 1) || Bytes.isWord(s.at(name - 1)) || (quotedName && s.at(name - 1) != '"')) {
+    if (!isNamingField(s, name, b + 1) || Bytes.isWord(s.at(name - 1)) || (quotedName && s.at(name - 1) != nameQuote)) {
       return -1;
     }
     int v;
@@ -682,9 +719,10 @@ final class KeyedForms {
         return -1;
       }
     }
-    boolean quotedKey = s.at(v) == '"';
+    int keyQuote = s.at(v) == '"' || (s.at(v) == '\'' && nameQuote == '\'') ? s.at(v) : 0;
+    boolean quotedKey = keyQuote != 0;
     int k = quotedKey ? v + 1 : v;
-    if (!Bytes.startsWithIgnoreCase(s.b, k, s.hi, "value") || (quotedKey && s.at(k + 5) != '"')) {
+    if (!Bytes.startsWithIgnoreCase(s.b, k, s.hi, "value") || (quotedKey && s.at(k + 5) != keyQuote)) {
       return -1;
     }
     int colon = KeyValueDetector.skipSpaces(s, quotedKey ? k + 6 : k + 5);

@@ -255,8 +255,9 @@ final class LoginLogDetector {
   }
 
   /**
-   * At the blank after {@code CREATE USER}, {@code DROP USER} or {@code ALTER USER} (SQL, Cypher): the user it
-   * names, bare or in double quotes, single quotes ({@code 'alice'@'%'}) or backquotes, after {@code IF NOT EXISTS}
+   * At the blank after {@code CREATE USER}, {@code DROP USER} or {@code ALTER USER} (SQL, Cypher), SQL Server's
+   * {@code CREATE LOGIN} and {@code ALTER LOGIN}, and {@code CREATE ROLE} or {@code ALTER ROLE} when the statement
+   * gives the role a password or LOGIN (PostgreSQL, Cassandra): the user it names, bare or in double quotes, single quotes ({@code 'alice'@'%'}) or backquotes, after {@code IF NOT EXISTS}
    * or {@code IF EXISTS}. Written in capitals, any name; else (a sentence) only a name that a statement's next word,
    * its end or a quote follows.
    */
@@ -294,6 +295,9 @@ final class LoginLogDetector {
       return -1; // (a token of an earlier redaction stays as it is)
     }
     int after = quoted ? end + 1 : end;
+    if (Bytes.startsWithIgnoreCase(s.b, last - 4, last, "role") && !loginRole(s, after)) {
+      return -1; // CREATE ROLE readonly;: a group
+    }
     if (!capitals && !quoted && !statementGoesOn(s, after)) {
       return -1;
     }
@@ -301,6 +305,15 @@ final class LoginLogDetector {
       bracketedBefore(s, first - 3); // Neo4j's security log: "[johnsmith]: CREATE USER janedoe …", the admin
     }
     return add(s, start, end) < 0 ? -1 : after;
+  }
+
+  /** Whether the rest of a role's statement, from {@code p} to its {@code ;} or line end, gives a password or LOGIN. */
+  private static boolean loginRole(Scan s, int p) {
+    int end = p;
+    while (end < s.hi && end - p < 512 && s.b[end] != ';' && s.b[end] != '\n') {
+      end++;
+    }
+    return Bytes.indexOfIgnoreCase(s.b, p, end, "password") >= 0 || Bytes.indexOfIgnoreCase(s.b, p, end, "login") >= 0;
   }
 
   private static final String[] NEXT_WORDS = {" with", " set", " identified", " password", " if ", " rename"};

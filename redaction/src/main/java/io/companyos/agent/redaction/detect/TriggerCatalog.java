@@ -285,6 +285,23 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPRING_REJECTED_VALUE, DetectorType.SECRET, "rejected value [", 0));
     t.add(new Trigger(Action.FASTAPI_INPUT, DetectorType.SECRET, "ut\":", 0));
     t.add(new Trigger(Action.PYDANTIC_INPUT, DetectorType.SECRET, "ut_value=", 0));
+    // (session 26's red team of data platforms; none of these in 64 MiB of make-logs, counted for each pattern and
+    // its first three bytes) a flag of one tool's line: beeline's -n, kadmin's -w, databricks' --string-value,
+    // airflow's --conn-login; SQL*Plus' SQL> CONNECT u/p@db; Spark's SecurityManager lists of users, Hadoop's
+    // audit ugi= (HDFS, the Hive metastore); Puppet's User[x] resources; Ansible -vvv's echo ~user
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " -n ", CommandLineDetector.BEELINE_USER));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.SECRET, " -w ", CommandLineDetector.KADMIN_PASSWORD));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.SECRET, " --string-value ", CommandLineDetector.DATABRICKS_VALUE));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " --conn-login ", CommandLineDetector.AIRFLOW_LOGIN));
+    t.add(new Trigger(Action.SQLPLUS_CONNECT, DetectorType.SECRET, "l> conn", 0));
+    t.add(new Trigger(Action.SPARK_ACL_USERS, DetectorType.USERNAME, "h view permissions: set(", 0));
+    t.add(new Trigger(Action.SPARK_ACL_USERS, DetectorType.USERNAME, "h modify permissions: set(", 0));
+    t.add(new Trigger(Action.SPARK_ACL_USERS, DetectorType.USERNAME, "acls to: ", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "ugi", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.PUPPET_USER, DetectorType.USERNAME, "user[", 0));
+    t.add(new Trigger(Action.ECHO_HOME, DetectorType.USERNAME, "o ~", 0));
+    // Azure storage account keys in Spark's configuration outside XML ("zur": 50 places per 64 MiB of make-logs)
+    t.add(new Trigger(Action.AZURE_ACCOUNT_KEY, DetectorType.SECRET, "zure.account.key.", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
@@ -492,7 +509,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.PKEXEC_USER, DetectorType.USERNAME, "g command as another user: ", 0));
     // Dovecot's authentication protocol (auth debug logs): AUTH<tab>1<tab>PLAIN<tab>…<tab>resp=<base64 of \0user\0pw>
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "\tresp=", 0));
-    for (String ddl : List.of("create user ", "drop user ", "alter user ")) {
+    // (session 26) SQL Server's logins, and a role a statement gives a password or LOGIN (PostgreSQL, Cassandra: a
+    // user; a role without either is a group and stays); the same first bytes as the user statements'
+    for (String ddl : List.of("create user ", "drop user ", "alter user ", "create login ", "alter login ",
+        "create role ", "alter role ")) {
       t.add(new Trigger(Action.DDL_USER, DetectorType.USERNAME, ddl, 0));
     }
     t.add(new Trigger(Action.LDAP_UID, DetectorType.USERNAME, "uid=", 0));
@@ -665,7 +685,9 @@ final class TriggerCatalog {
         "secret_id", "secretid", "secret-id", "encryption.key", "signing.key", "master.key", "secret.key",
         // (session 26) the confirmation beside every password of a sign-up or change form (Rails' params, a JS
         // object, JSON, a form body): the same value as the password
-        "password_confirmation", "passwordconfirmation", "passwordconfirm", "password_confirm")) {
+        "password_confirmation", "passwordconfirmation", "passwordconfirm", "password_confirm",
+        // the dotted private.key of Spring's and Hadoop's properties (fs.gs.auth.service.account.private.key=)
+        "private.key")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, w.equals("secret") ? Trigger.SECRET_WORD
           : w.startsWith("secret") && w.endsWith("id") ? Trigger.PATH_NAMES_IT : 0));
     }
@@ -887,7 +909,9 @@ final class TriggerCatalog {
         "creditor_name", "beneficiaryname", "beneficiary_name", "recipientname", "recipient_name", "sendername",
         "sender_name", "billing_name", "shipping_name", "ownername", "owner_name", "patientname", "patient_name",
         "employeename", "employee_name", "authorname", "author_name", "realname", "real_name", "personname",
-        "person_name", "legalname", "legal_name", "usr.name", "committer_name", "gecos")) {
+        "person_name", "legalname", "legal_name", "usr.name", "committer_name", "gecos",
+        // (session 26) a payment's payee, payee_name= of payroll and payments logs (from "yee": 847 places)
+        "yeename", "yee_name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, w.startsWith("display") ? Trigger.DISPLAY_NAME : 0));
     }
     for (String w : List.of("holder", "owner", "assignee")) {
@@ -902,7 +926,12 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.BIRTH_DATE, "dob", Trigger.NEEDS_BOUNDARY));
     for (String w : List.of("street", "streetaddress", "street_address", "street-address", "address_line1",
         "address_line2", "addressline1", "addressline2", "address_line_1", "address_line_2", "mailing_address",
-        "mailingaddress")) {
+        "mailingaddress",
+        // (session 26) Shopify's and WooCommerce's address1/address2, a customer's home, shipping and billing
+        // address (an object under them stays: each of its lines is a key of its own); first bytes of other keys
+        // already, or rare ("hom": 2,177 places per 64 MiB of make-logs, "shi": 36)
+        "address1", "address2", "homeaddress", "home_address", "shippingaddress", "shipping_address",
+        "billingaddress", "billing_address")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.STREET_ADDRESS, w, 0));
     }
     for (String w : List.of("line1", "line2")) {

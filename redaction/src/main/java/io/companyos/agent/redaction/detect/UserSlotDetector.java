@@ -626,4 +626,91 @@ final class UserSlotDetector {
   private static boolean isNameChar(int c) {
     return Bytes.isWord(c) || c == '.' || c == '-' || c == '@' || c == '$';
   }
+
+  /**
+   * Spark's SecurityManager at start ({@code users  with view permissions: Set(alice, bob)}, {@code Changing view acls
+   * to: alice,bob}, also modify), at the {@code (} or the blank after {@code to:}: each user of the list (a group's
+   * list, {@code groups with … Set(…)}, {@code view acls groups to:}, stays; so does an empty one).
+   */
+  static int sparkAclUsers(Scan s, int last, int patternLength) {
+    boolean set = s.b[last] == '(';
+    if (set) {
+      int w = last - patternLength - 3; // the byte before "with": the pattern starts at its 'h'
+      while (w > s.lo && s.b[w] == ' ') {
+        w--;
+      }
+      if (!Bytes.startsWithIgnoreCase(s.b, w - 4, w + 1, "users")) {
+        return -1; // groups with view permissions: Set(…)
+      }
+    } else if (Bytes.startsWithIgnoreCase(s.b, last - 13, last, "groups to:")) {
+      return -1;
+    }
+    int p = last + 1;
+    int end = p;
+    while (end < s.hi && end - p < 1024 && s.b[end] != '\n' && s.b[end] != '\r' && s.b[end] != (set ? ')' : ';')) {
+      end++;
+    }
+    while (p < end) {
+      while (p < end && (s.b[p] == ' ' || s.b[p] == ',')) {
+        p++;
+      }
+      int e = p;
+      while (e < end && s.b[e] != ',' && s.b[e] != ' ') {
+        e++;
+      }
+      if (e > p && !KeyValueDetector.isSystemAccount(s, p, e) && s.at(p) != '<') {
+        s.add(p, e, DetectorType.USERNAME);
+      }
+      p = e;
+    }
+    return -1; // the spans are kept; the pass goes on over the list
+  }
+
+  /**
+   * At the {@code [} of Puppet's {@code User[name]} resource ({@code Notice: /Stage[main]/…/User[mthompson]/ensure:
+   * created}): the name; when the resource's {@code comment} changed ({@code …/User[x]/comment: comment changed ''
+   * to 'Mary Thompson'}), the new GECOS too, a person's name.
+   */
+  static int puppetUser(Scan s, int last) {
+    if (s.at(last - 4) != 'U' || !(s.at(last - 5) == '/' || s.at(last - 5) == ' ' || last - 5 < s.lo)) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 128 && s.b[end] != ']' && s.b[end] != '\n') {
+      end++;
+    }
+    if (s.at(end) != ']' || end == start || s.at(start) == '<' || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    s.add(start, end, DetectorType.USERNAME);
+    if (Bytes.startsWith(s.b, end + 1, s.hi, "/comment: comment changed ")) {
+      int to = Bytes.indexOf(s.b, end + 27, Math.min(s.hi, end + 27 + 512), " to '");
+      if (to > 0) {
+        int close = Bytes.indexOf(s.b, to + 5, Math.min(s.hi, to + 5 + 256), "'");
+        if (close > to + 5 && s.at(to + 5) != '<') {
+          s.add(to + 5, close, DetectorType.PERSON_NAME);
+        }
+      }
+    }
+    return end;
+  }
+
+  /**
+   * At {@code o ~} of {@code echo ~user} (Ansible's {@code -vvv}: every SSH command starts by asking the remote
+   * user's home, {@code /bin/sh -c 'echo ~deploy && sleep 0'}): the user ({@code echo ~ && …}, {@code echo ~/x} have
+   * none).
+   */
+  static int echoHome(Scan s, int last) {
+    if (!Bytes.startsWith(s.b, last - 5, last - 1, "echo")) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 64 && (Bytes.isWord(s.b[end]) || s.b[end] == '-' || s.b[end] == '.')) {
+      end++;
+    }
+    return end > start && !KeyValueDetector.isSystemAccount(s, start, end) && s.add(start, end, DetectorType.USERNAME)
+        ? end : -1;
+  }
 }
