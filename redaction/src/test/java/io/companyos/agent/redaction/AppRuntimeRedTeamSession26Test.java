@@ -36,7 +36,16 @@ class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
         Arguments.of("1 validation error for RegisterIn\npassword\n  String should match pattern '^.{12,}$' [type=string_pattern_mismatch, input_value='Pyd4nticRej3ct', input_type=str]",
             "1 validation error for RegisterIn\npassword\n  String should match pattern '^.{12,}$' [type=string_pattern_mismatch, input_value='<secret>', input_type=str]"),
         // FortiGate's msg="User x …" keeps its user
-        Arguments.of("date=2024 msg=\"User alice failed in authentication\"", "date=2024 msg=\"User <user> failed in authentication\""));
+        Arguments.of("date=2024 msg=\"User alice failed in authentication\"", "date=2024 msg=\"User <user> failed in authentication\""),
+        // Node's util.inspect of response headers: each Set-Cookie of the list
+        Arguments.of("      'set-cookie': [ 'SESSION=YzFhMmIzYzQtZDVlNi00Zjc4LTkwMTItMzQ1Njc4OWFiY2Rl; Path=/; HttpOnly' ],",
+            "      'set-cookie': [ 'SESSION=<secret>; Path=/; HttpOnly' ],"),
+        Arguments.of("    headers: { 'set-cookie': [ 'JSESSIONID=AbCdEf0123456789XyZ; Path=/', 'AWSELB=0F1E2D3C4B5A69788796A5B4C3D2E1F0; PATH=/' ], server: 'nginx' },",
+            "    headers: { 'set-cookie': [ 'JSESSIONID=<secret>; Path=/', 'AWSELB=<secret>; PATH=/' ], server: 'nginx' },"),
+        // ASP.NET Core Identity's password hashes; Werkzeug's debugger PIN
+        Arguments.of("Executed DbCommand (1ms) [Parameters=[@p0='hsato' (Size = 256), @p1='" + IDENTITY_HASH + "' (Size = 4000)]",
+            "Executed DbCommand (1ms) [Parameters=[@p0='hsato' (Size = 256), @p1='<password_hash>' (Size = 4000)]"),
+        Arguments.of(" * Debugger PIN: 142-857-309", " * Debugger PIN: <secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -56,6 +65,20 @@ class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
         "Field error in object 'userForm' on field 'age': rejected value [-3]; codes [Min.userForm.age]",
         // dotenv's files
         " - Environments: .env.local, .env",
-        "info  - Loaded env from /app/.env.production.local");
+        "info  - Loaded env from /app/.env.production.local",
+        // tools' own masks and placeholders, JavaScript's literals
+        "    password: undefined,",
+        "    password: false,",
+        "db.users.find({ active: true }, { projection: { password: 0 } })",
+        "//registry.npmjs.org/:_authToken = (protected)",
+        "Password=********;",
+        "\"vars\": {\"password\": \"'[Filtered]'\"}",
+        "const user = await User.findOne({ email }).select('-password');",
+        "      WHERE [u].[UserName] = @__username_0 AND [u].[Password] = @__password_1",
+        "select * from users where id=? and password=?|select * from users where id=7 and password=''",
+        "AQAAAAEAACcQAAAAE is too short to be a hash");
   }
+
+  private static final String IDENTITY_HASH =
+      "AQAAAAIAAYagAAAAEJx7Lm2Pq4Rs6Tu8Vw0Xy2Za4Bc6De8Fg0Hi2Jk4Lm6No8Pq0Rs2Tu4Vw6Xy8Za==";
 }

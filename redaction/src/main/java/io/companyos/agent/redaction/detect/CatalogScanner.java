@@ -818,6 +818,8 @@ final class CatalogScanner {
         return UserSlotDetector.echoHome(s, last);
       case AZURE_ACCOUNT_KEY:
         return KeyedForms.azureAccountKey(s, last);
+      case DEBUGGER_PIN:
+        return CommandLineDetector.debuggerPin(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

@@ -2033,6 +2033,22 @@ final class CommandLineDetector {
   }
 
   /**
+   * At the blank of Werkzeug's {@code * Debugger PIN: 142-857-309} (Flask's development server): the PIN, which
+   * unlocks a Python console in the browser for whoever reaches the server.
+   */
+  static int debuggerPin(Scan s, int last) {
+    if (!Bytes.startsWithIgnoreCase(s.b, last - 13, last - 4, "debugger ")) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 32 && (Bytes.isDigit(s.b[end]) || s.b[end] == '-')) {
+      end++;
+    }
+    return end - start >= 6 && s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  /**
    * At {@code l> conn} of SQL*Plus's prompt ({@code SQL> CONNECT user/password@db}, {@code SQL> conn u/p}): the user
    * and the password ({@code conn / as sysdba} has neither).
    */

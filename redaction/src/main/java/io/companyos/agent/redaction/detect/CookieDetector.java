@@ -41,7 +41,44 @@ final class CookieDetector {
     boolean bracket = s.at(p) == '[';
     if (bracket) {
       p++; // Go's header map and Spring's request details, Cookie:[a=b; c=d]; JSON's "Cookie":["a=b"]
+      while (s.at(p) == ' ' && p - last < 16) {
+        p++; // Node's util.inspect: 'set-cookie': [ 'a=b; Path=/' ]
+      }
     }
+    int r = -1;
+    for (int item = 0; item < 16; item++) {
+      int q = s.at(p);
+      r = Math.max(r, pairs(s, p, set, bracket, closer));
+      int next = bracket && (q == '"' || q == '\'') ? nextItem(s, p, q) : -1;
+      if (next < 0) {
+        return r;
+      }
+      p = next; // each item of a list of Set-Cookie headers is a cookie of its own
+    }
+    return r;
+  }
+
+  /**
+   * After a quoted list item at {@code open} (quote {@code q}): the start of the next quoted item of the list
+   * ({@code 'a=x; Path=/', 'b=y'}), or -1 at the list's end.
+   */
+  private static int nextItem(Scan s, int open, int q) {
+    int p = open + 1;
+    while (p < s.hi && p - open < 4096 && s.b[p] != q && s.b[p] != '\n') {
+      p++;
+    }
+    if (s.at(p) != q || s.at(p + 1) != ',') {
+      return -1;
+    }
+    p += 2;
+    while (s.at(p) == ' ' && p - open < 4112) {
+      p++;
+    }
+    return s.at(p) == q ? p : -1;
+  }
+
+  /** The cookie pairs from {@code p} (at an optional opening quote): each value a secret (a JWT as one). */
+  private static int pairs(Scan s, int p, boolean set, boolean bracket, int closer) {
     if (s.at(p) == '\\' && s.at(p + 1) == '"') {
       p += 2;
     } else if (s.at(p) == '"' || s.at(p) == '\'') {

@@ -1120,6 +1120,9 @@ final class KeyValueDetector {
         break;
       case SECRET:
       case AWS_SECRET_KEY:
+        if (end - start == 1 && s.b[start] == '0') {
+          return -1; // a flag, MongoDB's projection { password: 0 } (the field left out), not a one-digit password
+        }
         if (isCredentialCmdlet(s, start, end)) {
           return -1; // $pw = ConvertTo-SecureString 'x' …: the cmdlet's argument is the secret (LoginLogDetector)
         }
@@ -1708,9 +1711,27 @@ final class KeyValueDetector {
   static boolean isPlaceholder(Scan s, int start, int end) {
     int len = end - start;
     int c = s.b[start];
+    int last = s.b[end - 1];
+    if ((last == ',' || last == ';') && len > 1 && isPlaceholder(s, start, end - 1)) {
+      return true; // a JavaScript object's member, password: undefined, (util.inspect); Password=********;
+    }
+    if (c == '@' && len > 2 && (s.b[start + 1] == '_' && s.b[start + 2] == '_'
+        || s.b[start + 1] == 'p' && Bytes.digitRun(s.b, start + 2, end, 6) == len - 2)) {
+      return true; // EF Core's and ADO.NET's parameters in a command's SQL, [Password] = @__password_1, @p3
+    }
+    if (c == '?' && len > 1 && s.b[start + 1] == '|') {
+      return true; // p6spy's prepared statement and its bound copy, password=?|select … password='x'
+    }
+    if (c == '\'' && Bytes.startsWithIgnoreCase(s.b, start, end, "'[filtered]'")) {
+      return true; // Sentry's scrubbed value inside a repr, "password": "'[Filtered]'"
+    }
     if (c == '(' && (Bytes.startsWith(s.b, start, s.hi, "(sensitive value)")
         || Bytes.startsWith(s.b, start, s.hi, "(sensitive)") || Bytes.startsWith(s.b, start, s.hi, "(known after apply)"))) {
       return true; // Terraform's plan: password = (sensitive value), (sensitive), (known after apply)
+    }
+    if (c == '(' && (Bytes.startsWith(s.b, start, s.hi, "(protected)") || Bytes.startsWith(s.b, start, s.hi, "(hidden)")
+        || Bytes.startsWith(s.b, start, s.hi, "(redacted)"))) {
+      return true; // npm config list's _authToken = (protected), and other tools' masks
     }
     if (c == '{' && len > 6 && (Bytes.startsWith(s.b, start, end, "{noop}") || isBracedCiphertext(s, start, end))) {
       // Spring Security's {noop}password: the password itself, not a template; Jenkins' {AQAAAB…=}, Maven's
@@ -1760,6 +1781,7 @@ final class KeyValueDetector {
         case "(null)":
         case "<none>":
         case "n/a":
+        case "await": // JavaScript's const user = await User.findOne(…) in a stack trace's source line
           return true;
         default:
           break;
@@ -1849,7 +1871,9 @@ final class KeyValueDetector {
    * registries' {@code _json_key} and {@code oauth2accesstoken}.
    */
   private static final String[] TOKEN_USERS = {"oauth2", "gitlab-ci-token", "x-access-token", "x-token-auth",
-      "x-oauth-basic", "AWS", "_json_key", "oauth2accesstoken"};
+      "x-oauth-basic", "AWS", "_json_key", "oauth2accesstoken",
+      // (session 26) PyPI's API-token user
+      "__token__"};
 
   static boolean isTokenUser(Scan s, int start, int end) {
     for (String u : TOKEN_USERS) {

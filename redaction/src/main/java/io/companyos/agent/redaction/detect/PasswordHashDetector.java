@@ -16,6 +16,7 @@ import java.util.List;
  *   <li>Django's legacy {@code sha1$salt$} + 40 hex digits and {@code md5$salt$} + 32 (the salt alphanumeric or
  *       empty);
  *   <li>PostgreSQL {@code SCRAM-SHA-256$4096:salt$stored:server} and {@code md5} followed by exactly 32 hex digits;
+ *   <li>ASP.NET Core Identity's v3 hashes, {@code AQAAAAEAACcQAAAAE…} (see {@link #aspNetIdentity});
  *   <li>LDAP and Dovecot {@code {SCHEME}value}: {@code {SSHA} {SSHA256/384/512} {SHA} {SHA256/384/512} {SMD5} {MD5}
  *       {CRYPT} {MD5-CRYPT} {SHA256-CRYPT} {SHA512-CRYPT} {BLF-CRYPT} {BCRYPT} {PBKDF2…} {ARGON2…} {CRAM-MD5}}, any
  *       case, with a value of at least 8 characters, and {@code {PLAIN}} / {@code {CLEARTEXT}}, whose value is the
@@ -39,7 +40,9 @@ final class PasswordHashDetector {
     /** Django's legacy {@code sha1$salt$} and 40 hex digits, {@code md5$salt$} and 32 (the salt may be empty). */
     DJANGO_LEGACY,
     /** MySQL's {@code mysql_native_password} hash: {@code *} and 40 upper-case hex digits. */
-    MYSQL_NATIVE
+    MYSQL_NATIVE,
+    /** ASP.NET Core Identity's v3 hash: base64 of a format byte, the PRF, the iterations, a 16-byte salt, the key. */
+    ASPNET_IDENTITY
   }
 
   /**
@@ -87,6 +90,9 @@ final class PasswordHashDetector {
     // (authentication_string, IDENTIFIED BY PASSWORD '*…') the key-value detector's. Not by the star alone: a
     // pattern of two bytes passes the keyword filter at every third byte after them
     l.add(new Scheme("| *", Shape.MYSQL_NATIVE));
+    // (session 26) ASP.NET Core Identity's PasswordHash (EF Core's logged parameters, a dump of AspNetUsers):
+    // AQAAAA{E|I|A}A…AAAAE…, the v3 format's fixed bytes in base64 ("aqa": 46 places per 64 MiB of make-logs)
+    l.add(new Scheme("AQAAAA", Shape.ASPNET_IDENTITY));
     SCHEMES = List.copyOf(l);
   }
 
@@ -111,9 +117,30 @@ final class PasswordHashDetector {
         return djangoLegacy(s, start, last, scheme.text());
       case MYSQL_NATIVE:
         return mysqlNative(s, last);
+      case ASPNET_IDENTITY:
+        return aspNetIdentity(s, start, last);
       default:
         throw new IllegalStateException("unhandled shape " + scheme.shape());
     }
+  }
+
+  /**
+   * At {@code AQAAAA}: ASP.NET Core Identity's v3 hash, base64 of 0x01, the PRF (0-2: SHA-1, SHA-256, SHA-512), the
+   * iteration count and the salt's length 16, each a big-endian int (so {@code AQAAAA}, {@code A}/{@code E}/{@code
+   * I}, {@code A}, four characters of the count, {@code AAAAE}), then salt and key: 60 characters or more in all.
+   */
+  private static int aspNetIdentity(Scan s, int start, int last) {
+    int prf = s.at(last + 1);
+    if (Bytes.isAlnum(s.at(start - 1)) || !(prf == 'A' || prf == 'E' || prf == 'I') || s.at(last + 2) != 'A'
+        || !Bytes.startsWith(s.b, last + 7, s.hi, "AAAAE")) {
+      return -1;
+    }
+    int end = start;
+    while (end < s.hi && end - start < MAX && (Bytes.isAlnum(s.b[end]) || s.b[end] == '+' || s.b[end] == '/'
+        || s.b[end] == '=')) {
+      end++;
+    }
+    return end - start >= 60 && s.add(start, end, DetectorType.PASSWORD_HASH) ? end : -1;
   }
 
   private static boolean isCryptChar(int c) {

@@ -191,6 +191,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PUPPET_USER,
     ECHO_HOME,
     AZURE_ACCOUNT_KEY,
+    DEBUGGER_PIN,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,
