@@ -45,7 +45,17 @@ class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
         // ASP.NET Core Identity's password hashes; Werkzeug's debugger PIN
         Arguments.of("Executed DbCommand (1ms) [Parameters=[@p0='hsato' (Size = 256), @p1='" + IDENTITY_HASH + "' (Size = 4000)]",
             "Executed DbCommand (1ms) [Parameters=[@p0='hsato' (Size = 256), @p1='<password_hash>' (Size = 4000)]"),
-        Arguments.of(" * Debugger PIN: 142-857-309", " * Debugger PIN: <secret>"));
+        Arguments.of(" * Debugger PIN: 142-857-309", " * Debugger PIN: <secret>"),
+        // PHP stack traces' frames print the calls' arguments
+        Arguments.of("#0 /var/www/html/vendor/laravel/framework/src/Illuminate/Database/Connectors/Connector.php(65): PDO->__construct('mysql:host=mysq...', 'laravel', 'L4r4v3lDBp4ss', Array)",
+            "#0 /var/www/html/vendor/laravel/framework/src/Illuminate/Database/Connectors/Connector.php(65): PDO->__construct('mysql:host=mysq...', '<user>', '<secret>', Array)"),
+        Arguments.of("#1 /var/www/html/wp-includes/class-wpdb.php(1987): mysqli_real_connect(Object(mysqli), 'db.example.com', 'wpuser', 'WpDbP4ss!', 'wordpress', 3306, NULL, 0)",
+            "#1 /var/www/html/wp-includes/class-wpdb.php(1987): mysqli_real_connect(Object(mysqli), 'db.example.com', '<user>', '<secret>', 'wordpress', 3306, NULL, 0)"),
+        Arguments.of("#0 /var/www/html/lib/Redis.php(22): Redis->auth('PhpR3disAuth!')", "#0 /var/www/html/lib/Redis.php(22): Redis->auth('<secret>')"),
+        Arguments.of("#1 /var/www/html/lib/Mail.php(40): PHPMailer\\PHPMailer\\SMTP->authenticate('alerts', 'PhpM4iler!Pw', 'LOGIN', NULL)",
+            "#1 /var/www/html/lib/Mail.php(40): PHPMailer\\PHPMailer\\SMTP->authenticate('<user>', '<secret>', 'LOGIN', NULL)"),
+        Arguments.of("#2 /var/www/html/app/Services/Billing.php(42): Stripe\\StripeClient->__construct('sk_live_51Hx9Zq...')",
+            "#2 /var/www/html/app/Services/Billing.php(42): Stripe\\StripeClient->__construct('<secret>...')"));
   }
 
   static Stream<String> unchanged() {
@@ -76,7 +86,9 @@ class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
         "const user = await User.findOne({ email }).select('-password');",
         "      WHERE [u].[UserName] = @__username_0 AND [u].[Password] = @__password_1",
         "select * from users where id=? and password=?|select * from users where id=7 and password=''",
-        "AQAAAAEAACcQAAAAE is too short to be a hash");
+        "AQAAAAEAACcQAAAAE is too short to be a hash",
+        "#4 /var/www/html/app/Http/Controllers/AuthController.php(18): Illuminate\\Auth\\SessionGuard->attempt(Array, false)",
+        "#0 /var/www/html/src/Db.php(18): mysqli->__construct('127.0.0.1')");
   }
 
   private static final String IDENTITY_HASH =

@@ -820,6 +820,8 @@ final class CatalogScanner {
         return KeyedForms.azureAccountKey(s, last);
       case DEBUGGER_PIN:
         return CommandLineDetector.debuggerPin(s, last);
+      case PHP_FRAME:
+        return CommandLineDetector.phpFrame(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

@@ -2033,6 +2033,99 @@ final class CommandLineDetector {
   }
 
   /**
+   * PHP's functions whose arguments a stack trace's frame prints with a user and a password (Laravel's, Symfony's and
+   * WordPress' error pages and logs): the end of the called name (any case), the user's argument (-1: none) and the
+   * password's, counted from 0.
+   */
+  private static final String[] PHP_CALLS = {"pdo->__construct", "mysqli->__construct", "mysqli_connect",
+      "mysqli->real_connect", "mysqli_real_connect", "redis->auth", "smtp->authenticate", "ldap->bind", "ldap_bind",
+      "stripeclient->__construct"};
+  private static final int[] PHP_USER = {1, 1, 1, 1, 2, -1, 0, -1, -1, -1};
+  private static final int[] PHP_PASSWORD = {2, 2, 2, 2, 3, 0, 1, 1, 2, 0};
+
+  /**
+   * At the {@code (} of {@code .php(} of a PHP stack trace's frame ({@code #0 /app/Db.php(18): mysqli->__construct(
+   * 'db.example.com', 'shop_user', 'pw', 'shop')}): the user and the password among the call's printed arguments
+   * when the call is one of {@link #PHP_CALLS} (PHP cuts a string argument at 15 characters and adds {@code ...}).
+   */
+  static int phpFrame(Scan s, int last) {
+    int p = last + 1;
+    int line = p;
+    while (Bytes.isDigit(s.at(p)) && p - line < 8) {
+      p++;
+    }
+    if (p == line || s.at(p) != ')' || s.at(p + 1) != ':' || s.at(p + 2) != ' ') {
+      return -1;
+    }
+    int name = p + 3;
+    int open = name;
+    while (open < s.hi && open - name < 256 && s.b[open] != '(' && s.b[open] > ' ') {
+      open++;
+    }
+    if (s.at(open) != '(') {
+      return -1;
+    }
+    int call = -1;
+    for (int i = 0; i < PHP_CALLS.length && call < 0; i++) {
+      String c = PHP_CALLS[i];
+      if (open - name >= c.length() && Bytes.startsWithIgnoreCase(s.b, open - c.length(), open, c)
+          && !Bytes.isWord(s.at(open - c.length() - 1))) {
+        call = i;
+      }
+    }
+    if (call < 0) {
+      return -1;
+    }
+    int[] a = new int[2 * 8];
+    int n = phpArguments(s, open + 1, a);
+    int u = PHP_USER[call];
+    int w = PHP_PASSWORD[call];
+    if (w >= n || a[2 * w] < 0) {
+      return -1;
+    }
+    if (u >= 0 && u < n && a[2 * u] >= 0) {
+      return KeyedForms.userAndSecret(s, a[2 * u], a[2 * u + 1], a[2 * w], a[2 * w + 1]) ? a[2 * w + 1] : -1;
+    }
+    return s.add(a[2 * w], a[2 * w + 1], DetectorType.SECRET) ? a[2 * w + 1] : -1;
+  }
+
+  /**
+   * A PHP frame's printed arguments from {@code p} (after the call's {@code (}), at most {@code bounds.length / 2}:
+   * for each, the bounds of a single-quoted string's text ({@code ...} of a cut one left out), or -1 for another
+   * value ({@code Object(mysqli)}, {@code Array}, {@code NULL}, a number). The count read.
+   */
+  private static int phpArguments(Scan s, int p, int[] bounds) {
+    int n = 0;
+    while (n < bounds.length / 2) {
+      if (s.at(p) == '\'') {
+        int e = closingQuote(s, p + 1, '\'');
+        if (e < 0) {
+          return n;
+        }
+        int end = e >= p + 4 && Bytes.startsWith(s.b, e - 3, e, "...") ? e - 3 : e;
+        bounds[2 * n] = end > p + 1 ? p + 1 : -1;
+        bounds[2 * n + 1] = end;
+        p = e + 1;
+      } else {
+        int depth = 0;
+        int start = p;
+        while (p < s.hi && p - start < 256 && (depth > 0 || (s.b[p] != ',' && s.b[p] != ')')) && s.b[p] != '\n') {
+          depth += s.b[p] == '(' ? 1 : s.b[p] == ')' ? -1 : 0;
+          p++;
+        }
+        bounds[2 * n] = -1;
+        bounds[2 * n + 1] = -1;
+      }
+      n++;
+      if (s.at(p) != ',' || s.at(p + 1) != ' ') {
+        return n;
+      }
+      p += 2;
+    }
+    return n;
+  }
+
+  /**
    * At the blank of Werkzeug's {@code * Debugger PIN: 142-857-309} (Flask's development server): the PIN, which
    * unlocks a Python console in the browser for whoever reaches the server.
    */

@@ -192,6 +192,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ECHO_HOME,
     AZURE_ACCOUNT_KEY,
     DEBUGGER_PIN,
+    PHP_FRAME,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,

@@ -304,6 +304,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.AZURE_ACCOUNT_KEY, DetectorType.SECRET, "zure.account.key.", 0));
     // Werkzeug's "* Debugger PIN: 142-857-309" ("pin": 60 places)
     t.add(new Trigger(Action.DEBUGGER_PIN, DetectorType.SECRET, "pin: ", 0));
+    // a PHP stack trace's frame, File.php(65): PDO->__construct('dsn', 'user', 'pw', Array) ("php(": none)
+    t.add(new Trigger(Action.PHP_FRAME, DetectorType.SECRET, "php(", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
