@@ -77,9 +77,10 @@ final class CatalogScanner {
     this.skipDateTimes = skipDateTimes;
     List<Trigger> active = new ArrayList<>();
     for (Trigger t : catalog) {
-      // (an HL7 segment's fields are of five types: it is looked for while one of them is on, Hl7Detector checks)
+      // (an HL7 segment's fields are of five types: it is looked for while one of them is on, Hl7Detector checks;
+      // a FHIR resource's of two, FhirDetector checks)
       if (enabled[t.type().ordinal()] || t.action() == Trigger.Action.JSON_ESCAPE
-          || t.action() == Trigger.Action.HL7_SEGMENT) {
+          || t.action() == Trigger.Action.HL7_SEGMENT || t.action() == Trigger.Action.FHIR) {
         active.add(t);
       }
     }
@@ -619,6 +620,8 @@ final class CatalogScanner {
         return CommandLineDetector.mosquittoPassword(s, last, t.flags());
       case HL7_SEGMENT:
         return Hl7Detector.find(s, last);
+      case FHIR:
+        return FhirDetector.find(s, last, t.flags());
       case VAULT_UNSEAL_CLI:
         return CommandLineDetector.vaultUnsealCli(s, last);
       case VAULT_UNSEAL_BODY:

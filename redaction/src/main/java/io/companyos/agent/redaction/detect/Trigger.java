@@ -261,6 +261,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     MOSQUITTO_PASSWORD,
     /** An HL7 v2 segment's personal data by field position, of several types (see Hl7Detector). */
     HL7_SEGMENT,
+    /** A person's names and address in FHIR resources and searches, of two types (see FhirDetector; flags: the kind). */
+    FHIR,
     /** A JSON escape (<code>&#92;u</code>): the word start after an escaped non-letter (see CatalogScanner#afterEscape). */
     JSON_ESCAPE
   }

@@ -204,6 +204,21 @@ final class TriggerCatalog {
     for (String segment : List.of("pid|", "nk1|", "gt1|", "in1|", "pv1|")) {
       t.add(new Trigger(Action.HL7_SEGMENT, DetectorType.PERSON_NAME, segment, 0));
     }
+    // (session 26's red team of FHIR servers) FHIR resources and searches: a person's names and street address under
+    // FHIR's generic keys (family, given, text, line, display), found only in a Patient's, Practitioner's,
+    // RelatedPerson's or Person's resource, beside a reference to one, in a search of one (see FhirDetector). From
+    // rare bytes: "cetype" of "resourceType" (its "typ", 524 places per 64 MiB of make-logs, would cost a trie step
+    // each; "cet" is in 37, "cetype" and "resourcetype" in none), "eference" of "reference" ("ref" of referer and
+    // refresh is in 9,113; "efe" in 1,670, "reference" in none); the searches' "/Patient?", "/Practitioner?",
+    // "/Person?" (and "/RelatedPerson?") entered at "nt?", "pra" and "on?", in 0, 62 and 0 places; HAPI's
+    // "Params[?" at "s[?", in none; none of the patterns whole is in the corpus, and the keyword filter passes there
+    // 1,038,353 times instead of 1,036,584
+    t.add(new Trigger(Action.FHIR, DetectorType.PERSON_NAME, "cetype", FhirDetector.RESOURCE));
+    t.add(new Trigger(Action.FHIR, DetectorType.PERSON_NAME, "eference", FhirDetector.REFERENCE));
+    for (String type : List.of("patient?", "practitioner?", "person?")) {
+      t.add(new Trigger(Action.FHIR, DetectorType.PERSON_NAME, type, FhirDetector.SEARCH));
+    }
+    t.add(new Trigger(Action.FHIR, DetectorType.PERSON_NAME, "params[?", FhirDetector.HAPI_PARAMS));
     // Grafana's data source headers (secureJsonData: httpHeaderValue1: x; the name is httpHeaderName1)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "httpheadervalue", Trigger.NUMBERED));
     t.add(new Trigger(Action.DB2_USING, DetectorType.SECRET, " using ", 0));
