@@ -1,11 +1,14 @@
 package io.companyos.agent.redaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -223,6 +226,25 @@ class FhirResourcesTest extends RedactedAndKeptCases {
     MASK.redact(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out, new RedactionCounter());
     assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(MASK.redact(text))
         .isEqualTo(redacted().map(a -> (String) a.get()[1]).collect(Collectors.joining("\n", "", "\n")));
+  }
+
+  /**
+   * Each anchor reads back to its object's start and on to its end, up to 64 KiB: a repetition of anchors with no
+   * object around them, or objects never closed, would read that again at each (seconds per MiB); the pass's budget
+   * stops it. A MiB of real resources is read whole: every name goes.
+   */
+  @Test
+  void repeatedAnchorsCostNoMoreThanALinearRead() {
+    String resource = "{\"resourceType\":\"Patient\",\"name\":[{\"family\":\"Doe\",\"given\":[\"Jo\"]}],"
+        + "\"generalPractitioner\":[{\"reference\":\"Practitioner/p\",\"display\":\"Amy Lee\"}]}\n";
+    String many = resource.repeat((1 << 20) / resource.length());
+    assertThat(MASK.redact(many)).doesNotContain("Doe", "Jo\"", "Amy Lee").contains("\"family\":\"<name>\"");
+    assertTimeoutPreemptively(Duration.ofSeconds(6), () -> {
+      for (String unit : List.of("\"reference\":\"x\"}", "\"resourceType\":\"Patient\"}", "\"resourceType\":\"Patient\",",
+          "\\\"resourceType\\\":\\\"Patient\\\"}", "{\"resourceType\":\"Patient\",\"a\":", "Params[?name=a ")) {
+        MASK.redact(unit.repeat((1 << 20) / unit.length()));
+      }
+    });
   }
 
   private static String lines() {

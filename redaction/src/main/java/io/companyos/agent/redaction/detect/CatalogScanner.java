@@ -199,6 +199,7 @@ final class CatalogScanner {
   void scan(Scan s, int from, int limit) {
     s.jwtFrom = 0;
     s.jwtTo = 0;
+    s.fhirWork = 0;
     final byte[] b = s.b;
     final int[] info = byteInfo;
     final long[] trigrams = trie.trigrams();

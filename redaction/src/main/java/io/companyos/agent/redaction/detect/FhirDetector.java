@@ -44,7 +44,7 @@ import io.companyos.agent.redaction.DetectorType;
  * (TriggerCatalog counts them). A value is a JSON string's content as written (a JSON-escaped one with its escapes);
  * an empty string, {@code null} and a token of an earlier redaction stay, so redacting twice equals once. The spans
  * are kept and the pass goes on (a phone number, an e-mail address, a date of birth there is found as anywhere).
- * A pretty-printed resource
+ * A pass reads at most {@value #BUDGET} times its range here (see {@link #overBudget}). A pretty-printed resource
  * that a stream's window cut splits between its {@code resourceType} and its names keeps the names on the other side
  * of the cut (the cut falls on a line end about every MiB; a resource on one line is never split).
  */
@@ -63,12 +63,14 @@ final class FhirDetector {
   /** How far a resource is read, back to its start and on to its end; a query string, a log line back. */
   static final int MAX = 64 * 1024;
   private static final int MAX_QUERY = 4 * 1024;
+  /** The bytes a pass may read here per byte of its range (see {@link #overBudget}). */
+  private static final long BUDGET = 8;
 
   private static final String[] PERSON_TYPES = {"Patient", "Practitioner", "RelatedPerson", "Person"};
 
   /** At the last byte of one of the patterns ({@code kind}, above). */
   static int find(Scan s, int last, int kind) {
-    if (!s.enabled(DetectorType.PERSON_NAME) && !s.enabled(DetectorType.STREET_ADDRESS)) {
+    if ((!s.enabled(DetectorType.PERSON_NAME) && !s.enabled(DetectorType.STREET_ADDRESS)) || overBudget(s)) {
       return -1;
     }
     switch (kind) {
@@ -191,6 +193,7 @@ final class FhirDetector {
     while (ls > s.lo && params - ls < MAX_QUERY && s.b[ls - 1] != '\n') {
       ls--;
     }
+    s.fhirWork += params - ls;
     String op = "Operation[search-type ";
     int o = Bytes.indexOf(s.b, ls, params, op);
     if (o < 0) {
@@ -221,6 +224,7 @@ final class FhirDetector {
         eq++;
       }
       if (eq >= limit || s.b[eq] != '=') {
+        s.fhirWork += eq + 1 - p;
         if (eq < limit && s.b[eq] == '&') {
           p = pastAmpersand(s, eq);
           continue;
@@ -240,6 +244,7 @@ final class FhirDetector {
           value(s, v, end, type);
         }
       }
+      s.fhirWork += end + 1 - p;
       if (end >= limit || s.b[end] != '&') {
         return;
       }
@@ -269,6 +274,18 @@ final class FhirDetector {
   /** Where a query string's value ends: a blank, a bracket, a quote or a backslash (a JSON string's), a fragment. */
   private static boolean endsValue(int c) {
     return c == ' ' || c == ']' || c == '"' || c == '\\' || c == '\'' || c == '#' || (c >= 0 && c < ' ');
+  }
+
+  /**
+   * Whether this pass has read more bytes here than {@value #BUDGET} times its range, plus a resource's worth: then
+   * the text is no FHIR a server wrote but a repetition that would make each anchor read the same {@value #MAX}
+   * bytes again ({@code "resourceType":"Patient"} a thousand times over with no object around it, objects opened
+   * and never closed, {@code /Patient?} inside a long query), and the rest of the pass goes without. FHIR as written
+   * is read about once (a contained person's resource twice), so the budget ends no real resource's reading.
+   */
+  private static boolean overBudget(Scan s) {
+    long range = Math.max(0L, (long) s.patternLimit - s.patternFrom);
+    return s.fhirWork > BUDGET * Math.min(range, Integer.MAX_VALUE) + 4L * MAX;
   }
 
   /** Whether {@code [from, to)} is {@code Patient}, {@code Practitioner}, {@code RelatedPerson} or {@code Person}. */
@@ -353,6 +370,7 @@ final class FhirDetector {
     int bound = Math.max(s.lo, key - MAX);
     int depth = 0;
     for (int p = key - 1; p >= bound; p--) {
+      s.fhirWork++;
       int c = s.b[p];
       if (c == '"') {
         int q = stringStartBack(s, p, level, bound);
@@ -385,6 +403,7 @@ final class FhirDetector {
       return -1;
     }
     for (int q = p - 1 - level; q >= bound; q--) {
+      s.fhirWork++;
       int c = s.b[q];
       if (c == '\n') {
         return -1;
@@ -421,6 +440,7 @@ final class FhirDetector {
     /** Past the blanks at {@code p} (at level 1 also the escapes {@code \n}, {@code \r}, {@code \t}). */
     int blanks(int p) {
       while (p >= 0 && p < limit) {
+        s.fhirWork++;
         int c = s.b[p];
         if (c == ' ' || c == '\t' || c == '\r' || (c == '\n' && level == 0)) {
           p++;
@@ -452,6 +472,7 @@ final class FhirDetector {
     int stringEnd(int quote) {
       int q = contentStart(quote);
       while (q < limit) {
+        s.fhirWork++;
         int c = s.b[q];
         if (c == '\n' || (c == '"' && level > 0)) {
           return -1;
@@ -493,6 +514,7 @@ final class FhirDetector {
       if (c == '{' || c == '[') {
         int depth = 0;
         while (p < limit) {
+          s.fhirWork++;
           c = s.b[p];
           if (quoteAt(p)) {
             p = after(stringEnd(p));

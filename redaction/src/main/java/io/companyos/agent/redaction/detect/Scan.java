@@ -27,6 +27,12 @@ final class Scan {
   int jwtTo;
 
   /**
+   * The bytes {@link FhirDetector} has read in this pass, which its budget bounds (a repetition of its anchors must
+   * not read the same resource's worth again at each). {@link CatalogScanner#scan} clears it.
+   */
+  long fhirWork;
+
+  /**
    * Where the scanner stands when it calls a detector: {@link #floor} ignores spans that start there or later, which
    * a detector added ahead of the pass (an INSERT's typed values, a Kubernetes Secret's data) — they must not stop
    * the look-backs of the text before them (an e-mail address between). {@code MAX_VALUE} outside the scanner.
