@@ -55,7 +55,20 @@ class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
         Arguments.of("#1 /var/www/html/lib/Mail.php(40): PHPMailer\\PHPMailer\\SMTP->authenticate('alerts', 'PhpM4iler!Pw', 'LOGIN', NULL)",
             "#1 /var/www/html/lib/Mail.php(40): PHPMailer\\PHPMailer\\SMTP->authenticate('<user>', '<secret>', 'LOGIN', NULL)"),
         Arguments.of("#2 /var/www/html/app/Services/Billing.php(42): Stripe\\StripeClient->__construct('sk_live_51Hx9Zq...')",
-            "#2 /var/www/html/app/Services/Billing.php(42): Stripe\\StripeClient->__construct('<secret>...')"));
+            "#2 /var/www/html/app/Services/Billing.php(42): Stripe\\StripeClient->__construct('<secret>...')"),
+        // an ORM's bound parameters, typed by the statement's columns: TypeORM's (PostgreSQL's $N, MySQL's ?), MyBatis'
+        Arguments.of("query: SELECT \"User\".\"id\" FROM \"user\" \"User\" WHERE \"User\".\"username\" = $1 AND \"User\".\"password\" = $2 -- PARAMETERS: [\"hsato\",\"Typ30rmP4ss!\"]",
+            "query: SELECT \"User\".\"id\" FROM \"user\" \"User\" WHERE \"User\".\"username\" = $1 AND \"User\".\"password\" = $2 -- PARAMETERS: [\"<user>\",\"<secret>\"]"),
+        Arguments.of("query: SELECT `id` FROM `user` WHERE `password` = ? AND `id` = ? -- PARAMETERS: [\"Typ30rmP4ss!\",42]",
+            "query: SELECT `id` FROM `user` WHERE `password` = ? AND `id` = ? -- PARAMETERS: [\"<secret>\",42]"),
+        Arguments.of("DEBUG 1 --- [exec-1] c.a.mapper.UserMapper.findByLogin : ==>  Preparing: SELECT id FROM users WHERE username = ? AND password = ?\n"
+            + "DEBUG 1 --- [exec-1] c.a.mapper.UserMapper.findByLogin : ==> Parameters: hsato(String), MyB4tisPw!(String)",
+            "DEBUG 1 --- [exec-1] c.a.mapper.UserMapper.findByLogin : ==>  Preparing: SELECT id FROM users WHERE username = ? AND password = ?\n"
+            + "DEBUG 1 --- [exec-1] c.a.mapper.UserMapper.findByLogin : ==> Parameters: <user>(String), <secret>(String)"),
+        Arguments.of("==>  Preparing: INSERT INTO users (username, password, real_name, age) VALUES (?, ?, ?, ?)\n"
+            + "==> Parameters: lwei(String), MyB4t(s)Ins!(String), Li Wei(String), 30(Integer)",
+            "==>  Preparing: INSERT INTO users (username, password, real_name, age) VALUES (?, ?, ?, ?)\n"
+            + "==> Parameters: <user>(String), <secret>(String), <name>(String), 30(Integer)"));
   }
 
   static Stream<String> unchanged() {
@@ -88,7 +101,9 @@ class AppRuntimeRedTeamSession26Test extends RedactedAndKeptCases {
         "select * from users where id=? and password=?|select * from users where id=7 and password=''",
         "AQAAAAEAACcQAAAAE is too short to be a hash",
         "#4 /var/www/html/app/Http/Controllers/AuthController.php(18): Illuminate\\Auth\\SessionGuard->attempt(Array, false)",
-        "#0 /var/www/html/src/Db.php(18): mysqli->__construct('127.0.0.1')");
+        "#0 /var/www/html/src/Db.php(18): mysqli->__construct('127.0.0.1')",
+        "query: SELECT \"id\" FROM \"orders\" WHERE \"status\" = $1 -- PARAMETERS: [\"shipped\"]",
+        "==>  Preparing: SELECT id FROM orders WHERE status = ?\n==> Parameters: shipped(String)");
   }
 
   private static final String IDENTITY_HASH =

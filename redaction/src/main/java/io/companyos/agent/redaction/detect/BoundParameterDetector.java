@@ -138,6 +138,108 @@ final class BoundParameterDetector {
     return -1;
   }
 
+  /**
+   * At the {@code [} of TypeORM's {@code query: SELECT … WHERE "u"."password" = $2 -- PARAMETERS: ["hsato","x"]}:
+   * each item of the list, typed by the column of its {@code $N} (PostgreSQL) or its N-th {@code ?} (MySQL) in the
+   * statement before it on the line.
+   */
+  static int typeorm(Scan s, int last) {
+    int ls = CommandLineDetector.lineStartWithin(s, last, MAX_STATEMENT);
+    int statementEnd = last - 15; // the first '-' of "-- PARAMETERS: ["
+    String[] columns = new String[MAX_PARAMETERS + 1];
+    boolean dollars = columnsOf(s, ls, statementEnd, columns);
+    int limit = CommandLineDetector.lineEndWithin(s, last, KeyValueDetector.MAX_VALUE);
+    int p = last + 1;
+    for (int k = 1; k <= MAX_PARAMETERS && p < limit && s.b[p] != ']'; k++) {
+      int v = p;
+      int end;
+      if (s.b[p] == '"') {
+        end = p + 1;
+        while (end < limit && s.b[end] != '"') {
+          end += s.b[end] == '\\' ? 2 : 1;
+        }
+        if (end >= limit) {
+          return -1;
+        }
+        v = p + 1;
+        p = end + 1;
+      } else {
+        while (p < limit && s.b[p] != ',' && s.b[p] != ']') {
+          p++;
+        }
+        end = -1; // a number, null, true: stays
+      }
+      if (end > v) {
+        String column = dollars ? columns[k] : questionMarkColumn(s, ls, statementEnd, k);
+        addTyped(s, column, v, end);
+      }
+      if (s.at(p) != ',') {
+        break;
+      }
+      p++;
+    }
+    return -1; // the spans are kept
+  }
+
+  /**
+   * At the blank after MyBatis' {@code ==> Parameters:} ({@code hsato(String), x(String), 42(Integer), null}): each
+   * value, typed by the column of its {@code ?} in the statement of the {@code ==>  Preparing:} line before.
+   */
+  static int mybatis(Scan s, int last) {
+    int ls = CommandLineDetector.lineStartWithin(s, last, Integer.MAX_VALUE);
+    int statement = statementBefore(s, ls);
+    if (statement < 0) {
+      return -1;
+    }
+    int limit = CommandLineDetector.lineEndWithin(s, last, KeyValueDetector.MAX_VALUE);
+    int p = last + 1;
+    for (int k = 1; k <= MAX_PARAMETERS && p < limit; k++) {
+      int type = typeSuffix(s, p, limit);
+      if (type < 0) {
+        return -1; // (null, without a type, ends the look: its neighbours' positions are still known only so far)
+      }
+      if (type > p) {
+        addTyped(s, questionMarkColumn(s, statement, ls, k), p, type);
+      }
+      p = Bytes.indexOf(s.b, type, limit, ", ");
+      if (p < 0) {
+        break;
+      }
+      p += 2;
+    }
+    return -1;
+  }
+
+  /**
+   * From a MyBatis parameter's start at {@code p}: the start of its {@code (Type)} suffix, the one followed by
+   * {@code ", "} or the line's end (a value may hold parentheses itself), or -1.
+   */
+  private static int typeSuffix(Scan s, int p, int limit) {
+    for (int q = p; q < limit; q++) {
+      if (s.b[q] != '(') {
+        continue;
+      }
+      int e = q + 1;
+      while (e < limit && (Bytes.isAlpha(s.b[e]) || s.b[e] == '.' || s.b[e] == '[' || s.b[e] == ']')) {
+        e++;
+      }
+      if (e > q + 1 && s.at(e) == ')' && (e + 1 >= limit || (s.at(e + 1) == ',' && s.at(e + 2) == ' '))) {
+        return q;
+      }
+    }
+    return -1;
+  }
+
+  private static void addTyped(Scan s, String column, int v, int end) {
+    DetectorType type = column == null ? null : KeyNames.classify(column);
+    if (type != null) {
+      String value = new String(s.b, v, end - v, java.nio.charset.StandardCharsets.UTF_8);
+      if (KeyNames.isRedactableValue(type, column, value)) {
+        s.add(v, end, type);
+      }
+    }
+  }
+
   /** The decimal number at {@code p} (up to 3 digits), or -1. */
   private static int number(Scan s, int p) {
     int n = 0;
@@ -215,7 +317,7 @@ final class BoundParameterDetector {
     return any;
   }
 
-  /** The column of {@code col = $N} (also {@code t.col}, {@code "col"}) ending before {@code dollar}, or null. */
+  /** The column of {@code col = $N} (also {@code t.col}, {@code "col"}, {@code `col`}) ending before {@code dollar}, or null. */
   private static String assignedColumn(Scan s, int from, int dollar) {
     int e = dollar - 1;
     while (e > from && Bytes.isSpace(s.b[e])) {
@@ -228,8 +330,8 @@ final class BoundParameterDetector {
     while (e > from && Bytes.isSpace(s.b[e])) {
       e--;
     }
-    if (s.b[e] == '"') {
-      e--;
+    if (s.b[e] == '"' || s.b[e] == '`' || s.b[e] == ']') {
+      e--; // a quoted identifier: "col", MySQL's `col`, SQL Server's [col]
     }
     int b = e + 1;
     while (b > from && (Bytes.isAlnum(s.b[b - 1]) || s.b[b - 1] == '_')) {

@@ -826,6 +826,10 @@ final class CatalogScanner {
         return CommandLineDetector.debuggerPin(s, last);
       case PHP_FRAME:
         return CommandLineDetector.phpFrame(s, last);
+      case TYPEORM_PARAMETERS:
+        return BoundParameterDetector.typeorm(s, last);
+      case MYBATIS_PARAMETERS:
+        return BoundParameterDetector.mybatis(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

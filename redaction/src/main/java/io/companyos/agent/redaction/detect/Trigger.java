@@ -193,6 +193,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     AZURE_ACCOUNT_KEY,
     DEBUGGER_PIN,
     PHP_FRAME,
+    TYPEORM_PARAMETERS,
+    MYBATIS_PARAMETERS,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,

@@ -321,6 +321,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.DEBUGGER_PIN, DetectorType.SECRET, "pin: ", 0));
     // a PHP stack trace's frame, File.php(65): PDO->__construct('dsn', 'user', 'pw', Array) ("php(": none)
     t.add(new Trigger(Action.PHP_FRAME, DetectorType.SECRET, "php(", 0));
+    // an ORM's bound parameters, typed by their statement's columns: TypeORM's "-- PARAMETERS: [" ("-- ": 1,422
+    // places), MyBatis' "==> Parameters: " after "==>  Preparing: …" ("> p": none)
+    t.add(new Trigger(Action.TYPEORM_PARAMETERS, DetectorType.SECRET, "-- parameters: [", 0));
+    t.add(new Trigger(Action.MYBATIS_PARAMETERS, DetectorType.SECRET, "> parameters: ", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
