@@ -317,7 +317,10 @@ final class BoundParameterDetector {
     return any;
   }
 
-  /** The column of {@code col = $N} (also {@code t.col}, {@code "col"}, {@code `col`}) ending before {@code dollar}, or null. */
+  /**
+   * The column of {@code col = $N} (also {@code t.col}, {@code "col"}, {@code `col`}) ending before {@code dollar}, or
+   * null.
+   */
   private static String assignedColumn(Scan s, int from, int dollar) {
     int e = dollar - 1;
     while (e > from && Bytes.isSpace(s.b[e])) {
