@@ -38,7 +38,7 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
             "[upload-certs] Using certificate key:\n<secret>\n"),
         Arguments.of("cqlsh db.example.com -u cassandra -p CassPw2024", "cqlsh db.example.com -u cassandra -p <secret>"),
         Arguments.of("bin/elasticsearch-users useradd ops -p EsUserPw10 -r superuser",
-            "bin/elasticsearch-users useradd ops -p <secret> -r superuser"),
+            "bin/elasticsearch-users useradd <user> -p <secret> -r superuser"),
         Arguments.of("./add-user.sh -u admin -p WildflyPw22 -g admin", "./add-user.sh -u admin -p <secret> -g admin"),
         Arguments.of("ipa-server-install -p DirMgrPw2 -U", "ipa-server-install -p <secret> -U"),
         // Kubernetes audit events about Secrets: kubectl apply's patch names no kind (and carries a JSON-escaped copy

@@ -45,7 +45,17 @@ class Session26GapsTest extends RedactedAndKeptCases {
         Arguments.of("    Header X-API-Key 3f9a8b7c6d5e4f30", "    Header X-API-Key <secret>"),
         Arguments.of("    Header       X-Auth-Token tok_9f8e7d6c5b4a3210", "    Header       X-Auth-Token <secret>"),
         Arguments.of("        proxy_set_header X-Api-Key 8c1f5e2a9b7d4c30;", "        proxy_set_header X-Api-Key <secret>;"),
-        Arguments.of("  add_header X-Secret-Token \"s3cr3t Value99\" always;", "  add_header X-Secret-Token \"<secret>\" always;"));
+        Arguments.of("  add_header X-Secret-Token \"s3cr3t Value99\" always;", "  add_header X-Secret-Token \"<secret>\" always;"),
+        // shadow's tools as commands: the login, a comment (the GECOS), a new login, a password hash
+        Arguments.of("useradd -m -s /bin/bash -G sudo jdoe", "useradd -m -s /bin/bash -G sudo <user>"),
+        Arguments.of("$ sudo useradd -m -c \"Jane Doe\" -p '$6$abcdefgh$0123456789abcdefghijABCDEFGHIJ0123456789abcdefghij' jdoe",
+            "$ sudo useradd -m -c \"<name>\" -p '<password_hash>' <user>"),
+        Arguments.of("usermod -l jsmith2 -aG docker jsmith", "usermod -l <user> -aG docker <user>"),
+        Arguments.of("/usr/sbin/useradd --comment=\"Ops Bot\" --shell=/sbin/nologin svc_ops",
+            "/usr/sbin/useradd --comment=\"<name>\" --shell=/sbin/nologin <user>"),
+        Arguments.of("+ userdel -r jdoe", "+ userdel -r <user>"),
+        Arguments.of("bin/elasticsearch-users useradd kibana_ops -p 'K1bana!Ops' -r kibana_admin",
+            "bin/elasticsearch-users useradd <user> -p '<secret>' -r kibana_admin"));
   }
 
   static Stream<String> unchanged() {
@@ -56,6 +66,10 @@ class Session26GapsTest extends RedactedAndKeptCases {
         "ECS_CONTAINER_METADATA_URI=http://169.254.170.2/v3/task",
         "<property name=\"username\" value=\"${db.username}\"/>",
         "  user jdoe not found in realm",
+        "the useradd command failed",
+        "userdel root",
+        "useradd -D",
+        "useradd $NEWUSER",
         "    Header X-Request-Id abc123",
         "    Header X-Api-Key ${API_KEY}",
         "        proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;",

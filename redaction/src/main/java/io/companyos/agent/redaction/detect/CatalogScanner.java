@@ -830,6 +830,8 @@ final class CatalogScanner {
         return BoundParameterDetector.typeorm(s, last);
       case MYBATIS_PARAMETERS:
         return BoundParameterDetector.mybatis(s, last);
+      case SHADOW_TOOL:
+        return CommandLineDetector.shadowTool(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

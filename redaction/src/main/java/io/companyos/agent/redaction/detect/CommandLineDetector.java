@@ -2125,6 +2125,144 @@ final class CommandLineDetector {
     return n;
   }
 
+  /** shadow's tools' options that take a value (useradd, usermod, userdel), short and long. */
+  private static final String SHADOW_VALUE_OPTIONS = "bcdefgGkKlpsuRPZvVwW";
+  private static final java.util.List<String> SHADOW_LONG_VALUE_OPTIONS = java.util.List.of("--base-dir",
+      "--comment", "--home-dir", "--home", "--expiredate", "--inactive", "--gid", "--groups", "--skel", "--key",
+      "--login", "--password", "--shell", "--uid", "--root", "--prefix", "--selinux-user", "--add-subuids",
+      "--del-subuids", "--add-subgids", "--del-subgids");
+
+  /**
+   * At the blank after {@code useradd}, {@code usermod} or {@code userdel} as a command (a line's start, after a blank,
+   * a {@code /}, a quote): the login, the last argument; a comment ({@code -c "Jane Doe"}, the GECOS) is a
+   * {@code name}, a new login ({@code usermod -l NEW}) a {@code user}, a password ({@code -p HASH}: crypt's hash) a
+   * {@code password_hash}. Options and their values are skipped; {@code root} stays.
+   */
+  static int shadowTool(Scan s, int last) {
+    int cmd = last - 7;
+    if (Bytes.startsWith(s.b, cmd - 20, cmd, "elasticsearch-users ")) {
+      return userThenFlags(s, last + 1); // elasticsearch-users useradd NAME -p PW -r ROLES
+    }
+    if (!commandPosition(s, cmd)) {
+      return -1; // "the useradd command failed" is prose
+    }
+    int limit = lineEndWithin(s, last, 1024);
+    int p = last + 1;
+    int login = -1;
+    int loginEnd = -1;
+    for (int k = 0; k < 32 && p < limit; k++) {
+      while (p < limit && s.b[p] == ' ') {
+        p++;
+      }
+      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '#') {
+        break;
+      }
+      int q = s.b[p];
+      int end = q == '"' || q == '\'' ? closingQuote(s, p + 1, q) + 1 : KeyedForms.wordEnd(s, p);
+      if (end <= p) {
+        return -1;
+      }
+      if (q == '-') {
+        boolean takesValue;
+        int eq = Bytes.indexOf(s.b, p, end, "=");
+        if (s.at(p + 1) == '-') {
+          takesValue = eq < 0 && SHADOW_LONG_VALUE_OPTIONS.contains(new String(s.b, p, end - p,
+              java.nio.charset.StandardCharsets.ISO_8859_1));
+          if (eq > 0) {
+            int vq = s.at(eq + 1);
+            if (vq == '"' || vq == '\'') {
+              end = closingQuote(s, eq + 2, vq) + 1; // --comment="Ops Bot"
+              if (end <= eq) {
+                return -1;
+              }
+            }
+            shadowValue(s, new String(s.b, p, eq - p, java.nio.charset.StandardCharsets.ISO_8859_1), eq + 1, end);
+          }
+        } else {
+          takesValue = end == p + 2 && SHADOW_VALUE_OPTIONS.indexOf(s.b[p + 1]) >= 0;
+        }
+        p = end;
+        if (takesValue) {
+          while (p < limit && s.b[p] == ' ') {
+            p++;
+          }
+          int v = s.at(p);
+          int ve = v == '"' || v == '\'' ? closingQuote(s, p + 1, v) + 1 : KeyedForms.wordEnd(s, p);
+          if (ve <= p) {
+            return -1;
+          }
+          shadowValue(s, new String(s.b, end - 2, 2, java.nio.charset.StandardCharsets.ISO_8859_1), p, ve);
+          p = ve;
+        }
+        continue;
+      }
+      login = q == '"' || q == '\'' ? p + 1 : p;
+      loginEnd = q == '"' || q == '\'' ? end - 1 : end;
+      p = end;
+    }
+    if (login < 0 || loginEnd <= login || KeyValueDetector.isSystemAccount(s, login, loginEnd)
+        || !Bytes.isAlpha(s.at(login)) && s.at(login) != '_') {
+      return -1;
+    }
+    return s.add(login, loginEnd, DetectorType.USERNAME) ? loginEnd : -1;
+  }
+
+  /** An option's value of {@link #shadowTool}: a comment, a new login, a password hash (the quotes left out). */
+  private static void shadowValue(Scan s, String option, int v, int ve) {
+    int q = s.at(v);
+    if ((q == '"' || q == '\'') && ve - v >= 2) {
+      v++;
+      ve--;
+    }
+    if (ve <= v || s.at(v) == '<' || s.at(v) == '$' && !Bytes.isDigit(s.at(v + 1)) && s.at(v + 1) != 'y') {
+      return; // (a token of ours, a shell variable; $6$…, $y$… are crypt's hashes)
+    }
+    if (option.equals("-c") || option.equals("--comment")) {
+      s.add(v, ve, DetectorType.PERSON_NAME);
+    } else if (option.equals("-l") || option.equals("--login")) {
+      s.add(v, ve, DetectorType.USERNAME);
+    } else if (option.equals("-p") || option.equals("--password")) {
+      // crypt's hash, as the tools want it; a plain word there is a password given by mistake
+      s.add(v, ve, s.at(v) == '$' ? DetectorType.PASSWORD_HASH : DetectorType.SECRET);
+    }
+  }
+
+  /**
+   * Whether a command starts at {@code cmd}: a line's start (after blanks, a prompt's {@code $ }/{@code # } or
+   * {@code set -x}'s {@code + }), after {@code sudo }, a {@code ;}, {@code &&}, {@code |} or a quote, or as a path's
+   * last part ({@code /usr/sbin/useradd}).
+   */
+  private static boolean commandPosition(Scan s, int cmd) {
+    int before = s.at(cmd - 1);
+    if (cmd <= s.lo || before == '/' || before == '"' || before == '\'' || before == '\n' || before == '`') {
+      return true;
+    }
+    if (before != ' ' && before != '\t') {
+      return false;
+    }
+    int p = cmd - 1;
+    while (p > s.lo && (s.b[p - 1] == ' ' || s.b[p - 1] == '\t')) {
+      p--;
+    }
+    int c = s.at(p - 1);
+    return p <= s.lo || c == '\n' || c == '$' || c == '#' || c == ';' || c == '&' || c == '|' || c == '"'
+        || c == '\'' || c == '(' || c == '+' || Bytes.startsWith(s.b, p - 4, p, "sudo") && !Bytes.isWord(s.at(p - 5));
+  }
+
+  /** A user's name at {@code p} (after blanks), then flags: {@code -p PW} a secret (elasticsearch-users useradd). */
+  private static int userThenFlags(Scan s, int p) {
+    while (s.at(p) == ' ') {
+      p++;
+    }
+    int end = KeyedForms.wordEnd(s, p);
+    if (end <= p || s.at(p) == '-' || KeyValueDetector.isPlaceholder(s, p, end)) {
+      return -1;
+    }
+    s.add(p, end, DetectorType.USERNAME);
+    int flag = Bytes.indexOf(s.b, end, lineEndWithin(s, end, 1024), " -p ");
+    return flag > 0 && argumentAt(s, flag + 4) ? Math.max(end, secretWord(s, flag + 4)) : end;
+  }
+
   /**
    * At the blank of Werkzeug's {@code * Debugger PIN: 142-857-309} (Flask's development server): the PIN, which
    * unlocks a Python console in the browser for whoever reaches the server.

@@ -195,6 +195,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     PHP_FRAME,
     TYPEORM_PARAMETERS,
     MYBATIS_PARAMETERS,
+    SHADOW_TOOL,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,

@@ -325,6 +325,11 @@ final class TriggerCatalog {
     // places), MyBatis' "==> Parameters: " after "==>  Preparing: …" ("> p": none)
     t.add(new Trigger(Action.TYPEORM_PARAMETERS, DetectorType.SECRET, "-- parameters: [", 0));
     t.add(new Trigger(Action.MYBATIS_PARAMETERS, DetectorType.SECRET, "> parameters: ", 0));
+    // shadow's tools as commands (shell histories, CI and Ansible output): useradd/usermod/userdel's login, comment
+    // (a name), new login and password hash ("use": the first bytes of the user key words already)
+    for (String tool : List.of("useradd ", "usermod ", "userdel ")) {
+      t.add(new Trigger(Action.SHADOW_TOOL, DetectorType.USERNAME, tool, 0));
+    }
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
