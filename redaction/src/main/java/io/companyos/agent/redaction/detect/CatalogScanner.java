@@ -832,6 +832,16 @@ final class CatalogScanner {
         return BoundParameterDetector.mybatis(s, last);
       case SHADOW_TOOL:
         return CommandLineDetector.shadowTool(s, last);
+      case HOOKS_PATH:
+        return WebhookDetector.hooksPath(s, last);
+      case EC2_PRIVATE_NAME:
+        return Ipv4Detector.ec2PrivateName(s, last);
+      case JENKINS_CLI_AUTH:
+        return CommandLineDetector.jenkinsCliAuth(s, last);
+      case OPENVPN_STATUS:
+        return LoginLogDetector.openvpnStatus(s, last, t.text().length());
+      case USERMOD_GROUP_ADD:
+        return LoginLogDetector.usermodGroupAdd(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

@@ -2012,24 +2012,51 @@ final class CommandLineDetector {
   }
 
   /** The flags of {@link #toolFlag}: the tool its line must name, and whether the value is a user (else a secret). */
-  private static final String[] TOOL_FLAG_TOOLS = {"beeline ", "kadmin", "databricks ", "airflow "};
-  private static final boolean[] TOOL_FLAG_USER = {true, false, false, true};
+  private static final String[] TOOL_FLAG_TOOLS = {"beeline ", "kadmin", "databricks ", "airflow ", " login ",
+      " login "};
+  private static final boolean[] TOOL_FLAG_USER = {true, false, false, true, false, true};
   static final int BEELINE_USER = 0;
   static final int KADMIN_PASSWORD = 1;
   static final int DATABRICKS_VALUE = 2;
   static final int AIRFLOW_LOGIN = 3;
+  static final int LOGIN_PASSWORD_EQ = 4;
+  static final int LOGIN_USER_EQ = 5;
 
   /**
    * At the blank after a flag whose value is a user or a secret on one tool's line only (elsewhere the same flag
    * means something else): beeline's {@code -n user} (its {@code -p} is {@link #dashP}'s), kadmin's
    * {@code -w password}, {@code databricks secrets put … --string-value x}, {@code airflow connections add …
-   * --conn-login user} (its {@code --conn-password} is a key word's).
+   * --conn-login user} (its {@code --conn-password} is a key word's); at the {@code =} of a login's
+   * {@code -p="x"} and {@code -u="x"} (Quay's "Docker Login" line for its robot accounts).
    */
   static int toolFlag(Scan s, int last, int flags) {
     if (!lineMentions(s, last, TOOL_FLAG_TOOLS[flags]) || !argumentAt(s, last + 1)) {
       return -1;
     }
-    return TOOL_FLAG_USER[flags] ? userWord(s, last + 1) : secretWord(s, last + 1);
+    if (TOOL_FLAG_USER[flags]) {
+      int q = s.at(last + 1);
+      int start = q == '"' || q == '\'' ? last + 2 : last + 1;
+      int end = userWord(s, start);
+      return end > 0 && KeyValueDetector.isSystemAccount(s, start, end) ? -1 : end;
+    }
+    return secretWord(s, last + 1);
+  }
+
+  /**
+   * After jenkins-cli's {@code -auth } ({@code java -jar jenkins-cli.jar -s URL -auth user:token command}): the user
+   * and the API token ({@code -auth @file} stays: a file of them).
+   */
+  static int jenkinsCliAuth(Scan s, int last) {
+    if (!lineMentions(s, last, "jenkins-cli")) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = KeyedForms.wordEnd(s, start);
+    int colon = Bytes.indexOf(s.b, start, end, ":");
+    if (colon <= start || colon >= end - 1 || s.at(start) == '@') {
+      return -1;
+    }
+    return KeyedForms.userAndSecret(s, start, colon, colon + 1, end) ? end : -1;
   }
 
   /**

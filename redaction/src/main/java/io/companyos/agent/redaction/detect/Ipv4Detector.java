@@ -61,6 +61,39 @@ final class Ipv4Detector {
   }
 
   /**
+   * At {@code ip-} of AWS's private EC2 host names, {@code ip-10-20-3-44} (the short form in a syslog line's host
+   * field, a runner's "Machine name"; {@code ip-10-20-3-44.eu-west-1.compute.internal} whole is the host detector's):
+   * the address the name spells, an IPv4 address like any other; only where the name ends.
+   */
+  static int ec2PrivateName(Scan s, int last) {
+    int first = last - 2;
+    if (Bytes.isAlnum(s.at(first - 1)) || s.at(first - 1) == '-' || !s.enabled(DetectorType.IPV4)) {
+      return -1;
+    }
+    int start = last + 1;
+    int p = start;
+    for (int octet = 0; octet < 4; octet++) {
+      int d = p;
+      int v = 0;
+      while (Bytes.isDigit(s.at(p)) && p - d < 3) {
+        v = v * 10 + s.b[p] - '0';
+        p++;
+      }
+      if (p == d || v > 255 || (p - d > 1 && s.b[d] == '0') || (octet < 3 && s.at(p) != '-')) {
+        return -1;
+      }
+      if (octet < 3) {
+        p++;
+      }
+    }
+    int c = s.at(p);
+    if (Bytes.isWord(c) || c == '-' || (c == '.' && Bytes.isAlnum(s.at(p + 1)))) {
+      return -1; // (the full name, ip-10-20-3-44.eu-west-1.compute.internal, is the host detector's, whole)
+    }
+    return s.add(start, p, DetectorType.IPV4) ? p : -1; // (ip- stays: the name's kind, as ec2-'s)
+  }
+
+  /**
    * At {@code ec2-} of AWS's public EC2 host names, {@code ec2-54-12-34-56.eu-west-1.compute.amazonaws.com}: the
    * address the name spells ({@code 54-12-34-56}), an IPv4 address like any other (the vendor's domain stays).
    */

@@ -562,6 +562,17 @@ final class KeyValueDetector {
         || Bytes.startsWith(s.b, ks + 1, wordEnd, "modifyCredential")) && CommandLineDetector.lineMentions(s, ks, "mkstore")) {
       return CommandLineDetector.mkstoreCredential(s, wordEnd); // mkstore -wrl W -createCredential DB user pw
     }
+    if (n1 == ':' && ks - 7 >= s.lo && Bytes.startsWith(s.b, ks - 7, ks, "static:")) {
+      // Postfix's static map, smtp_sasl_password_maps = static:USER:PASSWORD: a user key word in the user's name
+      // (relay-user) must not make the password a user, which the reverse map would keep
+      int end = KeyedForms.wordEnd(s, wordEnd + 1);
+      return end > wordEnd + 1 && KeyedForms.userAndSecret(s, ks, wordEnd, wordEnd + 1, end) ? end : -1;
+    }
+    if (t.type() == DetectorType.SECRET && s.at(wordEnd + 1) == '/' && Bytes.isWord(s.at(wordEnd + 2))
+        && (wordEnd - ks == 11 && s.at(wordEnd) == '=' && Bytes.startsWith(s.b, ks, wordEnd, "credentials")
+            || wordEnd - ks == 16 && s.at(wordEnd) == ' ' && Bytes.startsWith(s.b, ks, wordEnd, "--auth-user-pass"))) {
+      return -1; // a file that holds them: mount.cifs' -o credentials=/root/.smbcredentials, openvpn's --auth-user-pass
+    }
     if (t.type() == DetectorType.SECRET && isShellPwd(s, ks, wordEnd)) {
       return -1;
     }
@@ -1062,6 +1073,9 @@ final class KeyValueDetector {
     if (end <= start || isPlaceholder(s, start, end)) {
       return -1;
     }
+    if (s.at(end) == ' ' && s.at(end + 1) == '=' && s.at(end + 2) == ' ' && Bytes.isAlpha(s.b[start])) {
+      return -1; // the next pair's key: Cisco ASA's "reason = Invalid password : server = 10.1.1.50 : user = x"
+    }
     if ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(s.b, start, end))
         || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)
         || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
@@ -1214,7 +1228,7 @@ final class KeyValueDetector {
 
   private static final java.util.Set<String> SENTENCE_STARTS = java.util.Set.of("A", "An", "The", "This", "That",
       "No", "Not", "Invalid", "Unable", "Failed", "Error", "Could", "Cannot", "Missing", "Expired", "Malformed", "Bad",
-      "Unknown", "Empty");
+      "Unknown", "Empty", "Permission");
 
   /**
    * Prose after a key word and its colon in a message, Spring Security's {@code Failed to validate the token: An
@@ -1222,7 +1236,7 @@ final class KeyValueDetector {
    * article or such word, then a blank and a lower-case word.
    */
   private static boolean isSentenceStart(Scan s, int start, int end) {
-    return end - start <= 9 && s.at(end) == ' ' && Bytes.isLower(s.at(end + 1)) && s.at(start - 1) == ' '
+    return end - start <= 10 && s.at(end) == ' ' && Bytes.isLower(s.at(end + 1)) && s.at(start - 1) == ' '
         && s.at(start - 2) == ':' && SENTENCE_STARTS.contains(
             new String(s.b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1));
   }
@@ -1289,6 +1303,10 @@ final class KeyValueDetector {
     int p = start;
     while (p < end && Bytes.isDigit(s.b[p])) {
       p++;
+    }
+    if (p - start == 3 && p == end && s.at(end) == ' ' && Bytes.isUpper(s.at(end + 1)) && s.b[start] >= '1'
+        && s.b[start] <= '5') {
+      return true; // an HTTP status and its reason: Go's oauth2 "cannot fetch token: 400 Bad Request"
     }
     return p > start && end - p == 6 && Bytes.startsWith(s.b, p, end, " bytes");
   }
@@ -1872,8 +1890,8 @@ final class KeyValueDetector {
    */
   private static final String[] TOKEN_USERS = {"oauth2", "gitlab-ci-token", "x-access-token", "x-token-auth",
       "x-oauth-basic", "AWS", "_json_key", "oauth2accesstoken",
-      // (session 26) PyPI's API-token user
-      "__token__"};
+      // (session 26) PyPI's API-token user; RFC 5321's postmaster (Postfix's orig_to=<postmaster>)
+      "__token__", "postmaster"};
 
   static boolean isTokenUser(Scan s, int start, int end) {
     for (String u : TOKEN_USERS) {

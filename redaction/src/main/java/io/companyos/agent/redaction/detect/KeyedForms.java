@@ -226,7 +226,9 @@ final class KeyedForms {
    */
   static int blankSeparated(Scan s, Trigger t, int ks, int wordStart, int wordEnd, int sp) {
     if (Bytes.startsWithIgnoreCase(s.b, sp, s.hi, "from ") && (s.at(sp + 5) == '\'' || s.at(sp + 5) == '"')) {
-      return fromTo(s, t, sp + 5); // Cypher's ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'
+      // Cypher's ALTER CURRENT USER SET PASSWORD FROM 'old' TO 'new'; not strongSwan's "loading secrets from
+      // '/etc/ipsec.secrets'"
+      return Bytes.startsWithIgnoreCase(s.b, ks - 4, ks, "set ") ? fromTo(s, t, sp + 5) : -1;
     }
     if (Bytes.startsWith(s.b, ks - 4, s.hi, "ENV ") && !Bytes.isWord(s.at(ks - 5))) {
       // a Dockerfile's legacy ENV KEY value (in build logs and docker history): the value's first word

@@ -508,11 +508,83 @@ final class LoginLogDetector {
       start--;
     }
     int before = s.at(start - 1);
-    if (start == slash || !(start == s.lo || before == '\n' || (before == ' ' && s.at(start - 2) == ':'
-        && s.at(start - 3) == ']'))) {
+    if (start == slash || !(start == s.lo || before == '\n' || (before == ' ' && (s.at(start - 2) == ':'
+        && s.at(start - 3) == ']' || openvpnOwnLog(s, start - 1))))) {
       return; // (after a syslog tag, openvpn[1234]: alice/…; not Java's "Connection refused: DB01/10.0.0.5:5432")
     }
     add(s, start, slash);
+    int lineEnd = CommandLineDetector.lineEndWithin(s, slash, 1024);
+    int control = Bytes.indexOf(s.b, slash, lineEnd, " SENT CONTROL [");
+    if (control > 0 && Bytes.startsWith(s.b, control + 15, lineEnd, new String(s.b, start, slash - start,
+        java.nio.charset.StandardCharsets.ISO_8859_1) + "]")) {
+      add(s, control + 15, control + 15 + slash - start); // … SENT CONTROL [alice]: 'PUSH_REPLY,…'
+    }
+  }
+
+  /**
+   * At the comma of OpenVPN's status file's {@code CLIENT_LIST,} or {@code ROUTING_TABLE,} at a line's start
+   * ({@code --status}, versions 2 and 3; the {@code HEADER,CLIENT_LIST,…} line names the columns and stays): the
+   * client's common name (CLIENT_LIST's first field, ROUTING_TABLE's second) and CLIENT_LIST's username (its ninth,
+   * {@code UNDEF} when none).
+   */
+  static int openvpnStatus(Scan s, int last, int patternLength) {
+    int first = last - patternLength + 1;
+    if (first > s.lo && s.b[first - 1] != '\n') {
+      return -1;
+    }
+    boolean clients = patternLength == 12; // "client_list,"
+    int lineEnd = CommandLineDetector.lineEndWithin(s, last, 4096);
+    int p = last + 1;
+    int r = -1;
+    for (int field = 1; field <= 9 && p <= lineEnd; field++) {
+      int e = p;
+      while (e < lineEnd && s.b[e] != ',') {
+        e++;
+      }
+      boolean name = clients ? field == 1 || field == 9 : field == 2;
+      if (name && e > p && s.at(p) != '<' && !(e - p == 5 && Bytes.startsWith(s.b, p, e, "UNDEF"))) {
+        r = Math.max(r, add(s, p, e));
+      }
+      p = e + 1;
+    }
+    return -1; // the spans are kept; the pass goes on over the addresses
+  }
+
+  /**
+   * At the {@code [} of usermod's syslog line, {@code usermod[21014]: add 'tlee' to group 'docker'} (also {@code to
+   * shadow group}): the user.
+   */
+  static int usermodGroupAdd(Scan s, int last) {
+    int p = last + 1;
+    while (Bytes.isDigit(s.at(p)) && p - last < 10) {
+      p++;
+    }
+    if (!Bytes.startsWith(s.b, p, s.hi, "]: add '")) {
+      return -1;
+    }
+    int start = p + 8;
+    int end = start;
+    while (end < s.hi && end - start < 64 && s.b[end] != '\'' && s.b[end] > ' ') {
+      end++;
+    }
+    return s.at(end) == '\'' && end > start && Bytes.startsWith(s.b, end, s.hi, "' to ") ? add(s, start, end) : -1;
+  }
+
+  /**
+   * Whether the blank at {@code sp} ends OpenVPN's own log file's line prefix before a client: its timestamp
+   * ({@code Tue Mar 12 10:20:02 2024 }, a year's four digits; {@code 2024-03-12 10:25:42 us=123456 } with
+   * microseconds) or {@code MULTI: Learn: 10.8.0.6 -> }.
+   */
+  private static boolean openvpnOwnLog(Scan s, int sp) {
+    if (Bytes.isDigit(s.at(sp - 1))) {
+      int p = sp - 1;
+      while (p > s.lo && sp - p < 8 && Bytes.isDigit(s.b[p - 1])) {
+        p--;
+      }
+      return sp - p == 4 && s.at(p - 1) == ' ' && s.at(p - 4) == ':' // ... 10:20:02 2024
+          || Bytes.startsWith(s.b, p - 3, p, "us="); // --machine-readable-output's us=123456
+    }
+    return s.at(sp - 1) == '>' && s.at(sp - 2) == '-' && s.at(sp - 3) == ' ';
   }
 
   /** A {@link #dovecotService} flag: the pattern is a passdb's ({@code pam(}, {@code passwd-file(}). */

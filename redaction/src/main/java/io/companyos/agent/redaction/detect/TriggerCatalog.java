@@ -275,7 +275,9 @@ final class TriggerCatalog {
         // OpenVPN's client certificate "VERIFY OK: depth=0, CN=X", Kubernetes RBAC's reason in an audit event,
         // "… to User \"X\"" (JSON-escaped; also "granted to user X")
         "ed username ", "d for username ", "user name [", "identity '", "xauth authentication of '",
-        "xauth user name: ", "h=0, cn=", "to user ")) {
+        "xauth user name: ", "h=0, cn=", "to user ",
+        // (session 26) sudo's "Sorry, user X may not run sudo on H." (from "rry": rare)
+        "rry, user ")) {
       t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, phrase, 0));
     }
     t.add(new Trigger(Action.USER_SLOT_FOR, DetectorType.USERNAME, "d from user ", UserSlotDetector.NEEDS_PORT));
@@ -330,6 +332,19 @@ final class TriggerCatalog {
     for (String tool : List.of("useradd ", "usermod ", "userdel ")) {
       t.add(new Trigger(Action.SHADOW_TOOL, DetectorType.USERNAME, tool, 0));
     }
+    // (session 26's third and fourth red teams) Mattermost's and Rocket.Chat's /hooks/ ("/ho": /home/'s first
+    // bytes already), AWS's private EC2 names ip-10-1-2-3 ("ip-": 18 places per 64 MiB), a login's -p="x"/-u="x"
+    // (Quay's robot accounts; " -p="/" -u=": none), jenkins-cli's -auth user:token (" -a": the -a of redis-cli's)
+    t.add(new Trigger(Action.HOOKS_PATH, DetectorType.API_TOKEN, "/hooks/", 0));
+    t.add(new Trigger(Action.EC2_PRIVATE_NAME, DetectorType.IPV4, "ip-", 0));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.SECRET, " -p=", CommandLineDetector.LOGIN_PASSWORD_EQ));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " -u=", CommandLineDetector.LOGIN_USER_EQ));
+    t.add(new Trigger(Action.JENKINS_CLI_AUTH, DetectorType.SECRET, " -auth ", 0));
+    // OpenVPN's status file, CLIENT_LIST,name,…,username and ROUTING_TABLE,vip,name,… (none in 64 MiB); usermod's
+    // "usermod[pid]: add 'x' to group 'g'" ("use": the user key words' first bytes)
+    t.add(new Trigger(Action.OPENVPN_STATUS, DetectorType.USERNAME, "client_list,", 0));
+    t.add(new Trigger(Action.OPENVPN_STATUS, DetectorType.USERNAME, "routing_table,", 0));
+    t.add(new Trigger(Action.USERMOD_GROUP_ADD, DetectorType.USERNAME, "usermod[", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;

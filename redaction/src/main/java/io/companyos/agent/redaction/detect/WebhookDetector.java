@@ -13,7 +13,8 @@ import io.companyos.agent.redaction.DetectorType;
  *   <li>Discord {@code discord.com/api/webhooks/<id>/<token>} ({@code discordapp.com}, {@code /api/v10/webhooks/}):
  *       the id and the token;
  *   <li>Microsoft Teams {@code <tenant>.webhook.office.com/webhookb2/…}, {@code outlook.office.com/webhook/…}: all
- *       of the path after {@code webhookb2/} or {@code webhook/}.
+ *       of the path after {@code webhookb2/} or {@code webhook/};
+ *   <li>Mattermost's and Rocket.Chat's {@code /hooks/<id>[/<token>]} (see {@link #hooksPath}).
  * </ul>
  *
  * The secret part must have at least 20 characters of {@code [A-Za-z0-9/_.@-]}; a query string stays.
@@ -83,6 +84,42 @@ final class WebhookDetector {
       return -1;
     }
     return secretPath(s, p);
+  }
+
+  /**
+   * At the last {@code /} of {@code /hooks/}: Mattermost's incoming webhooks ({@code https://chat.example.org/hooks/}
+   * and a 26-character id of lower-case letters and digits, the whole secret) and Rocket.Chat's ({@code /hooks/<id>/
+   * <token>}, letters and digits), in a URL ({@code ://} before it on the line) or a request line's path
+   * ({@code "url":"/hooks/…"}, {@code POST /hooks/…}); at least 20 characters, only letters and digits per part, so
+   * that a path such as {@code /hooks/pre-commit} stays.
+   */
+  static int hooksPath(Scan s, int last) {
+    int from = last + 1;
+    int p = from;
+    int parts = 0;
+    while (parts < 2) {
+      int q = p;
+      while (q - p < 128 && Bytes.isAlnum(s.at(q))) {
+        q++;
+      }
+      if (q - p < 16) {
+        break;
+      }
+      parts++;
+      p = q;
+      if (s.at(p) != '/' || !Bytes.isAlnum(s.at(p + 1))) {
+        break;
+      }
+      p++;
+    }
+    if (s.at(p - 1) == '/') {
+      p--;
+    }
+    int c = s.at(p);
+    if (parts == 0 || p - from < MIN || Bytes.isWord(c) || c == '-' || c == '.') {
+      return -1;
+    }
+    return s.add(from, p, DetectorType.API_TOKEN) ? p : -1;
   }
 
   /**

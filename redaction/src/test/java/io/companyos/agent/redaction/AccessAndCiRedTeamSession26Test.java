@@ -1,0 +1,68 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 26's third and fourth red teams: identity, VPN, backup and OS credential commands (528 lines); CI/CD,
+ * Kubernetes operators and meshes, mail and messaging (566 lines). Each redacted case leaked or was mislabelled
+ * before (a password as a user, kept in the reverse map); the unchanged cases were replaced before.
+ */
+class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // OpenVPN's own log file and its status file: the client's common name and username
+        Arguments.of("Tue Mar 12 10:20:02 2024 jpetrov-laptop/198.51.100.88:41822 MULTI_sva: pool returned IPv4=10.8.0.6, IPv6=(Not enabled)",
+            "Tue Mar 12 10:20:02 2024 <user>/<ipv4>:41822 MULTI_sva: pool returned IPv4=<ipv4>, IPv6=(Not enabled)"),
+        Arguments.of("Tue Mar 12 10:20:02 2024 MULTI: Learn: 10.8.0.6 -> jpetrov-laptop/198.51.100.88:41822",
+            "Tue Mar 12 10:20:02 2024 MULTI: Learn: <ipv4> -> <user>/<ipv4>:41822"),
+        Arguments.of("Tue Mar 12 10:20:02 2024 jpetrov-laptop/198.51.100.88:41822 SENT CONTROL [jpetrov-laptop]: 'PUSH_REPLY,ping 10' (status=1)",
+            "Tue Mar 12 10:20:02 2024 <user>/<ipv4>:41822 SENT CONTROL [<user>]: 'PUSH_REPLY,ping 10' (status=1)"),
+        Arguments.of("2024-03-12 10:25:42 us=123456 rkhan/198.51.100.91:50233 MULTI_sva: pool returned IPv4=10.8.0.10",
+            "2024-03-12 10:25:42 us=123456 <user>/<ipv4>:50233 MULTI_sva: pool returned IPv4=<ipv4>"),
+        Arguments.of("CLIENT_LIST,jpetrov-laptop,198.51.100.88:41822,10.8.0.6,,2841203,1873321,2024-03-12 10:20:02,1710238802,jpetrov,0,0,AES-256-GCM",
+            "CLIENT_LIST,<user>,<ipv4>:41822,<ipv4>,,2841203,1873321,2024-03-12 10:20:02,1710238802,<user>,0,0,AES-256-GCM"),
+        Arguments.of("ROUTING_TABLE,10.8.0.6,jpetrov-laptop,198.51.100.88:41822,2024-03-12 10:25:40,1710239140",
+            "ROUTING_TABLE,<ipv4>,<user>,<ipv4>:41822,2024-03-12 10:25:40,1710239140"),
+        // sudo's refusal, usermod's group log
+        Arguments.of("Mar 12 10:13:30 bastion sudo[20460]: Sorry, user mweber may not run sudo on bastion.",
+            "Mar 12 10:13:30 bastion sudo[20460]: Sorry, user <user> may not run sudo on bastion."),
+        Arguments.of("Mar 12 10:41:03 app01 usermod[21014]: add 'tlee' to group 'docker'",
+            "Mar 12 10:41:03 app01 usermod[21014]: add '<user>' to group 'docker'"),
+        // a login's -p="x" / -u="x" (Quay's robot accounts), jenkins-cli's -auth
+        Arguments.of("docker login -u=\"acme+buildbot\" -p=\"QY7ZMLP2VB7TR4KWNS8YHJ3DF6GK1PO5RT0XACZQW7E8RU9IO0P\" quay.io",
+            "docker login -u=\"<user>\" -p=\"<secret>\" quay.io"),
+        Arguments.of("java -jar jenkins-cli.jar -s http://localhost:8080/ -auth admin:11a7f3c9e2b4d6f8a0c1e3b5d7f9a2c4e6 install-plugin git",
+            "java -jar jenkins-cli.jar -s http://localhost:8080/ -auth <user>:<secret> install-plugin git"),
+        // Mattermost's and Rocket.Chat's incoming webhooks
+        Arguments.of("MATTERMOST_WEBHOOK_URL=https://chat.example.org/hooks/k3m9zq7xbtf8dr1pwy5nc4ua2e",
+            "MATTERMOST_WEBHOOK_URL=https://chat.example.org/hooks/<token>"),
+        Arguments.of("{\"msg\":\"Received HTTP request\",\"method\":\"POST\",\"url\":\"/hooks/k3m9zq7xbtf8dr1pwy5nc4ua2e\",\"status_code\":\"200\"}",
+            "{\"msg\":\"Received HTTP request\",\"method\":\"POST\",\"url\":\"/hooks/<token>\",\"status_code\":\"200\"}"),
+        Arguments.of("Error: Incoming webhook https://rocket.example.com/hooks/6Zq9mLp2Vb7Tr4Kw/Ns8YHj3Df6Gk1Po5Rt0XaCzQw7E8rU9iO0pZq9mLp failed",
+            "Error: Incoming webhook https://rocket.example.com/hooks/<token> failed"),
+        // AWS's private EC2 names spell the address
+        Arguments.of("2024-03-11T09:20:08.8901234Z Machine name: 'ip-10-20-3-44'", "2024-03-11T09:20:08.8901234Z Machine name: 'ip-<ipv4>'"),
+        Arguments.of("Mar 11 10:01:00 ip-10-20-3-44 kubelet[1234]: I0311 10:01:00.000000 1234 kubelet.go:100] \"Node ready\"",
+            "Mar 11 10:01:00 ip-<ipv4> kubelet[1234]: I0311 10:01:00.000000 1234 kubelet.go:100] \"Node ready\""),
+        // Postfix's static map: the password was labelled a user (kept in the reverse map)
+        Arguments.of("smtp_sasl_password_maps = static:relay-user:Rl7mQ2xLp9VbTr4K", "smtp_sasl_password_maps = static:<user>:<secret>"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "fatal: [web03.example.org]: UNREACHABLE! => {\"changed\": false, \"msg\": \"Invalid/incorrect password: Permission denied, please try again.\", \"unreachable\": true}",
+        "level=error msg=\"failed to get token\" error=\"oauth2: cannot fetch token: 400 Bad Request\"",
+        "Mar 11 10:10:09 mx1 postfix/smtp[2221]: 4V1XqL3kP7z2V: orig_to=<postmaster>, relay=local",
+        "Mar 12 10:21:00 gw charon: 05[CFG] loading secrets from '/etc/ipsec.secrets'",
+        "sudo mount.cifs //fs01.example.com/hr /mnt/hr -o credentials=/root/.smbcredentials,vers=3.1.1",
+        "openvpn --config client.ovpn --auth-user-pass /etc/openvpn/creds.txt",
+        "%ASA-6-113005: AAA user authentication Rejected : reason = Invalid password : server = localhost : user = root",
+        "HEADER,CLIENT_LIST,Common Name,Real Address,Virtual Address,Virtual IPv6 Address,Bytes Received,Username",
+        "git config core.hooksPath .githooks && ls .git/hooks/pre-commit-sample-hook-file",
+        "vip-10-1-2-3 ship-10-20-30-40 ip-10-20-3-44-extra ip-300-1-1-1",
+        "java -jar jenkins-cli.jar -s http://localhost:8080/ -auth @/var/lib/jenkins/cli-creds list-jobs",
+        "docker login -u=\"$QUAY_USER\" -p=\"${QUAY_TOKEN}\" quay.io");
+  }
+}
