@@ -47,7 +47,12 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         Arguments.of("Mar 11 10:01:00 ip-10-20-3-44 kubelet[1234]: I0311 10:01:00.000000 1234 kubelet.go:100] \"Node ready\"",
             "Mar 11 10:01:00 ip-<ipv4> kubelet[1234]: I0311 10:01:00.000000 1234 kubelet.go:100] \"Node ready\""),
         // Postfix's static map: the password was labelled a user (kept in the reverse map)
-        Arguments.of("smtp_sasl_password_maps = static:relay-user:Rl7mQ2xLp9VbTr4K", "smtp_sasl_password_maps = static:<user>:<secret>"));
+        Arguments.of("smtp_sasl_password_maps = static:relay-user:Rl7mQ2xLp9VbTr4K", "smtp_sasl_password_maps = static:<user>:<secret>"),
+        // Matrix user ids (Synapse's access log's requester, its handlers, a client's user_id)
+        Arguments.of("2024-03-11 10:22:00,123 - synapse.access.http.8008 - 460 - INFO - PUT-99 - 8008 - {@kfischer:matrix.example.org} Processed request: 0.012sec/0.000sec 312B 200",
+            "2024-03-11 10:22:00,123 - synapse.access.http.8008 - 460 - INFO - PUT-99 - 8008 - {@<user>:matrix.example.org} Processed request: 0.012sec/0.000sec 312B 200"),
+        Arguments.of("INFO - POST-1236 - Registering user @jmartinez:example.org with display name",
+            "INFO - POST-1236 - Registering user @<user>:example.org with display name"));
   }
 
   static Stream<String> unchanged() {
@@ -63,6 +68,7 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         "git config core.hooksPath .githooks && ls .git/hooks/pre-commit-sample-hook-file",
         "vip-10-1-2-3 ship-10-20-30-40 ip-10-20-3-44-extra ip-300-1-1-1",
         "java -jar jenkins-cli.jar -s http://localhost:8080/ -auth @/var/lib/jenkins/cli-creds list-jobs",
-        "docker login -u=\"$QUAY_USER\" -p=\"${QUAY_TOKEN}\" quay.io");
+        "docker login -u=\"$QUAY_USER\" -p=\"${QUAY_TOKEN}\" quay.io",
+        "@timestamp: 2024-01-01 @Override: x @param:value npm i @types/node:latest");
   }
 }

@@ -1007,7 +1007,8 @@ final class CatalogScanner {
         }
         // not an e-mail address: perhaps ssh's user@address, or PostgreSQL's user@database log prefix
         r = UserSlotDetector.beforeAddress(s, i);
-        return r >= 0 ? r : UserSlotDetector.postgresPrefix(s, i);
+        r = r >= 0 ? r : UserSlotDetector.postgresPrefix(s, i);
+        return r >= 0 ? r : UserSlotDetector.matrixId(s, i);
       }
       case T_PERCENT:
         if (s.at(i + 1) == '2') {

@@ -713,4 +713,36 @@ final class UserSlotDetector {
     return end > start && !KeyValueDetector.isSystemAccount(s, start, end) && s.add(start, end, DetectorType.USERNAME)
         ? end : -1;
   }
+
+  /**
+   * At the {@code @} of a Matrix user id, {@code @kfischer:matrix.example.org} (Synapse's access log's requester
+   * {@code {@kfischer:…}}, its handlers' "Registering user @x:server", a client's {@code "user_id"}): the localpart,
+   * lower-case letters, digits and {@code ._=/+-}, then a colon and a server name with a dot (the server stays for the
+   * host detectors). Only where the {@code @} starts a word: an e-mail address has its local part before it.
+   */
+  static int matrixId(Scan s, int at) {
+    int before = s.at(at - 1);
+    if (!(at == s.lo || before == '{' || before == ' ' || before == '"' || before == '(' || before == '<'
+        || before == '\'' || before == '[' || before == '\n' || before == '\t' || before == ',')) {
+      return -1;
+    }
+    int p = at + 1;
+    while (p - at <= 64 && (Bytes.isLower(s.at(p)) || Bytes.isDigit(s.at(p)) || s.at(p) == '.' || s.at(p) == '_'
+        || s.at(p) == '=' || s.at(p) == '-' || s.at(p) == '/' || s.at(p) == '+')) {
+      p++;
+    }
+    if (p == at + 1 || s.at(p) != ':' || !Bytes.isAlnum(s.at(p + 1))) {
+      return -1;
+    }
+    int d = p + 1;
+    boolean dot = false;
+    while (d - p < 256 && (Bytes.isAlnum(s.at(d)) || s.at(d) == '-' || s.at(d) == '.')) {
+      dot |= s.at(d) == '.' && Bytes.isAlpha(s.at(d + 1));
+      d++;
+    }
+    if (!dot || KeyValueDetector.isSystemAccount(s, at + 1, p)) {
+      return -1;
+    }
+    return s.add(at + 1, p, DetectorType.USERNAME) ? p : -1;
+  }
 }
