@@ -52,7 +52,18 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         Arguments.of("2024-03-11 10:22:00,123 - synapse.access.http.8008 - 460 - INFO - PUT-99 - 8008 - {@kfischer:matrix.example.org} Processed request: 0.012sec/0.000sec 312B 200",
             "2024-03-11 10:22:00,123 - synapse.access.http.8008 - 460 - INFO - PUT-99 - 8008 - {@<user>:matrix.example.org} Processed request: 0.012sec/0.000sec 312B 200"),
         Arguments.of("INFO - POST-1236 - Registering user @jmartinez:example.org with display name",
-            "INFO - POST-1236 - Registering user @<user>:example.org with display name"));
+            "INFO - POST-1236 - Registering user @<user>:example.org with display name"),
+        // Firebase Cloud Messaging's server keys and device tokens
+        Arguments.of("FCM_SERVER_KEY=" + FCM_KEY, "FCM_SERVER_KEY=<token>"),
+        Arguments.of("Authorization: key=" + FCM_KEY, "Authorization: key=<token>"),
+        Arguments.of("INFO  FcmSender - Sending to token dXq9ZmLp2Vb7:" + FCM_BODY, "INFO  FcmSender - Sending to token <token>"),
+        // XMPP's SASL PLAIN response (base64 of NUL user NUL password)
+        Arguments.of("Mar 11 10:23:04 c2s55d2 debug\tReceived[c2s]: <auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'>AGpsYXVyZW50AFhwN21RMnhMcDlWYlRy</auth>",
+            "Mar 11 10:23:04 c2s55d2 debug\tReceived[c2s]: <auth xmlns='urn:ietf:params:xml:ns:xmpp-sasl' mechanism='PLAIN'><auth></auth>"),
+        // expect's answers to a password's and a user's prompt (before: the bytes between took the token)
+        Arguments.of("expect \"Password:\" { send \"N3tOps!2024\\r\" }", "expect \"Password:\" { send \"<secret>\\r\" }"),
+        Arguments.of("expect -re \"Username:\" { send \"netops\\r\" }", "expect -re \"Username:\" { send \"<user>\\r\" }"),
+        Arguments.of("expect \"assword:\"\nsend -- \"Exp3ct!Pass\\r\"", "expect \"assword:\"\nsend -- \"<secret>\\r\""));
   }
 
   static Stream<String> unchanged() {
@@ -69,6 +80,13 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         "vip-10-1-2-3 ship-10-20-30-40 ip-10-20-3-44-extra ip-300-1-1-1",
         "java -jar jenkins-cli.jar -s http://localhost:8080/ -auth @/var/lib/jenkins/cli-creds list-jobs",
         "docker login -u=\"$QUAY_USER\" -p=\"${QUAY_TOKEN}\" quay.io",
-        "@timestamp: 2024-01-01 @Override: x @param:value npm i @types/node:latest");
+        "@timestamp: 2024-01-01 @Override: x @param:value npm i @types/node:latest",
+        "expect \"Are you sure*\"\nsend -- \"yes\\r\"",
+        "expect \"Password:\"\nsend \"$password\\r\"",
+        "send \"hello\" to the queue");
   }
+
+  private static final String FCM_BODY = "APA91bHZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5Rt0XaCzQw7E8rU9iO0pZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1"
+      + "Po5Rt0XaCzQw7E8rU9iO0pZq9mLp2Vb7Tr4KwNs8YHj3Df";
+  private static final String FCM_KEY = "AAAAZq9mLp2:" + FCM_BODY;
 }

@@ -842,6 +842,10 @@ final class CatalogScanner {
         return LoginLogDetector.openvpnStatus(s, last, t.text().length());
       case USERMOD_GROUP_ADD:
         return LoginLogDetector.usermodGroupAdd(s, last);
+      case FCM_TOKEN:
+        return TokenPrefixDetector.fcm(s, last);
+      case EXPECT_SEND:
+        return CommandLineDetector.expectSend(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

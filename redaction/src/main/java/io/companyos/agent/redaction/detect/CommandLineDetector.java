@@ -2291,6 +2291,45 @@ final class CommandLineDetector {
   }
 
   /**
+   * At the quote of expect's {@code send "x\r"} ({@code send -- "x\r"}): the text sent, typed by the prompt that the
+   * {@code expect} before it (on the same line, {@code expect "Password:" { send "x\r" }}, or the line before) waits
+   * for: a password's prompt ({@code assword}, {@code asscode}, {@code assphrase}) a secret, a user's ({@code sername},
+   * {@code ogin}) a user; other prompts' answers stay.
+   */
+  static int expectSend(Scan s, int last) {
+    int ls = lineStartWithin(s, last, 1024);
+    int e = Bytes.indexOf(s.b, ls, last, "expect ");
+    if (e < 0 && ls > s.lo) {
+      int prev = lineStartWithin(s, ls - 1, 1024);
+      e = Bytes.indexOf(s.b, prev, ls - 1, "expect ");
+      if (e >= 0) {
+        ls = prev;
+      }
+    }
+    if (e < 0) {
+      return -1;
+    }
+    int promptEnd = Math.min(last, lineEndWithin(s, e, 1024));
+    DetectorType type = Bytes.indexOf(s.b, e, promptEnd, "assword") >= 0 || Bytes.indexOf(s.b, e, promptEnd, "asscode") >= 0
+        || Bytes.indexOf(s.b, e, promptEnd, "assphrase") >= 0 ? DetectorType.SECRET
+        : Bytes.indexOf(s.b, e, promptEnd, "sername") >= 0 || Bytes.indexOf(s.b, e, promptEnd, "ogin") >= 0
+            ? DetectorType.USERNAME : null;
+    if (type == null) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = start;
+    while (end < s.hi && end - start < 256 && s.b[end] != '"' && s.b[end] != '\n'
+        && !(s.b[end] == '\\' && (s.at(end + 1) == 'r' || s.at(end + 1) == 'n'))) {
+      end += s.b[end] == '\\' ? 2 : 1;
+    }
+    if (end == start || s.at(start) == '$' || s.at(start) == '<') {
+      return -1; // (a variable, send "$password\r"; a token of ours)
+    }
+    return s.add(start, end, type) ? end : -1;
+  }
+
+  /**
    * At the blank of Werkzeug's {@code * Debugger PIN: 142-857-309} (Flask's development server): the PIN, which
    * unlocks a Python console in the browser for whoever reaches the server.
    */

@@ -562,6 +562,10 @@ final class KeyValueDetector {
         || Bytes.startsWith(s.b, ks + 1, wordEnd, "modifyCredential")) && CommandLineDetector.lineMentions(s, ks, "mkstore")) {
       return CommandLineDetector.mkstoreCredential(s, wordEnd); // mkstore -wrl W -createCredential DB user pw
     }
+    if (s.at(ks - 1) == '"' && n1 == ':' && s.at(wordEnd + 1) == '"'
+        && Bytes.startsWith(s.b, lineWordStart(s, ks), s.hi, "expect ")) {
+      return -1; // expect's prompt, expect "Password:" { send "x\r" }: its answer is CommandLineDetector.expectSend's
+    }
     if (n1 == ':' && ks - 7 >= s.lo && Bytes.startsWith(s.b, ks - 7, ks, "static:")) {
       // Postfix's static map, smtp_sasl_password_maps = static:USER:PASSWORD: a user key word in the user's name
       // (relay-user) must not make the password a user, which the reverse map would keep
@@ -1697,6 +1701,18 @@ final class KeyValueDetector {
       return true;
     }
     return false;
+  }
+
+  /** The first non-blank byte of the line of {@code p}. */
+  private static int lineWordStart(Scan s, int p) {
+    int ls = p;
+    while (ls > s.lo && p - ls < 1024 && s.b[ls - 1] != '\n') {
+      ls--;
+    }
+    while (ls < p && (s.b[ls] == ' ' || s.b[ls] == '\t')) {
+      ls++;
+    }
+    return ls;
   }
 
   /**

@@ -182,6 +182,32 @@ final class TokenPrefixDetector {
    * after no word byte or after {@code /bot} ({@code api.telegram.org/bot<token>/sendMessage}). The whole token
    * is replaced.
    */
+  /**
+   * At the {@code b} of {@code :APA91b}: Firebase Cloud Messaging's legacy server keys ({@code AAAAZq9mLp2:APA91b…},
+   * 152 characters: the project's key, a sender's credential) and its device registration tokens
+   * ({@code dXq9ZmLp2Vb7:APA91b…}), which identify one person's phone: an id of 8 or more characters before the colon,
+   * 60 or more after the prefix, base64url; a token.
+   */
+  static int fcm(Scan s, int last) {
+    int colon = last - 6;
+    if (!Bytes.startsWith(s.b, colon, s.hi, ":APA91b")) {
+      return -1;
+    }
+    int start = colon;
+    while (start > s.lo && colon - start < 64 && (Bytes.isAlnum(s.b[start - 1]) || s.b[start - 1] == '_'
+        || s.b[start - 1] == '-')) {
+      start--;
+    }
+    int end = last + 1;
+    while (end < s.hi && end - last < 512 && (Bytes.isAlnum(s.b[end]) || s.b[end] == '_' || s.b[end] == '-')) {
+      end++;
+    }
+    if (colon - start < 8 || end - last < 60 || s.at(start) == '<') {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.API_TOKEN) ? end : -1;
+  }
+
   static int telegram(Scan s, int last) {
     int colon = last - 2;
     if (s.at(last - 1) != 'A' || s.at(last) != 'A') {

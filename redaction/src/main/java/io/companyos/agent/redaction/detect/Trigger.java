@@ -201,6 +201,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     JENKINS_CLI_AUTH,
     OPENVPN_STATUS,
     USERMOD_GROUP_ADD,
+    FCM_TOKEN,
+    EXPECT_SEND,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,

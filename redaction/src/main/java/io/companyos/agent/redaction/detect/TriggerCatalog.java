@@ -345,6 +345,14 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.OPENVPN_STATUS, DetectorType.USERNAME, "client_list,", 0));
     t.add(new Trigger(Action.OPENVPN_STATUS, DetectorType.USERNAME, "routing_table,", 0));
     t.add(new Trigger(Action.USERMOD_GROUP_ADD, DetectorType.USERNAME, "usermod[", 0));
+    // Firebase Cloud Messaging's server keys and device tokens, ID:APA91b… (":ap": 750 places per 64 MiB); XMPP's
+    // SASL PLAIN response, <auth … mechanism='PLAIN'>base64</auth> (Prosody's and ejabberd's debug logs; "mec": 65)
+    t.add(new Trigger(Action.FCM_TOKEN, DetectorType.API_TOKEN, ":apa91b", 0));
+    // expect's answers, send "x\r" after an expect of a password's or a user's prompt ("nd ": none)
+    t.add(new Trigger(Action.EXPECT_SEND, DetectorType.SECRET, "nd \"", 0));
+    t.add(new Trigger(Action.EXPECT_SEND, DetectorType.SECRET, "nd -- \"", 0));
+    t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism='plain'>", 0));
+    t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism=\"plain\">", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
     // general word needs the encryption type after it (password 7 …); a device's own keyword does not
     int typed = LoginLogDetector.DEVICE_NEEDS_TYPE;
