@@ -63,7 +63,19 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         // expect's answers to a password's and a user's prompt (before: the bytes between took the token)
         Arguments.of("expect \"Password:\" { send \"N3tOps!2024\\r\" }", "expect \"Password:\" { send \"<secret>\\r\" }"),
         Arguments.of("expect -re \"Username:\" { send \"netops\\r\" }", "expect -re \"Username:\" { send \"<user>\\r\" }"),
-        Arguments.of("expect \"assword:\"\nsend -- \"Exp3ct!Pass\\r\"", "expect \"assword:\"\nsend -- \"<secret>\\r\""));
+        Arguments.of("expect \"assword:\"\nsend -- \"Exp3ct!Pass\\r\"", "expect \"assword:\"\nsend -- \"<secret>\\r\""),
+        // a SAML assertion's attribute values, typed by the attribute's name (a claim URI's last part, a key name)
+        Arguments.of("<saml2:Attribute Name=\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname\"><saml2:AttributeValue xsi:type=\"xs:string\">Adebayo</saml2:AttributeValue></saml2:Attribute>"
+            + "<saml2:Attribute Name=\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname\"><saml2:AttributeValue xsi:type=\"xs:string\">Ogunleye</saml2:AttributeValue></saml2:Attribute>",
+            "<saml2:Attribute Name=\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/givenname\"><saml2:AttributeValue xsi:type=\"xs:string\"><name></saml2:AttributeValue></saml2:Attribute>"
+            + "<saml2:Attribute Name=\"http://schemas.xmlsoap.org/ws/2005/05/identity/claims/surname\"><saml2:AttributeValue xsi:type=\"xs:string\"><name></saml2:AttributeValue></saml2:Attribute>"),
+        Arguments.of("<saml:Attribute Name=\"uid\"><saml:AttributeValue>aogunleye</saml:AttributeValue></saml:Attribute><saml:Attribute Name=\"displayName\"><saml:AttributeValue>Adebayo Ogunleye</saml:AttributeValue></saml:Attribute>",
+            "<saml:Attribute Name=\"uid\"><saml:AttributeValue><user></saml:AttributeValue></saml:Attribute><saml:Attribute Name=\"displayName\"><saml:AttributeValue><name></saml:AttributeValue></saml:Attribute>"),
+        Arguments.of("<Attribute Name=\"urn:oid:2.5.4.4\" FriendlyName=\"sn\"><AttributeValue>Ogunleye</AttributeValue></Attribute>",
+            "<Attribute Name=\"urn:oid:2.5.4.4\" FriendlyName=\"sn\"><AttributeValue><name></AttributeValue></Attribute>"),
+        // Envoy's header dump: the cookies (oauth2-proxy's grants SSO access)
+        Arguments.of("'cookie', 'session=Zq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5R; _oauth2_proxy=Xq9ZmLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5Rt0XaCzQ'",
+            "'cookie', 'session=<secret>; _oauth2_proxy=<secret>'"));
   }
 
   static Stream<String> unchanged() {
@@ -83,7 +95,10 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         "@timestamp: 2024-01-01 @Override: x @param:value npm i @types/node:latest",
         "expect \"Are you sure*\"\nsend -- \"yes\\r\"",
         "expect \"Password:\"\nsend \"$password\\r\"",
-        "send \"hello\" to the queue");
+        "send \"hello\" to the queue",
+        "<saml:Attribute Name=\"Role\"><saml:AttributeValue>admin</saml:AttributeValue></saml:Attribute>",
+        "<saml2:AttributeValue xsi:type=\"xs:string\">engineering</saml2:AttributeValue>",
+        "'content-type', 'application/json'");
   }
 
   private static final String FCM_BODY = "APA91bHZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5Rt0XaCzQw7E8rU9iO0pZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1"

@@ -274,6 +274,16 @@ final class Bytes {
     return -1;
   }
 
+  /** The last index of the lower-case ASCII string {@code s} in {@code b[from, hi)}, any case, or -1. */
+  static int lastIndexOfIgnoreCase(byte[] b, int from, int hi, String s) {
+    for (int i = hi - s.length(); i >= from; i--) {
+      if (startsWithIgnoreCase(b, i, hi, s)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** The first index of the lower-case ASCII string {@code s} in {@code b[from, hi)}, any case, or -1. */
   static int indexOfIgnoreCase(byte[] b, int from, int hi, String s) {
     char first = s.charAt(0);

@@ -78,9 +78,10 @@ final class CatalogScanner {
     List<Trigger> active = new ArrayList<>();
     for (Trigger t : catalog) {
       // (an HL7 segment's fields are of five types: it is looked for while one of them is on, Hl7Detector checks;
-      // a FHIR resource's of two, FhirDetector checks)
+      // a FHIR resource's of two, FhirDetector checks; a SAML attribute's of several, Scan.add checks)
       if (enabled[t.type().ordinal()] || t.action() == Trigger.Action.JSON_ESCAPE
-          || t.action() == Trigger.Action.HL7_SEGMENT || t.action() == Trigger.Action.FHIR) {
+          || t.action() == Trigger.Action.HL7_SEGMENT || t.action() == Trigger.Action.FHIR
+          || t.action() == Trigger.Action.SAML_ATTRIBUTE_VALUE) {
         active.add(t);
       }
     }
@@ -846,6 +847,8 @@ final class CatalogScanner {
         return TokenPrefixDetector.fcm(s, last);
       case EXPECT_SEND:
         return CommandLineDetector.expectSend(s, last);
+      case SAML_ATTRIBUTE_VALUE:
+        return UserSlotDetector.samlAttributeValue(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

@@ -30,10 +30,14 @@ final class CookieDetector {
     } else if (s.at(p) == '"' || s.at(p) == '\'') {
       p++;
     }
-    if (s.at(p) != ':' && s.at(p) != '=') {
+    if (s.at(p) == ',' && (s.at(p - 1) == '\'' || s.at(p - 1) == '"') && s.at(ws - 1) == s.at(p - 1)
+        && s.at(p + 1) == ' ' && s.at(p + 2) == s.at(p - 1)) {
+      p++; // Envoy's header dump, one pair per line: 'cookie', 'a=x; b=y' (oauth2-proxy's SSO cookie among them)
+    } else if (s.at(p) != ':' && s.at(p) != '=') {
       return -1;
+    } else {
+      p++;
     }
-    p++;
     while (s.at(p) == ' ' && p - last < 12) {
       p++;
     }

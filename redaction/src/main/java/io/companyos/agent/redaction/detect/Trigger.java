@@ -203,6 +203,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     USERMOD_GROUP_ADD,
     FCM_TOKEN,
     EXPECT_SEND,
+    SAML_ATTRIBUTE_VALUE,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,

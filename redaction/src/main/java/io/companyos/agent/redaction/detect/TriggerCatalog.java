@@ -351,6 +351,9 @@ final class TriggerCatalog {
     // expect's answers, send "x\r" after an expect of a password's or a user's prompt ("nd ": none)
     t.add(new Trigger(Action.EXPECT_SEND, DetectorType.SECRET, "nd \"", 0));
     t.add(new Trigger(Action.EXPECT_SEND, DetectorType.SECRET, "nd -- \"", 0));
+    // a SAML assertion's <AttributeValue> typed by its Attribute's Name ("rib": 61 places per 64 MiB); the trigger
+    // stays on for any of its types, checked by the detector (UserSlotDetector.samlAttributeValue)
+    t.add(new Trigger(Action.SAML_ATTRIBUTE_VALUE, DetectorType.PERSON_NAME, "ributevalue", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism='plain'>", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism=\"plain\">", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A

@@ -745,4 +745,63 @@ final class UserSlotDetector {
     }
     return s.add(at + 1, p, DetectorType.USERNAME) ? p : -1;
   }
+
+  /** SAML attribute names (the last part of a claim's URI) that the key names do not cover, and their types. */
+  private static final java.util.Map<String, DetectorType> SAML_NAMES = java.util.Map.of("uid", DetectorType.USERNAME,
+      "upn", DetectorType.USERNAME, "samaccountname", DetectorType.USERNAME, "windowsaccountname",
+      DetectorType.USERNAME, "name", DetectorType.USERNAME, "cn", DetectorType.PERSON_NAME, "sn",
+      DetectorType.PERSON_NAME, "givenname", DetectorType.PERSON_NAME, "surname", DetectorType.PERSON_NAME);
+
+  /**
+   * At the last byte of {@code AttributeValue} of a SAML assertion's {@code <saml2:AttributeValue …>x</…>} (an IdP's
+   * or a service provider's trace, Keycloak's, Shibboleth's, ADFS's debug logs): the value, typed by the
+   * {@code Attribute}'s {@code Name} (or {@code FriendlyName}) before it, the last part of a claim's URI
+   * ({@code …/claims/givenname}) or a key name ({@code displayName}, {@code mobile}, {@code uid}).
+   */
+  static int samlAttributeValue(Scan s, int last) {
+    int first = last - 13;
+    int before = s.at(first - 1);
+    if (before != '<' && before != ':') {
+      return -1; // (the element's name, with or without its namespace)
+    }
+    int open = last + 1;
+    int limit = Math.min(s.hi, open + 512);
+    while (open < limit && s.b[open] != '>' && s.b[open] != '<' && s.b[open] != '\n') {
+      open++;
+    }
+    if (s.at(open) != '>' || s.at(open - 1) == '/') {
+      return -1;
+    }
+    int start = open + 1;
+    int end = start;
+    while (end < s.hi && end - start < 1024 && s.b[end] != '<' && s.b[end] != '\n') {
+      end++;
+    }
+    if (s.at(end) != '<' || end == start || s.at(start) == '<') {
+      return -1;
+    }
+    int name = Bytes.lastIndexOfIgnoreCase(s.b, Math.max(s.lo, first - 1024), first, "name=\"");
+    if (name < 0) {
+      return -1;
+    }
+    int ns = name + 6;
+    int ne = Bytes.indexOf(s.b, ns, first, "\"");
+    if (ne <= ns || Bytes.indexOf(s.b, ne, first, "AttributeValue") >= 0 && Bytes.indexOf(s.b, ne, first,
+        "</") >= 0) {
+      return -1; // (the name belongs to an earlier attribute, closed before this value)
+    }
+    int seg = ne;
+    while (seg > ns && s.b[seg - 1] != '/' && s.b[seg - 1] != ':') {
+      seg--;
+    }
+    String attr = new String(s.b, seg, ne - seg, java.nio.charset.StandardCharsets.ISO_8859_1);
+    DetectorType type = SAML_NAMES.get(attr.toLowerCase(java.util.Locale.ROOT));
+    if (type == null) {
+      type = KeyNames.classify(attr);
+    }
+    if (type == null || type == DetectorType.EMAIL) {
+      return -1; // (an e-mail address is found as one)
+    }
+    return s.add(start, end, type) ? end : -1;
+  }
 }
