@@ -75,7 +75,20 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
             "<Attribute Name=\"urn:oid:2.5.4.4\" FriendlyName=\"sn\"><AttributeValue><name></AttributeValue></Attribute>"),
         // Envoy's header dump: the cookies (oauth2-proxy's grants SSO access)
         Arguments.of("'cookie', 'session=Zq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5R; _oauth2_proxy=Xq9ZmLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5Rt0XaCzQ'",
-            "'cookie', 'session=<secret>; _oauth2_proxy=<secret>'"));
+            "'cookie', 'session=<secret>; _oauth2_proxy=<secret>'"),
+        // a password fed to a command's input: here-strings, gpg's --passphrase-fd 0, cryptsetup
+        Arguments.of("chpasswd <<< \"deploy:D3pl0y!Chpasswd\"", "chpasswd <<< \"<user>:<secret>\""),
+        Arguments.of("smbpasswd -a jwalsh <<< $'Smbpw!One\\nSmbpw!One'", "smbpasswd -a jwalsh <<< $'<secret>\\n<secret>'"),
+        Arguments.of("openssl passwd -6 -stdin <<< 'OpenSslStdin!66'", "openssl passwd -6 -stdin <<< '<secret>'"),
+        Arguments.of("echo \"GpgFd!Pass77\" | gpg --batch --passphrase-fd 0 -d creds.gpg",
+            "echo \"<secret>\" | gpg --batch --passphrase-fd 0 -d creds.gpg"),
+        Arguments.of("echo -n \"KeyFileP4ss!\" | cryptsetup luksOpen /dev/sdb1 data -",
+            "echo -n \"<secret>\" | cryptsetup luksOpen /dev/sdb1 data -"),
+        // curl's -uuser:pw glued to its flag; a network device's username line
+        Arguments.of("curl -ujenkins-bot:Cu7mQ2xLp9VbTr4K https://nexus.example.org/service/rest/v1/status",
+            "curl -u<user>:<secret> https://nexus.example.org/service/rest/v1/status"),
+        Arguments.of("username vpnuser1 password Vpn!User0ne privilege 0", "username <user> password <secret> privilege 0"),
+        Arguments.of("username jdoe password 0 PlainPw99 privilege 15", "username <user> password 0 <secret> privilege 15"));
   }
 
   static Stream<String> unchanged() {
@@ -98,7 +111,12 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         "send \"hello\" to the queue",
         "<saml:Attribute Name=\"Role\"><saml:AttributeValue>admin</saml:AttributeValue></saml:Attribute>",
         "<saml2:AttributeValue xsi:type=\"xs:string\">engineering</saml2:AttributeValue>",
-        "'content-type', 'application/json'");
+        "'content-type', 'application/json'",
+        "grep -u foo <<< \"hello world\"",
+        "cat <<< \"$PASSWORD\" | chpasswd",
+        "sort -u file.txt && uniq -u list.txt",
+        "username is required",
+        "the username jdoe password reset");
   }
 
   private static final String FCM_BODY = "APA91bHZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5Rt0XaCzQw7E8rU9iO0pZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1"

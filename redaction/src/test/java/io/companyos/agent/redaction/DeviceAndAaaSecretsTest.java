@@ -14,9 +14,9 @@ class DeviceAndAaaSecretsTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
     return Stream.of(
         Arguments.of("enable password 7 0822455D0A16", "enable password 7 <secret>"),
-        Arguments.of("username bob privilege 15 password 7 0822455D0A16", "username bob privilege 15 password 7 <secret>"),
+        Arguments.of("username bob privilege 15 password 7 0822455D0A16", "username <user> privilege 15 password 7 <secret>"),
         Arguments.of("username bob privilege 15 secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il0RxkOSSvyQYwucySCt7qFm4v7pqCxkKM",
-            "username bob privilege 15 secret 9 <password_hash>"),
+            "username <user> privilege 15 secret 9 <password_hash>"),
         Arguments.of("snmp-server community Xyz789comm RO", "snmp-server community <secret> RO"),
         Arguments.of("snmp-server user snmpadmin v3group v3 auth sha AuthPass123 priv aes 128 PrivPass456",
             "snmp-server user snmpadmin v3group v3 auth sha <secret> priv aes 128 <secret>"),

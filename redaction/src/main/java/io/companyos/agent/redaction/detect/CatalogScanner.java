@@ -849,6 +849,12 @@ final class CatalogScanner {
         return CommandLineDetector.expectSend(s, last);
       case SAML_ATTRIBUTE_VALUE:
         return UserSlotDetector.samlAttributeValue(s, last);
+      case HERE_STRING:
+        return CommandLineDetector.hereString(s, last);
+      case CURL_GLUED_USER:
+        return CommandLineDetector.curlGluedUser(s, last);
+      case DEVICE_USERNAME:
+        return CommandLineDetector.deviceUsername(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

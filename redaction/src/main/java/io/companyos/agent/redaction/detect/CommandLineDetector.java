@@ -2329,6 +2329,117 @@ final class CommandLineDetector {
     return s.add(start, end, type) ? end : -1;
   }
 
+  /** The commands whose standard input a here-string feeds a password (or, for chpasswd, {@code user:password}). */
+  private static final String[] HERE_STRING_COMMANDS = {"chpasswd", "smbpasswd", "passwd", "--password",
+      "--passphrase", "kinit", "cryptsetup", "-stdin", "--stdin"};
+
+  /**
+   * At the blank after a here-string's {@code <<<} ({@code chpasswd <<< "deploy:pw"}, {@code smbpasswd -a u <<<
+   * $'pw\npw'}, {@code openssl passwd -6 -stdin <<< 'pw'}, {@code ipa user-add u --password <<< 'pw'}): the string,
+   * when the command before it on the line reads a password from its input; for chpasswd its user and password.
+   */
+  static int hereString(Scan s, int last) {
+    int ls = lineStartWithin(s, last, 1024);
+    int cmd = -1;
+    for (int i = 0; i < HERE_STRING_COMMANDS.length && cmd < 0; i++) {
+      int at = Bytes.indexOf(s.b, ls, last, HERE_STRING_COMMANDS[i]);
+      if (at >= 0 && (at == ls || !Bytes.isAlnum(s.b[at - 1]) || HERE_STRING_COMMANDS[i].charAt(0) == '-')) {
+        cmd = i;
+      }
+    }
+    if (cmd < 0) {
+      return -1;
+    }
+    int p = last + 1;
+    if (s.at(p) == '$' && s.at(p + 1) == '\'') {
+      p++; // bash's $'…' with escapes: the first line's password (smbpasswd asks twice)
+    }
+    int q = s.at(p);
+    int start = q == '"' || q == '\'' ? p + 1 : p;
+    int end = start;
+    while (end < s.hi && end - start < 1024 && s.b[end] != '\n' && (q == '"' || q == '\'' ? s.b[end] != q
+        : s.b[end] != ' ') && !(s.b[end] == '\\' && s.at(end + 1) == 'n')) {
+      end++;
+    }
+    if (end == start || s.at(start) == '$' || s.at(start) == '<') {
+      return -1; // (a variable, <<< "$PW"; a token of ours)
+    }
+    if (cmd == 0) {
+      int colon = Bytes.indexOf(s.b, start, end, ":");
+      return colon > start && colon < end - 1 && KeyedForms.userAndSecret(s, start, colon, colon + 1, end) ? end : -1;
+    }
+    int r = s.add(start, end, DetectorType.SECRET) ? end : -1;
+    while (r > 0 && s.at(end) == '\\' && s.at(end + 1) == 'n') { // $'pw\npw': the confirmation too
+      int next = end + 2;
+      end = next;
+      while (end < s.hi && end - next < 1024 && s.b[end] != '\n' && s.b[end] != '\'' && !(s.b[end] == '\\'
+          && s.at(end + 1) == 'n')) {
+        end++;
+      }
+      if (end > next && s.add(next, end, DetectorType.SECRET)) {
+        r = end;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * At the blank after {@code username} at a line's start of a network device's configuration (Cisco IOS, ASA,
+   * NX-OS: {@code username jdoe password 0 pw privilege 15}, {@code username vpnuser1 password pw privilege 0},
+   * {@code username ops secret 5 $1$…}): the user, when one of the device's own words follows it; and a password
+   * with no encryption type before it (ASA's form; a typed one is the device detector's).
+   */
+  static int deviceUsername(Scan s, int last) {
+    int first = last - 8;
+    if (!KeyedForms.startsLine(s, first)) {
+      return -1;
+    }
+    int us = last + 1;
+    int ue = KeyedForms.wordEnd(s, us);
+    if (ue == us || s.at(ue) != ' ') {
+      return -1;
+    }
+    int w = ue + 1;
+    int we = KeyedForms.wordEnd(s, w);
+    boolean password = word(s, w, we, "password");
+    if (!(password || word(s, w, we, "secret") || word(s, w, we, "privilege") || word(s, w, we, "nopassword")
+        || word(s, w, we, "attributes") || word(s, w, we, "role"))) {
+      return -1;
+    }
+    int r = KeyValueDetector.isSystemAccount(s, us, ue) ? -1 : s.add(us, ue, DetectorType.USERNAME) ? ue : -1;
+    if (password && s.at(we) == ' ') {
+      int v = we + 1;
+      int ve = KeyedForms.wordEnd(s, v);
+      if (ve > v && !(ve == v + 1 && Bytes.isDigit(s.b[v])) && !KeyValueDetector.isPlaceholder(s, v, ve)
+          && s.add(v, ve, DetectorType.SECRET)) {
+        r = ve;
+      }
+    }
+    return r;
+  }
+
+  /**
+   * At {@code " -u"} followed by its value with no blank ({@code curl -ujenkins-bot:pw URL}, as JFrog's documentation
+   * writes it) on a curl line: the user and the password.
+   */
+  static int curlGluedUser(Scan s, int last) {
+    int start = last + 1;
+    int c = s.at(start);
+    if (c == ' ' || c == '-' || c == 0 || c == '=' || !lineMentions(s, last, "curl")) {
+      return -1;
+    }
+    int q = c == '\'' || c == '"' ? c : 0;
+    if (q != 0) {
+      start++;
+    }
+    int end = start;
+    while (end < s.hi && end - start < 512 && (q != 0 ? s.b[end] != q && s.b[end] != '\n' : s.b[end] > ' ')) {
+      end++;
+    }
+    int colon = Bytes.indexOf(s.b, start, end, ":");
+    return colon > start && colon < end - 1 && KeyedForms.userAndSecret(s, start, colon, colon + 1, end) ? end : -1;
+  }
+
   /**
    * At the blank of Werkzeug's {@code * Debugger PIN: 142-857-309} (Flask's development server): the PIN, which
    * unlocks a Python console in the browser for whoever reaches the server.

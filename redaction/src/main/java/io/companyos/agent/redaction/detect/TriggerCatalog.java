@@ -354,6 +354,15 @@ final class TriggerCatalog {
     // a SAML assertion's <AttributeValue> typed by its Attribute's Name ("rib": 61 places per 64 MiB); the trigger
     // stays on for any of its types, checked by the detector (UserSlotDetector.samlAttributeValue)
     t.add(new Trigger(Action.SAML_ATTRIBUTE_VALUE, DetectorType.PERSON_NAME, "ributevalue", 0));
+    // a password fed to a command's input: a here-string ("<<<": none in 64 MiB), echo … | gpg --passphrase-fd 0,
+    // echo … | cryptsetup ("| c", "--p": none, or the first bytes of --password's); curl's -uuser:pw (" -u": the
+    // first bytes of " -u "'s)
+    t.add(new Trigger(Action.HERE_STRING, DetectorType.SECRET, "<<< ", 0));
+    t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "--passphrase-fd 0", 0));
+    t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "| cryptsetup", 0));
+    t.add(new Trigger(Action.CURL_GLUED_USER, DetectorType.SECRET, " -u", 0));
+    // a network device's username line (Cisco IOS, ASA, NX-OS; "use": the user key words' first bytes)
+    t.add(new Trigger(Action.DEVICE_USERNAME, DetectorType.USERNAME, "username ", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism='plain'>", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism=\"plain\">", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
