@@ -88,7 +88,16 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         Arguments.of("curl -ujenkins-bot:Cu7mQ2xLp9VbTr4K https://nexus.example.org/service/rest/v1/status",
             "curl -u<user>:<secret> https://nexus.example.org/service/rest/v1/status"),
         Arguments.of("username vpnuser1 password Vpn!User0ne privilege 0", "username <user> password <secret> privilege 0"),
-        Arguments.of("username jdoe password 0 PlainPw99 privilege 15", "username <user> password 0 <secret> privilege 15"));
+        Arguments.of("username jdoe password 0 PlainPw99 privilege 15", "username <user> password 0 <secret> privilege 15"),
+        // iSCSI's CHAP secrets: iscsiadm's -n SETTING -v VALUE, iscsid.conf's mutual _in keys
+        Arguments.of("iscsiadm -m node -T iqn.2024-03.com.example:lun1 --op=update -n node.session.auth.password -v Ch4pS3cret!12",
+            "iscsiadm -m node -T iqn.2024-03.com.example:lun1 --op=update -n node.session.auth.password -v <secret>"),
+        Arguments.of("iscsiadm -m node --op=update -n node.session.auth.username -v iscsi_init01",
+            "iscsiadm -m node --op=update -n node.session.auth.username -v <user>"),
+        Arguments.of("node.session.auth.password_in = MutualCh4p!34", "node.session.auth.password_in = <secret>"),
+        // Buildkite's build authors
+        Arguments.of("BUILDKITE_BUILD_CREATOR=Sofia Marchetti", "BUILDKITE_BUILD_CREATOR=<name>"),
+        Arguments.of("BUILDKITE_BUILD_AUTHOR=Sofia Marchetti", "BUILDKITE_BUILD_AUTHOR=<name>"));
   }
 
   static Stream<String> unchanged() {
@@ -116,7 +125,9 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         "cat <<< \"$PASSWORD\" | chpasswd",
         "sort -u file.txt && uniq -u list.txt",
         "username is required",
-        "the username jdoe password reset");
+        "the username jdoe password reset",
+        "iscsiadm -m node --op=update -n node.session.auth.authmethod -v CHAP",
+        "git log -v --author=x");
   }
 
   private static final String FCM_BODY = "APA91bHZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1Po5Rt0XaCzQw7E8rU9iO0pZq9mLp2Vb7Tr4KwNs8YHj3Df6Gk1"

@@ -855,6 +855,8 @@ final class CatalogScanner {
         return CommandLineDetector.curlGluedUser(s, last);
       case DEVICE_USERNAME:
         return CommandLineDetector.deviceUsername(s, last);
+      case ISCSIADM_VALUE:
+        return CommandLineDetector.iscsiadmValue(s, last);
       case DEVICE_SECRET:
         return LoginLogDetector.deviceSecret(s, last, t.flags());
       case RADIUS_LOGIN:

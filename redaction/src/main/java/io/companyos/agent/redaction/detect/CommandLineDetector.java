@@ -2419,6 +2419,37 @@ final class CommandLineDetector {
   }
 
   /**
+   * At the blank after {@code -v} on an {@code iscsiadm} line ({@code iscsiadm -m node -T iqn… --op=update -n
+   * node.session.auth.password -v x}): the value, typed by the setting {@code -n} names before it (CHAP's
+   * {@code …auth.password}, {@code …auth.username}, their mutual {@code _in} forms).
+   */
+  static int iscsiadmValue(Scan s, int last) {
+    if (!lineMentions(s, last, "iscsiadm") || !argumentAt(s, last + 1)) {
+      return -1;
+    }
+    int n = Bytes.lastIndexOfIgnoreCase(s.b, lineStartWithin(s, last, 1024), last - 3, " -n ");
+    if (n < 0) {
+      return -1;
+    }
+    int ns = n + 4;
+    int ne = KeyedForms.wordEnd(s, ns);
+    if (ne != last - 3) {
+      return -1; // -n's setting is the word right before -v
+    }
+    String setting = new String(s.b, ns, ne - ns, java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (setting.endsWith("_in")) {
+      setting = setting.substring(0, setting.length() - 3);
+    }
+    DetectorType type = KeyNames.classify(setting);
+    if (type == null) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = KeyedForms.wordEnd(s, start);
+    return !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, type) ? end : -1;
+  }
+
+  /**
    * At {@code " -u"} followed by its value with no blank ({@code curl -ujenkins-bot:pw URL}, as JFrog's documentation
    * writes it) on a curl line: the user and the password.
    */

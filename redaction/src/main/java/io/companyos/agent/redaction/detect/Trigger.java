@@ -207,6 +207,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     HERE_STRING,
     CURL_GLUED_USER,
     DEVICE_USERNAME,
+    ISCSIADM_VALUE,
     DEVICE_SECRET,
     RADIUS_LOGIN,
     SECURE_STRING,

@@ -363,6 +363,15 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.CURL_GLUED_USER, DetectorType.SECRET, " -u", 0));
     // a network device's username line (Cisco IOS, ASA, NX-OS; "use": the user key words' first bytes)
     t.add(new Trigger(Action.DEVICE_USERNAME, DetectorType.USERNAME, "username ", 0));
+    // iscsiadm's -n SETTING -v VALUE (" -v": none in 64 MiB of make-logs); iSCSI's mutual CHAP keys of iscsid.conf
+    // (password_in, username_in: the first bytes of password's and username's); Buildkite's build authors
+    // (BUILD_CREATOR, BUILD_AUTHOR: "ld_" 23 places; a commit's author is the author key's, name and e-mail)
+    t.add(new Trigger(Action.ISCSIADM_VALUE, DetectorType.SECRET, " -v ", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "password_in", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "username_in", 0));
+    for (String w : List.of("ld_creator", "ld_author")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism='plain'>", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "mechanism=\"plain\">", 0));
     // network devices' configurations (LoginLogDetector.deviceSecret); each from its rarer bytes on (Anchors). A
