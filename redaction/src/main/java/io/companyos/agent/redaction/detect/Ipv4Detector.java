@@ -71,20 +71,9 @@ final class Ipv4Detector {
       return -1;
     }
     int start = last + 1;
-    int p = start;
-    for (int octet = 0; octet < 4; octet++) {
-      int d = p;
-      int v = 0;
-      while (Bytes.isDigit(s.at(p)) && p - d < 3) {
-        v = v * 10 + s.b[p] - '0';
-        p++;
-      }
-      if (p == d || v > 255 || (p - d > 1 && s.b[d] == '0') || (octet < 3 && s.at(p) != '-')) {
-        return -1;
-      }
-      if (octet < 3) {
-        p++;
-      }
+    int p = dashedAddressEnd(s, start);
+    if (p < 0) {
+      return -1;
     }
     int c = s.at(p);
     if (Bytes.isWord(c) || c == '-' || (c == '.' && Bytes.isAlnum(s.at(p + 1)))) {
@@ -102,6 +91,16 @@ final class Ipv4Detector {
       return -1;
     }
     int start = last + 1;
+    int p = dashedAddressEnd(s, start);
+    return p > 0 && s.at(p) == '.' && Bytes.indexOf(s.b, p, Math.min(s.hi, p + 64), ".amazonaws.com") > 0
+        && s.add(start, p, DetectorType.IPV4) ? p : -1;
+  }
+
+  /**
+   * The end of an address spelled with dashes at {@code start}, as EC2's host names spell it ({@code 10-20-3-44}:
+   * four octets of at most 255 without leading zeros), or -1.
+   */
+  private static int dashedAddressEnd(Scan s, int start) {
     int p = start;
     for (int octet = 0; octet < 4; octet++) {
       int d = p;
@@ -110,15 +109,14 @@ final class Ipv4Detector {
         v = v * 10 + s.b[p] - '0';
         p++;
       }
-      if (p == d || v > 255 || s.at(p) != (octet < 3 ? '-' : '.')) {
+      if (p == d || v > 255 || (p - d > 1 && s.b[d] == '0') || (octet < 3 && s.at(p) != '-')) {
         return -1;
       }
       if (octet < 3) {
         p++;
       }
     }
-    return Bytes.indexOf(s.b, p, Math.min(s.hi, p + 64), ".amazonaws.com") > 0 && s.add(start, p, DetectorType.IPV4)
-        ? p : -1;
+    return p;
   }
 
   /**

@@ -1745,8 +1745,7 @@ final class KeyValueDetector {
   static boolean isPlaceholder(Scan s, int start, int end) {
     int len = end - start;
     int c = s.b[start];
-    int last = s.b[end - 1];
-    if ((last == ',' || last == ';') && len > 1 && isPlaceholder(s, start, end - 1)) {
+    if (len > 1 && (s.b[end - 1] == ',' || s.b[end - 1] == ';') && isPlaceholder(s, start, end - 1)) {
       return true; // a JavaScript object's member, password: undefined, (util.inspect); Password=********;
     }
     if (c == '@' && len > 2 && (s.b[start + 1] == '_' && s.b[start + 2] == '_'

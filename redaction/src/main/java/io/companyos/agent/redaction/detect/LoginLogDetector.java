@@ -535,7 +535,6 @@ final class LoginLogDetector {
     boolean clients = patternLength == 12; // "client_list,"
     int lineEnd = CommandLineDetector.lineEndWithin(s, last, 4096);
     int p = last + 1;
-    int r = -1;
     for (int field = 1; field <= 9 && p <= lineEnd; field++) {
       int e = p;
       while (e < lineEnd && s.b[e] != ',') {
@@ -543,7 +542,7 @@ final class LoginLogDetector {
       }
       boolean name = clients ? field == 1 || field == 9 : field == 2;
       if (name && e > p && s.at(p) != '<' && !(e - p == 5 && Bytes.startsWith(s.b, p, e, "UNDEF"))) {
-        r = Math.max(r, add(s, p, e));
+        add(s, p, e);
       }
       p = e + 1;
     }

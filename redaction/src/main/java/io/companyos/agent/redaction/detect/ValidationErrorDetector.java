@@ -58,7 +58,7 @@ final class ValidationErrorDetector {
       nameStart--;
     }
     int start = last + 2;
-    int end = closingQuote(s, start);
+    int end = KeyValueDetector.closingQuote(s, start, '"');
     return end < 0 ? -1 : add(s, field(s, nameStart + 1, close - 1), start, end);
   }
 
@@ -106,16 +106,5 @@ final class ValidationErrorDetector {
     }
     DetectorType type = KeyNames.classify(field);
     return type != null && s.add(start, end, type) ? end : -1;
-  }
-
-  private static int closingQuote(Scan s, int from) {
-    int end = from;
-    while (end < s.hi && end - from < MAX_VALUE && s.b[end] != '"' && s.b[end] != '\n') {
-      if (s.b[end] == '\\') {
-        end++;
-      }
-      end++;
-    }
-    return s.at(end) == '"' ? end : -1;
   }
 }
