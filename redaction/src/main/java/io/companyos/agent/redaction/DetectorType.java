@@ -53,7 +53,15 @@ public enum DetectorType {
   /** Dates of birth, by their key ({@code dob}, {@code birthDate}, {@code date_of_birth}, {@code birthday}). */
   BIRTH_DATE("birthdate"),
   /** Street addresses, by their key ({@code street}, {@code streetAddress}, {@code address_line1}, {@code line1}). */
-  STREET_ADDRESS("address");
+  STREET_ADDRESS("address"),
+  /**
+   * Government identity numbers: national ids, tax and social insurance numbers, passports and driving licences, by
+   * their key ({@code nino}, {@code pesel}, {@code bsn}, {@code steuer_id}, {@code codice_fiscale}, {@code cpf},
+   * {@code passport_number}, …), and UK National Insurance numbers by their shape.
+   */
+  NATIONAL_ID("national_id"),
+  /** Bank account numbers other than IBANs, by their key ({@code account_number}, {@code bank_account}). */
+  BANK_ACCOUNT("bank_account");
 
   private final String label;
 

@@ -57,6 +57,8 @@ class RevealMapKeptTypesTest {
     ONE_OF_EVERY_TYPE.put("Authorization: Bearer 0123456789abcdefABCDEF.xyz", "auth");
     ONE_OF_EVERY_TYPE.put("DB_PASSWORD=hunter2 # prod", "secret");
     ONE_OF_EVERY_TYPE.put("admin:$apr1$ZjTqBB3f$IF9gdYAGlMrs2fuINjHsz.", "password_hash");
+    ONE_OF_EVERY_TYPE.put("{\"passport_number\": \"C03005988\"}", "national_id");
+    ONE_OF_EVERY_TYPE.put("payout account_number=000123456789 sent", "bank_account");
     ONE_OF_EVERY_TYPE.put("re PROJ-42 today", "ticket");
   }
 

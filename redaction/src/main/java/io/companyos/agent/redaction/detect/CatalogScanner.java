@@ -389,8 +389,10 @@ final class CatalogScanner {
         return i + 2 >= end || (b[i + 1] == '4' && b[i + 2] == '0')
             || (b[i + 1] == '2' && (b[i + 2] | 0x20) == 'b' && (i + 3 >= end || (b[i + 3] >= '1' && b[i + 3] <= '9')));
       case T_UPPER:
-        // both detectors need a second capital: an AWS key id (AKIA…) an A, an IBAN two digits after it
-        return i + 3 >= end ? b[i] == 'A' : Bytes.isUpper(b[i + 1]) && (b[i] == 'A' || Bytes.isDigit(b[i + 2]));
+        // the three detectors need a second capital: an AWS key id (AKIA…) an A, an IBAN two digits after it, a
+        // National Insurance number a digit or a blank and two digits (JG 10 37 59 A)
+        return i + 3 >= end ? b[i] == 'A' : Bytes.isUpper(b[i + 1]) && (b[i] == 'A' || Bytes.isDigit(b[i + 2])
+            || (b[i + 2] == ' ' && i + 5 < end && Bytes.isDigit(b[i + 3]) && Bytes.isDigit(b[i + 4])));
       case T_COLON:
         return (prev & HEX) != 0 || (i + 1 < end && b[i + 1] == ':');
       case T_DASH:
@@ -1012,7 +1014,10 @@ final class CatalogScanner {
       if (s.b[i] == 'A' && enabled(DetectorType.AWS_ACCESS_KEY) && (r = AwsKeyDetector.find(s, i)) > i) {
         return r;
       }
-      return enabled(DetectorType.IBAN) ? IbanDetector.find(s, i) : -1;
+      if (enabled(DetectorType.IBAN) && (r = IbanDetector.find(s, i)) > i) {
+        return r;
+      }
+      return enabled(DetectorType.NATIONAL_ID) ? NinoDetector.find(s, i) : -1;
     }
     switch (inf & T_ANY) {
       case T_AT: {

@@ -454,6 +454,14 @@ final class KeyValueDetector {
     }
     if (t.type() == DetectorType.STREET_ADDRESS && s.at(end) == ' ') {
       end = addressWordsEnd(s, end);
+    } else if (t.type() == DetectorType.NATIONAL_ID || t.type() == DetectorType.BANK_ACCOUNT) {
+      // a number's groups, also where a key at a line's start would take the line's rest (nino=AB 12 34 56 C,
+      // aadhaar=2345 6789 0123 name=…)
+      int blank = vs;
+      while (blank < end && s.b[blank] != ' ') {
+        blank++;
+      }
+      end = numberGroupsEnd(s, blank);
     } else if (t.type() == DetectorType.US_SSN && s.at(end) == ' ' && SsnDetector.spaced(s, vs) > end) {
       end = SsnDetector.spaced(s, vs); // ssn=078 05 1120 in a log line
     }
@@ -593,6 +601,51 @@ final class KeyValueDetector {
       return -1; // pam_unix(passwd:chauthtok): a PAM service (passwd, password-auth) and its management group
     }
     return NOT_SPECIAL;
+  }
+
+  /**
+   * An unquoted identity or account number cut at a blank goes on over its groups: up to 8 more, each 1–5 digits or
+   * capitals, until another key or a delimiter ({@code sin=046 454 286 dob=…}, not {@code passport=X1 issued by}).
+   */
+  private static int numberGroupsEnd(Scan s, int end) {
+    int p = end;
+    for (int groups = 0; groups < 8 && s.at(p) == ' '; groups++) {
+      int w = p + 1;
+      int we = w;
+      while (we < s.hi && we - w < 6 && (Bytes.isDigit(s.b[we]) || Bytes.isUpper(s.b[we]))) {
+        we++;
+      }
+      int after = s.at(we);
+      if (we == w || we - w > 5 || !(after == 0 || after == ' ' || after == ',' || after == ')' || after == '}'
+          || after == ']' || after == ';' || after == '|' || after == '\n' || after == '\r')
+          || (after == ' ' && (s.at(we + 1) == '=' || s.at(we + 1) == ':'))) {
+        break;
+      }
+      p = we;
+    }
+    return p;
+  }
+
+  /**
+   * Whether {@code [start, end)}, a value under an identity or account number's key, looks like one: 4 to 40 bytes of
+   * letters, digits and the separators {@code - . /} and blank, beginning and ending with a letter or digit, with at
+   * least four digits ({@code QQ123456C}, {@code 1 85 05 78 006 084 36}, {@code 123.456.789-09}, {@code C03005988};
+   * not {@code unknown}, {@code true}, {@code N/A}, a count of 3 digits).
+   */
+  static boolean isIdentifierValue(Scan s, int start, int end) {
+    if (end - start < 4 || end - start > 40 || !Bytes.isAlnum(s.b[start]) || !Bytes.isAlnum(s.b[end - 1])) {
+      return false;
+    }
+    int digits = 0;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      if (Bytes.isDigit(c)) {
+        digits++;
+      } else if (!Bytes.isAlpha(c) && c != '-' && c != '.' && c != '/' && c != ' ') {
+        return false;
+      }
+    }
+    return digits >= 4;
   }
 
   /** What a {@code …DisplayName} key may name other than a person (Entra ID, Azure, Okta, Keycloak objects). */
@@ -1133,6 +1186,12 @@ final class KeyValueDetector {
         break;
       case STREET_ADDRESS:
         if (end - start < 3 || !hasLetter(s, start, end)) {
+          return -1;
+        }
+        break;
+      case NATIONAL_ID:
+      case BANK_ACCOUNT:
+        if (!isIdentifierValue(s, start, end)) {
           return -1;
         }
         break;

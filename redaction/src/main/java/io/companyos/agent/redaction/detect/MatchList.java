@@ -11,16 +11,18 @@ import java.util.Arrays;
  * left; but a credential (a secret, a token, a password hash, a key…) wins over a type the reverse map keeps (a user,
  * an address…) whatever their lengths: where one detector calls bytes a password and another a user name, they are
  * not written to the map (mkstore's {@code -createCredential DB user 'pw'} had its password taken for a user by the
- * phrase {@code user '}, and so kept in clear in the map). Cards, IBANs and SSNs do not: they are shapes, and a
- * phone number's digits may read as a card's.
+ * phrase {@code user '}, and so kept in clear in the map). So do identity and bank account numbers (found under their
+ * keys, or a National Insurance number by its letters: {@code aadhaar=2345 6789 0123} is no phone number). Cards,
+ * IBANs and SSNs do not: they are shapes, and a phone number's digits may read as a card's.
  */
 final class MatchList {
   /** The kinds ({@link DetectorType} ordinals) whose values the reverse map keeps. */
   private static final long KEPT = kinds(RevealLog::keeps);
-  /** The kinds of credentials. */
+  /** The kinds of credentials, and of identity and account numbers. */
   private static final long CREDENTIAL = kinds(t -> t == DetectorType.SECRET || t == DetectorType.PASSWORD_HASH
       || t == DetectorType.API_TOKEN || t == DetectorType.AUTH_HEADER || t == DetectorType.JWT
-      || t == DetectorType.AWS_ACCESS_KEY || t == DetectorType.AWS_SECRET_KEY || t == DetectorType.PRIVATE_KEY);
+      || t == DetectorType.AWS_ACCESS_KEY || t == DetectorType.AWS_SECRET_KEY || t == DetectorType.PRIVATE_KEY
+      || t == DetectorType.NATIONAL_ID || t == DetectorType.BANK_ACCOUNT);
 
   private static long kinds(java.util.function.Predicate<DetectorType> p) {
     long m = 0;
