@@ -715,6 +715,14 @@ final class CatalogScanner {
         return CommandLineDetector.vaultUnsealKey(s, last);
       case REDIS_MONITOR_AUTH:
         return CommandLineDetector.redisMonitorAuth(s, last);
+      case REDIS_HASH_FIELDS:
+        return CommandLineDetector.redisHashFields(s, last);
+      case IPA_USER:
+        return CommandLineDetector.ipaUser(s, last);
+      case OPENSSL_PASSWD:
+        return CommandLineDetector.opensslPasswd(s, last);
+      case PS_CREDENTIAL:
+        return CommandLineDetector.psCredential(s, last);
       case BASE64_SECRET:
         return Base64SecretDetector.find(s, last, t.flags());
       case PUTTY_PRIVATE_LINES:
@@ -813,6 +821,10 @@ final class CatalogScanner {
         return ValidationErrorDetector.fastApiInput(s, last);
       case PYDANTIC_INPUT:
         return ValidationErrorDetector.pydanticInput(s, last);
+      case JS_VALIDATION_FIELD:
+        return ValidationErrorDetector.valueBeforeField(s, last);
+      case JOI_CONTEXT:
+        return ValidationErrorDetector.joiContext(s, last);
       case TOOL_FLAG:
         return CommandLineDetector.toolFlag(s, last, t.flags());
       case SQLPLUS_CONNECT:

@@ -547,6 +547,33 @@ final class CommandLineDetector {
   }
 
   /**
+   * Redis MONITOR's hash writes, {@code "HSET" "user:42" "email" "x" "first_name" "Anna" "ssn" "078-05-1120"}: each
+   * value typed by its field's name as a key's value would be ({@link KeyNames}), the key and other fields kept. At the
+   * blank after {@code "hset"}, {@code "hmset"} or {@code "hsetnx"}; up to 64 pairs.
+   */
+  static int redisHashFields(Scan s, int last) {
+    if (s.at(last + 1) != '"') {
+      return -1;
+    }
+    int p = closingQuote(s, last + 2, '"'); // the hash's key
+    for (int pairs = 0; p > 0 && pairs < 64 && s.at(p + 1) == ' ' && s.at(p + 2) == '"'; pairs++) {
+      int field = p + 3;
+      int fieldEnd = closingQuote(s, field, '"');
+      if (fieldEnd < 0 || s.at(fieldEnd + 1) != ' ' || s.at(fieldEnd + 2) != '"') {
+        return -1;
+      }
+      int value = fieldEnd + 3;
+      p = closingQuote(s, value, '"');
+      Trigger t = p > value && fieldEnd - field <= 64
+          ? KeyNames.trigger(new String(s.b, field, fieldEnd - field, java.nio.charset.StandardCharsets.UTF_8)) : null;
+      if (t != null && t.action() == Trigger.Action.KEY_VALUE) {
+        KeyValueDetector.accept(s, t, value, p);
+      }
+    }
+    return -1; // the spans are kept; the pass goes on over the pairs
+  }
+
+  /**
    * After {@code identified by }: a quoted password; Oracle's {@code VALUES 'hash'}; an unquoted one (Oracle's
    * {@code CREATE USER app IDENTIFIED BY pw}, {@code GRANT CONNECT TO app IDENTIFIED BY pw}) on a line that names
    * {@code create user}, {@code alter user} or {@code grant} — elsewhere the phrase is English ("the request
@@ -2274,6 +2301,163 @@ final class CommandLineDetector {
     int c = s.at(p - 1);
     return p <= s.lo || c == '\n' || c == '$' || c == '#' || c == ';' || c == '&' || c == '|' || c == '"'
         || c == '\'' || c == '(' || c == '+' || Bytes.startsWith(s.b, p - 4, p, "sudo") && !Bytes.isWord(s.at(p - 5));
+  }
+
+  /** FreeIPA's options that take no value; every other long option of {@code ipa user-*} takes one. */
+  private static final java.util.List<String> IPA_FLAGS = java.util.List.of("--all", "--raw", "--random",
+      "--noprivate", "--no-members", "--rights", "--continue", "--preserve", "--password", "--structured");
+  /** FreeIPA's options whose value is a person's name. */
+  private static final java.util.List<String> IPA_NAMES = java.util.List.of("--first", "--last", "--cn",
+      "--displayname", "--gecos", "--initials");
+
+  /**
+   * At the blank after {@code ipa user-add} (and {@code user-mod}, {@code user-del}, {@code user-show},
+   * {@code user-enable}, {@code user-disable}, {@code user-unlock}, {@code passwd}): the login, the first argument that
+   * is no option or option value, a {@code user}; {@code --first}, {@code --last}, {@code --cn}, {@code --displayname},
+   * {@code --gecos} a {@code name} (e-mail addresses and phones are found by their shapes).
+   */
+  static int ipaUser(Scan s, int last) {
+    int cmd = Bytes.lastIndexOfIgnoreCase(s.b, Math.max(s.lo, last - 24), last, "ipa ");
+    if (cmd < 0 || !commandPosition(s, cmd)) {
+      return -1;
+    }
+    int limit = lineEndWithin(s, last, 2048);
+    int p = last + 1;
+    boolean login = false;
+    for (int k = 0; k < 48 && p < limit; k++) {
+      while (p < limit && s.b[p] == ' ') {
+        p++;
+      }
+      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '#') {
+        break;
+      }
+      int end = shellArgumentEnd(s, p);
+      if (end <= p) {
+        return -1;
+      }
+      if (s.b[p] == '-') {
+        int eq = Bytes.indexOf(s.b, p, end, "=");
+        String option = new String(s.b, p, (eq > 0 ? eq : end) - p, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int v = eq + 1;
+        int ve = end;
+        if (eq < 0) {
+          if (IPA_FLAGS.contains(option) || !option.startsWith("--")) {
+            p = end;
+            continue;
+          }
+          v = end;
+          while (v < limit && s.b[v] == ' ') {
+            v++;
+          }
+          ve = shellArgumentEnd(s, v);
+          if (ve <= v) {
+            return -1;
+          }
+        }
+        if (IPA_NAMES.contains(option)) {
+          addUnquoted(s, v, ve, DetectorType.PERSON_NAME);
+        }
+        p = ve;
+        continue;
+      }
+      if (!login) {
+        login = true;
+        if (!KeyValueDetector.isSystemAccount(s, p, end)) {
+          addUnquoted(s, p, end, DetectorType.USERNAME);
+        }
+      }
+      p = end;
+    }
+    return -1; // the spans are kept; the pass goes on over the line
+  }
+
+  /**
+   * At the blank after {@code openssl passwd}: each argument that is no option is a password (options {@code -1},
+   * {@code -5}, {@code -6}, {@code -apr1}, {@code -crypt}, {@code -stdin}, … and the values of {@code -salt} and
+   * {@code -in} skipped).
+   */
+  static int opensslPasswd(Scan s, int last) {
+    int limit = lineEndWithin(s, last, 1024);
+    int p = last + 1;
+    int found = -1;
+    for (int k = 0; k < 16 && p < limit; k++) {
+      while (p < limit && s.b[p] == ' ') {
+        p++;
+      }
+      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '<'
+          || s.b[p] == '#' || s.b[p] == ')' || s.b[p] == '`') {
+        break;
+      }
+      int end = shellArgumentEnd(s, p);
+      if (end <= p) {
+        return found;
+      }
+      if (s.b[p] == '-') {
+        boolean takesValue = Bytes.startsWith(s.b, p, end, "-salt") || Bytes.startsWith(s.b, p, end, "-in");
+        p = end;
+        if (takesValue) {
+          while (p < limit && s.b[p] == ' ') {
+            p++;
+          }
+          p = Math.max(p, shellArgumentEnd(s, p));
+        }
+        continue;
+      }
+      if (addUnquoted(s, p, end, DetectorType.SECRET)) {
+        found = end;
+      }
+      p = end;
+    }
+    return found;
+  }
+
+  /**
+   * At {@code PSCredential(}, {@code PSCredential (} or {@code PSCredential -ArgumentList }: the first argument, a
+   * quoted user name ({@code 'CORP\jdoe'}, whole) is a {@code user}; the password is a variable or found elsewhere
+   * ({@code ConvertTo-SecureString 'x'}).
+   */
+  static int psCredential(Scan s, int last) {
+    int p = last + 1;
+    while (s.at(p) == ' ' || s.at(p) == '(') {
+      p++;
+    }
+    int q = s.at(p);
+    if (q != '\'' && q != '"') {
+      return -1;
+    }
+    int end = closingQuote(s, p + 1, q);
+    if (end <= p + 1 || s.at(p + 1) == '$' || KeyValueDetector.isPlaceholder(s, p + 1, end)) {
+      return -1;
+    }
+    return s.add(p + 1, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** The end of a shell argument at {@code p}: after its closing quote when quoted, else its word (to a blank). */
+  private static int shellArgumentEnd(Scan s, int p) {
+    int q = s.at(p);
+    if (q == '"' || q == '\'') {
+      int close = closingQuote(s, p + 1, q);
+      return close < 0 ? -1 : close + 1;
+    }
+    int e = p;
+    while (e < s.hi && e - p < 512 && (s.b[e] & 0xFF) > ' ' && s.b[e] != ';' && s.b[e] != '|' && s.b[e] != '&'
+        && s.b[e] != ')' && s.b[e] != '`') {
+      e++;
+    }
+    return e;
+  }
+
+  /** Adds {@code [v, ve)} without its quotes, unless it is empty, a placeholder, a variable or a token of ours. */
+  private static boolean addUnquoted(Scan s, int v, int ve, DetectorType type) {
+    int q = s.at(v);
+    if ((q == '"' || q == '\'') && ve - v >= 2) {
+      v++;
+      ve--;
+    }
+    if (ve <= v || s.at(v) == '$' || s.at(v) == '<' || KeyValueDetector.isPlaceholder(s, v, ve)) {
+      return false;
+    }
+    return s.add(v, ve, type);
   }
 
   /** A user's name at {@code p} (after blanks), then flags: {@code -p PW} a secret (elasticsearch-users useradd). */

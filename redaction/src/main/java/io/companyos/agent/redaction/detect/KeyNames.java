@@ -51,7 +51,8 @@ public final class KeyNames {
     return null;
   }
 
-  private static Trigger trigger(String key) {
+  /** The key-value pattern that names {@code key} (also a numbered copy of one), or null. */
+  static Trigger trigger(String key) {
     Trigger t = triggerOf(key);
     if (t == null && !key.isEmpty() && Character.isDigit(key.charAt(key.length() - 1))) {
       // a numbered copy of a key: Azure Container Registry's password2, a rotated secret_2 (a key word that holds

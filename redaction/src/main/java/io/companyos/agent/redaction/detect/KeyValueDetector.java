@@ -95,6 +95,9 @@ final class KeyValueDetector {
     if (t.has(Trigger.EXACT_KEY) && bare != wordStart) {
       return -1;
     }
+    if (t.has(Trigger.ENV_NAME) && !upperEnvName(s, bare, wordEnd)) {
+      return -1;
+    }
     if (t.has(Trigger.NEEDS_BOUNDARY) && bare != wordStart && !boundaryBefore(s, wordStart)
         && !runTogether(s, bare, wordStart)) {
       return -1;
@@ -626,6 +629,46 @@ final class KeyValueDetector {
     return p;
   }
 
+  /** Whether {@code [ks, wordEnd)} is an environment variable's name: capitals, digits and {@code _}, a word before. */
+  private static boolean upperEnvName(Scan s, int ks, int wordEnd) {
+    if (wordEnd - ks < 6 || !Bytes.isUpper(s.b[ks])) {
+      return false;
+    }
+    for (int p = ks; p < wordEnd; p++) {
+      if (!Bytes.isUpper(s.b[p]) && !Bytes.isDigit(s.b[p]) && s.b[p] != '_') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Whether {@code [start, end)} looks like a generated key: 16 to 512 bytes of base64, base64url or hex digits
+   * ({@code = + / _ -} among letters and digits), with a letter and a digit, not a UUID (a correlation key, kept);
+   * also after Laravel's {@code base64:}.
+   */
+  static boolean looksRandom(Scan s, int start, int end) {
+    if (Bytes.startsWith(s.b, start, end, "base64:")) {
+      start += 7;
+    }
+    if (end - start < 16 || end - start > 512) {
+      return false;
+    }
+    boolean digit = false;
+    boolean letter = false;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      digit |= Bytes.isDigit(c);
+      letter |= Bytes.isAlpha(c);
+      if (!Bytes.isAlnum(c) && c != '=' && c != '+' && c != '/' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    boolean uuid = end - start == 36 && s.b[start + 8] == '-' && s.b[start + 13] == '-' && s.b[start + 18] == '-'
+        && s.b[start + 23] == '-';
+    return digit && letter && !uuid && Bytes.indexOf(s.b, start, end, "//") < 0;
+  }
+
   /**
    * Whether {@code [start, end)}, a value under an identity or account number's key, looks like one: 4 to 40 bytes of
    * letters, digits and the separators {@code - . /} and blank, beginning and ending with a letter or digit, with at
@@ -1135,6 +1178,7 @@ final class KeyValueDetector {
     }
     if ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(s.b, start, end))
         || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)
+        || (t.has(Trigger.ENV_NAME) && !looksRandom(s, start, end))
         || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)

@@ -97,7 +97,9 @@ final class TokenPrefixDetector {
           // hours), Cloud Storage's HMAC access ids (GOOG1 and 56 capitals and digits; the secret is found by its key)
           new Prefix("eyJwYXlsb2FkIjoi", 200, "YXlsb2FkIjoi", STD, ""), new Prefix("GOOG1", 50, "OG1", ALNUM, ""),
           // New Relic's license keys (36 letters and digits, then NRAL) and Insights insert keys (NRII-)
-          new Prefix("NRAL", 0, "NRAL", ALNUM, "", 36), new Prefix("NRII-", 30, "RII-", URL, ""));
+          new Prefix("NRAL", 0, "NRAL", ALNUM, "", 36), new Prefix("NRII-", 30, "RII-", URL, ""),
+          // (session 27) Synapse's (Matrix) access and refresh tokens: syt_<base64 of the user>_<20 random>_<crc>
+          new Prefix("syt_", 30), new Prefix("syr_", 30));
 
   private TokenPrefixDetector() {}
 

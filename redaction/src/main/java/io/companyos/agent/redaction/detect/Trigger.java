@@ -61,6 +61,12 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int COLON_PAIR = 16384;
   /** The key word is followed by a number before its {@code =} or {@code :} (Grafana's {@code httpHeaderValue1}). */
   static final int NUMBERED = 32768;
+  /**
+   * An environment variable's name in capitals that ends in the key word ({@code JWT_KEY}, {@code SENDGRID_KEY}; not
+   * {@code routing_key}), and a value that looks random (see {@link KeyValueDetector#looksRandom}): not
+   * {@code PRIMARY_KEY=id}, {@code ROUTING_KEY=orders.created}, {@code S3_KEY=uploads/x.csv}.
+   */
+  static final int ENV_NAME = 65536;
 
   enum Action {
     KEY_VALUE,
@@ -84,6 +90,10 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     REDIS_CLI_PASSWORD,
     IDENTIFIED_BY,
     REDIS_MONITOR_AUTH,
+    REDIS_HASH_FIELDS,
+    IPA_USER,
+    OPENSSL_PASSWD,
+    PS_CREDENTIAL,
     VAULT_UNSEAL_KEY,
     BASE64_SECRET,
     PUTTY_PRIVATE_LINES,
@@ -185,6 +195,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SPRING_REJECTED_VALUE,
     FASTAPI_INPUT,
     PYDANTIC_INPUT,
+    JS_VALIDATION_FIELD,
+    JOI_CONTEXT,
     TOOL_FLAG,
     SQLPLUS_CONNECT,
     SPARK_ACL_USERS,

@@ -244,6 +244,23 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "\"auth2\" ", 0)); // MIGRATE's "AUTH2" "u" "pw"
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "requirepass\" ", 0)); // "CONFIG" "SET" …
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "masterauth\" ", 0));
+    // (session 27) an environment variable named *_KEY in capitals with a generated value (JWT_KEY, SENDGRID_KEY);
+    // "_ke" is in 3,080 places per 64 MiB of make-logs (users_email_key of PostgreSQL's unique violations)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "_key", Trigger.ENV_NAME));
+    // (session 27) FreeIPA's user commands (the login, the person's names), openssl passwd's password arguments,
+    // PowerShell's PSCredential's user; none of their first bytes' places in make-logs is one of these
+    for (String w : List.of("ipa user-add ", "ipa user-mod ", "ipa user-del ", "ipa user-show ", "ipa user-enable ",
+        "ipa user-disable ", "ipa user-unlock ", "ipa passwd ")) {
+      t.add(new Trigger(Action.IPA_USER, DetectorType.USERNAME, w, 0));
+    }
+    t.add(new Trigger(Action.OPENSSL_PASSWD, DetectorType.SECRET, "openssl passwd ", 0));
+    for (String w : List.of("pscredential(", "pscredential (", "pscredential -argumentlist ", "pscredential]::new(")) {
+      t.add(new Trigger(Action.PS_CREDENTIAL, DetectorType.USERNAME, w, 0));
+    }
+    // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
+    for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
+      t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));
+    }
     commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     // OpenSSH's PAM failures: "PAM: Authentication failure for [illegal user ]USER from HOST". Patterns from the
@@ -302,6 +319,13 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.SPRING_REJECTED_VALUE, DetectorType.SECRET, "rejected value [", 0));
     t.add(new Trigger(Action.FASTAPI_INPUT, DetectorType.SECRET, "ut\":", 0));
     t.add(new Trigger(Action.PYDANTIC_INPUT, DetectorType.SECRET, "ut_value=", 0));
+    // (session 27) Joi's and class-validator's errors as Node prints them: the value before its field's name
+    // (context: { limit: 8, value: 'x', label: 'password', key: 'password' }; ValidationError { …, value: 'x',
+    // property: 'password', … }), and Joi's context in a JSON log line; none of these in make-logs
+    for (String w : List.of("key: '", "key: \"", "property: '", "property: \"", "\"property\":\"")) {
+      t.add(new Trigger(Action.JS_VALIDATION_FIELD, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.JOI_CONTEXT, DetectorType.SECRET, "\"context\":{", 0));
     // (session 26's red team of data platforms; none of these in 64 MiB of make-logs, counted for each pattern and
     // its first three bytes) a flag of one tool's line: beeline's -n, kadmin's -w, databricks' --string-value,
     // airflow's --conn-login; SQL*Plus' SQL> CONNECT u/p@db; Spark's SecurityManager lists of users, Hadoop's

@@ -88,6 +88,67 @@ final class ValidationErrorDetector {
     return s.at(end) == q ? add(s, field(s, prev, prevEnd), start, end) : -1;
   }
 
+  /**
+   * At the quote after {@code key: }, {@code property: } or {@code "property":}: the field a Node validator names (Joi's
+   * context, class-validator's {@code ValidationError}), and the {@code value} before it in the same object, found
+   * by looking back over at most 512 bytes and no brace (the printout may break lines between them).
+   */
+  static int valueBeforeField(Scan s, int last) {
+    int q = s.b[last];
+    int nameEnd = KeyValueDetector.closingQuote(s, last + 1, q);
+    if (nameEnd < 0 || nameEnd - last > 65) {
+      return -1;
+    }
+    int keyStart = last - 1;
+    while (keyStart > s.lo && Bytes.isAlpha(s.b[keyStart - 1])) {
+      keyStart--;
+    }
+    for (int p = keyStart - 1; p > s.lo && keyStart - p < 512; p--) {
+      int c = s.b[p];
+      if (c == '{' || c == '}') {
+        return -1;
+      }
+      int vq;
+      if (c == 'v' && !Bytes.isWord(s.at(p - 1)) && (Bytes.startsWith(s.b, p, keyStart, "value: '")
+          || Bytes.startsWith(s.b, p, keyStart, "value: \""))) {
+        vq = p + 7;
+      } else if (c == 'v' && s.at(p - 1) == '"' && Bytes.startsWith(s.b, p, keyStart, "value\":\"")) {
+        vq = p + 7;
+      } else {
+        continue;
+      }
+      int end = KeyValueDetector.closingQuote(s, vq + 1, s.b[vq]);
+      if (end < 0 || end >= keyStart) {
+        return -1;
+      }
+      add(s, new String(s.b, last + 1, nameEnd - last - 1, StandardCharsets.UTF_8), vq + 1, end);
+      return -1; // the span is kept; the pass goes on
+    }
+    return -1;
+  }
+
+  /** At the brace of a JSON {@code "context":{}: Joi's {@code "value":"x"} typed by the same object's {@code "key"}. */
+  static int joiContext(Scan s, int last) {
+    int close = -1;
+    for (int p = last + 1; p < s.hi && p - last < 1024; p++) {
+      if (s.b[p] == '}' || s.b[p] == '{' || s.b[p] == '\n') {
+        close = s.b[p] == '}' ? p : -1;
+        break;
+      }
+    }
+    int key = close < 0 ? -1 : Bytes.indexOf(s.b, last, close, "\"key\":\"");
+    int value = close < 0 ? -1 : Bytes.indexOf(s.b, last, close, "\"value\":\"");
+    if (key < 0 || value < 0) {
+      return -1;
+    }
+    int keyEnd = KeyValueDetector.closingQuote(s, key + 7, '"');
+    int valueEnd = KeyValueDetector.closingQuote(s, value + 9, '"');
+    if (keyEnd < 0 || valueEnd < 0 || keyEnd - key > 72) {
+      return -1;
+    }
+    return add(s, new String(s.b, key + 7, keyEnd - key - 7, StandardCharsets.UTF_8), value + 9, valueEnd);
+  }
+
   /** The field's own name in a path ({@code body.password}, {@code user -> password}), as a string, or null. */
   private static String field(Scan s, int from, int to) {
     while (to > from && Bytes.isSpace(s.b[to - 1])) {

@@ -1,0 +1,83 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 27: what session 26's red teams left (docs/redaction.md, *Application runtimes, …* and *Identity, VPN, …*)
+ * and what a look at database and cache logs found. Each redacted case left its value whole before; the unchanged
+ * cases are look-alikes of the same shapes.
+ */
+class Session27GapsTest extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // Redis MONITOR's hash writes: each value typed by its field's name
+        Arguments.of("1701165600.123456 [0 10.1.2.3:51234] \"HSET\" \"user:42\" \"first_name\" \"Anna\" \"last_name\" "
+            + "\"Kowalski\" \"ssn\" \"078-05-1120\" \"plan\" \"pro\"",
+            "1701165600.123456 [0 <ipv4>:51234] \"HSET\" \"user:42\" \"first_name\" \"<name>\" \"last_name\" "
+            + "\"<name>\" \"ssn\" \"<ssn>\" \"plan\" \"pro\""),
+        Arguments.of("1701165600.2 [0 unix:/run/redis.sock] \"hmset\" \"session:9f\" \"username\" \"akowalski\" \"ttl\" \"3600\"",
+            "1701165600.2 [0 unix:/run/redis.sock] \"hmset\" \"session:9f\" \"username\" \"<user>\" \"ttl\" \"3600\""),
+        Arguments.of("\"HSETNX\" \"u:43\" \"dob\" \"1985-04-12\" \"passport_number\" \"C03005988\"",
+            "\"HSETNX\" \"u:43\" \"dob\" \"<birthdate>\" \"passport_number\" \"<national_id>\""),
+        // an environment variable named *_KEY in capitals with a generated value
+        Arguments.of("JWT_KEY=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg", "JWT_KEY=<secret>"),
+        Arguments.of("export SENDGRID_KEY=\"9f8e7d6c5b4a39281706f5e4d3c2b1a0\"", "export SENDGRID_KEY=\"<secret>\""),
+        Arguments.of("{\"HMAC_SIGNING_KEY\":\"Q2FuYXJ5LWhtYWMtMTIzNDU2\",\"REGION\":\"eu-west-1\"}",
+            "{\"HMAC_SIGNING_KEY\":\"<secret>\",\"REGION\":\"eu-west-1\"}"),
+        Arguments.of("  APP_KEY: base64:q1Wm3cN9dR2vK8xL0pT5yH7jF4sA6gE1bZ3uI9oP2nM=", "  APP_KEY: <secret>"),
+        // Joi's and class-validator's errors: the value before its field's name
+        Arguments.of("context: { limit: 8, value: 'abc1', label: 'password', key: 'password' } } ] }",
+            "context: { limit: 8, value: '<secret>', label: 'password', key: 'password' } } ] }"),
+        Arguments.of("\"type\":\"string.min\",\"context\":{\"limit\":8,\"value\":\"abc2\",\"label\":\"password\",\"key\":\"password\"}}]",
+            "\"type\":\"string.min\",\"context\":{\"limit\":8,\"value\":\"<secret>\",\"label\":\"password\",\"key\":\"password\"}}]"),
+        Arguments.of("[ ValidationError { target: CreateUserDto {}, value: 'abc3', property: 'password', children: [] } ]",
+            "[ ValidationError { target: CreateUserDto {}, value: '<secret>', property: 'password', children: [] } ]"),
+        Arguments.of("ValidationError {\n  value: 'Jane Doe',\n  property: 'fullName',\n  children: []\n}",
+            "ValidationError {\n  value: '<name>',\n  property: 'fullName',\n  children: []\n}"),
+        Arguments.of("{\"target\":{},\"value\":\"jdoe\",\"property\":\"username\"}",
+            "{\"target\":{},\"value\":\"<user>\",\"property\":\"username\"}"),
+        // FreeIPA's user commands
+        Arguments.of("$ ipa user-add jdoe --first=Jane --last=Doe --shell=/bin/bash",
+            "$ ipa user-add <user> --first=<name> --last=<name> --shell=/bin/bash"),
+        Arguments.of("+ ipa user-mod asmith --displayname \"Alice Smith\" --title Engineer",
+            "+ ipa user-mod <user> --displayname \"<name>\" --title Engineer"),
+        Arguments.of("ipa user-add --random bwayne --first Bruce --last Wayne",
+            "ipa user-add --random <user> --first <name> --last <name>"),
+        Arguments.of("sudo ipa passwd kfischer", "sudo ipa passwd <user>"),
+        // openssl passwd's password arguments
+        Arguments.of("openssl passwd -6 'Sup3rS3cret!'", "openssl passwd -6 '<secret>'"),
+        Arguments.of("HASH=$(openssl passwd -1 hunter2pass)", "HASH=$(openssl passwd -1 <secret>)"),
+        // PowerShell's PSCredential user
+        Arguments.of("$cred = New-Object System.Management.Automation.PSCredential('CORP\\svc_backup', $secure)",
+            "$cred = New-Object System.Management.Automation.PSCredential('<user>', $secure)"),
+        Arguments.of("$c = New-Object -TypeName PSCredential -ArgumentList \"jdoe\", $pw",
+            "$c = New-Object -TypeName PSCredential -ArgumentList \"<user>\", $pw"),
+        Arguments.of("[PSCredential]::new('CORP\\jdoe', $pw)", "[PSCredential]::new('<user>', $pw)"),
+        // Synapse's access and refresh tokens
+        Arguments.of("synapse.handlers.auth - 1234 - INFO - issued syt_YWxpY2U_HdnnEwSkKGjfBdsFduSr_0Ttq6q to device ABC",
+            "synapse.handlers.auth - 1234 - INFO - issued <token> to device ABC"),
+        Arguments.of("refresh with syr_YWxpY2U_HdnnEwSkKGjfBdsFduSr_0Ttq6q failed", "refresh with <token> failed"));
+  }
+
+  static Stream<Arguments> unchanged() {
+    return Stream.of(
+        // hash writes of fields that name nothing, other commands
+        Arguments.of("\"HSET\" \"cfg\" \"mode\" \"fast\" \"retries\" \"3\""),
+        Arguments.of("\"HGET\" \"user:42\" \"first_name\""),
+        // *_KEY names that are no keys, values that are no generated keys
+        Arguments.of("PRIMARY_KEY=id CACHE_KEY=user:42:profile S3_KEY=uploads/2024/report.csv PARTITION_KEY=tenant_id"),
+        Arguments.of("IDEMPOTENCY_KEY=3f2a1c4e-5b6d-4e7f-8a9b-0c1d2e3f4a5b GPG_KEY=0x1234ABCD"),
+        Arguments.of("cache_key=abc123def456ghi789 sort_key=created_at_2024"),
+        Arguments.of("PUBLIC_KEY_PATH=/etc/keys/pub.pem"),
+        // validation errors of fields that name nothing
+        Arguments.of("context: { limit: 3, value: 'ab', label: 'nickname', key: 'nickname' }"),
+        Arguments.of("{\"value\":\"orders\",\"property\":\"topic\"}"),
+        Arguments.of("\"context\":{\"value\":\"blue\",\"key\":\"color\"}"),
+        // the tools in prose, without their arguments
+        Arguments.of("Running ipa user-show in a loop failed: ipa: ERROR: no such entry"),
+        Arguments.of("echo pw | openssl passwd -apr1 -stdin"),
+        Arguments.of("$cred = New-Object PSCredential($user, $secure)"));
+  }
+}
