@@ -58,7 +58,34 @@ class Session27GapsTest extends RedactedAndKeptCases {
         // Synapse's access and refresh tokens
         Arguments.of("synapse.handlers.auth - 1234 - INFO - issued syt_YWxpY2U_HdnnEwSkKGjfBdsFduSr_0Ttq6q to device ABC",
             "synapse.handlers.auth - 1234 - INFO - issued <token> to device ABC"),
-        Arguments.of("refresh with syr_YWxpY2U_HdnnEwSkKGjfBdsFduSr_0Ttq6q failed", "refresh with <token> failed"));
+        Arguments.of("refresh with syr_YWxpY2U_HdnnEwSkKGjfBdsFduSr_0Ttq6q failed", "refresh with <token> failed"),
+        // rclone's config KEY VALUE pairs
+        Arguments.of("rclone config create b2remote b2 account 000abc123def4560000000001 key K000abcdefghijklmnopqrstuvwxyz12",
+            "rclone config create b2remote b2 account <user> key <secret>"),
+        Arguments.of("rclone config create myftp ftp host ftp.example.net user ftpuser pass S3cretFtpPass --obscure",
+            "rclone config create myftp ftp host ftp.example.net user <user> pass <secret> --obscure"),
+        Arguments.of("rclone config update s3prod secret_access_key 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'",
+            "rclone config update s3prod secret_access_key '<aws_secret>'"),
+        // Bacula's director password
+        Arguments.of("    Password = \"[md5]4d2a6d8a1f6c0b3e5d7f9a1b2c3d4e5f\"", "    Password = \"<secret>\""),
+        // users after a fixed phrase and before a fixed text
+        Arguments.of("Nov 28 10:00:00 host sshd[123]: Authorized to alice, krb5 principal alice@EXAMPLE.COM (krb5_kuserok)",
+            "Nov 28 10:00:00 host sshd[123]: Authorized to <user>, krb5 principal <email> (krb5_kuserok)"),
+        Arguments.of("Nov 28 10:00:00 host doas: jdoe ran command apt update as root from /srv",
+            "Nov 28 10:00:00 host doas: <user> ran command apt update as root from /srv"),
+        Arguments.of("pluto[812]: \"xauth-psk\"[1] #2: XAUTH: User jdoe: Authentication Successful",
+            "pluto[812]: \"xauth-psk\"[1] #2: XAUTH: User <user>: Authentication Successful"),
+        // auditd's user-management records: the enriched ID
+        Arguments.of("type=ADD_USER msg=audit(1701165600.123:456): pid=1234 uid=0 auid=1000 ses=3 msg='op=add-user id=1001 "
+            + "exe=\"/usr/sbin/useradd\" res=success'UID=\"root\" AUID=\"akowalski\" ID=\"bnowak\"",
+            "type=ADD_USER msg=audit(1701165600.123:456): pid=1234 uid=0 auid=1000 ses=3 msg='op=add-user id=1001 "
+            + "exe=\"/usr/sbin/useradd\" res=success'UID=\"root\" AUID=\"<user>\" ID=\"<user>\""),
+        // a WireGuard private key piped to wg
+        Arguments.of("echo \"yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\" | wg pubkey > pub.key",
+            "echo \"<secret>\" | wg pubkey > pub.key"),
+        // a pipe-separated request log's user (Artifactory)
+        Arguments.of("2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|10.1.2.3|jdoe|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0",
+            "2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|<ipv4>|<user>|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0"));
   }
 
   static Stream<Arguments> unchanged() {
@@ -78,6 +105,12 @@ class Session27GapsTest extends RedactedAndKeptCases {
         // the tools in prose, without their arguments
         Arguments.of("Running ipa user-show in a loop failed: ipa: ERROR: no such entry"),
         Arguments.of("echo pw | openssl passwd -apr1 -stdin"),
-        Arguments.of("$cred = New-Object PSCredential($user, $secure)"));
+        Arguments.of("$cred = New-Object PSCredential($user, $secure)"),
+        Arguments.of("rclone config create myremote drive scope drive.readonly"),
+        Arguments.of("    Password = \"[x]abc\""),
+        Arguments.of("User is not authorized to perform: s3:GetObject; doas: permission denied"),
+        Arguments.of("<div id=\"main\" class=\"x\"><span ID=\"header\">"),
+        Arguments.of("type=USER_LOGIN msg=audit(1701165600.1:4): ID=\"42\""),
+        Arguments.of("2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|127.0.0.1|anonymous|GET|/api/system/ping|200"));
   }
 }

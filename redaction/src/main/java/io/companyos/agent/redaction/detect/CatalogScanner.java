@@ -719,6 +719,12 @@ final class CatalogScanner {
         return CommandLineDetector.redisHashFields(s, last);
       case IPA_USER:
         return CommandLineDetector.ipaUser(s, last);
+      case RCLONE_CONFIG:
+        return CommandLineDetector.rcloneConfig(s, last);
+      case WORD_USER:
+        return UserSlotDetector.wordBetween(s, last, t.text());
+      case AUDIT_ID:
+        return UserSlotDetector.auditId(s, last);
       case OPENSSL_PASSWD:
         return CommandLineDetector.opensslPasswd(s, last);
       case PS_CREDENTIAL:

@@ -2432,6 +2432,53 @@ final class CommandLineDetector {
     return s.add(p + 1, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /**
+   * At the blank after {@code rclone config create} or {@code update}: after the remote's name (and, for create, its
+   * type), {@code KEY VALUE} pairs, each value typed by its key as a key's value would be ({@code pass}, {@code key}
+   * and {@code account}, rclone's own names of a password, an application key and its id, too).
+   */
+  static int rcloneConfig(Scan s, int last) {
+    int limit = lineEndWithin(s, last, 2048);
+    boolean create = s.b[last - 6] == 'c';
+    int p = last + 1;
+    int skip = create ? 2 : 1; // NAME TYPE, or NAME
+    String key = null;
+    for (int k = 0; k < 64 && p < limit; k++) {
+      while (p < limit && s.b[p] == ' ') {
+        p++;
+      }
+      int end = p < limit ? shellArgumentEnd(s, p) : -1;
+      if (end <= p) {
+        break;
+      }
+      if (s.b[p] == '-') {
+        p = end; // --obscure, --non-interactive, --config FILE (its value is a path: no key words)
+        continue;
+      }
+      if (skip > 0) {
+        skip--;
+      } else if (key == null) {
+        key = new String(s.b, p, end - p, java.nio.charset.StandardCharsets.ISO_8859_1);
+      } else {
+        DetectorType type = "pass".equals(key) || "key".equals(key) ? DetectorType.SECRET
+            : "account".equals(key) || "user".equals(key) ? DetectorType.USERNAME : null;
+        if (type != null) {
+          addUnquoted(s, p, end, type);
+        } else {
+          Trigger t = KeyNames.trigger(key);
+          if (t != null && t.action() == Trigger.Action.KEY_VALUE) {
+            int q = s.b[p];
+            boolean quoted = (q == '"' || q == '\'') && end - p >= 2;
+            KeyValueDetector.accept(s, t, quoted ? p + 1 : p, quoted ? end - 1 : end);
+          }
+        }
+        key = null;
+      }
+      p = end;
+    }
+    return -1; // the spans are kept; the pass goes on over the line
+  }
+
   /** The end of a shell argument at {@code p}: after its closing quote when quoted, else its word (to a blank). */
   private static int shellArgumentEnd(Scan s, int p) {
     int q = s.at(p);

@@ -190,6 +190,9 @@ final class Ipv4Detector {
    * {@code root} stay.
    */
   private static int remoteUser(Scan s, int end) {
+    if (s.at(end) == '|') {
+      return pipedUser(s, end);
+    }
     if (s.at(end) != ' ' || s.at(end + 1) != '-' || s.at(end + 2) != ' ' || s.at(end + 3) == '-') {
       return -1;
     }
@@ -203,6 +206,39 @@ final class Ipv4Detector {
       return -1;
     }
     return s.add(us, ue, DetectorType.USERNAME) ? ue : -1;
+  }
+
+  /**
+   * A pipe-separated request log's user after the client address ({@code …|10.1.2.3|jdoe|GET|/api/…|200|…}, Artifactory's
+   * {@code request.log}): the field between the address and an HTTP method's; {@code -}, {@code anonymous} and
+   * {@code root} stay.
+   */
+  private static int pipedUser(Scan s, int end) {
+    int us = end + 1;
+    int ue = us;
+    while (ue - us < 64 && s.at(ue) > ' ' && s.at(ue) != '|') {
+      ue++;
+    }
+    int m = ue + 1;
+    int me = m;
+    while (me - m < 8 && Bytes.isUpper(s.at(me))) {
+      me++;
+    }
+    if (ue == us || s.at(ue) != '|' || s.at(me) != '|' || !isHttpMethod(s, m, me)
+        || (ue - us == 1 && s.b[us] == '-') || Bytes.startsWith(s.b, us, ue, "anonymous")
+        || KeyValueDetector.isSystemAccount(s, us, ue) || KeyValueDetector.isPlaceholder(s, us, ue)) {
+      return -1;
+    }
+    return s.add(us, ue, DetectorType.USERNAME) ? ue : -1;
+  }
+
+  private static boolean isHttpMethod(Scan s, int m, int me) {
+    for (String method : new String[] {"GET", "POST", "PUT", "DELETE", "HEAD", "PATCH", "OPTIONS"}) {
+      if (me - m == method.length() && Bytes.startsWith(s.b, m, me, method)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Parses a dotted quad at {@code p} into {@code octets[0..3]}; returns its end or -1. */

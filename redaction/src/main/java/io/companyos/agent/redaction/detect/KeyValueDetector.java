@@ -1894,6 +1894,9 @@ final class KeyValueDetector {
       if (c == '<' && len > 9 && Bytes.startsWith(s.b, start, end, "<![CDATA[")) {
         return false;
       }
+      if (c == '[' && len > 5 && Bytes.startsWith(s.b, start, end, "[md5]")) {
+        return false; // Bacula's Password = "[md5]<hex>": the director's password as it sends it
+      }
       return true; // ${X}, $X, {{ x }}, JSON structures, tags and tokens, %X%
     }
     if ((len == 1 && (c == '?' || c == '-')) || (len == 2 && c == '?' && (s.b[start + 1] == ',' || s.b[start + 1] == ')'))

@@ -257,6 +257,17 @@ final class TriggerCatalog {
     for (String w : List.of("pscredential(", "pscredential (", "pscredential -argumentlist ", "pscredential]::new(")) {
       t.add(new Trigger(Action.PS_CREDENTIAL, DetectorType.USERNAME, w, 0));
     }
+    // (session 27) rclone's config create/update KEY VALUE pairs; a user as the word after a fixed phrase and before
+    // a fixed text (sshd's Kerberos "Authorized to x, krb5 principal", doas' "doas: x ran command", pluto's
+    // "XAUTH: User x:"); auditd's ADD_USER/DEL_USER records' enriched ID="x"; a WireGuard private key piped to
+    // wg pubkey. None of these bytes are in make-logs
+    t.add(new Trigger(Action.RCLONE_CONFIG, DetectorType.SECRET, "rclone config create ", 0));
+    t.add(new Trigger(Action.RCLONE_CONFIG, DetectorType.SECRET, "rclone config update ", 0));
+    for (String w : List.of("authorized to ", "doas: ", "xauth: user ")) {
+      t.add(new Trigger(Action.WORD_USER, DetectorType.USERNAME, w, 0));
+    }
+    t.add(new Trigger(Action.AUDIT_ID, DetectorType.USERNAME, " id=\"", 0));
+    t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "| wg pubkey", 0));
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));

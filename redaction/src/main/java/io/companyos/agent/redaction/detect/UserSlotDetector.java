@@ -213,6 +213,46 @@ final class UserSlotDetector {
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /**
+   * After a phrase that names a user when a fixed text follows the user's name: sshd's Kerberos
+   * {@code Authorized to x, krb5 principal …} ({@code , krb5 principal}), doas' {@code doas: x ran command}
+   * ({@code  ran command}), pluto's {@code XAUTH: User x: } ({@code :}). Elsewhere the phrase is prose
+   * ({@code not authorized to perform}).
+   */
+  static int wordBetween(Scan s, int last, String phrase) {
+    int start = last + 1;
+    int end = wordEnd(s, start);
+    String follows = phrase.charAt(0) == 'a' ? ", krb5 principal " : phrase.charAt(0) == 'd' ? " ran command " : ": ";
+    if (end == start || !Bytes.startsWith(s.b, end, s.hi, follows) || isNoName(s, start, end)
+        || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /**
+   * At the quote of auditd's enriched {@code ID="x"} (upper case) in a user-management record ({@code ADD_USER},
+   * {@code DEL_USER}, {@code USER_MGMT}, {@code ADD_GROUP}, …: {@code op=add-user id=1001 … ID="bob"}): the account
+   * the record is about. An HTML or XML {@code id="…"} stays.
+   */
+  static int auditId(Scan s, int last) {
+    if (s.b[last - 2] != 'D' || s.b[last - 3] != 'I') {
+      return -1;
+    }
+    int line = CommandLineDetector.lineStartWithin(s, last, 2048);
+    if (Bytes.indexOf(s.b, line, last, "_USER msg=audit(") < 0 && Bytes.indexOf(s.b, line, last, "USER_MGMT msg=audit(") < 0
+        && Bytes.indexOf(s.b, line, last, "_GROUP msg=audit(") < 0) {
+      return -1;
+    }
+    int start = last + 1;
+    int end = KeyValueDetector.closingQuote(s, start, '"');
+    if (end <= start || KeyValueDetector.isSystemAccount(s, start, end) || Bytes.startsWith(s.b, start, end, "unknown")
+        || Bytes.digitRun(s.b, start, end, end - start + 1) == end - start) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
   /** At the blank of {@code sudo: }: {@code sudo:    USER : TTY=…} or {@code USER : 3 incorrect password attempts}. */
   static int sudo(Scan s, int last) {
     if (Bytes.isWord(s.at(last - 6))) {
