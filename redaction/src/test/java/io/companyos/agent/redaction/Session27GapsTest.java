@@ -83,6 +83,19 @@ class Session27GapsTest extends RedactedAndKeptCases {
         // a WireGuard private key piped to wg
         Arguments.of("echo \"yAnz5TF+lXXJte14tji3zlMNq+hd2rYUIgJBgB3fBmk=\" | wg pubkey > pub.key",
             "echo \"<secret>\" | wg pubkey > pub.key"),
+        // knex's query object and Prisma's query event: each binding typed by its column in the statement
+        Arguments.of("knex:query { method: 'insert', options: {}, bindings: [ 'hsato', 'Kn3xB1nd!ng', 'Hana Sato', 42 ], "
+            + "__knexQueryUid: 'abc', sql: 'insert into \"users\" (\"username\", \"password\", \"full_name\", \"age\") values (?, ?, ?, ?)' }",
+            "knex:query { method: 'insert', options: {}, bindings: [ '<user>', '<secret>', '<name>', 42 ], "
+            + "__knexQueryUid: 'abc', sql: 'insert into \"users\" (\"username\", \"password\", \"full_name\", \"age\") values (?, ?, ?, ?)' }"),
+        Arguments.of("{\n  method: 'update',\n  bindings: [\n    'N3wP4ss!'\n  ],\n  sql: 'update \"users\" set \"password\" = ?'\n}",
+            "{\n  method: 'update',\n  bindings: [\n    '<secret>'\n  ],\n  sql: 'update \"users\" set \"password\" = ?'\n}"),
+        Arguments.of("Query: SELECT \"public\".\"User\".\"id\" FROM \"public\".\"User\" WHERE (\"public\".\"User\".\"username\" = $1 "
+            + "AND \"public\".\"User\".\"password\" = $2) LIMIT $3 OFFSET $4\nParams: [\"hsato\",\"Pr1smaP4ram!\",1,0]",
+            "Query: SELECT \"public\".\"User\".\"id\" FROM \"public\".\"User\" WHERE (\"public\".\"User\".\"username\" = $1 "
+            + "AND \"public\".\"User\".\"password\" = $2) LIMIT $3 OFFSET $4\nParams: [\"<user>\",\"<secret>\",1,0]"),
+        Arguments.of("prisma:query INSERT INTO `db`.`User` (`email`,`name`,`password`) VALUES (?,?,?) Params: [\"h@x.io\",\"Hana Sato\",\"Pr1sma2!\"]",
+            "prisma:query INSERT INTO `db`.`User` (`email`,`name`,`password`) VALUES (?,?,?) Params: [\"<email>\",\"<name>\",\"<secret>\"]"),
         // a pipe-separated request log's user (Artifactory)
         Arguments.of("2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|10.1.2.3|jdoe|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0",
             "2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|<ipv4>|<user>|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0"));
@@ -107,6 +120,8 @@ class Session27GapsTest extends RedactedAndKeptCases {
         Arguments.of("echo pw | openssl passwd -apr1 -stdin"),
         Arguments.of("$cred = New-Object PSCredential($user, $secure)"),
         Arguments.of("rclone config create myremote drive scope drive.readonly"),
+        Arguments.of("knex:query { method: 'select', bindings: [ 'orders', 10 ], sql: 'select * from \"t\" where \"topic\" = ? limit ?' }"),
+        Arguments.of("Params: [\"eu-west-1\",3] for a job with no statement"),
         Arguments.of("    Password = \"[x]abc\""),
         Arguments.of("User is not authorized to perform: s3:GetObject; doas: permission denied"),
         Arguments.of("<div id=\"main\" class=\"x\"><span ID=\"header\">"),

@@ -145,21 +145,88 @@ final class BoundParameterDetector {
    */
   static int typeorm(Scan s, int last) {
     int ls = CommandLineDetector.lineStartWithin(s, last, MAX_STATEMENT);
-    int statementEnd = last - 15; // the first '-' of "-- PARAMETERS: ["
+    typedList(s, last + 1, CommandLineDetector.lineEndWithin(s, last, KeyValueDetector.MAX_VALUE), ls, last - 15);
+    return -1; // the spans are kept
+  }
+
+  /**
+   * At the {@code [} of knex's query object ({@code DEBUG=knex:query}, a {@code query} event printed by Node:
+   * {@code { method: 'insert', bindings: [ 'hsato', 'x' ], sql: 'insert into "users" ("username", "password")
+   * values (?, ?)' }}): each binding typed by the column of its {@code ?} in the object's {@code sql}, after the
+   * list (or before it) within the same object; the printout may break lines.
+   */
+  static int knex(Scan s, int last) {
+    int limit = Math.min(s.hi, last + MAX_STATEMENT);
+    int close = listEnd(s, last + 1, limit);
+    if (close < 0) {
+      return -1;
+    }
+    int sql = Bytes.indexOf(s.b, close, Math.min(limit, close + MAX_STATEMENT), "sql: '");
+    int objectStart = Math.max(s.lo, last - MAX_STATEMENT);
+    if (sql < 0 || Bytes.indexOf(s.b, close, sql, "}") >= 0) {
+      sql = Bytes.lastIndexOfIgnoreCase(s.b, objectStart, last, "sql: '");
+      if (sql < 0 || Bytes.indexOf(s.b, sql, last, "}") >= 0) {
+        return -1;
+      }
+    }
+    int from = sql + 6;
+    int to = KeyValueDetector.closingQuote(s, from, '\'');
+    if (to < 0) {
+      return -1;
+    }
+    typedList(s, last + 1, close + 1, from, to);
+    return -1;
+  }
+
+  /**
+   * At the {@code [} of {@code Params: [} (Prisma's query event as applications print it: {@code Query: SELECT …
+   * WHERE "public"."User"."password" = $2} then {@code Params: ["hsato","x"]}): each item typed by the column of its
+   * {@code $N} or {@code ?} in the statement on the same line before it, else on the lines before.
+   */
+  static int prisma(Scan s, int last) {
+    int ls = CommandLineDetector.lineStartWithin(s, last, MAX_STATEMENT);
+    int from = ls;
+    int to = last - 8;
+    boolean verb = false;
+    for (String v : SQL_VERBS) {
+      verb |= Bytes.indexOfIgnoreCase(s.b, ls, to, v) >= 0;
+    }
+    if (!verb) {
+      from = statementBefore(s, ls);
+      to = ls;
+      if (from < 0) {
+        return -1;
+      }
+    }
+    typedList(s, last + 1, CommandLineDetector.lineEndWithin(s, last, KeyValueDetector.MAX_VALUE), from, to);
+    return -1;
+  }
+
+  /**
+   * The items of a list from {@code p} (after its {@code [}) to its {@code ]} before {@code limit}, each string (in
+   * double or single quotes) typed by the column of its {@code $N} or N-th {@code ?} in the statement in
+   * {@code [from, to)}; numbers, {@code null} and booleans stay.
+   */
+  private static void typedList(Scan s, int p, int limit, int from, int to) {
     String[] columns = new String[MAX_PARAMETERS + 1];
-    boolean dollars = columnsOf(s, ls, statementEnd, columns);
-    int limit = CommandLineDetector.lineEndWithin(s, last, KeyValueDetector.MAX_VALUE);
-    int p = last + 1;
-    for (int k = 1; k <= MAX_PARAMETERS && p < limit && s.b[p] != ']'; k++) {
+    boolean dollars = columnsOf(s, from, to, columns);
+    for (int k = 1; k <= MAX_PARAMETERS && p < limit; k++) {
+      while (p < limit && Bytes.isSpace(s.b[p])) {
+        p++;
+      }
+      if (p >= limit || s.b[p] == ']') {
+        return;
+      }
       int v = p;
-      int end;
-      if (s.b[p] == '"') {
+      int end = -1;
+      int q = s.b[p];
+      if (q == '"' || q == '\'') {
         end = p + 1;
-        while (end < limit && s.b[end] != '"') {
+        while (end < limit && s.b[end] != q) {
           end += s.b[end] == '\\' ? 2 : 1;
         }
         if (end >= limit) {
-          return -1;
+          return;
         }
         v = p + 1;
         p = end + 1;
@@ -167,18 +234,40 @@ final class BoundParameterDetector {
         while (p < limit && s.b[p] != ',' && s.b[p] != ']') {
           p++;
         }
-        end = -1; // a number, null, true: stays
       }
       if (end > v) {
-        String column = dollars ? columns[k] : questionMarkColumn(s, ls, statementEnd, k);
-        addTyped(s, column, v, end);
+        addTyped(s, dollars ? columns[k] : questionMarkColumn(s, from, to, k), v, end);
+      }
+      while (p < limit && Bytes.isSpace(s.b[p])) {
+        p++;
       }
       if (s.at(p) != ',') {
-        break;
+        return;
       }
       p++;
     }
-    return -1; // the spans are kept
+  }
+
+  /** The {@code ]} that closes a list of quoted strings and words from {@code p}, or -1 within {@code limit}. */
+  private static int listEnd(Scan s, int p, int limit) {
+    for (; p < limit; p++) {
+      int c = s.b[p];
+      if (c == '"' || c == '\'') {
+        int e = p + 1;
+        while (e < limit && s.b[e] != c && s.b[e] != '\n') {
+          e += s.b[e] == '\\' ? 2 : 1;
+        }
+        if (e >= limit || s.b[e] != c) {
+          return -1;
+        }
+        p = e;
+      } else if (c == ']') {
+        return p;
+      } else if (c == '[' || c == '{' || c == '}') {
+        return -1;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -388,10 +477,10 @@ final class BoundParameterDetector {
       if (i == position) {
         int a = c;
         int b = e;
-        while (a < b && (Bytes.isSpace(s.b[a]) || s.b[a] == '"')) {
+        while (a < b && (Bytes.isSpace(s.b[a]) || s.b[a] == '"' || s.b[a] == '`' || s.b[a] == '[')) {
           a++;
         }
-        while (b > a && (Bytes.isSpace(s.b[b - 1]) || s.b[b - 1] == '"')) {
+        while (b > a && (Bytes.isSpace(s.b[b - 1]) || s.b[b - 1] == '"' || s.b[b - 1] == '`' || s.b[b - 1] == ']')) {
           b--;
         }
         return b > a ? new String(s.b, a, b - a, java.nio.charset.StandardCharsets.UTF_8) : null;

@@ -719,6 +719,10 @@ final class CatalogScanner {
         return CommandLineDetector.redisHashFields(s, last);
       case IPA_USER:
         return CommandLineDetector.ipaUser(s, last);
+      case KNEX_BINDINGS:
+        return BoundParameterDetector.knex(s, last);
+      case PRISMA_PARAMS:
+        return BoundParameterDetector.prisma(s, last);
       case RCLONE_CONFIG:
         return CommandLineDetector.rcloneConfig(s, last);
       case WORD_USER:

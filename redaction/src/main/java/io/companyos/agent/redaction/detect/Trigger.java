@@ -95,6 +95,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     OPENSSL_PASSWD,
     PS_CREDENTIAL,
     RCLONE_CONFIG,
+    KNEX_BINDINGS,
+    PRISMA_PARAMS,
     WORD_USER,
     AUDIT_ID,
     VAULT_UNSEAL_KEY,

@@ -361,6 +361,9 @@ final class TriggerCatalog {
     // an ORM's bound parameters, typed by their statement's columns: TypeORM's "-- PARAMETERS: [" ("-- ": 1,422
     // places), MyBatis' "==> Parameters: " after "==>  Preparing: …" ("> p": none)
     t.add(new Trigger(Action.TYPEORM_PARAMETERS, DetectorType.SECRET, "-- parameters: [", 0));
+    // (session 27) knex's query object, Prisma's query event as printed: none of either in make-logs
+    t.add(new Trigger(Action.KNEX_BINDINGS, DetectorType.SECRET, "bindings: [", 0));
+    t.add(new Trigger(Action.PRISMA_PARAMS, DetectorType.SECRET, "params: [", 0));
     t.add(new Trigger(Action.MYBATIS_PARAMETERS, DetectorType.SECRET, "> parameters: ", 0));
     // shadow's tools as commands (shell histories, CI and Ansible output): useradd/usermod/userdel's login, comment
     // (a name), new login and password hash ("use": the first bytes of the user key words already)
