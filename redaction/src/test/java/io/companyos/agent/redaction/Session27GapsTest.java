@@ -96,6 +96,31 @@ class Session27GapsTest extends RedactedAndKeptCases {
             + "AND \"public\".\"User\".\"password\" = $2) LIMIT $3 OFFSET $4\nParams: [\"<user>\",\"<secret>\",1,0]"),
         Arguments.of("prisma:query INSERT INTO `db`.`User` (`email`,`name`,`password`) VALUES (?,?,?) Params: [\"h@x.io\",\"Hana Sato\",\"Pr1sma2!\"]",
             "prisma:query INSERT INTO `db`.`User` (`email`,`name`,`password`) VALUES (?,?,?) Params: [\"<email>\",\"<name>\",\"<secret>\"]"),
+        // Snowflake: snowsql's -u, a Spark connector's Scala Map
+        Arguments.of("snowsql -a xy12345 -u jdoe_analyst -d PROD", "snowsql -a xy12345 -u <user> -d PROD"),
+        Arguments.of("val opts = Map(\"sfURL\" -> \"xy.snowflakecomputing.com\", \"sfUser\" -> \"jdoe_analyst\", \"sfPassword\" -> \"Sn0wP4ss!\")",
+            "val opts = Map(\"sfURL\" -> \"xy.snowflakecomputing.com\", \"sfUser\" -> \"<user>\", \"sfPassword\" -> \"<secret>\")"),
+        // Elasticsearch's security API paths, its keystore fed a password; MongoDB's shell helpers
+        Arguments.of("curl -X PUT \"localhost:9200/_security/user/jdoe/_password?pretty\"",
+            "curl -X PUT \"localhost:9200/_security/user/<user>/_password?pretty\""),
+        Arguments.of("\"GET /_xpack/security/user/kfischer HTTP/1.1\" 200", "\"GET /_xpack/security/user/<user> HTTP/1.1\" 200"),
+        Arguments.of("echo \"Es4Keyst0re!\" | bin/elasticsearch-keystore add --stdin bootstrap.password",
+            "echo \"<secret>\" | bin/elasticsearch-keystore add --stdin bootstrap.password"),
+        Arguments.of("db.updateUser(\"reporting\", { pwd: \"R3p0rtP4ss\" })", "db.updateUser(\"<user>\", { pwd: \"<secret>\" })"),
+        Arguments.of("db.changeUserPassword('reporting', 'N3wR3p0rt!')", "db.changeUserPassword('<user>', '<secret>')"),
+        // Chef's user-create positional arguments
+        Arguments.of("chef-server-ctl user-create jdoe Jane Doe jane@example.com 'Ch3fP4ss!' --filename /tmp/jdoe.pem",
+            "chef-server-ctl user-create <user> <name> <name> <email> '<secret>' --filename /tmp/jdoe.pem"),
+        Arguments.of("knife user create jdoe --file /tmp/jdoe.pem", "knife user create <user> --file /tmp/jdoe.pem"),
+        // Jetty's realm hashes without a blank after the user's colon (Rundeck's realm.properties)
+        Arguments.of("jdoe:MD5:5f4dcc3b5aa765d61d8327deb882cf99,user", "<user>:MD5:<password_hash>,user"),
+        Arguments.of("svc:CRYPT:adpexzg3FUZAk,user", "<user>:CRYPT:<password_hash>,user"),
+        // ISO 20022's party names and streets; a requester's and a case's supplied name
+        Arguments.of("<Dbtr><Nm>Jane Doe</Nm><PstlAdr><StrtNm>Baker Street</StrtNm><BldgNb>221B</BldgNb></PstlAdr></Dbtr>",
+            "<Dbtr><Nm><name></Nm><PstlAdr><StrtNm><address></StrtNm><BldgNb>221B</BldgNb></PstlAdr></Dbtr>"),
+        Arguments.of("<PstlAdr><AdrLine>12 Rue de Rivoli</AdrLine></PstlAdr>", "<PstlAdr><AdrLine><address></AdrLine></PstlAdr>"),
+        Arguments.of("{\"requester_name\":\"Jane Doe\",\"SuppliedName\":\"John Smith\"}",
+            "{\"requester_name\":\"<name>\",\"SuppliedName\":\"<name>\"}"),
         // a pipe-separated request log's user (Artifactory)
         Arguments.of("2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|10.1.2.3|jdoe|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0",
             "2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|<ipv4>|<user>|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0"));
@@ -120,6 +145,11 @@ class Session27GapsTest extends RedactedAndKeptCases {
         Arguments.of("echo pw | openssl passwd -apr1 -stdin"),
         Arguments.of("$cred = New-Object PSCredential($user, $secure)"),
         Arguments.of("rclone config create myremote drive scope drive.readonly"),
+        Arguments.of("POST /_security/user/_has_privileges HTTP/1.1"),
+        Arguments.of("Map(\"sfURL\" -> \"xy.snowflakecomputing.com\", \"sfWarehouse\" -> \"COMPUTE_WH\")"),
+        Arguments.of("<CdtrAgt><FinInstnId><Nm>Deutsche Bank</Nm></FinInstnId></CdtrAgt>"),
+        Arguments.of("checksum MD5:abc123 of NOOBF:xyzxyzxyzxyz"),
+        Arguments.of("db.getUser(userVar) and knife user list"),
         Arguments.of("knex:query { method: 'select', bindings: [ 'orders', 10 ], sql: 'select * from \"t\" where \"topic\" = ? limit ?' }"),
         Arguments.of("Params: [\"eu-west-1\",3] for a job with no statement"),
         Arguments.of("    Password = \"[x]abc\""),

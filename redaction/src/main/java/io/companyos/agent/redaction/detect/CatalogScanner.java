@@ -719,6 +719,14 @@ final class CatalogScanner {
         return CommandLineDetector.redisHashFields(s, last);
       case IPA_USER:
         return CommandLineDetector.ipaUser(s, last);
+      case ES_USER_PATH:
+        return UserSlotDetector.pathUser(s, last);
+      case MONGO_USER_CALL:
+        return UserSlotDetector.mongoUserCall(s, last);
+      case CHEF_USER_CREATE:
+        return CommandLineDetector.chefUserCreate(s, last);
+      case XML_TEXT:
+        return KeyedForms.xmlText(s, last, t.type());
       case KNEX_BINDINGS:
         return BoundParameterDetector.knex(s, last);
       case PRISMA_PARAMS:

@@ -102,7 +102,7 @@ final class CommandLineDetector {
       return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1; // lftp -u alice,password
     }
     if (sep < 0 && end > start && s.b[last - 1] == 'u'
-        && lineMentions(s, last, " login", "testsaslauthd", "mosquitto_", "ksql ", "rabbitmqadmin")
+        && lineMentions(s, last, " login", "testsaslauthd", "mosquitto_", "ksql ", "rabbitmqadmin", "snowsql ")
         && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)
         && !KeyValueDetector.isUuid(s, start, end)) { // (az login -u <appId>: an application's id)
       // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password
@@ -1368,9 +1368,11 @@ final class CommandLineDetector {
     if (!shape || !(after == ',' || after == '\n' || after == '\r' || after == 0)) {
       return -1;
     }
-    int colon = last - (scheme == JETTY_MD5 ? ": MD5:" : ": CRYPT:").length() + 1;
-    if (colon < s.lo || s.b[colon] != ':' || s.at(colon + 1) != ' ') {
-      return -1; // (the pattern of CRYPT: holds only "crypt:")
+    int schemeStart = last - (scheme == JETTY_MD5 ? 3 : 5); // the M of MD5:, the C of CRYPT:
+    int colon = s.at(schemeStart - 1) == ':' ? schemeStart - 1
+        : s.at(schemeStart - 1) == ' ' && s.at(schemeStart - 2) == ':' ? schemeStart - 2 : -1;
+    if (colon < s.lo) {
+      return -1; // (user: MD5:… of Jetty, user:MD5:… of Rundeck; the pattern of CRYPT: holds only "crypt:")
     }
     int us = lineStartWithin(s, colon, 256);
     while (us < colon && s.b[us] == ' ') {
@@ -2430,6 +2432,60 @@ final class CommandLineDetector {
       return -1;
     }
     return s.add(p + 1, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** knife's and chef-server-ctl's options of {@code user create} that take no value. */
+  private static final java.util.List<String> CHEF_FLAGS = java.util.List.of("--prevent-keygen", "-k",
+      "--prompt-for-password", "-p", "--disable-editing", "-d", "--yes", "-y");
+
+  /**
+   * At the blank after {@code knife user create} or {@code chef-server-ctl user-create}: the positional arguments,
+   * {@code USER [DISPLAY_NAME] FIRST [MIDDLE] LAST EMAIL PASSWORD}: the first a {@code user}, those before the e-mail
+   * address {@code name}s, the one after it a {@code secret} (options and their values skipped; their own values,
+   * {@code --first-name}, {@code --password}, are key words' already).
+   */
+  static int chefUserCreate(Scan s, int last) {
+    int limit = lineEndWithin(s, last, 2048);
+    int p = last + 1;
+    int position = 0;
+    boolean afterEmail = false;
+    for (int k = 0; k < 32 && p < limit; k++) {
+      while (p < limit && s.b[p] == ' ') {
+        p++;
+      }
+      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '#') {
+        break;
+      }
+      int end = shellArgumentEnd(s, p);
+      if (end <= p) {
+        break;
+      }
+      if (s.b[p] == '-') {
+        String option = new String(s.b, p, end - p, java.nio.charset.StandardCharsets.ISO_8859_1);
+        p = end;
+        if (!CHEF_FLAGS.contains(option) && option.indexOf('=') < 0) {
+          while (p < limit && s.b[p] == ' ') {
+            p++;
+          }
+          p = Math.max(p, shellArgumentEnd(s, p)); // the option's value
+        }
+        continue;
+      }
+      boolean email = Bytes.indexOf(s.b, p, end, "@") > 0;
+      if (position == 0) {
+        addUnquoted(s, p, end, DetectorType.USERNAME);
+      } else if (afterEmail) {
+        addUnquoted(s, p, end, DetectorType.SECRET);
+        afterEmail = false;
+      } else if (email) {
+        afterEmail = true; // (the e-mail detector takes the address)
+      } else {
+        addUnquoted(s, p, end, DetectorType.PERSON_NAME);
+      }
+      position++;
+      p = end;
+    }
+    return -1; // the spans are kept; the pass goes on over the line
   }
 
   /**

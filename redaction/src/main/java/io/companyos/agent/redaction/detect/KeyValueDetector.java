@@ -289,6 +289,8 @@ final class KeyValueDetector {
       if (c == '=' && s.at(vs) == '>') {
         vs = skipSpaces(s, vs + 1);
       }
+    } else if (c == '-' && s.at(sp + 1) == '>' && quotedKey && !escaped && s.at(ks - 1) == s.at(p - 1)) {
+      vs = skipSpaces(s, sp + 2); // a Scala Map's pair, Map("sfUser" -> "x", "sfPassword" -> "y") (Spark connectors)
     } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped
         && !isKubernetesObjectName(s, ks, wordEnd, sp)) {
       vs = sp;

@@ -1051,4 +1051,27 @@ final class KeyedForms {
     }
     return any;
   }
+
+  /**
+   * At the {@code >} of an element whose text is a value of {@code type} (ISO 20022's, SEPA's {@code <Nm>} party
+   * name, {@code <StrtNm>} and {@code <AdrLine>} address): the text up to its closing tag, on one line; a financial
+   * institution's name ({@code <FinInstnId><Nm>}) stays.
+   */
+  static int xmlText(Scan s, int last, DetectorType type) {
+    int start = last + 1;
+    int limit = Math.min(s.hi, start + 512);
+    int end = start;
+    while (end < limit && s.b[end] != '<' && s.b[end] != '\n') {
+      end++;
+    }
+    if (end == start || s.at(end) != '<' || s.at(end + 1) != '/' || KeyValueDetector.isPlaceholder(s, start, end)
+        || Bytes.lastIndexOfIgnoreCase(s.b, Math.max(s.lo, start - 40), start, "<fininstnid>") >= 0) {
+      return -1;
+    }
+    boolean letter = false;
+    for (int p = start; p < end && !letter; p++) {
+      letter = Bytes.isAlpha(s.b[p]) || s.b[p] < 0;
+    }
+    return letter && s.add(start, end, type) ? end : -1;
+  }
 }

@@ -268,6 +268,29 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.AUDIT_ID, DetectorType.USERNAME, " id=\"", 0));
     t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "| wg pubkey", 0));
+    // (session 27) a user in Elasticsearch's security API paths and in MongoDB's shell helpers; Chef's user-create
+    // positional arguments; a password piped to elasticsearch-keystore; Jetty's realm hash without a blank after
+    // the user's colon (Rundeck's realm.properties, jdoe:MD5:…); ISO 20022's (SEPA's) party names and street
+    // names; none of these in make-logs
+    for (String w : List.of("/_security/user/", "/_xpack/security/user/")) {
+      t.add(new Trigger(Action.ES_USER_PATH, DetectorType.USERNAME, w, 0));
+    }
+    for (String w : List.of(".updateuser(", ".dropuser(", ".getuser(", ".grantrolestouser(", ".revokerolesfromuser(",
+        ".changeuserpassword(")) {
+      t.add(new Trigger(Action.MONGO_USER_CALL, DetectorType.USERNAME, w, 0));
+    }
+    t.add(new Trigger(Action.CHEF_USER_CREATE, DetectorType.USERNAME, "knife user create ", 0));
+    t.add(new Trigger(Action.CHEF_USER_CREATE, DetectorType.USERNAME, "chef-server-ctl user-create ", 0));
+    t.add(new Trigger(Action.PIPED_PASSWORD, DetectorType.SECRET, "elasticsearch-keystore add", 0));
+    t.add(new Trigger(Action.JETTY_REALM_HASH, DetectorType.PASSWORD_HASH, ":md5:", CommandLineDetector.JETTY_MD5));
+    t.add(new Trigger(Action.XML_TEXT, DetectorType.PERSON_NAME, "<nm>", 0));
+    t.add(new Trigger(Action.XML_TEXT, DetectorType.STREET_ADDRESS, "<strtnm>", 0));
+    t.add(new Trigger(Action.XML_TEXT, DetectorType.STREET_ADDRESS, "<adrline>", 0));
+    // (session 27) a requester's, a caller's and Salesforce's supplied name (a case's web form)
+    for (String w : List.of("requestername", "requester_name", "callername", "caller_name", "suppliedname",
+        "supplied_name")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));

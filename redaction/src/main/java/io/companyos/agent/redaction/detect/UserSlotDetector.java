@@ -253,6 +253,53 @@ final class UserSlotDetector {
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /**
+   * After {@code /_security/user/} (Elasticsearch's security API, also {@code /_xpack/security/user/}): the user in the
+   * path ({@code PUT /_security/user/jdoe/_password}); the API's own names ({@code _has_privileges}) stay.
+   */
+  static int pathUser(Scan s, int last) {
+    int start = last + 1;
+    int end = start;
+    while (end - start < 128 && (Bytes.isWord(s.at(end)) || s.at(end) == '.' || s.at(end) == '-' || s.at(end) == '@'
+        || s.at(end) == '%')) {
+      end++;
+    }
+    int n = s.at(end);
+    if (end == start || s.at(start) == '_' || !(n == 0 || n == '/' || n == '?' || n == ' ' || n == '"' || n == '\''
+        || n == '\n' || n == '\r' || n == '#' || n == '&') || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /**
+   * At the {@code (} of MongoDB's shell helpers that name a user first: {@code db.updateUser("x", …)},
+   * {@code dropUser}, {@code getUser}, {@code grantRolesToUser}, {@code revokeRolesFromUser},
+   * {@code changeUserPassword("x", "pw")} (its password too).
+   */
+  static int mongoUserCall(Scan s, int last) {
+    int q = s.at(last + 1);
+    if (q != '"' && q != '\'') {
+      return -1;
+    }
+    int start = last + 2;
+    int end = KeyValueDetector.closingQuote(s, start, q);
+    if (end <= start || KeyValueDetector.isPlaceholder(s, start, end) || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    s.add(start, end, DetectorType.USERNAME);
+    if (s.b[last - 1] == 'd' && s.at(end + 1) == ',') { // changeUserPassword("x", "pw")
+      int p = KeyValueDetector.skipSpaces(s, end + 2);
+      int pq = s.at(p);
+      int pe = pq == '"' || pq == '\'' ? KeyValueDetector.closingQuote(s, p + 1, pq) : -1;
+      if (pe > p + 1 && !KeyValueDetector.isPlaceholder(s, p + 1, pe)) {
+        s.add(p + 1, pe, DetectorType.SECRET);
+        return pe;
+      }
+    }
+    return end;
+  }
+
   /** At the blank of {@code sudo: }: {@code sudo:    USER : TTY=…} or {@code USER : 3 incorrect password attempts}. */
   static int sudo(Scan s, int last) {
     if (Bytes.isWord(s.at(last - 6))) {
