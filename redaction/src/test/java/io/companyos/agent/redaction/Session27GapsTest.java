@@ -121,6 +121,21 @@ class Session27GapsTest extends RedactedAndKeptCases {
         Arguments.of("<PstlAdr><AdrLine>12 Rue de Rivoli</AdrLine></PstlAdr>", "<PstlAdr><AdrLine><address></AdrLine></PstlAdr>"),
         Arguments.of("{\"requester_name\":\"Jane Doe\",\"SuppliedName\":\"John Smith\"}",
             "{\"requester_name\":\"<name>\",\"SuppliedName\":\"<name>\"}"),
+        // loguru's and better_exceptions' values under a traceback's source line, typed by the name above them
+        Arguments.of("    conn = ldap.bind(user=name, password=pw)\n"
+            + "    \u2502                     \u2502              \u2514 'Kr0nos!Bind99'\n"
+            + "    \u2502                     \u2514 'tgreenberg'\n"
+            + "    \u2514 <module 'ldap'>",
+            "    conn = ldap.bind(user=<user>, password=<secret>)\n"
+            + "    \u2502                     \u2502              \u2514 '<secret>'\n"
+            + "    \u2502                     \u2514 '<user>'\n"
+            + "    \u2514 <module 'ldap'>"),
+        Arguments.of("    smtp.login(self.smtp_user, self.smtp_password)\n"
+            + "    \u2502          \u2502               \u2514 \"Sm7pRelay$Pass\"\n"
+            + "    \u2502          \u2514 'relay'",
+            "    smtp.login(self.smtp_user, self.smtp_password)\n"
+            + "    \u2502          \u2502               \u2514 \"<secret>\"\n"
+            + "    \u2502          \u2514 '<user>'"),
         // a pipe-separated request log's user (Artifactory)
         Arguments.of("2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|10.1.2.3|jdoe|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0",
             "2020-10-22T09:38:43.789Z|4e1e3f0e2e0f6d5c|<ipv4>|<user>|GET|/api/system/ping|200|-1|0|5|JFrog-Router/7.4.0"));
@@ -146,6 +161,8 @@ class Session27GapsTest extends RedactedAndKeptCases {
         Arguments.of("$cred = New-Object PSCredential($user, $secure)"),
         Arguments.of("rclone config create myremote drive scope drive.readonly"),
         Arguments.of("POST /_security/user/_has_privileges HTTP/1.1"),
+        Arguments.of("    retries = compute(attempts)\n              \u2502       \u2514 'three'\n              \u2514 <function compute>"),
+        Arguments.of("\u2514 'orphan' with no source line"),
         Arguments.of("Map(\"sfURL\" -> \"xy.snowflakecomputing.com\", \"sfWarehouse\" -> \"COMPUTE_WH\")"),
         Arguments.of("<CdtrAgt><FinInstnId><Nm>Deutsche Bank</Nm></FinInstnId></CdtrAgt>"),
         Arguments.of("checksum MD5:abc123 of NOOBF:xyzxyzxyzxyz"),

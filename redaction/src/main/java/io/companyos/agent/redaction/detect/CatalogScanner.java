@@ -719,6 +719,8 @@ final class CatalogScanner {
         return CommandLineDetector.redisHashFields(s, last);
       case IPA_USER:
         return CommandLineDetector.ipaUser(s, last);
+      case TRACEBACK_ANNOTATION:
+        return AnnotatedTracebackDetector.find(s, last);
       case ES_USER_PATH:
         return UserSlotDetector.pathUser(s, last);
       case MONGO_USER_CALL:

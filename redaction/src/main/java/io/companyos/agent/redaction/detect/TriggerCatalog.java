@@ -291,6 +291,10 @@ final class TriggerCatalog {
         "supplied_name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
     }
+    // (session 27) loguru's and better_exceptions' values under a traceback's source line (box-drawing bytes: none
+    // in make-logs)
+    t.add(new Trigger(Action.TRACEBACK_ANNOTATION, DetectorType.SECRET, "\u2514 '", 0));
+    t.add(new Trigger(Action.TRACEBACK_ANNOTATION, DetectorType.SECRET, "\u2514 \"", 0));
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));
