@@ -17,13 +17,7 @@ final class AuthHeaderDetector {
     if (start < 0) {
       return -1;
     }
-    int p = start;
-    while (p - start < 8192 && isTokenChar(s.at(p))) {
-      p++;
-    }
-    while (s.at(p) == '=') {
-      p++;
-    }
+    int p = tokenEnd(s, start);
     if (p - start < (afterAuthorization(s, last - 5) ? 4 : 16)) {
       return -1; // (a short word after "bearer" in prose is no token; after an Authorization header it is)
     }
@@ -161,6 +155,19 @@ final class AuthHeaderDetector {
     while (p - scheme < 32 && (Bytes.isAlnum(s.at(p)) || s.at(p) == '-')) {
       p++;
     }
+    if (p > scheme && s.at(p) != ' ' && s.at(p) != '=') { // (key=…: FCM's legacy server key, a token's detector)
+      // no scheme word: the whole value is the credential (LaunchDarkly's and Linear's "Authorization: api-…",
+      // "Authorization: lin_api_…"), when it is one token of 16 bytes or more with digits (not a setting's word)
+      int end = tokenEnd(s, scheme);
+      int n = s.at(end);
+      boolean ends = n == 0 || n == ' ' || n == '"' || n == '\'' || n == '\n' || n == '\r' || n == ',' || n == '\\';
+      int digits = 0;
+      for (int d = scheme; d < end; d++) {
+        digits += Bytes.isDigit(s.b[d]) ? 1 : 0;
+      }
+      return end - scheme >= 16 && ends && digits >= 2 && !KeyValueDetector.isPlaceholder(s, scheme, end)
+          && s.add(scheme, end, DetectorType.AUTH_HEADER) ? end : -1;
+    }
     if (p == scheme || s.at(p) != ' ') {
       return -1;
     }
@@ -223,6 +230,36 @@ final class AuthHeaderDetector {
       spaces++;
     }
     return spaces == 0 ? -1 : p;
+  }
+
+  /**
+   * The end of a token from {@code start}: base64url, {@code . ~ + /}, and inside it {@code ! : =} before more of it
+   * (Salesforce's session ids {@code 00D…!AQ4…}, YouTrack's {@code perm:<base64>==.<id>.<secret>}), then padding.
+   */
+  private static int tokenEnd(Scan s, int start) {
+    int p = start;
+    while (p - start < 8192) {
+      int c = s.at(p);
+      if (isTokenChar(c)) {
+        p++;
+      } else if (p > start && (c == '!' || c == ':' || c == '=')) {
+        int q = p;
+        while (s.at(q) == '=' && q - p < 3) {
+          q++;
+        }
+        int n = s.at(q == p ? p + 1 : q);
+        if (!isTokenChar(n) && !(q > p && (n == '.' || n == '!'))) {
+          break;
+        }
+        p = q == p ? p + 1 : q;
+      } else {
+        break;
+      }
+    }
+    while (s.at(p) == '=') {
+      p++;
+    }
+    return p;
   }
 
   private static boolean isTokenChar(int c) {

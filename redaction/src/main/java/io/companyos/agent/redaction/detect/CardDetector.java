@@ -12,8 +12,8 @@ final class CardDetector {
 
   /** At a digit that starts a word. */
   static int find(Scan s, int start) {
-    if (s.at(start - 1) == '.') {
-      return -1;
+    if (s.at(start - 1) == '.' || s.at(start - 1) == '+') {
+      return -1; // (after a plus, an international phone number: +4915112345678 reads as a Visa's 13 digits)
     }
     byte[] d = s.digits;
     int[] groupEnd = s.scratch;
@@ -51,11 +51,71 @@ final class CardDetector {
       }
       // (a comma, dot or dash and more digits may follow: a CSV row's next field, card,exp; a Luhn-valid number
       // of an issuer's length is a card wherever it stands, as the SSN and IBAN detectors decide too)
-      if (!Bytes.isWord(s.at(end)) && issuerLength(d, n) && luhn(d, n)) {
-        return s.add(start, end, DetectorType.CREDIT_CARD) ? end : -1;
+      int track = k == 1 ? trackData(s, end) : end;
+      if ((track > end || !Bytes.isWord(s.at(end))) && issuerLength(d, n) && luhn(d, n)) {
+        return s.add(start, track, DetectorType.CREDIT_CARD) ? track : -1;
       }
     }
     return -1;
+  }
+
+  /**
+   * After a card number's digits at {@code end}: the end of track 2's data when its separator follows ({@code =}, or
+   * {@code D} in EMV's track-2-equivalent, tag 57 and ISO 8583's field 35): expiry, service code and discretionary data
+   * (PVV, CVV1), then an {@code F} pad or the end sentinel {@code ?}; else {@code end}.
+   */
+  private static int trackData(Scan s, int end) {
+    int sep = s.at(end);
+    if ((sep != '=' && sep != 'D') || Bytes.digitRun(s.b, end + 1, s.hi, 5) < 4) {
+      return end;
+    }
+    int p = end + 1;
+    while (p - end < 48 && Bytes.isDigit(s.at(p))) {
+      p++;
+    }
+    while (s.at(p) == 'F' && p - end < 50) {
+      p++;
+    }
+    if (s.at(p) == '?') {
+      p++;
+    }
+    return Bytes.isWord(s.at(p)) ? end : p;
+  }
+
+  /**
+   * At the first digit after track 1's format code {@code B} ({@code %B4111…^SMITH/JOHN A^2512101…?} of a swiped card,
+   * ISO 8583's field 45 {@code B4111…^…}): the card number, {@code ^}, the cardholder's name, {@code ^}, expiry,
+   * service code and discretionary data, taken whole as a card when the number is Luhn-valid and of an issuer's length.
+   */
+  static int track1(Scan s, int first) {
+    if (s.at(first - 1) != 'B' && s.at(first - 1) != 'b') {
+      return -1;
+    }
+    int n = Bytes.digitRun(s.b, first, s.hi, 20);
+    if (n < 13 || n > 19 || s.at(first + n) != '^') {
+      return -1;
+    }
+    byte[] d = s.digits;
+    System.arraycopy(s.b, first, d, 0, n);
+    if (!issuerLength(d, n) || !luhn(d, n)) {
+      return -1;
+    }
+    int p = first + n + 1;
+    while (p - first - n < 28 && (Bytes.isAlpha(s.at(p)) || s.at(p) == ' ' || s.at(p) == '/' || s.at(p) == '.'
+        || s.at(p) == '-' || s.at(p) == '\'')) {
+      p++;
+    }
+    if (s.at(p) != '^' || Bytes.digitRun(s.b, p + 1, s.hi, 5) < 4) {
+      return -1;
+    }
+    p++;
+    while (p - first < 120 && Bytes.isDigit(s.at(p))) {
+      p++;
+    }
+    if (s.at(p) == '?') {
+      p++;
+    }
+    return s.add(first - 1, p, DetectorType.CREDIT_CARD) ? p : -1;
   }
 
   static boolean luhn(byte[] d, int n) {

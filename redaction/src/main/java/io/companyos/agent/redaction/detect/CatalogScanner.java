@@ -721,6 +721,8 @@ final class CatalogScanner {
         return CommandLineDetector.ipaUser(s, last);
       case TRACEBACK_ANNOTATION:
         return AnnotatedTracebackDetector.find(s, last);
+      case TRACK1:
+        return CardDetector.track1(s, last);
       case ES_USER_PATH:
         return UserSlotDetector.pathUser(s, last);
       case MONGO_USER_CALL:

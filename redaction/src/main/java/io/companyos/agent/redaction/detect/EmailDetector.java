@@ -138,9 +138,42 @@ final class EmailDetector {
     int before = start > s.lo ? s.b[start - 1] : '\n';
     // (also at a JSON string's or a list's start: {"from":"Jane Doe <jane@…>"}, recipients=[Jane Doe <jane@…>])
     if (before == '\n' || before == '\t' || before == '"' || before == '[' || before == '='
-        || (before == ' ' && (s.at(start - 2) == ':' || s.at(start - 2) == ','))) {
+        || (before == ' ' && (s.at(start - 2) == ':' || s.at(start - 2) == ',' || afterColonBlanks(s, start - 1)
+            || afterAbbreviatedSha(s, start - 1)))) {
       s.add(start, end, DetectorType.PERSON_NAME);
     }
+  }
+
+  /** Whether blanks end at {@code blank} after a colon: git's padded {@code Author:     Jane Doe <…>}. */
+  private static boolean afterColonBlanks(Scan s, int blank) {
+    int p = blank;
+    while (p > s.lo && blank - p < 16 && s.b[p] == ' ') {
+      p--;
+    }
+    return s.b[p] == ':' && blank - p >= 2;
+  }
+
+  /**
+   * Whether an abbreviated commit at a line's start ends before {@code blank}: git's one-line formats ({@code 7c1d9e2
+   * Jane Doe <…> subject}, {@code %h %an <%ae>}), 7 to 12 lower-case hex digits.
+   */
+  private static boolean afterAbbreviatedSha(Scan s, int blank) {
+    int p = blank;
+    while (p > s.lo && blank - p <= 12 && Bytes.isHex(s.b[p - 1]) && !Bytes.isUpper(s.b[p - 1])) {
+      p--;
+    }
+    int n = blank - p;
+    return n >= 7 && n <= 12 && (p == s.lo || s.b[p - 1] == '\n') && Bytes.isDigit(s.b[Math.min(blank - 1,
+        firstDigit(s, p, blank))]);
+  }
+
+  private static int firstDigit(Scan s, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (Bytes.isDigit(s.b[p])) {
+        return p;
+      }
+    }
+    return to - 1;
   }
 
   /** {@code "Jane van Doe" <…>}: the quoted display name, when it starts with a capital and has no {@code @}. */

@@ -631,6 +631,16 @@ final class KeyValueDetector {
     return p;
   }
 
+  /** Whether the digits {@code [start, end)} are a card number (an issuer's length, Luhn-valid). */
+  private static boolean isCardNumber(Scan s, int start, int end) {
+    int n = end - start;
+    if (n < 13 || n > 19) {
+      return false;
+    }
+    byte[] d = java.util.Arrays.copyOfRange(s.b, start, end);
+    return CardDetector.issuerLength(d, n) && CardDetector.luhn(d, n);
+  }
+
   /** Whether {@code [ks, wordEnd)} is an environment variable's name: capitals, digits and {@code _}, a word before. */
   private static boolean upperEnvName(Scan s, int ks, int wordEnd) {
     if (wordEnd - ks < 6 || !Bytes.isUpper(s.b[ks])) {
@@ -647,11 +657,14 @@ final class KeyValueDetector {
   /**
    * Whether {@code [start, end)} looks like a generated key: 16 to 512 bytes of base64, base64url or hex digits
    * ({@code = + / _ -} among letters and digits), with a letter and a digit, not a UUID (a correlation key, kept);
-   * also after Laravel's {@code base64:}.
+   * also after Laravel's {@code base64:} and a vendor's kind and a dot ({@code ser.}).
    */
   static boolean looksRandom(Scan s, int start, int end) {
     if (Bytes.startsWith(s.b, start, end, "base64:")) {
       start += 7;
+    } else if (end - start > 4 && Bytes.isLower(s.b[start]) && (s.at(start + 3) == '.' || s.at(start + 4) == '.')
+        && Bytes.isLower(s.b[start + 1]) && Bytes.isLower(s.b[start + 2])) {
+      start += s.at(start + 3) == '.' ? 4 : 5; // a vendor's kind before a dot, Flagsmith's ser.<key>
     }
     if (end - start < 16 || end - start > 512) {
       return false;
@@ -1213,6 +1226,12 @@ final class KeyValueDetector {
         }
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
           return -1;
+        }
+        if (end - start >= 32 && looksRandom(s, start, end) && Bytes.indexOf(s.b, start, end, "-") < 0) {
+          type = DetectorType.SECRET; // an API key as the user of basic auth (BambooHR's user=<key> password=x)
+        } else if (end - start >= 6 && t.text().equals("acct") && Bytes.digitRun(s.b, start, end, 20) == end - start
+            && !isCardNumber(s, start, end)) {
+          type = DetectorType.BANK_ACCOUNT; // acct=9876543210123 of payment logs (auditd's acct= is quoted, a name)
         }
         break;
       case PERSON_NAME:

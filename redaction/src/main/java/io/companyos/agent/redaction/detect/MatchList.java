@@ -12,8 +12,9 @@ import java.util.Arrays;
  * an address…) whatever their lengths: where one detector calls bytes a password and another a user name, they are
  * not written to the map (mkstore's {@code -createCredential DB user 'pw'} had its password taken for a user by the
  * phrase {@code user '}, and so kept in clear in the map). So do identity and bank account numbers (found under their
- * keys, or a National Insurance number by its letters: {@code aadhaar=2345 6789 0123} is no phone number). Cards,
- * IBANs and SSNs do not: they are shapes, and a phone number's digits may read as a card's.
+ * keys, or a National Insurance number by its letters: {@code aadhaar=2345 6789 0123} is no phone number), and so do
+ * cards, IBANs and SSNs (since session 27: {@code acct=4917610000000000} was a user by its key, and so written to the
+ * map; a phone number whose digits also read as a valid card is labelled a card, which the map does not keep).
  */
 final class MatchList {
   /** The kinds ({@link DetectorType} ordinals) whose values the reverse map keeps. */
@@ -22,7 +23,8 @@ final class MatchList {
   private static final long CREDENTIAL = kinds(t -> t == DetectorType.SECRET || t == DetectorType.PASSWORD_HASH
       || t == DetectorType.API_TOKEN || t == DetectorType.AUTH_HEADER || t == DetectorType.JWT
       || t == DetectorType.AWS_ACCESS_KEY || t == DetectorType.AWS_SECRET_KEY || t == DetectorType.PRIVATE_KEY
-      || t == DetectorType.NATIONAL_ID || t == DetectorType.BANK_ACCOUNT);
+      || t == DetectorType.NATIONAL_ID || t == DetectorType.BANK_ACCOUNT || t == DetectorType.CREDIT_CARD
+      || t == DetectorType.IBAN || t == DetectorType.US_SSN);
 
   private static long kinds(java.util.function.Predicate<DetectorType> p) {
     long m = 0;

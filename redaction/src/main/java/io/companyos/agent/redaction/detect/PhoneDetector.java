@@ -122,10 +122,24 @@ final class PhoneDetector {
       return -1;
     }
     int end = start + 12;
-    if (!cleanEnd(s, end)) {
+    if (!cleanEnd(s, end) || (sep == ' ' && amongNumbers(s, start, end))) {
       return -1;
     }
     return s.add(start, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  /**
+   * Whether a blank-separated {@code NNN NNN NNNN} stands among other numbers, as an access log's columns do: after a
+   * number and one blank (an AWS load balancer's {@code 200 200 412 1203}: two status codes and two byte counts),
+   * before one blank and a number, or right after an HTTP request's closing quote ({@code "GET / HTTP/1.1" 200 512
+   * 1234}: status, bytes, time). A phone number written with blanks follows a word.
+   */
+  private static boolean amongNumbers(Scan s, int start, int end) {
+    if (s.at(start - 1) == ' ' && (Bytes.isDigit(s.at(start - 2)) || s.at(start - 2) == '"'
+        && Bytes.lastIndexOfIgnoreCase(s.b, Math.max(s.lo, start - 16), start, " http/") >= 0)) {
+      return true;
+    }
+    return s.at(end) == ' ' && Bytes.isDigit(s.at(end + 1));
   }
 
   private static int trunkPrefixed(Scan s, int start) {

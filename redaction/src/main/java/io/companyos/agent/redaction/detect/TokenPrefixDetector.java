@@ -99,7 +99,13 @@ final class TokenPrefixDetector {
           // New Relic's license keys (36 letters and digits, then NRAL) and Insights insert keys (NRII-)
           new Prefix("NRAL", 0, "NRAL", ALNUM, "", 36), new Prefix("NRII-", 30, "RII-", URL, ""),
           // (session 27) Synapse's (Matrix) access and refresh tokens: syt_<base64 of the user>_<20 random>_<crc>
-          new Prefix("syt_", 30), new Prefix("syr_", 30));
+          new Prefix("syt_", 30), new Prefix("syr_", 30),
+          // (session 27's red team of SaaS and AI applications) Pinecone, Groq, LangSmith, OpenRouter, Perplexity,
+          // xAI, Langfuse (its secret key), Notion, Bitbucket Data Center, HubSpot private apps, Helicone
+          new Prefix("pcsk_", 40), new Prefix("gsk_", 40, ALNUM), new Prefix("lsv2_pt_", 32), new Prefix("lsv2_sk_", 32),
+          new Prefix("sk-or-v1-", 40, HEX), new Prefix("pplx-", 40, ALNUM), new Prefix("xai-", 40, ALNUM),
+          new Prefix("sk-lf-", 30), new Prefix("ntn_", 40, ALNUM), new Prefix("BBDC-", 30, "bdc-", URL, ""),
+          new Prefix("pat-na1-", 30), new Prefix("pat-eu1-", 30), new Prefix("sk-helicone-", 20));
 
   private TokenPrefixDetector() {}
 

@@ -97,6 +97,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     RCLONE_CONFIG,
     KNEX_BINDINGS,
     ES_USER_PATH,
+    TRACK1,
     TRACEBACK_ANNOTATION,
     MONGO_USER_CALL,
     CHEF_USER_CREATE,

@@ -286,6 +286,17 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.XML_TEXT, DetectorType.PERSON_NAME, "<nm>", 0));
     t.add(new Trigger(Action.XML_TEXT, DetectorType.STREET_ADDRESS, "<strtnm>", 0));
     t.add(new Trigger(Action.XML_TEXT, DetectorType.STREET_ADDRESS, "<adrline>", 0));
+    // (session 27's red team of SaaS and AI applications) Fastly's API header, LaunchDarkly's SDK keys, Segment's
+    // write keys; Slack's normalized names, Microsoft Graph's mentions, a vector store's employee or candidate
+    for (String w : List.of("fastly-key", "sdkkey", "sdk_key", "sdk-key", "writekey", "write_key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    for (String w : List.of("real_name_normalized", "display_name_normalized", "mentiontext")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
+    for (String w : List.of("employee", "candidate", "applicant")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, Trigger.EXACT_KEY));
+    }
     // (session 27) a requester's, a caller's and Salesforce's supplied name (a case's web form)
     for (String w : List.of("requestername", "requester_name", "callername", "caller_name", "suppliedname",
         "supplied_name")) {
@@ -295,6 +306,17 @@ final class TriggerCatalog {
     // in make-logs)
     t.add(new Trigger(Action.TRACEBACK_ANNOTATION, DetectorType.SECRET, "\u2514 '", 0));
     t.add(new Trigger(Action.TRACEBACK_ANNOTATION, DetectorType.SECRET, "\u2514 \"", 0));
+    // (session 27's red team of payments) track 1 of a swiped card after its format code, %B… (POS) and B… in
+    // ISO 8583's field 45 as a quoted or assigned value (these 16 patterns pass ~5,000 places per 64 MiB of
+    // make-logs: "b4 of hex strings); PIN blocks and clear PINs under their keys
+    for (String lead : List.of("%", "\"", "'", "=")) {
+      for (char digit : new char[] {'3', '4', '5', '6'}) {
+        t.add(new Trigger(Action.TRACK1, DetectorType.CREDIT_CARD, lead + "b" + digit, 0));
+      }
+    }
+    for (String w : List.of("pin_block", "pinblock", "pin-block", "card_pin", "cardpin", "card-pin")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));

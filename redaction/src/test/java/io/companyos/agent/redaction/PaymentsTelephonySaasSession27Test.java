@@ -1,0 +1,84 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 27's three red teams (payments, finance and HR; telephony and network access; SaaS, developer tools and AI
+ * applications), their findings fixed: each redacted case left a value whole, or labelled a number the reverse map
+ * must never keep as a kept type, before; the unchanged cases were replaced before (false positives) or are
+ * look-alikes of the same shapes.
+ */
+class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // a card or an account number is never labelled a kept type (before: <user>, written to the reverse map)
+        Arguments.of("TC33 clearing record acct=4917610000000000 amt=000000012500 mcc=5411",
+            "TC33 clearing record acct=<card> amt=000000012500 mcc=5411"),
+        Arguments.of("R03 No Account trace=091000010000003 acct=9876543210123 routing=071000013",
+            "R03 No Account trace=091000010000003 acct=<bank_account> routing=071000013"),
+        Arguments.of("bamboohr-sync auth user=a3f9c2e7b18d4f6a0c5e2d9b7f1a8c3e6d4b2f90 password=x",
+            "bamboohr-sync auth user=<secret> password=<secret>"),
+        // card track data: track 1 whole (number, cardholder, discretionary data), track 2 with = or EMV's D
+        Arguments.of("      <field id=\"45\" value=\"B4111111111111111^SMITH/JOHN A^25121011000000000000\"/>",
+            "      <field id=\"45\" value=\"<card>\"/>"),
+        Arguments.of("swipe received track1=%B4012888888881881^TANAKA/KENJI^2709101000000000000000? "
+            + "track2=;4012888888881881=27091010000000000000?",
+            "swipe received track1=%<card> track2=;<card>"),
+        Arguments.of("{35: '5105105105105100D27112011234567800000', 48: 'R001'}", "{35: '<card>', 48: 'R001'}"),
+        Arguments.of("ARQC validation failed tag57=4761739001010010D22122011143804400000F atc=0041",
+            "ARQC validation failed tag57=<card> atc=0041"),
+        Arguments.of("      <field id=\"35\" value=\"4111111111111111=25121011000012345678\"/>",
+            "      <field id=\"35\" value=\"<card>\"/>"),
+        Arguments.of("card_number=4111111111111111 card_cvc=123 card_pin=4821 pin_block=0412AC89ABCDEF67",
+            "card_number=<card> card_cvc=<secret> card_pin=<secret> pin_block=<secret>"),
+        // credentials: a Bearer token with ! or : inside, an Authorization without a scheme word
+        Arguments.of("Authorization: Bearer 00D5g000004SxQ2!AQ4AQKjCfl0OYTrXNDVXdlLfgEOYBQV_DJj1E51ooSCDZ.NcIv2zYBhi2w",
+            "Authorization: Bearer <auth>"),
+        Arguments.of("Authorization: Bearer perm:cmthcG9vcg==.81wuMNP8.z9ifrvBL1jTEc58C5myeLAVkGSz7GR",
+            "Authorization: Bearer <auth>"),
+        Arguments.of("curl -H \"Authorization: api-b7e1d2c3-4f5a-4b6c-8d7e-9f0a1b2c3d4e\" https://app.example.com/api/v2",
+            "curl -H \"Authorization: <auth>\" https://app.example.com/api/v2"),
+        Arguments.of("{\"Authorization\":\"sk_8f3e2a1b-4c5d-6e7f-8a9b-0c1d2e3f4a5b\"}", "{\"Authorization\":\"<auth>\"}"),
+        Arguments.of("curl -H \"Fastly-Key: hyELEgepLOKGH3jS4Lbp-83POZlX4aBG\" https://api.fastly.com/service",
+            "curl -H \"Fastly-Key: <secret>\" https://api.fastly.com/service"),
+        Arguments.of("LaunchDarkly client init sdkKey=sdk-3f2b7c1e-9a4d-4e8b-b1c2-7d6e5f4a3b21",
+            "LaunchDarkly client init sdkKey=<secret>"),
+        Arguments.of("{\"writeKey\":\"paXuLvd9uIsTkodbQNdl7mI5MvVSgkSH\",\"type\":\"identify\"}",
+            "{\"writeKey\":\"<secret>\",\"type\":\"identify\"}"),
+        Arguments.of("FLAGSMITH_ENVIRONMENT_KEY=ser.210Ay7sIcsSwaZZRhAUPB8", "FLAGSMITH_ENVIRONMENT_KEY=<secret>"),
+        // vendors' key prefixes alone
+        Arguments.of("pinecone failed with key pcsk_1IvLr_u6MsVb2QZk7Yq8fD3nXh5JwT9cPeA4RgL0mSoUiK (401)",
+            "pinecone failed with key <token> (401)"),
+        Arguments.of("groq key gsk_PvLEpQy8Zx3Vb7Nc2Mq4Wr9Ts6Yu1Io5PaSdFgHjKlZxCvBn rejected", "groq key <token> rejected"),
+        Arguments.of("openrouter 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 ok",
+            "openrouter <token> ok"),
+        // git's commit metadata in CI logs
+        Arguments.of("Author:     Maria Lopez <maria.lopez@example.com>", "Author:     <name> <<email>>"),
+        Arguments.of("7c1d9e2 Maria Lopez <maria.lopez@example.com> PAY-2210: fix rounding",
+            "7c1d9e2 <name> <<email>> PAY-2210: fix rounding"),
+        // Slack's and Microsoft Graph's names, a vector store's payload
+        Arguments.of("{\"real_name_normalized\":\"Oluwaseun Adeyemi\",\"display_name_normalized\":\"Seun Adeyemi\"}",
+            "{\"real_name_normalized\":\"<name>\",\"display_name_normalized\":\"<name>\"}"),
+        Arguments.of("{\"mentionText\":\"Sven Eriksson\",\"id\":0}", "{\"mentionText\":\"<name>\",\"id\":0}"),
+        Arguments.of("payload={\"employee\":\"Sven Eriksson\",\"candidate\":\"Ama Owusu\"}",
+            "payload={\"employee\":\"<name>\",\"candidate\":\"<name>\"}"));
+  }
+
+  static Stream<Arguments> unchanged() {
+    return Stream.of(
+        // an AWS load balancer's and an access log's status and byte columns (before: a phone number)
+        Arguments.of("https 2024-11-12T11:50:05.118Z app/x-alb/50dc6c495c0c9188 0.001 0.041 0.000 404 404 733 2211 \"GET / HTTP/2.0\""),
+        Arguments.of("\"GET /api/v1/orders HTTP/1.1\" 200 512 1234 \"-\""),
+        // a phone number after a plus is no card number; an Authorization setting is no credential
+        Arguments.of("authorization=enabled_for_all_users mode=strict"),
+        Arguments.of("Authorization: required"),
+        // a track's look-alikes: hex after a quote, a number and an equals sign that is no track
+        Arguments.of("{\"id\":\"b4e2f0a1c3d5e7f9\",\"x\":'B5'}"),
+        Arguments.of("total=4111 items=12 ratio=0.5"),
+        // git: a hex word that is no abbreviated commit, a display name after a lower-case word
+        Arguments.of("deadbeef Jane Doe wrote this"),
+        Arguments.of("employee: 42, candidate: true"));
+  }
+}
