@@ -63,7 +63,38 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
             "{\"real_name_normalized\":\"<name>\",\"display_name_normalized\":\"<name>\"}"),
         Arguments.of("{\"mentionText\":\"Sven Eriksson\",\"id\":0}", "{\"mentionText\":\"<name>\",\"id\":0}"),
         Arguments.of("payload={\"employee\":\"Sven Eriksson\",\"candidate\":\"Ama Owusu\"}",
-            "payload={\"employee\":\"<name>\",\"candidate\":\"<name>\"}"));
+            "payload={\"employee\":\"<name>\",\"candidate\":\"<name>\"}"),
+        // SIP: display names before a SIP or tel: URI or an extension, a URI's user at an address
+        Arguments.of("From: \"John Smith\" <sip:+14155552671@sip.carrier.example>;tag=1928301774",
+            "From: \"<name>\" <sip:<phone>@sip.carrier.example>;tag=1928301774"),
+        Arguments.of("To: Jane Doe <tel:+442079460958>", "To: <name> <tel:<phone>>"),
+        Arguments.of("Call-ID: 3c26700b5a1f@10.0.0.5", "Call-ID: 3c26700b5a1f@<ipv4>"),
+        Arguments.of("P-Asserted-Identity: <sip:+14155552671@gw01.example.net;user=phone>",
+            "P-Asserted-Identity: <sip:<phone>@gw01.example.net;user=phone>"),
+        Arguments.of("dhcpd[1211]: DHCPACK on 10.20.0.5 to f0:5c:19:aa:bb:cc via eth0",
+            "dhcpd[1211]: DHCPACK on <ipv4> to <mac> via eth0"),
+        Arguments.of("app_voicemail.c: Voicemail for 2045@default from \"Olga Petrova\" <5511987654321> saved",
+            "app_voicemail.c: Voicemail for 2045@default from \"<name>\" <5511987654321> saved"),
+        Arguments.of("Set(\"CALLERID(all)=\"Jane Doe\" <+14155550199>\")", "Set(\"CALLERID(all)=\"<name>\" <<phone>>\")"),
+        Arguments.of("registrar:save: contact sip:lwei@10.8.3.77:5062;transport=udp registered",
+            "registrar:save: contact sip:<user>@<ipv4>:5062;transport=udp registered"),
+        Arguments.of("{\"caller_id_name\":\"Kenji Tanaka\",\"caller_id_number\":\"1004\"}",
+            "{\"caller_id_name\":\"<name>\",\"caller_id_number\":\"1004\"}"),
+        // Asterisk's voicemail.conf: the box's PIN and its owner
+        Arguments.of("2045 => 4821,Sofia Alvarez,sofia@example.com,,attach=yes|delete=no",
+            "2045 => <secret>,<name>,<email>,,attach=yes|delete=no"),
+        // MAC addresses under their keys, also without separators; DHCP clients' own names
+        Arguments.of("{\"wiFiMacAddress\":\"a483e7123456\",\"model\":\"iPhone 15\"}",
+            "{\"wiFiMacAddress\":\"<mac>\",\"model\":\"iPhone 15\"}"),
+        Arguments.of("Common.Host-MAC-Address=f05c19aabbcc,Common.Service=Corp-WiFi", "Common.Host-MAC-Address=<mac>,Common.Service=Corp-WiFi"),
+        Arguments.of("httpd.portal(12345) INFO: [mac:f0:5c:19:aa:bb:cc] User authenticated", "httpd.portal(12345) INFO: [mac:<mac>] User authenticated"),
+        Arguments.of("dhcpd[1211]: DHCPACK on 10.20.0.5 to f0:5c:19:aa:bb:cc (LAPTOP-JSMITH) via eth0",
+            "dhcpd[1211]: DHCPACK on <ipv4> to <mac> (<host>) via eth0"),
+        Arguments.of("dnsmasq-dhcp[812]: DHCPACK(br-lan) 10.20.0.6 3c:22:fb:12:34:56 Kens-iPad",
+            "dnsmasq-dhcp[812]: DHCPACK(br-lan) <ipv4> <mac> <host>"),
+        Arguments.of("type=\"traffic\" srcname=\"Janes-iPhone\" devicehostname=LAPTOP-JDOE action=\"accept\"",
+            "type=\"traffic\" srcname=\"<host>\" devicehostname=<host> action=\"accept\""),
+        Arguments.of("{\"deviceName\":\"Priya's iPhone\",\"model\":\"iPhone 15\"}", "{\"deviceName\":\"<host>\",\"model\":\"iPhone 15\"}"));
   }
 
   static Stream<Arguments> unchanged() {
@@ -79,6 +110,11 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         Arguments.of("total=4111 items=12 ratio=0.5"),
         // git: a hex word that is no abbreviated commit, a display name after a lower-case word
         Arguments.of("deadbeef Jane Doe wrote this"),
-        Arguments.of("employee: 42, candidate: true"));
+        Arguments.of("employee: 42, candidate: true"),
+        // SIP's look-alikes: a URI's user=phone parameter, a Call-ID, a display name that is a number
+        Arguments.of("Call-ID: a84b4c76e66710@pc33.atlanta.example"),
+        // MAC keys' look-alikes, a DHCP line without a client name, netfilter's 14 pairs stay the shape detector's
+        Arguments.of("mac=auto macaddress_policy=random mac_filter=enabled"),
+        Arguments.of("cache machine=build-01 macro=expand"));
   }
 }

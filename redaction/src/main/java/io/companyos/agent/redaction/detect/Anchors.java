@@ -74,7 +74,9 @@ final class Anchors {
       // (cycle, decode, "set-value": the second red team's key words enter past them)
       "cle", "dec", "t-v", "tex",
       // (page: PagerDuty's integration URLs enter past it)
-      "pag");
+      "pag",
+      // (session 27: machine, macro, macOS; the MAC address keys enter past it)
+      "mac");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

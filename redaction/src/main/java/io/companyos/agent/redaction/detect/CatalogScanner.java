@@ -721,6 +721,15 @@ final class CatalogScanner {
         return CommandLineDetector.ipaUser(s, last);
       case TRACEBACK_ANNOTATION:
         return AnnotatedTracebackDetector.find(s, last);
+      case SIP_DISPLAY_NAME: {
+        int lt = Bytes.indexOf(s.b, last - t.text().length() + 1, last + 1, "<");
+        if (lt > 0) {
+          EmailDetector.displayName(s, lt);
+        }
+        return -1;
+      }
+      case VOICEMAIL_BOX:
+        return CommandLineDetector.voicemailBox(s, last);
       case TRACK1:
         return CardDetector.track1(s, last);
       case ES_USER_PATH:

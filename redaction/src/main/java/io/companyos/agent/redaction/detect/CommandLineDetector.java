@@ -2434,6 +2434,37 @@ final class CommandLineDetector {
     return s.add(p + 1, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /**
+   * After {@code  => } of Asterisk's {@code voicemail.conf} box, {@code 2045 => 4821,Sofia Alvarez,sofia@…,…}: at a line's
+   * start a mailbox's digits, then its PIN (a {@code secret}) and its owner's full name (a {@code name}).
+   */
+  static int voicemailBox(Scan s, int last) {
+    int box = last - 3; // the blank before "=>"
+    int ls = lineStartWithin(s, box, 64);
+    int d = Bytes.digitRun(s.b, ls, box, 16);
+    if (d == 0 || ls + d != box) {
+      return -1;
+    }
+    int pin = last + 1;
+    int pinEnd = pin;
+    while (pinEnd - pin < 16 && (Bytes.isDigit(s.at(pinEnd)) || s.at(pinEnd) == '-')) {
+      pinEnd++;
+    }
+    if (pinEnd == pin || s.at(pinEnd) != ',') {
+      return -1;
+    }
+    s.add(pin, pinEnd, DetectorType.SECRET);
+    int name = pinEnd + 1;
+    int nameEnd = name;
+    while (nameEnd - name < 64 && s.at(nameEnd) != ',' && s.at(nameEnd) != '\n' && s.at(nameEnd) != 0) {
+      nameEnd++;
+    }
+    if (nameEnd > name && !KeyValueDetector.isPlaceholder(s, name, nameEnd)) {
+      s.add(name, nameEnd, DetectorType.PERSON_NAME);
+    }
+    return Math.max(pinEnd, nameEnd);
+  }
+
   /** knife's and chef-server-ctl's options of {@code user create} that take no value. */
   private static final java.util.List<String> CHEF_FLAGS = java.util.List.of("--prevent-keygen", "-k",
       "--prompt-for-password", "-p", "--disable-editing", "-d", "--yes", "-y");

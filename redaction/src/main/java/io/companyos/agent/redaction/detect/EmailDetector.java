@@ -71,7 +71,17 @@ final class EmailDetector {
       }
       return s.add(st, localEnd, DetectorType.SECRET) ? localEnd : -1;
     }
+    if (isCallId(s, st)) {
+      return -1; // SIP's Call-ID: a84b4c76e66710@pc33.atlanta.com, a random id and a host, no address
+    }
     return s.add(st, end, DetectorType.EMAIL) ? end : -1;
+  }
+
+  /** Whether the text before {@code st} is SIP's {@code Call-ID: } header (or its compact form {@code i: }). */
+  static boolean isCallId(Scan s, int st) {
+    return (st - 9 >= s.lo && Bytes.startsWithIgnoreCase(s.b, st - 9, st, "call-id: "))
+        || (st - 8 >= s.lo && Bytes.startsWithIgnoreCase(s.b, st - 8, st, "call-id:"))
+        || (st - 3 >= s.lo && (st - 3 == s.lo || s.b[st - 4] == '\n') && Bytes.startsWith(s.b, st - 3, st, "i: "));
   }
 
   /**
@@ -96,7 +106,7 @@ final class EmailDetector {
    * after {@code ": "}, {@code ", "}, a tab, the start
    * of the line, a JSON string's quote or a list's bracket. {@code sent to Jane Doe <…>} (a lower-case word before) stays.
    */
-  private static void displayName(Scan s, int lt) {
+  static void displayName(Scan s, int lt) {
     int floor = s.floor();
     int end = lt - 1;
     if (end <= floor || s.b[end] != ' ') {

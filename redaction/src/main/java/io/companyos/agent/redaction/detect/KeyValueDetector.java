@@ -459,6 +459,12 @@ final class KeyValueDetector {
     }
     if (t.type() == DetectorType.STREET_ADDRESS && s.at(end) == ' ') {
       end = addressWordsEnd(s, end);
+    } else if (t.type() == DetectorType.MAC) {
+      int e = vs; // an address's own bytes, also where a key at a line's start would take the line's rest
+      while (e < end && (Bytes.isHex(s.b[e]) || s.b[e] == ':' || s.b[e] == '-' || s.b[e] == '.')) {
+        e++;
+      }
+      end = e;
     } else if (t.type() == DetectorType.NATIONAL_ID || t.type() == DetectorType.BANK_ACCOUNT) {
       // a number's groups, also where a key at a line's start would take the line's rest (nino=AB 12 34 56 C,
       // aadhaar=2345 6789 0123 name=…)
@@ -1227,6 +1233,10 @@ final class KeyValueDetector {
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
           return -1;
         }
+        if (s.at(start - 6) == ';' && (Bytes.startsWith(s.b, start, end, "phone") || Bytes.startsWith(s.b, start, end, "ip")
+            || Bytes.startsWith(s.b, start, end, "dialstring"))) {
+          return -1; // a SIP URI's parameter, sip:+14155552671@carrier;user=phone: the number's kind
+        }
         if (end - start >= 32 && looksRandom(s, start, end) && Bytes.indexOf(s.b, start, end, "-") < 0) {
           type = DetectorType.SECRET; // an API key as the user of basic auth (BambooHR's user=<key> password=x)
         } else if (end - start >= 6 && t.text().equals("acct") && Bytes.digitRun(s.b, start, end, 20) == end - start
@@ -1251,6 +1261,11 @@ final class KeyValueDetector {
         break;
       case STREET_ADDRESS:
         if (end - start < 3 || !hasLetter(s, start, end)) {
+          return -1;
+        }
+        break;
+      case MAC:
+        if (!MacDetector.isValue(s, start, end)) {
           return -1;
         }
         break;

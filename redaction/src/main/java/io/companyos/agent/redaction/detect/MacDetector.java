@@ -50,7 +50,71 @@ final class MacDetector {
     if (n == 6 ? allF || allZero : !(n == 14 && sep == ':')) {
       return -1;
     }
-    return s.add(start, p, DetectorType.MAC) ? p : -1;
+    if (!s.add(start, p, DetectorType.MAC)) {
+      return -1;
+    }
+    if (n == 6 && s.at(p) == ' ') {
+      deviceName(s, p);
+    }
+    return p;
+  }
+
+  /**
+   * After a MAC address in a DHCP server's line: the client's own name for itself, which names its owner as often
+   * ({@code LAPTOP-JSMITH}, {@code Janes-iPhone}): ISC dhcpd's {@code … to aa:bb:… (LAPTOP-JSMITH) via eth0},
+   * dnsmasq's {@code DHCPACK(eth0) 10.0.0.5 aa:bb:… Kens-iPad} (the line's last word), as a {@code host}.
+   */
+  private static void deviceName(Scan s, int end) {
+    int ls = CommandLineDetector.lineStartWithin(s, end, 256);
+    if (Bytes.indexOf(s.b, ls, end, "DHCP") < 0) {
+      return;
+    }
+    boolean paren = s.at(end + 1) == '(';
+    int start = end + (paren ? 2 : 1);
+    int e = start;
+    while (e - start < 64 && (Bytes.isAlnum(s.at(e)) || s.at(e) == '-' || s.at(e) == '_' || s.at(e) == '.'
+        || s.at(e) == '\'' || s.at(e) < 0)) {
+      e++;
+    }
+    int after = s.at(e);
+    boolean ends = paren ? after == ')' : after == '\n' || after == '\r' || after == 0;
+    boolean letter = false;
+    for (int k = start; k < e && !letter; k++) {
+      letter = Bytes.isAlpha(s.b[k]) || s.b[k] < 0;
+    }
+    if (ends && letter && e - start >= 2 && !KeyValueDetector.isPlaceholder(s, start, e)) {
+      s.add(start, e, DetectorType.HOSTNAME);
+    }
+  }
+
+  /**
+   * Whether {@code [start, end)}, a value under a MAC address's key, is one: twelve hex digits without separators
+   * ({@code a483e7123456}, Windows' DHCP audit log, Intune's {@code wiFiMacAddress}), six pairs, or three groups of
+   * four ({@code f05c-19aa-bbcc}, {@code f05c.19aa.bbcc}); not all zeros or all {@code f}.
+   */
+  static boolean isValue(Scan s, int start, int end) {
+    int hex = 0;
+    int other = -1;
+    boolean allZero = true;
+    boolean allF = true;
+    for (int p = start; p < end; p++) {
+      int c = s.b[p];
+      if (Bytes.isHex(c)) {
+        hex++;
+        allZero &= c == '0';
+        allF &= Bytes.lower(c) == 'f';
+      } else if (c == ':' || c == '-' || c == '.') {
+        if (other >= 0 && other != c) {
+          return false;
+        }
+        other = c;
+      } else {
+        return false;
+      }
+    }
+    int len = end - start;
+    boolean shape = (hex == 12 && (len == 12 || len == 17 || len == 14));
+    return shape && !allZero && !allF;
   }
 
   private static int cisco(Scan s, int start) {

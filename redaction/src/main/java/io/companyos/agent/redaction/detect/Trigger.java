@@ -98,6 +98,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     KNEX_BINDINGS,
     ES_USER_PATH,
     TRACK1,
+    SIP_DISPLAY_NAME,
+    VOICEMAIL_BOX,
     TRACEBACK_ANNOTATION,
     MONGO_USER_CALL,
     CHEF_USER_CREATE,

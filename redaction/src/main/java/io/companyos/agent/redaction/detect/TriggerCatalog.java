@@ -317,6 +317,31 @@ final class TriggerCatalog {
     for (String w : List.of("pin_block", "pinblock", "pin-block", "card_pin", "cardpin", "card-pin")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
+    // (session 27's red team of telephony) the display name before a SIP or tel: URI or a bare extension in angle
+    // brackets ("John Smith" <sip:…>, From: Jane Doe <tel:…>, "Jane Doe" <4471>); Asterisk's voicemail.conf
+    // boxes (2045 => PIN,Full Name,e-mail); FreeSWITCH's caller id names. None of these bytes in make-logs
+    for (String w : List.of(" <sip:", " <sips:", " <tel:")) {
+      t.add(new Trigger(Action.SIP_DISPLAY_NAME, DetectorType.PERSON_NAME, w, 0));
+    }
+    for (char digit = '0'; digit <= '9'; digit++) {
+      t.add(new Trigger(Action.SIP_DISPLAY_NAME, DetectorType.PERSON_NAME, "\" <" + digit, 0));
+    }
+    t.add(new Trigger(Action.SIP_DISPLAY_NAME, DetectorType.PERSON_NAME, "\" <+", 0));
+    t.add(new Trigger(Action.VOICEMAIL_BOX, DetectorType.SECRET, " => ", 0));
+    for (String w : List.of("caller_id_name", "callerid_name", "calleridname", "cid_name", "sip_from_display",
+        "callerid(name)")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
+    }
+    // (session 27's red team of network access) a MAC address under its key, also without separators; a device's
+    // own name under a firewall's, a proxy's or an MDM's key ("mac" joins the common trigrams: these enter past it)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.MAC, "mac", Trigger.NEEDS_BOUNDARY));
+    for (String w : List.of("macaddress", "mac_address", "mac-address", "macaddr", "mac_addr")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.MAC, w, 0));
+    }
+    for (String w : List.of("srcname", "devicehostname", "device_hostname", "client-hostname", "clienthostname",
+        "client_hostname", "devicename", "device_name", "machinename", "machine_name")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.HOSTNAME, w, 0));
+    }
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));

@@ -38,11 +38,16 @@ final class UserSlotDetector {
     int before = st != scanned ? '"' : s.at(st - 1);
     // (past ASCII, only letters were stepped over: a UTF-8 lead byte or a JSON escape's backslash is one's start)
     boolean letter = Bytes.isAlpha(s.b[st]) || s.b[st] == '_' || s.b[st] < 0 || s.b[st] == '\\';
-    if (at - st > MAX_LOGIN || st == at || !letter || isLoginChar(before)
+    boolean sipUri = before == ':' && (Bytes.startsWithIgnoreCase(s.b, st - 4, st, "sip:")
+        || Bytes.startsWithIgnoreCase(s.b, st - 5, st, "sips:")); // SIP's Contact: sip:alice@10.8.3.77:5062
+    if (at - st > MAX_LOGIN || st == at || !letter || (isLoginChar(before) && !sipUri)
         || !(before == 0 || before == ' ' || before == '\t' || before == '\n' || before == '"' || before == '\''
             || before == '[' || before == '(' || before == '<' || before == '=' || before == ','
-            || before == '/')) { // (pgbouncer's client prefix, app/alice@192.0.2.10:50123)
+            || before == '/' || sipUri)) { // (pgbouncer's client prefix, app/alice@192.0.2.10:50123)
       return -1;
+    }
+    if (EmailDetector.isCallId(s, st)) {
+      return -1; // SIP's Call-ID: 3c26700b5a1f@10.0.0.5, a random id at a host
     }
     if (KeyValueDetector.isSystemAccount(s, st, at) || (at - st == 3 && Bytes.startsWith(s.b, st, at, "git"))) {
       return -1;
