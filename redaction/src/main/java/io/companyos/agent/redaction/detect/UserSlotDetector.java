@@ -241,7 +241,7 @@ final class UserSlotDetector {
    * the record is about. An HTML or XML {@code id="…"} stays.
    */
   static int auditId(Scan s, int last) {
-    if (s.b[last - 2] != 'D' || s.b[last - 3] != 'I') {
+    if (s.b[last - 2] != 'D' || s.b[last - 3] != 'I' || s.at(last - 4) != ' ') {
       return -1;
     }
     int line = CommandLineDetector.lineStartWithin(s, last, 2048);

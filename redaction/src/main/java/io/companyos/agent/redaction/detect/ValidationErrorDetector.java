@@ -127,8 +127,19 @@ final class ValidationErrorDetector {
     return -1;
   }
 
-  /** At the brace of a JSON {@code "context":{}: Joi's {@code "value":"x"} typed by the same object's {@code "key"}. */
+  /**
+   * At the quote of Joi's {@code "label":"} in a JSON log line ({@code "context":{"limit":8,"value":"x","label":
+   * "password","key":"password"}}): the object's {@code "value"} typed by its {@code "key"}, when the object is a
+   * {@code "context"}.
+   */
   static int joiContext(Scan s, int last) {
+    int open = last;
+    while (open > s.lo && last - open < 512 && s.b[open] != '{' && s.b[open] != '}' && s.b[open] != '\n') {
+      open--;
+    }
+    if (s.b[open] != '{' || open - 10 < s.lo || !Bytes.startsWith(s.b, open - 10, open, "\"context\":")) {
+      return -1;
+    }
     int close = -1;
     for (int p = last + 1; p < s.hi && p - last < 1024; p++) {
       if (s.b[p] == '}' || s.b[p] == '{' || s.b[p] == '\n') {
@@ -136,8 +147,8 @@ final class ValidationErrorDetector {
         break;
       }
     }
-    int key = close < 0 ? -1 : Bytes.indexOf(s.b, last, close, "\"key\":\"");
-    int value = close < 0 ? -1 : Bytes.indexOf(s.b, last, close, "\"value\":\"");
+    int key = close < 0 ? -1 : Bytes.indexOf(s.b, open, close, "\"key\":\"");
+    int value = close < 0 ? -1 : Bytes.indexOf(s.b, open, close, "\"value\":\"");
     if (key < 0 || value < 0) {
       return -1;
     }
