@@ -59,6 +59,18 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         // a vector store's payload
         Arguments.of("payload={\"employee\":\"Sven Eriksson\",\"team\":\"Ops\"}",
             "payload={\"employee\":\"<name>\",\"team\":\"Ops\"}"),
+        // identity numbers in KYC payloads and after their name in prose; bank accounts under more keys
+        Arguments.of("{\"document_type\":\"passport\",\"document_number\":\"925076473\",\"personalNumber\":\"85031412347\"}",
+            "{\"document_type\":\"passport\",\"document_number\":\"<national_id>\",\"personalNumber\":\"<national_id>\"}"),
+        Arguments.of("ZUS DRA generated; ubezpieczony PESEL 85031412347 podstawa=8500,00 PLN",
+            "ZUS DRA generated; ubezpieczony PESEL <national_id> podstawa=8500,00 PLN"),
+        Arguments.of("nomina DNI 12345678Z IBAN ES9121000418450200051332", "nomina DNI <national_id> IBAN <iban>"),
+        Arguments.of("OFS request: FUNDS.TRANSFER,/I/PROCESS,,DEBIT.ACCT.NO=0532013000,DEBIT.CURRENCY=EUR",
+            "OFS request: FUNDS.TRANSFER,/I/PROCESS,,DEBIT.ACCT.NO=<bank_account>,DEBIT.CURRENCY=EUR"),
+        Arguments.of("entry seq=2 rdfi=121000358 dfiAccount=4417829301 amount=3100.00",
+            "entry seq=2 rdfi=121000358 dfiAccount=<bank_account> amount=3100.00"),
+        Arguments.of("{\"aba\":\"111000025\",\"account\":\"5839201147\",\"type\":\"checking\"}",
+            "{\"aba\":\"111000025\",\"account\":\"<bank_account>\",\"type\":\"checking\"}"),
         // SIP: display names before a SIP or tel: URI or an extension, a URI's user at an address
         Arguments.of("From: \"John Smith\" <sip:+14155552671@sip.carrier.example>;tag=1928301774",
             "From: \"<name>\" <sip:<phone>@sip.carrier.example>;tag=1928301774"),
@@ -110,6 +122,9 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         Arguments.of("Call-ID: a84b4c76e66710@pc33.atlanta.example"),
         // MAC keys' look-alikes, a DHCP line without a client name, netfilter's 14 pairs stay the shape detector's
         Arguments.of("mac=auto macaddress_policy=random mac_filter=enabled"),
-        Arguments.of("cache machine=build-01 macro=expand"));
+        Arguments.of("cache machine=build-01 macro=expand"),
+        // an account that is no bank's, a document that is no number
+        Arguments.of("{\"account\":\"prod-main\",\"document_number\":\"pending\"}"),
+        Arguments.of("the pesel check passed, nie wieder"));
   }
 }

@@ -55,6 +55,11 @@ final class KeyValueDetector {
       wordEnd = q + 1;
     } else if (n1 == ' ' && t.has(Trigger.CARD_CODE)) {
       return cardCode(s, t, wordEnd + 1); // cvv 123, CVC 4321,
+    } else if (n1 == ' ' && t.type() == DetectorType.NATIONAL_ID
+        && (Bytes.isDigit(s.at(wordEnd + 1)) || Bytes.isUpper(s.at(wordEnd + 1)) && Bytes.isDigit(s.at(wordEnd + 2)))) {
+      int e = KeyedForms.wordEnd(s, wordEnd + 1); // PESEL 85031412347, DNI 12345678Z, SIN 046 454 286 in prose
+      e = numberGroupsEnd(s, e);
+      return accept(s, t, wordEnd + 1, e);
     } else if (n1 == ' ' && t.type() == DetectorType.US_SSN && Bytes.isDigit(s.at(wordEnd + 1))) {
       int e = Math.max(SsnDetector.spaced(s, wordEnd + 1), SsnDetector.bare(s, wordEnd + 1));
       return e > 0 && !Bytes.isWord(s.at(e)) ? accept(s, t, wordEnd + 1, e) : -1; // SSN 078 05 1120
@@ -629,8 +634,9 @@ final class KeyValueDetector {
       int after = s.at(we);
       if (we == w || we - w > 5 || !(after == 0 || after == ' ' || after == ',' || after == ')' || after == '}'
           || after == ']' || after == ';' || after == '|' || after == '\n' || after == '\r')
-          || (after == ' ' && (s.at(we + 1) == '=' || s.at(we + 1) == ':'))) {
-        break;
+          || (after == ' ' && (s.at(we + 1) == '=' || s.at(we + 1) == ':'))
+          || (we - w > 1 && Bytes.digitRun(s.b, w, we, 6) == 0 && !Bytes.isDigit(s.b[we - 1]))) {
+        break; // (a word of capitals is the next word, "DNI 12345678Z IBAN …"; one letter is a check letter)
       }
       p = we;
     }

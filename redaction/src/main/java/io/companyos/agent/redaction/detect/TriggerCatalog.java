@@ -1143,8 +1143,18 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.NATIONAL_ID, w, Trigger.NEEDS_BOUNDARY));
     }
     for (String w : spellings("account number", "account no", "acct number", "acct no", "bank account",
-        "bank account number", "bank account no", "kontonummer", "clabe")) {
+        "bank account number", "bank account no", "kontonummer", "clabe",
+        // (session 27's red team of payments: NACHA's DFI account, Temenos T24's DEBIT.ACCT.NO, a payment's
+        // ordering and creditor accounts, konto)
+        "dfi account", "ordering account", "creditor account", "debtor account", "konto", "kontonr")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.BANK_ACCOUNT, w, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.BANK_ACCOUNT, "acct.no", 0));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.BANK_ACCOUNT, "account", Trigger.EXACT_KEY));
+    // (session 27's red team of payments) KYC vendors' document and personal numbers (Onfido, Jumio, Sumsub,
+    // Trulioo), Austria's social insurance number
+    for (String w : spellings("document number", "personal number", "identification number", "sv nummer")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.NATIONAL_ID, w, 0));
     }
   }
 
