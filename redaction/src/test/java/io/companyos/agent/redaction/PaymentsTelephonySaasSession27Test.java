@@ -71,6 +71,18 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
             "entry seq=2 rdfi=121000358 dfiAccount=<bank_account> amount=3100.00"),
         Arguments.of("{\"aba\":\"111000025\",\"account\":\"5839201147\",\"type\":\"checking\"}",
             "{\"aba\":\"111000025\",\"account\":\"<bank_account>\",\"type\":\"checking\"}"),
+        // SWIFT MT103's parties (an account line, a name, address lines), the structured :50F:, MT940's :25: and :86:
+        Arguments.of("MT103 block 4:\n:20:PAY2024030100012\n:50K:/000123456789\nROBERT J KOWALSKI\n1234 MAPLE AVENUE APT 5\n"
+            + ":52A:CHASUS33\n:59:/4417829301\nJOHANN BECKER\nHAUPTSTRASSE 12\n10115 BERLIN\n:70:INVOICE 2024-0142\n-}",
+            "MT103 block 4:\n:20:PAY2024030100012\n:50K:/<bank_account>\n<name>\n<address>\n"
+            + ":52A:CHASUS33\n:59:/<bank_account>\n<name>\n<address>\n<address>\n:70:INVOICE 2024-0142\n-}"),
+        Arguments.of("x\n:50F:/0532013000\n1/KOWALSKA, ANNA MARIA\n2/UL. MARSZALKOWSKA 10\n3/PL/00-514 WARSZAWA\n4/19850314\n"
+            + "7/PL/85031412347\n:59:/1234567",
+            "x\n:50F:/<bank_account>\n1/<name>\n2/<address>\n3/<address>\n4/<birthdate>\n7/<national_id>\n:59:/<bank_account>"),
+        Arguments.of("MT940\n:25:37040044/0532013000\n:86:166?00SEPA-GUTSCHRIFT?20EREF+FT24?31DE34120300000018765432?32Durand, Sebastien"
+            + "\n:86:/EREF/X-1//NAME/MARIA GARCIA LOPEZ/ADDR/CALLE MAYOR 5 28013 MADRID/REMI/USTD//INVOICE 7781/",
+            "MT940\n:25:<bank_account>\n:86:166?00SEPA-GUTSCHRIFT?20EREF+FT24?31<bank_account>?32<name>"
+            + "\n:86:/EREF/X-1//NAME/<name>/ADDR/<address>/REMI/USTD//INVOICE 7781/"),
         // SIP: display names before a SIP or tel: URI or an extension, a URI's user at an address
         Arguments.of("From: \"John Smith\" <sip:+14155552671@sip.carrier.example>;tag=1928301774",
             "From: \"<name>\" <sip:<phone>@sip.carrier.example>;tag=1928301774"),
@@ -125,6 +137,9 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         Arguments.of("cache machine=build-01 macro=expand"),
         // an account that is no bank's, a document that is no number
         Arguments.of("{\"account\":\"prod-main\",\"document_number\":\"pending\"}"),
-        Arguments.of("the pesel check passed, nie wieder"));
+        Arguments.of("the pesel check passed, nie wieder"),
+        // SWIFT's other fields, a tag in a line's middle
+        Arguments.of("x\n:20:PAY2024030100012\n:32A:240301EUR12500,00\n:57A:COBADEFFXXX\n:71A:SHA"),
+        Arguments.of("at 10:50:59: retry 3 of 5"));
   }
 }

@@ -730,6 +730,8 @@ final class CatalogScanner {
       }
       case VOICEMAIL_BOX:
         return CommandLineDetector.voicemailBox(s, last);
+      case SWIFT_FIELD:
+        return SwiftDetector.find(s, last, t.text().substring(2, t.text().length() - 1));
       case TRACK1:
         return CardDetector.track1(s, last);
       case ES_USER_PATH:

@@ -98,6 +98,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     KNEX_BINDINGS,
     ES_USER_PATH,
     TRACK1,
+    SWIFT_FIELD,
     SIP_DISPLAY_NAME,
     VOICEMAIL_BOX,
     TRACEBACK_ANNOTATION,

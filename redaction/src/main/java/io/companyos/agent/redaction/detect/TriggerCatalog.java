@@ -341,6 +341,11 @@ final class TriggerCatalog {
         "client_hostname", "devicename", "device_name", "machinename", "machine_name")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.HOSTNAME, w, 0));
     }
+    // (session 27's red team of payments) SWIFT MT fields at a line's start: the parties of MT103/MT202, MT940's
+    // account and information (no line of make-logs starts with a colon)
+    for (String tag : List.of("50k", "50f", "59", "59f", "25", "86")) {
+      t.add(new Trigger(Action.SWIFT_FIELD, DetectorType.PERSON_NAME, "\n:" + tag + ":", 0));
+    }
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));
