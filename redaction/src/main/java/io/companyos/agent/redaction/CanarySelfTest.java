@@ -55,6 +55,7 @@ public final class CanarySelfTest {
           new Canary(DetectorType.NATIONAL_ID, "{\"passport_number\":\"CANARY0123\"}", "CANARY0123"),
           new Canary(DetectorType.NATIONAL_ID, "employee record NI JG 12 34 56 C", "JG 12 34 56 C"),
           new Canary(DetectorType.BANK_ACCOUNT, "payout account_number=CANARY-7700-1234", "CANARY-7700-1234"),
+          new Canary(DetectorType.DEVICE_ID, "device enrolled imei=359881234567890", "359881234567890"),
           // value-shaped plants (session 10): recognised by what the value is, under no telling key
           new Canary(DetectorType.PRIVATE_KEY,
               "  tls.key: LS0tLS1CRUdJTiBQUklWQVRFIEtFWS0tLS0tCk1JSUV2UUlCQURBTkJna3Foa2lHOXcwQkFRRUZBQVNDYW5hcnlDYW5h"

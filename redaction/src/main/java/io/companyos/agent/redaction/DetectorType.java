@@ -61,7 +61,12 @@ public enum DetectorType {
    */
   NATIONAL_ID("national_id"),
   /** Bank account numbers other than IBANs, by their key ({@code account_number}, {@code bank_account}). */
-  BANK_ACCOUNT("bank_account");
+  BANK_ACCOUNT("bank_account"),
+  /**
+   * A phone's or a subscriber's identity, by its key: IMEI, IMSI, ICCID, MEID ({@code imei=}, an MDM's
+   * {@code "imei"}, a mobile core's {@code imsi-310260…}): the device of one person, like a MAC address.
+   */
+  DEVICE_ID("device_id");
 
   private final String label;
 

@@ -47,7 +47,7 @@ public final class RevealLog implements Closeable {
   private static final Set<DetectorType> KEPT = Collections.unmodifiableSet(EnumSet.of(DetectorType.EMAIL,
       DetectorType.IPV4, DetectorType.IPV6, DetectorType.MAC, DetectorType.PHONE, DetectorType.USERNAME,
       DetectorType.PERSON_NAME, DetectorType.HOSTNAME, DetectorType.KEYWORD, DetectorType.BIRTH_DATE,
-      DetectorType.STREET_ADDRESS));
+      DetectorType.STREET_ADDRESS, DetectorType.DEVICE_ID));
   private static final byte[][] KEPT_LABELS = KEPT.stream()
       .map(t -> t.label().getBytes(StandardCharsets.US_ASCII)).toArray(byte[][]::new);
   private static final int MAX_REMEMBERED = 1_000_000;

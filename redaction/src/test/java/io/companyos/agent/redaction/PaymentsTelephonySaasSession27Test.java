@@ -83,6 +83,26 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
             + "\n:86:/EREF/X-1//NAME/MARIA GARCIA LOPEZ/ADDR/CALLE MAYOR 5 28013 MADRID/REMI/USTD//INVOICE 7781/",
             "MT940\n:25:<bank_account>\n:86:166?00SEPA-GUTSCHRIFT?20EREF+FT24?31<bank_account>?32<name>"
             + "\n:86:/EREF/X-1//NAME/<name>/ADDR/<address>/REMI/USTD//INVOICE 7781/"),
+        // a phone's and a subscriber's identity under its key (kept in the map like a MAC address)
+        Arguments.of("Device enrolled: IMEI=358810071234561 IMSI=310260123456789 platform=Android",
+            "Device enrolled: IMEI=<device_id> IMSI=<device_id> platform=Android"),
+        Arguments.of("{\"meid\":\"A0000012345678\",\"iccid\":\"8901260123456789012F\"}",
+            "{\"meid\":\"<device_id>\",\"iccid\":\"<device_id>\"}"),
+        Arguments.of("[amf] INFO: [imsi-310260123456789] Registration request", "[amf] INFO: [imsi-<device_id>] Registration request"),
+        // DICOM's patient attributes: dcmdump's text and DICOM JSON (the patient id, an MRN, stays)
+        Arguments.of("(0010,0010) PN [WHITAKER^JOHN^A]                          #  16, 1 PatientName",
+            "(0010,0010) PN [<name>]                          #  16, 1 PatientName"),
+        Arguments.of("(0010,0030) DA [19620214]   #   8, 1 PatientBirthDate\n(0010,0020) LO [00482913]   #   8, 1 PatientID",
+            "(0010,0030) DA [<birthdate>]   #   8, 1 PatientBirthDate\n(0010,0020) LO [00482913]   #   8, 1 PatientID"),
+        Arguments.of("{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"GARCIA^LUCIA\"}]},\"00100020\":{\"vr\":\"LO\","
+            + "\"Value\":[\"ES-99120\"]},\"00100030\":{\"vr\":\"DA\",\"Value\":[\"19790311\"]}}",
+            "{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"<name>\"}]},\"00100020\":{\"vr\":\"LO\","
+            + "\"Value\":[\"ES-99120\"]},\"00100030\":{\"vr\":\"DA\",\"Value\":[\"<birthdate>\"]}}"),
+        // Atlassian's access logs: the user after a request id
+        Arguments.of("10.20.30.41 638x4821x2 jsmith [12/Nov/2024:10:38:12 +0000] \"GET /rest/api/2/issue/PROJ-123 HTTP/1.1\" 200",
+            "<ipv4> 638x4821x2 <user> [12/Nov/2024:10:38:12 +0000] \"GET /rest/api/2/issue/PROJ-123 HTTP/1.1\" 200"),
+        Arguments.of("10.44.7.201 | https | o1194x2281x3 | abarker | 2024-11-12 10:49:33,871 | \"POST /scm/x.git HTTP/1.1\"",
+            "<ipv4> | https | o1194x2281x3 | <user> | 2024-11-12 10:49:33,871 | \"POST /scm/x.git HTTP/1.1\""),
         // SIP: display names before a SIP or tel: URI or an extension, a URI's user at an address
         Arguments.of("From: \"John Smith\" <sip:+14155552671@sip.carrier.example>;tag=1928301774",
             "From: \"<name>\" <sip:<phone>@sip.carrier.example>;tag=1928301774"),
@@ -140,6 +160,9 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         Arguments.of("the pesel check passed, nie wieder"),
         // SWIFT's other fields, a tag in a line's middle
         Arguments.of("x\n:20:PAY2024030100012\n:32A:240301EUR12500,00\n:57A:COBADEFFXXX\n:71A:SHA"),
-        Arguments.of("at 10:50:59: retry 3 of 5"));
+        Arguments.of("at 10:50:59: retry 3 of 5"),
+        // device ids' look-alikes: a short number, a word after the key; DICOM's ids and codes
+        Arguments.of("imei=unknown imsi_filter=enabled udid=00008120-000A1B2C3D4E5F60"),
+        Arguments.of("(0010,0020) LO [00482913]  #   8, 1 PatientID\n(0008,0060) CS [MR]  #   2, 1 Modality"));
   }
 }

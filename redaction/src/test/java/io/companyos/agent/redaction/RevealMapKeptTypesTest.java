@@ -26,7 +26,7 @@ class RevealMapKeptTypesTest {
 
   /** Kept types: their labels, as the map must hold them, in the order of {@link #ONE_OF_EVERY_TYPE}. */
   private static final List<String> KEPT = List.of("email", "ipv4", "ipv6", "mac", "phone", "user", "name", "host",
-      "keyword", "birthdate", "address");
+      "keyword", "birthdate", "address", "device_id");
 
   /** One value of every type, built-in and custom: a line each, the kept ones first. */
   private static final Map<String, String> ONE_OF_EVERY_TYPE = new LinkedHashMap<>();
@@ -43,6 +43,7 @@ class RevealMapKeptTypesTest {
     ONE_OF_EVERY_TYPE.put("Rolling out project falcon", "falcon");
     ONE_OF_EVERY_TYPE.put("{\"dob\": \"1985-04-12\"}", "1985-04-12");
     ONE_OF_EVERY_TYPE.put("{\"street\": \"12 Rue de Rivoli\"}", "12 Rue de Rivoli");
+    ONE_OF_EVERY_TYPE.put("device enrolled imei=359881234567890 ok", "359881234567890");
     // never kept
     ONE_OF_EVERY_TYPE.put("card 4111111111111111 declined", "card");
     ONE_OF_EVERY_TYPE.put("account DE89370400440532013000 ok", "iban");

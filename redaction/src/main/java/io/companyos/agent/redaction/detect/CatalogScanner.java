@@ -730,6 +730,15 @@ final class CatalogScanner {
       }
       case VOICEMAIL_BOX:
         return CommandLineDetector.voicemailBox(s, last);
+      case IMSI_PREFIXED: {
+        int e = last + 1 + Bytes.digitRun(s.b, last + 1, s.hi, 16);
+        return e - last - 1 >= 14 && !Bytes.isWord(s.at(e)) && !Bytes.isWord(s.at(last - 5))
+            && s.add(last + 1, e, DetectorType.DEVICE_ID) ? e : -1;
+      }
+      case DICOM_TAG:
+        return DicomDetector.dcmdump(s, last, t.text());
+      case DICOM_JSON:
+        return DicomDetector.json(s, last, t.text());
       case SWIFT_FIELD:
         return SwiftDetector.find(s, last, t.text().substring(2, t.text().length() - 1));
       case TRACK1:

@@ -193,6 +193,9 @@ final class Ipv4Detector {
     if (s.at(end) == '|') {
       return pipedUser(s, end);
     }
+    if (s.at(end) == ' ' && s.at(end + 1) != '-') {
+      return atlassianUser(s, end);
+    }
     if (s.at(end) != ' ' || s.at(end + 1) != '-' || s.at(end + 2) != ' ' || s.at(end + 3) == '-') {
       return -1;
     }
@@ -202,6 +205,56 @@ final class Ipv4Detector {
       ue++;
     }
     if (ue == us || s.at(ue) != ' ' || s.at(ue + 1) != '[' || !Bytes.isDigit(s.at(ue + 2))
+        || KeyValueDetector.isSystemAccount(s, us, ue) || KeyValueDetector.isPlaceholder(s, us, ue)) {
+      return -1;
+    }
+    return s.add(us, ue, DetectorType.USERNAME) ? ue : -1;
+  }
+
+  /**
+   * Atlassian's access logs, the user after a request id ({@code 638x4821x2}, digits {@code x} digits {@code x} digits,
+   * a letter before it in Bitbucket's): Jira's and Confluence's {@code ADDRESS REQUEST-ID USER [12/Nov/2024:…]},
+   * Bitbucket's {@code ADDRESS | https | o1194x2281x3 | USER | 2024-…}; {@code -} and {@code anonymous} stay.
+   */
+  private static int atlassianUser(Scan s, int end) {
+    boolean piped = s.at(end + 1) == '|';
+    int p = end + 1;
+    if (piped) { // | proto | : the protocol's word, then the request id's column
+      p = end + 3;
+      while (Bytes.isAlpha(s.at(p)) && p - end < 12) {
+        p++;
+      }
+      if (s.at(p) != ' ' || s.at(p + 1) != '|' || s.at(p + 2) != ' ') {
+        return -1;
+      }
+      p += 3;
+    }
+    int id = p;
+    if (Bytes.isAlpha(s.at(p))) {
+      p++;
+    }
+    for (int part = 0; part < 3; part++) {
+      int n = Bytes.digitRun(s.b, p, s.hi, 12);
+      if (n == 0 || (part < 2 && s.at(p + n) != 'x')) {
+        return -1;
+      }
+      p += n + (part < 2 ? 1 : 0);
+    }
+    if (p - id < 5) {
+      return -1;
+    }
+    String sep = piped ? " | " : " ";
+    if (!Bytes.startsWith(s.b, p, s.hi, sep)) {
+      return -1;
+    }
+    int us = p + sep.length();
+    int ue = us;
+    while (ue - us < 64 && s.at(ue) > ' ' && s.at(ue) != '|' && s.at(ue) != '[') {
+      ue++;
+    }
+    boolean followed = piped ? Bytes.startsWith(s.b, ue, s.hi, " | ") : s.at(ue) == ' ' && s.at(ue + 1) == '['
+        && Bytes.isDigit(s.at(ue + 2));
+    if (ue == us || !followed || (ue - us == 1 && s.b[us] == '-') || Bytes.startsWith(s.b, us, ue, "anonymous")
         || KeyValueDetector.isSystemAccount(s, us, ue) || KeyValueDetector.isPlaceholder(s, us, ue)) {
       return -1;
     }

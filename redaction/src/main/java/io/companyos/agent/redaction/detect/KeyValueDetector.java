@@ -643,6 +643,21 @@ final class KeyValueDetector {
     return p;
   }
 
+  /**
+   * Whether {@code [start, end)} is a device's identity: 14 to 22 digits (IMEI, IMSI, ICCID, which may end in an
+   * {@code F}), 14 hex digits (MEID), or Apple's UDID (40 hex digits, or 8 and 16 joined by a dash).
+   */
+  private static boolean isDeviceId(Scan s, int start, int end) {
+    int n = end - start;
+    int digits = Bytes.digitRun(s.b, start, end, 23);
+    if (digits == n || (digits == n - 1 && (s.b[end - 1] | 0x20) == 'f')) {
+      return n >= 14 && n <= 22;
+    }
+    int hex = Bytes.hexRun(s.b, start, end, 41);
+    return (hex == n && (n == 14 || n == 40)) || (n == 25 && Bytes.hexRun(s.b, start, end, 9) == 8
+        && s.b[start + 8] == '-' && Bytes.hexRun(s.b, start + 9, end, 17) == 16);
+  }
+
   /** Whether the digits {@code [start, end)} are a card number (an issuer's length, Luhn-valid). */
   private static boolean isCardNumber(Scan s, int start, int end) {
     int n = end - start;
@@ -1272,6 +1287,11 @@ final class KeyValueDetector {
         break;
       case MAC:
         if (!MacDetector.isValue(s, start, end)) {
+          return -1;
+        }
+        break;
+      case DEVICE_ID:
+        if (!isDeviceId(s, start, end)) {
           return -1;
         }
         break;

@@ -346,6 +346,17 @@ final class TriggerCatalog {
     for (String tag : List.of("50k", "50f", "59", "59f", "25", "86")) {
       t.add(new Trigger(Action.SWIFT_FIELD, DetectorType.PERSON_NAME, "\n:" + tag + ":", 0));
     }
+    // (session 27's red team of network access) a phone's and a subscriber's identity under its key (MDM, mobile
+    // cores, modems), Open5GS' imsi-<digits>; DICOM's patient attributes in dcmdump's text and in DICOM JSON
+    for (String w : List.of("imei", "imsi", "iccid", "meid", "imeisv")) { // (not udid: "udi" of audit, 29,965)
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.DEVICE_ID, w, Trigger.NEEDS_BOUNDARY));
+    }
+    t.add(new Trigger(Action.IMSI_PREFIXED, DetectorType.DEVICE_ID, "imsi-", 0));
+    for (String tag : DicomDetector.TAGS) {
+      t.add(new Trigger(Action.DICOM_TAG, DetectorType.PERSON_NAME, "(" + tag.substring(0, 4) + "," + tag.substring(4)
+          + ") ", 0));
+      t.add(new Trigger(Action.DICOM_JSON, DetectorType.PERSON_NAME, "\"" + tag + "\":{", 0));
+    }
     // (session 27) MONITOR's hash writes: "HSET" "user:42" "first_name" "Anna" "ssn" "…" (no "hs, "hm in make-logs)
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));
@@ -1148,10 +1159,14 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.NATIONAL_ID, w, Trigger.NEEDS_BOUNDARY));
     }
     for (String w : spellings("account number", "account no", "acct number", "acct no", "bank account",
-        "bank account number", "bank account no", "kontonummer", "clabe",
-        // (session 27's red team of payments: NACHA's DFI account, Temenos T24's DEBIT.ACCT.NO, a payment's
-        // ordering and creditor accounts, konto)
-        "dfi account", "ordering account", "creditor account", "debtor account", "konto", "kontonr")) {
+        "bank account number", "bank account no", "kontonummer", "clabe")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.BANK_ACCOUNT, w, 0));
+    }
+    // (session 27's red team of payments: NACHA's DFI account, Temenos T24's DEBIT.ACCT.NO, a payment's ordering and
+    // creditor accounts, konto; not ordering-account, orderingAccount, whose anchors ng-, gac are in 17,676 and
+    // 2,421 places)
+    for (String w : List.of("dfiaccount", "dfi_account", "ordering_account", "creditor_account", "creditoraccount",
+        "debtor_account", "debtoraccount", "konto", "kontonr")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.BANK_ACCOUNT, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.BANK_ACCOUNT, "acct.no", 0));
