@@ -98,6 +98,14 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
             + "\"Value\":[\"ES-99120\"]},\"00100030\":{\"vr\":\"DA\",\"Value\":[\"19790311\"]}}",
             "{\"00100010\":{\"vr\":\"PN\",\"Value\":[{\"Alphabetic\":\"<name>\"}]},\"00100020\":{\"vr\":\"LO\","
             + "\"Value\":[\"ES-99120\"]},\"00100030\":{\"vr\":\"DA\",\"Value\":[\"<birthdate>\"]}}"),
+        // a machine's RADIUS login is its name; UniFi's User[mac] is a MAC and the device's name; FreeRADIUS' request
+        // number before a users-file entry stays
+        Arguments.of("Auth: (1047) Login OK: [host/LAPTOP-JSMITH.corp.example.com] (from client sw-01 port 50112)",
+            "Auth: (1047) Login OK: [host/<host>] (from client sw-01 port 50112)"),
+        Arguments.of("[event] User[a4:83:e7:12:34:56] (Janes-iPhone) has connected to AP", "[event] User[<mac>] (<host>) has connected to AP"),
+        Arguments.of("(5)   User-Name := \"alice\"", "(5)   User-Name := \"<user>\""),
+        Arguments.of("Network Policy Server granted access to a user. User: Security ID: S-1-5-21-1 Account Name: jsmith",
+            "Network Policy Server granted access to a user. User: Security ID: S-1-5-21-1 Account Name: <user>"),
         // Atlassian's access logs: the user after a request id
         Arguments.of("10.20.30.41 638x4821x2 jsmith [12/Nov/2024:10:38:12 +0000] \"GET /rest/api/2/issue/PROJ-123 HTTP/1.1\" 200",
             "<ipv4> 638x4821x2 <user> [12/Nov/2024:10:38:12 +0000] \"GET /rest/api/2/issue/PROJ-123 HTTP/1.1\" 200"),
@@ -163,6 +171,16 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         Arguments.of("at 10:50:59: retry 3 of 5"),
         // device ids' look-alikes: a short number, a word after the key; DICOM's ids and codes
         Arguments.of("imei=unknown imsi_filter=enabled udid=00008120-000A1B2C3D4E5F60"),
+        // false positives the red teams found: a card's expiry, a placeholder IBAN's zeros, a mandate's record id,
+        // a network OS's version, a flag, FreeRADIUS' request number and default value, Windows' next label,
+        // a built-in pseudo-user
+        Arguments.of("[stripe] Invalid expiry for card ending 4242 on pi_3OsX4cLkdIwHu7ix0Zr8KqLm"),
+        Arguments.of("IBAN format check failed for input \"DE00 0000 0000 0000 0000 00\" (checksum)"),
+        Arguments.of("mandates.created customer_bank_account=BA000789MNOPQR account_number_ending=11"),
+        Arguments.of("ArubaOS 8.11.2.1 (build 88766)"),
+        Arguments.of("SecurityEvent=\"SuccessfulAuth\",UsingPassword=\"1\",Module=\"pjsip\""),
+        Arguments.of("(6) mschap: EXPAND --username=%{mschap:User-Name:-None}"),
+        Arguments.of("vpn=ivanti-vpn01 user=System realm=\"\""),
         Arguments.of("(0010,0020) LO [00482913]  #   8, 1 PatientID\n(0008,0060) CS [MR]  #   2, 1 Modality"));
   }
 }

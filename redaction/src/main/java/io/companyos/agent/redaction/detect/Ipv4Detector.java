@@ -347,6 +347,9 @@ final class Ipv4Detector {
     if (len == 0) {
       return false;
     }
+    if (skipped == 1 && len >= 3 && s.at(end - 1) == 'S' && s.at(end - 2) == 'O') {
+      return true; // a network OS's version after its name: ArubaOS 8.11.2.1, FortiOS, RouterOS, PAN-OS, NX-OS
+    }
     for (String w : VERSION_WORDS) {
       if (len >= w.length() && Bytes.startsWithIgnoreCase(s.b, end - w.length(), s.hi, w)
           && (len == w.length() || !Bytes.isAlpha(s.at(end - w.length() - 1)))) {

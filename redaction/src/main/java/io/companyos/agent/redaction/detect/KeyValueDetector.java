@@ -658,6 +658,17 @@ final class KeyValueDetector {
         && s.b[start + 8] == '-' && Bytes.hexRun(s.b, start + 9, end, 17) == 16);
   }
 
+  /** Whether at least half of the letters and digits of {@code [start, end)} are digits. */
+  private static boolean mostlyDigits(Scan s, int start, int end) {
+    int digits = 0;
+    int letters = 0;
+    for (int p = start; p < end; p++) {
+      digits += Bytes.isDigit(s.b[p]) ? 1 : 0;
+      letters += Bytes.isAlpha(s.b[p]) ? 1 : 0;
+    }
+    return digits >= letters;
+  }
+
   /** Whether the digits {@code [start, end)} are a card number (an issuer's length, Luhn-valid). */
   private static boolean isCardNumber(Scan s, int start, int end) {
     int n = end - start;
@@ -1254,6 +1265,10 @@ final class KeyValueDetector {
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
           return -1;
         }
+        if (s.b[start] == '-' || (end - start == 8 && Bytes.startsWith(s.b, start, end, "Security")
+            && Bytes.startsWith(s.b, end, s.hi, " ID:"))) {
+          return -1; // FreeRADIUS' default value, %{User-Name:-None}; Windows' "User: Security ID:" (the next label)
+        }
         if (s.at(start - 6) == ';' && (Bytes.startsWith(s.b, start, end, "phone") || Bytes.startsWith(s.b, start, end, "ip")
             || Bytes.startsWith(s.b, start, end, "dialstring"))) {
           return -1; // a SIP URI's parameter, sip:+14155552671@carrier;user=phone: the number's kind
@@ -1297,14 +1312,17 @@ final class KeyValueDetector {
         break;
       case NATIONAL_ID:
       case BANK_ACCOUNT:
-        if (!isIdentifierValue(s, start, end)) {
-          return -1;
+        if (!isIdentifierValue(s, start, end) || (type == DetectorType.BANK_ACCOUNT && !mostlyDigits(s, start, end))) {
+          return -1; // (a bank account's number is mostly digits: GoCardless' record id BA000789MNOPQR is none)
         }
         break;
       case SECRET:
       case AWS_SECRET_KEY:
-        if (end - start == 1 && s.b[start] == '0') {
-          return -1; // a flag, MongoDB's projection { password: 0 } (the field left out), not a one-digit password
+        if (end - start == 1 && (s.b[start] == '0' || (s.b[start] == '1' && start - 15 >= s.lo
+            && Bytes.startsWithIgnoreCase(s.b, start - 15, start, "usingpassword=\"")))) {
+          // a flag, MongoDB's projection { password: 0 } (the field left out), Asterisk's UsingPassword="1": not a
+          // one-digit password
+          return -1;
         }
         if (isCredentialCmdlet(s, start, end)) {
           return -1; // $pw = ConvertTo-SecureString 'x' …: the cmdlet's argument is the secret (LoginLogDetector)
@@ -2011,8 +2029,9 @@ final class KeyValueDetector {
       p--;
     }
     if (end == ks || p == end || (p > s.lo && s.b[p - 1] != '\n') || p < s.floor()
-        || (end - p == 7 && Bytes.startsWith(s.b, p, end, "DEFAULT")) || isSystemAccount(s, p, end)) {
-      return;
+        || (end - p == 7 && Bytes.startsWith(s.b, p, end, "DEFAULT")) || isSystemAccount(s, p, end)
+        || (s.b[p] == '(' && s.b[end - 1] == ')')) {
+      return; // (FreeRADIUS -X's request number, "(5)   User-Name := …", is no entry's user)
     }
     s.add(p, end, DetectorType.USERNAME);
   }
@@ -2061,6 +2080,7 @@ final class KeyValueDetector {
     int len = end - start;
     return (len == 4 && Bytes.startsWith(s.b, start, end, "root"))
         || (len == 6 && Bytes.startsWith(s.b, start, end, "nobody"))
+        || (len == 6 && Bytes.startsWith(s.b, start, end, "System")) // (Ivanti's and Windows' built-in pseudo-user)
         || Bytes.startsWith(s.b, start, end, "[")
         || (len >= 3 && len <= 17 && isTokenUser(s, start, end));
   }

@@ -1012,6 +1012,10 @@ final class LoginLogDetector {
     if (s.at(close) != ']' || slash == start) {
       return -1;
     }
+    if (slash - start == 4 && Bytes.startsWith(s.b, start, slash, "host") && s.at(slash) == '/') {
+      // a machine's authentication, [host/LAPTOP-JSMITH.corp.example.com]: its name, no user and password
+      return close > slash + 1 && s.at(slash + 1) != '<' && s.add(slash + 1, close, DetectorType.HOSTNAME) ? close : -1;
+    }
     int r = add(s, start, slash);
     if (s.at(slash) == '/' && close > slash + 1 && s.at(slash + 1) != '<' && !isToken(s, slash + 1)
         && s.add(slash + 1, close, DetectorType.SECRET)) {

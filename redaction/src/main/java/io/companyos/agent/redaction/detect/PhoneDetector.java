@@ -174,10 +174,20 @@ final class PhoneDetector {
     }
     // (9 digits: a short German subscriber number after its area code, 030 901820)
     boolean shortGerman = groups == 2 && digits == 9 && first >= 3 && s.at(start + 1) != '0';
-    if (groups < 2 || (digits < 10 && !shortGerman) || digits > 12 || !cleanEnd(s, end)) {
-      return -1;
+    if (groups < 2 || (digits < 10 && !shortGerman) || digits > 12 || !cleanEnd(s, end) || zeros(s, start, end)) {
+      return -1; // (a run of zeros is a placeholder's, "DE00 0000 0000 0000 0000 00" of a form's test)
     }
     return s.add(start, end, DetectorType.PHONE) ? end : -1;
+  }
+
+  /** Whether every digit of {@code [start, end)} is a zero. */
+  private static boolean zeros(Scan s, int start, int end) {
+    for (int p = start; p < end; p++) {
+      if (Bytes.isDigit(s.b[p]) && s.b[p] != '0') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -382,10 +382,10 @@ final class TriggerCatalog {
         // Elasticsearch's security log: "Authentication of [alice] was terminated by realm [ldap1]"
         "authentication of [",
         // shadow's user management, from the phrases' rarer bytes on (userdel's "owned by 'X'", chage's "changed
-        // password expiry for X"; usermod's "change user name 'X' to 'Y'": USER_RENAME; passwd's "password for 'X'
+        // password expiry for X", not a card's "invalid expiry for card"; usermod's "change user name 'X' to 'Y'": USER_RENAME; passwd's "password for 'X'
         // changed by": SET_PASSWORD_FOR), PostgreSQL 14's "connection authenticated: identity=\"X\"", a backquoted
         // name (MySQL's and Cypher's identifiers)
-        "wned by '", "iry for ", "identity=\"", "user `",
+        "wned by '", "password expiry for ", "identity=\"", "user `",
         // (session 23's red team) Cassandra's "Provided username X and/or password are incorrect", JBoss/PicketBox's
         // "Bad password for username X", ActiveMQ's "User name [X] or password is invalid", strongSwan's
         // "EAP-Identity 'X' received", "XAuth authentication of 'X' successful", "received XAuth user name: X",

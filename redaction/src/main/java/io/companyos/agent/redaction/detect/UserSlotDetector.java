@@ -775,6 +775,16 @@ final class UserSlotDetector {
     if (s.at(end) != ']' || end == start || s.at(start) == '<' || KeyValueDetector.isSystemAccount(s, start, end)) {
       return -1;
     }
+    if (end - start == 17 && MacDetector.isValue(s, start, end)) {
+      // UniFi's "User[a4:83:e7:12:34:56] (Janes-iPhone) has connected": the MAC, and the device's own name
+      if (s.at(end + 1) == ' ' && s.at(end + 2) == '(') {
+        int ne = Bytes.indexOf(s.b, end + 3, Math.min(s.hi, end + 67), ")");
+        if (ne > end + 3 && Bytes.indexOf(s.b, end + 3, ne, " ") < 0) {
+          s.add(end + 3, ne, DetectorType.HOSTNAME);
+        }
+      }
+      return s.add(start, end, DetectorType.MAC) ? end : -1;
+    }
     s.add(start, end, DetectorType.USERNAME);
     if (Bytes.startsWith(s.b, end + 1, s.hi, "/comment: comment changed ")) {
       int to = Bytes.indexOf(s.b, end + 27, Math.min(s.hi, end + 27 + 512), " to '");
