@@ -127,6 +127,8 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
             "registrar:save: contact sip:<user>@<ipv4>:5062;transport=udp registered"),
         Arguments.of("{\"caller_id_name\":\"Kenji Tanaka\",\"caller_id_number\":\"1004\"}",
             "{\"caller_id_name\":\"<name>\",\"caller_id_number\":\"1004\"}"),
+        Arguments.of("{\"caller_id_number\":\"5511987654321\",\"destination_number\":\"+81312345678\"}",
+            "{\"caller_id_number\":\"<phone>\",\"destination_number\":\"<phone>\"}"),
         // Asterisk's voicemail.conf: the box's PIN and its owner
         Arguments.of("2045 => 4821,Sofia Alvarez,sofia@example.com,,attach=yes|delete=no",
             "2045 => <secret>,<name>,<email>,,attach=yes|delete=no"),

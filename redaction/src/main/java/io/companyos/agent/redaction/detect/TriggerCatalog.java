@@ -329,6 +329,10 @@ final class TriggerCatalog {
         "callerid(name)")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
     }
+    // FreeSWITCH's and Asterisk's numbers of a call, digits alone as they write them ("num": 743 places, "des": 179)
+    for (String w : List.of("caller_id_number", "callerid_number", "callee_id_number", "destination_number", "cid_num")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.PHONE, w, 0));
+    }
     // (session 27's red team of network access) a MAC address under its key, also without separators; a device's
     // own name under a firewall's, a proxy's or an MDM's key ("mac" joins the common trigrams: these enter past it)
     for (String w : List.of("mac=", "mac:", "mac\"")) { // (a three-byte "mac" would stop at every machine: 16,419)
