@@ -59,6 +59,11 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         // a vector store's payload
         Arguments.of("payload={\"employee\":\"Sven Eriksson\",\"team\":\"Ops\"}",
             "payload={\"employee\":\"<name>\",\"team\":\"Ops\"}"),
+        // NACHA's entry detail records: the DFI account and the individual's name by their columns
+        Arguments.of("101 021000021 1234567890240301\n"
+            + "6221210003584417829301       0000310000EMP004513      ROBERT J KOWALSKI       0091000010000002\n",
+            "101 021000021 1234567890240301\n"
+            + "622121000358<bank_account>       0000310000EMP004513      <name>       0091000010000002\n"),
         // identity numbers in KYC payloads and after their name in prose; bank accounts under more keys
         Arguments.of("{\"document_type\":\"passport\",\"document_number\":\"925076473\",\"personalNumber\":\"85031412347\"}",
             "{\"document_type\":\"passport\",\"document_number\":\"<national_id>\",\"personalNumber\":\"<national_id>\"}"),
@@ -171,6 +176,8 @@ class PaymentsTelephonySaasSession27Test extends RedactedAndKeptCases {
         // SWIFT's other fields, a tag in a line's middle
         Arguments.of("x\n:20:PAY2024030100012\n:32A:240301EUR12500,00\n:57A:COBADEFFXXX\n:71A:SHA"),
         Arguments.of("at 10:50:59: retry 3 of 5"),
+        // a line from 6 and digits that is no NACHA record (its length, its columns)
+        Arguments.of("x\n62 requests in 5 s\n6221210003584417829301 short line of another kind\n"),
         // device ids' look-alikes: a short number, a word after the key; DICOM's ids and codes
         Arguments.of("imei=unknown imsi_filter=enabled udid=00008120-000A1B2C3D4E5F60"),
         // false positives the red teams found: a card's expiry, a placeholder IBAN's zeros, a mandate's record id,

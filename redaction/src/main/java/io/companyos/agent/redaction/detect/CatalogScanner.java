@@ -739,6 +739,8 @@ final class CatalogScanner {
         return DicomDetector.dcmdump(s, last, t.text());
       case DICOM_JSON:
         return DicomDetector.json(s, last, t.text());
+      case NACHA_ENTRY:
+        return NachaDetector.find(s, last);
       case SWIFT_FIELD:
         return SwiftDetector.find(s, last, t.text().substring(2, t.text().length() - 1));
       case TRACK1:

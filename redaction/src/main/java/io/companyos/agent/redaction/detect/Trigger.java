@@ -99,6 +99,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     ES_USER_PATH,
     TRACK1,
     SWIFT_FIELD,
+    NACHA_ENTRY,
     IMSI_PREFIXED,
     DICOM_TAG,
     DICOM_JSON,
