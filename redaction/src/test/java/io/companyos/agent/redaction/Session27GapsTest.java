@@ -21,6 +21,8 @@ class Session27GapsTest extends RedactedAndKeptCases {
             "1701165600.2 [0 unix:/run/redis.sock] \"hmset\" \"session:9f\" \"username\" \"<user>\" \"ttl\" \"3600\""),
         Arguments.of("\"HSETNX\" \"u:43\" \"dob\" \"1985-04-12\" \"passport_number\" \"C03005988\"",
             "\"HSETNX\" \"u:43\" \"dob\" \"<birthdate>\" \"passport_number\" \"<national_id>\""),
+        Arguments.of("\"HSET\" \"s:1\" \"payload\" \"{\\\"a\\\":1}\" \"password\" \"Pa55!word\"",
+            "\"HSET\" \"s:1\" \"payload\" \"{\\\"a\\\":1}\" \"password\" \"<secret>\""),
         // an environment variable named *_KEY in capitals with a generated value
         Arguments.of("JWT_KEY=Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZg", "JWT_KEY=<secret>"),
         Arguments.of("export SENDGRID_KEY=\"9f8e7d6c5b4a39281706f5e4d3c2b1a0\"", "export SENDGRID_KEY=\"<secret>\""),

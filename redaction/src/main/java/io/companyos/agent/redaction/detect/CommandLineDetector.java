@@ -426,23 +426,7 @@ final class CommandLineDetector {
         p++;
       }
     }
-    int start = p;
-    int slash = -1;
-    while (p - start < 256) {
-      int c = s.at(p);
-      if (c == 0 || Bytes.isSpace(c) || c == '@' || c == '"' || c == '\'') {
-        break;
-      }
-      if (c == '/' && slash < 0) {
-        slash = p;
-      }
-      p++;
-    }
-    int end = p;
-    if (slash <= start || end <= slash + 1 || !(s.at(end) == '@' || s.at(end) == 0 || Bytes.isSpace(s.at(end)))) {
-      return -1;
-    }
-    return UrlUserinfoDetector.oracleLogin(s, start, slash, end);
+    return connectString(s, p, false);
   }
 
   /** At the space after {@code " -a "} on a redis-cli command line. */
@@ -547,23 +531,24 @@ final class CommandLineDetector {
   }
 
   /**
-   * Redis MONITOR's hash writes, {@code "HSET" "user:42" "email" "x" "first_name" "Anna" "ssn" "078-05-1120"}: each
+   * Redis MONITOR's hash writes, {@code "HSET" "user:42" "email" "x" "first_name" "Anna" "password" "pw"}: each
    * value typed by its field's name as a key's value would be ({@link KeyNames}), the key and other fields kept. At the
-   * blank after {@code "hset"}, {@code "hmset"} or {@code "hsetnx"}; up to 64 pairs.
+   * blank after {@code "hset"}, {@code "hmset"} or {@code "hsetnx"}; up to 64 pairs; quotes escaped inside a value
+   * ({@code "{\"a\":1}"}) are its own.
    */
   static int redisHashFields(Scan s, int last) {
     if (s.at(last + 1) != '"') {
       return -1;
     }
-    int p = closingQuote(s, last + 2, '"'); // the hash's key
+    int p = KeyValueDetector.closingQuote(s, last + 2, '"'); // the hash's key
     for (int pairs = 0; p > 0 && pairs < 64 && s.at(p + 1) == ' ' && s.at(p + 2) == '"'; pairs++) {
       int field = p + 3;
-      int fieldEnd = closingQuote(s, field, '"');
+      int fieldEnd = KeyValueDetector.closingQuote(s, field, '"');
       if (fieldEnd < 0 || s.at(fieldEnd + 1) != ' ' || s.at(fieldEnd + 2) != '"') {
         return -1;
       }
       int value = fieldEnd + 3;
-      p = closingQuote(s, value, '"');
+      p = KeyValueDetector.closingQuote(s, value, '"');
       Trigger t = p > value && fieldEnd - field <= 64
           ? KeyNames.trigger(new String(s.b, field, fieldEnd - field, java.nio.charset.StandardCharsets.UTF_8)) : null;
       if (t != null && t.action() == Trigger.Action.KEY_VALUE) {
@@ -2206,13 +2191,7 @@ final class CommandLineDetector {
     int p = last + 1;
     int login = -1;
     int loginEnd = -1;
-    for (int k = 0; k < 32 && p < limit; k++) {
-      while (p < limit && s.b[p] == ' ') {
-        p++;
-      }
-      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '#') {
-        break;
-      }
+    for (int k = 0; k < 32 && (p = argumentStart(s, p, limit)) >= 0; k++) {
       int q = s.b[p];
       int end = q == '"' || q == '\'' ? closingQuote(s, p + 1, q) + 1 : KeyedForms.wordEnd(s, p);
       if (end <= p) {
@@ -2239,9 +2218,7 @@ final class CommandLineDetector {
         }
         p = end;
         if (takesValue) {
-          while (p < limit && s.b[p] == ' ') {
-            p++;
-          }
+          p = Math.max(p, argumentStart(s, p, limit));
           int v = s.at(p);
           int ve = v == '"' || v == '\'' ? closingQuote(s, p + 1, v) + 1 : KeyedForms.wordEnd(s, p);
           if (ve <= p) {
@@ -2326,13 +2303,7 @@ final class CommandLineDetector {
     int limit = lineEndWithin(s, last, 2048);
     int p = last + 1;
     boolean login = false;
-    for (int k = 0; k < 48 && p < limit; k++) {
-      while (p < limit && s.b[p] == ' ') {
-        p++;
-      }
-      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '#') {
-        break;
-      }
+    for (int k = 0; k < 48 && (p = argumentStart(s, p, limit)) >= 0; k++) {
       int end = shellArgumentEnd(s, p);
       if (end <= p) {
         return -1;
@@ -2347,11 +2318,8 @@ final class CommandLineDetector {
             p = end;
             continue;
           }
-          v = end;
-          while (v < limit && s.b[v] == ' ') {
-            v++;
-          }
-          ve = shellArgumentEnd(s, v);
+          v = argumentStart(s, end, limit);
+          ve = v < 0 ? -1 : shellArgumentEnd(s, v);
           if (ve <= v) {
             return -1;
           }
@@ -2382,14 +2350,7 @@ final class CommandLineDetector {
     int limit = lineEndWithin(s, last, 1024);
     int p = last + 1;
     int found = -1;
-    for (int k = 0; k < 16 && p < limit; k++) {
-      while (p < limit && s.b[p] == ' ') {
-        p++;
-      }
-      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '<'
-          || s.b[p] == '#' || s.b[p] == ')' || s.b[p] == '`') {
-        break;
-      }
+    for (int k = 0; k < 16 && (p = argumentStart(s, p, limit)) >= 0; k++) {
       int end = shellArgumentEnd(s, p);
       if (end <= p) {
         return found;
@@ -2397,11 +2358,9 @@ final class CommandLineDetector {
       if (s.b[p] == '-') {
         boolean takesValue = Bytes.startsWith(s.b, p, end, "-salt") || Bytes.startsWith(s.b, p, end, "-in");
         p = end;
-        if (takesValue) {
-          while (p < limit && s.b[p] == ' ') {
-            p++;
-          }
-          p = Math.max(p, shellArgumentEnd(s, p));
+        int v = takesValue ? argumentStart(s, p, limit) : -1;
+        if (v >= 0) {
+          p = Math.max(v, shellArgumentEnd(s, v)); // -salt's and -in's values
         }
         continue;
       }
@@ -2480,13 +2439,7 @@ final class CommandLineDetector {
     int p = last + 1;
     int position = 0;
     boolean afterEmail = false;
-    for (int k = 0; k < 32 && p < limit; k++) {
-      while (p < limit && s.b[p] == ' ') {
-        p++;
-      }
-      if (p >= limit || s.b[p] == ';' || s.b[p] == '&' || s.b[p] == '|' || s.b[p] == '>' || s.b[p] == '#') {
-        break;
-      }
+    for (int k = 0; k < 32 && (p = argumentStart(s, p, limit)) >= 0; k++) {
       int end = shellArgumentEnd(s, p);
       if (end <= p) {
         break;
@@ -2494,11 +2447,9 @@ final class CommandLineDetector {
       if (s.b[p] == '-') {
         String option = new String(s.b, p, end - p, java.nio.charset.StandardCharsets.ISO_8859_1);
         p = end;
-        if (!CHEF_FLAGS.contains(option) && option.indexOf('=') < 0) {
-          while (p < limit && s.b[p] == ' ') {
-            p++;
-          }
-          p = Math.max(p, shellArgumentEnd(s, p)); // the option's value
+        int v = !CHEF_FLAGS.contains(option) && option.indexOf('=') < 0 ? argumentStart(s, p, limit) : -1;
+        if (v >= 0) {
+          p = Math.max(v, shellArgumentEnd(s, v)); // the option's value
         }
         continue;
       }
@@ -2530,11 +2481,8 @@ final class CommandLineDetector {
     int p = last + 1;
     int skip = create ? 2 : 1; // NAME TYPE, or NAME
     String key = null;
-    for (int k = 0; k < 64 && p < limit; k++) {
-      while (p < limit && s.b[p] == ' ') {
-        p++;
-      }
-      int end = p < limit ? shellArgumentEnd(s, p) : -1;
+    for (int k = 0; k < 64 && (p = argumentStart(s, p, limit)) >= 0; k++) {
+      int end = shellArgumentEnd(s, p);
       if (end <= p) {
         break;
       }
@@ -2564,6 +2512,21 @@ final class CommandLineDetector {
       p = end;
     }
     return -1; // the spans are kept; the pass goes on over the line
+  }
+
+  /**
+   * The start of the next shell argument at or after {@code p} (past blanks) before {@code limit}, or -1 at the line's
+   * end or a shell operator ({@code ; & | > < # ) `}): the loops over a command's arguments stop there.
+   */
+  private static int argumentStart(Scan s, int p, int limit) {
+    while (p < limit && s.b[p] == ' ') {
+      p++;
+    }
+    if (p >= limit) {
+      return -1;
+    }
+    int c = s.b[p];
+    return c == ';' || c == '&' || c == '|' || c == '>' || c == '<' || c == '#' || c == ')' || c == '`' ? -1 : p;
   }
 
   /** The end of a shell argument at {@code p}: after its closing quote when quoted, else its word (to a blank). */
@@ -2820,7 +2783,15 @@ final class CommandLineDetector {
     if (s.at(p) != ' ') {
       return -1;
     }
-    int start = p + 1;
+    return connectString(s, p + 1, true);
+  }
+
+  /**
+   * Oracle's connect string at {@code start}, {@code user/password[@db]} (sqlplus', rman's, SQL*Plus' {@code CONNECT}):
+   * its user and password, up to a blank, a quote or the {@code @}; {@code quoteEnds}: a quote may end it (SQL*Plus'
+   * prompt), else only a blank, the {@code @} or the text's end.
+   */
+  private static int connectString(Scan s, int start, boolean quoteEnds) {
     int end = start;
     int slash = -1;
     while (end - start < 256) {
@@ -2833,7 +2804,9 @@ final class CommandLineDetector {
       }
       end++;
     }
-    if (slash <= start || end <= slash + 1) {
+    int after = s.at(end);
+    if (slash <= start || end <= slash + 1
+        || !(quoteEnds || after == '@' || after == 0 || Bytes.isSpace(after))) {
       return -1;
     }
     return UrlUserinfoDetector.oracleLogin(s, start, slash, end);

@@ -302,9 +302,6 @@ final class KeyValueDetector {
     } else if (sp > p && (c == 'E' || c == 'e') && s.at(sp + 1) == '\'' && t.type() == DetectorType.SECRET
         && !quotedKey && !escaped) {
       vs = sp + 1; // PostgreSQL's escape string, ALTER ROLE bob PASSWORD E'x
-    } else if (sp == p + 1 && c == '"' && quotedKey && s.at(p - 1) == '"' && t.type() == DetectorType.SECRET
-        && CommandLineDetector.lineMentions(s, ks, "\"hset\"", "\"hmset\"", "\"hsetnx\"")) {
-      vs = sp; // Redis MONITOR's hash fields, "HSET" "user:1" "password" "x": a field named by the key, its value
     } else if (quotedKey && (c == '\n' || c == '\r') && s.at(ks - 2) == ' ' && s.at(ks - 3) == ')'
         && t.type() == DetectorType.SECRET) {
       return redisReply(s, t, sp); // redis-cli's CONFIG GET requirepass: 1) "requirepass" then 2) "x"
@@ -768,7 +765,7 @@ final class KeyValueDetector {
     return false;
   }
 
-  private static boolean hasDigit(Scan s, int from, int to) {
+  static boolean hasDigit(Scan s, int from, int to) {
     for (int p = from; p < to; p++) {
       if (Bytes.isDigit(s.b[p])) {
         return true;
@@ -777,7 +774,7 @@ final class KeyValueDetector {
     return false;
   }
 
-  private static boolean hasLetter(Scan s, int from, int to) {
+  static boolean hasLetter(Scan s, int from, int to) {
     for (int p = from; p < to; p++) {
       if (Bytes.isAlpha(s.b[p]) || s.b[p] < 0) {
         return true;
@@ -1275,9 +1272,9 @@ final class KeyValueDetector {
         }
         if (end - start >= 32 && looksRandom(s, start, end) && Bytes.indexOf(s.b, start, end, "-") < 0) {
           type = DetectorType.SECRET; // an API key as the user of basic auth (BambooHR's user=<key> password=x)
-        } else if (end - start >= 6 && t.text().equals("acct") && Bytes.digitRun(s.b, start, end, 20) == end - start
-            && !isCardNumber(s, start, end)) {
-          type = DetectorType.BANK_ACCOUNT; // acct=9876543210123 of payment logs (auditd's acct= is quoted, a name)
+        } else if (t.has(Trigger.DIGITS_ARE_ACCOUNT) && end - start >= 6
+            && Bytes.digitRun(s.b, start, end, 20) == end - start && !isCardNumber(s, start, end)) {
+          type = DetectorType.BANK_ACCOUNT; // (a card's number is the card detector's, which wins over a user)
         }
         break;
       case PERSON_NAME:

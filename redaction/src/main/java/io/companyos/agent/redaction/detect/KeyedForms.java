@@ -1068,10 +1068,6 @@ final class KeyedForms {
         || Bytes.lastIndexOfIgnoreCase(s.b, Math.max(s.lo, start - 40), start, "<fininstnid>") >= 0) {
       return -1;
     }
-    boolean letter = false;
-    for (int p = start; p < end && !letter; p++) {
-      letter = Bytes.isAlpha(s.b[p]) || s.b[p] < 0;
-    }
-    return letter && s.add(start, end, type) ? end : -1;
+    return KeyValueDetector.hasLetter(s, start, end) && s.add(start, end, type) ? end : -1;
   }
 }

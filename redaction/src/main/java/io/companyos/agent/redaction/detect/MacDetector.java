@@ -78,11 +78,7 @@ final class MacDetector {
     }
     int after = s.at(e);
     boolean ends = paren ? after == ')' : after == '\n' || after == '\r' || after == 0;
-    boolean letter = false;
-    for (int k = start; k < e && !letter; k++) {
-      letter = Bytes.isAlpha(s.b[k]) || s.b[k] < 0;
-    }
-    if (ends && letter && e - start >= 2 && !KeyValueDetector.isPlaceholder(s, start, e)) {
+    if (ends && KeyValueDetector.hasLetter(s, start, e) && e - start >= 2 && !KeyValueDetector.isPlaceholder(s, start, e)) {
       s.add(start, e, DetectorType.HOSTNAME);
     }
   }

@@ -36,11 +36,8 @@ final class NachaDetector {
     while (from < to && s.b[from] == ' ') {
       from++;
     }
-    boolean alnum = false;
-    for (int p = from; p < to && !alnum; p++) {
-      alnum = type == DetectorType.BANK_ACCOUNT ? Bytes.isDigit(s.b[p]) : Bytes.isAlpha(s.b[p]);
-    }
-    if (alnum) {
+    if (type == DetectorType.BANK_ACCOUNT ? KeyValueDetector.hasDigit(s, from, to)
+        : KeyValueDetector.hasLetter(s, from, to)) {
       s.add(from, to, type);
     }
   }

@@ -46,11 +46,7 @@ final class SwiftDetector {
   }
 
   private static int party(Scan s, int p, int end) {
-    if (s.at(p) == '/') {
-      int le = lineEnd(s, p, end);
-      account(s, p + 1, le);
-      p = le + 1;
-    }
+    p = accountLine(s, p, end);
     for (int line = 0; line < 4 && p < end; line++) {
       int le = lineEnd(s, p, end);
       addText(s, p, le, line == 0 ? DetectorType.PERSON_NAME : DetectorType.STREET_ADDRESS);
@@ -60,11 +56,7 @@ final class SwiftDetector {
   }
 
   private static int structured(Scan s, int p, int end) {
-    if (s.at(p) == '/') {
-      int le = lineEnd(s, p, end);
-      account(s, p + 1, le);
-      p = le + 1;
-    }
+    p = accountLine(s, p, end);
     for (int line = 0; line < 8 && p < end; line++) {
       int le = lineEnd(s, p, end);
       int code = s.at(p) - '0';
@@ -76,6 +68,16 @@ final class SwiftDetector {
       p = le + 1;
     }
     return -1;
+  }
+
+  /** A party field's optional first line, {@code /account}: taken; the start of the line after it. */
+  private static int accountLine(Scan s, int p, int end) {
+    if (s.at(p) != '/') {
+      return p;
+    }
+    int le = lineEnd(s, p, end);
+    account(s, p + 1, le);
+    return le + 1;
   }
 
   private static int information(Scan s, int p, int end) {
@@ -106,34 +108,25 @@ final class SwiftDetector {
     return -1;
   }
 
-  /** An account: letters, digits, {@code / - .} and blanks with four digits or more, as a {@code bank_account}. */
+  /** An account ({@link KeyValueDetector#isIdentifierValue}: four digits or more) as a {@code bank_account}. */
   private static int account(Scan s, int from, int to) {
-    while (to > from && (s.b[to - 1] == ' ' || s.b[to - 1] == '\r')) {
-      to--;
-    }
-    int digits = 0;
-    for (int p = from; p < to; p++) {
-      int c = s.b[p];
-      if (Bytes.isDigit(c)) {
-        digits++;
-      } else if (!Bytes.isAlpha(c) && c != '/' && c != '-' && c != '.' && c != ' ') {
-        return -1;
-      }
-    }
-    return digits >= 4 && s.add(from, to, DetectorType.BANK_ACCOUNT) ? to : -1;
+    to = trimEnd(s, from, to);
+    return KeyValueDetector.isIdentifierValue(s, from, to) && s.add(from, to, DetectorType.BANK_ACCOUNT) ? to : -1;
   }
 
   private static void addText(Scan s, int from, int to, DetectorType type) {
+    to = trimEnd(s, from, to);
+    if ((KeyValueDetector.hasLetter(s, from, to) || KeyValueDetector.hasDigit(s, from, to))
+        && !KeyValueDetector.isPlaceholder(s, from, to)) {
+      s.add(from, to, type);
+    }
+  }
+
+  private static int trimEnd(Scan s, int from, int to) {
     while (to > from && (s.b[to - 1] == ' ' || s.b[to - 1] == '\r')) {
       to--;
     }
-    boolean letterOrDigit = false;
-    for (int p = from; p < to && !letterOrDigit; p++) {
-      letterOrDigit = Bytes.isAlnum(s.b[p]) || s.b[p] < 0;
-    }
-    if (letterOrDigit && !KeyValueDetector.isPlaceholder(s, from, to)) {
-      s.add(from, to, type);
-    }
+    return to;
   }
 
   private static int lineEnd(Scan s, int p, int end) {

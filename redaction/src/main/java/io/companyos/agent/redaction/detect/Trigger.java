@@ -67,6 +67,11 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * {@code PRIMARY_KEY=id}, {@code ROUTING_KEY=orders.created}, {@code S3_KEY=uploads/x.csv}.
    */
   static final int ENV_NAME = 65536;
+  /**
+   * A user key whose value of digits alone is an account's number ({@code acct=9876543210123} of a payment log; auditd's
+   * {@code acct="alice"} is quoted, a name): typed a {@code bank_account}, which the reverse map does not keep.
+   */
+  static final int DIGITS_ARE_ACCOUNT = 131072;
 
   enum Action {
     KEY_VALUE,

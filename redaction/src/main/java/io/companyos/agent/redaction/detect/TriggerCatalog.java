@@ -1067,7 +1067,8 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, w, 0));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "user", b));
-    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "acct", Trigger.EXACT_KEY)); // auditd's acct="x"
+    // auditd's acct="x"; digits alone there are a payment log's account
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "acct", Trigger.EXACT_KEY | Trigger.DIGITS_ARE_ACCOUNT));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "uname", Trigger.EXACT_KEY)); // Grafana's uname=x
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.USERNAME, "samaccountname", 0)); // Windows' SamAccountName
     // sudo's JSON event log (sudo 1.9.4+): "submituser":"x", "runuser":"x" (as "unuser": "run" is too common a start)
