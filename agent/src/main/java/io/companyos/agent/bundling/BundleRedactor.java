@@ -75,17 +75,18 @@ public final class BundleRedactor implements ContentRedactor {
 
   /**
    * JSON and YAML the agent produces, and the configuration files of {@code bundle.configFiles} (JSON, Terraform's
-   * {@code .tfstate}, YAML, {@code .properties}, {@code .env}, PostgreSQL's {@code .pgpass}), are parsed and redacted
-   * by key (or field) too; files collected from elsewhere (logs, which may be JSON lines or not parse at all) are
-   * text, so that one odd line never withholds a whole log.
+   * {@code .tfstate}, a browser's {@code .har}, YAML, {@code .properties}, {@code .env}, PostgreSQL's
+   * {@code .pgpass}), are parsed and redacted by key (or field) too; files collected from elsewhere (logs, which may
+   * be JSON lines or not parse at all) are text, so that one odd line never withholds a whole log.
    */
   static StructuredFormat structuredFormat(String sourceName) {
     if (sourceName.startsWith("logs/") || sourceName.startsWith("agent/")) {
       return null;
     }
     String name = sourceName.toLowerCase(Locale.ROOT);
-    if (name.endsWith(".json") || name.endsWith(".tfstate") || name.endsWith(".tfstate.backup")) {
-      return StructuredFormat.JSON; // Terraform state is JSON
+    if (name.endsWith(".json") || name.endsWith(".tfstate") || name.endsWith(".tfstate.backup")
+        || name.endsWith(".har")) {
+      return StructuredFormat.JSON; // Terraform state is JSON, and so is a browser's HAR export
     }
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       return StructuredFormat.YAML;

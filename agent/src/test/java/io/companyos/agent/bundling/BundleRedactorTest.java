@@ -28,7 +28,7 @@ class BundleRedactorTest {
   void documentsParsedWholeAreNotChunked() {
     for (String path : new String[] {"config/app.yaml", "config/app.yml", "config/settings.json",
         "config/app.properties", "config/.env", "config/.pgpass", "config/files/srv/infra/terraform.tfstate",
-        "config/files/srv/infra/terraform.tfstate.backup"}) {
+        "config/files/srv/infra/terraform.tfstate.backup", "config/files/tmp/portal.har"}) {
       assertThat(redactor.redactsLineByLine(path)).as(path).isFalse();
     }
   }

@@ -141,4 +141,42 @@ class StructuredShapesTest {
         .isEqualTo("# hostname:port:database:username:password\n#hostname:port:database:username:password\n"
             + "# ops: username:<user>\n");
   }
+
+  @Test
+  void harCookiesAreRedactedWhateverTheirNamesAndTheFileStaysValid() throws Exception {
+    String har = "{\"log\":{\"entries\":[{\"request\":{\"headers\":["
+        + "{\"name\":\"Cookie\",\"value\":\"JSESSIONID=9D1E2F3A4B5C6D7E8F90; remember_me=eyJ1c2VyIjoiamFuZSJ9; x=1\"},"
+        + "{\"name\":\"Accept\",\"value\":\"text/html\"}],"
+        + "\"cookies\":[{\"name\":\"remember_me\",\"value\":\"eyJ1c2VyIjoiamFuZSJ9\",\"path\":\"/\"},"
+        + "{\"name\":\"theme\",\"value\":\"dark\"}]},"
+        + "\"response\":{\"headers\":[{\"name\":\"Set-Cookie\",\"value\":\"sid=s%3Aab12Cd34Ef56; Path=/; HttpOnly\"}],"
+        + "\"cookies\":[{\"name\":\"sid\",\"value\":\"s%3Aab12Cd34Ef56\",\"httpOnly\":true}]}}]}}";
+    JsonNode n = new ObjectMapper().readTree(json(har));
+    JsonNode request = n.at("/log/entries/0/request");
+    assertThat(request.at("/headers/0/value").asText()).isEqualTo("JSESSIONID=<secret>; remember_me=<secret>; x=1");
+    assertThat(request.at("/headers/1/value").asText()).isEqualTo("text/html");
+    assertThat(request.at("/cookies/0/value").asText()).isEqualTo("<secret>");
+    assertThat(request.at("/cookies/0/name").asText()).isEqualTo("remember_me");
+    assertThat(request.at("/cookies/0/path").asText()).isEqualTo("/");
+    assertThat(request.at("/cookies/1/value").asText()).isEqualTo("dark");
+    JsonNode response = n.at("/log/entries/0/response");
+    assertThat(response.at("/headers/0/value").asText()).isEqualTo("sid=<secret>; Path=/; HttpOnly");
+    assertThat(response.at("/cookies/0/value").asText()).isEqualTo("<secret>");
+    assertThat(response.at("/cookies/0/httpOnly").asBoolean()).isTrue();
+  }
+
+  @Test
+  void anErrorTrackersCookiesMapAndStringAreRedactedButCookieSettingsStay() throws Exception {
+    JsonNode n = new ObjectMapper().readTree(json("{\"request\":{\"cookies\":{\"sessionid\":\"q8w7e6r5t4y3u2i1\","
+        + "\"theme\":\"dark\",\"n\":3},\"headers\":{\"Cookie\":\"sessionid=q8w7e6r5t4y3u2i1; theme=dark\"}},"
+        + "\"cookies\":\"sid=abcdefgh12345678; x=1\","
+        + "\"settings\":{\"cookies\":{\"domain\":\"portal.example.com\",\"sameSite\":\"Strict\"}}}"));
+    assertThat(n.at("/request/cookies/sessionid").asText()).isEqualTo("<secret>");
+    assertThat(n.at("/request/cookies/theme").asText()).isEqualTo("dark");
+    assertThat(n.at("/request/cookies/n").asInt()).isEqualTo(3);
+    assertThat(n.at("/request/headers/Cookie").asText()).isEqualTo("sessionid=<secret>; theme=dark");
+    assertThat(n.at("/cookies").asText()).isEqualTo("sid=<secret>; x=1");
+    assertThat(n.at("/settings/cookies/domain").asText()).isEqualTo("portal.example.com");
+    assertThat(n.at("/settings/cookies/sameSite").asText()).isEqualTo("Strict");
+  }
 }

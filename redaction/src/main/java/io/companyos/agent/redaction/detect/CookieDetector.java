@@ -20,8 +20,11 @@ final class CookieDetector {
   static int find(Scan s, int last) {
     int ws = last - 5;
     int before = s.at(ws - 1);
-    if (Bytes.lower(s.at(ws)) != 'c' || Bytes.isAlnum(before) || Bytes.isWord(s.at(last + 1))) {
+    if (Bytes.lower(s.at(ws)) != 'c' || Bytes.isAlnum(before)) {
       return -1;
+    }
+    if (Bytes.isWord(s.at(last + 1))) {
+      return s.at(last + 1) == 's' && before == '"' ? cookies(s, last + 2) : -1;
     }
     boolean set = (before == '-' || before == '_') && Bytes.startsWithIgnoreCase(s.b, ws - 4, ws, "set");
     int p = last + 1;
@@ -33,6 +36,12 @@ final class CookieDetector {
     if (s.at(p) == ',' && (s.at(p - 1) == '\'' || s.at(p - 1) == '"') && s.at(ws - 1) == s.at(p - 1)
         && s.at(p + 1) == ' ' && s.at(p + 2) == s.at(p - 1)) {
       p++; // Envoy's header dump, one pair per line: 'cookie', 'a=x; b=y' (oauth2-proxy's SSO cookie among them)
+    } else if (s.at(p) == ',' && s.at(p - 1) == '"' && s.at((set ? ws - 4 : ws) - 1) == '"') {
+      // a HAR file's header, {"name": "Cookie", "value": "a=x; b=y"}, also pretty-printed over two lines
+      p = valueAfterName(s, p + 1);
+      if (p < 0) {
+        return -1;
+      }
     } else if (s.at(p) != ':' && s.at(p) != '=') {
       return -1;
     } else {
@@ -119,6 +128,153 @@ final class CookieDetector {
       }
     }
     return r;
+  }
+
+  /**
+   * After {@code "name": "Cookie",} (at {@code p}, past the comma): the opening quote of the {@code "value"} field that
+   * follows (blanks and one line break allowed between), or -1.
+   */
+  private static int valueAfterName(Scan s, int p) {
+    p = skipWhite(s, p);
+    if (!Bytes.startsWith(s.b, p, s.hi, "\"value\"")) {
+      return -1;
+    }
+    p = skipWhite(s, p + 7);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = skipWhite(s, p + 1);
+    return s.at(p) == '"' ? p : -1;
+  }
+
+  /**
+   * At the byte after {@code "cookies}: a JSON field of cookies, as a HAR file's request and response have
+   * ({@code "cookies": [{"name": "sid", "value": "x", "path": "/"}, …]}) and an error tracker's request holds
+   * ({@code "cookies": {"sid": "x"}}, {@code "cookies": "sid=x; theme=dark"}): each cookie's value of
+   * {@link #MIN_VALUE} bytes or more is a secret (a JWT counts as one), its name stays. Pretty-printed over many
+   * lines too, up to 64 cookies or the window's end.
+   */
+  private static int cookies(Scan s, int p) {
+    if (s.at(p) != '"') {
+      return -1;
+    }
+    p = skipWhite(s, p + 1);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = skipWhite(s, p + 1);
+    int open = s.at(p);
+    if (open == '"') {
+      return pairs(s, p, false, false, 0);
+    }
+    if (open != '[' && open != '{') {
+      return -1;
+    }
+    int r = -1;
+    p = skipWhite(s, p + 1);
+    for (int item = 0; item < 64; item++) {
+      if (open == '[') {
+        // {"name": "sid", "value": "x", …}: the value field's string, wherever it stands in the object
+        if (s.at(p) != '{') {
+          return r;
+        }
+        int q = p + 1;
+        int value = -1;
+        while (q < s.hi && q - p < 8192 && s.b[q] != '}') {
+          if (s.b[q] == '"') {
+            int end = stringEnd(s, q);
+            if (end < 0) {
+              return r;
+            }
+            if (end - q == 6 && Bytes.startsWith(s.b, q, s.hi, "\"value\"")) {
+              value = skipWhite(s, end + 1);
+              value = s.at(value) == ':' ? skipWhite(s, value + 1) : -1;
+            }
+            q = end + 1;
+          } else {
+            q++;
+          }
+        }
+        if (s.at(q) != '}') {
+          return r;
+        }
+        if (value > 0 && s.at(value) == '"') {
+          r = Math.max(r, cookieValue(s, value + 1, stringEnd(s, value)));
+        }
+        p = q + 1;
+      } else {
+        // "sid": "x": the member's value, if it is a string
+        if (s.at(p) != '"') {
+          return r;
+        }
+        int name = stringEnd(s, p);
+        int value = name < 0 ? -1 : skipWhite(s, name + 1);
+        if (value < 0 || s.at(value) != ':') {
+          return r;
+        }
+        value = skipWhite(s, value + 1);
+        if (s.at(value) == '"') {
+          int end = stringEnd(s, value);
+          if (end < 0) {
+            return r;
+          }
+          if (!KeyNames.isCookieAttribute(new String(s.b, p + 1, name - p - 1, java.nio.charset.StandardCharsets.ISO_8859_1))) {
+            r = Math.max(r, cookieValue(s, value + 1, end)); // (a settings file's "cookies": {"domain": …} stays)
+          }
+          p = end + 1;
+        } else {
+          p = value;
+          while (p < s.hi && p - value < 64 && s.b[p] != ',' && s.b[p] != '}') {
+            p++; // a number, true, null
+          }
+        }
+      }
+      p = skipWhite(s, p);
+      if (s.at(p) != ',') {
+        return r;
+      }
+      p = skipWhite(s, p + 1);
+    }
+    return r;
+  }
+
+  /** A cookie's value in {@code [start, end)} (a JSON string's content): a JWT, or a secret from MIN_VALUE bytes. */
+  private static int cookieValue(Scan s, int start, int end) {
+    if (end < 0) {
+      return -1;
+    }
+    if (JwtDetector.end(s, start) == end) {
+      return s.add(start, end, DetectorType.JWT) ? end : -1;
+    }
+    if (end - start >= MIN_VALUE && !KeyValueDetector.isPlaceholder(s, start, end)
+        && s.add(start, end, DetectorType.SECRET)) {
+      return end;
+    }
+    return -1;
+  }
+
+  /** At a JSON string's opening quote: its closing quote (escapes skipped), on the same line, or -1. */
+  private static int stringEnd(Scan s, int open) {
+    for (int q = open + 1; q < s.hi && q - open < 8192; q++) {
+      int c = s.b[q];
+      if (c == '\\') {
+        q++;
+      } else if (c == '"') {
+        return q;
+      } else if (c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Blanks and line breaks, as in pretty-printed JSON (at most 256 bytes of them). */
+  private static int skipWhite(Scan s, int p) {
+    int from = p;
+    while (p < s.hi && p - from < 256 && (s.b[p] == ' ' || s.b[p] == '\t' || s.b[p] == '\n' || s.b[p] == '\r')) {
+      p++;
+    }
+    return p;
   }
 
   /**

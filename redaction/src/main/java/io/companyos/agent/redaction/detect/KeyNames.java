@@ -117,4 +117,16 @@ public final class KeyNames {
     return KeyValueDetector.accept(s, typed, 0, v.length) >= 0;
   }
 
+  /**
+   * A cookie's attribute, or a setting of a framework's {@code cookies} section: {@code domain}, {@code path},
+   * {@code sameSite}, … (case and {@code -}/{@code _} ignored), not a cookie's name.
+   */
+  public static boolean isCookieAttribute(String name) {
+    String n = name.toLowerCase(java.util.Locale.ROOT).replace("-", "").replace("_", "");
+    return COOKIE_ATTRIBUTES.contains(n);
+  }
+
+  private static final java.util.Set<String> COOKIE_ATTRIBUTES = java.util.Set.of("domain", "path", "samesite",
+      "secure", "httponly", "expires", "maxage", "name", "prefix", "priority", "partitioned", "policy", "mode",
+      "store", "type", "version");
 }

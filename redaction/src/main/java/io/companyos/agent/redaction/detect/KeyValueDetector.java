@@ -1379,7 +1379,9 @@ final class KeyValueDetector {
         }
         if (envPrefix && (c == ' ' || c == '\t')) {
           if (CommandLineDetector.commandFollows(s, p)) {
-            break;
+            // a shell's "X=a; cmd" and a cookie header's "SID=a; theme=dark": the semicolon separates, it is no part
+            // of the value
+            return s.b[p - 1] == ';' && p - 1 > vs ? p - 1 : p;
           }
           envPrefix = false; // only the first blank: "KEY=a passphrase with words" keeps the rest of its line
         }

@@ -79,9 +79,19 @@ final class JacksonRedaction {
    * Kubernetes object's {@code data} before its {@code kind} (kubectl writes {@code data} first), where only base64
    * values are taken for a Secret's.
    */
-  private record Context(DetectorType type, String key, boolean base64Only) {
-    static final Context PLAIN = new Context(NONE, null, false);
+  private record Context(DetectorType type, String key, boolean base64Only, Cookies cookies) {
+    static final Context PLAIN = new Context(NONE, null, false, Cookies.NO);
+
+    Context(DetectorType type, String key, boolean base64Only) {
+      this(type, key, base64Only, Cookies.NO);
+    }
   }
+
+  /**
+   * A {@code cookies} field's container: a HAR file's list of cookie objects ({@code [{"name": "sid", "value": "x",
+   * "path": "/"}]}, each a {@link #COOKIE}) or an error tracker's map of cookies ({@code {"sid": "x"}}).
+   */
+  private enum Cookies { NO, LIST_OR_MAP, COOKIE }
 
   /** What a container has seen so far, for the rules that span its fields or elements. */
   private static final class Seen {
@@ -121,8 +131,13 @@ final class JacksonRedaction {
         case START_OBJECT:
         case START_ARRAY:
           boolean secret = type == DetectorType.SECRET || type == DetectorType.AWS_SECRET_KEY;
+          Cookies cookies = context != null && context.inObject() && "cookies".equalsIgnoreCase(context.getCurrentName())
+              ? Cookies.LIST_OR_MAP
+              : t == JsonToken.START_OBJECT && inherited.cookies() == Cookies.LIST_OR_MAP && context != null
+                  && context.inArray() ? Cookies.COOKIE : Cookies.NO;
           containers.push(secret ? new Context(type, key, false)
-              : base64Only ? new Context(DetectorType.SECRET, "data", true) : Context.PLAIN);
+              : base64Only ? new Context(DetectorType.SECRET, "data", true)
+              : cookies != Cookies.NO ? new Context(NONE, null, false, cookies) : Context.PLAIN);
           seen.push(new Seen());
           g.copyCurrentEvent(p);
           fieldType = NONE;
@@ -167,7 +182,7 @@ final class JacksonRedaction {
         case VALUE_STRING:
           String text = p.getText();
           if (!seen.isEmpty() && fieldName != null && isNamingField(fieldName)) {
-            seen.peek().named = KeyNames.classify(text) != NONE ? text : null;
+            seen.peek().named = KeyNames.classify(text) != NONE || isCookieHeader(text) ? text : null;
           }
           if (!seen.isEmpty() && p.getParsingContext().inObject()) {
             if ("apiVersion".equals(p.currentName())) {
@@ -186,7 +201,15 @@ final class JacksonRedaction {
             key = null;
           }
           String embedded = null;
-          if (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY) {
+          boolean member = p.getParsingContext().inObject();
+          if (fieldType == NONE && member && (isCookieHeader(fieldName)
+              || ("cookies".equalsIgnoreCase(fieldName) && inherited.cookies() == Cookies.NO))) {
+            embedded = cookieHeader(text, counter); // "Cookie": "a=x; b=y", {"name": "Set-Cookie", "value": …}
+          } else if (fieldType == NONE && member && ((inherited.cookies() == Cookies.LIST_OR_MAP
+                  && !KeyNames.isCookieAttribute(fieldName))
+              || (inherited.cookies() == Cookies.COOKIE && "value".equals(fieldName)))) {
+            embedded = cookieValue(text, counter); // {"sid": "x"}, [{"name": "sid", "value": "x"}]
+          } else if (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY) {
             embedded = embeddedJson(text, new Context(fieldType, fieldName, false), counter);
           } else if (type == NONE) {
             embedded = embeddedJson(text, Context.PLAIN, counter);
@@ -214,6 +237,26 @@ final class JacksonRedaction {
           break;
       }
     }
+  }
+
+  /** {@code Cookie} or {@code Set-Cookie}, as a field's or a header's name. */
+  private static boolean isCookieHeader(String name) {
+    return name != null && (name.equalsIgnoreCase("cookie") || name.equalsIgnoreCase("set-cookie"));
+  }
+
+  /**
+   * A cookie header's value ({@code a=x; b=y}, or one {@code Set-Cookie}'s {@code sid=x; Path=/}), redacted as the
+   * text scan redacts it after {@code Cookie:} (every value of 8 bytes or more, the names and attributes kept).
+   */
+  private String cookieHeader(String text, RedactionCounter counter) {
+    String prefix = "Cookie: ";
+    String redacted = values.text(prefix + text, counter);
+    return redacted.startsWith(prefix) ? redacted.substring(prefix.length()) : values.text(text, counter);
+  }
+
+  /** One cookie's value: a secret from 8 characters ({@code theme=dark} stays, as after {@code Cookie:}). */
+  private String cookieValue(String text, RedactionCounter counter) {
+    return text.length() >= 8 ? values.value(DetectorType.SECRET, "cookie", text, counter) : values.text(text, counter);
   }
 
   /** Whether an enclosing object is a Terraform state's {@code random_password} or {@code random_string} resource. */
