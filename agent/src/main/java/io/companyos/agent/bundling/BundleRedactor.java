@@ -83,7 +83,16 @@ public final class BundleRedactor implements ContentRedactor {
     if (sourceName.startsWith("logs/") || sourceName.startsWith("agent/")) {
       return null;
     }
-    String name = sourceName.toLowerCase(Locale.ROOT);
+    return configFileFormat(sourceName);
+  }
+
+  /**
+   * The structured format a configuration file of this name is redacted in (see {@link #structuredFormat}), or
+   * {@code null} for the line scan; also what {@code agent redact --format auto} picks, so that an admin sees what a
+   * bundle carries for the file.
+   */
+  public static StructuredFormat configFileFormat(String fileName) {
+    String name = fileName.toLowerCase(Locale.ROOT);
     if (name.endsWith(".json") || name.endsWith(".tfstate") || name.endsWith(".tfstate.backup")
         || name.endsWith(".har")) {
       return StructuredFormat.JSON; // Terraform state is JSON, and so is a browser's HAR export

@@ -3,6 +3,7 @@ package io.companyos.agent.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.companyos.agent.bundle.WriteBehindOutput;
+import io.companyos.agent.bundling.BundleRedactor;
 import io.companyos.agent.bundling.ConfiguredRedactor;
 import io.companyos.agent.config.AgentConfig;
 import io.companyos.agent.config.ConfigException;
@@ -14,12 +15,18 @@ import io.companyos.agent.redaction.RedactionException;
 import io.companyos.agent.redaction.RedactionReport;
 import io.companyos.agent.redaction.Redactor;
 import io.companyos.agent.redaction.RevealLog;
+import io.companyos.agent.redaction.StructuredFormat;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +80,17 @@ final class RedactCommand implements Callable<Integer> {
 
   @Option(names = "--out-dir", paramLabel = "DIR", description = "Write each FILE redacted into DIR (same name)")
   Path outDir;
+
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = {"How each input is read: text (the default: the line scan, as a bundle's logs), auto (by each"
+          + " file's name, as a bundle's configFiles: .json, .har and .tfstate as JSON, .yaml and .yml as YAML,"
+          + " .properties, .env, .pgpass; any other name as text), or json, yaml, properties, env or pgpass for every"
+          + " input. A document that does not parse in its format is withheld"})
+  String format = "text";
+
+  /** {@link #format} checked: {@code auto}, or the one format of every input ({@code null}: text). */
+  private boolean autoFormat;
+  private StructuredFormat fixedFormat;
 
   @Option(names = "--threads", paramLabel = "N",
       description = "Files redacted at once with --out-dir (default: the number of processors)")
@@ -183,6 +201,14 @@ final class RedactCommand implements Callable<Integer> {
     if (threads < 1) {
       throw new UsageException("--threads must be at least 1");
     }
+    String name = format.toLowerCase(Locale.ROOT);
+    autoFormat = name.equals("auto");
+    if (!autoFormat && !name.equals("text")) {
+      fixedFormat = Arrays.stream(StructuredFormat.values())
+          .filter(v -> v != StructuredFormat.URL_QUERY && v.name().equalsIgnoreCase(name)).findFirst()
+          .orElseThrow(() -> new UsageException("--format must be one of text, auto, json, yaml, properties, env,"
+              + " pgpass; got '" + format + "'"));
+    }
     // refused before any work, with the option's name: these failed after it, as 'error: PATH' and exit 1
     if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
       throw new UsageException("--out-dir " + outDir + " is not a directory");
@@ -243,12 +269,12 @@ final class RedactCommand implements Callable<Integer> {
           spec.commandLine().getErr().flush();
         }
         try (InputStream in = new ReadAheadInputStream(stdin, "redact-reader")) {
-          redactOne(redactor, in, out, "-", results);
+          redactOne(redactor, fixedFormat, in, out, "-", results);
         }
       } else {
         for (Path f : files) {
           try (InputStream in = readAhead(Files.newInputStream(f))) {
-            redactOne(redactor, in, out, f.toString(), results);
+            redactOne(redactor, formatOf(f), in, out, f.toString(), results);
             progress.fileDone();
           } catch (IOException e) {
             if (e instanceof StandardOutput.WriteFailed || StandardOutput.readerGone(e)) {
@@ -276,11 +302,20 @@ final class RedactCommand implements Callable<Integer> {
     return new ReadAheadInputStream(progress.counting(file), "redact-reader");
   }
 
-  private static void redactOne(Redactor redactor, InputStream in, WriteBehindOutput out, String source,
-      RedactionReport.Builder results) throws IOException {
+  /** The format {@code --format} gives this file ({@code null}: text). */
+  private StructuredFormat formatOf(Path file) {
+    return autoFormat ? BundleRedactor.configFileFormat(file.getFileName().toString()) : fixedFormat;
+  }
+
+  private static void redactOne(Redactor redactor, StructuredFormat format, InputStream in, WriteBehindOutput out,
+      String source, RedactionReport.Builder results) throws IOException {
     RedactionCounter counter = new RedactionCounter();
     try {
-      redactor.redactToBuffered(in, out, counter);
+      if (format == null) {
+        redactor.redactToBuffered(in, out, counter);
+      } else {
+        redactStructured(redactor, format, in, out, counter);
+      }
       results.add(source, counter);
     } catch (RedactionException e) {
       results.withheld(source, e.getClass().getSimpleName());
@@ -327,7 +362,10 @@ final class RedactCommand implements Callable<Integer> {
       try (InputStream read = Files.newInputStream(file);
           InputStream in = ioThreads ? readAhead(read) : progress.counting(read);
           OutputStream written = Files.newOutputStream(partial)) {
-        if (ioThreads) {
+        StructuredFormat structured = formatOf(file);
+        if (structured != null) {
+          redactStructured(redactor, structured, in, written, counter);
+        } else if (ioThreads) {
           WriteBehindOutput out = new WriteBehindOutput(written, "redact-writer");
           try {
             redactor.redactToBuffered(in, out, counter);
@@ -352,6 +390,19 @@ final class RedactCommand implements Callable<Integer> {
       results.withheld(file.toString(), e.getClass().getSimpleName());
       failures.put(file.toString(), reason(e));
     }
+  }
+
+  /**
+   * A document redacted by key as well as by value, as a bundle redacts its configuration files (UTF-8; a malformed
+   * byte becomes U+FFFD, as there); a {@link RedactionException} if it does not parse.
+   */
+  private static void redactStructured(Redactor redactor, StructuredFormat format, InputStream in, OutputStream out,
+      RedactionCounter counter) throws IOException {
+    InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    redactor.redactStructured(format, reader, writer, counter);
+    writer.flush();
   }
 
   /**

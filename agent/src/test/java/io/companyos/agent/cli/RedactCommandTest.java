@@ -328,6 +328,59 @@ class RedactCommandTest {
   }
 
   @Test
+  void formatAutoRedactsEachFileAsABundleRedactsAConfigFileOfItsName() throws Exception {
+    Path har = Files.writeString(dir.resolve("portal.har"), "{\"log\": {\"entries\": [{\"request\": {\n"
+        + "  \"cookies\": [{\"name\": \"remember_me\", \"value\": \"eyJ1c2VyIjoiamFuZSJ9\"}],\n"
+        + "  \"headers\": [{\"name\": \"DB_PASSWORD\",\n    \"value\": \"s3cr3t-Pa55\"}]}}]}}\n");
+    Path yaml = Files.writeString(dir.resolve("app.yaml"), "db:\n  credentials:\n    user: app\n    port: 5432\n");
+    Path log = Files.writeString(dir.resolve("app.log"), "{\"credentials\": {\"port\": 5432} broken\n");
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--format", "auto", "--out-dir", outDir.toString(),
+        har.toString(), yaml.toString(), log.toString())).as(err.toString()).isZero();
+    // JSON, re-written compact: every cookie's value, the value beside a secret's name on the next line
+    JsonNode n = new ObjectMapper().readTree(outDir.resolve("portal.har").toFile());
+    assertThat(n.at("/log/entries/0/request/cookies/0/value").asText()).matches("<secret:[0-9a-f]{8}>");
+    assertThat(n.at("/log/entries/0/request/headers/0/value").asText()).matches("<secret:[0-9a-f]{8}>");
+    // YAML: every scalar under a secret key, which the line scan leaves (its values are on lines of their own)
+    String redactedYaml = Files.readString(outDir.resolve("app.yaml"));
+    assertThat(redactedYaml).doesNotContain("5432").contains("credentials:");
+    // any other name is text, which never fails to parse
+    assertThat(Files.readString(outDir.resolve("app.log"))).isEqualTo("{\"credentials\": {\"port\": 5432} broken\n");
+    // text, the default, is the line scan for every file: it does not see that port is under credentials
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    assertThat(new CommandLine(new RedactCommand(new ByteArrayInputStream(new byte[0]), stdout))
+        .execute("--config", config.toString(), yaml.toString())).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("port: 5432");
+  }
+
+  @Test
+  void aDocumentThatDoesNotParseInItsFormatIsWithheldNamingTheLine() throws Exception {
+    Path good = Files.writeString(dir.resolve("good.json"), "{\"password\": \"hunter2two\"}\n");
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"a\": 1,\n \"password\": \"hunter2two\"\n");
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--format", "json", "--out-dir", outDir.toString(),
+        good.toString(), bad.toString())).isEqualTo(1);
+    assertThat(Files.readString(outDir.resolve("good.json"))).matches("\\{\"password\":\"<secret:[0-9a-f]{8}>\"}\n?");
+    assertThat(outDir.resolve("bad.json")).doesNotExist();
+    assertThat(err.toString()).startsWith("error: " + bad + " withheld, nothing written for it (RedactionException: "
+        + "not a valid JSON document (line ").doesNotContain("hunter2");
+  }
+
+  @Test
+  void formatJsonAppliesToStandardInputAndAnUnknownFormatIsAUsageError() {
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(
+        "{\"env\": [{\"name\": \"API_TOKEN\",\n  \"value\": \"tok_8d7f6e5a4b3c2d1e\"}]}\n"
+            .getBytes(StandardCharsets.UTF_8)), stdout));
+    assertThat(cl.execute("--config", config.toString(), "--format", "JSON")).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8))
+        .matches("\\{\"env\":\\[\\{\"name\":\"API_TOKEN\",\"value\":\"<secret:[0-9a-f]{8}>\"}]}\n?");
+    assertThat(run("redact", "-c", config.toString(), "--format", "xml")).isEqualTo(2);
+    assertThat(err.toString().strip()).isEqualTo(
+        "error: --format must be one of text, auto, json, yaml, properties, env, pgpass; got 'xml'");
+  }
+
+  @Test
   void aDirectoryIsAUsageError() {
     assertThat(run("redact", "-c", config.toString(), dir.toString())).isEqualTo(2);
     assertThat(err.toString().strip()).isEqualTo("error: not a readable file: " + dir);
