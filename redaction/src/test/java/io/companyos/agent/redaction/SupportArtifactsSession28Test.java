@@ -47,8 +47,76 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         // the value of a cookie pair that starts a line (a shell's X=a; cmd): the semicolon separates, it stays
         Arguments.of("JSESSIONID=9D1E2F3A4B5C6D7E8F90A1B2C3D4E5F6; _ga=GA1.2.12345.67890",
             "JSESSIONID=<secret>; _ga=GA1.2.12345.67890"),
-        Arguments.of("PGPASSWORD=Tr0ub4dor3x; psql -h db -U app", "PGPASSWORD=<secret>; psql -h db -U app"));
+        Arguments.of("PGPASSWORD=Tr0ub4dor3x; psql -h db -U app", "PGPASSWORD=<secret>; psql -h db -U app"),
+        // curl's cookies and devtools' "Copy as PowerShell"
+        Arguments.of("curl -b \"_app_session=567085717f8686236bbb1e63023439933f2ddce9\" https://api.example.org/v1/x",
+            "curl -b \"_app_session=<secret>\" https://api.example.org/v1/x"),
+        Arguments.of("curl --cookie 'sid=Qm9iYnlUYWJsZXMxMjM; lang=en' https://api.example.org/",
+            "curl --cookie 'sid=<secret>; lang=en' https://api.example.org/"),
+        Arguments.of("$session.Cookies.Add((New-Object System.Net.Cookie(\"app_session\", "
+            + "\"MzBctBhf4keQyv5cf3GdCMew80I7QxdTnTXFuR10UDz8\", \"/\", \"portal.example.org\")))",
+            "$session.Cookies.Add((New-Object System.Net.Cookie(\"app_session\", \"<secret>\", \"/\", "
+            + "\"portal.example.org\")))"),
+        // Django's CSRF token, Insomnia's hmacKey, one-time and recovery codes, pw in JSON escaped in a string
+        Arguments.of("  -H 'x-csrftoken: SQCLpVQ7zR6bYpKm2L0EKkpeJfZZBqa1Z93xwjCCLfVm' \\",
+            "  -H 'x-csrftoken: <secret>' \\"),
+        Arguments.of("{\"headers\": {\"X-CSRFToken\": \"VxtAkVNKtSmigHWYG2l4Ftxgo3Zw0MsQEZLyl7pW\"}}",
+            "{\"headers\": {\"X-CSRFToken\": \"<secret>\"}}"),
+        Arguments.of("{\"hmacKey\": \"LQ/xWBszmf0qVH6x18EspAHh8D2fkQVZzTEumi7CXV4=\"}", "{\"hmacKey\": \"<secret>\"}"),
+        Arguments.of("{\"username\": \"jdoe\", \"otp\": \"492817\"}", "{\"username\": \"<user>\", \"otp\": \"<secret>\"}"),
+        Arguments.of("{\"otp_attempt\": \"428913\"}", "{\"otp_attempt\": \"<secret>\"}"),
+        Arguments.of("{\"totp\":{\"backup_codes\":[\"84726193\",\"30518827\"]}}",
+            "{\"totp\":{\"backup_codes\":[\"<secret>\",\"<secret>\"]}}"),
+        Arguments.of("{\"text\": \"{\\\"token\\\": \\\"7047a1b2c3d4\\\", \\\"pw\\\": \\\"NewP4ss!Nemesis\\\"}\"}",
+            "{\"text\": \"{\\\"token\\\": \\\"<secret>\\\", \\\"pw\\\": \\\"<secret>\\\"}\"}"),
+        // an OAuth authorization code outside a query: a form body's first field, prose, a token request, HAR's pair
+        Arguments.of("POST /signin-oidc body: code=kOOwylnEPZGl2vtJ7Jx5BFdutDz1UAyBpkS5D0aXFxi&state=xyz",
+            "POST /signin-oidc body: code=<secret>&state=xyz"),
+        Arguments.of("Token exchange failed for code=nncv6JIsGoVKhcQ9F5MuF7mhuNql2rpu redirect_uri=https://rp.example.org/cb",
+            "Token exchange failed for code=<secret> redirect_uri=https://rp.example.org/cb"),
+        Arguments.of("{\"grant_type\": \"authorization_code\", \"code\": \"2amwNKTJUq1d5ou2Z3OgLXkJ\", \"client_id\": \"web\"}",
+            "{\"grant_type\": \"authorization_code\", \"code\": \"<secret>\", \"client_id\": \"web\"}"),
+        Arguments.of("{\"queryString\": [{\"name\": \"code\",\n  \"value\": \"0.AX0Abd68ZkQ6vbrrEGkxKG59TO4WJ1eDQfl\"}]}",
+            "{\"queryString\": [{\"name\": \"code\",\n  \"value\": \"<secret>\"}]}"),
+        // SAML: the redirect binding's request, a message in base64 after a label
+        Arguments.of("GET /saml/sls?SAMLRequest=fZFNT8MwDIbv%2FIrKd9c0a9fYBJOmSUMaX4LWyGyew8srnH63DSVzk1azyKL6h9T&RelayState=%2F",
+            "GET /saml/sls?SAMLRequest=<secret>&RelayState=%2F"),
+        Arguments.of("saml2.sp SAMLResponse (base64): " + SAML_RESPONSE_BASE64 + " done",
+            "saml2.sp SAMLResponse (base64): <secret> done"),
+        // session stores' keys and a password reset link's token
+        Arguments.of("127.0.0.1:6379> GET \"sess:to6EdEVT-OTEDIUUbIq7uL5mGuzoEXAL\"", "127.0.0.1:6379> GET \"sess:<secret>\""),
+        Arguments.of("127.0.0.1:6379> DEL rack:session:9c8b7a6f5e4d3c2b1a0f9e8d7c6b", "127.0.0.1:6379> DEL rack:session:<secret>"),
+        Arguments.of("GET \"magiclink:C06cCbGDzM9Svs1Xpmo3epT5d9Rme1rqk1cfcQrum\"", "GET \"magiclink:<secret>\""),
+        Arguments.of("\"GET /accounts/reset/MTA4/cb8-wV4bIOneubRGAXxfD826wwJ4zHKvlgxp/ HTTP/1.1\" 200",
+            "\"GET /accounts/reset/MTA4/<secret>/ HTTP/1.1\" 200"),
+        Arguments.of("Forbidden: /accounts/password_reset/confirm/MTA4/cb8-wV4bIOneubRGAXxfD826wwJ4zHKvlgxp/",
+            "Forbidden: /accounts/password_reset/confirm/MTA4/<secret>/"),
+        // Postman's API key auth (the entry named "value" holds the key), REST Client's user and password in clear
+        Arguments.of("{\"apikey\": [{\"key\": \"value\", \"value\": \"CBVbOkUU9azAdmbeEF5T7lwxo0HyTBdp\", \"type\": \"string\"},"
+            + " {\"key\": \"key\", \"value\": \"X-API-KEY\"}]}",
+            "{\"apikey\": [{\"key\": \"value\", \"value\": \"<secret>\", \"type\": \"string\"},"
+            + " {\"key\": \"key\", \"value\": \"X-API-KEY\"}]}"),
+        Arguments.of("Authorization: Basic mdyson T800-Neural-Net", "Authorization: Basic <user> <secret>"),
+        Arguments.of("Authorization: Digest tech.ops Kyle-Reese-84\n", "Authorization: Digest <user> <secret>\n"),
+        // error trackers' user objects, SCIM's formatted name and address, an authenticator's account
+        Arguments.of("{\"usr\":{\"id\":\"ppotts\",\"name\":\"Pepper Potts\"}}", "{\"usr\":{\"id\":\"<user>\",\"name\":\"<name>\"}}"),
+        Arguments.of("{\"name\": {\"givenName\": \"Jill\", \"familyName\": \"Valentine\", \"formatted\": \"Jill Valentine\"}}",
+            "{\"name\": {\"givenName\": \"<name>\", \"familyName\": \"<name>\", \"formatted\": \"<name>\"}}"),
+        Arguments.of("\"addresses\": [{\"type\": \"work\", \"formatted\": \"100 Universal City Plaza, Hollywood\"}]",
+            "\"addresses\": [{\"type\": \"work\", \"formatted\": \"<address>\"}]"),
+        Arguments.of("otpauth://totp/GitHub:rbatty-nx6?secret=JBSWY3DPEHPK3PXPJBSWY3DP&issuer=GitHub",
+            "otpauth://totp/GitHub:<user>?secret=<secret>&issuer=GitHub"),
+        // a customer host after a URL's percent escape: the escape's digits are no part of it
+        Arguments.of("redirect_uri=https%3A%2F%2Fportal.corp.internal%2Fauth%2Fcallback",
+            "redirect_uri=https%3A%2F%2F<host>%2Fauth%2Fcallback"),
+        Arguments.of("login_hint=%22jane.doe%40example.com%22&prompt=login", "login_hint=%22<email>%22&prompt=login"));
   }
+
+  /** {@code <samlp:Response …><saml:NameID>priya.raman@initech.com</saml:NameID>…}, base64. */
+  private static final String SAML_RESPONSE_BASE64 = java.util.Base64.getEncoder().encodeToString(
+      ("<samlp:Response ID=\"_6c1f2e\" Version=\"2.0\"><saml:Assertion><saml:Subject><saml:NameID>"
+          + "priya.raman@initech.com</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>")
+          .getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
   static Stream<String> unchanged() {
     return Stream.of(
@@ -59,6 +127,33 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
             + "\"value\":\"3f2a9c1d-7e6b-4a5f-9c1d-7e6b5a4f3f2a\"}]",
         "cookiesEnabled=true cookies: 3 accepted",
         "\"cookies\": {\"count\": 3, \"blocked\": false}",
+        // look-alikes of the session's shapes: a schema's types, the Fetch API's mode, Postman's cache buster, a
+        // script's expressions, a version in a HAR pair, product names, a Google account index, a scope, a URN
+        "{\"query\":\"mutation Login($email: String!, $password: String!) { login(password: $password) { token } }\"}",
+        "input LoginInput { password: String! token: [String!]! }",
+        "fetch(\"https://x/api\", {\"credentials\": \"include\", \"mode\": \"cors\"})",
+        "Postman-Token: \"f383ec40-8329-448f-a0d6-80b744b209df\"",
+        "const sig = CryptoJS.HmacSHA256(pm.request.body.toString(), key).toString();",
+        "  accessToken: res.body.access_token",
+        "{\"name\": \"X-Client-Version\", \"value\": \"2.14.3.1\"}",
+        "{\"contexts\": {\"os\": {\"name\": \"Mac OS X\", \"version\": \"10.15.7\"}}}",
+        "{\"notifier\":{\"name\":\"Bugsnag JavaScript\",\"version\":\"7.25.0\"}}",
+        "https://app.example.org/auth/callback?scope=email+profile+openid&authuser=0&prompt=none",
+        "{\"token_type\": \"bearer\", \"scope\": \"read:user,user:email\"}",
+        "{\"path\": \"urn:ietf:params:scim:schemas:extension:custom:2.0:User:nationalId\"}",
+        "INFO django.request: POST /accounts/login/ 200 user=AnonymousUser",
+        "Authorization: Basic realm=\"api\" charset=UTF-8",
+        "WWW-Authenticate: Digest realm=\"x\", nonce=\"abc\"",
+        "{\"code\": \"ECONNRESET\", \"error_code\": \"AADSTS50011AADSTS50011AADSTS50011\"}",
+        "exit code=137 signal=KILL",
+        "curl -b cookies.txt -c cookies.txt https://api.example.org/",
+        "git checkout -b \"feature/login\"",
+        "\"formatted\": \"2024-10-27 10:09\", \"display\": {\"formatted\": \"1,024 MB\"}",
+        "processing sess:42 obsess:abcdefgh12345678abcd",
+        "GET /reset/password HTTP/1.1",
+        "{\"user\": {\"id\": \"4821337\"}}",
+        // SAML's session index is an opaque reference to the IdP's session: it logs no one in
+        "<saml:AuthnStatement AuthnInstant=\"2024-10-27T10:09:57Z\" SessionIndex=\"_be9967abd904ddcae3c0eb4189adbe3f71\"/>",
         // a framework's cookies settings: the attributes' values are no cookies
         "{\"cookies\": {\"domain\": \"portal.example.com\", \"sameSite\": \"Strict\", \"path\": \"/account/\"}}");
   }

@@ -33,13 +33,59 @@ final class AuthHeaderDetector {
     }
     Base64Value v = base64Value(s, start);
     if (v == null) {
-      return -1;
+      return rawUserPassword(s, last - 4, start);
     }
     boolean colon = false;
     for (byte x : v.decoded()) {
       colon |= x == ':';
     }
     return colon && s.add(start, v.end(), DetectorType.AUTH_HEADER) ? v.end() : -1;
+  }
+
+  /** At the blank after {@code Digest}: VS Code REST Client's {@code Authorization: Digest user password}. */
+  static int digest(Scan s, int last) {
+    return Bytes.isWord(s.at(last - 7)) ? -1 : rawUserPassword(s, last - 6, last + 1);
+  }
+
+  /**
+   * VS Code REST Client's (and httpyac's) request files write a user and password in clear after the scheme word at
+   * {@code scheme}, {@code Authorization: Basic user password} or {@code Basic user:password}, {@code Digest user
+   * password}: the user a {@link DetectorType#USERNAME}, the password a {@link DetectorType#SECRET}, when they are the
+   * line's rest after an {@code Authorization:} header name.
+   */
+  private static int rawUserPassword(Scan s, int scheme, int start) {
+    int h = scheme - 1;
+    while (h > s.lo && s.b[h] == ' ') {
+      h--;
+    }
+    if (s.at(h) != ':' || h - 13 < s.lo || !Bytes.startsWithIgnoreCase(s.b, h - 13, h, "authorization")) {
+      return -1;
+    }
+    int userEnd = start;
+    while (userEnd < s.hi && userEnd - start < 128 && s.b[userEnd] > ' ' && s.b[userEnd] != ':') {
+      userEnd++;
+    }
+    int sep = s.at(userEnd);
+    if (userEnd == start || (sep != ' ' && sep != ':')) {
+      return -1;
+    }
+    int pw = userEnd + 1;
+    int end = pw;
+    while (end < s.hi && end - pw < 256 && s.b[end] > ' ') {
+      end++;
+    }
+    int eol = end;
+    while (s.at(eol) == ' ' || s.at(eol) == '\t') {
+      eol++;
+    }
+    if (end == pw || (eol < s.hi && s.b[eol] != '\n' && s.b[eol] != '\r') || (sep == ':' && eol >= s.hi && !s.eof)
+        || Bytes.indexOf(s.b, start, end, "=") >= 0 || Bytes.indexOf(s.b, start, end, "\"") >= 0) {
+      return -1; // more words, or a challenge's parameters (realm="x"): not the two of REST Client's form
+    }
+    if (!KeyValueDetector.isSystemAccount(s, start, userEnd)) {
+      s.add(start, userEnd, DetectorType.USERNAME);
+    }
+    return s.add(pw, end, DetectorType.SECRET) ? end : -1;
   }
 
   /**

@@ -148,11 +148,15 @@ final class Bytes {
 
   /**
    * Where a backward scan over name bytes that stopped at {@code st} should start: past a JSON escape of a non-letter
-   * whose hex digits it took for name bytes (<code>&#92;u201cjane@</code>: not {@code u201cjane}), else {@code st}.
+   * whose hex digits it took for name bytes (<code>&#92;u201cjane@</code>: not {@code u201cjane}), or past a URL's
+   * percent escape ({@code https%3A%2F%2Fportal.acme.com}: not {@code 2Fportal}), else {@code st}.
    */
   static int pastEscape(byte[] b, int st, int lo, int hi) {
     if (st - 1 >= lo && b[st - 1] == '\\' && st + 3 <= hi && b[st] == 'x' && isHex(b[st + 1]) && isHex(b[st + 2])) {
       return st + 3; // nginx's \x22 (a quote of a logged request body)
+    }
+    if (st - 1 >= lo && b[st - 1] == '%' && st + 2 < hi && isHex(b[st]) && isHex(b[st + 1])) {
+      return st + 2;
     }
     return st - 1 >= lo && b[st - 1] == '\\' && escapedUnit(b, st - 1, hi) >= 0 ? Math.min(st + 5, hi) : st;
   }

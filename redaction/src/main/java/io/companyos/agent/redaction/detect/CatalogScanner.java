@@ -563,7 +563,27 @@ final class CatalogScanner {
       case URL_USERINFO:
         return UrlUserinfoDetector.find(s, last, t.flags());
       case OAUTH_CODE:
-        return OAuthCodeDetector.find(s, last);
+        return OAuthCodeDetector.find(s, last, t.text().length(), t.flags());
+      case DIGEST_USER_PASSWORD:
+        return AuthHeaderDetector.digest(s, last);
+      case CLI_COOKIE:
+        return CookieDetector.commandLine(s, last);
+      case POWERSHELL_COOKIE:
+        return CookieDetector.powershell(s, last);
+      case SAML_BASE64:
+        return WebArtifactDetector.samlBase64(s, last, t.text().length());
+      case SESSION_STORE_KEY:
+        return WebArtifactDetector.sessionStoreKey(s, last, t.text().length());
+      case RESET_LINK:
+        return WebArtifactDetector.resetLink(s, last, t.text().length());
+      case POSTMAN_APIKEY:
+        return WebArtifactDetector.postmanApiKey(s, last);
+      case USER_OBJECT_ID:
+        return WebArtifactDetector.userObjectId(s, last);
+      case SCIM_FORMATTED:
+        return WebArtifactDetector.scimFormatted(s, last);
+      case OTPAUTH_LABEL:
+        return WebArtifactDetector.otpauthLabel(s, last);
       case AWS_CONFIGURE_PROMPT:
         return AwsKeyDetector.configurePrompt(s, last);
       case XML_NAME_VALUE:

@@ -33,15 +33,13 @@ final class CookieDetector {
     } else if (s.at(p) == '"' || s.at(p) == '\'') {
       p++;
     }
-    if (s.at(p) == ',' && (s.at(p - 1) == '\'' || s.at(p - 1) == '"') && s.at(ws - 1) == s.at(p - 1)
+    int har = s.at(p) == ',' && s.at(p - 1) == '"' && s.at((set ? ws - 4 : ws) - 1) == '"'
+        ? KeyedForms.harValue(s, p + 1) : -1;
+    if (har > 0) {
+      p = har; // a HAR file's header, {"name": "Cookie", "value": "a=x; b=y"}, also pretty-printed over two lines
+    } else if (s.at(p) == ',' && (s.at(p - 1) == '\'' || s.at(p - 1) == '"') && s.at(ws - 1) == s.at(p - 1)
         && s.at(p + 1) == ' ' && s.at(p + 2) == s.at(p - 1)) {
       p++; // Envoy's header dump, one pair per line: 'cookie', 'a=x; b=y' (oauth2-proxy's SSO cookie among them)
-    } else if (s.at(p) == ',' && s.at(p - 1) == '"' && s.at((set ? ws - 4 : ws) - 1) == '"') {
-      // a HAR file's header, {"name": "Cookie", "value": "a=x; b=y"}, also pretty-printed over two lines
-      p = valueAfterName(s, p + 1);
-      if (p < 0) {
-        return -1;
-      }
     } else if (s.at(p) != ':' && s.at(p) != '=') {
       return -1;
     } else {
@@ -131,23 +129,6 @@ final class CookieDetector {
   }
 
   /**
-   * After {@code "name": "Cookie",} (at {@code p}, past the comma): the opening quote of the {@code "value"} field that
-   * follows (blanks and one line break allowed between), or -1.
-   */
-  private static int valueAfterName(Scan s, int p) {
-    p = skipWhite(s, p);
-    if (!Bytes.startsWith(s.b, p, s.hi, "\"value\"")) {
-      return -1;
-    }
-    p = skipWhite(s, p + 7);
-    if (s.at(p) != ':') {
-      return -1;
-    }
-    p = skipWhite(s, p + 1);
-    return s.at(p) == '"' ? p : -1;
-  }
-
-  /**
    * At the byte after {@code "cookies}: a JSON field of cookies, as a HAR file's request and response have
    * ({@code "cookies": [{"name": "sid", "value": "x", "path": "/"}, …]}) and an error tracker's request holds
    * ({@code "cookies": {"sid": "x"}}, {@code "cookies": "sid=x; theme=dark"}): each cookie's value of
@@ -158,11 +139,11 @@ final class CookieDetector {
     if (s.at(p) != '"') {
       return -1;
     }
-    p = skipWhite(s, p + 1);
+    p = KeyedForms.skipWhite(s, p + 1);
     if (s.at(p) != ':') {
       return -1;
     }
-    p = skipWhite(s, p + 1);
+    p = KeyedForms.skipWhite(s, p + 1);
     int open = s.at(p);
     if (open == '"') {
       return pairs(s, p, false, false, 0);
@@ -171,7 +152,7 @@ final class CookieDetector {
       return -1;
     }
     int r = -1;
-    p = skipWhite(s, p + 1);
+    p = KeyedForms.skipWhite(s, p + 1);
     for (int item = 0; item < 64; item++) {
       if (open == '[') {
         // {"name": "sid", "value": "x", …}: the value field's string, wherever it stands in the object
@@ -182,13 +163,13 @@ final class CookieDetector {
         int value = -1;
         while (q < s.hi && q - p < 8192 && s.b[q] != '}') {
           if (s.b[q] == '"') {
-            int end = stringEnd(s, q);
+            int end = KeyedForms.stringEnd(s, q);
             if (end < 0) {
               return r;
             }
             if (end - q == 6 && Bytes.startsWith(s.b, q, s.hi, "\"value\"")) {
-              value = skipWhite(s, end + 1);
-              value = s.at(value) == ':' ? skipWhite(s, value + 1) : -1;
+              value = KeyedForms.skipWhite(s, end + 1);
+              value = s.at(value) == ':' ? KeyedForms.skipWhite(s, value + 1) : -1;
             }
             q = end + 1;
           } else {
@@ -199,7 +180,7 @@ final class CookieDetector {
           return r;
         }
         if (value > 0 && s.at(value) == '"') {
-          r = Math.max(r, cookieValue(s, value + 1, stringEnd(s, value)));
+          r = Math.max(r, cookieValue(s, value + 1, KeyedForms.stringEnd(s, value)));
         }
         p = q + 1;
       } else {
@@ -207,14 +188,14 @@ final class CookieDetector {
         if (s.at(p) != '"') {
           return r;
         }
-        int name = stringEnd(s, p);
-        int value = name < 0 ? -1 : skipWhite(s, name + 1);
+        int name = KeyedForms.stringEnd(s, p);
+        int value = name < 0 ? -1 : KeyedForms.skipWhite(s, name + 1);
         if (value < 0 || s.at(value) != ':') {
           return r;
         }
-        value = skipWhite(s, value + 1);
+        value = KeyedForms.skipWhite(s, value + 1);
         if (s.at(value) == '"') {
-          int end = stringEnd(s, value);
+          int end = KeyedForms.stringEnd(s, value);
           if (end < 0) {
             return r;
           }
@@ -229,13 +210,39 @@ final class CookieDetector {
           }
         }
       }
-      p = skipWhite(s, p);
+      p = KeyedForms.skipWhite(s, p);
       if (s.at(p) != ',') {
         return r;
       }
-      p = skipWhite(s, p + 1);
+      p = KeyedForms.skipWhite(s, p + 1);
     }
     return r;
+  }
+
+  /**
+   * After curl's {@code -b '} / {@code -b "} (at the quote) or {@code --cookie } / {@code --cookie=}: the cookie
+   * pairs, {@code -b 'sid=x; theme=dark'}; a file name ({@code -b cookies.txt}) has no pair and stays.
+   */
+  static int commandLine(Scan s, int last) {
+    int p = s.at(last) == '"' || s.at(last) == '\'' ? last : last + 1;
+    return pairs(s, p, false, false, 0);
+  }
+
+  /**
+   * At the quote after {@code Cookie(} of devtools' "Copy as PowerShell", {@code New-Object System.Net.Cookie("name",
+   * "value", "/", "host")}: the cookie's value.
+   */
+  static int powershell(Scan s, int last) {
+    if (last - 11 < s.lo || !Bytes.startsWithIgnoreCase(s.b, last - 11, last, "net.")) {
+      return -1; // (the pattern is cookie(" : "net." before it is checked here)
+    }
+    int p = last;
+    int name = KeyedForms.stringEnd(s, p);
+    if (name < 0 || s.at(name + 1) != ',') {
+      return -1;
+    }
+    int open = KeyedForms.skipWhite(s, name + 2);
+    return s.at(open) == '"' ? cookieValue(s, open + 1, KeyedForms.stringEnd(s, open)) : -1;
   }
 
   /** A cookie's value in {@code [start, end)} (a JSON string's content): a JWT, or a secret from MIN_VALUE bytes. */
@@ -251,30 +258,6 @@ final class CookieDetector {
       return end;
     }
     return -1;
-  }
-
-  /** At a JSON string's opening quote: its closing quote (escapes skipped), on the same line, or -1. */
-  private static int stringEnd(Scan s, int open) {
-    for (int q = open + 1; q < s.hi && q - open < 8192; q++) {
-      int c = s.b[q];
-      if (c == '\\') {
-        q++;
-      } else if (c == '"') {
-        return q;
-      } else if (c == '\n') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  /** Blanks and line breaks, as in pretty-printed JSON (at most 256 bytes of them). */
-  private static int skipWhite(Scan s, int p) {
-    int from = p;
-    while (p < s.hi && p - from < 256 && (s.b[p] == ' ' || s.b[p] == '\t' || s.b[p] == '\n' || s.b[p] == '\r')) {
-      p++;
-    }
-    return p;
   }
 
   /**

@@ -23,6 +23,18 @@ final class EmailDetector {
     return match(s, at, at + 1);
   }
 
+  /**
+   * The end of the percent escape of a non-alphanumeric byte at {@code i} ({@code %22}, {@code %3C}, not {@code %41}),
+   * if the local part goes on after it, else {@code i}.
+   */
+  private static int pct(byte[] b, int i, int localEnd) {
+    if (i + 3 < localEnd && b[i] == '%' && Bytes.isHex(b[i + 1]) && Bytes.isHex(b[i + 2])) {
+      int c = Character.digit(b[i + 1], 16) * 16 + Character.digit(b[i + 2], 16);
+      return Bytes.isAlnum(c) ? i : i + 3;
+    }
+    return i;
+  }
+
   /** At the {@code %} of {@code %40}. */
   static int findEncoded(Scan s, int pct) {
     if (s.at(pct + 1) != '4' || s.at(pct + 2) != '0') {
@@ -47,6 +59,9 @@ final class EmailDetector {
       }
     }
     st = Bytes.pastEscape(b, st, floor, localEnd);
+    while (pct(b, st, localEnd) > st) {
+      st += 3; // a URL's %22jane%40acme.com, %3Cjane…: the escape is the quote or bracket around the address
+    }
     while (st < localEnd && (b[st] == '.' || b[st] == '-')) {
       st++;
     }

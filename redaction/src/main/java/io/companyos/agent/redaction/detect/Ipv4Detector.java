@@ -332,6 +332,34 @@ final class Ipv4Detector {
     return s.at(p) != '.' && p != slash - 1 && !hostLike && Bytes.isUpper(s.at(p + 1));
   }
 
+  /**
+   * Before the opening quote of {@code "value"} at {@code quote}: whether a {@code "name"} field ending in a version
+   * word precedes it ({@code "name": "X-Client-Version",}, also on the line before).
+   */
+  private static boolean namedVersion(Scan s, int quote) {
+    int p = quote - 1;
+    while (p > s.lo && quote - p < 64 && (s.b[p] == ' ' || s.b[p] == '\n' || s.b[p] == '\r' || s.b[p] == '\t')) {
+      p--;
+    }
+    if (s.at(p) != ',' || s.at(p - 1) != '"') {
+      return false;
+    }
+    int end = p - 1;
+    int k = end - 1;
+    while (k > s.lo && end - k < 64 && s.b[k] != '"') {
+      k--;
+    }
+    if (s.at(k) != '"') {
+      return false;
+    }
+    for (String w : VERSION_WORDS) {
+      if (end - k - 1 >= w.length() && Bytes.startsWithIgnoreCase(s.b, end - w.length(), end, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean afterVersionWord(Scan s, int start) {
     int p = start - 1;
     int skipped = 0;
@@ -349,6 +377,9 @@ final class Ipv4Detector {
     }
     if (skipped == 1 && len >= 3 && s.at(end - 1) == 'S' && s.at(end - 2) == 'O') {
       return true; // a network OS's version after its name: ArubaOS 8.11.2.1, FortiOS, RouterOS, PAN-OS, NX-OS
+    }
+    if (len == 5 && Bytes.startsWith(s.b, p + 1, end, "value") && s.at(p) == '"') {
+      return namedVersion(s, p); // a HAR file's header, {"name": "X-Client-Version", "value": "2.14.3.1"}
     }
     for (String w : VERSION_WORDS) {
       if (len >= w.length() && Bytes.startsWithIgnoreCase(s.b, end - w.length(), s.hi, w)

@@ -1040,7 +1040,7 @@ final class KeyValueDetector {
   }
 
   /** A user's name as an identifier's value: see {@link Trigger#NAME_ID}. */
-  private static boolean isNameId(Scan s, int start, int end) {
+  static boolean isNameId(Scan s, int start, int end) {
     if (end - start > 64 || end - start < 2 || (s.b[start] == '0' && (s.b[start + 1] | 0x20) == 'x')) {
       return false;
     }
@@ -1234,7 +1234,9 @@ final class KeyValueDetector {
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
         || namesOrPointsAt(s, t, start, end)
-        || (t.type() == DetectorType.SECRET && (isSentenceStart(s, start, end) || isValidationMessage(s, start, end)))) {
+        || (t.type() == DetectorType.SECRET && (isSentenceStart(s, start, end) || isValidationMessage(s, start, end)
+            || isGraphqlType(s, start, end) || isFetchMode(s, start, end) || isPostmanToken(s, start, end)
+            || isCodeExpression(s, start, end)))) {
       return -1; // names, sizes, references, counts and prose, not values (see each check)
     }
     DetectorType type = t.type();
@@ -1262,6 +1264,11 @@ final class KeyValueDetector {
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
           return -1;
         }
+        if ((end - start <= 2 && Bytes.digitRun(s.b, start, end, 3) == end - start)
+            || (end - start == 5 && Bytes.startsWith(s.b, start, end, "email"))
+            || (s.at(start - 6) == ':' && Bytes.startsWithIgnoreCase(s.b, start - 5, start, "user:"))) {
+          return -1; // Google's account index (authuser=0), GitHub's scope user:email, a SCIM URN's …:User:nationalId
+        }
         if (s.b[start] == '-' || (end - start == 8 && Bytes.startsWith(s.b, start, end, "Security")
             && Bytes.startsWith(s.b, end, s.hi, " ID:"))) {
           return -1; // FreeRADIUS' default value, %{User-Name:-None}; Windows' "User: Security ID:" (the next label)
@@ -1278,7 +1285,7 @@ final class KeyValueDetector {
         }
         break;
       case PERSON_NAME:
-        if (t.has(Trigger.EXACT_KEY) && !looksLikePersonName(s, start, end)) {
+        if (t.has(Trigger.EXACT_KEY) && (!looksLikePersonName(s, start, end) || namesSoftware(s, start))) {
           return -1;
         }
         break;
@@ -1349,6 +1356,108 @@ final class KeyValueDetector {
         break;
     }
     return s.add(start, end, type) ? end : -1;
+  }
+
+  /**
+   * Objects whose {@code name} is a product's, not a person's: error trackers' and RUM's contexts ({@code "os":
+   * {"name": "Mac OS X"}}, {@code "browser"}, {@code "runtime"}, Sentry's {@code "sdk"}, Bugsnag's {@code "notifier"}),
+   * and the like.
+   */
+  private static final java.util.Set<String> SOFTWARE_OBJECTS = java.util.Set.of("os", "browser", "runtime", "sdk",
+      "notifier", "client", "app", "application", "framework", "library", "package", "plugin", "engine", "platform",
+      "agent", "service", "server", "database", "integration", "module", "product", "vendor", "environment");
+
+  /** Whether the JSON object that holds a {@code name} value at {@code start} is one of {@link #SOFTWARE_OBJECTS}. */
+  private static boolean namesSoftware(Scan s, int start) {
+    String key = WebArtifactDetector.enclosingKey(s, start);
+    return key != null && SOFTWARE_OBJECTS.contains(key.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /**
+   * A GraphQL operation's declared variable type, {@code mutation Login($email: String!, $password: String!)}: a
+   * type name of letters (in brackets, with {@code !}) after a {@code $}-named key, not the variable's value; a
+   * built-in scalar with {@code !} after any key (a schema's {@code password: String!}).
+   */
+  static boolean isGraphqlType(Scan s, int start, int end) {
+    int p = start;
+    if (s.b[p] == '[') {
+      p++;
+    }
+    if (p >= end || !Bytes.isUpper(s.b[p])) {
+      return false;
+    }
+    int name = p;
+    while (p < end && (Bytes.isAlpha(s.b[p]) || s.b[p] == '_')) {
+      p++; // (String, ID, CreateUserInput: a password has digits)
+    }
+    String type = new String(s.b, name, p - name, java.nio.charset.StandardCharsets.ISO_8859_1);
+    while (p < end && (s.b[p] == '!' || s.b[p] == ']')) {
+      p++;
+    }
+    if (p != end) {
+      return false;
+    }
+    if (GRAPHQL_SCALARS.contains(type) && p > name + type.length()) {
+      return true; // a schema's field, input LoginInput { password: String! }
+    }
+    int k = start - 1;
+    while (k > s.lo && s.b[k] == ' ') {
+      k--;
+    }
+    if (s.at(k) != ':') {
+      return false;
+    }
+    k--;
+    while (k > s.lo && start - k < 64 && (Bytes.isAlnum(s.b[k]) || s.b[k] == '_')) {
+      k--;
+    }
+    return s.at(k) == '$';
+  }
+
+  private static final java.util.Set<String> GRAPHQL_SCALARS = java.util.Set.of("String", "Int", "Float", "Boolean",
+      "ID");
+
+  /** What a script's expression starts at: a response or request, Postman's and Bruno's APIs, the environment. */
+  private static final String[] SCRIPT_OBJECTS = {"res.", "req.", "response.", "request.", "pm.", "bru.",
+      "process.env.", "this."};
+
+  /**
+   * A script's expression, not a value: a call ({@code CryptoJS.HmacSHA256(pm.request.body.toString(), key)} of a
+   * Postman pre-request script: a dotted name, {@code (}, and an inner call up to its {@code )}), or a property path
+   * of a response or a client's API ({@code accessToken: res.body.access_token} of Bruno's post-response vars).
+   */
+  private static boolean isCodeExpression(Scan s, int start, int end) {
+    int p = start;
+    while (p < end && (Bytes.isAlnum(s.b[p]) || s.b[p] == '_' || s.b[p] == '$' || s.b[p] == '.')) {
+      p++;
+    }
+    if (p > start && p < end && s.b[p] == '(' && Bytes.isAlpha(s.b[start]) && Bytes.indexOf(s.b, start, p, ".") > 0
+        && s.b[end - 1] == '(' && s.at(end) == ')') {
+      return true; // (the value ends at the first ")": x.y(a.b(), so it ends in "(" there)
+    }
+    if (p != end) {
+      return false;
+    }
+    for (String o : SCRIPT_OBJECTS) {
+      if (end - start > o.length() && Bytes.startsWith(s.b, start, end, o) && Bytes.isAlpha(s.b[start + o.length()])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The Fetch API's credentials mode, {@code "credentials": "include"} (devtools' "Copy as fetch"): no secret. */
+  private static boolean isFetchMode(Scan s, int start, int end) {
+    boolean mode = (end - start == 7 && Bytes.startsWith(s.b, start, end, "include"))
+        || (end - start == 4 && Bytes.startsWith(s.b, start, end, "omit"))
+        || (end - start == 11 && Bytes.startsWith(s.b, start, end, "same-origin"));
+    return mode && start >= s.lo + 16 && Bytes.indexOf(s.b, start - 16, start, "credentials") >= 0;
+  }
+
+  /** Postman's {@code Postman-Token} header: a UUID against caching, sent with every request, no credential. */
+  private static boolean isPostmanToken(Scan s, int start, int end) {
+    return end - start == 36 && start >= s.lo + 16
+        && Bytes.indexOfIgnoreCase(s.b, start - 16, start, "postman-token") >= 0;
   }
 
   /**
@@ -2093,7 +2202,9 @@ final class KeyValueDetector {
   private static final String[] TOKEN_USERS = {"oauth2", "gitlab-ci-token", "x-access-token", "x-token-auth",
       "x-oauth-basic", "AWS", "_json_key", "oauth2accesstoken",
       // (session 26) PyPI's API-token user; RFC 5321's postmaster (Postfix's orig_to=<postmaster>)
-      "__token__", "postmaster"};
+      "__token__", "postmaster",
+      // (session 28) Django's user of a request without a login; Redis 6's built-in user (rediss://default:pw@…)
+      "AnonymousUser", "default"};
 
   static boolean isTokenUser(Scan s, int start, int end) {
     for (String u : TOKEN_USERS) {

@@ -1070,4 +1070,45 @@ final class KeyedForms {
     }
     return KeyValueDetector.hasLetter(s, start, end) && s.add(start, end, type) ? end : -1;
   }
+
+  /**
+   * After a HAR file's {@code "name": "Cookie",} (at {@code p}, past the comma): the opening quote of the
+   * {@code "value"} field that follows (blanks and line breaks allowed between, as pretty-printed), or -1.
+   */
+  static int harValue(Scan s, int p) {
+    p = skipWhite(s, p);
+    if (!Bytes.startsWith(s.b, p, s.hi, "\"value\"")) {
+      return -1;
+    }
+    p = skipWhite(s, p + 7);
+    if (s.at(p) != ':') {
+      return -1;
+    }
+    p = skipWhite(s, p + 1);
+    return s.at(p) == '"' ? p : -1;
+  }
+
+  /** At a JSON string's opening quote: its closing quote (escapes skipped), on the same line, or -1. */
+  static int stringEnd(Scan s, int open) {
+    for (int q = open + 1; q < s.hi && q - open < 8192; q++) {
+      int c = s.b[q];
+      if (c == '\\') {
+        q++;
+      } else if (c == '"') {
+        return q;
+      } else if (c == '\n') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Blanks and line breaks, as in pretty-printed JSON (at most 256 bytes of them). */
+  static int skipWhite(Scan s, int p) {
+    int from = p;
+    while (p < s.hi && p - from < 256 && (s.b[p] == ' ' || s.b[p] == '\t' || s.b[p] == '\n' || s.b[p] == '\r')) {
+      p++;
+    }
+    return p;
+  }
 }

@@ -48,6 +48,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.TELEGRAM_BOT_TOKEN, DetectorType.API_TOKEN, ":aa", 0));
     t.add(new Trigger(Action.BEARER, DetectorType.AUTH_HEADER, "bearer", 0));
     t.add(new Trigger(Action.BASIC, DetectorType.AUTH_HEADER, "basic", 0));
+    t.add(new Trigger(Action.DIGEST_USER_PASSWORD, DetectorType.SECRET, ": digest ", 0)); // (": d" 659)
     // SMTP/IMAP AUTH with an initial response (RFC 4954, RFC 4616, Google's XOAUTH2): "aut" stops the scan already
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth plain ", 0));
     t.add(new Trigger(Action.SASL_INITIAL_RESPONSE, DetectorType.AUTH_HEADER, "auth xoauth2 ", 1));
@@ -370,6 +371,7 @@ final class TriggerCatalog {
     for (String w : List.of("\"hset\" ", "\"hmset\" ", "\"hsetnx\" ")) {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));
     }
+    webSupportArtifacts(t);
     commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     // OpenSSH's PAM failures: "PAM: Authentication failure for [illegal user ]USER from HOST". Patterns from the
@@ -937,7 +939,8 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
     }
     // pw (pw=, db_pw:, "ADMIN_PW": , ?pw=, plink -pw x) with the byte after or before it: Trigger.SUFFIXED
-    for (String after : List.of("=", ":", "\"", "'", " ")) { // (" ": bind_pw = x of Postfix's LDAP tables)
+    // (" ": bind_pw = x of Postfix's LDAP tables; "\\": JSON escaped in a string, {\"pw\": \"x\"})
+    for (String after : List.of("=", ":", "\"", "'", " ", "\\")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "pw" + after, Trigger.SUFFIXED));
     }
     // sssd's ldap_default_authtok (the bind password of every LDAP- or AD-joined host), Dovecot's LDAP dnpass
@@ -1223,6 +1226,62 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "samlresponse", Trigger.EXACT_KEY));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "auth",
         Trigger.NEEDS_BOUNDARY | Trigger.BASE64_USER_PASSWORD));
+  }
+
+  /**
+   * (session 28's red teams) What a vendor's support asks for when a web application misbehaves (HAR exports, API
+   * clients' collections and traces, devtools' "Copy as …") and web applications' own telemetry and login flows.
+   * Every pattern's anchor counted in 64 MiB of make-logs (in brackets where it is not 0).
+   */
+  private static void webSupportArtifacts(List<Trigger> t) {
+    // Django's CSRF cookie and header (csrftoken, X-CSRFToken: the camel-case boundary of "CSRFToken" is no
+    // boundary), Insomnia's hmacKey, SAML's redirect-binding request (it may name the user), MFA's one-time and
+    // recovery codes (csr 45, hma 2,228, sam 59, otp 1,520, fa_ 22, y_c 22, up_ 37, cov 54); not the device flow's
+    // user_code, which the user types in to approve and which redeems nothing (session 24), nor SAML's SessionIndex
+    // (an opaque reference to the IdP's session that logs no one in; "dex" 3,433)
+    for (String w : List.of("csrftoken", "hmackey", "otp_attempt", "otp_code", "fa_code", "recovery_code",
+        "recovery_codes", "recoverycodes", "up_code", "up_codes")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0)); // (not PLURAL: the codes are digits, no count)
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "samlrequest", Trigger.EXACT_KEY));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "otp", Trigger.EXACT_KEY));
+    // an OAuth authorization code outside a query: a form body's first field and a message's "for code=x" (after a
+    // blank), a token request's JSON ("code": "x") and a HAR file's pair ({"name": "code", "value": "x"}) (cod 43)
+    t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, " code=", OAuthCodeDetector.AFTER_BLANK));
+    t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "code\":\"", OAuthCodeDetector.JSON));
+    t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "code\": \"", OAuthCodeDetector.JSON));
+    t.add(new Trigger(Action.OAUTH_CODE, DetectorType.SECRET, "code\",", OAuthCodeDetector.HAR_PAIR));
+    // curl's cookies, -b 'a=x; b=y' and --cookie (" -b" 0, --c 9); devtools' "Copy as PowerShell",
+    // New-Object System.Net.Cookie("name", "value", …) (coo 58)
+    for (String w : List.of(" -b \"", " -b '", "--cookie ", "--cookie=")) {
+      t.add(new Trigger(Action.CLI_COOKIE, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.POWERSHELL_COOKIE, DetectorType.SECRET, "cookie(\"", 0));
+    // a SAML message in base64 after a label ("SAMLResponse (base64): PHNhbWxw…"): <samlp, <saml2, <saml:, <?xml
+    // (PHN 44, PD9 28; the case is the detector's to check, the filter ignores it)
+    for (String w : List.of("phnhbwxw", "phnhbwwy", "phnhbww6", "pd94bwwg")) {
+      t.add(new Trigger(Action.SAML_BASE64, DetectorType.SECRET, w, 0));
+    }
+    // session stores' keys, sess:<id> (express-session, connect-redis), rack:session:<id>, a magic link's token
+    // (ss: 0, k:s 14, mag 36); Django's password reset link /reset/<uidb64>/<token>/ (et/ 33, rm/ 688)
+    for (String w : List.of("sess:", "k:session:", "magiclink:", "magic_link:")) {
+      t.add(new Trigger(Action.SESSION_STORE_KEY, DetectorType.SECRET, w, 0));
+    }
+    t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/", 0));
+    t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/confirm/", 0));
+    // Postman's API key auth, {"key": "value", "value": "<the key>"} (the entry named "value" holds it) ("ke 4,140)
+    t.add(new Trigger(Action.POSTMAN_APIKEY, DetectorType.SECRET, "\"key\":\"value\"", 0));
+    t.add(new Trigger(Action.POSTMAN_APIKEY, DetectorType.SECRET, "\"key\": \"value\"", 0));
+    // error trackers' and RUM's user objects, {"user": {"id": "ppotts"}} (Sentry, Bugsnag, Datadog's usr) ("us
+    // 6,164), and SCIM's name.formatted
+    for (String w : List.of("\"user\":{\"id\":\"", "\"user\": {\"id\": \"", "\"usr\":{\"id\":\"",
+        "\"usr\": {\"id\": \"")) {
+      t.add(new Trigger(Action.USER_OBJECT_ID, DetectorType.USERNAME, w, 0));
+    }
+    t.add(new Trigger(Action.SCIM_FORMATTED, DetectorType.PERSON_NAME, "rmatted\":", 0)); // (rma 68)
+    // an authenticator's QR payload names the account: otpauth://totp/Issuer:account?secret=… (tpa 0)
+    t.add(new Trigger(Action.OTPAUTH_LABEL, DetectorType.USERNAME, "otpauth://totp/", 0));
+    t.add(new Trigger(Action.OTPAUTH_LABEL, DetectorType.USERNAME, "otpauth://hotp/", 0));
   }
 
   /** Headers and command-line flags whose value is a credential without a {@code key=} form. */
