@@ -1235,12 +1235,12 @@ final class TriggerCatalog {
    */
   private static void webSupportArtifacts(List<Trigger> t) {
     // Django's CSRF cookie and header (csrftoken, X-CSRFToken: the camel-case boundary of "CSRFToken" is no
-    // boundary), Insomnia's hmacKey, SAML's redirect-binding request (it may name the user), MFA's one-time and
-    // recovery codes (csr 45, hma 2,228, sam 59, otp 1,520, fa_ 22, y_c 22, up_ 37, cov 54); not the device flow's
-    // user_code, which the user types in to approve and which redeems nothing (session 24), nor SAML's SessionIndex
-    // (an opaque reference to the IdP's session that logs no one in; "dex" 3,433)
-    for (String w : List.of("csrftoken", "hmackey", "otp_attempt", "otp_code", "fa_code", "recovery_code",
-        "recovery_codes", "recoverycodes", "up_code", "up_codes")) {
+    // boundary; Django's form field csrfmiddlewaretoken), Insomnia's hmacKey, SAML's redirect-binding request (it may
+    // name the user), MFA's one-time and recovery codes (csr 45, mid 923, hma 2,228, sam 59, otp 1,520, fa_ 22, y_c
+    // 22, up_ 37, cov 54); not the device flow's user_code, which the user types in to approve and which redeems
+    // nothing (session 24), nor SAML's SessionIndex (an opaque reference to the IdP's session that logs no one in)
+    for (String w : List.of("csrftoken", "middlewaretoken", "hmackey", "otp_attempt", "otp_code", "fa_code",
+        "recovery_code", "recovery_codes", "recoverycodes", "up_code", "up_codes")) {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0)); // (not PLURAL: the codes are digits, no count)
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "samlrequest", Trigger.EXACT_KEY));
@@ -1262,9 +1262,10 @@ final class TriggerCatalog {
     for (String w : List.of("phnhbwxw", "phnhbwwy", "phnhbww6", "pd94bwwg")) {
       t.add(new Trigger(Action.SAML_BASE64, DetectorType.SECRET, w, 0));
     }
-    // session stores' keys, sess:<id> (express-session, connect-redis), rack:session:<id>, a magic link's token
-    // (ss: 0, k:s 14, mag 36); Django's password reset link /reset/<uidb64>/<token>/ (et/ 33, rm/ 688)
-    for (String w : List.of("sess:", "k:session:", "magiclink:", "magic_link:")) {
+    // session stores' keys, sess:<id> (express-session, connect-redis), rack:session:<id>, Django's cache sessions
+    // (django.contrib.sessions.cache<key>), a magic link's token (ss: 0, k:s 14, ib. 0, mag 36); Django's password
+    // reset link /reset/<uidb64>/<token>/ (et/ 33, rm/ 688)
+    for (String w : List.of("sess:", "k:session:", "contrib.sessions.cache", "magiclink:", "magic_link:")) {
       t.add(new Trigger(Action.SESSION_STORE_KEY, DetectorType.SECRET, w, 0));
     }
     t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/", 0));

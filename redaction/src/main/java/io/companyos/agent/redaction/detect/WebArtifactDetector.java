@@ -60,8 +60,9 @@ final class WebArtifactDetector {
 
   /**
    * At the colon that ends a session store's key prefix of {@code length} bytes ({@code sess:} of express-session's
-   * connect-redis, {@code k:session:} of Rack's {@code rack:session:}, {@code magiclink:}): the id after it, a session's
-   * or a login link's bearer credential, when it looks generated (16 bytes or more, letters and digits).
+   * connect-redis, {@code k:session:} of Rack's {@code rack:session:}, Django's {@code django.contrib.sessions.cache},
+   * {@code magiclink:}): the id after it, a session's or a login link's bearer credential, when it looks generated (16
+   * bytes or more, with a digit or both cases).
    */
   static int sessionStoreKey(Scan s, int last, int length) {
     int first = last - length + 1;
@@ -73,10 +74,20 @@ final class WebArtifactDetector {
     while (end < s.hi && end - start < 256 && (Bytes.isAlnum(s.b[end]) || s.b[end] == '_' || s.b[end] == '-')) {
       end++;
     }
-    if (!KeyValueDetector.looksRandom(s, start, end)) {
-      return -1;
+    if (end - start < 16 || !(KeyValueDetector.hasDigit(s, start, end) || mixedCase(s, start, end))) {
+      return -1; // (a session id in base64url may hold no digit)
     }
     return s.add(start, end, DetectorType.SECRET) ? end : -1;
+  }
+
+  private static boolean mixedCase(Scan s, int start, int end) {
+    boolean upper = false;
+    boolean lower = false;
+    for (int p = start; p < end; p++) {
+      upper |= Bytes.isUpper(s.b[p]);
+      lower |= Bytes.isLower(s.b[p]);
+    }
+    return upper && lower;
   }
 
   /**
