@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -178,5 +179,28 @@ class StructuredShapesTest {
     assertThat(n.at("/cookies").asText()).isEqualTo("sid=<secret>; x=1");
     assertThat(n.at("/settings/cookies/domain").asText()).isEqualTo("portal.example.com");
     assertThat(n.at("/settings/cookies/sameSite").asText()).isEqualTo("Strict");
+  }
+
+  @Test
+  void aHarBodyInBase64IsRedactedAndEncodedAgainButAnImageStays() throws Exception {
+    java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+    String body = "{\"stripeSecretKey\": \"sk_live_51MzZMEVIIk5PQBYl2fanJkm68geVvBS5\", \"email\": \"jane@example.com\"}";
+    byte[] image = new byte[256];
+    for (int i = 0; i < image.length; i++) {
+      image[i] = (byte) i;
+    }
+    String clean = b64.encodeToString("{\"status\": \"ok\", \"items\": 3}".getBytes(StandardCharsets.UTF_8));
+    String har = "{\"log\":{\"entries\":["
+        + "{\"response\":{\"content\":{\"mimeType\":\"application/json\",\"text\":\""
+        + b64.encodeToString(body.getBytes(StandardCharsets.UTF_8)) + "\",\"encoding\":\"base64\"}}},"
+        + "{\"response\":{\"content\":{\"mimeType\":\"image/png\",\"text\":\"" + b64.encodeToString(image)
+        + "\",\"encoding\":\"base64\"}}},"
+        + "{\"response\":{\"content\":{\"text\":\"" + clean + "\",\"encoding\":\"base64\"}}}]}}";
+    JsonNode n = new ObjectMapper().readTree(json(har));
+    String decoded = new String(java.util.Base64.getDecoder().decode(
+        n.at("/log/entries/0/response/content/text").asText()), StandardCharsets.UTF_8);
+    assertThat(decoded).isEqualTo("{\"stripeSecretKey\": \"<secret>\", \"email\": \"<email>\"}");
+    assertThat(n.at("/log/entries/1/response/content/text").asText()).isEqualTo(b64.encodeToString(image));
+    assertThat(n.at("/log/entries/2/response/content/text").asText()).isEqualTo(clean);
   }
 }

@@ -209,6 +209,8 @@ final class JacksonRedaction {
                   && !KeyNames.isCookieAttribute(fieldName))
               || (inherited.cookies() == Cookies.COOKIE && "value".equals(fieldName)))) {
             embedded = cookieValue(text, counter); // {"sid": "x"}, [{"name": "sid", "value": "x"}]
+          } else if (fieldType == NONE && member && "text".equals(fieldName) && inHarContent(p)) {
+            embedded = base64Text(text, counter); // a HAR body with "encoding": "base64"
           } else if (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY) {
             embedded = embeddedJson(text, new Context(fieldType, fieldName, false), counter);
           } else if (type == NONE) {
@@ -237,6 +239,37 @@ final class JacksonRedaction {
           break;
       }
     }
+  }
+
+  /** Whether the current object is a HAR entry's response {@code content} (its {@code text} may be base64). */
+  private static boolean inHarContent(JsonParser p) {
+    JsonStreamContext object = p.getParsingContext();
+    JsonStreamContext holder = object.getParent();
+    return holder != null && holder.inObject() && "content".equals(holder.getCurrentName());
+  }
+
+  /**
+   * A HAR body that a browser exported in base64 ({@code "encoding": "base64"}, which may come after the text): when
+   * the text is canonical base64 of UTF-8 text (a JSON or HTML body, not an image), that text redacted and encoded
+   * again, so the body stays decodable; {@code null} when it is no such text or nothing in it was redacted (the
+   * string is then redacted as text).
+   */
+  private String base64Text(String text, RedactionCounter counter) {
+    if (text.length() < 16 || !isBase64(text)) {
+      return null;
+    }
+    String decoded;
+    try {
+      decoded = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(java.util.Base64.getDecoder().decode(text))).toString();
+    } catch (java.nio.charset.CharacterCodingException | IllegalArgumentException binary) {
+      return null;
+    }
+    long before = counter.total();
+    String redacted = values.text(decoded, counter);
+    return counter.total() == before ? null : java.util.Base64.getEncoder().encodeToString(
+        redacted.getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** {@code Cookie} or {@code Set-Cookie}, as a field's or a header's name. */
