@@ -1111,4 +1111,24 @@ final class KeyedForms {
     }
     return p;
   }
+
+  /**
+   * Reading back from {@code p} (exclusive) to {@code floor}, at most {@code max} bytes: the {@code {} or {@code [}
+   * that opens the JSON object or array around {@code p} (nested ones skipped), or -1.
+   */
+  static int openingBracket(Scan s, int p, int floor, int max) {
+    int depth = 0;
+    for (int k = p - 1; k >= floor && p - k <= max; k--) {
+      int c = s.b[k];
+      if (c == '}' || c == ']') {
+        depth++;
+      } else if (c == '{' || c == '[') {
+        if (depth == 0) {
+          return k;
+        }
+        depth--;
+      }
+    }
+    return -1;
+  }
 }

@@ -1664,22 +1664,9 @@ final class LoginLogDetector {
    * {@code name} of the same object, a user (its hash is found by its key).
    */
   static int rabbitmqUser(Scan s, int last, int textLength) {
-    int open = last - textLength + 1;
-    int depth = 0;
     // (not s.floor(): the object's password_hash, a span of this pass, lies between its name and here)
-    int floor = Math.max(s.lo, s.emitFrom);
-    while (open > floor && last - open < 4096) {
-      int c = s.b[--open];
-      if (c == '}' || c == ']') {
-        depth++;
-      } else if (c == '{' || c == '[') {
-        if (depth == 0) {
-          break;
-        }
-        depth--;
-      }
-    }
-    if (s.at(open) != '{') {
+    int open = KeyedForms.openingBracket(s, last - textLength + 1, Math.max(s.lo, s.emitFrom), 4096);
+    if (open < 0 || s.b[open] != '{') {
       return -1;
     }
     int key = Bytes.indexOf(s.b, open, last, "\"name\"");

@@ -182,20 +182,8 @@ final class WebArtifactDetector {
    * of the array that holds that object, read back over at most 1 KiB of the same object; {@code null} if none.
    */
   static String enclosingKey(Scan s, int p) {
-    int depth = 0;
-    int k = p - 1;
-    for (; k >= s.lo && p - k < 1024; k--) {
-      int c = s.b[k];
-      if (c == '}' || c == ']') {
-        depth++;
-      } else if (c == '{' || c == '[') {
-        if (depth == 0) {
-          break;
-        }
-        depth--;
-      }
-    }
-    if (k < s.lo || s.b[k] != '{') {
+    int k = KeyedForms.openingBracket(s, p, s.lo, 1024);
+    if (k < 0 || s.b[k] != '{') {
       return null;
     }
     k--;
