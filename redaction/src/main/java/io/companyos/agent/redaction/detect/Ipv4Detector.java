@@ -337,10 +337,7 @@ final class Ipv4Detector {
    * word precedes it ({@code "name": "X-Client-Version",}, also on the line before).
    */
   private static boolean namedVersion(Scan s, int quote) {
-    int p = quote - 1;
-    while (p > s.lo && quote - p < 64 && (s.b[p] == ' ' || s.b[p] == '\n' || s.b[p] == '\r' || s.b[p] == '\t')) {
-      p--;
-    }
+    int p = KeyedForms.skipWhiteBack(s, quote - 1);
     if (s.at(p) != ',' || s.at(p - 1) != '"') {
       return false;
     }

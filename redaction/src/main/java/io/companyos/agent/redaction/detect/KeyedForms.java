@@ -1103,6 +1103,18 @@ final class KeyedForms {
     return -1;
   }
 
+  /**
+   * Back from {@code p} over blanks and line breaks (at most 256 bytes of them): the last other byte's index, or
+   * {@code s.lo - 1} when there is none.
+   */
+  static int skipWhiteBack(Scan s, int p) {
+    int from = p;
+    while (p >= s.lo && from - p < 256 && (s.b[p] == ' ' || s.b[p] == '\t' || s.b[p] == '\n' || s.b[p] == '\r')) {
+      p--;
+    }
+    return p;
+  }
+
   /** Blanks and line breaks, as in pretty-printed JSON (at most 256 bytes of them). */
   static int skipWhite(Scan s, int p) {
     int from = p;

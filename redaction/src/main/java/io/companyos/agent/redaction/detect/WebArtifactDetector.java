@@ -186,15 +186,9 @@ final class WebArtifactDetector {
     if (k < 0 || s.b[k] != '{') {
       return null;
     }
-    k--;
-    while (k >= s.lo && (s.b[k] == ' ' || s.b[k] == '\n' || s.b[k] == '\r' || s.b[k] == '\t')) {
-      k--;
-    }
+    k = KeyedForms.skipWhiteBack(s, k - 1);
     if (k >= s.lo && s.b[k] == '[') {
-      k--;
-      while (k >= s.lo && (s.b[k] == ' ' || s.b[k] == '\n' || s.b[k] == '\r' || s.b[k] == '\t')) {
-        k--;
-      }
+      k = KeyedForms.skipWhiteBack(s, k - 1);
     }
     if (k < s.lo || s.b[k] != ':') {
       return null;
