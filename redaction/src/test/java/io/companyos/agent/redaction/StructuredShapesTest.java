@@ -203,4 +203,20 @@ class StructuredShapesTest {
     assertThat(n.at("/log/entries/1/response/content/text").asText()).isEqualTo(b64.encodeToString(image));
     assertThat(n.at("/log/entries/2/response/content/text").asText()).isEqualTo(clean);
   }
+
+  @Test
+  void anErrorTrackersPairsAreTypedByTheirFirstItemButAListOfKeyNamesStays() throws Exception {
+    JsonNode n = new ObjectMapper().readTree(json("{\"request\": {"
+        + "\"query_string\": [[\"token\", \"Hq8Zr2LmX4vN7pKt1WsYd9FbGc3JeA6u\"], [\"tab\", \"billing\"]],"
+        + "\"headers\": [[\"Cookie\", \"_app_session=Kk8Lm2Xz9Rt4Vb8Nc1Kd6; theme=dark\"], [\"Accept\", \"text/html\"]],"
+        + "\"cookies\": [[\"_app_session\", \"Kk8Lm2Xz9Rt4Vb8Nc1Kd6\"], [\"theme\", \"dark\"]],"
+        + "\"keys\": [[\"password\", \"email\", \"name\"]], \"matrix\": [[1, \"a\"], [\"password\", 5], [\"x\"]]}}"));
+    JsonNode r = n.at("/request");
+    assertThat(r.at("/query_string").toString()).isEqualTo("[[\"token\",\"<secret>\"],[\"tab\",\"billing\"]]");
+    assertThat(r.at("/headers").toString())
+        .isEqualTo("[[\"Cookie\",\"_app_session=<secret>; theme=dark\"],[\"Accept\",\"text/html\"]]");
+    assertThat(r.at("/cookies").toString()).isEqualTo("[[\"_app_session\",\"<secret>\"],[\"theme\",\"dark\"]]");
+    assertThat(r.at("/keys").toString()).isEqualTo("[[\"password\",\"email\",\"name\"]]");
+    assertThat(r.at("/matrix").toString()).isEqualTo("[[1,\"a\"],[\"password\",5],[\"x\"]]");
+  }
 }

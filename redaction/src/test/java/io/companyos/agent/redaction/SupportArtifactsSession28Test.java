@@ -114,7 +114,36 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         // a customer host after a URL's percent escape: the escape's digits are no part of it
         Arguments.of("redirect_uri=https%3A%2F%2Fportal.corp.internal%2Fauth%2Fcallback",
             "redirect_uri=https%3A%2F%2F<host>%2Fauth%2Fcallback"),
-        Arguments.of("login_hint=%22jane.doe%40example.com%22&prompt=login", "login_hint=%22<email>%22&prompt=login"));
+        Arguments.of("login_hint=%22jane.doe%40example.com%22&prompt=login", "login_hint=%22<email>%22&prompt=login"),
+        // (the held-out red team of web artifacts) an error tracker's pairs, also pretty-printed one item a line
+        Arguments.of("{\"headers\": [[\"Cookie\", \"_app_session=Pq7Lm2Xz9Rt4Vb8Nc1Kd6\"]], "
+            + "\"cookies\": [[\"_app_session\", \"Pq7Lm2Xz9Rt4Vb8Nc1Kd6\"], [\"theme\", \"dark\"]]}",
+            "{\"headers\": [[\"Cookie\", \"_app_session=<secret>\"]], "
+            + "\"cookies\": [[\"_app_session\", \"<secret>\"], [\"theme\", \"dark\"]]}"),
+        Arguments.of("    \"query_string\": [\n      [\n        \"token\",\n        \"Jm4Xr2LmX4vN7pKt1WsYd9Fb\"\n      ],\n"
+            + "      [\n        \"Cookie\",\n        \"_app_session=Kk8Lm2Xz9Rt4Vb8Nc1Kd6\"\n      ]\n    ]",
+            "    \"query_string\": [\n      [\n        \"token\",\n        \"<secret>\"\n      ],\n"
+            + "      [\n        \"Cookie\",\n        \"_app_session=<secret>\"\n      ]\n    ]"),
+        // PHP's sessions, a form body's + for a blank, a link inside a link
+        Arguments.of("get sess_q3v9n2k7l1m8p4r6t0s5u2w9x1", "get sess_<secret>"),
+        Arguments.of("login_ok|b:1;csrf|s:32:\"7c1e9a3f5b2d4e6a8c0b1d3f5a7c9e2b\";user_email|s:16:\"jane@example.com\";"
+            + "theme|s:4:\"dark\";",
+            "login_ok|b:1;csrf|s:32:\"<secret>\";user_email|s:16:\"<email>\";theme|s:4:\"dark\";"),
+        Arguments.of("type=card&card[number]=5105+1051+0510+5100&billing_details[name]=Tomasz+Nowak&x=1",
+            "type=card&card[number]=<card>&billing_details[name]=<name>&x=1"),
+        Arguments.of("link=https%3A%2F%2Fapp.example.com%2F%3FoobCode%3DX%26apiKey%3DAIzaSyD3kL9mN2pQ7rS5tU8vW1xY4zA6bC0dE2f",
+            "link=https%3A%2F%2Fapp.example.com%2F%3FoobCode%3DX%26apiKey%3D<token>"),
+        // (the red team of mobile and commerce backends) push tokens, WooCommerce's keys, WordPress' keys, device ids,
+        // a voucher's PIN, Odoo's login
+        Arguments.of("{\"to\":\"ExponentPushToken[u_ywmSiPWZuGd68JLm7UKn]\"}", "{\"to\":\"<token>]\"}"),
+        Arguments.of("GET /wp-json/wc/v3/orders?consumer_key=ck_0123456789abcdef0123456789abcdef01234567",
+            "GET /wp-json/wc/v3/orders?consumer_key=<token>"),
+        Arguments.of("define( 'NONCE_KEY', '+VfJZ1?P1fx#k%Lq]2b' );", "define( 'NONCE_KEY', '<secret>' );"),
+        Arguments.of("{\"idfv\":\"04746933-0CBA-4F3B-9C2E-8D1A2B3C4D5E\",\"gaid\":\"38400000-8cf0-11bd-b23e-10b96e40000d\"}",
+            "{\"idfv\":\"<device_id>\",\"gaid\":\"<device_id>\"}"),
+        Arguments.of("android_id=9774d56d682e549c", "android_id=<device_id>"),
+        Arguments.of("redeem card=GC-1234 pin=4821", "redeem card=GC-1234 pin=<secret>"),
+        Arguments.of("Login failed for db:erp login:jdoe from 10.1.2.3", "Login failed for db:erp login:<user> from <ipv4>"));
   }
 
   /** {@code <samlp:Response …><saml:NameID>priya.raman@initech.com</saml:NameID>…}, base64. */
@@ -157,6 +186,11 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         "processing sess:42 obsess:abcdefgh12345678abcd sess:abcdefghijklmnopqrst",
         "GET /reset/password HTTP/1.1",
         "{\"user\": {\"id\": \"4821337\"}}",
+        // record ids under user keys, a board's pin, an ad id with tracking limited, a sum
+        "{\"user\":{\"id\":\"u_4096\"},\"user_id\":\"usr_01HRXC9Z2K\",\"node\":{\"user\":{\"id\":\"VXNlcjoyMDk3MTUy\"}}}",
+        "gpio pin: 17 pin=GPIO17",
+        "{\"adid\":\"00000000-0000-0000-0000-000000000000\"}",
+        "sum=1234+5678+9012+3456 name=C++",
         // SAML's session index is an opaque reference to the IdP's session: it logs no one in
         "<saml:AuthnStatement AuthnInstant=\"2024-10-27T10:09:57Z\" SessionIndex=\"_be9967abd904ddcae3c0eb4189adbe3f71\"/>",
         // a framework's cookies settings: the attributes' values are no cookies

@@ -34,8 +34,9 @@ final class CardDetector {
       groupDigits[groups] = digits;
       groups++;
       int c = s.at(p);
-      int w = c == '-' ? 1 : Bytes.groupSpaceAt(s.b, p, s.hi); // a space of any width counts as ' '
-      int kind = c == '-' ? '-' : ' ';
+      // a space of any width counts as ' '; a form body's + (application/x-www-form-urlencoded) as itself
+      int w = c == '-' || c == '+' ? 1 : Bytes.groupSpaceAt(s.b, p, s.hi);
+      int kind = c == '-' || c == '+' ? c : ' ';
       if (w > 0 && (sep == 0 || sep == kind) && Bytes.isDigit(s.at(p + w)) && groupDigits[0] == 4) {
         sep = kind;
         p += w;

@@ -441,6 +441,9 @@ final class CatalogScanner {
     }
     int after = b[j];
     int w = 1; // the separator's length
+    if (after == '+') {
+      return n == 4; // a form body's blank, card[number]=4242+4242+…: only a card's first group of four
+    }
     if (after != '.' && after != '-' && after != ' ' && after != '/') {
       // a no-break or narrow space between digit groups (a card number, a French phone number) counts as a blank
       w = after < 0 ? Bytes.groupSpaceAt(b, j, end) : 0;
@@ -584,6 +587,8 @@ final class CatalogScanner {
         return WebArtifactDetector.scimFormatted(s, last);
       case OTPAUTH_LABEL:
         return WebArtifactDetector.otpauthLabel(s, last);
+      case PHP_SESSION_VALUE:
+        return WebArtifactDetector.phpSessionValue(s, last);
       case AWS_CONFIGURE_PROMPT:
         return AwsKeyDetector.configurePrompt(s, last);
       case XML_NAME_VALUE:
@@ -1197,6 +1202,9 @@ final class CatalogScanner {
         return r;
       }
       return n == 3 && enabled(DetectorType.PHONE) ? PhoneDetector.findNational(s, i) : -1;
+    }
+    if (after == '+') {
+      return n == 4 && enabled(DetectorType.CREDIT_CARD) ? CardDetector.find(s, i) : -1; // (a form's 4242+4242+…)
     }
     int w = after == '-' || after == '/' ? 1 : Bytes.groupSpaceAt(b, i + n, s.hi); // a no-break space too
     if (w == 0) {

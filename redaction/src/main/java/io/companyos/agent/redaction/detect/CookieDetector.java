@@ -33,13 +33,16 @@ final class CookieDetector {
     } else if (s.at(p) == '"' || s.at(p) == '\'') {
       p++;
     }
-    int har = s.at(p) == ',' && s.at(p - 1) == '"' && s.at((set ? ws - 4 : ws) - 1) == '"'
-        ? KeyedForms.harValue(s, p + 1) : -1;
+    int nameQuote = s.at((set ? ws - 4 : ws) - 1);
+    int har = s.at(p) == ',' && s.at(p - 1) == '"' && nameQuote == '"' ? KeyedForms.harValue(s, p + 1) : -1;
+    int pair = har < 0 && s.at(p) == ',' && (nameQuote == '\'' || nameQuote == '"') && s.at(p - 1) == nameQuote
+        ? KeyedForms.skipWhite(s, p + 1) : -1;
     if (har > 0) {
       p = har; // a HAR file's header, {"name": "Cookie", "value": "a=x; b=y"}, also pretty-printed over two lines
-    } else if (s.at(p) == ',' && (s.at(p - 1) == '\'' || s.at(p - 1) == '"') && s.at(ws - 1) == s.at(p - 1)
-        && s.at(p + 1) == ' ' && s.at(p + 2) == s.at(p - 1)) {
-      p++; // Envoy's header dump, one pair per line: 'cookie', 'a=x; b=y' (oauth2-proxy's SSO cookie among them)
+    } else if (pair > 0 && s.at(pair) == nameQuote) {
+      // Envoy's header dump, one pair per line: 'cookie', 'a=x; b=y' (oauth2-proxy's SSO cookie among them); an
+      // error tracker's header pairs, ["Cookie", "a=x"], also pretty-printed one item a line
+      p = pair;
     } else if (s.at(p) != ':' && s.at(p) != '=') {
       return -1;
     } else {
@@ -154,7 +157,20 @@ final class CookieDetector {
     int r = -1;
     p = KeyedForms.skipWhite(s, p + 1);
     for (int item = 0; item < 64; item++) {
-      if (open == '[') {
+      if (open == '[' && s.at(p) == '[') {
+        // ["sid", "x"]: an error tracker's pairs (Sentry's cookies), also pretty-printed one item a line
+        int name = s.at(KeyedForms.skipWhite(s, p + 1)) == '"' ? KeyedForms.skipWhite(s, p + 1) : -1;
+        int nameEnd = name < 0 ? -1 : KeyedForms.stringEnd(s, name);
+        int comma = nameEnd < 0 ? -1 : KeyedForms.skipWhite(s, nameEnd + 1);
+        int value = comma < 0 || s.at(comma) != ',' ? -1 : KeyedForms.skipWhite(s, comma + 1);
+        int valueEnd = value < 0 || s.at(value) != '"' ? -1 : KeyedForms.stringEnd(s, value);
+        int close = valueEnd < 0 ? -1 : KeyedForms.skipWhite(s, valueEnd + 1);
+        if (close < 0 || s.at(close) != ']') {
+          return r;
+        }
+        r = Math.max(r, cookieValue(s, value + 1, valueEnd));
+        p = close + 1;
+      } else if (open == '[') {
         // {"name": "sid", "value": "x", …}: the value field's string, wherever it stands in the object
         if (s.at(p) != '{') {
           return r;

@@ -59,6 +59,19 @@ public final class KeyNames {
       // its digits, an address's line1, matched first)
       t = triggerOf(key.strip().replaceFirst("[0-9]{1,2}$", ""));
     }
+    int open = key.lastIndexOf('[');
+    if (t == null && open > 0 && key.endsWith("]") && open < key.length() - 2) {
+      // a form field's bracketed name, as Rails, PHP and Stripe.js post them and a HAR file's params list them:
+      // card[cvc], user[password], card[number] (the inner name, else joined to its parent's: card_number)
+      String inner = key.substring(open + 1, key.length() - 1);
+      if (!Character.isDigit(inner.charAt(0))) {
+        t = triggerOf(inner);
+        if (t == null) {
+          String outer = key.substring(key.lastIndexOf('[', open - 1) + 1, open).replace("]", "");
+          t = triggerOf(outer + "_" + inner);
+        }
+      }
+    }
     return t;
   }
 

@@ -655,6 +655,18 @@ final class KeyValueDetector {
         && s.b[start + 8] == '-' && Bytes.hexRun(s.b, start + 9, end, 17) == 16);
   }
 
+  /**
+   * An advertising or vendor id (IDFA, IDFV, GAID: a UUID; Android's ANDROID_ID: 16 hex digits), not the zeros a device
+   * with ad tracking limited reports.
+   */
+  private static boolean isAdvertisingId(Scan s, int start, int end) {
+    int n = end - start;
+    boolean uuid = n == 36 && s.b[start + 8] == '-' && s.b[start + 13] == '-' && s.b[start + 18] == '-'
+        && s.b[start + 23] == '-';
+    boolean hex16 = n == 16 && Bytes.hexRun(s.b, start, end, 17) == 16;
+    return (uuid || hex16) && Bytes.indexOf(s.b, start, start + 8, "00000000") < 0;
+  }
+
   /** Whether at least half of the letters and digits of {@code [start, end)} are digits. */
   private static boolean mostlyDigits(Scan s, int start, int end) {
     int digits = 0;
@@ -1054,8 +1066,38 @@ final class KeyValueDetector {
       letter |= Bytes.isAlpha(c) || c < 0;
       nonHex |= !(Bytes.isHex(c) || c == '-');
     }
-    return letter && nonHex && !isClassName(s, start, end) && !(end - start <= 16 && STATUS_WORDS.contains(
-        new String(s.b, start, end - start, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT)));
+    return letter && nonHex && !isClassName(s, start, end) && !isPrefixedId(s, start, end)
+        && !(end - start <= 16 && STATUS_WORDS.contains(new String(s.b, start, end - start,
+            java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT)));
+  }
+
+  /**
+   * A record's id rather than a login: a short kind, a separator and digits ({@code u_2048}, {@code U-88301}); a kind
+   * and an opaque id of capitals and digits ({@code usr_01HRXC9Z2K}, a ULID); a GraphQL global id, base64 of
+   * {@code User:…} ({@code VXNlcjoy…}).
+   */
+  private static boolean isPrefixedId(Scan s, int start, int end) {
+    if (Bytes.startsWith(s.b, start, end, "VXNlcjo")) {
+      return true;
+    }
+    int p = start;
+    while (p < end && p - start <= 5 && Bytes.isAlpha(s.b[p])) {
+      p++;
+    }
+    if (p == start || p - start > 5 || p + 1 >= end || (s.b[p] != '_' && s.b[p] != '-')) {
+      return false;
+    }
+    int tail = p + 1;
+    int digits = 0;
+    for (int q = tail; q < end; q++) {
+      int c = s.b[q];
+      if (Bytes.isDigit(c)) {
+        digits++;
+      } else if (!Bytes.isUpper(c)) {
+        return false;
+      }
+    }
+    return digits == end - tail || (end - tail >= 10 && digits >= 2);
   }
 
   /**
@@ -1233,6 +1275,8 @@ final class KeyValueDetector {
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
+        || (t.has(Trigger.PIN_DIGITS) && (end - start < 4 || end - start > 8
+            || Bytes.digitRun(s.b, start, end, 9) != end - start))
         || namesOrPointsAt(s, t, start, end)
         || (t.type() == DetectorType.SECRET && (isSentenceStart(s, start, end) || isValidationMessage(s, start, end)
             || isGraphqlType(s, start, end) || isFetchMode(s, start, end) || isPostmanToken(s, start, end)
@@ -1310,7 +1354,8 @@ final class KeyValueDetector {
         }
         break;
       case DEVICE_ID:
-        if (!isDeviceId(s, start, end)) {
+        if (!isDeviceId(s, start, end)
+            && !(TriggerCatalog.AD_ID_KEYS.contains(t.text()) && isAdvertisingId(s, start, end))) {
           return -1;
         }
         break;
@@ -2223,13 +2268,15 @@ final class KeyValueDetector {
     if (end - start > 64) {
       return false;
     }
+    // a form body's + for a blank (billing_details[name]=Tomasz+Nowak), where the value holds no blank
+    int blank = s.at(start - 1) == '=' && Bytes.indexOf(s.b, start, end, " ") < 0 ? '+' : ' ';
     int words = 0;
     int p = start;
     while (p < end) {
       int c = s.b[p] & 0xFF;
       if (words > 0 && Bytes.isLower(c)) {
         int w = p;
-        while (w < end && s.b[w] != ' ') {
+        while (w < end && s.b[w] != blank) {
           w++;
         }
         if (w == end || !isSurnameParticle(s, p, w)) {
@@ -2244,12 +2291,12 @@ final class KeyValueDetector {
       }
       words++;
       p += Math.max(1, escaped);
-      while (p < end && s.b[p] != ' ') {
+      while (p < end && s.b[p] != blank) {
         int d = s.b[p] & 0xFF;
         int n = d == '\\' ? Bytes.letterAt(s.b, p, end) : 0;
         // (a comma ends the first word of Active Directory's "Surname, Given" display names: "Doe, Jane")
         if (!(Bytes.isAlpha(d) || d >= 0x80 || n > 0 || d == '-' || d == '\'' || d == '.'
-            || (d == ',' && words == 1 && p + 1 < end && s.b[p + 1] == ' '))) {
+            || (d == ',' && words == 1 && p + 1 < end && s.b[p + 1] == blank))) {
           return false;
         }
         p += Math.max(1, n);

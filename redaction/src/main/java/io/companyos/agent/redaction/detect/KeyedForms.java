@@ -154,6 +154,14 @@ final class KeyedForms {
     if (opener != '(' && opener != '[' && opener != '\n') {
       return NOT_THIS_FORM; // (a line's start: Envoy's header dump, 'x-api-key', 'x', one pair per line)
     }
+    boolean pretty = false;
+    if (opener == '\n' || opener == '\r') {
+      int k = skipWhiteBack(s, b);
+      if (k >= s.lo && s.b[k] == '[') {
+        opener = '['; // a pair pretty-printed one item a line, Sentry's [\n "token",\n "x"\n] (its query_string)
+        pretty = true;
+      }
+    }
     if (opener == '[' && s.at(p) == ']') {
       int e = KeyValueDetector.skipSpaces(s, p + 1);
       if (s.at(e) != '=' || s.at(e + 1) == '=' || s.at(e + 1) == '>') {
@@ -175,7 +183,7 @@ final class KeyedForms {
     if (s.at(c) != ',') {
       return NOT_THIS_FORM;
     }
-    int v = KeyValueDetector.skipSpaces(s, c + 1);
+    int v = pretty ? skipWhite(s, c + 1) : KeyValueDetector.skipSpaces(s, c + 1);
     if (isStringPrefix(s.at(v)) && (s.at(v + 1) == '\'' || s.at(v + 1) == '"')) {
       v++; // (u'password', u'x')
     }
@@ -184,7 +192,7 @@ final class KeyedForms {
       return NOT_THIS_FORM;
     }
     int end = KeyValueDetector.closingQuote(s, v + 1, q);
-    int after = s.at(end + 1);
+    int after = pretty && end >= 0 ? s.at(skipWhite(s, end + 1)) : s.at(end + 1);
     boolean tuple = opener == '(' && !(b > s.lo && (Bytes.isWord(s.b[b - 1]) || s.b[b - 1] == '.')); // not a call's (
     if (end < 0 || (opener == '[' && after != ']') || (tuple && (after != ')'
         || Bytes.startsWithIgnoreCase(s.b, KeyValueDetector.skipSpaces(s, end + 2), s.hi, "values")))

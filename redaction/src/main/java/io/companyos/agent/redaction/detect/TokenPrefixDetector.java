@@ -105,7 +105,10 @@ final class TokenPrefixDetector {
           new Prefix("pcsk_", 40), new Prefix("gsk_", 40, ALNUM), new Prefix("lsv2_pt_", 32), new Prefix("lsv2_sk_", 32),
           new Prefix("sk-or-v1-", 40, HEX), new Prefix("pplx-", 40, ALNUM), new Prefix("xai-", 40, ALNUM),
           new Prefix("sk-lf-", 30), new Prefix("ntn_", 40, ALNUM), new Prefix("BBDC-", 30, "bdc-", URL, ""),
-          new Prefix("pat-na1-", 30), new Prefix("pat-eu1-", 30), new Prefix("sk-helicone-", 20));
+          new Prefix("pat-na1-", 30), new Prefix("pat-eu1-", 30), new Prefix("sk-helicone-", 20),
+          // (session 28's red team of mobile and commerce backends) WooCommerce's REST API keys, Expo's push tokens
+          new Prefix("ck_", 40, HEX), new Prefix("cs_", 40, HEX), new Prefix("ExponentPushToken[", 16),
+          new Prefix("ExpoPushToken[", 16));
 
   private TokenPrefixDetector() {}
 
@@ -127,8 +130,8 @@ final class TokenPrefixDetector {
       }
       start = lead;
     }
-    if (Bytes.isWord(s.at(start - 1))) {
-      return -1;
+    if (Bytes.isWord(s.at(start - 1)) && !(s.at(start - 3) == '%' && Bytes.isHex(s.at(start - 2)))) {
+      return -1; // (after a URL's percent escape, a link inside a link: …%26apiKey%3DAIza…, the escape ends a word)
     }
     int alphabet = prefix.alphabet();
     int p = last + 1;

@@ -72,6 +72,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
    * {@code acct="alice"} is quoted, a name): typed a {@code bank_account}, which the reverse map does not keep.
    */
   static final int DIGITS_ARE_ACCOUNT = 131072;
+  /** The value counts only as 4 to 8 digits: a PIN ({@code pin=4821}, not a board's {@code pin: 17}). */
+  static final int PIN_DIGITS = 262144;
 
   enum Action {
     KEY_VALUE,
@@ -162,6 +164,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     USER_OBJECT_ID,
     SCIM_FORMATTED,
     OTPAUTH_LABEL,
+    PHP_SESSION_VALUE,
     ORACLE_THIN,
     GO_DSN,
     HOME_SHARE,

@@ -1228,6 +1228,10 @@ final class TriggerCatalog {
         Trigger.NEEDS_BOUNDARY | Trigger.BASE64_USER_PASSWORD));
   }
 
+  /** Advertising and vendor ids' keys: a UUID or 16 hex digits under them is a {@code device_id}. */
+  static final java.util.Set<String> AD_ID_KEYS = java.util.Set.of("idfa", "idfv", "gaid", "advertisingid",
+      "advertising_id", "adid", "android_id", "androidid");
+
   /**
    * (session 28's red teams) What a vendor's support asks for when a web application misbehaves (HAR exports, API
    * clients' collections and traces, devtools' "Copy as …") and web applications' own telemetry and login flows.
@@ -1268,6 +1272,21 @@ final class TriggerCatalog {
     for (String w : List.of("sess:", "k:session:", "contrib.sessions.cache", "magiclink:", "magic_link:")) {
       t.add(new Trigger(Action.SESSION_STORE_KEY, DetectorType.SECRET, w, 0));
     }
+    // PHP's sessions: the id in a file's or memcached's key (sess_<id>, ss_ 1,483) and session_encode's values,
+    // name|s:N:"value"; typed by their names (|s: 0)
+    t.add(new Trigger(Action.SESSION_STORE_KEY, DetectorType.SECRET, "sess_", 0));
+    t.add(new Trigger(Action.PHP_SESSION_VALUE, DetectorType.SECRET, "|s:", 0));
+    // (the red team of mobile and commerce backends) WordPress' other keys, advertising and device ids under their
+    // keys (non 381, n_k 23, idf 30, gai 49, adv 75, adi 76)
+    for (String w : List.of("nonce_key", "logged_in_key")) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, w, 0));
+    }
+    for (String w : AD_ID_KEYS) {
+      t.add(new Trigger(Action.KEY_VALUE, DetectorType.DEVICE_ID, w, Trigger.NEEDS_BOUNDARY));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "csrf", Trigger.EXACT_KEY)); // PHP's csrf|s:32:"…" (csr)
+    // a gift card's or a voucher's PIN, pin=4821, PIN: 3390 (pin 60)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "pin", Trigger.EXACT_KEY | Trigger.PIN_DIGITS));
     t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/", 0));
     t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/confirm/", 0));
     // Postman's API key auth, {"key": "value", "value": "<the key>"} (the entry named "value" holds it) ("ke 4,140)

@@ -236,4 +236,29 @@ final class WebArtifactDetector {
     }
     return s.add(account, end, DetectorType.USERNAME) ? end : -1;
   }
+
+  /**
+   * At the colon of {@code |s:} in PHP's serialized session ({@code session_encode}: {@code login_ok|b:1;csrf|s:32:"…";}
+   * in a session file or a memcached value): the string after the length, typed by its name as a key's value
+   * ({@code csrf}, {@code user_email}, {@code password}); other names' values stay.
+   */
+  static int phpSessionValue(Scan s, int last) {
+    int bar = last - 2;
+    int name = bar;
+    while (name > s.lo && bar - name < 64 && (Bytes.isAlnum(s.b[name - 1]) || s.b[name - 1] == '_')) {
+      name--;
+    }
+    int digits = Bytes.digitRun(s.b, last + 1, s.hi, 7);
+    int open = last + 1 + digits;
+    if (name == bar || digits == 0 || s.at(open) != ':' || s.at(open + 1) != '"') {
+      return -1;
+    }
+    int start = open + 2;
+    int end = KeyValueDetector.closingQuote(s, start, '"');
+    Trigger t = end > start ? KeyNames.trigger(new String(s.b, name, bar - name, StandardCharsets.ISO_8859_1)) : null;
+    if (t == null || t.action() != Trigger.Action.KEY_VALUE || s.at(end + 1) != ';') {
+      return -1;
+    }
+    return KeyValueDetector.accept(s, t, start, end);
+  }
 }

@@ -104,6 +104,14 @@ final class JacksonRedaction {
     String kind;
     /** In an object: a Terraform state's random_password or random_string resource (its instances' result). */
     boolean terraformRandom;
+    /**
+     * In an array inside an array (an error tracker's pairs, Sentry's {@code "query_string": [["token", "x"]]}): the
+     * elements read, the first if it was a string, and the second held back until the array shows it is a pair.
+     */
+    boolean pairable;
+    int elements;
+    String pairName;
+    String pending;
   }
 
   private void copy(JsonParser p, JsonGenerator g, RedactionCounter counter, Context root) throws IOException {
@@ -115,10 +123,16 @@ final class JacksonRedaction {
     JsonToken t;
     while ((t = p.nextToken()) != null) {
       Context inherited = containers.isEmpty() ? root : containers.peek();
+      if (!seen.isEmpty() && seen.peek().pending != null && t != JsonToken.END_ARRAY) {
+        Seen pair = seen.peek(); // a third element: no pair, the second is text
+        g.writeString(values.text(pair.pending, counter));
+        pair.pending = null;
+      }
       DetectorType type = fieldType != NONE ? fieldType : inherited.type();
       String key = fieldType != NONE ? fieldName : inherited.key();
       JsonStreamContext context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
       boolean inArray = !t.isStructEnd() && context != null && context.inArray() && !seen.isEmpty();
+      int element = inArray ? seen.peek().elements++ : -1; // (its index in the array)
       String flag = inArray ? seen.peek().flag : null;
       if (inArray) {
         seen.peek().flag = null;
@@ -138,7 +152,9 @@ final class JacksonRedaction {
           containers.push(secret ? new Context(type, key, false)
               : base64Only ? new Context(DetectorType.SECRET, "data", true)
               : cookies != Cookies.NO ? new Context(NONE, null, false, cookies) : Context.PLAIN);
-          seen.push(new Seen());
+          Seen opened = new Seen();
+          opened.pairable = t == JsonToken.START_ARRAY && context != null && context.inArray();
+          seen.push(opened);
           g.copyCurrentEvent(p);
           fieldType = NONE;
           base64Only = false;
@@ -146,7 +162,11 @@ final class JacksonRedaction {
         case END_OBJECT:
         case END_ARRAY:
           containers.pop();
-          seen.pop();
+          Seen closed = seen.pop();
+          if (closed.pending != null) {
+            Context outer = containers.isEmpty() ? root : containers.peek();
+            g.writeString(pairValue(closed.pairName, closed.pending, outer, counter)); // a pair: its name types it
+          }
           g.copyCurrentEvent(p);
           fieldType = NONE;
           break;
@@ -181,6 +201,15 @@ final class JacksonRedaction {
           break;
         case VALUE_STRING:
           String text = p.getText();
+          if (inArray && type == NONE && seen.peek().pairable) {
+            Seen pair = seen.peek();
+            if (element == 0) {
+              pair.pairName = text;
+            } else if (element == 1 && pair.pairName != null) {
+              pair.pending = text; // held back: written at the array's end, or as text before a third element
+              break;
+            }
+          }
           if (!seen.isEmpty() && fieldName != null && isNamingField(fieldName)) {
             seen.peek().named = KeyNames.classify(text) != NONE || isCookieHeader(text) ? text : null;
           }
@@ -270,6 +299,20 @@ final class JacksonRedaction {
     String redacted = values.text(decoded, counter);
     return counter.total() == before ? null : java.util.Base64.getEncoder().encodeToString(
         redacted.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /**
+   * The second item of a pair, {@code ["name", "value"]}, typed by the first: a cookie header's value, a cookie's (in a
+   * {@code cookies} list of pairs), or a key's value; else text.
+   */
+  private String pairValue(String name, String value, Context list, RedactionCounter counter) throws IOException {
+    if (isCookieHeader(name)) {
+      return cookieHeader(value, counter);
+    }
+    if (list.cookies() == Cookies.LIST_OR_MAP) {
+      return cookieValue(value, counter);
+    }
+    return values.value(name, value, counter);
   }
 
   /** {@code Cookie} or {@code Set-Cookie}, as a field's or a header's name. */
