@@ -143,7 +143,13 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
             "{\"idfv\":\"<device_id>\",\"gaid\":\"<device_id>\"}"),
         Arguments.of("android_id=9774d56d682e549c", "android_id=<device_id>"),
         Arguments.of("redeem card=GC-1234 pin=4821", "redeem card=GC-1234 pin=<secret>"),
-        Arguments.of("Login failed for db:erp login:jdoe from 10.1.2.3", "Login failed for db:erp login:<user> from <ipv4>"));
+        Arguments.of("Login failed for db:erp login:jdoe from 10.1.2.3", "Login failed for db:erp login:<user> from <ipv4>"),
+        Arguments.of("{\"api_key_used\": \"a946c1b284b6b909f4aba1b356beab07-us14\"}", "{\"api_key_used\": \"<token>\"}"),
+        Arguments.of("mailchimp sync with 37c1b284b6b909f4aba1b356beab074c-us21 ok", "mailchimp sync with <token> ok"),
+        Arguments.of("CreateTransaction license=0668A259D3A94833 company=x", "CreateTransaction license=<secret> company=x"),
+        Arguments.of("'access_license_number' => '8D2E4F6A1B3C5D7E',", "'access_license_number' => '<secret>',"),
+        Arguments.of("Authorization: Basic eGxrM3ZEdGhpc2lzYWtleTEyMzQ1Ng==", "Authorization: Basic <auth>"),
+        Arguments.of("Authorization: Basic mdysonab T800-Neural-Net", "Authorization: Basic <user> <secret>"));
   }
 
   /** {@code <samlp:Response …><saml:NameID>priya.raman@initech.com</saml:NameID>…}, base64. */
@@ -191,6 +197,8 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         "gpio pin: 17 pin=GPIO17",
         "{\"adid\":\"00000000-0000-0000-0000-000000000000\"}",
         "sum=1234+5678+9012+3456 name=C++",
+        "license=MIT \"license\": \"Apache-2.0\" deploy-us1 region",
+        "uses basic eGxrM3ZEdGhpc2lzYWtleTEyMzQ1Ng== auth",
         // SAML's session index is an opaque reference to the IdP's session: it logs no one in
         "<saml:AuthnStatement AuthnInstant=\"2024-10-27T10:09:57Z\" SessionIndex=\"_be9967abd904ddcae3c0eb4189adbe3f71\"/>",
         // a framework's cookies settings: the attributes' values are no cookies

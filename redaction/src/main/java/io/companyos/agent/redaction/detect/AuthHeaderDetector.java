@@ -39,7 +39,23 @@ final class AuthHeaderDetector {
     for (byte x : v.decoded()) {
       colon |= x == ':';
     }
-    return colon && s.add(start, v.end(), DetectorType.AUTH_HEADER) ? v.end() : -1;
+    int raw = colon || s.at(v.end()) != ' ' ? -1 : rawUserPassword(s, last - 4, start);
+    if (raw > 0) {
+      return raw; // REST Client's Basic user password, the user's name valid base64 by chance
+    }
+    // (after an Authorization header's name any base64 is the credential: an API key as Basic's user alone, as
+    // Signifyd and others take it; elsewhere "basic" and base64 without user:password may be prose)
+    return (colon || afterAuthorizationHeader(s, last - 4)) && s.add(start, v.end(), DetectorType.AUTH_HEADER)
+        ? v.end() : -1;
+  }
+
+  /** Whether an {@code Authorization:} header's name (any case, blanks before the colon) ends before {@code scheme}. */
+  private static boolean afterAuthorizationHeader(Scan s, int scheme) {
+    int h = scheme - 1;
+    while (h > s.lo && s.b[h] == ' ') {
+      h--;
+    }
+    return s.at(h) == ':' && h - 13 >= s.lo && Bytes.startsWithIgnoreCase(s.b, h - 13, h, "authorization");
   }
 
   /** At the blank after {@code Digest}: VS Code REST Client's {@code Authorization: Digest user password}. */
@@ -54,11 +70,7 @@ final class AuthHeaderDetector {
    * line's rest after an {@code Authorization:} header name.
    */
   private static int rawUserPassword(Scan s, int scheme, int start) {
-    int h = scheme - 1;
-    while (h > s.lo && s.b[h] == ' ') {
-      h--;
-    }
-    if (s.at(h) != ':' || h - 13 < s.lo || !Bytes.startsWithIgnoreCase(s.b, h - 13, h, "authorization")) {
+    if (!afterAuthorizationHeader(s, scheme)) {
       return -1;
     }
     int userEnd = start;

@@ -589,6 +589,8 @@ final class CatalogScanner {
         return WebArtifactDetector.otpauthLabel(s, last);
       case PHP_SESSION_VALUE:
         return WebArtifactDetector.phpSessionValue(s, last);
+      case MAILCHIMP_KEY:
+        return TokenPrefixDetector.mailchimp(s, last);
       case AWS_CONFIGURE_PROMPT:
         return AwsKeyDetector.configurePrompt(s, last);
       case XML_NAME_VALUE:

@@ -1275,6 +1275,7 @@ final class KeyValueDetector {
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)
         || (t.has(Trigger.COLON_PAIR) && Bytes.indexOf(s.b, start + 1, end - 1, ":") < 0)
+        || (t.has(Trigger.RANDOM_VALUE) && !looksRandom(s, start, end))
         || (t.has(Trigger.PIN_DIGITS) && (end - start < 4 || end - start > 8
             || Bytes.digitRun(s.b, start, end, 9) != end - start))
         || namesOrPointsAt(s, t, start, end)

@@ -153,6 +153,26 @@ final class TokenPrefixDetector {
     return s.add(start, p, DetectorType.API_TOKEN) ? p : -1;
   }
 
+  /**
+   * At the data center's first digit of a Mailchimp API key, {@code <32 hex>-us21}: the whole key, when 32 lower-case
+   * hex digits start a word right before the {@code -us} and the data center's digits end one.
+   */
+  static int mailchimp(Scan s, int last) {
+    int dash = last - 3;
+    int start = dash - 32;
+    if (start < s.lo || Bytes.hexRun(s.b, start, dash, 33) != 32 || Bytes.isWord(s.at(start - 1))) {
+      return -1;
+    }
+    int end = last + 1;
+    while (end - last < 3 && Bytes.isDigit(s.at(end))) {
+      end++;
+    }
+    if (Bytes.isWord(s.at(end))) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.API_TOKEN) ? end : -1;
+  }
+
   /** Lower-case labels of letters, digits and dashes, dot-separated, the last all letters: a host name, no token. */
   private static boolean looksLikeHostName(Scan s, int from, int to) {
     int lastDot = -1;

@@ -74,6 +74,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int DIGITS_ARE_ACCOUNT = 131072;
   /** The value counts only as 4 to 8 digits: a PIN ({@code pin=4821}, not a board's {@code pin: 17}). */
   static final int PIN_DIGITS = 262144;
+  /** The value counts only when it looks generated (see {@link KeyValueDetector#looksRandom}): not {@code MIT}. */
+  static final int RANDOM_VALUE = 524288;
 
   enum Action {
     KEY_VALUE,
@@ -165,6 +167,7 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     SCIM_FORMATTED,
     OTPAUTH_LABEL,
     PHP_SESSION_VALUE,
+    MAILCHIMP_KEY,
     ORACLE_THIN,
     GO_DSN,
     HOME_SHARE,

@@ -1285,6 +1285,13 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.KEY_VALUE, DetectorType.DEVICE_ID, w, Trigger.NEEDS_BOUNDARY));
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "csrf", Trigger.EXACT_KEY)); // PHP's csrf|s:32:"…" (csr)
+    // Mailchimp's API keys, <32 hex>-us21 (the data center after the key; -us 18), a license key under license or
+    // license_number when it looks generated (license=0668A259D3A94833; not license=MIT) (cen 70, num 743)
+    for (int dc = 1; dc <= 9; dc++) {
+      t.add(new Trigger(Action.MAILCHIMP_KEY, DetectorType.API_TOKEN, "-us" + dc, 0));
+    }
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license", Trigger.EXACT_KEY | Trigger.RANDOM_VALUE));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license_number", Trigger.RANDOM_VALUE));
     // a gift card's or a voucher's PIN, pin=4821, PIN: 3390 (pin 60)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "pin", Trigger.EXACT_KEY | Trigger.PIN_DIGITS));
     t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/", 0));

@@ -128,8 +128,12 @@ final class JacksonRedaction {
         g.writeString(values.text(pair.pending, counter));
         pair.pending = null;
       }
-      DetectorType type = fieldType != NONE ? fieldType : inherited.type();
-      String key = fieldType != NONE ? fieldName : inherited.key();
+      // (inside a secret's object or array every scalar is one, whatever its own key's conditions: a Secret's
+      // stringData: {license: CO-LIC-7F3A}, though license alone takes only a generated value)
+      boolean secretContainer = inherited.type() == DetectorType.SECRET
+          || inherited.type() == DetectorType.AWS_SECRET_KEY;
+      DetectorType type = fieldType != NONE && !secretContainer ? fieldType : inherited.type();
+      String key = fieldType != NONE && !secretContainer ? fieldName : inherited.key();
       JsonStreamContext context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
       boolean inArray = !t.isStructEnd() && context != null && context.inArray() && !seen.isEmpty();
       int element = inArray ? seen.peek().elements++ : -1; // (its index in the array)
