@@ -128,12 +128,8 @@ final class JacksonRedaction {
         g.writeString(values.text(pair.pending, counter));
         pair.pending = null;
       }
-      // (inside a secret's object or array every scalar is one, whatever its own key's conditions: a Secret's
-      // stringData: {license: CO-LIC-7F3A}, though license alone takes only a generated value)
-      boolean secretContainer = inherited.type() == DetectorType.SECRET
-          || inherited.type() == DetectorType.AWS_SECRET_KEY;
-      DetectorType type = fieldType != NONE && !secretContainer ? fieldType : inherited.type();
-      String key = fieldType != NONE && !secretContainer ? fieldName : inherited.key();
+      DetectorType type = fieldType != NONE ? fieldType : inherited.type();
+      String key = fieldType != NONE ? fieldName : inherited.key();
       JsonStreamContext context = t.isStructStart() ? p.getParsingContext().getParent() : p.getParsingContext();
       boolean inArray = !t.isStructEnd() && context != null && context.inArray() && !seen.isEmpty();
       int element = inArray ? seen.peek().elements++ : -1; // (its index in the array)
@@ -249,7 +245,15 @@ final class JacksonRedaction {
           } else if (type == NONE) {
             embedded = embeddedJson(text, Context.PLAIN, counter);
           }
-          g.writeString(embedded != null ? embedded : values.value(type, key, text, counter));
+          String redacted = embedded != null ? embedded : values.value(type, key, text, counter);
+          if (redacted.equals(text) && (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY)
+              && (inherited.type() == DetectorType.SECRET || inherited.type() == DetectorType.AWS_SECRET_KEY)) {
+            // inside a secret's object a secret key's value is one, whatever that key's own conditions: a Secret's
+            // stringData: {license: CO-LIC-7F3A}, though license alone takes only a generated value (a name or a
+            // user key there keeps its own rules: imagePullSecrets' name: registry-creds)
+            redacted = values.value(inherited.type(), inherited.key(), text, counter);
+          }
+          g.writeString(redacted);
           fieldType = NONE;
           base64Only = false;
           break;
