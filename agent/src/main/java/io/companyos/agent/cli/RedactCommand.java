@@ -319,7 +319,8 @@ final class RedactCommand implements Callable<Integer> {
       results.add(source, counter);
     } catch (RedactionException e) {
       results.withheld(source, e.getClass().getSimpleName());
-      throw e;
+      // (its message holds a reason and a line number, never the text: the file's name says which input it was)
+      throw "-".equals(source) ? e : new RedactionException(source + ": " + e.getMessage(), e);
     }
   }
 

@@ -364,6 +364,14 @@ class RedactCommandTest {
     assertThat(outDir.resolve("bad.json")).doesNotExist();
     assertThat(err.toString()).startsWith("error: " + bad + " withheld, nothing written for it (RedactionException: "
         + "not a valid JSON document (line ").doesNotContain("hunter2");
+    // to standard output: the redacted part before the fault is out; the error names the file, exit 1
+    err.getBuffer().setLength(0);
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(new byte[0]), stdout));
+    cl.setErr(new PrintWriter(err, true));
+    assertThat(cl.execute("--config", config.toString(), "--format", "json", bad.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains(bad + ": not a valid JSON document (line 3)").doesNotContain("hunter2");
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2");
   }
 
   @Test

@@ -164,6 +164,14 @@ class StructuredShapesTest {
     assertThat(response.at("/headers/0/value").asText()).isEqualTo("sid=<secret>; Path=/; HttpOnly");
     assertThat(response.at("/cookies/0/value").asText()).isEqualTo("<secret>");
     assertThat(response.at("/cookies/0/httpOnly").asBoolean()).isTrue();
+    // an OAuth code as a HAR pair and in a token request; an error's code stays
+    JsonNode codes = new ObjectMapper().readTree(json("{\"queryString\": [{\"name\": \"code\", \"value\": "
+        + "\"0.AX0Abd68ZkQ6vbrrEGkxKG59TO4WJ1eDQfl\"}], \"token_request\": {\"code\": \"2amwNKTJUq1d5ou2Z3OgLXkJ\"},"
+        + " \"error\": {\"code\": \"ECONNRESET\"}, \"status\": {\"code\": 404}}"));
+    assertThat(codes.at("/queryString/0/value").asText()).isEqualTo("<secret>");
+    assertThat(codes.at("/token_request/code").asText()).isEqualTo("<secret>");
+    assertThat(codes.at("/error/code").asText()).isEqualTo("ECONNRESET");
+    assertThat(codes.at("/status/code").asInt()).isEqualTo(404);
   }
 
   @Test

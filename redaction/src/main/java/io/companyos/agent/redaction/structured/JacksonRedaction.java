@@ -211,7 +211,8 @@ final class JacksonRedaction {
             }
           }
           if (!seen.isEmpty() && fieldName != null && isNamingField(fieldName)) {
-            seen.peek().named = KeyNames.classify(text) != NONE || isCookieHeader(text) ? text : null;
+            seen.peek().named = KeyNames.classify(text) != NONE || isCookieHeader(text) || "code".equals(text) ? text
+                : null;
           }
           if (!seen.isEmpty() && p.getParsingContext().inObject()) {
             if ("apiVersion".equals(p.currentName())) {
@@ -238,6 +239,9 @@ final class JacksonRedaction {
                   && !KeyNames.isCookieAttribute(fieldName))
               || (inherited.cookies() == Cookies.COOKIE && "value".equals(fieldName)))) {
             embedded = cookieValue(text, counter); // {"sid": "x"}, [{"name": "sid", "value": "x"}]
+          } else if (fieldType == NONE && member && "code".equals(fieldName) && isOAuthCode(text)) {
+            // an OAuth authorization code: a token request's "code", a HAR pair {"name": "code", "value": "x"}
+            embedded = values.value(DetectorType.SECRET, "code", text, counter);
           } else if (fieldType == NONE && member && "text".equals(fieldName) && inHarContent(p)) {
             embedded = base64Text(text, counter); // a HAR body with "encoding": "base64"
           } else if (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY) {
@@ -276,6 +280,25 @@ final class JacksonRedaction {
           break;
       }
     }
+  }
+
+  /**
+   * An OAuth authorization code's shape, as the text scan takes one after {@code ?code=}: 20 URL-safe characters or more
+   * ({@code . ~ / %} too) with a digit; not {@code "code": "ECONNRESET"} or {@code 404}.
+   */
+  private static boolean isOAuthCode(String text) {
+    if (text.length() < 20 || text.length() > 2048) {
+      return false;
+    }
+    boolean digit = false;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      digit |= c >= '0' && c <= '9';
+      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_.~/%".indexOf(c) >= 0)) {
+        return false;
+      }
+    }
+    return digit;
   }
 
   /** Whether the current object is a HAR entry's response {@code content} (its {@code text} may be base64). */
