@@ -227,4 +227,13 @@ class StructuredShapesTest {
     assertThat(r.at("/keys").toString()).isEqualTo("[[\"password\",\"email\",\"name\"]]");
     assertThat(r.at("/matrix").toString()).isEqualTo("[[1,\"a\"],[\"password\",5],[\"x\"]]");
   }
+
+  @Test
+  void aByteOrderMarkIsKeptAndTheDocumentStillParses() throws Exception {
+    String out = json("\uFEFF{\n\t\"values\": [{\"key\": \"password\", \"value\": \"Hunter2two\"}]\n}\n");
+    assertThat(out).startsWith("\uFEFF{");
+    assertThat(new ObjectMapper().readTree(out.substring(1)).at("/values/0/value").asText()).isEqualTo("<secret>");
+    assertThat(new YAMLMapper().readTree(MASK.redactStructured(StructuredFormat.YAML, "\uFEFFpassword: Hunter2two\n",
+        new RedactionCounter()).replace("\uFEFF", "")).at("/password").asText()).isEqualTo("<secret>");
+  }
 }

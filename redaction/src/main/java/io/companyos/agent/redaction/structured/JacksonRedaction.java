@@ -56,7 +56,16 @@ final class JacksonRedaction {
   }
 
   void redact(Reader in, Writer out, RedactionCounter counter) throws IOException {
-    redact(in, out, counter, Context.PLAIN);
+    // a byte order mark (Windows' editors and Postman there write one) is no JSON: it is passed through, then the
+    // document parsed (it was withheld as "not a valid JSON document (line 1)")
+    java.io.PushbackReader r = new java.io.PushbackReader(in, 1);
+    int first = r.read();
+    if (first == '\uFEFF') {
+      out.write(first);
+    } else if (first >= 0) {
+      r.unread(first);
+    }
+    redact(r, out, counter, Context.PLAIN);
   }
 
   /** Redacts with {@code root} as the context of the document's top level. */
