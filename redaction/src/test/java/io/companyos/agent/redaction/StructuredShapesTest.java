@@ -236,4 +236,21 @@ class StructuredShapesTest {
     assertThat(new YAMLMapper().readTree(MASK.redactStructured(StructuredFormat.YAML, "\uFEFFpassword: Hunter2two\n",
         new RedactionCounter()).replace("\uFEFF", "")).at("/password").asText()).isEqualTo("<secret>");
   }
+
+  @Test
+  void fieldsThatTheirObjectsKeyTypesAsTheTextScanDoes() throws Exception {
+    JsonNode n = new ObjectMapper().readTree(json("{\"name\": {\"givenName\": \"Jill\", \"formatted\": \"Jill Valentine\"},"
+        + " \"addresses\": [{\"formatted\": \"100 Universal City Plaza\"}], \"user\": {\"id\": \"sconnor\"},"
+        + " \"usr\": {\"id\": \"usr_01HRXC9Z2K\"}, \"attrs\": {\"$displayName\": {\"value\": \"Grace Liu\"},"
+        + " \"$idfa\": {\"value\": \"FDDBD43A-83DF-40DE-8308-26E79FB59552\"}, \"plan\": {\"value\": \"pro\"}},"
+        + " \"display\": {\"formatted\": \"1,024 MB\"}}"));
+    assertThat(n.at("/name/formatted").asText()).isEqualTo("<name>");
+    assertThat(n.at("/addresses/0/formatted").asText()).isEqualTo("<address>");
+    assertThat(n.at("/user/id").asText()).isEqualTo("<user>");
+    assertThat(n.at("/usr/id").asText()).isEqualTo("usr_01HRXC9Z2K"); // a record's id
+    assertThat(n.at("/attrs/$displayName/value").asText()).isEqualTo("<name>");
+    assertThat(n.at("/attrs/$idfa/value").asText()).isEqualTo("<device_id>");
+    assertThat(n.at("/attrs/plan/value").asText()).isEqualTo("pro");
+    assertThat(n.at("/display/formatted").asText()).isEqualTo("1,024 MB");
+  }
 }

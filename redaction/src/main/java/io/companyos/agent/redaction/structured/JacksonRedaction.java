@@ -187,6 +187,14 @@ final class JacksonRedaction {
             fieldName = here.named; // a Kubernetes env entry, an ECS environment entry: the value of that name
             fieldType = KeyNames.classify(fieldName);
           }
+          if (fieldType == NONE) {
+            String holder = holderKey(p);
+            String keyed = holder == null ? null : keyedByHolder(fieldName, holder);
+            if (keyed != null) {
+              fieldName = keyed;
+              fieldType = KeyNames.classify(keyed);
+            }
+          }
           if (fieldType == NONE && fieldName.equalsIgnoreCase("key")) {
             JsonStreamContext parent = p.getParsingContext().getParent();
             if (parent != null && parent.inObject() && parent.getCurrentName() != null) {
@@ -308,6 +316,38 @@ final class JacksonRedaction {
       }
     }
     return digit;
+  }
+
+  /**
+   * The key of the current object ({@code "user"} of {@code "user": {…}}), or of the array that holds it
+   * ({@code "addresses"} of {@code "addresses": [{…}]}); {@code null} at the top.
+   */
+  private static String holderKey(JsonParser p) {
+    JsonStreamContext parent = p.getParsingContext().getParent();
+    if (parent != null && parent.inArray()) {
+      parent = parent.getParent();
+    }
+    return parent != null && parent.inObject() ? parent.getCurrentName() : null;
+  }
+
+  /**
+   * A field that its object's key types, as the text scan types it: SCIM's {@code name.formatted} (a name) and
+   * {@code addresses[].formatted} (an address), an error tracker's {@code user.id} (a user, when it is a name), a
+   * {@code value} one level down under a classified key ({@code "$displayName": {"value": "x"}} of RevenueCat,
+   * Spring Boot's {@code /actuator/env}); the key to type it by, or {@code null}.
+   */
+  private static String keyedByHolder(String field, String holder) {
+    String h = holder.startsWith("$") ? holder.substring(1) : holder;
+    if (field.equals("formatted") && (h.equals("name") || h.equals("addresses") || h.equals("address"))) {
+      return h.equals("name") ? "name" : "street_address";
+    }
+    if (field.equals("id") && (h.equals("user") || h.equals("usr"))) {
+      return "user_id";
+    }
+    if (field.equals("value") && KeyNames.classify(h) != NONE) {
+      return h;
+    }
+    return null;
   }
 
   /** Whether the current object is a HAR entry's response {@code content} (its {@code text} may be base64). */
