@@ -136,12 +136,15 @@ class RedactionPropertiesTest {
   Arbitrary<Object> jsonValue() {
     Arbitrary<Object> scalar = Arbitraries.oneOf(
         Arbitraries.of(SECRETS).map(t -> (Object) t.get1()),
+        Arbitraries.of("Cookie", "token", "password", "sid=Qm9iYnlUYWJsZXMxMjM; x=1").map(t -> (Object) t),
         Arbitraries.strings().ofMaxLength(12).map(s -> (Object) s),
         Arbitraries.integers().map(i -> (Object) i),
         Arbitraries.longs().between(1_000_000_000_000L, 9_999_999_999_999_999L).map(l -> (Object) l),
         Arbitraries.of(true, false).map(b -> (Object) b));
+    // (cookies, code, value, formatted, id, Cookie: the JSON path's rules by an object's or a pair's name)
     Arbitrary<String> key = Arbitraries.oneOf(Arbitraries.of("password", "name", "email", "token", "user",
-        "displayName", "ssn", "items", "offset", "a@b.io"), Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6));
+        "displayName", "ssn", "items", "offset", "a@b.io", "cookies", "code", "value", "formatted", "id", "Cookie"),
+        Arbitraries.strings().alpha().ofMinLength(1).ofMaxLength(6));
     return Arbitraries.recursive(() -> scalar,
         v -> Arbitraries.oneOf(
             Arbitraries.maps(key, v).ofMaxSize(4).map(m -> (Object) m),
@@ -155,5 +158,24 @@ class RedactionPropertiesTest {
     String out = REDACTOR.redactStructured(StructuredFormat.JSON, doc, new RedactionCounter());
     JsonNode parsed = JSON.readTree(out);
     assertThat(parsed.has("root")).isTrue();
+    // the same document: every object with its keys, every array with its length (a pair's second item is held back
+    // until the array ends, so nothing may be lost or doubled there), a scalar where a scalar was
+    assertThat(shape(parsed.get("root"))).isEqualTo(shape(JSON.valueToTree(value)));
+  }
+
+  /** The document with every scalar replaced by one mark, and every key that the redaction keeps as it was. */
+  private static String shape(JsonNode n) {
+    if (n.isObject()) {
+      StringBuilder b = new StringBuilder("{");
+      n.fields().forEachRemaining(e -> b.append(e.getKey().contains("@") || e.getKey().startsWith("<") ? "<key>"
+          : e.getKey()).append(':').append(shape(e.getValue())).append(','));
+      return b.append('}').toString();
+    }
+    if (n.isArray()) {
+      StringBuilder b = new StringBuilder("[");
+      n.forEach(e -> b.append(shape(e)).append(','));
+      return b.append(']').toString();
+    }
+    return "s";
   }
 }
