@@ -149,7 +149,11 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         Arguments.of("CreateTransaction license=0668A259D3A94833 company=x", "CreateTransaction license=<secret> company=x"),
         Arguments.of("'access_license_number' => '8D2E4F6A1B3C5D7E',", "'access_license_number' => '<secret>',"),
         Arguments.of("Authorization: Basic eGxrM3ZEdGhpc2lzYWtleTEyMzQ1Ng==", "Authorization: Basic <auth>"),
-        Arguments.of("Authorization: Basic mdysonab T800-Neural-Net", "Authorization: Basic <user> <secret>"));
+        Arguments.of("Authorization: Basic mdysonab T800-Neural-Net", "Authorization: Basic <user> <secret>"),
+        Arguments.of("saml2.sp session established sp_session=cm4os77na943yGCCrKJchU2rhLKA8pvNXAUPpm9w",
+            "saml2.sp session established sp_session=<secret>"),
+        Arguments.of("[oidc] exchanging code, verifier=MuzuVY4PAznnDmh-p30JAGbduw2qnFsqQLMEREQb003",
+            "[oidc] exchanging code, verifier=<secret>"));
   }
 
   /** {@code <samlp:Response …><saml:NameID>priya.raman@initech.com</saml:NameID>…}, base64. */
@@ -199,6 +203,7 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         "sum=1234+5678+9012+3456 name=C++",
         "license=MIT \"license\": \"Apache-2.0\" deploy-us1 region",
         "uses basic eGxrM3ZEdGhpc2lzYWtleTEyMzQ1Ng== auth",
+        "user_session=42 max_session=3600 verifier=none",
         // SAML's session index is an opaque reference to the IdP's session: it logs no one in
         "<saml:AuthnStatement AuthnInstant=\"2024-10-27T10:09:57Z\" SessionIndex=\"_be9967abd904ddcae3c0eb4189adbe3f71\"/>",
         // a framework's cookies settings: the attributes' values are no cookies

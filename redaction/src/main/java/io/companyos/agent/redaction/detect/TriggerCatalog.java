@@ -1292,6 +1292,10 @@ final class TriggerCatalog {
     }
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license", Trigger.EXACT_KEY | Trigger.RANDOM_VALUE));
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "license_number", Trigger.RANDOM_VALUE));
+    // a service provider's or a framework's session under its own key (sp_session=, rack_session=) and a PKCE
+    // verifier under another key than code_verifier (verifier=), when the value looks generated (_se 897, rif 1,675)
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "_session", Trigger.RANDOM_VALUE));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "verifier", Trigger.RANDOM_VALUE));
     // a gift card's or a voucher's PIN, pin=4821, PIN: 3390 (pin 60)
     t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "pin", Trigger.EXACT_KEY | Trigger.PIN_DIGITS));
     t.add(new Trigger(Action.RESET_LINK, DetectorType.SECRET, "reset/", 0));
