@@ -1270,7 +1270,6 @@ final class KeyValueDetector {
     }
     if ((t.has(Trigger.BASE64_USER_PASSWORD) && !AuthHeaderDetector.isBase64UserPassword(s.b, start, end))
         || (t.has(Trigger.LONG_VALUE) && end - start < Trigger.LONG)
-        || (t.has(Trigger.ENV_NAME) && !looksRandom(s, start, end))
         || (t.has(Trigger.PATH_NAMES_IT) && namesASecret(s, start, end))
         || isByteCount(s, start, end) || isKubernetesObjectRef(s, t, start, end)
         || (t.has(Trigger.PLURAL) && startsWithCount(s, start, end)) || isGoPathError(s, start)

@@ -1544,10 +1544,7 @@ final class LoginLogDetector {
         if (Bytes.startsWith(s.b, start, end, "db:") && s.at(end) == ' '
             && Bytes.startsWith(s.b, end + 1, s.hi, "login:")) {
           start = end + 7; // Odoo's "Login failed for db:erp login:jdoe from …": the login, not the database
-          end = start;
-          while (end < s.hi && end - start < 128 && (s.b[end] & 0xFF) > ' ') {
-            end++;
-          }
+          end = KeyedForms.wordEnd(s, start);
           return end > start && s.add(start, end, DetectorType.USERNAME) ? end : -1;
         }
         if (end - start == 4 && Bytes.startsWithIgnoreCase(s.b, start, end, "user")) {

@@ -63,8 +63,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int NUMBERED = 32768;
   /**
    * An environment variable's name in capitals that ends in the key word ({@code JWT_KEY}, {@code SENDGRID_KEY}; not
-   * {@code routing_key}), and a value that looks random (see {@link KeyValueDetector#looksRandom}): not
-   * {@code PRIMARY_KEY=id}, {@code ROUTING_KEY=orders.created}, {@code S3_KEY=uploads/x.csv}.
+   * {@code routing_key}); with {@link #RANDOM_VALUE}, as {@code _KEY} has it, not {@code PRIMARY_KEY=id},
+   * {@code ROUTING_KEY=orders.created}, {@code S3_KEY=uploads/x.csv}.
    */
   static final int ENV_NAME = 65536;
   /**

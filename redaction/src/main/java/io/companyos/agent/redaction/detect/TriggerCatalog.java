@@ -247,7 +247,7 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.REDIS_MONITOR_AUTH, DetectorType.SECRET, "masterauth\" ", 0));
     // (session 27) an environment variable named *_KEY in capitals with a generated value (JWT_KEY, SENDGRID_KEY);
     // "_ke" is in 3,080 places per 64 MiB of make-logs (users_email_key of PostgreSQL's unique violations)
-    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "_key", Trigger.ENV_NAME));
+    t.add(new Trigger(Action.KEY_VALUE, DetectorType.SECRET, "_key", Trigger.ENV_NAME | Trigger.RANDOM_VALUE));
     // (session 27) FreeIPA's user commands (the login, the person's names), openssl passwd's password arguments,
     // PowerShell's PSCredential's user; none of their first bytes' places in make-logs is one of these
     for (String w : List.of("ipa user-add ", "ipa user-mod ", "ipa user-del ", "ipa user-show ", "ipa user-enable ",

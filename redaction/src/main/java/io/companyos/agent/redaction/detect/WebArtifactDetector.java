@@ -2,7 +2,6 @@ package io.companyos.agent.redaction.detect;
 
 import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
 /**
  * Shapes of web applications' support artifacts and telemetry (session 28's red teams): a SAML message in base64
@@ -22,8 +21,8 @@ final class WebArtifactDetector {
    */
   static int samlBase64(Scan s, int last, int length) {
     int start = last - length + 1;
-    if (isBase64(s.at(start - 1))) {
-      return -1;
+    if (Base64SecretDetector.isBase64(s.at(start - 1)) || s.at(start - 1) == '=') {
+      return -1; // (inside a run; SAMLResponse=PHN… is its key's)
     }
     String head = null;
     for (String magic : SAML_STARTS) {
@@ -32,30 +31,22 @@ final class WebArtifactDetector {
       }
     }
     int p = start;
-    while (p < s.hi && p - start < (1 << 20) && isBase64(s.b[p])) {
+    while (p < s.hi && p - start < (1 << 20) && Base64SecretDetector.isBase64(s.b[p])) {
       p++;
+    }
+    while (p < s.hi && p - start < (1 << 20) && s.b[p] == '=') {
+      p++; // padding
     }
     if (head == null || p - start < 100) {
       return -1;
     }
     if (head.equals("PD94bWwg")) {
-      int n = Math.min(p - start, 4096) & ~3;
-      String xml;
-      try {
-        xml = new String(Base64.getDecoder().decode(new String(s.b, start, n, StandardCharsets.ISO_8859_1)),
-            StandardCharsets.ISO_8859_1);
-      } catch (IllegalArgumentException notBase64) {
-        return -1;
-      }
+      String xml = new String(Base64SecretDetector.decode(s.b, start, p, 4096), StandardCharsets.ISO_8859_1);
       if (!xml.contains("saml") && !xml.contains("SAML")) {
         return -1; // another XML document in base64
       }
     }
     return s.add(start, p, DetectorType.SECRET) ? p : -1;
-  }
-
-  private static boolean isBase64(int c) {
-    return Bytes.isAlnum(c) || c == '+' || c == '/' || c == '=';
   }
 
   /**

@@ -251,14 +251,14 @@ final class JacksonRedaction {
           boolean member = p.getParsingContext().inObject();
           if (fieldType == NONE && member && (isCookieHeader(fieldName)
               || ("cookies".equalsIgnoreCase(fieldName) && inherited.cookies() == Cookies.NO))) {
-            embedded = cookieHeader(text, counter); // "Cookie": "a=x; b=y", {"name": "Set-Cookie", "value": …}
+            embedded = asAfter(COOKIE_HEADER, text, counter); // "Cookie": "a=x; b=y", {"name": "Set-Cookie", …}
           } else if (fieldType == NONE && member && ((inherited.cookies() == Cookies.LIST_OR_MAP
                   && !KeyNames.isCookieAttribute(fieldName))
               || (inherited.cookies() == Cookies.COOKIE && "value".equals(fieldName)))) {
-            embedded = cookieValue(text, counter); // {"sid": "x"}, [{"name": "sid", "value": "x"}]
-          } else if (fieldType == NONE && member && "code".equals(fieldName) && isOAuthCode(text)) {
+            embedded = asAfter(ONE_COOKIE, text, counter); // {"sid": "x"}, [{"name": "sid", "value": "x"}]
+          } else if (fieldType == NONE && member && "code".equals(fieldName)) {
             // an OAuth authorization code: a token request's "code", a HAR pair {"name": "code", "value": "x"}
-            embedded = values.value(DetectorType.SECRET, "code", text, counter);
+            embedded = asAfter(OAUTH_CODE, text, counter);
           } else if (fieldType == NONE && member && "text".equals(fieldName) && inHarContent(p)) {
             embedded = base64Text(text, counter); // a HAR body with "encoding": "base64"
           } else if (fieldType == DetectorType.SECRET || fieldType == DetectorType.AWS_SECRET_KEY) {
@@ -297,25 +297,6 @@ final class JacksonRedaction {
           break;
       }
     }
-  }
-
-  /**
-   * An OAuth authorization code's shape, as the text scan takes one after {@code ?code=}: 20 URL-safe characters or more
-   * ({@code . ~ / %} too) with a digit; not {@code "code": "ECONNRESET"} or {@code 404}.
-   */
-  private static boolean isOAuthCode(String text) {
-    if (text.length() < 20 || text.length() > 2048) {
-      return false;
-    }
-    boolean digit = false;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      digit |= c >= '0' && c <= '9';
-      if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-_.~/%".indexOf(c) >= 0)) {
-        return false;
-      }
-    }
-    return digit;
   }
 
   /**
@@ -387,10 +368,10 @@ final class JacksonRedaction {
    */
   private String pairValue(String name, String value, Context list, RedactionCounter counter) throws IOException {
     if (isCookieHeader(name)) {
-      return cookieHeader(value, counter);
+      return asAfter(COOKIE_HEADER, value, counter);
     }
     if (list.cookies() == Cookies.LIST_OR_MAP) {
-      return cookieValue(value, counter);
+      return asAfter(ONE_COOKIE, value, counter);
     }
     return values.value(name, value, counter);
   }
@@ -401,18 +382,19 @@ final class JacksonRedaction {
   }
 
   /**
-   * A cookie header's value ({@code a=x; b=y}, or one {@code Set-Cookie}'s {@code sid=x; Path=/}), redacted as the
-   * text scan redacts it after {@code Cookie:} (every value of 8 bytes or more, the names and attributes kept).
+   * What the text scan finds after these bytes decides a value here, so that the structured paths and the text scan
+   * agree on one rule: a cookie header's pairs (each value of 8 bytes or more, names and attributes kept), one
+   * cookie's value (the same, a JWT as one), an OAuth authorization code (20 URL-safe bytes or more with a digit:
+   * {@code "code": "ECONNRESET"} stays).
    */
-  private String cookieHeader(String text, RedactionCounter counter) {
-    String prefix = "Cookie: ";
+  private static final String COOKIE_HEADER = "Cookie: ";
+  private static final String ONE_COOKIE = "Cookie: c=";
+  private static final String OAUTH_CODE = "?code=";
+
+  /** {@code text} redacted as the text scan redacts it after {@code prefix}, the prefix taken off again. */
+  private String asAfter(String prefix, String text, RedactionCounter counter) {
     String redacted = values.text(prefix + text, counter);
     return redacted.startsWith(prefix) ? redacted.substring(prefix.length()) : values.text(text, counter);
-  }
-
-  /** One cookie's value: a secret from 8 characters ({@code theme=dark} stays, as after {@code Cookie:}). */
-  private String cookieValue(String text, RedactionCounter counter) {
-    return text.length() >= 8 ? values.value(DetectorType.SECRET, "cookie", text, counter) : values.text(text, counter);
   }
 
   /** Whether an enclosing object is a Terraform state's {@code random_password} or {@code random_string} resource. */
