@@ -4,6 +4,7 @@ import io.companyos.agent.bundle.BundleSource;
 import io.companyos.agent.bundle.ContentKind;
 import io.companyos.agent.bundle.SeekableContentOpener;
 import io.companyos.agent.bundle.SourcePriority;
+import io.companyos.agent.bundle.TextContent;
 import io.companyos.agent.bundle.manifest.TimeWindow;
 import io.companyos.agent.collectors.logs.LogFile;
 import io.companyos.agent.collectors.logs.LogFiles;
@@ -65,12 +66,32 @@ final class LogCollector implements BundleCollector {
     int older = 0;
     int empty = 0;
     LogFiles.Scan scan = new LogFiles().scan(source);
+    java.util.Set<Path> listed = new java.util.HashSet<>();
+    scan.files().forEach(f -> listed.add(f.path()));
     for (LogFile file : scan.files()) {
       if (file.modified().isBefore(window.from())) {
         older++;
         continue;
       }
-      long start = tail.startOffset(file.path(), window.from());
+      Path name = file.path();
+      String compression = null;
+      boolean plain;
+      try (InputStream in = java.nio.file.Files.newInputStream(file.path())) {
+        TextContent.Opened opened = TextContent.open(in);
+        opened.text().close();
+        compression = opened.compression();
+        plain = opened.plain();
+      } catch (IOException e) {
+        plain = false; // not text, or unreadable: the writer finds out again and records why it left it out
+      }
+      if (compression != null) {
+        // a rotated log's decompressed text, under its name without .gz (unless a file of this source has that name)
+        Path stripped = file.path().resolveSibling(TextContent.withoutCompressionSuffix(
+            file.path().getFileName().toString()));
+        name = listed.contains(stripped) ? name : stripped;
+      }
+      // the window's start is found in a plain file's bytes; a compressed or UTF-16 file is taken from its start
+      long start = plain ? tail.startOffset(file.path(), window.from()) : 0;
       if (start >= file.size()) {
         start = 0; // modified in the window, yet no timestamped line in it: no recognisable timestamps
       }
@@ -80,7 +101,7 @@ final class LogCollector implements BundleCollector {
       }
       long from = start;
       Path path = file.path();
-      sources.add(new BundleSource("logs/" + service + "/" + bundlePath(base.relativize(path)), ContentKind.TEXT,
+      sources.add(new BundleSource("logs/" + service + "/" + bundlePath(base.relativize(name)), ContentKind.TEXT,
           SourcePriority.LOGS, file.size() - from, file.modified(),
           (SeekableContentOpener) offset -> open(path, from + offset)));
     }

@@ -2,6 +2,8 @@ package io.companyos.agent.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.companyos.agent.bundle.NotTextException;
+import io.companyos.agent.bundle.TextContent;
 import io.companyos.agent.bundle.WriteBehindOutput;
 import io.companyos.agent.bundling.BundleRedactor;
 import io.companyos.agent.bundling.ConfiguredRedactor;
@@ -227,7 +229,8 @@ final class RedactCommand implements Callable<Integer> {
       if (Files.isDirectory(f) || !Files.isReadable(f)) {
         throw new UsageException("not a readable file: " + f);
       }
-      if (outDir != null && !names.add(f.getFileName())) {
+      // (a compressed input's text is written under its name without .gz: `a.log` and `a.log.gz` would meet)
+      if (outDir != null && !names.add(Path.of(TextContent.withoutCompressionSuffix(f.getFileName().toString())))) {
         throw new UsageException("two files named " + f.getFileName() + " would overwrite each other in --out-dir");
       }
       // the original is the evidence: its redacted copy never replaces it (`--out-dir .` beside the logs did, silently)
@@ -307,9 +310,13 @@ final class RedactCommand implements Callable<Integer> {
     return autoFormat ? BundleRedactor.configFileFormat(file.getFileName().toString()) : fixedFormat;
   }
 
-  private static void redactOne(Redactor redactor, StructuredFormat format, InputStream in, WriteBehindOutput out,
+  private void redactOne(Redactor redactor, StructuredFormat format, InputStream raw, WriteBehindOutput out,
       String source, RedactionReport.Builder results) throws IOException {
     RedactionCounter counter = new RedactionCounter();
+    InputStream in = openText(raw, source, results);
+    if (in == null) {
+      return;
+    }
     try {
       if (format == null) {
         redactor.redactToBuffered(in, out, counter);
@@ -361,8 +368,18 @@ final class RedactCommand implements Callable<Integer> {
         throw new IOException("interrupted");
       }
       try (InputStream read = Files.newInputStream(file);
-          InputStream in = ioThreads ? readAhead(read) : progress.counting(read);
+          InputStream raw = ioThreads ? readAhead(read) : progress.counting(read);
           OutputStream written = Files.newOutputStream(partial)) {
+        InputStream in = openText(raw, file.toString(), results);
+        if (in == null) {
+          Files.deleteIfExists(partial);
+          partials.removed(partial);
+          return;
+        }
+        if (in instanceof NonPlain) {
+          // decompressed text is no longer .gz: named as gunzip names it
+          target = outDir.resolve(TextContent.withoutCompressionSuffix(file.getFileName().toString()));
+        }
         StructuredFormat structured = formatOf(file);
         if (structured != null) {
           redactStructured(redactor, structured, in, written, counter);
@@ -390,6 +407,44 @@ final class RedactCommand implements Callable<Integer> {
       }
       results.withheld(file.toString(), e.getClass().getSimpleName());
       failures.put(file.toString(), reason(e));
+    }
+  }
+
+  /**
+   * {@code raw} as the text to redact, as a bundle reads it ({@link TextContent}): decompressed, or UTF-16 transcoded
+   * to UTF-8, with a note on stderr saying so; {@code raw} itself for plain text. {@code null} when it is not text
+   * (binary, an archive): recorded as withheld with what it is.
+   */
+  private InputStream openText(InputStream raw, String source, RedactionReport.Builder results) throws IOException {
+    TextContent.Opened opened;
+    try {
+      opened = TextContent.open(raw);
+    } catch (NotTextException e) {
+      results.withheld(source, e.getClass().getSimpleName());
+      failures.put(source, "not redactable text: " + e.getMessage());
+      return null;
+    }
+    if (opened.plain()) {
+      return opened.text();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("redact: " + ("-".equals(source) ? "standard input" : source) + ": " + opened.description() + ", written "
+        + (opened.compression() != null ? "decompressed" : "")
+        + (opened.compression() != null && !opened.charset().equals(StandardCharsets.UTF_8) ? " " : "")
+        + (!opened.charset().equals(StandardCharsets.UTF_8) ? "as UTF-8" : ""));
+    err.flush();
+    return new NonPlain(opened.text());
+  }
+
+  /** Marks a stream {@link #openText} decoded (an identity the caller can tell from the raw one). */
+  private static final class NonPlain extends java.io.FilterInputStream {
+    NonPlain(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      return in.read(b, off, len);
     }
   }
 

@@ -374,6 +374,79 @@ class RedactCommandTest {
     assertThat(stdout.toString(StandardCharsets.UTF_8)).doesNotContain("hunter2");
   }
 
+  /**
+   * What the line scan cannot read is decoded as a bundle decodes it, or withheld: a rotated log compressed by
+   * logrotate, a Windows file in UTF-16 with its byte order mark, a DER key. The other files go on.
+   */
+  @Test
+  void compressedAndUtf16FilesAreDecodedAndABinaryOneIsWithheldSayingWhatItIs() throws Exception {
+    String log = "login jane@acme.com password=hunter2secret from 10.1.2.3\n";
+    Path gz = dir.resolve("app.log.2.gz");
+    try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+      zip.write(log.getBytes(StandardCharsets.UTF_8));
+    }
+    Path utf16 = Files.write(dir.resolve("ERRORLOG"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+        ("Zoë " + log).getBytes(StandardCharsets.UTF_16LE)));
+    Path der = Files.write(dir.resolve("tls.key.der"), new byte[] {0x30, (byte) 0x82, 0x04, (byte) 0xBE, 0x02, 0x01,
+        0x00, 0x30, 0x0D, 0x06, 0x09, 0x2A});
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), gz.toString(),
+        utf16.toString(), der.toString())).isEqualTo(1);
+    String redacted = "login <email:[0-9a-f]{8}> password=<secret:[0-9a-f]{8}> from <ipv4>\n";
+    // decompressed text under its name without .gz, as gunzip names it; UTF-16 as UTF-8
+    assertThat(Files.readString(outDir.resolve("app.log.2"))).matches(redacted);
+    assertThat(outDir.resolve("app.log.2.gz")).doesNotExist();
+    assertThat(Files.readString(outDir.resolve("ERRORLOG"))).matches("Zoë " + redacted);
+    assertThat(outDir.resolve("tls.key.der")).doesNotExist();
+    assertThat(err.toString())
+        .contains("redact: " + gz + ": gzip-compressed text, written decompressed\n")
+        .contains("redact: " + utf16 + ": UTF-16LE text, written as UTF-8\n")
+        .contains("error: " + der + " withheld, nothing written for it (not redactable text: binary content (a zero"
+            + " byte at offset 6); the agent redacts text only)");
+    try (var left = Files.list(outDir)) {
+      assertThat(left).hasSize(2);
+    }
+
+    // to standard output, and from standard input, the same
+    ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    StringWriter stderr = new StringWriter();
+    CommandLine cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(Files.readAllBytes(gz)), stdout));
+    cl.setErr(new PrintWriter(stderr, true));
+    assertThat(cl.execute("--config", config.toString())).isZero();
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).matches(redacted);
+    assertThat(stderr.toString()).isEqualTo("redact: standard input: gzip-compressed text, written decompressed\n");
+    stdout.reset();
+    cl = new CommandLine(new RedactCommand(new ByteArrayInputStream(new byte[0]), stdout));
+    cl.setErr(new PrintWriter(stderr, true));
+    assertThat(cl.execute("--config", config.toString(), der.toString(), utf16.toString())).isEqualTo(1);
+    assertThat(stdout.toString(StandardCharsets.UTF_8)).matches("Zoë " + redacted);
+  }
+
+  @Test
+  void aCorruptCompressedFileIsAnErrorNamingItAndWhy() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream zip = new java.util.zip.GZIPOutputStream(bytes)) {
+      for (int i = 0; i < 20_000; i++) {
+        zip.write(("line " + i + " password=hunter2secret" + i * 7919 + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    byte[] whole = bytes.toByteArray();
+    Path cut = Files.write(dir.resolve("cut.log.gz"), java.util.Arrays.copyOf(whole, whole.length / 2));
+    Path outDir = dir.resolve("out");
+    assertThat(run("redact", "-c", config.toString(), "--out-dir", outDir.toString(), cut.toString())).isEqualTo(1);
+    assertThat(err.toString()).contains("error: " + cut + " withheld, nothing written for it"
+        + " (CorruptContentException: gzip data is corrupt or cut short: ").doesNotContain("hunter2");
+    try (var left = Files.list(outDir)) {
+      assertThat(left).isEmpty();
+    }
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
   @Test
   void formatJsonAppliesToStandardInputAndAnUnknownFormatIsAUsageError() {
     ByteArrayOutputStream stdout = new ByteArrayOutputStream();

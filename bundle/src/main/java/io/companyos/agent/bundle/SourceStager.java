@@ -80,8 +80,19 @@ final class SourceStager {
         // buffered: finding the line break after a skip reads byte by byte, which must not be a system call each
         InputStream in = new java.io.BufferedInputStream(counted, COPY_BUFFER);
         boolean text = source.kind() == ContentKind.TEXT;
+        boolean asIs = true;
+        if (text) {
+          // a compressed, UTF-16 or binary file would pass through the redactor unread: decoded, or refused
+          TextContent.Opened opened = TextContent.open(in);
+          in = opened.text();
+          asIs = opened.plain();
+          if (opened.compression() != null && granted < perFileBytes) {
+            // its size hint was the compressed size: the text may take up to the per-file cap
+            granted += budget.reserve(perFileBytes - granted);
+          }
+        }
         long window = 2 * granted + DISCARD_AFTER_SKIP;
-        long skipped = text && source.sizeHint() > window ? skipToTail(in, source.sizeHint() - window) : 0;
+        long skipped = text && asIs && source.sizeHint() > window ? skipToTail(in, source.sizeHint() - window) : 0;
         RedactionCounts counts;
         TailKeepingFile.Kept kept = null;
         Path frame = null;
@@ -188,7 +199,16 @@ final class SourceStager {
   boolean chunkable(BundleSource source, long chunkBytes) {
     return framing != null && source.kind() == ContentKind.TEXT && source.opener() instanceof SeekableContentOpener
         && source.sizeHint() >= 2 * chunkBytes && source.sizeHint() <= perFileBytes
-        && redactor.redactsLineByLine(source.path());
+        && redactor.redactsLineByLine(source.path()) && plainText(source);
+  }
+
+  /** Whether {@code source} starts as plain text (chunks are cut in its bytes); {@code false} if it cannot be read. */
+  private static boolean plainText(BundleSource source) {
+    try (InputStream in = source.opener().open()) {
+      return in != null && TextContent.isPlain(in);
+    } catch (IOException e) {
+      return false; // staged the ordinary way, which records the failure
+    }
   }
 
   /** Where {@code source}, a {@link #chunkable} one, may be cut: as its chunks are redacted. */
@@ -307,6 +327,10 @@ final class SourceStager {
       }
       if (cause instanceof SourceInput.SourceReadFailed || cause instanceof SourceInput.StagingWriteFailed) {
         return cause.getMessage();
+      }
+      if (cause instanceof NotTextException || cause instanceof CorruptContentException) {
+        // says what the content is or why it did not decompress, never any of it
+        return "not redactable text: " + cause.getMessage();
       }
     }
     // the exception's message may quote the text being redacted: only its type goes into the manifest

@@ -111,7 +111,9 @@ class BundlePropertiesTest {
     Arbitrary<String> names = Arbitraries.strings().withCharRange('a', 'z').ofMinLength(1).ofMaxLength(8);
     Arbitrary<String> folders = Arbitraries.of("logs", "logs/api", "config", "health", "system", "agent");
     Arbitrary<String> lines = Arbitraries.oneOf(
-        Arbitraries.strings().all().ofMaxLength(40).filter(s -> !s.contains("\uFFFD") && isWellFormed(s)),
+        // no U+0000: a zero byte in a file's first line makes it binary (TextContent), left out, not redacted
+        Arbitraries.strings().all().ofMaxLength(40).filter(s -> !s.contains("\uFFFD") && s.indexOf('\0') < 0
+            && isWellFormed(s)),
         Arbitraries.of("user ann@example.com", "token SECRET-abc", "plain line", "", "\r"));
     Arbitrary<String> texts = lines.list().ofMaxSize(30).map(l -> String.join("\n", l));
     Arbitrary<SourceSpec> textSpecs = Combinators.combine(folders, names, texts)

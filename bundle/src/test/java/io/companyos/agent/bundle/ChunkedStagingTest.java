@@ -141,6 +141,39 @@ class ChunkedStagingTest {
     assertThat(contents.manifest().truncations()).extracting(Truncation::path).containsExactly("logs/big.log");
   }
 
+  /**
+   * A large file in UTF-16 or compressed is not cut into chunks of its bytes, which the redactor could not read: it is
+   * decoded and redacted whole; a binary one is left out saying what it is.
+   */
+  @Example
+  void aFileThatIsNotPlainTextIsDecodedWholeNotChunked() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3000; i++) {
+      text.append("entry ").append(i).append(" user ann@example.com token SECRET-").append(i).append('\n');
+    }
+    byte[] utf16 = concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.toString().getBytes(StandardCharsets.UTF_16LE));
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+      out.write(text.toString().getBytes(StandardCharsets.UTF_8));
+    }
+    byte[] binary = concat(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0x3E, 0, 1, 0}, utf16);
+    Path out = Files.createTempDirectory(WORK, "x");
+    BundleContents contents = KEYS.reader().extract(new ByteArrayInputStream(export(List.of(
+        seekable("logs/ERRORLOG", utf16), seekable("logs/app.log.1", gz.toByteArray()),
+        seekable("logs/core", binary)), 1000, 40L * utf16.length, 200L * utf16.length)), out);
+    String redacted = PlantedSecretRedactor.redactAll(text.toString());
+    assertThat(Files.readString(out.resolve("logs/ERRORLOG"))).isEqualTo(redacted);
+    assertThat(Files.readString(out.resolve("logs/app.log.1"))).isEqualTo(redacted);
+    assertThat(contents.manifest().omissions()).containsExactly(new io.companyos.agent.bundle.manifest.Omission(
+        "logs/core", "not redactable text: binary content (a zero byte at offset 7); the agent redacts text only"));
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, both, a.length, b.length);
+    return both;
+  }
+
   static final String PEM_BODY = "MIIEowIBAAKCAQEAq7BFUpkGp3+LQmlQ2c4vYk+9cRNmGq1zYcJgKi0aLmxN8ZB3xuEq";
 
   @Provide
