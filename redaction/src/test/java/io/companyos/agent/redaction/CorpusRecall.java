@@ -88,7 +88,9 @@ final class CorpusRecall {
       int[] c = recall.computeIfAbsent(mark[0], k -> new int[2]);
       c[1]++;
       long markedHere = marks.stream().filter(x -> x[1].equals(mark[1])).count();
-      if (count(out, mark[1]) <= count(input.toString(), mark[1]) - markedHere) {
+      // counted outside the pseudonyms: a random key's token may hold a short value's digits (<card:27c314b9> and a
+      // CVC 314: one run in ~500 failed so)
+      if (count(withoutTokens(out), mark[1]) <= count(input.toString(), mark[1]) - markedHere) {
         c[0]++;
       } else {
         missed.add(where + n + " " + mark[0]);
@@ -113,6 +115,10 @@ final class CorpusRecall {
     report.append("false positives on ").append(negatives).append(" unmarked lines: ").append(falsePositives)
         .append(", changed lines ").append(changed).append('\n').append("missed: ").append(missed);
     return report.toString();
+  }
+
+  private static String withoutTokens(String out) {
+    return TOKEN.matcher(out).replaceAll("<$1>");
   }
 
   private static int count(String haystack, String needle) {
