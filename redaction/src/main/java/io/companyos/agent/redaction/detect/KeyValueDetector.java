@@ -294,6 +294,8 @@ final class KeyValueDetector {
       if (c == '=' && s.at(vs) == '>') {
         vs = skipSpaces(s, vs + 1);
       }
+    } else if (fullWidthSeparator(s, sp)) {
+      vs = skipSpaces(s, sp + 3); // (session 29) CJK text's full-width colon and equals sign, 密码：x, パスワード＝x
     } else if (c == '-' && s.at(sp + 1) == '>' && quotedKey && !escaped && s.at(ks - 1) == s.at(p - 1)) {
       vs = skipSpaces(s, sp + 2); // a Scala Map's pair, Map("sfUser" -> "x", "sfPassword" -> "y") (Spark connectors)
     } else if (sp > p && (c == '\'' || c == '"') && t.type() == DetectorType.SECRET && !quotedKey && !escaped
@@ -1024,12 +1026,18 @@ final class KeyValueDetector {
       "failed", "failure", "fail", "ok", "error", "denied", "required", "disabled", "enabled", "pending", "expired",
       "invalid", "unknown", "anonymous", "anonymoususer", "guest", "system", "none", "empty");
 
-  private static final String[] STATE_LEADS = {"not ", "is ", "was "};
+  private static final String[] STATE_LEADS = {"not ", "is ", "was ", "nicht ", "ist ", "non ", "no ", "est "};
 
   private static final java.util.Set<String> STATE_WORDS = java.util.Set.of("refreshed", "expired", "revoked",
       "rotated", "changed", "updated", "reset", "missing", "required", "invalid", "valid", "accepted", "rejected",
       "configured", "unset", "present", "absent", "generated", "created", "deleted", "verified", "mismatch",
-      "unexpected"); // (containerd's "failed to fetch oauth token: unexpected status: 401")
+      "unexpected", // (containerd's "failed to fetch oauth token: unexpected status: 401")
+      // (session 29) the same in localized messages (Passwort: abgelaufen, mot de passe : expiré, senha: expirada)
+      "abgelaufen", "geändert", "geaendert", "zurückgesetzt", "gesetzt", "falsch", "ungültig", "ungueltig",
+      "erforderlich", "fehlt", "gültig", "korrekt", "gesperrt", "expiré", "modifié", "réinitialisé", "incorrect",
+      "invalide", "requis", "obligatoire", "manquant", "défini", "caducada", "expirada", "cambiada", "incorrecta",
+      "inválida", "requerida", "obligatoria", "alterada", "incorreta", "obrigatória", "definida", "scaduta",
+      "cambiata", "errata", "verlopen", "gewijzigd", "onjuist", "ongeldig", "verplicht");
 
   /**
    * Whether a secret key's value is prose about it, not it: {@code token: refreshed}, {@code Invalid token:
@@ -1044,11 +1052,11 @@ final class KeyValueDetector {
       }
     }
     int e = w;
-    while (e < end && Bytes.isAlpha(s.b[e])) {
+    while (e < end && (Bytes.isAlpha(s.b[e]) || s.b[e] < 0)) {
       e++;
     }
-    return e == end && e - w >= 3 && e - w <= 10 && STATE_WORDS.contains(
-        new String(s.b, w, e - w, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT));
+    return e == end && e - w >= 3 && e - w <= 16 && STATE_WORDS.contains(
+        new String(s.b, w, e - w, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** A user's name as an identifier's value: see {@link Trigger#NAME_ID}. */
@@ -1894,6 +1902,11 @@ final class KeyValueDetector {
   private static boolean isShellPwd(Scan s, int ks, int wordEnd) {
     return wordEnd - ks == 3 && Bytes.startsWith(s.b, ks, s.hi, "PWD") && s.at(wordEnd) == '='
         && s.at(wordEnd + 1) == '/';
+  }
+
+  /** Whether {@code p} holds a full-width colon (U+FF1A) or equals sign (U+FF1D), as CJK text writes them. */
+  static boolean fullWidthSeparator(Scan s, int p) {
+    return s.at(p) == 0xEF && s.at(p + 1) == 0xBC && (s.at(p + 2) == 0x9A || s.at(p + 2) == 0x9D);
   }
 
   /** Whether a key may start after {@code c}: a line, a blank, a query or list separator, a brace, a quote. */

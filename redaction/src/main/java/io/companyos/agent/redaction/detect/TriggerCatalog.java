@@ -372,6 +372,7 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.REDIS_HASH_FIELDS, DetectorType.SECRET, w, 0));
     }
     webSupportArtifacts(t);
+    LocalizedKeys.add(t);
     commandLineAndHeaders(t);
     t.add(new Trigger(Action.USER_SLOT_INVALID, DetectorType.USERNAME, "invalid user ", 0));
     // OpenSSH's PAM failures: "PAM: Authentication failure for [illegal user ]USER from HOST". Patterns from the

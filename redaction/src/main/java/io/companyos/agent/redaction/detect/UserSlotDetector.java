@@ -156,6 +156,9 @@ final class UserSlotDetector {
         p += s.at(p) == '\\' ? 2 : 1;
       }
     }
+    if (s.at(p) >= 0x80 && unicodeQuote(s, p) > 0) {
+      return unicodeQuoted(s, p); // (session 29) localized messages' quotes: für Benutzer »jdoe«, l'utilisateur « jdoe »
+    }
     int open = isQuote(s.at(last)) ? last : isQuote(s.at(p)) ? p : -1; // the phrase's quote (user 'x') or the value's
     // a JSON-escaped quote (\" in a JSON log's message) as a quote, its backslash before the closing one too
     boolean escaped = open < 0 && s.at(p) == '\\' && isQuote(s.at(p + 1));
@@ -506,7 +509,12 @@ final class UserSlotDetector {
       // (session 22) prose after "for user": Dovecot's "(mailbox for user is full)", "… for user failed", "for user
       // notifications", "for user settings"
       "is", "was", "has", "had", "not", "failed", "does", "did", "with", "the", "a", "an", "to", "in", "on",
-      "notifications", "settings", "accounts", "management", "unknown"};
+      "notifications", "settings", "accounts", "management", "unknown",
+      // (session 29) the same after the localized phrases (für Benutzer, pour l'utilisateur, para el usuario, …)
+      "mit", "der", "die", "das", "den", "dem", "des", "und", "oder", "ist", "wurde", "nicht", "ohne", "von", "im",
+      "ein", "eine", "unbekannt", "de", "du", "la", "le", "les", "et", "est", "non", "inconnu", "avec", "el", "los",
+      "del", "y", "con", "no", "desconocido", "da", "do", "com", "e", "o", "il", "lo", "per", "sconosciuto", "het",
+      "een", "met", "niet", "onbekend"};
 
   private static boolean isNoName(Scan s, int start, int end) {
     for (String w : NO_NAMES) {
@@ -515,6 +523,47 @@ final class UserSlotDetector {
       }
     }
     return false;
+  }
+
+  /**
+   * A name between quotes of other languages at {@code p}: guillemets either way ({@code »jdoe«} of German
+   * PostgreSQL, {@code « jdoe »} of French, with a blank or a no-break space inside), typographic quotes
+   * ({@code „jdoe“}, {@code “jdoe”}, {@code ‚jdoe‘}), CJK corner brackets ({@code 「jdoe」}).
+   */
+  private static int unicodeQuoted(Scan s, int p) {
+    int start = pastInnerBlank(s, p + unicodeQuote(s, p));
+    int end = wordEnd(s, start);
+    int close = pastInnerBlank(s, end);
+    if (end == start || unicodeQuote(s, close) == 0 || isNoName(s, start, end)
+        || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** The length of the quote of another language at {@code p} (see {@link #unicodeQuoted}), else 0. */
+  private static int unicodeQuote(Scan s, int p) {
+    int b0 = s.at(p);
+    int b1 = s.at(p + 1);
+    if (b0 == 0xC2 && (b1 == 0xAB || b1 == 0xBB)) {
+      return 2; // « »
+    }
+    int b2 = s.at(p + 2);
+    if (b0 == 0xE2 && b1 == 0x80 && (b2 >= 0x98 && b2 <= 0x9E || b2 == 0xB9 || b2 == 0xBA)) {
+      return 3; // ‘ ’ ‚ ‛ “ ” „ ‹ ›
+    }
+    return b0 == 0xE3 && b1 == 0x80 && b2 >= 0x8C && b2 <= 0x8F ? 3 : 0; // 「 」 『 』
+  }
+
+  /** Past one blank or no-break space (U+00A0, U+202F) at {@code p}, as French sets inside its guillemets. */
+  private static int pastInnerBlank(Scan s, int p) {
+    if (s.at(p) == ' ') {
+      return p + 1;
+    }
+    if (s.at(p) == 0xC2 && s.at(p + 1) == 0xA0) {
+      return p + 2;
+    }
+    return s.at(p) == 0xE2 && s.at(p + 1) == 0x80 && s.at(p + 2) == 0xAF ? p + 3 : p;
   }
 
   /** A quote around a name: also the backquote of MySQL's and Cypher's identifiers ({@code to user `janedoe`}). */

@@ -1,0 +1,103 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 29: software localized for its users names its fields and writes its messages in their language
+ * ({@code Passwort=}, {@code "senha":}, {@code пароль:}, {@code 密码：}, PostgreSQL's translated authentication
+ * failures). Each redacted case left its value whole before; the unchanged cases are prose and settings about
+ * passwords in the same languages.
+ */
+class LocalizedSession29Test extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        // passwords by their key, in each form a key takes
+        Arguments.of("Passwort=Geheim123!x", "Passwort=<secret>"),
+        Arguments.of("Kennwort: Sommer2024!", "Kennwort: <secret>"),
+        Arguments.of("spring.datasource.passwort=Geheim123!x", "spring.datasource.passwort=<secret>"),
+        Arguments.of("DB_PASSWORT=Geheim123!x", "DB_PASSWORT=<secret>"),
+        Arguments.of("<Passwort>Geheim123!x</Passwort>", "<Passwort><secret></Passwort>"),
+        Arguments.of("mot de passe : Soleil2024!", "mot de passe : <secret>"),
+        Arguments.of("{\"motDePasse\":\"Soleil2024!\"}", "{\"motDePasse\":\"<secret>\"}"),
+        Arguments.of("\"Contraseña\": \"Verano2024!\"", "\"Contraseña\": \"<secret>\""),
+        Arguments.of("contrasena=Verano2024!", "contrasena=<secret>"),
+        Arguments.of("$senha = 'Verao2024!x';", "$senha = '<secret>';"),
+        Arguments.of("wachtwoord=Zomer2024!x", "wachtwoord=<secret>"),
+        Arguments.of("hasło=Lato2024!xx", "hasło=<secret>"),
+        Arguments.of("GET /logowanie?haslo=Lato2024!xx&heslo=Leto2024!xx HTTP/1.1",
+            "GET /logowanie?haslo=<secret>&heslo=<secret> HTTP/1.1"),
+        Arguments.of("lösenord: Sommar2024!", "lösenord: <secret>"),
+        Arguments.of("passord=Sommer2024!; adgangskode=Sommer2024!; salasana=Kesa2024!xx",
+            "passord=<secret>; adgangskode=<secret>; salasana=<secret>"),
+        Arguments.of("{\"Şifre\": \"Yaz2024!xxx\", \"jelszó\": \"Nyar2024!xx\", \"parola\": \"Estate2024!x\"}",
+            "{\"Şifre\": \"<secret>\", \"jelszó\": \"<secret>\", \"parola\": \"<secret>\"}"),
+        Arguments.of("usuario=jgarcia&clave=Verano2024!", "usuario=<user>&clave=<secret>"),
+        Arguments.of("Пароль: Лето2024!x", "Пароль: <secret>"),
+        Arguments.of("{\"пароль\": \"Лето2024!x\"}", "{\"пароль\": \"<secret>\"}"),
+        Arguments.of("ПАРОЛЬ=Лето2024!x", "ПАРОЛЬ=<secret>"),
+        // CJK keys, also with the full-width colon and equals sign
+        Arguments.of("パスワード=Natsu2024!x", "パスワード=<secret>"),
+        Arguments.of("密码：Xiatian2024!", "密码：<secret>"),
+        Arguments.of("密碼＝Xiatian2024!", "密碼＝<secret>"),
+        Arguments.of("비밀번호: Yeoreum2024!", "비밀번호: <secret>"),
+        // users, names, dates of birth, addresses and phones under their keys
+        Arguments.of("Benutzername: mmueller", "Benutzername: <user>"),
+        Arguments.of("{\"nomUtilisateur\": \"jdupont\", \"usuario\": \"jgarcia\"}",
+            "{\"nomUtilisateur\": \"<user>\", \"usuario\": \"<user>\"}"),
+        Arguments.of("ユーザー名：tanaka", "ユーザー名：<user>"),
+        Arguments.of("用户名：zhangsan", "用户名：<user>"),
+        Arguments.of("{\"Vorname\": \"Jürgen\", \"Nachname\": \"Müller\"}", "{\"Vorname\": \"<name>\", \"Nachname\": \"<name>\"}"),
+        Arguments.of("\"prenom\": \"Jean\", \"nom_de_famille\": \"Dupont\", \"cognome\": \"Rossi\"",
+            "\"prenom\": \"<name>\", \"nom_de_famille\": \"<name>\", \"cognome\": \"<name>\""),
+        Arguments.of("ФИО: Иванов Иван Иванович", "ФИО: <name>"),
+        Arguments.of("氏名：山田 太郎", "氏名：<name>"),
+        Arguments.of("Geburtsdatum=12.03.1985", "Geburtsdatum=<birthdate>"),
+        Arguments.of("date de naissance : 12/03/1985", "date de naissance : <birthdate>"),
+        Arguments.of("{\"fecha_nacimiento\": \"1985-03-12\"}", "{\"fecha_nacimiento\": \"<birthdate>\"}"),
+        Arguments.of("Anschrift: Hauptstraße 5, 10115 Berlin", "Anschrift: <address>"),
+        Arguments.of("telefono=3331234567", "telefono=<phone>"),
+        // users named by localized messages: PostgreSQL's translated authentication failure, in its own quotes
+        Arguments.of("FATAL:  Passwort-Authentifizierung für Benutzer »jdoe« fehlgeschlagen",
+            "FATAL:  Passwort-Authentifizierung für Benutzer »<user>« fehlgeschlagen"),
+        Arguments.of("FATAL:  authentification par mot de passe échouée pour l'utilisateur « jdoe »",
+            "FATAL:  authentification par mot de passe échouée pour l'utilisateur « <user> »"),
+        Arguments.of("FATAL:  la autentificación password falló para el usuario «jdoe»",
+            "FATAL:  la autentificación password falló para el usuario «<user>»"),
+        Arguments.of("FATAL:  autenticação do tipo senha falhou para usuário \"jdoe\"",
+            "FATAL:  autenticação do tipo senha falhou para usuário \"<user>\""),
+        Arguments.of("FATAL:  autenticazione con password fallita per l'utente \"jdoe\"",
+            "FATAL:  autenticazione con password fallita per l'utente \"<user>\""),
+        Arguments.of("FATAL:  пользователь \"jdoe\" не прошёл проверку подлинности (по паролю)",
+            "FATAL:  пользователь \"<user>\" не прошёл проверку подлинности (по паролю)"),
+        Arguments.of("FATAL:  ユーザ\"jdoe\"のパスワード認証に失敗しました", "FATAL:  ユーザ\"<user>\"のパスワード認証に失敗しました"),
+        Arguments.of("FATAL:  用户 \"jdoe\" Password 认证失败", "FATAL:  用户 \"<user>\" Password 认证失败"),
+        Arguments.of("Anmeldung fehlgeschlagen für Benutzer jdoe", "Anmeldung fehlgeschlagen für Benutzer <user>"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        // the key word must end the key: policies and settings about passwords
+        "Passwort-Richtlinie: mindestens 12 Zeichen",
+        "Passwort-Mindestlänge=12",
+        "Kennwortablauf=90",
+        "\"passwortRichtlinie\": \"streng\"",
+        "senha_expira_em=90",
+        // prose about a password, a state word after its key, placeholders and masks
+        "Das Passwort ist abgelaufen",
+        "Passwort: abgelaufen",
+        "Passwort: nicht gesetzt",
+        "mot de passe : expiré",
+        "senha: expirada",
+        "Le mot de passe a expiré",
+        "passwort=${DB_PASSWORT}",
+        "contraseña: ********",
+        // function words after a localized phrase are no user; names that are no person's
+        "Zugriff verweigert für Benutzer mit Rolle admin",
+        "Die Rolle für Benutzer der Gruppe wurde geändert",
+        "mot de passe incorrect pour l'utilisateur",
+        "\"nom\": \"serveur-01\"",
+        "nome=servidor01");
+  }
+}
