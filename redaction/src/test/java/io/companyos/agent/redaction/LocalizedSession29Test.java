@@ -1,6 +1,9 @@
 package io.companyos.agent.redaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.provider.Arguments;
 
 /**
@@ -10,6 +13,18 @@ import org.junit.jupiter.params.provider.Arguments;
  * passwords in the same languages.
  */
 class LocalizedSession29Test extends RedactedAndKeptCases {
+
+  /** A configuration file's keys in the structured path (a bundle's configFiles, {@code redact --format json}). */
+  @Test
+  void structuredDocumentsKnowTheSameKeys() {
+    String json = "{\"datenbank\": {\"benutzer\": \"kp_app\", \"Passwort\": \"Geheim123!x\"},"
+        + " \"MOT_DE_PASSE_BDD\": \"Portail!Lyon69\", \"пароль\": \"Лето2024!x\", \"senha_expira_em\": \"90\","
+        + " \"longitud_minima_contrasena\": \"12\", \"invalid_password\": \"Hunter3\", \"nachname\": \"Müller\"}";
+    assertThat(MASK.redactStructured(StructuredFormat.JSON, json, new RedactionCounter())).isEqualTo(
+        "{\"datenbank\":{\"benutzer\":\"<user>\",\"Passwort\":\"<secret>\"},\"MOT_DE_PASSE_BDD\":\"<secret>\","
+            + "\"пароль\":\"<secret>\",\"senha_expira_em\":\"90\",\"longitud_minima_contrasena\":\"12\","
+            + "\"invalid_password\":\"<secret>\",\"nachname\":\"<name>\"}");
+  }
 
   static Stream<Arguments> redacted() {
     return Stream.of(
@@ -73,7 +88,41 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
             "FATAL:  пользователь \"<user>\" не прошёл проверку подлинности (по паролю)"),
         Arguments.of("FATAL:  ユーザ\"jdoe\"のパスワード認証に失敗しました", "FATAL:  ユーザ\"<user>\"のパスワード認証に失敗しました"),
         Arguments.of("FATAL:  用户 \"jdoe\" Password 认证失败", "FATAL:  用户 \"<user>\" Password 认证失败"),
-        Arguments.of("Anmeldung fehlgeschlagen für Benutzer jdoe", "Anmeldung fehlgeschlagen für Benutzer <user>"));
+        Arguments.of("Anmeldung fehlgeschlagen für Benutzer jdoe", "Anmeldung fehlgeschlagen für Benutzer <user>"),
+        // (the red team's second round) head-first compounds of Romance languages, with one qualifier
+        Arguments.of("MOT_DE_PASSE_BDD: Portail!Lyon69", "MOT_DE_PASSE_BDD: <secret>"),
+        Arguments.of("CONTRASENA_BD: Tienda#Sevilla8", "CONTRASENA_BD: <secret>"),
+        Arguments.of("{\"palavraPasse\":\"Fado&Lisboa1755\"}", "{\"palavraPasse\":\"<secret>\"}"),
+        Arguments.of("<parola_d_ordine>Pec$Notifiche77</parola_d_ordine>", "<parola_d_ordine><secret></parola_d_ordine>"),
+        Arguments.of("CLAVE_API: cl_4f9a8b7c6d5e4f3a2b1c", "CLAVE_API: <secret>"),
+        Arguments.of("contraseña temporal: Tmp-58Kq!mx", "contraseña temporal: <secret>"),
+        Arguments.of("nouveau mot de passe temporaire : Xk4#pL9q-tmp", "nouveau mot de passe temporaire : <secret>"),
+        Arguments.of("UTILISATEUR_BDD: portail_fr", "UTILISATEUR_BDD: <user>"),
+        // German compounds end in their head noun; a value in other languages' quotes; mdp, lykilorð, geheim
+        Arguments.of("datenbank.benutzer=kp_prod_app", "datenbank.benutzer=<user>"),
+        Arguments.of("mot de passe « Courrier 2024 sécurisé »", "mot de passe « <secret> »"),
+        Arguments.of("mdp=Lille!59z", "mdp=<secret>"),
+        Arguments.of("api.schluessel=kp_live_9f8e7d6c5b4a39281706", "api.schluessel=<secret>"),
+        Arguments.of("passord=Sommer2024!", "passord=<secret>"),
+        // labels of a user and fields on one line, also CJK text's delimiters
+        Arguments.of("логин: smirnova_e; пароль: Зима2024!Мороз", "логин: <user>; пароль: <secret>"),
+        Arguments.of("usuario: hperez | IP: x", "usuario: <user> | IP: x"),
+        Arguments.of("用户＝shop_cn，密码＝Shop!Cn-Shenzhen", "用户＝<user>，密码＝<secret>"),
+        Arguments.of("使用者名稱：chen.meiling　密碼：Taipei101", "使用者名稱：<user>　密碼：<secret>"),
+        Arguments.of("Personnummer: 811218-9876, förnamn: Åsa", "Personnummer: <national_id>, förnamn: <name>"),
+        Arguments.of("Cliente NIE Y2837461B, Nombre: x", "Cliente NIE <national_id>, Nombre: x"),
+        Arguments.of("身份证号：110105198803152438，手机号：13812345678", "身份证号：<national_id>，手机号：<phone>"),
+        Arguments.of("ИНН: 772938104584, СНИЛС: 138-492-017 74", "ИНН: <national_id>, СНИЛС: <national_id>"),
+        Arguments.of("TC Kimlik No: 38194726000, doğum tarihi: 01.02.1980",
+            "TC Kimlik No: <national_id>, doğum tarihi: <birthdate>"),
+        Arguments.of("imię: Łukasz, nazwisko: Wójcik", "imię: <name>, nazwisko: <name>"),
+        Arguments.of("<indirizzo>Via Toledo 256, 80134 Napoli</indirizzo>", "<indirizzo><address></indirizzo>"),
+        Arguments.of("\"endereco\":\"Rua Augusta, 1500\"", "\"endereco\":\"<address>\""),
+        // MySQL's account in its translated messages, PostgreSQL's role in German and French
+        Arguments.of("ERROR 1045 (28000): Benutzer 'buchhaltung_de'@'db' hat keine Zugriffsberechtigung",
+            "ERROR 1045 (28000): Benutzer '<user>'@'db' hat keine Zugriffsberechtigung"),
+        Arguments.of("FATAL:  Rolle »jkrause« existiert nicht", "FATAL:  Rolle »<user>« existiert nicht"),
+        Arguments.of("FATAL:  le rôle « mlefevre » n'existe pas", "FATAL:  le rôle « <user> » n'existe pas"));
   }
 
   static Stream<String> unchanged() {
@@ -98,6 +147,23 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
         "Die Rolle für Benutzer der Gruppe wurde geändert",
         "mot de passe incorrect pour l'utilisateur",
         "\"nom\": \"serveur-01\"",
-        "nome=servidor01");
+        "nome=servidor01",
+        // (the second round) settings whose password word comes last, translated MySQL flags, masks, prose, counts
+        "Política: longitud_minima_contrasena=12, caducidad_clave=90",
+        "LONGUEUR_MIN_MOT_DE_PASSE: \"12\"",
+        "<sicurezza lunghezzaMinimaPassword=\"12\" scadenzaPasswordGiorni=\"90\"/>",
+        "expiration_mot_de_passe: 90 jours",
+        "senha_minima=8",
+        "senha_expira_em=90",
+        "(verwendetes Passwort: JA)",
+        "(Usando clave: SI)",
+        "(был использован пароль: ДА)",
+        "contraseña: [OCULTA]",
+        "Kennwort    : ******** (gespeichert)",
+        "melding_wachtwoord=Het wachtwoord moet minimaal 12 tekens bevatten",
+        "Criteri password: lunghezza minima 12, scadenza 90 giorni",
+        "접속 중인 사용자: 913명",
+        "Die Rolle admin wurde geändert",
+        "ADMIN_PASSWORD_MIN=8");
   }
 }

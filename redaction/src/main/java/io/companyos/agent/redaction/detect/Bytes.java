@@ -78,6 +78,34 @@ final class Bytes {
     return (CLASS[c & 0xFF] & SPACE) != 0;
   }
 
+  /**
+   * The length of a quote of another language at {@code p}, else 0: guillemets either way ({@code « » ‹ ›}),
+   * typographic quotes ({@code ‘ ’ ‚ “ ” „}), CJK corner brackets ({@code 「 」 『 』}).
+   */
+  static int unicodeQuote(byte[] b, int p, int hi) {
+    int b0 = p < hi ? b[p] & 0xFF : 0;
+    int b1 = p + 1 < hi ? b[p + 1] & 0xFF : 0;
+    if (b0 == 0xC2 && (b1 == 0xAB || b1 == 0xBB)) {
+      return 2;
+    }
+    int b2 = p + 2 < hi ? b[p + 2] & 0xFF : 0;
+    if (b0 == 0xE2 && b1 == 0x80 && (b2 >= 0x98 && b2 <= 0x9E || b2 == 0xB9 || b2 == 0xBA)) {
+      return 3;
+    }
+    return b0 == 0xE3 && b1 == 0x80 && b2 >= 0x8C && b2 <= 0x8F ? 3 : 0;
+  }
+
+  /** Past one blank or no-break space (U+00A0, U+202F) at {@code p}, as French sets inside its guillemets. */
+  static int pastInnerBlank(byte[] b, int p, int hi) {
+    if (p < hi && b[p] == ' ') {
+      return p + 1;
+    }
+    if (p + 1 < hi && (b[p] & 0xFF) == 0xC2 && (b[p + 1] & 0xFF) == 0xA0) {
+      return p + 2;
+    }
+    return p + 2 < hi && (b[p] & 0xFF) == 0xE2 && (b[p + 1] & 0xFF) == 0x80 && (b[p + 2] & 0xFF) == 0xAF ? p + 3 : p;
+  }
+
   static int lower(int c) {
     c &= 0xFF;
     return c >= 'A' && c <= 'Z' ? c + 32 : c;

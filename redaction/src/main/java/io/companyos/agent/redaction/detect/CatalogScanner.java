@@ -1054,6 +1054,8 @@ final class CatalogScanner {
         return LoginLogDetector.ntlmDump(s, last);
       case USER_RENAME:
         return LoginLogDetector.userRename(s, last);
+      case MYSQL_ACCOUNT:
+        return UserSlotDetector.mysqlAccount(s, last);
       case PKEXEC_USER:
         return LoginLogDetector.pkexecUser(s, last, t.text().length());
       case FTP_LOGIN:

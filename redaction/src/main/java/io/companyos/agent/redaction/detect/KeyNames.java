@@ -75,6 +75,28 @@ public final class KeyNames {
     return t;
   }
 
+  /** Whether {@code key} is the head-first key word {@code w} (lower case) and one qualifier part after it. */
+  private static boolean headFirst(String key, String lower, String w) {
+    int at = lower.indexOf(w);
+    int q = at + w.length();
+    if (at < 0 || q >= key.length()) {
+      return false;
+    }
+    char c = key.charAt(q);
+    int from = c == '_' || c == '-' || c == '.' ? q + 1
+        : Character.isUpperCase(c) && Character.isLowerCase(key.charAt(q - 1)) ? q : -1;
+    if (from < 0 || from >= key.length()) {
+      return false;
+    }
+    for (int i = from; i < key.length(); i++) {
+      if (!Character.isLetterOrDigit(key.charAt(i)) || i > from && Character.isUpperCase(key.charAt(i))
+          && Character.isLowerCase(key.charAt(i - 1))) {
+        return false; // a second part: senha_expira_em, a setting's name
+      }
+    }
+    return !KeyValueDetector.policyWordIn(key.substring(from), true);
+  }
+
   private static Trigger triggerOf(String key) {
     String k = key.strip();
     while (k.startsWith("-")) {
@@ -89,9 +111,15 @@ public final class KeyNames {
         w = w.substring(1);
       }
       if (!lower.endsWith(w)) {
+        if (t.has(Trigger.HEAD_FIRST) && headFirst(k, lower, w)) {
+          return t; // (session 29) MOT_DE_PASSE_BDD, contrasenaAdmin: the word and one qualifier
+        }
         continue;
       }
       int ws = lower.length() - w.length();
+      if (t.type() == DetectorType.SECRET && ws > 0 && KeyValueDetector.policyWordIn(k.substring(0, ws), false)) {
+        return null; // longitud_minima_contrasena, lunghezzaMinimaPassword: a policy's setting
+      }
       if (t.has(Trigger.EXACT_KEY) && ws != 0) {
         continue;
       }

@@ -23,7 +23,7 @@ final class KeyValueDetector {
 
   /** At the last byte of a key word. */
   static int find(Scan s, int last, Trigger t) {
-    int wordStart = last - t.text().length() + (t.has(Trigger.PREFIXED) ? 2 : 1);
+    int wordStart = last - t.length() + (t.has(Trigger.PREFIXED) ? 2 : 1);
     int wordEnd = t.has(Trigger.SUFFIXED) ? last : last + 1;
     if ((t.has(Trigger.SUFFIXED) || t.has(Trigger.PREFIXED)) && s.at(wordStart - 1) == '.') {
       return -1; // a host under the .pw domain and its port (evil.pw:443), not a key and its value
@@ -41,6 +41,16 @@ final class KeyValueDetector {
       wordEnd += numberedKey(s, t, wordEnd, digits);
     }
     int n1 = s.at(wordEnd);
+    if (t.has(Trigger.HEAD_FIRST) && n1 != 0) {
+      int q = qualifierEnd(s, wordEnd);
+      if (q > wordEnd) {
+        if (numberFollows(s, q)) {
+          return -1; // senha_minima=8, CONTRASENA_EXPIRA: 90: a policy's setting, not a password
+        }
+        wordEnd = q;
+        n1 = s.at(wordEnd);
+      }
+    }
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;
     }
@@ -58,6 +68,9 @@ final class KeyValueDetector {
     } else if (n1 == ' ' && t.type() == DetectorType.NATIONAL_ID
         && (Bytes.isDigit(s.at(wordEnd + 1)) || Bytes.isUpper(s.at(wordEnd + 1)) && Bytes.isDigit(s.at(wordEnd + 2)))) {
       int e = KeyedForms.wordEnd(s, wordEnd + 1); // PESEL 85031412347, DNI 12345678Z, SIN 046 454 286 in prose
+      while (e > wordEnd + 2 && (s.at(e - 1) == ',' || s.at(e - 1) == ';' || s.at(e - 1) == '.')) {
+        e--; // (the sentence's comma: "NIE Y2837461B, Nombre: …")
+      }
       e = numberGroupsEnd(s, e);
       return accept(s, t, wordEnd + 1, e);
     } else if (n1 == ' ' && t.type() == DetectorType.US_SSN && Bytes.isDigit(s.at(wordEnd + 1))) {
@@ -107,11 +120,115 @@ final class KeyValueDetector {
         && !runTogether(s, bare, wordStart)) {
       return -1;
     }
+    if (t.type() == DetectorType.SECRET && bare < wordStart && policyKey(s, bare, wordStart)
+        && numberFollows(s, wordEnd)) {
+      // (session 29) a setting about passwords whose word comes last, as Romance languages write them:
+      // longitud_minima_contrasena=12, LONGUEUR_MIN_MOT_DE_PASSE: "12", lunghezzaMinimaPassword="12"
+      return -1;
+    }
     int special = special(s, t, ks, wordEnd, n1);
     if (special != NOT_SPECIAL) {
       return special;
     }
     return value(s, t, ks, wordStart, wordEnd, cli);
+  }
+
+  /**
+   * Words of password policies' settings, as a key's part before or after its key word: lengths, limits, expiry,
+   * history, attempts (English, German, French, Spanish, Portuguese, Italian, Dutch).
+   */
+  private static final java.util.Set<String> POLICY_WORDS = java.util.Set.of("min", "max", "minimo", "minima",
+      "minimum", "minimal", "maximo", "maxima", "maximum", "mindest", "length", "len", "longitud", "longueur",
+      "lunghezza", "comprimento", "lengte", "laenge", "expiration", "expiracion", "expira", "expiry", "expires",
+      "caducidad", "scadenza", "validade", "validite", "validity", "ablauf", "history", "historique", "historial",
+      "storico", "historico", "policy", "politique", "politica", "criteri", "criterios", "regle", "regla",
+      "regola", "intentos", "tentatives", "tentativi", "attempts", "versuche", "age", "dias", "jours", "giorni",
+      "tage", "days", "complexity", "complexite", "complejidad", "complessita", "hash", "algorithm", "algoritmo",
+      "algorithme", "salt", "cost", "rounds", "encoder", "hint", "indice", "pista", "label", "etiqueta", "libelle", "placeholder",
+      "message", "mensaje", "mensagem", "messaggio", "melding", "nachricht", "texto", "text", "testo", "tekst");
+
+  /**
+   * Whether {@code key} (a structured document's key, or part of one) holds a policy word ({@code longitud_minima},
+   * {@code lunghezzaMinima}), or with {@code orState} a state word ({@code expirada}), as a part. Not a state word
+   * before a key word: {@code invalid_password} holds a password typed wrong, often one letter off the real one.
+   */
+  static boolean policyWordIn(String key, boolean orState) {
+    for (String part : key.split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+      String w = part.toLowerCase(java.util.Locale.ROOT);
+      if (POLICY_WORDS.contains(w) || orState && (STATE_WORDS.contains(w) || STATUS_WORDS.contains(w))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the key from {@code ks} to {@code wordStart} (before its key word) holds a policy word as a part. */
+  private static boolean policyKey(Scan s, int ks, int wordStart) {
+    int p = ks;
+    while (p < wordStart) {
+      while (p < wordStart && !Bytes.isAlpha(s.b[p])) {
+        p++;
+      }
+      int e = p + 1;
+      boolean capitals = Bytes.isUpper(s.b[p]) && e < wordStart && Bytes.isUpper(s.b[e]);
+      while (e < wordStart && (capitals ? Bytes.isUpper(s.b[e]) : Bytes.isLower(s.b[e]))) {
+        e++; // a part ends at a separator or a capital (lunghezzaMinimaPassword, LONGUEUR_MIN_)
+      }
+      if (e <= wordStart && e - p >= 3 && POLICY_WORDS.contains(
+          new String(s.b, p, e - p, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT))) {
+        return true;
+      }
+      p = e;
+    }
+    return false;
+  }
+
+  /**
+   * The end of a qualifier after a head-first key word at {@code p} ({@code _bdd}, {@code _ADMIN}, {@code Admin},
+   * {@code  temporal} before a colon), or {@code p}: letters and digits of one part, no policy or state word, not
+   * followed by a second part.
+   */
+  private static int qualifierEnd(Scan s, int p) {
+    int c = s.at(p);
+    boolean blank = c == ' ';
+    int q = c == '_' || c == '-' || c == '.' || blank ? p + 1 : Bytes.isUpper(c) && Bytes.isLower(s.at(p - 1)) ? p : -1;
+    if (q < 0 || !Bytes.isAlpha(s.at(q)) && s.at(q) < 0x80) {
+      return p;
+    }
+    int e = q + 1;
+    while (e - q < 20 && (Bytes.isLower(s.at(e)) || Bytes.isDigit(s.at(e)) || s.at(e) >= 0x80
+        || Bytes.isUpper(s.at(e)) && Bytes.isUpper(s.at(q)))) {
+      e++;
+    }
+    int after = s.at(e);
+    if (blank) {
+      int sep = s.at(e) == ' ' ? e + 1 : e; // contraseña temporal: x, mot de passe temporaire : x
+      if (s.at(sep) != ':' && !KeyValueDetector.fullWidthSeparator(s, sep) || s.at(sep + 1) == ':') {
+        return p;
+      }
+    } else if (Bytes.isAlnum(after) || after == '_' || after == '-' && Bytes.isAlnum(s.at(e + 1))
+        || after == '.' && Bytes.isAlnum(s.at(e + 1))) {
+      return p; // a second part (senha_expira_em): a setting's name, not a password's
+    }
+    String word = new String(s.b, q, e - q, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+    return POLICY_WORDS.contains(word) || STATE_WORDS.contains(word) || STATUS_WORDS.contains(word) ? p : e;
+  }
+
+  /** Whether a number follows {@code p} past a quote, blanks and one separator ({@code ="12"}, {@code : 90 jours}). */
+  private static boolean numberFollows(Scan s, int p) {
+    int q = p;
+    if (s.at(q) == '"' || s.at(q) == '\'') {
+      q++;
+    }
+    q = skipSpaces(s, q);
+    if (s.at(q) != '=' && s.at(q) != ':') {
+      return false;
+    }
+    q = skipSpaces(s, q + 1);
+    if (s.at(q) == '"' || s.at(q) == '\'') {
+      q++;
+    }
+    return Bytes.isDigit(s.at(q));
   }
 
   /**
@@ -218,7 +335,8 @@ final class KeyValueDetector {
     int vs;
     int sp = skipSpaces(s, p);
     int c = s.at(sp);
-    if (t.has(Trigger.NAME_ID) && t.has(Trigger.EXACT_KEY) && c == ':' && !quotedKey && !escaped) {
+    if (t.has(Trigger.NAME_ID) && t.has(Trigger.EXACT_KEY) && c == ':' && !quotedKey && !escaped
+        && !t.has(Trigger.COLON_LABEL)) {
       return -1; // login as a label of prose (Last login: Tue …, OK LOGIN: Client …): only "login": and login=
     }
     if (quotedKey && !cli && s.at(ks - 1) == s.at(p - 1)) {
@@ -294,6 +412,18 @@ final class KeyValueDetector {
       if (c == '=' && s.at(vs) == '>') {
         vs = skipSpaces(s, vs + 1);
       }
+    } else if (sp > p && t.type() == DetectorType.SECRET && !quotedKey && !escaped
+        && Bytes.unicodeQuote(s.b, sp, s.hi) > 0) {
+      // (session 29) a value in another language's quotes after a blank: mot de passe « x y », Kennwort „x“
+      int vq = Bytes.pastInnerBlank(s.b, sp + Bytes.unicodeQuote(s.b, sp, s.hi), s.hi);
+      int limit = Math.min(s.hi, vq + MAX_VALUE);
+      for (int e = vq; e < limit && s.b[e] != '\n'; e++) {
+        if (Bytes.unicodeQuote(s.b, e, s.hi) > 0) {
+          int ve = e > vq && s.b[e - 1] == ' ' ? e - 1 : e;
+          return accept(s, t, vq, ve);
+        }
+      }
+      return -1;
     } else if (fullWidthSeparator(s, sp)) {
       vs = skipSpaces(s, sp + 3); // (session 29) CJK text's full-width colon and equals sign, 密码：x, パスワード＝x
     } else if (c == '-' && s.at(sp + 1) == '>' && quotedKey && !escaped && s.at(ks - 1) == s.at(p - 1)) {
@@ -477,6 +607,9 @@ final class KeyValueDetector {
         blank++;
       }
       end = numberGroupsEnd(s, blank);
+      while (end > vs + 1 && (s.b[end - 1] == ',' || s.b[end - 1] == ';')) {
+        end--; // (a line of fields: Personnummer: 811218-9876, förnamn: …)
+      }
     } else if (t.type() == DetectorType.US_SSN && s.at(end) == ' ' && SsnDetector.spaced(s, vs) > end) {
       end = SsnDetector.spaced(s, vs); // ssn=078 05 1120 in a log line
     }
@@ -979,7 +1112,11 @@ final class KeyValueDetector {
   }
 
   private static final String[] MASKS =
-      {"protected", "redacted", "filtered", "hidden", "masked", "secure", "local", "unknown"};
+      {"protected", "redacted", "filtered", "hidden", "masked", "secure", "local", "unknown",
+          // (session 29) the same in other languages: [OCULTA], [VERBORGEN], [MASQUÉ], [NASCOSTA], [СКРЫТО]
+          "oculta", "oculto", "verborgen", "geschützt", "geschuetzt", "maskiert", "masqué", "masque", "caché",
+          "cache", "nascosta", "nascosto", "protegido", "protegida", "verborgen", "ukryte", "skryto", "скрыто",
+          "гизли", "gizli"};
 
   /**
    * Whether the value is a mask another program wrote in its place ({@code PROTECTED} of Spring Security), or
@@ -1037,7 +1174,10 @@ final class KeyValueDetector {
       "erforderlich", "fehlt", "gültig", "korrekt", "gesperrt", "expiré", "modifié", "réinitialisé", "incorrect",
       "invalide", "requis", "obligatoire", "manquant", "défini", "caducada", "expirada", "cambiada", "incorrecta",
       "inválida", "requerida", "obligatoria", "alterada", "incorreta", "obrigatória", "definida", "scaduta",
-      "cambiata", "errata", "verlopen", "gewijzigd", "onjuist", "ongeldig", "verplicht");
+      "cambiata", "errata", "verlopen", "gewijzigd", "onjuist", "ongeldig", "verplicht",
+      // a policy's words after its colon (Criteri password: lunghezza minima 12)
+      "lunghezza", "longitud", "longueur", "comprimento", "mindestens", "minimum", "minimal", "minimo", "mínimo",
+      "minima", "lengte", "länge");
 
   /**
    * Whether a secret key's value is prose about it, not it: {@code token: refreshed}, {@code Invalid token:
@@ -1065,6 +1205,7 @@ final class KeyValueDetector {
       return false;
     }
     boolean letter = false;
+    boolean asciiLetter = false;
     boolean nonHex = false;
     for (int p = start; p < end; p++) {
       int c = s.b[p];
@@ -1072,7 +1213,11 @@ final class KeyValueDetector {
         return false;
       }
       letter |= Bytes.isAlpha(c) || c < 0;
+      asciiLetter |= Bytes.isAlpha(c);
       nonHex |= !(Bytes.isHex(c) || c == '-');
+    }
+    if (!asciiLetter && Bytes.isDigit(s.b[start])) {
+      return false; // (session 29) a count and its CJK counter word, 사용자: 913명, 5件: no name
     }
     return letter && nonHex && !isClassName(s, start, end) && !isPrefixedId(s, start, end)
         && !(end - start <= 16 && STATUS_WORDS.contains(new String(s.b, start, end - start,
@@ -1273,6 +1418,9 @@ final class KeyValueDetector {
     if (end <= start || isPlaceholder(s, start, end)) {
       return -1;
     }
+    if (t.type() != DetectorType.SECRET) {
+      end = fieldEnd(s, start, end);
+    }
     if (s.at(end) == ' ' && s.at(end + 1) == '=' && s.at(end + 2) == ' ' && Bytes.isAlpha(s.b[start])) {
       return -1; // the next pair's key: Cisco ASA's "reason = Invalid password : server = 10.1.1.50 : user = x"
     }
@@ -1314,7 +1462,18 @@ final class KeyValueDetector {
           return -1; // a key's namespace, Redis' "user:1001", "user:profile:42": an id or a path, not a name
         }
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
-          return -1;
+          // (session 29) a label's value that runs on to the line's next field (логин: smirnova_e; пароль: x,
+          // usuario: hperez | IP: …, 아이디: park.jiyeon, 비밀번호: …): the name before the field's delimiter
+          int d = start;
+          while (d < end && d - start <= 64 && s.b[d] != ',' && s.b[d] != ';' && s.b[d] != '|' && s.b[d] != ' ') {
+            d++;
+          }
+          int after = d < end && s.b[d] == ' ' ? d + 1 : d;
+          if (d == start || d >= end || !(s.b[after] == ',' || s.b[after] == ';' || s.b[after] == '|'
+              || s.b[d] != ' ') || !isNameId(s, start, d)) {
+            return -1;
+          }
+          end = d;
         }
         if ((end - start <= 2 && Bytes.digitRun(s.b, start, end, 3) == end - start)
             || (end - start == 5 && Bytes.startsWith(s.b, start, end, "email"))
@@ -1520,8 +1679,18 @@ final class KeyValueDetector {
   private static boolean isMysqlUsingPassword(Scan s, int start, int end) {
     boolean yesNo = (end - start == 3 && Bytes.startsWith(s.b, start, end, "YES"))
         || (end - start == 2 && Bytes.startsWith(s.b, start, end, "NO"));
-    return yesNo && start >= s.lo + 16 && Bytes.startsWithIgnoreCase(s.b, start - 16, s.hi, "using password: ");
+    if (yesNo && start >= s.lo + 16 && Bytes.startsWithIgnoreCase(s.b, start - 16, s.hi, "using password: ")) {
+      return true;
+    }
+    // (session 29) its translations close the parenthesis after the word: (verwendetes Passwort: JA), (Usando
+    // clave: SI), (mot de passe: OUI), (был использован пароль: ДА)
+    return end - start <= 8 && s.at(end) == ')' && YES_NO.contains(
+        new String(s.b, start, end - start, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
   }
+
+  private static final java.util.Set<String> YES_NO = java.util.Set.of("yes", "no", "ja", "nein", "si", "sí", "oui",
+      "non", "sim", "não", "nao", "tak", "nie", "ano", "ne", "evet", "hayır", "hayir", "да", "нет", "igen", "nem",
+      "kyllä", "ei", "はい", "いいえ", "是", "否", "예", "아니오");
 
   static int unquotedEnd(Scan s, int keyStart, int vs) {
     // a flag (-Dkey=value, --key=value) ends at a blank even at the start of a line: the next flag follows
@@ -1532,7 +1701,7 @@ final class KeyValueDetector {
     int limit = Math.min(s.hi, vs + MAX_VALUE);
     while (p < limit) {
       int c = s.b[p] & 0xFF;
-      if (c == '\n' || c == '\r') {
+      if (c == '\n' || c == '\r' || cjkDelimiter(s, p)) {
         break;
       }
       if (lineMode) {
@@ -1576,7 +1745,10 @@ final class KeyValueDetector {
 
   private static final java.util.Set<String> SENTENCE_STARTS = java.util.Set.of("A", "An", "The", "This", "That",
       "No", "Not", "Invalid", "Unable", "Failed", "Error", "Could", "Cannot", "Missing", "Expired", "Malformed", "Bad",
-      "Unknown", "Empty", "Permission");
+      "Unknown", "Empty", "Permission",
+      // (session 29) articles and such words of German, French, Spanish, Italian, Portuguese and Dutch messages
+      "Der", "Die", "Das", "Ein", "Eine", "Kein", "Keine", "Le", "La", "Les", "Un", "Une", "Aucun", "El", "Los",
+      "Las", "Il", "Lo", "Gli", "Uno", "Het", "De", "Een", "Geen", "Os", "As", "Um", "Uma");
 
   /**
    * Prose after a key word and its colon in a message, Spring Security's {@code Failed to validate the token: An
@@ -1593,7 +1765,11 @@ final class KeyValueDetector {
   private static final String[] VALIDATION_PHRASES = {"field is required", "is required", "must be", "must not",
       "should be", "should have", "at least", "too short", "too long", "too common", "can't be blank",
       "cannot be blank", "missing data", "minimum length", "maximum length", "doesn't match", "do not match",
-      "is invalid", "not valid", "not strong", "characters"};
+      "is invalid", "not valid", "not strong", "characters",
+      // (session 29) German, French, Spanish, Portuguese, Italian and Dutch messages (Het wachtwoord moet minimaal 12
+      // tekens bevatten)
+      "mindestens", "zeichen", "au moins", "caractères", "al menos", "caracteres", "pelo menos", "almeno",
+      "caratteri", "minimaal", "tekens", "muss ", "doit ", "debe ", "deve ", "moet "};
 
   /**
    * Whether a secret key's value is a framework's validation message about the field, not its value: four words or
@@ -1904,6 +2080,48 @@ final class KeyValueDetector {
         && s.at(wordEnd + 1) == '/';
   }
 
+  /**
+   * Whether {@code p} holds a delimiter of CJK text, which ends an unquoted value as a blank or comma does: the
+   * ideographic space, comma and full stop (U+3000-3002), the full-width comma and semicolon (U+FF0C, U+FF1B).
+   */
+  static boolean cjkDelimiter(Scan s, int p) {
+    int c = s.at(p);
+    return c == 0xE3 && s.at(p + 1) == 0x80 && s.at(p + 2) <= 0x82 && s.at(p + 2) >= 0x80
+        || c == 0xEF && s.at(p + 1) == 0xBC && (s.at(p + 2) == 0x8C || s.at(p + 2) == 0x9B);
+  }
+
+  /**
+   * (session 29) The end of a value's first field when the value runs on into the line's next {@code key: value}
+   * ({@code Personnummer: 811218-9876, förnamn: Åsa}, {@code PESEL=90051412381;Imie=Jan}, {@code usuario: hperez |
+   * IP: …}): a key taking the rest of its line (a configuration file's form) took the next fields too, and its
+   * value's shape check then refused all of it. A secret's value keeps its line (a password may hold such text).
+   */
+  private static int fieldEnd(Scan s, int start, int end) {
+    for (int d = start + 1; d < end && d - start <= 80; d++) {
+      int c = s.b[d];
+      if (c != ',' && c != ';' && c != '|') {
+        continue;
+      }
+      int k = d + 1;
+      while (k < end && s.b[k] == ' ') {
+        k++;
+      }
+      int w = k;
+      while (w < end && w - k < 48 && (Bytes.isAlnum(s.b[w]) || s.b[w] < 0 || s.b[w] == '_' || s.b[w] == '-'
+          || s.b[w] == '.' || s.b[w] == ' ' && w > k && Bytes.isAlpha(s.at(w + 1)))) {
+        w++;
+      }
+      if (w > k && w < end && (s.b[w] == ':' || s.b[w] == '=' || fullWidthSeparator(s, w))) {
+        int e = d;
+        while (e > start && s.b[e - 1] == ' ') {
+          e--;
+        }
+        return e > start ? e : end;
+      }
+    }
+    return end;
+  }
+
   /** Whether {@code p} holds a full-width colon (U+FF1A) or equals sign (U+FF1D), as CJK text writes them. */
   static boolean fullWidthSeparator(Scan s, int p) {
     return s.at(p) == 0xEF && s.at(p + 1) == 0xBC && (s.at(p + 2) == 0x9A || s.at(p + 2) == 0x9D);
@@ -2100,6 +2318,15 @@ final class KeyValueDetector {
     if (c == '@' && len > 2 && (s.b[start + 1] == '_' && s.b[start + 2] == '_'
         || s.b[start + 1] == 'p' && Bytes.digitRun(s.b, start + 2, end, 6) == len - 2)) {
       return true; // EF Core's and ADO.NET's parameters in a command's SQL, [Password] = @__password_1, @p3
+    }
+    if (c == '*' && len > 6 && s.b[start + 1] == '*' && s.b[start + 2] == '*' && s.b[start + 3] == '*') {
+      int p = start + 4;
+      while (p < end && s.b[p] == '*') {
+        p++;
+      }
+      if (p + 1 < end && s.b[p] == ' ' && s.b[p + 1] == '(' && s.b[end - 1] == ')') {
+        return true; // (session 29) a mask and a note on it, SAP's "Kennwort    : ******** (gespeichert)"
+      }
     }
     if (c == '?' && len > 1 && s.b[start + 1] == '|') {
       return true; // p6spy's prepared statement and its bound copy, password=?|select … password='x'

@@ -18,45 +18,87 @@ import java.util.List;
 final class LocalizedKeys {
   private LocalizedKeys() {}
 
-  /** Passwords. */
+  /** Passwords and other secrets (languages that put the head noun last: German's compounds end in it). */
   static final List<String> SECRETS = List.of(
-      "passwort", "kennwort", "wachtwoord", "senha", "contrasena", "contraseña", "haslo", "hasło", "heslo",
-      "salasana", "adgangskode", "losenord", "lösenord", "sifre", "şifre", "Şifre", "jelszo", "jelszó",
-      "mot_de_passe", "motdepasse", "mot-de-passe", "mot de passe", "пароль", "Пароль", "ПАРОЛЬ", "パスワード",
-      "密码", "密碼", "비밀번호", "暗証番号");
+      "passwort", "kennwort", "wachtwoord", "haslo", "hasło", "heslo", "salasana", "adgangskode", "losenord",
+      "lösenord", "sifre", "şifre", "Şifre", "jelszo", "jelszó", "lykilord", "lykilorð", "пароль", "Пароль",
+      "ПАРОЛЬ", "パスワード", "密码", "密碼", "비밀번호", "暗証番号", "zugangsdaten", "anmeldedaten", "geheimnis",
+      "client_geheim", "clientgeheim", "api_schluessel", "api.schluessel", "apischluessel", "api-schluessel",
+      "api_schlüssel", "apischlüssel", "zugangsschlüssel", "zugangsschluessel");
+  /**
+   * Passwords and secrets in languages that put the head noun first ({@code MOT_DE_PASSE_BDD}, {@code CONTRASENA_BD},
+   * {@code senhaAdmin}, {@code contraseña temporal: x}): one qualifier may follow ({@code Trigger.HEAD_FIRST}).
+   */
+  static final List<String> HEAD_FIRST_SECRETS = List.of(
+      "senha", "contrasena", "contraseña", "mot_de_passe", "motdepasse", "mot-de-passe", "mot de passe",
+      "palavra-passe", "palavrapasse", "palavra_passe", "parola_chiave", "parolachiave", "parola_d_ordine",
+      "paroladordine", "clave_api", "claveapi", "clave_secreta", "clavesecreta", "clave_privada", "claveprivada",
+      "chiave_api", "chiaveapi", "chiave_segreta", "chiavesegreta", "cle_api", "clé_api", "cle_secrete",
+      "clé_secrète");
   /** Passwords under a word with other senses too: only as the whole key. */
-  static final List<String> EXACT_SECRETS = List.of("clave", "parola", "parolă");
+  static final List<String> EXACT_SECRETS = List.of("clave", "parola", "parolă", "mdp");
   /** Users' login names (a name, not a number or an id: {@code Trigger.NAME_ID}). */
   static final List<String> USERS = List.of(
       "benutzername", "anmeldename", "nom_utilisateur", "nomutilisateur", "nom d'utilisateur", "nombre_usuario",
       "nombre_de_usuario", "nome_utente", "nomeutente", "gebruikersnaam", "nazwa_uzytkownika", "kullanici_adi",
       "kullanıcı_adı", "käyttäjätunnus", "kayttajatunnus", "användarnamn", "anvandarnamn", "brukernavn",
-      "brugernavn", "имя_пользователя", "ユーザー名", "ユーザ名", "用户名", "用戶名", "사용자명", "사용자이름");
-  /** Users' login names under words that are also the key's whole sense: only as the whole key. */
+      "brugernavn", "имя_пользователя", "ユーザー名", "ユーザ名", "ユーザーid", "ユーザid", "用户名", "用戶名",
+      "使用者名稱", "使用者帳號", "사용자명", "사용자이름", "nome_utilizador", "nomeutilizador", "notandanafn",
+      "kullanıcı_adı");
+  /**
+   * Users' login names under words that are also the key's whole sense: only as the whole key, also as a label
+   * ({@code Benutzer: jdoe}, {@code логин: x}, {@code 아이디: x}; {@code Trigger.COLON_LABEL}).
+   */
   static final List<String> EXACT_USERS = List.of(
-      "benutzer", "utilisateur", "identifiant", "usuario", "usuário", "gebruiker", "uzytkownik",
-      "użytkownik", "uzivatel", "uživatel", "kullanici", "kullanıcı", "käyttäjä", "kayttaja", "användare",
-      "anvandare", "bruker", "bruger", "пользователь", "Пользователь", "логин", "Логин", "账号", "帐号", "사용자",
-      "아이디");
+      "utilisateur", "identifiant", "usuario", "usuário", "utilizador", "uzytkownik", "użytkownik", "uzivatel",
+      "uživatel", "kullanici", "kullanıcı", "käyttäjä", "kayttaja", "пользователь", "Пользователь", "логин",
+      "Логин", "账号", "帐号", "用户", "用戶", "使用者", "사용자", "아이디");
+  /** The same in languages whose compounds end in the head noun ({@code datenbank.benutzer}, {@code ERP_DB_BENUTZER}). */
+  static final List<String> COMPOUND_USERS = List.of("benutzer", "gebruiker", "bruker", "bruger", "användare",
+      "anvandare");
+  /** The same as a head-first key's word: {@code UTILISATEUR_BDD}, {@code USUARIO_BD}. */
+  static final List<String> HEAD_FIRST_USERS = List.of("utilisateur", "usuario", "utilizador", "usuário");
   /** People's names. */
   static final List<String> NAMES = List.of(
       "vorname", "nachname", "familienname", "prenom", "prénom", "nom_de_famille", "nomdefamille", "apellido",
       "apellidos", "nombre_completo", "nombrecompleto", "sobrenome", "nome_completo", "nomecompleto", "cognome",
       "voornaam", "achternaam", "nazwisko", "prijmeni", "příjmení", "soyadi", "soyadı", "etunimi", "sukunimi",
       "fornavn", "efternavn", "etternavn", "fornamn", "förnamn", "efternamn", "фамилия", "Фамилия", "отчество",
-      "Отчество", "фио", "ФИО", "氏名", "姓名", "성명");
-  /** People's names under words that name other things too: only as the whole key. */
-  static final List<String> EXACT_NAMES = List.of("nom", "nome", "imie", "imię", "jmeno", "jméno", "имя", "Имя",
+      "Отчество", "фио", "ФИО", "氏名", "姓名", "성명", "imie", "imię", "jmeno", "jméno", "имя", "Имя", "ім'я",
+      "Ім'я", "прізвище", "Прізвище", "по батькові", "soyad", "apelido", "フリガナ", "开户名", "kontoinhaber",
       "名前", "이름");
+  /** People's names under words that name other things too: only as the whole key. */
+  static final List<String> EXACT_NAMES = List.of("nom", "nome", "nombre", "navn", "titular", "titulaire",
+      "właściciel");
   /** Dates of birth. */
   static final List<String> BIRTH_DATES = List.of(
       "geburtsdatum", "date_de_naissance", "date de naissance", "fecha_de_nacimiento",
       "fecha_nacimiento", "fechanacimiento", "fecha de nacimiento", "data_de_nascimento", "data_nascimento",
       "datanascimento", "data_di_nascita", "data_nascita", "geboortedatum", "data_urodzenia", "datum_narozeni",
       "dogum_tarihi", "doğum_tarihi", "syntymaaika", "syntymäaika", "fodelsedatum", "födelsedatum", "fodselsdato",
-      "fødselsdato", "дата_рождения", "дата рождения", "Дата рождения", "生年月日", "出生日期", "생년월일");
+      "fødselsdato", "дата_рождения", "дата рождения", "Дата рождения", "生年月日", "出生日期", "생년월일",
+      "дата народження", "Дата народження", "data urodzenia", "datum narození", "doğum tarihi",
+      "dogum tarihi", "date_naissance", "datanascita", "datadinascita", "data de nascimento", "data di nascita");
+  /**
+   * National identity and tax numbers under their names in other languages (the value must look like such a number,
+   * as for the English keys: {@code KeyValueDetector.isIdentifierValue}).
+   */
+  static final List<String> NATIONAL_IDS = List.of(
+      "身份证号", "身份证号码", "身份证", "身分證字號", "マイナンバー", "個人番号", "주민등록번호", "инн", "ИНН",
+      "снилс", "СНИЛС", "паспорт", "Паспорт", "рнокпп", "РНОКПП", "tc_kimlik_no", "tckimlikno", "tc kimlik no",
+      "t.c. kimlik", "kimlik_no", "kimlikno", "fødselsnummer", "cpr-nummer", "cpr_nummer", "cprnummer", "kennitala",
+      "rodné číslo", "rodne_cislo", "rodné_číslo", "numéro de sécurité sociale", "numéro_sécu",
+      "numero_avs", "numéro avs", "cédula", "cédula de ciudadanía", "cuit", "cuil", "cnpj",
+      "nr dowodu osobistego", "nr_dowodu", "numer_dowodu");
+  /** The same under short names that are other words too: only as the whole key. */
+  static final List<String> EXACT_NATIONAL_IDS = List.of("avs", "rut", "nip");
+
   /** Street addresses. */
-  static final List<String> ADDRESSES = List.of("anschrift", "strasse", "straße", "wohnanschrift");
+  static final List<String> ADDRESSES = List.of("anschrift", "strasse", "straße", "wohnanschrift", "postanschrift",
+      "direccion", "dirección", "domicilio", "indirizzo", "endereço", "logradouro", "адрес", "Адрес",
+      "адреса", "Адреса", "住所", "地址", "收货地址", "주소", "osoite");
+  /** The same under words that also name other addresses (a server's, a mailbox's): only as the whole key. */
+  static final List<String> EXACT_ADDRESSES = List.of("adresse", "adres", "adresa", "adress");
   /** Telephone numbers. */
   static final List<String> PHONES = List.of(
       "telefon", "telefonnummer", "handynummer", "mobilnummer", "telefono", "teléfono", "celular", "telefoon",
@@ -75,7 +117,10 @@ final class LocalizedKeys {
       "für benutzer ", "pour l'utilisateur ", "de l'utilisateur ", "para el usuario ", "del usuario ",
       "para o usuário ", "para usuário ", "do usuário ", "per l'utente ", "dell'utente ", "voor gebruiker ",
       "dla użytkownika ", "pro uživatele ", "пользователь \"", "пользователя \"", "пользователь «",
-      "пользователя «", "ユーザ\"", "ユーザー\"", "ユーザ「", "ユーザー「", "用户 \"", "用户\"", "用戶 \"");
+      "пользователя «", "ユーザ\"", "ユーザー\"", "ユーザー \"", "ユーザ「", "ユーザー「", "用户 \"", "用户\"",
+      "用戶 \"", "für den benutzer ", "pour l'identifiant ", "kullanıcısı \"", "사용자 \"", "(utilisateur ",
+      "(benutzer ", "(usuario ", "(gebruiker ", "för användare ", "for brukernavn ", "rolle »", "rôle « ",
+      "rôle «");
 
   /**
    * Key words whose every three bytes are common in logs ({@code passord}: {@code pas}, {@code ass}, {@code sso},
@@ -84,40 +129,37 @@ final class LocalizedKeys {
    * {@code rd:} (279).
    */
   static final List<String> SUFFIXED_SECRETS = List.of("passord=", "passord\"", "passord:");
+  /** Portuguese's address without its cedilla, the same way ({@code end}, {@code nde}, … {@code eco}: 6,000-10,000). */
+  static final List<String> SUFFIXED_ADDRESSES = List.of("endereco=", "endereco\"", "endereco:");
 
   static void add(List<Trigger> t) {
-    for (String w : SUFFIXED_SECRETS) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.SECRET, w, Trigger.SUFFIXED));
-    }
-    for (String w : USER_PHRASES) {
-      t.add(new Trigger(Trigger.Action.USER_SLOT_FOR, DetectorType.USERNAME, w, 0));
-    }
-    for (String w : SECRETS) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.SECRET, w, 0));
-    }
-    for (String w : EXACT_SECRETS) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.SECRET, w, Trigger.EXACT_KEY));
-    }
-    for (String w : USERS) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.USERNAME, w, Trigger.NAME_ID));
-    }
-    for (String w : EXACT_USERS) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.USERNAME, w, Trigger.EXACT_KEY | Trigger.NAME_ID));
-    }
-    for (String w : NAMES) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, w, 0));
-    }
-    for (String w : EXACT_NAMES) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, w, Trigger.EXACT_KEY));
-    }
-    for (String w : BIRTH_DATES) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.BIRTH_DATE, w, 0));
-    }
-    for (String w : ADDRESSES) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.STREET_ADDRESS, w, 0));
-    }
-    for (String w : PHONES) {
-      t.add(new Trigger(Trigger.Action.KEY_VALUE, DetectorType.PHONE, w, 0));
+    add(t, USER_PHRASES, Trigger.Action.USER_SLOT_FOR, DetectorType.USERNAME, 0);
+    add(t, SUFFIXED_SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.SUFFIXED);
+    add(t, SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, 0);
+    add(t, EXACT_SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.EXACT_KEY);
+    add(t, HEAD_FIRST_SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.HEAD_FIRST);
+    add(t, USERS, Trigger.Action.KEY_VALUE, DetectorType.USERNAME, Trigger.NAME_ID);
+    add(t, EXACT_USERS, Trigger.Action.KEY_VALUE, DetectorType.USERNAME,
+        Trigger.EXACT_KEY | Trigger.NAME_ID | Trigger.COLON_LABEL);
+    add(t, COMPOUND_USERS, Trigger.Action.KEY_VALUE, DetectorType.USERNAME,
+        Trigger.NEEDS_BOUNDARY | Trigger.NAME_ID | Trigger.COLON_LABEL);
+    add(t, HEAD_FIRST_USERS, Trigger.Action.KEY_VALUE, DetectorType.USERNAME, Trigger.NAME_ID | Trigger.HEAD_FIRST);
+    // MySQL's account in any language's message and in statements, 'user'@'host' (none in 64 MiB of make-logs)
+    t.add(new Trigger(Trigger.Action.MYSQL_ACCOUNT, DetectorType.USERNAME, "'@'", 0));
+    add(t, NAMES, Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, 0);
+    add(t, EXACT_NAMES, Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, Trigger.EXACT_KEY);
+    add(t, BIRTH_DATES, Trigger.Action.KEY_VALUE, DetectorType.BIRTH_DATE, 0);
+    add(t, NATIONAL_IDS, Trigger.Action.KEY_VALUE, DetectorType.NATIONAL_ID, 0);
+    add(t, EXACT_NATIONAL_IDS, Trigger.Action.KEY_VALUE, DetectorType.NATIONAL_ID, Trigger.EXACT_KEY);
+    add(t, ADDRESSES, Trigger.Action.KEY_VALUE, DetectorType.STREET_ADDRESS, 0);
+    add(t, EXACT_ADDRESSES, Trigger.Action.KEY_VALUE, DetectorType.STREET_ADDRESS, Trigger.EXACT_KEY);
+    add(t, SUFFIXED_ADDRESSES, Trigger.Action.KEY_VALUE, DetectorType.STREET_ADDRESS, Trigger.SUFFIXED);
+    add(t, PHONES, Trigger.Action.KEY_VALUE, DetectorType.PHONE, 0);
+  }
+
+  private static void add(List<Trigger> t, List<String> words, Trigger.Action action, DetectorType type, int flags) {
+    for (String w : words) {
+      t.add(new Trigger(action, type, w, flags));
     }
   }
 }

@@ -9,8 +9,13 @@ import io.companyos.agent.redaction.DetectorType;
  * @param type the detector type a match is counted under
  * @param text the pattern, lower-case
  * @param flags action-specific flags
+ * @param length the pattern's length in UTF-8 bytes (a localized key word's letters outside ASCII take two or three)
  */
-record Trigger(Action action, DetectorType type, String text, int flags) {
+record Trigger(Action action, DetectorType type, String text, int flags, int length) {
+  Trigger(Action action, DetectorType type, String text, int flags) {
+    this(action, type, text, flags, text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+  }
+
   /** The key word must begin the key or follow a separator or a camel-case boundary. */
   static final int NEEDS_BOUNDARY = 1;
   /** The key word must be the whole key. */
@@ -76,6 +81,15 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
   static final int PIN_DIGITS = 262144;
   /** The value counts only when it looks generated (see {@link KeyValueDetector#looksRandom}): not {@code MIT}. */
   static final int RANDOM_VALUE = 524288;
+  /**
+   * (session 29) A key word of a language that puts the head noun first ({@code mot_de_passe_bdd},
+   * {@code CONTRASENA_BD}, {@code senhaAdmin}, {@code contraseña temporal:}): one qualifier word may follow it (after
+   * {@code _ - .}, a camel-case boundary or a blank, then the separator), when it is no policy or state word and the
+   * value is no number.
+   */
+  static final int HEAD_FIRST = 1 << 20;
+  /** An exact user key whose colon form is a label of the user ({@code Benutzer: jdoe}), unlike English {@code login:}. */
+  static final int COLON_LABEL = 1 << 21;
 
   enum Action {
     KEY_VALUE,
@@ -227,6 +241,8 @@ record Trigger(Action action, DetectorType type, String text, int flags) {
     VAULT_LOGIN_PATH,
     PKEXEC_USER,
     USER_RENAME,
+    /** MySQL's account, {@code 'user'@'host'}, in any language's message: the quoted name before {@code '@'}. */
+    MYSQL_ACCOUNT,
     ELASTIC_PASSWORD,
     ENROLLMENT_TOKEN,
     JENKINS_STARTED_BY,

@@ -541,29 +541,30 @@ final class UserSlotDetector {
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
-  /** The length of the quote of another language at {@code p} (see {@link #unicodeQuoted}), else 0. */
   private static int unicodeQuote(Scan s, int p) {
-    int b0 = s.at(p);
-    int b1 = s.at(p + 1);
-    if (b0 == 0xC2 && (b1 == 0xAB || b1 == 0xBB)) {
-      return 2; // « »
-    }
-    int b2 = s.at(p + 2);
-    if (b0 == 0xE2 && b1 == 0x80 && (b2 >= 0x98 && b2 <= 0x9E || b2 == 0xB9 || b2 == 0xBA)) {
-      return 3; // ‘ ’ ‚ ‛ “ ” „ ‹ ›
-    }
-    return b0 == 0xE3 && b1 == 0x80 && b2 >= 0x8C && b2 <= 0x8F ? 3 : 0; // 「 」 『 』
+    return Bytes.unicodeQuote(s.b, p, s.hi);
   }
 
-  /** Past one blank or no-break space (U+00A0, U+202F) at {@code p}, as French sets inside its guillemets. */
   private static int pastInnerBlank(Scan s, int p) {
-    if (s.at(p) == ' ') {
-      return p + 1;
+    return Bytes.pastInnerBlank(s.b, p, s.hi);
+  }
+
+  /**
+   * At the last quote of {@code '@'}: MySQL's account {@code 'user'@'host'} in its messages, which it translates
+   * ({@code Benutzer 'x'@'h' hat keine Zugriffsberechtigung}, {@code Acceso negado para usuario: 'x'@'h'},
+   * {@code Доступ закрыт для пользователя 'x'@'h'}), and in grants and statements: the quoted name before it.
+   */
+  static int mysqlAccount(Scan s, int last) {
+    int close = last - 2;
+    int start = close;
+    while (start > s.lo && close - start < 64 && s.b[start - 1] != '\'' && s.b[start - 1] != '\n') {
+      start--;
     }
-    if (s.at(p) == 0xC2 && s.at(p + 1) == 0xA0) {
-      return p + 2;
+    if (start == close || s.at(start - 1) != '\'' || Bytes.isWord(s.at(start - 2)) || wordEnd(s, start) != close
+        || KeyValueDetector.isSystemAccount(s, start, close)) {
+      return -1;
     }
-    return s.at(p) == 0xE2 && s.at(p + 1) == 0x80 && s.at(p + 2) == 0xAF ? p + 3 : p;
+    return s.add(start, close, DetectorType.USERNAME) ? close : -1;
   }
 
   /** A quote around a name: also the backquote of MySQL's and Cypher's identifiers ({@code to user `janedoe`}). */
