@@ -122,6 +122,8 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
         Arguments.of("ERROR 1045 (28000): Benutzer 'buchhaltung_de'@'db' hat keine Zugriffsberechtigung",
             "ERROR 1045 (28000): Benutzer '<user>'@'db' hat keine Zugriffsberechtigung"),
         Arguments.of("FATAL:  Rolle »jkrause« existiert nicht", "FATAL:  Rolle »<user>« existiert nicht"),
+        Arguments.of("\tKontoname:\t\tk.wagner", "\tKontoname:\t\t<user>"),
+        Arguments.of("\tNom du compte :\t\tc.moreau", "\tNom du compte :\t\t<user>"),
         Arguments.of("FATAL:  le rôle « mlefevre » n'existe pas", "FATAL:  le rôle « <user> » n'existe pas"));
   }
 

@@ -120,7 +120,10 @@ final class LocalizedKeys {
       "пользователя «", "ユーザ\"", "ユーザー\"", "ユーザー \"", "ユーザ「", "ユーザー「", "用户 \"", "用户\"",
       "用戶 \"", "für den benutzer ", "pour l'identifiant ", "kullanıcısı \"", "사용자 \"", "(utilisateur ",
       "(benutzer ", "(usuario ", "(gebruiker ", "för användare ", "for brukernavn ", "rolle »", "rôle « ",
-      "rôle «");
+      "rôle «",
+      // Windows' security events' "Account Name:" in the languages of its display (Kontoname:\t\tk.wagner)
+      "kontoname:", "nom du compte :", "nom du compte:", "nombre de cuenta:", "nome account:", "nome da conta:",
+      "accountnaam:", "имя учетной записи:", "Имя учетной записи:", "имя учётной записи:", "Имя учётной записи:");
 
   /**
    * Key words whose every three bytes are common in logs ({@code passord}: {@code pas}, {@code ass}, {@code sso},
