@@ -19,6 +19,15 @@ public final class KeyNames {
           .sorted((a, b) -> b.text().length() - a.text().length())
           .toList();
 
+  /**
+   * {@link #KEYS} by the last {@value #TAIL} characters of their key word (fewer for a shorter word), each list in
+   * {@link #KEYS}' order: a key is compared only with the words it can end with, not with all ~1,500 (the line scan
+   * asks for every SQL column and form field it types).
+   */
+  private static final int TAIL = 3;
+  private static final java.util.Map<String, List<Integer>> BY_TAIL = byTail();
+  private static final List<Trigger> HEAD_FIRST = KEYS.stream().filter(t -> t.has(Trigger.HEAD_FIRST)).toList();
+
   private static final List<String> DOCUMENT_ONLY_SECRETS =
       List.of("license_key", "licensekey", "license-key", "license.key");
 
@@ -97,47 +106,96 @@ public final class KeyNames {
     return !KeyValueDetector.policyWordIn(key.substring(from), true);
   }
 
+  private static String word(Trigger t) {
+    String w = t.text();
+    if (t.has(Trigger.SUFFIXED)) {
+      return w.substring(0, w.length() - 1); // pw= is the key word pw
+    }
+    return t.has(Trigger.PREFIXED) ? w.substring(1) : w;
+  }
+
+  private static java.util.Map<String, List<Integer>> byTail() {
+    java.util.Map<String, List<Integer>> m = new java.util.HashMap<>();
+    for (int i = 0; i < KEYS.size(); i++) {
+      String w = word(KEYS.get(i));
+      m.computeIfAbsent(w.substring(Math.max(0, w.length() - TAIL)), x -> new java.util.ArrayList<>()).add(i);
+    }
+    m.replaceAll((tail, list) -> List.copyOf(list));
+    return java.util.Map.copyOf(m);
+  }
+
   private static Trigger triggerOf(String key) {
     String k = key.strip();
     while (k.startsWith("-")) {
       k = k.substring(1);
     }
     String lower = k.toLowerCase(Locale.ROOT);
-    for (Trigger t : KEYS) {
-      String w = t.text();
-      if (t.has(Trigger.SUFFIXED)) {
-        w = w.substring(0, w.length() - 1); // pw= is the key word pw
-      } else if (t.has(Trigger.PREFIXED)) {
-        w = w.substring(1);
-      }
-      if (!lower.endsWith(w)) {
-        if (t.has(Trigger.HEAD_FIRST) && headFirst(k, lower, w)) {
-          return t; // (session 29) MOT_DE_PASSE_BDD, contrasenaAdmin: the word and one qualifier
-        }
+    // the candidates whose word the key ends with, in KEYS' order (longest words first)
+    int best = Integer.MAX_VALUE;
+    for (int n = Math.min(TAIL, lower.length()); n >= 1; n--) {
+      List<Integer> list = BY_TAIL.get(lower.substring(lower.length() - n));
+      if (list == null) {
         continue;
       }
-      int ws = lower.length() - w.length();
-      if (t.type() == DetectorType.SECRET && ws > 0 && KeyValueDetector.policyWordIn(k.substring(0, ws), false)) {
-        return null; // longitud_minima_contrasena, lunghezzaMinimaPassword: a policy's setting
-      }
-      if (t.has(Trigger.EXACT_KEY) && ws != 0) {
-        continue;
-      }
-      if (t.has(Trigger.NEEDS_BOUNDARY) && ws != 0) {
-        char p = k.charAt(ws - 1);
-        char c = k.charAt(ws);
-        boolean ok = p == '.' || p == '_' || p == '-'
-            || (Character.isUpperCase(c) && (Character.isLowerCase(p) || Character.isDigit(p)));
-        for (String r : KeyValueDetector.RUN_TOGETHER) {
-          ok |= lower.startsWith(r, ws - r.length()) && ws - r.length() >= 0;
+      for (int i : list) {
+        if (i >= (best < 0 ? -best - 1 : best)) {
+          break;
         }
-        if (!ok) {
-          continue;
+        int m = matches(k, lower, KEYS.get(i));
+        if (m != NO) {
+          best = m == NEVER ? -i - 1 : i;
+          break;
         }
       }
-      return t;
+    }
+    if (best < 0) {
+      return null; // the first word that ends the key is a secret's, and the key is a policy's setting about it
+    }
+    if (best != Integer.MAX_VALUE) {
+      return KEYS.get(best);
+    }
+    for (Trigger t : HEAD_FIRST) {
+      if (headFirst(k, lower, word(t))) {
+        return t; // (session 29) MOT_DE_PASSE_BDD, contrasenaAdmin: the word and one qualifier
+      }
     }
     return null;
+  }
+
+  private static final int NO = 0;
+  private static final int YES = 1;
+  private static final int NEVER = -1;
+
+  /**
+   * Whether {@code t}'s key word ends the key {@code k} ({@code lower}: lower case) by its rules: {@link #YES},
+   * {@link #NO}, or {@link #NEVER} when the key is a policy's setting about its secret ({@code
+   * longitud_minima_contrasena}, {@code lunghezzaMinimaPassword}) and no key word may name it.
+   */
+  private static int matches(String k, String lower, Trigger t) {
+    String w = word(t);
+    if (!lower.endsWith(w)) {
+      return NO;
+    }
+    int ws = lower.length() - w.length();
+    if (t.type() == DetectorType.SECRET && ws > 0 && KeyValueDetector.policyWordIn(k.substring(0, ws), false)) {
+      return NEVER;
+    }
+    if (t.has(Trigger.EXACT_KEY) && ws != 0) {
+      return NO;
+    }
+    if (t.has(Trigger.NEEDS_BOUNDARY) && ws != 0) {
+      char p = k.charAt(ws - 1);
+      char c = k.charAt(ws);
+      boolean ok = p == '.' || p == '_' || p == '-'
+          || (Character.isUpperCase(c) && (Character.isLowerCase(p) || Character.isDigit(p)));
+      for (String r : KeyValueDetector.RUN_TOGETHER) {
+        ok |= lower.startsWith(r, ws - r.length()) && ws - r.length() >= 0;
+      }
+      if (!ok) {
+        return NO;
+      }
+    }
+    return YES;
   }
 
   /** Whether the value under a key of {@code type} is one to replace (not a placeholder, boolean, …). */

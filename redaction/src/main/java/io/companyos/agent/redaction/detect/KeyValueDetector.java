@@ -120,8 +120,8 @@ final class KeyValueDetector {
         && !runTogether(s, bare, wordStart)) {
       return -1;
     }
-    if (t.type() == DetectorType.SECRET && bare < wordStart && policyKey(s, bare, wordStart)
-        && numberFollows(s, wordEnd)) {
+    if (t.type() == DetectorType.SECRET && bare < wordStart && numberFollows(s, wordEnd)
+        && policyKey(s, bare, wordStart)) {
       // (session 29) a setting about passwords whose word comes last, as Romance languages write them:
       // longitud_minima_contrasena=12, LONGUEUR_MIN_MOT_DE_PASSE: "12", lunghezzaMinimaPassword="12"
       return -1;
@@ -1701,7 +1701,7 @@ final class KeyValueDetector {
     int limit = Math.min(s.hi, vs + MAX_VALUE);
     while (p < limit) {
       int c = s.b[p] & 0xFF;
-      if (c == '\n' || c == '\r' || cjkDelimiter(s, p)) {
+      if (c == '\n' || c == '\r' || c >= 0xE3 && cjkDelimiter(s, p)) {
         break;
       }
       if (lineMode) {
