@@ -124,7 +124,21 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
         Arguments.of("FATAL:  Rolle »jkrause« existiert nicht", "FATAL:  Rolle »<user>« existiert nicht"),
         Arguments.of("\tKontoname:\t\tk.wagner", "\tKontoname:\t\t<user>"),
         Arguments.of("\tNom du compte :\t\tc.moreau", "\tNom du compte :\t\t<user>"),
-        Arguments.of("FATAL:  le rôle « mlefevre » n'existe pas", "FATAL:  le rôle « <user> » n'existe pas"));
+        Arguments.of("FATAL:  le rôle « mlefevre » n'existe pas", "FATAL:  le rôle « <user> » n'existe pas"),
+        // (the held-out round) capitals outside ASCII, a qualifier in every language, the name before the phrase
+        Arguments.of("CONTRASEÑA_FTP=Churros_con_Chocolate7", "CONTRASEÑA_FTP=<secret>"),
+        Arguments.of("ŞİFRE=Yaz2024!xxx", "ŞİFRE=<secret>"),
+        Arguments.of("LÖSENORD=Sommar2024!", "LÖSENORD=<secret>"),
+        Arguments.of("WACHTWOORD_SFTP=Hagelslag@Delft42", "WACHTWOORD_SFTP=<secret>"),
+        Arguments.of("ПАРОЛЬ_БД=Лето2024!x", "ПАРОЛЬ_БД=<secret>"),
+        Arguments.of("FATAL:  \"hoegye_kr\" 사용자의 password 인증을 실패했습니다",
+            "FATAL:  \"<user>\" 사용자의 password 인증을 실패했습니다"),
+        Arguments.of("FATAL:  \"muhasebe_tr\" kullanıcısı için şifre doğrulaması başarısız oldu",
+            "FATAL:  \"<user>\" kullanıcısı için şifre doğrulaması başarısız oldu"),
+        Arguments.of("_identifiant=jdupont&_password=Soleil2024", "_identifiant=<user>&_password=<secret>"),
+        Arguments.of("\tKontonamn:\t\tsven.svensson", "\tKontonamn:\t\t<user>"),
+        // a chat's speaker label with a password in its line is a secret, never a user the reverse map keeps
+        Arguments.of("用户：我的密码是Hongshao_Rou888", "用户：<secret>"));
   }
 
   static Stream<String> unchanged() {
@@ -166,6 +180,24 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
         "Criteri password: lunghezza minima 12, scadenza 90 giorni",
         "접속 중인 사용자: 913명",
         "Die Rolle admin wurde geändert",
-        "ADMIN_PASSWORD_MIN=8");
+        "ADMIN_PASSWORD_MIN=8",
+        // (the held-out round) yes and no, masks and states in other languages, a policy named in words
+        "mot_de_passe_affiche: non",
+        "WACHTWOORD_TONEN=nee",
+        "HASLO_WYMAGANE=tak",
+        "Zobrazit heslo = ne",
+        "MOT_DE_PASSE_ADMIN=[masqué]",
+        "salasana=[piilotettu]",
+        "INFO Contraseña: (oculta) | Token: [REDACTADO]",
+        "{\"비밀번호\":\"(숨김)\"}",
+        "密碼：（已隱藏）",
+        "管理员密码：未设置",
+        "Reimpostazione password: inviata",
+        "Lungime minimă parolă=8",
+        "passwort.muster=^(?=.*[A-Z])(?=.*\\d).{12,}$",
+        "Versión 4.2.7.0",
+        "έκδοση 4.2.7.0",
+        "d.k.konto.KennwortDienst                 : Passwort muss mindestens 12 Zeichen haben",
+        "usuário: Oi tudo bem");
   }
 }

@@ -1054,8 +1054,8 @@ final class CatalogScanner {
         return LoginLogDetector.ntlmDump(s, last);
       case USER_RENAME:
         return LoginLogDetector.userRename(s, last);
-      case MYSQL_ACCOUNT:
-        return UserSlotDetector.mysqlAccount(s, last);
+      case USER_QUOTED_BEFORE:
+        return UserSlotDetector.quotedBefore(s, last, t.length());
       case PKEXEC_USER:
         return LoginLogDetector.pkexecUser(s, last, t.text().length());
       case FTP_LOGIN:

@@ -12,10 +12,30 @@ import io.companyos.agent.redaction.DetectorType;
  */
 final class Ipv4Detector {
   private static final String[] VERSION_WORDS = {
-    "version", "ver", "release", "build", "kernel", "oid", "firmware", "fw", "java", "jdk", "os"
+    "version", "ver", "release", "build", "kernel", "oid", "firmware", "fw", "java", "jdk", "os",
+    // (session 29) the same word in other languages (Versión 4.2.7.0, έκδοση 4.2.7.0, версия 10.0.19045.3930)
+    "versión", "versão", "versione", "versie", "wersja", "verze", "verzió", "sürüm", "έκδοση", "Έκδοση", "версия",
+    "Версия", "версія", "Версія", "バージョン", "版本", "버전"
   };
 
+  /** {@link #VERSION_WORDS} in UTF-8 (the other languages' words are longer in bytes than in characters). */
+  private static final byte[][] VERSION_BYTES = java.util.Arrays.stream(VERSION_WORDS)
+      .map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+
   private Ipv4Detector() {}
+
+  /** Whether the bytes before {@code end} (at least {@code from}) are {@code w}, ASCII letters in either case. */
+  private static boolean endsWith(Scan s, int from, int end, byte[] w) {
+    if (end - from < w.length) {
+      return false;
+    }
+    for (int i = 0; i < w.length; i++) {
+      if (Bytes.lower(s.b[end - w.length + i]) != Bytes.lower(w[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** At a digit that starts a word. */
   static int find(Scan s, int start) {
@@ -349,8 +369,8 @@ final class Ipv4Detector {
     if (s.at(k) != '"') {
       return false;
     }
-    for (String w : VERSION_WORDS) {
-      if (end - k - 1 >= w.length() && Bytes.startsWithIgnoreCase(s.b, end - w.length(), end, w)) {
+    for (byte[] w : VERSION_BYTES) {
+      if (endsWith(s, k + 1, end, w)) {
         return true;
       }
     }
@@ -365,8 +385,8 @@ final class Ipv4Detector {
       skipped++;
     }
     int end = p + 1;
-    while (end - p <= 24 && (Bytes.isAlpha(s.at(p)) || s.at(p) == '_' || s.at(p) == '.')) {
-      p--;
+    while (end - p <= 24 && (Bytes.isAlpha(s.at(p)) || s.at(p) == '_' || s.at(p) == '.' || s.at(p) >= 0x80)) {
+      p--; // (letters of other scripts too: versión, έκδοση)
     }
     int len = end - (p + 1);
     if (len == 0) {
@@ -378,9 +398,8 @@ final class Ipv4Detector {
     if (len == 5 && Bytes.startsWith(s.b, p + 1, end, "value") && s.at(p) == '"') {
       return namedVersion(s, p); // a HAR file's header, {"name": "X-Client-Version", "value": "2.14.3.1"}
     }
-    for (String w : VERSION_WORDS) {
-      if (len >= w.length() && Bytes.startsWithIgnoreCase(s.b, end - w.length(), s.hi, w)
-          && (len == w.length() || !Bytes.isAlpha(s.at(end - w.length() - 1)))) {
+    for (byte[] w : VERSION_BYTES) {
+      if (endsWith(s, p + 1, end, w) && (len == w.length || !Bytes.isAlpha(s.at(end - w.length - 1)))) {
         return true;
       }
     }

@@ -41,7 +41,8 @@ final class KeyValueDetector {
       wordEnd += numberedKey(s, t, wordEnd, digits);
     }
     int n1 = s.at(wordEnd);
-    if (t.has(Trigger.HEAD_FIRST) && n1 != 0) {
+    if (t.has(Trigger.HEAD_FIRST) && n1 != 0 && !(Bytes.isUpper(n1) && s.at(wordStart - 1) == '.')) {
+      // (not a class's name, d.k.konto.KennwortDienst, whose camel-case part is no qualifier)
       int q = qualifierEnd(s, wordEnd);
       if (q > wordEnd) {
         if (numberFollows(s, q)) {
@@ -110,8 +111,9 @@ final class KeyValueDetector {
       // Get "http://metadata.google.internal/…/token": dial tcp …: a quoted URL's
       return -1;
     }
-    if (t.has(Trigger.EXACT_KEY) && bare != wordStart) {
-      return -1;
+    if (t.has(Trigger.EXACT_KEY) && bare != wordStart
+        && !(bare == wordStart - 1 && s.b[bare] == '_' && t.has(Trigger.COLON_LABEL))) {
+      return -1; // (a localized user label also as a form's field, Symfony's _identifiant=)
     }
     if (t.has(Trigger.ENV_NAME) && !upperEnvName(s, bare, wordEnd)) {
       return -1;
@@ -120,8 +122,8 @@ final class KeyValueDetector {
         && !runTogether(s, bare, wordStart)) {
       return -1;
     }
-    if (t.type() == DetectorType.SECRET && bare < wordStart && numberFollows(s, wordEnd)
-        && policyKey(s, bare, wordStart)) {
+    if (t.type() == DetectorType.SECRET && numberFollows(s, wordEnd)
+        && (bare < wordStart && policyKey(s, bare, wordStart) || policyWordsBefore(s, ks))) {
       // (session 29) a setting about passwords whose word comes last, as Romance languages write them:
       // longitud_minima_contrasena=12, LONGUEUR_MIN_MOT_DE_PASSE: "12", lunghezzaMinimaPassword="12"
       return -1;
@@ -145,7 +147,13 @@ final class KeyValueDetector {
       "regola", "intentos", "tentatives", "tentativi", "attempts", "versuche", "age", "dias", "jours", "giorni",
       "tage", "days", "complexity", "complexite", "complejidad", "complessita", "hash", "algorithm", "algoritmo",
       "algorithme", "salt", "cost", "rounds", "encoder", "hint", "indice", "pista", "label", "etiqueta", "libelle", "placeholder",
-      "message", "mensaje", "mensagem", "messaggio", "melding", "nachricht", "texto", "text", "testo", "tekst");
+      "message", "mensaje", "mensagem", "messaggio", "melding", "nachricht", "texto", "text", "testo", "tekst",
+      // (session 29's held-out round) policies, rules and lengths in German, Dutch, Nordic, Slavic, Romanian
+      "richtlinie", "richtlinien", "regel", "regeln", "länge", "mindestlänge", "mindestlaenge", "gültigkeit",
+      "gueltigkeit", "beleid", "regels", "längd", "lengde", "længde", "pituus", "polityka", "długość", "dlugosc",
+      "délka", "delka", "zasady", "lungime", "minimă", "politika", "политика", "длина", "sürə", "uzunluk",
+      "uzunluğu", "kural", "expire", "expiree", "expirada", "scaduta", "abgelaufen", "verlopen", "muster",
+      "pattern", "patron", "regex", "modelo", "modello", "schema");
 
   /**
    * Whether {@code key} (a structured document's key, or part of one) holds a policy word ({@code longitud_minima},
@@ -179,6 +187,30 @@ final class KeyValueDetector {
         return true;
       }
       p = e;
+    }
+    return false;
+  }
+
+  /**
+   * Whether one of the two words before a key (blank-separated, on its line) is a policy word: a setting named in
+   * words, {@code Lungime minimă parolă=8}, {@code Longueur minimale du mot de passe : 12}.
+   */
+  private static boolean policyWordsBefore(Scan s, int ks) {
+    int p = ks;
+    for (int words = 0; words < 3 && s.at(p - 1) == ' '; words++) {
+      int e = p - 1;
+      int w = e;
+      while (w > s.lo && (Bytes.isAlpha(s.b[w - 1]) || s.b[w - 1] < 0)) {
+        w--;
+      }
+      if (w == e || e - w > 24) {
+        return false;
+      }
+      String word = new String(s.b, w, e - w, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+      if (POLICY_WORDS.contains(word) || word.startsWith("minim") || word.startsWith("longu")) {
+        return true;
+      }
+      p = w;
     }
     return false;
   }
@@ -1111,24 +1143,52 @@ final class KeyValueDetector {
     return r < 0 ? -1 : close + 1;
   }
 
+  /** Whether the value is a mask of {@link #MASKS} in brackets, parentheses or full-width parentheses. */
+  private static boolean bracketedMask(Scan s, int start, int end) {
+    int open = (s.b[start] & 0xFF) == 0xEF ? (s.at(start + 1) == 0xBC && s.at(start + 2) == 0x88 ? 3 : 0) : 1;
+    int close = end - 1;
+    int closeLen = s.b[close] == ')' || s.b[close] == ']' ? 1
+        : end - start >= 3 && s.at(end - 3) == 0xEF && s.at(end - 2) == 0xBC && s.at(end - 1) == 0x89 ? 3 : 0;
+    if (closeLen == 0 && (s.at(end) == ')' || s.at(end) == ']')) {
+      return open > 0 && end - start > open && isMask(s, start + open, end); // the value stopped at its bracket
+    }
+    return open > 0 && closeLen > 0 && end - start > open + closeLen && isMask(s, start + open, end - closeLen);
+  }
+
   private static final String[] MASKS =
       {"protected", "redacted", "filtered", "hidden", "masked", "secure", "local", "unknown",
           // (session 29) the same in other languages: [OCULTA], [VERBORGEN], [MASQUÉ], [NASCOSTA], [СКРЫТО]
           "oculta", "oculto", "verborgen", "geschützt", "geschuetzt", "maskiert", "masqué", "masque", "caché",
           "cache", "nascosta", "nascosto", "protegido", "protegida", "verborgen", "ukryte", "skryto", "скрыто",
-          "гизли", "gizli"};
+          "gizli", "redactado", "redactada", "oculto", "piilotettu", "piilotettu", "dold", "skjult", "숨김", "已隱藏",
+          "已隐藏", "隐藏", "隱藏", "非表示", "伏せ字"};
 
   /**
    * Whether the value is a mask another program wrote in its place ({@code PROTECTED} of Spring Security), or
    * PostgreSQL's {@code [local]}/{@code [unknown]} (no user, no host).
    */
   private static boolean isMask(Scan s, int start, int end) {
-    for (String m : MASKS) {
-      if (end - start == m.length() && Bytes.startsWithIgnoreCase(s.b, start, end, m)) {
+    for (byte[] m : MASK_BYTES) {
+      if (end - start == m.length && sameFolded(s.b, start, m)) {
         return true;
       }
     }
     return false;
+  }
+
+  /** {@link #MASKS} in UTF-8, each also in the spellings ASCII folding does not join (MASQUÉ). */
+  private static final byte[][] MASK_BYTES = java.util.Arrays.stream(MASKS)
+      .flatMap(m -> LocalizedKeys.spellings(m).stream()).distinct()
+      .map(m -> m.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+
+  /** Whether {@code w} is at {@code p}, ASCII letters in either case. */
+  private static boolean sameFolded(byte[] b, int p, byte[] w) {
+    for (int i = 0; i < w.length; i++) {
+      if (Bytes.lower(b[p + i]) != Bytes.lower(w[i])) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -1177,7 +1237,10 @@ final class KeyValueDetector {
       "cambiata", "errata", "verlopen", "gewijzigd", "onjuist", "ongeldig", "verplicht",
       // a policy's words after its colon (Criteri password: lunghezza minima 12)
       "lunghezza", "longitud", "longueur", "comprimento", "mindestens", "minimum", "minimal", "minimo", "mínimo",
-      "minima", "lengte", "länge");
+      "minima", "lengte", "länge",
+      // sent, not set (Reimpostazione password: inviata, 管理员密码：未设置)
+      "inviata", "inviato", "enviada", "enviado", "envoyé", "envoyée", "gesendet", "verschickt", "verzonden",
+      "未设置", "未設置", "未設定", "미설정");
 
   /**
    * Whether a secret key's value is prose about it, not it: {@code token: refreshed}, {@code Invalid token:
@@ -1461,6 +1524,22 @@ final class KeyValueDetector {
                 || Bytes.indexOf(s.b, start, end, ":") > 0)) {
           return -1; // a key's namespace, Redis' "user:1001", "user:profile:42": an id or a path, not a name
         }
+        if (t.has(Trigger.COLON_LABEL)) {
+          if (holdsPasswordWord(s, start, end)) {
+            // (session 29) a chat's speaker label, 用户：我的密码是x ("my password is x"): a secret, never a user the
+            // reverse map would keep
+            type = DetectorType.SECRET;
+            break;
+          }
+          int before = start - 1;
+          while (before > s.lo && s.b[before] == ' ') {
+            before--;
+          }
+          if ((s.at(before) == ':' || s.at(before) == 0x9A && s.at(before - 1) == 0xBC) && s.at(end) == ' '
+              && (Bytes.isAlpha(s.at(end + 1)) || s.at(end + 1) >= 0x80)) {
+            return -1; // a speaker's sentence, utilisateur : mon mot de passe …, usuário: Oi tudo bem: no login
+          }
+        }
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
           // (session 29) a label's value that runs on to the line's next field (логин: smirnova_e; пароль: x,
           // usuario: hperez | IP: …, 아이디: park.jiyeon, 비밀번호: …): the name before the field's delimiter
@@ -1682,14 +1761,15 @@ final class KeyValueDetector {
     if (yesNo && start >= s.lo + 16 && Bytes.startsWithIgnoreCase(s.b, start - 16, s.hi, "using password: ")) {
       return true;
     }
-    // (session 29) its translations close the parenthesis after the word: (verwendetes Passwort: JA), (Usando
-    // clave: SI), (mot de passe: OUI), (был использован пароль: ДА)
-    return end - start <= 8 && s.at(end) == ')' && YES_NO.contains(
+    // (session 29) its translations, (verwendetes Passwort: JA), (Usando clave: SI), (был использован пароль: ДА),
+    // and a setting's yes or no under a head-first key, mot_de_passe_affiche: non, WACHTWOORD_TONEN=nee
+    return end - start <= 8 && YES_NO.contains(
         new String(s.b, start, end - start, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static final java.util.Set<String> YES_NO = java.util.Set.of("yes", "no", "ja", "nein", "si", "sí", "oui",
       "non", "sim", "não", "nao", "tak", "nie", "ano", "ne", "evet", "hayır", "hayir", "да", "нет", "igen", "nem",
+      "nee", "nej", "nei", "joo",
       "kyllä", "ei", "はい", "いいえ", "是", "否", "예", "아니오");
 
   static int unquotedEnd(Scan s, int keyStart, int vs) {
@@ -2090,6 +2170,28 @@ final class KeyValueDetector {
         || c == 0xEF && s.at(p + 1) == 0xBC && (s.at(p + 2) == 0x8C || s.at(p + 2) == 0x9B);
   }
 
+  /** Words for password in the catalog's languages, UTF-8 (ASCII letters compared in either case). */
+  private static final byte[][] PASSWORD_WORDS = java.util.stream.Stream.of("password", "passwort", "kennwort",
+      "passwd", "密码", "密碼", "パスワード", "비밀번호", "пароль", "Пароль", "senha", "contraseña", "contrasena",
+      "mot de passe", "wachtwoord", "hasło", "haslo", "heslo", "şifre", "sifre", "lösenord", "salasana", "jelszó")
+      .map(w -> w.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
+
+  /** Whether {@code [start, end)} holds a word for password ({@link #PASSWORD_WORDS}). */
+  private static boolean holdsPasswordWord(Scan s, int start, int end) {
+    for (byte[] w : PASSWORD_WORDS) {
+      for (int p = start; p + w.length <= end; p++) {
+        int i = 0;
+        while (i < w.length && Bytes.lower(s.b[p + i]) == Bytes.lower(w[i])) {
+          i++;
+        }
+        if (i == w.length) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
   /**
    * (session 29) The end of a value's first field when the value runs on into the line's next {@code key: value}
    * ({@code Personnummer: 811218-9876, förnamn: Åsa}, {@code PESEL=90051412381;Imie=Jan}, {@code usuario: hperez |
@@ -2327,6 +2429,9 @@ final class KeyValueDetector {
       if (p + 1 < end && s.b[p] == ' ' && s.b[p + 1] == '(' && s.b[end - 1] == ')') {
         return true; // (session 29) a mask and a note on it, SAP's "Kennwort    : ******** (gespeichert)"
       }
+    }
+    if ((c == '(' || c == '[' || (c & 0xFF) == 0xEF) && bracketedMask(s, start, end)) {
+      return true; // (session 29) (oculta), [REDACTADO], [masqué], (숨김), （已隱藏）
     }
     if (c == '?' && len > 1 && s.b[start + 1] == '|') {
       return true; // p6spy's prepared statement and its bound copy, password=?|select … password='x'

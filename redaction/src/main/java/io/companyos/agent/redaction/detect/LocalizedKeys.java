@@ -123,7 +123,8 @@ final class LocalizedKeys {
       "rôle «",
       // Windows' security events' "Account Name:" in the languages of its display (Kontoname:\t\tk.wagner)
       "kontoname:", "nom du compte :", "nom du compte:", "nombre de cuenta:", "nome account:", "nome da conta:",
-      "accountnaam:", "имя учетной записи:", "Имя учетной записи:", "имя учётной записи:", "Имя учётной записи:");
+      "accountnaam:", "имя учетной записи:", "имя учётной записи:", "kontonamn:", "kontonavn:",
+      "nazwa konta:", "název účtu:", "hesap adı:", "アカウント名:", "帐户名:", "帐户名称:", "계정 이름:");
 
   /**
    * Key words whose every three bytes are common in logs ({@code passord}: {@code pas}, {@code ass}, {@code sso},
@@ -135,10 +136,19 @@ final class LocalizedKeys {
   /** Portuguese's address without its cedilla, the same way ({@code end}, {@code nde}, … {@code eco}: 6,000-10,000). */
   static final List<String> SUFFIXED_ADDRESSES = List.of("endereco=", "endereco\"", "endereco:");
 
+  /**
+   * A message that names a user before its phrase, in quotes: PostgreSQL's authentication failure in Korean
+   * ({@code "x" 사용자의 password 인증을 실패했습니다}) and Turkish ({@code "x" kullanıcısı için şifre doğrulaması
+   * başarısız oldu}): the quoted name before the phrase, as MySQL's {@code 'x'@'host'}.
+   */
+  static final List<String> USER_BEFORE = List.of("\" 사용자의", "\" kullanıcısı");
+
   static void add(List<Trigger> t) {
+    add(t, USER_BEFORE, Trigger.Action.USER_QUOTED_BEFORE, DetectorType.USERNAME, 0);
     add(t, USER_PHRASES, Trigger.Action.USER_SLOT_FOR, DetectorType.USERNAME, 0);
     add(t, SUFFIXED_SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.SUFFIXED);
-    add(t, SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, 0);
+    // (a qualifier after the word in any of these languages: WACHTWOORD_SFTP, HASLO_BAZY, ПАРОЛЬ_БД)
+    add(t, SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.HEAD_FIRST);
     add(t, EXACT_SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.EXACT_KEY);
     add(t, HEAD_FIRST_SECRETS, Trigger.Action.KEY_VALUE, DetectorType.SECRET, Trigger.HEAD_FIRST);
     add(t, USERS, Trigger.Action.KEY_VALUE, DetectorType.USERNAME, Trigger.NAME_ID);
@@ -148,7 +158,7 @@ final class LocalizedKeys {
         Trigger.NEEDS_BOUNDARY | Trigger.NAME_ID | Trigger.COLON_LABEL);
     add(t, HEAD_FIRST_USERS, Trigger.Action.KEY_VALUE, DetectorType.USERNAME, Trigger.NAME_ID | Trigger.HEAD_FIRST);
     // MySQL's account in any language's message and in statements, 'user'@'host' (none in 64 MiB of make-logs)
-    t.add(new Trigger(Trigger.Action.MYSQL_ACCOUNT, DetectorType.USERNAME, "'@'", 0));
+    t.add(new Trigger(Trigger.Action.USER_QUOTED_BEFORE, DetectorType.USERNAME, "'@'", 0));
     add(t, NAMES, Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, 0);
     add(t, EXACT_NAMES, Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, Trigger.EXACT_KEY);
     add(t, BIRTH_DATES, Trigger.Action.KEY_VALUE, DetectorType.BIRTH_DATE, 0);
@@ -161,8 +171,39 @@ final class LocalizedKeys {
   }
 
   private static void add(List<Trigger> t, List<String> words, Trigger.Action action, DetectorType type, int flags) {
+    java.util.Set<String> added = new java.util.LinkedHashSet<>();
     for (String w : words) {
+      added.addAll(spellings(w));
+    }
+    for (String w : added) {
       t.add(new Trigger(action, type, w, flags));
     }
+  }
+
+  /**
+   * A word and the spellings the scanner's ASCII case folding does not join: its letters outside ASCII in capitals
+   * ({@code CONTRASEÑA_FTP}, {@code LÖSENORD}), also as Turkish writes an i in capitals ({@code ŞİFRE}), and its
+   * first letter alone ({@code Şifre}, {@code Пароль}). ASCII letters stay lower case: the scanner lowers the text's.
+   */
+  static java.util.Set<String> spellings(String w) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    out.add(w);
+    out.add(asciiLower(w.toUpperCase(java.util.Locale.ROOT)));
+    if (w.matches(".*[şğıçöü].*")) {
+      out.add(asciiLower(w.toUpperCase(java.util.Locale.forLanguageTag("tr")))); // a Turkish word's İ (ŞİFRE)
+    }
+    int first = w.codePointAt(0);
+    out.add(asciiLower(new String(Character.toChars(Character.toUpperCase(first)))
+        + w.substring(Character.charCount(first))));
+    return out;
+  }
+
+  private static String asciiLower(String w) {
+    StringBuilder b = new StringBuilder(w.length());
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      b.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+    }
+    return b.toString();
   }
 }

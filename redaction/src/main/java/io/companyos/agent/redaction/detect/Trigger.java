@@ -241,8 +241,8 @@ record Trigger(Action action, DetectorType type, String text, int flags, int len
     VAULT_LOGIN_PATH,
     PKEXEC_USER,
     USER_RENAME,
-    /** MySQL's account, {@code 'user'@'host'}, in any language's message: the quoted name before {@code '@'}. */
-    MYSQL_ACCOUNT,
+    /** A user's quoted name before the pattern, which begins with its closing quote: MySQL's {@code 'user'@'host'}. */
+    USER_QUOTED_BEFORE,
     ELASTIC_PASSWORD,
     ENROLLMENT_TOKEN,
     JENKINS_STARTED_BY,

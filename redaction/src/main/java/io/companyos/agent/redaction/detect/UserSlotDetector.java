@@ -550,17 +550,20 @@ final class UserSlotDetector {
   }
 
   /**
-   * At the last quote of {@code '@'}: MySQL's account {@code 'user'@'host'} in its messages, which it translates
-   * ({@code Benutzer 'x'@'h' hat keine Zugriffsberechtigung}, {@code Acceso negado para usuario: 'x'@'h'},
-   * {@code Доступ закрыт для пользователя 'x'@'h'}), and in grants and statements: the quoted name before it.
+   * At the end of a pattern that begins with the quote closing a user's name: MySQL's account {@code 'user'@'host'}
+   * in its messages, which it translates ({@code Benutzer 'x'@'h' hat keine Zugriffsberechtigung}, {@code Acceso
+   * negado para usuario: 'x'@'h'}, {@code Доступ закрыт для пользователя 'x'@'h'}), and in grants and statements;
+   * PostgreSQL's Korean and Turkish authentication failures ({@code "x" 사용자의 …}, {@code "x" kullanıcısı …}): the
+   * quoted name before the pattern.
    */
-  static int mysqlAccount(Scan s, int last) {
-    int close = last - 2;
+  static int quotedBefore(Scan s, int last, int patternLength) {
+    int close = last - patternLength + 1;
+    int quote = s.at(close);
     int start = close;
-    while (start > s.lo && close - start < 64 && s.b[start - 1] != '\'' && s.b[start - 1] != '\n') {
+    while (start > s.lo && close - start < 64 && s.at(start - 1) != quote && s.b[start - 1] != '\n') {
       start--;
     }
-    if (start == close || s.at(start - 1) != '\'' || Bytes.isWord(s.at(start - 2)) || wordEnd(s, start) != close
+    if (start == close || s.at(start - 1) != quote || Bytes.isWord(s.at(start - 2)) || wordEnd(s, start) != close
         || KeyValueDetector.isSystemAccount(s, start, close)) {
       return -1;
     }
