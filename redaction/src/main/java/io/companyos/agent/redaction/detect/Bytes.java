@@ -106,6 +106,16 @@ final class Bytes {
     return p + 2 < hi && (b[p] & 0xFF) == 0xE2 && (b[p + 1] & 0xFF) == 0x80 && (b[p + 2] & 0xFF) == 0xAF ? p + 3 : p;
   }
 
+  /** Whether {@code w} is at {@code p} of {@code b} (which holds it whole), ASCII letters in either case. */
+  static boolean equalsFolded(byte[] b, int p, byte[] w) {
+    for (int i = 0; i < w.length; i++) {
+      if (lower(b[p + i]) != lower(w[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static int lower(int c) {
     c &= 0xFF;
     return c >= 'A' && c <= 'Z' ? c + 32 : c;

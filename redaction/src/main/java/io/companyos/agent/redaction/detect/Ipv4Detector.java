@@ -26,15 +26,7 @@ final class Ipv4Detector {
 
   /** Whether the bytes before {@code end} (at least {@code from}) are {@code w}, ASCII letters in either case. */
   private static boolean endsWith(Scan s, int from, int end, byte[] w) {
-    if (end - from < w.length) {
-      return false;
-    }
-    for (int i = 0; i < w.length; i++) {
-      if (Bytes.lower(s.b[end - w.length + i]) != Bytes.lower(w[i])) {
-        return false;
-      }
-    }
-    return true;
+    return end - from >= w.length && Bytes.equalsFolded(s.b, end - w.length, w);
   }
 
   /** At a digit that starts a word. */

@@ -1169,7 +1169,7 @@ final class KeyValueDetector {
    */
   private static boolean isMask(Scan s, int start, int end) {
     for (byte[] m : MASK_BYTES) {
-      if (end - start == m.length && sameFolded(s.b, start, m)) {
+      if (end - start == m.length && Bytes.equalsFolded(s.b, start, m)) {
         return true;
       }
     }
@@ -1181,15 +1181,6 @@ final class KeyValueDetector {
       .flatMap(m -> LocalizedKeys.spellings(m).stream()).distinct()
       .map(m -> m.getBytes(java.nio.charset.StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
-  /** Whether {@code w} is at {@code p}, ASCII letters in either case. */
-  private static boolean sameFolded(byte[] b, int p, byte[] w) {
-    for (int i = 0; i < w.length; i++) {
-      if (Bytes.lower(b[p + i]) != Bytes.lower(w[i])) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /**
    * A user name in angle brackets after {@code =}, Dovecot's login lines ({@code imap-login: Login: user=<alice>,
@@ -2180,11 +2171,7 @@ final class KeyValueDetector {
   private static boolean holdsPasswordWord(Scan s, int start, int end) {
     for (byte[] w : PASSWORD_WORDS) {
       for (int p = start; p + w.length <= end; p++) {
-        int i = 0;
-        while (i < w.length && Bytes.lower(s.b[p + i]) == Bytes.lower(w[i])) {
-          i++;
-        }
-        if (i == w.length) {
+        if (Bytes.equalsFolded(s.b, p, w)) {
           return true;
         }
       }
