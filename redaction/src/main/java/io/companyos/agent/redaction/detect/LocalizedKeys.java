@@ -189,7 +189,7 @@ final class LocalizedKeys {
     java.util.Set<String> out = new java.util.LinkedHashSet<>();
     out.add(w);
     out.add(asciiLower(w.toUpperCase(java.util.Locale.ROOT)));
-    if (w.matches(".*[şğıçöü].*")) {
+    if (w.chars().anyMatch(c -> "şğıçöü".indexOf(c) >= 0)) {
       out.add(asciiLower(w.toUpperCase(java.util.Locale.forLanguageTag("tr")))); // a Turkish word's İ (ŞİFRE)
     }
     int first = w.codePointAt(0);
