@@ -137,6 +137,16 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
             "FATAL:  \"<user>\" kullanıcısı için şifre doğrulaması başarısız oldu"),
         Arguments.of("_identifiant=jdupont&_password=Soleil2024", "_identifiant=<user>&_password=<secret>"),
         Arguments.of("\tKontonamn:\t\tsven.svensson", "\tKontonamn:\t\t<user>"),
+        // Arabic, Hebrew, Greek, Vietnamese, Indonesian
+        Arguments.of("أحاول الدخول. اسم المستخدم: m.alotaibi وكلمة المرور: Riyadh@Najd2024",
+            "أحاول الدخول. اسم المستخدم: <user> وكلمة المرور: <secret>"),
+        Arguments.of("{\"اسم_المستخدم\":\"m.alotaibi\",\"كلمة_المرور\":\"Riyadh@Najd2024\"}",
+            "{\"اسم_المستخدم\":\"<user>\",\"كلمة_المرور\":\"<secret>\"}"),
+        Arguments.of("סיסמה: Shalom!Haifa1948", "סיסמה: <secret>"),
+        Arguments.of("Ονοματεπώνυμο=Μαρία Νικολάου, ΑΦΜ=123456789", "Ονοματεπώνυμο=<name>, ΑΦΜ=<national_id>"),
+        Arguments.of("{\"ten_dang_nhap\":\"tranthibinh\",\"mat_khau\":\"Hanoi@2024\"}",
+            "{\"ten_dang_nhap\":\"tranthibinh\",\"mat_khau\":\"<secret>\"}"),
+        Arguments.of("nama_pengguna=budi.santoso kata_sandi=Jakarta#2024", "nama_pengguna=<user> kata_sandi=<secret>"),
         // a chat's speaker label with a password in its line is a secret, never a user the reverse map keeps
         Arguments.of("用户：我的密码是Hongshao_Rou888", "用户：<secret>"));
   }
@@ -198,6 +208,10 @@ class LocalizedSession29Test extends RedactedAndKeptCases {
         "Versión 4.2.7.0",
         "έκδοση 4.2.7.0",
         "d.k.konto.KennwortDienst                 : Passwort muss mindestens 12 Zeichen haben",
-        "usuário: Oi tudo bem");
+        "usuário: Oi tudo bem",
+        "كلمة المرور: [مخفية]",
+        "إعادة تعيين كلمة المرور: نعم",
+        "סיסמה: [מוסתר]",
+        "κωδικός: [κρυφός]");
   }
 }

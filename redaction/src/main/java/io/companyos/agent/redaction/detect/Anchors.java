@@ -80,7 +80,7 @@ final class Anchors {
       // (session 29: schema, sync, control, route, slot, processor, utils, instance, hash, and the customer keyword
       // soylent of the benchmark's logs; the localized key words enter past them)
       "sch", "syn", "ntr", "ute", "slo", "sso", "uzi", "uti", "soy", "anc", "fec", "de ", "nha", "has", "nor", "ijm",
-      "nav", "chr", "tal", "tc ", "t.c", "pi.", "ind", "tit", "oso", "liz", "eco", "rod");
+      "nav", "chr", "tal", "tc ", "t.c", "pi.", "ind", "tit", "oso", "liz", "eco", "rod", "tan", "mat");
 
   /** The trigrams, lower-cased, each once (the list may name one twice). */
   private static Set<String> common(String... trigrams) {

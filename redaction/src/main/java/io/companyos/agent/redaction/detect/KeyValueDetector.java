@@ -1161,7 +1161,8 @@ final class KeyValueDetector {
           "oculta", "oculto", "verborgen", "geschützt", "geschuetzt", "maskiert", "masqué", "masque", "caché",
           "cache", "nascosta", "nascosto", "protegido", "protegida", "verborgen", "ukryte", "skryto", "скрыто",
           "gizli", "redactado", "redactada", "oculto", "piilotettu", "piilotettu", "dold", "skjult", "숨김", "已隱藏",
-          "已隐藏", "隐藏", "隱藏", "非表示", "伏せ字"};
+          "已隐藏", "隐藏", "隱藏", "非表示", "伏せ字", "مخفية", "مخفي", "מוסתר", "מוסתרת", "κρυφός", "κρυφό", "ẩn",
+          "tersembunyi", "disembunyikan"};
 
   /**
    * Whether the value is a mask another program wrote in its place ({@code PROTECTED} of Spring Security), or
@@ -1760,7 +1761,7 @@ final class KeyValueDetector {
 
   private static final java.util.Set<String> YES_NO = java.util.Set.of("yes", "no", "ja", "nein", "si", "sí", "oui",
       "non", "sim", "não", "nao", "tak", "nie", "ano", "ne", "evet", "hayır", "hayir", "да", "нет", "igen", "nem",
-      "nee", "nej", "nei", "joo",
+      "nee", "nej", "nei", "joo", "نعم", "لا", "כן", "לא", "ναι", "όχι", "có", "không", "ya", "tidak",
       "kyllä", "ei", "はい", "いいえ", "是", "否", "예", "아니오");
 
   static int unquotedEnd(Scan s, int keyStart, int vs) {

@@ -24,7 +24,10 @@ final class LocalizedKeys {
       "lösenord", "sifre", "şifre", "Şifre", "jelszo", "jelszó", "lykilord", "lykilorð", "пароль", "Пароль",
       "ПАРОЛЬ", "パスワード", "密码", "密碼", "비밀번호", "暗証番号", "zugangsdaten", "anmeldedaten", "geheimnis",
       "client_geheim", "clientgeheim", "api_schluessel", "api.schluessel", "apischluessel", "api-schluessel",
-      "api_schlüssel", "apischlüssel", "zugangsschlüssel", "zugangsschluessel");
+      "api_schlüssel", "apischlüssel", "zugangsschlüssel", "zugangsschluessel",
+      // Arabic, Hebrew, Greek, Vietnamese, Indonesian (session 29's held-out round)
+      "كلمة المرور", "كلمة_المرور", "كلمة السر", "סיסמה", "סיסמא", "κωδικός πρόσβασης", "κωδικός_πρόσβασης",
+      "mật khẩu", "kata sandi", "kata_sandi", "katasandi");
   /**
    * Passwords and secrets in languages that put the head noun first ({@code MOT_DE_PASSE_BDD}, {@code CONTRASENA_BD},
    * {@code senhaAdmin}, {@code contraseña temporal: x}): one qualifier may follow ({@code Trigger.HEAD_FIRST}).
@@ -36,7 +39,7 @@ final class LocalizedKeys {
       "chiave_api", "chiaveapi", "chiave_segreta", "chiavesegreta", "cle_api", "clé_api", "cle_secrete",
       "clé_secrète");
   /** Passwords under a word with other senses too: only as the whole key. */
-  static final List<String> EXACT_SECRETS = List.of("clave", "parola", "parolă", "mdp");
+  static final List<String> EXACT_SECRETS = List.of("clave", "parola", "parolă", "mdp", "sandi", "κωδικός");
   /** Users' login names (a name, not a number or an id: {@code Trigger.NAME_ID}). */
   static final List<String> USERS = List.of(
       "benutzername", "anmeldename", "nom_utilisateur", "nomutilisateur", "nom d'utilisateur", "nombre_usuario",
@@ -44,7 +47,8 @@ final class LocalizedKeys {
       "kullanıcı_adı", "käyttäjätunnus", "kayttajatunnus", "användarnamn", "anvandarnamn", "brukernavn",
       "brugernavn", "имя_пользователя", "ユーザー名", "ユーザ名", "ユーザーid", "ユーザid", "用户名", "用戶名",
       "使用者名稱", "使用者帳號", "사용자명", "사용자이름", "nome_utilizador", "nomeutilizador", "notandanafn",
-      "kullanıcı_adı");
+      "اسم المستخدم", "اسم_المستخدم", "שם משתמש", "שם_משתמש", "όνομα χρήστη", "όνομα_χρήστη", "tên đăng nhập",
+      "nama pengguna", "nama_pengguna");
   /**
    * Users' login names under words that are also the key's whole sense: only as the whole key, also as a label
    * ({@code Benutzer: jdoe}, {@code логин: x}, {@code 아이디: x}; {@code Trigger.COLON_LABEL}).
@@ -52,7 +56,8 @@ final class LocalizedKeys {
   static final List<String> EXACT_USERS = List.of(
       "utilisateur", "identifiant", "usuario", "usuário", "utilizador", "uzytkownik", "użytkownik", "uzivatel",
       "uživatel", "kullanici", "kullanıcı", "käyttäjä", "kayttaja", "пользователь", "Пользователь", "логин",
-      "Логин", "账号", "帐号", "用户", "用戶", "使用者", "사용자", "아이디");
+      "Логин", "账号", "帐号", "用户", "用戶", "使用者", "사용자", "아이디", "المستخدم", "משתמש", "χρήστης",
+      "người dùng", "pengguna");
   /** The same in languages whose compounds end in the head noun ({@code datenbank.benutzer}, {@code ERP_DB_BENUTZER}). */
   static final List<String> COMPOUND_USERS = List.of("benutzer", "gebruiker", "bruker", "bruger", "användare",
       "anvandare");
@@ -66,7 +71,7 @@ final class LocalizedKeys {
       "fornavn", "efternavn", "etternavn", "fornamn", "förnamn", "efternamn", "фамилия", "Фамилия", "отчество",
       "Отчество", "фио", "ФИО", "氏名", "姓名", "성명", "imie", "imię", "jmeno", "jméno", "имя", "Имя", "ім'я",
       "Ім'я", "прізвище", "Прізвище", "по батькові", "soyad", "apelido", "フリガナ", "开户名", "kontoinhaber",
-      "名前", "이름");
+      "名前", "이름", "الاسم الكامل", "שם מלא", "ονοματεπώνυμο", "họ tên", "ho_ten", "nama lengkap", "nama_lengkap");
   /** People's names under words that name other things too: only as the whole key. */
   static final List<String> EXACT_NAMES = List.of("nom", "nome", "nombre", "navn", "titular", "titulaire",
       "właściciel");
@@ -78,7 +83,9 @@ final class LocalizedKeys {
       "dogum_tarihi", "doğum_tarihi", "syntymaaika", "syntymäaika", "fodelsedatum", "födelsedatum", "fodselsdato",
       "fødselsdato", "дата_рождения", "дата рождения", "Дата рождения", "生年月日", "出生日期", "생년월일",
       "дата народження", "Дата народження", "data urodzenia", "datum narození", "doğum tarihi",
-      "dogum tarihi", "date_naissance", "datanascita", "datadinascita", "data de nascimento", "data di nascita");
+      "dogum tarihi", "date_naissance", "datanascita", "datadinascita", "data de nascimento", "data di nascita",
+      "تاريخ الميلاد", "תאריך לידה", "ημερομηνία γέννησης", "ngày sinh", "ngay_sinh", "tanggal lahir",
+      "tanggal_lahir");
   /**
    * National identity and tax numbers under their names in other languages (the value must look like such a number,
    * as for the English keys: {@code KeyValueDetector.isIdentifierValue}).
@@ -89,14 +96,16 @@ final class LocalizedKeys {
       "t.c. kimlik", "kimlik_no", "kimlikno", "fødselsnummer", "cpr-nummer", "cpr_nummer", "cprnummer", "kennitala",
       "rodné číslo", "rodne_cislo", "rodné_číslo", "numéro de sécurité sociale", "numéro_sécu",
       "numero_avs", "numéro avs", "cédula", "cédula de ciudadanía", "cuit", "cuil", "cnpj",
-      "nr dowodu osobistego", "nr_dowodu", "numer_dowodu");
+      "nr dowodu osobistego", "nr_dowodu", "numer_dowodu", "رقم الهوية", "رقم_الهوية", "תעודת זהות", "ת.ז.", "αφμ",
+      "αμκα");
   /** The same under short names that are other words too: only as the whole key. */
   static final List<String> EXACT_NATIONAL_IDS = List.of("avs", "rut", "nip");
 
   /** Street addresses. */
   static final List<String> ADDRESSES = List.of("anschrift", "strasse", "straße", "wohnanschrift", "postanschrift",
       "direccion", "dirección", "domicilio", "indirizzo", "endereço", "logradouro", "адрес", "Адрес",
-      "адреса", "Адреса", "住所", "地址", "收货地址", "주소", "osoite");
+      "адреса", "Адреса", "住所", "地址", "收货地址", "주소", "osoite", "العنوان", "כתובת", "διεύθυνση", "địa chỉ",
+      "dia_chi", "alamat");
   /** The same under words that also name other addresses (a server's, a mailbox's): only as the whole key. */
   static final List<String> EXACT_ADDRESSES = List.of("adresse", "adres", "adresa", "adress");
   /** Telephone numbers. */
@@ -132,7 +141,8 @@ final class LocalizedKeys {
    * as the English {@code pw} is ({@code Trigger.SUFFIXED}): from {@code rd=} (3,656), {@code rd"} (1,815),
    * {@code rd:} (279).
    */
-  static final List<String> SUFFIXED_SECRETS = List.of("passord=", "passord\"", "passord:");
+  static final List<String> SUFFIXED_SECRETS = List.of("passord=", "passord\"", "passord:", "mat_khau=",
+      "mat_khau\"", "mat_khau:");
   /** Portuguese's address without its cedilla, the same way ({@code end}, {@code nde}, … {@code eco}: 6,000-10,000). */
   static final List<String> SUFFIXED_ADDRESSES = List.of("endereco=", "endereco\"", "endereco:");
 
