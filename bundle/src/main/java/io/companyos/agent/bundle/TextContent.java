@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
@@ -13,6 +14,7 @@ import org.apache.commons.compress.archivers.ArchiveException;
 import org.apache.commons.compress.archivers.ArchiveStreamFactory;
 import org.apache.commons.compress.compressors.CompressorException;
 import org.apache.commons.compress.compressors.CompressorStreamFactory;
+import org.apache.commons.io.input.ReaderInputStream;
 
 /**
  * What a source's bytes are, and the UTF-8 text the redactor reads from them. The redactor scans UTF-8 (or any
@@ -190,7 +192,14 @@ public final class TextContent {
   private static Opened transcoded(InputStream whole, int bom, Charset charset, String compression)
       throws IOException {
     whole.skipNBytes(bom);
-    return new Opened(new Utf8Transcoding(whole, charset), compression, charset);
+    // malformed input (an unpaired surrogate, a code unit cut off at the end) becomes U+FFFD, as in the UTF-8 paths
+    java.io.Reader reader = new java.io.InputStreamReader(whole, charset.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+    InputStream utf8 = ReaderInputStream.builder().setReader(reader)
+        .setCharsetEncoder(StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE))
+        .setBufferSize(8192).get();
+    return new Opened(utf8, compression, charset);
   }
 
   /**
