@@ -76,7 +76,7 @@ final class LogCollector implements BundleCollector {
       Path name = file.path();
       String compression = null;
       boolean plain;
-      try (InputStream in = java.nio.file.Files.newInputStream(file.path())) {
+      try (InputStream in = open(file.path(), 0)) { // (a FIFO put there since the listing is refused, not waited on)
         TextContent.Opened opened = TextContent.open(in);
         opened.text().close();
         compression = opened.compression();

@@ -313,10 +313,11 @@ final class RedactCommand implements Callable<Integer> {
   private void redactOne(Redactor redactor, StructuredFormat format, InputStream raw, WriteBehindOutput out,
       String source, RedactionReport.Builder results) throws IOException {
     RedactionCounter counter = new RedactionCounter();
-    InputStream in = openText(raw, source, results);
-    if (in == null) {
+    TextContent.Opened opened = openText(raw, source, results);
+    if (opened == null) {
       return;
     }
+    InputStream in = opened.text();
     try {
       if (format == null) {
         redactor.redactToBuffered(in, out, counter);
@@ -370,13 +371,14 @@ final class RedactCommand implements Callable<Integer> {
       try (InputStream read = Files.newInputStream(file);
           InputStream raw = ioThreads ? readAhead(read) : progress.counting(read);
           OutputStream written = Files.newOutputStream(partial)) {
-        InputStream in = openText(raw, file.toString(), results);
-        if (in == null) {
+        TextContent.Opened opened = openText(raw, file.toString(), results);
+        if (opened == null) {
           Files.deleteIfExists(partial);
           partials.removed(partial);
           return;
         }
-        if (in instanceof NonPlain) {
+        InputStream in = opened.text();
+        if (opened.compression() != null) {
           // decompressed text is no longer .gz: named as gunzip names it
           target = outDir.resolve(TextContent.withoutCompressionSuffix(file.getFileName().toString()));
         }
@@ -411,11 +413,12 @@ final class RedactCommand implements Callable<Integer> {
   }
 
   /**
-   * {@code raw} as the text to redact, as a bundle reads it ({@link TextContent}): decompressed, or UTF-16 transcoded
-   * to UTF-8, with a note on stderr saying so; {@code raw} itself for plain text. {@code null} when it is not text
-   * (binary, an archive): recorded as withheld with what it is.
+   * {@code raw} opened as the text to redact, as a bundle reads it ({@link TextContent}): decompressed, or UTF-16
+   * transcoded to UTF-8, with a note on stderr saying so. {@code null} when it is not text (binary, an archive):
+   * recorded as withheld with what it is.
    */
-  private InputStream openText(InputStream raw, String source, RedactionReport.Builder results) throws IOException {
+  private TextContent.Opened openText(InputStream raw, String source, RedactionReport.Builder results)
+      throws IOException {
     TextContent.Opened opened;
     try {
       opened = TextContent.open(raw);
@@ -425,27 +428,15 @@ final class RedactCommand implements Callable<Integer> {
       return null;
     }
     if (opened.plain()) {
-      return opened.text();
+      return opened;
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.println("redact: " + ("-".equals(source) ? "standard input" : source) + ": " + opened.description() + ", written "
-        + (opened.compression() != null ? "decompressed" : "")
-        + (opened.compression() != null && !opened.charset().equals(StandardCharsets.UTF_8) ? " " : "")
-        + (!opened.charset().equals(StandardCharsets.UTF_8) ? "as UTF-8" : ""));
+    String how = opened.compression() == null ? "as UTF-8"
+        : opened.charset().equals(StandardCharsets.UTF_8) ? "decompressed" : "decompressed as UTF-8";
+    err.println("redact: " + ("-".equals(source) ? "standard input" : source) + ": " + opened.description()
+        + ", written " + how);
     err.flush();
-    return new NonPlain(opened.text());
-  }
-
-  /** Marks a stream {@link #openText} decoded (an identity the caller can tell from the raw one). */
-  private static final class NonPlain extends java.io.FilterInputStream {
-    NonPlain(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      return in.read(b, off, len);
-    }
+    return opened;
   }
 
   /**
