@@ -2,6 +2,7 @@ package io.companyos.agent.redaction.detect;
 
 import io.companyos.agent.redaction.DetectorType;
 import io.companyos.agent.redaction.RevealLog;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Values found by their key: passwords and secrets, AWS secret keys, SSNs, user names and person names, in
@@ -123,7 +124,8 @@ final class KeyValueDetector {
       return -1;
     }
     if (t.type() == DetectorType.SECRET && numberFollows(s, wordEnd)
-        && (bare < wordStart && policyKey(s, bare, wordStart) || policyWordsBefore(s, ks))) {
+        && (bare < wordStart && policyWordIn(new String(s.b, bare, wordStart - bare, StandardCharsets.UTF_8), false)
+            || policyWordsBefore(s, ks))) {
       // (session 29) a setting about passwords whose word comes last, as Romance languages write them:
       // longitud_minima_contrasena=12, LONGUEUR_MIN_MOT_DE_PASSE: "12", lunghezzaMinimaPassword="12"
       return -1;
@@ -153,7 +155,11 @@ final class KeyValueDetector {
       "gueltigkeit", "beleid", "regels", "längd", "lengde", "længde", "pituus", "polityka", "długość", "dlugosc",
       "délka", "delka", "zasady", "lungime", "minimă", "politika", "политика", "длина", "sürə", "uzunluk",
       "uzunluğu", "kural", "expire", "expiree", "expirada", "scaduta", "abgelaufen", "verlopen", "muster",
-      "pattern", "patron", "regex", "modelo", "modello", "schema");
+      "pattern", "patron", "regex", "modelo", "modello", "schema", "minimale", "minimaal", "minimální", "minimalna");
+
+  /** Where a key splits into its words: separators, and camel case's capitals. */
+  private static final java.util.regex.Pattern KEY_PARTS =
+      java.util.regex.Pattern.compile("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})");
 
   /**
    * Whether {@code key} (a structured document's key, or part of one) holds a policy word ({@code longitud_minima},
@@ -161,32 +167,11 @@ final class KeyValueDetector {
    * before a key word: {@code invalid_password} holds a password typed wrong, often one letter off the real one.
    */
   static boolean policyWordIn(String key, boolean orState) {
-    for (String part : key.split("[^\\p{L}\\p{N}]+|(?<=\\p{Ll})(?=\\p{Lu})")) {
+    for (String part : KEY_PARTS.split(key)) {
       String w = part.toLowerCase(java.util.Locale.ROOT);
       if (POLICY_WORDS.contains(w) || orState && (STATE_WORDS.contains(w) || STATUS_WORDS.contains(w))) {
         return true;
       }
-    }
-    return false;
-  }
-
-  /** Whether the key from {@code ks} to {@code wordStart} (before its key word) holds a policy word as a part. */
-  private static boolean policyKey(Scan s, int ks, int wordStart) {
-    int p = ks;
-    while (p < wordStart) {
-      while (p < wordStart && !Bytes.isAlpha(s.b[p])) {
-        p++;
-      }
-      int e = p + 1;
-      boolean capitals = Bytes.isUpper(s.b[p]) && e < wordStart && Bytes.isUpper(s.b[e]);
-      while (e < wordStart && (capitals ? Bytes.isUpper(s.b[e]) : Bytes.isLower(s.b[e]))) {
-        e++; // a part ends at a separator or a capital (lunghezzaMinimaPassword, LONGUEUR_MIN_)
-      }
-      if (e <= wordStart && e - p >= 3 && POLICY_WORDS.contains(
-          new String(s.b, p, e - p, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase(java.util.Locale.ROOT))) {
-        return true;
-      }
-      p = e;
     }
     return false;
   }
@@ -206,8 +191,7 @@ final class KeyValueDetector {
       if (w == e || e - w > 24) {
         return false;
       }
-      String word = new String(s.b, w, e - w, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
-      if (POLICY_WORDS.contains(word) || word.startsWith("minim") || word.startsWith("longu")) {
+      if (policyWordIn(new String(s.b, w, e - w, StandardCharsets.UTF_8), false)) {
         return true;
       }
       p = w;
@@ -235,7 +219,7 @@ final class KeyValueDetector {
     int after = s.at(e);
     if (blank) {
       int sep = s.at(e) == ' ' ? e + 1 : e; // contraseña temporal: x, mot de passe temporaire : x
-      if (s.at(sep) != ':' && !KeyValueDetector.fullWidthSeparator(s, sep) || s.at(sep + 1) == ':') {
+      if (s.at(sep) != ':' && !fullWidthSeparator(s, sep) || s.at(sep + 1) == ':') {
         return p;
       }
     } else if (Bytes.isAlnum(after) || after == '_' || after == '-' && Bytes.isAlnum(s.at(e + 1))
@@ -1533,18 +1517,7 @@ final class KeyValueDetector {
           }
         }
         if (t.has(Trigger.NAME_ID) && !isNameId(s, start, end)) {
-          // (session 29) a label's value that runs on to the line's next field (логин: smirnova_e; пароль: x,
-          // usuario: hperez | IP: …, 아이디: park.jiyeon, 비밀번호: …): the name before the field's delimiter
-          int d = start;
-          while (d < end && d - start <= 64 && s.b[d] != ',' && s.b[d] != ';' && s.b[d] != '|' && s.b[d] != ' ') {
-            d++;
-          }
-          int after = d < end && s.b[d] == ' ' ? d + 1 : d;
-          if (d == start || d >= end || !(s.b[after] == ',' || s.b[after] == ';' || s.b[after] == '|'
-              || s.b[d] != ' ') || !isNameId(s, start, d)) {
-            return -1;
-          }
-          end = d;
+          return -1;
         }
         if ((end - start <= 2 && Bytes.digitRun(s.b, start, end, 3) == end - start)
             || (end - start == 5 && Bytes.startsWith(s.b, start, end, "email"))
@@ -1622,7 +1595,7 @@ final class KeyValueDetector {
             && Base64SecretDetector.holdsPemPrivateKey(s.b, start, end)) {
           return -1; // base64 of a PEM private key (a kubeconfig's client-key-data): Base64SecretDetector names it
         }
-        if (isMysqlUsingPassword(s, start, end) || isObjectString(s, start, end) || isStateWord(s, start, end)) {
+        if (isYesOrNo(s, start, end) || isObjectString(s, start, end) || isStateWord(s, start, end)) {
           return -1;
         }
         if (t.has(Trigger.AFTER_SLASH)) {
@@ -1744,19 +1717,14 @@ final class KeyValueDetector {
   }
 
   /**
-   * MySQL's {@code Access denied for user 'u'@'h' (using password: YES)}, also {@code Using password: NO} of its
-   * tools: whether one was sent, not the password.
+   * A yes or a no, not a password: MySQL's {@code Access denied for user 'u'@'h' (using password: YES)}, {@code Using
+   * password: NO} of its tools, their translations ({@code (verwendetes Passwort: JA)}, {@code (Usando clave: SI)},
+   * {@code (был использован пароль: ДА)}), a setting under a head-first key ({@code mot_de_passe_affiche: non},
+   * {@code WACHTWOORD_TONEN=nee}). ASCII letters in either case.
    */
-  private static boolean isMysqlUsingPassword(Scan s, int start, int end) {
-    boolean yesNo = (end - start == 3 && Bytes.startsWith(s.b, start, end, "YES"))
-        || (end - start == 2 && Bytes.startsWith(s.b, start, end, "NO"));
-    if (yesNo && start >= s.lo + 16 && Bytes.startsWithIgnoreCase(s.b, start - 16, s.hi, "using password: ")) {
-      return true;
-    }
-    // (session 29) its translations, (verwendetes Passwort: JA), (Usando clave: SI), (был использован пароль: ДА),
-    // and a setting's yes or no under a head-first key, mot_de_passe_affiche: non, WACHTWOORD_TONEN=nee
-    return end - start <= 8 && YES_NO.contains(
-        new String(s.b, start, end - start, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
+  private static boolean isYesOrNo(Scan s, int start, int end) {
+    return end - start <= 9 && (Bytes.isAlpha(s.b[start]) || s.b[start] < 0) && YES_NO.contains(
+        new String(s.b, start, end - start, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
   }
 
   private static final java.util.Set<String> YES_NO = java.util.Set.of("yes", "no", "ja", "nein", "si", "sí", "oui",

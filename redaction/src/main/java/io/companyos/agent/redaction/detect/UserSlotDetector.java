@@ -156,7 +156,7 @@ final class UserSlotDetector {
         p += s.at(p) == '\\' ? 2 : 1;
       }
     }
-    if (s.at(p) >= 0x80 && unicodeQuote(s, p) > 0) {
+    if (s.at(p) >= 0x80 && Bytes.unicodeQuote(s.b, p, s.hi) > 0) {
       return unicodeQuoted(s, p); // (session 29) localized messages' quotes: für Benutzer »jdoe«, l'utilisateur « jdoe »
     }
     int open = isQuote(s.at(last)) ? last : isQuote(s.at(p)) ? p : -1; // the phrase's quote (user 'x') or the value's
@@ -531,22 +531,14 @@ final class UserSlotDetector {
    * ({@code „jdoe“}, {@code “jdoe”}, {@code ‚jdoe‘}), CJK corner brackets ({@code 「jdoe」}).
    */
   private static int unicodeQuoted(Scan s, int p) {
-    int start = pastInnerBlank(s, p + unicodeQuote(s, p));
+    int start = Bytes.pastInnerBlank(s.b, p + Bytes.unicodeQuote(s.b, p, s.hi), s.hi);
     int end = wordEnd(s, start);
-    int close = pastInnerBlank(s, end);
-    if (end == start || unicodeQuote(s, close) == 0 || isNoName(s, start, end)
+    int close = Bytes.pastInnerBlank(s.b, end, s.hi);
+    if (end == start || Bytes.unicodeQuote(s.b, close, s.hi) == 0 || isNoName(s, start, end)
         || KeyValueDetector.isSystemAccount(s, start, end)) {
       return -1;
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
-  }
-
-  private static int unicodeQuote(Scan s, int p) {
-    return Bytes.unicodeQuote(s.b, p, s.hi);
-  }
-
-  private static int pastInnerBlank(Scan s, int p) {
-    return Bytes.pastInnerBlank(s.b, p, s.hi);
   }
 
   /**
