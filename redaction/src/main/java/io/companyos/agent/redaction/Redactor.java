@@ -116,6 +116,16 @@ public final class Redactor {
   }
 
   /**
+   * Whether a table may go on from the line {@code b[prevStart, lineStart)} to the line {@code b[lineStart,
+   * lineEnd)}: for a caller that cuts a source into pieces to redact apart. A table's header types the columns of
+   * every row under it (a CSV export's {@code password} column), so a piece that starts inside a table would be
+   * redacted without it; where this says no, no table the redactor reads runs on across the cut.
+   */
+  public static boolean mayContinueTable(byte[] b, int prevStart, int lineStart, int lineEnd) {
+    return io.companyos.agent.redaction.detect.RedactionEngine.mayContinueTable(b, prevStart, lineStart, lineEnd);
+  }
+
+  /**
    * Redacts a structured document by key and by value, keeping it valid in its format (a JSON document
    * stays parseable). Comments in YAML are not kept.
    *

@@ -256,6 +256,9 @@ final class CatalogScanner {
       }
       boolean in = i < inside;
       if (hit && i - 2 >= from && i - 2 < limit + maxAnchor) {
+        if (s.tableRow <= i) {
+          tableRows(s, i); // the rows of a table the pass has reached (the byte loop does not stop at line starts)
+        }
         s.cursor = i - 2;
         int r = onPatternsAt(s, i - 2, window);
         if (r > i) {
@@ -303,6 +306,9 @@ final class CatalogScanner {
       prev = inf;
       i++;
     }
+    if (s.tableRow < limit) {
+      tableRows(s, limit - 1);
+    }
     // A pattern's bytes are tested once its third byte is read: a pattern of two bytes (a two-character keyword) that
     // ends the input has none after it, so it is looked for here (the last word of a file without a final newline,
     // a single value such as a JSON string or a label).
@@ -310,6 +316,18 @@ final class CatalogScanner {
     if (s.eof && end == s.hi && last >= from && last < limit && last >= s.lo && last >= tokenEnd) {
       s.cursor = last;
       onPatternsAt(s, last);
+    }
+  }
+
+  /**
+   * Types the cells of the rows of {@link Scan#table} that start at {@code upTo} or before ({@link TableDetector}). A
+   * row is read at the pass's first pattern in or after it, not at its start: its cells' spans may start behind the
+   * pass, where they merge with what it found there.
+   */
+  private static void tableRows(Scan s, int upTo) {
+    while (s.tableRow <= upTo) {
+      s.cursor = s.tableRow;
+      TableDetector.row(s, s.tableRow);
     }
   }
 

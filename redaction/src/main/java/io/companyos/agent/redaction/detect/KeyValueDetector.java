@@ -53,6 +53,10 @@ final class KeyValueDetector {
         n1 = s.at(wordEnd);
       }
     }
+    if (n1 == ',' || n1 == ';' || n1 == '\t' || n1 == '|' || n1 == '"' || n1 == ' ' || n1 == '\n' || n1 == '\r'
+        || n1 == 0) {
+      TableDetector.header(s, wordStart, wordEnd); // (session 30) a table's column: id,username,password
+    }
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;
     }

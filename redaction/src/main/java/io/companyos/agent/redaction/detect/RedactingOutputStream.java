@@ -155,6 +155,7 @@ final class RedactingOutputStream extends OutputStream {
     engine.findRules(s, cut);
     engine.emit(s, emitStart, cut, sink, counter);
     int keep = Math.max(0, cut - CONTEXT);
+    s.carryTable(cut, keep);
     System.arraycopy(buf, keep, buf, 0, len - keep);
     len -= keep;
     emitStart = cut - keep;

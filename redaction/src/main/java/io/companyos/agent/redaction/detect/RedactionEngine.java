@@ -120,6 +120,11 @@ public final class RedactionEngine {
     return new String(tokens.replacement(type.ordinal(), v, 0, v.length), java.nio.charset.StandardCharsets.UTF_8);
   }
 
+  /** See {@link io.companyos.agent.redaction.Redactor#mayContinueTable}. */
+  public static boolean mayContinueTable(byte[] b, int prevStart, int lineStart, int lineEnd) {
+    return TableDetector.mayContinue(b, prevStart, lineStart, lineEnd);
+  }
+
   Scan newScan() {
     return scanner.newScan();
   }

@@ -46,6 +46,62 @@ final class Scan {
   int patternFrom = Integer.MIN_VALUE;
   int patternLimit = Integer.MAX_VALUE;
 
+  /**
+   * The table whose rows the pass is in (a CSV, TSV or {@code |}-separated table under a header that names typed
+   * columns: see {@link TableDetector}), or null; and the start of its next row to read, {@code MAX_VALUE} when none.
+   * They outlive the window: the stream moves them to the next one ({@link #carryTable}).
+   */
+  TableDetector.Layout table;
+  int tableRow = Integer.MAX_VALUE;
+  /**
+   * This window's changes of {@link #table}, in order: from the row that starts at {@code tableAt[k]} on, the table
+   * is {@code tableWas[k]}; and the table at the window's start ({@code tableAt} of -1).
+   */
+  private int[] tableAt = new int[4];
+  private TableDetector.Layout[] tableWas = new TableDetector.Layout[4];
+  private int tableChanges;
+  private TableDetector.Layout tableAtStart;
+
+  /** Notes that the rows from {@code row} on belong to {@code layout} (null: to no table). */
+  void tableFrom(int row, TableDetector.Layout layout) {
+    if (tableChanges == tableAt.length) {
+      tableAt = java.util.Arrays.copyOf(tableAt, 2 * tableChanges);
+      tableWas = java.util.Arrays.copyOf(tableWas, 2 * tableChanges);
+    }
+    tableAt[tableChanges] = row;
+    tableWas[tableChanges++] = layout;
+    table = layout;
+    tableRow = layout == null ? Integer.MAX_VALUE : row;
+  }
+
+  /**
+   * Moves the table state to the next window, whose byte 0 is this window's {@code keep}: the table of the rows from
+   * {@code cut} on (this window's spans end there; the next window's scan takes over), with its next row the one that
+   * holds {@code cut} when it starts at {@code keep} or later, else the first after {@code cut}.
+   */
+  void carryTable(int cut, int keep) {
+    if (tableChanges == 0 && tableAtStart == null) {
+      return;
+    }
+    int row = cut;
+    while (row > lo && row > keep && b[row - 1] != '\n') {
+      row--;
+    }
+    if (row > lo && b[row - 1] != '\n') {
+      int nl = Bytes.indexOf(b, cut, hi, "\n");
+      row = nl < 0 ? hi : nl + 1;
+    }
+    TableDetector.Layout at = tableAtStart;
+    for (int k = 0; k < tableChanges && tableAt[k] <= row; k++) {
+      at = tableWas[k];
+    }
+    tableChanges = 0;
+    tableAtStart = at;
+    table = at;
+    tableRow = at == null ? Integer.MAX_VALUE : row - keep;
+  }
+
+
   final MatchList matches = new MatchList();
   /** Per match, the keyed hash of its value (see {@link TokenFactory#prepare}). */
   private long[] hashes = new long[64];

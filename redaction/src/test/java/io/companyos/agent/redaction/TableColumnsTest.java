@@ -1,0 +1,155 @@
+package io.companyos.agent.redaction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 30: a table's header names its columns, and the rows under it hold no key beside their values: a CSV
+ * export of a users table, a TSV, a semicolon-separated export from a German Excel, psql's and MySQL's printed
+ * results, a Markdown table. Each redacted case left its values (all of them, or all but an e-mail address and a
+ * phone number found by their shape) in clear before.
+ */
+class TableColumnsTest extends RedactedAndKeptCases {
+
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("id,username,email,password,phone,full_name,ssn\n"
+                + "1,jdoe,jdoe@example.com,Hunter2!x,+1 555 123 4567,John Doe,123-45-6789\n"
+                + "2,asmith,asmith@example.com,S3cretPass,555-987-6543,Alice Smith,\n",
+            "id,username,email,password,phone,full_name,ssn\n"
+                + "1,<user>,<email>,<secret>,<phone>,<name>,<ssn>\n"
+                + "2,<user>,<email>,<secret>,<phone>,<name>,\n"),
+        // quoted fields (a comma inside one), CRLF line ends, and the last column typed
+        Arguments.of("\"id\",\"login\",\"note\",\"password\"\r\n\"1\",\"mkowalski\",\"moved, then back\",\"Tajne123!\"\r\n",
+            "\"id\",\"login\",\"note\",\"password\"\r\n\"1\",\"<user>\",\"moved, then back\",\"<secret>\"\r\n"),
+        Arguments.of("user_id\tlogin\tpasswd\tdisplay_name\n7\tmkowalski\tTajne123!\tMarek Kowalski\n",
+            "user_id\tlogin\tpasswd\tdisplay_name\n7\t<user>\t<secret>\t<name>\n"),
+        Arguments.of("\"id\";\"benutzername\";\"passwort\";\"vorname\";\"nachname\"\n\"3\";\"hmueller\";\"Geheim99!\";\"Hans\";\"Müller\"\n",
+            "\"id\";\"benutzername\";\"passwort\";\"vorname\";\"nachname\"\n\"3\";\"<user>\";\"<secret>\";\"<name>\";\"<name>\"\n"),
+        Arguments.of("email;telefon;adresse\nmax@example.de;+49 30 1234567;\"Hauptstraße 5, 10115 Berlin\"\n",
+            "email;telefon;adresse\n<email>;<phone>;\"<address>\"\n"),
+        Arguments.of("\"First Name\",\"Last Name\",\"E-mail Address\",\"Mobile Phone\"\n\"Jane\",\"Roe\",\"jane@example.org\",\"+1 415 555 0100\"\n",
+            "\"First Name\",\"Last Name\",\"E-mail Address\",\"Mobile Phone\"\n\"<name>\",\"<name>\",\"<email>\",\"<phone>\"\n"),
+        // psql's aligned output, with its rule and footer; the line after the footer is no row
+        Arguments.of(" id | username | password  | first_name | last_name\n"
+                + "----+----------+-----------+------------+-----------\n"
+                + "  1 | jdoe     | hunter2xx | John       | Doe\n"
+                + "  2 | asmith   |           | Alice      | Smith\n"
+                + "(2 rows)\n"
+                + "\n"
+                + " a | b | c | d | e\n",
+            " id | username | password  | first_name | last_name\n"
+                + "----+----------+-----------+------------+-----------\n"
+                + "  1 | <user>     | <secret> | <name>       | <name>\n"
+                + "  2 | <user>   |           | <name>      | <name>\n"
+                + "(2 rows)\n"
+                + "\n"
+                + " a | b | c | d | e\n"),
+        // MySQL's boxed output, and a Markdown table
+        Arguments.of("+----+----------+-----------+\n| id | user     | password  |\n+----+----------+-----------+\n"
+                + "|  1 | jdoe     | hunter2yy |\n+----+----------+-----------+\n1 row in set (0.00 sec)\n",
+            "+----+----------+-----------+\n| id | user     | password  |\n+----+----------+-----------+\n"
+                + "|  1 | <user>     | <secret> |\n+----+----------+-----------+\n1 row in set (0.00 sec)\n"),
+        Arguments.of("| Benutzer | Kennwort | Rolle |\n|---|:---:|---|\n| hmueller | Geheim99! | admin |\n",
+            "| Benutzer | Kennwort | Rolle |\n|---|:---:|---|\n| <user> | <secret> | admin |\n"),
+        // a key word that is a longer column name's end, and a table after log lines
+        Arguments.of("2026-11-25 10:00:01 INFO export started\nid,db_password,owner_email\n1,Sup3rS3cret!,ops@example.com\n",
+            "2026-11-25 10:00:01 INFO export started\nid,db_password,owner_email\n1,<secret>,<email>\n"),
+        // PostgreSQL's own column names for users: pg_stat_activity's usename, psql's \\du
+        Arguments.of("  pid  | usename  | application_name\n-------+----------+------------------\n"
+                + " 12345 | app_user | psql\n(1 row)\n",
+            "  pid  | usename  | application_name\n-------+----------+------------------\n"
+                + " 12345 | <user> | psql\n(1 row)\n"),
+        Arguments.of(" Role name | Attributes | Member of\n-----------+------------+-----------\n jdoe      | Create DB  | {}\n",
+            " Role name | Attributes | Member of\n-----------+------------+-----------\n <user>      | Create DB  | {}\n"),
+        // the table ends at a blank line: what follows is no row of it
+        Arguments.of("user,password\njdoe,Secret99!\n\nfoo,bar\n", "user,password\n<user>,<secret>\n\nfoo,bar\n"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "Checked the user, the group, and the password.\nok, fine, yes, no\n",
+        // psql's description of a table: its column names are rows, the header names none
+        "                Table \"public.users\"\n  Column  |  Type   | Collation | Nullable | Default\n"
+            + "----------+---------+-----------+----------+---------\n id       | integer |           | not null |\n"
+            + " password | text    |           |          |\n username | text    |           | not null | 'x'::text\n",
+        "id,host,port\n1,db1,5432\n",
+        "id,password\n1,NULL\n2,\n3,\\N\n",
+        "id,password_min_length,password_max_age\n1,12,90\n",
+        "2026-11-25 10:00:00 | INFO | user | login ok\nnext | a | b | c\n",
+        "| name | description |\n|---|---|\n| timeout | how long to wait |\n| retries | how often to try again |\n",
+        "fields: user, password\nvalues: a, b\n",
+        "id,user,password\n1,root,********\n");
+  }
+
+  @Test
+  void aCutIsRefusedWhereATableMayGoOn() {
+    assertThat(mayContinue("1,jdoe,Secret1\n", "2,asmith,Secret2\n")).isTrue();
+    assertThat(mayContinue("----+------\n", "  1 | jdoe\n")).isTrue();
+    assertThat(mayContinue(" id | user\n", "----+------\n")).isTrue();
+    assertThat(mayContinue("+----+\n", "+----+\n")).isTrue();
+    assertThat(mayContinue("\"a,b\",c\n", "d,e\n")).as("quoted comma").isTrue();
+    assertThat(mayContinue("1,jdoe,Secret1\n", "(2 rows)\n")).isFalse();
+    assertThat(mayContinue("1,jdoe,Secret1\n", "\n")).isFalse();
+    assertThat(mayContinue("GET /index.html 200\n", "GET /app.js 200\n")).isFalse();
+    assertThat(mayContinue("a, b and c\n", "d; e\n")).isFalse();
+  }
+
+  private static boolean mayContinue(String prev, String line) {
+    byte[] b = (prev + line).getBytes(StandardCharsets.UTF_8);
+    int at = prev.getBytes(StandardCharsets.UTF_8).length;
+    return Redactor.mayContinueTable(b, 0, at, b.length);
+  }
+
+  @Provide
+  Arbitrary<List<String>> logLines() {
+    return Arbitraries.of("2026-11-25 10:00:00 INFO started", "GET /health 200 3ms", "user=jane logged in",
+        "a,b,c", "x | y", "", "(3 rows)", "done.").list().ofMinSize(1).ofMaxSize(8);
+  }
+
+  /**
+   * Tables among log lines over ~2.5 MiB: every planted password in a password column is replaced, wherever the
+   * stream's windows fall, and the stream gives what one in-memory redaction gives.
+   */
+  @Property(tries = 10)
+  void everyRowIsTypedAcrossTheStreamsWindows(@ForAll("logLines") List<String> between,
+      @ForAll("delimiters") String delimiter) throws IOException {
+    StringBuilder in = new StringBuilder();
+    int planted = 0;
+    for (int table = 0; in.length() < 5 << 19; table++) {
+      in.append(String.join("\n", between)).append('\n');
+      in.append("id").append(delimiter).append("login").append(delimiter).append("password").append('\n');
+      for (int row = 0; row < 40 + table % 3000; row++) {
+        String pw = "Pw" + table + "x" + row + "!q";
+        planted++;
+        in.append(row).append(delimiter).append("user").append(row).append(delimiter).append(pw).append('\n');
+      }
+    }
+    String text = in.toString();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    MASK.redact(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), out, new RedactionCounter());
+    String streamed = out.toString(StandardCharsets.UTF_8);
+    assertThat(streamed).isEqualTo(MASK.redact(text));
+    assertThat(planted).isGreaterThan(1000);
+    assertThat(java.util.regex.Pattern.compile("Pw[0-9]+x[0-9]+!q").matcher(streamed).find())
+        .as("a planted password survived").isFalse();
+  }
+
+  @Provide
+  Arbitrary<String> delimiters() {
+    return Arbitraries.of(",", ";", "\t", " | ");
+  }
+}
