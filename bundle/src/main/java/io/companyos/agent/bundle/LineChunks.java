@@ -1,5 +1,6 @@
 package io.companyos.agent.bundle;
 
+import io.companyos.agent.redaction.Redactor;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,7 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code s} redacted together as redacted apart: nothing the engine decides across {@code s} changes anything, and
  * nothing further away can reach it. The redactor itself answers, so a detector added later that spans lines is
  * covered without this class knowing it. A line start with a {@code -----begin} (in any case) in the
- * {@link #LOOK_AHEAD} bytes before it is skipped without asking (a key block may still be open).
+ * {@link #LOOK_AHEAD} bytes before it is skipped without asking (a key block may still be open), and so is one where
+ * a table's rows may go on across it ({@link Redactor#mayContinueTable}): a header that types the rows' columns may
+ * stand any distance above (a CSV export's first line).
  *
  * <p>Chunk {@code k} of a source cut nominally every {@code size} bytes starts at the first such cut in
  * {@code [k * size, (k + 1) * size)} ({@link #cut}; the source's start for chunk 0) and ends where the next chunk
@@ -133,6 +136,11 @@ final class LineChunks {
     if (length == region.length) {
       int lf = lastIndexOf(region, split, length);
       end = lf < 0 ? length : lf + 1;
+    }
+    int before = split >= 2 ? lastIndexOf(region, 0, split - 1) + 1 : 0;
+    int after = indexOf(region, split, length);
+    if (Redactor.mayContinueTable(region, before, split, after < 0 ? length : after + 1)) {
+      return false; // a table's rows may go on across the cut, typed by a header further up
     }
     ByteArrayOutputStream apart = new ByteArrayOutputStream(end - start + 4096);
     redactor.redact(new ByteArrayInputStream(region, start, split - start), apart, sourceName);

@@ -101,6 +101,45 @@ class ChunkedStagingTest {
         .doesNotContain("alice@example.com");
   }
 
+  /**
+   * (session 30) A table's header types its rows' columns however far below it they are (a CSV export's
+   * {@code password} column): a table longer than {@link LineChunks#LOOK_AHEAD} is not cut where its rows go on.
+   */
+  @Property(tries = 6, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
+  void aTableLongerThanTheLookAheadIsNotCutWhereItsRowsGoOn(@ForAll @IntRange(min = 2800, max = 6000) int rows,
+      @ForAll("delimiters") String d, @ForAll @IntRange(min = 4096, max = 65536) int chunkBytes) throws IOException {
+    StringBuilder text = new StringBuilder("2026-11-25 10:00:00 INFO export of the users table\n");
+    text.append("id").append(d).append("login").append(d).append("password\n");
+    for (int r = 0; r < rows; r++) {
+      text.append(r).append(d).append("user").append(r).append(d).append("hunter2secret").append(r).append('\n');
+    }
+    text.append("(").append(rows).append(" rows)\n\n2026-11-25 10:00:01 INFO done, password=hunter2secret\n");
+    byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+    LineChunks lines = new LineChunks(offset -> new ByteArrayInputStream(bytes, (int) offset,
+        bytes.length - (int) offset), ENGINE, "exports/users.csv");
+    int chunks = (bytes.length + chunkBytes - 1) / chunkBytes;
+    ByteArrayOutputStream chunked = new ByteArrayOutputStream();
+    for (int k = 0; k < chunks; k++) {
+      long[] range = lines.chunk(k, chunkBytes, chunks);
+      long start = Math.min(range[0], bytes.length);
+      long end = Math.min(range[1], bytes.length);
+      if (end > start) {
+        REDACTOR.redact(new ByteArrayInputStream(bytes, (int) start, (int) (end - start)), chunked,
+            new RedactionCounter());
+      }
+    }
+    String got = chunked.toString(StandardCharsets.UTF_8);
+    assertThat(got).doesNotContain("hunter2secret").contains("(" + rows + " rows)");
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    REDACTOR.redact(new ByteArrayInputStream(bytes), whole, new RedactionCounter());
+    assertThat(got.equals(whole.toString(StandardCharsets.UTF_8))).as("chunked equals whole").isTrue();
+  }
+
+  @Provide
+  Arbitrary<String> delimiters() {
+    return Arbitraries.of(",", ";", "\t", " | ");
+  }
+
   @Property(tries = 20, edgeCases = net.jqwik.api.EdgeCasesMode.NONE)
   void aChunkedFileLeavesTheBundleAsOneStreamWould(@ForAll("plantedTexts") String text,
       @ForAll @IntRange(min = 64, max = 4096) int chunkBytes) throws Exception {
