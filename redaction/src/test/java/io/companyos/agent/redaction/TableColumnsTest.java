@@ -75,6 +75,27 @@ class TableColumnsTest extends RedactedAndKeptCases {
                 + " 12345 | <user> | psql\n(1 row)\n"),
         Arguments.of(" Role name | Attributes | Member of\n-----------+------------+-----------\n jdoe      | Create DB  | {}\n",
             " Role name | Attributes | Member of\n-----------+------------+-----------\n <user>      | Create DB  | {}\n"),
+        // SQL*Plus, sqlcmd and db2: columns under a rule of dashes, counted in characters (a name with an umlaut
+        // before a column does not shift it); the header's names are no key and value (login   password_hash)
+        Arguments.of("USERNAME                       PASSWORD                       ACCOUNT_STATUS\n"
+                + "------------------------------ ------------------------------ --------------\n"
+                + "SCOTT                          F894844C34402B67               OPEN\n"
+                + "HR_APP                         Tiger2024!x                    LOCKED\n\n2 rows selected.\n",
+            "USERNAME                       PASSWORD                       ACCOUNT_STATUS\n"
+                + "------------------------------ ------------------------------ --------------\n"
+                + "<user>                          <secret>               OPEN\n"
+                + "<user>                         <secret>                    LOCKED\n\n2 rows selected.\n"),
+        Arguments.of("login                password_hash\n-------------------- ------------------------------------\n"
+                + "jdoe                 0x0200A1B2C3D4E5F60718293A4B5C6D7E8F90\n\n(1 rows affected)\n",
+            "login                password_hash\n-------------------- ------------------------------------\n"
+                + "<user>                 <password_hash>\n\n(1 rows affected)\n"),
+        Arguments.of("FIRST_NAME LAST_NAME  PHONE_NUMBER\n---------- ---------- --------------------\n"
+                + "Jürgen     Müller     +49 30 1234567\nAna        Pérez      555-867-5309\n",
+            "FIRST_NAME LAST_NAME  PHONE_NUMBER\n---------- ---------- --------------------\n"
+                + "<name>     <name>     <phone>\n<name>        <name>      <phone>\n"),
+        // the only typed column last, above psql's rule (not a rule of dashes alone)
+        Arguments.of(" id | note | password\n----+------+----------\n  1 | x    | hunter2xx\n",
+            " id | note | password\n----+------+----------\n  1 | x    | <secret>\n"),
         // the table ends at a blank line: what follows is no row of it
         Arguments.of("user,password\njdoe,Secret99!\n\nfoo,bar\n", "user,password\n<user>,<secret>\n\nfoo,bar\n"));
   }
@@ -92,7 +113,10 @@ class TableColumnsTest extends RedactedAndKeptCases {
         "2026-11-25 10:00:00 | INFO | user | login ok\nnext | a | b | c\n",
         "| name | description |\n|---|---|\n| timeout | how long to wait |\n| retries | how often to try again |\n",
         "fields: user, password\nvalues: a, b\n",
-        "id,user,password\n1,root,********\n");
+        "id,user,password\n1,root,********\n",
+        // blanks alone align no table here: kubectl's columns, a log line with padding
+        "NAME                      READY   STATUS    RESTARTS   AGE\npayments-7d9f8b-xk2lp     1/1     Running   0          3d\n",
+        "user  logged in\n----- --\nok\n");
   }
 
   @Test

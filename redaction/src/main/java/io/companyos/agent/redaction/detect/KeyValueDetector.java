@@ -55,7 +55,9 @@ final class KeyValueDetector {
     }
     if (n1 == ',' || n1 == ';' || n1 == '\t' || n1 == '|' || n1 == '"' || n1 == ' ' || n1 == '\n' || n1 == '\r'
         || n1 == 0) {
-      TableDetector.header(s, wordStart, wordEnd); // (session 30) a table's column: id,username,password
+      if (TableDetector.header(s, wordStart, wordEnd)) {
+        return -1; // (session 30) a table's column name, id,username,password: its cells are typed below it
+      }
     }
     if (Bytes.isWord(n1) || ((n1 == '.' || n1 == '-') && Bytes.isAlnum(s.at(wordEnd + 1)))) {
       return -1;

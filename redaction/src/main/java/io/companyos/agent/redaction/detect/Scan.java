@@ -53,6 +53,9 @@ final class Scan {
    */
   TableDetector.Layout table;
   int tableRow = Integer.MAX_VALUE;
+  /** The line of the last header found, {@code [headerFrom, headerTo)}: its other names are no keys (this window). */
+  int headerFrom = -1;
+  int headerTo = -1;
   /**
    * This window's changes of {@link #table}, in order: from the row that starts at {@code tableAt[k]} on, the table
    * is {@code tableWas[k]}; and the table at the window's start ({@code tableAt} of -1).
@@ -80,6 +83,8 @@ final class Scan {
    * holds {@code cut} when it starts at {@code keep} or later, else the first after {@code cut}.
    */
   void carryTable(int cut, int keep) {
+    headerFrom = -1;
+    headerTo = -1;
     if (tableChanges == 0 && tableAtStart == null) {
       return;
     }

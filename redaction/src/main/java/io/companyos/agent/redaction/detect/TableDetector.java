@@ -32,17 +32,22 @@ final class TableDetector {
 
   private TableDetector() {}
 
-  /** A header's shape: its delimiter, its field count, and per field the key pattern that types it (or null). */
+  /**
+   * A header's shape: its delimiter (0: fixed-width columns), its field count, per field the key pattern that types it
+   * (or null), and for fixed-width columns each one's first and end character.
+   */
   static final class Layout {
     final byte delimiter;
+    final int[] columns;
     final int fields;
     final Trigger[] types;
 
     /** A row's fields' bounds (a layout belongs to one scan, which one thread runs). */
     final int[] bounds;
 
-    Layout(byte delimiter, Trigger[] types) {
+    Layout(byte delimiter, Trigger[] types, int[] columns) {
       this.delimiter = delimiter;
+      this.columns = columns;
       this.fields = types.length;
       this.types = types;
       this.bounds = new int[2 * types.length + 2];
@@ -50,10 +55,13 @@ final class TableDetector {
   }
 
   /**
-   * At a key word {@code [wordStart, wordEnd)} followed by {@code next} (or its closing quote): when the word ends a
-   * field of a header line, notes the table that starts after it. Adds no span.
+   * At a key word {@code [wordStart, wordEnd)}: when the word ends a field of a header line, notes the table that
+   * starts after it. Adds no span.
+   *
+   * @return whether the word is a header's column name (no key with a value beside it: {@code login   password} over
+   *     a rule of dashes is no two-column row of a key and its value)
    */
-  static void header(Scan s, int wordStart, int wordEnd) {
+  static boolean header(Scan s, int wordStart, int wordEnd) {
     int after = wordEnd;
     if (s.at(after) == '"') {
       after++;
@@ -63,42 +71,63 @@ final class TableDetector {
     while (c == ' ' && q - after < 64) {
       c = s.at(++q);
     }
-    if (c != ',' && c != ';' && c != '\t' && c != '|' && c != '\n' && c != '\r' && c != 0) {
-      return;
+    boolean lineEnd = c == '\n' || c == '\r' || c == 0;
+    boolean padded = q - after >= 2 && (isNameByte((byte) c) || c == '"');
+    if (c != ',' && c != ';' && c != '\t' && c != '|' && !lineEnd && !padded) {
+      return false;
     }
-    if (s.table != null && wordStart < s.tableRow && s.tableRow - wordStart <= MAX_HEADER
+    if (wordStart >= s.headerFrom && wordStart < s.headerTo) {
+      return true; // this header's next column name
+    }
+    if (s.table != null && wordStart < s.tableRow && s.tableRow - wordStart <= MAX_ROW
         && Bytes.indexOf(s.b, wordStart, s.tableRow, "\n") == s.tableRow - 1) {
-      return; // this header's own next key word
+      return false; // a cell of a row: no new header
     }
     int ls = wordStart;
     while (ls > s.lo && s.b[ls - 1] != '\n') {
       if (wordStart - ls > MAX_HEADER) {
-        return;
+        return false;
       }
       ls--;
     }
     int le = Bytes.indexOf(s.b, wordEnd, Math.min(s.hi, ls + MAX_HEADER), "\n");
     if (le < 0) {
       if (!s.eof || s.hi - ls > MAX_HEADER) {
-        return;
+        return false;
       }
       le = s.hi;
     }
     int end = le > ls && s.b[le - 1] == '\r' ? le - 1 : le;
-    int dc = c == '\n' || c == '\r' || c == 0 ? before(s, wordStart) : c;
+    if ((padded || lineEnd) && le + 1 < s.hi && (s.b[le + 1] == '-' || s.b[le + 1] == ' ')
+        && fixedWidth(s, ls, end, le + 1)) {
+      return true; // SQL*Plus, sqlcmd, db2: columns under a rule of dashes
+    }
+    int dc = lineEnd ? before(s, wordStart) : c;
     if (dc != ',' && dc != ';' && dc != '\t' && dc != '|') {
-      return;
+      return false;
     }
     byte d = (byte) dc;
     int[] bounds = new int[2 * MAX_FIELDS];
     int n = split(s.b, ls, end, d, bounds);
     if (n < 2 || !isHeader(s.b, bounds, n, d)) {
-      return;
+      return false;
     }
+    Trigger[] types = types(s.b, bounds, n);
+    if (types == null || le >= s.hi) {
+      return false;
+    }
+    s.tableFrom(le + 1, new Layout(d, types, null));
+    s.headerFrom = ls;
+    s.headerTo = le;
+    return true;
+  }
+
+  /** The types of the named columns, or null when none is a key word's column. */
+  private static Trigger[] types(byte[] b, int[] bounds, int n) {
     Trigger[] types = new Trigger[n];
     boolean typed = false;
     for (int f = 0; f < n; f++) {
-      String name = new String(s.b, bounds[2 * f], bounds[2 * f + 1] - bounds[2 * f], StandardCharsets.UTF_8)
+      String name = new String(b, bounds[2 * f], bounds[2 * f + 1] - bounds[2 * f], StandardCharsets.UTF_8)
           .replace(' ', '_');
       Trigger t = KeyNames.trigger(COLUMNS.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name));
       if (t != null && t.action() == Trigger.Action.KEY_VALUE) {
@@ -106,9 +135,81 @@ final class TableDetector {
         typed = true;
       }
     }
-    if (typed && le < s.hi) {
-      s.tableFrom(le + 1, new Layout(d, types));
+    return typed ? types : null;
+  }
+
+  /**
+   * A header {@code [ls, end)} whose columns a rule of dashes under it marks ({@code USERNAME   PASSWORD} over
+   * {@code ---------- ----------}): SQL*Plus, sqlcmd, db2 and isql print results so. The columns are the rule's runs,
+   * in characters (a name or a value with letters of other scripts before a column does not shift it); each name
+   * lies within its column's rule (these tools widen a column to its name), the text between them is blank.
+   */
+  private static boolean fixedWidth(Scan s, int ls, int end, int rs) {
+    int re = Bytes.indexOf(s.b, rs, Math.min(s.hi, rs + MAX_HEADER), "\n");
+    if (re < 0) {
+      return false;
     }
+    int rend = re > rs && s.b[re - 1] == '\r' ? re - 1 : re;
+    int[] columns = new int[2 * MAX_FIELDS];
+    int n = 0;
+    for (int p = rs; p < rend; p++) {
+      if (s.b[p] == '-') {
+        if (p == rs || s.b[p - 1] == ' ') {
+          if (n == MAX_FIELDS) {
+            return false;
+          }
+          columns[2 * n] = p - rs;
+          n++;
+        }
+        columns[2 * n - 1] = p - rs + 1;
+      } else if (s.b[p] != ' ') {
+        return false;
+      }
+    }
+    if (n < 2) {
+      return false;
+    }
+    int[] bounds = new int[2 * n];
+    for (int k = 0; k < n; k++) {
+      int from = byteAt(s.b, ls, end, columns[2 * k]);
+      int to = byteAt(s.b, ls, end, columns[2 * k + 1]);
+      int next = k == n - 1 ? end : byteAt(s.b, ls, end, columns[2 * k + 2]);
+      for (int p = to; p < next; p++) {
+        if (s.b[p] != ' ') {
+          return false; // a name past its column's rule: no header of these columns
+        }
+      }
+      while (from < to && s.b[from] == ' ') {
+        from++;
+      }
+      while (to > from && s.b[to - 1] == ' ') {
+        to--;
+      }
+      bounds[2 * k] = from;
+      bounds[2 * k + 1] = to;
+    }
+    if (!isHeader(s.b, bounds, n, (byte) ' ')) {
+      return false;
+    }
+    Trigger[] types = types(s.b, bounds, n);
+    if (types == null || re >= s.hi) {
+      return false;
+    }
+    s.tableFrom(re + 1, new Layout((byte) 0, types, java.util.Arrays.copyOf(columns, 2 * n)));
+    s.headerFrom = ls;
+    s.headerTo = end;
+    return true;
+  }
+
+  /** The offset of character {@code column} of the line {@code [from, to)} (UTF-8), or {@code to} past its end. */
+  private static int byteAt(byte[] b, int from, int to, int column) {
+    int p = from;
+    for (int k = 0; p < to; p++) {
+      if ((b[p] & 0xC0) != 0x80 && k++ == column) {
+        return p;
+      }
+    }
+    return to;
   }
 
   /** The byte before the field that starts a key word at {@code wordStart}: its delimiter, or 0 at the line's start. */
@@ -267,7 +368,7 @@ final class TableDetector {
       return;
     }
     int[] bounds = t.bounds;
-    if (split(s.b, r, te, t.delimiter, bounds) != t.fields) {
+    if (t.delimiter == 0 ? !cells(s.b, r, te, t.columns, bounds) : split(s.b, r, te, t.delimiter, bounds) != t.fields) {
       s.tableFrom(r, null);
       return;
     }
@@ -311,6 +412,53 @@ final class TableDetector {
   }
 
   private static final byte[] DELIMITERS = {',', ';', '\t', '|'};
+
+  /**
+   * A fixed-width row's cells (the last one to the line's end), trimmed: false when the line is blank or holds text
+   * where the header's columns have a gap.
+   */
+  private static boolean cells(byte[] b, int from, int to, int[] columns, int[] bounds) {
+    int n = columns.length / 2;
+    boolean text = false;
+    int p = from;
+    int column = 0;
+    for (int k = 0; k < n; k++) {
+      int cs = p = advance(b, p, to, columns[2 * k] - column);
+      column = columns[2 * k];
+      int ce = k == n - 1 ? to : (p = advance(b, p, to, columns[2 * k + 1] - column));
+      if (k < n - 1) {
+        column = columns[2 * k + 1];
+        int gap = advance(b, p, to, columns[2 * k + 2] - column);
+        for (int g = p; g < gap; g++) {
+          if (b[g] != ' ') {
+            return false;
+          }
+        }
+      }
+      while (cs < ce && b[cs] == ' ') {
+        cs++;
+      }
+      while (ce > cs && b[ce - 1] == ' ') {
+        ce--;
+      }
+      bounds[2 * k] = cs;
+      bounds[2 * k + 1] = ce;
+      text |= ce > cs;
+    }
+    return text;
+  }
+
+  /** The offset {@code chars} characters (UTF-8) after {@code p}, at most {@code to}. */
+  private static int advance(byte[] b, int p, int to, int chars) {
+    while (p < to && chars > 0) {
+      p++;
+      while (p < to && (b[p] & 0xC0) == 0x80) {
+        p++;
+      }
+      chars--;
+    }
+    return p;
+  }
 
   /** A border or rule between rows: {@code ----+----}, {@code +----+}, {@code |---|:--:|}, {@code ====}. */
   private static boolean isBorder(byte[] b, int from, int to) {
