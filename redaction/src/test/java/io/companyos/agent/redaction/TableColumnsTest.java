@@ -96,6 +96,30 @@ class TableColumnsTest extends RedactedAndKeptCases {
         // the only typed column last, above psql's rule (not a rule of dashes alone)
         Arguments.of(" id | note | password\n----+------+----------\n  1 | x    | hunter2xx\n",
             " id | note | password\n----+------+----------\n  1 | x    | <secret>\n"),
+        // a list of keys and values: the key types its value; a header follows no row of its own shape, so no
+        // row is taken for one (db.password,x typed db.port's cells as secrets)
+        Arguments.of("key,value\ndb.host,db01\ndb.password,Secret1x\ndb.port,5432\nspring.datasource.username,app\n",
+            "key,value\ndb.host,db01\ndb.password,<secret>\ndb.port,5432\nspring.datasource.username,<user>\n"),
+        Arguments.of("Einstellung;Wert\nPasswort;Geheim99!\nPort;8080\n", "Einstellung;Wert\nPasswort;<secret>\nPort;8080\n"),
+        // (a red team's corpus) headers with an apostrophe or a note in parentheses, a first name beside a
+        // surname's column, a bare address beside personal columns, a statement echoed above its result
+        Arguments.of("\"Identifiant\";\"Prénom\";\"Nom\";\"N° de sécurité sociale\";\"Date d'inscription\"\n"
+                + "\"garnierc\";\"Chloé\";\"Garnier\";\"2 56 03 13 102 315 74\";\"05/06/2022\"\n",
+            "\"Identifiant\";\"Prénom\";\"Nom\";\"N° de sécurité sociale\";\"Date d'inscription\"\n"
+                + "\"<user>\";\"<name>\";\"<name>\";\"<national_id>\";\"05/06/2022\"\n"),
+        Arguments.of("| Payroll ID | Employee Name | Address | Bank Account (IBAN) |\n|---|---|---|---|\n"
+                + "| P4410 | MARTINEZ, Siobhan | 47 Victoria Road, London | GB76NWBK61544690182692 |\n",
+            "| Payroll ID | Employee Name | Address | Bank Account (IBAN) |\n|---|---|---|---|\n"
+                + "| P4410 | <name> | <address> | <bank_account> |\n"),
+        Arguments.of("sqlite> SELECT username, password, last_login FROM local_accounts;\nusername,password,last_login\n"
+                + "z.garcia66,Sunsh1ne&6,2024-04-10 00:12:55\n",
+            "sqlite> SELECT username, password, last_login FROM local_accounts;\nusername,password,last_login\n"
+                + "<user>,<secret>,2024-04-10 00:12:55\n"),
+        Arguments.of("LoginName  Email\n---------- --------------------\nliam.white liam.white@proton.me\n",
+            "LoginName  Email\n---------- --------------------\n<user> <email>\n"),
+        // a user authenticated by the OS: Oracle's EXTERNAL in place of a password, which stays
+        Arguments.of("USERNAME    PASSWORD\n----------- ----------\nSYS         EXTERNAL\n",
+            "USERNAME    PASSWORD\n----------- ----------\n<user>         EXTERNAL\n"),
         // the table ends at a blank line: what follows is no row of it
         Arguments.of("user,password\njdoe,Secret99!\n\nfoo,bar\n", "user,password\n<user>,<secret>\n\nfoo,bar\n"));
   }
@@ -116,6 +140,16 @@ class TableColumnsTest extends RedactedAndKeptCases {
         "id,user,password\n1,root,********\n",
         // blanks alone align no table here: kubectl's columns, a log line with padding
         "NAME                      READY   STATUS    RESTARTS   AGE\npayments-7d9f8b-xk2lp     1/1     Running   0          3d\n",
+        // a bare name column among no other personal ones is a product's or a service's; a name beside an owner
+        "+----------------------+---------+--------+\n| name                 | sku     | price  |\n"
+            + "+----------------------+---------+--------+\n| Standing Desk Frame  | DS-4410 | 319.00 |\n",
+        "| Name         | Owner    | Version |\n|--------------|----------|---------|\n| reset-worker | identity | 3.8.0   |\n",
+        // rows of a table whose header typed no column are no headers: a settings list, a runbook's key table
+        "| Variable_name                        | Value  |\n+--------------------------------------+--------+\n"
+            + "| validate_password.check_user_name    | ON     |\n| validate_password.length             |     12 |\n",
+        "| key | type | default | description |\n|---|---|---|---|\n| db.user | string | app | Database user name |\n"
+            + "| db.password | string | (none) | The database password; read from the secret store |\n",
+
         "user  logged in\n----- --\nok\n");
   }
 
@@ -140,8 +174,10 @@ class TableColumnsTest extends RedactedAndKeptCases {
 
   @Provide
   Arbitrary<List<String>> logLines() {
+    // (not a line of the header's shape right above it: that reads as one more row of a table above, whose header
+    // typed none of its columns, as | Variable_name | Value | over a row | check_user_name | ON | does)
     return Arbitraries.of("2026-11-25 10:00:00 INFO started", "GET /health 200 3ms", "user=jane logged in",
-        "a,b,c", "x | y", "", "(3 rows)", "done.").list().ofMinSize(1).ofMaxSize(8);
+        "a,b", "x | y", "", "(3 rows)", "done.").list().ofMinSize(1).ofMaxSize(8);
   }
 
   /**

@@ -1728,7 +1728,7 @@ final class KeyValueDetector {
    * {@code (был использован пароль: ДА)}), a setting under a head-first key ({@code mot_de_passe_affiche: non},
    * {@code WACHTWOORD_TONEN=nee}). ASCII letters in either case.
    */
-  private static boolean isYesOrNo(Scan s, int start, int end) {
+  static boolean isYesOrNo(Scan s, int start, int end) {
     return end - start <= 9 && (Bytes.isAlpha(s.b[start]) || s.b[start] < 0) && YES_NO.contains(
         new String(s.b, start, end - start, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT));
   }

@@ -1,5 +1,6 @@
 package io.companyos.agent.redaction.detect;
 
+import io.companyos.agent.redaction.DetectorType;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,12 +24,40 @@ final class TableDetector {
   private static final int MAX_NAME = 48;
 
   /**
-   * Column names that name users only as columns, read as the key that says so: PostgreSQL's {@code usename}
-   * ({@code pg_stat_activity}, {@code pg_user}) and {@code rolname}, psql's {@code \\du} header {@code Role name},
-   * and two spellings whose last word is {@code name} (a person's name as a key).
+   * Column names read as the key that says what they hold, as columns only (not as keys in a line, whose scan costs
+   * grow with every word): PostgreSQL's {@code usename} ({@code pg_stat_activity}, {@code pg_user}) and
+   * {@code rolname}, psql's {@code \\du} header {@code Role name}, two spellings whose last word is {@code name} (a
+   * person's name as a key), WordPress' {@code user_nicename}, LDAP's {@code sn} (surname), Portuguese's
+   * {@code telefone}, and the people of a ticket or an order ({@code Manager}, {@code Requester}: a name's shape
+   * decides, as under {@code name}).
    */
-  private static final java.util.Map<String, String> COLUMNS = java.util.Map.of("usename", "user", "rolname", "user",
-      "role_name", "user", "login_name", "login", "account_name", "user");
+  private static final java.util.Map<String, String> COLUMNS = java.util.Map.ofEntries(
+      java.util.Map.entry("usename", "user"), java.util.Map.entry("rolname", "user"),
+      java.util.Map.entry("role_name", "user"), java.util.Map.entry("login_name", "login"),
+      java.util.Map.entry("account_name", "user"), java.util.Map.entry("user_nicename", "user"),
+      java.util.Map.entry("sn", "surname"), java.util.Map.entry("telefone", "phone"),
+      java.util.Map.entry("manager", "name"), java.util.Map.entry("requester", "name"),
+      java.util.Map.entry("reporter", "name"), java.util.Map.entry("assignee", "name"),
+      java.util.Map.entry("customer", "name"), java.util.Map.entry("customer_name", "name"),
+      java.util.Map.entry("loginname", "login"), java.util.Map.entry("n°_de_sécurité_sociale", "nir"),
+      java.util.Map.entry("numéro_de_sécurité_sociale", "nir"), java.util.Map.entry("numero_de_securite_sociale", "nir"));
+
+  /**
+   * Column names that say what they hold only beside other personal columns: {@code address} (a postal address
+   * beside a name or an e-mail column, a network's or a memory's elsewhere).
+   */
+  private static final java.util.Map<String, String> BESIDE_PERSONAL = java.util.Map.of("address", "street_address");
+
+  /**
+   * Parts of a first or last name's column name: beside one, a bare {@code name} column ({@code Nom}, {@code Nombre})
+   * holds the other half of a person's name.
+   */
+  private static final java.util.List<String> NAME_HALVES = java.util.List.of("last", "surname", "family", "nachname",
+      "apellido", "cognome", "sobrenome", "achternaam", "nazwisko", "фамилия", "efternamn", "etternavn", "first",
+      "given", "vorname", "prénom", "prenom", "voornaam", "fornavn", "förnamn", "etunimi", "imię", "imie", "имя");
+
+  /** A person's name without the shape check of the exact key {@code name} (see {@link #types}). */
+  private static final Trigger ANY_NAME = new Trigger(Trigger.Action.KEY_VALUE, DetectorType.PERSON_NAME, "", 0);
 
   private TableDetector() {}
 
@@ -109,7 +138,15 @@ final class TableDetector {
     byte d = (byte) dc;
     int[] bounds = new int[2 * MAX_FIELDS];
     int n = split(s.b, ls, end, d, bounds);
-    if (n < 2 || !isHeader(s.b, bounds, n, d)) {
+    if (n < 2) {
+      return false;
+    }
+    if (n == fieldsBefore(s, ls, d)) {
+      // a row of a table above whose header typed none of its columns (a header follows no row of its shape): in
+      // a list of keys and values (key,value; Einstellung;Wert) its key types its value
+      return n == 2 && wordStart < bounds[1] && keyedRow(s, bounds);
+    }
+    if (!isHeader(s.b, bounds, n, d)) {
       return false;
     }
     Trigger[] types = types(s.b, bounds, n);
@@ -122,20 +159,99 @@ final class TableDetector {
     return true;
   }
 
+  /**
+   * The number of fields by {@code d} of the line before the one at {@code ls}, past any borders: 0 when there is
+   * none (or it is not in the window) or it is blank.
+   */
+  private static int fieldsBefore(Scan s, int ls, byte d) {
+    int pe = ls - 1;
+    for (int borders = 0; borders < 3; borders++) {
+      if (pe <= s.lo) {
+        return 0;
+      }
+      int ps = pe;
+      while (ps > s.lo && s.b[ps - 1] != '\n') {
+        if (pe - ps > MAX_ROW) {
+          return 0;
+        }
+        ps--;
+      }
+      if (ps == s.lo) {
+        return 0; // (its start may be before the window's context)
+      }
+      int e = pe > ps && s.b[pe - 1] == '\r' ? pe - 1 : pe;
+      if (e == ps) {
+        return 0;
+      }
+      if (!isBorder(s.b, ps, e)) {
+        int[] bounds = new int[2 * MAX_FIELDS];
+        int n = split(s.b, ps, e, d, bounds);
+        return n > 0 && isProse(s.b, bounds, n, d) ? 0 : n; // (a statement echoed above its result: SELECT a, b …)
+      }
+      pe = ps - 1; // a rule under a header or between rows: the line above it (| key | type | over |---|---|)
+    }
+    return 0;
+  }
+
+  /** A key and its value as a two-column row ({@code db.password,x}): the value typed as the key's. */
+  private static boolean keyedRow(Scan s, int[] bounds) {
+    Trigger[] key = bounds[3] > bounds[2] ? types(s.b, bounds, 1) : null;
+    if (key == null) {
+      return false; // (an empty value: a JSON array's "--requirepass", with the value on the next line)
+    }
+    cell(s, key[0], bounds[2], bounds[3]);
+    return true;
+  }
+
+  /** A cell {@code [vs, ve)} under a column of type {@code t}, judged as the key's value would be. */
+  private static void cell(Scan s, Trigger t, int vs, int ve) {
+    if (ve == vs || isNull(s.b, vs, ve) || KeyValueDetector.isYesOrNo(s, vs, ve) || isSwitch(s.b, vs, ve)) {
+      return; // a setting's state, | validate_password.check_user_name | ON |; Oracle's EXTERNAL for a password
+    }
+    for (int p = Bytes.indexOf(s.b, vs, ve, "<"); p >= 0; p = Bytes.indexOf(s.b, p + 1, ve, "<")) {
+      if (s.tokenEnd(p) > 0) {
+        return; // one of our tokens, from an earlier redaction: redacting twice equals redacting once
+      }
+    }
+    KeyValueDetector.accept(s, t, vs, ve);
+  }
+
   /** The types of the named columns, or null when none is a key word's column. */
   private static Trigger[] types(byte[] b, int[] bounds, int n) {
     Trigger[] types = new Trigger[n];
-    boolean typed = false;
+    String[] beside = new String[n];
+    int typed = 0;
+    int bare = 0; // columns of a bare name, "name": of a person's only beside other personal columns
+    boolean halves = false;
     for (int f = 0; f < n; f++) {
-      String name = new String(b, bounds[2 * f], bounds[2 * f + 1] - bounds[2 * f], StandardCharsets.UTF_8)
-          .replace(' ', '_');
-      Trigger t = KeyNames.trigger(COLUMNS.getOrDefault(name.toLowerCase(java.util.Locale.ROOT), name));
+      String name = new String(b, bounds[2 * f], bounds[2 * f + 1] - bounds[2 * f], StandardCharsets.UTF_8).strip();
+      int note = name.indexOf(" (") > 0 ? name.indexOf(" (") : name.indexOf(" [");
+      name = (note > 0 ? name.substring(0, note) : name).replace(' ', '_'); // Bank Account (IBAN), Amount [EUR]
+      String lower = name.toLowerCase(java.util.Locale.ROOT);
+      beside[f] = BESIDE_PERSONAL.get(lower);
+      Trigger t = KeyNames.trigger(COLUMNS.getOrDefault(lower, name));
       if (t != null && t.action() == Trigger.Action.KEY_VALUE) {
         types[f] = t;
-        typed = true;
+        typed++;
+        boolean exactName = t.type() == DetectorType.PERSON_NAME && t.has(Trigger.EXACT_KEY);
+        bare += exactName ? 1 : 0;
+        halves |= !exactName && t.type() == DetectorType.PERSON_NAME && NAME_HALVES.stream().anyMatch(lower::contains);
       }
     }
-    return typed ? types : null;
+    if (typed == bare) {
+      return null; // a bare name alone (| name | sku | price |): a product's, a pod's, a queue's
+    }
+    for (int f = 0; f < n; f++) {
+      if (beside[f] != null) {
+        types[f] = KeyNames.trigger(beside[f]); // (| email | phone | address |)
+      } else if (halves && types[f] != null && types[f].type() == DetectorType.PERSON_NAME
+          && types[f].has(Trigger.EXACT_KEY)) {
+        // a first name beside a surname's column (Nombre, Apellidos; Prénom, Nom): one word, which the key name
+        // alone does not take for a person's ("name": "Ana" may be anything's)
+        types[f] = ANY_NAME;
+      }
+    }
+    return types;
   }
 
   /**
@@ -311,8 +427,6 @@ final class TableDetector {
    * group, and the password}: blanks inside names and after the commas).
    */
   private static boolean isHeader(byte[] b, int[] bounds, int n, byte d) {
-    boolean blankAfterDelimiter = false;
-    boolean blankInside = false;
     for (int f = 0; f < n; f++) {
       int fs = bounds[2 * f];
       int fe = bounds[2 * f + 1];
@@ -335,15 +449,32 @@ final class TableDetector {
       if (!letter) {
         return false;
       }
-      blankInside |= blanks > 0;
-      blankAfterDelimiter |= f > 0 && b[fs - 1] == ' ' && b[fs - 2] == d; // (a field after the first: fs >= 2)
     }
-    return !(blankInside && blankAfterDelimiter && (d == ',' || d == ';'));
+    return !isProse(b, bounds, n, d);
+  }
+
+  /**
+   * Whether fields split at commas or semicolons read as a sentence: blanks inside some and after the delimiters
+   * ({@code the user, the group, and the password}; {@code SELECT username, password FROM t}).
+   */
+  private static boolean isProse(byte[] b, int[] bounds, int n, byte d) {
+    if (d != ',' && d != ';') {
+      return false;
+    }
+    boolean blankAfterDelimiter = false;
+    boolean blankInside = false;
+    for (int f = 0; f < n; f++) {
+      int fs = bounds[2 * f];
+      int fe = bounds[2 * f + 1];
+      blankInside |= Bytes.indexOf(b, fs, fe, " ") > 0;
+      blankAfterDelimiter |= f > 0 && fs >= 2 && b[fs - 1] == ' ' && b[fs - 2] == d;
+    }
+    return blankInside && blankAfterDelimiter;
   }
 
   private static boolean isNameByte(byte c) {
     return Bytes.isAlnum(c) || c < 0 || c == '_' || c == '-' || c == '.' || c == '#' || c == '%' || c == '/'
-        || c == ' ';
+        || c == ' ' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']';
   }
 
   /**
@@ -373,11 +504,8 @@ final class TableDetector {
       return;
     }
     for (int f = 0; f < t.fields; f++) {
-      Trigger type = t.types[f];
-      int vs = bounds[2 * f];
-      int ve = bounds[2 * f + 1];
-      if (type != null && ve > vs && !isNull(s.b, vs, ve)) {
-        KeyValueDetector.accept(s, type, vs, ve);
+      if (t.types[f] != null) {
+        cell(s, t.types[f], bounds[2 * f], bounds[2 * f + 1]);
       }
     }
   }
@@ -473,6 +601,21 @@ final class TableDetector {
     }
     return rule;
   }
+
+  /**
+   * A setting's state or a database's marker in place of a value: {@code ON}, {@code OFF}, {@code true},
+   * {@code false}, and Oracle's {@code EXTERNAL} and {@code GLOBAL} (a user authenticated by the OS or a directory).
+   */
+  private static boolean isSwitch(byte[] b, int from, int to) {
+    for (String w : SWITCHES) {
+      if (w.length() == to - from && Bytes.startsWithIgnoreCase(b, from, to, w)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] SWITCHES = {"on", "off", "true", "false", "enabled", "disabled", "external", "global"};
 
   /** SQL's and CSV exports' empty values: {@code NULL}, {@code \N}, {@code <null>}. */
   private static boolean isNull(byte[] b, int from, int to) {
