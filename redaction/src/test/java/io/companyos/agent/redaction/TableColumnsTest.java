@@ -117,6 +117,11 @@ class TableColumnsTest extends RedactedAndKeptCases {
                 + "<user>,<secret>,2024-04-10 00:12:55\n"),
         Arguments.of("LoginName  Email\n---------- --------------------\nliam.white liam.white@proton.me\n",
             "LoginName  Email\n---------- --------------------\n<user> <email>\n"),
+        // PowerShell's Format-Table underlines only the names; a value runs on to the next column's start
+        Arguments.of("Name              SamAccountName EmailAddress\n----              -------------- ------------\n"
+                + "Maximilian Müller mmueller       m.mueller@contoso.com\n",
+            "Name              SamAccountName EmailAddress\n----              -------------- ------------\n"
+                + "<name> <user>       <email>\n"),
         // a user authenticated by the OS: Oracle's EXTERNAL in place of a password, which stays
         Arguments.of("USERNAME    PASSWORD\n----------- ----------\nSYS         EXTERNAL\n",
             "USERNAME    PASSWORD\n----------- ----------\n<user>         EXTERNAL\n"),

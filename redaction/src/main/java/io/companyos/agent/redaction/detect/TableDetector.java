@@ -542,26 +542,20 @@ final class TableDetector {
   private static final byte[] DELIMITERS = {',', ';', '\t', '|'};
 
   /**
-   * A fixed-width row's cells (the last one to the line's end), trimmed: false when the line is blank or holds text
-   * where the header's columns have a gap.
+   * A fixed-width row's cells, trimmed: each from its column's first character to the next column's (the last one to
+   * the line's end). False when the line is blank or a cell runs into the next column (no blank before its start):
+   * SQL*Plus and sqlcmd keep a value within its rule, PowerShell's {@code Format-Table} underlines only the names
+   * and lets a value run on to the next column's start.
    */
   private static boolean cells(byte[] b, int from, int to, int[] columns, int[] bounds) {
     int n = columns.length / 2;
     boolean text = false;
-    int p = from;
-    int column = 0;
+    int p = advance(b, from, to, columns[0]);
     for (int k = 0; k < n; k++) {
-      int cs = p = advance(b, p, to, columns[2 * k] - column);
-      column = columns[2 * k];
-      int ce = k == n - 1 ? to : (p = advance(b, p, to, columns[2 * k + 1] - column));
-      if (k < n - 1) {
-        column = columns[2 * k + 1];
-        int gap = advance(b, p, to, columns[2 * k + 2] - column);
-        for (int g = p; g < gap; g++) {
-          if (b[g] != ' ') {
-            return false;
-          }
-        }
+      int cs = p;
+      int ce = k == n - 1 ? to : (p = advance(b, p, to, columns[2 * k + 2] - columns[2 * k]));
+      if (k < n - 1 && ce < to && ce > cs && b[ce - 1] != ' ') {
+        return false;
       }
       while (cs < ce && b[cs] == ' ') {
         cs++;
