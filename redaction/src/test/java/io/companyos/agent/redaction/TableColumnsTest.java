@@ -122,6 +122,13 @@ class TableColumnsTest extends RedactedAndKeptCases {
                 + "Maximilian Müller mmueller       m.mueller@contoso.com\n",
             "Name              SamAccountName EmailAddress\n----              -------------- ------------\n"
                 + "<name> <user>       <email>\n"),
+        // box drawing: sqlite's .mode box (DuckDB's, ClickHouse's pretty formats), psql's unicode line style
+        Arguments.of("┌───────────┬──────────────────┐\n│ ticket_id │    full_name     │\n├───────────┼──────────────────┤\n"
+                + "│      7730 │ Isabella Brennan │\n└───────────┴──────────────────┘\n",
+            "┌───────────┬──────────────────┐\n│ ticket_id │    full_name     │\n├───────────┼──────────────────┤\n"
+                + "│      7730 │ <name> │\n└───────────┴──────────────────┘\n"),
+        Arguments.of(" username │ password\n──────────┼──────────\n jdoe     │ hunter2xx\n(1 row)\n",
+            " username │ password\n──────────┼──────────\n <user>     │ <secret>\n(1 row)\n"),
         // a user authenticated by the OS: Oracle's EXTERNAL in place of a password, which stays
         Arguments.of("USERNAME    PASSWORD\n----------- ----------\nSYS         EXTERNAL\n",
             "USERNAME    PASSWORD\n----------- ----------\n<user>         EXTERNAL\n"),

@@ -2677,8 +2677,8 @@ final class CommandLineDetector {
     }
     int us = last + 1;
     int ue = KeyedForms.wordEnd(s, us);
-    if (ue == us || s.at(ue) != ' ') {
-      return -1;
+    if (ue == us || s.at(ue) != ' ' || s.at(us) == '|' || TableDetector.boxAt(s, us)) {
+      return -1; // (not a table's header: username │ password)
     }
     int w = ue + 1;
     int we = KeyedForms.wordEnd(s, w);

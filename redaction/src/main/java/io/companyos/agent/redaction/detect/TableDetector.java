@@ -101,8 +101,11 @@ final class TableDetector {
       c = s.at(++q);
     }
     boolean lineEnd = c == '\n' || c == '\r' || c == 0;
+    if (c == 0xE2 && width(s.b, q, s.hi, BOX) > 0) {
+      c = BOX;
+    }
     boolean padded = q - after >= 2 && (isNameByte((byte) c) || c == '"');
-    if (c != ',' && c != ';' && c != '\t' && c != '|' && !lineEnd && !padded) {
+    if (c != ',' && c != ';' && c != '\t' && c != '|' && c != BOX && !lineEnd && !padded) {
       return false;
     }
     if (wordStart >= s.headerFrom && wordStart < s.headerTo) {
@@ -132,7 +135,7 @@ final class TableDetector {
       return true; // SQL*Plus, sqlcmd, db2: columns under a rule of dashes
     }
     int dc = lineEnd ? before(s, wordStart) : c;
-    if (dc != ',' && dc != ';' && dc != '\t' && dc != '|') {
+    if (dc != ',' && dc != ';' && dc != '\t' && dc != '|' && dc != BOX) {
       return false;
     }
     byte d = (byte) dc;
@@ -340,6 +343,9 @@ final class TableDetector {
     while (p >= s.lo && s.b[p] == ' ') {
       p--;
     }
+    if (p - 2 >= s.lo && width(s.b, p - 2, p + 1, BOX) > 0) {
+      return BOX;
+    }
     return p < s.lo ? 0 : s.b[p] & 0xFF;
   }
 
@@ -350,7 +356,7 @@ final class TableDetector {
    * @return the number of fields, or -1 when a quoted field does not close on the line or there are too many
    */
   static int split(byte[] b, int from, int to, byte d, int[] bounds) {
-    if (d == '|') {
+    if (d == '|' || d == BOX) {
       int p = from;
       while (p < to && b[p] == ' ') {
         p++;
@@ -359,9 +365,10 @@ final class TableDetector {
       while (e > p && b[e - 1] == ' ') {
         e--;
       }
-      if (p < e && b[p] == '|' && b[e - 1] == '|' && e - p >= 2) {
-        from = p + 1;
-        to = e - 1;
+      int w = width(b, p, e, d);
+      if (w > 0 && e - p >= 2 * w && width(b, e - w, e, d) == w) {
+        from = p + w;
+        to = e - w;
       }
     }
     int n = 0;
@@ -376,7 +383,7 @@ final class TableDetector {
       int fs;
       int fe;
       int next;
-      if (p < to && b[p] == '"' && d != '|') {
+      if (p < to && b[p] == '"' && d != '|' && d != BOX) {
         int q = p + 1;
         while (true) {
           while (q < to && b[q] != '"') {
@@ -402,7 +409,7 @@ final class TableDetector {
         }
       } else {
         next = p;
-        while (next < to && b[next] != d) {
+        while (next < to && width(b, next, to, d) == 0) {
           next++;
         }
         fs = p;
@@ -417,9 +424,30 @@ final class TableDetector {
       if (next >= to) {
         return n;
       }
-      p = next + 1;
+      p = next + width(b, next, to, d);
     }
   }
+
+  /**
+   * The delimiter {@link #BOX}: a vertical line of box drawing ({@code │}, {@code ┃}, {@code ║}: psql's unicode
+   * line style, sqlite's {@code .mode box}, DuckDB's and ClickHouse's pretty formats).
+   */
+  static final byte BOX = 2;
+
+  /** Whether a vertical line of box drawing ({@link #BOX}) is at {@code p}. */
+  static boolean boxAt(Scan s, int p) {
+    return p >= s.lo && width(s.b, p, s.hi, BOX) > 0;
+  }
+
+  /** The length of delimiter {@code d} at {@code p} (0: none there). */
+  private static int width(byte[] b, int p, int to, byte d) {
+    if (d != BOX) {
+      return p < to && b[p] == d ? 1 : 0;
+    }
+    return p + 2 < to && b[p] == (byte) 0xE2 && (b[p + 1] == (byte) 0x94 && (b[p + 2] == (byte) 0x82
+        || b[p + 2] == (byte) 0x83) || b[p + 1] == (byte) 0x95 && b[p + 2] == (byte) 0x91) ? 3 : 0;
+  }
+
 
   /**
    * Whether the fields are column names: each 1-48 bytes of letters (any script), digits and {@code _ - . # % /},
@@ -539,7 +567,7 @@ final class TableDetector {
     return false;
   }
 
-  private static final byte[] DELIMITERS = {',', ';', '\t', '|'};
+  private static final byte[] DELIMITERS = {',', ';', '\t', '|', BOX};
 
   /**
    * A fixed-width row's cells, trimmed: each from its column's first character to the next column's (the last one to
@@ -589,6 +617,9 @@ final class TableDetector {
       int c = b[p];
       if (c == '-' || c == '=') {
         rule = true;
+      } else if (c == (byte) 0xE2 && p + 2 < to && (b[p + 1] == (byte) 0x94 || b[p + 1] == (byte) 0x95)) {
+        rule |= width(b, p, to, BOX) == 0; // box drawing's lines and corners (U+2500-U+257F), not only its │
+        p += 2;
       } else if (c != '+' && c != '|' && c != ':' && c != ' ' && c != '\t') {
         return false;
       }
