@@ -6,14 +6,17 @@ import java.nio.charset.StandardCharsets;
 /**
  * (session 30) The columns of a table under a header that names them: a CSV, TSV or semicolon-separated export
  * ({@code id,username,email,password}), psql's and MySQL's printed results ({@code  id | username | password} under
- * {@code ----+----}, {@code | id | user |} between {@code +----+} borders) and Markdown tables. A value is typed by its
- * column's name as by a key ({@link KeyNames}: the same words, the same checks of the value), so a password column's
- * cells are secrets and a login column's users, where no key stands beside them on their own line.
+ * {@code ----+----}, {@code | id | user |} between {@code +----+} borders), Markdown tables, tables drawn with box
+ * drawing ({@code │}), and columns under a rule of dashes (SQL*Plus, sqlcmd, PowerShell's {@code Format-Table}). A
+ * value is typed by its column's name as by a key ({@link KeyNames}: the same words, the same checks of the value),
+ * so a password column's cells are secrets and a login column's users, where no key stands beside them on their own
+ * line; in a two-column list of keys and values, by the key beside it.
  *
- * <p>The key detector finds a header when one of its key words ends a field ({@link #header}); the scanner then stops
- * at each row start ({@link #row}). A row with another number of fields (a blank line, psql's {@code (2 rows)}, the
- * next log line) ends the table; a border row is passed over. Fields are split by the header's delimiter, inside
- * double quotes not (CSV's quoting); a field that spans lines ends the table.
+ * <p>The key detector finds a header when one of its key words ends a field ({@link #header}); the scanner reads the
+ * rows below it as its pass reaches them ({@link #row}; the byte loop does not stop at line starts). A row with
+ * another number of fields (a blank line, psql's {@code (2 rows)}, the next log line) ends the table; a border row is
+ * passed over. Fields are split by the header's delimiter, inside double quotes not (CSV's quoting); a field that
+ * spans lines ends the table. The table goes on across the stream's windows ({@link Scan#carryTable}).
  */
 final class TableDetector {
   /** A header's line and its names: longer lines are not taken for one. */
