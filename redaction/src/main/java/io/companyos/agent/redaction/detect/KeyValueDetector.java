@@ -1590,6 +1590,9 @@ final class KeyValueDetector {
           // one-digit password
           return -1;
         }
+        if (Bytes.startsWith(s.b, start, end, "pk_live_") || Bytes.startsWith(s.b, start, end, "pk_test_")) {
+          return -1; // (session 30) Stripe's publishable key, public by design, under a key that names a secret
+        }
         if (isCredentialCmdlet(s, start, end)) {
           return -1; // $pw = ConvertTo-SecureString 'x' …: the cmdlet's argument is the secret (LoginLogDetector)
         }

@@ -31,19 +31,37 @@ final class TableDetector {
    * grow with every word): PostgreSQL's {@code usename} ({@code pg_stat_activity}, {@code pg_user}) and
    * {@code rolname}, psql's {@code \\du} header {@code Role name}, two spellings whose last word is {@code name} (a
    * person's name as a key), WordPress' {@code user_nicename}, LDAP's {@code sn} (surname), Portuguese's
-   * {@code telefone}, and the people of a ticket or an order ({@code Manager}, {@code Requester}: a name's shape
-   * decides, as under {@code name}).
+   * {@code telefone}, Dutch {@code roepnaam}, Swedish {@code namn}, Polish {@code ulica} and bank account numbers,
+   * SAP's German {@code Geb.datum} and {@code Straße und Hausnummer}.
    */
   private static final java.util.Map<String, String> COLUMNS = java.util.Map.ofEntries(
       java.util.Map.entry("usename", "user"), java.util.Map.entry("rolname", "user"),
       java.util.Map.entry("role_name", "user"), java.util.Map.entry("login_name", "login"),
-      java.util.Map.entry("account_name", "user"), java.util.Map.entry("user_nicename", "user"),
+      java.util.Map.entry("user_nicename", "user"),
       java.util.Map.entry("sn", "surname"), java.util.Map.entry("telefone", "phone"),
-      java.util.Map.entry("manager", "name"), java.util.Map.entry("requester", "name"),
-      java.util.Map.entry("reporter", "name"), java.util.Map.entry("assignee", "name"),
-      java.util.Map.entry("customer", "name"), java.util.Map.entry("customer_name", "name"),
+      java.util.Map.entry("customer_name", "name"), java.util.Map.entry("roepnaam", "voornaam"),
+      java.util.Map.entry("namn", "name"), java.util.Map.entry("ulica", "street"),
+      java.util.Map.entry("geb.datum", "geburtsdatum"), java.util.Map.entry("nr_rachunku_bankowego", "account_number"),
+      java.util.Map.entry("numer_rachunku", "account_number"), java.util.Map.entry("straße_und_hausnummer", "street"),
+      java.util.Map.entry("strasse_und_hausnummer", "street"),
       java.util.Map.entry("loginname", "login"), java.util.Map.entry("n°_de_sécurité_sociale", "nir"),
       java.util.Map.entry("numéro_de_sécurité_sociale", "nir"), java.util.Map.entry("numero_de_securite_sociale", "nir"));
+
+  /**
+   * The last words of a column naming a person by a role (a ticket's, an order's, a record's): typed as a bare
+   * {@code name}, so a name's shape decides ({@code Team Identity} under {@code Owner} stays) and only beside other
+   * personal columns.
+   */
+  private static final java.util.List<String> ROLES = java.util.List.of("owner", "manager", "requester", "reporter",
+      "assignee", "assigned_to", "customer", "solicitante", "atribuído_a", "atribuido_a", "asignado_a", "responsable",
+      "ansprechpartner", "sachbearbeiter", "bearbeiter");
+
+  /**
+   * Connectors after which a Romance language's column name says what it holds first: {@code Endereço de entrega}
+   * (the delivery's address), {@code Telefone do solicitante}, {@code Adresse de facturation}.
+   */
+  private static final java.util.List<String> OF = java.util.List.of("_de_", "_do_", "_da_", "_dos_", "_das_", "_del_",
+      "_della_", "_di_", "_du_", "_des_", "_d'");
 
   /**
    * Column names that say what they hold only beside other personal columns: {@code address} (a postal address
@@ -107,7 +125,7 @@ final class TableDetector {
     if (c == 0xE2 && width(s.b, q, s.hi, BOX) > 0) {
       c = BOX;
     }
-    boolean padded = q - after >= 2 && (isNameByte((byte) c) || c == '"');
+    boolean padded = (q - after >= 2 || q - after == 1 && startsLine(s, wordStart)) && (isNameByte((byte) c) || c == '"');
     if (c != ',' && c != ';' && c != '\t' && c != '|' && c != BOX && !lineEnd && !padded) {
       return false;
     }
@@ -189,6 +207,9 @@ final class TableDetector {
       if (e == ps) {
         return 0;
       }
+      if (Bytes.startsWith(s.b, ps, e, "-[ RECORD ")) {
+        return 2; // psql's expanded records (\\x): column | value lines, each a key and its value
+      }
       if (!isBorder(s.b, ps, e)) {
         int[] bounds = new int[2 * MAX_FIELDS];
         int n = split(s.b, ps, e, d, bounds);
@@ -201,7 +222,7 @@ final class TableDetector {
 
   /** A key and its value as a two-column row ({@code db.password,x}): the value typed as the key's. */
   private static boolean keyedRow(Scan s, int[] bounds) {
-    Trigger[] key = bounds[3] > bounds[2] ? types(s.b, bounds, 1) : null;
+    Trigger[] key = bounds[3] > bounds[2] ? types(s.b, bounds, 1, true) : null;
     if (key == null) {
       return false; // (an empty value: a JSON array's "--requirepass", with the value on the next line)
     }
@@ -209,8 +230,22 @@ final class TableDetector {
     return true;
   }
 
-  /** A cell {@code [vs, ve)} under a column of type {@code t}, judged as the key's value would be. */
+  /**
+   * A cell {@code [vs, ve)} under a column of type {@code t}, judged as the key's value would be; a cell with line
+   * breaks line by line, so that the lines stay lines.
+   */
   private static void cell(Scan s, Trigger t, int vs, int ve) {
+    int nl = Bytes.indexOf(s.b, vs, ve, "\n");
+    if (nl >= 0) {
+      int e = nl > vs && s.b[nl - 1] == '\r' ? nl - 1 : nl;
+      cell(s, t, vs, e);
+      int next = nl + 1;
+      while (next < ve && s.b[next] == ' ') {
+        next++;
+      }
+      cell(s, t, next, ve);
+      return;
+    }
     if (ve == vs || isNull(s.b, vs, ve) || KeyValueDetector.isYesOrNo(s, vs, ve) || isSwitch(s.b, vs, ve)) {
       return; // a setting's state, | validate_password.check_user_name | ON |; Oracle's EXTERNAL for a password
     }
@@ -224,8 +259,17 @@ final class TableDetector {
 
   /** The types of the named columns, or null when none is a key word's column. */
   private static Trigger[] types(byte[] b, int[] bounds, int n) {
+    return types(b, bounds, n, false);
+  }
+
+  /**
+   * @param keyed whether the names are a key/value list's keys, each naming the value beside it: a bare name's key
+   *     ({@code name,Jane Roe}) is typed there
+   */
+  private static Trigger[] types(byte[] b, int[] bounds, int n, boolean keyed) {
     Trigger[] types = new Trigger[n];
     String[] beside = new String[n];
+    boolean[] role = new boolean[n];
     int typed = 0;
     int bare = 0; // columns of a bare name, "name": of a person's only beside other personal columns
     boolean halves = false;
@@ -236,21 +280,35 @@ final class TableDetector {
       String lower = name.toLowerCase(java.util.Locale.ROOT);
       beside[f] = BESIDE_PERSONAL.get(lower);
       Trigger t = KeyNames.trigger(COLUMNS.getOrDefault(lower, name));
+      String head = lower;
+      for (int k = 0; t == null && k < OF.size(); k++) {
+        int at = lower.indexOf(OF.get(k));
+        if (at > 0) {
+          head = lower.substring(0, at);
+          t = KeyNames.trigger(COLUMNS.getOrDefault(head, head)); // Endereço de entrega: an address
+        }
+      }
+      String key = head;
+      if (ROLES.stream().anyMatch(r -> key.equals(r) || key.endsWith("_" + r))) {
+        t = KeyNames.trigger("name"); // (Contact Owner, Manager: a person's name by its shape)
+        role[f] = true;
+      }
       if (t != null && t.action() == Trigger.Action.KEY_VALUE) {
         types[f] = t;
         typed++;
         boolean exactName = t.type() == DetectorType.PERSON_NAME && t.has(Trigger.EXACT_KEY);
-        bare += exactName ? 1 : 0;
+        // (a display name alone is a service's or a group's too: Get-Service's DisplayName, a directory's groups)
+        bare += exactName || t.has(Trigger.DISPLAY_NAME) ? 1 : 0;
         halves |= !exactName && t.type() == DetectorType.PERSON_NAME && NAME_HALVES.stream().anyMatch(lower::contains);
       }
     }
-    if (typed == bare) {
+    if (typed == bare && !(keyed && typed > 0)) {
       return null; // a bare name alone (| name | sku | price |): a product's, a pod's, a queue's
     }
     for (int f = 0; f < n; f++) {
       if (beside[f] != null) {
         types[f] = KeyNames.trigger(beside[f]); // (| email | phone | address |)
-      } else if (halves && types[f] != null && types[f].type() == DetectorType.PERSON_NAME
+      } else if (halves && !role[f] && types[f] != null && types[f].type() == DetectorType.PERSON_NAME
           && types[f].has(Trigger.EXACT_KEY)) {
         // a first name beside a surname's column (Nombre, Apellidos; Prénom, Nom): one word, which the key name
         // alone does not take for a person's ("name": "Ana" may be anything's)
@@ -334,6 +392,18 @@ final class TableDetector {
     return to;
   }
 
+  /**
+   * Whether the name that a key word at {@code wordStart} ends starts its line: PowerShell's {@code Format-Table}
+   * separates its first column's name from the next by one blank when the values are no wider.
+   */
+  private static boolean startsLine(Scan s, int wordStart) {
+    int p = wordStart;
+    while (p > s.lo && p > wordStart - MAX_NAME && isNameByte(s.b[p - 1]) && s.b[p - 1] != ' ') {
+      p--;
+    }
+    return p > s.lo && s.b[p - 1] == '\n';
+  }
+
   /** The byte before the field that starts a key word at {@code wordStart}: its delimiter, or 0 at the line's start. */
   private static int before(Scan s, int wordStart) {
     int p = wordStart - 1;
@@ -393,7 +463,7 @@ final class TableDetector {
             q++;
           }
           if (q >= to) {
-            return -1; // a quoted field that goes on past the line
+            return UNCLOSED; // a quoted field that goes on past the line
           }
           if (q + 1 < to && b[q + 1] == '"') {
             q += 2; // "" inside quotes
@@ -430,6 +500,9 @@ final class TableDetector {
       p = next + width(b, next, to, d);
     }
   }
+
+  /** {@link #split}'s answer when a quoted field goes on past its end (a CSV cell with a line break). */
+  static final int UNCLOSED = -2;
 
   /**
    * The delimiter {@link #BOX}: a vertical line of box drawing ({@code │}, {@code ┃}, {@code ║}: psql's unicode
@@ -530,7 +603,20 @@ final class TableDetector {
       return;
     }
     int[] bounds = t.bounds;
-    if (t.delimiter == 0 ? !cells(s.b, r, te, t.columns, bounds) : split(s.b, r, te, t.delimiter, bounds) != t.fields) {
+    int n = t.delimiter == 0 ? (cells(s.b, r, te, t.columns, bounds) ? t.fields : -1)
+        : split(s.b, r, te, t.delimiter, bounds);
+    while (n == UNCLOSED && le >= 0) {
+      // a quoted cell with line breaks (a CRM export's description or address): the row goes on to its close
+      le = Bytes.indexOf(s.b, le + 1, Math.min(s.hi, r + MAX_ROW), "\n");
+      if (le < 0 && !(s.eof && s.hi - r <= MAX_ROW)) {
+        break;
+      }
+      end = le < 0 ? s.hi : le;
+      s.tableRow = le < 0 ? Integer.MAX_VALUE : le + 1;
+      te = end > r && s.b[end - 1] == '\r' ? end - 1 : end;
+      n = split(s.b, r, te, t.delimiter, bounds);
+    }
+    if (n != t.fields) {
       s.tableFrom(r, null);
       return;
     }
@@ -559,6 +645,9 @@ final class TableDetector {
     if (prevBorder && border) {
       return true;
     }
+    if (oddQuotes(b, prevStart, pe) || oddQuotes(b, lineStart, le)) {
+      return true; // a quoted cell may go on across the cut
+    }
     int[] bounds = new int[2 * MAX_FIELDS];
     for (byte d : DELIMITERS) {
       int np = prevBorder ? 0 : split(b, prevStart, pe, d, bounds);
@@ -571,6 +660,14 @@ final class TableDetector {
   }
 
   private static final byte[] DELIMITERS = {',', ';', '\t', '|', BOX};
+
+  private static boolean oddQuotes(byte[] b, int from, int to) {
+    int n = 0;
+    for (int p = from; p < to; p++) {
+      n += b[p] == '"' ? 1 : 0;
+    }
+    return (n & 1) != 0;
+  }
 
   /**
    * A fixed-width row's cells, trimmed: each from its column's first character to the next column's (the last one to
