@@ -147,6 +147,24 @@ class TableColumnsTest extends RedactedAndKeptCases {
                 + "\"<name>\";\"<address>\";\"<phone>\"\n"),
         Arguments.of("SamAccountName EmailAddress\n-------------- ------------\nmmueller       m.mueller@contoso.com\n",
             "SamAccountName EmailAddress\n-------------- ------------\n<user>       <email>\n"),
+        // a key/value list's rows after its first key word's row, whatever their keys; a uid column's numbers are ids
+        Arguments.of("| Field        | Value          |\n|--------------|----------------|\n| Assignee     | Sem Bakker     |\n"
+                + "| Reporter     | Rebecca Yılmaz |\n| Sprint       | Billing 24.12  |\n",
+            "| Field        | Value          |\n|--------------|----------------|\n| Assignee     | <name>     |\n"
+                + "| Reporter     | <name> |\n| Sprint       | Billing 24.12  |\n"),
+        Arguments.of("ldap.bind_dn,cn=svc-billing\nldap.bind_password,g#t+PE^%kMpH%BoBj3\npassword_policy.min_length,12\n",
+            "ldap.bind_dn,cn=svc-billing\nldap.bind_password,<secret>\npassword_policy.min_length,12\n"),
+        Arguments.of("\"dn\",\"uid\",\"cn\",\"userPassword\"\n\"uid=jdoe,dc=io\",\"jdoe\",\"Jane Doe\",\"Sommer2024!x\"\n"
+                + "\"ou=groups,dc=io\",\"1001\",\"Backup Group\",\"\"\n",
+            "\"dn\",\"uid\",\"cn\",\"userPassword\"\n\"uid=<user>,dc=io\",\"<user>\",\"<name>\",\"<secret>\"\n"
+                + "\"ou=groups,dc=io\",\"1001\",\"Backup Group\",\"\"\n"),
+        // capitals' names over columns aligned by blanks: ps aux, column -t
+        Arguments.of("USER         PID %CPU COMMAND\nroot           1  0.0 /sbin/init\ntrodriguez 30112  0.0 -bash\n",
+            "USER         PID %CPU COMMAND\nroot           1  0.0 /sbin/init\n<user> 30112  0.0 -bash\n"),
+        Arguments.of("SERVICE   LOGIN       PASSWORD          OWNER\ngrafana   admin       maggio_falcon-23  Team SRE\n"
+                + "jenkins   svc-deploy  Bk#ysrtMKus4bc    Dana Whitfield\n",
+            "SERVICE   LOGIN       PASSWORD          OWNER\ngrafana   <user>       <secret>  Team SRE\n"
+                + "jenkins   <user>  <secret>    <name>\n"),
         // a user authenticated by the OS: Oracle's EXTERNAL in place of a password, which stays
         Arguments.of("USERNAME    PASSWORD\n----------- ----------\nSYS         EXTERNAL\n",
             "USERNAME    PASSWORD\n----------- ----------\n<user>         EXTERNAL\n"),

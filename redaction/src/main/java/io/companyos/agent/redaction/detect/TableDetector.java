@@ -43,7 +43,8 @@ final class TableDetector {
       java.util.Map.entry("namn", "name"), java.util.Map.entry("ulica", "street"),
       java.util.Map.entry("geb.datum", "geburtsdatum"), java.util.Map.entry("nr_rachunku_bankowego", "account_number"),
       java.util.Map.entry("numer_rachunku", "account_number"), java.util.Map.entry("straße_und_hausnummer", "street"),
-      java.util.Map.entry("strasse_und_hausnummer", "street"),
+      java.util.Map.entry("strasse_und_hausnummer", "street"), java.util.Map.entry("uid", "user"),
+      java.util.Map.entry("cn", "name"),
       java.util.Map.entry("loginname", "login"), java.util.Map.entry("n°_de_sécurité_sociale", "nir"),
       java.util.Map.entry("numéro_de_sécurité_sociale", "nir"), java.util.Map.entry("numero_de_securite_sociale", "nir"));
 
@@ -94,13 +95,24 @@ final class TableDetector {
 
     /** A row's fields' bounds (a layout belongs to one scan, which one thread runs). */
     final int[] bounds;
+    /** A key/value list's: each row's first field types its second (see {@link #keyedRow}). */
+    final boolean keyed;
 
     Layout(byte delimiter, Trigger[] types, int[] columns) {
+      this(delimiter, types, columns, false);
+    }
+
+    private Layout(byte delimiter, Trigger[] types, int[] columns, boolean keyed) {
       this.delimiter = delimiter;
       this.columns = columns;
       this.fields = types.length;
       this.types = types;
       this.bounds = new int[2 * types.length + 2];
+      this.keyed = keyed;
+    }
+
+    static Layout keyed(byte delimiter) {
+      return new Layout(delimiter, new Trigger[2], null, true);
     }
   }
 
@@ -155,6 +167,9 @@ final class TableDetector {
         && fixedWidth(s, ls, end, le + 1)) {
       return true; // SQL*Plus, sqlcmd, db2: columns under a rule of dashes
     }
+    if ((padded || lineEnd) && Bytes.isUpper(s.b[wordStart]) && aligned(s, ls, end, le)) {
+      return true; // ps aux, column -t: capitals' names over columns aligned by blanks
+    }
     int dc = lineEnd ? before(s, wordStart) : c;
     if (dc != ',' && dc != ';' && dc != '\t' && dc != '|' && dc != BOX) {
       return false;
@@ -168,10 +183,11 @@ final class TableDetector {
     if (n == fieldsBefore(s, ls, d)) {
       // a row of a table above whose header typed none of its columns (a header follows no row of its shape): in
       // a list of keys and values (key,value; Einstellung;Wert) its key types its value
-      return n == 2 && wordStart < bounds[1] && keyedRow(s, bounds);
+      return n == 2 && wordStart < bounds[1] && keyedRow(s, bounds, d, le);
     }
     if (!isHeader(s.b, bounds, n, d)) {
-      return false;
+      // a key and its value, db.password,x: a key/value list's row, no header (its value is no column's name)
+      return n == 2 && wordStart < bounds[1] && isKey(s.b, bounds[0], bounds[1]) && keyedRow(s, bounds, d, le);
     }
     Trigger[] types = types(s.b, bounds, n);
     if (types == null || le >= s.hi) {
@@ -221,12 +237,15 @@ final class TableDetector {
   }
 
   /** A key and its value as a two-column row ({@code db.password,x}): the value typed as the key's. */
-  private static boolean keyedRow(Scan s, int[] bounds) {
+  private static boolean keyedRow(Scan s, int[] bounds, byte d, int le) {
     Trigger[] key = bounds[3] > bounds[2] ? types(s.b, bounds, 1, true) : null;
     if (key == null) {
       return false; // (an empty value: a JSON array's "--requirepass", with the value on the next line)
     }
     cell(s, key[0], bounds[2], bounds[3]);
+    if (le < s.hi) {
+      s.tableFrom(le + 1, Layout.keyed(d)); // the list's next rows, whatever their keys (Reporter | Jane Roe)
+    }
     return true;
   }
 
@@ -249,12 +268,26 @@ final class TableDetector {
     if (ve == vs || isNull(s.b, vs, ve) || KeyValueDetector.isYesOrNo(s, vs, ve) || isSwitch(s.b, vs, ve)) {
       return; // a setting's state, | validate_password.check_user_name | ON |; Oracle's EXTERNAL for a password
     }
+    if (t.type() == DetectorType.USERNAME && !t.has(Trigger.DIGITS_ARE_ACCOUNT)
+        && Bytes.digitRun(s.b, vs, ve, ve - vs + 1) == ve - vs) {
+      return; // a number under a user's column (uid, user_id): an id, not a login
+    }
     for (int p = Bytes.indexOf(s.b, vs, ve, "<"); p >= 0; p = Bytes.indexOf(s.b, p + 1, ve, "<")) {
       if (s.tokenEnd(p) > 0) {
         return; // one of our tokens, from an earlier redaction: redacting twice equals redacting once
       }
     }
     KeyValueDetector.accept(s, t, vs, ve);
+  }
+
+  /** Whether {@code [from, to)} is a key's name alone: word bytes, dots and dashes ({@code ldap.bind_password}). */
+  private static boolean isKey(byte[] b, int from, int to) {
+    for (int p = from; p < to; p++) {
+      if (!KeyValueDetector.isKeyChar(b[p])) {
+        return false;
+      }
+    }
+    return to > from;
   }
 
   /** The types of the named columns, or null when none is a key word's column. */
@@ -379,6 +412,104 @@ final class TableDetector {
     s.headerFrom = ls;
     s.headerTo = end;
     return true;
+  }
+
+  /** The delimiter of a table whose columns blanks align under a header of capitals' names ({@link #aligned}). */
+  static final byte ALIGNED = 3;
+
+  /**
+   * A header {@code [ls, end)} of at least three names in capitals ({@code USER  PID %CPU … COMMAND}, {@code SERVICE
+   * LOGIN PASSWORD OWNER}) over rows whose words blanks align (ps, {@code column -t}, who): the columns start where
+   * the names do. A row's cell is its word that starts where its column does (a right-aligned number elsewhere is no
+   * cell of a typed column); the last column takes the rest of the line.
+   */
+  private static boolean aligned(Scan s, int ls, int end, int le) {
+    int[] words = new int[2 * MAX_FIELDS];
+    int n = words(s.b, ls, end, words);
+    if (n < 3 || le >= s.hi) {
+      return false;
+    }
+    for (int k = 0; k < n; k++) {
+      boolean capital = false;
+      for (int p = words[2 * k]; p < words[2 * k + 1]; p++) {
+        int c = s.b[p];
+        if (Bytes.isLower(c) || c < 0 || !(Bytes.isAlnum(c) || c == '_' || c == '%' || c == '-' || c == '.')) {
+          return false;
+        }
+        capital |= Bytes.isUpper(c);
+      }
+      if (!capital) {
+        return false;
+      }
+    }
+    Trigger[] types = types(s.b, words, n);
+    if (types == null) {
+      return false;
+    }
+    int[] starts = new int[2 * n];
+    for (int k = 0; k < n; k++) {
+      starts[2 * k] = words[2 * k] - ls; // (capitals are ASCII: bytes are characters)
+    }
+    s.tableFrom(le + 1, new Layout(ALIGNED, types, starts));
+    s.headerFrom = ls;
+    s.headerTo = end;
+    return true;
+  }
+
+  /** The words of {@code [from, to)} split at blanks, into {@code bounds}; their number ({@code -1}: too many). */
+  private static int words(byte[] b, int from, int to, int[] bounds) {
+    int n = 0;
+    int p = from;
+    while (true) {
+      while (p < to && (b[p] == ' ' || b[p] == '\t')) {
+        p++;
+      }
+      if (p >= to) {
+        return n;
+      }
+      if (n == bounds.length / 2) {
+        return -1;
+      }
+      bounds[2 * n] = p;
+      while (p < to && b[p] != ' ' && b[p] != '\t') {
+        p++;
+      }
+      bounds[2 * n + 1] = p;
+      n++;
+    }
+  }
+
+  /**
+   * A blank-aligned row's cells ({@link #aligned}): false when it has fewer words than the header or a typed
+   * column's word does not start where its column does.
+   */
+  private static boolean alignedCells(byte[] b, int from, int to, Layout t, int[] bounds) {
+    int[] words = new int[2 * MAX_FIELDS];
+    int n = words(b, from, to, words);
+    if (n < t.fields) {
+      return false;
+    }
+    int k = 0; // the word that starts at or after the column
+    for (int f = 0; f < t.fields; f++) {
+      int column = advance(b, from, to, t.columns[2 * f]);
+      while (k < n && words[2 * k] < column) {
+        k++;
+      }
+      boolean at = k < n && words[2 * k] == column;
+      if (t.types[f] != null && !at) {
+        return false;
+      }
+      bounds[2 * f] = at ? words[2 * k] : column;
+      bounds[2 * f + 1] = !at ? column : f == t.fields - 1 ? trimEnd(b, words[2 * k], to) : words[2 * k + 1];
+    }
+    return true;
+  }
+
+  private static int trimEnd(byte[] b, int from, int to) {
+    while (to > from && (b[to - 1] == ' ' || b[to - 1] == '\t')) {
+      to--;
+    }
+    return to;
   }
 
   /** The offset of character {@code column} of the line {@code [from, to)} (UTF-8), or {@code to} past its end. */
@@ -604,6 +735,7 @@ final class TableDetector {
     }
     int[] bounds = t.bounds;
     int n = t.delimiter == 0 ? (cells(s.b, r, te, t.columns, bounds) ? t.fields : -1)
+        : t.delimiter == ALIGNED ? (alignedCells(s.b, r, te, t, bounds) ? t.fields : -1)
         : split(s.b, r, te, t.delimiter, bounds);
     while (n == UNCLOSED && le >= 0) {
       // a quoted cell with line breaks (a CRM export's description or address): the row goes on to its close
@@ -618,6 +750,13 @@ final class TableDetector {
     }
     if (n != t.fields) {
       s.tableFrom(r, null);
+      return;
+    }
+    if (t.keyed) {
+      Trigger[] key = types(s.b, bounds, 1, true);
+      if (key != null) {
+        cell(s, key[0], bounds[2], bounds[3]);
+      }
       return;
     }
     for (int f = 0; f < t.fields; f++) {
