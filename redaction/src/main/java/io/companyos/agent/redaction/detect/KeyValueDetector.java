@@ -53,8 +53,7 @@ final class KeyValueDetector {
         n1 = s.at(wordEnd);
       }
     }
-    if (n1 == ',' || n1 == ';' || n1 == '\t' || n1 == '|' || n1 == '"' || n1 == ' ' || n1 == '\n' || n1 == '\r'
-        || n1 == 0) {
+    if (TableDetector.worthALook(s, wordStart, wordEnd, n1)) {
       if (TableDetector.header(s, wordStart, wordEnd)) {
         return -1; // (session 30) a table's column name, id,username,password: its cells are typed below it
       }
