@@ -97,6 +97,8 @@ final class TableDetector {
     final int[] bounds;
     /** A key/value list's: each row's first field types its second (see {@link #keyedRow}). */
     final boolean keyed;
+    /** A blank-aligned row's words ({@link #ALIGNED} only). */
+    final int[] words;
 
     Layout(byte delimiter, Trigger[] types, int[] columns) {
       this(delimiter, types, columns, false);
@@ -109,6 +111,7 @@ final class TableDetector {
       this.types = types;
       this.bounds = new int[2 * types.length + 2];
       this.keyed = keyed;
+      this.words = delimiter == ALIGNED ? new int[2 * MAX_FIELDS] : null;
     }
 
     static Layout keyed(byte delimiter) {
@@ -448,7 +451,7 @@ final class TableDetector {
    */
   private static boolean aligned(Scan s, int ls, int end, int le) {
     int[] words = new int[2 * MAX_FIELDS];
-    int n = words(s.b, ls, end, words);
+    int n = words(s.b, ls, end, words, MAX_FIELDS);
     if (n < 3 || le >= s.hi) {
       return false;
     }
@@ -479,15 +482,18 @@ final class TableDetector {
     return true;
   }
 
-  /** The words of {@code [from, to)} split at blanks, into {@code bounds}; their number ({@code -1}: too many). */
-  private static int words(byte[] b, int from, int to, int[] bounds) {
+  /**
+   * The words of {@code [from, to)} split at blanks, into {@code bounds}, at most {@code max} (the rest of a line
+   * after them is not read); their number ({@code -1}: more than {@code bounds} holds).
+   */
+  private static int words(byte[] b, int from, int to, int[] bounds, int max) {
     int n = 0;
     int p = from;
     while (true) {
       while (p < to && (b[p] == ' ' || b[p] == '\t')) {
         p++;
       }
-      if (p >= to) {
+      if (p >= to || n == max) {
         return n;
       }
       if (n == bounds.length / 2) {
@@ -507,8 +513,8 @@ final class TableDetector {
    * column's word does not start where its column does.
    */
   private static boolean alignedCells(byte[] b, int from, int to, Layout t, int[] bounds) {
-    int[] words = new int[2 * MAX_FIELDS];
-    int n = words(b, from, to, words);
+    int[] words = t.words;
+    int n = words(b, from, to, words, t.fields);
     if (n < t.fields) {
       return false;
     }
