@@ -127,6 +127,10 @@ class TableColumnsTest extends RedactedAndKeptCases {
                 + "│      7730 │ Isabella Brennan │\n└───────────┴──────────────────┘\n",
             "┌───────────┬──────────────────┐\n│ ticket_id │    full_name     │\n├───────────┼──────────────────┤\n"
                 + "│      7730 │ <name> │\n└───────────┴──────────────────┘\n"),
+        Arguments.of("┌─user_id─┬─login─────┬─phone───────────┐\n│   12668 │ ilse4     │ 030 857 2147    │\n"
+                + "└─────────┴───────────┴─────────────────┘\n",
+            "┌─user_id─┬─login─────┬─phone───────────┐\n│   12668 │ <user>     │ <phone>    │\n"
+                + "└─────────┴───────────┴─────────────────┘\n"),
         Arguments.of(" username │ password\n──────────┼──────────\n jdoe     │ hunter2xx\n(1 row)\n",
             " username │ password\n──────────┼──────────\n <user>     │ <secret>\n(1 row)\n"),
         // (a held-out red team's corpus) a CRM export's cells with line breaks, a role's column by a name's shape

@@ -128,6 +128,8 @@ final class TableDetector {
     switch (n1) {
       case ',', ';', '\t', '|', '\n', '\r', 0:
         return true;
+      case 0xE2:
+        return s.at(wordEnd + 1) == 0x94; // a box's line right after the name (ClickHouse's ┌─login─┬)
       case '"':
         int q = s.at(wordEnd + 1);
         return q == ',' || q == ';' || q == '\t' || q == '\n' || q == '\r' || q == 0 || q == ' ';
@@ -160,6 +162,9 @@ final class TableDetector {
       c = s.at(++q);
     }
     boolean lineEnd = c == '\n' || c == '\r' || c == 0;
+    if (c == 0xE2 && q == after && s.at(q + 1) == 0x94 && s.at(q + 2) == 0x80) {
+      return compactHeader(s, wordStart); // ClickHouse's PrettyCompact: the names in the top border
+    }
     if (c == 0xE2 && width(s.b, q, s.hi, BOX) > 0) {
       c = BOX;
     }
@@ -314,6 +319,59 @@ final class TableDetector {
       }
     }
     return to > from;
+  }
+
+  /**
+   * ClickHouse's {@code PrettyCompact} header, the names in the top border ({@code ┌─user_id─┬─login───┐}) over rows
+   * split by {@code │}: the border's names between {@code ┬}, trimmed of {@code ─}.
+   */
+  private static boolean compactHeader(Scan s, int wordStart) {
+    int ls = wordStart;
+    while (ls > s.lo && s.b[ls - 1] != '\n' && wordStart - ls <= MAX_HEADER) {
+      ls--;
+    }
+    int le = Bytes.indexOf(s.b, wordStart, Math.min(s.hi, ls + MAX_HEADER), "\n");
+    if (le < 0 || !box(s.b, ls, le, 0x8C)) {
+      return false; // (not a line that starts with ┌)
+    }
+    int[] bounds = new int[2 * MAX_FIELDS];
+    int n = 0;
+    int p = ls + 3;
+    while (n < MAX_FIELDS) {
+      while (box(s.b, p, le, 0x80)) {
+        p += 3; // ─
+      }
+      int from = p;
+      while (p < le && s.b[p] != (byte) 0xE2) {
+        p++;
+      }
+      bounds[2 * n] = from;
+      bounds[2 * n + 1] = p;
+      n++;
+      while (box(s.b, p, le, 0x80)) {
+        p += 3;
+      }
+      if (!box(s.b, p, le, 0xAC)) {
+        break; // (┐, the border's end)
+      }
+      p += 3; // ┬
+    }
+    if (n < 2 || !box(s.b, p, le, 0x90) || !isHeader(s.b, bounds, n, BOX)) {
+      return false;
+    }
+    Trigger[] types = types(s.b, bounds, n);
+    if (types == null || le + 1 >= s.hi) {
+      return false;
+    }
+    s.tableFrom(le + 1, new Layout(BOX, types, null));
+    s.headerFrom = ls;
+    s.headerTo = le;
+    return true;
+  }
+
+  /** Whether box drawing's character U+2500 + ({@code low} - 0x80) (E2 94 {@code low}) is at {@code p}. */
+  private static boolean box(byte[] b, int p, int to, int low) {
+    return p + 2 < to && b[p] == (byte) 0xE2 && b[p + 1] == (byte) 0x94 && (b[p + 2] & 0xFF) == low;
   }
 
   /** The types of the named columns, or null when none is a key word's column. */
