@@ -299,9 +299,8 @@ final class TableDetector {
     if (ve == vs || isNull(s.b, vs, ve) || KeyValueDetector.isYesOrNo(s, vs, ve) || isSwitch(s.b, vs, ve)) {
       return; // a setting's state, | validate_password.check_user_name | ON |; Oracle's EXTERNAL for a password
     }
-    if (t.type() == DetectorType.USERNAME && !t.has(Trigger.DIGITS_ARE_ACCOUNT)
-        && Bytes.digitRun(s.b, vs, ve, ve - vs + 1) == ve - vs) {
-      return; // a number under a user's column (uid, user_id): an id, not a login
+    if (t.type() == DetectorType.USERNAME && !t.has(Trigger.DIGITS_ARE_ACCOUNT) && !isLogin(s.b, vs, ve)) {
+      return; // a number under a user's column (uid, user_id): an id; a measure or a sentence (CPU user: 33.2 s, …)
     }
     for (int p = Bytes.indexOf(s.b, vs, ve, "<"); p >= 0; p = Bytes.indexOf(s.b, p + 1, ve, "<")) {
       if (s.tokenEnd(p) > 0) {
@@ -367,6 +366,23 @@ final class TableDetector {
     s.headerFrom = ls;
     s.headerTo = le;
     return true;
+  }
+
+  /**
+   * Whether a cell under a user's column may be a login or an account's name: not a number alone (an id), nor a
+   * measure or a sentence (a blank after a leading digit, a comma after a blank, more than three words).
+   */
+  private static boolean isLogin(byte[] b, int from, int to) {
+    if (Bytes.digitRun(b, from, to, to - from + 1) == to - from) {
+      return false;
+    }
+    int blanks = 0;
+    boolean comma = false;
+    for (int p = from; p < to; p++) {
+      blanks += b[p] == ' ' ? 1 : 0;
+      comma |= b[p] == ',' && blanks > 0;
+    }
+    return blanks == 0 || !(Bytes.isDigit(b[from]) || comma || blanks > 2);
   }
 
   /** Whether box drawing's character U+2500 + ({@code low} - 0x80) (E2 94 {@code low}) is at {@code p}. */
