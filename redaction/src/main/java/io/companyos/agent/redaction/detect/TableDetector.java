@@ -193,7 +193,7 @@ final class TableDetector {
       }
       le = s.hi;
     }
-    int end = le > ls && s.b[le - 1] == '\r' ? le - 1 : le;
+    int end = noCr(s.b, ls, le);
     if ((padded || lineEnd) && le + 1 < s.hi && (s.b[le + 1] == '-' || s.b[le + 1] == ' ')
         && fixedWidth(s, ls, end, le + 1)) {
       return true; // SQL*Plus, sqlcmd, db2: columns under a rule of dashes
@@ -250,7 +250,7 @@ final class TableDetector {
       if (ps == s.lo) {
         return 0; // (its start may be before the window's context)
       }
-      int e = pe > ps && s.b[pe - 1] == '\r' ? pe - 1 : pe;
+      int e = noCr(s.b, ps, pe);
       if (e == ps) {
         return 0;
       }
@@ -287,7 +287,7 @@ final class TableDetector {
   private static void cell(Scan s, Trigger t, int vs, int ve) {
     int nl = Bytes.indexOf(s.b, vs, ve, "\n");
     if (nl >= 0) {
-      int e = nl > vs && s.b[nl - 1] == '\r' ? nl - 1 : nl;
+      int e = noCr(s.b, vs, nl);
       cell(s, t, vs, e);
       int next = nl + 1;
       while (next < ve && s.b[next] == ' ') {
@@ -385,6 +385,11 @@ final class TableDetector {
     return blanks == 0 || !(Bytes.isDigit(b[from]) || comma || blanks > 2);
   }
 
+  /** The end of the line {@code [from, to)} without its carriage return. */
+  private static int noCr(byte[] b, int from, int to) {
+    return to > from && b[to - 1] == '\r' ? to - 1 : to;
+  }
+
   /** Whether box drawing's character U+2500 + ({@code low} - 0x80) (E2 94 {@code low}) is at {@code p}. */
   private static boolean box(byte[] b, int p, int to, int low) {
     return p + 2 < to && b[p] == (byte) 0xE2 && b[p + 1] == (byte) 0x94 && (b[p + 2] & 0xFF) == low;
@@ -462,7 +467,7 @@ final class TableDetector {
     if (re < 0) {
       return false;
     }
-    int rend = re > rs && s.b[re - 1] == '\r' ? re - 1 : re;
+    int rend = noCr(s.b, rs, re);
     int[] columns = new int[2 * MAX_FIELDS];
     int n = 0;
     for (int p = rs; p < rend; p++) {
@@ -832,7 +837,7 @@ final class TableDetector {
     }
     int end = le < 0 ? s.hi : le;
     s.tableRow = le < 0 ? Integer.MAX_VALUE : le + 1;
-    int te = end > r && s.b[end - 1] == '\r' ? end - 1 : end;
+    int te = noCr(s.b, r, end);
     if (isBorder(s.b, r, te)) {
       return;
     }
@@ -848,7 +853,7 @@ final class TableDetector {
       }
       end = le < 0 ? s.hi : le;
       s.tableRow = le < 0 ? Integer.MAX_VALUE : le + 1;
-      te = end > r && s.b[end - 1] == '\r' ? end - 1 : end;
+      te = noCr(s.b, r, end);
       n = split(s.b, r, te, t.delimiter, bounds);
     }
     if (n != t.fields) {
@@ -876,9 +881,9 @@ final class TableDetector {
    */
   static boolean mayContinue(byte[] b, int prevStart, int lineStart, int lineEnd) {
     int pe = lineStart > prevStart && b[lineStart - 1] == '\n' ? lineStart - 1 : lineStart;
-    pe = pe > prevStart && b[pe - 1] == '\r' ? pe - 1 : pe;
+    pe = noCr(b, prevStart, pe);
     int le = lineEnd > lineStart && b[lineEnd - 1] == '\n' ? lineEnd - 1 : lineEnd;
-    le = le > lineStart && b[le - 1] == '\r' ? le - 1 : le;
+    le = noCr(b, lineStart, le);
     if (pe - prevStart > MAX_ROW || le - lineStart > MAX_ROW) {
       return false;
     }
