@@ -46,7 +46,8 @@ final class TableDetector {
       java.util.Map.entry("strasse_und_hausnummer", "street"), java.util.Map.entry("uid", "user"),
       java.util.Map.entry("cn", "name"),
       java.util.Map.entry("loginname", "login"), java.util.Map.entry("n°_de_sécurité_sociale", "nir"),
-      java.util.Map.entry("numéro_de_sécurité_sociale", "nir"), java.util.Map.entry("numero_de_securite_sociale", "nir"));
+      java.util.Map.entry("numéro_de_sécurité_sociale", "nir"),
+      java.util.Map.entry("numero_de_securite_sociale", "nir"));
 
   /**
    * The last words of a column naming a person by a role (a ticket's, an order's, a record's): typed as a bare
@@ -168,7 +169,8 @@ final class TableDetector {
     if (c == 0xE2 && width(s.b, q, s.hi, BOX) > 0) {
       c = BOX;
     }
-    boolean padded = (isNameByte((byte) c) || c == '"') && (q - after >= 2 || q - after == 1 && startsLine(s, wordStart));
+    boolean padded = (isNameByte((byte) c) || c == '"')
+        && (q - after >= 2 || q - after == 1 && startsLine(s, wordStart));
     if (c != ',' && c != ';' && c != '\t' && c != '|' && c != BOX && !lineEnd && !padded) {
       return false;
     }
