@@ -202,6 +202,12 @@ class TableColumnsTest extends RedactedAndKeptCases {
         // documentation's tables: a measure under "CPU user", a sentence under a key/value list's "user"
         "| what | wall | CPU user |\n|---|---|---|\n| redact on 8 files | 18.2 s, 20.4 s | 33.2 s, 36.8 s |\n",
         "| | |\n|---|---|\n| image | distroless |\n| user | uid/gid 10001, `runAsNonRoot`, no privilege escalation |\n",
+        // (a hunt for false positives) teams' and services' names under a person's column, automation's accounts
+        "| Client ID | Owner | Service user |\n|---|---|---|\n| payments-portal | Payments Squad | - |\n"
+            + "| grafana | Site Reliability | - |\n",
+        "\"SamAccountName\",\"DisplayName\"\n\"-\",\"Veeam Backup Service\"\n\"-\",\"SQL Server Engine\"\n",
+        "flag,owner_team,created_by,description\nnew-login-page,identity-team,release-bot,Redesigned login form\n"
+            + "dark-mode,web-team,dependabot[bot],Theme\n",
         // Stripe's publishable key is public by design, under any key
         "key,value\nstripe.publishable_key,pk_live_51H8xYzAbCdEfGhIjKlMnOpQr\n",
         // rows of a table whose header typed no column are no headers: a settings list, a runbook's key table

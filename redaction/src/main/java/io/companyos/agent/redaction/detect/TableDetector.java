@@ -304,6 +304,9 @@ final class TableDetector {
     if (t.type() == DetectorType.USERNAME && !t.has(Trigger.DIGITS_ARE_ACCOUNT) && !isLogin(s.b, vs, ve)) {
       return; // a number under a user's column (uid, user_id): an id; a measure or a sentence (CPU user: 33.2 s, …)
     }
+    if (t.type() == DetectorType.PERSON_NAME && namesAnOrganisation(s.b, vs, ve)) {
+      return; // a team's, a service's or a group's name under Owner or DisplayName (Payments Squad, SQL Server Engine)
+    }
     for (int p = Bytes.indexOf(s.b, vs, ve, "<"); p >= 0; p = Bytes.indexOf(s.b, p + 1, ve, "<")) {
       if (s.tokenEnd(p) > 0) {
         return; // one of our tokens, from an earlier redaction: redacting twice equals redacting once
@@ -384,7 +387,40 @@ final class TableDetector {
       blanks += b[p] == ' ' ? 1 : 0;
       comma |= b[p] == ',' && blanks > 0;
     }
+    if (Bytes.startsWith(b, to - 5, to, "[bot]") || Bytes.startsWith(b, to - 4, to, "-bot")
+        || Bytes.startsWith(b, to - 4, to, "_bot")) {
+      return false; // an automation's account (dependabot[bot], release-bot)
+    }
     return blanks == 0 || !(Bytes.isDigit(b[from]) || comma || blanks > 2);
+  }
+
+  /**
+   * Words of the names of teams, services and groups, which a person's name does not hold: a cell under a person's
+   * column with one of them is an organisation's name ({@code Payments Squad}, {@code Site Reliability},
+   * {@code Veeam Backup Service}, {@code Finance-Readers}).
+   */
+  private static final java.util.Set<String> ORGANISATION_WORDS = java.util.Set.of("team", "teams", "squad", "group",
+      "groups", "platform", "engineering", "reliability", "experience", "operations", "ops", "devops", "sre",
+      "service", "services", "server", "servers", "support", "infrastructure", "security", "department", "guild",
+      "tribe", "unit", "office", "engine", "backup", "relay", "agent", "pipeline", "bot", "system", "systems", "admins",
+      "administrators", "readers", "writers", "users", "dashboards", "portal", "finance", "sales", "marketing",
+      "analytics", "billing", "payments", "identity", "network", "networking", "storage", "monitoring", "database",
+      "application", "worker", "scheduler", "daemon", "spooler", "cluster", "gateway", "api", "helpdesk", "desk",
+      "center", "centre", "committee", "inc", "ltd", "llc", "gmbh", "corp");
+
+  /** Whether a word of {@code [from, to)} (split at blanks, dashes and underscores) is an organisation's. */
+  private static boolean namesAnOrganisation(byte[] b, int from, int to) {
+    int w = from;
+    for (int p = from; p <= to; p++) {
+      if (p == to || b[p] == ' ' || b[p] == '-' || b[p] == '_' || b[p] == '.' || b[p] == ',') {
+        if (p - w >= 2 && p - w <= 14 && ORGANISATION_WORDS.contains(
+            new String(b, w, p - w, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT))) {
+          return true;
+        }
+        w = p + 1;
+      }
+    }
+    return false;
   }
 
   /** The end of the line {@code [from, to)} without its carriage return. */
