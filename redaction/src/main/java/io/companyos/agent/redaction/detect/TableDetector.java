@@ -181,12 +181,9 @@ final class TableDetector {
         && Bytes.indexOf(s.b, wordStart, s.tableRow, "\n") == s.tableRow - 1) {
       return false; // a cell of a row: no new header
     }
-    int ls = wordStart;
-    while (ls > s.lo && s.b[ls - 1] != '\n') {
-      if (wordStart - ls > MAX_HEADER) {
-        return false;
-      }
-      ls--;
+    int ls = lineStart(s, wordStart, MAX_HEADER);
+    if (ls < 0) {
+      return false;
     }
     int le = Bytes.indexOf(s.b, wordEnd, Math.min(s.hi, ls + MAX_HEADER), "\n");
     if (le < 0) {
@@ -242,15 +239,9 @@ final class TableDetector {
       if (pe <= s.lo) {
         return 0;
       }
-      int ps = pe;
-      while (ps > s.lo && s.b[ps - 1] != '\n') {
-        if (pe - ps > MAX_ROW) {
-          return 0;
-        }
-        ps--;
-      }
-      if (ps == s.lo) {
-        return 0; // (its start may be before the window's context)
+      int ps = lineStart(s, pe, MAX_ROW);
+      if (ps <= s.lo) {
+        return 0; // (too long for a row, or its start may be before the window's context)
       }
       int e = noCr(s.b, ps, pe);
       if (e == ps) {
@@ -298,7 +289,7 @@ final class TableDetector {
       cell(s, t, next, ve);
       return;
     }
-    if (ve == vs || isNull(s.b, vs, ve) || KeyValueDetector.isYesOrNo(s, vs, ve) || isSwitch(s.b, vs, ve)) {
+    if (ve == vs || KeyValueDetector.isYesOrNo(s, vs, ve) || isMarker(s.b, vs, ve)) {
       return; // a setting's state, | validate_password.check_user_name | ON |; Oracle's EXTERNAL for a password
     }
     if (t.type() == DetectorType.USERNAME && !t.has(Trigger.DIGITS_ARE_ACCOUNT) && !isLogin(s.b, vs, ve)) {
@@ -330,11 +321,8 @@ final class TableDetector {
    * split by {@code │}: the border's names between {@code ┬}, trimmed of {@code ─}.
    */
   private static boolean compactHeader(Scan s, int wordStart) {
-    int ls = wordStart;
-    while (ls > s.lo && s.b[ls - 1] != '\n' && wordStart - ls <= MAX_HEADER) {
-      ls--;
-    }
-    int le = Bytes.indexOf(s.b, wordStart, Math.min(s.hi, ls + MAX_HEADER), "\n");
+    int ls = lineStart(s, wordStart, MAX_HEADER);
+    int le = ls < 0 ? -1 : Bytes.indexOf(s.b, wordStart, Math.min(s.hi, ls + MAX_HEADER), "\n");
     if (le < 0 || !box(s.b, ls, le, 0x8C)) {
       return false; // (not a line that starts with ┌)
     }
@@ -678,7 +666,19 @@ final class TableDetector {
     while (p > s.lo && p > wordStart - MAX_NAME && isNameByte(s.b[p - 1]) && s.b[p - 1] != ' ') {
       p--;
     }
-    return p > s.lo && s.b[p - 1] == '\n';
+    return KeyedForms.startsLine(s, p);
+  }
+
+  /** The start of the line that holds {@code p}, or -1 when it is more than {@code max} bytes before {@code p}. */
+  private static int lineStart(Scan s, int p, int max) {
+    int ls = p;
+    while (ls > s.lo && s.b[ls - 1] != '\n') {
+      if (p - ls > max) {
+        return -1;
+      }
+      ls--;
+    }
+    return ls;
   }
 
   /** The byte before the field that starts a key word at {@code wordStart}: its delimiter, or 0 at the line's start. */
@@ -797,8 +797,8 @@ final class TableDetector {
     if (d != BOX) {
       return p < to && b[p] == d ? 1 : 0;
     }
-    return p + 2 < to && b[p] == (byte) 0xE2 && (b[p + 1] == (byte) 0x94 && (b[p + 2] == (byte) 0x82
-        || b[p + 2] == (byte) 0x83) || b[p + 1] == (byte) 0x95 && b[p + 2] == (byte) 0x91) ? 3 : 0;
+    return box(b, p, to, 0x82) || box(b, p, to, 0x83) || p + 2 < to && b[p] == (byte) 0xE2
+        && b[p + 1] == (byte) 0x95 && b[p + 2] == (byte) 0x91 ? 3 : 0; // │ ┃, and ║ (U+2551)
   }
 
 
@@ -1013,26 +1013,19 @@ final class TableDetector {
   }
 
   /**
-   * A setting's state or a database's marker in place of a value: {@code ON}, {@code OFF}, {@code true},
-   * {@code false}, and Oracle's {@code EXTERNAL} and {@code GLOBAL} (a user authenticated by the OS or a directory).
+   * A cell's marker in place of a value that a key's value has not (the key's checks, {@code accept}, leave
+   * {@code NULL}, {@code true}, {@code <null>}, masks and placeholders already): a setting's state ({@code ON},
+   * {@code OFF}, {@code enabled}, {@code disabled}), MySQL's and PostgreSQL's exports' {@code \\N} for null, and
+   * Oracle's {@code EXTERNAL} and {@code GLOBAL} (a user authenticated by the OS or a directory).
    */
-  private static boolean isSwitch(byte[] b, int from, int to) {
-    for (String w : SWITCHES) {
+  private static boolean isMarker(byte[] b, int from, int to) {
+    for (String w : MARKERS) {
       if (w.length() == to - from && Bytes.startsWithIgnoreCase(b, from, to, w)) {
         return true;
       }
     }
-    return false;
+    return to - from == 2 && b[from] == '\\' && b[from + 1] == 'N';
   }
 
-  private static final String[] SWITCHES = {"on", "off", "true", "false", "enabled", "disabled", "external", "global"};
-
-  /** SQL's and CSV exports' empty values: {@code NULL}, {@code \N}, {@code <null>}. */
-  private static boolean isNull(byte[] b, int from, int to) {
-    int n = to - from;
-    return n == 4 && (b[from] | 0x20) == 'n' && (b[from + 1] | 0x20) == 'u' && (b[from + 2] | 0x20) == 'l'
-        && (b[from + 3] | 0x20) == 'l'
-        || n == 2 && b[from] == '\\' && b[from + 1] == 'N'
-        || n == 6 && Bytes.startsWith(b, from, to, "<null>");
-  }
+  private static final String[] MARKERS = {"on", "off", "enabled", "disabled", "external", "global"};
 }
