@@ -34,7 +34,7 @@ class AccessAndCiRedTeamSession26Test extends RedactedAndKeptCases {
         Arguments.of("docker login -u=\"acme+buildbot\" -p=\"QY7ZMLP2VB7TR4KWNS8YHJ3DF6GK1PO5RT0XACZQW7E8RU9IO0P\" quay.io",
             "docker login -u=\"<user>\" -p=\"<secret>\" quay.io"),
         Arguments.of("java -jar jenkins-cli.jar -s http://localhost:8080/ -auth admin:11a7f3c9e2b4d6f8a0c1e3b5d7f9a2c4e6 install-plugin git",
-            "java -jar jenkins-cli.jar -s http://localhost:8080/ -auth <user>:<secret> install-plugin git"),
+            "java -jar jenkins-cli.jar -s http://localhost:8080/ -auth admin:<secret> install-plugin git"),
         // Mattermost's and Rocket.Chat's incoming webhooks
         Arguments.of("MATTERMOST_WEBHOOK_URL=https://chat.example.org/hooks/k3m9zq7xbtf8dr1pwy5nc4ua2e",
             "MATTERMOST_WEBHOOK_URL=https://chat.example.org/hooks/<token>"),

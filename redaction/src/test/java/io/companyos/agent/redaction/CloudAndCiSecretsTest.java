@@ -36,7 +36,7 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
             "##vso[task.setvariable variable=dbPassword;issecret=true]<secret>"),
         Arguments.of("      test: [\"CMD\", \"redis-cli\", \"-a\", \"Hunter2pass\", \"ping\"]",
             "      test: [\"CMD\", \"redis-cli\", \"-a\", \"<secret>\", \"ping\"]"),
-        Arguments.of("    stats auth admin:Hunter2pass", "    stats auth <user>:<secret>"),
+        Arguments.of("    stats auth admin:Hunter2pass", "    stats auth admin:<secret>"),
         Arguments.of("    user bob insecure-password Hunter2pass", "    user bob insecure-password <secret>"),
         Arguments.of("Recovery Key 1: AbCdEfGhIjKlMnOpQrStUvWxYz0123456789AbCdEfGh", "Recovery Key 1: <secret>"),
         Arguments.of("sonar-scanner -Dsonar.login=squ_0123456789abcdef0123456789abcdef01234567",

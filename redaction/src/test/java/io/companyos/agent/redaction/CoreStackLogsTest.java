@@ -39,8 +39,8 @@ class CoreStackLogsTest extends RedactedAndKeptCases {
         Arguments.of("echo \"SudoPw123\" | sudo -S systemctl restart app", "echo \"<secret>\" | sudo -S systemctl restart app"),
         // user:password@host:port without a scheme: the password was an address's local part, kept in the reverse map
         Arguments.of("Connect to admin:HookPw99@hooks.example.internal:443 failed",
-            "Connect to <user>:<secret>@<host>:443 failed"),
-        Arguments.of("mongosh admin:M0ng0Pw@mongo.example.com:27017/app", "mongosh <user>:<secret>@mongo.example.com:27017/app"),
+            "Connect to admin:<secret>@<host>:443 failed"),
+        Arguments.of("mongosh admin:M0ng0Pw@mongo.example.com:27017/app", "mongosh admin:<secret>@mongo.example.com:27017/app"),
         Arguments.of("contact:jane@example.com", "contact:<email>"),
         // redis-cli's CONFIG GET reply; MONITOR's hash fields
         Arguments.of("127.0.0.1:6379> CONFIG GET requirepass\n1) \"requirepass\"\n2) \"CfgG3tSecret\"\n",

@@ -279,7 +279,7 @@ class DetectorCatalogTest {
           p("requirepass foobared2", "requirepass <secret>"), // redis.conf: blank-separated, the line's last word
           p("requirepass: foobared2", "requirepass: <secret>"),
           p("NEO4J_AUTH=neo4j/Secr3tPw", "NEO4J_AUTH=neo4j/<secret>"),
-          p("GET /login?user=admin&password=x1y2 HTTP", "GET /login?user=<user>&password=<secret> HTTP"),
+          p("GET /login?user=admin&password=x1y2 HTTP", "GET /login?user=admin&password=<secret> HTTP"),
           p("url=postgresql://svc:Pa55@db.acme.com:5432/app", "url=postgresql://<user>:<secret>@<host>:5432/app"),
           p("redis://:s3cret@cache:6379/0", "redis://:<secret>@cache:6379/0"),
           // a userinfo whose user is a key word is still userinfo, not "user: value" up to the blank

@@ -96,7 +96,7 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
             "10:00:00.123456 IP <ipv4>.51234 > <ipv4>.443: Flags [S], seq 1, length 0"),
         // more command lines: rabbitmqadmin -p, HTTPie's --auth and -a, OpenSearch's hash.sh, ngrok's token
         Arguments.of("rabbitmqadmin -u admin -p Adm1nRabb1t declare queue name=orders",
-            "rabbitmqadmin -u <user> -p <secret> declare queue name=orders"),
+            "rabbitmqadmin -u admin -p <secret> declare queue name=orders"),
         Arguments.of("http --auth jdoe:Hunt3r2! GET https://api.example.com/v1/me",
             "http --auth <secret> GET https://api.example.com/v1/me"),
         Arguments.of("$ http -a jdoe:Hunt3r2! https://api.example.com/v1/me", "$ http -a <secret> https://api.example.com/v1/me"),
@@ -151,9 +151,9 @@ class RedTeamSession24Test extends RedactedAndKeptCases {
         Arguments.of("smtp.login(\"alerts@example.com\", \"Sm7pP4ss!\")", "smtp.login(\"<email>\", \"<secret>\")"),
         // ZooKeeper's digest authentication, Consul's gossip keys, Jetty's obfuscated passwords
         Arguments.of("[zk: localhost:2181(CONNECTED) 0] addauth digest kafka:Zk4fk4P4ss",
-            "[zk: localhost:2181(CONNECTED) 0] addauth digest <user>:<secret>"),
+            "[zk: localhost:2181(CONNECTED) 0] addauth digest kafka:<secret>"),
         Arguments.of("zk.addAuthInfo(\"digest\", \"kafka:Zk4fk4P4ss\".getBytes());",
-            "zk.addAuthInfo(\"digest\", \"<user>:<secret>\".getBytes());"),
+            "zk.addAuthInfo(\"digest\", \"kafka:<secret>\".getBytes());"),
         Arguments.of("-Dzookeeper.DigestAuthenticationProvider.superDigest=super:D/InIHSb7yEEbrWz8b9l71RjZJU=",
             "-Dzookeeper.DigestAuthenticationProvider.superDigest=<password_hash>"),
         Arguments.of("$ consul keygen\npUqJrVyVRj5jsiYEkM/tFQYfWyJIv4s3XkvDwy7Cu5s=\n"

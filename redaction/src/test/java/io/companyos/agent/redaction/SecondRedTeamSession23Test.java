@@ -109,7 +109,7 @@ class SecondRedTeamSession23Test extends RedactedAndKeptCases {
             "2026-01-12 10:11:12 <ipv4> GET /app/default.aspx - 443 <user> <ipv4> Mozilla/5.0 200 0 0 15"),
         // Elasticsearch 6/7's elasticsearch-setup-passwords output
         Arguments.of("Changed password for user [apm_system]\nPASSWORD apm_system = EsSetupPw11\n",
-            "Changed password for user [<user>]\nPASSWORD <user> = <secret>\n"),
+            "Changed password for user [apm_system]\nPASSWORD apm_system = <secret>\n"),
         // botocore's debug dump: JSON in a JSON string in a Python bytes repr, its escapes' backslashes doubled
         Arguments.of("DEBUG - Response body: b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\"S3cr3tFromSM\\\\\"}\"}'",
             "DEBUG - Response body: b'{\"Name\":\"prod/db\",\"SecretString\":\"{\\\\\"password\\\\\":\\\\\"<secret>\\\\\"}\"}'"),

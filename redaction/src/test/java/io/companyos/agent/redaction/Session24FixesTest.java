@@ -25,7 +25,7 @@ class Session24FixesTest extends RedactedAndKeptCases {
         // the first line of an input (both ways: a string here, a stream in isRedactedFromTheStreamsStart)
         Arguments.of("uid: jdoe\ncn: John Doe", "uid: <user>\ncn: <name>"),
         Arguments.of("PASSWORD elastic = xyzSecret1\nPASSWORD kibana = abcSecret2",
-            "PASSWORD <user> = <secret>\nPASSWORD <user> = <secret>"),
+            "PASSWORD elastic = <secret>\nPASSWORD kibana = <secret>"),
         Arguments.of("user alice on >pw123abc ~* +@all", "user <user> on ><secret> ~* +@all"),
         // PgBouncer's auth_file: a plain password, a hash (the hash detector's), a doubled quote
         Arguments.of("\"alice\" \"s3cretPlain!\"\n\"bob\" \"md5a3556571e93b0d20722ba62be61e8c2d\"",

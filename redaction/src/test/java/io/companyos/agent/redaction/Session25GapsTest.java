@@ -33,7 +33,7 @@ class Session25GapsTest extends RedactedAndKeptCases {
         // Jetty's realm.properties
         Arguments.of("jdoe: MD5:164c88b302622e17050af52c89945d44,server-administrator,content-administrator",
             "<user>: MD5:<password_hash>,server-administrator,content-administrator"),
-        Arguments.of("guest: CRYPT:adpexzg3FUZAk,user", "<user>: CRYPT:<password_hash>,user"),
+        Arguments.of("guest: CRYPT:adpexzg3FUZAk,user", "guest: CRYPT:<password_hash>,user"),
         // Nagios / Icinga resource.cfg
         Arguments.of("$USER1$=/usr/lib64/nagios/plugins\n$USER3$=N4gi0sDbPw!\n$USER4$=monitor",
             "$USER1$=/usr/lib64/nagios/plugins\n$USER3$=<secret>\n$USER4$=<secret>"),

@@ -167,11 +167,11 @@ class TableColumnsTest extends RedactedAndKeptCases {
             "USER         PID %CPU COMMAND\nroot           1  0.0 /sbin/init\n<user> 30112  0.0 -bash\n"),
         Arguments.of("SERVICE   LOGIN       PASSWORD          OWNER\ngrafana   admin       maggio_falcon-23  Team SRE\n"
                 + "jenkins   svc-deploy  Bk#ysrtMKus4bc    Dana Whitfield\n",
-            "SERVICE   LOGIN       PASSWORD          OWNER\ngrafana   <user>       <secret>  Team SRE\n"
+            "SERVICE   LOGIN       PASSWORD          OWNER\ngrafana   admin       <secret>  Team SRE\n"
                 + "jenkins   <user>  <secret>    <name>\n"),
         // a user authenticated by the OS: Oracle's EXTERNAL in place of a password, which stays
-        Arguments.of("USERNAME    PASSWORD\n----------- ----------\nSYS         EXTERNAL\n",
-            "USERNAME    PASSWORD\n----------- ----------\n<user>         EXTERNAL\n"),
+        Arguments.of("USERNAME    PASSWORD\n----------- ----------\nJSMITH      EXTERNAL\n",
+            "USERNAME    PASSWORD\n----------- ----------\n<user>      EXTERNAL\n"),
         // the table ends at a blank line: what follows is no row of it
         Arguments.of("user,password\njdoe,Secret99!\n\nfoo,bar\n", "user,password\n<user>,<secret>\n\nfoo,bar\n"));
   }

@@ -65,6 +65,14 @@ final class EmailDetector {
     while (st < localEnd && (b[st] == '.' || b[st] == '-')) {
       st++;
     }
+    if (st == localEnd && domainStart - localEnd == 3 && localEnd == floor && floor > s.lo && s.matches.size() > 0
+        && s.matches.end(s.matches.size() - 1) == floor) {
+      // a URL-encoded address whose local part went with the match before it (10.20.30.40%40example.org: the IPv4
+      // address's): the domain is still the address's, as when every position is tried (InsideMatchesTest). Not at
+      // a plain @, where a URL's password or a SIP URI's number ends before its host.
+      int end = domainEnd(s, domainStart);
+      return end > domainStart && s.add(localEnd, end, DetectorType.EMAIL) ? end : -1;
+    }
     if (st == localEnd) {
       return -1;
     }
@@ -103,7 +111,7 @@ final class EmailDetector {
    * The start of a user name that ends at the colon {@code colon} and starts a word (after a blank, a quote, a line's
    * start or {@code //}), or -1: {@code admin:} of {@code admin:pw@host}.
    */
-  private static int userBeforeColon(Scan s, int colon) {
+  static int userBeforeColon(Scan s, int colon) {
     int u = colon;
     while (u > s.lo && colon - u < 64 && (Bytes.isAlnum(s.b[u - 1]) || s.b[u - 1] == '_' || s.b[u - 1] == '-'
         || s.b[u - 1] == '.')) {

@@ -2538,13 +2538,77 @@ final class KeyValueDetector {
     return digits >= 6 && digits <= 15;
   }
 
+  /**
+   * Whether a user slot's value is an account every installation has under the same name, which identifies nobody
+   * and tells a support engineer which part acted: a built-in account ({@link #isBuiltInAccount}), a token's fixed
+   * user ({@link #isTokenUser}), or a bracketed placeholder ({@code [unknown]}).
+   */
   static boolean isSystemAccount(Scan s, int start, int end) {
+    return Bytes.startsWith(s.b, start, end, "[") || isBuiltInAccount(s, start, end)
+        || (end - start >= 3 && end - start <= 17 && isTokenUser(s, start, end));
+  }
+
+  /**
+   * The accounts that an operating system, a package, a cloud image or a database creates under a fixed name, the
+   * same at every customer (session 31). Before, only {@code root}, {@code nobody} and {@code System} stayed, so
+   * {@code user=postgres} became {@code <user:…>} while {@code user=root} stayed, and a support engineer could not
+   * tell the database's superuser or an sshd scan's {@code admin} from a person's login. A name a customer chose
+   * ({@code svc_backup}, {@code replicator}, {@code keycloak} as a database role) is not here and still goes. Matched
+   * whole, in any case of its ASCII letters (Windows and SQL Server do not tell {@code SA} from {@code sa}, Oracle's
+   * {@code SYS} is {@code sys} in a connect string). Lower case here; docs/redaction.md lists them.
+   */
+  private static final String[] BUILT_IN_ACCOUNTS = {
+      // Linux: Debian's base-passwd and Red Hat's setup, and the system users of the daemons a node runs
+      "root", "daemon", "bin", "sys", "sync", "games", "man", "lp", "mail", "news", "uucp", "proxy", "www-data",
+      "backup", "list", "irc", "gnats", "nobody", "nfsnobody", "adm", "operator", "shutdown", "halt", "ftp", "_apt",
+      "systemd-network", "systemd-resolve", "systemd-timesync", "systemd-coredump", "systemd-oom", "messagebus",
+      "dbus", "syslog", "sshd", "polkitd", "chrony", "_chrony", "ntp", "rpc", "rpcuser", "sssd", "tss", "uuidd",
+      "tcpdump", "postfix", "dovecot", "dovenull", "nginx", "apache", "tomcat", "mysql", "postgres", "redis",
+      "neo4j", "mongodb", "mongod", "memcache", "memcached", "haproxy", "squid", "named", "dnsmasq", "unbound",
+      "rabbitmq", "zookeeper", "kafka", "cassandra", "elasticsearch", "logstash", "prometheus", "nagios", "zabbix",
+      "ceph", "etcd", "git", "gitlab-runner", "jenkins",
+      // the default users of cloud and VM images (AWS, Azure, Oracle Cloud, Ubuntu, Debian, CentOS, Fedora CoreOS)
+      "ubuntu", "ec2-user", "centos", "debian", "fedora", "admin", "azureuser", "opc", "cloud-user", "core",
+      "vagrant",
+      // Windows' built-in accounts and service identities
+      "system", "administrator", "guest", "defaultaccount", "wdagutilityaccount", "krbtgt", "localsystem",
+      "localservice", "networkservice", "local service", "network service",
+      // databases' and search engines' built-in users and roles: SQL Server, Oracle, MySQL, Elasticsearch,
+      // RabbitMQ's guest (above), Amazon RDS, Cloud SQL, Azure Database for PostgreSQL
+      "sa", "dbsnmp", "sysman", "outln", "xdb", "mysql.sys", "mysql.session", "mysql.infoschema", "debian-sys-maint",
+      "elastic", "kibana", "kibana_system", "logstash_system", "beats_system", "apm_system", "remote_monitoring_user",
+      "rdsadmin", "cloudsqladmin", "azure_superuser", "azure_pg_admin",
+      // Kubernetes' built-in identities (a node's own, system:node:NAME, holds the node's name and is not here)
+      "kubernetes-admin", "system:anonymous", "system:kube-scheduler", "system:kube-controller-manager",
+      "system:kube-proxy", "system:apiserver"};
+
+  private static final String[][] BUILT_IN_BY_LENGTH = byLength(BUILT_IN_ACCOUNTS);
+
+  private static String[][] byLength(String[] names) {
+    int longest = 0;
+    for (String n : names) {
+      longest = Math.max(longest, n.length());
+    }
+    String[][] byLength = new String[longest + 1][];
+    for (int len = 0; len <= longest; len++) {
+      final int l = len;
+      byLength[len] = java.util.Arrays.stream(names).filter(n -> n.length() == l).toArray(String[]::new);
+    }
+    return byLength;
+  }
+
+  /** Whether {@code [start, end)} is one of {@link #BUILT_IN_ACCOUNTS}, in any case. */
+  static boolean isBuiltInAccount(Scan s, int start, int end) {
     int len = end - start;
-    return (len == 4 && Bytes.startsWith(s.b, start, end, "root"))
-        || (len == 6 && Bytes.startsWith(s.b, start, end, "nobody"))
-        || (len == 6 && Bytes.startsWith(s.b, start, end, "System")) // (Ivanti's and Windows' built-in pseudo-user)
-        || Bytes.startsWith(s.b, start, end, "[")
-        || (len >= 3 && len <= 17 && isTokenUser(s, start, end));
+    if (len <= 0 || len >= BUILT_IN_BY_LENGTH.length) {
+      return false;
+    }
+    for (String a : BUILT_IN_BY_LENGTH[len]) {
+      if (Bytes.startsWithIgnoreCase(s.b, start, end, a)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

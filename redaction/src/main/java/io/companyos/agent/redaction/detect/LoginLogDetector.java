@@ -222,8 +222,7 @@ final class LoginLogDetector {
     while (end < s.hi && end - start < 64 && s.b[end] != '"' && s.b[end] != '\n') {
       end++;
     }
-    if (end == start || s.at(end) != '"'
-        || (end - start == 8 && Bytes.startsWith(s.b, start, end, "postgres"))) {
+    if (end == start || s.at(end) != '"') { // (add keeps postgres, a built-in account)
       return -1;
     }
     return add(s, start, end) < 0 ? -1 : end + 1;
@@ -1261,8 +1260,7 @@ final class LoginLogDetector {
       return -1;
     }
     int dbEnd = closingQuote(s, end + 2, 128);
-    if (dbEnd < 0 || s.at(dbEnd + 1) != ',' || !Bytes.isDigit(s.at(dbEnd + 2))
-        || (end - start == 8 && Bytes.startsWith(s.b, start, end, "postgres"))) {
+    if (dbEnd < 0 || s.at(dbEnd + 1) != ',' || !Bytes.isDigit(s.at(dbEnd + 2))) {
       return -1;
     }
     return add(s, start, end);

@@ -48,7 +48,7 @@ final class UrlUserinfoDetector {
     int userEnd = colon < 0 ? p : colon;
     boolean any = false;
     if (userEnd > start && !KeyValueDetector.isPlaceholder(s, start, userEnd)
-        && !KeyValueDetector.isTokenUser(s, start, userEnd)) { // https://oauth2:<token>@gitlab…: a fixed name
+        && !KeyValueDetector.isSystemAccount(s, start, userEnd)) { // https://oauth2:<token>@gitlab…: a fixed name
       any |= s.add(start, userEnd, DetectorType.USERNAME);
     }
     if (colon >= 0 && p > colon + 1 && !KeyValueDetector.isPlaceholder(s, colon + 1, p)) {

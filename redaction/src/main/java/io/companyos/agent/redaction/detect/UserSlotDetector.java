@@ -27,8 +27,14 @@ final class UserSlotDetector {
    * stay. Returns {@code at} when it took one, else -1.
    */
   static int beforeAddress(Scan s, int at) {
-    if (!addressAt(s, at + 1)) {
+    int address = addressEnd(s, at + 1);
+    if (address < 0) {
       return -1;
+    }
+    // (as before a host name: only where a port or a path follows, an authority's place)
+    if (((s.at(address) == ':' && Bytes.isDigit(s.at(address + 1))) || s.at(address) == '/')
+        && passwordBeforeAddress(s, at) >= 0) {
+      return at;
     }
     int floor = s.floor();
     int st = nameStart(s, at, MAX_LOGIN, LOGIN); // also jürgen@10.1.2.3
@@ -49,10 +55,50 @@ final class UserSlotDetector {
     if (EmailDetector.isCallId(s, st)) {
       return -1; // SIP's Call-ID: 3c26700b5a1f@10.0.0.5, a random id at a host
     }
-    if (KeyValueDetector.isSystemAccount(s, st, at) || (at - st == 3 && Bytes.startsWith(s.b, st, at, "git"))) {
+    if (KeyValueDetector.isSystemAccount(s, st, at)) { // (git@github.com's git among them)
       return -1;
     }
     return s.add(st, at, DetectorType.USERNAME) ? at : -1;
+  }
+
+  /**
+   * A URL's userinfo without its scheme before an address ({@code Connect to jdoe:Pw-1!@10.0.0.5:443 failed},
+   * {@code mongosh admin:pw@[2001:db8::5]/app}), as {@link EmailDetector} takes it before a host name: the password
+   * from the colon after a login name (at a blank, a quote, {@code =} or the line's start) to the {@code @}, the login
+   * as a user unless it is a built-in account; not after a scheme without slashes ({@code sip:alice@…}, whose user is
+   * no password). Returns {@code at} when it took one, else -1.
+   */
+  private static int passwordBeforeAddress(Scan s, int at) {
+    int floor = s.floor();
+    for (int p = at - 1; p > floor && at - p <= 128; p--) {
+      int c = s.b[p];
+      if (c <= ' ' || c == '"' || c == '\'' || c == '/' || c == '@') {
+        return -1;
+      }
+      int user = c == ':' && p + 1 < at ? EmailDetector.userBeforeColon(s, p) : -1;
+      if (user >= 0 && isUriScheme(s, user, p)) {
+        return -1;
+      }
+      if (user >= 0) {
+        if (!KeyValueDetector.isSystemAccount(s, user, p)) {
+          s.add(user, p, DetectorType.USERNAME);
+        }
+        return s.add(p + 1, at, DetectorType.SECRET) ? at : -1;
+      }
+    }
+    return -1;
+  }
+
+  private static final String[] SCHEMES_WITHOUT_SLASHES = {"sip", "sips", "mailto", "xmpp", "tel", "im", "pres"};
+
+  /** The URI schemes written without {@code //} before a user and an address: SIP's, mail's, XMPP's. */
+  private static boolean isUriScheme(Scan s, int start, int end) {
+    for (String scheme : SCHEMES_WITHOUT_SLASHES) {
+      if (end - start == scheme.length() && Bytes.startsWithIgnoreCase(s.b, start, end, scheme)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -81,7 +127,7 @@ final class UserSlotDetector {
       w++;
     }
     if (p == at + 1 || s.at(p) != ' ' || w - p < 4 || s.at(w) != ':'
-        || (at - st == 8 && Bytes.startsWith(s.b, st, at, "postgres")) || KeyValueDetector.isSystemAccount(s, st, at)) {
+        || KeyValueDetector.isSystemAccount(s, st, at)) {
       return -1;
     }
     return s.add(st, at, DetectorType.USERNAME) ? at : -1;
@@ -128,15 +174,21 @@ final class UserSlotDetector {
 
   /** Whether an IPv4 address, or an IPv4 or IPv6 address in brackets, starts at {@code p}. */
   private static boolean addressAt(Scan s, int p) {
+    return addressEnd(s, p) >= 0;
+  }
+
+  /** The end of an IPv4 address, or of an IPv4 or IPv6 address in brackets (past the bracket), at {@code p}; or -1. */
+  private static int addressEnd(Scan s, int p) {
     boolean bracket = s.at(p) == '[';
     int q = bracket ? p + 1 : p;
     int end = Bytes.isDigit(s.at(q)) ? Ipv4Detector.parse(s, q, s.scratch) : -1;
     if (end >= 0) {
       int next = s.at(end);
-      return bracket ? next == ']' : !Bytes.isWord(next) && !(next == '.' && Bytes.isDigit(s.at(end + 1)));
+      return bracket ? (next == ']' ? end + 1 : -1)
+          : !Bytes.isWord(next) && !(next == '.' && Bytes.isDigit(s.at(end + 1))) ? end : -1;
     }
     if (!bracket) {
-      return false;
+      return -1;
     }
     int colons = 0;
     int e = q;
@@ -144,7 +196,7 @@ final class UserSlotDetector {
       colons += s.at(e) == ':' ? 1 : 0;
       e++;
     }
-    return colons >= 2 && s.at(e) == ']';
+    return colons >= 2 && s.at(e) == ']' ? e + 1 : -1;
   }
 
   /** After {@code invalid user }, {@code for user }, {@code of user }, …: the next word. */
@@ -207,7 +259,7 @@ final class UserSlotDetector {
       return -1; // sshd's "Disconnected from user U ADDRESS port N", not "loaded from user settings"
     }
     if (Bytes.startsWith(s.b, start, s.hi, "invalid ")
-        || (end - start == 4 && Bytes.startsWith(s.b, start, s.hi, "root"))
+        || KeyValueDetector.isSystemAccount(s, start, end)
         || (open < 0 && bracketAt < 0 && isNoName(s, start, end) && !Bytes.startsWith(s.b, after, s.hi, " from "))) {
       return -1;
     }
@@ -683,16 +735,16 @@ final class UserSlotDetector {
   static int windowsHome(Scan s, int last) {
     int start = last + 1;
     int end = segmentEnd(s, start, '\\');
-    if (end == start) {
-      return -1;
+    for (String shared : SHARED_PROFILES) {
+      if (end - start == shared.length() && Bytes.startsWithIgnoreCase(s.b, start, end, shared)) {
+        return -1;
+      }
     }
-    String v = new String(s.b, start, end - start, java.nio.charset.StandardCharsets.UTF_8)
-        .toLowerCase(java.util.Locale.ROOT);
-    if (v.equals("public") || v.equals("default") || v.equals("all users") || v.equals("default user")) {
-      return -1;
-    }
-    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+    return segment(s, start, '\\');
   }
+
+  /** The profile folders under {@code C:\Users\} that belong to no user. */
+  private static final String[] SHARED_PROFILES = {"public", "all users", "default user"};
 
   /** After {@code /Users/} (exact case, at the root of a path). */
   static int macHome(Scan s, int last) {
@@ -727,9 +779,10 @@ final class UserSlotDetector {
         && s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
+  /** A path's segment that names a user (a home directory's), unless it is a built-in account's. */
   private static int segment(Scan s, int start, int sep) {
     int end = segmentEnd(s, start, sep);
-    if (end == start) {
+    if (end == start || KeyValueDetector.isSystemAccount(s, start, end)) {
       return -1;
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;

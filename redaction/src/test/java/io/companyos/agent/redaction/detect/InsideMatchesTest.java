@@ -66,7 +66,9 @@ class InsideMatchesTest {
         + "-----END PRIVATE KEY-----\nnext", "user=x+49 30 98765432", "password=abc-----BEGIN PRIVATE KEY-----\nMIIE"
         + "\n-----END PRIVATE KEY-----", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2ln-DE89 3704 0044 0532 0130 00",
         "10.20.30.40password=hunter22", "jane@acme-corp.com,password=hunter22", "jane.roe@example.orgpassword=Tr0ub4dor&3x",
-        "::4111 1111 1111 1111", "::10.9.8.7 - amira [10.20.30.40")) {
+        "::4111 1111 1111 1111", "::10.9.8.7 - amira [10.20.30.40",
+        // (session 31, found by the property) an address's local part taken by the match before it
+        "Invalid user falconeyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4eXoifQ.c2lnbmF0dXJlLXh5eg10.20.30.40%40example.org")) {
       assertMissesNothing(text);
     }
   }

@@ -1,0 +1,31 @@
+package io.companyos.agent.redaction;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.provider.Arguments;
+
+/**
+ * Session 31: a URL's userinfo without its scheme before an IP address ({@code Connect to jdoe:pw@10.0.0.5:443}),
+ * which left the password whole where the same text before a host name lost it ({@link EmailDetector}'s shape); found
+ * by {@link BuiltInAccountsTest}'s shapes. Only where a port or a path follows the address, as before a host name.
+ */
+class Session31GapsTest extends RedactedAndKeptCases {
+  static Stream<Arguments> redacted() {
+    return Stream.of(
+        Arguments.of("Connect to jdoe:HookPw99@10.0.0.5:443 failed", "Connect to <user>:<secret>@<ipv4>:443 failed"),
+        Arguments.of("Connect to admin:HookPw99@10.0.0.5:443 failed", "Connect to admin:<secret>@<ipv4>:443 failed"),
+        Arguments.of("mongosh \"app_rw:S3cr3t!x@10.2.0.9:27017/orders\"", "mongosh \"<user>:<secret>@<ipv4>:27017/orders\""),
+        Arguments.of("proxy=jdoe:Pr0xy-Pw@[2001:db8::7]:3128", "proxy=<user>:<secret>@[<ipv6>]:3128"),
+        Arguments.of("rsync -av ./out jdoe:pw@10.0.0.5/backup/", "rsync -av ./out <user>:<secret>@<ipv4>/backup/"),
+        // a scheme without slashes names no user: SIP's user stays a user, no password
+        Arguments.of("Contact: <sip:alice@10.8.3.77:5062>", "Contact: <sip:<user>@<ipv4>:5062>"),
+        Arguments.of("INVITE sip:bob@192.0.2.4:5060 SIP/2.0", "INVITE sip:<user>@<ipv4>:5060 SIP/2.0"),
+        // no login before the colon
+        Arguments.of("at 10:00:01@10.0.0.5:443", "at 10:00:01@<ipv4>:443"));
+  }
+
+  static Stream<String> unchanged() {
+    return Stream.of(
+        "bind 127.0.0.1:8080 ok",
+        "ssh git@127.0.0.1:22");
+  }
+}
