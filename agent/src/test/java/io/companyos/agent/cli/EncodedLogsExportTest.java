@@ -44,7 +44,7 @@ class EncodedLogsExportTest {
     }
     ByteArrayOutputStream utf16 = new ByteArrayOutputStream();
     utf16.write(new byte[] {(byte) 0xFF, (byte) 0xFE});
-    utf16.writeBytes((now + " spid52 Login failed for user 'sa'." + line).getBytes(StandardCharsets.UTF_16LE));
+    utf16.writeBytes((now + " spid52 Login failed for user 'jsmith'." + line).getBytes(StandardCharsets.UTF_16LE));
     Files.write(logs.resolve("ERRORLOG"), utf16.toByteArray());
     byte[] core = new byte[4096];
     System.arraycopy(new byte[] {0x7F, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0x3E, 0}, 0, core, 0,

@@ -89,6 +89,20 @@ class BuiltInAccountsTest {
             "spring.datasource.username=%s\n"));
   }
 
+  /** {@code ps aux} cuts a user name longer than eight bytes to seven and a {@code +}. */
+  @org.junit.jupiter.api.Test
+  void psCutsLongNames() {
+    String header = "USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND\n";
+    String in = header
+        + "systemd+     712  0.0  0.1  90000  6000 ?        Ss   Nov27   0:01 /lib/systemd/systemd-timesyncd\n"
+        + "message+     733  0.0  0.1  9000  4000 ?        Ss   Nov27   0:02 /usr/bin/dbus-daemon --system\n"
+        + "a.kowal+    1001  0.0  0.1  9000  4000 pts/0    Ss   Nov27   0:00 -bash\n";
+    assertThat(MASK.redact(in)).isEqualTo(header
+        + "systemd+     712  0.0  0.1  90000  6000 ?        Ss   Nov27   0:01 /lib/systemd/systemd-timesyncd\n"
+        + "message+     733  0.0  0.1  9000  4000 ?        Ss   Nov27   0:02 /usr/bin/dbus-daemon --system\n"
+        + "<user>    1001  0.0  0.1  9000  4000 pts/0    Ss   Nov27   0:00 -bash\n");
+  }
+
   /** A person's name is no account: a built-in account's spelling inside a name or a longer login still goes. */
   @ParameterizedTest(name = "[{index}]")
   @MethodSource("notBuiltIn")

@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * Session 31: a URL's userinfo without its scheme before an IP address ({@code Connect to jdoe:pw@10.0.0.5:443}),
  * which left the password whole where the same text before a host name lost it ({@link EmailDetector}'s shape); found
  * by {@link BuiltInAccountsTest}'s shapes. Only where a port or a path follows the address, as before a host name.
+ * And git's ssh remote {@code git@HOST:path}, which was taken for an e-mail address (session 30's false-positive hunt).
  */
 class Session31GapsTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -20,12 +21,17 @@ class Session31GapsTest extends RedactedAndKeptCases {
         Arguments.of("Contact: <sip:alice@10.8.3.77:5062>", "Contact: <sip:<user>@<ipv4>:5062>"),
         Arguments.of("INVITE sip:bob@192.0.2.4:5060 SIP/2.0", "INVITE sip:<user>@<ipv4>:5060 SIP/2.0"),
         // no login before the colon
-        Arguments.of("at 10:00:01@10.0.0.5:443", "at 10:00:01@<ipv4>:443"));
+        Arguments.of("at 10:00:01@10.0.0.5:443", "at 10:00:01@<ipv4>:443"),
+        // git over ssh is no e-mail address: git stays (a built-in account), an internal host goes as a host
+        Arguments.of("git clone git@gitlab.internal:crm/legacy.git", "git clone git@<host>:crm/legacy.git"),
+        Arguments.of("notify git@corp.example.com: done", "notify <email>: done"),
+        Arguments.of("push git@gitlab.example.com:22/x.git", "push <email>:22/x.git"));
   }
 
   static Stream<String> unchanged() {
     return Stream.of(
         "bind 127.0.0.1:8080 ok",
-        "ssh git@127.0.0.1:22");
+        "ssh git@127.0.0.1:22",
+        "remote: git@github.com:acme/x.git");
   }
 }

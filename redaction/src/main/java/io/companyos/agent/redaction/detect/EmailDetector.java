@@ -97,6 +97,10 @@ final class EmailDetector {
     if (isCallId(s, st)) {
       return -1; // SIP's Call-ID: a84b4c76e66710@pc33.atlanta.com, a random id and a host, no address
     }
+    if (localEnd - st == 3 && Bytes.startsWith(s.b, st, localEnd, "git") && s.at(end) == ':'
+        && s.at(end + 1) > ' ' && !Bytes.isDigit(s.at(end + 1))) {
+      return -1; // git over ssh, git@gitlab.example.internal:group/repo.git: the host is the host detectors'
+    }
     return s.add(st, end, DetectorType.EMAIL) ? end : -1;
   }
 

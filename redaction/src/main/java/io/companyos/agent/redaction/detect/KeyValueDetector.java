@@ -2566,7 +2566,7 @@ final class KeyValueDetector {
       "tcpdump", "postfix", "dovecot", "dovenull", "nginx", "apache", "tomcat", "mysql", "postgres", "redis",
       "neo4j", "mongodb", "mongod", "memcache", "memcached", "haproxy", "squid", "named", "dnsmasq", "unbound",
       "rabbitmq", "zookeeper", "kafka", "cassandra", "elasticsearch", "logstash", "prometheus", "nagios", "zabbix",
-      "ceph", "etcd", "git", "gitlab-runner", "jenkins",
+      "ceph", "etcd", "git", "gitlab-runner", "jenkins", "grafana", "pgbouncer", "influxdb", "clickhouse", "telegraf",
       // the default users of cloud and VM images (AWS, Azure, Oracle Cloud, Ubuntu, Debian, CentOS, Fedora CoreOS)
       "ubuntu", "ec2-user", "centos", "debian", "fedora", "admin", "azureuser", "opc", "cloud-user", "core",
       "vagrant",
@@ -2597,7 +2597,10 @@ final class KeyValueDetector {
     return byLength;
   }
 
-  /** Whether {@code [start, end)} is one of {@link #BUILT_IN_ACCOUNTS}, in any case. */
+  /**
+   * Whether {@code [start, end)} is one of {@link #BUILT_IN_ACCOUNTS}, in any case; also as {@code ps} and
+   * {@code top} cut a longer name to seven bytes and a {@code +} ({@code systemd+}, {@code message+}).
+   */
   static boolean isBuiltInAccount(Scan s, int start, int end) {
     int len = end - start;
     if (len <= 0 || len >= BUILT_IN_BY_LENGTH.length) {
@@ -2608,8 +2611,19 @@ final class KeyValueDetector {
         return true;
       }
     }
+    if (len == 8 && s.b[end - 1] == '+') {
+      for (String cut : BUILT_IN_CUT) {
+        if (Bytes.startsWithIgnoreCase(s.b, start, end - 1, cut)) {
+          return true;
+        }
+      }
+    }
     return false;
   }
+
+  /** The first seven bytes of the built-in accounts longer than eight, as {@code ps} prints them before a {@code +}. */
+  private static final String[] BUILT_IN_CUT = java.util.Arrays.stream(BUILT_IN_ACCOUNTS).filter(n -> n.length() > 8)
+      .map(n -> n.substring(0, 7)).distinct().toArray(String[]::new);
 
   /**
    * The fixed user names that go with a token in a URL's userinfo or a registry login, the same for every customer
