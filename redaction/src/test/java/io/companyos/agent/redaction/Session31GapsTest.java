@@ -7,7 +7,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * Session 31: a URL's userinfo without its scheme before an IP address ({@code Connect to jdoe:pw@10.0.0.5:443}),
  * which left the password whole where the same text before a host name lost it ({@link EmailDetector}'s shape); found
  * by {@link BuiltInAccountsTest}'s shapes. Only where a port or a path follows the address, as before a host name.
- * And git's ssh remote {@code git@HOST:path}, which was taken for an e-mail address (session 30's false-positive hunt).
+ * And git's ssh remote {@code git@HOST:path}, which was taken for an e-mail address (session 30's false-positive hunt);
+ * and the account before a password file's hash (htpasswd users left by session 30's held-out red team).
  */
 class Session31GapsTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -25,7 +26,21 @@ class Session31GapsTest extends RedactedAndKeptCases {
         // git over ssh is no e-mail address: git stays (a built-in account), an internal host goes as a host
         Arguments.of("git clone git@gitlab.internal:crm/legacy.git", "git clone git@<host>:crm/legacy.git"),
         Arguments.of("notify git@corp.example.com: done", "notify <email>: done"),
-        Arguments.of("push git@gitlab.example.com:22/x.git", "push <email>:22/x.git"));
+        Arguments.of("push git@gitlab.example.com:22/x.git", "push <email>:22/x.git"),
+        // the account that starts a password file's line before its hash (the hash went before, the user stayed)
+        Arguments.of("katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C\n"
+                + "vandenbergi:$apr1$Rpcbh6jd$O6S8msOR/Cwy0.s6pUqw52\ngrafana-proxy:{SHA}MtDgHzGRbJRG72v2hCOJCk+vg5s=\n"
+                + "www-data:$apr1$Rpcbh6jd$O6S8msOR/Cwy0.s6pUqw52\n",
+            "<user>:<password_hash>\n<user>:<password_hash>\n<user>:<password_hash>\nwww-data:<password_hash>\n"),
+        Arguments.of("root:$6$saltsalt$Z8Yq1lKfV3rQ2e9w0oVq5p3o9bQvG3yF5tW8cN1mD4kL7jH2gS6aP0iU3eR9tY1qX4zC8vB5nM2lK0jH7gF6d"
+                + ":19000:0:99999:7:::\njdoe:!$6$saltsalt$Z8Yq1lKfV3rQ2e9w0oVq5p3o9bQvG3yF5tW8cN1mD4kL7jH2gS6aP0iU3eR9tY1qX4zC8v"
+                + "B5nM2lK0jH7gF6d:19000:0:99999:7:::\n",
+            "root:<password_hash>:19000:0:99999:7:::\n<user>:!<password_hash>:19000:0:99999:7:::\n"),
+        Arguments.of("password_hash:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
+            "password_hash:<password_hash>"),
+        // not at the line's start: no password file's line
+        Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
+            "hash of x katrin38:<password_hash>"));
   }
 
   static Stream<String> unchanged() {

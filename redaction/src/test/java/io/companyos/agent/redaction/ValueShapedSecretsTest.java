@@ -39,11 +39,11 @@ class ValueShapedSecretsTest {
         Arguments.of("  tls.key: " + b64(pem("PGP PRIVATE KEY BLOCK")), "  tls.key: <private_key>"),
         Arguments.of("{\"client-key-data\":\"" + rsa + "\"}", "{\"client-key-data\":\"<private_key>\"}"),
         Arguments.of("alice:$6$rounds=5000$saltsalt$Z8Yq1lKfV3rQ2e9w0oVq5p3o9bQvG3yF5tW8cN1mD4kL7jH2gS6aP0iU3eR9tY1qX4zC8v"
-            + "B5nM2lK0jH7gF6dS.:19000:0:99999:7:::", "alice:<password_hash>:19000:0:99999:7:::"),
+            + "B5nM2lK0jH7gF6dS.:19000:0:99999:7:::", "<user>:<password_hash>:19000:0:99999:7:::"),
         Arguments.of("admin:$apr1$ZjTqBB3f$IF9gdYAGlMrs2fuINjHsz.", "admin:<password_hash>"),
         Arguments.of("bcrypt$$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW", "bcrypt$<password_hash>"),
         Arguments.of("userPassword: {SSHA}W6ph5Mm5Pz8GgiULbPgzG37mj9g=", "userPassword: <password_hash>"),
-        Arguments.of("user1:{PLAIN}pw:1000:1000::/srv/mail", "user1:<password_hash>:1000:1000::/srv/mail"),
+        Arguments.of("user1:{PLAIN}pw:1000:1000::/srv/mail", "<user>:<password_hash>:1000:1000::/srv/mail"),
         Arguments.of("https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX",
             "https://hooks.slack.com/services/<token>"),
         Arguments.of("https://discord.com/api/webhooks/123456789012345678/abcDEFghiJKLmnoPQRstuVWXyz0123456789?wait=1",

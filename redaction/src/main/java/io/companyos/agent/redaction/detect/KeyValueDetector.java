@@ -2566,7 +2566,7 @@ final class KeyValueDetector {
       "tcpdump", "postfix", "dovecot", "dovenull", "nginx", "apache", "tomcat", "mysql", "postgres", "redis",
       "neo4j", "mongodb", "mongod", "memcache", "memcached", "haproxy", "squid", "named", "dnsmasq", "unbound",
       "rabbitmq", "zookeeper", "kafka", "cassandra", "elasticsearch", "logstash", "prometheus", "nagios", "zabbix",
-      "ceph", "etcd", "git", "gitlab-runner", "jenkins", "grafana", "pgbouncer", "influxdb", "clickhouse", "telegraf",
+      "ceph", "etcd", "git", "gitlab-runner", "jenkins", "influxdb", "clickhouse", "telegraf",
       // the default users of cloud and VM images (AWS, Azure, Oracle Cloud, Ubuntu, Debian, CentOS, Fedora CoreOS)
       "ubuntu", "ec2-user", "centos", "debian", "fedora", "admin", "azureuser", "opc", "cloud-user", "core",
       "vagrant",

@@ -104,6 +104,15 @@ final class PasswordHashDetector {
   static int find(Scan s, int last, int index) {
     Scheme scheme = SCHEMES.get(index);
     int start = last - scheme.text().length() + 1;
+    int floor = s.floor(); // (before the hash's own match, which may start behind the scan's cursor)
+    int end = hash(s, start, last, scheme);
+    if (end >= 0) {
+      accountBefore(s, scheme.shape() == Shape.MYSQL_NATIVE ? last : start, floor);
+    }
+    return end;
+  }
+
+  private static int hash(Scan s, int start, int last, Scheme scheme) {
     switch (scheme.shape()) {
       case CRYPT:
         return crypt(s, start, last, scheme.text());
@@ -123,6 +132,45 @@ final class PasswordHashDetector {
         throw new IllegalStateException("unhandled shape " + scheme.shape());
     }
   }
+
+  /**
+   * The account that starts a password file's line before its hash: {@code /etc/shadow}'s
+   * {@code jdoe:$6$…:19000:0:99999:7:::} (also locked, {@code jdoe:!$6$…}), htpasswd's {@code jdoe:$apr1$…} and
+   * {@code jdoe:{SHA}…}, Pgpool's {@code jdoe:md5…}: a login name from the line's start to the colon, as a user, unless
+   * it is a built-in account ({@code root:$6$…}, {@code postgres:md5…} stay) or names the field
+   * ({@code password_hash:$2b$…}). Before session 31 the user stayed and only the hash went.
+   */
+  private static void accountBefore(Scan s, int hashStart, int floor) {
+    int colon = hashStart - 1;
+    while (s.at(colon) == '!' && hashStart - colon < 3) {
+      colon--;
+    }
+    if (s.at(colon) != ':') {
+      return;
+    }
+    int p = colon;
+    while (p > floor && colon - p < 32 && (Bytes.isAlnum(s.b[p - 1]) || s.b[p - 1] == '.' || s.b[p - 1] == '_'
+        || s.b[p - 1] == '-')) {
+      p--;
+    }
+    if (p == colon || !(p == s.lo || s.at(p - 1) == '\n') || !(Bytes.isAlpha(s.b[p]) || s.b[p] == '_')
+        || KeyValueDetector.isSystemAccount(s, p, colon) || namesTheField(s, p, colon)) {
+      return;
+    }
+    s.add(p, colon, DetectorType.USERNAME);
+  }
+
+  /** Whether a line's first word before a hash is its field's name ({@code hash}, {@code password_digest}). */
+  private static boolean namesTheField(Scan s, int start, int end) {
+    for (String w : FIELD_WORDS) {
+      if (Bytes.indexOfIgnoreCase(s.b, start, end, w) >= 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] FIELD_WORDS = {"pass", "pwd", "hash", "secret", "crypt", "digest", "verifier"};
 
   /**
    * At {@code AQAAAA}: ASP.NET Core Identity's v3 hash, base64 of 0x01, the PRF (0-2: SHA-1, SHA-256, SHA-512), the
