@@ -8,7 +8,8 @@ import org.junit.jupiter.params.provider.Arguments;
  * which left the password whole where the same text before a host name lost it ({@link EmailDetector}'s shape); found
  * by {@link BuiltInAccountsTest}'s shapes. Only where a port or a path follows the address, as before a host name.
  * And git's ssh remote {@code git@HOST:path}, which was taken for an e-mail address (session 30's false-positive hunt);
- * and the account before a password file's hash (htpasswd users left by session 30's held-out red team).
+ * the account before a password file's hash (htpasswd users left by session 30's held-out red team); Windows' account
+ * lists (wmic useraccount, Get-LocalUser, net user).
  */
 class Session31GapsTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -38,6 +39,36 @@ class Session31GapsTest extends RedactedAndKeptCases {
             "root:<password_hash>:19000:0:99999:7:::\n<user>:!<password_hash>:19000:0:99999:7:::\n"),
         Arguments.of("password_hash:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "password_hash:<password_hash>"),
+        // Windows' account lists (session 30's held-out red team): wmic's mixed-case header over padded cells, an
+        // empty cell under a typed column; Get-LocalUser's Name; net user's columns (English, German)
+        Arguments.of("Disabled  FullName            Name                SID                                          \n"
+                + "TRUE                          Administrator       S-1-5-21-3623811015-3361044348-30300820-500  \n"
+                + "FALSE     Maximilian Lehmann  mlehmann            S-1-5-21-3623811015-3361044348-30300820-1002 \n"
+                + "FALSE     Łukasz Mazur        lmazur              S-1-5-21-3623811015-3361044348-30300820-1004 \n"
+                + "FALSE     Helpdesk (lokal)    helpdesk-local      S-1-5-21-3623811015-3361044348-30300820-1001 \n",
+            "Disabled  FullName            Name                SID                                          \n"
+                + "TRUE                          Administrator       S-1-5-21-3623811015-3361044348-30300820-500  \n"
+                + "FALSE     <name>  <user>            S-1-5-21-3623811015-3361044348-30300820-1002 \n"
+                + "FALSE     <name>        <user>              S-1-5-21-3623811015-3361044348-30300820-1004 \n"
+                + "FALSE     Helpdesk (lokal)    <user>      S-1-5-21-3623811015-3361044348-30300820-1001 \n"),
+        Arguments.of("Name               Enabled Description\n----               ------- -----------\n"
+                + "Administrator      False   Built-in account for administering the computer/domain\n"
+                + "mlehmann           True    \n",
+            "Name               Enabled Description\n----               ------- -----------\n"
+                + "Administrator      False   Built-in account for administering the computer/domain\n"
+                + "<user>           True    \n"),
+        Arguments.of("User accounts for \\\\WS-FIBU-0231\n\n" + "-".repeat(79) + "\n"
+                + "Administrator            DefaultAccount           Guest\n"
+                + "helpdesk-local           mlehmann                 lmazur\n"
+                + "WDAGUtilityAccount\nThe command completed successfully.\n",
+            "User accounts for \\\\WS-FIBU-0231\n\n" + "-".repeat(79) + "\n"
+                + "Administrator            DefaultAccount           Guest\n"
+                + "<user>           <user>                 <user>\n"
+                + "WDAGUtilityAccount\nThe command completed successfully.\n"),
+        Arguments.of("Benutzerkonten für \\\\WS-01\r\n\r\n" + "-".repeat(79) + "\r\n"
+                + "Administrator            jschmidt                 Gast\r\nDer Befehl wurde erfolgreich ausgeführt.\r\n",
+            "Benutzerkonten für \\\\WS-01\r\n\r\n" + "-".repeat(79) + "\r\n"
+                + "Administrator            <user>                 Gast\r\nDer Befehl wurde erfolgreich ausgeführt.\r\n"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -47,6 +78,12 @@ class Session31GapsTest extends RedactedAndKeptCases {
     return Stream.of(
         "bind 127.0.0.1:8080 ok",
         "ssh git@127.0.0.1:22",
-        "remote: git@github.com:acme/x.git");
+        "remote: git@github.com:acme/x.git",
+        // mixed-case aligned headers that list no accounts; a prose line with single blanks; groups, services
+        "Caption   Name      ProcessId  \nbash.exe  bash.exe  42         \n",
+        "Filesystem      Size  Used Avail Use% Mounted on\n/dev/sda1        50G   20G   30G  40% /\n",
+        "Name           Description\n----           -----------\nAdministrators Administrators have complete access\n",
+        "Status  Name      DisplayName\n------  ----      -----------\nRunning WinRM     Windows Remote Management\n",
+        "Role accounts for \\\\fs01 are listed in the wiki.\n");
   }
 }

@@ -645,6 +645,8 @@ final class CatalogScanner {
         return CommandLineDetector.minioUserAdd(s, last);
       case FULL_NAME_ROW:
         return LoginLogDetector.fullNameRow(s, last);
+      case NET_USER_LIST:
+        return LoginLogDetector.netUserList(s, last);
       case PULUMI_CONFIG_SET:
         return CommandLineDetector.pulumiConfigSet(s, last);
       case LOGGED_IN_AS:

@@ -2571,7 +2571,8 @@ final class KeyValueDetector {
       "ubuntu", "ec2-user", "centos", "debian", "fedora", "admin", "azureuser", "opc", "cloud-user", "core",
       "vagrant",
       // Windows' built-in accounts and service identities
-      "system", "administrator", "guest", "defaultaccount", "wdagutilityaccount", "krbtgt", "localsystem",
+      "system", "administrator", "guest", "defaultaccount", "gast", "administrador", "administrateur", "invitado",
+      "convidado", "wdagutilityaccount", "krbtgt", "localsystem",
       "localservice", "networkservice", "local service", "network service",
       // databases' and search engines' built-in users and roles: SQL Server, Oracle, MySQL, Elasticsearch,
       // RabbitMQ's guest (above), Amazon RDS, Cloud SQL, Azure Database for PostgreSQL

@@ -1698,6 +1698,69 @@ final class LoginLogDetector {
   }
 
   /**
+   * After {@code accounts for \\} of Windows' {@code net user} ({@code User accounts for \\WS-0231}, German
+   * {@code Benutzerkonten für \\WS-0231}), a blank line, a rule of dashes, then the accounts in columns of 25
+   * characters up to {@code The command completed successfully.} (any line that ends with a full stop) or a blank
+   * line: each account, unless a built-in one ({@code Administrator}, {@code Guest}, {@code DefaultAccount}). Returns the end of
+   * the last row, or -1.
+   */
+  static int netUserList(Scan s, int last) {
+    int p = last + 1;
+    boolean german = s.at(last) == 'f' || s.at(last) == 'F';
+    if (german && !(s.at(p) == 0xC3 && s.at(p + 1) == 0xBC && Bytes.startsWith(s.b, p + 2, s.hi, "r \\\\"))) {
+      return -1; // (für: ü in UTF-8)
+    }
+    int rule = lineAfter(s, p);
+    if (rule >= 0 && (s.at(rule) == '\n' || (s.at(rule) == '\r' && s.at(rule + 1) == '\n'))) {
+      rule = lineAfter(s, rule); // (a blank line between)
+    }
+    if (rule < 0 || !isRule(s, rule)) {
+      return -1;
+    }
+    int row = lineAfter(s, rule);
+    int end = -1;
+    for (int rows = 0; row >= 0 && rows < 64; rows++) {
+      int le = row;
+      while (le < s.hi && s.b[le] != '\n' && le - row < 256) {
+        le++;
+      }
+      int te = le > row && s.b[le - 1] == '\r' ? le - 1 : le;
+      while (te > row && s.b[te - 1] == ' ') {
+        te--;
+      }
+      if (te == row || s.b[te - 1] == '.' || le == s.hi || s.b[le] != '\n') {
+        break; // a blank line, "The command completed successfully.", or no whole line
+      }
+      int f = row;
+      while (f < te) {
+        int fe = f;
+        while (fe < te && !(s.b[fe] == ' ' && (fe + 1 == te || s.b[fe + 1] == ' '))) {
+          fe++;
+        }
+        if (!KeyValueDetector.isSystemAccount(s, f, fe)) {
+          s.add(f, fe, DetectorType.USERNAME);
+        }
+        f = fe;
+        while (f < te && s.b[f] == ' ') {
+          f++;
+        }
+      }
+      end = te;
+      row = le + 1 < s.hi ? le + 1 : -1;
+    }
+    return end;
+  }
+
+  /** Whether the line at {@code p} is a rule of at least 20 dashes. */
+  private static boolean isRule(Scan s, int p) {
+    int q = p;
+    while (q < s.hi && s.b[q] == '-') {
+      q++;
+    }
+    return q - p >= 20 && (q == s.hi || s.b[q] == '\n' || s.b[q] == '\r');
+  }
+
+  /**
    * After {@code in to github.com } of GitHub's CLI's {@code gh auth status} ({@code ✓ Logged in to github.com account
    * jdoe (keyring)}, older {@code … github.com as jdoe (oauth_token)}): the user, unless a system account.
    * (Entered at {@code hub}: the check mark's bytes and {@code gge} of {@code logged}/{@code logger} are in thousands

@@ -100,6 +100,11 @@ final class TableDetector {
     final boolean keyed;
     /** A blank-aligned row's words ({@link #ALIGNED} only). */
     final int[] words;
+    /**
+     * Whether a blank-aligned table pads every cell to its column's width, an empty one with blanks (wmic's): a
+     * typed column's cell may then be empty.
+     */
+    boolean padsCells;
 
     Layout(byte delimiter, Trigger[] types, int[] columns) {
       this(delimiter, types, columns, false);
@@ -421,6 +426,29 @@ final class TableDetector {
     return p + 2 < to && b[p] == (byte) 0xE2 && b[p + 1] == (byte) 0x94 && (b[p + 2] & 0xFF) == low;
   }
 
+  /** The type of a column of account names, as a user name's key's value. */
+  private static final Trigger ACCOUNT_NAME = KeyNames.trigger("username");
+
+  /**
+   * Whether a header's columns list Windows' accounts, whose bare {@code Name} is the account's: wmic
+   * {@code useraccount}'s (a {@code SID} column) and Get-LocalUser's default view ({@code Name Enabled
+   * Description}).
+   */
+  private static boolean listsAccounts(byte[] b, int[] bounds, int n) {
+    boolean enabled = false;
+    boolean description = false;
+    for (int f = 0; f < n; f++) {
+      int from = bounds[2 * f];
+      int to = bounds[2 * f + 1];
+      if (to - from == 3 && Bytes.startsWithIgnoreCase(b, from, to, "sid")) {
+        return true;
+      }
+      enabled |= to - from == 7 && Bytes.startsWith(b, from, to, "Enabled");
+      description |= to - from == 11 && Bytes.startsWith(b, from, to, "Description");
+    }
+    return enabled && description && n == 3;
+  }
+
   /** The types of the named columns, or null when none is a key word's column. */
   private static Trigger[] types(byte[] b, int[] bounds, int n) {
     return types(b, bounds, n, false);
@@ -464,6 +492,14 @@ final class TableDetector {
         // (a display name alone is a service's or a group's too: Get-Service's DisplayName, a directory's groups)
         bare += exactName || t.has(Trigger.DISPLAY_NAME) ? 1 : 0;
         halves |= !exactName && t.type() == DetectorType.PERSON_NAME && NAME_HALVES.stream().anyMatch(lower::contains);
+      }
+    }
+    if (bare > 0 && listsAccounts(b, bounds, n)) {
+      for (int f = 0; f < n; f++) {
+        if (types[f] != null && types[f].type() == DetectorType.PERSON_NAME && types[f].has(Trigger.EXACT_KEY)) {
+          types[f] = ACCOUNT_NAME; // (Get-LocalUser's and wmic useraccount's Name: the account's)
+          bare--;
+        }
       }
     }
     if (typed == bare && !(keyed && typed > 0)) {
@@ -560,7 +596,8 @@ final class TableDetector {
     if (n < 3 || le >= s.hi) {
       return false;
     }
-    for (int k = 0; k < n; k++) {
+    boolean camel = camelCaseNames(s.b, words, n);
+    for (int k = 0; k < n && !camel; k++) {
       boolean capital = false;
       for (int p = words[2 * k]; p < words[2 * k + 1]; p++) {
         int c = s.b[p];
@@ -581,9 +618,30 @@ final class TableDetector {
     for (int k = 0; k < n; k++) {
       starts[2 * k] = words[2 * k] - ls; // (capitals are ASCII: bytes are characters)
     }
-    s.tableFrom(le + 1, new Layout(ALIGNED, types, starts));
+    Layout layout = new Layout(ALIGNED, types, starts);
+    layout.padsCells = camel;
+    s.tableFrom(le + 1, layout);
     s.headerFrom = ls;
     s.headerTo = end;
+    return true;
+  }
+
+  /**
+   * Whether the header's names are wmic's ({@code Disabled  FullName  Name  SID}): each an upper-case letter and
+   * letters or digits, at least two blanks between them (a line of prose has one).
+   */
+  private static boolean camelCaseNames(byte[] b, int[] words, int n) {
+    for (int k = 0; k < n; k++) {
+      int from = words[2 * k];
+      if (!Bytes.isUpper(b[from]) || (k > 0 && from - words[2 * k - 1] < 2)) {
+        return false;
+      }
+      for (int p = from + 1; p < words[2 * k + 1]; p++) {
+        if (!Bytes.isAlnum(b[p])) {
+          return false;
+        }
+      }
+    }
     return true;
   }
 
@@ -620,7 +678,7 @@ final class TableDetector {
   private static boolean alignedCells(byte[] b, int from, int to, Layout t, int[] bounds) {
     int[] words = t.words;
     int n = words(b, from, to, words, t.fields);
-    if (n < t.fields) {
+    if (n < (t.padsCells ? 1 : t.fields)) {
       return false;
     }
     int k = 0; // the word that starts at or after the column
@@ -630,13 +688,25 @@ final class TableDetector {
         k++;
       }
       boolean at = k < n && words[2 * k] == column;
-      if (t.types[f] != null && !at) {
+      if (t.types[f] != null && !at && !(t.padsCells && emptyCell(b, from, to, t, f, column))) {
         return false;
       }
       bounds[2 * f] = at ? words[2 * k] : column;
-      bounds[2 * f + 1] = !at ? column : f == t.fields - 1 ? trimEnd(b, words[2 * k], to) : words[2 * k + 1];
+      bounds[2 * f + 1] = !at ? column : f == t.fields - 1 ? trimEnd(b, words[2 * k], to)
+          : t.padsCells ? trimEnd(b, words[2 * k], advance(b, from, to, t.columns[2 * f + 2])) : words[2 * k + 1];
     }
     return true;
+  }
+
+  /** Whether column {@code f}'s cell, from {@code column} to the next column's start, is blanks only (or none). */
+  private static boolean emptyCell(byte[] b, int from, int to, Layout t, int f, int column) {
+    int next = f == t.fields - 1 ? to : advance(b, from, to, t.columns[2 * f + 2]);
+    for (int p = column; p < next; p++) {
+      if (b[p] != ' ') {
+        return false;
+      }
+    }
+    return column == from || b[column - 1] == ' ';
   }
 
   private static int trimEnd(byte[] b, int from, int to) {

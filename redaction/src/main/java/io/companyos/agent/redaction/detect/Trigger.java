@@ -330,6 +330,7 @@ record Trigger(Action action, DetectorType type, String text, int flags, int len
     JMX_PASSWORD,
     MINIO_USER_ADD,
     FULL_NAME_ROW,
+    NET_USER_LIST,
     PULUMI_CONFIG_SET,
     LOGGED_IN_AS,
     API_KEY_ROW,

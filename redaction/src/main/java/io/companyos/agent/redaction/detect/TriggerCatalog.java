@@ -634,6 +634,9 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.MINIO_USER_ADD, DetectorType.SECRET, "admin user add ", 0)); // (session 25) mc: A USER PW
     // (session 25) Windows' net user NAME: the Full Name row
     t.add(new Trigger(Action.FULL_NAME_ROW, DetectorType.PERSON_NAME, "\nfull name  ", 0));
+    // (session 31) Windows' net user: the accounts under "User accounts for \\HOST" (German: "Benutzerkonten für")
+    t.add(new Trigger(Action.NET_USER_LIST, DetectorType.USERNAME, "accounts for \\\\", 0));
+    t.add(new Trigger(Action.NET_USER_LIST, DetectorType.USERNAME, "benutzerkonten f", 0));
     // Redis ACL rules: users.acl and redis.conf lines, ACL SETUSER (also as MONITOR prints it), ACL LIST's entries
     // (with the byte before: "user " alone is in every "for user x", 1-2 % of the scan in memory)
     t.add(new Trigger(Action.REDIS_ACL, DetectorType.SECRET, "\nuser ", 0));
