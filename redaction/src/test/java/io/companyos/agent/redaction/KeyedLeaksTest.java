@@ -113,7 +113,7 @@ class KeyedLeaksTest {
   static Stream<Arguments> envPrefixes() {
     return Stream.of(
         Arguments.of("PGPASSWORD=s3cr3t psql -h db.example.com -U app\n",
-            "PGPASSWORD=<secret> psql -h db.example.com -U app\n"),
+            "PGPASSWORD=<secret> psql -h db.example.com -U <user>\n"),
         Arguments.of("PGPASSWORD=s3cr3t pg_dump app > app.sql\n", "PGPASSWORD=<secret> pg_dump app > app.sql\n"),
         Arguments.of("MYSQL_PWD=My-Pw1 mysql\n", "MYSQL_PWD=<secret> mysql\n"),
         Arguments.of("export PGPASSWORD=s3cr3t PGUSER=app\n", "export PGPASSWORD=<secret> PGUSER=app\n"),

@@ -69,6 +69,22 @@ class Session31GapsTest extends RedactedAndKeptCases {
                 + "Administrator            jschmidt                 Gast\r\nDer Befehl wurde erfolgreich ausgeführt.\r\n",
             "Benutzerkonten für \\\\WS-01\r\n\r\n" + "-".repeat(79) + "\r\n"
                 + "Administrator            <user>                 Gast\r\nDer Befehl wurde erfolgreich ausgeführt.\r\n"),
+        // the second blind red team on accounts: id's output (the user and its own group; other groups stay)
+        Arguments.of("uid=1001(jdoe) gid=1001(jdoe) groups=1001(jdoe),27(sudo),999(docker)",
+            "uid=1001(<user>) gid=1001(<user>) groups=1001(<user>),27(sudo),999(docker)"),
+        Arguments.of("uid=1002(a.kowalski) gid=100(users) groups=100(users)", "uid=1002(<user>) gid=100(users) groups=100(users)"),
+        // a client's or a command's user flag, on the lines of the commands whose flag it is
+        Arguments.of("mysql -h db1 -u jdoe -p orders", "mysql -h db1 -u <user> -p orders"),
+        Arguments.of("psql -h db1 -U jdoe orders", "psql -h db1 -U <user> orders"),
+        Arguments.of("sudo -u svc_backup /opt/backup/run.sh", "sudo -u <user> /opt/backup/run.sh"),
+        Arguments.of("crontab -l -u svc_backup", "crontab -l -u <user>"),
+        Arguments.of("ssh -l jdoe db1.example.com uptime", "ssh -l <user> db1.example.com uptime"),
+        Arguments.of("$ su - a.kowalski", "$ su - <user>"),
+        Arguments.of("kubectl --as=priya.r get pods -n billing", "kubectl --as=<user> get pods -n billing"),
+        Arguments.of("kubectl get pods --as jdoe", "kubectl get pods --as <user>"),
+        // Oracle's user/password: a built-in user stays, its password goes
+        Arguments.of("sqlplus system/Pw1234@orclpdb1", "sqlplus system/<secret>@orclpdb1"),
+        Arguments.of("jdbc:oracle:thin:DBSNMP/Pw1234@//db:1521/x", "jdbc:oracle:thin:DBSNMP/<secret>@//db:1521/x"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -84,6 +100,17 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "Filesystem      Size  Used Avail Use% Mounted on\n/dev/sda1        50G   20G   30G  40% /\n",
         "Name           Description\n----           -----------\nAdministrators Administrators have complete access\n",
         "Status  Name      DisplayName\n------  ----      -----------\nRunning WinRM     Windows Remote Management\n",
-        "Role accounts for \\\\fs01 are listed in the wiki.\n");
+        "Role accounts for \\\\fs01 are listed in the wiki.\n",
+        // built-in accounts in the same slots; the flags of other commands
+        "uid=1000(ubuntu) gid=1000(ubuntu) groups=1000(ubuntu),4(adm)",
+        "Nov 28 10:00:00 h sudo[1]: ec2-user : TTY=pts/0 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
+        "Nov 28 10:00:00 h sudo[1]:  cloud-user : TTY=pts/0 ; PWD=/tmp ; USER=root ; COMMAND=/bin/ls",
+        "Account Name:\t\tNETWORK SERVICE",
+        "Account Name:\t\tLOCAL SERVICE",
+        "C:\\Users\\Default\\NTUSER.DAT",
+        "mysql -u root -p", "psql -U postgres", "sudo -u postgres psql", "sudo su - postgres",
+        "kubectl get pods --as system:anonymous",
+        "sort -u names.txt | uniq -c", "diff -u a.conf b.conf", "docker run -u 1000 img", "ls -l /tmp",
+        "mysql -U --safe-updates", "Nessu - x");
   }
 }

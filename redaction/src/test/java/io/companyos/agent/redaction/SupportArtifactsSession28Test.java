@@ -47,7 +47,7 @@ class SupportArtifactsSession28Test extends RedactedAndKeptCases {
         // the value of a cookie pair that starts a line (a shell's X=a; cmd): the semicolon separates, it stays
         Arguments.of("JSESSIONID=9D1E2F3A4B5C6D7E8F90A1B2C3D4E5F6; _ga=GA1.2.12345.67890",
             "JSESSIONID=<secret>; _ga=GA1.2.12345.67890"),
-        Arguments.of("PGPASSWORD=Tr0ub4dor3x; psql -h db -U app", "PGPASSWORD=<secret>; psql -h db -U app"),
+        Arguments.of("PGPASSWORD=Tr0ub4dor3x; psql -h db -U app", "PGPASSWORD=<secret>; psql -h db -U <user>"),
         // curl's cookies and devtools' "Copy as PowerShell"
         Arguments.of("curl -b \"_app_session=567085717f8686236bbb1e63023439933f2ddce9\" https://api.example.org/v1/x",
             "curl -b \"_app_session=<secret>\" https://api.example.org/v1/x"),

@@ -64,7 +64,7 @@ class ThirdRedTeamSession24Test extends RedactedAndKeptCases {
         // databases' CLIs
         Arguments.of("db2 connect to SAMPLE user db2inst1 using Db2InstPw1", "db2 connect to SAMPLE user <user> using <secret>"),
         Arguments.of("rman target sys/0racleSys!2024@ORCL catalog rman/RmanCat1@RCAT",
-            "rman target <user>/<secret>@ORCL catalog <user>/<secret>@RCAT"),
+            "rman target sys/<secret>@ORCL catalog <user>/<secret>@RCAT"),
         Arguments.of("cbq -e http://cb1:8091 -u Administrator -p CbAdm1nPw! -s \"SELECT 1\"",
             "cbq -e http://cb1:8091 -u Administrator -p <secret> -s \"SELECT 1\""),
         Arguments.of("knife ssh 'role:web' 'sudo chef-client' -x jdoe -P KnifePw2024", "knife ssh 'role:web' 'sudo chef-client' -x jdoe -P <secret>"));

@@ -647,6 +647,8 @@ final class CatalogScanner {
         return LoginLogDetector.fullNameRow(s, last);
       case NET_USER_LIST:
         return LoginLogDetector.netUserList(s, last);
+      case ID_OUTPUT:
+        return UserSlotDetector.idOutput(s, last);
       case PULUMI_CONFIG_SET:
         return CommandLineDetector.pulumiConfigSet(s, last);
       case LOGGED_IN_AS:

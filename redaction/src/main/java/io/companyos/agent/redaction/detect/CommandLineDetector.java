@@ -101,11 +101,15 @@ final class CommandLineDetector {
     if (lftp && sep > start && sep < end - 1) {
       return KeyedForms.userAndSecret(s, start, sep, sep + 1, end) ? end : -1; // lftp -u alice,password
     }
-    if (sep < 0 && end > start && s.b[last - 1] == 'u'
-        && lineMentions(s, last, " login", "testsaslauthd", "mosquitto_", "ksql ", "rabbitmqadmin", "snowsql ")
-        && !KeyValueDetector.isPlaceholder(s, start, end) && !KeyValueDetector.isSystemAccount(s, start, end)
+    if (sep < 0 && end > start && (s.b[last - 1] == 'u'
+            ? lineMentions(s, last, " login", "testsaslauthd", "mosquitto_", "ksql ", "rabbitmqadmin", "snowsql ")
+                || lineMentions(s, last, LOWER_U_USER_TOOLS)
+            : s.b[last - 1] == 'U' && lineMentions(s, last, UPPER_U_USER_TOOLS))
+        && Bytes.isAlpha(s.b[start]) && !KeyValueDetector.isPlaceholder(s, start, end)
+        && !KeyValueDetector.isSystemAccount(s, start, end)
         && !KeyValueDetector.isUuid(s, start, end)) { // (az login -u <appId>: an application's id)
-      // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password
+      // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password;
+      // (session 31) mysql -u alice, sudo -u alice, psql -U alice: a client's or a command's user
       return s.add(start, end, DetectorType.USERNAME) ? end : -1;
     }
     if (sep <= start || sep >= end - 1 || KeyValueDetector.isPlaceholder(s, start, end)
@@ -2025,16 +2029,34 @@ final class CommandLineDetector {
     return secretWord(s, last + 1);
   }
 
+  /**
+   * (session 31) The commands whose {@code -u NAME} is a user name (a database client's login, the user sudo, crontab,
+   * ps or pkill act for), and those whose {@code -U NAME} is (PostgreSQL's clients, sqlcmd, smbclient): elsewhere the
+   * same flags mean other things ({@code sort -u}, {@code diff -u}, {@code docker run -u 1000}, {@code mysql -U}).
+   * A name that starts with a digit (a uid) stays.
+   */
+  private static final String[] LOWER_U_USER_TOOLS = {"mysql", "mariadb", "sudo ", "crontab ", "pkill ", "ps ",
+      "mongosh", "mongodump", "mongorestore", "mongoexport", "cqlsh", "clickhouse-client", "influx ", "nats "};
+  private static final String[] UPPER_U_USER_TOOLS = {"psql", "pg_dump", "pg_restore", "pg_basebackup", "createdb",
+      "dropdb", "createuser", "dropuser", "vacuumdb", "reindexdb", "pgbench", "pg_isready", "sqlcmd", "bcp ",
+      "smbclient", "rpcclient"};
+
   /** The flags of {@link #toolFlag}: the tool its line must name, and whether the value is a user (else a secret). */
   private static final String[] TOOL_FLAG_TOOLS = {"beeline ", "kadmin", "databricks ", "airflow ", " login ",
-      " login "};
-  private static final boolean[] TOOL_FLAG_USER = {true, false, false, true, false, true};
+      " login ", "ssh ", "kubectl ", "su "};
+  private static final boolean[] TOOL_FLAG_USER = {true, false, false, true, false, true, true, true, true};
   static final int BEELINE_USER = 0;
   static final int KADMIN_PASSWORD = 1;
   static final int DATABRICKS_VALUE = 2;
   static final int AIRFLOW_LOGIN = 3;
   static final int LOGIN_PASSWORD_EQ = 4;
   static final int LOGIN_USER_EQ = 5;
+  /** (session 31) ssh's {@code -l user}. */
+  static final int SSH_LOGIN = 6;
+  /** (session 31) kubectl's impersonation, {@code --as=user}, {@code --as user}. */
+  static final int KUBECTL_AS = 7;
+  /** (session 31) {@code su - user}: the login shell of another user. */
+  static final int SU_LOGIN = 8;
 
   /**
    * At the blank after a flag whose value is a user or a secret on one tool's line only (elsewhere the same flag
@@ -2047,11 +2069,18 @@ final class CommandLineDetector {
     if (!lineMentions(s, last, TOOL_FLAG_TOOLS[flags]) || !argumentAt(s, last + 1)) {
       return -1;
     }
+    if (flags == SU_LOGIN && (Bytes.isWord(s.at(last - 5)) || s.at(last - 5) == '-')) {
+      return -1; // (not the end of another word: "Nessu - ")
+    }
     if (TOOL_FLAG_USER[flags]) {
       int q = s.at(last + 1);
       int start = q == '"' || q == '\'' ? last + 2 : last + 1;
-      int end = userWord(s, start);
-      return end > 0 && KeyValueDetector.isSystemAccount(s, start, end) ? -1 : end;
+      int end = start;
+      while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '"' && s.b[end] != '\'') {
+        end++;
+      }
+      // (a built-in account stays: before session 31 its span was added before this check, and went)
+      return KeyValueDetector.isSystemAccount(s, start, end) ? -1 : userWord(s, start);
     }
     return secretWord(s, last + 1);
   }

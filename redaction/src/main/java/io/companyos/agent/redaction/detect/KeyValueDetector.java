@@ -1500,6 +1500,15 @@ final class KeyValueDetector {
         if (isSystemAccount(s, start, end) || (end - start <= 2 && s.b[start] == '-' && s.b[end - 1] == '-')) {
           return -1; // (Windows' events write "-" for no user, Nextcloud "--")
         }
+        if (Bytes.isUpper(s.at(start)) && Bytes.isUpper(s.at(start + 1))) {
+          int p = start + 2;
+          while (p < end && (Bytes.isUpper(s.b[p]) || s.b[p] == '_')) {
+            p++;
+          }
+          if (s.at(p) == '=') {
+            return -1; // the next pair, sudo's "ec2-user : TTY=pts/0 ; …" after a built-in account's "-user"
+          }
+        }
         if (s.at(start - 1) == ':' && Bytes.isAlpha(s.at(start - 2))
             && (Bytes.digitRun(s.b, start, end, end - start + 1) == end - start
                 || Bytes.indexOf(s.b, start, end, ":") > 0)) {

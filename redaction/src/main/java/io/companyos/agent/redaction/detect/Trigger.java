@@ -331,6 +331,7 @@ record Trigger(Action action, DetectorType type, String text, int flags, int len
     MINIO_USER_ADD,
     FULL_NAME_ROW,
     NET_USER_LIST,
+    ID_OUTPUT,
     PULUMI_CONFIG_SET,
     LOGGED_IN_AS,
     API_KEY_ROW,

@@ -478,6 +478,10 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.EC2_PRIVATE_NAME, DetectorType.IPV4, "ip-", 0));
     t.add(new Trigger(Action.TOOL_FLAG, DetectorType.SECRET, " -p=", CommandLineDetector.LOGIN_PASSWORD_EQ));
     t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " -u=", CommandLineDetector.LOGIN_USER_EQ));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " -l ", CommandLineDetector.SSH_LOGIN));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " --as=", CommandLineDetector.KUBECTL_AS));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, " --as ", CommandLineDetector.KUBECTL_AS));
+    t.add(new Trigger(Action.TOOL_FLAG, DetectorType.USERNAME, "su - ", CommandLineDetector.SU_LOGIN));
     t.add(new Trigger(Action.JENKINS_CLI_AUTH, DetectorType.SECRET, " -auth ", 0));
     // OpenVPN's status file, CLIENT_LIST,name,…,username and ROUTING_TABLE,vip,name,… (none in 64 MiB); usermod's
     // "usermod[pid]: add 'x' to group 'g'" ("use": the user key words' first bytes)
@@ -634,6 +638,8 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.MINIO_USER_ADD, DetectorType.SECRET, "admin user add ", 0)); // (session 25) mc: A USER PW
     // (session 25) Windows' net user NAME: the Full Name row
     t.add(new Trigger(Action.FULL_NAME_ROW, DetectorType.PERSON_NAME, "\nfull name  ", 0));
+    // (session 31) id's uid=1001(jdoe) gid=1001(jdoe) groups=1001(jdoe),27(sudo): the user and its own group
+    t.add(new Trigger(Action.ID_OUTPUT, DetectorType.USERNAME, ") gid=", 0));
     // (session 31) Windows' net user: the accounts under "User accounts for \\HOST" (German: "Benutzerkonten für")
     t.add(new Trigger(Action.NET_USER_LIST, DetectorType.USERNAME, "accounts for \\\\", 0));
     t.add(new Trigger(Action.NET_USER_LIST, DetectorType.USERNAME, "benutzerkonten f", 0));

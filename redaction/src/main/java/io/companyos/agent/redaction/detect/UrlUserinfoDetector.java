@@ -176,8 +176,8 @@ final class UrlUserinfoDetector {
    */
   static int oracleLogin(Scan s, int start, int slash, int end) {
     boolean any = false;
-    if (!KeyValueDetector.isPlaceholder(s, start, slash)) {
-      any |= s.add(start, slash, DetectorType.USERNAME);
+    if (!KeyValueDetector.isPlaceholder(s, start, slash) && !KeyValueDetector.isSystemAccount(s, start, slash)) {
+      any |= s.add(start, slash, DetectorType.USERNAME); // (Oracle's SYSTEM, DBSNMP stay)
     }
     if (!KeyValueDetector.isPlaceholder(s, slash + 1, end)) {
       any |= s.add(slash + 1, end, DetectorType.SECRET);

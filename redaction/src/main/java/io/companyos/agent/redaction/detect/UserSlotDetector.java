@@ -260,6 +260,7 @@ final class UserSlotDetector {
     }
     if (Bytes.startsWith(s.b, start, s.hi, "invalid ")
         || KeyValueDetector.isSystemAccount(s, start, end)
+        || (s.at(end) == ' ' && KeyValueDetector.isSystemAccount(s, start, wordEnd(s, end + 1))) // NETWORK SERVICE
         || (open < 0 && bracketAt < 0 && isNoName(s, start, end) && !Bytes.startsWith(s.b, after, s.hi, " from "))) {
       return -1;
     }
@@ -466,6 +467,38 @@ final class UserSlotDetector {
       return -1;
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /**
+   * At the {@code =} of {@code ) gid=} in {@code id}'s output ({@code uid=1001(jdoe) gid=1001(jdoe)
+   * groups=1001(jdoe),27(sudo)}, also after {@code euid=} and in {@code ps}' and {@code stat}'s forms): the user in
+   * the parentheses after {@code uid=N}, and the same name as a group on the line (its own group); other groups stay
+   * ({@code sudo}, {@code docker}), and so does a built-in account. Returns the end of the line's last name taken, or
+   * -1.
+   */
+  static int idOutput(Scan s, int last) {
+    int close = last - 5;
+    int open = close - 1;
+    while (open > s.lo && close - open <= 64 && s.b[open] != '(' && s.b[open] > ' ') {
+      open--;
+    }
+    int d = open;
+    while (d > s.lo && Bytes.isDigit(s.b[d - 1])) {
+      d--;
+    }
+    if (s.at(open) != '(' || d == open || !Bytes.startsWith(s.b, d - 4, s.hi, "uid=") || close == open + 1
+        || KeyValueDetector.isSystemAccount(s, open + 1, close)) {
+      return -1;
+    }
+    int len = close - open - 1;
+    int r = s.add(open + 1, close, DetectorType.USERNAME) ? close : -1;
+    for (int p = last + 1; p < s.hi && s.b[p] != '\n' && p - last < 4096; p++) {
+      if (s.b[p] == '(' && s.at(p + len + 1) == ')' && java.util.Arrays.equals(s.b, p + 1, p + 1 + len, s.b, open + 1,
+          close) && s.add(p + 1, p + 1 + len, DetectorType.USERNAME)) {
+        r = p + 1 + len;
+      }
+    }
+    return r;
   }
 
   /** At the {@code =} of {@code (uid=}: pam's {@code by USER(uid=1001)}, {@code for user USER(uid=…)}. */
@@ -744,7 +777,7 @@ final class UserSlotDetector {
   }
 
   /** The profile folders under {@code C:\Users\} that belong to no user. */
-  private static final String[] SHARED_PROFILES = {"public", "all users", "default user"};
+  private static final String[] SHARED_PROFILES = {"public", "default", "all users", "default user"};
 
   /** After {@code /Users/} (exact case, at the root of a path). */
   static int macHome(Scan s, int last) {
