@@ -110,7 +110,7 @@ class CloudAndCiSecretsTest extends RedactedAndKeptCases {
         "neo4j-admin dbms show-initial-password\nnot a password line\n",
         "'password', 'x' and more",
         "    location / {\n        proxy_pass http://companyos_core;\n        fastcgi_pass unix:/run/php.sock;\n    }\n",
-        "alice ALL=(ALL) NOPASSWD: ALL",
+        "root ALL=(ALL) NOPASSWD: ALL", // (session 31: a person's sudoers rule goes, SudoersDetector)
         "connect to [relay]:587 failed: Connection timed out",
         "- kind: ServiceAccount\n  name: default\n",
         "user_id=\"42\" user_name_len=\"5\"",

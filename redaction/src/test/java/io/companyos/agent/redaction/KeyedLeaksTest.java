@@ -116,7 +116,7 @@ class KeyedLeaksTest {
             "PGPASSWORD=<secret> psql -h db.example.com -U <user>\n"),
         Arguments.of("PGPASSWORD=s3cr3t pg_dump app > app.sql\n", "PGPASSWORD=<secret> pg_dump app > app.sql\n"),
         Arguments.of("MYSQL_PWD=My-Pw1 mysql\n", "MYSQL_PWD=<secret> mysql\n"),
-        Arguments.of("export PGPASSWORD=s3cr3t PGUSER=app\n", "export PGPASSWORD=<secret> PGUSER=app\n"),
+        Arguments.of("export PGPASSWORD=s3cr3t PGUSER=app\n", "export PGPASSWORD=<secret> PGUSER=<user>\n"),
         Arguments.of("  REDIS_PASSWORD=r3d1s ./bin/check.sh\n", "  REDIS_PASSWORD=<secret> ./bin/check.sh\n"),
         Arguments.of("API_TOKEN=t0k3n /usr/local/bin/sync\n", "API_TOKEN=<secret> /usr/local/bin/sync\n"),
         // env and properties files keep their documented behaviour: the rest of the line is the value

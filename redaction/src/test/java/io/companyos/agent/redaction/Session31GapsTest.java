@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * by {@link BuiltInAccountsTest}'s shapes. Only where a port or a path follows the address, as before a host name.
  * And git's ssh remote {@code git@HOST:path}, which was taken for an e-mail address (session 30's false-positive hunt);
  * the account before a password file's hash (htpasswd users left by session 30's held-out red team); Windows' account
- * lists (wmic useraccount, Get-LocalUser, net user).
+ * lists (wmic useraccount, Get-LocalUser, net user); and the second blind red team on accounts' gaps.
  */
 class Session31GapsTest extends RedactedAndKeptCases {
   static Stream<Arguments> redacted() {
@@ -85,6 +85,45 @@ class Session31GapsTest extends RedactedAndKeptCases {
         // Oracle's user/password: a built-in user stays, its password goes
         Arguments.of("sqlplus system/Pw1234@orclpdb1", "sqlplus system/<secret>@orclpdb1"),
         Arguments.of("jdbc:oracle:thin:DBSNMP/Pw1234@//db:1521/x", "jdbc:oracle:thin:DBSNMP/<secret>@//db:1521/x"),
+        // sudoers: a rule's user and run-as users, an alias' members, a user's Defaults (groups, aliases, ALL and
+        // built-in accounts stay)
+        Arguments.of("Defaults:svc_backup !requiretty\nUser_Alias DBAS = mlehmann, htanaka, root\n"
+                + "%sudo       ALL=(ALL:ALL) ALL\nDBAS        ALL=(postgres) NOPASSWD: ALL\n"
+                + "svc_backup  ALL=(root) NOPASSWD: /usr/bin/rsync\nksato       ALL=(etl_loader) /opt/etl/bin/*\n"
+                + "ubuntu      ALL=(ALL) NOPASSWD:ALL\n",
+            "Defaults:<user> !requiretty\nUser_Alias DBAS = <user>, <user>, root\n"
+                + "%sudo       ALL=(ALL:ALL) ALL\nDBAS        ALL=(postgres) NOPASSWD: ALL\n"
+                + "<user>  ALL=(root) NOPASSWD: /usr/bin/rsync\n<user>       ALL=(<user>) /opt/etl/bin/*\n"
+                + "ubuntu      ALL=(ALL) NOPASSWD:ALL\n"),
+        // a PostgreSQL backend's process title in ps
+        Arguments.of("postgres 24411 1.3 2.2 4421100 180004 ? Ss 08:01 0:41 postgres: 16/main: app_rw orders 10.1.2.3(50122) idle",
+            "postgres 24411 1.3 2.2 4421100 180004 ? Ss 08:01 0:41 postgres: 16/main: <user> orders <ipv4>(50122) idle"),
+        Arguments.of("postgres: mlehmann analytics [local] idle in transaction",
+            "postgres: <user> analytics [local] idle in transaction"),
+        // the account a shell command acts on
+        Arguments.of("$ sudo passwd -l tgreen", "$ sudo passwd -l <user>"),
+        Arguments.of("  512  chage -M 90 tgreen", "  512  chage -M 90 <user>"),
+        Arguments.of("chown -R jsilva:jsilva /srv/reports", "chown -R <user>:<user> /srv/reports"),
+        // top's header (TIME+), an access review's account beside personal columns, SQL Server's principals
+        Arguments.of("    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n"
+                + "  25020 mark      20   0  330120  34012  10010 S   0.2   0.4   0:03.1 python3\n"
+                + "   1710 elastic+  20   0 9812000   2.2g  31000 S  22.0  28.1 301:10.4 java\n",
+            "    PID USER      PR  NI    VIRT    RES    SHR S  %CPU  %MEM     TIME+ COMMAND\n"
+                + "  25020 <user>      20   0  330120  34012  10010 S   0.2   0.4   0:03.1 python3\n"
+                + "   1710 elastic+  20   0 9812000   2.2g  31000 S  22.0  28.1 301:10.4 java\n"),
+        Arguments.of("system,account,display_name,email,type\nweb-prod-03,ubuntu,Ubuntu,,cloud-default\n"
+                + "web-prod-03,jkowalski,Jan Kowalski,jan.kowalski@example.com,person\n",
+            "system,account,display_name,email,type\nweb-prod-03,ubuntu,Ubuntu,,cloud-default\n"
+                + "web-prod-03,<user>,<name>,<email>,person\n"),
+        Arguments.of("name                              type_desc     is_disabled\n"
+                + "--------------------------------- ------------- -----------\n"
+                + "sa                                SQL_LOGIN     1\n"
+                + "app_sales                         SQL_LOGIN     0\n",
+            "name                              type_desc     is_disabled\n"
+                + "--------------------------------- ------------- -----------\n"
+                + "sa                                SQL_LOGIN     1\n"
+                + "<user>                         SQL_LOGIN     0\n"),
+        Arguments.of("export PGUSER=ahassan PGPASSWORD=x", "export PGUSER=<user> PGPASSWORD=<secret>"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -111,6 +150,10 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "mysql -u root -p", "psql -U postgres", "sudo -u postgres psql", "sudo su - postgres",
         "kubectl get pods --as system:anonymous",
         "sort -u names.txt | uniq -c", "diff -u a.conf b.conf", "docker run -u 1000 img", "ls -l /tmp",
-        "mysql -U --safe-updates", "Nessu - x");
+        "mysql -U --safe-updates", "Nessu - x",
+        "postgres: 16/main: checkpointer", "postgres: postgres postgres [local] idle",
+        "the passwd file was changed", "passwd root", "chown -R www-data:www-data /var/www",
+        "Cmnd_Alias PGCTL = /usr/bin/pg_ctlcluster", "%wheel      ALL=(ALL) ALL",
+        "web01 kernel: all=(1) set");
   }
 }

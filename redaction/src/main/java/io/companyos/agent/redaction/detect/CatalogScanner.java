@@ -649,6 +649,12 @@ final class CatalogScanner {
         return LoginLogDetector.netUserList(s, last);
       case ID_OUTPUT:
         return UserSlotDetector.idOutput(s, last);
+      case SUDOERS:
+        return SudoersDetector.find(s, last, t.flags());
+      case POSTGRES_BACKEND:
+        return UserSlotDetector.postgresBackend(s, last);
+      case ACCOUNT_COMMAND:
+        return AccountCommandDetector.find(s, last, t.text().length(), t.flags());
       case PULUMI_CONFIG_SET:
         return CommandLineDetector.pulumiConfigSet(s, last);
       case LOGGED_IN_AS:

@@ -2048,7 +2048,7 @@ final class KeyValueDetector {
    * pattern, rather than by patterns of their own, whose common byte pairs would slow the scan down).
    */
   static final String[] RUN_TOGETHER = {"store", "key", "identity", "registry", "admin", "root", "db", "auth", "priv",
-    "user", "smtp", "mail"};
+    "user", "smtp", "mail", "pg"};
 
   private static boolean runTogether(Scan s, int keyStart, int wordStart) {
     for (String w : RUN_TOGETHER) {

@@ -69,7 +69,8 @@ final class TableDetector {
    * Column names that say what they hold only beside other personal columns: {@code address} (a postal address
    * beside a name or an e-mail column, a network's or a memory's elsewhere).
    */
-  private static final java.util.Map<String, String> BESIDE_PERSONAL = java.util.Map.of("address", "street_address");
+  private static final java.util.Map<String, String> BESIDE_PERSONAL = java.util.Map.of("address", "street_address",
+      "account", "username"); // (session 31: an access review's account beside a display name and an e-mail)
 
   /**
    * Parts of a first or last name's column name: beside one, a bare {@code name} column ({@code Nom}, {@code Nombre})
@@ -300,8 +301,11 @@ final class TableDetector {
     if (t.type() == DetectorType.USERNAME && !t.has(Trigger.DIGITS_ARE_ACCOUNT) && !isLogin(s.b, vs, ve)) {
       return; // a number under a user's column (uid, user_id): an id; a measure or a sentence (CPU user: 33.2 s, …)
     }
-    if (t.type() == DetectorType.PERSON_NAME && namesAnOrganisation(s.b, vs, ve)) {
-      return; // a team's, a service's or a group's name under Owner or DisplayName (Payments Squad, SQL Server Engine)
+    if (t.type() == DetectorType.PERSON_NAME
+        && (namesAnOrganisation(s.b, vs, ve) || KeyValueDetector.isBuiltInAccount(s, vs, ve))) {
+      // a team's, a service's or a group's name under Owner or DisplayName (Payments Squad, SQL Server Engine); a
+      // built-in account's own display name (Ubuntu, the cloud image's)
+      return;
     }
     for (int p = Bytes.indexOf(s.b, vs, ve, "<"); p >= 0; p = Bytes.indexOf(s.b, p + 1, ve, "<")) {
       if (s.tokenEnd(p) > 0) {
@@ -430,9 +434,9 @@ final class TableDetector {
   private static final Trigger ACCOUNT_NAME = KeyNames.trigger("username");
 
   /**
-   * Whether a header's columns list Windows' accounts, whose bare {@code Name} is the account's: wmic
-   * {@code useraccount}'s (a {@code SID} column) and Get-LocalUser's default view ({@code Name Enabled
-   * Description}).
+   * Whether a header's columns list accounts, whose bare {@code Name} is the account's: wmic {@code useraccount}'s
+   * (a {@code SID} column), Get-LocalUser's default view ({@code Name Enabled Description}) and SQL Server's
+   * {@code sys.server_principals} and {@code sys.database_principals} ({@code name type_desc …}).
    */
   private static boolean listsAccounts(byte[] b, int[] bounds, int n) {
     boolean enabled = false;
@@ -440,7 +444,8 @@ final class TableDetector {
     for (int f = 0; f < n; f++) {
       int from = bounds[2 * f];
       int to = bounds[2 * f + 1];
-      if (to - from == 3 && Bytes.startsWithIgnoreCase(b, from, to, "sid")) {
+      if ((to - from == 3 && Bytes.startsWithIgnoreCase(b, from, to, "sid"))
+          || (to - from == 9 && Bytes.startsWith(b, from, to, "type_desc"))) {
         return true;
       }
       enabled |= to - from == 7 && Bytes.startsWith(b, from, to, "Enabled");
@@ -601,7 +606,8 @@ final class TableDetector {
       boolean capital = false;
       for (int p = words[2 * k]; p < words[2 * k + 1]; p++) {
         int c = s.b[p];
-        if (Bytes.isLower(c) || c < 0 || !(Bytes.isAlnum(c) || c == '_' || c == '%' || c == '-' || c == '.')) {
+        if (Bytes.isLower(c) || c < 0
+            || !(Bytes.isAlnum(c) || c == '_' || c == '%' || c == '-' || c == '.' || c == '+')) { // (top's TIME+)
           return false;
         }
         capital |= Bytes.isUpper(c);

@@ -638,6 +638,18 @@ final class TriggerCatalog {
     t.add(new Trigger(Action.MINIO_USER_ADD, DetectorType.SECRET, "admin user add ", 0)); // (session 25) mc: A USER PW
     // (session 25) Windows' net user NAME: the Full Name row
     t.add(new Trigger(Action.FULL_NAME_ROW, DetectorType.PERSON_NAME, "\nfull name  ", 0));
+    // (session 31) sudoers: a rule's users (jdoe ALL=(etl) …), an alias' members, a user's Defaults:
+    t.add(new Trigger(Action.SUDOERS, DetectorType.USERNAME, "all=(", SudoersDetector.RULE));
+    t.add(new Trigger(Action.SUDOERS, DetectorType.USERNAME, "_alias ", SudoersDetector.ALIAS));
+    t.add(new Trigger(Action.SUDOERS, DetectorType.USERNAME, "defaults:", SudoersDetector.DEFAULTS));
+    // (session 31) a PostgreSQL backend's process title in ps: postgres: 16/main: USER DB CLIENT(PORT) STATE
+    t.add(new Trigger(Action.POSTGRES_BACKEND, DetectorType.USERNAME, "postgres: ", 0));
+    // (session 31) the account a shell command acts on: passwd jdoe, chage -l jdoe, chown -R jdoe:jdoe /srv
+    // (useradd, usermod and userdel are SHADOW_TOOL's)
+    for (String command : List.of("passwd ", "chage ")) {
+      t.add(new Trigger(Action.ACCOUNT_COMMAND, DetectorType.USERNAME, command, AccountCommandDetector.LAST_ARGUMENT));
+    }
+    t.add(new Trigger(Action.ACCOUNT_COMMAND, DetectorType.USERNAME, "chown ", AccountCommandDetector.OWNER));
     // (session 31) id's uid=1001(jdoe) gid=1001(jdoe) groups=1001(jdoe),27(sudo): the user and its own group
     t.add(new Trigger(Action.ID_OUTPUT, DetectorType.USERNAME, ") gid=", 0));
     // (session 31) Windows' net user: the accounts under "User accounts for \\HOST" (German: "Benutzerkonten für")

@@ -470,6 +470,49 @@ final class UserSlotDetector {
   }
 
   /**
+   * After {@code postgres: } of a PostgreSQL backend's process title in {@code ps} and {@code top -c}
+   * ({@code postgres: 16/main: app_rw orders 10.0.0.5(50122) idle}, without the cluster's name
+   * {@code postgres: app_rw orders [local] SELECT}): the user before the database and the client's address in
+   * parentheses or {@code [local]}; a background process's title ({@code postgres: 16/main: checkpointer}) has none,
+   * and {@code postgres} itself stays. Returns the user's end, or -1.
+   */
+  static int postgresBackend(Scan s, int last) {
+    int p = last + 1;
+    int w = p;
+    while (w < s.hi && w - p < 64 && s.b[w] > ' ' && s.b[w] != ':') {
+      w++;
+    }
+    if (s.at(w) == ':' && s.at(w + 1) == ' ') { // the cluster's name (16/main)
+      p = w + 2;
+    }
+    int user = p;
+    int userEnd = wordEnd(s, user);
+    if (userEnd == user || s.at(userEnd) != ' ') {
+      return -1;
+    }
+    int db = userEnd + 1;
+    int dbEnd = wordEnd(s, db);
+    if (dbEnd == db || s.at(dbEnd) != ' ') {
+      return -1;
+    }
+    int client = dbEnd + 1;
+    if (!Bytes.startsWith(s.b, client, s.hi, "[local]")) {
+      int c = client;
+      while (c < s.hi && c - client < 256 && (Bytes.isAlnum(s.b[c]) || s.b[c] == '.' || s.b[c] == ':'
+          || s.b[c] == '-' || s.b[c] == '<' || s.b[c] == '>' || s.b[c] == '_')) {
+        c++;
+      }
+      if (c == client || s.at(c) != '(' || !Bytes.isDigit(s.at(c + 1))) {
+        return -1;
+      }
+    }
+    if (KeyValueDetector.isSystemAccount(s, user, userEnd)) {
+      return -1;
+    }
+    return s.add(user, userEnd, DetectorType.USERNAME) ? userEnd : -1;
+  }
+
+  /**
    * At the {@code =} of {@code ) gid=} in {@code id}'s output ({@code uid=1001(jdoe) gid=1001(jdoe)
    * groups=1001(jdoe),27(sudo)}, also after {@code euid=} and in {@code ps}' and {@code stat}'s forms): the user in
    * the parentheses after {@code uid=N}, and the same name as a group on the line (its own group); other groups stay
