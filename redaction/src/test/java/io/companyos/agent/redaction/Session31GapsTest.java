@@ -124,6 +124,14 @@ class Session31GapsTest extends RedactedAndKeptCases {
                 + "sa                                SQL_LOGIN     1\n"
                 + "<user>                         SQL_LOGIN     0\n"),
         Arguments.of("export PGUSER=ahassan PGPASSWORD=x", "export PGUSER=<user> PGPASSWORD=<secret>"),
+        // an ssh, scp or rsync target whose host has no dot; lastb's ssh:notty; a call is no user (UUID('…'))
+        Arguments.of("$ ssh -o StrictHostKeyChecking=no deploy_bot@web-prod-03 'uptime'",
+            "$ ssh -o StrictHostKeyChecking=no <user>@web-prod-03 'uptime'"),
+        Arguments.of("$ rsync -az ./dist/ deploy_bot@web-prod-04:/srv/app/", "$ rsync -az ./dist/ <user>@web-prod-04:/srv/app/"),
+        Arguments.of("admin2   ssh:notty    10.0.0.1   Sat Nov 23 07:11 - 07:11  (00:00)",
+            "<user>   ssh:notty    <ipv4>   Sat Nov 23 07:11 - 07:11  (00:00)"),
+        Arguments.of("{ _id: 'admin.x', userId: UUID('6e1f0c2b-3a4d-4b5c-8d9e-0f1a2b3c4d5e'), user: 'orders_svc' }",
+            "{ _id: 'admin.x', userId: UUID('6e1f0c2b-3a4d-4b5c-8d9e-0f1a2b3c4d5e'), user: '<user>' }"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -154,6 +162,8 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "postgres: 16/main: checkpointer", "postgres: postgres postgres [local] idle",
         "the passwd file was changed", "passwd root", "chown -R www-data:www-data /var/www",
         "Cmnd_Alias PGCTL = /usr/bin/pg_ctlcluster", "%wheel      ALL=(ALL) ALL",
-        "web01 kernel: all=(1) set");
+        "web01 kernel: all=(1) set",
+        "ssh git@gitlab uptime", "npm install pkg@latest --registry x", "pip install pkg@latest via ssh x",
+        "root     ssh:notty    127.0.0.1   Sat Nov 23 07:11 - 07:11  (00:00)");
   }
 }

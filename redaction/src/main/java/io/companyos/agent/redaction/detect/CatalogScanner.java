@@ -1141,6 +1141,7 @@ final class CatalogScanner {
         // not an e-mail address: perhaps ssh's user@address, or PostgreSQL's user@database log prefix
         r = UserSlotDetector.beforeAddress(s, i);
         r = r >= 0 ? r : UserSlotDetector.postgresPrefix(s, i);
+        r = r >= 0 ? r : UserSlotDetector.beforeSshHost(s, i);
         return r >= 0 ? r : UserSlotDetector.matrixId(s, i);
       }
       case T_PERCENT:

@@ -91,6 +91,32 @@ final class UserSlotDetector {
 
   private static final String[] SCHEMES_WITHOUT_SLASHES = {"sip", "sips", "mailto", "xmpp", "tel", "im", "pres"};
 
+  /**
+   * (session 31) At the {@code @} of an ssh, scp, rsync or sftp target whose host is a name without a dot
+   * ({@code ssh deploy_bot@web-prod-03 uptime}, {@code rsync -az ./dist/ deploy@web-prod-04:/srv/}; a dotted name is
+   * an e-mail address's shape, which {@link EmailDetector} takes whole): the login, on a line that names one of those
+   * commands, after a blank or a quote; built-in accounts stay ({@code git@gitlab:…}). Returns {@code at}, or -1.
+   */
+  static int beforeSshHost(Scan s, int at) {
+    int h = at + 1;
+    while (h < s.hi && h - at <= 64 && (Bytes.isAlnum(s.b[h]) || s.b[h] == '-' || s.b[h] == '_')) {
+      h++;
+    }
+    int next = s.at(h);
+    if (h == at + 1 || !Bytes.isAlpha(s.at(at + 1))
+        || !(next == ':' || next == ' ' || next == '\'' || next == '"' || next == '\n' || next == '\r' || next == 0)) {
+      return -1;
+    }
+    int st = nameStart(s, at, MAX_LOGIN, LOGIN);
+    int before = s.at(st - 1);
+    if (st == at || !Bytes.isAlpha(s.b[st]) || !(before == ' ' || before == '\'' || before == '"' || st == s.lo)
+        || !CommandLineDetector.lineMentions(s, at, "ssh ", "scp ", "rsync ", "sftp ", "ProxyJump ")
+        || KeyValueDetector.isSystemAccount(s, st, at)) {
+      return -1;
+    }
+    return s.add(st, at, DetectorType.USERNAME) ? at : -1;
+  }
+
   /** The URI schemes written without {@code //} before a user and an address: SIP's, mail's, XMPP's. */
   private static boolean isUriScheme(Scan s, int start, int end) {
     for (String scheme : SCHEMES_WITHOUT_SLASHES) {
