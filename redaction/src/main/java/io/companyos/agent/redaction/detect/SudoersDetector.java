@@ -57,21 +57,30 @@ final class SudoersDetector {
       r = s.add(p, end, DetectorType.USERNAME) ? last : -1;
     }
     // the run-as users before a ':' (their groups after it) or the ')'
-    int q = last + 1;
-    while (q < s.hi && q - last < 256) {
-      int from = q;
-      while (q < s.hi && isNameByte(s.b[q])) {
-        q++;
+    return Math.max(r, list(s, last + 1, 256));
+  }
+
+  /**
+   * The accounts of a comma-separated list from {@code p} (blanks after a comma), up to any other byte; the end of the
+   * last one taken, or -1.
+   */
+  private static int list(Scan s, int p, int max) {
+    int r = -1;
+    int from = p;
+    while (p < s.hi && p - from < max) {
+      int start = p;
+      while (p < s.hi && isNameByte(s.b[p])) {
+        p++;
       }
-      if (q > from && isAccount(s, from, q) && s.add(from, q, DetectorType.USERNAME)) {
-        r = q;
+      if (p > start && isAccount(s, start, p) && s.add(start, p, DetectorType.USERNAME)) {
+        r = p;
       }
-      if (s.at(q) == ',' && s.at(q + 1) == ' ') {
-        q += 2;
-      } else if (s.at(q) == ',') {
-        q++;
-      } else {
-        break; // ':' (the groups), ')' or anything else
+      if (s.at(p) != ',') {
+        break; // ':' (a rule's groups), ')', the line's end or anything else
+      }
+      p++;
+      while (s.at(p) == ' ') {
+        p++;
       }
     }
     return r;
@@ -92,25 +101,7 @@ final class SudoersDetector {
     if (p == last + 1 || !Bytes.startsWith(s.b, p, s.hi, " = ")) {
       return -1;
     }
-    p += 3;
-    int r = -1;
-    while (p < s.hi && p - last < 1024) {
-      int from = p;
-      while (p < s.hi && isNameByte(s.b[p])) {
-        p++;
-      }
-      if (p > from && isAccount(s, from, p) && s.add(from, p, DetectorType.USERNAME)) {
-        r = p;
-      }
-      if (s.at(p) != ',') {
-        break;
-      }
-      p++;
-      while (s.at(p) == ' ') {
-        p++;
-      }
-    }
-    return r;
+    return list(s, p + 3, 1024);
   }
 
   /** After {@code Defaults:}: the user the line's settings are for (not a host's {@code Defaults@}). */
