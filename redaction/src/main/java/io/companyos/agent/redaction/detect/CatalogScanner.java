@@ -1140,9 +1140,7 @@ final class CatalogScanner {
         }
         // not an e-mail address: perhaps ssh's user@address, or PostgreSQL's user@database log prefix
         r = UserSlotDetector.beforeAddress(s, i);
-        r = r >= 0 ? r : UserSlotDetector.postgresPrefix(s, i);
-        r = r >= 0 ? r : UserSlotDetector.beforeSshHost(s, i);
-        return r >= 0 ? r : UserSlotDetector.matrixId(s, i);
+        return r >= 0 ? r : UserSlotDetector.beforeName(s, i);
       }
       case T_PERCENT:
         if (s.at(i + 1) == '2') {
