@@ -132,6 +132,9 @@ class Session31GapsTest extends RedactedAndKeptCases {
             "<user>   ssh:notty    <ipv4>   Sat Nov 23 07:11 - 07:11  (00:00)"),
         Arguments.of("{ _id: 'admin.x', userId: UUID('6e1f0c2b-3a4d-4b5c-8d9e-0f1a2b3c4d5e'), user: 'orders_svc' }",
             "{ _id: 'admin.x', userId: UUID('6e1f0c2b-3a4d-4b5c-8d9e-0f1a2b3c4d5e'), user: '<user>' }"),
+        // PostgreSQL's prefix before a replication connection's [unknown] database
+        Arguments.of("2024-11-23 08:04:00.000 UTC [24501] replicator@[unknown] LOG:  replication connection authorized",
+            "2024-11-23 08:04:00.000 UTC [24501] <user>@[unknown] LOG:  replication connection authorized"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -164,6 +167,7 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "Cmnd_Alias PGCTL = /usr/bin/pg_ctlcluster", "%wheel      ALL=(ALL) ALL",
         "web01 kernel: all=(1) set",
         "ssh git@gitlab uptime", "npm install pkg@latest --registry x", "pip install pkg@latest via ssh x",
-        "root     ssh:notty    127.0.0.1   Sat Nov 23 07:11 - 07:11  (00:00)");
+        "root     ssh:notty    127.0.0.1   Sat Nov 23 07:11 - 07:11  (00:00)",
+        "2024-11-23 08:04:00.000 UTC [24501] [unknown]@[unknown] LOG:  connection received: host=[local]");
   }
 }

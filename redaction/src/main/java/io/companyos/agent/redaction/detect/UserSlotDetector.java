@@ -173,6 +173,9 @@ final class UserSlotDetector {
       return -1;
     }
     int p = at + 1;
+    if (Bytes.startsWith(s.b, p, s.hi, "[unknown]")) {
+      p += 9; // (session 31) a replication connection's: replicator@[unknown] LOG:  replication connection …
+    }
     while (p - at <= 64 && (isPgName(s.at(p)) || s.at(p) >= 0x80)) {
       p++;
     }
