@@ -135,6 +135,14 @@ class Session31GapsTest extends RedactedAndKeptCases {
         // PostgreSQL's prefix before a replication connection's [unknown] database
         Arguments.of("2024-11-23 08:04:00.000 UTC [24501] replicator@[unknown] LOG:  replication connection authorized",
             "2024-11-23 08:04:00.000 UTC [24501] <user>@[unknown] LOG:  replication connection authorized"),
+        // the held-out accounts red team: a domain account after a label's colon (the domain went, the user stayed),
+        // a dotted login in a DN, ausearch -i's names, docker's -u
+        Arguments.of("Account Name:\t\tCORP\\jsmith", "Account Name:\t\t<user>"),
+        Arguments.of("BIND dn=\"uid=a.kowalski,cn=users,cn=accounts,dc=corp,dc=example\" method=128",
+            "BIND dn=\"uid=<user>,cn=users,cn=accounts,dc=corp,dc=example\" method=128"),
+        Arguments.of("type=USER_LOGIN msg=audit(11/23/2024 09:14:31.201:812) : pid=4242 uid=root auid=fatima.elamrani ses=3",
+            "type=USER_LOGIN msg=audit(11/23/2024 09:14:31.201:812) : pid=4242 uid=root auid=<user> ses=3"),
+        Arguments.of("docker exec -it -u ahassan orders-api sh", "docker exec -it -u <user> orders-api sh"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -168,6 +176,9 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "web01 kernel: all=(1) set",
         "ssh git@gitlab uptime", "npm install pkg@latest --registry x", "pip install pkg@latest via ssh x",
         "root     ssh:notty    127.0.0.1   Sat Nov 23 07:11 - 07:11  (00:00)",
-        "2024-11-23 08:04:00.000 UTC [24501] [unknown]@[unknown] LOG:  connection received: host=[local]");
+        "2024-11-23 08:04:00.000 UTC [24501] [unknown]@[unknown] LOG:  connection received: host=[local]",
+        "Account Name:\t\tNT AUTHORITY\\SYSTEM", "pam: (uid=11104, gid=11100) opened",
+        "type=SYSCALL msg=audit(1.2:3): arch=c000003e syscall=59 auid=1000 uid=0 gid=0 euid=0 ses=4",
+        "type=USER_LOGIN msg=audit(1.2:3) : pid=1 uid=root auid=unset ses=4294967295", "docker run -u 1000:1000 img");
   }
 }

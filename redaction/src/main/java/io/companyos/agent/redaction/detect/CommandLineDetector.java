@@ -2036,7 +2036,8 @@ final class CommandLineDetector {
    * A name that starts with a digit (a uid) stays.
    */
   private static final String[] LOWER_U_USER_TOOLS = {"mysql", "mariadb", "sudo ", "crontab ", "pkill ", "ps ",
-      "mongosh", "mongodump", "mongorestore", "mongoexport", "cqlsh", "clickhouse-client", "influx ", "nats "};
+      "mongosh", "mongodump", "mongorestore", "mongoexport", "cqlsh", "clickhouse-client", "influx ", "nats ",
+      "docker run", "docker exec", "podman run", "podman exec"};
   private static final String[] UPPER_U_USER_TOOLS = {"psql", "pg_dump", "pg_restore", "pg_basebackup", "createdb",
       "dropdb", "createuser", "dropuser", "vacuumdb", "reindexdb", "pgbench", "pg_isready", "sqlcmd", "bcp ",
       "smbclient", "rpcclient"};

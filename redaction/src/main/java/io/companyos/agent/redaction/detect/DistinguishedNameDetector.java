@@ -15,7 +15,13 @@ final class DistinguishedNameDetector {
   static int find(Scan s, int last, int patternLength, DetectorType type) {
     int first = last - patternLength + 1;
     if (Bytes.isWord(s.at(first - 1))) {
-      return -1;
+      int w = first;
+      while (w > s.lo && first - w < 3 && Bytes.isLower(s.b[w - 1])) {
+        w--;
+      }
+      // an audit record's auid=, euid=, suid=, fsuid=, ouid= (only as ausearch -i names them)
+      return type == DetectorType.USERNAME && patternLength == 4 && !Bytes.isWord(s.at(w - 1))
+          && isAuditIdPrefix(s, w, first) ? auditUser(s, first, last + 1) : -1;
     }
     int start = last + 1;
     if (type == DetectorType.USERNAME && s.at(first - 1) == '(') {
@@ -32,8 +38,12 @@ final class DistinguishedNameDetector {
       if (c == 0 || c == ',' || c == '"' || c == '/' || c == '+' || c == '\n' || c == ';') {
         break;
       }
-      host |= c == '.' || c == '*';
+      // (a login may hold a dot, uid=a.kowalski: session 31; a common name with one is a host's)
+      host |= (c == '.' && type != DetectorType.USERNAME) || c == '*';
       p++;
+    }
+    if (type == DetectorType.USERNAME && s.at(p) != ',' && !host) {
+      return auditUser(s, first, start);
     }
     if (p == start || host || s.at(p) != ',' || !nextIsRdn(s, p + 1) || KeyValueDetector.isPlaceholder(s, start, p)) {
       return -1;
@@ -45,6 +55,31 @@ final class DistinguishedNameDetector {
       return -1; // memberOf: CN=Domain Admins,CN=Users,DC=…: Active Directory's own containers and groups
     }
     return s.add(start, p, type) ? p : -1;
+  }
+
+  private static boolean isAuditIdPrefix(Scan s, int from, int to) {
+    int n = to - from;
+    return (n == 1 && (s.b[from] == 'a' || s.b[from] == 'e' || s.b[from] == 's' || s.b[from] == 'o'))
+        || (n == 2 && s.b[from] == 'f' && s.b[from + 1] == 's');
+  }
+
+  /**
+   * (session 31) An audit record's user ids as {@code ausearch -i} prints them, names for numbers
+   * ({@code type=USER_LOGIN msg=audit(…) : pid=4242 uid=root auid=fatima.elamrani ses=3}): after {@code uid=},
+   * {@code auid=}, {@code euid=}, {@code suid=}, {@code fsuid=}, {@code ouid=} on a line with {@code msg=audit(}, a value
+   * that is no number, {@code unset} nor a built-in account. Returns its end, or -1.
+   */
+  private static int auditUser(Scan s, int first, int start) {
+    int end = start;
+    while (end < s.hi && end - start < 64 && s.b[end] > ' ' && s.b[end] != '\'' && s.b[end] != '"') {
+      end++;
+    }
+    if (end == start || Bytes.isDigit(s.b[start]) || !(s.at(end) == ' ' || s.at(end) == '\n' || end == s.hi)
+        || Bytes.startsWith(s.b, start, end, "unset") || KeyValueDetector.isSystemAccount(s, start, end)
+        || !CommandLineDetector.lineMentions(s, first, "msg=audit(")) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
   /**
@@ -118,10 +153,11 @@ final class DistinguishedNameDetector {
   private static int inFilter(Scan s, int start) {
     int p = start;
     while (p - start < 128 && s.at(p) != ')' && s.at(p) != '(' && s.at(p) != '*' && s.at(p) != 0
-        && s.at(p) != '"' && s.at(p) != '\n') {
+        && s.at(p) != '"' && s.at(p) != '\n' && s.at(p) != ',') {
       p++;
     }
-    if (p == start || s.at(p) != ')' || Bytes.digitRun(s.b, start, p, 128) == p - start // pam's (uid=1000)
+    // (pam's (uid=1000); an id list's (uid=11104, gid=11100): no filter)
+    if (p == start || s.at(p) != ')' || Bytes.digitRun(s.b, start, p, 128) == p - start
         || KeyValueDetector.isPlaceholder(s, start, p)
         || KeyValueDetector.isSystemAccount(s, start, p)) {
       return -1;

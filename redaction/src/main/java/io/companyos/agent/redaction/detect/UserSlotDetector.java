@@ -295,12 +295,19 @@ final class UserSlotDetector {
       start = end + 1; // polkit's "authenticated as unix-user:alice": the name after the kind
       end = wordEnd(s, start);
     }
-    if (open >= 0 && !escaped && s.at(end) == '\\') {
-      // a Windows account in quotes, domain and user (SQL Server's "Login failed for user 'CORP\alice'."): all of it
+    if (((open >= 0 && !escaped) || s.at(last) == ':') && s.at(end) == '\\') {
+      // a Windows account in quotes, domain and user (SQL Server's "Login failed for user 'CORP\alice'."), or after
+      // a label's colon (Account Name: CORP\alice; session 31: the domain went and the user stayed): all of it
       int user = wordEnd(s, end + 1);
-      if (user > end + 1) {
+      int e = s.at(end + 1);
+      boolean escape = (e == 'r' || e == 'n' || e == 't') && (s.at(end + 2) == '\\' || Bytes.isUpper(s.at(end + 2)));
+      if (user > end + 2 && !escape) { // (not a JSON escape after the name: jdoe\r\n\tAccount Domain)
         end = user;
       }
+    }
+    if (end - start == 2 && Bytes.startsWith(s.b, start, end, "NT") && (Bytes.startsWith(s.b, end, s.hi, " AUTHORITY\\")
+        || Bytes.startsWith(s.b, end, s.hi, " SERVICE\\"))) {
+      return -1; // Windows' own accounts, NT AUTHORITY\SYSTEM, NT SERVICE\MSSQLSERVER
     }
     while (end > start && s.at(end - 1) == '.') {
       end--;
