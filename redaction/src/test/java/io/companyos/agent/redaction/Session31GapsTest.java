@@ -143,6 +143,7 @@ class Session31GapsTest extends RedactedAndKeptCases {
         Arguments.of("type=USER_LOGIN msg=audit(11/23/2024 09:14:31.201:812) : pid=4242 uid=root auid=fatima.elamrani ses=3",
             "type=USER_LOGIN msg=audit(11/23/2024 09:14:31.201:812) : pid=4242 uid=root auid=<user> ses=3"),
         Arguments.of("docker exec -it -u ahassan orders-api sh", "docker exec -it -u <user> orders-api sh"),
+        Arguments.of("$ docker run --rm -u svc_etl:etl img:2.1", "$ docker run --rm -u <user>:etl img:2.1"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));

@@ -109,8 +109,11 @@ final class CommandLineDetector {
         && !KeyValueDetector.isSystemAccount(s, start, end)
         && !KeyValueDetector.isUuid(s, start, end)) { // (az login -u <appId>: an application's id)
       // docker/podman/helm/az … login -u alice -p x, testsaslauthd -u alice -p x: the user, as its -p is the password;
-      // (session 31) mysql -u alice, sudo -u alice, psql -U alice: a client's or a command's user
-      return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+      // (session 31) mysql -u alice, sudo -u alice, psql -U alice: a client's or a command's user (docker's
+      // -u alice:staff: the group after the colon stays)
+      int colon = Bytes.indexOf(s.b, start, end, ":");
+      int ue = colon > start ? colon : end;
+      return s.add(start, ue, DetectorType.USERNAME) ? ue : -1;
     }
     if (sep <= start || sep >= end - 1 || KeyValueDetector.isPlaceholder(s, start, end)
         || (!curl && !lineMentions(s, last, SAMBA_TOOLS))) {
