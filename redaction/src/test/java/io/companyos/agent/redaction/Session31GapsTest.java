@@ -144,6 +144,22 @@ class Session31GapsTest extends RedactedAndKeptCases {
             "type=USER_LOGIN msg=audit(11/23/2024 09:14:31.201:812) : pid=4242 uid=root auid=<user> ses=3"),
         Arguments.of("docker exec -it -u ahassan orders-api sh", "docker exec -it -u <user> orders-api sh"),
         Arguments.of("$ docker run --rm -u svc_etl:etl img:2.1", "$ docker run --rm -u <user>:etl img:2.1"),
+        // listings: ls -l's owner (its own group and home directory too), getfacl, FreeIPA, LDIF's memberUid; prompts
+        Arguments.of("total 64\n-rw-r-----. 1 hoa.nguyen dba      1302 Mar 14 08:44 pg_hba.conf.bak\n"
+                + "-rw-------. 1 postgres postgres  4821 Mar 13 22:01 pg_hba.conf\n"
+                + "drwx------.  3 svc_backup      svc_backup       78 Feb 01 03:00 svc_backup\n",
+            "total 64\n-rw-r-----. 1 <user> dba      1302 Mar 14 08:44 pg_hba.conf.bak\n"
+                + "-rw-------. 1 postgres postgres  4821 Mar 13 22:01 pg_hba.conf\n"
+                + "drwx------.  3 <user>      <user>       78 Feb 01 03:00 <user>\n"),
+        Arguments.of("# file: srv/share/finance\n# owner: ihalvorsen\n# group: finance\nuser::rwx\nuser:kmensah:r-x\n"
+                + "user:apache:r-x\n",
+            "# file: srv/share/finance\n# owner: <user>\n# group: finance\nuser::rwx\nuser:<user>:r-x\n"
+                + "user:apache:r-x\n"),
+        Arguments.of("  User login: a.kowalski\n  User login: admin\n", "  User login: <user>\n  User login: admin\n"),
+        Arguments.of("objectClass: posixGroup\nmemberUid: mlehmann\nmemberUid: root\n",
+            "objectClass: posixGroup\nmemberUid: <user>\nmemberUid: root\n"),
+        Arguments.of("[hoa.nguyen@db03 ~]$ ls -l /home", "[<user>@db03 ~]$ ls -l /home"),
+        Arguments.of("jdoe@web01:~/src$ make", "<user>@web01:~/src$ make"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -180,6 +196,7 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "2024-11-23 08:04:00.000 UTC [24501] [unknown]@[unknown] LOG:  connection received: host=[local]",
         "Account Name:\t\tNT AUTHORITY\\SYSTEM", "pam: (uid=11104, gid=11100) opened",
         "type=SYSCALL msg=audit(1.2:3): arch=c000003e syscall=59 auid=1000 uid=0 gid=0 euid=0 ses=4",
-        "type=USER_LOGIN msg=audit(1.2:3) : pid=1 uid=root auid=unset ses=4294967295", "docker run -u 1000:1000 img");
+        "type=USER_LOGIN msg=audit(1.2:3) : pid=1 uid=root auid=unset ses=4294967295", "docker run -u 1000:1000 img",
+        "total 8\ndrwxrws---. 4 20131 20000 4096 Mar 10 11:02 finance\n", "[root@db03 ~]# id", "jdoe@web01: hello");
   }
 }

@@ -655,6 +655,8 @@ final class CatalogScanner {
         return UserSlotDetector.postgresBackend(s, last);
       case ACCOUNT_COMMAND:
         return AccountCommandDetector.find(s, last, t.text().length(), t.flags());
+      case ACCOUNT_LISTING:
+        return AccountListingDetector.find(s, last, t.text().length(), t.flags());
       case PULUMI_CONFIG_SET:
         return CommandLineDetector.pulumiConfigSet(s, last);
       case LOGGED_IN_AS:

@@ -335,6 +335,7 @@ record Trigger(Action action, DetectorType type, String text, int flags, int len
     SUDOERS,
     POSTGRES_BACKEND,
     ACCOUNT_COMMAND,
+    ACCOUNT_LISTING,
     PULUMI_CONFIG_SET,
     LOGGED_IN_AS,
     API_KEY_ROW,

@@ -650,6 +650,15 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.ACCOUNT_COMMAND, DetectorType.USERNAME, command, AccountCommandDetector.LAST_ARGUMENT));
     }
     t.add(new Trigger(Action.ACCOUNT_COMMAND, DetectorType.USERNAME, "chown ", AccountCommandDetector.OWNER));
+    // (session 31) accounts in listings: ls -l's owner (from a line's mode), getfacl, FreeIPA, LDIF's memberUid
+    for (String mode : List.of("\n-rw", "\n-r-", "\n---", "\ndrw", "\ndr-", "\nlrw", "\ncrw", "\nbrw", "\nsrw",
+        "\nprw")) {
+      t.add(new Trigger(Action.ACCOUNT_LISTING, DetectorType.USERNAME, mode, AccountListingDetector.LS));
+    }
+    for (String label : List.of("\n# owner: ", "user login: ", "\nmemberuid: ")) {
+      t.add(new Trigger(Action.ACCOUNT_LISTING, DetectorType.USERNAME, label, AccountListingDetector.LABEL));
+    }
+    t.add(new Trigger(Action.ACCOUNT_LISTING, DetectorType.USERNAME, "\nuser:", AccountListingDetector.ACL));
     // (session 31) id's uid=1001(jdoe) gid=1001(jdoe) groups=1001(jdoe),27(sudo): the user and its own group
     t.add(new Trigger(Action.ID_OUTPUT, DetectorType.USERNAME, ") gid=", 0));
     // (session 31) Windows' net user: the accounts under "User accounts for \\HOST" (German: "Benutzerkonten für")

@@ -125,11 +125,39 @@ final class UserSlotDetector {
     }
     int st = nameStart(s, at, MAX_LOGIN, LOGIN);
     int before = s.at(st - 1);
-    if (st == at || !Bytes.isAlpha(s.b[st]) || !(before == ' ' || before == '\'' || before == '"' || st == s.lo)
-        || !namesSshCommand(s, st) || KeyValueDetector.isSystemAccount(s, st, at)) {
+    boolean prompt = isPrompt(s, st, h);
+    if (st == at || !Bytes.isAlpha(s.b[st])
+        || !(prompt || ((before == ' ' || before == '\'' || before == '"' || st == s.lo) && namesSshCommand(s, st)))
+        || KeyValueDetector.isSystemAccount(s, st, at)) {
       return -1;
     }
     return s.add(st, at, DetectorType.USERNAME) ? at : -1;
+  }
+
+  /**
+   * Whether a shell's prompt starts the line at the login {@code st}, its host ending at {@code h}: Red Hat's
+   * {@code [jdoe@db03 ~]$ } and Debian's {@code jdoe@web01:~/src$ } (also {@code #} for root's).
+   */
+  private static boolean isPrompt(Scan s, int st, int h) {
+    boolean bracket = s.at(st - 1) == '[';
+    int ls = bracket ? st - 1 : st;
+    if (!(ls == s.lo || s.at(ls - 1) == '\n')) {
+      return false;
+    }
+    int p = h + 1;
+    if (bracket ? s.at(h) != ' ' : s.at(h) != ':') {
+      return false;
+    }
+    while (p < s.hi && p - h < 256 && s.b[p] > ' ' && s.b[p] != ']' && s.b[p] != '$' && s.b[p] != '#') {
+      p++;
+    }
+    if (bracket) {
+      if (s.at(p) != ']') {
+        return false;
+      }
+      p++;
+    }
+    return (s.at(p) == '$' || s.at(p) == '#') && (s.at(p + 1) == ' ' || s.at(p + 1) == '\n');
   }
 
   /** Whether the line before {@code to} names ssh, scp, sftp, rsync or ProxyJump as a word. */

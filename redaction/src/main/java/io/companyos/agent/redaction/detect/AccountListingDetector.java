@@ -1,0 +1,129 @@
+package io.companyos.agent.redaction.detect;
+
+import io.companyos.agent.redaction.DetectorType;
+
+/**
+ * Accounts in the listings an admin pastes (session 31's held-out red team on accounts):
+ *
+ * <ul>
+ *   <li>{@code ls -l}: a line's owner after its mode and link count ({@code -rwxr-x---. 1 etl_loader etl_loader 8812
+ *       Mar 12 17:33 x.sh}), the group when it is the owner's own, and the file's name when it is the owner's
+ *       ({@code ls -l /home}); numbers ({@code ls -ln}) and built-in accounts stay;
+ *   <li>{@code getfacl}: {@code # owner: X} and an ACL entry's {@code user:X:r-x};
+ *   <li>FreeIPA's {@code User login: X} and LDIF's {@code memberUid: X}.
+ * </ul>
+ */
+final class AccountListingDetector {
+  static final int LS = 0;
+  static final int LABEL = 1; // "# owner: ", "user login: ", "memberuid: ": the rest of the line's first word
+  static final int ACL = 2;
+
+  private AccountListingDetector() {}
+
+  /** At the pattern's last byte, as {@code flags} says. */
+  static int find(Scan s, int last, int patternLength, int flags) {
+    switch (flags) {
+      case LS:
+        return ls(s, last - patternLength + 2);
+      case ACL:
+        return acl(s, last + 1);
+      default:
+        return label(s, last + 1);
+    }
+  }
+
+  /** An {@code ls -l} line whose mode starts at {@code mode}. */
+  private static int ls(Scan s, int mode) {
+    if (!"-dlcbps".contains(String.valueOf((char) s.at(mode)))) {
+      return -1;
+    }
+    for (int k = 1; k < 10; k++) {
+      if ("rwxsStT-".indexOf(s.at(mode + k)) < 0) {
+        return -1;
+      }
+    }
+    int p = mode + 10;
+    if (s.at(p) == '.' || s.at(p) == '+' || s.at(p) == '@') {
+      p++;
+    }
+    int links = blanks(s, p);
+    int linksEnd = digits(s, links);
+    int owner = blanks(s, linksEnd);
+    if (links == p || linksEnd == links || owner == linksEnd) {
+      return -1;
+    }
+    int ownerEnd = word(s, owner);
+    int group = blanks(s, ownerEnd);
+    int groupEnd = word(s, group);
+    int size = blanks(s, groupEnd);
+    if (ownerEnd == owner || group == ownerEnd || groupEnd == group || size == groupEnd || !Bytes.isDigit(s.at(size))
+        || Bytes.isDigit(s.at(owner)) || KeyValueDetector.isSystemAccount(s, owner, ownerEnd)) {
+      return -1;
+    }
+    int r = s.add(owner, ownerEnd, DetectorType.USERNAME) ? ownerEnd : -1;
+    if (same(s, owner, ownerEnd, group, groupEnd) && s.add(group, groupEnd, DetectorType.USERNAME)) {
+      r = groupEnd;
+    }
+    // the file's name, the line's last word, when it is the owner's (a home directory)
+    int le = size;
+    while (le < s.hi && s.b[le] != '\n' && s.b[le] != '\r' && le - size < 512) {
+      le++;
+    }
+    int name = le - (ownerEnd - owner);
+    if (name > size && s.at(name - 1) == ' ' && same(s, owner, ownerEnd, name, le)
+        && s.add(name, le, DetectorType.USERNAME)) {
+      r = le;
+    }
+    return r;
+  }
+
+  /** After {@code user:} at a line's start: getfacl's {@code user:NAME:rwx} (not the owner's {@code user::rwx}). */
+  private static int acl(Scan s, int start) {
+    int end = word(s, start);
+    if (end == start || s.at(end) != ':' || "r-".indexOf(s.at(end + 1)) < 0 || "w-".indexOf(s.at(end + 2)) < 0
+        || "xX-".indexOf(s.at(end + 3)) < 0 || Bytes.isDigit(s.at(start))
+        || KeyValueDetector.isSystemAccount(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** After a label: the first word, to the line's end or a blank. */
+  private static int label(Scan s, int start) {
+    int end = word(s, start);
+    int after = s.at(end);
+    if (end == start || !(after == '\n' || after == '\r' || after == 0) || Bytes.isDigit(s.at(start))
+        || KeyValueDetector.isSystemAccount(s, start, end) || KeyValueDetector.isPlaceholder(s, start, end)) {
+      return -1;
+    }
+    return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  private static int blanks(Scan s, int p) {
+    while (p < s.hi && s.b[p] == ' ') {
+      p++;
+    }
+    return p;
+  }
+
+  private static int digits(Scan s, int p) {
+    while (p < s.hi && Bytes.isDigit(s.b[p])) {
+      p++;
+    }
+    return p;
+  }
+
+  /** A login's word: letters, digits, {@code . _ - $ @ \}, at most 64 bytes. */
+  private static int word(Scan s, int p) {
+    int start = p;
+    while (p < s.hi && p - start < 64 && (Bytes.isAlnum(s.b[p]) || s.b[p] == '.' || s.b[p] == '_' || s.b[p] == '-'
+        || s.b[p] == '$' || s.b[p] == '@' || s.b[p] == '\\' || s.b[p] < 0)) {
+      p++;
+    }
+    return p;
+  }
+
+  private static boolean same(Scan s, int a, int ae, int b, int be) {
+    return ae - a == be - b && java.util.Arrays.equals(s.b, a, ae, s.b, b, be);
+  }
+}
