@@ -160,6 +160,8 @@ class Session31GapsTest extends RedactedAndKeptCases {
             "objectClass: posixGroup\nmemberUid: <user>\nmemberUid: root\n"),
         Arguments.of("[hoa.nguyen@db03 ~]$ ls -l /home", "[<user>@db03 ~]$ ls -l /home"),
         Arguments.of("jdoe@web01:~/src$ make", "<user>@web01:~/src$ make"),
+        Arguments.of("  First name: Agnieszka\n  Last name: Ní Bhriain\n", "  First name: <name>\n  Last name: <name>\n"),
+        Arguments.of("root@fs01:~# net ads user info kmensah -U lbrandt", "root@fs01:~# net ads user info kmensah -U <user>"),
         // not at the line's start: no password file's line
         Arguments.of("hash of x katrin38:$2y$10$OqO80P7gs1r5Rh9TmBRVdhOdY6OtT/qsvQobEJPIMpu0d/2ajCo0C",
             "hash of x katrin38:<password_hash>"));
@@ -197,6 +199,17 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "Account Name:\t\tNT AUTHORITY\\SYSTEM", "pam: (uid=11104, gid=11100) opened",
         "type=SYSCALL msg=audit(1.2:3): arch=c000003e syscall=59 auid=1000 uid=0 gid=0 euid=0 ses=4",
         "type=USER_LOGIN msg=audit(1.2:3) : pid=1 uid=root auid=unset ses=4294967295", "docker run -u 1000:1000 img",
-        "total 8\ndrwxrws---. 4 20131 20000 4096 Mar 10 11:02 finance\n", "[root@db03 ~]# id", "jdoe@web01: hello");
+        "total 8\ndrwxrws---. 4 20131 20000 4096 Mar 10 11:02 finance\n", "[root@db03 ~]# id", "jdoe@web01: hello",
+        "First name: not set", "Last name: 42");
+  }
+
+  /** A configured keyword that stands as a Windows domain: the account after it (HOOLI\\kmensah), not a path's folder. */
+  @org.junit.jupiter.api.Test
+  void anAccountAfterTheCustomersDomain() {
+    Redactor r = DetectorCatalogTest.masking(Redactor.builder().keywords(java.util.List.of("hooli")));
+    org.assertj.core.api.Assertions.assertThat(r.redact("HOOLI\\kmensah: pam auth crap failed\nwbinfo -i HOOLI\\\\kmensah\n"
+            + "HOOLI\\Administrator\nC:\\hooli\\reports\\x\n"))
+        .isEqualTo("<keyword>\\<user>: pam auth crap failed\nwbinfo -i <keyword>\\\\<user>\n"
+            + "<keyword>\\Administrator\nC:\\<keyword>\\reports\\x\n");
   }
 }

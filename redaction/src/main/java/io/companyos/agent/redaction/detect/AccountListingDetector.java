@@ -10,13 +10,16 @@ import io.companyos.agent.redaction.DetectorType;
  *       Mar 12 17:33 x.sh}), the group when it is the owner's own, and the file's name when it is the owner's
  *       ({@code ls -l /home}); numbers ({@code ls -ln}) and built-in accounts stay;
  *   <li>{@code getfacl}: {@code # owner: X} and an ACL entry's {@code user:X:r-x};
- *   <li>FreeIPA's {@code User login: X} and LDIF's {@code memberUid: X}.
+ *   <li>FreeIPA's {@code User login: X} and LDIF's {@code memberUid: X};
+ *   <li>a label's first or last name, {@code First name: Agnieszka} (FreeIPA, {@code net user}, forms), one word
+ *       too (the key {@code name} alone wants two).
  * </ul>
  */
 final class AccountListingDetector {
   static final int LS = 0;
   static final int LABEL = 1; // "# owner: ", "user login: ", "memberuid: ": the rest of the line's first word
   static final int ACL = 2;
+  static final int NAME_LABEL = 3; // "first name: ", "last name: ", "given name: ": a one-word name too
 
   private AccountListingDetector() {}
 
@@ -27,6 +30,12 @@ final class AccountListingDetector {
         return ls(s, last - patternLength + 2);
       case ACL:
         return acl(s, last + 1);
+      case NAME_LABEL:
+        int word = last - 6; // past the label word's last letter (" name: " ends every label)
+        boolean first = Bytes.startsWithIgnoreCase(s.b, word - 5, word, "first") && !Bytes.isWord(s.at(word - 6));
+        boolean lastName = Bytes.startsWithIgnoreCase(s.b, word - 4, word, "last") && !Bytes.isWord(s.at(word - 5));
+        boolean given = Bytes.startsWithIgnoreCase(s.b, word - 5, word, "given") && !Bytes.isWord(s.at(word - 6));
+        return first || lastName || given ? nameLabel(s, last + 1) : -1;
       default:
         return label(s, last + 1);
     }
@@ -97,6 +106,34 @@ final class AccountListingDetector {
       return -1;
     }
     return s.add(start, end, DetectorType.USERNAME) ? end : -1;
+  }
+
+  /** A first or last name to the line's end: one to three words of letters, each from a capital or a non-ASCII one. */
+  private static int nameLabel(Scan s, int start) {
+    int end = start;
+    int words = 0;
+    boolean wordStart = true;
+    while (end < s.hi && end - start < 64 && s.b[end] != '\n' && s.b[end] != '\r') {
+      int c = s.b[end];
+      if (c == ' ') {
+        wordStart = true;
+      } else {
+        if (wordStart) {
+          if (!(Bytes.isUpper(c) || c < 0)) {
+            return -1;
+          }
+          words++;
+          wordStart = false;
+        } else if (!(Bytes.isAlpha(c) || c < 0 || c == '-' || c == '\'')) {
+          return -1;
+        }
+      }
+      end++;
+    }
+    while (end > start && s.b[end - 1] == ' ') {
+      end--;
+    }
+    return words >= 1 && words <= 3 && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
   }
 
   private static int blanks(Scan s, int p) {

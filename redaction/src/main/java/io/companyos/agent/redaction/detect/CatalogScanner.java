@@ -761,6 +761,9 @@ final class CatalogScanner {
       case KEYWORD:
         int start = last - t.flags() + 1;
         s.add(start, last + 1, DetectorType.KEYWORD);
+        if (s.at(last + 1) == '\\' && enabled(DetectorType.USERNAME)) {
+          UserSlotDetector.afterDomainKeyword(s, start, last + 1); // (session 31) HOOLI\\jdoe: the customer's domain
+        }
         return -1; // keywords are short; keep scanning through them
       case MYSQL_PASSWORD:
         return CommandLineDetector.mysql(s, last);

@@ -2043,7 +2043,7 @@ final class CommandLineDetector {
       "docker run", "docker exec", "podman run", "podman exec"};
   private static final String[] UPPER_U_USER_TOOLS = {"psql", "pg_dump", "pg_restore", "pg_basebackup", "createdb",
       "dropdb", "createuser", "dropuser", "vacuumdb", "reindexdb", "pgbench", "pg_isready", "sqlcmd", "bcp ",
-      "smbclient", "rpcclient"};
+      "smbclient", "rpcclient", "net ads ", "net rpc "};
 
   /** The flags of {@link #toolFlag}: the tool its line must name, and whether the value is a user (else a secret). */
   private static final String[] TOOL_FLAG_TOOLS = {"beeline ", "kadmin", "databricks ", "airflow ", " login ",

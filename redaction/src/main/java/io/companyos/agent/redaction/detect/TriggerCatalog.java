@@ -659,6 +659,10 @@ final class TriggerCatalog {
       t.add(new Trigger(Action.ACCOUNT_LISTING, DetectorType.USERNAME, label, AccountListingDetector.LABEL));
     }
     t.add(new Trigger(Action.ACCOUNT_LISTING, DetectorType.USERNAME, "\nuser:", AccountListingDetector.ACL));
+    // (entered at "t name: " and "en name: ": "fir", "las" and "giv" start 6,900 words per 64 MiB of make-logs)
+    for (String label : List.of("t name: ", "en name: ")) {
+      t.add(new Trigger(Action.ACCOUNT_LISTING, DetectorType.PERSON_NAME, label, AccountListingDetector.NAME_LABEL));
+    }
     // (session 31) id's uid=1001(jdoe) gid=1001(jdoe) groups=1001(jdoe),27(sudo): the user and its own group
     t.add(new Trigger(Action.ID_OUTPUT, DetectorType.USERNAME, ") gid=", 0));
     // (session 31) Windows' net user: the accounts under "User accounts for \\HOST" (German: "Benutzerkonten für")

@@ -92,6 +92,26 @@ final class UserSlotDetector {
   private static final String[] SCHEMES_WITHOUT_SLASHES = {"sip", "sips", "mailto", "xmpp", "tel", "im", "pres"};
 
   /**
+   * (session 31) After a configured keyword that stands as a Windows domain ({@code HOOLI\\kmensah},
+   * {@code HOOLI\\\\kmensah} as a shell or JSON escapes it): the account after the backslash, unless a built-in
+   * one. A {@code \\} between words is as often a path, but the customer's own name before it says it is an account.
+   */
+  static void afterDomainKeyword(Scan s, int keyword, int backslash) {
+    int before = s.at(keyword - 1);
+    if (before == '\\' || before == '/' || before == ':' || Bytes.isWord(before)) {
+      return; // a path's folder (C:\\acme\\reports), not a domain
+    }
+    int start = s.at(backslash + 1) == '\\' ? backslash + 2 : backslash + 1;
+    int end = start;
+    while (end < s.hi && end - start < 64 && isLoginChar(s.b[end])) {
+      end++;
+    }
+    if (end > start && Bytes.isAlpha(s.b[start]) && !KeyValueDetector.isSystemAccount(s, start, end)) {
+      s.add(start, end, DetectorType.USERNAME);
+    }
+  }
+
+  /**
    * At an {@code @} that no address follows: PostgreSQL's {@code user@database} log prefix, an ssh target on a host
    * without a dot, a Matrix id (one call from the scanner's loop: a call more there cost 5 % in memory).
    */
