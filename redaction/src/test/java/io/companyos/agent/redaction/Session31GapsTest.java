@@ -200,7 +200,7 @@ class Session31GapsTest extends RedactedAndKeptCases {
         "type=SYSCALL msg=audit(1.2:3): arch=c000003e syscall=59 auid=1000 uid=0 gid=0 euid=0 ses=4",
         "type=USER_LOGIN msg=audit(1.2:3) : pid=1 uid=root auid=unset ses=4294967295", "docker run -u 1000:1000 img",
         "total 8\ndrwxrws---. 4 20131 20000 4096 Mar 10 11:02 finance\n", "[root@db03 ~]# id", "jdoe@web01: hello",
-        "First name: not set", "Last name: 42");
+        "First name: not set", "Last name: 42", "  Last name: Administrator");
   }
 
   /** A configured keyword that stands as a Windows domain: the account after it (HOOLI\\kmensah), not a path's folder. */

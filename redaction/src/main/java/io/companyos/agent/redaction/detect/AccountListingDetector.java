@@ -133,7 +133,9 @@ final class AccountListingDetector {
     while (end > start && s.b[end - 1] == ' ') {
       end--;
     }
-    return words >= 1 && words <= 3 && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
+    // (FreeIPA's admin: Last name: Administrator, a built-in account's name, no person's)
+    return words >= 1 && words <= 3 && !KeyValueDetector.isBuiltInAccount(s, start, end)
+        && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
   }
 
   private static int blanks(Scan s, int p) {
