@@ -6,8 +6,9 @@ import io.companyos.agent.redaction.DetectorType;
  * The account a shell command acts on, in a shell's history, a runbook or a ticket (session 31's second blind red
  * team on accounts): {@code passwd jdoe}, {@code passwd -l jdoe}, {@code chage -l jdoe} (the last argument),
  * {@code chown -R jsilva:jsilva /srv/reports} (the owner, and the group when it is the owner's own); useradd, usermod
- * and userdel are {@code CommandLineDetector}'s ({@code SHADOW_TOOL}). Only where the word stands as a command: at the line's start, after a prompt ({@code $ },
- * {@code # }), {@code sudo}, {@code ;}, {@code &&} or a history's number. Built-in accounts stay
+ * and userdel are {@code CommandLineDetector}'s ({@code SHADOW_TOOL}). Only where the word stands as a command: at
+ * the line's start, after a prompt ({@code $ }, {@code # }), {@code sudo}, {@code ;}, {@code &&} or a history's
+ * number. Built-in accounts stay
  * ({@code chown -R www-data:www-data}, {@code passwd root}).
  */
 final class AccountCommandDetector {
@@ -97,12 +98,12 @@ final class AccountCommandDetector {
    * {@code && }.
    */
   static boolean commandPosition(Scan s, int word) {
-    int p = word;
-    while (p > s.lo && s.b[p - 1] == ' ') {
-      p--;
-    }
-    if (p == s.lo || s.b[p - 1] == '\n') {
+    if (KeyedForms.startsLine(s, word)) {
       return true;
+    }
+    int p = word;
+    while (s.b[p - 1] == ' ') {
+      p--;
     }
     int c = s.b[p - 1];
     if ((c == '$' || c == '#' || c == '>' || c == ';' || c == '&') && p < word) {
@@ -112,15 +113,8 @@ final class AccountCommandDetector {
     while (w > s.lo && Bytes.isAlnum(s.b[w - 1])) {
       w--;
     }
-    boolean lineStart = w == s.lo || s.b[w - 1] == '\n' || s.b[w - 1] == ' ' && lineStartBefore(s, w - 1);
+    boolean lineStart = KeyedForms.startsLine(s, w);
     return (Bytes.startsWith(s.b, w, p, "sudo") && p - w == 4) || (Bytes.startsWith(s.b, w, p, "doas") && p - w == 4)
         || (Bytes.digitRun(s.b, w, p, 8) == p - w && p > w && lineStart); // bash history's "  512  passwd jdoe"
-  }
-
-  private static boolean lineStartBefore(Scan s, int p) {
-    while (p > s.lo && s.b[p - 1] == ' ') {
-      p--;
-    }
-    return p == s.lo || s.b[p - 1] == '\n';
   }
 }

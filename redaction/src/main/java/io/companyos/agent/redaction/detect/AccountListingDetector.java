@@ -43,10 +43,7 @@ final class AccountListingDetector {
 
   /** An {@code ls -l} line whose mode starts at {@code mode}. */
   private static int ls(Scan s, int mode) {
-    if (!"-dlcbps".contains(String.valueOf((char) s.at(mode)))) {
-      return -1;
-    }
-    for (int k = 1; k < 10; k++) {
+    for (int k = 1; k < 10; k++) { // (the mode's type, - d l c b s p, is the pattern's)
       if ("rwxsStT-".indexOf(s.at(mode + k)) < 0) {
         return -1;
       }
@@ -55,16 +52,16 @@ final class AccountListingDetector {
     if (s.at(p) == '.' || s.at(p) == '+' || s.at(p) == '@') {
       p++;
     }
-    int links = blanks(s, p);
-    int linksEnd = digits(s, links);
-    int owner = blanks(s, linksEnd);
+    int links = KeyValueDetector.skipSpaces(s, p);
+    int linksEnd = links + Bytes.digitRun(s.b, links, s.hi, 8);
+    int owner = KeyValueDetector.skipSpaces(s, linksEnd);
     if (links == p || linksEnd == links || owner == linksEnd) {
       return -1;
     }
     int ownerEnd = word(s, owner);
-    int group = blanks(s, ownerEnd);
+    int group = KeyValueDetector.skipSpaces(s, ownerEnd);
     int groupEnd = word(s, group);
-    int size = blanks(s, groupEnd);
+    int size = KeyValueDetector.skipSpaces(s, groupEnd);
     if (ownerEnd == owner || group == ownerEnd || groupEnd == group || size == groupEnd || !Bytes.isDigit(s.at(size))
         || Bytes.isDigit(s.at(owner)) || KeyValueDetector.isSystemAccount(s, owner, ownerEnd)) {
       return -1;
@@ -136,20 +133,6 @@ final class AccountListingDetector {
     // (FreeIPA's admin: Last name: Administrator, a built-in account's name, no person's)
     return words >= 1 && words <= 3 && !KeyValueDetector.isBuiltInAccount(s, start, end)
         && s.add(start, end, DetectorType.PERSON_NAME) ? end : -1;
-  }
-
-  private static int blanks(Scan s, int p) {
-    while (p < s.hi && s.b[p] == ' ') {
-      p++;
-    }
-    return p;
-  }
-
-  private static int digits(Scan s, int p) {
-    while (p < s.hi && Bytes.isDigit(s.b[p])) {
-      p++;
-    }
-    return p;
   }
 
   /** A login's word: letters, digits, {@code . _ - $ @ \}, at most 64 bytes. */

@@ -1645,14 +1645,17 @@ final class CommandLineDetector {
     return c != 0 && c != '-' && !Bytes.isSpace(c);
   }
 
-  /** A command's argument at {@code start} up to a blank or a quote, as a user name; -1 if none (or a placeholder). */
+  /**
+   * A command's argument at {@code start} up to a blank or a quote, as a user name; -1 if none, a placeholder or a
+   * built-in account (session 31: toolFlag checked that after this had added the span).
+   */
   private static int userWord(Scan s, int start) {
     int end = start;
     while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '"' && s.b[end] != '\'') {
       end++;
     }
-    return end > start && !KeyValueDetector.isPlaceholder(s, start, end) && s.add(start, end, DetectorType.USERNAME)
-        ? end : -1;
+    return end > start && !KeyValueDetector.isPlaceholder(s, start, end)
+        && !KeyValueDetector.isSystemAccount(s, start, end) && s.add(start, end, DetectorType.USERNAME) ? end : -1;
   }
 
   /**
@@ -2079,12 +2082,7 @@ final class CommandLineDetector {
     if (TOOL_FLAG_USER[flags]) {
       int q = s.at(last + 1);
       int start = q == '"' || q == '\'' ? last + 2 : last + 1;
-      int end = start;
-      while (end < s.hi && end - start < 256 && s.b[end] > ' ' && s.b[end] != '"' && s.b[end] != '\'') {
-        end++;
-      }
-      // (a built-in account stays: before session 31 its span was added before this check, and went)
-      return KeyValueDetector.isSystemAccount(s, start, end) ? -1 : userWord(s, start);
+      return userWord(s, start);
     }
     return secretWord(s, last + 1);
   }

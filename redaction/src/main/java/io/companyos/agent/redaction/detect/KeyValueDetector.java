@@ -1500,7 +1500,7 @@ final class KeyValueDetector {
         if (isSystemAccount(s, start, end) || (end - start <= 2 && s.b[start] == '-' && s.b[end - 1] == '-')) {
           return -1; // (Windows' events write "-" for no user, Nextcloud "--")
         }
-        if (s.b[end - 1] == '(') {
+        if (end > start && s.b[end - 1] == '(') {
           return -1; // a call, MongoDB's userId: UUID('…'), no name
         }
         if (Bytes.isUpper(s.at(start)) && Bytes.isUpper(s.at(start + 1))) {

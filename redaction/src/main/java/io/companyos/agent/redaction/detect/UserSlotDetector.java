@@ -136,8 +136,7 @@ final class UserSlotDetector {
       h++;
     }
     int next = s.at(h);
-    if (h == at + 1 || !Bytes.isAlpha(s.at(at + 1))
-        || !(next == ':' || next == ' ' || next == '\'' || next == '"' || next == '\n' || next == '\r' || next == 0)) {
+    if (!(next == ':' || next == ' ' || next == '\'' || next == '"' || next == '\n' || next == '\r' || next == 0)) {
       return -1;
     }
     if (next == ' ' && Bytes.isUpper(s.at(h + 1))) {
@@ -147,7 +146,8 @@ final class UserSlotDetector {
     int before = s.at(st - 1);
     boolean prompt = isPrompt(s, st, h);
     if (st == at || !Bytes.isAlpha(s.b[st])
-        || !(prompt || ((before == ' ' || before == '\'' || before == '"' || st == s.lo) && namesSshCommand(s, st)))
+        || !(prompt || ((before == ' ' || before == '\'' || before == '"' || st == s.lo)
+            && namesSshCommand(s, st)))
         || KeyValueDetector.isSystemAccount(s, st, at)) {
       return -1;
     }
@@ -180,15 +180,14 @@ final class UserSlotDetector {
     return (s.at(p) == '$' || s.at(p) == '#') && (s.at(p + 1) == ' ' || s.at(p + 1) == '\n');
   }
 
-  /** Whether the line before {@code to} names ssh, scp, sftp, rsync or ProxyJump as a word. */
+  /**
+   * Whether the line before {@code to} names ssh, scp, sftp, rsync or ProxyJump as a word: only at word starts of s, r
+   * and p ({@link CommandLineDetector#lineMentions} tries every word at every byte, 3 % in memory here).
+   */
   private static boolean namesSshCommand(Scan s, int to) {
-    int p = to;
-    while (p > s.lo && to - p < 256 && s.b[p - 1] != '\n') {
-      p--;
-    }
-    for (int i = p; i < to - 4; i++) {
+    for (int i = CommandLineDetector.lineStartWithin(s, to, 256); i < to - 4; i++) {
       int c = s.b[i] | 0x20;
-      if ((c == 's' || c == 'r' || c == 'p') && (i == p || !Bytes.isWord(s.b[i - 1]))
+      if ((c == 's' || c == 'r' || c == 'p') && (i == s.lo || !Bytes.isWord(s.b[i - 1]))
           && (Bytes.startsWithIgnoreCase(s.b, i, to, "ssh ") || Bytes.startsWithIgnoreCase(s.b, i, to, "scp ")
               || Bytes.startsWithIgnoreCase(s.b, i, to, "sftp ") || Bytes.startsWithIgnoreCase(s.b, i, to, "rsync ")
               || Bytes.startsWithIgnoreCase(s.b, i, to, "proxyjump "))) {
